@@ -1,0 +1,67 @@
+// Lint rules that keep the layers apart: shared/ is pure TypeScript, only renderer/api.ts reads
+// window.peerscape, and the renderer never reaches Node, Electron or the AWS SDK.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+import { builtinModules } from 'node:module';
+
+// Bare built-in names go in `paths` (exact match), so a local './events' is not mistaken for one.
+const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'shared/ is pure TypeScript: no Node built-ins.' })),
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'shared/ is pure TypeScript: no Electron.' },
+            { group: ['node:*'], message: 'shared/ is pure TypeScript: no Node built-ins.' },
+            { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*'], message: 'shared/ is pure TypeScript: no React or UI libraries.' },
+            { group: ['@aws-sdk/*', '@smithy/*'], message: 'shared/ is pure TypeScript: AWS SDK types stay in electron/.' },
+            { group: ['../electron/*', '../renderer/*', '../../electron/*', '../../renderer/*', '../../../electron/*', '../../../renderer/*'], message: 'shared/ may not import from electron/ or renderer/.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer', 'navigator', 'localStorage', '__dirname'],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'The renderer runs in a browser: no Node built-ins.' })),
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'The renderer is sandboxed: talk to the Node side through renderer/api.ts.' },
+            { group: ['node:*'], message: 'The renderer runs in a browser: no Node built-ins.' },
+            { group: ['@aws-sdk/*', '@smithy/*'], message: 'AWS calls belong to electron/; ask through the API.' },
+            { group: ['../electron/*', '../../electron/*', '../../../electron/*'], message: 'The renderer may not import from electron/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['renderer/api.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='peerscape']", message: 'Only renderer/api.ts reads window.peerscape.' },
+      ],
+    },
+  },
+);

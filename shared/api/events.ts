@@ -1,0 +1,39 @@
+/** Everything the Node side pushes to the UI, typed per event. */
+
+/** The state of one profile × region cell of a discovery run. */
+export interface DiscoveryCell {
+  readonly profile: string;
+  readonly accountId?: string;
+  /** `*` for profile-wide steps (identity, region listing). */
+  readonly region: string;
+  readonly state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  readonly counts?: Readonly<Record<string, number>>;
+  readonly errorCode?: string;
+  readonly message?: string;
+}
+
+/** A discovery run moved forward. */
+export interface DiscoveryProgress {
+  readonly runId: string;
+  readonly cells: readonly DiscoveryCell[];
+  readonly finished: boolean;
+}
+
+/** One mutating AWS call, as written to the audit log (never a secret). */
+export interface AuditEntry {
+  readonly time: string;
+  readonly callerArn?: string;
+  readonly profile: string;
+  readonly accountId?: string;
+  readonly region: string;
+  readonly action: string;
+  readonly parameters: Readonly<Record<string, unknown>>;
+  readonly outcome: 'ok' | 'error' | 'dry-run';
+  readonly errorCode?: string;
+}
+
+/** Event name → payload. */
+export interface PeerscapeEvents {
+  discoveryProgressed: DiscoveryProgress;
+  auditAppended: AuditEntry;
+}

@@ -1,0 +1,36 @@
+/** A saved discovery result: the topology plus what was and was not scanned. */
+import type { AccountId, Region } from './ids';
+import type { Topology } from './topology';
+import { TOPOLOGY_SCHEMA_VERSION } from './topology';
+
+/** How one profile × region cell of a scan ended. */
+export interface RegionCoverage {
+  readonly profile: string;
+  /** Known once the profile's identity resolved. */
+  readonly accountId?: AccountId;
+  /** `*` when the profile failed before any region was known (e.g. bad credentials). */
+  readonly region: Region | '*';
+  readonly state: 'complete' | 'failed' | 'cancelled';
+  /** AWS error code (`AuthFailure`, `OptInRequired`, `RequestLimitExceeded`, …) when failed. */
+  readonly errorCode?: string;
+  /** A sentence saying what went wrong and how to fix it. */
+  readonly message?: string;
+  /** Resource counts when complete. */
+  readonly counts?: Readonly<Record<string, number>>;
+}
+
+/** A topology as of one scan, with the cells it covers. */
+export interface Snapshot {
+  readonly schemaVersion: typeof TOPOLOGY_SCHEMA_VERSION;
+  /** ISO 8601 time the scan finished. */
+  readonly takenAt: string;
+  /** Where the data came from: `aws` or `sandbox:<scenario>`. */
+  readonly source: string;
+  readonly topology: Topology;
+  readonly coverage: readonly RegionCoverage[];
+}
+
+/** Cells of `snapshot` that did not load, so nobody mistakes a failed region for an empty one. */
+export function missingCoverage(snapshot: Snapshot): readonly RegionCoverage[] {
+  return snapshot.coverage.filter((c) => c.state !== 'complete');
+}

@@ -1,0 +1,190 @@
+/** What an AWS SDK error means for a scan: its code, whether to retry, and a sentence saying how to fix it.
+ *
+ * Codes and their meaning follow "Error codes for the Amazon EC2 API" and "Request throttling for
+ * the Amazon EC2 API" (docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html and
+ * throttling.html) and the STS API reference. Messages never carry a secret: the SDK's own text is
+ * only quoted after access-key-looking words are masked.
+ */
+
+/** Codes AWS services use when a caller is being throttled (EC2, STS, and the SDK's own list). */
+const THROTTLING_CODES = new Set([
+  'RequestLimitExceeded',
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'TooManyRequestsException',
+  'ProvisionedThroughputExceededException',
+  'TransactionInProgressException',
+  'BandwidthLimitExceeded',
+  'LimitExceededException',
+  'SlowDown',
+  'PriorRequestNotComplete',
+  'EC2ThrottledException',
+]);
+
+/** Server-side or network trouble that usually passes on its own. */
+const TRANSIENT_CODES = new Set([
+  'InternalError',
+  'InternalFailure',
+  'ServiceUnavailable',
+  'Unavailable',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'EAI_AGAIN',
+  'TimeoutError',
+  'Timeout',
+]);
+
+/** Codes that mean the credentials themselves are wrong or stale. */
+const CREDENTIAL_CODES = new Set([
+  'AuthFailure',
+  'InvalidClientTokenId',
+  'SignatureDoesNotMatch',
+  'UnrecognizedClientException',
+  'IncompleteSignature',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'RequestExpired',
+  'InvalidToken',
+  'MissingAuthenticationToken',
+]);
+
+/** Timeout of one call, as recorded by the scheduler (not an AWS code: AWS never answered). */
+export const TIMEOUT_CODE = 'Timeout';
+/** An SSO profile whose session is missing or expired. */
+export const SSO_LOGIN_CODE = 'SsoLoginRequired';
+/** Credentials could not be loaded at all (bad profile, failing credential_process, …). */
+export const CREDENTIALS_CODE = 'CredentialsProviderError';
+
+/** The AWS error code of `e`, or a network error code, or `Error` when none is known. */
+export function errorCodeOf(e: unknown): string {
+  if (typeof e !== 'object' || e === null) return 'Error';
+  const err = e as { name?: unknown; code?: unknown; Code?: unknown; $metadata?: unknown; cause?: unknown };
+  // Network errors from node:http carry `code` (ECONNREFUSED …); SDK service errors carry `name`.
+  if (typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) return err.code;
+  if (typeof err.Code === 'string' && err.Code) return err.Code;
+  if (typeof err.name === 'string' && err.name && err.name !== 'Error') return err.name;
+  if (typeof err.code === 'string' && err.code) return err.code;
+  if (err.cause) return errorCodeOf(err.cause);
+  return 'Error';
+}
+
+/** True for throttling errors (EC2 `RequestLimitExceeded`, STS `Throttling`, HTTP 429). */
+export function isThrottlingError(e: unknown): boolean {
+  if (THROTTLING_CODES.has(errorCodeOf(e))) return true;
+  const status = (e as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
+  return status === 429;
+}
+
+/** True for errors worth another attempt after a pause: server trouble, dropped connections, timeouts. */
+export function isTransientError(e: unknown): boolean {
+  const code = errorCodeOf(e);
+  if (TRANSIENT_CODES.has(code)) return true;
+  const status = (e as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
+  return status !== undefined && status >= 500 && status !== 501;
+}
+
+/** True for errors that mean this profile's credentials do not work (try another profile of the account). */
+export function isCredentialError(code: string): boolean {
+  return CREDENTIAL_CODES.has(code) || code === SSO_LOGIN_CODE || code === CREDENTIALS_CODE;
+}
+
+/** True when the caller lacks permission for an action (another profile of the account may have it). */
+export function isPermissionError(code: string): boolean {
+  return code === 'UnauthorizedOperation' || code === 'AccessDenied' || code === 'AccessDeniedException';
+}
+
+/** Mask anything that looks like an access key id, so quoted SDK messages never carry one. */
+export function redact(text: string): string {
+  return text.replace(/\b(AKIA|ASIA|AIDA|AROA)[A-Z0-9]{8,}\b/g, '$1…');
+}
+
+/** The SDK's message of `e`, masked and shortened to one line. */
+export function messageOf(e: unknown): string {
+  const raw = e instanceof Error ? e.message : typeof e === 'string' ? e : JSON.stringify(e);
+  const oneLine = redact(String(raw ?? '')).replace(/\s+/g, ' ').trim();
+  return oneLine.length > 240 ? `${oneLine.slice(0, 237)}…` : oneLine;
+}
+
+/** Where a failure happened, to phrase its sentence. */
+export interface FailureContext {
+  readonly profile: string;
+  readonly region?: string;
+  readonly accountId?: string;
+  readonly action?: string;
+  readonly endpoint?: string;
+  readonly attempts?: number;
+  readonly timeoutMs?: number;
+}
+
+/** A failure as the progress grid and the snapshot's coverage record it. */
+export interface ExplainedFailure {
+  readonly errorCode: string;
+  /** What went wrong and how to fix it, as one or two sentences. */
+  readonly message: string;
+}
+
+/** Explain an error for the user: its code and a sentence that says what to do about it. */
+export function explainFailure(e: unknown, ctx: FailureContext): ExplainedFailure {
+  const errorCode = errorCodeOf(e);
+  return { errorCode, message: sentenceFor(errorCode, messageOf(e), ctx) };
+}
+
+function sentenceFor(code: string, detail: string, ctx: FailureContext): string {
+  const p = `profile "${ctx.profile}"`;
+  const where = ctx.region && ctx.region !== '*' ? ` in ${ctx.region}` : '';
+  const action = ctx.action ?? 'the call';
+  switch (code) {
+    case 'AuthFailure':
+    case 'InvalidClientTokenId':
+    case 'SignatureDoesNotMatch':
+    case 'UnrecognizedClientException':
+    case 'IncompleteSignature':
+    case 'MissingAuthenticationToken':
+      return `AWS rejected the credentials of ${p}${where} (${code}): check its access key and secret in the shared credentials file, or refresh the credentials it comes from, then scan again.`;
+    case 'ExpiredToken':
+    case 'ExpiredTokenException':
+    case 'RequestExpired':
+    case 'InvalidToken':
+      return `The session credentials of ${p} have expired (${code}): refresh them (for SSO run \`aws sso login --profile ${ctx.profile}\`), then scan again.`;
+    case 'OptInRequired':
+      return `Region ${ctx.region ?? '?'} is not enabled for account ${ctx.accountId ?? 'of ' + p} (OptInRequired): enable it under Account → AWS Regions in the console, or leave it out of the scan.`;
+    case 'UnauthorizedOperation':
+    case 'AccessDenied':
+    case 'AccessDeniedException':
+      return `${capitalise(p)} may not call ${action}${where} (${code}): grant it read access to EC2 (for example the AWS managed policy ReadOnlyAccess or AmazonEC2ReadOnlyAccess), or scan this account with another profile.`;
+    case 'InvalidAction':
+      return `The endpoint${ctx.endpoint ? ' ' + ctx.endpoint : ''} does not support ${action} (InvalidAction): check the profile's endpoint_url.`;
+    case TIMEOUT_CODE:
+      return `EC2${where} did not answer ${action} within ${Math.round((ctx.timeoutMs ?? 0) / 1000)} s after ${ctx.attempts ?? 1} attempts: check the network${ctx.endpoint ? ` and the endpoint ${ctx.endpoint}` : ''}, then scan again.`;
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'ECONNRESET':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `Could not reach ${ctx.endpoint ?? 'AWS'}${where} (${code}): check the network, a proxy, or the profile's endpoint_url, then scan again.`;
+    case SSO_LOGIN_CODE:
+      return `The SSO session of ${p} is missing or has expired: run \`aws sso login --profile ${ctx.profile}\`, then scan again.`;
+    case CREDENTIALS_CODE:
+      return `Could not load credentials for ${p}: ${detail || 'no credentials found'}. Fix the profile in the shared config or credentials file, then scan again.`;
+    default:
+      if (THROTTLING_CODES.has(code)) {
+        return `AWS kept throttling ${action}${where} (${code}) after ${ctx.attempts ?? 1} attempts: scan again in a minute, or scan fewer profiles or regions at once.`;
+      }
+      if (TRANSIENT_CODES.has(code)) {
+        return `AWS had trouble answering ${action}${where} (${code}) after ${ctx.attempts ?? 1} attempts: scan again in a minute.`;
+      }
+      return `${capitalise(action)} failed for ${p}${where} (${code}${detail ? ': ' + detail : ''}): check the profile's permissions and settings, then scan again.`;
+  }
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

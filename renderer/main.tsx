@@ -1,0 +1,22 @@
+/** Renderer entry: mounts the app on the store bound to the one API client. */
+import '@xyflow/react/dist/style.css';
+import './styles.css';
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
+import { api } from './api';
+import { App } from './App';
+import { createAppStore } from './store/app-store';
+import { StoreProvider } from './store/store-context';
+
+const prefersLight = window.matchMedia?.('(prefers-color-scheme: light)').matches;
+const store = createAppStore(api, prefersLight ? 'light' : 'dark');
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,59 @@
+/** The AWS profiles found in the user's shared config files, or how to get started without any. */
+import type { ProfileKind } from '../../shared/api/dto';
+import { useAppStore } from '../store/store-context';
+
+const KIND_LABEL: Record<ProfileKind, string> = {
+  static: 'access keys',
+  sso: 'SSO',
+  'assume-role': 'assume role',
+  'credential-process': 'credential process',
+  environment: 'environment',
+  unknown: 'incomplete',
+};
+
+/** Lists profiles with their kind and endpoint, and every broken line of the files. */
+export function ProfilesPanel() {
+  const report = useAppStore((s) => s.profiles);
+  if (!report) return <p className="muted">Reading AWS profiles…</p>;
+  return (
+    <section aria-labelledby="profiles-heading" data-testid="profiles-panel">
+      <h2 id="profiles-heading">AWS profiles</h2>
+      {report.problems.length > 0 && (
+        <ul className="problems" aria-label="Problems in AWS config files">
+          {report.problems.map((p) => (
+            <li key={`${p.file}:${p.line}:${p.message}`} role="alert">
+              <strong>
+                {p.file}
+                {p.line > 0 ? `, line ${p.line}` : ''}
+              </strong>
+              : {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {report.profiles.length === 0 ? (
+        <div className="empty-profiles" data-testid="no-profiles">
+          <p>No AWS profiles found: try the sandbox</p>
+          <p className="muted small">
+            Looked in {report.configFile} and {report.credentialsFile}.
+          </p>
+        </div>
+      ) : (
+        <ul className="profile-list" aria-label="AWS profiles">
+          {report.profiles.map((p) => (
+            <li key={p.name} className="profile-item">
+              <span className="profile-name">{p.name}</span>
+              <span className={`badge kind-${p.kind}`}>{KIND_LABEL[p.kind]}</span>
+              {p.region && <span className="muted small">{p.region}</span>}
+              {p.endpointUrl && (
+                <span className="muted small" title="endpoint_url">
+                  {p.endpointUrl}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

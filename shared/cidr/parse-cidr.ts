@@ -1,0 +1,188 @@
+/** Strict parsing of IPv4/IPv6 CIDR blocks and addresses into normalised text and bigint ranges.
+ *
+ * cidr-tools 11.3.2 does the arithmetic and the canonical text (RFC 5952 for IPv6), but its own
+ * README says its input validation is "rudimentary" (it reads `10.0.0/8` as `0.0.0.0/8` and
+ * `::/129` as `::undefined`), so every string is checked here first and refused with a sentence
+ * that says what to fix.
+ */
+import { normalizeCidr as normalizeWithLibrary, parseCidr as parseWithLibrary } from 'cidr-tools';
+
+import type { Result } from '../api/result';
+import { fail, ok } from '../api/result';
+
+/** A normalised CIDR block (`10.0.0.0/16`, `2001:db8::/56`); only `parseCidr` makes one. */
+export type Cidr = string & { readonly __brand: 'Cidr' };
+
+/** The two address families AWS VPCs use. */
+export type IpFamily = 'ipv4' | 'ipv6';
+
+/** A CIDR block as an inclusive interval of addresses, for sorting and sweeping. */
+export interface CidrRange {
+  readonly cidr: Cidr;
+  readonly family: IpFamily;
+  readonly prefixLength: number;
+  /** First address of the block (the network address). */
+  readonly start: bigint;
+  /** Last address of the block. */
+  readonly end: bigint;
+}
+
+/** One IP address, parsed. */
+export interface IpAddress {
+  /** The address in canonical text (lower-case, compressed for IPv6). */
+  readonly text: string;
+  readonly family: IpFamily;
+  readonly value: bigint;
+}
+
+/** Options for `parseCidr` and `parseCidrRange`. */
+export interface ParseCidrOptions {
+  /**
+   * Refuse blocks with host bits set (`10.0.0.1/16`) instead of normalising them to the network
+   * address. AWS itself refuses such blocks in CreateVpc and CreateRoute, so forms use `strict`.
+   */
+  readonly strict?: boolean;
+}
+
+/** Address width in bits per family. */
+export const ADDRESS_BITS: Readonly<Record<IpFamily, number>> = { ipv4: 32, ipv6: 128 };
+
+const EXAMPLE = 'write it as address/prefix, e.g. 10.0.0.0/16 or 2001:db8::/56';
+
+type AddressCheck = { readonly ok: true; readonly family: IpFamily } | { readonly ok: false; readonly why: string };
+
+const DECIMAL_OCTET = /^(0|[1-9]\d{0,2})$/;
+const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
+
+/** Check an IPv4 dotted quad; return why it is not one. */
+function checkIpv4(text: string): string | null {
+  const parts = text.split('.');
+  if (parts.length !== 4) return `an IPv4 address has 4 dot-separated numbers, "${text}" has ${parts.length}`;
+  for (const part of parts) {
+    if (part === '') return `"${text}" has an empty number between dots`;
+    if (!/^\d+$/.test(part)) return `"${part}" in "${text}" is not a decimal number`;
+    if (!DECIMAL_OCTET.test(part)) return `"${part}" in "${text}" has a leading zero; write it without (leading zeros read as octal in some tools)`;
+    if (Number(part) > 255) return `"${part}" in "${text}" is over 255`;
+  }
+  return null;
+}
+
+/** Check an IPv6 address (RFC 4291 text forms, optional trailing dotted quad); return why it is not one. */
+function checkIpv6(text: string): string | null {
+  if (text.includes('%')) return `"${text}" has a zone id (%…); VPC addresses have none, remove it`;
+  const doubleColons = text.split('::').length - 1;
+  if (doubleColons > 1) return `"${text}" uses "::" more than once; it may stand for one run of zeros only`;
+  let groupsText = text;
+  const lastColon = text.lastIndexOf(':');
+  const tail = text.slice(lastColon + 1);
+  if (tail.includes('.')) {
+    const why = checkIpv4(tail);
+    if (why) return `the embedded IPv4 part of "${text}" is wrong: ${why}`;
+    // The dotted quad stands for the last two groups.
+    groupsText = text.slice(0, lastColon + 1) + '0:0';
+  }
+  const halves = groupsText.split('::');
+  const groupsOf = (half: string): string[] => (half === '' ? [] : half.split(':'));
+  const left = groupsOf(halves[0] ?? '');
+  const right = halves.length === 2 ? groupsOf(halves[1] ?? '') : [];
+  for (const g of [...left, ...right]) {
+    if (g === '') return `"${text}" has an empty group (a lone ":" at the start or end, or ":::")`;
+    if (!HEX_GROUP.test(g)) return `"${g}" in "${text}" is not a group of 1 to 4 hex digits`;
+  }
+  const count = left.length + right.length;
+  if (halves.length === 1 && count !== 8) return `an IPv6 address has 8 groups (or "::" for a run of zeros), "${text}" has ${count}`;
+  if (halves.length === 2 && count > 7) return `"${text}" has ${count} groups besides "::"; with "::" at most 7 are allowed`;
+  return null;
+}
+
+function checkAddress(text: string): AddressCheck {
+  if (text.includes(':')) {
+    const why = checkIpv6(text);
+    return why ? { ok: false, why } : { ok: true, family: 'ipv6' };
+  }
+  if (text.includes('.')) {
+    const why = checkIpv4(text);
+    return why ? { ok: false, why } : { ok: true, family: 'ipv4' };
+  }
+  return { ok: false, why: `"${text}" is neither an IPv4 address (dotted, 10.0.0.0) nor an IPv6 one (colons, 2001:db8::)` };
+}
+
+/** Parse a CIDR block strictly and return it as a normalised range. */
+export function parseCidrRange(text: string, opts: ParseCidrOptions = {}): Result<CidrRange> {
+  const trimmed = text.trim();
+  if (trimmed === '') return fail('invalid-input', 'The CIDR block is empty.', `Enter a CIDR block: ${EXAMPLE}.`);
+  const slash = trimmed.indexOf('/');
+  if (slash === -1) {
+    return fail(
+      'invalid-input',
+      `"${trimmed}" has no prefix length.`,
+      `Add one after a slash, e.g. ${trimmed.includes(':') ? `${trimmed}/64` : `${trimmed}/24`} (or /32, /128 for one address).`,
+    );
+  }
+  const addressText = trimmed.slice(0, slash);
+  const prefixText = trimmed.slice(slash + 1);
+  const address = checkAddress(addressText);
+  if (!address.ok) return fail('invalid-input', `"${trimmed}" is not a valid CIDR block: ${address.why}.`, `Correct the address: ${EXAMPLE}.`);
+  const maxBits = ADDRESS_BITS[address.family];
+  if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > maxBits || (prefixText.length > 1 && prefixText.startsWith('0'))) {
+    return fail(
+      'invalid-input',
+      `"${trimmed}" has prefix length "${prefixText}", which is not a whole number from 0 to ${maxBits} (${address.family === 'ipv4' ? 'IPv4' : 'IPv6'}).`,
+      `Use a prefix length between 0 and ${maxBits}, e.g. ${address.family === 'ipv4' ? '/16' : '/56'}.`,
+    );
+  }
+  const parsed = parseWithLibrary(trimmed);
+  const cidr = normalizeWithLibrary(trimmed) as Cidr;
+  const prefixLength = Number(prefixText);
+  if (opts.strict && parseWithLibrary(`${addressText}/${maxBits}`).start !== parsed.start) {
+    return fail(
+      'invalid-input',
+      `"${trimmed}" has host bits set: the network address of a /${prefixLength} block is ${cidr.slice(0, cidr.indexOf('/'))}.`,
+      `Did you mean ${cidr}?`,
+    );
+  }
+  return ok({ cidr, family: address.family, prefixLength, start: parsed.start, end: parsed.end });
+}
+
+/** Parse a CIDR block strictly and return its normalised text (`10.0.0.1/16` becomes `10.0.0.0/16`). */
+export function parseCidr(text: string, opts: ParseCidrOptions = {}): Result<Cidr> {
+  const r = parseCidrRange(text, opts);
+  return r.ok ? ok(r.value.cidr) : r;
+}
+
+/** The range of an already-parsed block. */
+export function toCidrRange(cidr: Cidr): CidrRange {
+  const parsed = parseWithLibrary(cidr);
+  return {
+    cidr,
+    family: parsed.version === 4 ? 'ipv4' : 'ipv6',
+    prefixLength: Number(parsed.prefix),
+    start: parsed.start,
+    end: parsed.end,
+  };
+}
+
+/** Parse one IP address (no prefix), IPv4 or IPv6. */
+export function parseIpAddress(text: string): Result<IpAddress> {
+  const trimmed = text.trim();
+  if (trimmed === '') return fail('invalid-input', 'The IP address is empty.', 'Enter an address such as 10.0.1.5 or 2001:db8::5.');
+  if (trimmed.includes('/')) {
+    return fail('invalid-input', `"${trimmed}" is a CIDR block, not one address.`, `Give a single address, e.g. ${trimmed.slice(0, trimmed.indexOf('/'))}.`);
+  }
+  const address = checkAddress(trimmed);
+  if (!address.ok) return fail('invalid-input', `"${trimmed}" is not a valid IP address: ${address.why}.`, 'Enter an address such as 10.0.1.5 or 2001:db8::5.');
+  const parsed = parseWithLibrary(trimmed);
+  const textOut = normalizeWithLibrary(trimmed);
+  return ok({ text: textOut, family: address.family, value: parsed.start });
+}
+
+/** The one-address block (`/32` or `/128`) holding `address`. */
+export function addressToRange(address: IpAddress): CidrRange {
+  const prefixLength = ADDRESS_BITS[address.family];
+  return { cidr: `${address.text}/${prefixLength}` as Cidr, family: address.family, prefixLength, start: address.value, end: address.value };
+}
+
+/** The number of addresses in a block, as a bigint (IPv6 blocks exceed Number). */
+export function countAddresses(range: CidrRange): bigint {
+  return range.end - range.start + 1n;
+}

@@ -1,0 +1,56 @@
+/** Debian's Chromium driven by playwright-core, headless, with a fresh profile per run. */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+
+/** Where UI specs keep their screenshots (kept by CI as artefacts). */
+export const SCREENSHOT_DIR = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+
+/** A browser page plus everything the page complained about. */
+export interface BrowserSession {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Console errors, page errors and CSP violations seen so far. */
+  readonly problems: string[];
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Launch Chromium (`PEERSCAPE_CHROMIUM` or /usr/bin/chromium) with the flags a closed network needs. */
+export async function openBrowser(viewport = { width: 1440, height: 900 }): Promise<BrowserSession> {
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'peerscape-chromium-')), {
+    executablePath: process.env.PEERSCAPE_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    context,
+    page,
+    problems,
+    async screenshot(name) {
+      const path = join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+    close: () => context.close(),
+  };
+}

@@ -1,0 +1,34 @@
+/** Positions of every box of the topology diagram: the graph view and the exporters share it. */
+
+/** What a box stands for. */
+export type LaidOutKind = 'account' | 'region' | 'vpc';
+
+/** One laid-out box, in absolute diagram coordinates (pixels at zoom 1). */
+export interface LaidOutBox {
+  /** `account:<id>`, `region:<account>/<region>` or the VPC id. */
+  readonly id: string;
+  readonly kind: LaidOutKind;
+  /** The containing box (a VPC's region, a region's account). */
+  readonly parentId?: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A whole laid-out diagram. */
+export interface DiagramLayout {
+  readonly boxes: readonly LaidOutBox[];
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The id of an account's frame. */
+export function accountBoxId(accountId: string): string {
+  return `account:${accountId}`;
+}
+
+/** The id of a region frame inside an account. */
+export function regionBoxId(accountId: string, region: string): string {
+  return `region:${accountId}/${region}`;
+}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { app, BrowserWindow, ipcMain, session } from 'electron';
+import Store from 'electron-store';
 
 import { createMainApi } from './api/main-api';
 import { bindIpc, windowEmitter } from './ipc/bind-ipc';
@@ -56,6 +57,7 @@ void app.whenReady().then(() => {
     env: process.env,
     homeDir: homedir(),
     dataDir: app.getPath('userData'),
+    settings: new Store({ name: 'workspace' }),
     emit: windowEmitter(() => mainWindow),
     now: () => new Date(),
   });

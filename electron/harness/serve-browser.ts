@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { createMainApi } from '../api/main-api';
+import { createJsonSettingsStore } from '../workspace/settings-store';
 import { startLoopbackServer } from './loopback-server';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -24,6 +25,7 @@ const server = await startLoopbackServer({
       env: process.env,
       homeDir: homedir(),
       dataDir,
+      settings: createJsonSettingsStore(join(dataDir, 'settings.json')),
       emit,
       now: () => new Date(),
     }),

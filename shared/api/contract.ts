@@ -6,7 +6,15 @@
  */
 import { z } from 'zod';
 
-import type { AppInfo, ProfilesReport } from './dto';
+import type { Snapshot } from '../model/snapshot';
+import type {
+  AppInfo,
+  DiscoveryStarted,
+  ProfilesReport,
+  SandboxStatus,
+  SnapshotFile,
+  WorkspaceState,
+} from './dto';
 import type { PeerscapeEvents } from './events';
 import type { ApiEventName, ApiMethodName } from './method-names';
 import type { Result } from './result';
@@ -23,11 +31,31 @@ function method<I extends z.ZodType>(input: I) {
 }
 
 const noInput = z.strictObject({});
+const names = z.array(z.string().min(1).max(256)).max(500);
+const position = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
 
 /** Every method: name → input schema and result type. */
 export const apiContract = {
   getAppInfo: method(noInput).returns<AppInfo>(),
   listProfiles: method(noInput).returns<ProfilesReport>(),
+  getWorkspace: method(noInput).returns<WorkspaceState>(),
+  /** Scan the chosen profiles and regions (all when omitted); progress arrives as events. */
+  startDiscovery: method(
+    z.strictObject({
+      source: z.enum(['aws', 'sandbox']),
+      profiles: names.optional(),
+      regions: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'a region name like eu-west-1')).max(64).optional(),
+    }),
+  ).returns<DiscoveryStarted>(),
+  cancelDiscovery: method(z.strictObject({ runId: z.string().min(1) })).returns<{ cancelled: boolean }>(),
+  /** Start (or reuse) the in-process sandbox cloud with the demo organisation. */
+  startSandbox: method(z.strictObject({ scenario: z.enum(['demo']).default('demo') })).returns<SandboxStatus>(),
+  /** Throw away the sandbox's changes and reload its scenario. */
+  resetSandbox: method(noInput).returns<SandboxStatus>(),
+  importSnapshot: method(z.strictObject({ json: z.string().max(200_000_000) })).returns<Snapshot>(),
+  exportSnapshot: method(noInput).returns<SnapshotFile>(),
+  savePositions: method(z.strictObject({ positions: z.record(z.string().min(1).max(300), position) })).returns<{ saved: number }>(),
+  resetPositions: method(noInput).returns<{ cleared: number }>(),
 } as const satisfies Record<ApiMethodName, MethodSpec<z.ZodType, unknown>>;
 
 type Contract = typeof apiContract;

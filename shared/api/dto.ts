@@ -1,4 +1,5 @@
 /** Values that cross the API boundary and are not part of the topology model. */
+import type { Snapshot } from '../model/snapshot';
 
 /** What the app reports about itself. */
 export interface AppInfo {
@@ -49,4 +50,44 @@ export interface ProfilesReport {
   readonly credentialsFile: string;
   readonly profiles: readonly ProfileSummary[];
   readonly problems: readonly ConfigProblem[];
+}
+
+/** A diagram position the user chose for a node, kept per workspace. */
+export interface NodePosition {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** The sandbox cloud, when the app runs it in-process. */
+export interface SandboxStatus {
+  readonly running: boolean;
+  readonly endpoint?: string;
+  readonly scenario?: string;
+  /** Profiles (one per sandbox account) discovery can use. */
+  readonly profiles: readonly string[];
+}
+
+/** Everything the window needs at start: the last snapshot and the user's choices. */
+export interface WorkspaceState {
+  /** The last saved snapshot; absent before the first scan. */
+  readonly snapshot?: Snapshot;
+  /** Node id → position the user dragged it to. */
+  readonly positions: Readonly<Record<string, NodePosition>>;
+  /** The regions the user picked last time (all enabled regions when absent). */
+  readonly regions?: readonly string[];
+  /** The profiles the user picked last time (all when absent). */
+  readonly profiles?: readonly string[];
+  readonly source: 'aws' | 'sandbox';
+  readonly sandbox: SandboxStatus;
+}
+
+/** A discovery run that has started. */
+export interface DiscoveryStarted {
+  readonly runId: string;
+}
+
+/** A snapshot as a file to save. */
+export interface SnapshotFile {
+  readonly filename: string;
+  readonly json: string;
 }

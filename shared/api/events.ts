@@ -1,4 +1,5 @@
 /** Everything the Node side pushes to the UI, typed per event. */
+import type { Snapshot } from '../model/snapshot';
 
 /** The state of one profile × region cell of a discovery run. */
 export interface DiscoveryCell {
@@ -35,5 +36,7 @@ export interface AuditEntry {
 /** Event name → payload. */
 export interface PeerscapeEvents {
   discoveryProgressed: DiscoveryProgress;
+  /** The workspace's snapshot changed: a region finished, a scan ended, or one was imported. */
+  snapshotUpdated: Snapshot;
   auditAppended: AuditEntry;
 }

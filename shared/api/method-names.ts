@@ -4,12 +4,24 @@
  */
 
 /** Every method the UI may call, in the order the contract declares them. */
-export const API_METHOD_NAMES = ['getAppInfo', 'listProfiles'] as const;
+export const API_METHOD_NAMES = [
+  'getAppInfo',
+  'listProfiles',
+  'getWorkspace',
+  'startDiscovery',
+  'cancelDiscovery',
+  'startSandbox',
+  'resetSandbox',
+  'importSnapshot',
+  'exportSnapshot',
+  'savePositions',
+  'resetPositions',
+] as const;
 /** A method name. */
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];
 
 /** Every event the Node side pushes. */
-export const API_EVENT_NAMES = ['discoveryProgressed', 'auditAppended'] as const;
+export const API_EVENT_NAMES = ['discoveryProgressed', 'snapshotUpdated', 'auditAppended'] as const;
 /** An event name. */
 export type ApiEventName = (typeof API_EVENT_NAMES)[number];
 

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'config-invalid'
   | 'conflict'
   | 'cancelled'
+  | 'unavailable'
   | `aws:${string}`;
 
 /** A failure a user can act on. */

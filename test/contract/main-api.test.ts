@@ -36,3 +36,61 @@ describe('main API over the loopback transport', () => {
     expect(seen[0]).not.toBe(payload);
   });
 });
+
+describe('workspace methods', () => {
+  const snapshot = {
+    schemaVersion: 1,
+    takenAt: '2026-11-23T10:00:00.000Z',
+    source: 'sandbox:demo',
+    topology: {
+      accounts: [{ id: '111111111111', profiles: ['a'] }],
+      vpcs: [{ id: 'vpc-0a', accountId: '111111111111', region: 'us-east-1', tags: {}, isDefault: false, state: 'available', cidrBlocks: [{ cidr: '10.0.0.0/16', family: 'ipv4', primary: true, state: 'associated' }] }],
+      subnets: [],
+      routeTables: [],
+      securityGroups: [],
+      peerings: [],
+    },
+    coverage: [{ profile: 'a', accountId: '111111111111', region: 'us-east-1', state: 'complete' }],
+  };
+
+  it('starts empty, then imports, persists and exports a snapshot, announcing it', async () => {
+    const home = makeTempHome();
+    const { client } = loopbackMainApi(home);
+    const before = await client.getWorkspace({});
+    expect(before.ok && before.value.snapshot).toBeFalsy();
+    const updates: unknown[] = [];
+    client.on('snapshotUpdated', (s) => updates.push(s));
+    expect(await client.importSnapshot({ json: JSON.stringify(snapshot) })).toEqual({ ok: true, value: snapshot });
+    expect(updates).toEqual([snapshot]);
+    const reopened = loopbackMainApi(home).client;
+    const after = await reopened.getWorkspace({});
+    expect(after.ok && after.value.snapshot).toEqual(snapshot);
+    const exported = await reopened.exportSnapshot({});
+    expect(exported.ok && JSON.parse(exported.value.json)).toEqual(snapshot);
+    expect(exported.ok && exported.value.filename).toBe('peerscape-snapshot-2026-11-23T10-00-00-000Z.json');
+  });
+
+  it('refuses a file that is not a snapshot, naming the bad field, and keeps the old one', async () => {
+    const home = makeTempHome();
+    const { client } = loopbackMainApi(home);
+    await client.importSnapshot({ json: JSON.stringify(snapshot) });
+    const bad = { ...snapshot, topology: { ...snapshot.topology, vpcs: [{ ...snapshot.topology.vpcs[0], accountId: '12' }] } };
+    const result = await client.importSnapshot({ json: JSON.stringify(bad) });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('topology.vpcs.0.accountId') } });
+    const ws = await client.getWorkspace({});
+    expect(ws.ok && ws.value.snapshot).toEqual(snapshot);
+  });
+
+  it('keeps dragged positions across restarts until reset', async () => {
+    const home = makeTempHome();
+    const { client } = loopbackMainApi(home);
+    await client.savePositions({ positions: { 'vpc-0a': { x: 10, y: 20 } } });
+    await client.savePositions({ positions: { 'vpc-0b': { x: -5, y: 7.5 } } });
+    const reopened = loopbackMainApi(home).client;
+    const ws = await reopened.getWorkspace({});
+    expect(ws.ok && ws.value.positions).toEqual({ 'vpc-0a': { x: 10, y: 20 }, 'vpc-0b': { x: -5, y: 7.5 } });
+    expect(await reopened.resetPositions({})).toEqual({ ok: true, value: { cleared: 2 } });
+    const cleared = await reopened.getWorkspace({});
+    expect(cleared.ok && cleared.value.positions).toEqual({});
+  });
+});

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { EmitEvent } from '../../shared/api/contract';
+import { createJsonSettingsStore } from '../../electron/workspace/settings-store';
 import { createMainApi } from '../../electron/api/main-api';
 import type { MainApiDeps } from '../../electron/api/main-api';
 import { startLoopbackServer } from '../../electron/harness/loopback-server';
@@ -30,6 +31,7 @@ export async function startHarness(
         env,
         homeDir: home,
         dataDir: join(home, 'data'),
+        settings: createJsonSettingsStore(join(home, 'data', 'settings.json')),
         emit,
         now: () => new Date(),
         ...overrides,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { EmitEvent } from '../../shared/api/contract';
+import { createJsonSettingsStore } from '../../electron/workspace/settings-store';
 import { createMainApi } from '../../electron/api/main-api';
 import type { MainApiDeps } from '../../electron/api/main-api';
 import { createLoopback } from './loopback-transport';
@@ -33,6 +34,7 @@ export function loopbackMainApi(overrides: Partial<MainApiDeps> & { home: string
       shell: 'browser',
       homeDir: overrides.home,
       dataDir: join(overrides.home, 'data'),
+      settings: createJsonSettingsStore(join(overrides.home, 'data', 'settings.json')),
       emit,
       now: () => new Date(),
       ...overrides,

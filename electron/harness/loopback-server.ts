@@ -105,7 +105,15 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
           return;
         }
         const result = await dispatchCall(api, call?.method, call?.input, (e) => log(`${String(call?.method)} crashed`, e));
-        res.writeHead(200).end(encodeWire(structuredClone(result)));
+        let body: string;
+        try {
+          body = encodeWire(structuredClone(result));
+        } catch (e) {
+          // What Electron's IPC could not clone must fail here too, as a value.
+          log(`${String(call?.method)} returned a value IPC cannot carry`, e);
+          body = encodeWire(fail('internal', `${String(call?.method)} returned a value that cannot cross IPC: ${(e as Error).message}`, 'This is a bug in Peerscape; report it.'));
+        }
+        res.writeHead(200).end(body);
         return;
       }
       if (url.pathname === '/api/events' && req.method === 'GET') {

@@ -173,7 +173,7 @@ function sentenceFor(code: string, detail: string, ctx: FailureContext): string 
     case SSO_LOGIN_CODE:
       return `The SSO session of ${p} is missing or has expired: run \`aws sso login --profile ${ctx.profile}\`, then scan again.`;
     case CREDENTIALS_CODE:
-      return `Could not load credentials for ${p}: ${detail || 'no credentials found'}. Fix the profile in the shared config or credentials file, then scan again.`;
+      return `Could not load credentials for ${p}: ${detail.replace(/\.+$/, '') || 'no credentials found'}. Fix the profile in the shared config or credentials file, then scan again.`;
     default:
       if (THROTTLING_CODES.has(code)) {
         return `AWS kept throttling ${action}${where} (${code}) after ${ctx.attempts ?? 1} attempts: scan again in a minute, or scan fewer profiles or regions at once.`;

@@ -6,7 +6,7 @@
  * explicitly, because the SDK honours it only for the profile named by `AWS_PROFILE`
  * (/work/shared/TOOLCHAIN.md, "Custom endpoints").
  */
-import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
+import { fromEnv, fromIni, fromSSO } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 
 import type { ProfileKind } from '../../shared/api/dto';
@@ -45,6 +45,9 @@ export interface ProfileAccess {
   readonly credentials: CredentialProvider;
   /** The profile to name in `aws sso login --profile …` when the credential chain ends in SSO. */
   readonly ssoLoginProfile?: string;
+  /** `use_fips_endpoint` / `use_dualstack_endpoint` of the profile, when set. */
+  readonly useFipsEndpoint?: boolean;
+  readonly useDualstackEndpoint?: boolean;
 }
 
 type Settings = Readonly<Record<string, string | undefined>>;
@@ -141,13 +144,12 @@ export async function resolveProfileAccess(
       ...(endpoints.sts ? { endpoint: endpoints.sts } : {}),
       ...(ssoLoginProfile ? {} : { region }),
     };
-    const provider = fromIni({
-      profile: name,
-      filepath: credentialsFile,
-      configFilepath: configFile,
-      ignoreCache: true,
-      clientConfig,
-    });
+    const files = { profile: name, filepath: credentialsFile, configFilepath: configFile, ignoreCache: true, clientConfig };
+    // An SSO profile goes straight to fromSSO: fromIni's SSO branch (credential-provider-ini
+    // 3.1169, resolveSsoCredentials) drops filepath/configFilepath and would read ~/.aws/config
+    // instead of the files named here. Chains whose source is SSO still go through fromIni, which
+    // then reads the process's AWS_CONFIG_FILE for the SSO step.
+    const provider = settings.sso_session || settings.sso_start_url ? fromSSO(files) : fromIni(files);
     result.set(
       name,
       ok({
@@ -157,6 +159,8 @@ export async function resolveProfileAccess(
         endpoints,
         credentials: memoiseCredentials(provider),
         ...(ssoLoginProfile ? { ssoLoginProfile } : {}),
+        ...flag('useFipsEndpoint', settings.use_fips_endpoint),
+        ...flag('useDualstackEndpoint', settings.use_dualstack_endpoint),
       }),
     );
   }
@@ -176,6 +180,11 @@ function environmentAccess(env: Env): Result<ProfileAccess> {
     // fromEnv reads the process environment itself, so Peerscape never touches the secret.
     credentials: memoiseCredentials(fromEnv()),
   });
+}
+
+function flag<K extends string>(key: K, value: string | undefined): { [P in K]?: boolean } {
+  const v = value?.trim().toLowerCase();
+  return (v === 'true' || v === 'false' ? { [key]: v === 'true' } : {}) as { [P in K]?: boolean };
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {

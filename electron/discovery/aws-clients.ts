@@ -1,0 +1,72 @@
+/** SDK clients of one discovery run: one per profile, service and region, sharing keep-alive agents.
+ *
+ * The SDK's own retries are off (`maxAttempts: 1`): the call scheduler owns retries so it can
+ * shape them per EC2 throttling bucket. Every client gets the profile's endpoint explicitly
+ * (TOOLCHAIN.md: the SDK would otherwise ignore `endpoint_url` of any profile but `AWS_PROFILE`).
+ */
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { STSClient } from '@aws-sdk/client-sts';
+
+import type { ProfileAccess } from './credentials';
+
+/** Makes and caches SDK clients for a run; `close()` frees their sockets. */
+export interface AwsClients {
+  ec2(access: ProfileAccess, region: string): EC2Client;
+  sts(access: ProfileAccess, region: string): STSClient;
+  close(): void;
+}
+
+/** Create the client cache of one run; `maxSockets` should match the scheduler's global cap. */
+export function createAwsClients(maxSockets: number): AwsClients {
+  // One pair of agents for every client: sockets are reused across regions that share a host
+  // (a sandbox, a VPC endpoint) and the whole pool is closed in one place.
+  const httpAgent = new HttpAgent({ keepAlive: true, maxSockets });
+  const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets });
+  const ec2Clients = new Map<string, EC2Client>();
+  const stsClients = new Map<string, STSClient>();
+
+  const common = (access: ProfileAccess, region: string, endpoint: string | undefined) => ({
+    region,
+    credentials: access.credentials,
+    maxAttempts: 1,
+    requestHandler: { httpAgent, httpsAgent },
+    ...(endpoint ? { endpoint } : {}),
+    ...(access.useFipsEndpoint !== undefined ? { useFipsEndpoint: access.useFipsEndpoint } : {}),
+    ...(access.useDualstackEndpoint !== undefined ? { useDualstackEndpoint: access.useDualstackEndpoint } : {}),
+  });
+
+  return {
+    ec2(access, region) {
+      const key = `${access.profile}\u0000${region}`;
+      let c = ec2Clients.get(key);
+      if (!c) {
+        c = new EC2Client(common(access, region, access.endpoints.ec2));
+        // The logger middleware walks every response to mask sensitive fields even when nothing
+        // is logged (@aws-sdk/core loggerMiddleware): measurable CPU on thousands of calls.
+        c.middlewareStack.remove('loggerMiddleware');
+        ec2Clients.set(key, c);
+      }
+      return c;
+    },
+    sts(access, region) {
+      const key = `${access.profile}\u0000${region}`;
+      let c = stsClients.get(key);
+      if (!c) {
+        c = new STSClient(common(access, region, access.endpoints.sts));
+        c.middlewareStack.remove('loggerMiddleware');
+        stsClients.set(key, c);
+      }
+      return c;
+    },
+    close() {
+      // Not client.destroy(): it would destroy the shared agents once per client.
+      ec2Clients.clear();
+      stsClients.clear();
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  };
+}

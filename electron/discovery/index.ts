@@ -1,0 +1,23 @@
+/** Discovery's public surface: scan profiles and regions into a `Snapshot`, and keep snapshots on disk.
+ *
+ * A plain library with injected dependencies (no Electron): the main API, the CLI and tests call
+ * the same functions.
+ */
+export {
+  runDiscovery,
+  DEFAULT_RUN_LIMITS,
+  type DiscoveryDeps,
+  type DiscoveryLimits,
+  type DiscoveryRequest,
+} from './run-discovery';
+export {
+  createCallScheduler,
+  DEFAULT_CALL_LIMITS,
+  type CallLimits,
+  type CallScheduler,
+  type SchedulerStats,
+} from './call-scheduler';
+export { createSnapshotStore, SNAPSHOT_FILE_NAME, type SnapshotStore } from './snapshot-store';
+export { rememberedRequest, rememberRequest } from './discovery-choices';
+export { listProfiles, resolveConfigPaths, ENVIRONMENT_PROFILE } from './profiles';
+export { SCAN_ACTIONS, type ScanAction } from './scan-region';

@@ -1,0 +1,483 @@
+/** One discovery run: every profile's identity and regions, then every account × region at once.
+ *
+ * Shape of a run (issue 4):
+ * 1. per profile, concurrently: load credentials, then STS GetCallerIdentity and (unless the
+ *    request names regions) EC2 DescribeRegions side by side;
+ * 2. the first profile of an account that works scans it; other profiles of the same account
+ *    are remembered on the `Account` and take over a region whose scan their colleague may not do;
+ * 3. every account × region scan starts as soon as its account is known, all under the
+ *    scheduler's global cap and per account + region + action buckets.
+ * A failure is recorded in its cell and the run goes on; cancelling resolves promptly with
+ * every unfinished cell marked `cancelled`.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+
+import type { DiscoveryCell, DiscoveryProgress } from '../../shared/api/events';
+import { fail, ok, type Result } from '../../shared/api/result';
+import { isRegionName, type AccountId } from '../../shared/model/ids';
+import type { RegionCoverage, Snapshot } from '../../shared/model/snapshot';
+import { TOPOLOGY_SCHEMA_VERSION, type Account } from '../../shared/model/topology';
+import { createAwsClients } from './aws-clients';
+import { explainFailure, isCredentialError, isPermissionError, type ExplainedFailure } from './aws-errors';
+import { CallFailedError, createCallScheduler, type CallLimits, type CallScheduler } from './call-scheduler';
+import { checkCredentials, resolveProfileAccess, type Env, type ProfileAccess } from './credentials';
+import { listProfiles } from './profiles';
+import { scanRegion, type ScanAction } from './scan-region';
+import { countResources, toTopology, type RegionObservation } from './to-topology';
+
+/** What to scan: named profiles (default: every profile that has credentials) and regions (default: each account's enabled ones). */
+export interface DiscoveryRequest {
+  readonly profiles?: readonly string[];
+  readonly regions?: readonly string[];
+}
+
+/** Limits of a run beyond the scheduler's: credential loading, progress pacing, page sizes. */
+export interface DiscoveryLimits extends CallLimits {
+  /** Give up loading one profile's credentials (SSO, assume-role, credential_process) after this long. */
+  readonly credentialTimeoutMs: number;
+  /** Coalesce progress events to at most one per this many ms (the first and last are immediate). */
+  readonly progressIntervalMs: number;
+  /** Page size per describe action; default the largest each accepts. */
+  readonly pageSizes: Partial<Readonly<Record<ScanAction, number>>>;
+}
+
+/** Defaults of the limits not owned by the scheduler. */
+export const DEFAULT_RUN_LIMITS = { credentialTimeoutMs: 60_000, progressIntervalMs: 100 } as const;
+
+/** What a run needs from its host: injected, so the app, the CLI and tests each supply their own. */
+export interface DiscoveryDeps {
+  /** Environment as the SDK would see it (`AWS_CONFIG_FILE`, `AWS_PROFILE`, `AWS_ENDPOINT_URL`, …). */
+  readonly env: Env;
+  readonly homeDir: string;
+  now(): Date;
+  /** The profile × region grid, whole, each time it changes (coalesced). */
+  onProgress?(progress: DiscoveryProgress): void;
+  /** The topology so far, as regions finish, so a graph can fill in (coalesced with progress). */
+  onPartialSnapshot?(snapshot: Snapshot): void;
+  /** Aborting resolves the run promptly with unfinished cells `cancelled`. */
+  readonly signal?: AbortSignal;
+  readonly limits?: Partial<DiscoveryLimits>;
+  /** Reuse one scheduler across runs so its throttling buckets remember recent calls. */
+  readonly scheduler?: CallScheduler;
+  readonly runId?: string;
+  /** `Snapshot.source`: `aws` (default) or `sandbox:<scenario>`. */
+  readonly source?: string;
+}
+
+type CellState = DiscoveryCell['state'];
+
+interface MutableCell {
+  profile: string;
+  region: string;
+  accountId?: string;
+  state: CellState;
+  counts?: Readonly<Record<string, number>>;
+  errorCode?: string;
+  message?: string;
+  /** The profile whose credentials produced the data, when not `profile` itself. */
+  scannedBy?: string;
+}
+
+interface AccountState {
+  readonly id: AccountId;
+  readonly profiles: string[];
+  scanner?: string;
+  /** Profiles whose identity resolved but which could not list regions, with why. */
+  readonly regionFailures: Map<string, ExplainedFailure>;
+}
+
+/** Pick the profiles of a request, or every profile with credentials when it names none. */
+async function chooseProfiles(req: DiscoveryRequest, env: Env, homeDir: string): Promise<Result<readonly string[]>> {
+  if (req.profiles && req.profiles.length > 0) {
+    const names = [...new Set(req.profiles.map((p) => p.trim()))];
+    if (names.some((n) => n === '')) return fail('invalid-input', 'a profile name is empty', 'name each profile, e.g. --profile prod');
+    return ok(names);
+  }
+  const report = await listProfiles(env, homeDir);
+  // A config-only profile (just a region, say) has no credentials of its own: scanning it would
+  // only fail, so "all profiles" means those the SDK could get credentials for.
+  const names = report.profiles.filter((p) => p.kind !== 'unknown').map((p) => p.name);
+  if (names.length === 0) {
+    return fail(
+      'not-found',
+      `no AWS profiles with credentials in ${report.configFile} or ${report.credentialsFile}`,
+      'run `aws configure` (or `aws configure sso`) to add a profile, or set AWS_CONFIG_FILE to your config file',
+    );
+  }
+  return ok(names);
+}
+
+/** Check the request's region names; AWS region names look like `eu-west-1`. */
+function chooseRegions(req: DiscoveryRequest): Result<readonly string[] | undefined> {
+  if (!req.regions || req.regions.length === 0) return ok(undefined);
+  const names = [...new Set(req.regions.map((r) => r.trim()))];
+  const bad = names.filter((r) => !isRegionName(r));
+  if (bad.length > 0) {
+    return fail(
+      'invalid-input',
+      `not a region name: ${bad.map((b) => JSON.stringify(b)).join(', ')}`,
+      'write regions as AWS names them, e.g. us-east-1 or eu-west-2',
+    );
+  }
+  return ok(names);
+}
+
+function accountFromArn(arn: string | undefined): string | undefined {
+  return /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn ?? '')?.[1];
+}
+
+function isAbort(e: unknown, signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true || (e instanceof Error && e.name === 'AbortError');
+}
+
+/** Scan every chosen profile and region and return the snapshot (failed cells are in its coverage). */
+export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): Promise<Result<Snapshot>> {
+  const regionsChoice = chooseRegions(req);
+  if (!regionsChoice.ok) return regionsChoice;
+  const profilesChoice = await chooseProfiles(req, deps.env, deps.homeDir);
+  if (!profilesChoice.ok) return profilesChoice;
+  const accessByName = await resolveProfileAccess(profilesChoice.value, deps.env, deps.homeDir);
+  const unknown = [...accessByName.values()].flatMap((r) => (r.ok ? [] : [r.error]));
+  if (unknown[0]) return fail('invalid-input', unknown.map((e) => e.message).join('; '), unknown[0].fix);
+  const accesses = profilesChoice.value.map((n) => {
+    const r = accessByName.get(n);
+    if (!r?.ok) throw new Error(`no access for ${n}`);
+    return r.value;
+  });
+
+  const limits = { ...DEFAULT_RUN_LIMITS, ...deps.limits };
+  let scheduler: CallScheduler;
+  try {
+    scheduler = deps.scheduler ?? createCallScheduler(pickCallLimits(limits));
+  } catch (e) {
+    return fail('invalid-input', (e as Error).message, 'pass positive numbers in limits');
+  }
+  const requestedRegions = regionsChoice.value;
+  const runId = deps.runId ?? randomUUID();
+  const signal = deps.signal;
+  const clients = createAwsClients(scheduler.limits.maxConcurrentCalls);
+  const run = new RunState(runId, deps, limits.progressIntervalMs, accesses.map((a) => a.profile));
+
+  const accounts = new Map<AccountId, AccountState>();
+  const regionScans: Promise<void>[] = [];
+  const accessOf = new Map(accesses.map((a) => [a.profile, a] as const));
+
+  const startAccount = (account: AccountState, scanner: ProfileAccess, regions: readonly string[]) => {
+    account.scanner = scanner.profile;
+    for (const region of regions) run.cell(scanner.profile, region, { state: 'queued', accountId: account.id });
+    run.changed();
+    for (const region of regions) {
+      regionScans.push(scanCell(account, scanner, region));
+    }
+  };
+
+  const scanCell = async (account: AccountState, scanner: ProfileAccess, region: string): Promise<void> => {
+    const tried: string[] = [];
+    let candidate: ProfileAccess | undefined = scanner;
+    let firstFailure: ExplainedFailure | undefined;
+    while (candidate) {
+      tried.push(candidate.profile);
+      const outcome = await scanOnce(account.id, candidate, region, scanner.profile);
+      if (outcome.ok) {
+        if (candidate !== scanner) {
+          run.cell(scanner.profile, region, {
+            scannedBy: candidate.profile,
+            message: `Scanned through profile "${candidate.profile}" because "${scanner.profile}" failed: ${firstFailure?.message ?? ''}`,
+          });
+        }
+        run.changed();
+        return;
+      }
+      if (outcome.cancelled) return;
+      firstFailure ??= outcome.failure;
+      // Another profile of the same account may have the permission or working keys this one lacks.
+      const retryable = isCredentialError(outcome.failure.errorCode) || isPermissionError(outcome.failure.errorCode);
+      candidate = retryable
+        ? account.profiles.map((p) => accessOf.get(p)).find((a): a is ProfileAccess => !!a && !tried.includes(a.profile))
+        : undefined;
+    }
+    run.cell(scanner.profile, region, { state: 'failed', errorCode: firstFailure!.errorCode, message: firstFailure!.message });
+    run.changed();
+  };
+
+  const scanOnce = async (
+    accountId: AccountId,
+    access: ProfileAccess,
+    region: string,
+    cellProfile: string,
+  ): Promise<{ ok: true } | { ok: false; cancelled: boolean; failure: ExplainedFailure }> => {
+    if (signal?.aborted) return { ok: false, cancelled: true, failure: { errorCode: 'Cancelled', message: '' } };
+    run.cell(cellProfile, region, { state: 'running' });
+    run.changed();
+    // One failing describe makes the cell fail: stop its siblings rather than spend calls on them.
+    const cellController = new AbortController();
+    const cellSignal = signal ? AbortSignal.any([signal, cellController.signal]) : cellController.signal;
+    let failedAction: ScanAction | undefined;
+    try {
+      const ec2 = clients.ec2(access, region);
+      const raw = await scanRegion(
+        ec2,
+        (action, send) =>
+          scheduler.run(`${accountId}/${region}/${action}`, send, cellSignal).catch((e: unknown) => {
+            failedAction ??= action;
+            cellController.abort();
+            throw e;
+          }),
+        limits.pageSizes,
+      );
+      run.addObservation({ accountId, region, raw });
+      run.cell(cellProfile, region, { state: 'done', counts: countResources(raw) });
+      return { ok: true };
+    } catch (e) {
+      if (isAbort(e, signal)) {
+        run.cell(cellProfile, region, { state: 'cancelled' });
+        return { ok: false, cancelled: true, failure: { errorCode: 'Cancelled', message: '' } };
+      }
+      return {
+        ok: false,
+        cancelled: false,
+        failure: explainCallFailure(e, {
+          profile: access.profile,
+          region,
+          accountId,
+          action: `ec2:${failedAction ?? 'Describe*'}`,
+          ...(access.endpoints.ec2 ? { endpoint: access.endpoints.ec2 } : {}),
+          timeoutMs: scheduler.limits.callTimeoutMs,
+        }),
+      };
+    }
+  };
+
+  const resolveProfile = async (access: ProfileAccess): Promise<void> => {
+    const p = access.profile;
+    run.cell(p, '*', { state: 'running' });
+    run.changed();
+    const creds = await checkCredentials(access, limits.credentialTimeoutMs, signal);
+    if (!creds.ok) {
+      run.cell(p, '*', creds.cancelled ? { state: 'cancelled' } : { state: 'failed', ...creds.failure });
+      run.changed();
+      return;
+    }
+    const ctx = { profile: p, region: access.region, timeoutMs: scheduler.limits.callTimeoutMs };
+    const identityP = scheduler
+      .run(`${p}/${access.region}/GetCallerIdentity`, (s) => clients.sts(access, access.region).send(new GetCallerIdentityCommand({}), { abortSignal: s }), signal)
+      .then(
+        (out) => {
+          const id = out.Account ?? accountFromArn(out.Arn);
+          return id
+            ? ({ ok: true, accountId: id } as const)
+            : ({ ok: false, failure: { errorCode: 'InvalidIdentity', message: `STS GetCallerIdentity for profile "${p}" returned no account id: check the profile's endpoint_url.` } } as const);
+        },
+        (e: unknown) => ({ ok: false, failure: explainCallFailure(e, { ...ctx, action: 'sts:GetCallerIdentity', ...endpointOf(access.endpoints.sts) }) }) as const,
+      );
+    const regionsP: Promise<{ ok: true; regions: readonly string[] } | { ok: false; failure: ExplainedFailure }> = requestedRegions
+      ? Promise.resolve({ ok: true, regions: requestedRegions })
+      : scheduler
+          .run(`${p}/${access.region}/DescribeRegions`, (s) => clients.ec2(access, access.region).send(new DescribeRegionsCommand({}), { abortSignal: s }), signal)
+          .then(
+            (out) => {
+              // Without AllRegions, DescribeRegions lists only regions enabled for the account.
+              const regions = (out.Regions ?? [])
+                .filter((r) => r.RegionName && r.OptInStatus !== 'not-opted-in')
+                .map((r) => r.RegionName!)
+                .sort();
+              return { ok: true as const, regions };
+            },
+            (e: unknown) => ({ ok: false as const, failure: explainCallFailure(e, { ...ctx, action: 'ec2:DescribeRegions', ...endpointOf(access.endpoints.ec2) }) }),
+          );
+    const [identity, regions] = await Promise.all([identityP, regionsP]);
+    if (signal?.aborted) {
+      run.cell(p, '*', { state: 'cancelled' });
+      run.changed();
+      return;
+    }
+    if (!identity.ok) {
+      run.cell(p, '*', { state: 'failed', ...identity.failure });
+      run.changed();
+      return;
+    }
+    const accountId = identity.accountId;
+    let account = accounts.get(accountId);
+    if (!account) {
+      account = { id: accountId, profiles: [], regionFailures: new Map() };
+      accounts.set(accountId, account);
+    }
+    account.profiles.push(p);
+    run.setAccounts(accountsOf(accounts));
+    run.cell(p, '*', { accountId });
+    if (account.scanner) {
+      run.cell(p, '*', { state: 'done', scannedBy: account.scanner, message: `Account ${accountId} is scanned through profile "${account.scanner}".` });
+    } else if (regions.ok) {
+      run.cell(p, '*', { state: 'done', counts: { regions: regions.regions.length } });
+      startAccount(account, access, regions.regions);
+      // Profiles of this account that could not list regions are covered now.
+      for (const other of account.regionFailures.keys()) {
+        run.cell(other, '*', { state: 'done', scannedBy: p, message: `Account ${accountId} is scanned through profile "${p}".` });
+      }
+    } else {
+      account.regionFailures.set(p, regions.failure);
+      run.cell(p, '*', { state: 'failed', ...regions.failure });
+    }
+    run.changed();
+  };
+
+  try {
+    await Promise.all(accesses.map(resolveProfile));
+    // Region scans are pushed while profiles resolve; wait until every one has settled.
+    for (let i = 0; i < regionScans.length; i++) await regionScans[i];
+  } finally {
+    clients.close();
+  }
+  run.cancelUnfinished();
+  const snapshot = run.snapshot(accountsOf(accounts), true);
+  run.finish();
+  return ok(snapshot);
+}
+
+function accountsOf(accounts: ReadonlyMap<AccountId, AccountState>): Account[] {
+  return [...accounts.values()].map((a) => ({ id: a.id, profiles: [...a.profiles] }));
+}
+
+function endpointOf(endpoint: string | undefined): { endpoint?: string } {
+  return endpoint ? { endpoint } : {};
+}
+
+function explainCallFailure(e: unknown, ctx: Parameters<typeof explainFailure>[1]): ExplainedFailure {
+  if (e instanceof CallFailedError) return explainFailure(e.cause ?? e, { ...ctx, attempts: e.attempts });
+  return explainFailure(e, ctx);
+}
+
+function pickCallLimits(l: Partial<DiscoveryLimits>): Partial<CallLimits> {
+  const keys: (keyof CallLimits)[] = [
+    'maxConcurrentCalls',
+    'bucketCapacity',
+    'refillPerSecond',
+    'callTimeoutMs',
+    'maxAttempts',
+    'retryBaseDelayMs',
+    'retryMaxDelayMs',
+  ];
+  return Object.fromEntries(keys.filter((k) => l[k] !== undefined).map((k) => [k, l[k]]));
+}
+
+/** The grid, the observations so far, and the pacing of progress events. */
+class RunState {
+  private readonly cells = new Map<string, MutableCell>();
+  private readonly observations: RegionObservation[] = [];
+  private observationsAtLastPartial = 0;
+  private lastEmitMs = Number.NEGATIVE_INFINITY;
+  private timer: NodeJS.Timeout | undefined;
+  private accountsSoFar: Account[] = [];
+
+  constructor(
+    private readonly runId: string,
+    private readonly deps: DiscoveryDeps,
+    private readonly intervalMs: number,
+    profiles: readonly string[],
+  ) {
+    for (const p of profiles) this.cell(p, '*', { state: 'queued' });
+    this.changed();
+  }
+
+  cell(profile: string, region: string, patch: Partial<MutableCell>): void {
+    const key = `${profile}\u0000${region}`;
+    let c = this.cells.get(key);
+    if (!c) {
+      c = { profile, region, state: 'queued' };
+      // Region cells inherit the account of the profile's identity row.
+      const idRow = this.cells.get(`${profile}\u0000*`);
+      if (idRow?.accountId) c.accountId = idRow.accountId;
+      this.cells.set(key, c);
+    }
+    // A finished cell stays finished: a late abort must not turn `done` into `cancelled`.
+    if (patch.state === 'cancelled' && isFinal(c.state)) return;
+    Object.assign(c, patch);
+  }
+
+  addObservation(o: RegionObservation): void {
+    this.observations.push(o);
+  }
+
+  /** Schedule a progress event: now if the interval has passed, else once it has. */
+  changed(): void {
+    if (!this.deps.onProgress && !this.deps.onPartialSnapshot) return;
+    const now = performance.now();
+    if (now - this.lastEmitMs >= this.intervalMs) {
+      this.emit(false);
+    } else if (!this.timer) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.emit(false);
+      }, this.intervalMs - (now - this.lastEmitMs));
+    }
+  }
+
+  setAccounts(accounts: Account[]): void {
+    this.accountsSoFar = accounts;
+  }
+
+  private emit(finished: boolean): void {
+    this.lastEmitMs = performance.now();
+    this.deps.onProgress?.({ runId: this.runId, cells: this.gridCells(), finished });
+    if (!finished && this.deps.onPartialSnapshot && this.observations.length > this.observationsAtLastPartial) {
+      this.observationsAtLastPartial = this.observations.length;
+      this.deps.onPartialSnapshot(this.snapshot(this.accountsSoFar, false));
+    }
+  }
+
+  /** Mark what never finished as cancelled (only a cancelled run leaves such cells). */
+  cancelUnfinished(): void {
+    for (const c of this.cells.values()) if (!isFinal(c.state)) c.state = 'cancelled';
+  }
+
+  /** Send the last event (finished) and stop the pacing timer. */
+  finish(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.emit(true);
+  }
+
+  private gridCells(): DiscoveryCell[] {
+    return [...this.cells.values()].map((c) => ({
+      profile: c.profile,
+      region: c.region,
+      state: c.state,
+      ...(c.accountId ? { accountId: c.accountId } : {}),
+      ...(c.counts ? { counts: c.counts } : {}),
+      ...(c.errorCode ? { errorCode: c.errorCode } : {}),
+      ...(c.message ? { message: c.message } : {}),
+    }));
+  }
+
+  snapshot(accounts: readonly Account[], final: boolean): Snapshot {
+    const coverage: RegionCoverage[] = [];
+    for (const c of this.cells.values()) {
+      // Partial snapshots leave out cells still in flight; the final one has none.
+      if (!final && !isFinal(c.state)) continue;
+      const state: RegionCoverage['state'] = c.state === 'done' ? 'complete' : c.state === 'failed' ? 'failed' : 'cancelled';
+      coverage.push({
+        profile: c.scannedBy && c.region !== '*' ? c.scannedBy : c.profile,
+        ...(c.accountId ? { accountId: c.accountId } : {}),
+        region: c.region,
+        state,
+        ...(c.errorCode ? { errorCode: c.errorCode } : {}),
+        ...(c.message ? { message: c.message } : state === 'cancelled' ? { message: 'The scan was cancelled before this finished: scan again to load it.' } : {}),
+        ...(c.counts ? { counts: c.counts } : {}),
+      });
+    }
+    return {
+      schemaVersion: TOPOLOGY_SCHEMA_VERSION,
+      takenAt: this.deps.now().toISOString(),
+      source: this.deps.source ?? 'aws',
+      topology: toTopology(accounts, this.observations),
+      coverage,
+    };
+  }
+}
+
+function isFinal(s: CellState): boolean {
+  return s === 'done' || s === 'failed' || s === 'cancelled';
+}

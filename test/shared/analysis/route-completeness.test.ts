@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+
+import type { RouteCheck } from '../../../shared/analysis/route-completeness';
+import {
+  checkTableRoute,
+  computeRouteCompleteness,
+  describeRouteCheck,
+  suggestRouteFix,
+} from '../../../shared/analysis/route-completeness';
+import { indexTopology } from '../../../shared/analysis/topology-index';
+import { parseCidrRange } from '../../../shared/cidr/parse-cidr';
+import type { Route, Topology } from '../../../shared/model/topology';
+import { peering, route, routeTable, subnet, topology, vpc } from '../../support/fixtures/build-topology';
+import { buildPeeredPair } from '../../support/fixtures/peered-pair';
+
+const a = vpc('vpc-a', '10.0.0.0/16');
+
+function check(routes: readonly Route[], peer: string): RouteCheck {
+  const t = topology({ vpcs: [a], routeTables: [routeTable('rtb-1', a, { main: true, routes })] });
+  const r = parseCidrRange(peer);
+  if (!r.ok) throw new Error(r.error.message);
+  return checkTableRoute(indexTopology(t), t.routeTables[0]!, r.value, 'pcx-1');
+}
+
+describe('checkTableRoute states', () => {
+  it.each<{ name: string; routes: Route[]; peer: string; expected: Partial<RouteCheck> & { state: RouteCheck['state'] }; words: string }>([
+    { name: 'an exact route to the peering', routes: [route('10.1.0.0/16', 'pcx-1')], peer: '10.1.0.0/16', expected: { state: 'ok' }, words: '10.1.0.0/16 → pcx-1' },
+    { name: 'a wider route to the peering', routes: [route('10.1.0.0/16', 'pcx-1')], peer: '10.1.4.0/24', expected: { state: 'ok' }, words: 'route 10.1.0.0/16' },
+    { name: 'no route at all', routes: [], peer: '10.1.0.0/16', expected: { state: 'missing' }, words: 'has no route to pcx-1' },
+    {
+      name: 'only a default route to the internet gateway',
+      routes: [route('0.0.0.0/0', 'igw-1')],
+      peer: '10.1.0.0/16',
+      expected: { state: 'missing', fallback: { destination: '0.0.0.0/0', target: { kind: 'other', id: 'igw-1' }, routeState: 'active' } },
+      words: 'falls to 0.0.0.0/0 → igw-1',
+    },
+    { name: 'a blackholed route to the peering', routes: [route('10.1.0.0/16', 'pcx-1', 'blackhole')], peer: '10.1.0.0/16', expected: { state: 'blackhole' }, words: 'is a blackhole' },
+    {
+      name: 'the same block routed to another peering',
+      routes: [route('10.1.0.0/16', 'pcx-9')],
+      peer: '10.1.0.0/16',
+      expected: { state: 'elsewhere', route: { destination: '10.1.0.0/16', target: { kind: 'peering', peeringId: 'pcx-9' }, routeState: 'active' } },
+      words: 'goes to pcx-9',
+    },
+    { name: 'a wider route to a transit gateway', routes: [route('10.0.0.0/8', 'tgw-1')], peer: '10.1.0.0/16', expected: { state: 'elsewhere' }, words: 'goes to tgw-1 (route 10.0.0.0/8)' },
+    { name: 'a more specific route elsewhere inside the block', routes: [route('10.1.2.0/24', 'tgw-1')], peer: '10.1.0.0/16', expected: { state: 'elsewhere' }, words: 'goes to tgw-1' },
+    {
+      name: 'only some subnets of the peer routed to the peering',
+      routes: [route('10.1.1.0/24', 'pcx-1'), route('0.0.0.0/0', 'nat-1')],
+      peer: '10.1.0.0/16',
+      expected: { state: 'partial' },
+      words: 'only partly → pcx-1 (10.1.1.0/24); 0.0.0.0/0 → nat-1',
+    },
+    {
+      name: 'the peering for the block but a more specific route elsewhere',
+      routes: [route('10.1.0.0/16', 'pcx-1'), route('10.1.9.0/24', 'pcx-9')],
+      peer: '10.1.0.0/16',
+      expected: { state: 'partial' },
+      words: '10.1.9.0/24 → pcx-9',
+    },
+    { name: 'the local route (peer inside this VPC)', routes: [], peer: '10.0.1.0/24', expected: { state: 'elsewhere', route: { destination: '10.0.0.0/16', target: { kind: 'local' }, routeState: 'active' } }, words: 'goes to local' },
+    { name: 'an IPv6 peer block', routes: [route('2600:1f18:b::/56', 'pcx-1'), route('::/0', 'igw-1')], peer: '2600:1f18:b::/56', expected: { state: 'ok' }, words: '2600:1f18:b::/56 → pcx-1' },
+    { name: 'an IPv6 peer with only the IPv4 route', routes: [route('10.1.0.0/16', 'pcx-1')], peer: '2600:1f18:b::/56', expected: { state: 'missing' }, words: 'has no route' },
+  ])('is $expected.state for $name', ({ routes, peer, expected, words }) => {
+    const result = check(routes, peer);
+    expect(result).toMatchObject(expected);
+    expect(describeRouteCheck(result, 'pcx-1')).toContain(words);
+    const fix = suggestRouteFix(result, 'rtb-1', 'pcx-1');
+    if (result.state === 'ok') expect(fix).toBeNull();
+    else expect(fix).toContain(`--vpc-peering-connection-id pcx-1`);
+  });
+
+  it('ignores prefix-list destinations', () => {
+    expect(check([route('pl-123', 'vpce-1')], '10.1.0.0/16').state).toBe('missing');
+  });
+
+  it('suggests the IPv6 flag for an IPv6 block', () => {
+    expect(suggestRouteFix(check([], '2600:1f18:b::/56'), 'rtb-1', 'pcx-1')).toContain('--destination-ipv6-cidr-block 2600:1f18:b::/56');
+  });
+});
+
+function sides(t: Topology) {
+  const [result] = computeRouteCompleteness(t);
+  if (!result) throw new Error('no peering checked');
+  return result;
+}
+
+describe('computeRouteCompleteness', () => {
+  it('says complete for both sides of a fully routed peering, including IPv6', () => {
+    const r = sides(buildPeeredPair());
+    expect(r).toMatchObject({ peeringId: 'pcx-ab', status: 'active' });
+    expect(r.requester.summary).toBe('complete');
+    expect(r.accepter.summary).toBe('complete');
+    expect(r.requester.tables.map((t) => [t.routeTableId, t.subnetIds, t.checks.map((c) => c.peerCidr)])).toEqual([
+      ['rtb-a1', ['subnet-a1'], ['10.1.0.0/16', '2600:1f18:b::/56']],
+      ['rtb-amain', ['subnet-a2'], ['10.1.0.0/16', '2600:1f18:b::/56']],
+    ]);
+  });
+
+  it('checks the main table only for subnets without an explicit association', () => {
+    const t = buildPeeredPair();
+    const allExplicit: Topology = {
+      ...t,
+      routeTables: t.routeTables.map((rt) => (rt.id === 'rtb-a1' ? { ...rt, subnetIds: ['subnet-a1', 'subnet-a2'] } : rt.id === 'rtb-amain' ? { ...rt, routes: [] } : rt)),
+    };
+    const r = sides(allExplicit);
+    expect(r.requester.tables.map((x) => x.routeTableId)).toEqual(['rtb-a1']);
+    expect(r.requester.summary).toBe('complete');
+  });
+
+  it('says partial when one table misses the route, and lists the gap', () => {
+    const t = buildPeeredPair();
+    const broken: Topology = { ...t, routeTables: t.routeTables.map((rt) => (rt.id === 'rtb-amain' ? { ...rt, routes: rt.routes.filter((x) => x.target.kind !== 'peering') } : rt)) };
+    const r = sides(broken);
+    expect(r.requester.summary).toBe('partial');
+    expect(r.requester.tables.find((x) => x.routeTableId === 'rtb-amain')!.checks.map((c) => c.state)).toEqual(['missing', 'missing']);
+  });
+
+  it('says none when no table routes any peer block to the peering', () => {
+    const t = buildPeeredPair();
+    const broken: Topology = { ...t, routeTables: t.routeTables.map((rt) => (rt.vpcId === 'vpc-b' ? { ...rt, routes: rt.routes.filter((x) => x.target.kind !== 'peering') } : rt)) };
+    expect(sides(broken).accepter.summary).toBe('none');
+  });
+
+  it('requires routes for secondary blocks too', () => {
+    const x = vpc('vpc-x', '10.0.0.0/16');
+    const y = vpc('vpc-y', '10.1.0.0/16', { secondary: ['100.64.0.0/16'] });
+    const t = topology({
+      vpcs: [x, y],
+      subnets: [subnet('subnet-x', x, '10.0.0.0/24'), subnet('subnet-y', y, '10.1.0.0/24')],
+      routeTables: [routeTable('rtb-x', x, { main: true, routes: [route('10.1.0.0/16', 'pcx-1')] }), routeTable('rtb-y', y, { main: true, routes: [route('10.0.0.0/16', 'pcx-1')] })],
+      peerings: [peering('pcx-1', x, y)],
+    });
+    const r = sides(t);
+    expect(r.requester.summary).toBe('partial');
+    expect(r.requester.tables[0]!.checks.map((c) => `${c.peerCidr}:${c.state}`)).toEqual(['10.1.0.0/16:ok', '100.64.0.0/16:missing']);
+    expect(r.accepter.summary).toBe('complete');
+  });
+
+  it('does not ask for IPv6 routes when this side has no IPv6 block', () => {
+    const x = vpc('vpc-x', '10.0.0.0/16');
+    const y = vpc('vpc-y', '10.1.0.0/16', { ipv6: ['2600:1f18:b::/56'] });
+    const t = topology({
+      vpcs: [x, y],
+      subnets: [subnet('subnet-x', x, '10.0.0.0/24')],
+      routeTables: [routeTable('rtb-x', x, { main: true, routes: [route('10.1.0.0/16', 'pcx-1')] })],
+      peerings: [peering('pcx-1', x, y)],
+    });
+    const r = sides(t);
+    expect(r.requester.summary).toBe('complete');
+    expect(r.accepter.summary).toBe('unknown');
+    expect(r.accepter.note).toContain('No route tables');
+  });
+
+  it('says unknown for a side whose account was not scanned, and none for a VPC without subnets', () => {
+    const x = vpc('vpc-x', '10.0.0.0/16');
+    const outside = vpc('vpc-o', '10.9.0.0/16', { accountId: '999999999999' });
+    const t = topology({ vpcs: [x], routeTables: [routeTable('rtb-x', x, { main: true })], peerings: [peering('pcx-1', outside, x)] });
+    const r = sides(t);
+    expect(r.requester).toMatchObject({ summary: 'unknown', vpcId: 'vpc-o' });
+    expect(r.requester.note).toContain('999999999999');
+    expect(r.accepter).toMatchObject({ summary: 'none', tables: [] });
+    expect(r.accepter.note).toContain('no subnets');
+  });
+
+  it('examines only active peerings unless asked', () => {
+    const t = buildPeeredPair();
+    const pending: Topology = { ...t, peerings: t.peerings.map((p) => ({ ...p, status: 'pending-acceptance' as const })) };
+    expect(computeRouteCompleteness(pending)).toEqual([]);
+    expect(computeRouteCompleteness(pending, { statuses: ['pending-acceptance'] })).toHaveLength(1);
+  });
+});

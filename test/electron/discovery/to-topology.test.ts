@@ -1,5 +1,5 @@
 /** Translating EC2 describe results (as the SDK returns them) into the topology model. */
-import type { VpcPeeringConnection } from '@aws-sdk/client-ec2';
+import type { VpcPeeringConnection, VpcPeeringConnectionStateReasonCode } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -18,7 +18,7 @@ const empty = { vpcs: [], subnets: [], routeTables: [], securityGroups: [], peer
 function pcx(status: string, extra: Partial<VpcPeeringConnection> = {}): VpcPeeringConnection {
   return {
     VpcPeeringConnectionId: 'pcx-0abc',
-    Status: { Code: status, Message: status },
+    Status: { Code: status as VpcPeeringConnectionStateReasonCode, Message: status },
     RequesterVpcInfo: { OwnerId: A, VpcId: 'vpc-0aaa', Region: 'us-east-1', CidrBlockSet: [{ CidrBlock: '10.0.0.0/16' }] },
     AccepterVpcInfo: { OwnerId: B, VpcId: 'vpc-0bbb', Region: 'eu-west-1', CidrBlock: '10.1.0.0/16' },
     Tags: [],

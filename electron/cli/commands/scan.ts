@@ -1,0 +1,272 @@
+/** `peerscape scan`: discover every VPC, peering and route of the chosen profiles and regions into a snapshot file.
+ *
+ * For scripts and CI: the snapshot goes to `--out` (or stdout), a progress line to stderr when
+ * it is a terminal, and the exit code says whether anything failed (issue 4, "Headless").
+ */
+import { writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+
+import type { DiscoveryProgress } from '../../../shared/api/events';
+import { missingCoverage, type Snapshot } from '../../../shared/model/snapshot';
+import { runDiscovery, type DiscoveryLimits } from '../../discovery/run-discovery';
+
+/** Exit codes of `scan`. */
+export const SCAN_EXIT = {
+  /** Every profile and region loaded. */
+  ok: 0,
+  /** The snapshot was written but some cells failed (see stderr and the snapshot's coverage). */
+  partial: 1,
+  /** Bad arguments or configuration: nothing was scanned. */
+  usage: 2,
+  /** Interrupted (Ctrl-C): whatever finished was written, the rest is marked cancelled. */
+  cancelled: 130,
+} as const;
+
+/** A writable text stream (process.stdout/stderr or a test buffer). */
+export interface TextOut {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+/** What a CLI command gets from its host instead of reaching for `process`. */
+export interface CliIo {
+  readonly stdout: TextOut;
+  readonly stderr: TextOut;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly homeDir?: string;
+  /** Aborted on Ctrl-C; when absent the command listens for SIGINT itself. */
+  readonly signal?: AbortSignal;
+  now?(): Date;
+}
+
+/** Parsed `scan` arguments. */
+export interface ScanArgs {
+  readonly profiles: readonly string[];
+  readonly regions: readonly string[];
+  readonly sandbox?: string;
+  readonly out?: string;
+  readonly concurrency?: number;
+  readonly help: boolean;
+}
+
+const USAGE = `Usage: peerscape scan [--profile P]... [--region R]... [--sandbox demo] [--out snapshot.json]
+
+Scan AWS for VPCs, CIDR blocks, subnets, route tables, security groups and peerings.
+
+  --profile P      scan this profile (repeat, or P1,P2); default: every profile with credentials
+  --region R       scan this region (repeat, or R1,R2); default: each account's enabled regions
+  --sandbox NAME   start the sandbox cloud with scenario NAME (demo) in-process and scan it
+  --out FILE       write the snapshot here; default: standard output
+  --concurrency N  AWS calls in flight at once (default 256)
+  -h, --help       show this help
+
+Exit status: 0 all loaded, 1 some profile or region failed (the snapshot is still written),
+2 bad arguments, 130 interrupted.`;
+
+/** Parse `scan`'s arguments, or say which one is wrong. */
+export function parseScanArgs(argv: readonly string[]): { ok: true; args: ScanArgs } | { ok: false; message: string } {
+  const profiles: string[] = [];
+  const regions: string[] = [];
+  let sandbox: string | undefined;
+  let out: string | undefined;
+  let concurrency: number | undefined;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
+    const value = (): string | undefined => {
+      if (inline !== undefined) return inline;
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('-')) return undefined;
+      i++;
+      return next;
+    };
+    switch (flag) {
+      case '-h':
+      case '--help':
+        help = true;
+        break;
+      case '--profile':
+      case '--region': {
+        const v = value();
+        if (!v) return { ok: false, message: `${flag} needs a value, e.g. ${flag} ${flag === '--profile' ? 'prod' : 'eu-west-1'}` };
+        (flag === '--profile' ? profiles : regions).push(...v.split(',').map((s) => s.trim()).filter(Boolean));
+        break;
+      }
+      case '--sandbox': {
+        const v = value();
+        if (!v) return { ok: false, message: '--sandbox needs a scenario name, e.g. --sandbox demo' };
+        sandbox = v;
+        break;
+      }
+      case '--out': {
+        const v = value();
+        if (!v) return { ok: false, message: '--out needs a file name, e.g. --out snapshot.json' };
+        out = v;
+        break;
+      }
+      case '--concurrency': {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 1) return { ok: false, message: '--concurrency needs a whole number of at least 1' };
+        concurrency = v;
+        break;
+      }
+      default:
+        return { ok: false, message: `unknown argument "${arg}": see peerscape scan --help` };
+    }
+  }
+  return {
+    ok: true,
+    args: {
+      profiles,
+      regions,
+      help,
+      ...(sandbox !== undefined ? { sandbox } : {}),
+      ...(out !== undefined ? { out } : {}),
+      ...(concurrency !== undefined ? { concurrency } : {}),
+    },
+  };
+}
+
+/** The one-line summary of a grid for a terminal. */
+export function progressLine(p: DiscoveryProgress): string {
+  const regionCells = p.cells.filter((c) => c.region !== '*');
+  const profileCells = p.cells.filter((c) => c.region === '*');
+  const count = (cells: typeof p.cells, state: string) => cells.filter((c) => c.state === state).length;
+  const profilesReady = profileCells.filter((c) => c.state === 'done' || c.state === 'failed').length;
+  const failed = count(p.cells, 'failed');
+  return (
+    `Scanning: profiles ${profilesReady}/${profileCells.length}` +
+    ` · regions ${count(regionCells, 'done')}/${regionCells.length} done, ${count(regionCells, 'running')} running` +
+    (failed ? ` · ${failed} failed` : '')
+  );
+}
+
+/** A sandbox started for `--sandbox`: the env that points discovery at it, and how to stop it. */
+export interface ScanSandbox {
+  readonly env: Readonly<Record<string, string>>;
+  readonly homeDir: string;
+  readonly profiles: readonly string[];
+  stop(): Promise<void>;
+}
+
+/** Starts the sandbox for `--sandbox NAME`; replaced in tests, and wired to sandbox-cloud by default. */
+export type StartScanSandbox = (scenario: string) => Promise<ScanSandbox>;
+
+/** Run `scan` with `argv` (after the command name); resolves to the exit code. */
+export async function runScan(
+  argv: readonly string[],
+  io: CliIo,
+  options: { startSandbox?: StartScanSandbox; limits?: Partial<DiscoveryLimits> } = {},
+): Promise<number> {
+  const parsed = parseScanArgs(argv);
+  if (!parsed.ok) {
+    io.stderr.write(`peerscape scan: ${parsed.message}\n`);
+    return SCAN_EXIT.usage;
+  }
+  const args = parsed.args;
+  if (args.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return SCAN_EXIT.ok;
+  }
+
+  let sandbox: ScanSandbox | undefined;
+  if (args.sandbox !== undefined) {
+    const start = options.startSandbox ?? (await loadSandboxStarter());
+    try {
+      sandbox = await start(args.sandbox);
+    } catch (e) {
+      io.stderr.write(`peerscape scan: cannot start the sandbox "${args.sandbox}": ${(e as Error).message}\n`);
+      return SCAN_EXIT.usage;
+    }
+  }
+
+  const controller = new AbortController();
+  const onSigint = () => controller.abort(new Error('interrupted'));
+  const signal = io.signal ? AbortSignal.any([io.signal, controller.signal]) : controller.signal;
+  if (!io.signal) process.once('SIGINT', onSigint);
+  const tty = io.stderr.isTTY === true;
+  let lastLine = '';
+  try {
+    const result = await runDiscovery(
+      { profiles: args.profiles.length ? args.profiles : (sandbox?.profiles ?? []), regions: args.regions },
+      {
+        env: sandbox ? { ...io.env, ...sandbox.env } : io.env,
+        homeDir: sandbox?.homeDir ?? io.homeDir ?? homedir(),
+        now: io.now ?? (() => new Date()),
+        signal,
+        source: sandbox ? `sandbox:${args.sandbox}` : 'aws',
+        limits: { ...options.limits, ...(args.concurrency ? { maxConcurrentCalls: args.concurrency } : {}) },
+        ...(tty
+          ? {
+              onProgress: (p: DiscoveryProgress) => {
+                const line = progressLine(p).slice(0, Math.max(20, (io.stderr.columns ?? 120) - 1));
+                if (line !== lastLine) io.stderr.write(`\r\x1b[2K${line}`);
+                lastLine = line;
+              },
+            }
+          : {}),
+      },
+    );
+    if (tty && lastLine) io.stderr.write('\n');
+    if (!result.ok) {
+      io.stderr.write(`peerscape scan: ${result.error.message}\nFix: ${result.error.fix}\n`);
+      return SCAN_EXIT.usage;
+    }
+    const snapshot = result.value;
+    const json = `${JSON.stringify(snapshot, null, 2)}\n`;
+    if (args.out) {
+      const path = resolve(io.cwd, args.out);
+      try {
+        await writeFile(path, json);
+      } catch (e) {
+        io.stderr.write(`peerscape scan: cannot write ${path}: ${(e as Error).message}\n`);
+        return SCAN_EXIT.usage;
+      }
+    } else {
+      io.stdout.write(json);
+    }
+    io.stderr.write(summary(snapshot, args.out ? resolve(io.cwd, args.out) : undefined));
+    if (signal.aborted) return SCAN_EXIT.cancelled;
+    return missingCoverage(snapshot).length > 0 ? SCAN_EXIT.partial : SCAN_EXIT.ok;
+  } finally {
+    if (!io.signal) process.removeListener('SIGINT', onSigint);
+    await sandbox?.stop();
+  }
+}
+
+/** What the scan found and, line by line, what failed and how to fix it. */
+function summary(s: Snapshot, outPath: string | undefined): string {
+  const t = s.topology;
+  const regions = s.coverage.filter((c) => c.region !== '*' && c.state === 'complete').length;
+  const lines = [
+    `Scanned ${t.accounts.length} account(s), ${regions} region(s): ${t.vpcs.length} VPCs, ${t.subnets.length} subnets, ` +
+      `${t.routeTables.length} route tables, ${t.securityGroups.length} security groups, ${t.peerings.length} peerings` +
+      (outPath ? ` → ${outPath}` : ''),
+  ];
+  for (const c of missingCoverage(s)) {
+    lines.push(`  ${c.state === 'failed' ? 'FAILED' : 'CANCELLED'} ${c.profile} ${c.region}${c.errorCode ? ` ${c.errorCode}` : ''}: ${c.message ?? ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function loadSandboxStarter(): Promise<StartScanSandbox> {
+  return async () => {
+    throw new Error('the sandbox cloud is not part of this build yet');
+  };
+}
+
+/** The command as the CLI's registry lists it. */
+export const scanCommand = {
+  name: 'scan',
+  summary: 'Discover VPCs, peerings and routes of the chosen profiles and regions into a snapshot file',
+  usage: USAGE,
+  run: (argv: readonly string[], io: CliIo): Promise<number> => runScan(argv, io),
+};
+
+export default scanCommand;

@@ -1,0 +1,274 @@
+/** The checklist of one peering, computed from the latest discovery: requested → accepted →
+ * requester routes → accepter routes → security groups → DNS, each with its state and the action
+ * that finishes it (issue 7, item 4).
+ *
+ * Routes use the analysis helper's route completeness; a route to a request still pending
+ * acceptance is a blackhole until it is accepted, which is expected and counts as in place.
+ */
+import { computeRouteCompleteness, suggestRouteFix, type SideRouteCompleteness } from '../analysis/route-completeness';
+import { indexTopology } from '../analysis/topology-index';
+import { hasOverlap } from '../cidr/overlap';
+import { parseCidrRange } from '../cidr/parse-cidr';
+import { fail, ok, type Result } from '../api/result';
+import type { PeeringId } from '../model/ids';
+import type { Peering, SecurityGroup, Topology } from '../model/topology';
+import { nextStep, type NextStep } from './next-step';
+import type { PlanSideRole, ProfilesByAccount } from './plan-types';
+import { profilesFromTopology } from './plan-types';
+
+/** The items, in order. */
+export type ChecklistItemId = 'requested' | 'accepted' | 'requester-routes' | 'accepter-routes' | 'security-groups' | 'dns';
+
+/** Where an item stands. */
+export type ChecklistState =
+  | 'done'
+  /** AWS or the other side is working on it; nothing to do here now. */
+  | 'waiting'
+  /** Needed, and not done. */
+  | 'todo'
+  /** Not needed for traffic to flow, and not done. */
+  | 'optional'
+  /** Cannot be done in the peering's status. */
+  | 'blocked'
+  /** The peering is in a final status this item can never reach. */
+  | 'failed'
+  /** Not scanned. */
+  | 'unknown';
+
+/** What finishes an item. */
+export type ChecklistAction =
+  /** Accept with a local profile of the accepter's account (plan: `planCompletion`). */
+  | { readonly kind: 'accept'; readonly label: string; readonly profile: string }
+  /** Add the missing routes (plan: `planCompletion` with these sides). */
+  | { readonly kind: 'add-routes'; readonly label: string; readonly sides: readonly PlanSideRole[] }
+  /** Allow DNS resolution (plan: `planCompletion` with `dns`). */
+  | { readonly kind: 'enable-dns'; readonly label: string; readonly sides: readonly PlanSideRole[] }
+  /** Open the plan form at its security-group part. */
+  | { readonly kind: 'add-rules'; readonly label: string }
+  /** Someone without a local profile must act: what they do, console and CLI. */
+  | { readonly kind: 'ask-other-side'; readonly label: string; readonly accountId: string; readonly instructions: readonly string[] }
+  | { readonly kind: 'recreate'; readonly label: string }
+  | { readonly kind: 'rescan'; readonly label: string }
+  | { readonly kind: 'wait'; readonly label: string };
+
+/** One line of the checklist. */
+export interface ChecklistItem {
+  readonly id: ChecklistItemId;
+  readonly label: string;
+  readonly state: ChecklistState;
+  /** Why it is in that state, with ids. */
+  readonly detail: string;
+  readonly action?: ChecklistAction;
+}
+
+/** The checklist of one peering. */
+export interface PeeringChecklist {
+  readonly peeringId: PeeringId;
+  readonly status: Peering['status'];
+  readonly next: NextStep;
+  readonly items: readonly ChecklistItem[];
+  /** True when every needed item is done (DNS is optional). */
+  readonly complete: boolean;
+}
+
+function sideOf(p: Peering, role: PlanSideRole) {
+  return role === 'requester' ? p.requester : p.accepter;
+}
+
+function routesItem(
+  role: PlanSideRole,
+  peering: Peering,
+  side: SideRouteCompleteness | undefined,
+  profiles: ProfilesByAccount,
+): ChecklistItem {
+  const id: ChecklistItemId = role === 'requester' ? 'requester-routes' : 'accepter-routes';
+  const me = sideOf(peering, role);
+  const label = `${role === 'requester' ? 'Requester' : 'Accepter'} routes (${me.vpcId})`;
+  const live = ['pending-acceptance', 'provisioning', 'active'].includes(peering.status);
+  if (!live) return { id, label, state: peering.status === 'initiating-request' ? 'waiting' : 'blocked', detail: `Routes only matter while the peering is pending or active (it is ${peering.status}).` };
+  if (!side || side.summary === 'unknown') {
+    return { id, label, state: 'unknown', detail: side?.note ?? `${me.vpcId} was not scanned.`, action: { kind: 'rescan', label: `Rescan account ${me.accountId} in ${me.region}` } };
+  }
+  const active = peering.status === 'active';
+  const missing = side.tables.flatMap((t) =>
+    t.checks.filter((c) => !(c.state === 'ok' || (c.state === 'blackhole' && !active))).map((c) => ({ table: t.routeTableId, check: c })),
+  );
+  if (side.tables.length === 0) return { id, label, state: 'done', detail: side.note ?? `${me.vpcId} has no subnets, so no routes are needed.` };
+  if (missing.length === 0) {
+    const n = side.tables.reduce((k, t) => k + t.checks.length, 0);
+    return {
+      id,
+      label,
+      state: 'done',
+      detail: `${n} route${n === 1 ? '' : 's'} in ${side.tables.map((t) => t.routeTableId).join(', ')} point${n === 1 ? 's' : ''} at ${peering.id}${active ? '' : ' (they carry traffic once it is accepted)'}.`,
+    };
+  }
+  const detail = `${missing.length} of ${side.tables.reduce((k, t) => k + t.checks.length, 0)} routes missing or pointing elsewhere: ${missing
+    .slice(0, 4)
+    .map((m) => `${m.check.peerCidr} in ${m.table} (${m.check.state})`)
+    .join(', ')}${missing.length > 4 ? ', …' : ''}.`;
+  const profile = profiles[me.accountId]?.[0];
+  if (profile) return { id, label, state: 'todo', detail, action: { kind: 'add-routes', label: `Add ${missing.length} route${missing.length === 1 ? '' : 's'} with profile ${profile}`, sides: [role] } };
+  return {
+    id,
+    label,
+    state: 'todo',
+    detail,
+    action: {
+      kind: 'ask-other-side',
+      label: `Ask the owner of account ${me.accountId} to add the routes`,
+      accountId: me.accountId,
+      instructions: missing.map((m) => suggestRouteFix(m.check, m.table, peering.id) ?? `${m.check.peerCidr} in ${m.table}`).map((s) => `${s} --region ${me.region}`),
+    },
+  };
+}
+
+function allowsPeer(group: SecurityGroup, peer: Peering['requester'], peerGroupIds: ReadonlySet<string>, peeringId: PeeringId): string[] {
+  const peerRanges = [...peer.cidrBlocks, ...peer.ipv6CidrBlocks].flatMap((c) => {
+    const r = parseCidrRange(c);
+    return r.ok ? [r.value] : [];
+  });
+  const found: string[] = [];
+  for (const rule of group.ingress) {
+    if (rule.peer.kind === 'cidr') {
+      const r = parseCidrRange(rule.peer.cidr);
+      if (r.ok && peerRanges.some((p) => hasOverlap(p, r.value))) found.push(`${group.id} allows ${rule.protocol === '-1' ? 'all traffic' : `${rule.protocol} ${rule.fromPort ?? ''}${rule.toPort !== rule.fromPort ? `-${rule.toPort}` : ''}`} from ${rule.peer.cidr}`);
+    } else if (rule.peer.kind === 'group' && (rule.peer.peeringId === peeringId || peerGroupIds.has(rule.peer.groupId))) {
+      found.push(`${group.id} allows ${rule.protocol === '-1' ? 'all traffic' : rule.protocol} from ${rule.peer.groupId}`);
+    }
+  }
+  return found;
+}
+
+function securityGroupsItem(topology: Topology, peering: Peering): ChecklistItem {
+  const index = indexTopology(topology);
+  const label = 'Security groups';
+  const perSide = (['requester', 'accepter'] as const).map((role) => {
+    const me = sideOf(peering, role);
+    const peer = sideOf(peering, role === 'requester' ? 'accepter' : 'requester');
+    const groups = index.securityGroupsByVpc.get(me.vpcId);
+    if (!groups) return { role, scanned: false, allows: [] as string[] };
+    const peerGroupIds = new Set((index.securityGroupsByVpc.get(peer.vpcId) ?? []).map((g) => g.id));
+    return { role, scanned: true, allows: groups.flatMap((g) => allowsPeer(g, peer, peerGroupIds, peering.id)) };
+  });
+  const allowing = perSide.filter((s) => s.allows.length > 0);
+  if (allowing.length > 0) {
+    return { id: 'security-groups', label, state: 'done', detail: allowing.flatMap((s) => s.allows).slice(0, 4).join('; ') + '.' };
+  }
+  if (perSide.every((s) => !s.scanned)) return { id: 'security-groups', label, state: 'unknown', detail: 'Neither VPC\'s security groups were scanned.' };
+  return {
+    id: 'security-groups',
+    label,
+    state: 'todo',
+    detail: `No security group of ${peering.requester.vpcId} or ${peering.accepter.vpcId} allows traffic from the other VPC, so nothing gets through even with routes.`,
+    action: { kind: 'add-rules', label: 'Allow the peer CIDR (or security group) on the ports you need' },
+  };
+}
+
+function dnsItem(topology: Topology, peering: Peering): ChecklistItem {
+  const index = indexTopology(topology);
+  const label = 'DNS resolution';
+  if (peering.status !== 'active') return { id: 'dns', label, state: 'blocked', detail: 'DNS options can be set once the peering is active.' };
+  const off = (['requester', 'accepter'] as const).filter((r) => !sideOf(peering, r).allowDnsResolutionFromRemoteVpc);
+  if (off.length === 0) return { id: 'dns', label, state: 'done', detail: "Both sides resolve the peer's private DNS names to private IPs." };
+  const attrsOff = [peering.requester.vpcId, peering.accepter.vpcId].filter((id) => {
+    const v = index.vpcById.get(id);
+    return v && (v.enableDnsHostnames === false || v.enableDnsSupport === false);
+  });
+  return {
+    id: 'dns',
+    label,
+    state: 'optional',
+    detail:
+      `Not allowed on the ${off.join(' and ')} side${off.length > 1 ? 's' : ''}: public DNS names of the peer resolve to public IPs there.` +
+      (attrsOff.length ? ` ${attrsOff.join(' and ')} must first enable DNS hostnames and DNS support.` : ''),
+    action: { kind: 'enable-dns', label: 'Allow DNS resolution from the peer', sides: off },
+  };
+}
+
+/** The checklist of `peeringId` in `topology`; not-found when the peering is not in it. */
+export function peeringChecklist(
+  topology: Topology,
+  peeringId: PeeringId,
+  profilesByAccount: ProfilesByAccount = profilesFromTopology(topology.accounts),
+): Result<PeeringChecklist> {
+  const peering = indexTopology(topology).peeringById.get(peeringId);
+  if (!peering) return fail('not-found', `Peering ${peeringId} is not in the scanned topology.`, 'Rescan both VPCs\' accounts and regions.');
+  const accepterProfiles = profilesByAccount[peering.accepter.accountId] ?? [];
+  const next = nextStep(peering.status, {
+    peeringId,
+    requesterAccountId: peering.requester.accountId,
+    accepterAccountId: peering.accepter.accountId,
+    accepterRegion: peering.accepter.region,
+    requesterVpcId: peering.requester.vpcId,
+    accepterVpcId: peering.accepter.vpcId,
+    ...(peering.statusMessage ? { statusMessage: peering.statusMessage } : {}),
+    ...(peering.expirationTime ? { expirationTime: peering.expirationTime } : {}),
+    accepterProfiles,
+  });
+  const items: ChecklistItem[] = [];
+
+  const requested: ChecklistItem =
+    peering.status === 'failed'
+      ? { id: 'requested', label: 'Requested', state: 'failed', detail: next.meaning, action: { kind: 'recreate', label: next.action } }
+      : peering.status === 'initiating-request'
+        ? { id: 'requested', label: 'Requested', state: 'waiting', detail: next.meaning, action: { kind: 'wait', label: next.action } }
+        : {
+            id: 'requested',
+            label: 'Requested',
+            state: 'done',
+            detail: `${peering.id}${peering.name ? ` "${peering.name}"` : ''} from ${peering.requester.vpcId} (account ${peering.requester.accountId}, ${peering.requester.region}) to ${peering.accepter.vpcId} (account ${peering.accepter.accountId}, ${peering.accepter.region}).`,
+          };
+  items.push(requested);
+
+  let accepted: ChecklistItem;
+  switch (peering.status) {
+    case 'active':
+      accepted = { id: 'accepted', label: 'Accepted', state: 'done', detail: `Accepted by account ${peering.accepter.accountId}.` };
+      break;
+    case 'provisioning':
+      accepted = { id: 'accepted', label: 'Accepted', state: 'waiting', detail: next.meaning, action: { kind: 'wait', label: next.action } };
+      break;
+    case 'pending-acceptance': {
+      const profile = accepterProfiles[0];
+      accepted = {
+        id: 'accepted',
+        label: 'Accepted',
+        state: 'todo',
+        detail: next.meaning + (peering.expirationTime ? ` It expires ${peering.expirationTime}.` : ''),
+        action: profile
+          ? { kind: 'accept', label: `Accept with profile ${profile} in ${peering.accepter.region}`, profile }
+          : {
+              kind: 'ask-other-side',
+              label: `Ask the owner of account ${peering.accepter.accountId} to accept`,
+              accountId: peering.accepter.accountId,
+              instructions: [
+                `Open the VPC console of account ${peering.accepter.accountId} in ${peering.accepter.region} → Peering connections → select ${peering.id} → Actions → Accept request.`,
+                `aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id ${peering.id} --region ${peering.accepter.region}`,
+              ],
+            },
+      };
+      break;
+    }
+    case 'initiating-request':
+      accepted = { id: 'accepted', label: 'Accepted', state: 'blocked', detail: 'The request is still being initiated.' };
+      break;
+    case 'deleting':
+    case 'deleted':
+    case 'rejected':
+    case 'expired':
+    case 'failed':
+      accepted = { id: 'accepted', label: 'Accepted', state: 'failed', detail: `${next.label}: ${next.meaning}`, action: next.actionKind === 'recreate' ? { kind: 'recreate', label: next.action } : { kind: 'wait', label: next.action } };
+      break;
+  }
+  items.push(accepted);
+
+  const completeness = computeRouteCompleteness(topology, { statuses: [peering.status] }).find((c) => c.peeringId === peeringId);
+  items.push(routesItem('requester', peering, completeness?.requester, profilesByAccount));
+  items.push(routesItem('accepter', peering, completeness?.accepter, profilesByAccount));
+  items.push(securityGroupsItem(topology, peering));
+  items.push(dnsItem(topology, peering));
+
+  const complete = items.every((i) => i.id === 'dns' || i.state === 'done');
+  return ok({ peeringId, status: peering.status, next, items, complete });
+}

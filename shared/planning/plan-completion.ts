@@ -1,0 +1,122 @@
+/** Plan whatever an existing peering still lacks: the accept, missing routes on either side, DNS.
+ *
+ * Built from the latest discovery with the analysis helper's route completeness (only the route
+ * tables that serve subnets count; longest prefix match decides), so the checklist and the plan
+ * that finishes it always agree.
+ */
+import { computeRouteCompleteness, describeTarget, type RouteCheck, type SideRouteCompleteness } from '../analysis/route-completeness';
+import { indexTopology } from '../analysis/topology-index';
+import { fail, ok, type Result } from '../api/result';
+import type { PeeringId } from '../model/ids';
+import type { Peering, Topology } from '../model/topology';
+import { nextStep } from './next-step';
+import type { StepPlace } from './plan-steps';
+import { acceptStep, createRouteStep, dnsStep, peeringPlanSide } from './plan-steps';
+import type { PeeringPlan, PlanNote, PlanSideRole, PlanStep, ProfilesByAccount } from './plan-types';
+import { profilesFromTopology } from './plan-types';
+
+/** Options of `planCompletion`. */
+export interface PlanCompletionOptions {
+  readonly planId?: string;
+  /** Only these sides' routes (default both). */
+  readonly sides?: readonly PlanSideRole[];
+  /** Also allow DNS resolution from the peer on these sides. */
+  readonly dns?: { readonly requester?: boolean; readonly accepter?: boolean };
+  /** Leave out routes (accept or DNS only). */
+  readonly withoutRoutes?: boolean;
+  /** A profile of the accepter's account to accept with (default: the first known). */
+  readonly accepterProfile?: string;
+}
+
+function routeWarning(check: RouteCheck, peeringId: PeeringId): string | undefined {
+  switch (check.state) {
+    case 'elsewhere':
+      return `${check.peerCidr} is routed to ${describeTarget(check.route.target)} (route ${check.route.destination}): the run will ask whether to replace it.`;
+    case 'partial':
+      return `Only part of ${check.peerCidr} goes to ${peeringId} (${check.notToPeering.map((r) => `${r.destination} → ${describeTarget(r.target)}`).join(', ')} stays).`;
+    default:
+      return undefined;
+  }
+}
+
+function missingRouteSteps(side: SideRouteCompleteness, place: StepPlace, peeringId: PeeringId, active: boolean, dependsOn: readonly string[], notes: PlanNote[]): PlanStep[] {
+  if (side.summary === 'unknown') {
+    notes.push({ level: 'warning', message: `Routes of the ${side.role} side cannot be checked: ${side.note ?? 'not scanned'}`, fix: `Rescan account ${place.accountId} in ${place.region}.` });
+    return [];
+  }
+  if (side.note) notes.push({ level: 'info', message: side.note });
+  const steps: PlanStep[] = [];
+  for (const table of side.tables) {
+    for (const check of table.checks) {
+      // A route to this peering that is a blackhole only because the peering is not active yet is in place.
+      if (check.state === 'ok' || (check.state === 'blackhole' && !active)) continue;
+      steps.push(createRouteStep(place, side.vpcId, table.routeTableId, check.peerCidr, peeringId, dependsOn, routeWarning(check, peeringId)));
+    }
+  }
+  return steps;
+}
+
+/**
+ * Plan what `peeringId` still lacks: accepting it (pending requests), the routes each side is
+ * missing, and DNS options when asked. Refuses, with the next step, peerings nobody can act on.
+ */
+export function planCompletion(
+  topology: Topology,
+  peeringId: PeeringId,
+  profilesByAccount: ProfilesByAccount = profilesFromTopology(topology.accounts),
+  opts: PlanCompletionOptions = {},
+): Result<PeeringPlan> {
+  const index = indexTopology(topology);
+  const peering: Peering | undefined = index.peeringById.get(peeringId);
+  if (!peering) return fail('not-found', `Peering ${peeringId} is not in the scanned topology.`, 'Rescan the accounts and regions of both VPCs, then try again.');
+  const pending = peering.status === 'pending-acceptance';
+  const active = peering.status === 'active' || peering.status === 'provisioning';
+  if (!pending && !active) {
+    const n = nextStep(peering.status, { peeringId, accepterAccountId: peering.accepter.accountId, accepterRegion: peering.accepter.region, ...(peering.statusMessage ? { statusMessage: peering.statusMessage } : {}) });
+    return fail('conflict', `${peeringId} is ${peering.status}: ${n.meaning}`, n.action);
+  }
+  const known = profilesByAccount[peering.accepter.accountId] ?? [];
+  if (opts.accepterProfile && !known.includes(opts.accepterProfile)) {
+    return fail('invalid-input', `Profile "${opts.accepterProfile}" is not known to act in account ${peering.accepter.accountId}.`, known.length ? `Use one of: ${known.join(', ')}.` : 'Rescan with that profile first.');
+  }
+  const place = (role: PlanSideRole): StepPlace => {
+    const side = role === 'requester' ? peering.requester : peering.accepter;
+    const profile = role === 'accepter' && opts.accepterProfile ? opts.accepterProfile : profilesByAccount[side.accountId]?.[0];
+    return { side: role, accountId: side.accountId, region: side.region, ...(profile ? { profile } : {}) };
+  };
+  const at = { requester: place('requester'), accepter: place('accepter') };
+  const notes: PlanNote[] = [];
+  const steps: PlanStep[] = [];
+  const sameAccount = peering.requester.accountId === peering.accepter.accountId;
+  if (pending) steps.push(acceptStep(at.accepter, peering.accepter.vpcId, peeringId, [], sameAccount));
+
+  if (!opts.withoutRoutes) {
+    const completeness = computeRouteCompleteness(topology, { statuses: [peering.status] }).find((c) => c.peeringId === peeringId);
+    const sides = opts.sides ?? ['requester', 'accepter'];
+    for (const role of ['requester', 'accepter'] as const) {
+      if (!sides.includes(role) || !completeness) continue;
+      const deps = role === 'accepter' && pending ? ['accept'] : [];
+      steps.push(...missingRouteSteps(completeness[role], at[role], peeringId, active, deps, notes));
+    }
+  }
+  for (const role of ['requester', 'accepter'] as const) {
+    if (!opts.dns?.[role]) continue;
+    const side = role === 'requester' ? peering.requester : peering.accepter;
+    if (side.allowDnsResolutionFromRemoteVpc) continue;
+    steps.push(dnsStep(at[role], side.vpcId, peeringId, true, pending ? ['accept'] : []));
+  }
+  if (steps.length === 0) {
+    return fail('not-found', `${peeringId} lacks nothing Peerscape can add: it is ${peering.status} and its routes are complete.`, 'Check the security groups if traffic still does not flow.');
+  }
+  return ok({
+    id: opts.planId ?? `plan-${pending ? 'accept' : 'complete'}-${peeringId}`,
+    purpose: pending ? 'accept' : 'complete',
+    title: pending ? `Accept ${peeringId} and finish its routes` : `Finish the setup of ${peeringId}`,
+    requester: peeringPlanSide('requester', peering, topology, at.requester.profile),
+    accepter: peeringPlanSide('accepter', peering, topology, at.accepter.profile),
+    peeringId,
+    ...(peering.name ? { name: peering.name } : {}),
+    steps,
+    notes,
+  });
+}

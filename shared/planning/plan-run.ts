@@ -1,0 +1,153 @@
+/** The state of one run of a plan: what was checked, done, skipped, and what is left, step by step.
+ *
+ * A run is a value the executor updates and pushes as `planProgressed`; the same value is what a
+ * resume starts from, so "stop at the first failure, show what was done and what was not, and
+ * resume from there" (issue 7) needs nothing else.
+ */
+import type { ApiError } from '../api/result';
+import type { PeeringId } from '../model/ids';
+import type { Handoff } from './handoff';
+import type { PeeringPlan } from './plan-types';
+
+/** How the DryRun of one step went. */
+export type DryRunVerdict =
+  /** DryRunOperation: AWS says the call would succeed. */
+  | 'would-succeed'
+  /** Not sent: the step runs in an account with no local profile. */
+  | 'other-side'
+  /** The call depends on a peering that does not exist yet, so AWS cannot judge it now. */
+  | 'checked-later'
+  /** AWS says it is already in place (a route or rule that exists). */
+  | 'already-done'
+  /** Refused: no permission, bad credentials, or a resource that is gone. */
+  | 'refused';
+
+/** Where one step stands. */
+export type StepRunStatus =
+  | 'pending'
+  | 'running'
+  /** Changed AWS. */
+  | 'done'
+  /** Was already in place: nothing changed (idempotent re-run). */
+  | 'already-done'
+  /** Done by the other account's owner (seen by polling). */
+  | 'done-by-other-side'
+  /** Unticked by the user. */
+  | 'disabled'
+  /** Left alone by decision (a conflicting route the user chose to keep) or because it no longer applies. */
+  | 'skipped'
+  /** Needs the other account's owner (no local profile). */
+  | 'other-side'
+  /** A route for the destination points elsewhere: the user decides (replace or skip). */
+  | 'conflict'
+  | 'failed'
+  /** Not reached because the run stopped earlier. */
+  | 'not-run';
+
+/** A route that already exists with another target. */
+export interface RouteConflict {
+  readonly routeTableId: string;
+  readonly destination: string;
+  /** What the route points at now (`igw-…`, `pcx-…`, `tgw-…`). */
+  readonly currentTarget: string;
+  readonly currentState?: string;
+}
+
+/** What the user decided about a conflict. */
+export type ConflictDecision = 'replace' | 'skip';
+
+/** One step of a run. */
+export interface StepRun {
+  readonly stepId: string;
+  readonly status: StepRunStatus;
+  readonly dryRun?: DryRunVerdict;
+  /** What happened, in words ("Created route …", "Route already points at pcx-…"). */
+  readonly message?: string;
+  /** Set when `status` is `failed` (or the DryRun refused). */
+  readonly error?: ApiError;
+  readonly conflict?: RouteConflict;
+  /** AWS request id of the call that changed something (for support cases). */
+  readonly requestId?: string;
+  readonly finishedAt?: string;
+}
+
+/** Where a run is. */
+export type RunPhase = 'checking' | 'dry-run' | 'running' | 'waiting-for-accepter' | 'finished';
+
+/** How a run ended (or paused). */
+export type RunOutcome =
+  /** Every enabled step is done or was already in place. */
+  | 'completed'
+  /** Everything Peerscape could do is done; the other account's owner has steps left (see `handoff`). */
+  | 'completed-with-handoff'
+  /** The DryRun refused a step: nothing was changed. */
+  | 'dry-run-failed'
+  /** Only a DryRun was asked for, and it passed. */
+  | 'dry-run-passed'
+  /** A step failed; the steps before it are done, the rest are not. */
+  | 'failed'
+  /** A conflicting route needs a decision; resume with `replace` or `skip`. */
+  | 'conflict'
+  /** Stopped waiting for the other side to accept (time limit or cancelled); resume later. */
+  | 'waiting-for-accepter'
+  | 'cancelled';
+
+/** A run of a plan. */
+export interface PlanRun {
+  readonly runId: string;
+  readonly planId: string;
+  readonly phase: RunPhase;
+  readonly outcome?: RunOutcome;
+  /** Known once the create step ran (or from the plan). */
+  readonly peeringId?: PeeringId;
+  /** One entry per plan step, in plan order. */
+  readonly steps: readonly StepRun[];
+  /** What the other account's owner must do (console steps and CLI with ids filled in). */
+  readonly handoff?: Handoff;
+  /** The failure that stopped the run, naming what, where, and what to do. */
+  readonly error?: ApiError;
+  /** Status of the peering as last seen. */
+  readonly peeringStatus?: string;
+  readonly startedAt: string;
+  readonly finishedAt?: string;
+}
+
+/** Step statuses that count as finished for dependencies and resume. */
+export const FINISHED_STEP_STATUSES: readonly StepRunStatus[] = ['done', 'already-done', 'done-by-other-side', 'skipped'];
+
+/** True when a step in `status` needs no more work. */
+export function isStepFinished(status: StepRunStatus): boolean {
+  return FINISHED_STEP_STATUSES.includes(status);
+}
+
+/** A fresh run: every step pending (or disabled when unticked). */
+export function newRun(plan: PeeringPlan, runId: string, startedAt: string): PlanRun {
+  return {
+    runId,
+    planId: plan.id,
+    phase: 'checking',
+    ...(plan.peeringId ? { peeringId: plan.peeringId } : {}),
+    steps: plan.steps.map((s) => ({ stepId: s.id, status: s.enabled ? 'pending' : 'disabled' })),
+    startedAt,
+  };
+}
+
+/** What a run changed and what it did not, in words, for the report after a stop. */
+export interface RunSummary {
+  readonly changed: readonly string[];
+  readonly alreadyInPlace: readonly string[];
+  readonly notDone: readonly string[];
+  readonly otherSide: readonly string[];
+}
+
+/** Sort a run's steps into changed / already in place / not done / the other side's, using the plan's titles. */
+export function summariseRun(plan: PeeringPlan, run: PlanRun): RunSummary {
+  const title = new Map(plan.steps.map((s) => [s.id, s.title]));
+  const pick = (pred: (s: StepRun) => boolean) => run.steps.filter(pred).map((s) => title.get(s.stepId) ?? s.stepId);
+  return {
+    changed: pick((s) => s.status === 'done'),
+    alreadyInPlace: pick((s) => s.status === 'already-done' || s.status === 'done-by-other-side'),
+    notDone: pick((s) => ['pending', 'running', 'failed', 'conflict', 'not-run'].includes(s.status)),
+    otherSide: pick((s) => s.status === 'other-side'),
+  };
+}

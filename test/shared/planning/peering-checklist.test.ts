@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+
+import type { Peering, Topology } from '../../../shared/model/topology';
+import { peeringChecklist, type ChecklistItem, type PeeringChecklist } from '../../../shared/planning/peering-checklist';
+import { route } from '../../support/fixtures/build-topology';
+import { buildPeeredPair } from '../../support/fixtures/peered-pair';
+
+function checklist(t: Topology, profiles?: Readonly<Record<string, readonly string[]>>): PeeringChecklist {
+  const r = peeringChecklist(t, 'pcx-ab', profiles);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+function item(c: PeeringChecklist, id: ChecklistItem['id']): ChecklistItem {
+  return c.items.find((i) => i.id === id)!;
+}
+
+function patchPeering(t: Topology, patch: Partial<Peering>): Topology {
+  return { ...t, peerings: t.peerings.map((p) => ({ ...p, ...patch })) };
+}
+
+function dropRoute(t: Topology, tableId: string, destination: string): Topology {
+  return { ...t, routeTables: t.routeTables.map((rt) => (rt.id === tableId ? { ...rt, routes: rt.routes.filter((r) => r.destination !== destination) } : rt)) };
+}
+
+describe('peeringChecklist', () => {
+  it('lists requested → accepted → requester routes → accepter routes → security groups → DNS in that order', () => {
+    const c = checklist(buildPeeredPair());
+    expect(c.items.map((i) => i.id)).toEqual(['requested', 'accepted', 'requester-routes', 'accepter-routes', 'security-groups', 'dns']);
+    expect(c.items.map((i) => i.state)).toEqual(['done', 'done', 'done', 'done', 'done', 'optional']);
+    expect(c.complete).toBe(true);
+    expect(item(c, 'dns').action).toEqual({ kind: 'enable-dns', label: 'Allow DNS resolution from the peer', sides: ['requester', 'accepter'] });
+  });
+
+  it('offers one-click accept with the accepter profile for a pending request, and counts blackhole routes to it as in place', () => {
+    const pending = patchPeering(buildPeeredPair(), { status: 'pending-acceptance', expirationTime: '2026-12-01T00:00:00.000Z' });
+    const blackholed: Topology = {
+      ...pending,
+      routeTables: pending.routeTables.map((rt) => ({ ...rt, routes: rt.routes.map((r) => (r.target.kind === 'peering' ? { ...r, state: 'blackhole' as const } : r)) })),
+    };
+    const c = checklist(blackholed);
+    expect(item(c, 'accepted')).toMatchObject({ state: 'todo', action: { kind: 'accept', profile: 'profile-222222222222' } });
+    expect(item(c, 'accepted').detail).toContain('expires 2026-12-01');
+    expect(item(c, 'requester-routes')).toMatchObject({ state: 'done', detail: expect.stringContaining('once it is accepted') });
+    expect(item(c, 'dns').state).toBe('blocked');
+    expect(c.complete).toBe(false);
+  });
+
+  it('tells the other side what to run when no profile acts for the accepter', () => {
+    const c = checklist(patchPeering(buildPeeredPair(), { status: 'pending-acceptance' }), { '111111111111': ['a'] });
+    const action = item(c, 'accepted').action;
+    expect(action).toMatchObject({ kind: 'ask-other-side', accountId: '222222222222' });
+    expect(action?.kind === 'ask-other-side' && action.instructions[1]).toBe('aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id pcx-ab --region eu-west-1');
+  });
+
+  it('names the missing routes and offers to add them with the side profile, or asks the other side with the CLI line', () => {
+    const t = dropRoute(buildPeeredPair(), 'rtb-bmain', '10.0.0.0/16');
+    const c = checklist(t);
+    expect(item(c, 'requester-routes').state).toBe('done');
+    const acc = item(c, 'accepter-routes');
+    expect(acc).toMatchObject({ state: 'todo', action: { kind: 'add-routes', sides: ['accepter'] } });
+    expect(acc.detail).toContain('10.0.0.0/16 in rtb-bmain (missing)');
+    const other = item(checklist(t, { '111111111111': ['a'] }), 'accepter-routes').action;
+    expect(other?.kind === 'ask-other-side' && other.instructions).toEqual([
+      'aws ec2 create-route --route-table-id rtb-bmain --destination-cidr-block 10.0.0.0/16 --vpc-peering-connection-id pcx-ab --region eu-west-1',
+    ]);
+    expect(checklist(t).complete).toBe(false);
+  });
+
+  it('flags a destination routed elsewhere', () => {
+    const t = buildPeeredPair();
+    const elsewhere: Topology = {
+      ...t,
+      routeTables: t.routeTables.map((rt) => (rt.id === 'rtb-a1' ? { ...rt, routes: [...rt.routes.filter((r) => r.destination !== '10.1.0.0/16'), route('10.1.0.0/16', 'tgw-1')] } : rt)),
+    };
+    expect(item(checklist(elsewhere), 'requester-routes').detail).toContain('10.1.0.0/16 in rtb-a1 (elsewhere)');
+  });
+
+  it('explains rejected, expired and failed with the next step', () => {
+    const rejected = checklist(patchPeering(buildPeeredPair(), { status: 'rejected' }));
+    expect(item(rejected, 'accepted')).toMatchObject({ state: 'failed', action: { kind: 'recreate' } });
+    expect(item(rejected, 'requester-routes').state).toBe('blocked');
+    const failed = checklist(patchPeering(buildPeeredPair(), { status: 'failed', statusMessage: 'Overlapping CIDR blocks' }));
+    expect(item(failed, 'requested')).toMatchObject({ state: 'failed', detail: expect.stringContaining('Overlapping CIDR blocks') });
+    expect(checklist(patchPeering(buildPeeredPair(), { status: 'expired' })).next.action).toContain('within 7 days');
+  });
+
+  it('asks for security-group rules when neither side allows the other', () => {
+    const t = { ...buildPeeredPair(), securityGroups: buildPeeredPair().securityGroups.map((g) => ({ ...g, ingress: [] })) };
+    expect(item(checklist(t), 'security-groups')).toMatchObject({ state: 'todo', action: { kind: 'add-rules' } });
+    expect(checklist(t).complete).toBe(false);
+  });
+
+  it('is done for DNS when both sides allow resolution from the peer', () => {
+    const t = buildPeeredPair();
+    const dns: Topology = {
+      ...t,
+      peerings: t.peerings.map((p) => ({ ...p, requester: { ...p.requester, allowDnsResolutionFromRemoteVpc: true }, accepter: { ...p.accepter, allowDnsResolutionFromRemoteVpc: true } })),
+    };
+    expect(item(checklist(dns), 'dns').state).toBe('done');
+  });
+
+  it('names an unknown peering', () => {
+    const r = peeringChecklist(buildPeeredPair(), 'pcx-zz');
+    expect(r.ok || r.error.code).toBe('not-found');
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+
+import type { Peering, Topology } from '../../../shared/model/topology';
+import { planCompletion } from '../../../shared/planning/plan-completion';
+import { buildPeeredPair } from '../../support/fixtures/peered-pair';
+
+function patchPeering(t: Topology, patch: Partial<Peering>): Topology {
+  return { ...t, peerings: t.peerings.map((p) => ({ ...p, ...patch })) };
+}
+
+function withoutPeeringRoutes(t: Topology, vpcId: string): Topology {
+  return { ...t, routeTables: t.routeTables.map((rt) => (rt.vpcId === vpcId ? { ...rt, routes: rt.routes.filter((r) => r.target.kind !== 'peering') } : rt)) };
+}
+
+describe('planCompletion', () => {
+  it('accepts a pending request with the accepter profile, then adds the accepter routes it lacks', () => {
+    const t = withoutPeeringRoutes(patchPeering(buildPeeredPair(), { status: 'pending-acceptance' }), 'vpc-b');
+    const r = planCompletion(t, 'pcx-ab');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.purpose).toBe('accept');
+    expect(r.value.steps.map((s) => [s.id, s.profile, s.dependsOn])).toEqual([
+      ['accept', 'profile-222222222222', []],
+      ['route:rtb-bmain:10.0.0.0/16', 'profile-222222222222', ['accept']],
+      ['route:rtb-bmain:2600:1f18:a::/56', 'profile-222222222222', ['accept']],
+    ]);
+    expect(r.value.steps[1]!.params).toEqual({ RouteTableId: 'rtb-bmain', DestinationCidrBlock: '10.0.0.0/16', VpcPeeringConnectionId: 'pcx-ab' });
+  });
+
+  it('adds only the missing routes of an active peering, and DNS when asked', () => {
+    const t = withoutPeeringRoutes(buildPeeredPair(), 'vpc-a');
+    const r = planCompletion(t, 'pcx-ab', undefined, { dns: { accepter: true } });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.steps.map((s) => s.id)).toEqual([
+      'route:rtb-a1:10.1.0.0/16',
+      'route:rtb-a1:2600:1f18:b::/56',
+      'route:rtb-amain:10.1.0.0/16',
+      'route:rtb-amain:2600:1f18:b::/56',
+      'dns:accepter',
+    ]);
+    expect(r.value.steps[4]).toMatchObject({ region: 'eu-west-1', profile: 'profile-222222222222', dependsOn: [] });
+  });
+
+  it('limits routes to the chosen side', () => {
+    const t = withoutPeeringRoutes(withoutPeeringRoutes(buildPeeredPair(), 'vpc-a'), 'vpc-b');
+    const r = planCompletion(t, 'pcx-ab', undefined, { sides: ['accepter'] });
+    expect(r.ok && r.value.steps.every((s) => s.side === 'accepter')).toBe(true);
+  });
+
+  it('refuses a final peering with its next step, and says when nothing is missing', () => {
+    const rejected = planCompletion(patchPeering(buildPeeredPair(), { status: 'rejected' }), 'pcx-ab');
+    expect(rejected.ok || rejected.error).toMatchObject({ code: 'conflict', fix: expect.stringContaining('request a new peering') });
+    const nothing = planCompletion(buildPeeredPair(), 'pcx-ab');
+    expect(nothing.ok || nothing.error.message).toContain('lacks nothing');
+  });
+});

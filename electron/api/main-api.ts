@@ -3,16 +3,17 @@
  * Electron binds it to IPC (electron/ipc/bind-ipc.ts); the browser harness and tests bind the same
  * object to a loopback transport. Nothing here imports Electron.
  */
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 
 import type { EmitEvent, PeerscapeApi } from '../../shared/api/contract';
 import type { NodePosition, SandboxStatus } from '../../shared/api/dto';
 import { fail, ok } from '../../shared/api/result';
 import type { Snapshot } from '../../shared/model/snapshot';
 import { parseSnapshot } from '../../shared/model/snapshot-schema';
+import { createCallScheduler, createSnapshotStore, rememberedRequest, rememberRequest, runDiscovery } from '../discovery';
+import type { DiscoveryLimits } from '../discovery';
 import { listProfiles } from '../discovery/profiles';
 import type { SettingsStore } from '../workspace/settings-store';
-import { loadSnapshotFile, saveSnapshotFile } from '../workspace/snapshot-file';
 
 /** What the implementation needs from its host. */
 export interface MainApiDeps {
@@ -28,11 +29,11 @@ export interface MainApiDeps {
   readonly settings: SettingsStore;
   readonly emit: EmitEvent;
   readonly now: () => Date;
+  /** Overrides of discovery's timeouts and caps (tests shorten them). */
+  readonly discoveryLimits?: Partial<DiscoveryLimits>;
 }
 
 const POSITIONS_KEY = 'positions';
-const REGIONS_KEY = 'regions';
-const PROFILES_KEY = 'profiles';
 const SOURCE_KEY = 'source';
 
 function readPositions(settings: SettingsStore): Record<string, NodePosition> {
@@ -40,18 +41,21 @@ function readPositions(settings: SettingsStore): Record<string, NodePosition> {
   return value && typeof value === 'object' ? (value as Record<string, NodePosition>) : {};
 }
 
-function stringList(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
-}
-
 /** Build the API object the UI talks to. */
 export function createMainApi(deps: MainApiDeps): PeerscapeApi {
-  const snapshotPath = join(deps.dataDir, 'snapshot.json');
+  const snapshots = createSnapshotStore(deps.dataDir);
   const sandbox: SandboxStatus = { running: false, profiles: [] };
+  // One scheduler for the app's lifetime, so its throttling buckets remember recent calls.
+  const scheduler = createCallScheduler(deps.discoveryLimits);
+  const runs = new Map<string, AbortController>();
 
   async function publish(snapshot: Snapshot): Promise<void> {
-    await saveSnapshotFile(snapshotPath, snapshot);
+    await snapshots.save(snapshot);
     deps.emit('snapshotUpdated', snapshot);
+  }
+
+  function sandboxEnv(): Readonly<Record<string, string | undefined>> {
+    return deps.env;
   }
 
   return {
@@ -64,28 +68,65 @@ export function createMainApi(deps: MainApiDeps): PeerscapeApi {
     },
 
     async getWorkspace() {
-      const { snapshot, problem } = await loadSnapshotFile(snapshotPath);
-      if (problem) {
-        return fail('config-invalid', problem, 'Refresh to scan again, or import a snapshot; the unreadable file will be replaced.');
-      }
-      const regions = stringList(deps.settings.get(REGIONS_KEY));
-      const profiles = stringList(deps.settings.get(PROFILES_KEY));
+      const loaded = await snapshots.load();
+      if (!loaded.ok) return loaded;
+      const { regions, profiles } = rememberedRequest(deps.settings);
+      const chosen = deps.settings.get(SOURCE_KEY);
+      // With no AWS profile at all, the app opens on the sandbox demo.
+      const source =
+        chosen === 'sandbox' || chosen === 'aws' ? chosen : (await listProfiles(deps.env, deps.homeDir)).profiles.length === 0 ? 'sandbox' : 'aws';
       return ok({
-        ...(snapshot ? { snapshot } : {}),
+        ...(loaded.value ? { snapshot: loaded.value } : {}),
         positions: readPositions(deps.settings),
         ...(regions ? { regions } : {}),
         ...(profiles ? { profiles } : {}),
-        source: deps.settings.get(SOURCE_KEY) === 'sandbox' ? 'sandbox' : 'aws',
+        source,
         sandbox,
       });
     },
 
-    async startDiscovery() {
-      return fail('unavailable', 'Discovery is not wired into this build yet.', 'Use `npx peerscape scan` and import the snapshot.');
+    async startDiscovery({ source, profiles, regions }) {
+      if (source === 'sandbox' && !sandbox.running) {
+        return fail('unavailable', 'The sandbox cloud is not running.', 'Choose Sandbox first; it starts the demo organisation.');
+      }
+      const runId = randomUUID();
+      const controller = new AbortController();
+      runs.set(runId, controller);
+      const request = { ...(profiles?.length ? { profiles } : {}), ...(regions?.length ? { regions } : {}) };
+      if (source === 'aws') rememberRequest(deps.settings, request);
+      deps.settings.set(SOURCE_KEY, source);
+      void runDiscovery(request, {
+        env: source === 'sandbox' ? sandboxEnv() : deps.env,
+        homeDir: deps.homeDir,
+        now: deps.now,
+        onProgress: (p) => deps.emit('discoveryProgressed', p),
+        onPartialSnapshot: (s) => deps.emit('snapshotUpdated', s),
+        signal: controller.signal,
+        scheduler,
+        runId,
+        source: source === 'sandbox' ? `sandbox:${sandbox.scenario ?? 'demo'}` : 'aws',
+        ...(deps.discoveryLimits ? { limits: deps.discoveryLimits } : {}),
+      })
+        .then(async (result) => {
+          if (result.ok) await publish(result.value);
+          else deps.emit('discoveryProgressed', { runId, cells: [], finished: true, error: result.error });
+        })
+        .catch((error: unknown) =>
+          deps.emit('discoveryProgressed', {
+            runId,
+            cells: [],
+            finished: true,
+            error: { code: 'internal', message: `Discovery failed: ${(error as Error).message}`, fix: 'Try again; if it repeats, report it.' },
+          }),
+        )
+        .finally(() => runs.delete(runId));
+      return ok({ runId });
     },
 
-    async cancelDiscovery() {
-      return ok({ cancelled: false });
+    async cancelDiscovery({ runId }) {
+      const run = runs.get(runId);
+      run?.abort();
+      return ok({ cancelled: !!run });
     },
 
     async startSandbox() {
@@ -106,10 +147,10 @@ export function createMainApi(deps: MainApiDeps): PeerscapeApi {
     },
 
     async exportSnapshot() {
-      const { snapshot, problem } = await loadSnapshotFile(snapshotPath);
-      if (!snapshot) {
-        return fail('not-found', problem ?? 'There is no snapshot to export yet.', 'Refresh (or open the sandbox) to scan first.');
-      }
+      const loaded = await snapshots.load();
+      if (!loaded.ok) return loaded;
+      const snapshot = loaded.value;
+      if (!snapshot) return fail('not-found', 'There is no snapshot to export yet.', 'Refresh (or open the sandbox) to scan first.');
       const stamp = snapshot.takenAt.replace(/[:.]/g, '-');
       return ok({ filename: `peerscape-snapshot-${stamp}.json`, json: JSON.stringify(snapshot, null, 2) });
     },

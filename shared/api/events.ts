@@ -1,5 +1,6 @@
 /** Everything the Node side pushes to the UI, typed per event. */
 import type { Snapshot } from '../model/snapshot';
+import type { ApiError } from './result';
 
 /** The state of one profile × region cell of a discovery run. */
 export interface DiscoveryCell {
@@ -18,6 +19,8 @@ export interface DiscoveryProgress {
   readonly runId: string;
   readonly cells: readonly DiscoveryCell[];
   readonly finished: boolean;
+  /** Set when the run could not start or ended as a whole (no profiles, bad request), with its fix. */
+  readonly error?: ApiError;
 }
 
 /** One mutating AWS call, as written to the audit log (never a secret). */

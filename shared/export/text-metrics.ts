@@ -46,6 +46,11 @@ export function escapeXml(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
+/** Escape text for an XML attribute value, keeping line breaks and tabs (attribute normalisation would turn them into spaces). */
+export function escapeXmlAttr(text: string): string {
+  return escapeXml(text).replace(/\n/g, '&#xa;').replace(/\r/g, '&#xd;').replace(/\t/g, '&#x9;');
+}
+
 /** A number for SVG/XML attributes: at most one decimal, no `-0`. */
 export function num(n: number): string {
   const r = Math.round(n * 10) / 10;

@@ -8,6 +8,7 @@ export const SUPPORTED_EC2_ACTIONS = [
   'DescribeRegions',
   'DescribeAvailabilityZones',
   'CreateVpc',
+  'CreateDefaultVpc',
   'DeleteVpc',
   'DescribeVpcs',
   'AssociateVpcCidrBlock',

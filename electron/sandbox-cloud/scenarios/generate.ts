@@ -1,0 +1,168 @@
+/** The deterministic scenario generator for scale tests and benchmarks.
+ *
+ * `generateScenario({ accounts: 20, regions: 17, vpcsPerRegion: 10, seed: 7 })` gives the same
+ * organisation every time for the same arguments: every account has VPCs in every region (the
+ * first R of the 17 default regions), each with two subnets, a private route table holding one
+ * of them, and an app security group. About half the VPCs request one peering (mostly in the
+ * same region, some across regions and accounts); most are accepted with routes on both sides,
+ * some stay pending, some are rejected or deleted, and the few whose CIDRs overlap fail. VPC
+ * blocks are /20s from 10.0.0.0/8, a small share of them reused on purpose (overlaps happen in
+ * real organisations).
+ */
+import { seededRandom } from '../faults';
+import { DEFAULT_REGIONS } from '../regions';
+import type { ScenarioInput } from './scenario';
+
+/** Generator arguments (`--accounts N --regions R --vpcs-per-region V --seed S`). */
+export interface GenerateOptions {
+  readonly accounts: number;
+  readonly regions: number;
+  readonly vpcsPerRegion: number;
+  readonly seed: number;
+  /** Share of VPCs that request a peering (default 0.5). */
+  readonly peeringRate?: number;
+}
+
+type PeeringStatus = 'active' | 'pending-acceptance' | 'rejected' | 'deleted';
+
+/** Builds a scenario from the options; throws a readable error for impossible sizes. */
+export function generateScenario(opts: GenerateOptions): ScenarioInput {
+  const { accounts, regions, vpcsPerRegion, seed } = opts;
+  const peeringRate = opts.peeringRate ?? 0.5;
+  if (!Number.isInteger(accounts) || accounts < 1 || accounts > 999) throw new Error('--accounts must be an integer from 1 to 999');
+  if (!Number.isInteger(regions) || regions < 1 || regions > DEFAULT_REGIONS.length) {
+    throw new Error(`--regions must be an integer from 1 to ${DEFAULT_REGIONS.length}`);
+  }
+  if (!Number.isInteger(vpcsPerRegion) || vpcsPerRegion < 0 || vpcsPerRegion > 100) throw new Error('--vpcs-per-region must be an integer from 0 to 100');
+  if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
+  const total = accounts * regions * vpcsPerRegion;
+  if (total > 4000) throw new Error(`${total} VPCs is more than the 4000 /20 blocks the generator draws from 10.0.0.0/8`);
+
+  const rnd = seededRandom(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const regionList = DEFAULT_REGIONS.slice(0, regions);
+  const acctIds = Array.from({ length: accounts }, (_, i) => String(100000000000 + (seed % 1000) * 1000 + i + 1).padStart(12, '0'));
+
+  // /20 blocks of 10.0.0.0/8, shuffled; ~2% of VPCs reuse an earlier block.
+  const blocks = Array.from({ length: 4096 }, (_, i) => `10.${i >> 4}.${(i & 15) << 4}.0/20`);
+  for (let i = blocks.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [blocks[i], blocks[j]] = [blocks[j] as string, blocks[i] as string];
+  }
+  let next = 0;
+
+  const scenario: ScenarioInput = {
+    name: `generated-a${accounts}-r${regions}-v${vpcsPerRegion}-s${seed}`,
+    description: `Generated: ${accounts} accounts × ${regions} regions × ${vpcsPerRegion} VPCs (seed ${seed}).`,
+    seed: `generated-${seed}`,
+    accounts: acctIds.map((id, i) => ({ id, profile: `gen-${String(i + 1).padStart(3, '0')}` })),
+    vpcs: [],
+    peerings: [],
+  };
+  const vpcs = scenario.vpcs as NonNullable<ScenarioInput['vpcs']>;
+  const peerings = scenario.peerings as NonNullable<ScenarioInput['peerings']>;
+  interface Made {
+    key: string;
+    account: string;
+    region: string;
+    cidr: string;
+    mainRoutes: { destination: string; peering: string }[];
+  }
+  const made: Made[] = [];
+  acctIds.forEach((acct, ai) => {
+    for (const region of regionList) {
+      for (let v = 0; v < vpcsPerRegion; v++) {
+        const reuse = next > 10 && rnd() < 0.02;
+        const cidr = reuse ? (blocks[Math.floor(rnd() * next)] as string) : (blocks[next++] as string);
+        const [a, b, c] = (cidr.split('/')[0] as string).split('.').map(Number) as [number, number, number];
+        const key = `a${ai + 1}-${region}-v${v + 1}`;
+        const entry: Made = { key, account: acct, region, cidr, mainRoutes: [] };
+        made.push(entry);
+        vpcs.push({
+          key,
+          account: acct,
+          region,
+          cidr,
+          name: `${['app', 'db', 'web', 'batch', 'ml', 'api'][v % 6]}-${v + 1}`,
+          tags: { Environment: pick(['prod', 'staging', 'dev']), Generated: 'true' },
+          subnets: [
+            { key: `${key}-s1`, cidr: `${a}.${b}.${c}.0/22`, zone: 'a' },
+            { key: `${key}-s2`, cidr: `${a}.${b}.${c + 4}.0/22`, zone: 'b' },
+          ],
+          routeTables: [
+            { key: `${key}-main`, main: true, routes: entry.mainRoutes },
+            { key: `${key}-private`, name: 'private', subnets: [`${key}-s2`] },
+          ],
+          securityGroups: [
+            {
+              key: `${key}-sg`,
+              name: 'app',
+              description: 'Application tier',
+              ingress: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidr }],
+            },
+          ],
+        });
+      }
+    }
+  });
+
+  const byRegion = new Map<string, Made[]>();
+  for (const m of made) byRegion.set(m.region, [...(byRegion.get(m.region) ?? []), m]);
+  const routeDests = new Map<string, Set<string>>();
+  const addRoute = (from: Made, to: Made, peering: string): void => {
+    const seen = routeDests.get(from.key) ?? new Set<string>();
+    routeDests.set(from.key, seen);
+    // Two peers may share a reused block; AWS refuses a second route to the same destination.
+    if (seen.has(to.cidr)) return;
+    seen.add(to.cidr);
+    from.mainRoutes.push({ destination: to.cidr, peering });
+  };
+  const pairs = new Set<string>();
+  const pendingPerAccount = new Map<string, number>();
+  const overlaps = (x: string, y: string): boolean => x === y;
+  for (const req of made) {
+    if (rnd() >= peeringRate || made.length < 2) continue;
+    let acc: Made | undefined;
+    for (let tries = 0; tries < 10 && !acc; tries++) {
+      const sameRegion = rnd() < 0.8 || regions === 1;
+      const c = pick(sameRegion ? (byRegion.get(req.region) as Made[]) : made);
+      const pair = [req.key, c.key].sort().join('|');
+      if (c !== req && (sameRegion || c.region !== req.region) && !pairs.has(pair)) {
+        pairs.add(pair);
+        acc = c;
+      }
+    }
+    if (!acc) continue;
+    const failed = overlaps(req.cidr, acc.cidr);
+    const roll = rnd();
+    let status: PeeringStatus = roll < 0.75 ? 'active' : roll < 0.87 ? 'pending-acceptance' : roll < 0.94 ? 'rejected' : 'deleted';
+    const pending = pendingPerAccount.get(req.account) ?? 0;
+    if (status === 'pending-acceptance' && pending >= 20) status = 'active';
+    if (status === 'pending-acceptance') pendingPerAccount.set(req.account, pending + 1);
+    const key = `pcx-${peerings.length + 1}`;
+    peerings.push({ key, requester: req.key, accepter: acc.key, status: failed ? 'failed' : status, name: `${req.key}→${acc.key}` });
+    if (!failed && (status === 'active' || status === 'deleted')) {
+      addRoute(req, acc, key);
+      addRoute(acc, req, key);
+    }
+  }
+  return scenario;
+}
+
+/** Parses `generated:accounts=20,regions=17,vpcs=10,seed=7` (any order, all optional). */
+export function parseGeneratedName(name: string): GenerateOptions {
+  const body = name.slice('generated'.length).replace(/^:/, '');
+  const opts = { accounts: 3, regions: 3, vpcsPerRegion: 5, seed: 1 } as { -readonly [K in keyof GenerateOptions]: GenerateOptions[K] };
+  for (const part of body.split(',').filter(Boolean)) {
+    const [k, v] = part.split('=');
+    const n = Number(v);
+    if (v === undefined || !Number.isFinite(n)) throw new Error(`Bad generated scenario part "${part}": expected key=number`);
+    if (k === 'accounts') opts.accounts = n;
+    else if (k === 'regions') opts.regions = n;
+    else if (k === 'vpcs' || k === 'vpcs-per-region' || k === 'vpcsPerRegion') opts.vpcsPerRegion = n;
+    else if (k === 'seed') opts.seed = n;
+    else if (k === 'peering-rate') opts.peeringRate = n;
+    else throw new Error(`Unknown generated scenario option "${k}" (use accounts, regions, vpcs, seed, peering-rate)`);
+  }
+  return opts;
+}

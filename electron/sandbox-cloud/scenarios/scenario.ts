@@ -1,0 +1,169 @@
+/** The scenario format: an organisation to load into the sandbox cloud (see README.md here).
+ *
+ * A scenario names accounts (with the profile names written to the AWS config files), VPCs
+ * with all their CIDR blocks, subnets, route tables, security groups and peerings in any
+ * status. Everything refers to everything else by a local `key`. The loader builds it through
+ * the same EC2 actions the SDK calls, so every scenario is a state AWS itself could be in.
+ */
+import { z } from 'zod';
+
+const key = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'keys are letters, digits, ".", "_" and "-"');
+const cidr = z.string().regex(/^[0-9a-fA-F:.]+\/\d{1,3}$/, 'expected a CIDR block such as 10.0.0.0/16');
+const tags = z.record(z.string(), z.string());
+
+/** One account of the organisation. */
+export const scenarioAccountSchema = z.object({
+  /** 12-digit account id. */
+  id: z.string().regex(/^\d{12}$/, 'account ids are 12 digits'),
+  /** Profile name in the generated AWS config files; also how VPCs name their account. */
+  profile: z.string().regex(/^[A-Za-z0-9._-]+$/, 'profile names are letters, digits, ".", "_" and "-"'),
+  /** IAM user shown by GetCallerIdentity (default `sandbox-admin`). */
+  userName: z.string().optional(),
+  /** Fixed keys (default: derived from the account id, so they are stable across runs). */
+  accessKeyId: z.string().regex(/^AKIA[A-Z0-9]{16}$/).optional(),
+  secretAccessKey: z.string().min(16).optional(),
+  /** Opt-in regions this account enabled. */
+  optInRegions: z.array(z.string()).optional(),
+  /** Regions in which the account keeps its default VPC (created with CreateDefaultVpc). */
+  defaultVpcRegions: z.array(z.string()).optional(),
+});
+
+/** A route: a destination and exactly one target. `vpc:<key>` as destination means that VPC's primary CIDR. */
+export const scenarioRouteSchema = z
+  .object({
+    destination: z.union([cidr, z.string().regex(/^vpc:[A-Za-z0-9._-]+$/)]),
+    peering: key.optional(),
+    gateway: z.string().regex(/^(igw|vgw)-[0-9a-f]+$/).optional(),
+    natGateway: z.string().regex(/^nat-[0-9a-f]+$/).optional(),
+    transitGateway: z.string().regex(/^tgw-[0-9a-f]+$/).optional(),
+  })
+  .refine((r) => [r.peering, r.gateway, r.natGateway, r.transitGateway].filter((x) => x !== undefined).length === 1, {
+    message: 'a route needs exactly one target: peering, gateway, natGateway or transitGateway',
+  });
+
+/** A subnet of a VPC. */
+export const scenarioSubnetSchema = z.object({
+  key,
+  cidr,
+  /** Zone letter (`a`, `b`, `c`); default: AWS's choice. */
+  zone: z.enum(['a', 'b', 'c']).optional(),
+  /** Give the subnet the next /64 of the VPC's first IPv6 block. */
+  ipv6: z.boolean().optional(),
+  name: z.string().optional(),
+  tags: tags.optional(),
+});
+
+/** A route table; `main: true` describes (and extends) the VPC's main table instead of creating one. */
+export const scenarioRouteTableSchema = z.object({
+  key,
+  main: z.boolean().optional(),
+  name: z.string().optional(),
+  /** Keys of subnets explicitly associated with this table. */
+  subnets: z.array(key).optional(),
+  routes: z.array(scenarioRouteSchema).optional(),
+  tags: tags.optional(),
+});
+
+/** A security-group rule with one peer: a CIDR or another group (by key). */
+export const scenarioRuleSchema = z
+  .object({
+    protocol: z.string().default('tcp'),
+    fromPort: z.number().int().optional(),
+    toPort: z.number().int().optional(),
+    cidr: cidr.optional(),
+    /** Key of a security group: the same VPC's, or one in a VPC peered (active, same region) with it. */
+    group: key.optional(),
+    description: z.string().optional(),
+  })
+  .refine((r) => (r.cidr === undefined) !== (r.group === undefined), { message: 'a rule needs exactly one of cidr or group' });
+
+/** A security group; `name: "default"` adds rules to the VPC's default group. */
+export const scenarioSecurityGroupSchema = z.object({
+  key,
+  name: z.string().min(1),
+  description: z.string().default('Sandbox security group'),
+  ingress: z.array(scenarioRuleSchema).optional(),
+  egress: z.array(scenarioRuleSchema).optional(),
+  tags: tags.optional(),
+});
+
+/** A VPC with everything inside it. */
+export const scenarioVpcSchema = z.object({
+  key,
+  /** Account profile or id. */
+  account: z.string(),
+  region: z.string(),
+  cidr,
+  /** Further IPv4 blocks (AssociateVpcCidrBlock). */
+  secondaryCidrs: z.array(cidr).optional(),
+  /** Associate an Amazon-provided IPv6 /56. */
+  ipv6: z.boolean().optional(),
+  name: z.string().optional(),
+  tags: tags.optional(),
+  /** DNS hostnames (needed for peering DNS resolution); default false as for new VPCs. */
+  dnsHostnames: z.boolean().optional(),
+  subnets: z.array(scenarioSubnetSchema).optional(),
+  routeTables: z.array(scenarioRouteTableSchema).optional(),
+  securityGroups: z.array(scenarioSecurityGroupSchema).optional(),
+});
+
+/** Statuses a scenario can ask for; each is reached by the real transitions. */
+export const SCENARIO_PEERING_STATUSES = [
+  'initiating-request',
+  'pending-acceptance',
+  'provisioning',
+  'active',
+  'deleting',
+  'deleted',
+  'rejected',
+  'failed',
+  'expired',
+] as const;
+
+/** A peering between two VPCs of the scenario. */
+export const scenarioPeeringSchema = z.object({
+  key,
+  requester: key,
+  accepter: key,
+  status: z.enum(SCENARIO_PEERING_STATUSES),
+  name: z.string().optional(),
+  tags: tags.optional(),
+  /** Who deletes a `deleted` peering (default: the requester). */
+  deletedBy: z.enum(['requester', 'accepter']).optional(),
+  /** DNS resolution options to switch on once active. */
+  requesterDnsResolution: z.boolean().optional(),
+  accepterDnsResolution: z.boolean().optional(),
+});
+
+/** A whole scenario. */
+export const scenarioSchema = z.object({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  /** Seed of the resource ids (default: the name), so ids repeat from run to run. */
+  seed: z.string().optional(),
+  /** Overrides of the sandbox settings (quotas, expiry, transient durations). */
+  settings: z.record(z.string(), z.number()).optional(),
+  accounts: z.array(scenarioAccountSchema).min(1, 'a scenario needs at least one account'),
+  vpcs: z.array(scenarioVpcSchema).default([]),
+  peerings: z.array(scenarioPeeringSchema).default([]),
+});
+
+/** A scenario, as written (before defaults). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A validated scenario. */
+export type Scenario = z.output<typeof scenarioSchema>;
+/** One account of a scenario. */
+export type ScenarioAccount = z.output<typeof scenarioAccountSchema>;
+/** One VPC of a scenario. */
+export type ScenarioVpc = z.output<typeof scenarioVpcSchema>;
+/** One peering of a scenario. */
+export type ScenarioPeering = z.output<typeof scenarioPeeringSchema>;
+/** One route of a scenario. */
+export type ScenarioRoute = z.output<typeof scenarioRouteSchema>;
+
+/** Validates a scenario; the error lists every problem with its path. */
+export function parseScenario(input: unknown): Scenario {
+  const r = scenarioSchema.safeParse(input);
+  if (!r.success) throw new Error(`Invalid scenario:\n${z.prettifyError(r.error)}`);
+  return r.data;
+}

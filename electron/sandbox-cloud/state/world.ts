@@ -1,0 +1,378 @@
+/** The sandbox's world: every account's resources, indexed per account and region.
+ *
+ * State lives in plain records (`records.ts`) so it can be saved as JSON. Lookups go through
+ * per account+region cells (what one EC2 endpoint in one account sees) and a global id index.
+ * Peerings are global (both sides see one record); each cell lists the peerings it is a side of.
+ *
+ * Time comes from an injectable clock. Peering transitions that AWS makes on its own (expiry
+ * after 7 days, initiating-request → pending-acceptance, provisioning → active, deleting →
+ * deleted, disappearance of finished peerings) are applied lazily by `settle()`, at the moment
+ * they were due, so a clock that jumps ahead gives the same result as one that ticks.
+ */
+import { createHash } from 'node:crypto';
+
+import {
+  DEFAULT_SETTINGS,
+  type AccountRec,
+  type PeeringHold,
+  type PeeringRec,
+  type PeeringStatusCode,
+  type RouteTableRec,
+  type SandboxSettings,
+  type SecurityGroupRec,
+  type SessionRec,
+  type SubnetRec,
+  type VpcRec,
+  type WorldData,
+} from './records';
+
+/** What one account sees in one region. */
+export interface Cell {
+  readonly accountId: string;
+  readonly region: string;
+  readonly vpcs: Map<string, VpcRec>;
+  readonly subnets: Map<string, SubnetRec>;
+  readonly routeTables: Map<string, RouteTableRec>;
+  readonly securityGroups: Map<string, SecurityGroupRec>;
+  /** Peerings this cell is the requester or accepter side of. */
+  readonly peeringIds: Set<string>;
+}
+
+/** A resource found by id. */
+export type AnyResource =
+  | { kind: 'vpc'; rec: VpcRec }
+  | { kind: 'subnet'; rec: SubnetRec }
+  | { kind: 'routeTable'; rec: RouteTableRec }
+  | { kind: 'securityGroup'; rec: SecurityGroupRec };
+
+/** A key the server accepts: an account's long-term key or an AssumeRole session. */
+export interface KeyEntry {
+  readonly accountId: string;
+  readonly secretAccessKey: string;
+  readonly account?: AccountRec;
+  readonly session?: SessionRec;
+}
+
+/** Peering statuses in which a request is still outstanding (counts against the 25 quota). */
+export const OUTSTANDING_STATUSES: readonly PeeringStatusCode[] = ['initiating-request', 'pending-acceptance'];
+/** Statuses after which the peering can never change again. */
+export const FINAL_STATUSES: readonly PeeringStatusCode[] = ['deleted', 'rejected', 'failed', 'expired'];
+
+/** The sandbox's whole state. */
+export class World {
+  readonly accounts = new Map<string, AccountRec>();
+  readonly keys = new Map<string, KeyEntry>();
+  readonly sessions: SessionRec[] = [];
+  readonly cells = new Map<string, Cell>();
+  readonly byId = new Map<string, AnyResource>();
+  readonly peerings = new Map<string, PeeringRec>();
+  readonly peeringsByVpc = new Map<string, Set<string>>();
+  holds: PeeringHold[] = [];
+  settings: SandboxSettings;
+  scenario: string;
+  seed: string;
+  idCounter = 0;
+  ipv6Counter = 0;
+  /** While a scenario loads, time can be set back (to let a request expire for real). */
+  timeOverride: number | undefined;
+  private nextEventAt = Infinity;
+
+  constructor(
+    readonly clock: () => number,
+    opts: { scenario: string; seed: string; settings?: Partial<SandboxSettings> },
+  ) {
+    this.scenario = opts.scenario;
+    this.seed = opts.seed;
+    this.settings = { ...DEFAULT_SETTINGS, ...opts.settings };
+  }
+
+  /** The current time (epoch ms). */
+  now(): number {
+    return this.timeOverride ?? this.clock();
+  }
+
+  /** A new id: `prefix-` and 17 hex digits, deterministic for a seed. */
+  newId(prefix: string): string {
+    const n = this.idCounter++;
+    const hex = createHash('sha256').update(`${this.seed}:${n}`).digest('hex').slice(0, 17);
+    return `${prefix}-${hex}`;
+  }
+
+  /** Registers an account with its long-term key. */
+  addAccount(acct: AccountRec): void {
+    this.accounts.set(acct.accountId, acct);
+    this.keys.set(acct.accessKeyId, { accountId: acct.accountId, secretAccessKey: acct.secretAccessKey, account: acct });
+  }
+
+  /** Registers an AssumeRole session. */
+  addSession(s: SessionRec): void {
+    this.sessions.push(s);
+    this.keys.set(s.accessKeyId, { accountId: s.accountId, secretAccessKey: s.secretAccessKey, session: s });
+  }
+
+  /** The cell of an account and region, created on first use. */
+  cell(accountId: string, region: string): Cell {
+    const key = `${accountId}/${region}`;
+    let c = this.cells.get(key);
+    if (!c) {
+      c = {
+        accountId,
+        region,
+        vpcs: new Map(),
+        subnets: new Map(),
+        routeTables: new Map(),
+        securityGroups: new Map(),
+        peeringIds: new Set(),
+      };
+      this.cells.set(key, c);
+    }
+    return c;
+  }
+
+  /** Adds a VPC to its cell and the id index. */
+  putVpc(v: VpcRec): void {
+    this.cell(v.ownerId, v.region).vpcs.set(v.id, v);
+    this.byId.set(v.id, { kind: 'vpc', rec: v });
+  }
+
+  /** Adds a subnet. */
+  putSubnet(s: SubnetRec): void {
+    this.cell(s.ownerId, s.region).subnets.set(s.id, s);
+    this.byId.set(s.id, { kind: 'subnet', rec: s });
+  }
+
+  /** Adds a route table. */
+  putRouteTable(r: RouteTableRec): void {
+    this.cell(r.ownerId, r.region).routeTables.set(r.id, r);
+    this.byId.set(r.id, { kind: 'routeTable', rec: r });
+  }
+
+  /** Adds a security group. */
+  putSecurityGroup(g: SecurityGroupRec): void {
+    this.cell(g.ownerId, g.region).securityGroups.set(g.id, g);
+    this.byId.set(g.id, { kind: 'securityGroup', rec: g });
+  }
+
+  /** Removes a VPC, subnet, route table or security group by id. */
+  remove(id: string): void {
+    const r = this.byId.get(id);
+    if (!r) return;
+    this.byId.delete(id);
+    const c = this.cell(r.rec.ownerId, r.rec.region);
+    if (r.kind === 'vpc') c.vpcs.delete(id);
+    else if (r.kind === 'subnet') c.subnets.delete(id);
+    else if (r.kind === 'routeTable') c.routeTables.delete(id);
+    else c.securityGroups.delete(id);
+  }
+
+  /** Adds a peering and indexes it under both sides. */
+  putPeering(p: PeeringRec): void {
+    this.peerings.set(p.id, p);
+    this.cell(p.requester.ownerId, p.requester.region).peeringIds.add(p.id);
+    this.cell(p.accepter.ownerId, p.accepter.region).peeringIds.add(p.id);
+    for (const vpcId of [p.requester.vpcId, p.accepter.vpcId]) {
+      let set = this.peeringsByVpc.get(vpcId);
+      if (!set) {
+        set = new Set();
+        this.peeringsByVpc.set(vpcId, set);
+      }
+      set.add(p.id);
+    }
+    this.noteDue(p);
+  }
+
+  private dropPeering(p: PeeringRec): void {
+    this.peerings.delete(p.id);
+    this.cells.get(`${p.requester.ownerId}/${p.requester.region}`)?.peeringIds.delete(p.id);
+    this.cells.get(`${p.accepter.ownerId}/${p.accepter.region}`)?.peeringIds.delete(p.id);
+    this.peeringsByVpc.get(p.requester.vpcId)?.delete(p.id);
+    this.peeringsByVpc.get(p.accepter.vpcId)?.delete(p.id);
+  }
+
+  /** Peerings (any status) that have `vpcId` as a side. */
+  peeringsOfVpc(vpcId: string): PeeringRec[] {
+    const ids = this.peeringsByVpc.get(vpcId);
+    if (!ids) return [];
+    const out: PeeringRec[] = [];
+    for (const id of ids) {
+      const p = this.peerings.get(id);
+      if (p) out.push(p);
+    }
+    return out;
+  }
+
+  /** Makes the next `settle()` re-examine every peering (after a change of holds, settings or clock). */
+  scheduleNow(): void {
+    this.nextEventAt = 0;
+  }
+
+  // ---- peering lifecycle ------------------------------------------------------------------
+
+  /** True when a hold keeps `p` in its current transient status. */
+  isHeld(p: PeeringRec): boolean {
+    return this.holds.some(
+      (h) =>
+        h.status === p.status &&
+        (h.peeringId === p.id || (h.vpcId !== undefined && (h.vpcId === p.requester.vpcId || h.vpcId === p.accepter.vpcId))),
+    );
+  }
+
+  /** Moves `p` to `status` at time `at`, recording how long each side may still see it. */
+  transition(p: PeeringRec, status: PeeringStatusCode, at: number, message: string): void {
+    p.status = status;
+    p.statusAt = at;
+    p.message = message;
+    if (status !== 'pending-acceptance' && status !== 'initiating-request') delete p.expirationTime;
+    this.noteDue(p);
+  }
+
+  /** Makes sure `settle()` wakes up when `p` is next due. */
+  private noteDue(p: PeeringRec): void {
+    this.nextEventAt = Math.min(this.nextEventAt, this.dueAt(p));
+  }
+
+  /** Until when the given side may see `p` (Infinity while it is live). */
+  visibleUntil(p: PeeringRec, side: 'requester' | 'accepter'): number {
+    const s = this.settings;
+    const sameAccount = p.requester.ownerId === p.accepter.ownerId;
+    switch (p.status) {
+      case 'initiating-request':
+        // The accepter learns of a request only once it is pending acceptance.
+        return side === 'requester' ? Infinity : -Infinity;
+      case 'pending-acceptance':
+      case 'provisioning':
+      case 'active':
+      case 'deleting':
+        return Infinity;
+      case 'failed':
+        // "visible to the requester for 2 hours" (VPC peering lifecycle).
+        return side === 'requester' ? p.statusAt + s.failedVisibleMs : -Infinity;
+      case 'expired':
+        return p.statusAt + s.expiredVisibleMs;
+      case 'rejected':
+        if (sameAccount) return p.statusAt + s.sameAccountFinishedVisibleMs;
+        return p.statusAt + (side === 'requester' ? s.rejectedRequesterVisibleMs : s.rejectedAccepterVisibleMs);
+      case 'deleted': {
+        if (sameAccount) return p.statusAt + s.sameAccountFinishedVisibleMs;
+        const owner = side === 'requester' ? p.requester.ownerId : p.accepter.ownerId;
+        return p.statusAt + (owner === p.deletedBy ? s.deletedByDeleterVisibleMs : s.deletedOtherSideVisibleMs);
+      }
+    }
+  }
+
+  /** True when the account sees `p` from `region` right now. */
+  isPeeringVisibleTo(p: PeeringRec, accountId: string, region: string, now: number): boolean {
+    if (p.requester.ownerId === accountId && p.requester.region === region && now < this.visibleUntil(p, 'requester')) {
+      return true;
+    }
+    return p.accepter.ownerId === accountId && p.accepter.region === region && now < this.visibleUntil(p, 'accepter');
+  }
+
+  /** The peering as seen from the account and region, if it sees it. */
+  visiblePeering(id: string, accountId: string, region: string): PeeringRec | undefined {
+    const p = this.peerings.get(id);
+    return p && this.isPeeringVisibleTo(p, accountId, region, this.now()) ? p : undefined;
+  }
+
+  /** The next time `p` changes on its own, or Infinity. */
+  private dueAt(p: PeeringRec): number {
+    const s = this.settings;
+    switch (p.status) {
+      case 'initiating-request':
+        return this.isHeld(p) ? Infinity : p.statusAt + s.initiatingRequestMs;
+      case 'pending-acceptance':
+        return p.expirationTime ?? Infinity;
+      case 'provisioning':
+        return this.isHeld(p) ? Infinity : p.statusAt + s.provisioningMs;
+      case 'deleting':
+        return this.isHeld(p) ? Infinity : p.statusAt + s.deletingMs;
+      case 'active':
+        return Infinity;
+      default:
+        return Math.max(this.visibleUntil(p, 'requester'), this.visibleUntil(p, 'accepter'));
+    }
+  }
+
+  /** Applies every transition that is due by now; cheap when nothing is. */
+  settle(): void {
+    const now = this.now();
+    if (now < this.nextEventAt) return;
+    let next = Infinity;
+    for (const p of [...this.peerings.values()]) {
+      for (let guard = 0; guard < 8; guard++) {
+        const due = this.dueAt(p);
+        if (due > now) {
+          next = Math.min(next, due);
+          break;
+        }
+        if (!this.step(p, due)) {
+          this.dropPeering(p);
+          break;
+        }
+      }
+    }
+    this.nextEventAt = next;
+  }
+
+  /** Applies the transition of `p` that was due at `at`; false when `p` should disappear. */
+  private step(p: PeeringRec, at: number): boolean {
+    switch (p.status) {
+      case 'initiating-request':
+        if (p.failReason) this.transition(p, 'failed', at, p.failReason);
+        else this.transition(p, 'pending-acceptance', at, `Pending Acceptance by ${p.accepter.ownerId}`);
+        return true;
+      case 'pending-acceptance':
+        this.transition(p, 'expired', at, 'Expired');
+        return true;
+      case 'provisioning':
+        this.transition(p, 'active', at, 'Active');
+        return true;
+      case 'deleting':
+        this.transition(p, 'deleted', at, `Deleted by ${p.deletedBy ?? p.requester.ownerId}`);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // ---- persistence -----------------------------------------------------------------------
+
+  /** A JSON-ready copy of the whole state. */
+  toData(): WorldData {
+    const cellsOf = <T>(pick: (c: Cell) => Map<string, T>): T[] => [...this.cells.values()].flatMap((c) => [...pick(c).values()]);
+    return structuredClone({
+      format: 'peerscape-sandbox-state',
+      version: 1,
+      scenario: this.scenario,
+      seed: this.seed,
+      idCounter: this.idCounter,
+      ipv6Counter: this.ipv6Counter,
+      settings: this.settings,
+      accounts: [...this.accounts.values()],
+      sessions: this.sessions,
+      vpcs: cellsOf((c) => c.vpcs),
+      subnets: cellsOf((c) => c.subnets),
+      routeTables: cellsOf((c) => c.routeTables),
+      securityGroups: cellsOf((c) => c.securityGroups),
+      peerings: [...this.peerings.values()],
+      holds: this.holds,
+    } satisfies WorldData);
+  }
+
+  /** Rebuilds a world from saved data. */
+  static fromData(data: WorldData, clock: () => number): World {
+    const w = new World(clock, { scenario: data.scenario, seed: data.seed, settings: data.settings });
+    const d = structuredClone(data);
+    w.idCounter = d.idCounter;
+    w.ipv6Counter = d.ipv6Counter;
+    for (const a of d.accounts) w.addAccount(a);
+    for (const s of d.sessions) w.addSession(s);
+    for (const v of d.vpcs) w.putVpc(v);
+    for (const s of d.subnets) w.putSubnet(s);
+    for (const r of d.routeTables) w.putRouteTable(r);
+    for (const g of d.securityGroups) w.putSecurityGroup(g);
+    for (const p of d.peerings) w.putPeering(p);
+    w.holds = d.holds;
+    return w;
+  }
+}

@@ -34,8 +34,15 @@ export function createAwsClients(maxSockets: number): AwsClients {
     maxAttempts: 1,
     requestHandler: { httpAgent, httpsAgent },
     ...(endpoint ? { endpoint } : {}),
-    ...(access.useFipsEndpoint !== undefined ? { useFipsEndpoint: access.useFipsEndpoint } : {}),
-    ...(access.useDualstackEndpoint !== undefined ? { useDualstackEndpoint: access.useDualstackEndpoint } : {}),
+    // Settings the SDK would otherwise look up per client in the environment and in the
+    // AWS_PROFILE profile of ~/.aws/config (not the profile being scanned), throwing and catching
+    // a ProviderError for each one that is missing: values from the scanned profile, or defaults.
+    useFipsEndpoint: access.useFipsEndpoint ?? false,
+    useDualstackEndpoint: access.useDualstackEndpoint ?? false,
+    retryMode: 'standard',
+    defaultsMode: 'standard' as const,
+    authSchemePreference: [],
+    userAgentAppId: 'peerscape',
   });
 
   return {

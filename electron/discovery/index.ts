@@ -17,6 +17,7 @@ export {
   type CallScheduler,
   type SchedulerStats,
 } from './call-scheduler';
+export { createDiscoveryRuns, type DiscoveryRuns, type StartedRun } from './discovery-runs';
 export { createSnapshotStore, SNAPSHOT_FILE_NAME, type SnapshotStore } from './snapshot-store';
 export { rememberedRequest, rememberRequest } from './discovery-choices';
 export { listProfiles, resolveConfigPaths, ENVIRONMENT_PROFILE } from './profiles';

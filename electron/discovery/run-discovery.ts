@@ -162,6 +162,7 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
   const run = new RunState(runId, deps, limits.progressIntervalMs, accesses.map((a) => a.profile));
 
   const accounts = new Map<AccountId, AccountState>();
+  const profileOrder = accesses.map((a) => a.profile);
   const regionScans: Promise<void>[] = [];
   const accessOf = new Map(accesses.map((a) => [a.profile, a] as const));
 
@@ -306,6 +307,8 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
       accounts.set(accountId, account);
     }
     account.profiles.push(p);
+    // Request order, not answer order, so the same request always lists profiles the same way.
+    account.profiles.sort((x, y) => profileOrder.indexOf(x) - profileOrder.indexOf(y));
     run.setAccounts(accountsOf(accounts));
     run.cell(p, '*', { accountId });
     if (account.scanner) {

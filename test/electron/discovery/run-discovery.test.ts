@@ -17,6 +17,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { createDiscoveryRuns } from '../../../electron/discovery/discovery-runs';
 import { runDiscovery } from '../../../electron/discovery/run-discovery';
 import type { DiscoveryProgress } from '../../../shared/api/events';
 import type { Snapshot } from '../../../shared/model/snapshot';
@@ -147,10 +148,45 @@ describe.skipIf(Boolean(motoMissing) && !onCi)('runDiscovery against moto', () =
     expect(new Set(events.map((e) => e.runId)).size).toBe(1);
     const cell = last.cells.find((c) => c.profile === 'second' && c.region === 'eu-west-1');
     expect(cell).toMatchObject({ state: 'done', accountId: ACCOUNT_B, counts: { peerings: 1 } });
-    const twin = last.cells.find((c) => c.profile === 'base-again' && c.region === '*');
-    expect(twin).toMatchObject({ state: 'done', accountId: ACCOUNT_A });
-    expect(twin?.message).toContain('"base"');
+    // Whichever of the two profiles of account A answered first scans it; the other says so.
+    const rows = last.cells.filter((c) => (c.profile === 'base' || c.profile === 'base-again') && c.region === '*');
+    expect(rows.map((c) => [c.state, c.accountId])).toEqual([
+      ['done', ACCOUNT_A],
+      ['done', ACCOUNT_A],
+    ]);
+    const twin = rows.find((c) => c.message !== undefined);
+    const scanner = rows.find((c) => c !== twin)!;
+    expect(twin?.message).toBe(`Account ${ACCOUNT_A} is scanned through profile "${scanner.profile}".`);
+    expect(last.cells.filter((c) => c.profile === twin?.profile && c.region !== '*')).toEqual([]);
     expect(events[0]!.cells.every((c) => c.state === 'queued' && c.region === '*')).toBe(true);
+  });
+
+  it('stops promptly when cancelled, keeping what finished and marking the rest cancelled', async () => {
+    const runs = createDiscoveryRuns({ env, homeDir: home, now: () => new Date() });
+    // Every enabled region: moto builds each region's default VPC on first use, so this is slow.
+    let cancelledAt = 0;
+    const run = runs.start(
+      { profiles: ['base'] },
+      {
+        onProgress: (p) => {
+          if (!cancelledAt && p.cells.some((c) => c.region !== '*' && c.state === 'done')) {
+            cancelledAt = performance.now();
+            expect(runs.cancel(run.runId)).toBe(true);
+          }
+        },
+      },
+    );
+    expect(runs.active()).toEqual([run.runId]);
+    const r = await run.done;
+    const stoppedAfterMs = performance.now() - cancelledAt;
+    expect(stoppedAfterMs).toBeLessThan(1000);
+    if (!r.ok) throw new Error(r.error.message);
+    const states = new Set(r.value.coverage.filter((c) => c.region !== '*').map((c) => c.state));
+    expect(states).toEqual(new Set(['complete', 'cancelled']));
+    const cancelled = r.value.coverage.find((c) => c.state === 'cancelled');
+    expect(cancelled?.message).toContain('scan again');
+    expect(runs.active()).toEqual([]);
+    expect(runs.cancel(run.runId)).toBe(false);
   });
 });
 

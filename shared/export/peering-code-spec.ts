@@ -196,11 +196,11 @@ function targetWords(target: { kind: string; peeringId?: string; id?: string }):
 }
 
 /** `[a-z0-9_]`, starting with a letter: a valid Terraform name and shell variable part. */
-export function slug(raw: string): string {
+export function slug(raw: string, maxLength = 60): string {
   const s = raw
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')
-    .slice(0, 60);
+    .slice(0, maxLength);
   return /^[a-z]/.test(s) ? s : `p_${s}`;
 }

@@ -21,7 +21,7 @@ export interface CodeProvenance {
 
 /** A HCL string literal: JSON escapes are valid HCL, and `${` / `%{` must not start a template. */
 export function hclString(raw: string): string {
-  return JSON.stringify(raw).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return JSON.stringify(raw).replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /** The provider alias of an account × region. */
@@ -29,8 +29,9 @@ export function providerAlias(side: Pick<PeeringCodeSide, 'accountId' | 'region'
   return `a${side.accountId}_${side.region.replace(/-/g, '_')}`;
 }
 
+/** Never cut: two IPv6 routes of one table differ only at the end of the name. */
 function routeName(spec: PeeringCodeSpec, r: PeeringCodeRoute): string {
-  return slug(`${spec.key}_${r.routeTableId}_${r.destination}`);
+  return slug(`${spec.key}_${r.routeTableId}_${r.destination}`, Number.POSITIVE_INFINITY);
 }
 
 /** Terraform for the specs, as one `.tf` file. */

@@ -1,0 +1,235 @@
+/** `peerscape export`: a snapshot file as an image, diagram, inventory or infrastructure code.
+ *
+ * Makes every format without a browser window (PNG through resvg). For scripts: the file goes to
+ * `--out` (text formats to stdout without it), messages to stderr, and the exit code says what
+ * went wrong (issue 8, "from the CLI").
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+
+import { CSV_TABLE_FILE_SUFFIX, exportCsvTables } from '../../../shared/export/csv';
+import type { DiagramTheme } from '../../../shared/export/diagram-style';
+import { buildExportDocument } from '../../../shared/export/export-document';
+import type { ExportFormat, ExportRequest } from '../../../shared/export/export-formats';
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat } from '../../../shared/export/export-formats';
+import type { InventoryTableName } from '../../../shared/export/inventory';
+import { INVENTORY_TABLES } from '../../../shared/export/inventory';
+import { parseSnapshot } from '../../../shared/model/snapshot-schema';
+import { exportDiagram } from '../../export/export-diagram';
+import type { CliIo } from './scan';
+
+/** Exit codes of `export`. */
+export const EXPORT_EXIT = {
+  ok: 0,
+  /** Bad arguments, or a snapshot that cannot be read. */
+  usage: 2,
+  /** The export itself was refused (unknown ids, a peering AWS would refuse). */
+  refused: 3,
+} as const;
+
+/** Parsed `export` arguments. */
+export interface ExportArgs {
+  readonly snapshot?: string;
+  readonly format?: ExportFormat;
+  readonly out?: string;
+  readonly peerings?: readonly string[];
+  readonly vpcs?: readonly string[];
+  readonly plan?: { readonly requesterVpcId: string; readonly accepterVpcId: string };
+  readonly dns: boolean;
+  readonly theme?: DiagramTheme;
+  readonly table?: InventoryTableName;
+  readonly title?: string;
+  readonly help: boolean;
+}
+
+const USAGE = `Usage: peerscape export --snapshot s.json --format FORMAT [options] [--out FILE]
+
+Export a snapshot as an image, a diagram, an inventory or infrastructure code.
+
+  --snapshot FILE        the snapshot to export (from \`peerscape scan\` or the app)
+  --format FORMAT        ${EXPORT_FORMAT_NAMES.join(' | ')}
+  --out FILE             where to write; text formats go to stdout without it (png needs it)
+  --peerings pcx-1,pcx-2 only these peerings and their VPCs; for tf/sh the peerings to write code for
+  --vpcs vpc-1,vpc-2     only these VPCs and the peerings among them
+  --plan vpc-a:vpc-b     tf/sh: code for a new peering, requester vpc-a, accepter vpc-b
+  --dns                  tf/sh: also allow DNS resolution across the peering, on both sides
+  --theme dark|light     palette of drawn formats (svg/png default dark, like the app; others light)
+  --table NAME           csv: only this table (${INVENTORY_TABLES.join(', ')}); default: one file per
+                         table, FILE.vpcs.csv, FILE.peerings.csv, …
+  --title TEXT           title of the image or report (default: the snapshot's source)
+
+Exit codes: 0 written, 2 bad arguments or snapshot, 3 export refused (the message says why).
+`;
+
+function list(v: string): string[] {
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Parse `export` arguments, naming the one that is wrong. */
+export function parseExportArgs(argv: readonly string[]): { ok: true; args: ExportArgs } | { ok: false; message: string } {
+  const args: { -readonly [K in keyof ExportArgs]: ExportArgs[K] } = { dns: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    switch (name) {
+      case '--help':
+      case '-h':
+        args.help = true;
+        break;
+      case '--dns':
+        args.dns = true;
+        break;
+      case '--snapshot':
+      case '--out':
+      case '--title': {
+        const v = value();
+        if (!v) return { ok: false, message: `${name} needs a value` };
+        if (name === '--snapshot') args.snapshot = v;
+        else if (name === '--out') args.out = v;
+        else args.title = v;
+        break;
+      }
+      case '--format': {
+        const v = value();
+        if (!v || !isExportFormat(v)) return { ok: false, message: `--format must be one of ${EXPORT_FORMAT_NAMES.join(', ')}${v ? ` (got ${JSON.stringify(v)})` : ''}` };
+        args.format = v;
+        break;
+      }
+      case '--peerings':
+      case '--vpcs': {
+        const v = list(value() ?? '');
+        if (v.length === 0) return { ok: false, message: `${name} needs a comma-separated list of ids` };
+        if (name === '--peerings') args.peerings = [...(args.peerings ?? []), ...v];
+        else args.vpcs = [...(args.vpcs ?? []), ...v];
+        break;
+      }
+      case '--plan': {
+        const m = /^(vpc-[0-9a-zA-Z]+):(vpc-[0-9a-zA-Z]+)$/.exec(value() ?? '');
+        if (!m) return { ok: false, message: '--plan needs two VPC ids, requester:accepter, e.g. --plan vpc-0a1b:vpc-0c2d' };
+        args.plan = { requesterVpcId: m[1]!, accepterVpcId: m[2]! };
+        break;
+      }
+      case '--theme': {
+        const v = value();
+        if (v !== 'dark' && v !== 'light') return { ok: false, message: '--theme must be dark or light' };
+        args.theme = v;
+        break;
+      }
+      case '--table': {
+        const v = value();
+        if (!v || !(INVENTORY_TABLES as readonly string[]).includes(v)) return { ok: false, message: `--table must be one of ${INVENTORY_TABLES.join(', ')}` };
+        args.table = v as InventoryTableName;
+        break;
+      }
+      default:
+        return { ok: false, message: `unknown argument ${JSON.stringify(flag)}` };
+    }
+  }
+  return { ok: true, args };
+}
+
+/** Run `peerscape export`; resolves to the exit code. */
+export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseExportArgs(argv);
+  if (!parsed.ok) {
+    io.stderr.write(`peerscape export: ${parsed.message}\n\n${USAGE}`);
+    return EXPORT_EXIT.usage;
+  }
+  const args = parsed.args;
+  if (args.help) {
+    io.stdout.write(USAGE);
+    return EXPORT_EXIT.ok;
+  }
+  if (!args.snapshot || !args.format) {
+    io.stderr.write(`peerscape export: ${!args.snapshot ? '--snapshot' : '--format'} is required\n\n${USAGE}`);
+    return EXPORT_EXIT.usage;
+  }
+  const format = args.format;
+  if ((format === 'png' || (format === 'csv' && !args.table)) && !args.out) {
+    io.stderr.write(`peerscape export: --format ${format}${format === 'csv' ? ' without --table' : ''} writes ${format === 'png' ? 'an image' : 'several files'}: name it with --out FILE\n`);
+    return EXPORT_EXIT.usage;
+  }
+  if (args.plan && !EXPORT_FORMATS[format].code) {
+    io.stderr.write(`peerscape export: --plan applies to tf and sh only\n`);
+    return EXPORT_EXIT.usage;
+  }
+  let text: string;
+  const snapshotPath = resolve(io.cwd, args.snapshot);
+  try {
+    text = await readFile(snapshotPath, 'utf8');
+  } catch (e) {
+    io.stderr.write(`peerscape export: cannot read ${snapshotPath}: ${(e as Error).message}\n`);
+    return EXPORT_EXIT.usage;
+  }
+  const snap = parseSnapshot(text);
+  if (!snap.ok) {
+    io.stderr.write(`peerscape export: ${snapshotPath} is not a Peerscape snapshot:\n${snap.problems.map((p) => `  - ${p}\n`).join('')}`);
+    return EXPORT_EXIT.usage;
+  }
+  const selection = {
+    ...(args.peerings ? { peeringIds: args.peerings } : {}),
+    ...(args.vpcs ? { vpcIds: args.vpcs } : {}),
+    ...(args.title ? { title: args.title } : {}),
+  };
+  const out = args.out ? resolve(io.cwd, args.out) : undefined;
+
+  if (format === 'csv' && !args.table) {
+    const doc = buildExportDocument(snap.snapshot, selection);
+    if (!doc.ok) return refused(io, doc.error);
+    const tables = exportCsvTables(doc.value);
+    const base = out!.replace(/\.csv$/i, '');
+    for (const t of INVENTORY_TABLES) {
+      const file = `${base}.${CSV_TABLE_FILE_SUFFIX[t]}.csv`;
+      await writeOut(file, tables[t]);
+      io.stderr.write(`wrote ${file}\n`);
+    }
+    return EXPORT_EXIT.ok;
+  }
+
+  const request: ExportRequest = {
+    format,
+    selection,
+    ...(args.theme ? { theme: args.theme } : {}),
+    ...(args.table ? { csvTable: args.table } : {}),
+    ...(args.plan ? { plan: args.plan } : {}),
+    dnsResolution: args.dns,
+  };
+  const made = await exportDiagram(snap.snapshot, request);
+  if (!made.ok) return refused(io, made.error);
+  const file = made.value;
+  if (!out) {
+    io.stdout.write(file.text ?? '');
+    return EXPORT_EXIT.ok;
+  }
+  await writeOut(out, file.base64 !== undefined ? Buffer.from(file.base64, 'base64') : (file.text ?? ''));
+  if (format === 'sh') {
+    const { chmod } = await import('node:fs/promises');
+    await chmod(out, 0o755);
+  }
+  io.stderr.write(`wrote ${out}${file.size ? ` (${file.size.width}×${file.size.height})` : ''}\n`);
+  return EXPORT_EXIT.ok;
+}
+
+async function writeOut(file: string, content: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, content);
+}
+
+function refused(io: CliIo, error: { message: string; fix: string }): number {
+  io.stderr.write(`peerscape export: ${error.message}\n  ${error.fix}\n`);
+  return EXPORT_EXIT.refused;
+}
+
+/** The command as the CLI's registry lists it. */
+export const exportCommand = {
+  name: 'export',
+  summary: 'Export a snapshot as SVG/PNG, draw.io, Mermaid, DOT, Markdown/CSV inventory, Terraform or an AWS CLI script',
+  usage: USAGE,
+  run: (argv: readonly string[], io: CliIo): Promise<number> => runExport(argv, io),
+};
+
+export default exportCommand;

@@ -187,7 +187,9 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     }
     const injected = deps.faults.serverError();
     if (injected) throw new AwsError(injected.code, injected.message, injected.status);
-    const input = decodeQueryInput(operationShapes(action).input, params);
+    // ClientToken: newer API versions add idempotency tokens (the SDK fills CreateRouteTable's
+    // itself) that Debian's botocore model predates; a retry with the same token is harmless here.
+    const input = decodeQueryInput(operationShapes(action).input, params, ['Action', 'Version', 'ClientToken']);
     const result = runEc2Action(world, key.accountId, region, action, input, requestId);
     if (entry.mutating) deps.onMutation();
     await send(200, encodeEc2Response(action, requestId, result));

@@ -6,7 +6,7 @@
  */
 import type { Result } from '../../shared/api/result';
 import { fail, ok } from '../../shared/api/result';
-import type { ExportRequest } from '../../shared/export/export-formats';
+import type { ExportedFile, ExportRequest } from '../../shared/export/export-formats';
 import { EXPORT_FORMATS, exportText } from '../../shared/export/export-formats';
 import { buildExportDocument } from '../../shared/export/export-document';
 import { exportFileName } from '../../shared/export/labels';
@@ -15,15 +15,7 @@ import { layoutTopology } from '../../shared/layout/layout-topology';
 import type { Snapshot } from '../../shared/model/snapshot';
 import { renderPng } from './render-png';
 
-/** What an export produced: text formats in `text`, PNG in `base64`. */
-export interface ExportedFile {
-  readonly filename: string;
-  readonly mime: string;
-  readonly text?: string;
-  readonly base64?: string;
-  /** Image size in pixels (PNG: already scaled). */
-  readonly size?: { readonly width: number; readonly height: number };
-}
+export type { ExportedFile } from '../../shared/export/export-formats';
 
 /** Options of `exportDiagram`. */
 export interface ExportDiagramOptions {

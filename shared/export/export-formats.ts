@@ -78,6 +78,16 @@ export interface ExportRequest {
   readonly dnsResolution?: boolean;
 }
 
+/** What an export produced, as the API returns it: text formats in `text`, PNG in `base64`. */
+export interface ExportedFile {
+  readonly filename: string;
+  readonly mime: string;
+  readonly text?: string;
+  readonly base64?: string;
+  /** Image size in pixels (PNG: already scaled). */
+  readonly size?: { readonly width: number; readonly height: number };
+}
+
 /** A made text export. */
 export interface TextExport {
   readonly format: TextExportFormat;

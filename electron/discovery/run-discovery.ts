@@ -40,12 +40,14 @@ export interface DiscoveryLimits extends CallLimits {
   readonly credentialTimeoutMs: number;
   /** Coalesce progress events to at most one per this many ms (the first and last are immediate). */
   readonly progressIntervalMs: number;
+  /** How long an account waits for an earlier-listed profile that may belong to it before scanning. */
+  readonly accountChoiceGraceMs: number;
   /** Page size per describe action; default the largest each accepts. */
   readonly pageSizes: Partial<Readonly<Record<ScanAction, number>>>;
 }
 
 /** Defaults of the limits not owned by the scheduler. */
-export const DEFAULT_RUN_LIMITS = { credentialTimeoutMs: 60_000, progressIntervalMs: 100 } as const;
+export const DEFAULT_RUN_LIMITS = { credentialTimeoutMs: 60_000, progressIntervalMs: 100, accountChoiceGraceMs: 500 } as const;
 
 /** What a run needs from its host: injected, so the app, the CLI and tests each supply their own. */
 export interface DiscoveryDeps {
@@ -85,8 +87,6 @@ interface AccountState {
   readonly id: AccountId;
   readonly profiles: string[];
   scanner?: string;
-  /** Profiles whose identity resolved but which could not list regions, with why. */
-  readonly regionFailures: Map<string, ExplainedFailure>;
 }
 
 /** Pick the profiles of a request, or every profile with credentials when it names none. */
@@ -163,6 +163,10 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
 
   const accounts = new Map<AccountId, AccountState>();
   const profileOrder = accesses.map((a) => a.profile);
+  const settled = new Set<string>();
+  const regionsOf = new Map<string, readonly string[]>();
+  const readyAtMs = new Map<string, number>();
+  const graceTimers: NodeJS.Timeout[] = [];
   const regionScans: Promise<void>[] = [];
   const accessOf = new Map(accesses.map((a) => [a.profile, a] as const));
 
@@ -194,13 +198,21 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
       }
       if (outcome.cancelled) return;
       firstFailure ??= outcome.failure;
-      // Another profile of the same account may have the permission or working keys this one lacks.
+      // Another profile of the same account may have the permission or working keys this one
+      // lacks; profiles still loading may turn out to be in this account, so wait for them first.
       const retryable = isCredentialError(outcome.failure.errorCode) || isPermissionError(outcome.failure.errorCode);
+      if (retryable) await profilesSettled;
       candidate = retryable
         ? account.profiles.map((p) => accessOf.get(p)).find((a): a is ProfileAccess => !!a && !tried.includes(a.profile))
         : undefined;
     }
-    run.cell(scanner.profile, region, { state: 'failed', errorCode: firstFailure!.errorCode, message: firstFailure!.message });
+    if (signal?.aborted) {
+      run.cell(scanner.profile, region, { state: 'cancelled' });
+      run.changed();
+      return;
+    }
+    const triedNote = tried.length > 1 ? ` (Tried profiles ${tried.map((t) => `"${t}"`).join(', ')}.)` : '';
+    run.cell(scanner.profile, region, { state: 'failed', errorCode: firstFailure!.errorCode, message: firstFailure!.message + triedNote });
     run.changed();
   };
 
@@ -303,7 +315,7 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
     const accountId = identity.accountId;
     let account = accounts.get(accountId);
     if (!account) {
-      account = { id: accountId, profiles: [], regionFailures: new Map() };
+      account = { id: accountId, profiles: [] };
       accounts.set(accountId, account);
     }
     account.profiles.push(p);
@@ -311,27 +323,63 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
     account.profiles.sort((x, y) => profileOrder.indexOf(x) - profileOrder.indexOf(y));
     run.setAccounts(accountsOf(accounts));
     run.cell(p, '*', { accountId });
-    if (account.scanner) {
-      run.cell(p, '*', { state: 'done', scannedBy: account.scanner, message: `Account ${accountId} is scanned through profile "${account.scanner}".` });
-    } else if (regions.ok) {
-      run.cell(p, '*', { state: 'done', counts: { regions: regions.regions.length } });
-      startAccount(account, access, regions.regions);
-      // Profiles of this account that could not list regions are covered now.
-      for (const other of account.regionFailures.keys()) {
-        run.cell(other, '*', { state: 'done', scannedBy: p, message: `Account ${accountId} is scanned through profile "${p}".` });
-      }
+    if (regions.ok) {
+      regionsOf.set(p, regions.regions);
+      readyAtMs.set(p, performance.now());
     } else {
-      account.regionFailures.set(p, regions.failure);
+      // Failed unless another profile of the account scans it (assignScanners marks it done then).
       run.cell(p, '*', { state: 'failed', ...regions.failure });
     }
     run.changed();
   };
 
+  /** Give each account its scanner: the first profile in request order that works.
+   *
+   * A profile earlier in the request that is still loading might belong to the same account, so
+   * the choice waits for it, but never longer than `accountChoiceGraceMs`: a slow
+   * credential_process must not hold up other accounts' scans.
+   */
+  const assignScanners = (): void => {
+    if (signal?.aborted) return;
+    for (const account of accounts.values()) {
+      if (!account.scanner) {
+        const first = account.profiles.find((q) => regionsOf.has(q));
+        if (!first) continue;
+        const earlierPending = profileOrder.slice(0, profileOrder.indexOf(first)).some((q) => !settled.has(q));
+        const waitedMs = performance.now() - (readyAtMs.get(first) ?? 0);
+        if (earlierPending && waitedMs < limits.accountChoiceGraceMs) {
+          graceTimers.push(setTimeout(assignScanners, limits.accountChoiceGraceMs - waitedMs + 1));
+          continue;
+        }
+        const regions = regionsOf.get(first)!;
+        run.cell(first, '*', { state: 'done', counts: { regions: regions.length } });
+        startAccount(account, accessOf.get(first)!, regions);
+      }
+      for (const q of account.profiles) {
+        if (q === account.scanner) continue;
+        run.cell(q, '*', { state: 'done', scannedBy: account.scanner, message: `Account ${account.id} is scanned through profile "${account.scanner}".` });
+      }
+    }
+    run.changed();
+  };
+
+  const settleProfile = async (access: ProfileAccess): Promise<void> => {
+    try {
+      await resolveProfile(access);
+    } finally {
+      settled.add(access.profile);
+      assignScanners();
+    }
+  };
+
+  let markSettled: () => void = () => undefined;
+  const profilesSettled = new Promise<void>((resolve) => (markSettled = resolve));
   try {
-    await Promise.all(accesses.map(resolveProfile));
+    await Promise.all(accesses.map(settleProfile)).finally(() => markSettled());
     // Region scans are pushed while profiles resolve; wait until every one has settled.
     for (let i = 0; i < regionScans.length; i++) await regionScans[i];
   } finally {
+    for (const t of graceTimers) clearTimeout(t);
     clients.close();
   }
   run.cancelUnfinished();

@@ -3,9 +3,9 @@
  * For scripts and CI: the snapshot goes to `--out` (or stdout), a progress line to stderr when
  * it is a terminal, and the exit code says whether anything failed (issue 4, "Headless").
  */
-import { writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { resolve } from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 import type { DiscoveryProgress } from '../../../shared/api/events';
 import { missingCoverage, type Snapshot } from '../../../shared/model/snapshot';
@@ -196,7 +196,9 @@ export async function runScan(
     const result = await runDiscovery(
       { profiles: args.profiles.length ? args.profiles : (sandbox?.profiles ?? []), regions: args.regions },
       {
-        env: sandbox ? { ...io.env, ...sandbox.env } : io.env,
+        // A sandbox scan sees only the sandbox's files: an AWS_ENDPOINT_URL or AWS_PROFILE of the
+        // caller's environment must not send it to real AWS.
+        env: sandbox ? sandbox.env : io.env,
         homeDir: sandbox?.homeDir ?? io.homeDir ?? homedir(),
         now: io.now ?? (() => new Date()),
         signal,
@@ -255,10 +257,31 @@ function summary(s: Snapshot, outPath: string | undefined): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Start the sandbox cloud in-process and write an AWS config pair for its accounts into a temp folder. */
+export const startScanSandbox: StartScanSandbox = async (scenario) => {
+  const { startSandboxServer } = await import('../../sandbox-cloud/index');
+  const server = await startSandboxServer({ scenario, log: () => undefined });
+  const dir = await mkdtemp(join(tmpdir(), 'peerscape-scan-sandbox-'));
+  try {
+    const files = await server.writeAwsFiles(dir);
+    return {
+      env: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile },
+      homeDir: dir,
+      profiles: server.accounts.map((a) => a.profile),
+      async stop() {
+        await server.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  }
+};
+
 async function loadSandboxStarter(): Promise<StartScanSandbox> {
-  return async () => {
-    throw new Error('the sandbox cloud is not part of this build yet');
-  };
+  return startScanSandbox;
 }
 
 /** The command as the CLI's registry lists it. */

@@ -1,240 +1,289 @@
-/** Discovery end to end against moto's EC2 and STS: real SDK, real shared config files in a temp folder. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+/** Discovery end to end against the sandbox cloud: real SDK, real shared config files in a temp folder, injected faults. */
+import { appendFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import {
-  AcceptVpcPeeringConnectionCommand,
-  AssociateVpcCidrBlockCommand,
-  AuthorizeSecurityGroupIngressCommand,
-  CreateRouteCommand,
-  CreateSecurityGroupCommand,
-  CreateSubnetCommand,
-  CreateVpcCommand,
-  CreateVpcPeeringConnectionCommand,
-  DescribeRouteTablesCommand,
-  EC2Client,
-} from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { createDiscoveryRuns } from '../../../electron/discovery/discovery-runs';
-import { runDiscovery } from '../../../electron/discovery/run-discovery';
+import { createCallScheduler } from '../../../electron/discovery/call-scheduler';
+import { runDiscovery, type DiscoveryDeps, type DiscoveryRequest } from '../../../electron/discovery/run-discovery';
+import { startSandboxServer, type SandboxServer } from '../../../electron/sandbox-cloud/index';
 import type { DiscoveryProgress } from '../../../shared/api/events';
 import type { Snapshot } from '../../../shared/model/snapshot';
+import { missingCoverage } from '../../../shared/model/snapshot';
 import { parseSnapshot } from '../../../shared/model/snapshot-schema';
-import { motoUnavailableReason, startMotoServer, type MotoServer } from '../../support/discovery-moto';
 
-const motoMissing = motoUnavailableReason();
-const onCi = Boolean(process.env.CI);
-if (motoMissing && !onCi) console.warn(`skipping moto discovery tests: ${motoMissing}`);
+const PROD = '444455556666';
+const NOW = () => new Date('2026-11-23T12:00:00Z');
 
-// moto: keys it did not issue act in 123456789012; AssumeRole into another account's role gives
-// keys acting there (ec2-peering-semantics.md, "Independent references").
-const ACCOUNT_A = '123456789012';
-const ACCOUNT_B = '222222222222';
+/** A sandbox with its AWS files written into a fresh temp home (which is also HOME for the SDK's SSO cache). */
+async function sandboxHome(scenario = 'demo'): Promise<{ server: SandboxServer; home: string; env: Record<string, string> }> {
+  const server = await startSandboxServer({ scenario, log: () => undefined });
+  const home = mkdtempSync(join(tmpdir(), 'peerscape-discovery-'));
+  const files = await server.writeAwsFiles(join(home, '.aws'));
+  return { server, home, env: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile } };
+}
 
-describe.skipIf(Boolean(motoMissing) && !onCi)('runDiscovery against moto', () => {
-  let moto: MotoServer;
-  let home: string;
-  let env: Record<string, string>;
-  let seeded: { vpcA: string; vpcB: string; pcx: string; sg: string; subnet: string };
+async function scan(req: DiscoveryRequest, deps: Omit<DiscoveryDeps, 'now'>): Promise<Snapshot> {
+  const r = await runDiscovery(req, { now: NOW, ...deps });
+  if (!r.ok) throw new Error(`${r.error.message} (${r.error.fix})`);
+  return r.value;
+}
+
+describe('runDiscovery against the sandbox demo organisation', () => {
+  let sb: Awaited<ReturnType<typeof sandboxHome>>;
+  const savedHome = process.env.HOME;
 
   beforeAll(async () => {
-    if (motoMissing) throw new Error(`CI must have moto: ${motoMissing}`);
-    moto = await startMotoServer();
-    home = mkdtempSync(join(tmpdir(), 'peerscape-moto-'));
-    env = { AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials') };
-    // endpoint_url only in the files: discovery must read it per profile (TOOLCHAIN.md).
-    writeFileSync(
+    sb = await sandboxHome();
+    // An empty temp HOME: the SDK finds no SSO token cache there.
+    process.env.HOME = sb.home;
+    const { server, env } = sb;
+    const prod = server.accounts.find((a) => a.accountId === PROD)!;
+    appendFileSync(
       env.AWS_CONFIG_FILE!,
       [
-        '[profile base]',
-        'region = us-east-1',
-        `endpoint_url = ${moto.endpoint}`,
         '',
-        '[profile base-again]',
-        'region = us-east-1',
-        `endpoint_url = ${moto.endpoint}`,
+        '[profile prod-readonly]',
+        `region = us-east-1`,
+        `endpoint_url = ${server.endpoint}`,
         '',
-        '[profile second]',
-        `role_arn = arn:aws:iam::${ACCOUNT_B}:role/peerscape-read`,
-        'source_profile = base',
-        'region = eu-west-1',
-        `endpoint_url = ${moto.endpoint}`,
+        '[profile stolen]',
+        'region = us-east-1',
+        `endpoint_url = ${server.endpoint}`,
+        '',
+        '[profile corp-sso]',
+        'sso_session = corp',
+        'sso_account_id = 444455556666',
+        'sso_role_name = ReadOnly',
+        'region = us-east-1',
+        '',
+        '[sso-session corp]',
+        'sso_start_url = https://corp.awsapps.com/start',
+        'sso_region = us-east-1',
+        'sso_registration_scopes = sso:account:access',
         '',
       ].join('\n'),
     );
-    writeFileSync(
+    appendFileSync(
       env.AWS_SHARED_CREDENTIALS_FILE!,
-      ['[base]', 'aws_access_key_id = AKIAMOTOBASE0001', 'aws_secret_access_key = not-a-secret-1', '', '[base-again]', 'aws_access_key_id = AKIAMOTOBASE0002', 'aws_secret_access_key = not-a-secret-2', ''].join('\n'),
+      // Same keys as the prod profile: a second profile acting in one account.
+      `\n[prod-readonly]\naws_access_key_id = ${prod.accessKeyId}\naws_secret_access_key = ${prod.secretAccessKey}\n` +
+        `\n[stolen]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n`,
     );
-    seeded = await seed(moto.endpoint);
+  });
+
+  afterEach(() => {
+    sb.server.setFaults({});
   });
 
   afterAll(async () => {
-    await moto?.stop();
+    process.env.HOME = savedHome;
+    await sb.server.close();
   });
 
-  async function scan(extra: { onProgress?: (p: DiscoveryProgress) => void } = {}): Promise<Snapshot> {
-    const r = await runDiscovery(
-      { profiles: ['base', 'base-again', 'second'], regions: ['us-east-1', 'eu-west-1'] },
-      { env, homeDir: home, now: () => new Date('2026-11-23T12:00:00Z'), source: 'moto', ...extra },
-    );
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value;
-  }
+  const sandboxProfiles = () => sb.server.accounts.map((a) => a.profile);
 
-  it('finds both accounts, the second through an assume-role profile, and remembers both profiles of the first', async () => {
-    const s = await scan();
-    expect(s.topology.accounts).toEqual([
-      { id: ACCOUNT_A, profiles: ['base', 'base-again'] },
-      { id: ACCOUNT_B, profiles: ['second'] },
-    ]);
-    expect(s.coverage.filter((c) => c.state !== 'complete')).toEqual([]);
-    const scanned = s.coverage.filter((c) => c.region !== '*').map((c) => `${c.accountId}/${c.region}`).sort();
-    expect(scanned).toEqual([`${ACCOUNT_A}/eu-west-1`, `${ACCOUNT_A}/us-east-1`, `${ACCOUNT_B}/eu-west-1`, `${ACCOUNT_B}/us-east-1`]);
-    expect(parseSnapshot(JSON.stringify(s)).ok).toBe(true);
-  });
-
-  it('keeps every CIDR association of a VPC, primary first, IPv6 included', async () => {
-    const s = await scan();
-    const vpc = s.topology.vpcs.find((v) => v.id === seeded.vpcA);
-    expect(vpc?.accountId).toBe(ACCOUNT_A);
-    expect(vpc?.region).toBe('us-east-1');
-    expect(vpc?.name).toBe('app');
-    expect(vpc?.cidrBlocks.map((b) => [b.cidr, b.family, b.primary])).toEqual([
-      ['10.1.0.0/16', 'ipv4', true],
-      ['10.2.0.0/16', 'ipv4', false],
-      [expect.stringMatching(/::\/56$/), 'ipv6', false],
-    ]);
-    expect(s.topology.subnets.find((x) => x.id === seeded.subnet)).toMatchObject({ vpcId: seeded.vpcA, cidr: '10.1.1.0/24' });
-  });
-
-  it('merges a cross-account, cross-region peering seen from both accounts into one edge', async () => {
-    const s = await scan();
-    const peerings = s.topology.peerings.filter((p) => p.id === seeded.pcx);
-    expect(peerings).toHaveLength(1);
-    expect(peerings[0]).toMatchObject({
-      status: 'active',
-      requester: { accountId: ACCOUNT_A, vpcId: seeded.vpcA, region: 'us-east-1', cidrBlocks: ['10.1.0.0/16'] },
-      accepter: { accountId: ACCOUNT_B, vpcId: seeded.vpcB, region: 'eu-west-1', cidrBlocks: ['10.9.0.0/16'] },
-    });
-    const table = s.topology.routeTables.find((t) => t.vpcId === seeded.vpcA && t.main);
-    expect(table?.routes).toContainEqual({
-      destination: '10.9.0.0/16',
-      target: { kind: 'peering', peeringId: seeded.pcx },
-      state: 'active',
-      origin: 'CreateRoute',
-    });
-    expect(table?.routes).toContainEqual({ destination: '10.1.0.0/16', target: { kind: 'local' }, state: 'active', origin: 'CreateRouteTable' });
-  });
-
-  it('flattens security-group rules to one peer each, group references included', async () => {
-    const s = await scan();
-    const sg = s.topology.securityGroups.find((g) => g.id === seeded.sg);
-    expect(sg?.ingress).toEqual([
-      { protocol: 'tcp', fromPort: 443, toPort: 443, peer: { kind: 'cidr', cidr: '10.9.0.0/16' }, description: 'from b' },
-      { protocol: 'tcp', fromPort: 443, toPort: 443, peer: { kind: 'group', groupId: seeded.sg } },
-    ]);
-    expect(sg?.egress).toContainEqual({ protocol: '-1', peer: { kind: 'cidr', cidr: '0.0.0.0/0' } });
-  });
-
-  it('reports a profile × region grid that ends with every cell done and counts', async () => {
+  it('scans every enabled region of every account into a valid snapshot', async () => {
     const events: DiscoveryProgress[] = [];
-    await scan({ onProgress: (p) => events.push(p) });
-    const last = events.at(-1)!;
-    expect(last.finished).toBe(true);
-    expect(events.slice(0, -1).every((e) => !e.finished)).toBe(true);
-    expect(new Set(events.map((e) => e.runId)).size).toBe(1);
-    const cell = last.cells.find((c) => c.profile === 'second' && c.region === 'eu-west-1');
-    expect(cell).toMatchObject({ state: 'done', accountId: ACCOUNT_B, counts: { peerings: 1 } });
-    // Whichever of the two profiles of account A answered first scans it; the other says so.
-    const rows = last.cells.filter((c) => (c.profile === 'base' || c.profile === 'base-again') && c.region === '*');
-    expect(rows.map((c) => [c.state, c.accountId])).toEqual([
-      ['done', ACCOUNT_A],
-      ['done', ACCOUNT_A],
-    ]);
-    const twin = rows.find((c) => c.message !== undefined);
-    const scanner = rows.find((c) => c !== twin)!;
-    expect(twin?.message).toBe(`Account ${ACCOUNT_A} is scanned through profile "${scanner.profile}".`);
-    expect(last.cells.filter((c) => c.profile === twin?.profile && c.region !== '*')).toEqual([]);
-    expect(events[0]!.cells.every((c) => c.state === 'queued' && c.region === '*')).toBe(true);
+    const s = await scan({}, { env: sb.env, homeDir: sb.home, source: 'sandbox:demo', onProgress: (p) => events.push(p), limits: { progressIntervalMs: 0 } });
+    expect(parseSnapshot(JSON.stringify(s))).toEqual({ ok: true, snapshot: s });
+    expect(s.source).toBe('sandbox:demo');
+    expect(s.takenAt).toBe('2026-11-23T12:00:00.000Z');
+    // "All" is every profile with credentials, in name order: prod-readonly comes before
+    // sandbox-prod, so it scans the prod account and sandbox-prod says so.
+    expect(missingCoverage(s).map((c) => c.profile).sort()).toEqual(['corp-sso', 'stolen']);
+    expect(s.coverage.filter((c) => c.region !== '*')).toHaveLength(4 * 17);
+    expect(s.coverage.filter((c) => c.region !== '*' && c.accountId === PROD).every((c) => c.profile === 'prod-readonly')).toBe(true);
+    expect(s.coverage.find((c) => c.profile === 'sandbox-prod')).toMatchObject({
+      region: '*',
+      state: 'complete',
+      message: `Account ${PROD} is scanned through profile "prod-readonly".`,
+    });
+    expect(s.topology.accounts.map((a) => a.id)).toEqual(['111122223333', '246813579024', PROD, '777788889999']);
+    expect(new Set(s.topology.peerings.map((p) => p.status))).toEqual(
+      new Set(['active', 'pending-acceptance', 'provisioning', 'initiating-request', 'rejected', 'failed', 'expired', 'deleted', 'deleting']),
+    );
+    const final = events.at(-1)!;
+    expect(final.finished).toBe(true);
+    expect(final.cells.filter((c) => c.state === 'queued' || c.state === 'running')).toEqual([]);
   });
 
-  it('stops promptly when cancelled, keeping what finished and marking the rest cancelled', async () => {
-    const runs = createDiscoveryRuns({ env, homeDir: home, now: () => new Date() });
-    // Every enabled region: moto builds each region's default VPC on first use, so this is slow.
-    let cancelledAt = 0;
-    const run = runs.start(
-      { profiles: ['base'] },
+  it('lists both profiles of one account on the account and scans it once', async () => {
+    const s = await scan({ profiles: ['sandbox-prod', 'prod-readonly'], regions: ['us-east-1'] }, { env: sb.env, homeDir: sb.home });
+    expect(s.topology.accounts).toEqual([{ id: PROD, profiles: ['sandbox-prod', 'prod-readonly'] }]);
+    expect(s.coverage.filter((c) => c.region === 'us-east-1')).toHaveLength(1);
+  });
+
+  it('records a profile whose keys AWS rejects, and scans the others', async () => {
+    const s = await scan({ profiles: ['stolen', 'sandbox-prod'], regions: ['us-east-1'] }, { env: sb.env, homeDir: sb.home });
+    const failed = s.coverage.find((c) => c.profile === 'stolen');
+    expect(failed).toMatchObject({ region: '*', state: 'failed', errorCode: 'InvalidClientTokenId' });
+    expect(failed?.message).toMatch(/^AWS rejected the credentials of profile "stolen".*check its access key/);
+    expect(s.topology.accounts.map((a) => a.id)).toEqual([PROD]);
+    expect(s.coverage.find((c) => c.region === 'us-east-1')?.state).toBe('complete');
+  });
+
+  it('says which aws sso login to run for an SSO profile that is not logged in', async () => {
+    const s = await scan({ profiles: ['corp-sso', 'sandbox-dev'], regions: ['us-east-1'] }, { env: sb.env, homeDir: sb.home });
+    expect(s.coverage.find((c) => c.profile === 'corp-sso')).toEqual({
+      profile: 'corp-sso',
+      region: '*',
+      state: 'failed',
+      errorCode: 'SsoLoginRequired',
+      message: 'The SSO session of profile "corp-sso" is missing or has expired: run `aws sso login --profile corp-sso`, then scan again.',
+    });
+    expect(s.coverage.find((c) => c.profile === 'sandbox-dev' && c.region === 'us-east-1')?.state).toBe('complete');
+  });
+
+  it('marks a region that is not enabled (OptInRequired) and an AuthFailure region as failed, and goes on', async () => {
+    sb.server.setFaults({
+      failRegions: [
+        { accountId: PROD, region: 'eu-west-1', code: 'OptInRequired' },
+        { accountId: PROD, region: 'us-east-1', code: 'AuthFailure' },
+      ],
+    });
+    const s = await scan({ profiles: ['sandbox-prod'], regions: ['us-east-1', 'eu-west-1', 'ap-southeast-2'] }, { env: sb.env, homeDir: sb.home });
+    const byRegion = Object.fromEntries(s.coverage.map((c) => [c.region, c]));
+    expect(byRegion['eu-west-1']).toMatchObject({ state: 'failed', errorCode: 'OptInRequired', accountId: PROD });
+    expect(byRegion['eu-west-1']?.message).toBe(
+      `Region eu-west-1 is not enabled for account ${PROD} (OptInRequired): enable it under Account → AWS Regions in the console, or leave it out of the scan.`,
+    );
+    expect(byRegion['us-east-1']).toMatchObject({ state: 'failed', errorCode: 'AuthFailure' });
+    expect(byRegion['ap-southeast-2']?.state).toBe('complete');
+    expect(missingCoverage(s).map((c) => c.region).sort()).toEqual(['eu-west-1', 'us-east-1']);
+    expect(s.topology.vpcs.some((v) => v.region === 'ap-southeast-2')).toBe(true);
+    expect(s.topology.vpcs.some((v) => v.accountId === PROD && v.region === 'eu-west-1')).toBe(false);
+  });
+
+  it('falls back to another profile of the account when the first may not scan a region', async () => {
+    sb.server.setFaults({ failRegions: [{ accountId: PROD, region: 'us-east-1', code: 'AuthFailure' }] });
+    // Both profiles act in the same account, so the sandbox refuses both: the cell fails once, after trying each.
+    const scheduler = createCallScheduler();
+    const s = await scan({ profiles: ['sandbox-prod', 'prod-readonly'], regions: ['us-east-1'] }, { env: sb.env, homeDir: sb.home, scheduler });
+    const cell = s.coverage.find((c) => c.region === 'us-east-1');
+    expect(cell).toMatchObject({ state: 'failed', errorCode: 'AuthFailure' });
+    expect(cell?.message).toMatch(/\(Tried profiles "sandbox-prod", "prod-readonly"\.\)$/);
+    expect(scheduler.stats().buckets.get(`${PROD}/us-east-1/DescribeVpcs`)?.attempts).toBe(2);
+  });
+
+  it('rides out throttling bursts with backoff and still loads everything', async () => {
+    // A tiny server-side bucket: our own buckets (100 burst) overrun it, so AWS-style
+    // RequestLimitExceeded answers come back and must be retried.
+    sb.server.setFaults({ throttle: { mode: 'bucket', describe: { burst: 1, refillPerSecond: 2 } } });
+    const scheduler = createCallScheduler({ retryBaseDelayMs: 5, retryMaxDelayMs: 50 });
+    const profiles = sandboxProfiles();
+    // Two scans back to back: the second finds the server's buckets empty.
+    await scan({ profiles, regions: ['us-east-1', 'eu-west-1'] }, { env: sb.env, homeDir: sb.home });
+    const s = await scan({ profiles, regions: ['us-east-1', 'eu-west-1'] }, { env: sb.env, homeDir: sb.home, scheduler });
+    expect(missingCoverage(s)).toEqual([]);
+    expect(scheduler.stats().throttled).toBeGreaterThan(0);
+  });
+
+  it('fails a region with RequestLimitExceeded and a sentence when throttling never stops', async () => {
+    const s = await scan(
+      { profiles: ['sandbox-prod'], regions: ['us-east-1'] },
       {
+        env: sb.env,
+        homeDir: sb.home,
+        limits: { maxAttempts: 3, retryBaseDelayMs: 1, retryMaxDelayMs: 2, progressIntervalMs: 0 },
+        // Identity goes through; every describe of the region is refused.
         onProgress: (p) => {
-          if (!cancelledAt && p.cells.some((c) => c.region !== '*' && c.state === 'done')) {
-            cancelledAt = performance.now();
-            expect(runs.cancel(run.runId)).toBe(true);
-          }
+          if (p.cells.some((c) => c.region === 'us-east-1')) sb.server.setFaults({ throttle: { mode: 'rate', rate: 1 } });
         },
       },
     );
-    expect(runs.active()).toEqual([run.runId]);
-    const r = await run.done;
-    const stoppedAfterMs = performance.now() - cancelledAt;
-    expect(stoppedAfterMs).toBeLessThan(1000);
-    if (!r.ok) throw new Error(r.error.message);
-    const states = new Set(r.value.coverage.filter((c) => c.region !== '*').map((c) => c.state));
-    expect(states).toEqual(new Set(['complete', 'cancelled']));
-    const cancelled = r.value.coverage.find((c) => c.state === 'cancelled');
-    expect(cancelled?.message).toContain('scan again');
-    expect(runs.active()).toEqual([]);
-    expect(runs.cancel(run.runId)).toBe(false);
+    expect(s.coverage).toContainEqual(
+      expect.objectContaining({
+        region: 'us-east-1',
+        state: 'failed',
+        errorCode: 'RequestLimitExceeded',
+        message: expect.stringMatching(/AWS kept throttling .* after 3 attempts: scan again in a minute/),
+      }),
+    );
+  });
+
+  it('fails a region that does not answer in time, saying so', async () => {
+    const s = await scan(
+      { profiles: ['sandbox-prod'], regions: ['us-east-1'] },
+      {
+        env: sb.env,
+        homeDir: sb.home,
+        limits: { callTimeoutMs: 150, maxAttempts: 2, retryBaseDelayMs: 1, progressIntervalMs: 0 },
+        // Identity answers quickly; the describes are slow.
+        onProgress: (p) => {
+          if (p.cells.some((c) => c.region === 'us-east-1')) sb.server.setFaults({ latencyMs: 400 });
+        },
+      },
+    );
+    const cell = s.coverage.find((c) => c.region === 'us-east-1');
+    expect(cell).toMatchObject({ state: 'failed', errorCode: 'Timeout' });
+    expect(cell?.message).toMatch(/did not answer ec2:Describe\w+ within 0 s after 2 attempts/);
+  });
+
+  it('reports expired credentials with a fix', async () => {
+    sb.server.setFaults({ expireCredentials: { atMs: 0 } });
+    const s = await scan({ profiles: ['sandbox-prod'], regions: ['us-east-1'] }, { env: sb.env, homeDir: sb.home });
+    const cell = s.coverage[0]!;
+    expect(cell.state).toBe('failed');
+    expect(cell.message).toMatch(/have expired .*refresh them/);
+  });
+
+  it('scans only the regions asked for, without listing regions', async () => {
+    sb.server.resetStats();
+    const s = await scan({ profiles: ['sandbox-network'], regions: ['eu-west-1'] }, { env: sb.env, homeDir: sb.home });
+    expect(s.coverage.map((c) => c.region).sort()).toEqual(['*', 'eu-west-1']);
+    expect(sb.server.stats().byAction.DescribeRegions).toBeUndefined();
+  });
+
+  it('stops at once when cancelled and marks what did not finish', async () => {
+    sb.server.setFaults({ latencyMs: 300 });
+    const controller = new AbortController();
+    const started = performance.now();
+    setTimeout(() => controller.abort(new Error('user cancelled')), 100);
+    const s = await scan({ profiles: sandboxProfiles() }, { env: sb.env, homeDir: sb.home, signal: controller.signal });
+    expect(performance.now() - started).toBeLessThan(250);
+    expect(s.coverage.length).toBe(4);
+    expect(s.coverage.every((c) => c.state === 'cancelled' && c.region === '*')).toBe(true);
+  });
+
+  it('refuses an unknown profile or a malformed region before calling AWS', async () => {
+    const r1 = await runDiscovery({ profiles: ['nope'] }, { env: sb.env, homeDir: sb.home, now: NOW });
+    expect(r1).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    if (!r1.ok) expect(r1.error.fix).toContain('[profile nope]');
+    const r2 = await runDiscovery({ regions: ['eu-west'] }, { env: sb.env, homeDir: sb.home, now: NOW });
+    expect(r2).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'not a region name: "eu-west"' } });
   });
 });
 
-async function seed(endpoint: string) {
-  const a = new EC2Client({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'AKIAMOTOSEED0001', secretAccessKey: 'x' } });
-  // Keys for account B come from moto's STS, as the assume-role profile will get them.
-  const { STSClient, AssumeRoleCommand } = await import('@aws-sdk/client-sts');
-  const sts = new STSClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'AKIAMOTOSEED0001', secretAccessKey: 'x' } });
-  const role = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT_B}:role/seed`, RoleSessionName: 'seed' }));
-  const c = role.Credentials!;
-  const b = new EC2Client({
-    region: 'eu-west-1',
-    endpoint,
-    credentials: { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! },
+describe('runDiscovery pagination', () => {
+  let sb: Awaited<ReturnType<typeof sandboxHome>>;
+  beforeAll(async () => {
+    sb = await sandboxHome('generated:accounts=1,regions=1,vpcs=12,seed=3');
   });
-  const vpcA = (
-    await a.send(
-      new CreateVpcCommand({
-        CidrBlock: '10.1.0.0/16',
-        AmazonProvidedIpv6CidrBlock: true,
-        TagSpecifications: [{ ResourceType: 'vpc', Tags: [{ Key: 'Name', Value: 'app' }] }],
-      }),
-    )
-  ).Vpc!.VpcId!;
-  await a.send(new AssociateVpcCidrBlockCommand({ VpcId: vpcA, CidrBlock: '10.2.0.0/16' }));
-  const subnet = (await a.send(new CreateSubnetCommand({ VpcId: vpcA, CidrBlock: '10.1.1.0/24' }))).Subnet!.SubnetId!;
-  const vpcB = (await b.send(new CreateVpcCommand({ CidrBlock: '10.9.0.0/16' }))).Vpc!.VpcId!;
-  const pcx = (
-    await a.send(new CreateVpcPeeringConnectionCommand({ VpcId: vpcA, PeerVpcId: vpcB, PeerOwnerId: ACCOUNT_B, PeerRegion: 'eu-west-1' }))
-  ).VpcPeeringConnection!.VpcPeeringConnectionId!;
-  // The accepter account accepts in the accepter VPC's region, as AWS requires.
-  await b.send(new AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: pcx }));
-  const sg = (await a.send(new CreateSecurityGroupCommand({ GroupName: 'web', Description: 'web', VpcId: vpcA }))).GroupId!;
-  await a.send(
-    new AuthorizeSecurityGroupIngressCommand({
-      GroupId: sg,
-      IpPermissions: [
-        {
-          IpProtocol: 'tcp',
-          FromPort: 443,
-          ToPort: 443,
-          IpRanges: [{ CidrIp: '10.9.0.0/16', Description: 'from b' }],
-          UserIdGroupPairs: [{ GroupId: sg, UserId: ACCOUNT_A }],
+  afterAll(async () => {
+    await sb.server.close();
+  });
+
+  it('follows NextToken through every page of every describe', async () => {
+    const all = await scan({}, { env: sb.env, homeDir: sb.home });
+    const scheduler = createCallScheduler();
+    const paged = await scan(
+      {},
+      {
+        env: sb.env,
+        homeDir: sb.home,
+        scheduler,
+        limits: {
+          pageSizes: { DescribeVpcs: 5, DescribeSubnets: 5, DescribeRouteTables: 5, DescribeSecurityGroups: 5, DescribeVpcPeeringConnections: 5 },
         },
-      ],
-    }),
-  );
-  const main = (await a.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcA] }] }))).RouteTables![0]!;
-  await a.send(new CreateRouteCommand({ RouteTableId: main.RouteTableId, DestinationCidrBlock: '10.9.0.0/16', VpcPeeringConnectionId: pcx }));
-  return { vpcA, vpcB, pcx, sg, subnet };
-}
+      },
+    );
+    expect(all.topology.vpcs).toHaveLength(12);
+    expect(paged.topology).toEqual(all.topology);
+    const account = all.topology.accounts[0]!.id;
+    const region = all.topology.vpcs[0]!.region;
+    expect(scheduler.stats().buckets.get(`${account}/${region}/DescribeVpcs`)?.calls).toBe(3);
+    expect(scheduler.stats().buckets.get(`${account}/${region}/DescribeSubnets`)?.calls).toBe(Math.ceil(all.topology.subnets.length / 5) + (all.topology.subnets.length % 5 === 0 ? 1 : 0));
+  });
+});

@@ -58,6 +58,25 @@ describe('progressLine', () => {
 });
 
 describe('runScan', () => {
+  it('scans the sandbox demo in-process with --sandbox, using only its profiles', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peerscape-cli-'));
+    // A stray endpoint in the caller's environment must not leak into the sandbox scan.
+    const io = bufferIo({ AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_PROFILE: 'nope' }, dir);
+    const code = await runScan(['--sandbox', 'demo', '--region', 'us-east-1', '--out', 'demo.json'], io);
+    expect(io.err()).toMatch(/^Scanned 4 account\(s\), 4 region\(s\)/);
+    expect(code).toBe(SCAN_EXIT.ok);
+    const parsed = parseSnapshot(readFileSync(join(dir, 'demo.json'), 'utf8'));
+    expect(parsed.ok && parsed.snapshot.source).toBe('sandbox:demo');
+    expect(parsed.ok && parsed.snapshot.topology.accounts.map((a) => a.profiles[0])).toEqual(['sandbox-network', 'sandbox-data', 'sandbox-prod', 'sandbox-dev']);
+  });
+
+  it('says so when the sandbox scenario does not exist', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peerscape-cli-'));
+    const io = bufferIo({}, dir);
+    expect(await runScan(['--sandbox', 'no-such-scenario'], io)).toBe(SCAN_EXIT.usage);
+    expect(io.err()).toContain('cannot start the sandbox "no-such-scenario"');
+  });
+
   it('refuses a bad region name before scanning, with exit code 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'peerscape-cli-'));
     const io = bufferIo({ AWS_CONFIG_FILE: join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') }, dir);

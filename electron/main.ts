@@ -61,6 +61,7 @@ void app.whenReady().then(() => {
     emit: windowEmitter(() => mainWindow),
     now: () => new Date(),
   });
+  app.on('before-quit', () => void api.dispose());
   bindIpc(ipcMain, api, () => ({ appUrl, webContentsId: mainWindow?.webContents.id }), (message, error) =>
     console.error(`[peerscape] ${message}`, error ?? ''),
   );

@@ -4,6 +4,7 @@
  * object to a loopback transport. Nothing here imports Electron.
  */
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 
 import type { EmitEvent, PeerscapeApi } from '../../shared/api/contract';
 import type { NodePosition, SandboxStatus } from '../../shared/api/dto';
@@ -13,6 +14,8 @@ import { parseSnapshot } from '../../shared/model/snapshot-schema';
 import { createCallScheduler, createSnapshotStore, rememberedRequest, rememberRequest, runDiscovery } from '../discovery';
 import type { DiscoveryLimits } from '../discovery';
 import { listProfiles } from '../discovery/profiles';
+import { startSandboxServer } from '../sandbox-cloud/index';
+import type { SandboxServer } from '../sandbox-cloud/index';
 import type { SettingsStore } from '../workspace/settings-store';
 
 /** What the implementation needs from its host. */
@@ -41,10 +44,19 @@ function readPositions(settings: SettingsStore): Record<string, NodePosition> {
   return value && typeof value === 'object' ? (value as Record<string, NodePosition>) : {};
 }
 
+/** The API plus what its host calls on shutdown. */
+export type MainApi = PeerscapeApi & {
+  /** Cancel running scans and stop the sandbox (its state is saved). */
+  dispose(): Promise<void>;
+};
+
 /** Build the API object the UI talks to. */
-export function createMainApi(deps: MainApiDeps): PeerscapeApi {
+export function createMainApi(deps: MainApiDeps): MainApi {
   const snapshots = createSnapshotStore(deps.dataDir);
-  const sandbox: SandboxStatus = { running: false, profiles: [] };
+  const sandboxDir = join(deps.dataDir, 'sandbox');
+  let sandbox: SandboxStatus = { running: false, profiles: [] };
+  let sandboxServer: SandboxServer | undefined;
+  let sandboxFiles: { configFile: string; credentialsFile: string } | undefined;
   // One scheduler for the app's lifetime, so its throttling buckets remember recent calls.
   const scheduler = createCallScheduler(deps.discoveryLimits);
   const runs = new Map<string, AbortController>();
@@ -54,8 +66,30 @@ export function createMainApi(deps: MainApiDeps): PeerscapeApi {
     deps.emit('snapshotUpdated', snapshot);
   }
 
+  /** Only the sandbox's own files: the user's AWS variables must not leak into a sandbox scan. */
   function sandboxEnv(): Readonly<Record<string, string | undefined>> {
-    return deps.env;
+    return { AWS_CONFIG_FILE: sandboxFiles?.configFile, AWS_SHARED_CREDENTIALS_FILE: sandboxFiles?.credentialsFile };
+  }
+
+  async function ensureSandbox(scenario: string): Promise<SandboxStatus> {
+    if (!sandboxServer) {
+      // State persists in the data folder between runs; the port is new each time, so the
+      // profiles' endpoint_url is rewritten on every start.
+      sandboxServer = await startSandboxServer({
+        scenario,
+        port: 0,
+        stateFile: join(sandboxDir, 'state.json'),
+        log: (line) => console.error(`[sandbox] ${line}`),
+      });
+      sandboxFiles = await sandboxServer.writeAwsFiles(sandboxDir);
+    }
+    sandbox = {
+      running: true,
+      endpoint: sandboxServer.endpoint,
+      scenario: sandboxServer.scenarioName,
+      profiles: sandboxServer.accounts.map((a) => a.profile),
+    };
+    return sandbox;
   }
 
   return {
@@ -129,12 +163,28 @@ export function createMainApi(deps: MainApiDeps): PeerscapeApi {
       return ok({ cancelled: !!run });
     },
 
-    async startSandbox() {
-      return fail('unavailable', 'The sandbox is not wired into this build yet.', 'Run `npm run sandbox -- --scenario demo`.');
+    async startSandbox({ scenario }) {
+      try {
+        const status = await ensureSandbox(scenario);
+        deps.settings.set(SOURCE_KEY, 'sandbox');
+        return ok(status);
+      } catch (error) {
+        return fail(
+          'unavailable',
+          `The sandbox cloud could not start: ${(error as Error).message}`,
+          `Reset the sandbox, or delete ${sandboxDir} and try again.`,
+        );
+      }
     },
 
     async resetSandbox() {
-      return fail('unavailable', 'The sandbox is not wired into this build yet.', 'Run `npm run sandbox -- --scenario demo`.');
+      if (!sandboxServer) {
+        const status = await ensureSandbox('demo');
+        await sandboxServer!.reset();
+        return ok(status);
+      }
+      await sandboxServer.reset();
+      return ok(sandbox);
     },
 
     async importSnapshot({ json }) {
@@ -164,6 +214,13 @@ export function createMainApi(deps: MainApiDeps): PeerscapeApi {
       const cleared = Object.keys(readPositions(deps.settings)).length;
       deps.settings.delete(POSITIONS_KEY);
       return ok({ cleared });
+    },
+
+    async dispose() {
+      for (const run of runs.values()) run.abort();
+      await sandboxServer?.close();
+      sandboxServer = undefined;
+      sandbox = { running: false, profiles: [] };
     },
   };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { createMainApi } from '../api/main-api';
+import type { MainApi } from '../api/main-api';
 import { createJsonSettingsStore } from '../workspace/settings-store';
 import { startLoopbackServer } from './loopback-server';
 
@@ -14,11 +15,12 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { pr
 const dataDir = values['data-dir'] ?? join(homedir(), '.peerscape-browser');
 mkdirSync(dataDir, { recursive: true });
 
+let api: MainApi | undefined;
 const server = await startLoopbackServer({
   staticDir: join(root, 'out', 'renderer'),
   port: values.port ? Number(values.port) : undefined,
   makeApi: (emit) =>
-    createMainApi({
+    (api = createMainApi({
       appName: pkg.productName,
       appVersion: pkg.version,
       shell: 'browser',
@@ -28,11 +30,11 @@ const server = await startLoopbackServer({
       settings: createJsonSettingsStore(join(dataDir, 'settings.json')),
       emit,
       now: () => new Date(),
-    }),
+    })),
   log: (message, error) => console.error(`[peerscape] ${message}`, error ?? ''),
 });
 console.log(`Peerscape browser harness: open ${server.url}`);
 console.log('(127.0.0.1 only; the #token in the address is this run\'s key. Ctrl-C stops.)');
-const stop = () => void server.close().then(() => process.exit(0));
+const stop = () => void Promise.all([server.close(), api?.dispose()]).then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

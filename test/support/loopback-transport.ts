@@ -9,13 +9,15 @@ import { dispatchCall } from '../../shared/api/dispatch';
 import { API_METHOD_NAMES } from '../../shared/api/method-names';
 
 /** A client plus the emitter that pushes events to it. */
-export interface Loopback {
+export interface Loopback<A extends PeerscapeApi = PeerscapeApi> {
   readonly client: PeerscapeClient;
   readonly emit: EmitEvent;
+  /** The implementation itself, for host duties such as `dispose`. */
+  readonly api: A;
 }
 
 /** Build a loopback pair around the API that `makeApi` returns for the given emitter. */
-export function createLoopback(makeApi: (emit: EmitEvent) => PeerscapeApi): Loopback {
+export function createLoopback<A extends PeerscapeApi>(makeApi: (emit: EmitEvent) => A): Loopback<A> {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const emit: EmitEvent = (event, payload) => {
     for (const l of listeners.get(event) ?? []) l(structuredClone(payload));
@@ -35,5 +37,5 @@ export function createLoopback(makeApi: (emit: EmitEvent) => PeerscapeApi): Loop
       return () => void set.delete(listener);
     },
   } as unknown as PeerscapeBridge;
-  return { client: createApiClient(bridge), emit };
+  return { client: createApiClient(bridge), emit, api };
 }

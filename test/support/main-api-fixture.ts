@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { EmitEvent } from '../../shared/api/contract';
 import { createJsonSettingsStore } from '../../electron/workspace/settings-store';
 import { createMainApi } from '../../electron/api/main-api';
-import type { MainApiDeps } from '../../electron/api/main-api';
+import type { MainApi, MainApiDeps } from '../../electron/api/main-api';
 import { createLoopback } from './loopback-transport';
 import type { Loopback } from './loopback-transport';
 
@@ -26,7 +26,7 @@ export function makeTempHome(files: { config?: string; credentials?: string } = 
 }
 
 /** The real main API over the loopback transport, for a temp home. */
-export function loopbackMainApi(overrides: Partial<MainApiDeps> & { home: string; env: Record<string, string> }): Loopback {
+export function loopbackMainApi(overrides: Partial<MainApiDeps> & { home: string; env: Record<string, string> }): Loopback<MainApi> {
   return createLoopback((emit: EmitEvent) =>
     createMainApi({
       appName: 'Peerscape',

@@ -148,7 +148,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     const action = params.get('Action');
     if (service === 'sts') {
       deps.count(`sts:${action ?? ''}`);
-      if (deps.faults.throttled(key.accountId, 'global', `sts:${action ?? ''}`, false, Date.now())) {
+      if (deps.faults.throttled(key.accountId, 'global', `sts:${action ?? ''}`, false, now)) {
         throw new AwsError('Throttling', 'Rate exceeded', 400);
       }
       const injected = deps.faults.serverError();
@@ -182,7 +182,8 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
       throw new AwsError('NoSuchVersion', `The requested version (${version}) of service AmazonEC2 does not exist`);
     }
     const entry = EC2_ACTIONS[action];
-    if (deps.faults.throttled(key.accountId, region, action, entry.mutating, Date.now())) {
+    // Buckets refill on the sandbox clock, so a test with a frozen clock sees exact counts.
+    if (deps.faults.throttled(key.accountId, region, action, entry.mutating, world.now())) {
       throw new AwsError('RequestLimitExceeded', 'Request limit exceeded.', 503);
     }
     const injected = deps.faults.serverError();

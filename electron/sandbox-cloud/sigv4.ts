@@ -105,7 +105,9 @@ export function verifySigV4(req: SignedRequest, auth: SigV4Authorization, secret
   const query = q < 0 ? '' : req.url.slice(q + 1);
   const names = [...auth.signedHeaders].map((h) => h.toLowerCase());
   const canonicalHeaders = names.map((n) => `${n}:${headers.get(n) ?? ''}\n`).join('');
-  const payloadHash = headers.get('x-amz-content-sha256') ?? sha256Hex(req.body);
+  // The payload hash is always computed from the body received, so a body changed after signing
+  // fails even when the client also sent its x-amz-content-sha256 header.
+  const payloadHash = sha256Hex(req.body);
   const canonicalRequest = [req.method.toUpperCase(), canonicalUri(path), canonicalQuery(query), canonicalHeaders, names.join(';'), payloadHash].join('\n');
   const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonicalRequest)].join('\n');

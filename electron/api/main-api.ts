@@ -14,6 +14,7 @@ import { parseSnapshot } from '../../shared/model/snapshot-schema';
 import { createCallScheduler, createSnapshotStore, rememberedRequest, rememberRequest, runDiscovery } from '../discovery';
 import type { DiscoveryLimits } from '../discovery';
 import { listProfiles } from '../discovery/profiles';
+import { exportDiagram } from '../export/export-diagram';
 import { startSandboxServer } from '../sandbox-cloud/index';
 import type { SandboxServer } from '../sandbox-cloud/index';
 import type { SettingsStore } from '../workspace/settings-store';
@@ -214,6 +215,13 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       const cleared = Object.keys(readPositions(deps.settings)).length;
       deps.settings.delete(POSITIONS_KEY);
       return ok({ cleared });
+    },
+
+    async exportDiagram({ layout, ...request }) {
+      const loaded = await snapshots.load();
+      if (!loaded.ok) return loaded;
+      if (!loaded.value) return fail('not-found', 'There is nothing to export yet.', 'Refresh (or open the sandbox) to scan first.');
+      return exportDiagram(loaded.value, request, layout ? { layout } : {});
     },
 
     async dispose() {

@@ -6,6 +6,9 @@
  */
 import { z } from 'zod';
 
+import { EXPORT_FORMAT_NAMES } from '../export/export-formats';
+import type { ExportedFile, ExportFormat } from '../export/export-formats';
+import { INVENTORY_TABLES } from '../export/inventory';
 import type { Snapshot } from '../model/snapshot';
 import type {
   AppInfo,
@@ -56,6 +59,38 @@ export const apiContract = {
   exportSnapshot: method(noInput).returns<SnapshotFile>(),
   savePositions: method(z.strictObject({ positions: z.record(z.string().min(1).max(300), position) })).returns<{ saved: number }>(),
   resetPositions: method(noInput).returns<{ cleared: number }>(),
+  /** Export the saved snapshot (or a selection of it) as an image, diagram, inventory or code. */
+  exportDiagram: method(
+    z.strictObject({
+      format: z.enum(EXPORT_FORMAT_NAMES as [ExportFormat, ...ExportFormat[]]),
+      selection: z
+        .strictObject({ vpcIds: names.optional(), peeringIds: names.optional(), title: z.string().max(200).optional() })
+        .optional(),
+      theme: z.enum(['dark', 'light']).optional(),
+      csvTable: z.enum(INVENTORY_TABLES).optional(),
+      plan: z.strictObject({ requesterVpcId: z.string().min(1), accepterVpcId: z.string().min(1) }).optional(),
+      dnsResolution: z.boolean().optional(),
+      layout: z
+        .strictObject({
+          width: z.number().finite(),
+          height: z.number().finite(),
+          boxes: z
+            .array(
+              z.strictObject({
+                id: z.string(),
+                kind: z.enum(['account', 'region', 'vpc']),
+                parentId: z.string().optional(),
+                x: z.number().finite(),
+                y: z.number().finite(),
+                width: z.number().finite(),
+                height: z.number().finite(),
+              }),
+            )
+            .max(50_000),
+        })
+        .optional(),
+    }),
+  ).returns<ExportedFile>(),
 } as const satisfies Record<ApiMethodName, MethodSpec<z.ZodType, unknown>>;
 
 type Contract = typeof apiContract;

@@ -16,6 +16,7 @@ export const API_METHOD_NAMES = [
   'exportSnapshot',
   'savePositions',
   'resetPositions',
+  'exportDiagram',
 ] as const;
 /** A method name. */
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

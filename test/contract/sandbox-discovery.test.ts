@@ -104,3 +104,23 @@ describe('the sandbox through the API', () => {
     expect(after.ok && after.value.snapshot?.topology.vpcs.some((v) => v.id === vpcId)).toBe(false);
   });
 });
+
+describe('exports through the API', () => {
+  it('exports the discovered demo as SVG, PNG and Terraform, and says when there is nothing yet', async () => {
+    const home = makeTempHome();
+    const { client } = start(home);
+    expect(await client.exportDiagram({ format: 'svg' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await client.startSandbox({});
+    await scan(client, { source: 'sandbox' });
+    const svg = await client.exportDiagram({ format: 'svg', theme: 'light' });
+    expect(svg.ok && svg.value.text).toMatch(/^<\?xml|^<svg/);
+    const png = await client.exportDiagram({ format: 'png' });
+    expect(png.ok && Buffer.from(png.value.base64 ?? '', 'base64').subarray(1, 4).toString()).toBe('PNG');
+    const ws = await client.getWorkspace({});
+    const pcx = ws.ok ? ws.value.snapshot?.topology.peerings.find((p) => p.status === 'active')?.id : undefined;
+    const tf = await client.exportDiagram({ format: 'tf', selection: { peeringIds: [pcx!] } });
+    expect(tf.ok && tf.value.text).toContain('aws_vpc_peering_connection');
+    // @ts-expect-error: an unknown format is refused by the schema
+    expect(await client.exportDiagram({ format: 'pdf' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+});

@@ -67,7 +67,10 @@ export function generateScenario(opts: GenerateOptions): ScenarioInput {
     region: string;
     cidr: string;
     mainRoutes: { destination: string; peering: string }[];
+    /** An earlier VPC with the same block (a reused block); some of these pairs request a peering that fails. */
+    overlapWith?: Made;
   }
+  const firstWithBlock = new Map<string, Made>();
   const made: Made[] = [];
   acctIds.forEach((acct, ai) => {
     for (const region of regionList) {
@@ -77,6 +80,9 @@ export function generateScenario(opts: GenerateOptions): ScenarioInput {
         const [a, b, c] = (cidr.split('/')[0] as string).split('.').map(Number) as [number, number, number];
         const key = `a${ai + 1}-${region}-v${v + 1}`;
         const entry: Made = { key, account: acct, region, cidr, mainRoutes: [] };
+        const earlier = firstWithBlock.get(cidr);
+        if (earlier) entry.overlapWith = earlier;
+        else firstWithBlock.set(cidr, entry);
         made.push(entry);
         vpcs.push({
           key,
@@ -123,6 +129,13 @@ export function generateScenario(opts: GenerateOptions): ScenarioInput {
   for (const req of made) {
     if (rnd() >= peeringRate || made.length < 2) continue;
     let acc: Made | undefined;
+    if (req.overlapWith && rnd() < 0.5) {
+      const pair = [req.key, req.overlapWith.key].sort().join('|');
+      if (!pairs.has(pair)) {
+        pairs.add(pair);
+        acc = req.overlapWith;
+      }
+    }
     for (let tries = 0; tries < 10 && !acc; tries++) {
       const sameRegion = rnd() < 0.8 || regions === 1;
       const c = pick(sameRegion ? (byRegion.get(req.region) as Made[]) : made);

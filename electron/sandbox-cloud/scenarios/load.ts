@@ -2,10 +2,10 @@
  *
  * Every resource is made by the handler that answers the SDK (`runEc2Action`), in the order a
  * person would click it together: accounts, default VPCs, VPCs and their extra blocks, subnets,
- * route tables, security groups, peering requests, routes (to pending peerings, so that routes
- * to peerings that end rejected or deleted show `blackhole`), then the peering transitions
- * (accept, reject, delete), DNS options, and last the security-group rules (references across a
- * peering need it active). Expired requests are made with the clock set back by the expiry
+ * route tables and their gateway routes, security groups, then each peering in turn: the request,
+ * the routes to it while it is pending (so that routes to peerings that end rejected or deleted
+ * show `blackhole`), its transition (accept, reject, delete) and DNS options; last the
+ * security-group rules (references across a peering need it active). Expired requests are made with the clock set back by the expiry
  * period, so they expire for real. A scenario whose wishes AWS would not grant (a `failed`
  * peering between VPCs that do not overlap, a rule referencing an unpeered group) fails to
  * load with an error that says which entry to fix.
@@ -166,14 +166,37 @@ export function loadScenario(world: World, scenario: Scenario): ScenarioRefs {
     }
   }
 
-  // Peering requests. Those that must end expired are made first, in the past.
-  const peeringSides = new Map<string, { req: ReturnType<typeof vpcOf>; acc: ReturnType<typeof vpcOf> }>();
+  // Routes that do not target a peering.
+  const createRoute = (r: (typeof pendingRoutes)[number]): void => {
+    const input: Record<string, unknown> = { RouteTableId: r.rtb };
+    const dest = r.route.destination;
+    const cidr = dest.startsWith('vpc:') ? (vpcByKey.get(dest.slice(4))?.cidr ?? fail(r.where, `unknown VPC key in destination "${dest}"`)) : dest;
+    input[cidr.includes(':') ? 'DestinationIpv6CidrBlock' : 'DestinationCidrBlock'] = cidr;
+    if (r.route.peering) input.VpcPeeringConnectionId = refs[`pcx:${r.route.peering}`];
+    if (r.route.gateway) input.GatewayId = r.route.gateway;
+    if (r.route.natGateway) input.NatGatewayId = r.route.natGateway;
+    if (r.route.transitGateway) input.TransitGatewayId = r.route.transitGateway;
+    call(r.account.id, r.region, 'CreateRoute', input, `${r.where} route to ${dest}`);
+  };
+  const routesByPeering = new Map<string, (typeof pendingRoutes)[number][]>();
+  const peeringKeys = new Set(scenario.peerings.map((p) => p.key));
+  for (const r of pendingRoutes) {
+    if (!r.route.peering) {
+      createRoute(r);
+      continue;
+    }
+    if (!peeringKeys.has(r.route.peering)) fail(r.where, `unknown peering key "${r.route.peering}"`);
+    routesByPeering.set(r.route.peering, [...(routesByPeering.get(r.route.peering) ?? []), r]);
+  }
+
+  // Peerings, one at a time (so the quota of outstanding requests holds as it would on AWS):
+  // request, routes to it while it is pending, then its transition. Requests that must end
+  // expired go first, made in the past so that they expire for real.
   const ordered = [...scenario.peerings].sort((x, y) => Number(y.status === 'expired') - Number(x.status === 'expired'));
   for (const p of ordered) {
     const where = `peering ${p.key}`;
     const req = vpcOf(p.requester, where);
     const acc = vpcOf(p.accepter, where);
-    peeringSides.set(p.key, { req, acc });
     if (p.status === 'initiating-request') world.holds.push({ vpcId: req.id, status: 'initiating-request' });
     if (p.status === 'expired') world.timeOverride = world.clock() - world.settings.pendingExpiryMs - 60_000;
     const out = call(
@@ -190,37 +213,23 @@ export function loadScenario(world: World, scenario: Scenario): ScenarioRefs {
       where,
     );
     world.timeOverride = undefined;
+    world.settle();
     const pcx = (out.VpcPeeringConnection as { VpcPeeringConnectionId: string }).VpcPeeringConnectionId;
     remember(`pcx:${p.key}`, pcx, where);
     if (p.status === 'initiating-request') {
       world.holds = world.holds.filter((h) => h.vpcId !== req.id || h.status !== 'initiating-request');
       world.holds.push({ peeringId: pcx, status: 'initiating-request' });
     }
+    const status = (): string => world.peerings.get(pcx)?.status ?? 'gone';
+    if (status() === 'failed' && p.status !== 'failed') {
+      fail(where, `wanted status ${p.status} but AWS fails the request: the two VPCs have overlapping CIDR blocks (or the peer VPC is missing)`);
+    }
     // The accepter tags the peering on its side too (tags are per account).
     if (p.name && acc.account.id !== req.account.id && p.status !== 'failed' && p.status !== 'initiating-request') {
       call(acc.account.id, acc.vpc.region, 'CreateTags', { Resources: [pcx], Tags: [{ Key: 'Name', Value: p.name }] }, where);
     }
-  }
+    for (const r of routesByPeering.get(p.key) ?? []) createRoute(r);
 
-  // Routes, while every peering is still pending.
-  for (const r of pendingRoutes) {
-    const input: Record<string, unknown> = { RouteTableId: r.rtb };
-    const dest = r.route.destination;
-    const cidr = dest.startsWith('vpc:') ? (vpcByKey.get(dest.slice(4))?.cidr ?? fail(r.where, `unknown VPC key in destination "${dest}"`)) : dest;
-    input[cidr.includes(':') ? 'DestinationIpv6CidrBlock' : 'DestinationCidrBlock'] = cidr;
-    if (r.route.peering) input.VpcPeeringConnectionId = refs[`pcx:${r.route.peering}`] ?? fail(r.where, `unknown peering key "${r.route.peering}"`);
-    if (r.route.gateway) input.GatewayId = r.route.gateway;
-    if (r.route.natGateway) input.NatGatewayId = r.route.natGateway;
-    if (r.route.transitGateway) input.TransitGatewayId = r.route.transitGateway;
-    call(r.account.id, r.region, 'CreateRoute', input, `${r.where} route to ${dest}`);
-  }
-
-  // Peering transitions.
-  for (const p of scenario.peerings) {
-    const where = `peering ${p.key}`;
-    const { req, acc } = peeringSides.get(p.key) as { req: ReturnType<typeof vpcOf>; acc: ReturnType<typeof vpcOf> };
-    const pcx = refs[`pcx:${p.key}`] as string;
-    const status = (): string => world.peerings.get(pcx)?.status ?? 'gone';
     const accept = (): void => {
       call(acc.account.id, acc.vpc.region, 'AcceptVpcPeeringConnection', { VpcPeeringConnectionId: pcx }, where);
     };
@@ -249,15 +258,9 @@ export function loadScenario(world: World, scenario: Scenario): ScenarioRefs {
       default:
         break;
     }
-    // Nudge the lifecycle (a describe settles due transitions, as any call would).
-    call(req.account.id, req.vpc.region, 'DescribeRegions', { RegionNames: [req.vpc.region] }, where);
+    world.settle();
     if (status() !== p.status) {
-      const why =
-        p.status === 'failed'
-          ? 'a request fails only when the VPCs\' CIDRs overlap (or the peer VPC does not exist)'
-          : status() === 'failed'
-            ? 'the two VPCs have overlapping CIDR blocks, so AWS fails the request'
-            : 'check the peering settings of the scenario';
+      const why = p.status === 'failed' ? "a request fails only when the VPCs' CIDRs overlap (or the peer VPC does not exist)" : 'check the peering settings of the scenario';
       fail(where, `wanted status ${p.status} but the sandbox reached ${status()}: ${why}`);
     }
     if (p.requesterDnsResolution || p.accepterDnsResolution) {

@@ -5,13 +5,13 @@
  * whose blocks overlap must route each range to one of them; AWS uses the longest prefix match).
  */
 import { assertNever } from '../api/result';
-import { compareRanges, findOverlappingPairs, relateRanges } from '../cidr/overlap';
+import { compareRanges, relateRanges } from '../cidr/overlap';
 import type { CidrRelation } from '../cidr/overlap';
 import type { Cidr, IpFamily } from '../cidr/parse-cidr';
 import type { InvalidVpcBlock, VpcBlockKind, VpcBlockRange } from '../cidr/vpc-blocks';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { PeeringId, VpcId } from '../model/ids';
-import type { PeeringStatus, Topology } from '../model/topology';
+import type { Peering, PeeringStatus, Topology, Vpc } from '../model/topology';
 import { isLivePeeringStatus } from '../model/topology';
 import { indexTopology, labelVpc } from './topology-index';
 
@@ -106,31 +106,47 @@ export interface FindCidrConflictsOptions {
  */
 export function findCidrConflicts(topology: Topology, opts: FindCidrConflictsOptions = {}): CidrConflictReport {
   const maxBlockOverlaps = opts.maxBlockOverlaps ?? 10_000;
-  const index = indexTopology(topology);
   const blocks = collectVpcBlocks(topology);
   const stack: VpcBlockRange[] = [];
-  // How many blocks of each VPC are on the stack, so a block's overlap count is O(1).
-  const openPerVpc = new Map<VpcId, number>();
   const byPair = new Map<string, { a: VpcId; b: VpcId; overlaps: BlockOverlap[] }>();
-  const clusters: { family: IpFamily; rootBlock: Cidr; vpcIds: Set<VpcId>; blockCount: number }[] = [];
+  // Only clusters of two or more VPCs are reported. Most blocks stand alone, so the cluster being
+  // swept lives in locals and becomes an object only once a second VPC joins it.
+  const clusters: OverlapCluster[] = [];
+  let rootBlock: VpcBlockRange | undefined;
+  let clusterVpcs: Set<VpcId> | null = null;
+  let clusterBlocks = 0;
+  const flushCluster = (): void => {
+    if (rootBlock && clusterVpcs) {
+      clusters.push({ family: rootBlock.family, rootBlock: rootBlock.cidr, vpcIds: [...clusterVpcs].sort(cmp), blockCount: clusterBlocks });
+    }
+  };
+  // Blocks of the same VPC on the stack, to count a block's overlaps in O(1). The stack is
+  // shallow unless many VPCs share one block, so the counts are kept in a map only then.
+  let openPerVpc: Map<VpcId, number> | null = null;
   let totalBlockOverlaps = 0;
   let listed = 0;
-  let current: (typeof clusters)[number] | undefined;
 
   for (const block of blocks.sorted) {
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
       if (top.family === block.family && top.end >= block.start) break;
       stack.pop();
-      openPerVpc.set(top.vpcId, (openPerVpc.get(top.vpcId) ?? 1) - 1);
+      if (openPerVpc) openPerVpc.set(top.vpcId, openPerVpc.get(top.vpcId)! - 1);
     }
     if (stack.length === 0) {
-      current = { family: block.family, rootBlock: block.cidr, vpcIds: new Set(), blockCount: 0 };
-      clusters.push(current);
+      flushCluster();
+      rootBlock = block;
+      clusterVpcs = null;
+      clusterBlocks = 1;
+      openPerVpc = null;
+    } else {
+      if (clusterVpcs || block.vpcId !== rootBlock!.vpcId) (clusterVpcs ??= new Set([rootBlock!.vpcId])).add(block.vpcId);
+      clusterBlocks++;
     }
-    current!.vpcIds.add(block.vpcId);
-    current!.blockCount++;
-    const others = stack.length - (openPerVpc.get(block.vpcId) ?? 0);
+    let sameVpcOpen = 0;
+    if (openPerVpc) sameVpcOpen = openPerVpc.get(block.vpcId) ?? 0;
+    else for (const open of stack) if (open.vpcId === block.vpcId) sameVpcOpen++;
+    const others = stack.length - sameVpcOpen;
     totalBlockOverlaps += others;
     if (others > 0 && listed < maxBlockOverlaps) {
       for (const open of stack) {
@@ -141,22 +157,38 @@ export function findCidrConflicts(topology: Topology, opts: FindCidrConflictsOpt
       }
     }
     stack.push(block);
-    openPerVpc.set(block.vpcId, (openPerVpc.get(block.vpcId) ?? 0) + 1);
+    if (openPerVpc) openPerVpc.set(block.vpcId, sameVpcOpen + 1);
+    else if (stack.length > 32) {
+      openPerVpc = new Map();
+      for (const open of stack) openPerVpc.set(open.vpcId, (openPerVpc.get(open.vpcId) ?? 0) + 1);
+    }
   }
+  flushCluster();
 
-  const livePeeringsByPair = new Map<string, PeeringId[]>();
-  for (const p of topology.peerings) {
-    if (!isLivePeeringStatus(p.status)) continue;
-    const key = pairKey(p.requester.vpcId, p.accepter.vpcId);
-    const list = livePeeringsByPair.get(key);
-    if (list) list.push(p.id);
-    else livePeeringsByPair.set(key, [p.id]);
+  // Only the VPCs in conflicts are looked up: on 10,000 VPCs a full index costs more than the sweep.
+  const involved = new Set<VpcId>();
+  for (const { a, b } of byPair.values()) {
+    involved.add(a);
+    involved.add(b);
   }
+  const vpcs = new Map<VpcId, Vpc>();
+  const livePeeringsByPair = new Map<string, PeeringId[]>();
+  if (involved.size > 0) {
+    for (const v of topology.vpcs) if (involved.has(v.id)) vpcs.set(v.id, v);
+    for (const p of topology.peerings) {
+      if (!involved.has(p.requester.vpcId) || !involved.has(p.accepter.vpcId) || !isLivePeeringStatus(p.status)) continue;
+      const key = pairKey(p.requester.vpcId, p.accepter.vpcId);
+      const list = livePeeringsByPair.get(key);
+      if (list) list.push(p.id);
+      else livePeeringsByPair.set(key, [p.id]);
+    }
+  }
+  const label = (id: VpcId): string => labelOf(vpcs.get(id), id);
 
   const conflicts: CidrConflict[] = [];
   for (const [key, { a, b, overlaps }] of byPair) {
-    const va = index.vpcById.get(a);
-    const vb = index.vpcById.get(b);
+    const va = vpcs.get(a);
+    const vb = vpcs.get(b);
     conflicts.push({
       vpcA: a,
       vpcB: b,
@@ -164,24 +196,25 @@ export function findCidrConflicts(topology: Topology, opts: FindCidrConflictsOpt
       sameAccount: va !== undefined && vb !== undefined && va.accountId === vb.accountId,
       sameRegion: va !== undefined && vb !== undefined && va.region === vb.region,
       peeringIds: livePeeringsByPair.get(key) ?? [],
-      message: `${labelVpc(index, a)} and ${labelVpc(index, b)} overlap: ${overlaps
-        .map((o) => `${o.blockA} ${relationWords(o.relation)} ${o.blockB}`)
-        .join('; ')}. They cannot be peered.`,
+      message: `${label(a)} and ${label(b)} overlap: ${overlaps.map((o) => `${o.blockA} ${relationWords(o.relation)} ${o.blockB}`).join('; ')}. They cannot be peered.`,
     });
   }
   conflicts.sort((x, y) => cmp(x.vpcA, y.vpcA) || cmp(x.vpcB, y.vpcB));
 
+  const truncated = listed < totalBlockOverlaps;
   return {
     conflicts,
-    ambiguities: findRoutingAmbiguities(topology),
-    clusters: clusters
-      .filter((c) => c.vpcIds.size > 1)
-      .map((c) => ({ family: c.family, rootBlock: c.rootBlock, vpcIds: [...c.vpcIds].sort(cmp), blockCount: c.blockCount }))
-      .sort((x, y) => y.vpcIds.length - x.vpcIds.length || cmp(x.rootBlock, y.rootBlock)),
+    // A complete conflict list names every pair a hub could confuse; a truncated one does not.
+    ambiguities: truncated ? findRoutingAmbiguities(topology) : findAmbiguitiesOfConflicts(topology, conflicts),
+    clusters: clusters.sort((x, y) => y.vpcIds.length - x.vpcIds.length || cmp(x.rootBlock, y.rootBlock)),
     totalBlockOverlaps,
-    truncated: listed < totalBlockOverlaps,
+    truncated,
     invalidBlocks: blocks.invalid,
   };
+}
+
+function labelOf(vpc: Vpc | undefined, id: VpcId): string {
+  return vpc?.name ? `${vpc.name} (${id})` : id;
 }
 
 function addOverlap(
@@ -204,55 +237,128 @@ function addOverlap(
   });
 }
 
+interface PeerBlock {
+  readonly block: VpcBlockRange;
+  readonly peering: Peering;
+}
+
+function describeAmbiguity(label: (id: VpcId) => string, hub: VpcId, x: PeerBlock, y: PeerBlock): RoutingAmbiguity {
+  const [first, second] = x.block.vpcId < y.block.vpcId ? [x, y] : [y, x];
+  const shared = first.block.prefixLength >= second.block.prefixLength ? first.block.cidr : second.block.cidr;
+  const peer = (p: PeerBlock): AmbiguousPeer => ({ vpcId: p.block.vpcId, peeringId: p.peering.id, peeringStatus: p.peering.status, block: p.block.cidr });
+  return {
+    hubVpcId: hub,
+    peers: [peer(first), peer(second)],
+    shared,
+    message:
+      `${label(hub)} is peered with ${label(first.block.vpcId)} (${first.block.cidr} via ${first.peering.id}) ` +
+      `and ${label(second.block.vpcId)} (${second.block.cidr} via ${second.peering.id}), which overlap: ` +
+      `traffic from ${hub} to ${shared} can go to only one of them (AWS picks the longest matching route).`,
+    fix:
+      `Route only the ranges actually used in each peer (more specific routes, e.g. per subnet), ` +
+      `or re-address one of the two VPCs so ${first.block.cidr} and ${second.block.cidr} no longer overlap.`,
+  };
+}
+
+function compareAmbiguities(x: RoutingAmbiguity, y: RoutingAmbiguity): number {
+  return (
+    cmp(x.hubVpcId, y.hubVpcId) ||
+    cmp(x.peers[0].vpcId, y.peers[0].vpcId) ||
+    cmp(x.peers[1].vpcId, y.peers[1].vpcId) ||
+    cmp(x.peers[0].block, y.peers[0].block) ||
+    cmp(x.peers[1].block, y.peers[1].block)
+  );
+}
+
+function otherEnd(p: Peering, vpcId: VpcId): VpcId {
+  return p.requester.vpcId === vpcId ? p.accepter.vpcId : p.requester.vpcId;
+}
+
 /**
  * For each VPC, the peers reached through live peerings whose blocks overlap one another.
  *
- * Per hub, one sweep over its peers' blocks: O(Σ degree · blocks · log) over the topology.
+ * Per hub, one sweep over its peers' blocks: O(Σ degree · blocks · log) over the topology. It
+ * needs no conflict list, so it stays complete when `findCidrConflicts` truncates its list.
  */
 export function findRoutingAmbiguities(topology: Topology): readonly RoutingAmbiguity[] {
   const index = indexTopology(topology);
   const blocks = collectVpcBlocks(topology);
   const found: RoutingAmbiguity[] = [];
-  const hubs = [...index.peeringsByVpc.keys()].sort(cmp);
-  for (const hub of hubs) {
-    const live = (index.peeringsByVpc.get(hub) ?? []).filter((p) => isLivePeeringStatus(p.status));
-    if (live.length < 2) continue;
-    type PeerBlock = VpcBlockRange & { readonly peeringId: PeeringId; readonly peeringStatus: PeeringStatus };
+  for (const [hub, peerings] of index.peeringsByVpc) {
     const peerBlocks: PeerBlock[] = [];
-    for (const p of live) {
-      const peer = p.requester.vpcId === hub ? p.accepter.vpcId : p.requester.vpcId;
-      if (peer === hub) continue;
-      for (const b of blocks.byVpc.get(peer) ?? []) peerBlocks.push({ ...b, peeringId: p.id, peeringStatus: p.status });
+    const seenPeers = new Set<VpcId>();
+    for (const p of peerings) {
+      if (!isLivePeeringStatus(p.status)) continue;
+      const peer = otherEnd(p, hub);
+      // One live peering per pair is all AWS allows; keep the first if the data has more.
+      if (peer === hub || seenPeers.has(peer)) continue;
+      seenPeers.add(peer);
+      for (const block of blocks.byVpc.get(peer) ?? []) peerBlocks.push({ block, peering: p });
     }
-    peerBlocks.sort(compareRanges);
-    // Reuse the two-list merge by splitting nothing: compare the list with itself and keep i<j pairs.
-    const seen = new Set<string>();
-    for (const [x, y] of findOverlappingPairs(peerBlocks, peerBlocks)) {
-      if (x === y || x.vpcId === y.vpcId || x.peeringId === y.peeringId) continue;
-      const [first, second] = x.vpcId < y.vpcId ? [x, y] : [y, x];
-      const key = `${first.cidr}|${first.vpcId}|${second.cidr}|${second.vpcId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const shared = first.prefixLength >= second.prefixLength ? first.cidr : second.cidr;
-      const peers: [AmbiguousPeer, AmbiguousPeer] = [
-        { vpcId: first.vpcId, peeringId: first.peeringId, peeringStatus: first.peeringStatus, block: first.cidr },
-        { vpcId: second.vpcId, peeringId: second.peeringId, peeringStatus: second.peeringStatus, block: second.cidr },
-      ];
-      found.push({
-        hubVpcId: hub,
-        peers,
-        shared,
-        message:
-          `${labelVpc(index, hub)} is peered with ${labelVpc(index, first.vpcId)} (${first.cidr} via ${first.peeringId}) ` +
-          `and ${labelVpc(index, second.vpcId)} (${second.cidr} via ${second.peeringId}), which overlap: ` +
-          `traffic from ${hub} to ${shared} can go to only one of them (AWS picks the longest matching route).`,
-        fix:
-          `Route only the ranges actually used in each peer (more specific routes, e.g. per subnet), ` +
-          `or re-address one of the two VPCs so ${first.cidr} and ${second.cidr} no longer overlap.`,
-      });
+    if (seenPeers.size < 2) continue;
+    peerBlocks.sort((x, y) => compareRanges(x.block, y.block));
+    // Blocks nest, so the open ones form a stack whose entries all contain the next block.
+    const stack: PeerBlock[] = [];
+    for (const current of peerBlocks) {
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1]!.block;
+        if (top.family === current.block.family && top.end >= current.block.start) break;
+        stack.pop();
+      }
+      for (const open of stack) {
+        if (open.block.vpcId !== current.block.vpcId) found.push(describeAmbiguity((id) => labelVpc(index, id), hub, open, current));
+      }
+      stack.push(current);
     }
   }
-  return found;
+  return found.sort(compareAmbiguities);
+}
+
+/** The same answer as `findRoutingAmbiguities`, from a complete conflict list: only hubs of two conflicting VPCs can be ambiguous. */
+function findAmbiguitiesOfConflicts(topology: Topology, conflicts: readonly CidrConflict[]): readonly RoutingAmbiguity[] {
+  if (conflicts.length === 0) return [];
+  const involved = new Set<VpcId>();
+  for (const c of conflicts) {
+    involved.add(c.vpcA);
+    involved.add(c.vpcB);
+  }
+  // Live neighbours (hub → first live peering) of the VPCs in conflicts only.
+  const neighbours = new Map<VpcId, Map<VpcId, Peering>>();
+  const link = (vpcId: VpcId, hub: VpcId, p: Peering) => {
+    if (!involved.has(vpcId) || vpcId === hub) return;
+    let m = neighbours.get(vpcId);
+    if (!m) neighbours.set(vpcId, (m = new Map()));
+    if (!m.has(hub)) m.set(hub, p);
+  };
+  for (const p of topology.peerings) {
+    if (!isLivePeeringStatus(p.status)) continue;
+    link(p.requester.vpcId, p.accepter.vpcId, p);
+    link(p.accepter.vpcId, p.requester.vpcId, p);
+  }
+  const blocks = collectVpcBlocks(topology).byVpc;
+  const hubs = new Set<VpcId>();
+  for (const m of neighbours.values()) for (const hub of m.keys()) hubs.add(hub);
+  const vpcs = new Map<VpcId, Vpc>();
+  for (const v of topology.vpcs) if (involved.has(v.id) || hubs.has(v.id)) vpcs.set(v.id, v);
+  const label = (id: VpcId): string => labelOf(vpcs.get(id), id);
+  const found: RoutingAmbiguity[] = [];
+  for (const c of conflicts) {
+    const na = neighbours.get(c.vpcA);
+    const nb = neighbours.get(c.vpcB);
+    if (!na || !nb) continue;
+    const [small, large] = na.size <= nb.size ? [na, nb] : [nb, na];
+    for (const hub of small.keys()) {
+      if (!large.has(hub) || hub === c.vpcA || hub === c.vpcB) continue;
+      const pa = na.get(hub)!;
+      const pb = nb.get(hub)!;
+      for (const o of c.overlaps) {
+        const blockA = (blocks.get(c.vpcA) ?? []).find((b) => b.cidr === o.blockA && b.kind === o.kindA);
+        const blockB = (blocks.get(c.vpcB) ?? []).find((b) => b.cidr === o.blockB && b.kind === o.kindB);
+        if (blockA && blockB) found.push(describeAmbiguity(label, hub, { block: blockA, peering: pa }, { block: blockB, peering: pb }));
+      }
+    }
+  }
+  return found.sort(compareAmbiguities);
 }
 
 function relationWords(relation: CidrRelation): string {

@@ -5,7 +5,7 @@
  * ones with explicit associations, and the main table for subnets without one.
  */
 import { assertNever } from '../api/result';
-import { isWithin } from '../cidr/overlap';
+import { compareRanges, isWithin } from '../cidr/overlap';
 import type { Cidr, CidrRange } from '../cidr/parse-cidr';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { PeeringId, RouteTableId, SubnetId, VpcId } from '../model/ids';
@@ -13,25 +13,24 @@ import type { Peering, PeeringStatus, Route, RouteTable, RouteTarget, Topology }
 import type { TopologyIndex } from './topology-index';
 import { findServingTables, indexTopology } from './topology-index';
 
-/** A route as it bears on one destination block. */
-export interface RouteRef {
-  readonly destination: string;
-  readonly target: RouteTarget;
-  readonly routeState: Route['state'];
-}
-
 /** How one route table treats one peer block. */
 export type RouteCheck =
   /** The most specific route covering the block goes to this peering and is active. */
-  | { readonly state: 'ok'; readonly peerCidr: Cidr; readonly route: RouteRef }
+  | { readonly state: 'ok'; readonly routeTableId: RouteTableId; readonly peerCidr: Cidr; readonly route: Route }
   /** The route to this peering exists but is a blackhole (peering not active, or gone). */
-  | { readonly state: 'blackhole'; readonly peerCidr: Cidr; readonly route: RouteRef }
+  | { readonly state: 'blackhole'; readonly routeTableId: RouteTableId; readonly peerCidr: Cidr; readonly route: Route }
   /** No route for the block; traffic falls to the default route, if any (`fallback`), and is lost. */
-  | { readonly state: 'missing'; readonly peerCidr: Cidr; readonly fallback?: RouteRef }
+  | { readonly state: 'missing'; readonly routeTableId: RouteTableId; readonly peerCidr: Cidr; readonly fallback?: Route }
   /** The block is routed to something else (another peering, a transit gateway, local …): a conflict. */
-  | { readonly state: 'elsewhere'; readonly peerCidr: Cidr; readonly route: RouteRef }
+  | { readonly state: 'elsewhere'; readonly routeTableId: RouteTableId; readonly peerCidr: Cidr; readonly route: Route }
   /** Part of the block goes to this peering, part does not. */
-  | { readonly state: 'partial'; readonly peerCidr: Cidr; readonly toPeering: readonly RouteRef[]; readonly notToPeering: readonly RouteRef[] };
+  | {
+      readonly state: 'partial';
+      readonly routeTableId: RouteTableId;
+      readonly peerCidr: Cidr;
+      readonly toPeering: readonly Route[];
+      readonly notToPeering: readonly Route[];
+    };
 
 /** Every state a `RouteCheck` can have. */
 export type RouteCheckState = RouteCheck['state'];
@@ -42,6 +41,7 @@ export interface TableRouteChecks {
   readonly main: boolean;
   /** The subnets this table serves (explicit, plus implicit ones for the main table). */
   readonly subnetIds: readonly SubnetId[];
+  /** One check per peer block. */
   readonly checks: readonly RouteCheck[];
 }
 
@@ -74,28 +74,112 @@ export interface RouteCompletenessOptions {
   readonly statuses?: readonly PeeringStatus[];
 }
 
-interface ParsedRoute {
-  readonly range: CidrRange;
-  readonly ref: RouteRef;
+/** A table's routes, parsed once: IPv4 bounds as plain numbers (exact below 2^53), IPv6 as ranges. */
+interface CompiledTable {
+  /** Triplets: low, high, prefix length of each IPv4 route, in the order of `v4Routes`. */
+  readonly v4: readonly number[];
+  readonly v4Routes: readonly Route[];
+  readonly v6: readonly { readonly range: CidrRange; readonly route: Route }[];
 }
 
-const parsedRoutesCache = new WeakMap<RouteTable, readonly ParsedRoute[]>();
+const compiledCache = new WeakMap<RouteTable, CompiledTable>();
+const NO_ROUTES: readonly { readonly range: CidrRange; readonly route: Route }[] = [];
 
-/** A table's routes with parsed destinations; prefix-list destinations (`pl-…`) are left out. */
-function parsedRoutes(index: TopologyIndex, table: RouteTable): readonly ParsedRoute[] {
-  const hit = parsedRoutesCache.get(table);
-  if (hit) return hit;
-  const list: ParsedRoute[] = [];
-  for (const r of table.routes) {
-    const range = index.rangeOf(r.destination);
-    if (range) list.push({ range, ref: { destination: r.destination, target: r.target, routeState: r.state } });
+/** `compileRoutes`, remembered per table object (for callers that check tables one at a time). */
+function compileTable(index: TopologyIndex, table: RouteTable): CompiledTable {
+  let compiled = compiledCache.get(table);
+  if (!compiled) compiledCache.set(table, (compiled = compileRoutes(index, table)));
+  return compiled;
+}
+
+/** Parse a table's route destinations; prefix-list destinations (`pl-…`) are left out. */
+function compileRoutes(index: TopologyIndex, table: RouteTable): CompiledTable {
+  const v4: number[] = [];
+  const v4Routes: Route[] = [];
+  let v6 = NO_ROUTES as { range: CidrRange; route: Route }[];
+  for (const route of table.routes) {
+    const bounds = index.boundsOf(route.destination);
+    if (!bounds) continue;
+    if (bounds.range.family === 'ipv4') {
+      v4.push(bounds.low, bounds.high, bounds.range.prefixLength);
+      v4Routes.push(route);
+    } else {
+      if (v6 === NO_ROUTES) v6 = [];
+      v6.push({ range: bounds.range, route });
+    }
   }
-  parsedRoutesCache.set(table, list);
-  return list;
+  return { v4, v4Routes, v6 };
 }
 
-function isToPeering(ref: RouteRef, peeringId: PeeringId): boolean {
-  return ref.target.kind === 'peering' && ref.target.peeringId === peeringId;
+function isToPeering(route: Route, peeringId: PeeringId): boolean {
+  return route.target.kind === 'peering' && route.target.peeringId === peeringId;
+}
+
+function isActiveToPeering(route: Route, peeringId: PeeringId): boolean {
+  return route.state === 'active' && isToPeering(route, peeringId);
+}
+
+interface RangedRoute {
+  readonly range: CidrRange;
+  readonly route: Route;
+}
+
+/** Routes whose destination lies strictly inside `peer`. */
+function collectInnerRoutes(index: TopologyIndex, compiled: CompiledTable, peer: CidrRange): RangedRoute[] {
+  const out: RangedRoute[] = [];
+  if (peer.family === 'ipv4') {
+    const low = Number(peer.start);
+    const high = Number(peer.end);
+    const { v4, v4Routes } = compiled;
+    for (let k = 0; k < v4Routes.length; k++) {
+      const rl = v4[k * 3]!;
+      const rh = v4[k * 3 + 1]!;
+      if (low <= rl && rh <= high && !(rl <= low && high <= rh)) out.push({ range: index.rangeOf(v4Routes[k]!.destination)!, route: v4Routes[k]! });
+    }
+  } else {
+    for (const r of compiled.v6) if (isWithin(r.range, peer) && !isWithin(peer, r.range)) out.push(r);
+  }
+  return out;
+}
+
+/** True when the union of `parts` (all inside `whole`) covers every address of `whole`. */
+function isCoveredBy(whole: CidrRange, parts: readonly CidrRange[]): boolean {
+  const sorted = [...parts].sort(compareRanges);
+  let next = whole.start;
+  for (const p of sorted) {
+    if (p.start > next) return false;
+    if (p.end + 1n > next) next = p.end + 1n;
+    if (next > whole.end) return true;
+  }
+  return next > whole.end;
+}
+
+/**
+ * Classify a block whose table has routes inside it: find the routes that win for at least one
+ * address (a route is beaten everywhere when more specific routes inside it cover it whole),
+ * then judge by what those winners do. Rare in practice, so clarity beats speed here.
+ */
+function classifyCarvedBlock(routeTableId: RouteTableId, peer: CidrRange, best: RangedRoute | undefined, inner: readonly RangedRoute[], peeringId: PeeringId): RouteCheck {
+  const peerCidr = peer.cidr;
+  const winners: RangedRoute[] = [];
+  const candidates = best ? [best, ...inner] : inner;
+  for (const candidate of candidates) {
+    const whole = candidate === best ? peer : candidate.range;
+    const inside = inner.filter((r) => r !== candidate && isWithin(r.range, whole) && r.range.prefixLength > whole.prefixLength).map((r) => r.range);
+    if (!isCoveredBy(whole, inside)) winners.push(candidate);
+  }
+  // Addresses with no route at all when nothing covers the block and the inner routes leave gaps.
+  const hasUnrouted = !best && !isCoveredBy(peer, inner.map((r) => r.range));
+  const to = winners.filter((w) => isActiveToPeering(w.route, peeringId)).map((w) => w.route);
+  const notTo = winners.filter((w) => !isActiveToPeering(w.route, peeringId)).map((w) => w.route);
+  if (to.length > 0) {
+    return notTo.length === 0 && !hasUnrouted ? { state: 'ok', routeTableId, peerCidr, route: to[0]! } : { state: 'partial', routeTableId, peerCidr, toPeering: to, notToPeering: notTo };
+  }
+  const blackholed = winners.find((w) => isToPeering(w.route, peeringId));
+  if (blackholed) return { state: 'blackhole', routeTableId, peerCidr, route: blackholed.route };
+  const elsewhere = winners.find((w) => w.range.prefixLength > 0);
+  if (elsewhere) return { state: 'elsewhere', routeTableId, peerCidr, route: elsewhere.route };
+  return best ? { state: 'missing', routeTableId, peerCidr, fallback: best.route } : { state: 'missing', routeTableId, peerCidr };
 }
 
 /**
@@ -105,77 +189,127 @@ function isToPeering(ref: RouteRef, peeringId: PeeringId): boolean {
  * internet or NAT gateway does not count as routing the peer elsewhere: the route is `missing`.
  */
 export function checkTableRoute(index: TopologyIndex, table: RouteTable, peer: CidrRange, peeringId: PeeringId): RouteCheck {
-  let best: ParsedRoute | undefined;
-  const inner: ParsedRoute[] = [];
-  for (const r of parsedRoutes(index, table)) {
-    if (r.range.family !== peer.family) continue;
-    if (isWithin(peer, r.range)) {
-      if (!best || r.range.prefixLength > best.range.prefixLength) best = r;
-    } else if (isWithin(r.range, peer)) {
-      inner.push(r);
+  return checkCompiledTable(index, table.id, compileTable(index, table), peer, peeringId);
+}
+
+function checkCompiledTable(index: TopologyIndex, routeTableId: RouteTableId, compiled: CompiledTable, peer: CidrRange, peeringId: PeeringId): RouteCheck {
+  let best: Route | undefined;
+  let bestPrefix = -1;
+  let innerCount = 0;
+  // One pass without allocating; lists of inner routes are built only when there are some.
+  if (peer.family === 'ipv4') {
+    const low = Number(peer.start);
+    const high = Number(peer.end);
+    const { v4, v4Routes } = compiled;
+    for (let k = 0; k < v4Routes.length; k++) {
+      const rl = v4[k * 3]!;
+      const rh = v4[k * 3 + 1]!;
+      if (rl <= low && high <= rh) {
+        const prefix = v4[k * 3 + 2]!;
+        if (prefix > bestPrefix) {
+          bestPrefix = prefix;
+          best = v4Routes[k];
+        }
+      } else if (low <= rl && rh <= high) {
+        innerCount++;
+      }
+    }
+  } else {
+    for (const { range, route } of compiled.v6) {
+      if (isWithin(peer, range)) {
+        if (range.prefixLength > bestPrefix) {
+          bestPrefix = range.prefixLength;
+          best = route;
+        }
+      } else if (isWithin(range, peer)) {
+        innerCount++;
+      }
     }
   }
   const peerCidr = peer.cidr;
-  const innerTo = inner.filter((r) => isToPeering(r.ref, peeringId) && r.ref.routeState === 'active').map((r) => r.ref);
-  const innerOther = inner.filter((r) => !(isToPeering(r.ref, peeringId) && r.ref.routeState === 'active')).map((r) => r.ref);
-  if (best && isToPeering(best.ref, peeringId)) {
-    if (best.ref.routeState === 'blackhole') {
-      return innerTo.length > 0
-        ? { state: 'partial', peerCidr, toPeering: innerTo, notToPeering: [best.ref, ...innerOther] }
-        : { state: 'blackhole', peerCidr, route: best.ref };
-    }
-    if (innerOther.length === 0) return { state: 'ok', peerCidr, route: best.ref };
-    return { state: 'partial', peerCidr, toPeering: [best.ref, ...innerTo], notToPeering: innerOther };
+  const bestIsPeering = best !== undefined && isToPeering(best, peeringId);
+  // The common case first: nothing more specific inside the block, so the best route decides alone.
+  if (innerCount === 0) {
+    if (best === undefined) return { state: 'missing', routeTableId, peerCidr };
+    if (bestIsPeering) return best.state === 'blackhole' ? { state: 'blackhole', routeTableId, peerCidr, route: best } : { state: 'ok', routeTableId, peerCidr, route: best };
+    return bestPrefix === 0 ? { state: 'missing', routeTableId, peerCidr, fallback: best } : { state: 'elsewhere', routeTableId, peerCidr, route: best };
   }
-  const isDefault = best !== undefined && best.range.prefixLength === 0;
-  if (best && !isDefault) {
-    if (innerTo.length > 0) return { state: 'partial', peerCidr, toPeering: innerTo, notToPeering: [best.ref, ...innerOther] };
-    return { state: 'elsewhere', peerCidr, route: best.ref };
-  }
-  if (innerTo.length > 0) {
-    return { state: 'partial', peerCidr, toPeering: innerTo, notToPeering: best ? [best.ref, ...innerOther] : innerOther };
-  }
-  const firstOther = innerOther[0];
-  if (firstOther) return { state: 'elsewhere', peerCidr, route: firstOther };
-  return best ? { state: 'missing', peerCidr, fallback: best.ref } : { state: 'missing', peerCidr };
+  const bestRange = best ? index.rangeOf(best.destination) : null;
+  return classifyCarvedBlock(routeTableId, peer, best && bestRange ? { range: bestRange, route: best } : undefined, collectInnerRoutes(index, compiled, peer), peeringId);
+}
+
+/** Per-call memo: one VPC's serving tables and one peer's block list serve all its peerings. */
+interface SideContext {
+  readonly index: TopologyIndex;
+  readonly blocks: ReadonlyMap<VpcId, readonly CidrRange[]>;
+  readonly serving: Map<VpcId, CompiledServing>;
+  /** IPv4-only block lists of peers with IPv6 too, for sides without IPv6. */
+  readonly peerBlocks: Map<string, readonly CidrRange[]>;
 }
 
 /** The peer blocks a side must route: all IPv4 blocks, and IPv6 blocks when both VPCs have IPv6. */
-function peerBlocksFor(topology: Topology, vpcId: VpcId, peerVpcId: VpcId): readonly CidrRange[] {
-  const blocks = collectVpcBlocks(topology).byVpc;
-  const own = blocks.get(vpcId) ?? [];
-  const hasIpv6 = own.some((b) => b.family === 'ipv6');
-  return (blocks.get(peerVpcId) ?? []).filter((b) => b.family === 'ipv4' || hasIpv6);
+function peerBlocksFor(ctx: SideContext, vpcId: VpcId, peerVpcId: VpcId): readonly CidrRange[] {
+  const withIpv6 = (ctx.blocks.get(vpcId) ?? []).some((b) => b.family === 'ipv6');
+  const all = ctx.blocks.get(peerVpcId) ?? [];
+  if (withIpv6 || !all.some((b) => b.family === 'ipv6')) return all;
+  let list = ctx.peerBlocks.get(peerVpcId);
+  if (!list) ctx.peerBlocks.set(peerVpcId, (list = all.filter((b) => b.family === 'ipv4')));
+  return list;
 }
 
-function checkSide(topology: Topology, index: TopologyIndex, peering: Peering, role: 'requester' | 'accepter'): SideRouteCompleteness {
+interface CompiledServing {
+  readonly tables: readonly RouteTable[];
+  readonly subnetIds: readonly (readonly SubnetId[])[];
+  readonly compiled: readonly CompiledTable[];
+}
+
+function servingTablesOf(ctx: SideContext, vpcId: VpcId): CompiledServing {
+  let entry = ctx.serving.get(vpcId);
+  if (!entry) {
+    const serving = findServingTables(ctx.index, vpcId);
+    entry = {
+      tables: serving.map((s) => s.table),
+      subnetIds: serving.map((s) => s.subnetIds),
+      compiled: serving.map((s) => compileRoutes(ctx.index, s.table)),
+    };
+    ctx.serving.set(vpcId, entry);
+  }
+  return entry;
+}
+
+/** A side that could not be checked, with the reason. */
+function unchecked(vpcId: VpcId, peerVpcId: VpcId, role: 'requester' | 'accepter', summary: RouteSummary, note: string): SideRouteCompleteness {
+  return { role, vpcId, peerVpcId, summary, tables: [], note };
+}
+
+function checkSide(ctx: SideContext, peering: Peering, role: 'requester' | 'accepter'): SideRouteCompleteness {
+  const { index } = ctx;
   const side = role === 'requester' ? peering.requester : peering.accepter;
   const other = role === 'requester' ? peering.accepter : peering.requester;
-  const base = { role, vpcId: side.vpcId, peerVpcId: other.vpcId };
-  if (!index.vpcById.has(side.vpcId)) {
-    return { ...base, summary: 'unknown', tables: [], note: `${side.vpcId} (account ${side.accountId}, ${side.region}) was not scanned.` };
-  }
-  if (!index.routeTablesByVpc.has(side.vpcId)) {
-    return { ...base, summary: 'unknown', tables: [], note: `No route tables of ${side.vpcId} are in the snapshot.` };
-  }
-  const serving = findServingTables(index, side.vpcId);
-  if (serving.length === 0) return { ...base, summary: 'none', tables: [], note: `${side.vpcId} has no subnets, so no route table carries traffic.` };
-  const peerBlocks = peerBlocksFor(topology, side.vpcId, other.vpcId);
+  if (!index.vpcById.has(side.vpcId)) return unchecked(side.vpcId, other.vpcId, role, 'unknown', `${side.vpcId} (account ${side.accountId}, ${side.region}) was not scanned.`);
+  if (!index.routeTablesByVpc.has(side.vpcId)) return unchecked(side.vpcId, other.vpcId, role, 'unknown', `No route tables of ${side.vpcId} are in the snapshot.`);
+  const serving = servingTablesOf(ctx, side.vpcId);
+  if (serving.tables.length === 0) return unchecked(side.vpcId, other.vpcId, role, 'none', `${side.vpcId} has no subnets, so no route table carries traffic.`);
+  const peerBlocks = peerBlocksFor(ctx, side.vpcId, other.vpcId);
+  if (peerBlocks.length === 0) return unchecked(side.vpcId, other.vpcId, role, 'unknown', `The blocks of ${other.vpcId} are unknown.`);
   let okCount = 0;
   let someCount = 0;
   let total = 0;
-  const tables: TableRouteChecks[] = serving.map(({ table, subnetIds }) => {
-    const checks = peerBlocks.map((b) => checkTableRoute(index, table, b, peering.id));
-    for (const c of checks) {
+  const tables: TableRouteChecks[] = new Array<TableRouteChecks>(serving.tables.length);
+  for (let t = 0; t < serving.tables.length; t++) {
+    const table = serving.tables[t]!;
+    const checks: RouteCheck[] = new Array<RouteCheck>(peerBlocks.length);
+    for (let b = 0; b < peerBlocks.length; b++) {
+      const c = checkCompiledTable(index, table.id, serving.compiled[t]!, peerBlocks[b]!, peering.id);
+      checks[b] = c;
       total++;
       if (c.state === 'ok') okCount++;
       if (c.state === 'ok' || c.state === 'partial') someCount++;
     }
-    return { routeTableId: table.id, main: table.main, subnetIds, checks };
-  });
-  if (total === 0) return { ...base, summary: 'unknown', tables, note: `The blocks of ${other.vpcId} are unknown.` };
+    tables[t] = { routeTableId: table.id, main: table.main, subnetIds: serving.subnetIds[t]!, checks };
+  }
   const summary: RouteSummary = okCount === total ? 'complete' : someCount === 0 ? 'none' : 'partial';
-  return { ...base, summary, tables };
+  return { role, vpcId: side.vpcId, peerVpcId: other.vpcId, summary, tables };
 }
 
 /**
@@ -184,16 +318,16 @@ function checkSide(topology: Topology, index: TopologyIndex, peering: Peering, r
  */
 export function computeRouteCompleteness(topology: Topology, opts: RouteCompletenessOptions = {}): readonly PeeringRouteCompleteness[] {
   const statuses = new Set<PeeringStatus>(opts.statuses ?? ['active']);
-  const index = indexTopology(topology);
+  const ctx: SideContext = {
+    index: indexTopology(topology),
+    blocks: collectVpcBlocks(topology).byVpc,
+    serving: new Map(),
+    peerBlocks: new Map(),
+  };
   const result: PeeringRouteCompleteness[] = [];
   for (const p of topology.peerings) {
     if (!statuses.has(p.status)) continue;
-    result.push({
-      peeringId: p.id,
-      status: p.status,
-      requester: checkSide(topology, index, p, 'requester'),
-      accepter: checkSide(topology, index, p, 'accepter'),
-    });
+    result.push({ peeringId: p.id, status: p.status, requester: checkSide(ctx, p, 'requester'), accepter: checkSide(ctx, p, 'accepter') });
   }
   return result;
 }
@@ -222,7 +356,7 @@ export function describeRouteCheck(check: RouteCheck, peeringId: PeeringId): str
     case 'missing':
       return `${check.peerCidr} has no route to ${peeringId}${check.fallback ? ` (falls to ${check.fallback.destination} → ${describeTarget(check.fallback.target)})` : ''}`;
     case 'elsewhere':
-      return `${check.peerCidr} goes to ${describeTarget(check.route.target)} (route ${check.route.destination}${check.route.routeState === 'blackhole' ? ', blackhole' : ''}), not ${peeringId}`;
+      return `${check.peerCidr} goes to ${describeTarget(check.route.target)} (route ${check.route.destination}${check.route.state === 'blackhole' ? ', blackhole' : ''}), not ${peeringId}`;
     case 'partial':
       return `${check.peerCidr} only partly → ${peeringId} (${check.toPeering.map((r) => r.destination).join(', ')}); ${check.notToPeering
         .map((r) => `${r.destination} → ${describeTarget(r.target)}`)

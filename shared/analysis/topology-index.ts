@@ -1,6 +1,6 @@
 /** Lookup tables over a topology, built once per topology object and shared by the analyses. */
 import type { CidrRange } from '../cidr/parse-cidr';
-import { parseCidrRange } from '../cidr/parse-cidr';
+import { tryParseCidrRange } from '../cidr/parse-cidr';
 import type { AccountId, PeeringId, RouteTableId, SecurityGroupId, SubnetId, VpcId } from '../model/ids';
 import type { Account, Peering, RouteTable, SecurityGroup, Subnet, Topology, Vpc } from '../model/topology';
 
@@ -19,6 +19,15 @@ export interface TopologyIndex {
   readonly accountById: ReadonlyMap<AccountId, Account>;
   /** Parse a CIDR text, remembering the answer; `null` when it is not a CIDR (e.g. a prefix-list id). */
   readonly rangeOf: (text: string) => CidrRange | null;
+  /** `rangeOf` with the bounds also as numbers, exact for IPv4 (for fast comparisons in hot loops). */
+  readonly boundsOf: (text: string) => RangeBounds | null;
+}
+
+/** A parsed range with its bounds as numbers (exact for IPv4 only; IPv6 callers use the bigints). */
+export interface RangeBounds {
+  readonly range: CidrRange;
+  readonly low: number;
+  readonly high: number;
 }
 
 const cache = new WeakMap<Topology, TopologyIndex>();
@@ -34,41 +43,81 @@ function groupBy<K, V>(items: readonly V[], key: (v: V) => K): Map<K, V[]> {
   return m;
 }
 
+/** Each map is built on first use: an analysis pays only for the lookups it makes. */
+class LazyTopologyIndex implements TopologyIndex {
+  #vpcById?: Map<VpcId, Vpc>;
+  #subnetById?: Map<SubnetId, Subnet>;
+  #subnetsByVpc?: Map<VpcId, Subnet[]>;
+  #routeTableById?: Map<RouteTableId, RouteTable>;
+  #routeTablesByVpc?: Map<VpcId, RouteTable[]>;
+  #securityGroupById?: Map<SecurityGroupId, SecurityGroup>;
+  #securityGroupsByVpc?: Map<VpcId, SecurityGroup[]>;
+  #peeringById?: Map<PeeringId, Peering>;
+  #peeringsByVpc?: Map<VpcId, Peering[]>;
+  #accountById?: Map<AccountId, Account>;
+  readonly #ranges = new Map<string, RangeBounds | null>();
+
+  constructor(private readonly topology: Topology) {}
+
+  get vpcById(): ReadonlyMap<VpcId, Vpc> {
+    return (this.#vpcById ??= new Map(this.topology.vpcs.map((v) => [v.id, v])));
+  }
+  get subnetById(): ReadonlyMap<SubnetId, Subnet> {
+    return (this.#subnetById ??= new Map(this.topology.subnets.map((s) => [s.id, s])));
+  }
+  get subnetsByVpc(): ReadonlyMap<VpcId, readonly Subnet[]> {
+    return (this.#subnetsByVpc ??= groupBy(this.topology.subnets, (s) => s.vpcId));
+  }
+  get routeTableById(): ReadonlyMap<RouteTableId, RouteTable> {
+    return (this.#routeTableById ??= new Map(this.topology.routeTables.map((t) => [t.id, t])));
+  }
+  get routeTablesByVpc(): ReadonlyMap<VpcId, readonly RouteTable[]> {
+    return (this.#routeTablesByVpc ??= groupBy(this.topology.routeTables, (t) => t.vpcId));
+  }
+  get securityGroupById(): ReadonlyMap<SecurityGroupId, SecurityGroup> {
+    return (this.#securityGroupById ??= new Map(this.topology.securityGroups.map((g) => [g.id, g])));
+  }
+  get securityGroupsByVpc(): ReadonlyMap<VpcId, readonly SecurityGroup[]> {
+    return (this.#securityGroupsByVpc ??= groupBy(this.topology.securityGroups, (g) => g.vpcId));
+  }
+  get peeringById(): ReadonlyMap<PeeringId, Peering> {
+    return (this.#peeringById ??= new Map(this.topology.peerings.map((p) => [p.id, p])));
+  }
+  get peeringsByVpc(): ReadonlyMap<VpcId, readonly Peering[]> {
+    if (!this.#peeringsByVpc) {
+      const m = new Map<VpcId, Peering[]>();
+      for (const p of this.topology.peerings) {
+        for (const vpcId of p.requester.vpcId === p.accepter.vpcId ? [p.requester.vpcId] : [p.requester.vpcId, p.accepter.vpcId]) {
+          const list = m.get(vpcId);
+          if (list) list.push(p);
+          else m.set(vpcId, [p]);
+        }
+      }
+      this.#peeringsByVpc = m;
+    }
+    return this.#peeringsByVpc;
+  }
+  get accountById(): ReadonlyMap<AccountId, Account> {
+    return (this.#accountById ??= new Map(this.topology.accounts.map((a) => [a.id, a])));
+  }
+
+  boundsOf = (text: string): RangeBounds | null => {
+    let r = this.#ranges.get(text);
+    if (r === undefined) {
+      const range = tryParseCidrRange(text);
+      r = range ? { range, low: Number(range.start), high: Number(range.end) } : null;
+      this.#ranges.set(text, r);
+    }
+    return r;
+  };
+
+  rangeOf = (text: string): CidrRange | null => this.boundsOf(text)?.range ?? null;
+}
+
 /** Build (or fetch the cached) indexes of `topology`. Topologies are immutable, so caching by identity is safe. */
 export function indexTopology(topology: Topology): TopologyIndex {
-  const hit = cache.get(topology);
-  if (hit) return hit;
-  const peeringsByVpc = new Map<VpcId, Peering[]>();
-  for (const p of topology.peerings) {
-    for (const vpcId of p.requester.vpcId === p.accepter.vpcId ? [p.requester.vpcId] : [p.requester.vpcId, p.accepter.vpcId]) {
-      const list = peeringsByVpc.get(vpcId);
-      if (list) list.push(p);
-      else peeringsByVpc.set(vpcId, [p]);
-    }
-  }
-  const ranges = new Map<string, CidrRange | null>();
-  const index: TopologyIndex = {
-    vpcById: new Map(topology.vpcs.map((v) => [v.id, v])),
-    subnetById: new Map(topology.subnets.map((s) => [s.id, s])),
-    subnetsByVpc: groupBy(topology.subnets, (s) => s.vpcId),
-    routeTableById: new Map(topology.routeTables.map((t) => [t.id, t])),
-    routeTablesByVpc: groupBy(topology.routeTables, (t) => t.vpcId),
-    securityGroupById: new Map(topology.securityGroups.map((g) => [g.id, g])),
-    securityGroupsByVpc: groupBy(topology.securityGroups, (g) => g.vpcId),
-    peeringById: new Map(topology.peerings.map((p) => [p.id, p])),
-    peeringsByVpc,
-    accountById: new Map(topology.accounts.map((a) => [a.id, a])),
-    rangeOf: (text) => {
-      let r = ranges.get(text);
-      if (r === undefined) {
-        const parsed = parseCidrRange(text);
-        r = parsed.ok ? parsed.value : null;
-        ranges.set(text, r);
-      }
-      return r;
-    },
-  };
-  cache.set(topology, index);
+  let index = cache.get(topology);
+  if (!index) cache.set(topology, (index = new LazyTopologyIndex(topology)));
   return index;
 }
 

@@ -47,6 +47,26 @@ export function compareRanges(a: CidrRange, b: CidrRange): number {
 }
 
 /**
+ * Sort ranges in `compareRanges` order, fast: IPv4 bounds fit in a double exactly, so IPv4 ranges
+ * are ordered by number keys (BigInt comparisons are runtime calls in V8, ~10× slower); the
+ * usually few IPv6 ranges use `compareRanges`. Returns a new array.
+ */
+export function sortRanges<T extends CidrRange>(ranges: readonly T[]): T[] {
+  const v4: T[] = [];
+  const v6: T[] = [];
+  for (const r of ranges) (r.family === 'ipv4' ? v4 : v6).push(r);
+  const keys = new Float64Array(v4.length);
+  for (let i = 0; i < v4.length; i++) keys[i] = Number(v4[i]!.start) * 64 + v4[i]!.prefixLength;
+  const order = Array.from({ length: v4.length }, (_, i) => i);
+  // start · 64 + prefix stays below 2^38: exact, and orders by start, then larger block first.
+  order.sort((a, b) => keys[a]! - keys[b]!);
+  const out = order.map((i) => v4[i]!);
+  v6.sort(compareRanges);
+  for (const r of v6) out.push(r);
+  return out;
+}
+
+/**
  * Every overlapping pair between two block lists, each sorted with `compareRanges`.
  *
  * A merge of the two sorted lists: O(m + n + pairs), so checking two VPCs costs O(blocks).

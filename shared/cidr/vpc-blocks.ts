@@ -1,9 +1,9 @@
 /** Every CIDR block of every VPC in a topology, parsed once into sorted ranges. */
 import type { VpcId } from '../model/ids';
-import type { Topology } from '../model/topology';
-import { compareRanges } from './overlap';
+import type { PeeringSide, Topology } from '../model/topology';
+import { compareRanges, sortRanges } from './overlap';
 import type { CidrRange } from './parse-cidr';
-import { parseCidrRange } from './parse-cidr';
+import { parseCidrRange, tryParseCidrRange } from './parse-cidr';
 
 /** Which association of its VPC a block is. */
 export type VpcBlockKind = 'primary' | 'secondary' | 'ipv6';
@@ -56,44 +56,51 @@ export function collectVpcBlocks(topology: Topology): VpcBlocks {
   const hit = cache.get(topology);
   if (hit) return hit;
   const byVpc = new Map<VpcId, VpcBlockRange[]>();
-  const sorted: VpcBlockRange[] = [];
+  const all: VpcBlockRange[] = [];
   const invalid: InvalidVpcBlock[] = [];
-  const parsedByText = new Map<string, CidrRange | string>();
-  const add = (vpcId: VpcId, cidr: string, kind: VpcBlockKind, source: VpcBlockRange['source']): void => {
-    let parsed = parsedByText.get(cidr);
-    if (parsed === undefined) {
+  // One map read and one write per VPC: on a large topology these lookups are most of the cost.
+  const add = (list: VpcBlockRange[], vpcId: VpcId, cidr: string, kind: VpcBlockKind, source: VpcBlockRange['source']): void => {
+    const parsed = tryParseCidrRange(cidr);
+    if (!parsed) {
       const r = parseCidrRange(cidr);
-      parsed = r.ok ? r.value : r.error.message;
-      parsedByText.set(cidr, parsed);
-    }
-    if (typeof parsed === 'string') {
-      invalid.push({ vpcId, cidr, message: parsed });
+      invalid.push({ vpcId, cidr, message: r.ok ? 'unreadable block' : r.error.message });
       return;
     }
-    const block: VpcBlockRange = { ...parsed, vpcId, kind, source };
-    let list = byVpc.get(vpcId);
-    if (!list) byVpc.set(vpcId, (list = []));
+    const block: VpcBlockRange = {
+      cidr: parsed.cidr,
+      family: parsed.family,
+      prefixLength: parsed.prefixLength,
+      start: parsed.start,
+      end: parsed.end,
+      vpcId,
+      kind,
+      source,
+    };
     list.push(block);
-    sorted.push(block);
+    all.push(block);
   };
   for (const vpc of topology.vpcs) {
-    if (!byVpc.has(vpc.id)) byVpc.set(vpc.id, []);
+    let list = byVpc.get(vpc.id);
+    if (!list) byVpc.set(vpc.id, (list = []));
     for (const b of vpc.cidrBlocks) {
       if (!isHeldBlockState(b.state)) continue;
-      add(vpc.id, b.cidr, b.family === 'ipv6' ? 'ipv6' : b.primary ? 'primary' : 'secondary', 'vpc');
+      add(list, vpc.id, b.cidr, b.family === 'ipv6' ? 'ipv6' : b.primary ? 'primary' : 'secondary', 'vpc');
     }
+    if (list.length > 1) list.sort(compareRanges);
   }
+  const addSide = (side: PeeringSide): void => {
+    if (byVpc.has(side.vpcId)) return;
+    const list: VpcBlockRange[] = [];
+    byVpc.set(side.vpcId, list);
+    side.cidrBlocks.forEach((c, i) => add(list, side.vpcId, c, i === 0 ? 'primary' : 'secondary', 'peering'));
+    for (const c of side.ipv6CidrBlocks) add(list, side.vpcId, c, 'ipv6', 'peering');
+    if (list.length > 1) list.sort(compareRanges);
+  };
   for (const p of topology.peerings) {
-    for (const side of [p.requester, p.accepter]) {
-      if (byVpc.has(side.vpcId)) continue;
-      byVpc.set(side.vpcId, []);
-      side.cidrBlocks.forEach((c, i) => add(side.vpcId, c, i === 0 ? 'primary' : 'secondary', 'peering'));
-      for (const c of side.ipv6CidrBlocks) add(side.vpcId, c, 'ipv6', 'peering');
-    }
+    addSide(p.requester);
+    addSide(p.accepter);
   }
-  for (const list of byVpc.values()) list.sort(compareRanges);
-  sorted.sort(compareRanges);
-  const result: VpcBlocks = { byVpc, sorted, invalid };
+  const result: VpcBlocks = { byVpc, sorted: sortRanges(all), invalid };
   cache.set(topology, result);
   return result;
 }

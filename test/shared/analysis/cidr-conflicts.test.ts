@@ -120,6 +120,33 @@ describe('findCidrConflicts', () => {
 });
 
 describe('routing ambiguity', () => {
+  it('derives the same ambiguities from the conflict list as from a sweep per hub, truncated or not', () => {
+    const block = fc.constantFrom('10.0.0.0/16', '10.0.0.0/20', '10.0.16.0/20', '10.1.0.0/16', '172.16.0.0/12', '172.16.5.0/24', '2600:1f18::/56', '2600:1f18::/64');
+    const n = 7;
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(block, { minLength: 1, maxLength: 2 }), { minLength: n, maxLength: n }),
+        fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 }), fc.constantFrom('active', 'pending-acceptance', 'deleted')), {
+          maxLength: 12,
+          selector: ([x, y]) => (x < y ? `${x}-${y}` : `${y}-${x}`),
+        }),
+        (blockLists, links) => {
+          const vpcs = blockLists.map((blocks, i) => {
+            const v4 = [...new Set(blocks.filter((b) => !b.includes(':')))];
+            const v6 = [...new Set(blocks.filter((b) => b.includes(':')))];
+            return vpc(`vpc-${i}` as VpcId, v4[0] ?? `192.168.${i}.0/24`, { secondary: v4.slice(1), ipv6: v6 });
+          });
+          const peerings = links.filter(([x, y]) => x !== y).map(([x, y, status], i) => peering(`pcx-${i}`, vpcs[x]!, vpcs[y]!, status as 'active'));
+          const t = topology({ vpcs, peerings });
+          const reference = findRoutingAmbiguities(t);
+          expect(findCidrConflicts(t).ambiguities).toEqual(reference);
+          expect(findCidrConflicts(t, { maxBlockOverlaps: 1 }).ambiguities).toEqual(reference);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   const hub = vpc('vpc-hub', '10.0.0.0/16', { name: 'hub' });
   const x = vpc('vpc-x', '10.1.0.0/16');
   const y = vpc('vpc-y', '10.1.128.0/17', { accountId: '222222222222' });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import type { RouteCheck } from '../../../shared/analysis/route-completeness';
@@ -31,7 +32,7 @@ describe('checkTableRoute states', () => {
       name: 'only a default route to the internet gateway',
       routes: [route('0.0.0.0/0', 'igw-1')],
       peer: '10.1.0.0/16',
-      expected: { state: 'missing', fallback: { destination: '0.0.0.0/0', target: { kind: 'other', id: 'igw-1' }, routeState: 'active' } },
+      expected: { state: 'missing', fallback: { destination: '0.0.0.0/0', target: { kind: 'other', id: 'igw-1' }, state: 'active' } },
       words: 'falls to 0.0.0.0/0 → igw-1',
     },
     { name: 'a blackholed route to the peering', routes: [route('10.1.0.0/16', 'pcx-1', 'blackhole')], peer: '10.1.0.0/16', expected: { state: 'blackhole' }, words: 'is a blackhole' },
@@ -39,7 +40,7 @@ describe('checkTableRoute states', () => {
       name: 'the same block routed to another peering',
       routes: [route('10.1.0.0/16', 'pcx-9')],
       peer: '10.1.0.0/16',
-      expected: { state: 'elsewhere', route: { destination: '10.1.0.0/16', target: { kind: 'peering', peeringId: 'pcx-9' }, routeState: 'active' } },
+      expected: { state: 'elsewhere', route: { destination: '10.1.0.0/16', target: { kind: 'peering', peeringId: 'pcx-9' }, state: 'active' } },
       words: 'goes to pcx-9',
     },
     { name: 'a wider route to a transit gateway', routes: [route('10.0.0.0/8', 'tgw-1')], peer: '10.1.0.0/16', expected: { state: 'elsewhere' }, words: 'goes to tgw-1 (route 10.0.0.0/8)' },
@@ -58,7 +59,7 @@ describe('checkTableRoute states', () => {
       expected: { state: 'partial' },
       words: '10.1.9.0/24 → pcx-9',
     },
-    { name: 'the local route (peer inside this VPC)', routes: [], peer: '10.0.1.0/24', expected: { state: 'elsewhere', route: { destination: '10.0.0.0/16', target: { kind: 'local' }, routeState: 'active' } }, words: 'goes to local' },
+    { name: 'the local route (peer inside this VPC)', routes: [], peer: '10.0.1.0/24', expected: { state: 'elsewhere', route: { destination: '10.0.0.0/16', target: { kind: 'local' }, state: 'active' } }, words: 'goes to local' },
     { name: 'an IPv6 peer block', routes: [route('2600:1f18:b::/56', 'pcx-1'), route('::/0', 'igw-1')], peer: '2600:1f18:b::/56', expected: { state: 'ok' }, words: '2600:1f18:b::/56 → pcx-1' },
     { name: 'an IPv6 peer with only the IPv4 route', routes: [route('10.1.0.0/16', 'pcx-1')], peer: '2600:1f18:b::/56', expected: { state: 'missing' }, words: 'has no route' },
   ])('is $expected.state for $name', ({ routes, peer, expected, words }) => {
@@ -68,6 +69,43 @@ describe('checkTableRoute states', () => {
     const fix = suggestRouteFix(result, 'rtb-1', 'pcx-1');
     if (result.state === 'ok') expect(fix).toBeNull();
     else expect(fix).toContain(`--vpc-peering-connection-id pcx-1`);
+  });
+
+  it('agrees with longest-prefix matching done address by address', () => {
+    const destination = fc.oneof(
+      fc.constant('0.0.0.0/0'),
+      fc.constant('10.0.0.0/8'),
+      fc.record({ fourth: fc.integer({ min: 0, max: 63 }), prefix: fc.integer({ min: 26, max: 32 }) }).map(({ fourth, prefix }) => `10.1.0.${fourth}/${prefix}`),
+    );
+    const routeArb = fc.record({ destination, target: fc.constantFrom('pcx-1', 'pcx-9', 'tgw-1'), blackhole: fc.boolean() });
+    const peerArb = fc.record({ fourth: fc.integer({ min: 0, max: 63 }), prefix: fc.integer({ min: 27, max: 30 }) });
+    fc.assert(
+      fc.property(fc.uniqueArray(routeArb, { maxLength: 8, selector: (r) => parseCidrRange(r.destination).ok && (parseCidrRange(r.destination) as { value: { cidr: string } }).value.cidr }), peerArb, (routes, p) => {
+        const result = check(
+          routes.map((r) => route(r.destination, r.target, r.blackhole ? 'blackhole' : 'active')),
+          `10.1.0.${p.fourth}/${p.prefix}`,
+        );
+        const peer = parseCidrRange(`10.1.0.${p.fourth}/${p.prefix}`);
+        if (!peer.ok) throw new Error('bad peer');
+        // Brute force: the winning route of each address (the local route 10.0.0.0/16 never covers 10.1/16).
+        const winners = [];
+        for (let x = peer.value.start; x <= peer.value.end; x++) {
+          let win: { prefix: number; r: (typeof routes)[number] } | undefined;
+          for (const r of routes) {
+            const range = parseCidrRange(r.destination);
+            if (range.ok && range.value.start <= x && x <= range.value.end && (!win || range.value.prefixLength > win.prefix)) win = { prefix: range.value.prefixLength, r };
+          }
+          winners.push(win);
+        }
+        const toPeering = winners.filter((w) => w && w.r.target === 'pcx-1' && !w.r.blackhole).length;
+        if (toPeering === winners.length) expect(result.state).toBe('ok');
+        else if (toPeering > 0) expect(result.state).toBe('partial');
+        else if (winners.some((w) => w && w.r.target === 'pcx-1')) expect(result.state).toBe('blackhole');
+        else if (winners.some((w) => w && w.prefix > 0)) expect(result.state).toBe('elsewhere');
+        else expect(result.state).toBe('missing');
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('ignores prefix-list destinations', () => {

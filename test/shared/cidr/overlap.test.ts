@@ -10,6 +10,7 @@ import {
   isAddressIn,
   isWithin,
   relateRanges,
+  sortRanges,
 } from '../../../shared/cidr/overlap';
 import type { CidrRange } from '../../../shared/cidr/parse-cidr';
 import { parseCidrRange, parseIpAddress } from '../../../shared/cidr/parse-cidr';
@@ -105,6 +106,18 @@ describe.each([
         expect(found).toEqual(expected.sort());
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('sortRanges', () => {
+  it('orders exactly as sorting with compareRanges, across both families', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(smallV4, smallV6, fc.constantFrom('0.0.0.0/0', '::/0', '255.255.255.255/32')), { maxLength: 30 }), (texts) => {
+        const ranges = texts.map(range);
+        const expected = [...ranges].sort(compareRanges).map((r) => r.cidr);
+        expect(sortRanges(ranges).map((r) => r.cidr)).toEqual(expected);
+      }),
     );
   });
 });

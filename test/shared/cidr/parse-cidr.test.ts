@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { normalizeCidr } from 'cidr-tools';
+import { isIPv4, isIPv6 } from 'node:net';
 import { describe, expect, it } from 'vitest';
 
 import { addressToRange, countAddresses, parseCidr, parseCidrRange, parseIpAddress, toCidrRange } from '../../../shared/cidr/parse-cidr';
@@ -65,6 +66,47 @@ describe('parseCidr', () => {
         expect(again).toEqual(first);
         expect(toCidrRange(first.value).start).toBe(networkOf(V6_BASE + low, prefix, 128));
       }),
+    );
+  });
+
+  it('accepts exactly the addresses Node\'s own parser accepts (zone ids aside), on random near-miss text', () => {
+    const piece = fc.constantFrom('0', '1', '00', '255', '256', 'ff', 'FFFF', '12345', 'g', '', '.', ':', '::', '1.2.3.4', '01');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), fc.constantFrom('.', ':'), (pieces, glue) => {
+        const text = pieces.join(glue);
+        const reference = isIPv4(text) || (isIPv6(text) && !text.includes('%'));
+        expect(parseCidr(`${text}/${text.includes(':') ? 64 : 8}`).ok).toBe(reference);
+        expect(parseIpAddress(text).ok).toBe(reference);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads every spelling of an IPv6 address (compressed, upper case, dotted tail) as the same number', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 8, maxLength: 8 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 7 }),
+        (groups, upper, dottedTail, zeroFrom) => {
+          const g = groups.map((x, i) => (i >= zeroFrom && i < zeroFrom + 2 ? 0 : x));
+          const value = g.reduce((acc, x) => (acc << 16n) | BigInt(x), 0n);
+          let parts = g.map((x) => x.toString(16));
+          if (dottedTail) parts = [...parts.slice(0, 6), `${g[6]! >> 8}.${g[6]! & 255}.${g[7]! >> 8}.${g[7]! & 255}`];
+          let text = parts.join(':');
+          // Compress the zero run we planted unless the dotted tail (one part for two groups) took it.
+          if (zeroFrom + 2 <= (dottedTail ? 6 : 8)) text = `${parts.slice(0, zeroFrom).join(':')}::${parts.slice(zeroFrom + 2).join(':')}`;
+          if (upper) text = text.toUpperCase();
+          const r = parseIpAddress(text);
+          expect(r.ok, text).toBe(true);
+          if (r.ok) {
+            expect(r.value.value).toBe(value);
+            expect(r.value.text).toBe(normalizeCidr(ipv6TextLong(value)));
+          }
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 

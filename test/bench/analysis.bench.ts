@@ -1,0 +1,260 @@
+/** Benchmark of the topology analyses at organisation scale: `npm run bench:analysis`.
+ *
+ * Generates, deterministically, 10,000 VPCs with 20,000 CIDR blocks (primary, secondary, IPv6),
+ * 20,000 subnets and route tables, and 20,000 peerings with routes (some missing or
+ * blackholed, some VPCs re-using a block); then times conflicts, non-transitive pairs and route
+ * completeness (warm-up, then the median of several runs, each on fresh objects so no cache
+ * carries over), the growth of conflicts with n, and drag validation. Prints figures and ends
+ * with one line of JSON; asserts nothing about time.
+ */
+import { loadavg } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+import { findCidrConflicts } from '../../shared/analysis/cidr-conflicts';
+import { computeRouteCompleteness } from '../../shared/analysis/route-completeness';
+import { findNonTransitivePairs } from '../../shared/analysis/transitive-paths';
+import type { PeeringId, RouteTableId, SubnetId, VpcId } from '../../shared/model/ids';
+import type { Peering, PeeringStatus, Route, RouteTable, Subnet, Topology, Vpc, VpcCidrBlock } from '../../shared/model/topology';
+import { createPeeringValidator } from '../../shared/planning/validate-peering';
+
+const VPC_COUNT = 10_000;
+const BLOCK_COUNT = 20_000;
+const PEERING_COUNT = 20_000;
+const RUNS = 7;
+
+/** mulberry32: a small seeded PRNG so every run builds the same topology. */
+function createRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+
+/** Build the benchmark topology with `vpcCount` VPCs (blocks and peerings scale with it). */
+function generateTopology(vpcCount: number): Topology {
+  const random = createRandom(42);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const accounts = Array.from({ length: 20 }, (_, i) => String(100000000000 + i));
+  const regions = ['eu-west-1', 'us-east-1', 'ap-southeast-2', 'sa-east-1'];
+  const extraBlocks = Math.round((vpcCount * (BLOCK_COUNT - VPC_COUNT)) / VPC_COUNT);
+  const secondaryCount = Math.round(extraBlocks * 0.7);
+  const vpcs: Vpc[] = [];
+  const primaries: string[] = [];
+  for (let i = 0; i < vpcCount; i++) {
+    // Unique /22s in 10.0.0.0/8 (16,384 of them); 2% re-use an earlier block, as teams do with 10.0.0.0/16.
+    const reuse = i > 0 && random() < 0.02;
+    const primary = reuse ? pick(primaries) : `10.${(i >> 6) & 255}.${(i & 63) << 2}.0/22`;
+    primaries.push(primary);
+    const blocks: VpcCidrBlock[] = [{ cidr: primary, family: 'ipv4', primary: true, state: 'associated' }];
+    if (i < secondaryCount) blocks.push({ cidr: `100.${64 + (i >> 8)}.${i & 255}.0/24`, family: 'ipv4', primary: false, state: 'associated' });
+    else if (i < extraBlocks) blocks.push({ cidr: `2600:1f18:${hex(i, 4)}:${hex((i * 7) & 0xff, 2)}00::/56`, family: 'ipv6', primary: false, state: 'associated' });
+    vpcs.push({
+      id: `vpc-${hex(i, 17)}`,
+      accountId: accounts[i % accounts.length]!,
+      region: regions[i % regions.length]!,
+      name: `vpc-${i}`,
+      tags: {},
+      isDefault: false,
+      state: 'available',
+      cidrBlocks: blocks,
+    });
+  }
+
+  const peeringCount = Math.round((vpcCount * PEERING_COUNT) / VPC_COUNT);
+  const peerings: Peering[] = [];
+  const pairs = new Set<string>();
+  const side = (v: Vpc) => ({
+    accountId: v.accountId,
+    vpcId: v.id,
+    region: v.region,
+    cidrBlocks: v.cidrBlocks.filter((b) => b.family === 'ipv4').map((b) => b.cidr),
+    ipv6CidrBlocks: v.cidrBlocks.filter((b) => b.family === 'ipv6').map((b) => b.cidr),
+  });
+  while (peerings.length < peeringCount) {
+    const x = Math.floor(random() * vpcCount);
+    // Mostly local structure (teams peer with neighbours), some long links: a realistic mix of hubs and chains.
+    const y = random() < 0.7 ? (x + 1 + Math.floor(random() * 20)) % vpcCount : Math.floor(random() * vpcCount);
+    if (x === y) continue;
+    const key = x < y ? `${x}|${y}` : `${y}|${x}`;
+    if (pairs.has(key)) continue;
+    pairs.add(key);
+    const r = random();
+    const status: PeeringStatus = r < 0.94 ? 'active' : r < 0.945 ? 'pending-acceptance' : 'deleted';
+    peerings.push({ id: `pcx-${hex(peerings.length, 17)}`, status, requester: side(vpcs[x]!), accepter: side(vpcs[y]!), tags: {} });
+  }
+
+  const subnets: Subnet[] = [];
+  const routesByVpc = new Map<VpcId, Route[]>();
+  for (const p of peerings) {
+    if (p.status === 'deleted') continue;
+    for (const [own, other] of [
+      [p.requester, p.accepter],
+      [p.accepter, p.requester],
+    ] as const) {
+      let list = routesByVpc.get(own.vpcId);
+      if (!list) routesByVpc.set(own.vpcId, (list = []));
+      for (const cidr of [...other.cidrBlocks, ...other.ipv6CidrBlocks]) {
+        const r = random();
+        if (r < 0.1) continue; // a missing route
+        list.push({
+          destination: cidr,
+          target: { kind: 'peering', peeringId: p.id as PeeringId },
+          state: p.status === 'active' && r > 0.02 ? 'active' : 'blackhole',
+          origin: 'CreateRoute',
+        });
+      }
+    }
+  }
+  const routeTables: RouteTable[] = [];
+  for (const v of vpcs) {
+    const base = v.id.slice(4);
+    const s1: SubnetId = `subnet-${base}1`;
+    const s2: SubnetId = `subnet-${base}2`;
+    const primary = v.cidrBlocks[0]!.cidr;
+    const net = primary.slice(0, primary.lastIndexOf('.'));
+    subnets.push(
+      { id: s1, vpcId: v.id, accountId: v.accountId, region: v.region, cidr: `${net}.0/24`, ipv6Cidrs: [], availabilityZone: `${v.region}a` },
+      { id: s2, vpcId: v.id, accountId: v.accountId, region: v.region, cidr: `${net}.128/25`, ipv6Cidrs: [], availabilityZone: `${v.region}b` },
+    );
+    const local: Route[] = v.cidrBlocks.map((b) => ({ destination: b.cidr, target: { kind: 'local' }, state: 'active', origin: 'CreateRouteTable' }));
+    const peerRoutes = routesByVpc.get(v.id) ?? [];
+    const table = (id: RouteTableId, main: boolean, subnetIds: SubnetId[], routes: Route[]): RouteTable => ({
+      id,
+      vpcId: v.id,
+      accountId: v.accountId,
+      region: v.region,
+      main,
+      subnetIds,
+      routes,
+    });
+    routeTables.push(
+      table(`rtb-${base}m`, true, [], [...local, { destination: '0.0.0.0/0', target: { kind: 'other', id: `igw-${base}` }, state: 'active', origin: 'CreateRoute' }, ...peerRoutes]),
+      // The private table forgets every fifth peer route: partial completeness on many sides.
+      table(`rtb-${base}p`, false, [s2], [...local, ...peerRoutes.filter((_, k) => k % 5 !== 4)]),
+    );
+  }
+  return {
+    accounts: accounts.map((id) => ({ id, profiles: [`p-${id}`] })),
+    vpcs,
+    subnets,
+    routeTables,
+    securityGroups: [],
+    peerings,
+  };
+}
+
+// A full collection before each timed run, so one run does not pay for the garbage of the last
+// (or for promoting the fresh copy it is given): the npm script cannot pass --expose-gc, so the
+// flag is set at run time, the documented way to reach `gc` from a script.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/** A copy with fresh objects wherever an analysis caches by identity (topology, route tables). */
+function freshCopy(t: Topology): Topology {
+  return { ...t, routeTables: t.routeTables.map((rt) => ({ ...rt })) };
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Median wall time of `fn` on fresh copies after two warm-up runs. */
+function timeMs(t: Topology, fn: (t: Topology) => unknown): { ms: number; result: unknown } {
+  let result: unknown;
+  for (let i = 0; i < 2; i++) fn(freshCopy(t));
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const copy = freshCopy(t);
+    collectGarbage();
+    const started = performance.now();
+    result = fn(copy);
+    times.push(performance.now() - started);
+  }
+  return { ms: median(times), result };
+}
+
+function subset(t: Topology, vpcCount: number): Topology {
+  const keep = new Set(t.vpcs.slice(0, vpcCount).map((v) => v.id));
+  return {
+    ...t,
+    vpcs: t.vpcs.filter((v) => keep.has(v.id)),
+    subnets: t.subnets.filter((s) => keep.has(s.vpcId)),
+    routeTables: t.routeTables.filter((r) => keep.has(r.vpcId)),
+    peerings: t.peerings.filter((p) => keep.has(p.requester.vpcId) && keep.has(p.accepter.vpcId)),
+  };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+const generationStarted = performance.now();
+const topology = generateTopology(VPC_COUNT);
+const blockCount = topology.vpcs.reduce((n, v) => n + v.cidrBlocks.length, 0);
+const routeCount = topology.routeTables.reduce((n, r) => n + r.routes.length, 0);
+console.log(`Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on this machine when starting.`);
+console.log(
+  `Generated ${topology.vpcs.length} VPCs, ${blockCount} CIDR blocks, ${topology.peerings.length} peerings, ` +
+    `${topology.subnets.length} subnets, ${topology.routeTables.length} route tables, ${routeCount} routes ` +
+    `in ${Math.round(performance.now() - generationStarted)} ms.`,
+);
+
+const conflicts = timeMs(topology, (t) => findCidrConflicts(t));
+const nonTransitive = timeMs(topology, (t) => findNonTransitivePairs(t));
+const routes = timeMs(topology, (t) => computeRouteCompleteness(t));
+
+const c = conflicts.result as ReturnType<typeof findCidrConflicts>;
+const n = nonTransitive.result as ReturnType<typeof findNonTransitivePairs>;
+const r = routes.result as ReturnType<typeof computeRouteCompleteness>;
+const summaries = new Map<string, number>();
+for (const p of r) for (const s of [p.requester.summary, p.accepter.summary]) summaries.set(s, (summaries.get(s) ?? 0) + 1);
+
+console.log('');
+console.log(`analysis                 median ms (of ${RUNS})   findings`);
+console.log(`conflicts                ${conflicts.ms.toFixed(1).padStart(8)}   ${c.conflicts.length} VPC pairs, ${c.totalBlockOverlaps} block overlaps, ${c.ambiguities.length} routing ambiguities, ${c.clusters.length} clusters`);
+console.log(`non-transitive pairs     ${nonTransitive.ms.toFixed(1).padStart(8)}   ${n.totalDistanceTwoPairs} pairs at distance 2 (${n.pairs.length} listed), ${n.totalIndirectPairs} indirect pairs, largest component ${n.components[0]?.vpcCount ?? 0} VPCs`);
+console.log(`route completeness       ${routes.ms.toFixed(1).padStart(8)}   ${r.length} active peerings; sides: ${[...summaries].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+
+console.log('');
+console.log('conflicts growth (n log n expected: ratio to the previous ≈ 2.1-2.3)');
+const growth: { n: number; ms: number }[] = [];
+for (const size of [VPC_COUNT / 4, VPC_COUNT / 2, VPC_COUNT]) {
+  const sub = subset(topology, size);
+  const { ms } = timeMs(sub, (t) => findCidrConflicts(t));
+  const previous = growth[growth.length - 1];
+  growth.push({ n: size, ms });
+  console.log(`  n=${String(size).padStart(6)}  ${ms.toFixed(1).padStart(7)} ms${previous ? `  ×${(ms / previous.ms).toFixed(2)}` : ''}`);
+}
+
+// Drag validation: one index, then one verdict per potential target.
+const indexStarted = performance.now();
+const validate = createPeeringValidator(freshCopy(topology));
+const indexMs = performance.now() - indexStarted;
+const source = topology.vpcs[0]!.id;
+const callsStarted = performance.now();
+let refused = 0;
+for (const v of topology.vpcs) if (!validate(source, v.id).ok) refused++;
+const perCallUs = ((performance.now() - callsStarted) * 1000) / topology.vpcs.length;
+console.log('');
+console.log(`drag validation: index ${indexMs.toFixed(1)} ms, then ${perCallUs.toFixed(1)} µs per target (${refused} of ${topology.vpcs.length} refused)`);
+
+console.log(
+  JSON.stringify({
+    conflictsMs: round(conflicts.ms),
+    nonTransitiveMs: round(nonTransitive.ms),
+    routesMs: round(routes.ms),
+    n: topology.vpcs.length,
+    blocks: blockCount,
+    peerings: topology.peerings.length,
+    conflictsGrowthMs: growth.map((g) => round(g.ms)),
+    validatorIndexMs: round(indexMs),
+    validateCallUs: round(perCallUs),
+    loadAverage1m: round(loadavg()[0]!),
+  }),
+);

@@ -1,0 +1,175 @@
+/** The EC2 calls a plan makes, by action name, and the reads that make re-running a step harmless.
+ *
+ * AWS SDK types stay here and in execute-plan.ts (STYLE.md §5): the plan carries plain
+ * parameters in the SDK's input shapes, and this file turns an action name into its command.
+ */
+import {
+  AcceptVpcPeeringConnectionCommand,
+  AuthorizeSecurityGroupIngressCommand,
+  CreateRouteCommand,
+  CreateVpcPeeringConnectionCommand,
+  DeleteRouteCommand,
+  DeleteVpcPeeringConnectionCommand,
+  DescribeRouteTablesCommand,
+  DescribeVpcPeeringConnectionsCommand,
+  type EC2Client,
+  ModifyVpcPeeringConnectionOptionsCommand,
+  RejectVpcPeeringConnectionCommand,
+  ReplaceRouteCommand,
+  RevokeSecurityGroupIngressCommand,
+  type Route as AwsRoute,
+  type VpcPeeringConnection,
+} from '@aws-sdk/client-ec2';
+
+import { parseCidr } from '../../shared/cidr/parse-cidr';
+import { PEERING_STATUSES, type PeeringStatus } from '../../shared/model/topology';
+import type { Ec2ActionName, StepParams } from '../../shared/planning/plan-types';
+import { actionErrorCode, isPeeringNotFound } from './action-errors';
+
+/** What a mutating call answered: its request id and the output fields we read. */
+export interface CallAnswer {
+  readonly requestId?: string;
+  readonly output: Record<string, unknown>;
+}
+
+/** Send one EC2 action with `params` (plus `DryRun` when asked). */
+export async function sendEc2Action(client: EC2Client, action: Ec2ActionName, params: StepParams, opts: { dryRun?: boolean; abortSignal?: AbortSignal } = {}): Promise<CallAnswer> {
+  const input = { ...(params as Record<string, unknown>), ...(opts.dryRun ? { DryRun: true } : {}) } as never;
+  const o = opts.abortSignal ? { abortSignal: opts.abortSignal } : {};
+  let out: { $metadata?: { requestId?: string } };
+  switch (action) {
+    case 'CreateVpcPeeringConnection':
+      out = await client.send(new CreateVpcPeeringConnectionCommand(input), o);
+      break;
+    case 'AcceptVpcPeeringConnection':
+      out = await client.send(new AcceptVpcPeeringConnectionCommand(input), o);
+      break;
+    case 'RejectVpcPeeringConnection':
+      out = await client.send(new RejectVpcPeeringConnectionCommand(input), o);
+      break;
+    case 'DeleteVpcPeeringConnection':
+      out = await client.send(new DeleteVpcPeeringConnectionCommand(input), o);
+      break;
+    case 'ModifyVpcPeeringConnectionOptions':
+      out = await client.send(new ModifyVpcPeeringConnectionOptionsCommand(input), o);
+      break;
+    case 'CreateRoute':
+      out = await client.send(new CreateRouteCommand(input), o);
+      break;
+    case 'ReplaceRoute':
+      out = await client.send(new ReplaceRouteCommand(input), o);
+      break;
+    case 'DeleteRoute':
+      out = await client.send(new DeleteRouteCommand(input), o);
+      break;
+    case 'AuthorizeSecurityGroupIngress':
+      out = await client.send(new AuthorizeSecurityGroupIngressCommand(input), o);
+      break;
+    case 'RevokeSecurityGroupIngress':
+      out = await client.send(new RevokeSecurityGroupIngressCommand(input), o);
+      break;
+  }
+  const { $metadata, ...rest } = out as { $metadata?: { requestId?: string } } & Record<string, unknown>;
+  return { ...($metadata?.requestId ? { requestId: $metadata.requestId } : {}), output: rest };
+}
+
+/** A peering's status as one account sees it. */
+export interface PeeringView {
+  readonly id: string;
+  readonly status: PeeringStatus;
+  readonly message?: string;
+  readonly requesterVpcId?: string;
+  readonly accepterVpcId?: string;
+}
+
+function toStatus(code: string | undefined): PeeringStatus | undefined {
+  return (PEERING_STATUSES as readonly string[]).includes(code ?? '') ? (code as PeeringStatus) : undefined;
+}
+
+function toView(p: VpcPeeringConnection): PeeringView | undefined {
+  const status = toStatus(p.Status?.Code);
+  if (!p.VpcPeeringConnectionId || !status) return undefined;
+  return {
+    id: p.VpcPeeringConnectionId,
+    status,
+    ...(p.Status?.Message ? { message: p.Status.Message } : {}),
+    ...(p.RequesterVpcInfo?.VpcId ? { requesterVpcId: p.RequesterVpcInfo.VpcId } : {}),
+    ...(p.AccepterVpcInfo?.VpcId ? { accepterVpcId: p.AccepterVpcInfo.VpcId } : {}),
+  };
+}
+
+/** The peering `id` as the client's account sees it in the client's region; undefined when it does not. */
+export async function describePeering(client: EC2Client, id: string, abortSignal?: AbortSignal): Promise<PeeringView | undefined> {
+  try {
+    const out = await client.send(new DescribeVpcPeeringConnectionsCommand({ VpcPeeringConnectionIds: [id] }), abortSignal ? { abortSignal } : {});
+    const match = (out.VpcPeeringConnections ?? []).find((p) => p.VpcPeeringConnectionId === id);
+    return match ? toView(match) : undefined;
+  } catch (e) {
+    if (isPeeringNotFound(actionErrorCode(e))) return undefined;
+    throw e;
+  }
+}
+
+/** Statuses of a peering that still exists or is becoming one. */
+const LIVE: readonly PeeringStatus[] = ['initiating-request', 'pending-acceptance', 'provisioning', 'active'];
+
+/**
+ * A live peering requested from `vpcId` to `peerVpcId`, if any. Filtered on the server and again
+ * here, since moto ignores these filters (it answers with every peering).
+ */
+export async function findLivePeering(client: EC2Client, vpcId: string, peerVpcId: string, abortSignal?: AbortSignal): Promise<PeeringView | undefined> {
+  const found: PeeringView[] = [];
+  let token: string | undefined;
+  do {
+    const out = await client.send(
+      new DescribeVpcPeeringConnectionsCommand({
+        Filters: [
+          { Name: 'requester-vpc-info.vpc-id', Values: [vpcId] },
+          { Name: 'accepter-vpc-info.vpc-id', Values: [peerVpcId] },
+          { Name: 'status-code', Values: [...LIVE] },
+        ],
+        ...(token ? { NextToken: token } : {}),
+      }),
+      abortSignal ? { abortSignal } : {},
+    );
+    for (const p of out.VpcPeeringConnections ?? []) {
+      const v = toView(p);
+      if (v && v.requesterVpcId === vpcId && v.accepterVpcId === peerVpcId && LIVE.includes(v.status)) found.push(v);
+    }
+    token = out.NextToken;
+  } while (token);
+  return found[0];
+}
+
+/** What a route currently points at (`pcx-…`, `igw-…`, `local`, …). */
+export function routeTargetOf(r: AwsRoute): string {
+  return (
+    r.VpcPeeringConnectionId ??
+    r.GatewayId ??
+    r.NatGatewayId ??
+    r.TransitGatewayId ??
+    r.InstanceId ??
+    r.NetworkInterfaceId ??
+    r.EgressOnlyInternetGatewayId ??
+    r.CarrierGatewayId ??
+    r.LocalGatewayId ??
+    r.CoreNetworkArn ??
+    'unknown'
+  );
+}
+
+function sameCidr(a: string | undefined, b: string): boolean {
+  if (!a) return false;
+  if (a === b) return true;
+  const pa = parseCidr(a);
+  const pb = parseCidr(b);
+  return pa.ok && pb.ok && pa.value === pb.value;
+}
+
+/** The route for exactly `destination` in `routeTableId`, or undefined. */
+export async function findRoute(client: EC2Client, routeTableId: string, destination: string, abortSignal?: AbortSignal): Promise<{ target: string; state?: string } | undefined> {
+  const out = await client.send(new DescribeRouteTablesCommand({ RouteTableIds: [routeTableId] }), abortSignal ? { abortSignal } : {});
+  const table = (out.RouteTables ?? []).find((t) => t.RouteTableId === routeTableId);
+  const r = table?.Routes?.find((x) => sameCidr(x.DestinationCidrBlock, destination) || sameCidr(x.DestinationIpv6CidrBlock, destination));
+  return r ? { target: routeTargetOf(r), ...(r.State ? { state: r.State } : {}) } : undefined;
+}

@@ -672,9 +672,21 @@ class Runner {
   private async awaitOtherSide(step: PlanStep): Promise<'accepted' | 'stopped'> {
     const pcx = this.peeringId!;
     const handoff = buildHandoff(this.handoffPlan(), pcx, this.otherSideIds());
+    const watcher = this.watcherProfile();
+    const acceptedMessage = `Account ${step.accountId} accepted ${pcx}.`;
+    if (watcher) {
+      // They may have accepted already (a resumed run): then there is nothing to wait for.
+      const now = await this.view(watcher.profile, watcher.region, pcx).catch(() => undefined);
+      if (now?.status === 'provisioning') await this.settle(watcher.profile, watcher.region, pcx, (v) => v?.status !== 'provisioning');
+      if (now?.status === 'active' || this.peeringStatus === 'active') {
+        this.peeringStatus = 'active';
+        this.setStep(step.id, { status: 'done-by-other-side', message: acceptedMessage, finishedAt: this.nowIso() }, true);
+        this.update({ peeringStatus: 'active', ...(handoff ? { handoff } : {}) });
+        return 'accepted';
+      }
+    }
     this.setStep(step.id, { status: 'other-side', message: `Waiting for account ${step.accountId} to accept ${pcx} in ${step.region}.` }, true);
     this.update({ phase: 'waiting-for-accepter', ...(handoff ? { handoff } : {}) });
-    const watcher = this.watcherProfile();
     if (!watcher) return 'stopped';
     // Without waiting, still look once: the other side may have accepted since the last run.
     const wait = this.deps.acceptance?.wait ?? true;
@@ -691,7 +703,7 @@ class Runner {
     });
     if (result.status) this.peeringStatus = result.status;
     if (result.outcome === 'active') {
-      this.setStep(step.id, { status: 'done-by-other-side', message: `Account ${step.accountId} accepted ${pcx}.`, finishedAt: this.nowIso() }, true);
+      this.setStep(step.id, { status: 'done-by-other-side', message: acceptedMessage, finishedAt: this.nowIso() }, true);
       this.update({ phase: 'running' });
       return 'accepted';
     }

@@ -41,8 +41,19 @@ function parseIpv6(s: string): bigint | undefined {
   return n;
 }
 
+const parsed = new Map<string, Cidr | undefined>();
+
 /** Parses `a.b.c.d/n` or an IPv6 `x::/n`; the host bits are cleared. Undefined when it is not a CIDR. */
 export function parseCidr(text: string): Cidr | undefined {
+  // Overlap checks parse the same few thousand blocks over and over: remember them (bounded).
+  if (parsed.has(text)) return parsed.get(text);
+  const c = parseCidrUncached(text);
+  if (parsed.size > 50_000) parsed.clear();
+  parsed.set(text, c);
+  return c;
+}
+
+function parseCidrUncached(text: string): Cidr | undefined {
   const slash = text.indexOf('/');
   if (slash < 0) return undefined;
   const addr = text.slice(0, slash);

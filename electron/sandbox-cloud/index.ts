@@ -119,7 +119,7 @@ function buildWorld(scenario: Scenario, clock: () => number, settings: Partial<S
 
 function defaultRegionOf(world: World, accountId: string): string {
   let first: string | undefined;
-  for (const c of world.cells.values()) {
+  for (const c of world.cells()) {
     if (c.accountId !== accountId || c.vpcs.size === 0) continue;
     if (c.region === 'us-east-1') return c.region;
     first ??= c.region;

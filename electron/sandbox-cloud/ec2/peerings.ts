@@ -33,7 +33,7 @@ import { cidrTextsOverlap } from '../cidr';
 import { AwsError, assertWellFormedId, invalidValue, missingParameter, notFound } from '../errors';
 import { isKnownRegion, isOptInRegion } from '../regions';
 import type { PeeringRec, PeeringSideRec, VpcRec } from '../state/records';
-import { OUTSTANDING_STATUSES, type World } from '../state/world';
+import type { World } from '../state/world';
 import { applyFilters, byId, paginate, pickByIds, tagList, tagsFromSpecs, type FilterSpec } from './common';
 import type { CallContext } from './context';
 import { checkDryRun, requireVpc, vpcIpv4Blocks, vpcIpv6Blocks } from './vpcs';
@@ -147,10 +147,7 @@ export function createVpcPeeringConnection(ctx: CallContext, input: CreateVpcPee
       );
     }
   }
-  const outstanding = [...world.peerings.values()].filter(
-    (p) => p.requester.ownerId === ctx.accountId && OUTSTANDING_STATUSES.includes(p.status),
-  ).length;
-  if (outstanding >= world.settings.outstandingRequestsPerAccount) {
+  if (world.outstandingCount(ctx.accountId) >= world.settings.outstandingRequestsPerAccount) {
     throw new AwsError(
       'OutstandingVpcPeeringConnectionLimitExceeded',
       `You have reached the limit of ${world.settings.outstandingRequestsPerAccount} outstanding VPC peering connection requests.`,

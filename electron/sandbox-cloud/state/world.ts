@@ -58,12 +58,71 @@ export const OUTSTANDING_STATUSES: readonly PeeringStatusCode[] = ['initiating-r
 /** Statuses after which the peering can never change again. */
 export const FINAL_STATUSES: readonly PeeringStatusCode[] = ['deleted', 'rejected', 'failed', 'expired'];
 
+/** murmur3's 32-bit finaliser: a bijection on 32-bit integers with good avalanche. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function hex8(n: number): string {
+  return n.toString(16).padStart(8, '0');
+}
+
+/** A min-heap of (due time, peering id, version) for the lifecycle scheduler. */
+class DueHeap {
+  private readonly items: { due: number; id: string; version: number }[] = [];
+  push(item: { due: number; id: string; version: number }): void {
+    const a = this.items;
+    a.push(item);
+    let i = a.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((a[parent] as { due: number }).due <= item.due) break;
+      a[i] = a[parent] as typeof item;
+      i = parent;
+    }
+    a[i] = item;
+  }
+  peek(): { due: number; id: string; version: number } | undefined {
+    return this.items[0];
+  }
+  pop(): { due: number; id: string; version: number } | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        const dueOf = (k: number): number => (k === i ? last.due : (a[k] as { due: number }).due);
+        if (l < a.length && dueOf(l) < dueOf(m)) m = l;
+        if (r < a.length && dueOf(r) < dueOf(m)) m = r;
+        if (m === i) break;
+        a[i] = a[m] as typeof last;
+        i = m;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+  clear(): void {
+    this.items.length = 0;
+  }
+}
+
 /** The sandbox's whole state. */
 export class World {
   readonly accounts = new Map<string, AccountRec>();
   readonly keys = new Map<string, KeyEntry>();
   readonly sessions: SessionRec[] = [];
-  readonly cells = new Map<string, Cell>();
+  /** account id → region → cell. */
+  private readonly cellIndex = new Map<string, Map<string, Cell>>();
   readonly byId = new Map<string, AnyResource>();
   readonly peerings = new Map<string, PeeringRec>();
   readonly peeringsByVpc = new Map<string, Set<string>>();
@@ -75,7 +134,11 @@ export class World {
   ipv6Counter = 0;
   /** While a scenario loads, time can be set back (to let a request expire for real). */
   timeOverride: number | undefined;
-  private nextEventAt = Infinity;
+  /** Requests each account has outstanding (initiating or pending), for the quota. */
+  private readonly outstanding = new Map<string, Set<string>>();
+  /** Lifecycle scheduler: due times in a heap, stale entries recognised by version. */
+  private readonly heap = new DueHeap();
+  private readonly versions = new Map<string, number>();
 
   constructor(
     readonly clock: () => number,
@@ -91,11 +154,29 @@ export class World {
     return this.timeOverride ?? this.clock();
   }
 
-  /** A new id: `prefix-` and 17 hex digits, deterministic for a seed. */
+  /**
+   * A new id: `prefix-` and 17 hex digits, deterministic for a seed.
+   *
+   * The first 8 digits are a bijective mix of the counter (so ids never collide), the rest more
+   * mixing so ids look as random as AWS's. Hashing with sha256 per id cost a third of the load
+   * time of a large organisation.
+   */
   newId(prefix: string): string {
     const n = this.idCounter++;
-    const hex = createHash('sha256').update(`${this.seed}:${n}`).digest('hex').slice(0, 17);
-    return `${prefix}-${hex}`;
+    const [s0, s1, s2] = this.seedWords();
+    const h1 = fmix32((s0 ^ n) >>> 0);
+    const h2 = fmix32((s1 + h1) >>> 0);
+    const h3 = fmix32((s2 ^ h2 ^ n) >>> 0);
+    return `${prefix}-${hex8(h1)}${hex8(h2)}${(h3 & 15).toString(16)}`;
+  }
+
+  private seedWordsCache: [number, number, number] | undefined;
+  private seedWords(): [number, number, number] {
+    if (!this.seedWordsCache) {
+      const d = createHash('sha256').update(this.seed).digest();
+      this.seedWordsCache = [d.readUInt32BE(0), d.readUInt32BE(4), d.readUInt32BE(8)];
+    }
+    return this.seedWordsCache;
   }
 
   /** Registers an account with its long-term key. */
@@ -110,10 +191,24 @@ export class World {
     this.keys.set(s.accessKeyId, { accountId: s.accountId, secretAccessKey: s.secretAccessKey, session: s });
   }
 
+  /** Every cell that exists. */
+  *cells(): IterableIterator<Cell> {
+    for (const regions of this.cellIndex.values()) yield* regions.values();
+  }
+
+  /** The cell of an account and region, if anything ever happened there. */
+  existingCell(accountId: string, region: string): Cell | undefined {
+    return this.cellIndex.get(accountId)?.get(region);
+  }
+
   /** The cell of an account and region, created on first use. */
   cell(accountId: string, region: string): Cell {
-    const key = `${accountId}/${region}`;
-    let c = this.cells.get(key);
+    let regions = this.cellIndex.get(accountId);
+    if (!regions) {
+      regions = new Map();
+      this.cellIndex.set(accountId, regions);
+    }
+    let c = regions.get(region);
     if (!c) {
       c = {
         accountId,
@@ -124,7 +219,7 @@ export class World {
         securityGroups: new Map(),
         peeringIds: new Set(),
       };
-      this.cells.set(key, c);
+      regions.set(region, c);
     }
     return c;
   }
@@ -178,13 +273,16 @@ export class World {
       }
       set.add(p.id);
     }
+    this.trackOutstanding(p);
     this.noteDue(p);
   }
 
   private dropPeering(p: PeeringRec): void {
     this.peerings.delete(p.id);
-    this.cells.get(`${p.requester.ownerId}/${p.requester.region}`)?.peeringIds.delete(p.id);
-    this.cells.get(`${p.accepter.ownerId}/${p.accepter.region}`)?.peeringIds.delete(p.id);
+    this.existingCell(p.requester.ownerId, p.requester.region)?.peeringIds.delete(p.id);
+    this.existingCell(p.accepter.ownerId, p.accepter.region)?.peeringIds.delete(p.id);
+    this.outstanding.get(p.requester.ownerId)?.delete(p.id);
+    this.versions.delete(p.id);
     this.peeringsByVpc.get(p.requester.vpcId)?.delete(p.id);
     this.peeringsByVpc.get(p.accepter.vpcId)?.delete(p.id);
   }
@@ -201,9 +299,25 @@ export class World {
     return out;
   }
 
-  /** Makes the next `settle()` re-examine every peering (after a change of holds, settings or clock). */
+  /** Re-examines every peering's due time (after a change of holds or settings). */
   scheduleNow(): void {
-    this.nextEventAt = 0;
+    this.heap.clear();
+    for (const p of this.peerings.values()) this.noteDue(p);
+  }
+
+  /** How many requests the account has outstanding. */
+  outstandingCount(accountId: string): number {
+    return this.outstanding.get(accountId)?.size ?? 0;
+  }
+
+  private trackOutstanding(p: PeeringRec): void {
+    let set = this.outstanding.get(p.requester.ownerId);
+    if (!set) {
+      set = new Set();
+      this.outstanding.set(p.requester.ownerId, set);
+    }
+    if (OUTSTANDING_STATUSES.includes(p.status)) set.add(p.id);
+    else set.delete(p.id);
   }
 
   // ---- peering lifecycle ------------------------------------------------------------------
@@ -223,12 +337,16 @@ export class World {
     p.statusAt = at;
     p.message = message;
     if (status !== 'pending-acceptance' && status !== 'initiating-request') delete p.expirationTime;
+    this.trackOutstanding(p);
     this.noteDue(p);
   }
 
-  /** Makes sure `settle()` wakes up when `p` is next due. */
+  /** Schedules `p` for its next due time (older entries for it become stale). */
   private noteDue(p: PeeringRec): void {
-    this.nextEventAt = Math.min(this.nextEventAt, this.dueAt(p));
+    const version = (this.versions.get(p.id) ?? 0) + 1;
+    this.versions.set(p.id, version);
+    const due = this.dueAt(p);
+    if (due !== Infinity) this.heap.push({ due, id: p.id, version });
   }
 
   /** Until when the given side may see `p` (Infinity while it is live). */
@@ -296,22 +414,14 @@ export class World {
   /** Applies every transition that is due by now; cheap when nothing is. */
   settle(): void {
     const now = this.now();
-    if (now < this.nextEventAt) return;
-    let next = Infinity;
-    for (const p of [...this.peerings.values()]) {
-      for (let guard = 0; guard < 8; guard++) {
-        const due = this.dueAt(p);
-        if (due > now) {
-          next = Math.min(next, due);
-          break;
-        }
-        if (!this.step(p, due)) {
-          this.dropPeering(p);
-          break;
-        }
-      }
+    for (let top = this.heap.peek(); top && top.due <= now; top = this.heap.peek()) {
+      this.heap.pop();
+      if (this.versions.get(top.id) !== top.version) continue;
+      const p = this.peerings.get(top.id);
+      if (!p) continue;
+      // step() moves p on and reschedules it through transition(); a false means it is gone.
+      if (!this.step(p, top.due)) this.dropPeering(p);
     }
-    this.nextEventAt = next;
   }
 
   /** Applies the transition of `p` that was due at `at`; false when `p` should disappear. */
@@ -339,7 +449,7 @@ export class World {
 
   /** A JSON-ready copy of the whole state. */
   toData(): WorldData {
-    const cellsOf = <T>(pick: (c: Cell) => Map<string, T>): T[] => [...this.cells.values()].flatMap((c) => [...pick(c).values()]);
+    const cellsOf = <T>(pick: (c: Cell) => Map<string, T>): T[] => [...this.cells()].flatMap((c) => [...pick(c).values()]);
     return structuredClone({
       format: 'peerscape-sandbox-state',
       version: 1,

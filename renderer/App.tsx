@@ -1,16 +1,18 @@
 /** The Peerscape window: toolbar, canvas, side panel and status bar. */
+import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 
 import { StatusBar } from './chrome/StatusBar';
 import { Toolbar } from './chrome/Toolbar';
+import { useShortcuts } from './chrome/use-shortcuts';
 import { TopologyCanvas } from './graph/TopologyCanvas';
 import { SidePanel } from './panels/SidePanel';
 import { useAppStore } from './store/store-context';
 
-/** Root component. */
-export function App() {
+function Window() {
   const loadStartup = useAppStore((s) => s.loadStartup);
   const theme = useAppStore((s) => s.theme);
+  useShortcuts();
   useEffect(() => {
     void loadStartup();
   }, [loadStartup]);
@@ -23,5 +25,14 @@ export function App() {
       </div>
       <StatusBar />
     </div>
+  );
+}
+
+/** Root component: one React Flow provider, so the toolbar and shortcuts can fit and zoom the canvas. */
+export function App() {
+  return (
+    <ReactFlowProvider>
+      <Window />
+    </ReactFlowProvider>
   );
 }

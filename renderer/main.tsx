@@ -7,11 +7,12 @@ import { createRoot } from 'react-dom/client';
 
 import { api } from './api';
 import { App } from './App';
+import { createAppLayoutRunner } from './graph/layout/create-layout-runner';
 import { createAppStore } from './store/app-store';
 import { StoreProvider } from './store/store-context';
 
 const prefersLight = window.matchMedia?.('(prefers-color-scheme: light)').matches;
-const store = createAppStore(api, prefersLight ? 'light' : 'dark');
+const store = createAppStore(api, { theme: prefersLight ? 'light' : 'dark', layoutRunner: createAppLayoutRunner() });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

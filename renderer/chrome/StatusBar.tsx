@@ -1,14 +1,37 @@
-/** The bottom bar: version, connection and the last error with its fix. */
+/** The bottom bar: version, snapshot size and age, layout time, and the last error with its fix. */
+import { conflictsOf } from '../graph/derive';
 import { useAppStore } from '../store/store-context';
+import { timeAgo } from '../util/time-ago';
+import { useNow } from '../util/use-now';
 
 /** Status bar frame. */
 export function StatusBar() {
   const info = useAppStore((s) => s.appInfo);
   const error = useAppStore((s) => s.lastError);
+  const snapshot = useAppStore((s) => s.snapshot);
+  const layoutStatus = useAppStore((s) => s.layoutStatus);
+  const now = useNow(30_000);
+  const topology = snapshot?.topology;
+  const conflicts = topology ? conflictsOf(topology).report.conflicts.length : 0;
   return (
     <footer className="status-bar" role="status" aria-label="Status bar">
       <span data-testid="app-version">{info ? `${info.name} ${info.version}` : 'Peerscape'}</span>
       {info && <span className="muted">{info.shell === 'electron' ? 'desktop' : 'browser harness'}</span>}
+      {snapshot && topology && (
+        <span data-testid="snapshot-summary">
+          {topology.vpcs.length} VPCs · {topology.peerings.length} peerings
+          {conflicts > 0 ? ` · ${conflicts} conflicts` : ''} · {snapshot.source} · taken {timeAgo(snapshot.takenAt, now) ?? snapshot.takenAt}
+        </span>
+      )}
+      {layoutStatus.running ? (
+        <span className="muted">laying out…</span>
+      ) : (
+        layoutStatus.ms !== undefined && (
+          <span className="muted" data-testid="layout-time" title={`elkjs ran in the ${layoutStatus.ranIn === 'worker' ? 'layout worker' : 'page'}`}>
+            layout {Math.round(layoutStatus.ms)} ms{layoutStatus.ranIn === 'page' ? ' (page)' : ''}
+          </span>
+        )
+      )}
       <span className="toolbar-spacer" />
       {error && (
         <span className="status-error" title={error.fix}>

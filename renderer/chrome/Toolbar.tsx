@@ -1,25 +1,100 @@
-/** The top bar: brand, data source, refresh and view controls. */
+/** The top bar: brand, data source, search, view modes and commands. */
+import { useReactFlow } from '@xyflow/react';
+import { useCallback } from 'react';
+
+import { conflictsOf } from '../graph/derive';
+import { FIT_VIEW_OPTIONS } from '../graph/fit';
 import { useAppStore } from '../store/store-context';
+import { ImportButton } from './ImportButton';
+import { SearchBox } from './SearchBox';
+
+function useConflictCount(): number {
+  return useAppStore((s) => (s.snapshot ? conflictsOf(s.snapshot.topology).report.conflicts.length : 0));
+}
 
 /** Toolbar frame. */
 export function Toolbar() {
   const theme = useAppStore((s) => s.theme);
   const setTheme = useAppStore((s) => s.setTheme);
+  const mode = useAppStore((s) => s.mode);
+  const toggleConflicts = useAppStore((s) => s.toggleConflicts);
+  const relayout = useAppStore((s) => s.relayout);
+  const exportSnapshot = useAppStore((s) => s.exportSnapshot);
+  const openSandbox = useAppStore((s) => s.openSandbox);
+  const startDiscovery = useAppStore((s) => s.startDiscovery);
+  const cancelDiscovery = useAppStore((s) => s.cancelDiscovery);
+  const busy = useAppStore((s) => s.discovery.busy);
+  const hasSnapshot = useAppStore((s) => s.snapshot !== undefined);
+  const layoutRunning = useAppStore((s) => s.layoutStatus.running);
+  const conflicts = useConflictCount();
+  const { fitView } = useReactFlow();
+
+  const onExport = useCallback(async () => {
+    const file = await exportSnapshot();
+    if (!file) return;
+    const url = URL.createObjectURL(new Blob([file.json], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.filename;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }, [exportSnapshot]);
+
   return (
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
       <div className="brand">
         <span className="brand-mark" aria-hidden="true" />
         Peerscape
       </div>
+      <div className="toolbar-group">
+        <button type="button" onClick={() => void openSandbox()} disabled={busy} title="Open the demo organisation (no AWS account needed)">
+          Sandbox
+        </button>
+        {busy ? (
+          <button type="button" className="danger" onClick={() => void cancelDiscovery()} title="Stop the scan">
+            <span className="spinner" aria-hidden="true" /> Cancel scan
+          </button>
+        ) : (
+          <button type="button" onClick={() => void startDiscovery('aws')} title="Scan the chosen AWS profiles and regions again">
+            Refresh
+          </button>
+        )}
+      </div>
+      <SearchBox />
+      <div className="toolbar-group">
+        <button
+          type="button"
+          className={mode === 'conflicts' ? 'toggle on' : 'toggle'}
+          onClick={toggleConflicts}
+          aria-pressed={mode === 'conflicts'}
+          disabled={!hasSnapshot}
+          title="Paint overlapping VPCs and list every conflict (C)"
+        >
+          Conflicts{conflicts > 0 && <span className="count bad">{conflicts}</span>}
+        </button>
+        <button type="button" onClick={() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 250 })} disabled={!hasSnapshot} title="Fit the whole network in view (F)">
+          Fit
+        </button>
+        <button type="button" onClick={() => void relayout()} disabled={!hasSnapshot || layoutRunning} title="Forget dragged positions and lay everything out again">
+          Re-layout
+        </button>
+      </div>
       <div className="toolbar-spacer" />
-      <button
-        type="button"
-        className="ghost"
-        onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
-        aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
-      >
-        {theme === 'dark' ? '☀' : '☾'}
-      </button>
+      <div className="toolbar-group">
+        <ImportButton className="ghost" />
+        <button type="button" className="ghost" onClick={() => void onExport()} disabled={!hasSnapshot} title="Save the snapshot as a JSON file">
+          Export
+        </button>
+        <button
+          type="button"
+          className="ghost"
+          onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+          aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+          title="Theme"
+        >
+          {theme === 'dark' ? '☀' : '☾'}
+        </button>
+      </div>
     </header>
   );
 }

@@ -1,22 +1,198 @@
-/** The React Flow canvas the topology is drawn on. */
-import { Background, Controls, MiniMap, ReactFlow } from '@xyflow/react';
+/** The React Flow canvas: account and region frames, VPC cards, peering edges, and drag-to-peer. */
+import { Background, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow, useStore as useFlowStore } from '@xyflow/react';
+import type { Connection, Edge, EdgeTypes, FinalConnectionState, IsValidConnection, MiniMapNodeProps, NodeTypes, OnConnectStart } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { MouseEvent as ReactMouseEvent } from 'react';
 
-import { useAppStore } from '../store/store-context';
+import type { PeeringId, VpcId } from '../../shared/model/ids';
+import { FirstRun } from '../chrome/FirstRun';
+import { PlanPanel } from '../panels/PlanPanel';
+import { RefusalPanel } from '../panels/RefusalPanel';
+import { useAppStore, useAppStoreApi } from '../store/store-context';
+import { validatorOf } from './derive';
+import { GhostEdge } from './edges/GhostEdge';
+import { PeeringEdge } from './edges/PeeringEdge';
+import type { AppEdge, AppNode } from './flow-types';
+import { HANDLE_PEER_IN } from './flow-types';
+import { FIT_VIEW_OPTIONS } from './fit';
+import { Legend } from './Legend';
+import { ModeBanner } from './ModeBanner';
+import { AccountFrame, RegionFrame } from './nodes/FrameNodes';
+import { VpcNode } from './nodes/VpcNode';
+import { PeeringCursor } from './PeeringCursor';
+import { toPeeringEdges } from './to-flow-elements';
+import { viewStateOf } from './view-state';
 
-/** Canvas frame with an empty-state hint until a topology is loaded. */
+// Module scope, so React Flow never sees new type maps (its performance guide).
+const nodeTypes = { vpc: VpcNode, account: AccountFrame, region: RegionFrame } satisfies NodeTypes;
+const edgeTypes = { peering: PeeringEdge, ghost: GhostEdge } satisfies EdgeTypes;
+const proOptions = { hideAttribution: true };
+const fitViewOptions = FIT_VIEW_OPTIONS;
+
+/** Above this many nodes React Flow draws only what is on screen. */
+const VISIBLE_ONLY_THRESHOLD = 400;
+
+/** Zoom bands: far hides card details (CSS), so a thousand cards stay cheap to paint. */
+function zoomBand(zoom: number): 'far' | 'mid' | 'near' {
+  return zoom < 0.32 ? 'far' : zoom < 0.6 ? 'mid' : 'near';
+}
+
+function miniMapClass(node: AppNode): string {
+  return `minimap-${node.type ?? 'node'}`;
+}
+
+function MiniMapNode({ x, y, width, height, className }: MiniMapNodeProps) {
+  return <rect x={x} y={y} width={width} height={height} rx={className.includes('vpc') ? 6 : 12} className={className} />;
+}
+
+/** Fits the view to each new layout, then marks the graph as drawn (for tests and the benchmark). */
+function FitOnLayout({ onDrawn }: { onDrawn: (drawn: boolean) => void }) {
+  const layout = useAppStore((s) => s.layout);
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    if (!layout) return;
+    onDrawn(false);
+    let cancelled = false;
+    const frame = requestAnimationFrame(() => {
+      void fitView(fitViewOptions);
+      // Two frames later the fitted view has been painted.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (cancelled) return;
+          performance.mark('peerscape:graph-drawn');
+          onDrawn(true);
+        }),
+      );
+    });
+    return () => {
+      cancelled = true;
+      cancelAnimationFrame(frame);
+    };
+  }, [layout, fitView, onDrawn]);
+  return null;
+}
+
+/** The canvas with everything drawn on it, and the plan and refusal panels over it. */
 export function TopologyCanvas() {
+  const store = useAppStoreApi();
   const theme = useAppStore((s) => s.theme);
+  const nodes = useAppStore((s) => s.nodes) as AppNode[];
+  const layout = useAppStore((s) => s.layout);
+  const snapshot = useAppStore((s) => s.snapshot);
+  const workspaceLoaded = useAppStore((s) => s.workspaceLoaded);
+  const showDeleted = useAppStore((s) => s.showDeleted);
+  const ghosts = useAppStore((s) => viewStateOf(s).ghosts);
+  const plan = useAppStore((s) => s.plan);
+  const refusal = useAppStore((s) => s.refusal);
+  const dragging = useAppStore((s) => s.peeringDragFrom !== undefined);
+  const onNodesChange = useAppStore((s) => s.onNodesChange);
+  const closePlan = useAppStore((s) => s.closePlan);
+  const dismissRefusal = useAppStore((s) => s.dismissRefusal);
+  const band = useFlowStore((s) => zoomBand(s.transform[2]));
+  const [drawn, setDrawn] = useState(false);
+  const topology = snapshot?.topology;
+
+  const nodeIds = useMemo(() => new Set((layout?.boxes ?? []).map((b) => b.id)), [layout]);
+  const peeringEdges = useMemo(() => (topology ? toPeeringEdges(topology, nodeIds, showDeleted) : []), [topology, nodeIds, showDeleted]);
+  const edges = useMemo<AppEdge[]>(() => (ghosts.length > 0 ? [...peeringEdges, ...ghosts] : peeringEdges), [peeringEdges, ghosts]);
+
+  const isValidConnection = useCallback<IsValidConnection<Edge>>(
+    (c) => {
+      const t = store.getState().snapshot?.topology;
+      if (!t || !c.source || !c.target || c.targetHandle !== HANDLE_PEER_IN) return false;
+      return validatorOf(t)(c.source as VpcId, c.target as VpcId).ok;
+    },
+    [store],
+  );
+  const onConnectStart = useCallback<OnConnectStart>(
+    (_event, { nodeId }) => {
+      if (nodeId) store.getState().startPeeringDrag(nodeId as VpcId);
+    },
+    [store],
+  );
+  const onConnect = useCallback(
+    (c: Connection) => store.getState().openPlan({ requesterVpcId: c.source as VpcId, accepterVpcId: c.target as VpcId }),
+    [store],
+  );
+  const onConnectEnd = useCallback(
+    (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      const s = store.getState();
+      s.endPeeringDrag();
+      if (state.isValid || !state.fromNode || !state.toNode || state.toNode.type !== 'vpc') return;
+      s.refuse({ requesterVpcId: state.fromNode.id as VpcId, accepterVpcId: state.toNode.id as VpcId });
+    },
+    [store],
+  );
+  const onNodeClick = useCallback(
+    (event: ReactMouseEvent, node: AppNode) => {
+      if (node.type === 'vpc') store.getState().selectVpc(node.id as VpcId, event.shiftKey);
+      else store.getState().clearSelection();
+    },
+    [store],
+  );
+  const onEdgeClick = useCallback(
+    (_event: ReactMouseEvent, edge: AppEdge) => {
+      if (edge.type === 'peering') store.getState().selectPeering(edge.id as PeeringId);
+    },
+    [store],
+  );
+  const onPaneClick = useCallback(() => {
+    const s = store.getState();
+    s.clearSelection();
+    s.dismissRefusal();
+  }, [store]);
+  const onNodeDragStop = useCallback(
+    (_event: MouseEvent | TouchEvent, _node: AppNode, moved: AppNode[]) => void store.getState().saveNodePositions(moved.map((n) => n.id)),
+    [store],
+  );
+  const drawnRef = useRef(setDrawn);
+  const onDrawn = useCallback((d: boolean) => drawnRef.current(d), []);
+
+  const showFirstRun = workspaceLoaded && !snapshot;
   return (
-    <main className="canvas" aria-label="Topology canvas">
-      <ReactFlow nodes={[]} edges={[]} colorMode={theme} fitView proOptions={{ hideAttribution: true }}>
-        <Background gap={24} />
-        <MiniMap pannable zoomable />
-        <Controls />
+    <main className={`canvas${dragging ? ' is-peering-drag' : ''}`} aria-label="Topology canvas" data-graph-ready={drawn && !!layout ? 'true' : 'false'} data-testid="topology-canvas">
+      <ReactFlow<AppNode, AppEdge>
+        className={`zoom-${band}`}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onNodeClick={onNodeClick}
+        onEdgeClick={onEdgeClick}
+        onPaneClick={onPaneClick}
+        onNodeDragStop={onNodeDragStop}
+        onConnectStart={onConnectStart}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        connectionMode={ConnectionMode.Strict}
+        connectOnClick={false}
+        elementsSelectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_THRESHOLD}
+        colorMode={theme}
+        minZoom={0.04}
+        maxZoom={2.5}
+        fitView
+        fitViewOptions={fitViewOptions}
+        proOptions={proOptions}
+      >
+        <Background gap={28} size={1.2} />
+        <MiniMap<AppNode> pannable zoomable nodeClassName={miniMapClass} nodeComponent={MiniMapNode} ariaLabel="Minimap" />
+        <Controls position="top-right" showInteractive={false} aria-label="Zoom controls" />
+        <Legend />
+        <ModeBanner />
+        <PeeringCursor />
+        <FitOnLayout onDrawn={onDrawn} />
       </ReactFlow>
-      <div className="canvas-empty" data-testid="canvas-empty">
-        <h1>Your VPC peering, on one canvas</h1>
-        <p>Discover VPCs across every profile and region, drag from one VPC to another to peer them, and see CIDR conflicts and non-transitive paths at a glance.</p>
-      </div>
+      {showFirstRun && <FirstRun />}
+      {topology && plan && <PlanPanel topology={topology} pair={plan} onClose={closePlan} />}
+      {topology && refusal && <RefusalPanel topology={topology} pair={refusal} onClose={dismissRefusal} />}
     </main>
   );
 }

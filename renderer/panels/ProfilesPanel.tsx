@@ -1,4 +1,10 @@
-/** The AWS profiles found in the user's shared config files, or how to get started without any. */
+/** The AWS profiles found in the user's shared config files, or how to get started without any.
+ *
+ * Each profile has a checkbox choosing whether the next scan uses it.
+ */
+import { useCallback, useMemo } from 'react';
+import type { ChangeEvent } from 'react';
+
 import type { ProfileKind } from '../../shared/api/dto';
 import { useAppStore } from '../store/store-context';
 
@@ -14,6 +20,17 @@ const KIND_LABEL: Record<ProfileKind, string> = {
 /** Lists profiles with their kind and endpoint, and every broken line of the files. */
 export function ProfilesPanel() {
   const report = useAppStore((s) => s.profiles);
+  const scanProfiles = useAppStore((s) => s.scanProfiles);
+  const setScanChoice = useAppStore((s) => s.setScanChoice);
+  const all = useMemo(() => (report?.profiles ?? []).map((p) => p.name), [report]);
+  const chosen = scanProfiles ?? all;
+  const toggle = useCallback(
+    (e: ChangeEvent<HTMLInputElement>) => {
+      const name = e.target.value;
+      setScanChoice({ profiles: e.target.checked ? [...new Set([...chosen, name])] : chosen.filter((p) => p !== name) });
+    },
+    [chosen, setScanChoice],
+  );
   if (!report) return <p className="muted">Reading AWS profiles…</p>;
   return (
     <section aria-labelledby="profiles-heading" data-testid="profiles-panel">
@@ -42,6 +59,7 @@ export function ProfilesPanel() {
         <ul className="profile-list" aria-label="AWS profiles">
           {report.profiles.map((p) => (
             <li key={p.name} className="profile-item">
+              <input type="checkbox" value={p.name} checked={chosen.includes(p.name)} onChange={toggle} aria-label={`Scan with ${p.name}`} />
               <span className="profile-name">{p.name}</span>
               <span className={`badge kind-${p.kind}`}>{KIND_LABEL[p.kind]}</span>
               {p.region && <span className="muted small">{p.region}</span>}

@@ -1,11 +1,56 @@
-/** The right-hand panel: inspector, findings and profiles. */
-import { ProfilesPanel } from './ProfilesPanel';
+/** The right-hand panel: inspector, findings, and discovery (with the AWS profiles), as tabs. */
+import { useCallback } from 'react';
+import type { KeyboardEvent } from 'react';
+
+import type { SidePanelTab } from '../store/app-store';
+import { useAppStore } from '../store/store-context';
+import { DiscoveryPanel } from './DiscoveryPanel';
+import { FindingsPanel } from './FindingsPanel';
+import { InspectorPanel } from './InspectorPanel';
+
+const TABS: readonly { id: SidePanelTab; label: string }[] = [
+  { id: 'inspector', label: 'Inspector' },
+  { id: 'findings', label: 'Findings' },
+  { id: 'discovery', label: 'Discovery' },
+];
 
 /** Side panel frame. */
 export function SidePanel() {
+  const panel = useAppStore((s) => s.panel);
+  const setPanel = useAppStore((s) => s.setPanel);
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+      const i = TABS.findIndex((t) => t.id === panel);
+      const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+      setPanel(next.id);
+    },
+    [panel, setPanel],
+  );
   return (
     <aside className="side-panel" aria-label="Side panel">
-      <ProfilesPanel />
+      <div className="tabs" role="tablist" aria-label="Side panel tabs" onKeyDown={onKeyDown}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={panel === t.id}
+            aria-controls={`tabpanel-${t.id}`}
+            tabIndex={panel === t.id ? 0 : -1}
+            className={panel === t.id ? 'tab active' : 'tab'}
+            onClick={() => setPanel(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div className="tab-body" role="tabpanel" id={`tabpanel-${panel}`} aria-labelledby={`tab-${panel}`}>
+        {panel === 'inspector' && <InspectorPanel />}
+        {panel === 'findings' && <FindingsPanel />}
+        {panel === 'discovery' && <DiscoveryPanel />}
+      </div>
     </aside>
   );
 }

@@ -1,4 +1,4 @@
-/** React access to the app store: a provider and a selector hook. */
+/** React access to the app store: a provider, a selector hook, and the store itself for handlers. */
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
@@ -12,9 +12,14 @@ export function StoreProvider({ store, children }: { store: AppStore; children: 
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 
+/** The store object, for event handlers that read the latest state without subscribing to it. */
+export function useAppStoreApi(): AppStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useAppStoreApi outside StoreProvider');
+  return store;
+}
+
 /** Select the narrowest value a component needs, so it re-renders only when that changes. */
 export function useAppStore<T>(selector: (state: AppState) => T): T {
-  const store = useContext(StoreContext);
-  if (!store) throw new Error('useAppStore outside StoreProvider');
-  return useStore(store, selector);
+  return useStore(useAppStoreApi(), selector);
 }

@@ -45,7 +45,7 @@ export interface LayoutTopologyOptions extends DiagramMemberOptions {
 
 /** Narrowest frames, so their titles always fit. */
 const MIN_REGION_WIDTH = 240;
-const MIN_ACCOUNT_WIDTH = 300;
+const MIN_ACCOUNT_WIDTH = 420;
 
 interface Size {
   width: number;
@@ -67,6 +67,18 @@ interface AccountFrame extends RelativeBox {
 }
 
 let elk: InstanceType<typeof ELK> | undefined;
+
+/**
+ * Create the elkjs engine now rather than on the first layout.
+ *
+ * elkjs's bundled build starts its GWT engine on the first `new ELK()`; inside a Web Worker
+ * that engine also sets `self.onmessage` to its own dispatcher (elk.bundled.js, the
+ * `typeof document` check at the end of the worker code). A worker that hosts this layout calls
+ * this first, synchronously, and then installs its own message handler.
+ */
+export function prepareLayoutEngine(): void {
+  elk ??= new ELK();
+}
 
 function finite(p: DiagramPoint | undefined): p is DiagramPoint {
   return p !== undefined && Number.isFinite(p.x) && Number.isFinite(p.y);

@@ -1,0 +1,62 @@
+/** The first-run screen: the three things Peerscape does, and the ways to start. */
+import { useCallback } from 'react';
+
+import { useAppStore } from '../store/store-context';
+import { ImportButton } from './ImportButton';
+
+/** Shown on the canvas while there is no snapshot. */
+export function FirstRun() {
+  const openSandbox = useAppStore((s) => s.openSandbox);
+  const startDiscovery = useAppStore((s) => s.startDiscovery);
+  const busy = useAppStore((s) => s.discovery.busy);
+  const error = useAppStore((s) => s.discovery.error);
+  const hasProfiles = useAppStore((s) => (s.profiles?.profiles.length ?? 0) > 0);
+  const sandbox = useCallback(() => void openSandbox(), [openSandbox]);
+  const refresh = useCallback(() => void startDiscovery('aws'), [startDiscovery]);
+  return (
+    <div className="first-run" data-testid="canvas-empty">
+      <div className="first-run-card" role="region" aria-label="Getting started">
+        <h1>Your VPC peering, on one canvas</h1>
+        <p className="lead">Peerscape draws every VPC across your AWS accounts and regions, and the peerings between them.</p>
+        <ol className="first-run-steps">
+          <li>
+            <span className="step-icon discover" aria-hidden="true" />
+            <div>
+              <strong>Discover</strong>
+              <p>Scan every profile and region: VPCs, CIDR blocks, peerings, route tables and security groups, grouped by account and region.</p>
+            </div>
+          </li>
+          <li>
+            <span className="step-icon drag" aria-hidden="true" />
+            <div>
+              <strong>Drag to peer</strong>
+              <p>Drag from a VPC's knob onto another VPC. Before you let go, every VPC shows whether it can be peered and why not.</p>
+            </div>
+          </li>
+          <li>
+            <span className="step-icon see" aria-hidden="true" />
+            <div>
+              <strong>See conflicts and non-transitive paths</strong>
+              <p>Overlapping CIDRs turn red; select a VPC to see what it reaches only through others, which peering does not carry.</p>
+            </div>
+          </li>
+        </ol>
+        <div className="button-row">
+          <button type="button" className="primary" onClick={sandbox} disabled={busy}>
+            Open the sandbox
+          </button>
+          <button type="button" onClick={refresh} disabled={busy || !hasProfiles} title={hasProfiles ? 'Scan your AWS profiles' : 'No AWS profiles found'}>
+            Refresh from AWS
+          </button>
+          <ImportButton label="Import a snapshot…" />
+        </div>
+        {error && (
+          <p className="problem" role="alert">
+            <strong>{error.message}</strong> {error.fix}
+          </p>
+        )}
+        <p className="muted small">No AWS account? The sandbox is a demo organisation running on this machine: nothing you do there touches AWS.</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+/** Search and filter: name, id, CIDR, IP address, account:, region:, tag: (see graph/search.ts). */
+import { useReactFlow } from '@xyflow/react';
+import { useCallback, useState } from 'react';
+import type { ChangeEvent, KeyboardEvent } from 'react';
+
+import type { VpcId } from '../../shared/model/ids';
+import { viewStateOf } from '../graph/view-state';
+import { useAppStore } from '../store/store-context';
+
+/** The id of the search input, for the `/` shortcut. */
+export const SEARCH_INPUT_ID = 'graph-search';
+
+/** The toolbar's search box with its result list. */
+export function SearchBox() {
+  const query = useAppStore((s) => s.query);
+  const setQuery = useAppStore((s) => s.setQuery);
+  const selectVpc = useAppStore((s) => s.selectVpc);
+  const search = useAppStore((s) => viewStateOf(s).search);
+  const hasSnapshot = useAppStore((s) => s.snapshot !== undefined);
+  const { fitView } = useReactFlow();
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const hits = search && !search.problem ? search.hits.slice(0, 12) : [];
+
+  const choose = useCallback(
+    (id: VpcId) => {
+      selectVpc(id);
+      setOpen(false);
+      void fitView({ nodes: [{ id }], padding: 0.6, maxZoom: 1.2, duration: 300 });
+    },
+    [selectVpc, fitView],
+  );
+  const onChange = useCallback(
+    (e: ChangeEvent<HTMLInputElement>) => {
+      setQuery(e.target.value);
+      setActive(0);
+      setOpen(true);
+    },
+    [setQuery],
+  );
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLInputElement>) => {
+      if (e.key === 'ArrowDown') {
+        e.preventDefault();
+        setActive((i) => Math.min(i + 1, hits.length - 1));
+      } else if (e.key === 'ArrowUp') {
+        e.preventDefault();
+        setActive((i) => Math.max(i - 1, 0));
+      } else if (e.key === 'Enter') {
+        const hit = hits[active];
+        if (hit) choose(hit.vpcId);
+        else if (search && search.ids.size > 0) void fitView({ nodes: [...search.ids].map((id) => ({ id })), padding: 0.2, duration: 300 });
+      } else if (e.key === 'Escape') {
+        setQuery('');
+        setOpen(false);
+        e.currentTarget.blur();
+      }
+    },
+    [hits, active, choose, search, fitView, setQuery],
+  );
+  return (
+    <div className="search" role="search">
+      <input
+        id={SEARCH_INPUT_ID}
+        type="search"
+        value={query}
+        onChange={onChange}
+        onKeyDown={onKeyDown}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        placeholder="Search name, id, CIDR, IP, account:, region:, tag:   ( / )"
+        aria-label="Search VPCs"
+        disabled={!hasSnapshot}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      {open && query.trim() && (
+        <div className="search-results" role="listbox" aria-label="Search results">
+          {search?.problem ? (
+            <div className="search-problem" role="alert">
+              {search.problem}
+            </div>
+          ) : hits.length === 0 ? (
+            <div className="muted small search-empty">No VPC matches.</div>
+          ) : (
+            hits.map((h, i) => (
+              <button
+                key={h.vpcId}
+                type="button"
+                role="option"
+                aria-selected={i === active}
+                className={i === active ? 'search-hit active' : 'search-hit'}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => choose(h.vpcId)}
+              >
+                <span className="search-hit-name">{h.label}</span>
+                <span className="search-hit-why">{h.why}</span>
+              </button>
+            ))
+          )}
+          {search && search.ids.size > hits.length && <div className="muted small search-more">{search.ids.size - hits.length} more highlighted on the canvas</div>}
+        </div>
+      )}
+    </div>
+  );
+}

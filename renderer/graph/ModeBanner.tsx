@@ -1,0 +1,59 @@
+/** A one-line banner in the canvas's top-left corner saying what the canvas is showing and how to leave it. */
+import { Panel } from '@xyflow/react';
+
+import type { VpcId } from '../../shared/model/ids';
+import type { AppState } from '../store/app-store';
+import { useAppStore } from '../store/store-context';
+import { conflictsOf, indexOf, neighbourhoodOf } from './derive';
+import { viewStateOf } from './view-state';
+
+function bannerOf(s: AppState): { text: string; tone: string } | undefined {
+  const topology = s.snapshot?.topology;
+  if (!topology) return undefined;
+  if (s.peeringDragFrom) {
+    return { text: 'Drop on a green VPC to plan a peering; red ones cannot be peered (hover one to see why).', tone: 'info' };
+  }
+  const name = (id: VpcId) => indexOf(topology).vpcById.get(id)?.name ?? id;
+  const [a, b] = s.selection.vpcIds;
+  if (a && b) return { text: `${name(a)} → ${name(b)}: reachability in the inspector · Esc to clear`, tone: 'info' };
+  if (a) {
+    const near = neighbourhoodOf(topology, a);
+    const indirect = near.indirect.length;
+    return {
+      text: `${name(a)}: ${near.peers.size} peer${near.peers.size === 1 ? '' : 's'}${indirect ? `, ${indirect} reachable only through others (dashed)` : ''} · shift-click another VPC to check reachability · Esc to clear`,
+      tone: indirect ? 'warn' : 'info',
+    };
+  }
+  const search = viewStateOf(s).search;
+  if (search) {
+    if (search.problem) return { text: search.problem, tone: 'bad' };
+    return { text: `${search.ids.size} VPC${search.ids.size === 1 ? '' : 's'} match “${search.query.trim()}” · Esc to clear`, tone: 'info' };
+  }
+  if (s.mode === 'conflicts') {
+    const n = conflictsOf(topology).report.conflicts.length;
+    return { text: `Conflicts: ${n} overlapping pair${n === 1 ? '' : 's'} painted red · C or Esc to leave`, tone: 'bad' };
+  }
+  return undefined;
+}
+
+/** The banner as one string (tone, then text), so the selector returns a value zustand can compare. */
+function useBanner(): { text: string; tone: string } | undefined {
+  const packed = useAppStore((s) => {
+    const b = bannerOf(s);
+    return b ? `${b.tone}|${b.text}` : '';
+  });
+  if (!packed) return undefined;
+  const bar = packed.indexOf('|');
+  return { tone: packed.slice(0, bar), text: packed.slice(bar + 1) };
+}
+
+/** The banner; nothing when the canvas is in its plain state. */
+export function ModeBanner() {
+  const banner = useBanner();
+  if (!banner) return null;
+  return (
+    <Panel position="top-left" className={`mode-banner tone-${banner.tone}`} data-testid="mode-banner">
+      {banner.text}
+    </Panel>
+  );
+}

@@ -1,0 +1,52 @@
+/** While dragging to peer: the verdict on the VPC under the pointer, next to the pointer, at screen size.
+ *
+ * Cards are scaled with the canvas, so at a low zoom their own text is unreadable; this tag is
+ * not. It names the reason in full (both CIDR blocks for an overlap), from the same
+ * validatePeering verdict that refuses the drop.
+ */
+import { useConnection, useStore as useFlowStore } from '@xyflow/react';
+import { useMemo } from 'react';
+
+import type { VpcId } from '../../shared/model/ids';
+import { useAppStore } from '../store/store-context';
+import { validatorOf } from './derive';
+
+const TAG_WIDTH = 380;
+const TAG_HEIGHT = 110;
+
+/** Below-right of the pointer, flipped left or up where the canvas would cut the tag off. */
+function placeTag(x: number, y: number, width: number, height: number): string {
+  const left = x + 18 + TAG_WIDTH > width ? Math.max(4, x - 18 - TAG_WIDTH) : x + 18;
+  const top = y + 18 + TAG_HEIGHT > height ? Math.max(4, y - 18 - TAG_HEIGHT) : y + 18;
+  return `translate(${left}px, ${top}px)`;
+}
+
+/** The pointer tag; renders nothing unless a drag-to-peer is over a VPC card. */
+export function PeeringCursor() {
+  const state = useConnection((c) =>
+    c.inProgress && c.toNode && c.toNode.type === 'vpc' ? { from: c.fromNode.id, to: c.toNode.id, x: c.pointer.x, y: c.pointer.y } : null,
+  );
+  const topology = useAppStore((s) => s.snapshot?.topology);
+  const width = useFlowStore((s) => s.width);
+  const height = useFlowStore((s) => s.height);
+  const from = state?.from;
+  const to = state?.to;
+  const verdict = useMemo(
+    () => (topology && from && to ? validatorOf(topology)(from as VpcId, to as VpcId) : undefined),
+    [topology, from, to],
+  );
+  if (!state || !verdict) return null;
+  return (
+    <div
+      className={`peer-cursor ${verdict.ok ? 'ok' : 'bad'}`}
+      role="status"
+      aria-live="polite"
+      data-testid="peer-cursor"
+      style={{ transform: placeTag(state.x, state.y, width, height) }}
+    >
+      <strong>{verdict.ok ? 'Release to plan this peering' : 'Cannot peer'}</strong>
+      <span>{verdict.ok ? verdict.summary.replace(/^Can peer: /, '') : verdict.reasons[0]?.message}</span>
+      {!verdict.ok && verdict.reasons.length > 1 && <span className="muted">and {verdict.reasons.length - 1} more reason{verdict.reasons.length > 2 ? 's' : ''}</span>}
+    </div>
+  );
+}

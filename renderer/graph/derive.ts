@@ -1,0 +1,171 @@
+/** Analysis results for the graph, computed from the snapshot's topology and memoised per topology.
+ *
+ * The store keeps only the snapshot; every finding is derived here from shared/analysis and
+ * shared/planning (STYLE.md Part 1 §4: no second copy of findings). Topologies are immutable
+ * values, so a WeakMap keyed by the topology object is a correct cache and frees itself.
+ */
+import type { CidrConflict, CidrConflictReport } from '../../shared/analysis/cidr-conflicts';
+import { findCidrConflicts } from '../../shared/analysis/cidr-conflicts';
+import type { PeeringRouteCompleteness, RouteSummary } from '../../shared/analysis/route-completeness';
+import { computeRouteCompleteness } from '../../shared/analysis/route-completeness';
+import { indexTopology } from '../../shared/analysis/topology-index';
+import type { TopologyIndex } from '../../shared/analysis/topology-index';
+import type { NoDirectPathExplanation, NonTransitiveReport } from '../../shared/analysis/transitive-paths';
+import { explainNoDirectPath, findNonTransitivePairs } from '../../shared/analysis/transitive-paths';
+import type { DiagramAccount } from '../../shared/layout/diagram-members';
+import { collectDiagramMembers } from '../../shared/layout/diagram-members';
+import type { PeeringId, VpcId } from '../../shared/model/ids';
+import type { Peering, Topology } from '../../shared/model/topology';
+import { isLivePeeringStatus } from '../../shared/model/topology';
+import type { PeeringValidator } from '../../shared/planning/validate-peering';
+import { createPeeringValidator } from '../../shared/planning/validate-peering';
+
+function memoByTopology<T>(compute: (t: Topology) => T): (t: Topology) => T {
+  const cache = new WeakMap<Topology, T>();
+  return (t) => {
+    let hit = cache.get(t);
+    if (hit === undefined) {
+      hit = compute(t);
+      cache.set(t, hit);
+    }
+    return hit;
+  };
+}
+
+/** CIDR conflicts with lookups by VPC. */
+export interface ConflictView {
+  readonly report: CidrConflictReport;
+  readonly byVpc: ReadonlyMap<VpcId, readonly CidrConflict[]>;
+}
+
+/** Every CIDR conflict of the topology, indexed by VPC. */
+export const conflictsOf = memoByTopology((t): ConflictView => {
+  const report = findCidrConflicts(t);
+  const byVpc = new Map<VpcId, CidrConflict[]>();
+  for (const c of report.conflicts) {
+    for (const id of [c.vpcA, c.vpcB]) {
+      const list = byVpc.get(id);
+      if (list) list.push(c);
+      else byVpc.set(id, [c]);
+    }
+  }
+  return { report, byVpc };
+});
+
+/** How completely a peering is routed, as the graph draws it: per side and overall. */
+export interface PeeringRoutes {
+  readonly detail: PeeringRouteCompleteness;
+  /** `both`: each side routes every peer block; `one`: one side does; `none`: neither; `unknown`: a side was not scanned and the other is not complete. */
+  readonly overall: 'both' | 'one' | 'none' | 'unknown';
+}
+
+/** Route completeness of every active peering, and which VPCs have a side that is not complete. */
+export interface RoutesView {
+  readonly byPeering: ReadonlyMap<PeeringId, PeeringRoutes>;
+  /** VPC → active peerings whose side in that VPC does not route all the peer's blocks. */
+  readonly incompleteByVpc: ReadonlyMap<VpcId, readonly PeeringId[]>;
+}
+
+function overallOf(a: RouteSummary, b: RouteSummary): PeeringRoutes['overall'] {
+  const complete = Number(a === 'complete') + Number(b === 'complete');
+  if (complete === 2) return 'both';
+  if (complete === 1) return 'one';
+  if (a === 'unknown' || b === 'unknown') return 'unknown';
+  // A partial side routes some blocks: count it as a side that routes, but not as complete.
+  return a === 'partial' || b === 'partial' ? 'one' : 'none';
+}
+
+/** Route completeness of every active peering. */
+export const routesOf = memoByTopology((t): RoutesView => {
+  const byPeering = new Map<PeeringId, PeeringRoutes>();
+  const incompleteByVpc = new Map<VpcId, PeeringId[]>();
+  for (const detail of computeRouteCompleteness(t)) {
+    byPeering.set(detail.peeringId, { detail, overall: overallOf(detail.requester.summary, detail.accepter.summary) });
+    for (const side of [detail.requester, detail.accepter]) {
+      if (side.summary === 'complete' || side.summary === 'unknown') continue;
+      const list = incompleteByVpc.get(side.vpcId);
+      if (list) list.push(detail.peeringId);
+      else incompleteByVpc.set(side.vpcId, [detail.peeringId]);
+    }
+  }
+  return { byPeering, incompleteByVpc };
+});
+
+/** The fast verdict function for drag-to-peer, one per topology. */
+export const validatorOf = memoByTopology((t): PeeringValidator => createPeeringValidator(t));
+
+/** Pairs connected only through other VPCs, for the findings panel. */
+export const nonTransitiveOf = memoByTopology((t): NonTransitiveReport => findNonTransitivePairs(t, { maxPairs: 5_000 }));
+
+/** Lookup tables of the topology (shared with the analyses, which cache them too). */
+export const indexOf = (t: Topology): TopologyIndex => indexTopology(t);
+
+const membersCache = new WeakMap<Topology, Map<boolean, readonly DiagramAccount[]>>();
+
+/** The diagram's accounts, regions and VPCs (including VPCs known only from a peering). */
+export function membersOf(t: Topology, includeDeletedPeerings: boolean): readonly DiagramAccount[] {
+  let byFlag = membersCache.get(t);
+  if (!byFlag) membersCache.set(t, (byFlag = new Map()));
+  let hit = byFlag.get(includeDeletedPeerings);
+  if (!hit) {
+    hit = collectDiagramMembers(t, { includeDeletedPeerings });
+    byFlag.set(includeDeletedPeerings, hit);
+  }
+  return hit;
+}
+
+/** The VPC on the other side of `p` from `vpcId`. */
+export function otherSide(p: Peering, vpcId: VpcId): VpcId {
+  return p.requester.vpcId === vpcId ? p.accepter.vpcId : p.requester.vpcId;
+}
+
+/** explainNoDirectPath's answer for two VPCs connected only through others (or not at all). */
+export type IndirectPath = Extract<NoDirectPathExplanation, { readonly proposal: unknown }>;
+
+/** What selecting one VPC shows: its direct peers and the VPCs it reaches only through others. */
+export interface Neighbourhood {
+  /** VPCs joined to it by a live peering (any status but final ones). */
+  readonly peers: ReadonlySet<VpcId>;
+  /** VPCs reached only through other VPCs over active peerings: peering is not transitive. */
+  readonly indirect: readonly IndirectPath[];
+}
+
+const neighbourhoodCache = new WeakMap<Topology, Map<VpcId, Neighbourhood>>();
+
+/**
+ * The neighbourhood of `vpcId`: one explainNoDirectPath per other VPC of the diagram (each a
+ * breadth-first search that stops at its target), so about V·(V+E) in the worst case, once
+ * per selection.
+ */
+export function neighbourhoodOf(t: Topology, vpcId: VpcId): Neighbourhood {
+  let byVpc = neighbourhoodCache.get(t);
+  if (!byVpc) neighbourhoodCache.set(t, (byVpc = new Map()));
+  const hit = byVpc.get(vpcId);
+  if (hit) return hit;
+  const index = indexTopology(t);
+  const peers = new Set<VpcId>();
+  let hasActive = false;
+  for (const p of index.peeringsByVpc.get(vpcId) ?? []) {
+    if (!isLivePeeringStatus(p.status)) continue;
+    peers.add(otherSide(p, vpcId));
+    if (p.status === 'active') hasActive = true;
+  }
+  const indirect: IndirectPath[] = [];
+  if (hasActive) {
+    const candidates = new Set<VpcId>();
+    for (const v of t.vpcs) candidates.add(v.id);
+    for (const p of t.peerings) {
+      if (p.status !== 'active') continue;
+      candidates.add(p.requester.vpcId);
+      candidates.add(p.accepter.vpcId);
+    }
+    for (const other of [...candidates].sort()) {
+      if (other === vpcId) continue;
+      const why = explainNoDirectPath(t, vpcId, other);
+      if (why.status === 'indirect') indirect.push(why as IndirectPath);
+    }
+  }
+  const result: Neighbourhood = { peers, indirect };
+  byVpc.set(vpcId, result);
+  return result;
+}

@@ -1,0 +1,96 @@
+/** A peering between two VPC cards: colour and dash by status, end dots by route completeness. */
+import { BaseEdge, EdgeLabelRenderer, useInternalNode } from '@xyflow/react';
+import type { EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+
+import type { RouteSummary } from '../../../shared/analysis/route-completeness';
+import type { PeeringId } from '../../../shared/model/ids';
+import { routesOf } from '../derive';
+import type { PeeringRoutes } from '../derive';
+import type { PeeringFlowEdge } from '../flow-types';
+import { edgeClassOf } from '../view-state';
+import { useAppStore } from '../../store/store-context';
+import { curvedPath, floatingEnds } from './floating';
+import { STATUS_WORDS, shortPeeringId } from './peering-words';
+
+/** With this many peerings or fewer, every edge carries its label; above, only highlighted ones do. */
+export const ALWAYS_LABEL_LIMIT = 60;
+
+/**
+ * A small, stable bow per edge (±14 to ±26 px, from the id), so peerings that leave a card in
+ * nearly the same direction stay apart instead of drawing one thick line.
+ */
+function bendOf(id: string): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) | 0;
+  const magnitude = 14 + (Math.abs(h) % 13);
+  return h & 1 ? magnitude : -magnitude;
+}
+
+function endClass(summary: RouteSummary): string {
+  return `route-end route-${summary}`;
+}
+
+function routeWords(routes: PeeringRoutes | undefined): string | undefined {
+  switch (routes?.overall) {
+    case undefined:
+      return undefined;
+    case 'both':
+      return 'routes both sides';
+    case 'one':
+      return 'routes one side';
+    case 'none':
+      return 'no routes';
+    case 'unknown':
+      return 'routes: peer not scanned';
+  }
+}
+
+function PeeringEdgeView({ id, source, target, data }: EdgeProps<PeeringFlowEdge>) {
+  const s = useInternalNode(source);
+  const t = useInternalNode(target);
+  const viewClass = useAppStore((st) => edgeClassOf(st, id as PeeringId));
+  const topology = useAppStore((st) => st.snapshot?.topology);
+  const fewEdges = useAppStore((st) => (st.snapshot?.topology.peerings.length ?? 0) <= ALWAYS_LABEL_LIMIT);
+  if (!s || !t || !data) return null;
+  const p = data.peering;
+  const routes = topology && p.status === 'active' ? routesOf(topology).byPeering.get(p.id) : undefined;
+  const { from, to } = floatingEnds(s, t, 5);
+  const { path, labelX, labelY } = curvedPath(from, to, bendOf(p.id));
+  const highlighted = /is-(incident|selected|on-path)/.test(viewClass);
+  // A healthy peering needs no words; the rest say what is wrong, unless there are too many to read.
+  const healthy = p.status === 'active' && routes?.overall === 'both';
+  const showLabel = highlighted || (fewEdges && !healthy && !viewClass.includes('is-dimmed'));
+  const detail = p.status === 'active' ? routeWords(routes) : STATUS_WORDS[p.status];
+  const quality = p.status === 'active' ? `routes-${routes?.overall ?? 'unknown'}` : '';
+  return (
+    <g className={`peering-edge status-${p.status} ${quality} ${viewClass}`} data-peering-id={p.id}>
+      <BaseEdge id={id} path={path} className="peering-line" interactionWidth={14} />
+      {routes && (
+        <>
+          <circle className={endClass(routes.detail.requester.summary)} cx={from.x} cy={from.y} r={4.5}>
+            <title>{`${p.requester.vpcId}: routes ${routes.detail.requester.summary}`}</title>
+          </circle>
+          <circle className={endClass(routes.detail.accepter.summary)} cx={to.x} cy={to.y} r={4.5}>
+            <title>{`${p.accepter.vpcId}: routes ${routes.detail.accepter.summary}`}</title>
+          </circle>
+        </>
+      )}
+      {showLabel && (
+        <EdgeLabelRenderer>
+          <div
+            className={`edge-label status-${p.status} ${quality} ${viewClass}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            data-testid={`edge-label-${p.id}`}
+          >
+            <span className="edge-label-name">{p.name ?? shortPeeringId(p.id)}</span>
+            {detail && <span className="edge-label-detail">{detail}</span>}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </g>
+  );
+}
+
+/** The peering edge component. */
+export const PeeringEdge = memo(PeeringEdgeView);

@@ -1,0 +1,7 @@
+/** How the canvas fits the network in view: room at the top for the banner and at the bottom for the legend. */
+import type { FitViewOptions } from '@xyflow/react';
+
+/** Fit options used on every new layout, by the Fit button and by the `f` shortcut. */
+export const FIT_VIEW_OPTIONS: FitViewOptions = {
+  padding: { top: '56px', bottom: '120px', left: '28px', right: '64px' },
+};

@@ -1,0 +1,77 @@
+/** The graph's React Flow node and edge types (STYLE.md Part 1 §4: typed `Node<Data, 'kind'>` unions). */
+import type { Edge, Node } from '@xyflow/react';
+
+import type { AccountId, PeeringId, Region, VpcId } from '../../shared/model/ids';
+import type { Peering, Vpc } from '../../shared/model/topology';
+
+/** What a VPC card shows. Data must be a `type`, not an `interface` (React Flow's TypeScript guide). */
+export type VpcData = {
+  readonly vpcId: VpcId;
+  /** The Name tag, else the id. */
+  readonly label: string;
+  /** The scanned VPC; absent for a VPC known only from a peering. */
+  readonly vpc?: Vpc;
+  readonly cidrs: readonly string[];
+  readonly accountId: AccountId;
+  /** Alias when known, else the id. */
+  readonly accountLabel: string;
+  readonly region: Region;
+  /** Colour index of the account (0–7), shared by its frame and its cards. */
+  readonly hue: number;
+};
+
+/** An account frame. */
+export type AccountData = {
+  readonly accountId: AccountId;
+  readonly alias?: string;
+  readonly profiles: readonly string[];
+  readonly scanned: boolean;
+  readonly vpcCount: number;
+  readonly hue: number;
+};
+
+/** A region frame inside an account. */
+export type RegionData = {
+  readonly accountId: AccountId;
+  readonly region: Region;
+  readonly vpcCount: number;
+};
+
+/** A VPC card. */
+export type VpcFlowNode = Node<VpcData, 'vpc'>;
+/** An account frame (parent of its regions). */
+export type AccountFlowNode = Node<AccountData, 'account'>;
+/** A region frame (parent of its VPC cards). */
+export type RegionFlowNode = Node<RegionData, 'region'>;
+/** Every node of the graph. */
+export type AppNode = VpcFlowNode | AccountFlowNode | RegionFlowNode;
+
+/** A peering between two VPC cards. */
+export type PeeringEdgeData = {
+  readonly peering: Peering;
+};
+
+/** A path that would be needed but does not exist: peering is not transitive. */
+export type GhostEdgeData = {
+  /** VPCs the traffic would have to pass through. */
+  readonly via: readonly VpcId[];
+  readonly peeringIds: readonly PeeringId[];
+  readonly label: string;
+};
+
+/** A drawn peering. */
+export type PeeringFlowEdge = Edge<PeeringEdgeData, 'peering'>;
+/** A dashed would-be path. */
+export type GhostFlowEdge = Edge<GhostEdgeData, 'ghost'>;
+/** Every edge of the graph. */
+export type AppEdge = PeeringFlowEdge | GhostFlowEdge;
+
+/** Type guard for VPC cards. */
+export function isVpcNode(node: AppNode): node is VpcFlowNode {
+  return node.type === 'vpc';
+}
+
+/** The handle ids every VPC card has. */
+export const HANDLE_PEER_OUT = 'peer-out';
+/** The card-sized drop target. */
+export const HANDLE_PEER_IN = 'peer-in';

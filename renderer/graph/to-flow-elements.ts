@@ -1,0 +1,119 @@
+/** Topology + layout → React Flow nodes and edges (STYLE.md Part 1 §1: the forward path's last step). */
+import type { DiagramLayout } from '../../shared/layout/diagram-layout';
+import type { DiagramAccount, DiagramVpc } from '../../shared/layout/diagram-members';
+import type { Topology } from '../../shared/model/topology';
+import type { AccountFlowNode, AppNode, PeeringFlowEdge, RegionFlowNode, VpcFlowNode } from './flow-types';
+import { HANDLE_PEER_IN, HANDLE_PEER_OUT } from './flow-types';
+
+/** Accounts cycle through this many colours (renderer/styles.css `.hue-N`). */
+export const ACCOUNT_HUES = 8;
+
+/**
+ * Nodes for every laid-out box: accounts (absolute), regions (relative to their account) and
+ * VPC cards (relative to their region), parents before children as React Flow requires.
+ */
+export function toFlowNodes(layout: DiagramLayout, members: readonly DiagramAccount[], topology: Topology): AppNode[] {
+  const vpcs = new Map<string, DiagramVpc>();
+  const accounts = new Map<string, DiagramAccount>();
+  const hues = new Map<string, number>();
+  const regionCounts = new Map<string, number>();
+  for (const a of members) {
+    accounts.set(`account:${a.accountId}`, a);
+    hues.set(a.accountId, hues.size % ACCOUNT_HUES);
+    for (const r of a.regions) {
+      regionCounts.set(`region:${a.accountId}/${r.region}`, r.vpcs.length);
+      for (const v of r.vpcs) vpcs.set(v.id, v);
+    }
+  }
+  const profiles = new Map(topology.accounts.map((a) => [a.id, a.profiles]));
+  const boxes = new Map(layout.boxes.map((b) => [b.id, b]));
+  const nodes: AppNode[] = [];
+  for (const box of layout.boxes) {
+    const parent = box.parentId ? boxes.get(box.parentId) : undefined;
+    const position = parent ? { x: box.x - parent.x, y: box.y - parent.y } : { x: box.x, y: box.y };
+    const size = { width: box.width, height: box.height };
+    if (box.kind === 'account') {
+      const a = accounts.get(box.id);
+      if (!a) continue;
+      const node: AccountFlowNode = {
+        id: box.id,
+        type: 'account',
+        position,
+        ...size,
+        selectable: false,
+        connectable: false,
+        focusable: false,
+        className: 'frame-node',
+        data: {
+          accountId: a.accountId,
+          ...(a.alias ? { alias: a.alias } : {}),
+          profiles: profiles.get(a.accountId) ?? [],
+          scanned: a.scanned,
+          vpcCount: a.regions.reduce((n, r) => n + r.vpcs.length, 0),
+          hue: hues.get(a.accountId) ?? 0,
+        },
+      };
+      nodes.push(node);
+    } else if (box.kind === 'region') {
+      const [accountId, region] = box.id.slice('region:'.length).split('/') as [string, string];
+      const node: RegionFlowNode = {
+        id: box.id,
+        type: 'region',
+        position,
+        ...size,
+        ...(box.parentId ? { parentId: box.parentId, extent: 'parent' as const } : {}),
+        selectable: false,
+        connectable: false,
+        focusable: false,
+        className: 'frame-node',
+        data: { accountId, region, vpcCount: regionCounts.get(box.id) ?? 0 },
+      };
+      nodes.push(node);
+    } else {
+      const v = vpcs.get(box.id);
+      if (!v) continue;
+      const account = accounts.get(`account:${v.accountId}`);
+      const node: VpcFlowNode = {
+        id: box.id,
+        type: 'vpc',
+        position,
+        ...size,
+        ...(box.parentId ? { parentId: box.parentId, extent: 'parent' as const, expandParent: true } : {}),
+        ariaLabel: `VPC ${v.label}`,
+        data: {
+          vpcId: v.id,
+          label: v.label,
+          ...(v.vpc ? { vpc: v.vpc } : {}),
+          cidrs: v.cidrs,
+          accountId: v.accountId,
+          accountLabel: account?.alias ?? v.accountId,
+          region: v.region,
+          hue: hues.get(v.accountId) ?? 0,
+        },
+      };
+      nodes.push(node);
+    }
+  }
+  return nodes;
+}
+
+/** One edge per peering between two drawn VPCs; deleted peerings only when asked. */
+export function toPeeringEdges(topology: Topology, nodeIds: ReadonlySet<string>, showDeleted: boolean): PeeringFlowEdge[] {
+  const edges: PeeringFlowEdge[] = [];
+  for (const p of topology.peerings) {
+    if (p.status === 'deleted' && !showDeleted) continue;
+    if (p.requester.vpcId === p.accepter.vpcId) continue;
+    if (!nodeIds.has(p.requester.vpcId) || !nodeIds.has(p.accepter.vpcId)) continue;
+    edges.push({
+      id: p.id,
+      type: 'peering',
+      source: p.requester.vpcId,
+      target: p.accepter.vpcId,
+      sourceHandle: HANDLE_PEER_OUT,
+      targetHandle: HANDLE_PEER_IN,
+      data: { peering: p },
+      ariaLabel: `Peering ${p.id} (${p.status})`,
+    });
+  }
+  return edges;
+}

@@ -1,0 +1,68 @@
+/** What to do next for a peering in each status (after the seeds' status table, checked against
+ * "VPC peering connection lifecycle" in the Amazon VPC Peering Guide).
+ */
+import type { PeeringRoutes } from '../graph/derive';
+import type { Account, Peering } from '../../shared/model/topology';
+import { assertNever } from '../../shared/api/result';
+
+/** One next step: what it means, what to do, and a command when one helps. */
+export interface NextStep {
+  readonly meaning: string;
+  readonly action: string;
+  readonly command?: string;
+  /** `done` when nothing is needed, `wait`, `act` when someone must do something, `gone` for final states. */
+  readonly tone: 'done' | 'wait' | 'act' | 'gone';
+}
+
+/** The next step for `p`, given the accounts known locally (for the accepter's profile) and its routes. */
+export function nextStepFor(p: Peering, accounts: readonly Account[], routes: PeeringRoutes | undefined): NextStep {
+  const accepterProfiles = accounts.find((a) => a.id === p.accepter.accountId)?.profiles ?? [];
+  const profile = accepterProfiles[0];
+  switch (p.status) {
+    case 'initiating-request':
+      return { tone: 'wait', meaning: 'AWS is creating the request.', action: 'Wait a minute and rescan: it becomes pending acceptance, or failed.' };
+    case 'pending-acceptance':
+      return {
+        tone: 'act',
+        meaning: `Waiting for account ${p.accepter.accountId} to accept${p.expirationTime ? ` (expires ${p.expirationTime.slice(0, 10)})` : ' (within 7 days)'}.`,
+        action: profile
+          ? `Accept it as account ${p.accepter.accountId} in ${p.accepter.region} (profile ${profile}): VPC console → Peering connections → Actions → Accept request.`
+          : `Ask the owner of account ${p.accepter.accountId} to accept it in ${p.accepter.region}: VPC console → Peering connections → Actions → Accept request.`,
+        command: `aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id ${p.id} --region ${p.accepter.region}${profile ? ` --profile ${profile}` : ''}`,
+      };
+    case 'provisioning':
+      return { tone: 'wait', meaning: 'Accepted; AWS is making it active.', action: 'Wait a moment and rescan, then add routes on both sides.' };
+    case 'active':
+      if (!routes || routes.overall === 'both') {
+        return { tone: 'done', meaning: 'Active: traffic can flow where routes and security groups allow it.', action: 'No action needed.' };
+      }
+      return {
+        tone: 'act',
+        meaning: routes.overall === 'unknown' ? 'Active; the other side was not scanned, so its routes are unknown.' : 'Active, but traffic cannot flow both ways yet.',
+        action:
+          routes.overall === 'one'
+            ? `Add routes on the side that lacks them (${routes.detail.requester.summary === 'complete' ? `accepter ${p.accepter.vpcId}` : `requester ${p.requester.vpcId}`}): every peer block → ${p.id}.`
+            : `Add routes on both sides: each VPC's route tables send the other's blocks to ${p.id}.`,
+      };
+    case 'rejected':
+      return {
+        tone: 'gone',
+        meaning: 'The accepter rejected the request.',
+        action: 'Create a new request if it is still needed; a rejected request cannot be deleted and disappears after a few days.',
+      };
+    case 'expired':
+      return { tone: 'gone', meaning: 'Nobody accepted it within 7 days.', action: 'Create a new request and have the accepter act within a week.' };
+    case 'failed':
+      return {
+        tone: 'gone',
+        meaning: `AWS could not establish it${p.statusMessage ? `: ${p.statusMessage}` : ''}.`,
+        action: 'Verify the VPC id and account id and that the CIDR blocks do not overlap, then request it again.',
+      };
+    case 'deleting':
+      return { tone: 'wait', meaning: 'Being deleted.', action: 'Wait and rescan.' };
+    case 'deleted':
+      return { tone: 'gone', meaning: 'Deleted.', action: 'Remove routes that still point to it: they are blackholes now.' };
+    default:
+      return assertNever(p.status);
+  }
+}

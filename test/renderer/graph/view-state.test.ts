@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+
+import { computeViewState } from '../../../renderer/graph/view-state';
+import { DEMO_PEERINGS, demoLikeTopology, demoVpcId } from '../../support/fixtures/snapshots/demo-like';
+
+const topology = demoLikeTopology();
+const classOf = (view: ReturnType<typeof computeViewState>, key: string) => view.vpcClass.get(demoVpcId(key)) ?? view.defaultVpcClass;
+
+describe('computeViewState', () => {
+  it('leaves everything plain when nothing is selected, searched or painted', () => {
+    const view = computeViewState(topology, { vpcIds: [] }, 'normal', '', false);
+    expect(view.defaultVpcClass).toBe('');
+    expect(view.ghosts).toEqual([]);
+  });
+
+  it('marks the peers of a selected VPC, the VPCs it reaches only through others, and dims the rest', () => {
+    const view = computeViewState(topology, { vpcIds: [demoVpcId('prod-app')] }, 'normal', '', false);
+    expect(classOf(view, 'prod-app')).toBe('is-selected');
+    expect(classOf(view, 'shared-services')).toBe('is-peer');
+    expect(classOf(view, 'dev-tools')).toBe('is-indirect');
+    expect(classOf(view, 'prod-app-eu')).toBe('is-indirect');
+    expect(classOf(view, 'dev-sandbox')).toBe('is-dimmed');
+    expect(view.edgeClass.get(DEMO_PEERINGS.sharedToProdApp)).toBe('is-incident');
+    expect(view.edgeClass.get(DEMO_PEERINGS.pendingEu) ?? view.defaultEdgeClass).toBe('is-dimmed');
+  });
+
+  it('draws a dashed would-be path to each VPC reached only through others, naming the VPCs between', () => {
+    const view = computeViewState(topology, { vpcIds: [demoVpcId('prod-app')] }, 'normal', '', false);
+    const ghost = view.ghosts.find((g) => g.target === demoVpcId('prod-app-eu'))!;
+    expect(ghost.source).toBe(demoVpcId('prod-app'));
+    expect(ghost.data!.via).toEqual([demoVpcId('shared-services'), demoVpcId('shared-services-eu')]);
+    expect(ghost.data!.label).toBe('only via shared-services → shared-services-eu: not transitive');
+  });
+
+  it('explains a selected pair and puts the VPC between them on the path', () => {
+    const view = computeViewState(topology, { vpcIds: [demoVpcId('prod-app'), demoVpcId('dev-tools')] }, 'normal', '', false);
+    expect(view.pair?.status).toBe('indirect');
+    expect(classOf(view, 'shared-services')).toBe('is-on-path');
+    expect(view.edgeClass.get(DEMO_PEERINGS.sharedToDevTools)).toBe('is-on-path');
+    expect(view.ghosts).toHaveLength(1);
+  });
+
+  it('paints every VPC with an overlapping block in conflicts mode', () => {
+    const view = computeViewState(topology, { vpcIds: [] }, 'conflicts', '', false);
+    const painted = [...view.vpcClass].filter(([, c]) => c.includes('is-conflict')).map(([id]) => id).sort();
+    expect(painted).toEqual(['prod-app', 'dev-app', 'prod-data', 'legacy-ap'].map(demoVpcId).sort());
+    expect(classOf(view, 'shared-services')).toBe('is-dimmed');
+  });
+
+  it('highlights search matches and dims the rest', () => {
+    const view = computeViewState(topology, { vpcIds: [] }, 'normal', 'region:ap-southeast-2', false);
+    expect(classOf(view, 'legacy-ap')).toBe('is-match');
+    expect(classOf(view, 'prod-app')).toBe('is-dimmed');
+  });
+
+  it('outlines both ends of a selected peering', () => {
+    const view = computeViewState(topology, { vpcIds: [], peeringId: DEMO_PEERINGS.pendingEu }, 'normal', '', false);
+    expect(classOf(view, 'prod-app-eu')).toBe('is-peer');
+    expect(classOf(view, 'dev-app-eu')).toBe('is-peer');
+    expect(view.edgeClass.get(DEMO_PEERINGS.pendingEu)).toBe('is-selected');
+  });
+});

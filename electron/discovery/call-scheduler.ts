@@ -164,6 +164,8 @@ export interface CallScheduler {
   /** Run `fn` under the bucket `bucketKey` (account/region/action) with retries; `fn` gets the attempt's abort signal. */
   run<T>(bucketKey: string, fn: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T>;
   stats(): SchedulerStats;
+  /** Counters of one bucket (cheaper than `stats()` when only one is needed). */
+  bucket(bucketKey: string): BucketStats | undefined;
 }
 
 /** Create a scheduler; `random` is injectable so tests and benchmarks can fix the jitter. */
@@ -279,5 +281,9 @@ export function createCallScheduler(
     limits: l,
     run,
     stats: () => ({ calls, attempts, throttled, timeouts, peakInFlight, buckets: new Map(bucketStats) }),
+    bucket: (key) => {
+      const b = bucketStats.get(key);
+      return b ? { ...b } : undefined;
+    },
   };
 }

@@ -21,12 +21,14 @@ import { isRegionName, type AccountId } from '../../shared/model/ids';
 import type { RegionCoverage, Snapshot } from '../../shared/model/snapshot';
 import { TOPOLOGY_SCHEMA_VERSION, type Account } from '../../shared/model/topology';
 import { createAwsClients } from './aws-clients';
-import { explainFailure, isCredentialError, isPermissionError, type ExplainedFailure } from './aws-errors';
-import { CallFailedError, createCallScheduler, type CallLimits, type CallScheduler } from './call-scheduler';
+import { isCredentialError, isPermissionError, type ExplainedFailure } from './aws-errors';
+import { createCallScheduler, type CallLimits, type CallScheduler } from './call-scheduler';
 import { checkCredentials, resolveProfileAccess, type Env, type ProfileAccess } from './credentials';
 import { listProfiles } from './profiles';
-import { scanRegion, type ScanAction } from './scan-region';
-import { countResources, toTopology, type RegionObservation } from './to-topology';
+import { scanCell, explainCallFailure, type CellCost, type CellRequest } from './scan-cell';
+import { sharedScanPool, type ScanWorkerEntry } from './scan-pool';
+import type { ScanAction } from './scan-region';
+import { mergeRegions, type RegionModel } from './to-topology';
 
 /** What to scan: named profiles (default: every profile that has credentials) and regions (default: each account's enabled ones). */
 export interface DiscoveryRequest {
@@ -42,12 +44,14 @@ export interface DiscoveryLimits extends CallLimits {
   readonly progressIntervalMs: number;
   /** How long an account waits for an earlier-listed profile that may belong to it before scanning. */
   readonly accountChoiceGraceMs: number;
+  /** Worker threads that scan cells (0: scan on the calling thread). See scan-pool.ts. */
+  readonly scanThreads: number;
   /** Page size per describe action; default the largest each accepts. */
   readonly pageSizes: Partial<Readonly<Record<ScanAction, number>>>;
 }
 
 /** Defaults of the limits not owned by the scheduler. */
-export const DEFAULT_RUN_LIMITS = { credentialTimeoutMs: 60_000, progressIntervalMs: 100, accountChoiceGraceMs: 500 } as const;
+export const DEFAULT_RUN_LIMITS = { credentialTimeoutMs: 60_000, progressIntervalMs: 100, accountChoiceGraceMs: 500, scanThreads: 0 } as const;
 
 /** What a run needs from its host: injected, so the app, the CLI and tests each supply their own. */
 export interface DiscoveryDeps {
@@ -67,6 +71,10 @@ export interface DiscoveryDeps {
   readonly runId?: string;
   /** `Snapshot.source`: `aws` (default) or `sandbox:<scenario>`. */
   readonly source?: string;
+  /** Where the scan-thread code is when `limits.scanThreads` > 0 (default: next to scan-pool). */
+  readonly scanWorkerEntry?: ScanWorkerEntry;
+  /** What each account × region cost (pages per action, attempts, throttled attempts): benchmarks and diagnostics. */
+  onCellScanned?(cell: CellRequest & CellCost & { readonly ok: boolean }): void;
 }
 
 type CellState = DiscoveryCell['state'];
@@ -129,9 +137,6 @@ function accountFromArn(arn: string | undefined): string | undefined {
   return /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn ?? '')?.[1];
 }
 
-function isAbort(e: unknown, signal: AbortSignal | undefined): boolean {
-  return signal?.aborted === true || (e instanceof Error && e.name === 'AbortError');
-}
 
 /** Scan every chosen profile and region and return the snapshot (failed cells are in its coverage). */
 export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): Promise<Result<Snapshot>> {
@@ -155,6 +160,9 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
   } catch (e) {
     return fail('invalid-input', (e as Error).message, 'pass positive numbers in limits');
   }
+  if (!Number.isInteger(limits.scanThreads) || limits.scanThreads < 0) {
+    return fail('invalid-input', `limits.scanThreads must be a whole number of at least 0, got ${limits.scanThreads}`, 'use 0 to scan on the calling thread');
+  }
   const requestedRegions = regionsChoice.value;
   const runId = deps.runId ?? randomUUID();
   const signal = deps.signal;
@@ -175,11 +183,11 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
     for (const region of regions) run.cell(scanner.profile, region, { state: 'queued', accountId: account.id });
     run.changed();
     for (const region of regions) {
-      regionScans.push(scanCell(account, scanner, region));
+      regionScans.push(scanAccountRegion(account, scanner, region));
     }
   };
 
-  const scanCell = async (account: AccountState, scanner: ProfileAccess, region: string): Promise<void> => {
+  const scanAccountRegion = async (account: AccountState, scanner: ProfileAccess, region: string): Promise<void> => {
     const tried: string[] = [];
     let candidate: ProfileAccess | undefined = scanner;
     let firstFailure: ExplainedFailure | undefined;
@@ -216,6 +224,14 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
     run.changed();
   };
 
+  const pool = limits.scanThreads > 0 ? sharedScanPool(limits.scanThreads, deps.scanWorkerEntry) : undefined;
+  const poolRun = pool?.startRun(runId, {
+    env: deps.env,
+    homeDir: deps.homeDir,
+    limits: { ...pickCallLimits(limits), maxConcurrentCalls: scheduler.limits.maxConcurrentCalls },
+    pageSizes: limits.pageSizes ?? {},
+  });
+
   const scanOnce = async (
     accountId: AccountId,
     access: ProfileAccess,
@@ -225,43 +241,19 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
     if (signal?.aborted) return { ok: false, cancelled: true, failure: { errorCode: 'Cancelled', message: '' } };
     run.cell(cellProfile, region, { state: 'running' });
     run.changed();
-    // One failing describe makes the cell fail: stop its siblings rather than spend calls on them.
-    const cellController = new AbortController();
-    const cellSignal = signal ? AbortSignal.any([signal, cellController.signal]) : cellController.signal;
-    let failedAction: ScanAction | undefined;
-    try {
-      const ec2 = clients.ec2(access, region);
-      const raw = await scanRegion(
-        ec2,
-        (action, send) =>
-          scheduler.run(`${accountId}/${region}/${action}`, send, cellSignal).catch((e: unknown) => {
-            failedAction ??= action;
-            cellController.abort();
-            throw e;
-          }),
-        limits.pageSizes,
-      );
-      run.addObservation({ accountId, region, raw });
-      run.cell(cellProfile, region, { state: 'done', counts: countResources(raw) });
+    const cell = { profile: access.profile, accountId, region };
+    const inThread = () => scanCell({ clients, scheduler, access, ...(limits.pageSizes ? { pageSizes: limits.pageSizes } : {}) }, cell, signal);
+    let outcome = poolRun ? await poolRun.scan(cell, signal) : await inThread();
+    // A scan thread that died or cannot start must not cost the user a region: scan it here.
+    if (!outcome.ok && outcome.failure.errorCode === 'ScanThreadFailed' && !signal?.aborted) outcome = await inThread();
+    if (outcome.cost) deps.onCellScanned?.({ ...cell, ok: outcome.ok, ...outcome.cost });
+    if (outcome.ok) {
+      run.addModel(outcome.model);
+      run.cell(cellProfile, region, { state: 'done', counts: outcome.counts });
       return { ok: true };
-    } catch (e) {
-      if (isAbort(e, signal)) {
-        run.cell(cellProfile, region, { state: 'cancelled' });
-        return { ok: false, cancelled: true, failure: { errorCode: 'Cancelled', message: '' } };
-      }
-      return {
-        ok: false,
-        cancelled: false,
-        failure: explainCallFailure(e, {
-          profile: access.profile,
-          region,
-          accountId,
-          action: `ec2:${failedAction ?? 'Describe*'}`,
-          ...(access.endpoints.ec2 ? { endpoint: access.endpoints.ec2 } : {}),
-          timeoutMs: scheduler.limits.callTimeoutMs,
-        }),
-      };
     }
+    if (outcome.cancelled) run.cell(cellProfile, region, { state: 'cancelled' });
+    return outcome;
   };
 
   const resolveProfile = async (access: ProfileAccess): Promise<void> => {
@@ -380,6 +372,7 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
     for (let i = 0; i < regionScans.length; i++) await regionScans[i];
   } finally {
     for (const t of graceTimers) clearTimeout(t);
+    poolRun?.end();
     clients.close();
   }
   run.cancelUnfinished();
@@ -394,11 +387,6 @@ function accountsOf(accounts: ReadonlyMap<AccountId, AccountState>): Account[] {
 
 function endpointOf(endpoint: string | undefined): { endpoint?: string } {
   return endpoint ? { endpoint } : {};
-}
-
-function explainCallFailure(e: unknown, ctx: Parameters<typeof explainFailure>[1]): ExplainedFailure {
-  if (e instanceof CallFailedError) return explainFailure(e.cause ?? e, { ...ctx, attempts: e.attempts });
-  return explainFailure(e, ctx);
 }
 
 function pickCallLimits(l: Partial<DiscoveryLimits>): Partial<CallLimits> {
@@ -417,8 +405,8 @@ function pickCallLimits(l: Partial<DiscoveryLimits>): Partial<CallLimits> {
 /** The grid, the observations so far, and the pacing of progress events. */
 class RunState {
   private readonly cells = new Map<string, MutableCell>();
-  private readonly observations: RegionObservation[] = [];
-  private observationsAtLastPartial = 0;
+  private readonly models: RegionModel[] = [];
+  private modelsAtLastPartial = 0;
   private lastEmitMs = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | undefined;
   private accountsSoFar: Account[] = [];
@@ -448,8 +436,8 @@ class RunState {
     Object.assign(c, patch);
   }
 
-  addObservation(o: RegionObservation): void {
-    this.observations.push(o);
+  addModel(m: RegionModel): void {
+    this.models.push(m);
   }
 
   /** Schedule a progress event: now if the interval has passed, else once it has. */
@@ -473,8 +461,8 @@ class RunState {
   private emit(finished: boolean): void {
     this.lastEmitMs = performance.now();
     this.deps.onProgress?.({ runId: this.runId, cells: this.gridCells(), finished });
-    if (!finished && this.deps.onPartialSnapshot && this.observations.length > this.observationsAtLastPartial) {
-      this.observationsAtLastPartial = this.observations.length;
+    if (!finished && this.deps.onPartialSnapshot && this.models.length > this.modelsAtLastPartial) {
+      this.modelsAtLastPartial = this.models.length;
       this.deps.onPartialSnapshot(this.snapshot(this.accountsSoFar, false));
     }
   }
@@ -523,7 +511,7 @@ class RunState {
       schemaVersion: TOPOLOGY_SCHEMA_VERSION,
       takenAt: this.deps.now().toISOString(),
       source: this.deps.source ?? 'aws',
-      topology: toTopology(accounts, this.observations),
+      topology: mergeRegions(accounts, this.models),
       coverage,
     };
   }

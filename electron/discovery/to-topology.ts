@@ -275,7 +275,8 @@ function toPeeringSide(info: VpcPeeringConnectionVpcInfo | undefined, fallbackRe
 }
 
 /** One account's view of a peering, before merging. */
-interface PeeringView {
+export interface PeeringView {
+  /** The account whose scan saw it. */
   readonly observer: AccountId;
   readonly region: Region;
   readonly peering: Peering;
@@ -351,27 +352,54 @@ function byKey<T extends { accountId: string; region: string; id: string }>(a: T
   return a.accountId.localeCompare(b.accountId) || a.region.localeCompare(b.region) || a.id.localeCompare(b.id);
 }
 
-/** Build the topology from every region observation and the accounts with their profiles. */
-export function toTopology(accounts: readonly Account[], observations: readonly RegionObservation[]): Topology {
+/** One account × region translated to the model, ready to merge (small and structured-clone safe). */
+export interface RegionModel {
+  readonly accountId: AccountId;
+  readonly region: Region;
+  readonly vpcs: readonly Vpc[];
+  readonly subnets: readonly Subnet[];
+  readonly routeTables: readonly RouteTable[];
+  readonly securityGroups: readonly SecurityGroup[];
+  readonly peeringViews: readonly PeeringView[];
+}
+
+const defined = <T>(x: T | undefined): x is T => x !== undefined;
+
+/** Translate one region observation; a scan translates each region as it lands, so raw SDK objects do not pile up. */
+export function translateRegion(o: RegionObservation): RegionModel {
+  return {
+    accountId: o.accountId,
+    region: o.region,
+    vpcs: o.raw.vpcs.map((v) => toVpc(v, o.accountId, o.region)).filter(defined),
+    subnets: o.raw.subnets.map((x) => toSubnet(x, o.accountId, o.region)).filter(defined),
+    routeTables: o.raw.routeTables.map((t) => toRouteTable(t, o.accountId, o.region)).filter(defined),
+    securityGroups: o.raw.securityGroups.map((g) => toSecurityGroup(g, o.accountId, o.region)).filter(defined),
+    peeringViews: o.raw.peerings
+      .map((p) => toPeering(p, o.region))
+      .filter(defined)
+      .map((peering) => ({ observer: o.accountId, region: o.region, peering })),
+  };
+}
+
+/** Merge translated regions into one topology: each resource once, each peering one edge. */
+export function mergeRegions(accounts: readonly Account[], models: readonly RegionModel[]): Topology {
   const vpcs = new Map<string, Vpc>();
   const subnets = new Map<string, Subnet>();
   const routeTables = new Map<string, RouteTable>();
   const securityGroups = new Map<string, SecurityGroup>();
   const peeringViews = new Map<string, PeeringView[]>();
-  const put = <T extends { id: string; region: string }>(m: Map<string, T>, x: T | undefined) => {
-    if (x && !m.has(`${x.region}/${x.id}`)) m.set(`${x.region}/${x.id}`, x);
+  const put = <T extends { id: string; region: string }>(m: Map<string, T>, xs: readonly T[]) => {
+    for (const x of xs) if (!m.has(`${x.region}/${x.id}`)) m.set(`${x.region}/${x.id}`, x);
   };
-  for (const o of observations) {
-    for (const v of o.raw.vpcs) put(vpcs, toVpc(v, o.accountId, o.region));
-    for (const s of o.raw.subnets) put(subnets, toSubnet(s, o.accountId, o.region));
-    for (const t of o.raw.routeTables) put(routeTables, toRouteTable(t, o.accountId, o.region));
-    for (const g of o.raw.securityGroups) put(securityGroups, toSecurityGroup(g, o.accountId, o.region));
-    for (const p of o.raw.peerings) {
-      const peering = toPeering(p, o.region);
-      if (!peering) continue;
-      const list = peeringViews.get(peering.id) ?? [];
-      list.push({ observer: o.accountId, region: o.region, peering });
-      peeringViews.set(peering.id, list);
+  for (const m of models) {
+    put(vpcs, m.vpcs);
+    put(subnets, m.subnets);
+    put(routeTables, m.routeTables);
+    put(securityGroups, m.securityGroups);
+    for (const v of m.peeringViews) {
+      const list = peeringViews.get(v.peering.id) ?? [];
+      list.push(v);
+      peeringViews.set(v.peering.id, list);
     }
   }
   const peerings = [...peeringViews.values()].map(mergePeeringViews).sort((a, b) => a.id.localeCompare(b.id));
@@ -383,4 +411,9 @@ export function toTopology(accounts: readonly Account[], observations: readonly 
     securityGroups: [...securityGroups.values()].sort(byKey),
     peerings,
   };
+}
+
+/** Build the topology from every region observation and the accounts with their profiles. */
+export function toTopology(accounts: readonly Account[], observations: readonly RegionObservation[]): Topology {
+  return mergeRegions(accounts, observations.map(translateRegion));
 }

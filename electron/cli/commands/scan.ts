@@ -4,12 +4,15 @@
  * it is a terminal, and the exit code says whether anything failed (issue 4, "Headless").
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { availableParallelism, homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import type { DiscoveryProgress } from '../../../shared/api/events';
 import { missingCoverage, type Snapshot } from '../../../shared/model/snapshot';
 import { runDiscovery, type DiscoveryLimits } from '../../discovery/run-discovery';
+
+/** Scan threads of the CLI: one per core, up to 4 (see electron/discovery/scan-pool.ts). */
+export const DEFAULT_SCAN_THREADS = Math.min(4, availableParallelism());
 
 /** Exit codes of `scan`. */
 export const SCAN_EXIT = {
@@ -203,7 +206,8 @@ export async function runScan(
         now: io.now ?? (() => new Date()),
         signal,
         source: sandbox ? `sandbox:${args.sandbox}` : 'aws',
-        limits: { ...options.limits, ...(args.concurrency ? { maxConcurrentCalls: args.concurrency } : {}) },
+        // A scan is CPU-bound (SDK XML parsing): one scan thread per core, up to 4.
+        limits: { scanThreads: DEFAULT_SCAN_THREADS, ...options.limits, ...(args.concurrency ? { maxConcurrentCalls: args.concurrency } : {}) },
         ...(tty
           ? {
               onProgress: (p: DiscoveryProgress) => {

@@ -1,0 +1,117 @@
+/** Scan one account × region with one profile: the unit of work of a run, on the calling thread or a worker.
+ *
+ * The result is already translated to the model (`translateRegion`), so what travels back to
+ * the run (or across threads) is small, and raw SDK objects are dropped as soon as a region lands.
+ */
+import type { AccountId } from '../../shared/model/ids';
+import type { AwsClients } from './aws-clients';
+import { explainFailure, type ExplainedFailure, type FailureContext } from './aws-errors';
+import { CallFailedError, type CallScheduler } from './call-scheduler';
+import type { ProfileAccess } from './credentials';
+import { SCAN_ACTIONS, scanRegion, type ScanAction } from './scan-region';
+import { countResources, translateRegion, type RegionModel } from './to-topology';
+
+/** Which cell to scan and with which profile. */
+export interface CellRequest {
+  readonly profile: string;
+  readonly accountId: AccountId;
+  readonly region: string;
+}
+
+/** What a cell cost: pages per action, attempts (retries included) and throttled attempts. */
+export interface CellCost {
+  readonly pages: Readonly<Record<ScanAction, number>>;
+  readonly attempts: number;
+  readonly throttled: number;
+}
+
+/** How a cell scan ended. */
+export type CellOutcome =
+  | {
+      readonly ok: true;
+      readonly model: RegionModel;
+      readonly counts: Readonly<Record<string, number>>;
+      readonly cost: CellCost;
+    }
+  | { readonly ok: false; readonly cancelled: boolean; readonly failure: ExplainedFailure; readonly cost?: CellCost };
+
+/** Explain a failed call, with the attempts the scheduler made. */
+export function explainCallFailure(e: unknown, ctx: FailureContext): ExplainedFailure {
+  if (e instanceof CallFailedError) return explainFailure(e.cause ?? e, { ...ctx, attempts: e.attempts });
+  return explainFailure(e, ctx);
+}
+
+/** The bucket key of one action of one cell: EC2 throttles per account, region and action. */
+export function bucketKey(accountId: AccountId, region: string, action: string): string {
+  return `${accountId}/${region}/${action}`;
+}
+
+const CANCELLED: CellOutcome = { ok: false, cancelled: true, failure: { errorCode: 'Cancelled', message: 'The scan was cancelled.' } };
+
+/** Scan one cell; never throws for AWS trouble (it comes back as a failure with a fix). */
+export async function scanCell(
+  ctx: {
+    readonly clients: AwsClients;
+    readonly scheduler: CallScheduler;
+    readonly access: ProfileAccess;
+    readonly pageSizes?: Partial<Readonly<Record<ScanAction, number>>>;
+  },
+  req: CellRequest,
+  signal?: AbortSignal,
+): Promise<CellOutcome> {
+  if (signal?.aborted) return CANCELLED;
+  const { accountId, region } = req;
+  const before = bucketTotals(ctx.scheduler, accountId, region);
+  // One failing describe makes the cell fail: stop its siblings rather than spend calls on them.
+  const cellController = new AbortController();
+  const cellSignal = signal ? AbortSignal.any([signal, cellController.signal]) : cellController.signal;
+  let failedAction: ScanAction | undefined;
+  try {
+    const raw = await scanRegion(
+      ctx.clients.ec2(ctx.access, region),
+      (action, send) =>
+        ctx.scheduler.run(bucketKey(accountId, region, action), send, cellSignal).catch((e: unknown) => {
+          failedAction ??= action;
+          cellController.abort();
+          throw e;
+        }),
+      ctx.pageSizes,
+    );
+    const after = bucketTotals(ctx.scheduler, accountId, region);
+    return {
+      ok: true,
+      model: translateRegion({ accountId, region, raw }),
+      counts: countResources(raw),
+      cost: { pages: raw.pages, attempts: after.attempts - before.attempts, throttled: after.throttled - before.throttled },
+    };
+  } catch (e) {
+    if (signal?.aborted) return CANCELLED;
+    const after = bucketTotals(ctx.scheduler, accountId, region);
+    return {
+      ok: false,
+      cancelled: false,
+      failure: explainCallFailure(e, {
+        profile: ctx.access.profile,
+        region,
+        accountId,
+        action: `ec2:${failedAction ?? 'Describe*'}`,
+        ...(ctx.access.endpoints.ec2 ? { endpoint: ctx.access.endpoints.ec2 } : {}),
+        timeoutMs: ctx.scheduler.limits.callTimeoutMs,
+      }),
+      cost: { pages: after.pages, attempts: after.attempts - before.attempts, throttled: after.throttled - before.throttled },
+    };
+  }
+}
+
+function bucketTotals(scheduler: CallScheduler, accountId: AccountId, region: string): CellCost {
+  const pages = {} as Record<ScanAction, number>;
+  let attempts = 0;
+  let throttled = 0;
+  for (const action of SCAN_ACTIONS) {
+    const b = scheduler.bucket(bucketKey(accountId, region, action));
+    pages[action] = b?.calls ?? 0;
+    attempts += b?.attempts ?? 0;
+    throttled += b?.throttled ?? 0;
+  }
+  return { pages, attempts, throttled };
+}

@@ -1,0 +1,240 @@
+/** Worker threads that scan account × region cells, so big scans use more than one core.
+ *
+ * A scan is CPU-bound long before it is network-bound: the SDK spends about 3 ms of CPU per
+ * describe call of a busy region (XML parsing and schema deserialisation, measured in
+ * test/bench/discovery.bench.ts), so one thread caps a 20-account, 17-region organisation at
+ * several seconds however the calls are scheduled. Cells go to a worker by a hash of account and
+ * region, so each EC2 throttling bucket (account + region + action) lives in exactly one thread.
+ *
+ * Workers load the SDK and resolve each profile's credentials themselves (through the same
+ * `@aws-sdk/credential-providers` calls): no secret ever crosses a thread boundary. They are
+ * created on first use and kept for later runs (unreferenced while idle, so they never keep the
+ * process alive). From TypeScript sources (tsx, vitest) they boot through tsx; a bundled app
+ * must emit `scan-worker.js` next to the module that contains this file.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+import type { CallLimits } from './call-scheduler';
+import type { Env } from './credentials';
+import type { CellOutcome, CellRequest } from './scan-cell';
+import type { ScanAction } from './scan-region';
+
+/** What a run tells the workers once. */
+export interface ScanRunInit {
+  readonly env: Env;
+  readonly homeDir: string;
+  readonly limits: Partial<CallLimits>;
+  readonly pageSizes: Partial<Readonly<Record<ScanAction, number>>>;
+}
+
+/** Messages to a worker. */
+export type ToScanWorker =
+  | ({ readonly type: 'run'; readonly runId: string } & ScanRunInit)
+  | { readonly type: 'scan'; readonly runId: string; readonly id: number; readonly cell: CellRequest }
+  | { readonly type: 'cancel'; readonly id: number }
+  | { readonly type: 'end-run'; readonly runId: string };
+
+/** Messages from a worker. */
+export type FromScanWorker =
+  | { readonly type: 'result'; readonly id: number; readonly outcome: CellOutcome }
+  | { readonly type: 'boot-error'; readonly message: string };
+
+/** Where the worker's code is. */
+export interface ScanWorkerEntry {
+  readonly url: URL;
+  /** `ts`: boot through tsx (running from sources); `js`: load as is (bundled). */
+  readonly kind: 'ts' | 'js';
+}
+
+/** The worker entry next to this module: `scan-worker.ts` from sources, `scan-worker.js` when bundled. */
+export function defaultScanWorkerEntry(): ScanWorkerEntry {
+  const fromSources = import.meta.url.endsWith('.ts');
+  return { url: new URL(fromSources ? './scan-worker.ts' : './scan-worker.js', import.meta.url), kind: fromSources ? 'ts' : 'js' };
+}
+
+// Runs inside the new thread (CommonJS eval): register tsx, then load the TypeScript entry.
+const BOOT_THROUGH_TSX = `
+const { workerData, parentPort } = require('node:worker_threads');
+import(workerData.tsxApi)
+  .then((m) => { (m.register || m.default.register)(); return import(workerData.entry); })
+  .catch((e) => parentPort.postMessage({ type: 'boot-error', message: String((e && e.stack) || e) }));
+`;
+
+/** Strip secrets from the environment before it crosses to a worker (its own process.env already has them for fromEnv). */
+function withoutSecrets(env: Env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined || /SECRET|SESSION_TOKEN|SECURITY_TOKEN|PASSWORD/i.test(k)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+interface Slot {
+  worker: Worker;
+  readonly pending: Map<number, { resolve: (o: CellOutcome) => void; cell: CellRequest; runId: string }>;
+  readonly runs: Set<string>;
+  dead?: string;
+}
+
+/** A run's view of the pool. */
+export interface ScanPoolRun {
+  /** Scan one cell on a worker; resolves with its outcome (failures included), never rejects. */
+  scan(cell: CellRequest, signal?: AbortSignal): Promise<CellOutcome>;
+  /** Free the run's clients and schedulers in the workers. */
+  end(): void;
+}
+
+/** A fixed number of scan threads. */
+export interface ScanPool {
+  readonly threads: number;
+  startRun(runId: string, init: ScanRunInit): ScanPoolRun;
+  close(): Promise<void>;
+}
+
+/** Create a pool of `threads` workers (started lazily, on the first cell each one gets). */
+export function createScanPool(threads: number, entry: ScanWorkerEntry = defaultScanWorkerEntry()): ScanPool {
+  if (!Number.isInteger(threads) || threads < 1) throw new Error(`scanThreads must be a whole number of at least 1, got ${threads}`);
+  const slots: (Slot | undefined)[] = Array.from({ length: threads }, () => undefined);
+  let nextId = 1;
+  // A worker that cannot even boot will not boot next time either: stop spawning, fail fast.
+  let broken: string | undefined;
+
+  const fail = (slot: Slot, why: string) => {
+    slot.dead = why;
+    for (const [id, p] of slot.pending) {
+      p.resolve({
+        ok: false,
+        cancelled: false,
+        failure: {
+          errorCode: 'ScanThreadFailed',
+          message: `The scan thread stopped (${why.split('\n')[0]}) while scanning ${p.cell.region}: scan again; if it repeats, scan with limits.scanThreads = 0.`,
+        },
+      });
+      slot.pending.delete(id);
+    }
+  };
+
+  const spawn = (): Slot => {
+    const worker =
+      entry.kind === 'ts'
+        ? new Worker(BOOT_THROUGH_TSX, {
+            eval: true,
+            workerData: { tsxApi: pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href, entry: entry.url.href },
+          })
+        : new Worker(entry.url);
+    const slot: Slot = { worker, pending: new Map(), runs: new Set() };
+    worker.unref();
+    worker.on('message', (m: FromScanWorker) => {
+      if (m.type === 'boot-error') {
+        broken = m.message;
+        fail(slot, m.message);
+        void worker.terminate();
+        return;
+      }
+      const p = slot.pending.get(m.id);
+      if (!p) return;
+      slot.pending.delete(m.id);
+      // Keep the process alive only while a worker has work: idle threads must not hold it.
+      if (slot.pending.size === 0) worker.unref();
+      p.resolve(m.outcome);
+    });
+    worker.on('error', (e) => fail(slot, e.message));
+    worker.on('exit', (code) => fail(slot, `exit code ${code}`));
+    return slot;
+  };
+
+  const slotFor = (cell: CellRequest): Slot => {
+    // One thread per account + region, so its throttling buckets are never split between threads.
+    let h = 0;
+    for (const ch of `${cell.accountId}/${cell.region}`) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+    const i = h % threads;
+    let slot = slots[i];
+    if (!slot || slot.dead) {
+      slot = spawn();
+      slots[i] = slot;
+    }
+    return slot;
+  };
+
+  return {
+    threads,
+    startRun(runId, init) {
+      const cap = Math.max(1, Math.ceil((init.limits.maxConcurrentCalls ?? 256) / threads));
+      const runInit: ToScanWorker = {
+        type: 'run',
+        runId,
+        env: withoutSecrets(init.env),
+        homeDir: init.homeDir,
+        limits: { ...init.limits, maxConcurrentCalls: cap },
+        pageSizes: init.pageSizes,
+      };
+      const used = new Set<Slot>();
+      return {
+        scan(cell, signal) {
+          if (broken) {
+            return Promise.resolve({
+              ok: false,
+              cancelled: false,
+              failure: { errorCode: 'ScanThreadFailed', message: `The scan threads cannot start (${broken.split('\n')[0]}).` },
+            });
+          }
+          const slot = slotFor(cell);
+          if (!slot.runs.has(runId)) {
+            slot.worker.postMessage(runInit);
+            slot.runs.add(runId);
+          }
+          used.add(slot);
+          const id = nextId++;
+          return new Promise<CellOutcome>((resolve) => {
+            const onAbort = () => slot.worker.postMessage({ type: 'cancel', id } satisfies ToScanWorker);
+            signal?.addEventListener('abort', onAbort, { once: true });
+            slot.pending.set(id, {
+              cell,
+              runId,
+              resolve: (o) => {
+                signal?.removeEventListener('abort', onAbort);
+                resolve(o);
+              },
+            });
+            slot.worker.ref();
+            slot.worker.postMessage({ type: 'scan', runId, id, cell } satisfies ToScanWorker);
+            if (signal?.aborted) onAbort();
+          });
+        },
+        end() {
+          for (const slot of used) {
+            if (!slot.dead) slot.worker.postMessage({ type: 'end-run', runId } satisfies ToScanWorker);
+            slot.runs.delete(runId);
+          }
+        },
+      };
+    },
+    async close() {
+      await Promise.all(slots.map((s) => s?.worker.terminate()));
+      slots.fill(undefined);
+    },
+  };
+}
+
+const pools = new Map<string, ScanPool>();
+
+/** The process-wide pool of `threads` workers, kept between runs. */
+export function sharedScanPool(threads: number, entry: ScanWorkerEntry = defaultScanWorkerEntry()): ScanPool {
+  const key = `${threads}|${entry.url.href}`;
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = createScanPool(threads, entry);
+    pools.set(key, pool);
+  }
+  return pool;
+}
+
+/** Terminate every shared pool (tests, and hosts that want their threads back). */
+export async function closeSharedScanPools(): Promise<void> {
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map((p) => p.close()));
+}

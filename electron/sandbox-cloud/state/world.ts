@@ -185,8 +185,16 @@ export class World {
     this.keys.set(acct.accessKeyId, { accountId: acct.accountId, secretAccessKey: acct.secretAccessKey, account: acct });
   }
 
-  /** Registers an AssumeRole session. */
+  /** Registers an AssumeRole session (and forgets sessions that expired over a day ago). */
   addSession(s: SessionRec): void {
+    const cutoff = this.now() - 24 * 3_600_000;
+    for (let i = this.sessions.length - 1; i >= 0; i--) {
+      const old = this.sessions[i] as SessionRec;
+      if (old.expiresAt < cutoff) {
+        this.sessions.splice(i, 1);
+        this.keys.delete(old.accessKeyId);
+      }
+    }
     this.sessions.push(s);
     this.keys.set(s.accessKeyId, { accountId: s.accountId, secretAccessKey: s.secretAccessKey, session: s });
   }

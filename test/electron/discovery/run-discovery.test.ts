@@ -247,6 +247,31 @@ describe('runDiscovery against the sandbox demo organisation', () => {
     expect(s.coverage.every((c) => c.state === 'cancelled' && c.region === '*')).toBe(true);
   });
 
+  it('scans with credentials from the environment through the SDK’s fromEnv', async () => {
+    const dev = sb.server.accounts.find((a) => a.profile === 'sandbox-dev')!;
+    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+    // fromEnv reads the process environment itself; the injected env only has to show the key id.
+    process.env.AWS_ACCESS_KEY_ID = dev.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = dev.secretAccessKey;
+    try {
+      const env = {
+        AWS_CONFIG_FILE: join(sb.home, 'no-config'),
+        AWS_SHARED_CREDENTIALS_FILE: join(sb.home, 'no-credentials'),
+        AWS_ACCESS_KEY_ID: dev.accessKeyId,
+        AWS_REGION: 'eu-west-1',
+        AWS_ENDPOINT_URL: sb.server.endpoint,
+      };
+      const s = await scan({ regions: ['us-east-1'] }, { env, homeDir: sb.home });
+      expect(s.topology.accounts).toEqual([{ id: dev.accountId, profiles: ['(environment)'] }]);
+      expect(missingCoverage(s)).toEqual([]);
+    } finally {
+      if (saved.id === undefined) delete process.env.AWS_ACCESS_KEY_ID;
+      else process.env.AWS_ACCESS_KEY_ID = saved.id;
+      if (saved.secret === undefined) delete process.env.AWS_SECRET_ACCESS_KEY;
+      else process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
+    }
+  });
+
   it('refuses an unknown profile or a malformed region before calling AWS', async () => {
     const r1 = await runDiscovery({ profiles: ['nope'] }, { env: sb.env, homeDir: sb.home, now: NOW });
     expect(r1).toMatchObject({ ok: false, error: { code: 'invalid-input' } });

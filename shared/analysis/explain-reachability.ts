@@ -88,15 +88,21 @@ export interface ReachabilityExplanation {
 
 type Resolution =
   | { readonly ok: true; readonly endpoint: ResolvedEndpoint; readonly ranges: readonly CidrRange[]; readonly check: ReachabilityCheck }
-  | { readonly ok: false; readonly check: ReachabilityCheck };
+  | { readonly ok: false; readonly check: ReachabilityCheck; readonly ambiguous?: true };
+
+/** Which of several VPCs holding an address is meant: the one that is, or is actively peered with, the other endpoint's VPC. */
+type PreferVpc = (vpcId: VpcId) => boolean;
 
 /** Explain whether traffic from `from` reaches `to` (each a VPC id, subnet id or IP address). */
 export function explainReachability(topology: Topology, from: string, to: string, opts: ReachabilityOptions = {}): ReachabilityExplanation {
   const index = indexTopology(topology);
   const protocol = opts.protocol ?? '-1';
   const familyHint = pickFamily(from, to, opts.family);
-  const source = resolveEndpoint(topology, index, from, 'source', familyHint);
-  const destination = resolveEndpoint(topology, index, to, 'destination', familyHint);
+  let source = resolveEndpoint(topology, index, from, 'source', familyHint);
+  let destination = resolveEndpoint(topology, index, to, 'destination', familyHint);
+  // An address in overlapping VPCs is read as the one the other endpoint can talk to, if only one can.
+  if (!source.ok && source.ambiguous && destination.ok) source = resolveEndpoint(topology, index, from, 'source', familyHint, reachableFrom(index, destination.endpoint.vpcId));
+  if (!destination.ok && destination.ambiguous && source.ok) destination = resolveEndpoint(topology, index, to, 'destination', familyHint, reachableFrom(index, source.endpoint.vpcId));
   const checks: ReachabilityCheck[] = [source.check, destination.check];
   const notes = [
     'Network ACLs are not in the snapshot and were not checked.',
@@ -126,8 +132,9 @@ export function explainReachability(topology: Topology, from: string, to: string
   }
 
   if (!sameVpc) {
-    checks.push(...checkRoutes(index, 'source-route', src, destination.ranges, peering));
-    checks.push(...checkRoutes(index, 'return-route', dst, source.ranges, peering));
+    const blocks = collectVpcBlocks(topology).byVpc;
+    checks.push(...checkRoutes(index, 'source-route', src, destination.ranges, blocks.get(dst.vpcId) ?? [], peering));
+    checks.push(...checkRoutes(index, 'return-route', dst, source.ranges, blocks.get(src.vpcId) ?? [], peering));
   }
 
   const sourceGroups = pickGroups(index, src.vpcId, opts.sourceSecurityGroupIds);
@@ -163,7 +170,15 @@ function pickFamily(from: string, to: string, requested: IpFamily | undefined): 
   return requested ?? 'ipv4';
 }
 
-function resolveEndpoint(topology: Topology, index: TopologyIndex, input: string, role: 'source' | 'destination', family: IpFamily): Resolution {
+function reachableFrom(index: TopologyIndex, vpcId: VpcId): PreferVpc {
+  const peers = new Set<VpcId>([vpcId]);
+  for (const p of index.peeringsByVpc.get(vpcId) ?? []) {
+    if (p.status === 'active') peers.add(p.requester.vpcId === vpcId ? p.accepter.vpcId : p.requester.vpcId);
+  }
+  return (id) => peers.has(id);
+}
+
+function resolveEndpoint(topology: Topology, index: TopologyIndex, input: string, role: 'source' | 'destination', family: IpFamily, prefer?: PreferVpc): Resolution {
   const text = input.trim();
   const fail = (message: string, fix: string, resourceIds: readonly string[] = []): Resolution => ({
     ok: false,
@@ -215,15 +230,24 @@ function resolveEndpoint(topology: Topology, index: TopologyIndex, input: string
     return fail(`No scanned VPC holds ${ip.value.text}.`, 'Check the address, or scan the account and region of the VPC that holds it.');
   }
   const inSubnet = matches.filter((m) => m.subnetId !== undefined);
-  const candidates = inSubnet.length > 0 ? inSubnet : matches;
+  const all = inSubnet.length > 0 ? inSubnet : matches;
+  const preferred = prefer ? all.filter((m) => prefer(m.vpcId)) : [];
+  const candidates = preferred.length === 1 ? preferred : all;
   if (candidates.length > 1) {
-    return fail(
-      `${ip.value.text} is in ${candidates.length} VPCs whose blocks overlap (${candidates.map((m) => `${m.vpcId} ${m.block}`).join(', ')}): the address is ambiguous.`,
-      `Give the subnet id instead (${candidates.map((m) => m.subnetId ?? m.vpcId).join(' or ')}).`,
-      candidates.map((m) => m.vpcId),
-    );
+    return {
+      ok: false,
+      ambiguous: true,
+      check: {
+        kind: role,
+        status: 'fail',
+        resourceIds: candidates.map((m) => m.vpcId),
+        message: `${ip.value.text} is in ${candidates.length} VPCs whose blocks overlap (${candidates.map((m) => `${m.vpcId} ${m.block}`).join(', ')}): the address is ambiguous.`,
+        fix: `Give the subnet id instead (${candidates.map((m) => m.subnetId ?? m.vpcId).join(' or ')}).`,
+      },
+    };
   }
   const match = candidates[0]!;
+  const alsoIn = all.filter((m) => m !== match).map((m) => m.vpcId);
   const range = addressToRange(ip.value);
   const endpoint: ResolvedEndpoint = {
     input,
@@ -247,7 +271,9 @@ function resolveEndpoint(topology: Topology, index: TopologyIndex, input: string
       kind: role,
       status: 'pass',
       resourceIds: [match.subnetId, match.vpcId],
-      message: `${cap(role)} ${ip.value.text} is in subnet ${match.subnetId} (${match.subnetCidr}) of ${labelVpc(index, match.vpcId)}.`,
+      message:
+        `${cap(role)} ${ip.value.text} is in subnet ${match.subnetId} (${match.subnetCidr}) of ${labelVpc(index, match.vpcId)}` +
+        (alsoIn.length > 0 ? ` (also in overlapping ${alsoIn.join(', ')}, which the other endpoint is not peered with).` : '.'),
     },
   };
 }
@@ -304,6 +330,8 @@ function checkRoutes(
   kind: 'source-route' | 'return-route',
   endpoint: ResolvedEndpoint,
   towards: readonly CidrRange[],
+  /** The other VPC's blocks: a fix routes the whole block, as the peering guide does, not one address. */
+  towardsBlocks: readonly CidrRange[],
   peering: Peering | null,
 ): ReachabilityCheck[] {
   const direction = kind === 'source-route' ? 'to the destination' : 'back to the source';
@@ -347,6 +375,8 @@ function checkRoutes(
       });
     } else {
       const first = bad[0]!;
+      const firstRange = towards[results.indexOf(first)]!;
+      const block = towardsBlocks.find((b) => isWithin(firstRange, b))?.cidr ?? first.peerCidr;
       checks.push({
         kind,
         status: 'fail',
@@ -354,8 +384,8 @@ function checkRoutes(
         message: `${where}, does not route ${direction} via ${peering.id}: ${bad.map((r) => describeRouteCheck(r, peering.id)).join('; ')}.`,
         fix:
           first.state === 'elsewhere'
-            ? `Add a route ${first.peerCidr} → ${peering.id} in ${table.id} (it now goes to ${describeTarget(first.route.target)}).`
-            : `Add a route ${first.peerCidr} → ${peering.id} in ${table.id}.`,
+            ? `Route ${block} to ${peering.id} in ${table.id} (it now goes to ${describeTarget(first.route.target)}): aws ec2 ${first.route.destination === block ? 'replace-route' : 'create-route'} --route-table-id ${table.id} --${block.includes(':') ? 'destination-ipv6-cidr-block' : 'destination-cidr-block'} ${block} --vpc-peering-connection-id ${peering.id}`
+            : `Add a route ${block} → ${peering.id} in ${table.id}: aws ec2 create-route --route-table-id ${table.id} --${block.includes(':') ? 'destination-ipv6-cidr-block' : 'destination-cidr-block'} ${block} --vpc-peering-connection-id ${peering.id}`,
       });
     }
   }

@@ -7,11 +7,12 @@
 import { assertNever } from '../api/result';
 import { compareRanges, isWithin } from '../cidr/overlap';
 import type { Cidr, CidrRange } from '../cidr/parse-cidr';
+import { pushIpv4Bounds } from '../cidr/parse-cidr';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { PeeringId, RouteTableId, SubnetId, VpcId } from '../model/ids';
 import type { Peering, PeeringStatus, Route, RouteTable, RouteTarget, Topology } from '../model/topology';
 import type { TopologyIndex } from './topology-index';
-import { findServingTables, indexTopology } from './topology-index';
+import { indexTopology } from './topology-index';
 
 /** How one route table treats one peer block. */
 export type RouteCheck =
@@ -98,14 +99,19 @@ function compileRoutes(index: TopologyIndex, table: RouteTable): CompiledTable {
   const v4Routes: Route[] = [];
   let v6 = NO_ROUTES as { range: CidrRange; route: Route }[];
   for (const route of table.routes) {
-    const bounds = index.boundsOf(route.destination);
-    if (!bounds) continue;
-    if (bounds.range.family === 'ipv4') {
-      v4.push(bounds.low, bounds.high, bounds.range.prefixLength);
+    if (pushIpv4Bounds(route.destination, v4)) {
+      v4Routes.push(route);
+      continue;
+    }
+    const range = index.rangeOf(route.destination);
+    if (!range) continue;
+    if (range.family === 'ipv4') {
+      // A valid IPv4 block in a non-canonical spelling (host bits set, spaces): rare.
+      v4.push(Number(range.start), Number(range.end), range.prefixLength);
       v4Routes.push(route);
     } else {
       if (v6 === NO_ROUTES) v6 = [];
-      v6.push({ range: bounds.range, route });
+      v6.push({ range, route });
     }
   }
   return { v4, v4Routes, v6 };
@@ -238,43 +244,64 @@ function checkCompiledTable(index: TopologyIndex, routeTableId: RouteTableId, co
   return classifyCarvedBlock(routeTableId, peer, best && bestRange ? { range: bestRange, route: best } : undefined, collectInnerRoutes(index, compiled, peer), peeringId);
 }
 
-/** Per-call memo: one VPC's serving tables and one peer's block list serve all its peerings. */
-interface SideContext {
-  readonly index: TopologyIndex;
-  readonly blocks: ReadonlyMap<VpcId, readonly CidrRange[]>;
-  readonly serving: Map<VpcId, CompiledServing>;
-  /** IPv4-only block lists of peers with IPv6 too, for sides without IPv6. */
-  readonly peerBlocks: Map<string, readonly CidrRange[]>;
-}
-
-/** The peer blocks a side must route: all IPv4 blocks, and IPv6 blocks when both VPCs have IPv6. */
-function peerBlocksFor(ctx: SideContext, vpcId: VpcId, peerVpcId: VpcId): readonly CidrRange[] {
-  const withIpv6 = (ctx.blocks.get(vpcId) ?? []).some((b) => b.family === 'ipv6');
-  const all = ctx.blocks.get(peerVpcId) ?? [];
-  if (withIpv6 || !all.some((b) => b.family === 'ipv6')) return all;
-  let list = ctx.peerBlocks.get(peerVpcId);
-  if (!list) ctx.peerBlocks.set(peerVpcId, (list = all.filter((b) => b.family === 'ipv4')));
-  return list;
-}
-
-interface CompiledServing {
+/** What the side checks need of one VPC, gathered once per call (one map lookup per side after that). */
+interface VpcRouting {
+  readonly vpcId: VpcId;
+  readonly isScanned: boolean;
+  readonly hasRouteTables: boolean;
+  /** The tables that serve subnets, their subnets and their compiled routes, index-aligned. */
   readonly tables: readonly RouteTable[];
   readonly subnetIds: readonly (readonly SubnetId[])[];
   readonly compiled: readonly CompiledTable[];
+  readonly hasIpv6: boolean;
+  readonly blocks: readonly CidrRange[];
+  readonly ipv4Blocks: readonly CidrRange[];
 }
 
-function servingTablesOf(ctx: SideContext, vpcId: VpcId): CompiledServing {
-  let entry = ctx.serving.get(vpcId);
-  if (!entry) {
-    const serving = findServingTables(ctx.index, vpcId);
-    entry = {
-      tables: serving.map((s) => s.table),
-      subnetIds: serving.map((s) => s.subnetIds),
-      compiled: serving.map((s) => compileRoutes(ctx.index, s.table)),
-    };
-    ctx.serving.set(vpcId, entry);
+interface SideContext {
+  readonly index: TopologyIndex;
+  readonly blocks: ReadonlyMap<VpcId, readonly CidrRange[]>;
+  readonly routing: Map<VpcId, VpcRouting>;
+}
+
+function routingOf(ctx: SideContext, vpcId: VpcId): VpcRouting {
+  let r = ctx.routing.get(vpcId);
+  if (r) return r;
+  const blocks = ctx.blocks.get(vpcId) ?? [];
+  const hasIpv6 = blocks.some((b) => b.family === 'ipv6');
+  const isScanned = ctx.index.vpcById.has(vpcId);
+  const allTables = isScanned ? ctx.index.routeTablesByVpc.get(vpcId) : undefined;
+  const tables: RouteTable[] = [];
+  const subnetIds: (readonly SubnetId[])[] = [];
+  const compiled: CompiledTable[] = [];
+  if (allTables) {
+    // Inline `findServingTables` without its set and intermediate objects: this runs per VPC.
+    const subnets = ctx.index.subnetsByVpc.get(vpcId) ?? [];
+    let implicit: SubnetId[] | null = null;
+    for (const s of subnets) {
+      if (!allTables.some((t) => t.subnetIds.includes(s.id))) (implicit ??= []).push(s.id);
+    }
+    for (const t of allTables) {
+      const served = t.main && implicit ? (t.subnetIds.length > 0 ? [...t.subnetIds, ...implicit] : implicit) : t.subnetIds;
+      if (served.length === 0) continue;
+      tables.push(t);
+      subnetIds.push(served);
+      compiled.push(compileRoutes(ctx.index, t));
+    }
   }
-  return entry;
+  r = {
+    vpcId,
+    isScanned,
+    hasRouteTables: allTables !== undefined,
+    tables,
+    subnetIds,
+    compiled,
+    hasIpv6,
+    blocks,
+    ipv4Blocks: hasIpv6 ? blocks.filter((b) => b.family === 'ipv4') : blocks,
+  };
+  ctx.routing.set(vpcId, r);
+  return r;
 }
 
 /** A side that could not be checked, with the reason. */
@@ -282,34 +309,34 @@ function unchecked(vpcId: VpcId, peerVpcId: VpcId, role: 'requester' | 'accepter
   return { role, vpcId, peerVpcId, summary, tables: [], note };
 }
 
-function checkSide(ctx: SideContext, peering: Peering, role: 'requester' | 'accepter'): SideRouteCompleteness {
-  const { index } = ctx;
+function checkSide(ctx: SideContext, peering: Peering, role: 'requester' | 'accepter', own: VpcRouting, peer: VpcRouting): SideRouteCompleteness {
   const side = role === 'requester' ? peering.requester : peering.accepter;
-  const other = role === 'requester' ? peering.accepter : peering.requester;
-  if (!index.vpcById.has(side.vpcId)) return unchecked(side.vpcId, other.vpcId, role, 'unknown', `${side.vpcId} (account ${side.accountId}, ${side.region}) was not scanned.`);
-  if (!index.routeTablesByVpc.has(side.vpcId)) return unchecked(side.vpcId, other.vpcId, role, 'unknown', `No route tables of ${side.vpcId} are in the snapshot.`);
-  const serving = servingTablesOf(ctx, side.vpcId);
-  if (serving.tables.length === 0) return unchecked(side.vpcId, other.vpcId, role, 'none', `${side.vpcId} has no subnets, so no route table carries traffic.`);
-  const peerBlocks = peerBlocksFor(ctx, side.vpcId, other.vpcId);
-  if (peerBlocks.length === 0) return unchecked(side.vpcId, other.vpcId, role, 'unknown', `The blocks of ${other.vpcId} are unknown.`);
+  const vpcId = own.vpcId;
+  const peerVpcId = peer.vpcId;
+  if (!own.isScanned) return unchecked(vpcId, peerVpcId, role, 'unknown', `${vpcId} (account ${side.accountId}, ${side.region}) was not scanned.`);
+  if (!own.hasRouteTables) return unchecked(vpcId, peerVpcId, role, 'unknown', `No route tables of ${vpcId} are in the snapshot.`);
+  if (own.tables.length === 0) return unchecked(vpcId, peerVpcId, role, 'none', `${vpcId} has no subnets, so no route table carries traffic.`);
+  // IPv6 travels over the peering only when both VPCs have IPv6 blocks.
+  const peerBlocks = own.hasIpv6 ? peer.blocks : peer.ipv4Blocks;
+  if (peerBlocks.length === 0) return unchecked(vpcId, peerVpcId, role, 'unknown', `The blocks of ${peerVpcId} are unknown.`);
   let okCount = 0;
   let someCount = 0;
   let total = 0;
-  const tables: TableRouteChecks[] = new Array<TableRouteChecks>(serving.tables.length);
-  for (let t = 0; t < serving.tables.length; t++) {
-    const table = serving.tables[t]!;
+  const tables: TableRouteChecks[] = new Array<TableRouteChecks>(own.tables.length);
+  for (let t = 0; t < own.tables.length; t++) {
+    const table = own.tables[t]!;
     const checks: RouteCheck[] = new Array<RouteCheck>(peerBlocks.length);
     for (let b = 0; b < peerBlocks.length; b++) {
-      const c = checkCompiledTable(index, table.id, serving.compiled[t]!, peerBlocks[b]!, peering.id);
+      const c = checkCompiledTable(ctx.index, table.id, own.compiled[t]!, peerBlocks[b]!, peering.id);
       checks[b] = c;
       total++;
       if (c.state === 'ok') okCount++;
       if (c.state === 'ok' || c.state === 'partial') someCount++;
     }
-    tables[t] = { routeTableId: table.id, main: table.main, subnetIds: serving.subnetIds[t]!, checks };
+    tables[t] = { routeTableId: table.id, main: table.main, subnetIds: own.subnetIds[t]!, checks };
   }
   const summary: RouteSummary = okCount === total ? 'complete' : someCount === 0 ? 'none' : 'partial';
-  return { role, vpcId: side.vpcId, peerVpcId: other.vpcId, summary, tables };
+  return { role, vpcId, peerVpcId, summary, tables };
 }
 
 /**
@@ -318,16 +345,18 @@ function checkSide(ctx: SideContext, peering: Peering, role: 'requester' | 'acce
  */
 export function computeRouteCompleteness(topology: Topology, opts: RouteCompletenessOptions = {}): readonly PeeringRouteCompleteness[] {
   const statuses = new Set<PeeringStatus>(opts.statuses ?? ['active']);
-  const ctx: SideContext = {
-    index: indexTopology(topology),
-    blocks: collectVpcBlocks(topology).byVpc,
-    serving: new Map(),
-    peerBlocks: new Map(),
-  };
+  const ctx: SideContext = { index: indexTopology(topology), blocks: collectVpcBlocks(topology).byVpc, routing: new Map() };
   const result: PeeringRouteCompleteness[] = [];
   for (const p of topology.peerings) {
     if (!statuses.has(p.status)) continue;
-    result.push({ peeringId: p.id, status: p.status, requester: checkSide(ctx, p, 'requester'), accepter: checkSide(ctx, p, 'accepter') });
+    const requester = routingOf(ctx, p.requester.vpcId);
+    const accepter = routingOf(ctx, p.accepter.vpcId);
+    result.push({
+      peeringId: p.id,
+      status: p.status,
+      requester: checkSide(ctx, p, 'requester', requester, accepter),
+      accepter: checkSide(ctx, p, 'accepter', accepter, requester),
+    });
   }
   return result;
 }

@@ -32,6 +32,12 @@ export interface RangeBounds {
 
 const cache = new WeakMap<Topology, TopologyIndex>();
 
+function mapBy<K, V>(items: readonly V[], key: (v: V) => K): Map<K, V> {
+  const m = new Map<K, V>();
+  for (const item of items) m.set(key(item), item);
+  return m;
+}
+
 function groupBy<K, V>(items: readonly V[], key: (v: V) => K): Map<K, V[]> {
   const m = new Map<K, V[]>();
   for (const item of items) {
@@ -60,28 +66,28 @@ class LazyTopologyIndex implements TopologyIndex {
   constructor(private readonly topology: Topology) {}
 
   get vpcById(): ReadonlyMap<VpcId, Vpc> {
-    return (this.#vpcById ??= new Map(this.topology.vpcs.map((v) => [v.id, v])));
+    return (this.#vpcById ??= mapBy(this.topology.vpcs, (v) => v.id));
   }
   get subnetById(): ReadonlyMap<SubnetId, Subnet> {
-    return (this.#subnetById ??= new Map(this.topology.subnets.map((s) => [s.id, s])));
+    return (this.#subnetById ??= mapBy(this.topology.subnets, (s) => s.id));
   }
   get subnetsByVpc(): ReadonlyMap<VpcId, readonly Subnet[]> {
     return (this.#subnetsByVpc ??= groupBy(this.topology.subnets, (s) => s.vpcId));
   }
   get routeTableById(): ReadonlyMap<RouteTableId, RouteTable> {
-    return (this.#routeTableById ??= new Map(this.topology.routeTables.map((t) => [t.id, t])));
+    return (this.#routeTableById ??= mapBy(this.topology.routeTables, (t) => t.id));
   }
   get routeTablesByVpc(): ReadonlyMap<VpcId, readonly RouteTable[]> {
     return (this.#routeTablesByVpc ??= groupBy(this.topology.routeTables, (t) => t.vpcId));
   }
   get securityGroupById(): ReadonlyMap<SecurityGroupId, SecurityGroup> {
-    return (this.#securityGroupById ??= new Map(this.topology.securityGroups.map((g) => [g.id, g])));
+    return (this.#securityGroupById ??= mapBy(this.topology.securityGroups, (g) => g.id));
   }
   get securityGroupsByVpc(): ReadonlyMap<VpcId, readonly SecurityGroup[]> {
     return (this.#securityGroupsByVpc ??= groupBy(this.topology.securityGroups, (g) => g.vpcId));
   }
   get peeringById(): ReadonlyMap<PeeringId, Peering> {
-    return (this.#peeringById ??= new Map(this.topology.peerings.map((p) => [p.id, p])));
+    return (this.#peeringById ??= mapBy(this.topology.peerings, (p) => p.id));
   }
   get peeringsByVpc(): ReadonlyMap<VpcId, readonly Peering[]> {
     if (!this.#peeringsByVpc) {
@@ -98,7 +104,7 @@ class LazyTopologyIndex implements TopologyIndex {
     return this.#peeringsByVpc;
   }
   get accountById(): ReadonlyMap<AccountId, Account> {
-    return (this.#accountById ??= new Map(this.topology.accounts.map((a) => [a.id, a])));
+    return (this.#accountById ??= mapBy(this.topology.accounts, (a) => a.id));
   }
 
   boundsOf = (text: string): RangeBounds | null => {

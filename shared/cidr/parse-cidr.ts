@@ -204,11 +204,11 @@ function formatIpv4(value: number): string {
 }
 
 /**
- * One pass over an IPv4 CIDR block with no intermediate strings; `null` when it is not exactly
- * `a.b.c.d/p` (then the slow path explains why). Most blocks in a topology are IPv4 and already
- * canonical, so their own text is reused as the `Cidr`.
+ * One pass over an IPv4 CIDR block with no intermediate strings and no allocation: the address
+ * times 64 plus the prefix length (below 2^38, so exact), or -1 when `text` is not exactly
+ * `a.b.c.d/p` (the slow path then explains why).
  */
-function tryParseIpv4Cidr(text: string): CidrRange | null {
+function scanIpv4Cidr(text: string): number {
   const length = text.length;
   let value = 0;
   let octet = 0;
@@ -220,29 +220,53 @@ function tryParseIpv4Cidr(text: string): CidrRange | null {
     const c = text.charCodeAt(i);
     if (c === 47) break;
     if (c === 46) {
-      if (digits === 0) return null;
+      if (digits === 0) return -1;
       value = value * 256 + octet;
       dots++;
       octet = 0;
       digits = 0;
       leadingZero = false;
     } else if (c >= 48 && c <= 57) {
-      if (leadingZero) return null;
+      if (leadingZero) return -1;
       if (digits === 0 && c === 48) leadingZero = true;
       octet = octet * 10 + (c - 48);
-      if (++digits > 3 || octet > 255) return null;
+      if (++digits > 3 || octet > 255) return -1;
     } else {
-      return null;
+      return -1;
     }
   }
-  if (i === length || dots !== 3 || digits === 0) return null;
-  value = value * 256 + octet;
+  if (i === length || dots !== 3 || digits === 0) return -1;
   const prefixLength = readPrefixLength(text, i + 1, 32);
-  if (prefixLength === -1) return null;
+  if (prefixLength === -1) return -1;
+  return (value * 256 + octet) * 64 + prefixLength;
+}
+
+/** The IPv4 range of `text` via `scanIpv4Cidr`; most blocks are already canonical, so their own text is reused. */
+function tryParseIpv4Cidr(text: string): CidrRange | null {
+  const code = scanIpv4Cidr(text);
+  if (code === -1) return null;
+  const prefixLength = code % 64;
+  const value = (code - prefixLength) / 64;
   const size = 2 ** (32 - prefixLength);
   const start = value - (value % size);
   const cidr = (start === value ? text : `${formatIpv4(start)}/${prefixLength}`) as Cidr;
   return { cidr, family: 'ipv4', prefixLength, start: BigInt(start), end: BigInt(start + size - 1) };
+}
+
+/**
+ * Append the first address, last address and prefix length of an IPv4 block to `out` and return
+ * true, allocating nothing; false (and `out` untouched) for anything else. For hot loops over
+ * route tables, where a cache lookup costs more than reading the text again.
+ */
+export function pushIpv4Bounds(text: string, out: number[]): boolean {
+  const code = scanIpv4Cidr(text);
+  if (code === -1) return false;
+  const prefixLength = code % 64;
+  const value = (code - prefixLength) / 64;
+  const size = 2 ** (32 - prefixLength);
+  const start = value - (value % size);
+  out.push(start, start + size - 1, prefixLength);
+  return true;
 }
 
 /**

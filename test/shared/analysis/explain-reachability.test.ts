@@ -96,7 +96,7 @@ describe('explainReachability: each kind of failure', () => {
     expect(x.verdict).toBe('unreachable');
     expect(failing(x).map((c) => [c.kind, c.resourceIds[0]])).toEqual([['source-route', 'rtb-a1']]);
     expect(failing(x)[0]!.message).toContain('falls to 0.0.0.0/0 → igw-a');
-    expect(failing(x)[0]!.fix).toBe('Add a route 10.1.1.20/32 → pcx-ab in rtb-a1.');
+    expect(failing(x)[0]!.fix).toBe('Add a route 10.1.0.0/16 → pcx-ab in rtb-a1: aws ec2 create-route --route-table-id rtb-a1 --destination-cidr-block 10.1.0.0/16 --vpc-peering-connection-id pcx-ab');
   });
 
   it('fails when the destination table does not route back', () => {
@@ -184,9 +184,24 @@ describe('explainReachability: endpoints it cannot resolve', () => {
   it('refuses an address held by two overlapping VPCs and asks for a subnet', () => {
     const a = vpc('vpc-a', '10.0.0.0/16');
     const b = vpc('vpc-b', '10.0.0.0/16');
-    const t2 = topology({ vpcs: [a, b], subnets: [subnet('subnet-a', a, '10.0.1.0/24'), subnet('subnet-b', b, '10.0.1.0/24')] });
-    const x = explainReachability(t2, '10.0.1.5', 'vpc-a');
+    const c = vpc('vpc-c', '10.9.0.0/16');
+    const t2 = topology({ vpcs: [a, b, c], subnets: [subnet('subnet-a', a, '10.0.1.0/24'), subnet('subnet-b', b, '10.0.1.0/24')] });
+    const x = explainReachability(t2, '10.0.1.5', 'vpc-c');
     expect(x.checks[0]!.message).toContain('ambiguous');
     expect(x.checks[0]!.fix).toContain('subnet-a or subnet-b');
+  });
+
+  it('reads an address in overlapping VPCs as the one peered with the other endpoint', () => {
+    const a = vpc('vpc-a', '10.0.0.0/16');
+    const b = vpc('vpc-b', '10.0.0.0/16');
+    const c = vpc('vpc-c', '10.9.0.0/16');
+    const t2 = topology({
+      vpcs: [a, b, c],
+      subnets: [subnet('subnet-a', a, '10.0.1.0/24'), subnet('subnet-b', b, '10.0.1.0/24')],
+      peerings: [peering('pcx-bc', b, c)],
+    });
+    const x = explainReachability(t2, 'vpc-c', '10.0.1.5');
+    expect(x.to?.vpcId).toBe('vpc-b');
+    expect(x.checks[1]!.message).toContain('also in overlapping vpc-a');
   });
 });

@@ -1,0 +1,161 @@
+/** `peerscape explain`: can traffic get from A to B? Each hop checked offline from a snapshot (issue 5). */
+import { parseArgs } from 'node:util';
+
+import type { CheckStatus, ReachabilityExplanation, ReachabilityOptions, TrafficProtocol } from '../../../shared/analysis/explain-reachability';
+import { explainReachability } from '../../../shared/analysis/explain-reachability';
+import { assertNever } from '../../../shared/api/result';
+import type { SecurityGroupId } from '../../../shared/model/ids';
+import type { CliCommand, CliIo } from '../io';
+import { readSnapshotFile } from '../read-snapshot';
+
+/** Exit codes of `explain`. */
+export const EXPLAIN_EXIT = {
+  reachable: 0,
+  unreachable: 1,
+  usage: 2,
+  /** Nothing failed, but something could not be decided offline (e.g. a prefix list). */
+  undetermined: 3,
+} as const;
+
+const USAGE = `Usage: peerscape explain --snapshot s.json FROM TO [--protocol tcp|udp|icmp|all] [--port P] [--json]
+
+Explain whether traffic from FROM reaches TO, hop by hop, from a snapshot (nothing is sent):
+the peering between their VPCs, the routes both ways in the route tables of their subnets,
+and security groups out of the source and into the destination.
+
+  FROM, TO             a VPC id (vpc-…), a subnet id (subnet-…) or an IP address (10.0.1.5)
+  --snapshot FILE      the snapshot to read (from "peerscape scan --out" or the app)
+  --protocol P         tcp, udp, icmp or all (default: tcp with --port, else all)
+  --port P             destination port, 0-65535, for tcp and udp
+  --ipv6               between VPC or subnet ids, check IPv6 instead of IPv4
+  --source-sg IDS      the source instance's security groups (sg-1,sg-2); default: any in its VPC
+  --dest-sg IDS        the destination instance's security groups; default: any in its VPC
+  --json               the explanation as JSON
+  -h, --help           this help
+
+Exit codes: 0 reachable, 1 not reachable, 3 undetermined (e.g. a rule naming a prefix list),
+2 bad arguments or an unreadable snapshot.
+`;
+
+const PROTOCOLS: Readonly<Record<string, TrafficProtocol>> = { tcp: 'tcp', udp: 'udp', icmp: 'icmp', all: '-1', '-1': '-1' };
+
+function statusMark(status: CheckStatus): string {
+  switch (status) {
+    case 'pass':
+      return 'pass';
+    case 'fail':
+      return 'FAIL';
+    case 'unknown':
+      return ' ?? ';
+    case 'skipped':
+      return 'skip';
+    default:
+      return assertNever(status);
+  }
+}
+
+/** The explanation as text, one line per check. */
+export function formatExplanation(x: ReachabilityExplanation, from: string, to: string, traffic: string): string {
+  const verdict = x.verdict === 'reachable' ? 'REACHABLE' : x.verdict === 'unreachable' ? 'NOT REACHABLE' : 'UNDETERMINED';
+  const lines = [`${from} → ${to} (${traffic}): ${verdict}${x.peeringId ? ` via ${x.peeringId}` : ''}`, ''];
+  const width = Math.max(...x.checks.map((c) => c.kind.length));
+  for (const c of x.checks) {
+    lines.push(`  [${statusMark(c.status)}] ${c.kind.padEnd(width)}  ${c.message}`);
+    if (c.status !== 'pass' && c.fix) lines.push(`  ${' '.repeat(7 + width)}  fix: ${c.fix}`);
+  }
+  if (x.notes.length > 0) lines.push('', ...x.notes.map((n) => `Note: ${n}`));
+  return `${lines.join('\n')}\n`;
+}
+
+function splitIds(text: string | undefined): SecurityGroupId[] | undefined {
+  if (text === undefined) return undefined;
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0) as SecurityGroupId[];
+}
+
+/** Run `peerscape explain` with the arguments after the command name. */
+export async function runExplain(argv: readonly string[], io: CliIo): Promise<number> {
+  type Values = { snapshot?: string; protocol?: string; port?: string; ipv6?: boolean; 'source-sg'?: string; 'dest-sg'?: string; json?: boolean; help?: boolean };
+  let values: Values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      options: {
+        snapshot: { type: 'string', short: 's' },
+        protocol: { type: 'string' },
+        port: { type: 'string', short: 'p' },
+        ipv6: { type: 'boolean' },
+        'source-sg': { type: 'string' },
+        'dest-sg': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: true,
+    }));
+  } catch (e) {
+    io.stderr.write(`peerscape explain: ${(e as Error).message}\n\n${USAGE}`);
+    return EXPLAIN_EXIT.usage;
+  }
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return EXPLAIN_EXIT.reachable;
+  }
+  const usageError = (message: string): number => {
+    io.stderr.write(`peerscape explain: ${message}\n  Run "peerscape explain --help" for the options.\n`);
+    return EXPLAIN_EXIT.usage;
+  };
+  if (!values.snapshot) return usageError('--snapshot FILE is required.');
+  if (positionals.length !== 2) return usageError(`give exactly two endpoints, FROM and TO (got ${positionals.length}: ${positionals.join(' ') || 'none'}).`);
+  const [from, to] = positionals as [string, string];
+  let port: number | undefined;
+  if (values.port !== undefined) {
+    port = Number(values.port);
+    if (!/^\d+$/.test(values.port) || port > 65535) return usageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+  }
+  const protocolText = (values.protocol ?? (port !== undefined ? 'tcp' : 'all')).toLowerCase();
+  const protocol = PROTOCOLS[protocolText];
+  if (!protocol) return usageError(`--protocol must be tcp, udp, icmp or all, not "${values.protocol}".`);
+  if (port !== undefined && protocol !== 'tcp' && protocol !== 'udp') return usageError(`--port applies to tcp and udp only, not ${protocolText}.`);
+
+  const read = await readSnapshotFile(values.snapshot, io);
+  if (!read.ok) {
+    io.stderr.write(`peerscape explain: ${read.message}\n`);
+    return EXPLAIN_EXIT.usage;
+  }
+  const sourceSecurityGroupIds = splitIds(values['source-sg']);
+  const destinationSecurityGroupIds = splitIds(values['dest-sg']);
+  const opts: ReachabilityOptions = {
+    protocol,
+    ...(port !== undefined ? { port } : {}),
+    ...(values.ipv6 ? { family: 'ipv6' as const } : {}),
+    ...(sourceSecurityGroupIds ? { sourceSecurityGroupIds } : {}),
+    ...(destinationSecurityGroupIds ? { destinationSecurityGroupIds } : {}),
+  };
+  const x = explainReachability(read.snapshot.topology, from, to, opts);
+  const traffic = protocol === '-1' ? 'any traffic' : port !== undefined ? `${protocol}/${port}` : protocol;
+  io.stdout.write(values.json ? `${JSON.stringify(x, null, 2)}\n` : formatExplanation(x, from, to, traffic));
+  switch (x.verdict) {
+    case 'reachable':
+      return EXPLAIN_EXIT.reachable;
+    case 'unreachable':
+      return EXPLAIN_EXIT.unreachable;
+    case 'undetermined':
+      return EXPLAIN_EXIT.undetermined;
+    default:
+      return assertNever(x.verdict);
+  }
+}
+
+/** The command as the CLI's registry lists it. */
+export const explainCommand: CliCommand = {
+  name: 'explain',
+  summary: 'Explain hop by hop whether traffic gets from one VPC, subnet or IP to another',
+  usage: USAGE,
+  run: runExplain,
+};
+
+export default explainCommand;

@@ -1,0 +1,71 @@
+/** `peerscape`: the headless CLI. Dispatches `peerscape <command> [args]` to electron/cli/commands/<command>.ts.
+ *
+ * Run it as `npx peerscape …` (bin/peerscape.js loads this file through tsx) or `npm run cli -- …`.
+ */
+import { pathToFileURL } from 'node:url';
+
+import type { CliIo } from './io';
+import { createProcessIo } from './io';
+import { loadAllCommands, loadCommand } from './registry';
+
+/** Exit codes shared by every command. */
+export const CLI_EXIT = {
+  ok: 0,
+  /** Bad arguments or an unreadable input: nothing was done. */
+  usage: 2,
+  /** A bug: the command threw. */
+  internal: 70,
+} as const;
+
+const HEADER = `Usage: peerscape <command> [options]
+
+Plan, check and run AWS VPC peering from the command line. Every command takes --help.
+`;
+
+async function printHelp(io: CliIo, commandsDir?: URL): Promise<void> {
+  const { commands, problems } = await loadAllCommands(commandsDir);
+  const width = Math.max(8, ...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  io.stdout.write(`${HEADER}\nCommands:\n${lines.join('\n')}\n\nRun "peerscape <command> --help" for a command's options.\n`);
+  for (const p of problems) io.stderr.write(`peerscape: ${p}\n`);
+}
+
+/** Run the CLI with `argv` (the arguments after `peerscape`); resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo, commandsDir?: URL): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    await printHelp(io, commandsDir);
+    return CLI_EXIT.usage;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    if (first === 'help' && rest[0]) return runCli([rest[0], '--help'], io, commandsDir);
+    await printHelp(io, commandsDir);
+    return CLI_EXIT.ok;
+  }
+  if (first.startsWith('-')) {
+    io.stderr.write(`peerscape: expected a command before "${first}"; run "peerscape --help" for the list\n`);
+    return CLI_EXIT.usage;
+  }
+  const loaded = await loadCommand(first, commandsDir);
+  if (!loaded.ok) {
+    io.stderr.write(`peerscape: ${loaded.message}\n  Run "peerscape --help" for the list of commands.\n`);
+    return CLI_EXIT.usage;
+  }
+  try {
+    return await loaded.command.run(rest, io);
+  } catch (e) {
+    const err = e as Error;
+    io.stderr.write(`peerscape ${first}: internal error: ${err.message}\n${err.stack ?? ''}\n  Please report this with the command line you ran.\n`);
+    return CLI_EXIT.internal;
+  }
+}
+
+/** Run the CLI for this process (bin/peerscape.js and `npm run cli` call it). */
+export async function main(argv: readonly string[] = process.argv.slice(2), io: CliIo = createProcessIo()): Promise<number> {
+  return runCli(argv, io);
+}
+
+// `tsx electron/cli/main.ts …` (npm run cli) runs this file directly.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main();
+}

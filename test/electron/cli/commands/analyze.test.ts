@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+
+import type { AnalyzeReport } from '../../../../electron/cli/commands/analyze';
+import { ANALYZE_EXIT, runAnalyze } from '../../../../electron/cli/commands/analyze';
+import type { CliIo } from '../../../../electron/cli/io';
+import { buildAnalysisSnapshot } from '../../../support/fixtures/analysis-snapshot';
+import { buildPeeredPair } from '../../../support/fixtures/peered-pair';
+
+/** Run the command in-process over in-memory files. */
+async function run(files: Record<string, string>, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    readFile: async (path) => {
+      const text = files[path];
+      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return text;
+    },
+    env: {},
+    cwd: '/',
+  };
+  const code = await runAnalyze(argv, io);
+  return { code, stdout, stderr };
+}
+
+const files = {
+  's.json': JSON.stringify(buildAnalysisSnapshot()),
+  'clean.json': JSON.stringify({ ...buildAnalysisSnapshot(), topology: buildPeeredPair() }),
+};
+
+describe('peerscape analyze', () => {
+  it('prints conflicts, ambiguities, non-transitive pairs and route gaps as tables', async () => {
+    const r = await run(files, '--snapshot', 's.json');
+    expect(r.code).toBe(ANALYZE_EXIT.ok);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Snapshot s.json: fixture:analysis');
+    expect(r.stdout).toContain('CIDR conflicts: 1 VPC pair');
+    expect(r.stdout).toMatch(/vpc-a \(app\)\s+vpc-c \(legacy\)\s+10\.0\.0\.0\/16 = 10\.0\.0\.0\/16/);
+    expect(r.stdout).toContain('Routing ambiguities: 1');
+    expect(r.stdout).toMatch(/vpc-b \(db\)\s+app 10\.0\.0\.0\/16 pcx-ab\s+legacy 10\.0\.0\.0\/16 pcx-bc/);
+    expect(r.stdout).toContain('app → db → reports (pcx-ab, pcx-bd)');
+    expect(r.stdout).toMatch(/pcx-bd\s+requester\s+vpc-b \(db\)\s+rtb-bmain\s+missing\s+10\.3\.0\.0\/16 has no route to pcx-bd/);
+    expect(r.stdout).toContain('falls to 0.0.0.0/0 → igw-d');
+    expect(r.stdout).toContain('Fix, e.g.: If 10.0.0.0/16 should go through the peering: aws ec2 replace-route --route-table-id rtb-bmain');
+    expect(r.stdout).toMatch(/Summary: 1 CIDR conflict, 1 routing ambiguity, \d+ non-transitive pairs, \d+ route gaps\./);
+  });
+
+  it('prints one JSON document with --json', async () => {
+    const r = await run(files, '--snapshot', 's.json', '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as AnalyzeReport;
+    expect(report.conflicts.conflicts.map((c) => [c.vpcA, c.vpcB])).toEqual([['vpc-a', 'vpc-c']]);
+    expect(report.nonTransitive.pairs.map((p) => [p.a, p.b])).toContainEqual(['vpc-a', 'vpc-d']);
+    expect(report.routes.peerings.find((p) => p.peeringId === 'pcx-ab')).toEqual({ peeringId: 'pcx-ab', requester: 'complete', accepter: 'complete' });
+    expect(report.routes.gaps.filter((g) => g.peeringId === 'pcx-bd').map((g) => [g.side, g.routeTableId, g.state])).toEqual([
+      ['requester', 'rtb-bmain', 'missing'],
+      ['accepter', 'rtb-dmain', 'missing'],
+    ]);
+    expect(report.snapshot.vpcNames['vpc-a']).toBe('app');
+  });
+
+  it('limits rows and says how many are left out', async () => {
+    const r = await run(files, '--snapshot', 's.json', '--limit', '1');
+    expect(r.stdout).toMatch(/… and \d+ more \(use --limit 0 or --json for all\)/);
+  });
+
+  it('exits 0 on a clean snapshot and 1 with --strict only when something is found', async () => {
+    const clean = await run(files, '--snapshot', 'clean.json', '--strict');
+    expect(clean.code).toBe(ANALYZE_EXIT.ok);
+    expect(clean.stdout).toContain('none: every VPC pair could be peered');
+    expect((await run(files, '--snapshot', 's.json', '--strict')).code).toBe(ANALYZE_EXIT.findings);
+  });
+
+  it.each([
+    [['--snapshot', 'missing.json'], 'cannot read snapshot missing.json: no such file'],
+    [['--json'], '--snapshot FILE is required'],
+    [['--snapshot', 's.json', '--limit', 'many'], '--limit must be a whole number'],
+    [['--snapshot', 's.json', '--bogus'], "Unknown option '--bogus'"],
+  ])('exits 2 for %j, saying why', async (argv, message) => {
+    const r = await run(files, ...argv);
+    expect(r.code).toBe(ANALYZE_EXIT.usage);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it('names the file and the field of a bad snapshot', async () => {
+    const snapshot = buildAnalysisSnapshot();
+    const broken = { ...snapshot, topology: { ...snapshot.topology, vpcs: [{ ...snapshot.topology.vpcs[0], accountId: 'nope' }] } };
+    const r = await run({ 'bad.json': JSON.stringify(broken), 'text.json': 'not json' }, '--snapshot', 'bad.json');
+    expect(r.code).toBe(ANALYZE_EXIT.usage);
+    expect(r.stderr).toContain('bad.json is not a valid Peerscape snapshot');
+    expect(r.stderr).toContain('topology.vpcs.0.accountId: an account id has 12 digits');
+    const text = await run({ 'text.json': 'not json' }, '--snapshot', 'text.json');
+    expect(text.stderr).toContain('not JSON');
+  });
+
+  it('prints its help', async () => {
+    const r = await run(files, '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: peerscape analyze --snapshot s.json');
+  });
+});

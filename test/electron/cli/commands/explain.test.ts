@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+
+import { EXPLAIN_EXIT, runExplain } from '../../../../electron/cli/commands/explain';
+import type { CliIo } from '../../../../electron/cli/io';
+import type { ReachabilityExplanation } from '../../../../shared/analysis/explain-reachability';
+import { buildAnalysisSnapshot } from '../../../support/fixtures/analysis-snapshot';
+
+const files: Record<string, string> = { 's.json': JSON.stringify(buildAnalysisSnapshot()) };
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    readFile: async (path) => {
+      if (files[path] === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      return files[path]!;
+    },
+    env: {},
+    cwd: '/',
+  };
+  return { code: await runExplain(argv, io), stdout, stderr };
+}
+
+describe('peerscape explain', () => {
+  it('prints every hop passing and exits 0 when reachable', async () => {
+    const r = await run('--snapshot', 's.json', 'subnet-a1', '10.1.1.20', '--port', '5432');
+    expect(r.code).toBe(EXPLAIN_EXIT.reachable);
+    expect(r.stdout).toContain('subnet-a1 → 10.1.1.20 (tcp/5432): REACHABLE via pcx-ab');
+    expect(r.stdout.match(/\[pass\]/g)).toHaveLength(7);
+    expect(r.stdout).toContain('Note: Network ACLs are not in the snapshot');
+  });
+
+  it('prints the failing hop with its fix and exits 1', async () => {
+    const r = await run('--snapshot', 's.json', 'subnet-b1', 'subnet-d1');
+    expect(r.code).toBe(EXPLAIN_EXIT.unreachable);
+    expect(r.stdout).toContain('NOT REACHABLE');
+    expect(r.stdout).toMatch(/\[FAIL\] source-route\s+rtb-bmain \(main\)/);
+    expect(r.stdout).toContain('fix: Add a route 10.3.0.0/16 → pcx-bd in rtb-bmain');
+  });
+
+  it('refuses an address that two VPCs peered with the destination both hold', async () => {
+    const r = await run('--snapshot', 's.json', '10.0.1.10', '10.1.1.20');
+    expect(r.code).toBe(EXPLAIN_EXIT.unreachable);
+    expect(r.stdout).toContain('the address is ambiguous');
+    expect(r.stdout).toContain('fix: Give the subnet id instead (subnet-a1 or subnet-c1)');
+  });
+
+  it('explains a pair connected only through another VPC', async () => {
+    const r = await run('--snapshot', 's.json', 'vpc-a', 'vpc-d', '--json');
+    expect(r.code).toBe(EXPLAIN_EXIT.unreachable);
+    const x = JSON.parse(r.stdout) as ReachabilityExplanation;
+    const peering = x.checks.find((c) => c.kind === 'peering')!;
+    expect(peering.status).toBe('fail');
+    expect(peering.message).toContain('not transitive');
+  });
+
+  it('exits 3 when only a prefix list could decide', async () => {
+    const snapshot = buildAnalysisSnapshot();
+    const topology = {
+      ...snapshot.topology,
+      securityGroups: snapshot.topology.securityGroups.map((g) => (g.id === 'sg-db' ? { ...g, ingress: [{ protocol: 'tcp', fromPort: 5432, toPort: 5432, peer: { kind: 'prefix-list' as const, prefixListId: 'pl-1' } }] } : g)),
+    };
+    files['pl.json'] = JSON.stringify({ ...snapshot, topology });
+    const r = await run('--snapshot', 'pl.json', 'subnet-a1', '10.1.1.20', '--port', '5432');
+    expect(r.code).toBe(EXPLAIN_EXIT.undetermined);
+    expect(r.stdout).toContain('UNDETERMINED');
+  });
+
+  it.each([
+    [['--snapshot', 's.json', 'vpc-a'], 'give exactly two endpoints'],
+    [['10.0.1.10', '10.1.1.20'], '--snapshot FILE is required'],
+    [['--snapshot', 's.json', 'vpc-a', 'vpc-b', '--port', '70000'], '--port must be a whole number from 0 to 65535'],
+    [['--snapshot', 's.json', 'vpc-a', 'vpc-b', '--protocol', 'sctp'], '--protocol must be tcp, udp, icmp or all'],
+    [['--snapshot', 's.json', 'vpc-a', 'vpc-b', '--protocol', 'icmp', '--port', '8'], '--port applies to tcp and udp only'],
+    [['--snapshot', 'nope.json', 'vpc-a', 'vpc-b'], 'cannot read snapshot nope.json'],
+  ])('exits 2 for %j, saying why', async (argv, message) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(EXPLAIN_EXIT.usage);
+    expect(r.stderr).toContain(message);
+  });
+
+  it('prints its help', async () => {
+    const r = await run('-h');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: peerscape explain --snapshot s.json FROM TO');
+  });
+});

@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import { afterAll, describe, expect, it } from 'vitest';
+
+import type { CliIo } from '../../../electron/cli/io';
+import { CLI_EXIT, runCli } from '../../../electron/cli/main';
+import { buildAnalysisSnapshot } from '../../support/fixtures/analysis-snapshot';
+
+const dir = mkdtempSync(join(tmpdir(), 'peerscape-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A commands folder of our own, to test discovery without the real (heavy) commands. */
+const commandsDir = join(dir, 'commands');
+mkdirSync(commandsDir);
+writeFileSync(
+  join(commandsDir, 'hello.mjs'),
+  `export default { name: 'hello', summary: 'Say hello', usage: 'Usage: peerscape hello NAME\\n', run: async (argv, io) => { if (argv[0] === '--help') { io.stdout.write('Usage: peerscape hello NAME\\n'); return 0; } io.stdout.write('hello ' + argv.join(' ') + '\\n'); return argv.length ? 0 : 2; } };\n`,
+);
+writeFileSync(join(commandsDir, 'boom.mjs'), `export default { name: 'boom', summary: 'Throw', usage: '', run: async () => { throw new Error('kaboom'); } };\n`);
+writeFileSync(join(commandsDir, 'shapeless.mjs'), `export const nothing = 1;\n`);
+const commandsUrl = pathToFileURL(`${commandsDir}/`);
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    readFile: async () => '',
+    env: {},
+    cwd: dir,
+  };
+  return { code: await runCli(argv, io, commandsUrl), stdout, stderr };
+}
+
+describe('peerscape dispatch', () => {
+  it('runs a command found in the commands folder, passing the remaining arguments', async () => {
+    expect(await run('hello', 'world')).toEqual({ code: 0, stdout: 'hello world\n', stderr: '' });
+    expect((await run('hello')).code).toBe(2);
+  });
+
+  it('lists every loadable command with its summary and reports the broken ones', async () => {
+    const r = await run('--help');
+    expect(r.code).toBe(CLI_EXIT.ok);
+    expect(r.stdout).toMatch(/boom\s+Throw/);
+    expect(r.stdout).toMatch(/hello\s+Say hello/);
+    expect(r.stderr).toContain('commands/shapeless.mjs does not export a command');
+  });
+
+  it('prints the list and exits 2 with no command', async () => {
+    const r = await run();
+    expect(r.code).toBe(CLI_EXIT.usage);
+    expect(r.stdout).toContain('Usage: peerscape <command>');
+  });
+
+  it('passes "help NAME" on as NAME --help', async () => {
+    expect((await run('help', 'hello')).stdout).toBe('Usage: peerscape hello NAME\n');
+  });
+
+  it('refuses an unknown command, naming the known ones', async () => {
+    const r = await run('deploy');
+    expect(r.code).toBe(CLI_EXIT.usage);
+    expect(r.stderr).toContain('unknown command "deploy"; commands: boom, hello, shapeless');
+  });
+
+  it('refuses an option before the command', async () => {
+    expect((await run('--snapshot', 'x')).stderr).toContain('expected a command before "--snapshot"');
+  });
+
+  it('turns a thrown error into exit 70 with the message', async () => {
+    const r = await run('boom');
+    expect(r.code).toBe(CLI_EXIT.internal);
+    expect(r.stderr).toContain('peerscape boom: internal error: kaboom');
+  });
+});
+
+describe('bin/peerscape.js', () => {
+  const bin = fileURLToPath(new URL('../../../bin/peerscape.js', import.meta.url));
+  const snapshot = join(dir, 's.json');
+  writeFileSync(snapshot, JSON.stringify(buildAnalysisSnapshot()));
+
+  it('runs analyze as a real process from another directory, and exits non-zero on a bad snapshot', () => {
+    const ok = spawnSync(process.execPath, [bin, 'analyze', '--snapshot', 's.json', '--json'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).conflicts.conflicts).toHaveLength(1);
+
+    writeFileSync(join(dir, 'bad.json'), '{"schemaVersion": 1}');
+    const bad = spawnSync(process.execPath, [bin, 'analyze', '--snapshot', 'bad.json'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('bad.json is not a valid Peerscape snapshot');
+    expect(bad.stderr).toContain('takenAt');
+  });
+});

@@ -275,12 +275,11 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     close: async () => {
       if (closed) return;
       closed = true;
-      if (saveTimer) {
-        clearTimeout(saveTimer);
-        saveTimer = undefined;
-        if (options.stateFile) await writeState(options.stateFile).catch((e: unknown) => log(`sandbox-cloud: could not save: ${(e as Error).message}`));
-      }
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = undefined;
       await saving;
+      // Always leave the state file behind, so the next start finds this session's state.
+      if (options.stateFile) await writeState(options.stateFile).catch((e: unknown) => log(`sandbox-cloud: could not save: ${(e as Error).message}`));
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeAllConnections();

@@ -26,14 +26,15 @@ import type {
   RunIdInput,
 } from '../../shared/planning/action-inputs';
 import { peeringChecklist, type PeeringChecklist } from '../../shared/planning/peering-checklist';
-import { planToCliCommands, planToCliScript, type CliCommand } from '../../shared/planning/plan-cli';
+import { planToCliCommands, planToCliScript, type PlanCli } from '../../shared/planning/plan-cli';
 import { planCompletion } from '../../shared/planning/plan-completion';
 import { planDeletion, planRejection } from '../../shared/planning/plan-deletion';
 import { planPeering } from '../../shared/planning/plan-peering';
 import type { PlanRun } from '../../shared/planning/plan-run';
 import type { PeeringPlan } from '../../shared/planning/plan-types';
 import { profilesFromTopology, withDisabledSteps } from '../../shared/planning/plan-types';
-import { createAuditLog, type AuditExport, type AuditLog, type AuditPage } from '../audit/audit-log';
+import type { AuditExport, AuditPage } from '../../shared/planning/audit-filter';
+import { createAuditLog, type AuditLog } from '../audit/audit-log';
 import { resolveProfileAccess, type Env } from '../discovery/credentials';
 import { executePlan, type ExecuteDeps } from './execute-plan';
 import type { Clock } from './wait-for-acceptance';
@@ -62,12 +63,6 @@ export interface ActionsServiceDeps {
 export interface PlanAndRun {
   readonly plan: PeeringPlan;
   readonly run: PlanRun;
-}
-
-/** The plan as AWS CLI commands and as one script. */
-export interface PlanCli {
-  readonly commands: readonly CliCommand[];
-  readonly script: string;
 }
 
 /** One function per API method. */

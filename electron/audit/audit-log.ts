@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 import type { AuditEntry } from '../../shared/api/events';
-import { auditToCsv, matchesAuditFilter, type AuditFilter, type AuditRecord } from '../../shared/planning/audit-filter';
+import { auditToCsv, matchesAuditFilter, type AuditExport, type AuditFilter, type AuditPage, type AuditRecord } from '../../shared/planning/audit-filter';
+
+export type { AuditExport, AuditPage } from '../../shared/planning/audit-filter';
 import { redact } from '../discovery/aws-errors';
 
 /** File name of the log inside the data folder. */
@@ -31,24 +33,6 @@ export function sanitizeParameters(value: unknown): unknown {
     return out;
   }
   return value;
-}
-
-/** One page of entries, newest first. */
-export interface AuditPage {
-  readonly entries: readonly AuditRecord[];
-  /** Entries in the file. */
-  readonly total: number;
-  /** Entries that pass the filter (before `limit`). */
-  readonly matched: number;
-  /** Lines that were not valid entries (a torn last line after a crash, hand edits). */
-  readonly skippedLines: number;
-}
-
-/** An export, ready to save. */
-export interface AuditExport {
-  readonly filename: string;
-  readonly content: string;
-  readonly count: number;
 }
 
 /** The log of one data folder. */

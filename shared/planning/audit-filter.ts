@@ -12,6 +12,24 @@ export interface AuditRecord extends AuditEntry {
   readonly message?: string;
 }
 
+/** One page of entries, newest first (what `listAudit` returns). */
+export interface AuditPage {
+  readonly entries: readonly AuditRecord[];
+  /** Entries in the file. */
+  readonly total: number;
+  /** Entries that pass the filter (before the limit). */
+  readonly matched: number;
+  /** Lines that were not valid entries (a torn last line after a crash, hand edits). */
+  readonly skippedLines: number;
+}
+
+/** An export, ready to save (what `exportAudit` returns). */
+export interface AuditExport {
+  readonly filename: string;
+  readonly content: string;
+  readonly count: number;
+}
+
 /** Which entries to show; every field narrows, absent fields do not. */
 export interface AuditFilter {
   readonly actions?: readonly string[];

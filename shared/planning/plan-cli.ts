@@ -21,6 +21,12 @@ export interface CliCommand {
   readonly command: string;
 }
 
+/** A plan as AWS CLI commands and as one script (what `getPlanCli` returns). */
+export interface PlanCli {
+  readonly commands: readonly CliCommand[];
+  readonly script: string;
+}
+
 /** Options of the export. */
 export interface PlanCliOptions {
   /** Endpoint per profile (sandbox, moto, LocalStack); adds `--endpoint-url`. */

@@ -31,7 +31,7 @@ export interface PlanState {
   decide(stepId: string, decision: ConflictDecision): void;
   loadCli(): Promise<PlanCli | undefined>;
   dryRun(): Promise<void>;
-  run(): Promise<void>;
+  startRun(): Promise<void>;
   resume(): Promise<void>;
   cancel(): Promise<void>;
   /** A `planProgressed` event. */
@@ -94,7 +94,7 @@ export function createPlanStore(client: PlanActionsClient): PlanStore {
         const run = await call('dry-run', () => client.dryRunPlan(edits()));
         if (run) set({ run });
       },
-      async run() {
+      async startRun() {
         if (!get().plan) return;
         set({ error: undefined });
         const decisions = get().decisions;

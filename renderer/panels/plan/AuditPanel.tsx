@@ -1,0 +1,190 @@
+/** The audit log: every mutating AWS call Peerscape made, filterable and exportable.
+ *
+ * Props-driven: `client` is the API (`listAudit`, `exportAudit`), `onSave` saves an export (a
+ * download in the browser, a save dialog in Electron). New entries arrive through `subscribe`
+ * (`auditAppended`) and refresh the list.
+ */
+import { useCallback, useEffect, useState } from 'react';
+
+import type { ApiError } from '../../../shared/api/result';
+import type { AuditExport, AuditPage, AuditRecord } from '../../../shared/planning/audit-filter';
+import type { AuditClient, AuditFilterRequest } from './plan-client';
+import './plan.css';
+
+/** Props of `AuditPanel`. */
+export interface AuditPanelProps {
+  readonly client: AuditClient;
+  onSave(file: AuditExport): void;
+  /** Subscribe to `auditAppended`; returns the unsubscribe function. */
+  subscribe?(listener: () => void): () => void;
+  /** Rows per page (default 200). */
+  readonly limit?: number;
+}
+
+/** Actions Peerscape writes to the log. */
+const ACTIONS = [
+  'CreateVpcPeeringConnection',
+  'AcceptVpcPeeringConnection',
+  'RejectVpcPeeringConnection',
+  'DeleteVpcPeeringConnection',
+  'ModifyVpcPeeringConnectionOptions',
+  'CreateRoute',
+  'ReplaceRoute',
+  'DeleteRoute',
+  'AuthorizeSecurityGroupIngress',
+  'RevokeSecurityGroupIngress',
+] as const;
+
+interface Draft {
+  action: string;
+  account: string;
+  region: string;
+  outcome: '' | 'ok' | 'error' | 'dry-run';
+  from: string;
+  to: string;
+  text: string;
+}
+
+const EMPTY: Draft = { action: '', account: '', region: '', outcome: '', from: '', to: '', text: '' };
+
+/** The filter the API takes, from the form (datetime-local inputs are local times). */
+export function toAuditFilter(d: Draft): AuditFilterRequest {
+  const iso = (s: string) => (s ? new Date(s).toISOString() : undefined);
+  const from = iso(d.from);
+  const to = iso(d.to);
+  return {
+    ...(d.action ? { actions: [d.action] } : {}),
+    ...(d.account.trim() ? { accountIds: [d.account.trim()] } : {}),
+    ...(d.region.trim() ? { regions: [d.region.trim()] } : {}),
+    ...(d.outcome ? { outcomes: [d.outcome] } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(d.text.trim() ? { text: d.text.trim() } : {}),
+  };
+}
+
+function Row({ e }: { e: AuditRecord }) {
+  return (
+    <tr className={`audit-row outcome-${e.outcome}`}>
+      <td className="mono small">{e.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</td>
+      <td>{e.outcome === 'error' ? <span className="bad-text">{e.errorCode ?? 'error'}</span> : e.outcome === 'dry-run' ? 'DryRun' : 'ok'}</td>
+      <td className="mono small">{e.action}</td>
+      <td className="small">
+        {e.profile}
+        <div className="mono muted">{e.accountId}</div>
+      </td>
+      <td className="mono small">{e.region}</td>
+      <td className="mono small audit-params" title={e.callerArn}>
+        {JSON.stringify(e.parameters)}
+        {e.message ? <div className="muted">{e.message}</div> : null}
+      </td>
+    </tr>
+  );
+}
+
+/** Filter form, table and export buttons. */
+export function AuditPanel({ client, onSave, subscribe, limit = 200 }: AuditPanelProps) {
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [page, setPage] = useState<AuditPage | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
+  const [exporting, setExporting] = useState(false);
+
+  const load = useCallback(async () => {
+    const r = await client.listAudit({ filter: toAuditFilter(draft), limit });
+    if (r.ok) {
+      setPage(r.value);
+      setError(undefined);
+    } else setError(r.error);
+  }, [client, draft, limit]);
+
+  useEffect(() => {
+    const t = setTimeout(() => void load(), 150);
+    return () => clearTimeout(t);
+  }, [load]);
+  useEffect(() => (subscribe ? subscribe(() => void load()) : undefined), [subscribe, load]);
+
+  async function exportAs(format: 'jsonl' | 'csv') {
+    setExporting(true);
+    try {
+      const r = await client.exportAudit({ filter: toAuditFilter(draft), format });
+      if (r.ok) onSave(r.value);
+      else setError(r.error);
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  return (
+    <section className="audit-panel" aria-label="Audit log" data-testid="audit-panel">
+      <form className="audit-filter" role="search" aria-label="Filter the audit log" onSubmit={(e) => e.preventDefault()}>
+        <select aria-label="Action" value={draft.action} onChange={(e) => set({ action: e.currentTarget.value })}>
+          <option value="">All actions</option>
+          {ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Outcome" value={draft.outcome} onChange={(e) => set({ outcome: e.currentTarget.value as Draft['outcome'] })}>
+          <option value="">All outcomes</option>
+          <option value="ok">ok</option>
+          <option value="error">error</option>
+          <option value="dry-run">DryRun</option>
+        </select>
+        <input aria-label="Account" placeholder="Account id" value={draft.account} onChange={(e) => set({ account: e.currentTarget.value })} />
+        <input aria-label="Region" placeholder="Region" value={draft.region} onChange={(e) => set({ region: e.currentTarget.value })} />
+        <input aria-label="From" type="datetime-local" value={draft.from} onChange={(e) => set({ from: e.currentTarget.value })} />
+        <input aria-label="To" type="datetime-local" value={draft.to} onChange={(e) => set({ to: e.currentTarget.value })} />
+        <input aria-label="Search" type="search" placeholder="Search ids, profiles, errors…" value={draft.text} onChange={(e) => set({ text: e.currentTarget.value })} />
+        <button type="button" className="ghost" onClick={() => setDraft(EMPTY)}>
+          Clear
+        </button>
+      </form>
+      <div className="button-row">
+        <button type="button" disabled={exporting} onClick={() => void exportAs('jsonl')}>
+          Export JSON lines
+        </button>
+        <button type="button" disabled={exporting} onClick={() => void exportAs('csv')}>
+          Export CSV
+        </button>
+        {page && (
+          <span className="muted small" role="status" data-testid="audit-count">
+            {page.matched === page.total ? `${page.total} calls` : `${page.matched} of ${page.total} calls`}
+            {page.entries.length < page.matched ? ` (newest ${page.entries.length} shown)` : ''}
+            {page.skippedLines > 0 ? `; ${page.skippedLines} unreadable line${page.skippedLines === 1 ? '' : 's'} skipped` : ''}
+          </span>
+        )}
+      </div>
+      {error && (
+        <div className="plan-error" role="alert">
+          <strong>{error.message}</strong>
+          <span>{error.fix}</span>
+        </div>
+      )}
+      {page && page.entries.length === 0 ? (
+        <p className="muted">{page.total === 0 ? 'No changes yet: every call Peerscape makes to AWS will be listed here.' : 'No call matches the filter.'}</p>
+      ) : (
+        page && (
+          <table className="audit-table" aria-label="Audit entries">
+            <thead>
+              <tr>
+                <th>Time</th>
+                <th>Outcome</th>
+                <th>Action</th>
+                <th>Profile</th>
+                <th>Region</th>
+                <th>Parameters</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.entries.map((e, i) => (
+                <Row key={`${e.time}:${e.stepId ?? ''}:${i}`} e={e} />
+              ))}
+            </tbody>
+          </table>
+        )
+      )}
+    </section>
+  );
+}

@@ -43,7 +43,7 @@ const HELD_BLOCK_STATES: ReadonlySet<string> = new Set(['associated', 'associati
 
 /** True when a block in `state` still belongs to its VPC for overlap and routing purposes. */
 export function isHeldBlockState(state: string): boolean {
-  return HELD_BLOCK_STATES.has(state);
+  return state === 'associated' || HELD_BLOCK_STATES.has(state);
 }
 
 const cache = new WeakMap<Topology, VpcBlocks>();

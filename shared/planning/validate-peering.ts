@@ -14,6 +14,7 @@ import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { AccountId, PeeringId, Region, VpcId } from '../model/ids';
 import type { Peering, PeeringStatus, Topology, Vpc } from '../model/topology';
 import { isLivePeeringStatus } from '../model/topology';
+import { indexTopology } from '../analysis/topology-index';
 
 /** AWS default quotas ("Amazon VPC quotas"): 50 active peerings per VPC, 25 outstanding requests per account. */
 export const DEFAULT_PEERING_QUOTAS = { activePerVpc: 50, outstandingPerAccount: 25 } as const;
@@ -140,15 +141,17 @@ export interface PeeringVerdict {
 /** A verdict function over one topology. */
 export type PeeringValidator = (requesterVpcId: VpcId, accepterVpcId: VpcId) => PeeringVerdict;
 
-/** What every call shares: built once per topology. */
+/**
+ * What every call shares, built once per topology. The per-VPC maps come from the shared topology
+ * index and block cache, so a graph that already ran the analyses pays nothing more; each call
+ * then filters the two VPCs' own peerings (at most a few dozen), which is cheaper than building
+ * pair-keyed maps over every peering up front.
+ */
 interface ValidationIndex {
   readonly vpcById: ReadonlyMap<VpcId, Vpc>;
   readonly blocksByVpc: ReadonlyMap<VpcId, readonly VpcBlockRange[]>;
-  /** Live peerings by unordered VPC pair. */
-  readonly liveByPair: ReadonlyMap<string, readonly Peering[]>;
-  /** Live peerings of each VPC (for the ambiguity warning). */
-  readonly liveByVpc: ReadonlyMap<VpcId, readonly Peering[]>;
-  readonly activeCountByVpc: ReadonlyMap<VpcId, number>;
+  /** Every peering of each VPC, any status. */
+  readonly peeringsByVpc: ReadonlyMap<VpcId, readonly Peering[]>;
   readonly outstandingByAccount: ReadonlyMap<AccountId, readonly PeeringId[]>;
   readonly profilesByAccount: ReadonlyMap<AccountId, readonly string[]>;
 }
@@ -168,45 +171,40 @@ function isOutstanding(status: PeeringStatus): boolean {
   return status === 'pending-acceptance' || status === 'initiating-request';
 }
 
-function pairKey(a: VpcId, b: VpcId): string {
-  return a < b ? `${a}|${b}` : `${b}|${a}`;
-}
-
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
-}
-
 function buildIndex(topology: Topology): ValidationIndex {
   const hit = indexCache.get(topology);
   if (hit) return hit;
-  const liveByPair = new Map<string, Peering[]>();
-  const liveByVpc = new Map<VpcId, Peering[]>();
-  const activeCountByVpc = new Map<VpcId, number>();
   const outstandingByAccount = new Map<AccountId, PeeringId[]>();
   for (const p of topology.peerings) {
-    if (!isLivePeeringStatus(p.status)) continue;
-    push(liveByPair, pairKey(p.requester.vpcId, p.accepter.vpcId), p);
-    push(liveByVpc, p.requester.vpcId, p);
-    if (p.accepter.vpcId !== p.requester.vpcId) push(liveByVpc, p.accepter.vpcId, p);
-    if (isCountedActive(p.status)) {
-      activeCountByVpc.set(p.requester.vpcId, (activeCountByVpc.get(p.requester.vpcId) ?? 0) + 1);
-      activeCountByVpc.set(p.accepter.vpcId, (activeCountByVpc.get(p.accepter.vpcId) ?? 0) + 1);
-    }
-    if (isOutstanding(p.status)) push(outstandingByAccount, p.requester.accountId, p.id);
+    if (!isOutstanding(p.status)) continue;
+    const list = outstandingByAccount.get(p.requester.accountId);
+    if (list) list.push(p.id);
+    else outstandingByAccount.set(p.requester.accountId, [p.id]);
   }
+  const shared = indexTopology(topology);
   const index: ValidationIndex = {
-    vpcById: new Map(topology.vpcs.map((v) => [v.id, v])),
+    vpcById: shared.vpcById,
     blocksByVpc: collectVpcBlocks(topology).byVpc,
-    liveByPair,
-    liveByVpc,
-    activeCountByVpc,
+    peeringsByVpc: shared.peeringsByVpc,
     outstandingByAccount,
     profilesByAccount: new Map(topology.accounts.map((a) => [a.id, a.profiles])),
   };
   indexCache.set(topology, index);
   return index;
+}
+
+/** Live peerings between `a` and `b`, from the shorter of the two VPCs' lists. */
+function findLiveBetween(index: ValidationIndex, a: VpcId, b: VpcId): Peering[] {
+  const la = index.peeringsByVpc.get(a) ?? [];
+  const lb = index.peeringsByVpc.get(b) ?? [];
+  const [list, other] = la.length <= lb.length ? [la, b] : [lb, a];
+  return list.filter((p) => isLivePeeringStatus(p.status) && (p.requester.vpcId === other || p.accepter.vpcId === other));
+}
+
+function countActive(index: ValidationIndex, vpcId: VpcId): number {
+  let n = 0;
+  for (const p of index.peeringsByVpc.get(vpcId) ?? []) if (isCountedActive(p.status)) n++;
+  return n;
 }
 
 function label(vpc: Vpc): string {
@@ -340,13 +338,13 @@ export function createPeeringValidator(topology: Topology, opts: ValidatePeering
       });
     }
 
-    for (const p of index.liveByPair.get(pairKey(requesterVpcId, accepterVpcId)) ?? []) reasons.push(alreadyPeered(p, index));
+    for (const p of findLiveBetween(index, requesterVpcId, accepterVpcId)) reasons.push(alreadyPeered(p, index));
 
     for (const [vpc, role] of [
       [requester, 'requester'],
       [accepter, 'accepter'],
     ] as const) {
-      const activeCount = index.activeCountByVpc.get(vpc.id) ?? 0;
+      const activeCount = countActive(index, vpc.id);
       if (activeCount < activeLimit) continue;
       reasons.push({
         code: 'active-quota',
@@ -396,7 +394,8 @@ function addAmbiguityWarnings(
   newPeerBlocks: readonly VpcBlockRange[],
   warnings: PeeringWarning[],
 ): void {
-  for (const p of index.liveByVpc.get(hub.id) ?? []) {
+  for (const p of index.peeringsByVpc.get(hub.id) ?? []) {
+    if (!isLivePeeringStatus(p.status)) continue;
     const other = p.requester.vpcId === hub.id ? p.accepter.vpcId : p.requester.vpcId;
     if (other === newPeer.id || other === hub.id) continue;
     for (const [existing, incoming] of findOverlappingPairs(index.blocksByVpc.get(other) ?? [], newPeerBlocks)) {

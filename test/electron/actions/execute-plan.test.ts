@@ -75,6 +75,7 @@ function statuses(run: PlanRun): Record<string, string> {
 /** The runs every cloud must pass: same account with auto-accept, cross-account with and without an accepter profile. */
 function sharedSuite(name: string, start: () => Promise<TestCloud | null>) {
   const missing = name === 'moto' ? motoMissingReason() : undefined;
+  if (missing && !process.env.CI) console.warn(`Skipping the ${name} action tests: ${missing}`);
   describe.skipIf(Boolean(missing) && !process.env.CI)(`executePlan against ${name}`, () => {
     let cloud: TestCloud;
     const region = 'us-east-1';

@@ -5,7 +5,7 @@
  * Routes use the analysis helper's route completeness; a route to a request still pending
  * acceptance is a blackhole until it is accepted, which is expected and counts as in place.
  */
-import { computeRouteCompleteness, suggestRouteFix, type SideRouteCompleteness } from '../analysis/route-completeness';
+import { suggestRouteFix, type SideRouteCompleteness } from '../analysis/route-completeness';
 import { indexTopology } from '../analysis/topology-index';
 import { hasOverlap } from '../cidr/overlap';
 import { parseCidrRange } from '../cidr/parse-cidr';
@@ -14,6 +14,7 @@ import type { PeeringId } from '../model/ids';
 import type { Peering, SecurityGroup, Topology } from '../model/topology';
 import { nextStep, type NextStep } from './next-step';
 import type { PlanSideRole, ProfilesByAccount } from './plan-types';
+import { routeCompletenessOf } from './route-status';
 import { profilesFromTopology } from './plan-types';
 
 /** The items, in order. */
@@ -263,7 +264,7 @@ export function peeringChecklist(
   }
   items.push(accepted);
 
-  const completeness = computeRouteCompleteness(topology, { statuses: [peering.status] }).find((c) => c.peeringId === peeringId);
+  const completeness = routeCompletenessOf(topology, peeringId, peering.status);
   items.push(routesItem('requester', peering, completeness?.requester, profilesByAccount));
   items.push(routesItem('accepter', peering, completeness?.accepter, profilesByAccount));
   items.push(securityGroupsItem(topology, peering));

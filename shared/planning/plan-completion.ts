@@ -4,7 +4,7 @@
  * tables that serve subnets count; longest prefix match decides), so the checklist and the plan
  * that finishes it always agree.
  */
-import { computeRouteCompleteness, describeTarget, type RouteCheck, type SideRouteCompleteness } from '../analysis/route-completeness';
+import { describeTarget, type RouteCheck, type SideRouteCompleteness } from '../analysis/route-completeness';
 import { indexTopology } from '../analysis/topology-index';
 import { fail, ok, type Result } from '../api/result';
 import type { PeeringId } from '../model/ids';
@@ -14,6 +14,7 @@ import type { StepPlace } from './plan-steps';
 import { acceptStep, createRouteStep, dnsStep, peeringPlanSide } from './plan-steps';
 import type { PeeringPlan, PlanNote, PlanSideRole, PlanStep, ProfilesByAccount } from './plan-types';
 import { profilesFromTopology } from './plan-types';
+import { routeCompletenessOf } from './route-status';
 
 /** Options of `planCompletion`. */
 export interface PlanCompletionOptions {
@@ -91,7 +92,7 @@ export function planCompletion(
   if (pending) steps.push(acceptStep(at.accepter, peering.accepter.vpcId, peeringId, [], sameAccount));
 
   if (!opts.withoutRoutes) {
-    const completeness = computeRouteCompleteness(topology, { statuses: [peering.status] }).find((c) => c.peeringId === peeringId);
+    const completeness = routeCompletenessOf(topology, peeringId, peering.status);
     const sides = opts.sides ?? ['requester', 'accepter'];
     for (const role of ['requester', 'accepter'] as const) {
       if (!sides.includes(role) || !completeness) continue;

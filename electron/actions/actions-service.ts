@@ -4,6 +4,17 @@
  * `executePlan`; a run that waits for another account to accept goes on in the background (its
  * progress arrives as `planProgressed`) and this returns as soon as it is waiting, so the UI can
  * show what the other side must do. Wiring each method into `createMainApi` is one line.
+ *
+ * Wiring (for shared/api and electron/api/main-api.ts; inputs from shared/planning/action-inputs.ts):
+ *   contract:  planPeering: method(planPeeringInput).returns<PeeringPlan>(), … (one per method below)
+ *   events:    planProgressed: PlanRun
+ *   main-api:  const actions = createActionsService({ env, homeDir, dataDir, now,
+ *                loadTopology: async () => latestSnapshot?.topology,
+ *                planProgressed: (r) => emit('planProgressed', r), auditAppended: (e) => emit('auditAppended', e),
+ *                runFinished: (run, plan) => rescan(plan.requester, plan.accepter) });
+ *              planPeering: (input) => actions.planPeering(input), …
+ * Keep `loadTopology` returning the same object while the snapshot is unchanged: checklists
+ * cache their route analysis per topology object.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -30,7 +41,7 @@ import { planToCliCommands, planToCliScript, type PlanCli } from '../../shared/p
 import { planCompletion } from '../../shared/planning/plan-completion';
 import { planDeletion, planRejection } from '../../shared/planning/plan-deletion';
 import { planPeering } from '../../shared/planning/plan-peering';
-import type { PlanRun } from '../../shared/planning/plan-run';
+import type { PlanAndRun, PlanRun } from '../../shared/planning/plan-run';
 import type { PeeringPlan } from '../../shared/planning/plan-types';
 import { profilesFromTopology, withDisabledSteps } from '../../shared/planning/plan-types';
 import type { AuditExport, AuditPage } from '../../shared/planning/audit-filter';
@@ -57,12 +68,6 @@ export interface ActionsServiceDeps {
   readonly clock?: Clock;
   readonly acceptance?: ExecuteDeps['acceptance'];
   readonly settle?: ExecuteDeps['settle'];
-}
-
-/** A plan and a run, for the one-click actions. */
-export interface PlanAndRun {
-  readonly plan: PeeringPlan;
-  readonly run: PlanRun;
 }
 
 /** One function per API method. */

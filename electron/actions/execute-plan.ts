@@ -318,7 +318,11 @@ class Runner {
       } catch (e) {
         if (this.deps.signal?.aborted) throw e;
         const f = explainCredentialFailure(r.value, unwrapCallError(e), 30_000);
-        return { code: `aws:${f.errorCode}`, message: `Profile "${profile}" (account ${accountId}) could not sign in: ${f.message}`, fix: 'Fix the profile, then run the plan again. Nothing was changed.' };
+        return {
+          code: `aws:${f.errorCode}`,
+          message: `Profile "${profile}" (for account ${accountId}) could not sign in to STS in ${r.value.region}${r.value.endpoints.sts ? ` at ${r.value.endpoints.sts}` : ''}: ${f.message}`,
+          fix: 'Fix the profile, then run the plan again. Nothing was changed.',
+        };
       }
     }
     return undefined;

@@ -112,6 +112,12 @@ export interface PlanRun {
   readonly finishedAt?: string;
 }
 
+/** A plan and its run, what the one-click actions (accept, reject, delete) return. */
+export interface PlanAndRun {
+  readonly plan: PeeringPlan;
+  readonly run: PlanRun;
+}
+
 /** Step statuses that count as finished for dependencies and resume. */
 export const FINISHED_STEP_STATUSES: readonly StepRunStatus[] = ['done', 'already-done', 'done-by-other-side', 'skipped'];
 

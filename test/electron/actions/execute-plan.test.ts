@@ -245,6 +245,28 @@ describe('executePlan against the sandbox: regions, failures, resume, delete, re
     expect(accepts).toEqual([expect.objectContaining({ profile: cloud.b.profile, accountId: cloud.b.accountId, region: 'eu-west-1' })]);
   });
 
+  it('waits for an acceptance made elsewhere when the user unticks accept, then adds the accepter routes with its profile', async () => {
+    const r = await seedVpc(cloud, cloud.a, 'us-east-1');
+    const x = await seedVpc(cloud, cloud.b, 'us-east-1');
+    const p = withDisabledSteps(plan(await discover(cloud, ['us-east-1']), { requesterVpcId: vpcId(r), accepterVpcId: vpcId(x) }), ['accept']).plan;
+    let acceptedElsewhere = false;
+    const run = await executePlan(
+      p,
+      harness(cloud).deps({
+        onProgress: (state) => {
+          if (state.phase === 'waiting-for-accepter' && !acceptedElsewhere) {
+            acceptedElsewhere = true;
+            expect(state.handoff?.cliCommands[0]?.command).toContain('accept-vpc-peering-connection');
+            void cloud.ec2(cloud.b, 'us-east-1').send(new AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: state.peeringId! }));
+          }
+        },
+      }),
+    );
+    expect(run.error).toBeUndefined();
+    expect(run.outcome).toBe('completed');
+    expect(statuses(run)).toMatchObject({ accept: 'done-by-other-side', [`route:${x.explicitTableId}:${r.cidr}`]: 'done', [`route:${x.mainTableId}:${r.cidr}`]: 'done' });
+  });
+
   it('stops at a route that points elsewhere, shows what was done, and resumes with the user\'s decision', async () => {
     const r = await seedVpc(cloud, cloud.a, 'us-east-1');
     const x = await seedVpc(cloud, cloud.b, 'us-east-1');

@@ -166,19 +166,27 @@ function median(xs: readonly number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Median wall time of `fn` on fresh copies after two warm-up runs. */
-function timeMs(t: Topology, fn: (t: Topology) => unknown): { ms: number; result: unknown } {
+/**
+ * Median wall time of `fn` on fresh copies after two warm-up runs, with the median CPU time of
+ * this process beside it: on a shared 2-core machine the wall time also counts other processes'
+ * turns, and the CPU time shows what the analysis itself cost.
+ */
+function timeMs(t: Topology, fn: (t: Topology) => unknown): { ms: number; cpuMs: number; result: unknown } {
   let result: unknown;
   for (let i = 0; i < 2; i++) fn(freshCopy(t));
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const copy = freshCopy(t);
     collectGarbage();
+    const cpuStarted = process.cpuUsage();
     const started = performance.now();
     result = fn(copy);
     times.push(performance.now() - started);
+    const cpu = process.cpuUsage(cpuStarted);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
   }
-  return { ms: median(times), result };
+  return { ms: median(times), cpuMs: median(cpuTimes), result };
 }
 
 function subset(t: Topology, vpcCount: number): Topology {
@@ -216,20 +224,23 @@ const summaries = new Map<string, number>();
 for (const p of r) for (const s of [p.requester.summary, p.accepter.summary]) summaries.set(s, (summaries.get(s) ?? 0) + 1);
 
 console.log('');
-console.log(`analysis                 median ms (of ${RUNS})   findings`);
-console.log(`conflicts                ${conflicts.ms.toFixed(1).padStart(8)}   ${c.conflicts.length} VPC pairs, ${c.totalBlockOverlaps} block overlaps, ${c.ambiguities.length} routing ambiguities, ${c.clusters.length} clusters`);
-console.log(`non-transitive pairs     ${nonTransitive.ms.toFixed(1).padStart(8)}   ${n.totalDistanceTwoPairs} pairs at distance 2 (${n.pairs.length} listed), ${n.totalIndirectPairs} indirect pairs, largest component ${n.components[0]?.vpcCount ?? 0} VPCs`);
-console.log(`route completeness       ${routes.ms.toFixed(1).padStart(8)}   ${r.length} active peerings; sides: ${[...summaries].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+console.log(`analysis                 median wall ms (CPU ms) of ${RUNS}   findings`);
+const cell = (x: { ms: number; cpuMs: number }) => `${x.ms.toFixed(1).padStart(8)} (${x.cpuMs.toFixed(0).padStart(4)})`;
+console.log(`conflicts                ${cell(conflicts)}   ${c.conflicts.length} VPC pairs, ${c.totalBlockOverlaps} block overlaps, ${c.ambiguities.length} routing ambiguities, ${c.clusters.length} clusters`);
+console.log(`non-transitive pairs     ${cell(nonTransitive)}   ${n.totalDistanceTwoPairs} pairs at distance 2 (${n.pairs.length} listed), ${n.totalIndirectPairs} indirect pairs, largest component ${n.components[0]?.vpcCount ?? 0} VPCs`);
+console.log(`route completeness       ${cell(routes)}   ${r.length} active peerings; sides: ${[...summaries].map(([k, v]) => `${k} ${v}`).join(', ')}`);
 
 console.log('');
 console.log('conflicts growth (n log n expected: ratio to the previous ≈ 2.1-2.3)');
-const growth: { n: number; ms: number }[] = [];
+const growth: { n: number; ms: number; cpuMs: number }[] = [];
 for (const size of [VPC_COUNT / 4, VPC_COUNT / 2, VPC_COUNT]) {
   const sub = subset(topology, size);
-  const { ms } = timeMs(sub, (t) => findCidrConflicts(t));
+  const { ms, cpuMs } = timeMs(sub, (t) => findCidrConflicts(t));
   const previous = growth[growth.length - 1];
-  growth.push({ n: size, ms });
-  console.log(`  n=${String(size).padStart(6)}  ${ms.toFixed(1).padStart(7)} ms${previous ? `  ×${(ms / previous.ms).toFixed(2)}` : ''}`);
+  growth.push({ n: size, ms, cpuMs });
+  console.log(
+    `  n=${String(size).padStart(6)}  ${ms.toFixed(1).padStart(7)} ms (CPU ${cpuMs.toFixed(0)} ms)${previous ? `  ×${(ms / previous.ms).toFixed(2)} wall, ×${(cpuMs / previous.cpuMs).toFixed(2)} CPU` : ''}`,
+  );
 }
 
 // Drag validation: one index, then one verdict per potential target.
@@ -253,6 +264,9 @@ console.log(
     blocks: blockCount,
     peerings: topology.peerings.length,
     conflictsGrowthMs: growth.map((g) => round(g.ms)),
+    conflictsCpuMs: round(conflicts.cpuMs),
+    nonTransitiveCpuMs: round(nonTransitive.cpuMs),
+    routesCpuMs: round(routes.cpuMs),
     validatorIndexMs: round(indexMs),
     validateCallUs: round(perCallUs),
     loadAverage1m: round(loadavg()[0]!),

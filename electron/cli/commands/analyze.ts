@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 
 import type { CidrConflictReport } from '../../../shared/analysis/cidr-conflicts';
 import { findCidrConflicts } from '../../../shared/analysis/cidr-conflicts';
+import type { RouteAnomaly } from '../../../shared/analysis/route-anomalies';
+import { describeAnomalyKind, findRouteAnomalies } from '../../../shared/analysis/route-anomalies';
 import type { PeeringRouteCompleteness, RouteCheckState, RouteSummary, SideRouteCompleteness } from '../../../shared/analysis/route-completeness';
 import { computeRouteCompleteness, describeRouteCheck, suggestRouteFix } from '../../../shared/analysis/route-completeness';
 import type { NonTransitiveReport } from '../../../shared/analysis/transitive-paths';
@@ -26,8 +28,9 @@ const USAGE = `Usage: peerscape analyze --snapshot s.json [--json] [--limit N] [
 
 Find what makes peerings impossible or useless in a snapshot: overlapping CIDR blocks (and the
 routing ambiguity of a VPC peered with two overlapping VPCs), VPCs connected only through other
-VPCs (peering is not transitive), and route tables that do not send a peer's blocks to the
-peering (missing, blackholed, or pointing elsewhere).
+VPCs (peering is not transitive), route tables that do not send a peer's blocks to the peering
+(missing, blackholed, or pointing elsewhere), and routes into peerings that cannot work (to a
+deleted or pending peering, or aimed past the peer at the internet or a third VPC).
 
   --snapshot FILE   the snapshot to analyse (from "peerscape scan --out" or the app)
   --json            one JSON document instead of tables
@@ -69,6 +72,8 @@ export interface AnalyzeReport {
   readonly routes: {
     readonly peerings: readonly { readonly peeringId: PeeringId; readonly requester: RouteSummary; readonly accepter: RouteSummary }[];
     readonly gaps: readonly RouteGap[];
+    /** Routes into peerings that cannot work: stale, not active yet, past the peer, foreign. */
+    readonly anomalies: readonly RouteAnomaly[];
   };
 }
 
@@ -124,6 +129,7 @@ export function analyzeSnapshot(snapshot: Snapshot, file: string): AnalyzeReport
     routes: {
       peerings: completeness.map((p) => ({ peeringId: p.peeringId, requester: p.requester.summary, accepter: p.accepter.summary })),
       gaps: listRouteGaps(completeness),
+      anomalies: findRouteAnomalies(t),
     },
   };
 }
@@ -214,17 +220,34 @@ export function formatAnalyzeReport(report: AnalyzeReport, limit: number): strin
     if (firstFix) out.push(`  Fix, e.g.: ${firstFix.fix}`);
   }
 
+  out.push('', `Routes into peerings that cannot work: ${r.anomalies.length}`);
+  if (r.anomalies.length > 0) {
+    const { shown, more } = limitRows(r.anomalies, limit);
+    out.push(
+      formatTable(
+        ['Route table', 'VPC', 'Route', 'Problem', 'Detail'],
+        shown.map((a) => [a.routeTableId + (a.isServing ? '' : ' (no subnets)'), vpc(a.vpcId), `${a.route.destination} → ${a.peeringId}`, describeAnomalyKind(a.kind) + ('peeringStatus' in a ? ` (${a.peeringStatus})` : ''), a.message.slice(a.message.indexOf(': ') + 2)]),
+      ) + more,
+    );
+  }
+
   out.push(
     '',
     `Summary: ${plural(c.conflicts.length, 'CIDR conflict')}, ${plural(c.ambiguities.length, 'routing ambiguity', 'routing ambiguities')}, ` +
-      `${plural(n.totalDistanceTwoPairs, 'non-transitive pair')}, ${plural(r.gaps.length, 'route gap')}.`,
+      `${plural(n.totalDistanceTwoPairs, 'non-transitive pair')}, ${plural(r.gaps.length, 'route gap')}, ${plural(r.anomalies.length, 'route anomaly', 'route anomalies')}.`,
   );
   return `${out.join('\n')}\n`;
 }
 
 /** True when the report has anything to act on. */
 export function hasFindings(report: AnalyzeReport): boolean {
-  return report.conflicts.totalBlockOverlaps > 0 || report.conflicts.ambiguities.length > 0 || report.nonTransitive.totalDistanceTwoPairs > 0 || report.routes.gaps.length > 0;
+  return (
+    report.conflicts.totalBlockOverlaps > 0 ||
+    report.conflicts.ambiguities.length > 0 ||
+    report.nonTransitive.totalDistanceTwoPairs > 0 ||
+    report.routes.gaps.length > 0 ||
+    report.routes.anomalies.length > 0
+  );
 }
 
 /** Run `peerscape analyze` with the arguments after the command name. */

@@ -44,7 +44,8 @@ describe('peerscape analyze', () => {
     expect(r.stdout).toMatch(/pcx-bd\s+requester\s+vpc-b \(db\)\s+rtb-bmain\s+missing\s+10\.3\.0\.0\/16 has no route to pcx-bd/);
     expect(r.stdout).toContain('falls to 0.0.0.0/0 → igw-d');
     expect(r.stdout).toContain('Fix, e.g.: If 10.0.0.0/16 should go through the peering: aws ec2 replace-route --route-table-id rtb-bmain');
-    expect(r.stdout).toMatch(/Summary: 1 CIDR conflict, 1 routing ambiguity, \d+ non-transitive pairs, \d+ route gaps\./);
+    expect(r.stdout).toContain('Routes into peerings that cannot work: 0');
+    expect(r.stdout).toMatch(/Summary: 1 CIDR conflict, 1 routing ambiguity, \d+ non-transitive pairs, \d+ route gaps, 0 route anomalies\./);
   });
 
   it('prints one JSON document with --json', async () => {
@@ -59,6 +60,19 @@ describe('peerscape analyze', () => {
       ['accepter', 'rtb-dmain', 'missing'],
     ]);
     expect(report.snapshot.vpcNames['vpc-a']).toBe('app');
+  });
+
+  it('lists routes into peerings that cannot work', async () => {
+    const snapshot = buildAnalysisSnapshot();
+    const topology = {
+      ...snapshot.topology,
+      routeTables: snapshot.topology.routeTables.map((t) =>
+        t.id === 'rtb-dmain' ? { ...t, routes: [...t.routes, { destination: '10.0.0.0/16', target: { kind: 'peering' as const, peeringId: 'pcx-bd' as const }, state: 'active' as const, origin: 'CreateRoute' }] } : t,
+      ),
+    };
+    const r = await run({ 'a.json': JSON.stringify({ ...snapshot, topology }) }, '--snapshot', 'a.json');
+    expect(r.stdout).toContain('Routes into peerings that cannot work: 1');
+    expect(r.stdout).toMatch(/rtb-dmain\s+vpc-d \(reports\)\s+10\.0\.0\.0\/16 → pcx-bd\s+beyond peer\s+it covers app \(vpc-a\), legacy \(vpc-c\)/);
   });
 
   it('limits rows and says how many are left out', async () => {

@@ -181,7 +181,7 @@ function sentenceFor(code: string, detail: string, ctx: FailureContext): string 
       if (TRANSIENT_CODES.has(code)) {
         return `AWS had trouble answering ${action}${where} (${code}) after ${ctx.attempts ?? 1} attempts: scan again in a minute.`;
       }
-      return `${capitalise(action)} failed for ${p}${where} (${code}${detail ? ': ' + detail : ''}): check the profile's permissions and settings, then scan again.`;
+      return `AWS answered ${action} for ${p}${where} with ${code}${detail && detail !== code ? ` (${detail})` : ''}: check the profile's permissions and settings, then scan again.`;
   }
 }
 

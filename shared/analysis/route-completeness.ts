@@ -286,7 +286,7 @@ function routingOf(ctx: SideContext, vpcId: VpcId): VpcRouting {
       if (served.length === 0) continue;
       tables.push(t);
       subnetIds.push(served);
-      compiled.push(compileRoutes(ctx.index, t));
+      compiled.push(compileTable(ctx.index, t));
     }
   }
   r = {

@@ -30,7 +30,7 @@ export interface InvalidVpcBlock {
 export interface VpcBlocks {
   /** Each VPC's blocks sorted with `compareRanges`. */
   readonly byVpc: ReadonlyMap<VpcId, readonly VpcBlockRange[]>;
-  /** All blocks sorted with `compareRanges`. */
+  /** All blocks sorted with `compareRanges` (sorted on first read: route checks never need it). */
   readonly sorted: readonly VpcBlockRange[];
   readonly invalid: readonly InvalidVpcBlock[];
 }
@@ -100,7 +100,14 @@ export function collectVpcBlocks(topology: Topology): VpcBlocks {
     addSide(p.requester);
     addSide(p.accepter);
   }
-  const result: VpcBlocks = { byVpc, sorted: sortRanges(all), invalid };
+  let sorted: readonly VpcBlockRange[] | undefined;
+  const result: VpcBlocks = {
+    byVpc,
+    get sorted() {
+      return (sorted ??= sortRanges(all));
+    },
+    invalid,
+  };
   cache.set(topology, result);
   return result;
 }

@@ -203,7 +203,9 @@ function subset(t: Topology, vpcCount: number): Topology {
 const round = (x: number) => Math.round(x * 100) / 100;
 
 const generationStarted = performance.now();
-const topology = generateTopology(VPC_COUNT);
+// Through JSON once, as a snapshot read from a file (or cloned over IPC) is: flat strings, one
+// object per field, rather than the generator's shared template-literal strings.
+const topology = JSON.parse(JSON.stringify(generateTopology(VPC_COUNT))) as Topology;
 const blockCount = topology.vpcs.reduce((n, v) => n + v.cidrBlocks.length, 0);
 const routeCount = topology.routeTables.reduce((n, r) => n + r.routes.length, 0);
 console.log(`Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on this machine when starting.`);

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { normalizeCidr } from 'cidr-tools';
+import { normalizeCidr, parseCidr as parseWithLibrary } from 'cidr-tools';
 import { isIPv4, isIPv6 } from 'node:net';
 import { describe, expect, it } from 'vitest';
 
-import { addressToRange, countAddresses, parseCidr, parseCidrRange, parseIpAddress, toCidrRange } from '../../../shared/cidr/parse-cidr';
+import { addressToRange, countAddresses, parseCidr, parseCidrRange, parseIpAddress, pushIpv4Bounds, toCidrRange, tryParseCidrRange } from '../../../shared/cidr/parse-cidr';
 
 /** Brute-force reference: the network address of `value` under `prefixLength`, by clearing bits one at a time. */
 function networkOf(value: bigint, prefixLength: number, bits: number): bigint {
@@ -54,6 +54,37 @@ describe('parseCidr', () => {
         expect(r.value.cidr).toBe(r.value.cidr.toLowerCase());
       }),
     );
+  });
+
+  it('reads IPv6 blocks on its fast path exactly as cidr-tools does, zero runs and all', () => {
+    const group = fc.oneof(fc.constant(0), fc.constant(0), fc.constant(1), fc.constant(0xffff), fc.integer({ min: 0, max: 0xffff }));
+    fc.assert(
+      fc.property(fc.array(group, { minLength: 8, maxLength: 8 }), fc.integer({ min: 0, max: 128 }), fc.boolean(), (groups, prefix, canonical) => {
+        const long = groups.map((g) => g.toString(16)).join(':');
+        // Either the library's own canonical spelling or the long one, so both reuse and rebuild of the text run.
+        const text = canonical ? normalizeCidr(`${long}/${prefix}`) : `${long}/${prefix}`;
+        const r = tryParseCidrRange(text);
+        const lib = parseWithLibrary(text);
+        expect(r).not.toBeNull();
+        expect(r!.cidr).toBe(normalizeCidr(text));
+        expect([r!.start, r!.end, r!.prefixLength]).toEqual([lib.start, lib.end, prefix]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads IPv4 bounds without allocating exactly as the range parser does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 }), (n, prefix) => {
+        const text = `${ipv4Text(BigInt(n))}/${prefix}`;
+        const out: number[] = [];
+        expect(pushIpv4Bounds(text, out)).toBe(true);
+        const r = tryParseCidrRange(text)!;
+        expect(out).toEqual([Number(r.start), Number(r.end), prefix]);
+      }),
+    );
+    expect(pushIpv4Bounds('2001:db8::/32', [])).toBe(false);
+    expect(pushIpv4Bounds('pl-123', [])).toBe(false);
   });
 
   it('round-trips: parsing a normalised block gives the same block', () => {

@@ -3,6 +3,8 @@
  * The result is already translated to the model (`translateRegion`), so what travels back to
  * the run (or across threads) is small, and raw SDK objects are dropped as soon as a region lands.
  */
+import { threadId } from 'node:worker_threads';
+
 import type { AccountId } from '../../shared/model/ids';
 import type { AwsClients } from './aws-clients';
 import { explainFailure, type ExplainedFailure, type FailureContext } from './aws-errors';
@@ -23,6 +25,8 @@ export interface CellCost {
   readonly pages: Readonly<Record<ScanAction, number>>;
   readonly attempts: number;
   readonly throttled: number;
+  /** The thread that scanned it (`worker_threads.threadId`: 0 is the main thread). */
+  readonly threadId: number;
 }
 
 /** How a cell scan ended. */
@@ -82,7 +86,7 @@ export async function scanCell(
       ok: true,
       model: translateRegion({ accountId, region, raw }),
       counts: countResources(raw),
-      cost: { pages: raw.pages, attempts: after.attempts - before.attempts, throttled: after.throttled - before.throttled },
+      cost: { pages: raw.pages, attempts: after.attempts - before.attempts, throttled: after.throttled - before.throttled, threadId },
     };
   } catch (e) {
     if (signal?.aborted) return CANCELLED;
@@ -98,12 +102,12 @@ export async function scanCell(
         ...(ctx.access.endpoints.ec2 ? { endpoint: ctx.access.endpoints.ec2 } : {}),
         timeoutMs: ctx.scheduler.limits.callTimeoutMs,
       }),
-      cost: { pages: after.pages, attempts: after.attempts - before.attempts, throttled: after.throttled - before.throttled },
+      cost: { pages: after.pages, attempts: after.attempts - before.attempts, throttled: after.throttled - before.throttled, threadId },
     };
   }
 }
 
-function bucketTotals(scheduler: CallScheduler, accountId: AccountId, region: string): CellCost {
+function bucketTotals(scheduler: CallScheduler, accountId: AccountId, region: string): Omit<CellCost, 'threadId'> {
   const pages = {} as Record<ScanAction, number>;
   let attempts = 0;
   let throttled = 0;

@@ -12,7 +12,9 @@
  * process alive). From TypeScript sources (tsx, vitest) they boot through tsx; a bundled app
  * must emit `scan-worker.js` next to the module that contains this file.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
@@ -61,6 +63,16 @@ import(workerData.tsxApi)
   .then((m) => { (m.register || m.default.register)(); return import(workerData.entry); })
   .catch((e) => parentPort.postMessage({ type: 'boot-error', message: String((e && e.stack) || e) }));
 `;
+
+/** The ESM build of tsx's API (`tsx/esm/api`, "import" condition): its CommonJS build cannot load the ESM hooks. */
+function tsxEsmApiUrl(): string {
+  const require = createRequire(import.meta.url);
+  const pkgPath = require.resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports?: Record<string, { import?: { default?: string } | string }> };
+  const target = pkg.exports?.['./esm/api']?.import;
+  const rel = typeof target === 'string' ? target : (target?.default ?? './dist/esm/api/index.mjs');
+  return pathToFileURL(join(dirname(pkgPath), rel)).href;
+}
 
 /** Strip secrets from the environment before it crosses to a worker (its own process.env already has them for fromEnv). */
 function withoutSecrets(env: Env): Record<string, string> {
@@ -122,7 +134,7 @@ export function createScanPool(threads: number, entry: ScanWorkerEntry = default
       entry.kind === 'ts'
         ? new Worker(BOOT_THROUGH_TSX, {
             eval: true,
-            workerData: { tsxApi: pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href, entry: entry.url.href },
+            workerData: { tsxApi: tsxEsmApiUrl(), entry: entry.url.href },
           })
         : new Worker(entry.url);
     const slot: Slot = { worker, pending: new Map(), runs: new Set() };

@@ -3,6 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { threadId } from 'node:worker_threads';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runDiscovery, type DiscoveryDeps } from '../../../electron/discovery/run-discovery';
@@ -39,8 +41,18 @@ describe('scan threads', () => {
   it('finds exactly what the calling thread finds, and reports each cell’s cost', async () => {
     const here = await scan({ limits: { scanThreads: 0 } });
     const cells: string[] = [];
-    const threaded = await scan({ limits: { scanThreads: 2 }, onCellScanned: (c) => cells.push(`${c.accountId}/${c.region}:${c.pages.DescribeVpcs}`) });
+    const threads = new Set<number>();
+    const threaded = await scan({
+      limits: { scanThreads: 2 },
+      onCellScanned: (c) => {
+        cells.push(`${c.accountId}/${c.region}:${c.pages.DescribeVpcs}`);
+        threads.add(c.threadId);
+      },
+    });
     expect(threaded).toEqual(here);
+    // Really on the workers, not on this thread after a fallback.
+    expect(threads.has(threadId)).toBe(false);
+    expect(threads.size).toBe(2);
     expect(threaded.coverage.every((c) => c.state === 'complete')).toBe(true);
     expect(cells).toHaveLength(4 * 3);
     expect(cells.every((c) => c.endsWith(':1'))).toBe(true);
@@ -71,8 +83,14 @@ describe('scan threads', () => {
     expect(outcome).toMatchObject({ ok: false, failure: { errorCode: 'ScanThreadFailed' } });
     run.end();
     await broken.close();
-    const s = await scan({ limits: { scanThreads: 1 }, scanWorkerEntry: { url: new URL('file:///nonexistent/scan-worker.js'), kind: 'js' } });
+    const where = new Set<number>();
+    const s = await scan({
+      limits: { scanThreads: 1 },
+      scanWorkerEntry: { url: new URL('file:///nonexistent/scan-worker.js'), kind: 'js' },
+      onCellScanned: (c) => where.add(c.threadId),
+    });
     expect(s.coverage.every((c) => c.state === 'complete')).toBe(true);
+    expect([...where]).toEqual([threadId]);
     expect(s.topology.vpcs.length).toBeGreaterThan(0);
   });
 });

@@ -73,6 +73,11 @@ export interface PeeringRouteCompleteness {
 export interface RouteCompletenessOptions {
   /** Peering statuses to examine (default: `active`, the only one that carries traffic). */
   readonly statuses?: readonly PeeringStatus[];
+  /**
+   * Only these peerings (still filtered by `statuses`): the cost is then proportional to them,
+   * e.g. for one selected edge, instead of every peering of a 10,000-VPC topology.
+   */
+  readonly peeringIds?: readonly PeeringId[];
 }
 
 /** A table's routes, parsed once: IPv4 bounds as plain numbers (exact below 2^53), IPv6 as ranges. */
@@ -347,8 +352,9 @@ export function computeRouteCompleteness(topology: Topology, opts: RouteComplete
   const statuses = new Set<PeeringStatus>(opts.statuses ?? ['active']);
   const ctx: SideContext = { index: indexTopology(topology), blocks: collectVpcBlocks(topology).byVpc, routing: new Map() };
   const result: PeeringRouteCompleteness[] = [];
+  const only = opts.peeringIds ? new Set(opts.peeringIds) : null;
   for (const p of topology.peerings) {
-    if (!statuses.has(p.status)) continue;
+    if (!statuses.has(p.status) || (only && !only.has(p.id))) continue;
     const requester = routingOf(ctx, p.requester.vpcId);
     const accepter = routingOf(ctx, p.accepter.vpcId);
     result.push({

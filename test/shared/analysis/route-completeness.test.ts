@@ -12,6 +12,7 @@ import { indexTopology } from '../../../shared/analysis/topology-index';
 import { parseCidrRange } from '../../../shared/cidr/parse-cidr';
 import type { Route, Topology } from '../../../shared/model/topology';
 import { peering, route, routeTable, subnet, topology, vpc } from '../../support/fixtures/build-topology';
+import { buildAnalysisTopology } from '../../support/fixtures/analysis-snapshot';
 import { buildPeeredPair } from '../../support/fixtures/peered-pair';
 
 const a = vpc('vpc-a', '10.0.0.0/16');
@@ -199,6 +200,12 @@ describe('computeRouteCompleteness', () => {
     expect(r.requester.note).toContain('999999999999');
     expect(r.accepter).toMatchObject({ summary: 'none', tables: [] });
     expect(r.accepter.note).toContain('no subnets');
+  });
+
+  it('examines only the peerings asked for', () => {
+    const t = buildAnalysisTopology();
+    expect(computeRouteCompleteness(t, { peeringIds: ['pcx-bd'] }).map((p) => p.peeringId)).toEqual(['pcx-bd']);
+    expect(computeRouteCompleteness(t, { peeringIds: [] })).toEqual([]);
   });
 
   it('examines only active peerings unless asked', () => {

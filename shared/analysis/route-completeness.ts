@@ -291,7 +291,8 @@ function routingOf(ctx: SideContext, vpcId: VpcId): VpcRouting {
       if (served.length === 0) continue;
       tables.push(t);
       subnetIds.push(served);
-      compiled.push(compileTable(ctx.index, t));
+      // Not through the per-table WeakMap: for 20,000 tables its upkeep cost more GC time than it saved.
+      compiled.push(compileRoutes(ctx.index, t));
     }
   }
   r = {

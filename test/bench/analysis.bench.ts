@@ -22,6 +22,7 @@ const VPC_COUNT = 10_000;
 const BLOCK_COUNT = 20_000;
 const PEERING_COUNT = 20_000;
 const RUNS = 7;
+const WARMUP_RUNS = 4;
 
 /** mulberry32: a small seeded PRNG so every run builds the same topology. */
 function createRandom(seed: number): () => number {
@@ -167,13 +168,13 @@ function median(xs: readonly number[]): number {
 }
 
 /**
- * Median wall time of `fn` on fresh copies after two warm-up runs, with the median CPU time of
+ * Median wall time of `fn` on fresh copies after warm-up runs, with the median CPU time of
  * this process beside it: on a shared 2-core machine the wall time also counts other processes'
  * turns, and the CPU time shows what the analysis itself cost.
  */
 function timeMs(t: Topology, fn: (t: Topology) => unknown): { ms: number; cpuMs: number; result: unknown } {
   let result: unknown;
-  for (let i = 0; i < 2; i++) fn(freshCopy(t));
+  for (let i = 0; i < WARMUP_RUNS; i++) fn(freshCopy(t));
   const times: number[] = [];
   const cpuTimes: number[] = [];
   for (let i = 0; i < RUNS; i++) {

@@ -144,7 +144,9 @@ export async function resolveProfileAccess(
       ...(endpoints.sts ? { endpoint: endpoints.sts } : {}),
       ...(ssoLoginProfile ? {} : { region }),
     };
-    const files = { profile: name, filepath: credentialsFile, configFilepath: configFile, ignoreCache: true, clientConfig };
+    // The loadSharedConfigFiles call above re-read both files into the SDK's file cache
+    // (ignoreCache refreshes it), so the providers can use that cache instead of reading again.
+    const files = { profile: name, filepath: credentialsFile, configFilepath: configFile, ignoreCache: false, clientConfig };
     // An SSO profile goes straight to fromSSO: fromIni's SSO branch (credential-provider-ini
     // 3.1169, resolveSsoCredentials) drops filepath/configFilepath and would read ~/.aws/config
     // instead of the files named here. Chains whose source is SSO still go through fromIni, which

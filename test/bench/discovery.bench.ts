@@ -3,9 +3,10 @@
  * The sandbox cloud runs in its own process (like AWS, it does not share this process's CPU)
  * with a generated organisation of 20 accounts × 17 regions × 10 VPCs (peerings, route tables,
  * security groups), 20 ms ± 10 ms per call and EC2's token buckets (100 burst, 20/s per account,
- * region and action). Discovery scans it with the app's default limits (after a small warm-up),
- * three times; then a share of the accounts one call at a time (global cap 1), extrapolated to
- * the whole organisation by the number of calls (`--full-sequential` runs all of it).
+ * region and action). Discovery scans it as `peerscape scan` does (default limits, one scan thread
+ * per core up to 4; `--threads N` to change) after a small warm-up, three times; then a share of
+ * the accounts one call at a time (global cap 1, no scan threads), extrapolated to the whole
+ * organisation by the number of calls (`--full-sequential` runs all of it).
  *
  * Lower bound, from the calls actually made (scheduler counters):
  * - the chain of dependent calls: [GetCallerIdentity ∥ DescribeRegions] → the pages of the
@@ -13,8 +14,8 @@
  *   n parallel calls, for latency uniform in [L, L+J]: L + J·n/(n+1), which is what a client
  *   with no CPU cost and no concurrency limit would wait for;
  * - each account × region × action bucket: (calls − burst) / refill seconds after its first call.
- * The larger of the two is the bound. Client CPU time is printed too: one Node thread cannot
- * finish faster than the CPU its SDK calls take, whatever the scheduling.
+ * The larger of the two is the bound. Client CPU time (all threads) and the sandbox's are printed
+ * too: the SDK spends milliseconds of CPU per call, which no scheduling removes.
  *
  * Prints figures and ends with one line of JSON; asserts nothing about time.
  */

@@ -4,7 +4,7 @@
  * with a generated organisation of 20 accounts × 17 regions × 10 VPCs (peerings, route tables,
  * security groups), 20 ms ± 10 ms per call and EC2's token buckets (100 burst, 20/s per account,
  * region and action). Discovery scans it as `peerscape scan` does (default limits, one scan thread
- * per core up to 4; `--threads N` to change) after a small warm-up, three times; then a share of
+ * per core but one, up to 4; `--threads N` to change) after a small warm-up, three times; then a share of
  * the accounts one call at a time (global cap 1, no scan threads), extrapolated to the whole
  * organisation by the number of calls (`--full-sequential` runs all of it).
  *
@@ -21,9 +21,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { DEFAULT_SCAN_THREADS } from '../../electron/cli/commands/scan';
 import { createCallScheduler, type SchedulerStats } from '../../electron/discovery/call-scheduler';
 import type { CellCost } from '../../electron/discovery/scan-cell';
 import { runDiscovery } from '../../electron/discovery/run-discovery';
@@ -44,9 +45,9 @@ const SEQUENTIAL_SHARE_ACCOUNTS = 4;
 const fullSequential = process.argv.includes('--full-sequential');
 // `--no-sequential` skips the one-at-a-time run (for profiling the concurrent one).
 const skipSequential = process.argv.includes('--no-sequential');
-// `--threads N`: scan threads (default: as `peerscape scan`, one per core up to 4).
+// `--threads N`: scan threads (default: as `peerscape scan`).
 const threadsArg = process.argv.indexOf('--threads');
-const SCAN_THREADS = threadsArg > 0 ? Number(process.argv[threadsArg + 1]) : Math.min(4, availableParallelism());
+const SCAN_THREADS = threadsArg > 0 ? Number(process.argv[threadsArg + 1]) : DEFAULT_SCAN_THREADS;
 
 interface Sandbox {
   readonly endpoint: string;

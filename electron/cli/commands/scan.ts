@@ -11,8 +11,13 @@ import type { DiscoveryProgress } from '../../../shared/api/events';
 import { missingCoverage, type Snapshot } from '../../../shared/model/snapshot';
 import { runDiscovery, type DiscoveryLimits } from '../../discovery/run-discovery';
 
-/** Scan threads of the CLI: one per core, up to 4 (see electron/discovery/scan-pool.ts). */
-export const DEFAULT_SCAN_THREADS = Math.min(4, availableParallelism());
+/** Scan threads of the CLI: one per core but one, up to 4 (see electron/discovery/scan-pool.ts).
+ *
+ * Each thread is a separate V8 isolate that warms up and collects garbage on its own, so a thread
+ * costs CPU too: on a 2-core machine one worker scans as fast as the calling thread alone (and
+ * two are slower), measured with test/bench/discovery.bench.ts.
+ */
+export const DEFAULT_SCAN_THREADS = Math.min(4, Math.max(0, availableParallelism() - 1));
 
 /** Exit codes of `scan`. */
 export const SCAN_EXIT = {
@@ -206,7 +211,7 @@ export async function runScan(
         now: io.now ?? (() => new Date()),
         signal,
         source: sandbox ? `sandbox:${args.sandbox}` : 'aws',
-        // A scan is CPU-bound (SDK XML parsing): one scan thread per core, up to 4.
+        // A scan is CPU-bound (SDK XML parsing): scan threads spread it over the cores.
         limits: { scanThreads: DEFAULT_SCAN_THREADS, ...options.limits, ...(args.concurrency ? { maxConcurrentCalls: args.concurrency } : {}) },
         ...(tty
           ? {

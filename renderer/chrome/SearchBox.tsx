@@ -26,7 +26,7 @@ export function SearchBox() {
     (id: VpcId) => {
       selectVpc(id);
       setOpen(false);
-      void fitView({ nodes: [{ id }], padding: 0.6, maxZoom: 1.2, duration: 300 });
+      void fitView({ nodes: [{ id }], padding: 0.6, maxZoom: 1.2, duration: 300, includeHiddenNodes: true });
     },
     [selectVpc, fitView],
   );
@@ -49,7 +49,7 @@ export function SearchBox() {
       } else if (e.key === 'Enter') {
         const hit = hits[active];
         if (hit) choose(hit.vpcId);
-        else if (search && search.ids.size > 0) void fitView({ nodes: [...search.ids].map((id) => ({ id })), padding: 0.2, duration: 300 });
+        else if (search && search.ids.size > 0) void fitView({ nodes: [...search.ids].map((id) => ({ id })), padding: 0.2, duration: 300, includeHiddenNodes: true });
       } else if (e.key === 'Escape') {
         setQuery('');
         setOpen(false);

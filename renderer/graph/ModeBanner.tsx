@@ -5,7 +5,7 @@ import type { VpcId } from '../../shared/model/ids';
 import type { AppState } from '../store/app-store';
 import { useAppStore } from '../store/store-context';
 import { conflictsOf, indexOf, neighbourhoodOf } from './derive';
-import { viewStateOf } from './view-state';
+import { MAX_GHOSTS, viewStateOf } from './view-state';
 
 function bannerOf(s: AppState): { text: string; tone: string } | undefined {
   const topology = s.snapshot?.topology;
@@ -20,7 +20,7 @@ function bannerOf(s: AppState): { text: string; tone: string } | undefined {
     const near = neighbourhoodOf(topology, a);
     const indirect = near.indirect.length;
     return {
-      text: `${name(a)}: ${near.peers.size} peer${near.peers.size === 1 ? '' : 's'}${indirect ? `, ${indirect} reachable only through others (dashed)` : ''} · shift-click another VPC to check reachability · Esc to clear`,
+      text: `${name(a)}: ${near.peers.size} peer${near.peers.size === 1 ? '' : 's'}${indirect ? `, ${indirect} reachable only through others (${indirect > MAX_GHOSTS ? `the ${MAX_GHOSTS} nearest ` : ''}dashed)` : ''} · shift-click another VPC to check reachability · Esc to clear`,
       tone: indirect ? 'warn' : 'info',
     };
   }

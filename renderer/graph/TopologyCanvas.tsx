@@ -19,6 +19,7 @@ import { Legend } from './Legend';
 import { ModeBanner } from './ModeBanner';
 import { AccountFrame, RegionFrame } from './nodes/FrameNodes';
 import { VpcNode } from './nodes/VpcNode';
+import { absoluteBoxes, isOverviewZoom, LARGE_NETWORK_VPCS, OverviewCanvas } from './overview/OverviewCanvas';
 import { PeeringCursor } from './PeeringCursor';
 import { toPeeringEdges } from './to-flow-elements';
 import { viewStateOf } from './view-state';
@@ -32,9 +33,9 @@ const fitViewOptions = FIT_VIEW_OPTIONS;
 /** Above this many nodes React Flow draws only what is on screen. */
 const VISIBLE_ONLY_THRESHOLD = 400;
 
-/** Zoom bands: far hides card details (CSS), so a thousand cards stay cheap to paint. */
-function zoomBand(zoom: number): 'far' | 'mid' | 'near' {
-  return zoom < 0.32 ? 'far' : zoom < 0.6 ? 'mid' : 'near';
+/** Zoom bands: `far` is the canvas overview; `mid` and `near` draw DOM cards (shadows only near). */
+function zoomBand(zoom: number, vpcCount: number): 'far' | 'mid' | 'near' {
+  return isOverviewZoom(zoom, vpcCount) ? 'far' : zoom < 0.6 ? 'mid' : 'near';
 }
 
 function miniMapClass(node: AppNode): string {
@@ -81,20 +82,29 @@ export function TopologyCanvas() {
   const snapshot = useAppStore((s) => s.snapshot);
   const workspaceLoaded = useAppStore((s) => s.workspaceLoaded);
   const showDeleted = useAppStore((s) => s.showDeleted);
-  const ghosts = useAppStore((s) => viewStateOf(s).ghosts);
+  const view = useAppStore(viewStateOf);
+  const ghosts = view.ghosts;
   const plan = useAppStore((s) => s.plan);
   const refusal = useAppStore((s) => s.refusal);
   const dragging = useAppStore((s) => s.peeringDragFrom !== undefined);
   const onNodesChange = useAppStore((s) => s.onNodesChange);
   const closePlan = useAppStore((s) => s.closePlan);
   const dismissRefusal = useAppStore((s) => s.dismissRefusal);
-  const band = useFlowStore((s) => zoomBand(s.transform[2]));
+  const vpcCount = useAppStore((s) => s.layout?.boxes.length ?? 0);
+  const band = useFlowStore((s) => zoomBand(s.transform[2], vpcCount));
+  const { screenToFlowPosition } = useReactFlow();
   const [drawn, setDrawn] = useState(false);
   const topology = snapshot?.topology;
 
   const nodeIds = useMemo(() => new Set((layout?.boxes ?? []).map((b) => b.id)), [layout]);
   const peeringEdges = useMemo(() => (topology ? toPeeringEdges(topology, nodeIds, showDeleted) : []), [topology, nodeIds, showDeleted]);
-  const edges = useMemo<AppEdge[]>(() => (ghosts.length > 0 ? [...peeringEdges, ...ghosts] : peeringEdges), [peeringEdges, ghosts]);
+  // Until the first fit a large network starts in the overview, so it never renders every card at zoom 1.
+  const overview = band === 'far' || (!drawn && vpcCount >= LARGE_NETWORK_VPCS);
+  const edges = useMemo<AppEdge[]>(() => (overview ? [] : ghosts.length > 0 ? [...peeringEdges, ...ghosts] : peeringEdges), [overview, peeringEdges, ghosts]);
+  // In the overview React Flow draws no node at all (each would be a transform to commit every
+  // frame); the canvas paints them and clicks are hit-tested against the boxes below.
+  const displayNodes = useMemo(() => (overview ? nodes.map((n) => (n.hidden ? n : { ...n, hidden: true })) : nodes), [overview, nodes]);
+  const overviewBoxes = useMemo(() => (overview ? absoluteBoxes(nodes) : undefined), [overview, nodes]);
 
   const isValidConnection = useCallback<IsValidConnection<Edge>>(
     (c) => {
@@ -136,11 +146,23 @@ export function TopologyCanvas() {
     },
     [store],
   );
-  const onPaneClick = useCallback(() => {
-    const s = store.getState();
-    s.clearSelection();
-    s.dismissRefusal();
-  }, [store]);
+  const onPaneClick = useCallback(
+    (event: ReactMouseEvent) => {
+      const s = store.getState();
+      s.dismissRefusal();
+      if (overviewBoxes) {
+        const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+        for (const b of overviewBoxes.values()) {
+          if (b.node.type === 'vpc' && at.x >= b.x && at.x <= b.x + b.width && at.y >= b.y && at.y <= b.y + b.height) {
+            s.selectVpc(b.node.id as VpcId, event.shiftKey);
+            return;
+          }
+        }
+      }
+      s.clearSelection();
+    },
+    [store, overviewBoxes, screenToFlowPosition],
+  );
   const onNodeDragStop = useCallback(
     (_event: MouseEvent | TouchEvent, _node: AppNode, moved: AppNode[]) => void store.getState().saveNodePositions(moved.map((n) => n.id)),
     [store],
@@ -152,8 +174,8 @@ export function TopologyCanvas() {
   return (
     <main className={`canvas${dragging ? ' is-peering-drag' : ''}`} aria-label="Topology canvas" data-graph-ready={drawn && !!layout ? 'true' : 'false'} data-testid="topology-canvas">
       <ReactFlow<AppNode, AppEdge>
-        className={`zoom-${band}`}
-        nodes={nodes}
+        className={`zoom-${overview ? 'far' : band}${overview ? ' is-overview' : ''}${vpcCount >= LARGE_NETWORK_VPCS ? ' is-large' : ''}`}
+        nodes={displayNodes}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
@@ -175,6 +197,7 @@ export function TopologyCanvas() {
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
         onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_THRESHOLD}
+        zIndexMode="manual"
         colorMode={theme}
         minZoom={0.04}
         maxZoom={2.5}
@@ -182,13 +205,17 @@ export function TopologyCanvas() {
         fitViewOptions={fitViewOptions}
         proOptions={proOptions}
       >
-        <Background gap={28} size={1.2} />
-        <MiniMap<AppNode> pannable zoomable nodeClassName={miniMapClass} nodeComponent={MiniMapNode} ariaLabel="Minimap" />
+        {/* React Flow scales the dot grid with the zoom: far out it becomes a dense dot field that
+            costs more to paint per frame than the whole overview, so the overview goes without. */}
+        {!overview && <Background gap={28} size={1.2} />}
+        {/* Zoomed out, the canvas is its own map; the minimap helps once zoomed in. */}
+        {!overview && <MiniMap<AppNode> pannable zoomable nodeClassName={miniMapClass} nodeComponent={MiniMapNode} ariaLabel="Minimap" />}
         <Controls position="top-right" showInteractive={false} aria-label="Zoom controls" />
         <Legend />
         <ModeBanner />
         <PeeringCursor />
         <FitOnLayout onDrawn={onDrawn} />
+        {overview && topology && <OverviewCanvas nodes={nodes} edges={peeringEdges} ghosts={ghosts} topology={topology} view={view} theme={theme} />}
       </ReactFlow>
       {showFirstRun && <FirstRun />}
       {topology && plan && <PlanPanel topology={topology} pair={plan} onClose={closePlan} />}

@@ -126,7 +126,7 @@ export type IndirectPath = Extract<NoDirectPathExplanation, { readonly proposal:
 export interface Neighbourhood {
   /** VPCs joined to it by a live peering (any status but final ones). */
   readonly peers: ReadonlySet<VpcId>;
-  /** VPCs reached only through other VPCs over active peerings: peering is not transitive. */
+  /** VPCs reached only through other VPCs over active peerings (peering is not transitive), nearest first. */
   readonly indirect: readonly IndirectPath[];
 }
 
@@ -165,6 +165,8 @@ export function neighbourhoodOf(t: Topology, vpcId: VpcId): Neighbourhood {
       if (why.status === 'indirect') indirect.push(why as IndirectPath);
     }
   }
+  // Nearest first: two hops (A–B–C, the case people expect to work) before longer chains.
+  indirect.sort((x, y) => x.path.length - y.path.length || (x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
   const result: Neighbourhood = { peers, indirect };
   byVpc.set(vpcId, result);
   return result;

@@ -5,6 +5,27 @@ import type { Topology } from '../../shared/model/topology';
 import type { AccountFlowNode, AppNode, PeeringFlowEdge, RegionFlowNode, VpcFlowNode } from './flow-types';
 import { HANDLE_PEER_IN, HANDLE_PEER_OUT } from './flow-types';
 
+/**
+ * Frames move only by their title bar; a press anywhere else on them reaches the pane and pans,
+ * which is what people mean when they drag the empty inside of a big frame.
+ */
+const FRAME_BEHAVIOUR = {
+  selectable: false,
+  connectable: false,
+  focusable: false,
+  className: 'frame-node',
+  dragHandle: '.frame-title',
+  style: { pointerEvents: 'none' as const },
+};
+
+/**
+ * Stacking order (React Flow in `zIndexMode="manual"`): frames at the bottom, then edges, then
+ * cards, so a peering line never crosses over a card it does not belong to. React Flow's basic
+ * mode would lift each edge to the level of the nodes it joins, which puts lines between accounts
+ * above every card of the accounts drawn before them.
+ */
+export const Z = { account: 0, region: 1, edge: 2, card: 3 } as const;
+
 /** Accounts cycle through this many colours (renderer/styles.css `.hue-N`). */
 export const ACCOUNT_HUES = 8;
 
@@ -31,7 +52,9 @@ export function toFlowNodes(layout: DiagramLayout, members: readonly DiagramAcco
   for (const box of layout.boxes) {
     const parent = box.parentId ? boxes.get(box.parentId) : undefined;
     const position = parent ? { x: box.x - parent.x, y: box.y - parent.y } : { x: box.x, y: box.y };
-    const size = { width: box.width, height: box.height };
+    // The layout decides every size, so nodes start out measured (React Flow keeps their handle
+    // bounds across updates only for measured nodes).
+    const size = { width: box.width, height: box.height, measured: { width: box.width, height: box.height } };
     if (box.kind === 'account') {
       const a = accounts.get(box.id);
       if (!a) continue;
@@ -40,10 +63,8 @@ export function toFlowNodes(layout: DiagramLayout, members: readonly DiagramAcco
         type: 'account',
         position,
         ...size,
-        selectable: false,
-        connectable: false,
-        focusable: false,
-        className: 'frame-node',
+        zIndex: Z.account,
+        ...FRAME_BEHAVIOUR,
         data: {
           accountId: a.accountId,
           ...(a.alias ? { alias: a.alias } : {}),
@@ -61,11 +82,9 @@ export function toFlowNodes(layout: DiagramLayout, members: readonly DiagramAcco
         type: 'region',
         position,
         ...size,
+        zIndex: Z.region,
         ...(box.parentId ? { parentId: box.parentId, extent: 'parent' as const } : {}),
-        selectable: false,
-        connectable: false,
-        focusable: false,
-        className: 'frame-node',
+        ...FRAME_BEHAVIOUR,
         data: { accountId, region, vpcCount: regionCounts.get(box.id) ?? 0 },
       };
       nodes.push(node);
@@ -78,6 +97,7 @@ export function toFlowNodes(layout: DiagramLayout, members: readonly DiagramAcco
         type: 'vpc',
         position,
         ...size,
+        zIndex: Z.card,
         ...(box.parentId ? { parentId: box.parentId, extent: 'parent' as const, expandParent: true } : {}),
         ariaLabel: `VPC ${v.label}`,
         data: {
@@ -112,6 +132,7 @@ export function toPeeringEdges(topology: Topology, nodeIds: ReadonlySet<string>,
       sourceHandle: HANDLE_PEER_OUT,
       targetHandle: HANDLE_PEER_IN,
       data: { peering: p },
+      zIndex: Z.edge,
       ariaLabel: `Peering ${p.id} (${p.status})`,
     });
   }

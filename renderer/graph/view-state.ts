@@ -12,6 +12,7 @@ import type { AppState, CanvasMode, Selection } from '../store/app-store';
 import { conflictsOf, indexOf, membersOf, neighbourhoodOf } from './derive';
 import type { GhostFlowEdge } from './flow-types';
 import { HANDLE_PEER_IN, HANDLE_PEER_OUT } from './flow-types';
+import { Z } from './to-flow-elements';
 import { searchOf } from './search';
 import type { SearchResult } from './search';
 
@@ -52,7 +53,7 @@ function ghostEdge(why: Extract<NoDirectPathExplanation, { path: readonly VpcId[
     targetHandle: HANDLE_PEER_IN,
     selectable: false,
     focusable: false,
-    zIndex: 1,
+    zIndex: Z.edge,
     data: {
       via,
       peeringIds: why.peeringIds,

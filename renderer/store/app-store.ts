@@ -281,7 +281,18 @@ export function createAppStore(client: PeerscapeClient, options: AppStoreOptions
       },
 
       onNodesChange(changes) {
-        set({ nodes: applyNodeChanges(changes, get().nodes as AppNode[]) });
+        // Nodes come with their measured size from the layout, so React Flow's measurement of a
+        // freshly mounted card repeats the same numbers: skipping those keeps a pan that brings
+        // cards into view from rebuilding the node array. Resizes (a frame growing around a
+        // dragged card, `setAttributes`) and real size changes still apply.
+        const byId = new Map(get().nodes.map((n) => [n.id, n]));
+        const relevant = changes.filter((c) => {
+          if (c.type !== 'dimensions' || c.setAttributes || c.resizing) return true;
+          const m = byId.get(c.id)?.measured;
+          return !m || !c.dimensions || m.width !== c.dimensions.width || m.height !== c.dimensions.height;
+        });
+        if (relevant.length === 0) return;
+        set({ nodes: applyNodeChanges(relevant, get().nodes as AppNode[]) });
       },
 
       async saveNodePositions(ids) {

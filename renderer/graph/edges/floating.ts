@@ -11,7 +11,8 @@ export interface Point {
   readonly y: number;
 }
 
-interface Rect {
+/** A box in flow coordinates. */
+export interface Rect {
   readonly x: number;
   readonly y: number;
   readonly width: number;
@@ -42,8 +43,11 @@ function exitPoint(r: Rect, to: Point, gap: number): Point {
 
 /** Both ends of the floating edge between `source` and `target`. */
 export function floatingEnds(source: InternalNode, target: InternalNode, gap = 4): { from: Point; to: Point } {
-  const s = rectOf(source);
-  const t = rectOf(target);
+  return rectEnds(rectOf(source), rectOf(target), gap);
+}
+
+/** Both ends of the line between two boxes, where it leaves each of them. */
+export function rectEnds(s: Rect, t: Rect, gap = 4): { from: Point; to: Point } {
   const sc = { x: s.x + s.width / 2, y: s.y + s.height / 2 };
   const tc = { x: t.x + t.width / 2, y: t.y + t.height / 2 };
   return { from: exitPoint(s, tc, gap), to: exitPoint(t, sc, gap) };

@@ -1,0 +1,326 @@
+/** The zoomed-out view of a large network, painted on one <canvas>.
+ *
+ * Far out, a card is a few pixels wide and its text unreadable, yet a thousand DOM cards and two
+ * thousand SVG edges cost seconds per frame in a software-rendered Chromium. Below
+ * `OVERVIEW_BELOW_ZOOM` the graph therefore paints frames, cards and edges here, with the same
+ * colours and emphasis, while React Flow keeps only the cards' invisible wrappers and handles, so
+ * clicks, drags and the minimap work as before. Closer in, the DOM cards come back.
+ */
+import { useStore as useFlowStore } from '@xyflow/react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+
+import type { PeeringId, VpcId } from '../../../shared/model/ids';
+import type { PeeringStatus, Topology } from '../../../shared/model/topology';
+import type { AppNode, GhostFlowEdge, PeeringFlowEdge } from '../flow-types';
+import { rectEnds } from '../edges/floating';
+import type { Rect } from '../edges/floating';
+import type { ViewState } from '../view-state';
+import { conflictsOf, routesOf } from '../derive';
+
+/** Below this zoom the canvas overview replaces the DOM cards, whatever the network's size. */
+export const OVERVIEW_BELOW_ZOOM = 0.2;
+/** For networks of at least `LARGE_NETWORK_VPCS` VPCs, the overview lasts up to this zoom, where card text becomes legible. */
+export const LARGE_OVERVIEW_BELOW_ZOOM = 0.5;
+/** From this many VPCs a network counts as large. */
+export const LARGE_NETWORK_VPCS = 200;
+
+/** True when a network of `vpcCount` VPCs at `zoom` is shown as the canvas overview. */
+export function isOverviewZoom(zoom: number, vpcCount: number): boolean {
+  return zoom < (vpcCount >= LARGE_NETWORK_VPCS ? LARGE_OVERVIEW_BELOW_ZOOM : OVERVIEW_BELOW_ZOOM);
+}
+
+interface Palette {
+  readonly canvas: string;
+  readonly text: string;
+  readonly muted: string;
+  readonly card: string;
+  readonly cardBorder: string;
+  readonly regionBorder: string;
+  readonly accent: string;
+  readonly match: string;
+  readonly ok: string;
+  readonly warn: string;
+  readonly bad: string;
+  readonly info: string;
+  readonly gone: string;
+  readonly edgeActive: string;
+  readonly rejected: string;
+  readonly hues: readonly string[];
+}
+
+function readPalette(el: Element): Palette {
+  const css = getComputedStyle(el);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  return {
+    canvas: v('--canvas', '#0c1424'),
+    text: v('--text', '#e6edf7'),
+    muted: v('--muted', '#8a9ab5'),
+    card: v('--card', '#121c30'),
+    cardBorder: v('--card-border', '#2c3c5e'),
+    regionBorder: v('--region-border', '#2b3a57'),
+    accent: v('--accent', '#4f8cff'),
+    match: v('--accent-2', '#38bdf8'),
+    ok: v('--ok', '#22c55e'),
+    warn: v('--warn', '#f59e0b'),
+    bad: v('--bad', '#ef4444'),
+    info: v('--info', '#38bdf8'),
+    gone: v('--gone', '#8190a8'),
+    edgeActive: v('--edge-active', '#34d399'),
+    rejected: v('--rejected', '#e05780'),
+    hues: Array.from({ length: 8 }, (_, i) => v(`--hue-${i}`, '#4f8cff')),
+  };
+}
+
+/**
+ * Edge colour by status. The overview draws one-device-pixel lines without dashes: in a
+ * software-rendered Chromium, Skia strokes hairlines about ten times faster than wider or dashed
+ * anti-aliased lines (measured: 2,000 long lines, 17 ms a frame as hairlines, 220 ms at 1.6 px,
+ * 600 ms dashed). Closer in, the DOM edges carry the dash patterns the legend shows.
+ */
+function edgeColour(status: PeeringStatus, p: Palette): string {
+  switch (status) {
+    case 'active':
+      return p.edgeActive;
+    case 'pending-acceptance':
+      return p.warn;
+    case 'provisioning':
+    case 'initiating-request':
+      return p.info;
+    case 'failed':
+      return p.bad;
+    case 'rejected':
+      return p.rejected;
+    case 'expired':
+    case 'deleting':
+    case 'deleted':
+      return p.gone;
+  }
+}
+
+/** Absolute boxes of every node, from React Flow positions relative to their parents. */
+export function absoluteBoxes(nodes: readonly AppNode[]): Map<string, Rect & { readonly node: AppNode }> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const out = new Map<string, Rect & { readonly node: AppNode }>();
+  const place = (n: AppNode): Rect & { readonly node: AppNode } => {
+    const hit = out.get(n.id);
+    if (hit) return hit;
+    const parent = n.parentId ? byId.get(n.parentId) : undefined;
+    const origin = parent ? place(parent) : { x: 0, y: 0 };
+    const box = { x: origin.x + n.position.x, y: origin.y + n.position.y, width: n.width ?? 0, height: n.height ?? 0, node: n };
+    out.set(n.id, box);
+    return box;
+  };
+  for (const n of nodes) place(n);
+  return out;
+}
+
+/** Props of the overview. */
+export interface OverviewCanvasProps {
+  readonly nodes: readonly AppNode[];
+  readonly edges: readonly PeeringFlowEdge[];
+  readonly ghosts: readonly GhostFlowEdge[];
+  readonly topology: Topology;
+  readonly view: ViewState;
+  readonly theme: string;
+}
+
+/** The canvas, filling the flow area, redrawn on every viewport change. */
+export function OverviewCanvas({ nodes, edges, ghosts, topology, view, theme }: OverviewCanvasProps) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const transform = useFlowStore((s) => s.transform);
+  const width = useFlowStore((s) => s.width);
+  const height = useFlowStore((s) => s.height);
+  const [palette, setPalette] = useState<Palette | undefined>(undefined);
+  const boxes = useMemo(() => absoluteBoxes(nodes), [nodes]);
+
+  // Colours come from the theme's CSS variables, read again whenever the theme changes.
+  useEffect(() => {
+    if (ref.current) setPalette(readPalette(ref.current));
+  }, [theme]);
+
+  useLayoutEffect(() => {
+    const canvas = ref.current;
+    if (!canvas || !palette) return;
+    const dpr = window.devicePixelRatio || 1;
+    const pixelWidth = Math.max(1, Math.round(width * dpr));
+    const pixelHeight = Math.max(1, Math.round(height * dpr));
+    if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
+    if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
+    // A CPU-backed canvas: in a software-rendered Chromium a GPU-emulated one costs a slow commit per frame.
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    if (!ctx) return;
+    draw(ctx, { boxes, edges, ghosts, topology, view, palette, transform, width, height, dpr });
+  }, [boxes, edges, ghosts, topology, view, palette, transform, width, height]);
+
+  return <canvas ref={ref} className="overview-canvas" aria-hidden="true" data-testid="overview-canvas" />;
+}
+
+interface DrawInput {
+  readonly boxes: ReadonlyMap<string, Rect & { readonly node: AppNode }>;
+  readonly edges: readonly PeeringFlowEdge[];
+  readonly ghosts: readonly GhostFlowEdge[];
+  readonly topology: Topology;
+  readonly view: ViewState;
+  readonly palette: Palette;
+  readonly transform: readonly [number, number, number];
+  readonly width: number;
+  readonly height: number;
+  readonly dpr: number;
+}
+
+function draw(ctx: CanvasRenderingContext2D, input: DrawInput): void {
+  const { boxes, edges, ghosts, topology, view, palette: p, transform, width, height, dpr } = input;
+  const [tx, ty, k] = transform;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * tx, dpr * ty);
+  // The visible part of the flow, for culling.
+  const left = -tx / k;
+  const top = -ty / k;
+  const right = left + width / k;
+  const bottom = top + height / k;
+  const visible = (b: Rect) => b.x + b.width >= left && b.x <= right && b.y + b.height >= top && b.y <= bottom;
+  // `px(n)` is n device pixels in flow units; a width of px(1) strokes as a fast hairline.
+  const px = (n: number) => n / (k * dpr);
+
+  // Frames.
+  for (const b of boxes.values()) {
+    if (b.node.type === 'vpc' || !visible(b)) continue;
+    if (b.node.type === 'account') {
+      const hue = p.hues[b.node.data.hue] ?? p.accent;
+      ctx.globalAlpha = 0.06;
+      ctx.fillStyle = hue;
+      ctx.fillRect(b.x, b.y, b.width, b.height);
+      ctx.globalAlpha = 0.55;
+      ctx.strokeStyle = hue;
+      ctx.lineWidth = px(1);
+      ctx.strokeRect(b.x, b.y, b.width, b.height);
+    } else {
+      ctx.globalAlpha = 0.7;
+      ctx.strokeStyle = p.regionBorder;
+      ctx.lineWidth = px(1);
+      ctx.strokeRect(b.x, b.y, b.width, b.height);
+    }
+  }
+  ctx.globalAlpha = 1;
+
+  // Edges, batched by style and emphasis: one path per batch.
+  const batches = new Map<string, { colour: string; alpha: number; width: number; segments: number[] }>();
+  for (const e of edges) {
+    const s = boxes.get(e.source);
+    const t = boxes.get(e.target);
+    if (!s || !t || !e.data) continue;
+    if (!visible({ x: Math.min(s.x, t.x), y: Math.min(s.y, t.y), width: Math.abs(s.x - t.x) + s.width, height: Math.abs(s.y - t.y) + s.height })) continue;
+    const cls = view.edgeClass.get(e.id as PeeringId) ?? view.defaultEdgeClass;
+    const dimmed = cls.includes('is-dimmed');
+    const strong = /is-(incident|selected|on-path)/.test(cls);
+    const status = e.data.peering.status;
+    const key = `${status}|${dimmed ? 'd' : strong ? 's' : 'n'}`;
+    let batch = batches.get(key);
+    if (!batch) batches.set(key, (batch = { colour: edgeColour(status, p), alpha: dimmed ? 0.1 : 0.9, width: strong ? 2.5 * dpr : 1, segments: [] }));
+    const { from, to } = rectEnds(s, t, 0);
+    batch.segments.push(from.x, from.y, to.x, to.y);
+  }
+  for (const batch of batches.values()) {
+    ctx.globalAlpha = batch.alpha;
+    ctx.strokeStyle = batch.colour;
+    ctx.lineWidth = px(batch.width);
+    ctx.beginPath();
+    const seg = batch.segments;
+    for (let i = 0; i < seg.length; i += 4) {
+      ctx.moveTo(seg[i]!, seg[i + 1]!);
+      ctx.lineTo(seg[i + 2]!, seg[i + 3]!);
+    }
+    ctx.stroke();
+  }
+  if (ghosts.length > 0) {
+    ctx.globalAlpha = 0.95;
+    ctx.strokeStyle = p.warn;
+    ctx.lineWidth = px(2 * dpr);
+    ctx.setLineDash([px(4 * dpr), px(5 * dpr)]);
+    ctx.beginPath();
+    for (const g of ghosts) {
+      const s = boxes.get(g.source);
+      const t = boxes.get(g.target);
+      if (!s || !t) continue;
+      const { from, to } = rectEnds(s, t, 0);
+      ctx.moveTo(from.x, from.y);
+      ctx.lineTo(to.x, to.y);
+    }
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+
+  // Cards: the account's colour; a red or amber corner for an overlap or a route gap.
+  const conflicts = conflictsOf(topology).byVpc;
+  const gaps = routesOf(topology).incompleteByVpc;
+  for (const b of boxes.values()) {
+    if (b.node.type !== 'vpc' || !visible(b)) continue;
+    const cls = view.vpcClass.get(b.node.id as VpcId) ?? view.defaultVpcClass;
+    const dimmed = cls.includes('is-dimmed');
+    const hue = p.hues[b.node.data.hue] ?? p.accent;
+    const external = b.node.data.vpc === undefined;
+    ctx.globalAlpha = dimmed ? 0.14 : 1;
+    ctx.fillStyle = p.card;
+    ctx.fillRect(b.x, b.y, b.width, b.height);
+    ctx.globalAlpha = dimmed ? 0.08 : external ? 0.15 : 0.45;
+    ctx.fillStyle = cls.includes('is-conflict') ? p.bad : hue;
+    ctx.fillRect(b.x, b.y, b.width, b.height);
+    ctx.globalAlpha = dimmed ? 0.2 : 1;
+    const outline = cls.includes('is-selected')
+      ? p.accent
+      : cls.includes('is-conflict')
+        ? p.bad
+        : cls.includes('is-peer')
+          ? p.ok
+          : cls.includes('is-indirect') || cls.includes('is-on-path')
+            ? p.warn
+            : cls.includes('is-match')
+              ? p.match
+              : hue;
+    const emphasised = outline !== hue;
+    ctx.strokeStyle = outline;
+    ctx.lineWidth = px(emphasised ? 3 * dpr : 1);
+    ctx.strokeRect(b.x, b.y, b.width, b.height);
+    if (!dimmed) {
+      const corner = Math.min(b.width, b.height) * 0.28;
+      if (conflicts.has(b.node.id as VpcId)) {
+        ctx.fillStyle = p.bad;
+        ctx.fillRect(b.x + b.width - corner, b.y, corner, corner);
+      }
+      if (gaps.has(b.node.id as VpcId)) {
+        ctx.fillStyle = p.warn;
+        ctx.fillRect(b.x + b.width - corner * (conflicts.has(b.node.id as VpcId) ? 2.1 : 1), b.y, corner, corner);
+      }
+    }
+  }
+  ctx.globalAlpha = 1;
+
+  // Titles at screen size, where a frame is wide enough on screen to hold one.
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.textBaseline = 'top';
+  for (const b of boxes.values()) {
+    if (b.node.type === 'vpc' || !visible(b)) continue;
+    const sx = b.x * k + tx;
+    const sy = b.y * k + ty;
+    const sw = b.width * k;
+    if (b.node.type === 'account') {
+      if (sw < 70) continue;
+      ctx.font = '600 13px system-ui, sans-serif';
+      ctx.fillStyle = p.hues[b.node.data.hue] ?? p.text;
+      ctx.fillText(fit(ctx, b.node.data.alias ?? b.node.data.accountId, sw - 12), sx + 6, sy + 5);
+    } else if (b.node.type === 'region' && sw > 90 && k > 0.12) {
+      ctx.font = '500 10.5px ui-monospace, monospace';
+      ctx.fillStyle = p.muted;
+      ctx.fillText(fit(ctx, b.node.data.region, sw - 10), sx + 5, sy + 4);
+    }
+  }
+}
+
+/** `text`, cut with an ellipsis to fit `maxWidth` pixels. */
+function fit(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string {
+  if (ctx.measureText(text).width <= maxWidth) return text;
+  let t = text;
+  while (t.length > 1 && ctx.measureText(`${t}…`).width > maxWidth) t = t.slice(0, -1);
+  return `${t}…`;
+}

@@ -42,6 +42,8 @@ export interface DiscoveryLimits extends CallLimits {
   readonly credentialTimeoutMs: number;
   /** Coalesce progress events to at most one per this many ms (the first and last are immediate). */
   readonly progressIntervalMs: number;
+  /** Build partial snapshots at most this often: each merges every region so far, which costs CPU on big scans. */
+  readonly partialSnapshotIntervalMs: number;
   /** How long an account waits for an earlier-listed profile that may belong to it before scanning. */
   readonly accountChoiceGraceMs: number;
   /** Worker threads that scan cells (0: scan on the calling thread). See scan-pool.ts. */
@@ -51,7 +53,13 @@ export interface DiscoveryLimits extends CallLimits {
 }
 
 /** Defaults of the limits not owned by the scheduler. */
-export const DEFAULT_RUN_LIMITS = { credentialTimeoutMs: 60_000, progressIntervalMs: 100, accountChoiceGraceMs: 500, scanThreads: 0 } as const;
+export const DEFAULT_RUN_LIMITS = {
+  credentialTimeoutMs: 60_000,
+  progressIntervalMs: 100,
+  partialSnapshotIntervalMs: 1000,
+  accountChoiceGraceMs: 500,
+  scanThreads: 0,
+} as const;
 
 /** What a run needs from its host: injected, so the app, the CLI and tests each supply their own. */
 export interface DiscoveryDeps {
@@ -167,7 +175,7 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
   const runId = deps.runId ?? randomUUID();
   const signal = deps.signal;
   const clients = createAwsClients(scheduler.limits.maxConcurrentCalls);
-  const run = new RunState(runId, deps, limits.progressIntervalMs, accesses.map((a) => a.profile));
+  const run = new RunState(runId, deps, limits.progressIntervalMs, limits.partialSnapshotIntervalMs, accesses.map((a) => a.profile));
 
   const accounts = new Map<AccountId, AccountState>();
   const profileOrder = accesses.map((a) => a.profile);
@@ -407,6 +415,7 @@ class RunState {
   private readonly cells = new Map<string, MutableCell>();
   private readonly models: RegionModel[] = [];
   private modelsAtLastPartial = 0;
+  private lastPartialMs = Number.NEGATIVE_INFINITY;
   private lastEmitMs = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | undefined;
   private accountsSoFar: Account[] = [];
@@ -415,6 +424,7 @@ class RunState {
     private readonly runId: string,
     private readonly deps: DiscoveryDeps,
     private readonly intervalMs: number,
+    private readonly partialIntervalMs: number,
     profiles: readonly string[],
   ) {
     for (const p of profiles) this.cell(p, '*', { state: 'queued' });
@@ -461,8 +471,14 @@ class RunState {
   private emit(finished: boolean): void {
     this.lastEmitMs = performance.now();
     this.deps.onProgress?.({ runId: this.runId, cells: this.gridCells(), finished });
-    if (!finished && this.deps.onPartialSnapshot && this.models.length > this.modelsAtLastPartial) {
+    if (
+      !finished &&
+      this.deps.onPartialSnapshot &&
+      this.models.length > this.modelsAtLastPartial &&
+      this.lastEmitMs - this.lastPartialMs >= this.partialIntervalMs
+    ) {
       this.modelsAtLastPartial = this.models.length;
+      this.lastPartialMs = this.lastEmitMs;
       this.deps.onPartialSnapshot(this.snapshot(this.accountsSoFar, false));
     }
   }

@@ -109,6 +109,20 @@ describe('runDiscovery against the sandbox demo organisation', () => {
     expect(final.cells.filter((c) => c.state === 'queued' || c.state === 'running')).toEqual([]);
   });
 
+  it('hands out partial snapshots as regions land, so a graph can fill in', async () => {
+    const partials: Snapshot[] = [];
+    const s = await scan(
+      { profiles: sandboxProfiles() },
+      { env: sb.env, homeDir: sb.home, limits: { progressIntervalMs: 0, partialSnapshotIntervalMs: 0 }, onPartialSnapshot: (p) => partials.push(p) },
+    );
+    expect(partials.length).toBeGreaterThan(1);
+    const regionsDone = partials.map((p) => p.coverage.filter((c) => c.region !== '*' && c.state === 'complete').length);
+    expect(regionsDone).toEqual([...regionsDone].sort((a, b) => a - b));
+    expect(regionsDone.at(-1)!).toBeLessThanOrEqual(68);
+    for (const p of partials) expect(parseSnapshot(JSON.stringify(p)).ok).toBe(true);
+    expect(s.topology.vpcs.length).toBeGreaterThanOrEqual(partials.at(-1)!.topology.vpcs.length);
+  });
+
   it('lists both profiles of one account on the account and scans it once', async () => {
     const s = await scan({ profiles: ['sandbox-prod', 'prod-readonly'], regions: ['us-east-1'] }, { env: sb.env, homeDir: sb.home });
     expect(s.topology.accounts).toEqual([{ id: PROD, profiles: ['sandbox-prod', 'prod-readonly'] }]);

@@ -173,7 +173,10 @@ export function createCallScheduler(
   limits: Partial<CallLimits> = {},
   random: () => number = Math.random,
 ): CallScheduler {
-  const l: CallLimits = { ...DEFAULT_CALL_LIMITS, ...limits };
+  // Only the scheduler's own keys: callers may pass a whole DiscoveryLimits (page sizes, progress pacing…).
+  const l = Object.fromEntries(
+    (Object.keys(DEFAULT_CALL_LIMITS) as (keyof CallLimits)[]).map((k) => [k, limits[k] ?? DEFAULT_CALL_LIMITS[k]]),
+  ) as unknown as CallLimits;
   for (const [k, v] of Object.entries(l)) {
     if (!(typeof v === 'number' && v > 0 && Number.isFinite(v))) {
       throw new Error(`limits.${k} must be a positive number, got ${String(v)}`);

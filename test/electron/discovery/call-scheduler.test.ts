@@ -102,4 +102,10 @@ describe('createCallScheduler', () => {
   it('refuses limits that are not positive numbers', () => {
     expect(() => createCallScheduler({ maxConcurrentCalls: 0 })).toThrow(/maxConcurrentCalls must be a positive number/);
   });
+
+  it('ignores run limits that are not its own, so a whole DiscoveryLimits can be passed', () => {
+    const limits = { maxConcurrentCalls: 7, progressIntervalMs: 0, pageSizes: { DescribeVpcs: 5 } };
+    expect(createCallScheduler(limits).limits).toMatchObject({ maxConcurrentCalls: 7, bucketCapacity: 100 });
+    expect(createCallScheduler(limits).limits).not.toHaveProperty('pageSizes');
+  });
 });

@@ -46,16 +46,32 @@ function MiniMapNode({ x, y, width, height, className }: MiniMapNodeProps) {
   return <rect x={x} y={y} width={width} height={height} rx={className.includes('vpc') ? 6 : 12} className={className} />;
 }
 
-/** Fits the view to each new layout, then marks the graph as drawn (for tests and the benchmark). */
+/**
+ * Fits the view when a layout brings boxes that were not there (the first scan, regions landing
+ * one by one) or on Re-layout, but not when a rescan redraws the same network: someone zoomed in
+ * on a VPC keeps their view. Then marks the graph as drawn (for tests and the benchmark).
+ */
 function FitOnLayout({ onDrawn }: { onDrawn: (drawn: boolean) => void }) {
   const layout = useAppStore((s) => s.layout);
+  const fitRequest = useAppStore((s) => s.fitRequest);
+  // Read when a layout arrives (Re-layout bumps it just before asking for the layout).
+  const fitRequestRef = useRef(fitRequest);
+  fitRequestRef.current = fitRequest;
   const { fitView } = useReactFlow();
+  const fitted = useRef<{ ids: ReadonlySet<string>; request: number } | undefined>(undefined);
   useEffect(() => {
     if (!layout) return;
     onDrawn(false);
+    const ids = new Set(layout.boxes.map((b) => b.id));
+    const previous = fitted.current;
+    const request = fitRequestRef.current;
+    const needsFit = !previous || previous.request !== request || [...ids].some((id) => !previous.ids.has(id));
     let cancelled = false;
     const frame = requestAnimationFrame(() => {
-      void fitView(fitViewOptions);
+      if (needsFit) {
+        void fitView(fitViewOptions);
+        fitted.current = { ids, request };
+      }
       // Two frames later the fitted view has been painted.
       requestAnimationFrame(() =>
         requestAnimationFrame(() => {

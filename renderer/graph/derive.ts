@@ -55,8 +55,12 @@ export const conflictsOf = memoByTopology((t): ConflictView => {
 /** How completely a peering is routed, as the graph draws it: per side and overall. */
 export interface PeeringRoutes {
   readonly detail: PeeringRouteCompleteness;
-  /** `both`: each side routes every peer block; `one`: one side does; `none`: neither; `unknown`: a side was not scanned and the other is not complete. */
-  readonly overall: 'both' | 'one' | 'none' | 'unknown';
+  /**
+   * `both`: each side routes every peer block; `one`: exactly one side does; `partial`: neither
+   * does fully but some blocks are routed; `none`: nothing is routed; `unknown`: a side was not
+   * scanned and the other is not complete.
+   */
+  readonly overall: 'both' | 'one' | 'partial' | 'none' | 'unknown';
 }
 
 /** Route completeness of every active peering, and which VPCs have a side that is not complete. */
@@ -70,9 +74,9 @@ function overallOf(a: RouteSummary, b: RouteSummary): PeeringRoutes['overall'] {
   const complete = Number(a === 'complete') + Number(b === 'complete');
   if (complete === 2) return 'both';
   if (complete === 1) return 'one';
+  if (a === 'partial' || b === 'partial') return 'partial';
   if (a === 'unknown' || b === 'unknown') return 'unknown';
-  // A partial side routes some blocks: count it as a side that routes, but not as complete.
-  return a === 'partial' || b === 'partial' ? 'one' : 'none';
+  return 'none';
 }
 
 /** Route completeness of every active peering. */

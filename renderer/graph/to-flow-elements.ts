@@ -106,7 +106,7 @@ export function toFlowNodes(layout: DiagramLayout, members: readonly DiagramAcco
           ...(v.vpc ? { vpc: v.vpc } : {}),
           cidrs: v.cidrs,
           accountId: v.accountId,
-          accountLabel: account?.alias ?? v.accountId,
+          accountLabel: account?.alias ?? profiles.get(v.accountId)?.[0] ?? v.accountId,
           region: v.region,
           hue: hues.get(v.accountId) ?? 0,
         },

@@ -162,7 +162,7 @@ function VpcInspector({ topology, vpcId }: { topology: Topology; vpcId: VpcId })
       ) : (
         <ul className="plain peering-list">
           {peerings.map((p) => {
-            const step = nextStepFor(p, topology.accounts, routes.byPeering.get(p.id));
+            const step = nextStepFor(p, topology.accounts, routes.byPeering.get(p.id), (id) => vpcName(topology, id as VpcId));
             return (
               <li key={p.id}>
                 <div className="row">
@@ -293,7 +293,7 @@ function PeeringInspector({ topology, peeringId }: { topology: Topology; peering
   const p = index.peeringById.get(peeringId);
   const routes = routesOf(topology).byPeering.get(peeringId);
   if (!p) return <p className="muted">This peering is no longer in the snapshot.</p>;
-  const step = nextStepFor(p, topology.accounts, routes);
+  const step = nextStepFor(p, topology.accounts, routes, (id) => vpcName(topology, id as VpcId));
   const requesterPeers = new Set([p.accepter.vpcId]);
   const accepterPeers = new Set([p.requester.vpcId]);
   const rules = [...rulesReferencingPeers(topology, p.requester.vpcId, requesterPeers), ...rulesReferencingPeers(topology, p.accepter.vpcId, accepterPeers)];
@@ -303,7 +303,7 @@ function PeeringInspector({ topology, peeringId }: { topology: Topology; peering
       <div className="mono muted small">{p.id}</div>
       <div className="row">
         <StatusPill status={p.status} />
-        {p.statusMessage && <span className="muted small">{p.statusMessage}</span>}
+        {p.statusMessage && p.statusMessage.toLowerCase() !== STATUS_WORDS[p.status] && <span className="muted small">{p.statusMessage}</span>}
       </div>
       <div className={`next-step-box tone-${step.tone}`} data-testid="next-step">
         <div>{step.meaning}</div>
@@ -365,7 +365,26 @@ function PairInspector({ topology, a, b }: { topology: Topology; a: VpcId; b: Vp
       </div>
       {pair && pair.status !== 'direct' && (
         <div className="pair-path small" data-testid="pair-path">
-          <p>{pair.message}</p>
+          {pair.path.length > 2 && (
+            <p className="path-line">
+              {pair.path.map((id, i) => (
+                <span key={id}>
+                  {i > 0 && <span className="path-arrow"> → </span>}
+                  <strong>{vpcName(topology, id)}</strong>
+                </span>
+              ))}
+            </p>
+          )}
+          <p>
+            {pair.status === 'indirect'
+              ? `${vpcName(topology, a)} reaches ${vpcName(topology, b)} only through ${pair.path
+                  .slice(1, -1)
+                  .map((id) => vpcName(topology, id))
+                  .join(' and ')}: VPC peering is not transitive, so no traffic flows. A direct peering is needed.`
+              : pair.status === 'unconnected'
+                ? `No chain of active peerings joins ${vpcName(topology, a)} and ${vpcName(topology, b)}.`
+                : pair.message}
+          </p>
           {'fix' in pair && <p>{pair.fix}</p>}
           {'proposal' in pair &&
             (pair.proposal.verdict.ok ? (

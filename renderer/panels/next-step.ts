@@ -14,8 +14,13 @@ export interface NextStep {
   readonly tone: 'done' | 'wait' | 'act' | 'gone';
 }
 
-/** The next step for `p`, given the accounts known locally (for the accepter's profile) and its routes. */
-export function nextStepFor(p: Peering, accounts: readonly Account[], routes: PeeringRoutes | undefined): NextStep {
+/** The next step for `p`, given the accounts known locally (for the accepter's profile), its routes, and VPC names. */
+export function nextStepFor(
+  p: Peering,
+  accounts: readonly Account[],
+  routes: PeeringRoutes | undefined,
+  nameOf: (vpcId: string) => string = (id) => id,
+): NextStep {
   const accepterProfiles = accounts.find((a) => a.id === p.accepter.accountId)?.profiles ?? [];
   const profile = accepterProfiles[0];
   switch (p.status) {
@@ -36,14 +41,19 @@ export function nextStepFor(p: Peering, accounts: readonly Account[], routes: Pe
       if (!routes || routes.overall === 'both') {
         return { tone: 'done', meaning: 'Active: traffic can flow where routes and security groups allow it.', action: 'No action needed.' };
       }
-      return {
-        tone: 'act',
-        meaning: routes.overall === 'unknown' ? 'Active; the other side was not scanned, so its routes are unknown.' : 'Active, but traffic cannot flow both ways yet.',
-        action:
-          routes.overall === 'one'
-            ? `Add routes on the side that lacks them (${routes.detail.requester.summary === 'complete' ? `accepter ${p.accepter.vpcId}` : `requester ${p.requester.vpcId}`}): every peer block → ${p.id}.`
-            : `Add routes on both sides: each VPC's route tables send the other's blocks to ${p.id}.`,
-      };
+      {
+        const lacking = [routes.detail.requester, routes.detail.accepter].filter((side) => side.summary === 'none' || side.summary === 'partial');
+        const where = lacking.map((side) => `${nameOf(side.vpcId)} (${side.summary === 'none' ? 'no routes' : 'some blocks unrouted'})`).join(' and ');
+        return {
+          tone: 'act',
+          meaning:
+            lacking.length === 0 ? 'Active; the other side was not scanned, so its routes are unknown.' : 'Active, but traffic cannot flow both ways yet.',
+          action:
+            lacking.length === 0
+              ? `Check the routes in the unscanned account, or add a profile for it and rescan.`
+              : `Add routes in ${where}: each route table that serves subnets sends every block of the other VPC to ${p.id}.`,
+        };
+      }
     case 'rejected':
       return {
         tone: 'gone',

@@ -83,6 +83,8 @@ export interface AppState {
   readonly layoutStatus: LayoutStatus;
   /** React Flow nodes made from `layout`; edges are derived in the canvas. */
   readonly nodes: readonly AppNode[];
+  /** Bumped when the view must fit the whole network again (Re-layout), even if no box came or went. */
+  readonly fitRequest: number;
 
   readonly selection: Selection;
   readonly mode: CanvasMode;
@@ -208,6 +210,7 @@ export function createAppStore(client: PeerscapeClient, options: AppStoreOptions
       positions: {},
       layoutStatus: { running: false },
       nodes: [],
+      fitRequest: 0,
       selection: { vpcIds: [] },
       mode: 'normal',
       showDeleted: false,
@@ -275,7 +278,7 @@ export function createAppStore(client: PeerscapeClient, options: AppStoreOptions
       async relayout() {
         const result = await client.resetPositions({});
         if (!result.ok) set({ lastError: result.error });
-        set({ positions: {} });
+        set({ positions: {}, fitRequest: get().fitRequest + 1 });
         const snapshot = get().snapshot;
         if (snapshot) await layOut(snapshot, {});
       },

@@ -1,19 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { accountBoxId, regionBoxId } from '../../shared/layout/diagram-layout';
+import type { Topology, Vpc } from '../../shared/model/topology';
 import { openBrowser } from '../support/browser';
 import type { BrowserSession } from '../support/browser';
-import { DEMO_ACCOUNTS, DEMO_PEERINGS, PARTNER_VPC_ID, demoLikeSnapshot, demoVpcId } from '../support/fixtures/snapshots/demo-like';
 import { startHarness } from '../support/harness';
 import { callHarness, cardSelector, centreOf, dragMouse, waitForGraph } from './graph-helpers';
 
-// One harness and one browser for the whole file: each test reloads the page on the same
-// workspace (the demo-like snapshot), which keeps the suite quick on two cores.
+// The main journey, on the sandbox's demo organisation (electron/sandbox-cloud/scenarios/demo.ts):
+// a new user clicks Sandbox, the app starts the sandbox cloud and scans it, and the graph appears.
+// One harness and one browser serve the file; each test reloads the page on that workspace.
 let harness: Awaited<ReturnType<typeof startHarness>>;
 let session: BrowserSession;
+let topology: Topology;
 
-const snapshot = demoLikeSnapshot(new Date(Date.now() - 7 * 60_000).toISOString());
-const topology = snapshot.topology;
+const ACCOUNTS = { network: '111122223333', prod: '444455556666', dev: '777788889999', data: '246813579024' } as const;
+
+function vpc(name: string): Vpc {
+  const found = topology.vpcs.find((v) => v.name === name);
+  if (!found) throw new Error(`the demo has no VPC named ${name}`);
+  return found;
+}
+
+function peeringNamed(name: string) {
+  const found = topology.peerings.find((p) => p.name === name);
+  if (!found) throw new Error(`the demo has no peering named ${name}`);
+  return found;
+}
 
 async function openGraph(theme: 'dark' | 'light' = 'dark') {
   const { page } = session;
@@ -36,9 +49,20 @@ function inside(inner: { x: number; y: number; width: number; height: number }, 
 
 beforeAll(async () => {
   harness = await startHarness();
-  const imported = await callHarness(harness, 'importSnapshot', { json: JSON.stringify(snapshot) });
-  expect(imported.ok).toBe(true);
   session = await openBrowser();
+  const { page } = session;
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(harness.url);
+  await page.getByRole('region', { name: 'Getting started' }).waitFor();
+  await session.screenshot('graph-first-run');
+  await page.getByRole('button', { name: 'Open the sandbox' }).click();
+  // The scan streams: the progress grid fills while regions land on the canvas.
+  await page.getByRole('table', { name: 'Discovery progress' }).waitFor({ timeout: 60_000 });
+  await page.getByRole('heading', { name: 'Last scan' }).waitFor({ timeout: 120_000 });
+  await waitForGraph(page, 60_000);
+  const workspace = await callHarness(harness, 'getWorkspace', {});
+  if (!workspace.ok || !workspace.value.snapshot) throw new Error('the sandbox scan left no snapshot');
+  topology = workspace.value.snapshot.topology;
 });
 
 afterAll(async () => {
@@ -46,32 +70,38 @@ afterAll(async () => {
   await harness?.close();
 });
 
-describe('the topology graph in Chromium, on the demo-like organisation', () => {
-  it('draws every VPC in its account and region frames, with statuses and a legend, in both themes', async () => {
-    const page = await openGraph('dark');
-    for (const vpc of topology.vpcs) {
-      const card = await boxOf(page, cardSelector(vpc.id));
-      const region = await boxOf(page, `[data-id="${regionBoxId(vpc.accountId, vpc.region)}"]`);
-      const account = await boxOf(page, `[data-id="${accountBoxId(vpc.accountId)}"]`);
-      expect(card, vpc.name).not.toBeNull();
-      expect(inside(card!, region!), `${vpc.name} in its region frame`).toBe(true);
-      expect(inside(region!, account!), `${vpc.region} frame in account ${vpc.accountId}`).toBe(true);
-      await expect.poll(() => page.locator(cardSelector(vpc.id)).textContent()).toContain(vpc.cidrBlocks[0]!.cidr);
+describe('the topology graph in Chromium, on the sandbox demo', () => {
+  it('scans the sandbox from the first-run screen and draws every VPC in its account and region frames', async () => {
+    const { page } = session;
+    expect(topology.vpcs.length).toBeGreaterThanOrEqual(18);
+    expect(await page.getByText(/72 of 72 cells done/).count()).toBe(1);
+    await session.screenshot('graph-sandbox-scanned');
+    await openGraph('dark');
+    for (const v of topology.vpcs) {
+      const card = await boxOf(page, cardSelector(v.id));
+      const region = await boxOf(page, `[data-id="${regionBoxId(v.accountId, v.region)}"]`);
+      const account = await boxOf(page, `[data-id="${accountBoxId(v.accountId)}"]`);
+      expect(card, v.name ?? v.id).not.toBeNull();
+      expect(inside(card!, region!), `${v.name} in its region frame`).toBe(true);
+      expect(inside(region!, account!), `${v.region} frame in account ${v.accountId}`).toBe(true);
+      expect(await page.locator(cardSelector(v.id)).textContent()).toContain(v.cidrBlocks[0]!.cidr);
     }
-    // The partner VPC is drawn in its own (unscanned) account frame, so its peering has two ends.
-    expect(await page.locator(cardSelector(PARTNER_VPC_ID)).textContent()).toContain('not scanned');
-    expect(await page.locator(`[data-testid="account-frame-${DEMO_ACCOUNTS.partner}"]`).count()).toBe(1);
-    // Edges carry their status; deleted ones stay hidden until asked for.
-    expect(await page.locator(`[data-peering-id="${DEMO_PEERINGS.pendingEu}"]`).getAttribute('class')).toContain('status-pending-acceptance');
-    expect(await page.locator(`[data-peering-id="${DEMO_PEERINGS.sharedToDevTools}"]`).getAttribute('class')).toContain('routes-one');
-    expect(await page.locator(`[data-peering-id="${DEMO_PEERINGS.deleted}"]`).count()).toBe(0);
+    // Every status the demo holds is drawn, deleted ones only when asked for.
+    const classOf = (name: string) => page.locator(`[data-peering-id="${peeringNamed(name).id}"]`).getAttribute('class');
+    expect(await classOf('apac-prod-to-hub')).toContain('status-pending-acceptance');
+    expect(await classOf('analytics-to-prod')).toContain('status-provisioning');
+    expect(await classOf('legacy-to-hub')).toContain('status-failed');
+    expect(await classOf('apac-dev-to-hub')).toContain('status-rejected');
+    expect(await classOf('dev-db-to-lake')).toContain('status-expired');
+    expect(await classOf('hub-egress')).toContain('routes-one');
+    expect(await classOf('hub-dev-app')).toContain('routes-partial');
+    expect(await page.locator(`[data-peering-id="${peeringNamed('prod-db-to-etl').id}"]`).count()).toBe(0);
     await page.getByRole('checkbox', { name: 'show deleted' }).check();
-    await page.locator(`[data-peering-id="${DEMO_PEERINGS.deleted}"]`).waitFor();
+    await page.locator(`[data-peering-id="${peeringNamed('prod-db-to-etl').id}"]`).waitFor();
     await page.getByRole('checkbox', { name: 'show deleted' }).uncheck();
     await waitForGraph(page);
-    expect(await page.locator(`${cardSelector(demoVpcId('prod-app'))} [data-testid="badge-conflict"]`).count()).toBe(1);
-    expect(await page.locator(`${cardSelector(demoVpcId('dev-tools'))} [data-testid="badge-routes"]`).count()).toBe(1);
-    await expect.poll(() => page.getByTestId('snapshot-summary').textContent()).toContain('taken 7 min ago');
+    expect(await page.locator(`${cardSelector(vpc('dev-legacy').id)} [data-testid="badge-conflict"]`).count()).toBe(1);
+    expect(await page.locator(`${cardSelector(vpc('dev-app').id)} [data-testid="badge-routes"]`).count()).toBe(1);
     await session.screenshot('graph-demo-dark');
     await openGraph('light');
     await session.screenshot('graph-demo-light');
@@ -80,26 +110,26 @@ describe('the topology graph in Chromium, on the demo-like organisation', () => 
 
   it('refuses a real mouse drag onto an overlapping VPC, naming both CIDR blocks, and creates nothing', async () => {
     const page = await openGraph('dark');
-    const from = demoVpcId('legacy-ap');
-    const to = demoVpcId('prod-data');
-    await dragMouse(page, await centreOf(page, `${cardSelector(from)} .peer-knob`), await centreOf(page, cardSelector(to)), {
+    const from = vpc('data-staging');
+    const to = vpc('data-lake');
+    await dragMouse(page, await centreOf(page, `${cardSelector(from.id)} .peer-knob`), await centreOf(page, cardSelector(to.id)), {
       beforeRelease: async () => {
         // While dragging, every other card says whether it can be the accepter.
-        await expect.poll(() => page.locator(cardSelector(to)).getAttribute('data-drop')).toBe('drop-bad');
-        expect(await page.locator(cardSelector(demoVpcId('prod-analytics'))).getAttribute('data-drop')).toBe('drop-ok');
-        expect(await page.locator(cardSelector(from)).getAttribute('data-drop')).toBe('drag-source');
+        await expect.poll(() => page.locator(cardSelector(to.id)).getAttribute('data-drop')).toBe('drop-bad');
+        expect(await page.locator(cardSelector(vpc('prod-db').id)).getAttribute('data-drop')).toBe('drop-ok');
+        expect(await page.locator(cardSelector(from.id)).getAttribute('data-drop')).toBe('drag-source');
         const tag = await page.getByTestId('peer-cursor').textContent();
         expect(tag).toContain('Cannot peer');
-        expect(tag).toContain('10.21.128.0/17');
-        expect(tag).toContain('10.21.0.0/16');
+        expect(tag).toContain('10.193.128.0/17');
+        expect(tag).toContain('10.193.0.0/16');
         await session.screenshot('graph-drag-refused');
       },
     });
     const refusal = page.getByRole('alert', { name: 'Peering refused' });
     await refusal.waitFor();
     const text = await refusal.textContent();
-    expect(text).toContain('10.21.128.0/17');
-    expect(text).toContain('10.21.0.0/16');
+    expect(text).toContain('secondary block 10.193.128.0/17 overlaps data-lake');
+    expect(text).toContain('secondary block 10.193.0.0/16');
     expect(text).toContain('Nothing was created');
     expect(await page.getByRole('dialog', { name: 'Peering plan' }).count()).toBe(0);
     const workspace = await callHarness(harness, 'getWorkspace', {});
@@ -112,21 +142,21 @@ describe('the topology graph in Chromium, on the demo-like organisation', () => 
 
   it('opens the peering plan when a real drag ends anywhere on a valid VPC', async () => {
     const page = await openGraph('dark');
-    const from = demoVpcId('dev-sandbox');
-    const to = demoVpcId('prod-analytics');
-    const card = (await boxOf(page, cardSelector(to)))!;
+    const from = vpc('dev-db');
+    const to = vpc('prod-db');
+    const card = (await boxOf(page, cardSelector(to.id)))!;
     // Drop near the card's lower-left corner, far from any handle: the whole card is the target.
-    await dragMouse(page, await centreOf(page, `${cardSelector(from)} .peer-knob`), { x: card.x + 18, y: card.y + card.height - 12 }, {
+    await dragMouse(page, await centreOf(page, `${cardSelector(from.id)} .peer-knob`), { x: card.x + 18, y: card.y + card.height - 12 }, {
       beforeRelease: async () => {
         await expect.poll(() => page.getByTestId('peer-cursor').textContent()).toContain('Release to plan this peering');
+        await session.screenshot('graph-drag-valid');
       },
     });
     const plan = page.getByRole('dialog', { name: 'Peering plan' });
     await plan.waitFor();
-    expect(await plan.getByTestId('plan-account').textContent()).toBe(`Cross-account: ${DEMO_ACCOUNTS.dev} → ${DEMO_ACCOUNTS.prod}`);
+    expect(await plan.getByTestId('plan-account').textContent()).toBe(`Cross-account: ${ACCOUNTS.dev} → ${ACCOUNTS.prod}`);
     expect(await plan.getByTestId('plan-region').textContent()).toBe('Same region (us-east-1)');
-    expect(await plan.getByTestId('plan-acceptance').textContent()).toContain(`Account ${DEMO_ACCOUNTS.prod} must accept it in us-east-1, with profile prod`);
-    expect(await plan.textContent()).toContain('create-vpc-peering-connection');
+    expect(await plan.getByTestId('plan-acceptance').textContent()).toContain(`Account ${ACCOUNTS.prod} must accept it in us-east-1, with profile sandbox-prod`);
     await session.screenshot('graph-plan');
     await plan.getByRole('button', { name: 'Close the plan' }).click();
     await plan.waitFor({ state: 'detached' });
@@ -136,32 +166,32 @@ describe('the topology graph in Chromium, on the demo-like organisation', () => 
   it('paints overlapping VPCs in conflicts mode and lists every conflict', async () => {
     const page = await openGraph('dark');
     await page.keyboard.press('c');
-    for (const key of ['prod-app', 'dev-app', 'prod-data', 'legacy-ap']) {
-      await expect.poll(() => page.locator(cardSelector(demoVpcId(key))).getAttribute('class')).toContain('is-conflict');
+    for (const name of ['dev-legacy', 'shared-services', 'data-staging', 'data-lake']) {
+      await expect.poll(() => page.locator(cardSelector(vpc(name).id)).getAttribute('class')).toContain('is-conflict');
     }
-    expect(await page.locator(cardSelector(demoVpcId('shared-services'))).getAttribute('class')).toContain('is-dimmed');
+    expect(await page.locator(cardSelector(vpc('prod-db').id)).getAttribute('class')).toContain('is-dimmed');
     const list = page.getByRole('list', { name: 'CIDR conflicts' });
     expect(await list.getByRole('listitem').count()).toBe(2);
-    expect(await list.textContent()).toContain('10.20.0.0/16 ∩ 10.20.0.0/16');
+    expect(await list.textContent()).toContain('10.0.0.0/16 ∩ 10.0.0.0/16');
     await session.screenshot('graph-conflicts');
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator(cardSelector(demoVpcId('prod-app'))).getAttribute('class')).not.toContain('is-conflict');
+    await expect.poll(() => page.locator(cardSelector(vpc('dev-legacy').id)).getAttribute('class')).not.toContain('is-conflict');
     expect(session.problems).toEqual([]);
   });
 
   it('dims all but the peers of a selected VPC, marks what it reaches only through others, and explains a pair', async () => {
     const page = await openGraph('dark');
-    const prodApp = demoVpcId('prod-app');
-    const devTools = demoVpcId('dev-tools');
-    await page.locator(cardSelector(prodApp)).click();
-    await expect.poll(() => page.locator(cardSelector(prodApp)).getAttribute('class')).toContain('is-selected');
-    expect(await page.locator(cardSelector(demoVpcId('shared-services'))).getAttribute('class')).toContain('is-peer');
-    expect(await page.locator(cardSelector(devTools)).getAttribute('class')).toContain('is-indirect');
-    expect(await page.locator(cardSelector(demoVpcId('dev-sandbox'))).getAttribute('class')).toContain('is-dimmed');
-    await page.getByTestId(`ghost-${prodApp}-${devTools}`).waitFor();
-    expect(await page.getByTestId('indirect-list').textContent()).toContain('dev-tools via shared-services');
+    const prodDb = vpc('prod-db');
+    const shared = vpc('shared-services');
+    await page.locator(cardSelector(prodDb.id)).click();
+    await expect.poll(() => page.locator(cardSelector(prodDb.id)).getAttribute('class')).toContain('is-selected');
+    expect(await page.locator(cardSelector(vpc('prod-app').id)).getAttribute('class')).toContain('is-peer');
+    expect(await page.locator(cardSelector(shared.id)).getAttribute('class')).toContain('is-indirect');
+    expect(await page.locator(cardSelector(vpc('dev-sandbox-apac').id)).getAttribute('class')).toContain('is-dimmed');
+    await page.getByTestId(`ghost-${prodDb.id}-${shared.id}`).waitFor();
+    expect(await page.getByTestId('indirect-list').textContent()).toContain('shared-services via prod-app');
     await session.screenshot('graph-non-transitive');
-    await page.locator(cardSelector(devTools)).click({ modifiers: ['Shift'] });
+    await page.locator(cardSelector(shared.id)).click({ modifiers: ['Shift'] });
     const pair = page.getByRole('region', { name: 'Reachability' });
     await pair.waitFor();
     expect(await pair.getByTestId('reachability-verdict').textContent()).toBe('Traffic cannot flow');
@@ -172,59 +202,64 @@ describe('the topology graph in Chromium, on the demo-like organisation', () => 
 
   it('inspects a peering: status, next step, and the routes of each side', async () => {
     const page = await openGraph('dark');
-    const label = page.getByTestId(`edge-label-${DEMO_PEERINGS.pendingEu}`);
-    await label.waitFor();
-    await page.locator(`[data-testid="rf__edge-${DEMO_PEERINGS.pendingEu}"] .react-flow__edge-interaction`).dispatchEvent('click');
+    const pending = peeringNamed('lake-to-prod-db');
+    await page.locator(`[data-testid="rf__edge-${pending.id}"] .react-flow__edge-interaction`).dispatchEvent('click');
     const inspector = page.getByRole('region', { name: 'Peering details' });
     await inspector.waitFor();
-    expect(await inspector.getByTestId('next-step').textContent()).toContain(`Accept it as account ${DEMO_ACCOUNTS.dev} in eu-west-1 (profile dev)`);
-    await page.locator(`[data-testid="rf__edge-${DEMO_PEERINGS.sharedToProdData}"] .react-flow__edge-interaction`).dispatchEvent('click');
-    await expect.poll(() => inspector.textContent()).toContain('goes to tgw-0c0ffee000000001');
+    expect(await inspector.getByTestId('next-step').textContent()).toContain(`Accept it as account ${ACCOUNTS.prod} in us-east-1 (profile sandbox-prod)`);
+    await page.locator(`[data-testid="rf__edge-${peeringNamed('hub-dev-app').id}"] .react-flow__edge-interaction`).dispatchEvent('click');
+    await expect.poll(() => inspector.textContent()).toContain('has no route to');
     await session.screenshot('graph-inspect-peering');
     expect(session.problems).toEqual([]);
   });
 
-  it('finds the VPC holding an IP address and filters by account', async () => {
+  it('finds the VPC holding an IP address and filters by account and region', async () => {
     const page = await openGraph('dark');
     await page.keyboard.press('/');
-    await page.keyboard.type('10.21.1.5');
+    await page.keyboard.type('10.65.1.5');
     const results = page.getByRole('listbox', { name: 'Search results' });
     await results.waitFor();
-    expect(await results.getByRole('option').allTextContents()).toEqual([expect.stringContaining('prod-data')]);
-    await expect.poll(() => page.locator(cardSelector(demoVpcId('prod-data'))).getAttribute('class')).toContain('is-match');
-    await page.getByRole('searchbox', { name: 'Search VPCs' }).fill('account:acme-dev region:eu-west-1');
-    await expect.poll(() => results.getByRole('option').count()).toBe(2);
+    expect(await results.getByRole('option').allTextContents()).toEqual([expect.stringContaining('prod-db')]);
+    await expect.poll(() => page.locator(cardSelector(vpc('prod-db').id)).getAttribute('class')).toContain('is-match');
+    await page.getByRole('searchbox', { name: 'Search VPCs' }).fill(`account:${ACCOUNTS.dev} region:us-east-1`);
+    await expect.poll(() => results.getByRole('option').count()).toBe(3);
     await session.screenshot('graph-search');
     await page.getByRole('searchbox', { name: 'Search VPCs' }).press('Enter');
-    await expect.poll(() => page.locator(cardSelector(demoVpcId('dev-app-eu'))).getAttribute('class')).toContain('is-selected');
+    await expect.poll(() => page.locator(cardSelector(vpc('dev-app').id)).getAttribute('class')).toContain('is-selected');
     expect(session.problems).toEqual([]);
   });
 
   it('keeps a dragged card where the user put it after a reload, until Re-layout', async () => {
     let page = await openGraph('dark');
-    const id = demoVpcId('qa-eu');
-    const region = regionBoxId(DEMO_ACCOUNTS.dev, 'eu-west-1');
+    const card = vpc('dev-db');
+    const region = regionBoxId(card.accountId, card.region);
     // Flow coordinates of the card relative to its region frame, read from React Flow's transforms.
-    const offset = () => page.evaluate(([card, frame]) => {
-      const at = (nodeId: string) => {
-        const m = /translate\(([-\d.]+)px, ?([-\d.]+)px\)/.exec((document.querySelector(`[data-id="${nodeId}"]`) as HTMLElement).style.transform);
-        return { x: Number(m![1]), y: Number(m![2]) };
-      };
-      const c = at(card);
-      const f = at(frame);
-      return { x: Math.round(c.x - f.x), y: Math.round(c.y - f.y) };
-    }, [id, region] as const);
+    const offset = () =>
+      page.evaluate(
+        ([cardId, frameId]) => {
+          const at = (nodeId: string) => {
+            const m = /translate\(([-\d.]+)px, ?([-\d.]+)px\)/.exec((document.querySelector(`[data-id="${nodeId}"]`) as HTMLElement).style.transform);
+            return { x: Number(m![1]), y: Number(m![2]) };
+          };
+          const c = at(cardId);
+          const f = at(frameId);
+          return { x: Math.round(c.x - f.x), y: Math.round(c.y - f.y) };
+        },
+        [card.id, region] as const,
+      );
     const before = await offset();
-    const box = (await boxOf(page, cardSelector(id)))!;
+    const box = (await boxOf(page, cardSelector(card.id)))!;
     const start = { x: box.x + 60, y: box.y + 30 };
     await dragMouse(page, start, { x: start.x + 60, y: start.y + 45 }, { steps: 10 });
     const moved = await offset();
     expect(moved.x - before.x).toBeGreaterThan(40);
     expect(moved.y - before.y).toBeGreaterThan(25);
-    await expect.poll(async () => {
-      const w = await callHarness(harness, 'getWorkspace', {});
-      return w.ok ? w.value.positions[id] : undefined;
-    }).toEqual(moved);
+    await expect
+      .poll(async () => {
+        const w = await callHarness(harness, 'getWorkspace', {});
+        return w.ok ? w.value.positions[card.id] : undefined;
+      })
+      .toEqual(moved);
     page = await openGraph('dark');
     expect(await offset()).toEqual(moved);
     await page.getByRole('button', { name: 'Re-layout' }).click();

@@ -39,6 +39,8 @@ function routeWords(routes: PeeringRoutes | undefined): string | undefined {
       return 'routes both sides';
     case 'one':
       return 'routes one side';
+    case 'partial':
+      return 'routes partial';
     case 'none':
       return 'no routes';
     case 'unknown':

@@ -10,19 +10,22 @@ function AccountFrameView({ data }: NodeProps<AccountFlowNode>) {
     <div className={`account-frame hue-${data.hue}${data.scanned ? '' : ' is-external'}`} data-testid={`account-frame-${data.accountId}`}>
       <div className="frame-title">
         <span className="frame-kind">Account</span>
-        <span className="frame-name">{data.alias ?? data.accountId}</span>
-        {data.alias && <span className="frame-id">{data.accountId}</span>}
+        {/* Without an alias, the profile people use for the account is the friendlier name. */}
+        <span className="frame-name">{data.alias ?? data.profiles[0] ?? data.accountId}</span>
+        {(data.alias ?? data.profiles[0]) && <span className="frame-id">{data.accountId}</span>}
         <span className="frame-spacer" />
-        {data.profiles.length > 0 ? (
-          data.profiles.slice(0, 3).map((p) => (
+        {data.profiles.length > (data.alias ? 0 : 1) ? (
+          data.profiles.slice(data.alias ? 0 : 1, 4).map((p) => (
             <span key={p} className="frame-chip" title="A local profile that acts in this account">
               {p}
             </span>
           ))
         ) : (
-          <span className="frame-chip muted" title={data.scanned ? 'No local profile acts in this account' : 'Seen only through a peering: not scanned'}>
-            {data.scanned ? 'no profile' : 'not scanned'}
-          </span>
+          data.profiles.length === 0 && (
+            <span className="frame-chip muted" title={data.scanned ? 'No local profile acts in this account' : 'Seen only through a peering: not scanned'}>
+              {data.scanned ? 'no profile' : 'not scanned'}
+            </span>
+          )
         )}
       </div>
     </div>

@@ -308,7 +308,7 @@ function draw(ctx: CanvasRenderingContext2D, input: DrawInput): void {
       if (sw < 70) continue;
       ctx.font = '600 13px system-ui, sans-serif';
       ctx.fillStyle = p.hues[b.node.data.hue] ?? p.text;
-      ctx.fillText(fit(ctx, b.node.data.alias ?? b.node.data.accountId, sw - 12), sx + 6, sy + 5);
+      ctx.fillText(fit(ctx, b.node.data.alias ?? b.node.data.profiles[0] ?? b.node.data.accountId, sw - 12), sx + 6, sy + 5);
     } else if (b.node.type === 'region' && sw > 90 && k > 0.12) {
       ctx.font = '500 10.5px ui-monospace, monospace';
       ctx.fillStyle = p.muted;

@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { openBrowser } from '../support/browser';
+import type { BrowserSession } from '../support/browser';
+import { DEMO_ACCOUNTS, PARTNER_VPC_ID, demoLikeSnapshot, demoVpcId } from '../support/fixtures/snapshots/demo-like';
+import { startHarness } from '../support/harness';
+import { cardSelector, waitForGraph } from './graph-helpers';
+
+let session: BrowserSession | undefined;
+let stopHarness: (() => Promise<void>) | undefined;
+
+afterEach(async () => {
+  await session?.close();
+  await stopHarness?.();
+  session = undefined;
+  stopHarness = undefined;
+});
+
+describe('importing a snapshot file in Chromium', () => {
+  it('draws an imported snapshot, including a partner VPC known only from its peering, and says how old it is', async () => {
+    const harness = await startHarness();
+    stopHarness = harness.close;
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(harness.url);
+    await page.getByRole('region', { name: 'Getting started' }).waitFor();
+    const file = join(mkdtempSync(join(tmpdir(), 'peerscape-import-')), 'snapshot.json');
+    writeFileSync(file, JSON.stringify(demoLikeSnapshot(new Date(Date.now() - 3 * 3600_000).toISOString())));
+    await page.getByTestId('import-snapshot-input').first().setInputFiles(file);
+    await waitForGraph(page);
+    expect(await page.getByRole('region', { name: 'Getting started' }).count()).toBe(0);
+    expect(await page.locator(cardSelector(demoVpcId('prod-app'))).textContent()).toContain('10.20.0.0/16');
+    expect(await page.locator(cardSelector(PARTNER_VPC_ID)).textContent()).toContain('not scanned');
+    expect(await page.getByTestId(`account-frame-${DEMO_ACCOUNTS.partner}`).textContent()).toContain('not scanned');
+    expect(await page.getByTestId('snapshot-age').textContent()).toContain('Taken 3 h ago');
+    expect(session.problems).toEqual([]);
+  });
+
+  it('refuses a file that is not a snapshot and says which field is wrong', async () => {
+    const harness = await startHarness();
+    stopHarness = harness.close;
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(harness.url);
+    await page.getByRole('region', { name: 'Getting started' }).waitFor();
+    const file = join(mkdtempSync(join(tmpdir(), 'peerscape-import-')), 'broken.json');
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, takenAt: 'now', source: 'x', topology: { vpcs: 'no' } }));
+    await page.getByTestId('import-snapshot-input').first().setInputFiles(file);
+    await expect.poll(() => page.getByRole('status', { name: 'Status bar' }).textContent()).toContain('not a Peerscape snapshot');
+    expect(await page.getByRole('status', { name: 'Status bar' }).textContent()).toContain('topology');
+    expect(await page.getByRole('region', { name: 'Getting started' }).count()).toBe(1);
+    // A refused import is an expected failure shown to the user, not a page error.
+    expect(session.problems).toEqual([]);
+  });
+});

@@ -33,6 +33,12 @@ export function StatusBar() {
         )
       )}
       <span className="toolbar-spacer" />
+      {!error && (
+        <span className="shortcuts" aria-label="Keyboard shortcuts">
+          <kbd>/</kbd> search <kbd>C</kbd> conflicts <kbd>F</kbd> fit <kbd>+</kbd>
+          <kbd>−</kbd> zoom <kbd>T</kbd> theme <kbd>Esc</kbd> clear
+        </span>
+      )}
       {error && (
         <span className="status-error" title={error.fix}>
           {error.message} — {error.fix}

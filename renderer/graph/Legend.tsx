@@ -6,6 +6,7 @@ import type { ChangeEvent } from 'react';
 import type { PeeringStatus } from '../../shared/model/topology';
 import { useAppStore } from '../store/store-context';
 import { STATUS_WORDS } from './edges/peering-words';
+import { LARGE_NETWORK_VPCS, vpcBoxCount } from './overview/OverviewCanvas';
 
 const STATUSES: readonly PeeringStatus[] = ['active', 'pending-acceptance', 'provisioning', 'failed', 'rejected', 'expired'];
 
@@ -35,6 +36,7 @@ function EndsSample({ left, right }: { left: string; right: string }) {
 export function Legend() {
   const [open, setOpen] = useState(true);
   const showDeleted = useAppStore((s) => s.showDeleted);
+  const large = useAppStore((s) => vpcBoxCount(s.layout) >= LARGE_NETWORK_VPCS);
   const setShowDeleted = useAppStore((s) => s.setShowDeleted);
   const toggle = useCallback(() => setOpen((o) => !o), []);
   const onDeleted = useCallback((e: ChangeEvent<HTMLInputElement>) => void setShowDeleted(e.target.checked), [setShowDeleted]);
@@ -58,6 +60,7 @@ export function Legend() {
               <LineSample className="peering-edge status-deleted" />
               deleted
             </label>
+            {large && <span className="legend-item legend-note">large network: status by colour only</span>}
           </div>
           <div className="legend-items">
             <span className="legend-label">Routes</span>

@@ -19,7 +19,7 @@ import { Legend } from './Legend';
 import { ModeBanner } from './ModeBanner';
 import { AccountFrame, RegionFrame } from './nodes/FrameNodes';
 import { VpcNode } from './nodes/VpcNode';
-import { absoluteBoxes, isOverviewZoom, LARGE_NETWORK_VPCS, OverviewCanvas } from './overview/OverviewCanvas';
+import { absoluteBoxes, isOverviewZoom, LARGE_NETWORK_VPCS, OverviewCanvas, vpcBoxCount } from './overview/OverviewCanvas';
 import { PeeringCursor } from './PeeringCursor';
 import { toPeeringEdges } from './to-flow-elements';
 import { viewStateOf } from './view-state';
@@ -106,7 +106,7 @@ export function TopologyCanvas() {
   const onNodesChange = useAppStore((s) => s.onNodesChange);
   const closePlan = useAppStore((s) => s.closePlan);
   const dismissRefusal = useAppStore((s) => s.dismissRefusal);
-  const vpcCount = useAppStore((s) => s.layout?.boxes.length ?? 0);
+  const vpcCount = useAppStore((s) => vpcBoxCount(s.layout));
   const band = useFlowStore((s) => zoomBand(s.transform[2], vpcCount));
   const { screenToFlowPosition } = useReactFlow();
   const [drawn, setDrawn] = useState(false);

@@ -9,6 +9,7 @@
 import { useStore as useFlowStore } from '@xyflow/react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 
+import type { DiagramLayout } from '../../../shared/layout/diagram-layout';
 import type { PeeringId, VpcId } from '../../../shared/model/ids';
 import type { PeeringStatus, Topology } from '../../../shared/model/topology';
 import type { AppNode, GhostFlowEdge, PeeringFlowEdge } from '../flow-types';
@@ -23,6 +24,19 @@ export const OVERVIEW_BELOW_ZOOM = 0.2;
 export const LARGE_OVERVIEW_BELOW_ZOOM = 0.5;
 /** From this many VPCs a network counts as large. */
 export const LARGE_NETWORK_VPCS = 200;
+
+const vpcCounts = new WeakMap<DiagramLayout, number>();
+
+/** How many VPC cards a layout has (memoised per layout). */
+export function vpcBoxCount(layout: DiagramLayout | undefined): number {
+  if (!layout) return 0;
+  let n = vpcCounts.get(layout);
+  if (n === undefined) {
+    n = layout.boxes.reduce((count, b) => count + (b.kind === 'vpc' ? 1 : 0), 0);
+    vpcCounts.set(layout, n);
+  }
+  return n;
+}
 
 /** True when a network of `vpcCount` VPCs at `zoom` is shown as the canvas overview. */
 export function isOverviewZoom(zoom: number, vpcCount: number): boolean {

@@ -134,6 +134,9 @@ describe('the topology graph in Chromium, on the sandbox demo', () => {
     expect(await page.getByRole('dialog', { name: 'Peering plan' }).count()).toBe(0);
     const workspace = await callHarness(harness, 'getWorkspace', {});
     expect(workspace.ok && workspace.value.snapshot?.topology.peerings.length).toBe(topology.peerings.length);
+    // Once the drag is over, no card keeps its valid/invalid marking.
+    expect(await page.locator('[data-drop]').count()).toBe(0);
+    await page.waitForTimeout(200);
     await session.screenshot('graph-refusal');
     await page.keyboard.press('Escape');
     await refusal.waitFor({ state: 'detached' });

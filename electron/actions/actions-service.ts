@@ -5,15 +5,8 @@
  * progress arrives as `planProgressed`) and this returns as soon as it is waiting, so the UI can
  * show what the other side must do. Wiring each method into `createMainApi` is one line.
  *
- * Wiring (for shared/api and electron/api/main-api.ts; inputs from shared/planning/action-inputs.ts):
- *   contract:  planPeering: method(planPeeringInput).returns<PeeringPlan>(), … (one per method below)
- *   events:    planProgressed: PlanRun
- *   main-api:  const actions = createActionsService({ env, homeDir, dataDir, now,
- *                loadTopology: async () => latestSnapshot?.topology,
- *                planProgressed: (r) => emit('planProgressed', r), auditAppended: (e) => emit('auditAppended', e),
- *                runFinished: (run, plan) => rescan(plan.requester, plan.accepter) });
- *              planPeering: (input) => actions.planPeering(input), …
- * Keep `loadTopology` returning the same object while the snapshot is unchanged: checklists
+ * `createMainApi` exposes each method as is (inputs: shared/planning/action-inputs.ts), pushes
+ * `planProgressed` and `auditAppended`, and rescans when a run changed AWS. Keep `loadTopology` returning the same object while the snapshot is unchanged: checklists
  * cache their route analysis per topology object.
  */
 import { randomUUID } from 'node:crypto';
@@ -52,7 +45,9 @@ import type { Clock } from './wait-for-acceptance';
 
 /** What the service needs from its host (`createMainApi`'s deps). */
 export interface ActionsServiceDeps {
-  readonly env: Env;
+  /** The AWS environment the profiles resolve in, or a function giving it per call (the app
+   * switches between the user's files and the sandbox's). */
+  readonly env: Env | (() => Env);
   readonly homeDir: string;
   /** The app's data folder: the audit log lives here. */
   readonly dataDir: string;
@@ -107,6 +102,7 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
   const audit: AuditLog = createAuditLog({ dataDir: deps.dataDir, emit: deps.auditAppended });
   const plans = new Map<string, PeeringPlan>();
   const runs = new Map<string, RunRecord>();
+  const env = (): Env => (typeof deps.env === 'function' ? deps.env() : deps.env);
 
   async function topology(): Promise<Result<Topology>> {
     const t = await deps.loadTopology();
@@ -139,7 +135,7 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
 
   function executeDeps(controller: AbortController | undefined): ExecuteDeps {
     return {
-      accessForProfile: async (p) => (await resolveProfileAccess([p], deps.env, deps.homeDir)).get(p)!,
+      accessForProfile: async (p) => (await resolveProfileAccess([p], env(), deps.homeDir)).get(p)!,
       audit,
       onProgress: deps.planProgressed,
       now: deps.now,
@@ -236,7 +232,7 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
       const p = storedPlan(planId, disabledStepIds);
       if (!p.ok) return p;
       const profiles = [...new Set(p.value.steps.flatMap((s) => (s.profile ? [s.profile] : [])))];
-      const access = await resolveProfileAccess(profiles, deps.env, deps.homeDir);
+      const access = await resolveProfileAccess(profiles, env(), deps.homeDir);
       const endpointUrls: Record<string, string> = {};
       for (const [name, a] of access) if (a.ok && a.value.endpoints.ec2) endpointUrls[name] = a.value.endpoints.ec2;
       return ok({ commands: planToCliCommands(p.value, { endpointUrls }), script: planToCliScript(p.value, { endpointUrls }) });

@@ -11,6 +11,7 @@ import type { NodePosition, SandboxStatus } from '../../shared/api/dto';
 import { fail, ok } from '../../shared/api/result';
 import type { Snapshot } from '../../shared/model/snapshot';
 import { parseSnapshot } from '../../shared/model/snapshot-schema';
+import { createActionsService, type ActionsServiceDeps } from '../actions/actions-service';
 import { createCallScheduler, createSnapshotStore, rememberedRequest, rememberRequest, runDiscovery } from '../discovery';
 import type { DiscoveryLimits } from '../discovery';
 import { listProfiles } from '../discovery/profiles';
@@ -35,6 +36,8 @@ export interface MainApiDeps {
   readonly now: () => Date;
   /** Overrides of discovery's timeouts and caps (tests shorten them). */
   readonly discoveryLimits?: Partial<DiscoveryLimits>;
+  /** Overrides of the peering actions' waits (tests shorten the acceptance polling). */
+  readonly actions?: Pick<ActionsServiceDeps, 'clock' | 'acceptance' | 'settle'>;
 }
 
 const POSITIONS_KEY = 'positions';
@@ -61,15 +64,80 @@ export function createMainApi(deps: MainApiDeps): MainApi {
   // One scheduler for the app's lifetime, so its throttling buckets remember recent calls.
   const scheduler = createCallScheduler(deps.discoveryLimits);
   const runs = new Map<string, AbortController>();
+  // The saved snapshot, kept as one object while it is unchanged: the analyses cache by identity.
+  let saved: Snapshot | undefined;
 
   async function publish(snapshot: Snapshot): Promise<void> {
     await snapshots.save(snapshot);
+    saved = snapshot;
     deps.emit('snapshotUpdated', snapshot);
   }
+
+  async function savedSnapshot(): Promise<Snapshot | undefined> {
+    if (saved) return saved;
+    const loaded = await snapshots.load();
+    if (loaded.ok && loaded.value) saved = loaded.value;
+    return saved;
+  }
+
+  /** Whose AWS files the workspace's profiles live in: the sandbox's for a sandbox snapshot. */
+  function workspaceEnv(): Readonly<Record<string, string | undefined>> {
+    return saved?.source.startsWith('sandbox:') && sandboxFiles ? sandboxEnv() : deps.env;
+  }
+
+  const actions = createActionsService({
+    env: workspaceEnv,
+    homeDir: deps.homeDir,
+    dataDir: deps.dataDir,
+    now: deps.now,
+    loadTopology: async () => (await savedSnapshot())?.topology,
+    planProgressed: (run) => deps.emit('planProgressed', run),
+    auditAppended: (entry) => deps.emit('auditAppended', entry),
+    // What a run changed shows on the canvas after a rescan of the same source.
+    runFinished: () => {
+      const source = saved?.source.startsWith('sandbox:') ? 'sandbox' : 'aws';
+      if (source === 'sandbox' && !sandbox.running) return;
+      discover(source, source === 'aws' ? rememberedRequest(deps.settings) : {});
+    },
+    ...deps.actions,
+  });
 
   /** Only the sandbox's own files: the user's AWS variables must not leak into a sandbox scan. */
   function sandboxEnv(): Readonly<Record<string, string | undefined>> {
     return { AWS_CONFIG_FILE: sandboxFiles?.configFile, AWS_SHARED_CREDENTIALS_FILE: sandboxFiles?.credentialsFile };
+  }
+
+  /** Start a scan in the background; progress and snapshots arrive as events. */
+  function discover(source: 'aws' | 'sandbox', request: { profiles?: readonly string[]; regions?: readonly string[] }): string {
+    const runId = randomUUID();
+    const controller = new AbortController();
+    runs.set(runId, controller);
+    void runDiscovery(request, {
+      env: source === 'sandbox' ? sandboxEnv() : deps.env,
+      homeDir: deps.homeDir,
+      now: deps.now,
+      onProgress: (p) => deps.emit('discoveryProgressed', p),
+      onPartialSnapshot: (s) => deps.emit('snapshotUpdated', s),
+      signal: controller.signal,
+      scheduler,
+      runId,
+      source: source === 'sandbox' ? `sandbox:${sandbox.scenario ?? 'demo'}` : 'aws',
+      ...(deps.discoveryLimits ? { limits: deps.discoveryLimits } : {}),
+    })
+      .then(async (result) => {
+        if (result.ok) await publish(result.value);
+        else deps.emit('discoveryProgressed', { runId, cells: [], finished: true, error: result.error });
+      })
+      .catch((error: unknown) =>
+        deps.emit('discoveryProgressed', {
+          runId,
+          cells: [],
+          finished: true,
+          error: { code: 'internal', message: `Discovery failed: ${(error as Error).message}`, fix: 'Try again; if it repeats, report it.' },
+        }),
+      )
+      .finally(() => runs.delete(runId));
+    return runId;
   }
 
   async function ensureSandbox(scenario: string): Promise<SandboxStatus> {
@@ -124,38 +192,10 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       if (source === 'sandbox' && !sandbox.running) {
         return fail('unavailable', 'The sandbox cloud is not running.', 'Choose Sandbox first; it starts the demo organisation.');
       }
-      const runId = randomUUID();
-      const controller = new AbortController();
-      runs.set(runId, controller);
       const request = { ...(profiles?.length ? { profiles } : {}), ...(regions?.length ? { regions } : {}) };
       if (source === 'aws') rememberRequest(deps.settings, request);
       deps.settings.set(SOURCE_KEY, source);
-      void runDiscovery(request, {
-        env: source === 'sandbox' ? sandboxEnv() : deps.env,
-        homeDir: deps.homeDir,
-        now: deps.now,
-        onProgress: (p) => deps.emit('discoveryProgressed', p),
-        onPartialSnapshot: (s) => deps.emit('snapshotUpdated', s),
-        signal: controller.signal,
-        scheduler,
-        runId,
-        source: source === 'sandbox' ? `sandbox:${sandbox.scenario ?? 'demo'}` : 'aws',
-        ...(deps.discoveryLimits ? { limits: deps.discoveryLimits } : {}),
-      })
-        .then(async (result) => {
-          if (result.ok) await publish(result.value);
-          else deps.emit('discoveryProgressed', { runId, cells: [], finished: true, error: result.error });
-        })
-        .catch((error: unknown) =>
-          deps.emit('discoveryProgressed', {
-            runId,
-            cells: [],
-            finished: true,
-            error: { code: 'internal', message: `Discovery failed: ${(error as Error).message}`, fix: 'Try again; if it repeats, report it.' },
-          }),
-        )
-        .finally(() => runs.delete(runId));
-      return ok({ runId });
+      return ok({ runId: discover(source, request) });
     },
 
     async cancelDiscovery({ runId }) {
@@ -224,7 +264,25 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       return exportDiagram(loaded.value, request, layout ? { layout } : {});
     },
 
+    planPeering: (input) => actions.planPeering(input),
+    planDeletion: (input) => actions.planDeletion(input),
+    planRejection: (input) => actions.planRejection(input),
+    planCompletion: (input) => actions.planCompletion(input),
+    getPeeringChecklist: (input) => actions.getPeeringChecklist(input),
+    getPlanCli: (input) => actions.getPlanCli(input),
+    dryRunPlan: (input) => actions.dryRunPlan(input),
+    runPlan: (input) => actions.runPlan(input),
+    resumePlan: (input) => actions.resumePlan(input),
+    cancelPlanRun: (input) => actions.cancelPlanRun(input),
+    getPlanRun: (input) => actions.getPlanRun(input),
+    acceptPeering: (input) => actions.acceptPeering(input),
+    rejectPeering: (input) => actions.rejectPeering(input),
+    deletePeering: (input) => actions.deletePeering(input),
+    listAudit: (input) => actions.listAudit(input),
+    exportAudit: (input) => actions.exportAudit(input),
+
     async dispose() {
+      actions.dispose();
       for (const run of runs.values()) run.abort();
       await sandboxServer?.close();
       sandboxServer = undefined;

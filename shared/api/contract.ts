@@ -10,6 +10,26 @@ import { EXPORT_FORMAT_NAMES } from '../export/export-formats';
 import type { ExportedFile, ExportFormat } from '../export/export-formats';
 import { INVENTORY_TABLES } from '../export/inventory';
 import type { Snapshot } from '../model/snapshot';
+import {
+  acceptPeeringInput,
+  deletePeeringInput,
+  exportAuditInput,
+  listAuditInput,
+  peeringChecklistInput,
+  planCompletionInput,
+  planDeletionInput,
+  planPeeringInput,
+  planRejectionInput,
+  planRunInput,
+  rejectPeeringInput,
+  resumePlanInput,
+  runIdInput,
+} from '../planning/action-inputs';
+import type { AuditExport, AuditPage } from '../planning/audit-filter';
+import type { PeeringChecklist } from '../planning/peering-checklist';
+import type { PlanCli } from '../planning/plan-cli';
+import type { PlanAndRun, PlanRun } from '../planning/plan-run';
+import type { PeeringPlan } from '../planning/plan-types';
 import type {
   AppInfo,
   DiscoveryStarted,
@@ -64,7 +84,7 @@ export const apiContract = {
     z.strictObject({
       format: z.enum(EXPORT_FORMAT_NAMES as [ExportFormat, ...ExportFormat[]]),
       selection: z
-        .strictObject({ vpcIds: names.optional(), peeringIds: names.optional(), title: z.string().max(200).optional() })
+        .strictObject({ vpcIds: names.readonly().optional(), peeringIds: names.readonly().optional(), title: z.string().max(200).optional() })
         .optional(),
       theme: z.enum(['dark', 'light']).optional(),
       csvTable: z.enum(INVENTORY_TABLES).optional(),
@@ -91,6 +111,37 @@ export const apiContract = {
         .optional(),
     }),
   ).returns<ExportedFile>(),
+
+  // Peering actions: plans are made from the latest snapshot and kept by id until the app quits.
+  /** Plan a new peering from a drop: create, accept, routes, optional rules and DNS. */
+  planPeering: method(planPeeringInput).returns<PeeringPlan>(),
+  /** Plan deleting a peering and (unless told not to) the routes and rules that point to it. */
+  planDeletion: method(planDeletionInput).returns<PeeringPlan>(),
+  /** Plan rejecting a pending request, from the accepter's side. */
+  planRejection: method(planRejectionInput).returns<PeeringPlan>(),
+  /** Plan what an existing peering still lacks: acceptance, routes, DNS. */
+  planCompletion: method(planCompletionInput).returns<PeeringPlan>(),
+  /** requested → accepted → routes → security groups → DNS, from the latest snapshot. */
+  getPeeringChecklist: method(peeringChecklistInput).returns<PeeringChecklist>(),
+  /** A stored plan as AWS CLI commands, before anything runs. */
+  getPlanCli: method(planRunInput).returns<PlanCli>(),
+  /** DryRun every step with its profile; changes nothing. */
+  dryRunPlan: method(planRunInput).returns<PlanRun>(),
+  /** DryRun, then the steps in order; returns when finished or waiting for the accepter. */
+  runPlan: method(planRunInput).returns<PlanRun>(),
+  /** Go on from where a run stopped; steps already done are recognised. */
+  resumePlan: method(resumePlanInput).returns<PlanRun>(),
+  cancelPlanRun: method(runIdInput).returns<{ cancelled: boolean }>(),
+  getPlanRun: method(runIdInput).returns<PlanRun>(),
+  /** One click: accept a pending request with a profile of the accepter account, then its routes. */
+  acceptPeering: method(acceptPeeringInput).returns<PlanAndRun>(),
+  rejectPeering: method(rejectPeeringInput).returns<PlanAndRun>(),
+  /** Delete a peering; with `cleanup`, the routes and rules that point to it too. */
+  deletePeering: method(deletePeeringInput).returns<PlanAndRun>(),
+  /** Audit log entries, newest first. */
+  listAudit: method(listAuditInput).returns<AuditPage>(),
+  /** Audit log entries as JSON lines or CSV. */
+  exportAudit: method(exportAuditInput).returns<AuditExport>(),
 } as const satisfies Record<ApiMethodName, MethodSpec<z.ZodType, unknown>>;
 
 type Contract = typeof apiContract;

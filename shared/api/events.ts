@@ -1,5 +1,6 @@
 /** Everything the Node side pushes to the UI, typed per event. */
 import type { Snapshot } from '../model/snapshot';
+import type { PlanRun } from '../planning/plan-run';
 import type { ApiError } from './result';
 
 /** The state of one profile × region cell of a discovery run. */
@@ -42,4 +43,6 @@ export interface PeerscapeEvents {
   /** The workspace's snapshot changed: a region finished, a scan ended, or one was imported. */
   snapshotUpdated: Snapshot;
   auditAppended: AuditEntry;
+  /** A plan run moved forward: a step started, finished or failed, or the run waits for the accepter. */
+  planProgressed: PlanRun;
 }

@@ -17,12 +17,28 @@ export const API_METHOD_NAMES = [
   'savePositions',
   'resetPositions',
   'exportDiagram',
+  'planPeering',
+  'planDeletion',
+  'planRejection',
+  'planCompletion',
+  'getPeeringChecklist',
+  'getPlanCli',
+  'dryRunPlan',
+  'runPlan',
+  'resumePlan',
+  'cancelPlanRun',
+  'getPlanRun',
+  'acceptPeering',
+  'rejectPeering',
+  'deletePeering',
+  'listAudit',
+  'exportAudit',
 ] as const;
 /** A method name. */
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];
 
 /** Every event the Node side pushes. */
-export const API_EVENT_NAMES = ['discoveryProgressed', 'snapshotUpdated', 'auditAppended'] as const;
+export const API_EVENT_NAMES = ['discoveryProgressed', 'snapshotUpdated', 'auditAppended', 'planProgressed'] as const;
 /** An event name. */
 export type ApiEventName = (typeof API_EVENT_NAMES)[number];
 

@@ -1,10 +1,14 @@
 /** The top bar: brand, data source, search, view modes and commands. */
 import { useReactFlow } from '@xyflow/react';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
+
+import type { ExportRequest } from '../../shared/export/export-formats';
 
 import { conflictsOf } from '../graph/derive';
 import { FIT_VIEW_OPTIONS } from '../graph/fit';
+import { ExportDialog } from '../export/ExportDialog';
 import { useAppStore } from '../store/store-context';
+import { saveFile } from '../util/save-file';
 import { ImportButton } from './ImportButton';
 import { SearchBox } from './SearchBox';
 
@@ -29,18 +33,28 @@ export function Toolbar() {
   const conflicts = useConflictCount();
   const { fitView } = useReactFlow();
 
-  const onExport = useCallback(async () => {
+  const source = useAppStore((s) => s.snapshot?.source);
+  const client = useAppStore((s) => s.client);
+  const selection = useAppStore((s) => s.selection);
+  const layout = useAppStore((s) => s.layout);
+  const [exportOpen, setExportOpen] = useState(false);
+
+  const onSaveSnapshot = useCallback(async () => {
     const file = await exportSnapshot();
-    if (!file) return;
-    const url = URL.createObjectURL(new Blob([file.json], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.filename;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    if (file) saveFile(file.filename, file.json, 'application/json');
   }, [exportSnapshot]);
 
+  // Images use the canvas's own layout, so the export looks like what the user arranged.
+  const requestExport = useCallback(
+    (request: ExportRequest) =>
+      client.exportDiagram({ ...request, ...(layout && (request.format === 'svg' || request.format === 'png') ? { layout: { width: layout.width, height: layout.height, boxes: [...layout.boxes] } } : {}) }),
+    [client, layout],
+  );
+  // Refresh scans what the workspace shows: the sandbox (started again if needed) or AWS.
+  const onRefresh = useCallback(() => void (source?.startsWith('sandbox:') ? openSandbox() : startDiscovery('aws')), [source, openSandbox, startDiscovery]);
+
   return (
+    <>
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
       <div className="brand">
         <span className="brand-mark" aria-hidden="true" />
@@ -55,7 +69,7 @@ export function Toolbar() {
             <span className="spinner" aria-hidden="true" /> Cancel scan
           </button>
         ) : (
-          <button type="button" onClick={() => void startDiscovery('aws')} title="Scan the chosen AWS profiles and regions again">
+          <button type="button" onClick={onRefresh} title={source?.startsWith('sandbox:') ? 'Scan the sandbox cloud again' : 'Scan the chosen AWS profiles and regions again'}>
             Refresh
           </button>
         )}
@@ -82,8 +96,11 @@ export function Toolbar() {
       <div className="toolbar-spacer" />
       <div className="toolbar-group">
         <ImportButton className="ghost" />
-        <button type="button" className="ghost" onClick={() => void onExport()} disabled={!hasSnapshot} title="Save the snapshot as a JSON file">
-          Export
+        <button type="button" className="ghost" onClick={() => void onSaveSnapshot()} disabled={!hasSnapshot} title="Save the snapshot as a JSON file">
+          Save
+        </button>
+        <button type="button" onClick={() => setExportOpen(true)} disabled={!hasSnapshot} title="Export a diagram, an inventory or code for a review">
+          Export…
         </button>
         <button
           type="button"
@@ -96,5 +113,14 @@ export function Toolbar() {
         </button>
       </div>
     </header>
+      <ExportDialog
+        open={exportOpen}
+        onClose={() => setExportOpen(false)}
+        requestExport={requestExport}
+        selectedVpcIds={selection.vpcIds}
+        selectedPeeringIds={selection.peeringId ? [selection.peeringId] : []}
+        theme={theme}
+      />
+    </>
   );
 }

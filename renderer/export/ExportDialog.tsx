@@ -12,6 +12,7 @@ import type { ExportedFile, ExportFormat, ExportRequest } from '../../shared/exp
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from '../../shared/export/export-formats';
 import type { InventoryTableName } from '../../shared/export/inventory';
 import { INVENTORY_TABLES } from '../../shared/export/inventory';
+import { saveFile } from '../util/save-file';
 
 /** Props of `ExportDialog`. */
 export interface ExportDialogProps {
@@ -110,12 +111,8 @@ export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = []
 
   const download = useCallback(() => {
     if (!result?.ok) return;
-    const url = URL.createObjectURL(toBlob(result.value));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = result.value.filename;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    const blob = toBlob(result.value);
+    saveFile(result.value.filename, blob, blob.type);
   }, [result]);
 
   if (!open) return null;

@@ -16,6 +16,7 @@ import { STATUS_WORDS } from '../graph/edges/peering-words';
 import { viewStateOf } from '../graph/view-state';
 import { useAppStore } from '../store/store-context';
 import { nextStepFor } from './next-step';
+import { PeeringActions } from './PeeringActions';
 
 function vpcName(topology: Topology, id: VpcId): string {
   return indexOf(topology).vpcById.get(id)?.name ?? id;
@@ -312,6 +313,7 @@ function PeeringInspector({ topology, peeringId }: { topology: Topology; peering
         </div>
         {step.command && <pre className="command">{step.command}</pre>}
       </div>
+      <PeeringActions topology={topology} peering={p} />
       <dl className="facts">
         {(['requester', 'accepter'] as const).map((role) => {
           const side = p[role];

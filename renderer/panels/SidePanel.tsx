@@ -1,18 +1,33 @@
-/** The right-hand panel: inspector, findings, and discovery (with the AWS profiles), as tabs. */
+/** The right-hand panel: inspector, findings, discovery (with the AWS profiles) and the audit log, as tabs. */
 import { useCallback } from 'react';
 import type { KeyboardEvent } from 'react';
 
 import type { SidePanelTab } from '../store/app-store';
 import { useAppStore } from '../store/store-context';
+import { saveFile } from '../util/save-file';
 import { DiscoveryPanel } from './DiscoveryPanel';
 import { FindingsPanel } from './FindingsPanel';
 import { InspectorPanel } from './InspectorPanel';
+import { AuditPanel } from './plan/AuditPanel';
 
 const TABS: readonly { id: SidePanelTab; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'findings', label: 'Findings' },
   { id: 'discovery', label: 'Discovery' },
+  { id: 'audit', label: 'Audit' },
 ];
+
+/** Every change Peerscape made in AWS, refreshed as new calls are logged. */
+function AuditTab() {
+  const client = useAppStore((s) => s.client);
+  return (
+    <AuditPanel
+      client={client}
+      onSave={(file) => saveFile(file.filename, file.content, file.filename.endsWith('.csv') ? 'text/csv' : 'application/x-ndjson')}
+      subscribe={(listener) => client.on('auditAppended', listener)}
+    />
+  );
+}
 
 /** Side panel frame. */
 export function SidePanel() {
@@ -50,6 +65,7 @@ export function SidePanel() {
         {panel === 'inspector' && <InspectorPanel />}
         {panel === 'findings' && <FindingsPanel />}
         {panel === 'discovery' && <DiscoveryPanel />}
+        {panel === 'audit' && <AuditTab />}
       </div>
     </aside>
   );

@@ -29,7 +29,7 @@ export type Theme = 'dark' | 'light';
 export type CanvasMode = 'normal' | 'conflicts';
 
 /** Tabs of the side panel. */
-export type SidePanelTab = 'inspector' | 'findings' | 'discovery';
+export type SidePanelTab = 'inspector' | 'findings' | 'discovery' | 'audit';
 
 /** The selected VPCs (one, or two for a reachability question) or one peering. */
 export interface Selection {

@@ -1,0 +1,176 @@
+/**
+ * The whole loop in Chromium, on the sandbox demo: drag one VPC onto another, read the plan,
+ * DryRun it, run it, watch the new edge turn active with routes on both sides, follow its
+ * checklist, find the calls in the audit log, export the diagram, and delete the peering with
+ * its routes. Debian's AWS CLI, pointed at the same sandbox, confirms what the app shows.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Topology, Vpc } from '../../shared/model/topology';
+import { validatePeering } from '../../shared/planning/validate-peering';
+import { openBrowser } from '../support/browser';
+import type { BrowserSession } from '../support/browser';
+import { startHarness } from '../support/harness';
+import { callHarness, cardSelector, centreOf, dragMouse, waitForGraph } from './graph-helpers';
+
+const run = promisify(execFile);
+
+let harness: Awaited<ReturnType<typeof startHarness>>;
+let session: BrowserSession;
+let topology: Topology;
+
+/** A cross-account pair in one region that AWS would peer without warnings, both with subnets. */
+function cleanPair(t: Topology): [Vpc, Vpc] {
+  const withSubnets = new Set(t.subnets.map((s) => s.vpcId));
+  const vpcs = t.vpcs.filter((v) => withSubnets.has(v.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const a of vpcs) {
+    for (const b of vpcs) {
+      if (a.accountId === b.accountId || a.region !== b.region) continue;
+      const verdict = validatePeering(t, a.id, b.id);
+      if (verdict.ok && verdict.warnings.length === 0) return [a, b];
+    }
+  }
+  throw new Error('the demo has no clean cross-account pair');
+}
+
+/** Routes to `peeringId` as Debian's AWS CLI sees them in the sandbox. */
+async function cliRoutes(vpc: Vpc, peeringId: string): Promise<string[]> {
+  const sandboxDir = join(harness.home, 'data', 'sandbox');
+  const ws = await callHarness(harness, 'getWorkspace', {});
+  if (!ws.ok) throw new Error(ws.error.message);
+  const profile = topology.accounts.find((a) => a.id === vpc.accountId)!.profiles[0]!;
+  const { stdout } = await run(
+    '/usr/bin/aws',
+    ['ec2', 'describe-route-tables', '--endpoint-url', ws.value.sandbox.endpoint!, '--region', vpc.region, '--profile', profile, '--filters', `Name=vpc-id,Values=${vpc.id}`, '--output', 'json'],
+    { env: { PATH: process.env.PATH ?? '', HOME: harness.home, AWS_CONFIG_FILE: join(sandboxDir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(sandboxDir, 'credentials'), AWS_PAGER: '' } },
+  );
+  const tables = (JSON.parse(stdout) as { RouteTables: { RouteTableId: string; Routes: { VpcPeeringConnectionId?: string; DestinationCidrBlock?: string }[] }[] }).RouteTables;
+  return tables.flatMap((t) => t.Routes.filter((r) => r.VpcPeeringConnectionId === peeringId).map((r) => `${t.RouteTableId} ${r.DestinationCidrBlock}`));
+}
+
+beforeAll(async () => {
+  harness = await startHarness();
+  session = await openBrowser();
+  const { page } = session;
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Open the sandbox' }).click();
+  await page.getByRole('heading', { name: 'Last scan' }).waitFor({ timeout: 120_000 });
+  await waitForGraph(page, 60_000);
+  const ws = await callHarness(harness, 'getWorkspace', {});
+  if (!ws.ok || !ws.value.snapshot) throw new Error('the sandbox scan left no snapshot');
+  topology = ws.value.snapshot.topology;
+}, 180_000);
+
+afterAll(async () => {
+  await session?.close();
+  await harness?.close();
+});
+
+describe('drag to peer, for real, in Chromium on the sandbox', () => {
+  it('plans, dry-runs and runs a cross-account peering; the edge turns active with routes on both sides; delete removes them', async () => {
+    const { page } = session;
+    const [requester, accepter] = cleanPair(topology);
+    await dragMouse(page, await centreOf(page, `${cardSelector(requester.id)} .peer-knob`), await centreOf(page, cardSelector(accepter.id)), {
+      beforeRelease: async () => {
+        await expect.poll(() => page.getByTestId('peer-cursor').textContent()).toContain('Release to plan this peering');
+      },
+    });
+    const plan = page.getByRole('dialog', { name: 'Peering plan' });
+    await plan.waitFor();
+
+    // The plan: every step with the account and region it runs in, each one can be unticked.
+    const steps = plan.getByRole('list', { name: 'Steps' });
+    await steps.waitFor({ timeout: 30_000 });
+    await plan.getByTestId('step-create').waitFor();
+    expect(await plan.getByTestId('step-create').textContent()).toContain(requester.accountId);
+    expect(await plan.getByTestId('step-accept').textContent()).toContain(accepter.accountId);
+    expect(await steps.locator('[data-testid^="step-route:"]').count()).toBeGreaterThanOrEqual(2);
+    await session.screenshot('flow-plan');
+
+    await plan.getByRole('button', { name: 'Dry run' }).click();
+    await expect.poll(() => plan.getByTestId('plan-outcome').textContent(), { timeout: 30_000 }).toContain('DryRun passed');
+    // A DryRun creates nothing.
+    const afterDry = await callHarness(harness, 'listAudit', { filter: { outcomes: ['ok'] } });
+    expect(afterDry.ok && afterDry.value.entries.length).toBe(0);
+
+    await plan.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => plan.getByTestId('plan-outcome').textContent(), { timeout: 60_000 }).toContain('Done: every step is in place.');
+    const outcome = (await plan.getByTestId('plan-outcome').textContent()) ?? '';
+    const peeringId = /pcx-[0-9a-f]+/.exec(outcome)?.[0];
+    expect(peeringId).toBeDefined();
+    await session.screenshot('flow-plan-done');
+
+    // The app rescans by itself: the new edge is drawn active, routed on both sides.
+    const edge = page.locator(`[data-peering-id="${peeringId}"]`);
+    await expect.poll(() => edge.getAttribute('class'), { timeout: 60_000 }).toContain('status-active');
+    await expect.poll(() => edge.getAttribute('class')).toContain('routes-both');
+    await plan.getByRole('button', { name: 'Close the plan' }).click();
+
+    // Debian's AWS CLI agrees: each VPC routes the other's block through the new peering.
+    if (existsSync('/usr/bin/aws')) {
+      expect((await cliRoutes(requester, peeringId!)).join('\n')).toContain(accepter.cidrBlocks[0]!.cidr);
+      expect((await cliRoutes(accepter, peeringId!)).join('\n')).toContain(requester.cidrBlocks[0]!.cidr);
+    }
+
+    // The inspector's checklist, from the latest discovery.
+    await page.locator(`[data-testid="rf__edge-${peeringId}"] .react-flow__edge-interaction`).dispatchEvent('click');
+    const checklist = page.getByTestId('peering-checklist');
+    await checklist.waitFor();
+    for (const item of ['requested', 'accepted', 'requester-routes', 'accepter-routes']) {
+      expect(await checklist.getByTestId(`checklist-${item}`).getAttribute('class'), item).toContain('state-done');
+    }
+    await session.screenshot('flow-checklist');
+
+    // The audit tab lists the calls that made it.
+    await page.getByRole('tab', { name: 'Audit' }).click();
+    const audit = page.getByRole('table', { name: 'Audit entries' });
+    await audit.waitFor();
+    const auditText = (await audit.textContent()) ?? '';
+    for (const action of ['CreateVpcPeeringConnection', 'AcceptVpcPeeringConnection', 'CreateRoute']) expect(auditText).toContain(action);
+    expect(auditText).toContain(requester.accountId);
+    await session.screenshot('flow-audit');
+
+    // Delete, confirming the clean-up of routes: the edge goes, and so do the routes.
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await page.getByRole('button', { name: 'Delete peering…' }).click();
+    const confirm = page.getByRole('group', { name: 'Confirm deletion' });
+    expect(await confirm.getByRole('checkbox').isChecked()).toBe(true);
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => page.getByTestId('peering-action-notice').textContent(), { timeout: 60_000 }).toContain('Delete: done');
+    await expect.poll(() => edge.count(), { timeout: 60_000 }).toBe(0);
+    if (existsSync('/usr/bin/aws')) {
+      expect(await cliRoutes(requester, peeringId!)).toEqual([]);
+      expect(await cliRoutes(accepter, peeringId!)).toEqual([]);
+    }
+    expect(session.problems).toEqual([]);
+  }, 240_000);
+
+  it('exports the diagram from the Export menu: a preview, then an SVG file that parses', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByTestId('export-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('export-format').selectOption('svg');
+    await dialog.getByTestId('export-preview').locator('img').waitFor({ timeout: 30_000 });
+    await session.screenshot('flow-export-preview');
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('export-download').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.svg$/);
+    const file = await download.path();
+    const svg = readFileSync(file, 'utf8');
+    expect(XMLValidator.validate(svg)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(svg) as { svg?: unknown };
+    expect(parsed.svg).toBeDefined();
+    for (const v of topology.vpcs.slice(0, 5)) expect(svg).toContain(v.id);
+
+    await dialog.getByTestId('export-format').selectOption('mermaid');
+    await expect.poll(() => dialog.getByTestId('export-preview').textContent(), { timeout: 30_000 }).toContain('flowchart');
+    expect(session.problems).toEqual([]);
+  }, 120_000);
+});

@@ -223,4 +223,18 @@ describe('peering actions through the API, against the sandbox demo', () => {
     const table = after.topology.routeTables.find((t) => t.id === conflicted.conflict!.routeTableId)!;
     expect(table.routes.find((r) => r.destination === conflicted.conflict!.destination)?.target).toMatchObject({ kind: 'peering', peeringId: conflicted.conflict!.currentTarget });
   }, 120_000);
+
+  it('rejects a pending request from the accepter\'s side in one call; the rescan shows it rejected', async () => {
+    const pending = demo.topology.peerings.find((p) => p.status === 'pending-acceptance' && demo.topology.accounts.find((a) => a.id === p.accepter.accountId)?.profiles.length)!;
+    expect(pending).toBeDefined();
+    const rejected = nextSnapshot(client, (s) => s.topology.peerings.some((p) => p.id === pending.id && p.status === 'rejected'));
+    const r = must(await client.rejectPeering({ peeringId: pending.id }));
+    expect(r.plan.steps.map((s) => [s.action, s.accountId, s.region])).toEqual([['RejectVpcPeeringConnection', pending.accepter.accountId, pending.accepter.region]]);
+    expect(r.run.outcome).toBe('completed');
+    await rejected;
+    // Rejecting again is refused with the reason, not sent to AWS.
+    const again = await client.rejectPeering({ peeringId: pending.id });
+    expect(again.ok).toBe(false);
+    expect(!again.ok && again.error.message).toMatch(/rejected/);
+  }, 120_000);
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 import type { EmitEvent, PeerscapeApi } from '../../shared/api/contract';
 import type { NodePosition, SandboxStatus } from '../../shared/api/dto';
-import { fail, ok } from '../../shared/api/result';
+import { fail, ok, type Result } from '../../shared/api/result';
 import type { Snapshot } from '../../shared/model/snapshot';
 import { parseSnapshot } from '../../shared/model/snapshot-schema';
 import { createActionsService, type ActionsServiceDeps } from '../actions/actions-service';
@@ -73,11 +73,12 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     deps.emit('snapshotUpdated', snapshot);
   }
 
-  async function savedSnapshot(): Promise<Snapshot | undefined> {
-    if (saved) return saved;
+  /** The saved snapshot, read and validated from disk once, then kept until the next publish. */
+  async function loadSaved(): Promise<Result<Snapshot | undefined>> {
+    if (saved) return ok(saved);
     const loaded = await snapshots.load();
     if (loaded.ok && loaded.value) saved = loaded.value;
-    return saved;
+    return loaded;
   }
 
   /** Whose AWS files the workspace's profiles live in: the sandbox's for a sandbox snapshot. */
@@ -90,7 +91,10 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     homeDir: deps.homeDir,
     dataDir: deps.dataDir,
     now: deps.now,
-    loadTopology: async () => (await savedSnapshot())?.topology,
+    loadTopology: async () => {
+      const loaded = await loadSaved();
+      return loaded.ok ? loaded.value?.topology : undefined;
+    },
     planProgressed: (run) => deps.emit('planProgressed', run),
     auditAppended: (entry) => deps.emit('auditAppended', entry),
     // What a run changed shows on the canvas after a rescan of the same source.
@@ -171,7 +175,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     },
 
     async getWorkspace() {
-      const loaded = await snapshots.load();
+      const loaded = await loadSaved();
       if (!loaded.ok) return loaded;
       const { regions, profiles } = rememberedRequest(deps.settings);
       const chosen = deps.settings.get(SOURCE_KEY);
@@ -238,7 +242,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     },
 
     async exportSnapshot() {
-      const loaded = await snapshots.load();
+      const loaded = await loadSaved();
       if (!loaded.ok) return loaded;
       const snapshot = loaded.value;
       if (!snapshot) return fail('not-found', 'There is no snapshot to export yet.', 'Refresh (or open the sandbox) to scan first.');
@@ -258,7 +262,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     },
 
     async exportDiagram({ layout, ...request }) {
-      const loaded = await snapshots.load();
+      const loaded = await loadSaved();
       if (!loaded.ok) return loaded;
       if (!loaded.value) return fail('not-found', 'There is nothing to export yet.', 'Refresh (or open the sandbox) to scan first.');
       return exportDiagram(loaded.value, request, layout ? { layout } : {});

@@ -48,8 +48,10 @@ export const runLayoutInPage: LayoutRunner = async (topology, opts) => {
 /** A worker that has not answered in this long is taken for dead, and layouts move to the page. */
 const WORKER_TIMEOUT_MS = 60_000;
 
-/** A runner backed by one long-lived module worker (its elkjs stays warm between layouts). */
-export function createWorkerLayoutRunner(makeWorker: () => Worker, timeoutMs = WORKER_TIMEOUT_MS): LayoutRunner {
+/** A runner backed by one long-lived module worker (its elkjs stays warm between layouts).
+ * With `eager`, the worker starts now, so loading its script and elkjs overlaps with fetching the
+ * workspace instead of delaying the first layout. */
+export function createWorkerLayoutRunner(makeWorker: () => Worker, timeoutMs = WORKER_TIMEOUT_MS, opts: { eager?: boolean } = {}): LayoutRunner {
   let worker: Worker | undefined;
   // Set once the worker cannot start (no Worker in jsdom, a CSP refusal) or stops answering.
   let broken = false;
@@ -90,9 +92,11 @@ export function createWorkerLayoutRunner(makeWorker: () => Worker, timeoutMs = W
     return worker;
   };
 
-  return async (topology, opts) => {
+  if (opts.eager) ensure();
+
+  return async (topology, layoutOpts) => {
     const w = ensure();
-    if (!w) return runLayoutInPage(topology, opts);
+    if (!w) return runLayoutInPage(topology, layoutOpts);
     const id = nextId++;
     try {
       return await new Promise<LayoutOutcome>((resolve, reject) => {
@@ -107,11 +111,11 @@ export function createWorkerLayoutRunner(makeWorker: () => Worker, timeoutMs = W
             reject(e);
           },
         });
-        const request: LayoutRequest = { id, topology: slimTopology(topology), opts };
+        const request: LayoutRequest = { id, topology: slimTopology(topology), opts: layoutOpts };
         w.postMessage(request);
       });
     } catch (error) {
-      if (broken) return runLayoutInPage(topology, opts);
+      if (broken) return runLayoutInPage(topology, layoutOpts);
       throw error;
     }
   };

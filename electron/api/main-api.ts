@@ -116,16 +116,21 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     const runId = randomUUID();
     const controller = new AbortController();
     runs.set(runId, controller);
+    const sourceName = source === 'sandbox' ? `sandbox:${sandbox.scenario ?? 'demo'}` : 'aws';
+    // The first scan of a source fills the empty canvas region by region; a rescan keeps the
+    // whole previous network on screen until it is done, rather than shrinking it to the regions
+    // scanned so far.
+    const streaming = saved?.source !== sourceName;
     void runDiscovery(request, {
       env: source === 'sandbox' ? sandboxEnv() : deps.env,
       homeDir: deps.homeDir,
       now: deps.now,
       onProgress: (p) => deps.emit('discoveryProgressed', p),
-      onPartialSnapshot: (s) => deps.emit('snapshotUpdated', s),
+      ...(streaming ? { onPartialSnapshot: (s: Snapshot) => deps.emit('snapshotUpdated', s) } : {}),
       signal: controller.signal,
       scheduler,
       runId,
-      source: source === 'sandbox' ? `sandbox:${sandbox.scenario ?? 'demo'}` : 'aws',
+      source: sourceName,
       ...(deps.discoveryLimits ? { limits: deps.discoveryLimits } : {}),
     })
       .then(async (result) => {

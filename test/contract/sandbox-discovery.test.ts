@@ -71,6 +71,22 @@ describe('the sandbox through the API', () => {
     expect(snapshot?.coverage.every((c) => c.state === 'complete')).toBe(true);
   });
 
+  it('streams the first scan region by region, but a rescan pushes only the finished network', async () => {
+    const { client } = start(makeTempHome());
+    await client.startSandbox({});
+    const first = await scan(client, { source: 'sandbox' });
+    const full = first.snapshots.at(-1)!;
+    // Partial snapshots are pushed on a 1 s pace, so the first scan may end before one is due;
+    // the last one pushed is always the whole network.
+    expect(full.coverage.every((c) => c.state === 'complete')).toBe(true);
+    const rescan = await scan(client, { source: 'sandbox' });
+    expect(rescan.snapshots.length).toBeGreaterThanOrEqual(1);
+    for (const s of rescan.snapshots) {
+      expect(s.topology.vpcs.length).toBe(full.topology.vpcs.length);
+      expect(s.coverage.every((c) => c.state === 'complete')).toBe(true);
+    }
+  });
+
   it('keeps the sandbox state between runs until it is reset', async () => {
     const home = makeTempHome();
     const first = start(home);

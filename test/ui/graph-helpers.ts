@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import type { MethodInput, MethodOutput } from '../../shared/api/contract';
 import type { ApiMethodName } from '../../shared/api/method-names';
 import type { Result } from '../../shared/api/result';
+import type { Topology } from '../../shared/model/topology';
 import { decodeWire, encodeWire } from '../../shared/api/wire';
 
 /** A typed call to the harness's API, presenting its token as the page does. */
@@ -54,4 +55,16 @@ export async function dragMouse(
 /** `[data-testid="vpc-card-…"]` for a VPC id. */
 export function cardSelector(vpcId: string): string {
   return `[data-testid="vpc-card-${vpcId}"]`;
+}
+
+/** From the first-run screen: open the sandbox, wait for its scan and the drawn graph, return what was scanned. */
+export async function openSandboxDemo(page: Page, harness: { origin: string; token: string }): Promise<Topology> {
+  await page.getByRole('button', { name: 'Open the sandbox' }).click();
+  // The scan streams: the progress grid fills while regions land on the canvas.
+  await page.getByRole('table', { name: 'Discovery progress' }).waitFor({ timeout: 60_000 });
+  await page.getByRole('heading', { name: 'Last scan' }).waitFor({ timeout: 120_000 });
+  await waitForGraph(page, 60_000);
+  const workspace = await callHarness(harness, 'getWorkspace', {});
+  if (!workspace.ok || !workspace.value.snapshot) throw new Error('the sandbox scan left no snapshot');
+  return workspace.value.snapshot.topology;
 }

@@ -5,7 +5,7 @@ import type { Topology, Vpc } from '../../shared/model/topology';
 import { openBrowser } from '../support/browser';
 import type { BrowserSession } from '../support/browser';
 import { startHarness } from '../support/harness';
-import { callHarness, cardSelector, centreOf, dragMouse, waitForGraph } from './graph-helpers';
+import { callHarness, cardSelector, centreOf, dragMouse, openSandboxDemo, waitForGraph } from './graph-helpers';
 
 // The main journey, on the sandbox's demo organisation (electron/sandbox-cloud/scenarios/demo.ts):
 // a new user clicks Sandbox, the app starts the sandbox cloud and scans it, and the graph appears.
@@ -55,14 +55,7 @@ beforeAll(async () => {
   await page.goto(harness.url);
   await page.getByRole('region', { name: 'Getting started' }).waitFor();
   await session.screenshot('graph-first-run');
-  await page.getByRole('button', { name: 'Open the sandbox' }).click();
-  // The scan streams: the progress grid fills while regions land on the canvas.
-  await page.getByRole('table', { name: 'Discovery progress' }).waitFor({ timeout: 60_000 });
-  await page.getByRole('heading', { name: 'Last scan' }).waitFor({ timeout: 120_000 });
-  await waitForGraph(page, 60_000);
-  const workspace = await callHarness(harness, 'getWorkspace', {});
-  if (!workspace.ok || !workspace.value.snapshot) throw new Error('the sandbox scan left no snapshot');
-  topology = workspace.value.snapshot.topology;
+  topology = await openSandboxDemo(page, harness);
 });
 
 afterAll(async () => {

@@ -17,7 +17,7 @@ import { validatePeering } from '../../shared/planning/validate-peering';
 import { openBrowser } from '../support/browser';
 import type { BrowserSession } from '../support/browser';
 import { startHarness } from '../support/harness';
-import { callHarness, cardSelector, centreOf, dragMouse, waitForGraph } from './graph-helpers';
+import { callHarness, cardSelector, centreOf, dragMouse, openSandboxDemo } from './graph-helpers';
 
 const run = promisify(execFile);
 
@@ -60,12 +60,7 @@ beforeAll(async () => {
   const { page } = session;
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(harness.url);
-  await page.getByRole('button', { name: 'Open the sandbox' }).click();
-  await page.getByRole('heading', { name: 'Last scan' }).waitFor({ timeout: 120_000 });
-  await waitForGraph(page, 60_000);
-  const ws = await callHarness(harness, 'getWorkspace', {});
-  if (!ws.ok || !ws.value.snapshot) throw new Error('the sandbox scan left no snapshot');
-  topology = ws.value.snapshot.topology;
+  topology = await openSandboxDemo(page, harness);
 }, 180_000);
 
 afterAll(async () => {

@@ -31,23 +31,44 @@ export function Toolbar() {
   const hasSnapshot = useAppStore((s) => s.snapshot !== undefined);
   const layoutRunning = useAppStore((s) => s.layoutStatus.running);
   const conflicts = useConflictCount();
-  const { fitView } = useReactFlow();
+  const { fitView, getViewport } = useReactFlow();
 
   const source = useAppStore((s) => s.snapshot?.source);
   const client = useAppStore((s) => s.client);
   const selection = useAppStore((s) => s.selection);
   const layout = useAppStore((s) => s.layout);
   const [exportOpen, setExportOpen] = useState(false);
+  const [viewVpcIds, setViewVpcIds] = useState<readonly string[]>([]);
+
+  // "Current view": the VPCs whose cards are at least partly on screen when Export opens.
+  const openExport = useCallback(() => {
+    const canvas = document.querySelector('[data-testid="topology-canvas"]')?.getBoundingClientRect();
+    const { x, y, zoom } = getViewport();
+    const view = canvas ? { left: -x / zoom, top: -y / zoom, right: (canvas.width - x) / zoom, bottom: (canvas.height - y) / zoom } : undefined;
+    setViewVpcIds(
+      view && layout
+        ? layout.boxes
+            .filter((b) => b.kind === 'vpc' && b.x < view.right && b.x + b.width > view.left && b.y < view.bottom && b.y + b.height > view.top)
+            .map((b) => b.id)
+        : [],
+    );
+    setExportOpen(true);
+  }, [getViewport, layout]);
 
   const onSaveSnapshot = useCallback(async () => {
     const file = await exportSnapshot();
     if (file) saveFile(file.filename, file.json, 'application/json');
   }, [exportSnapshot]);
 
-  // Images use the canvas's own layout, so the export looks like what the user arranged.
+  // Images of the whole network use the canvas's own layout, so they look like what the user
+  // arranged; a selection or the current view is laid out afresh, compactly, without the frames'
+  // room for everything else.
   const requestExport = useCallback(
     (request: ExportRequest) =>
-      client.exportDiagram({ ...request, ...(layout && (request.format === 'svg' || request.format === 'png') ? { layout: { width: layout.width, height: layout.height, boxes: [...layout.boxes] } } : {}) }),
+      client.exportDiagram({
+        ...request,
+        ...(layout && !request.selection && (request.format === 'svg' || request.format === 'png') ? { layout: { width: layout.width, height: layout.height, boxes: [...layout.boxes] } } : {}),
+      }),
     [client, layout],
   );
   // Refresh scans what the workspace shows: the sandbox (started again if needed) or AWS.
@@ -99,7 +120,7 @@ export function Toolbar() {
         <button type="button" className="ghost" onClick={() => void onSaveSnapshot()} disabled={!hasSnapshot} title="Save the snapshot as a JSON file">
           Save
         </button>
-        <button type="button" onClick={() => setExportOpen(true)} disabled={!hasSnapshot} title="Export a diagram, an inventory or code for a review">
+        <button type="button" onClick={openExport} disabled={!hasSnapshot} title="Export a diagram, an inventory or code for a review">
           Export…
         </button>
         <button
@@ -119,6 +140,7 @@ export function Toolbar() {
         requestExport={requestExport}
         selectedVpcIds={selection.vpcIds}
         selectedPeeringIds={selection.peeringId ? [selection.peeringId] : []}
+        viewVpcIds={viewVpcIds}
         theme={theme}
       />
     </>

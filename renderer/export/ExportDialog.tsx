@@ -23,6 +23,8 @@ export interface ExportDialogProps {
   /** What is selected on the canvas, offered as "selection only" and as the peerings for tf/sh. */
   readonly selectedVpcIds?: readonly string[];
   readonly selectedPeeringIds?: readonly string[];
+  /** VPCs visible on the canvas when the dialog opened, offered as "current view". */
+  readonly viewVpcIds?: readonly string[];
   /** The canvas's theme, the default for images. */
   readonly theme?: DiagramTheme;
 }
@@ -55,12 +57,12 @@ function svgDataUrl(svg: string): string {
 }
 
 /** Modal dialog with a format picker, options, a live preview and a download button. */
-export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = [], selectedPeeringIds = [], theme = 'dark' }: ExportDialogProps) {
+export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = [], selectedPeeringIds = [], viewVpcIds = [], theme = 'dark' }: ExportDialogProps) {
   const titleId = useId();
   const [format, setFormat] = useState<ExportFormat>('svg');
   const [imageTheme, setImageTheme] = useState<DiagramTheme>(theme);
   const hasSelection = selectedVpcIds.length > 0 || selectedPeeringIds.length > 0;
-  const [scope, setScope] = useState<'all' | 'selection'>(hasSelection ? 'selection' : 'all');
+  const [scope, setScope] = useState<'all' | 'selection' | 'view'>(hasSelection ? 'selection' : 'all');
   const [table, setTable] = useState<InventoryTableName>('peerings');
   const [codeSource, setCodeSource] = useState<'existing' | 'planned'>(selectedPeeringIds.length > 0 ? 'existing' : 'planned');
   const [requester, setRequester] = useState(selectedVpcIds[0] ?? '');
@@ -77,7 +79,9 @@ export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = []
         ? { peeringIds: selectedPeeringIds }
         : scope === 'selection' && hasSelection
           ? { ...(selectedVpcIds.length ? { vpcIds: selectedVpcIds } : {}), ...(selectedPeeringIds.length ? { peeringIds: selectedPeeringIds } : {}) }
-          : undefined;
+          : scope === 'view' && viewVpcIds.length > 0
+            ? { vpcIds: viewVpcIds, title: 'Current view' }
+            : undefined;
     return {
       format,
       ...(selection ? { selection } : {}),
@@ -86,7 +90,7 @@ export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = []
       ...(info.code && codeSource === 'planned' ? { plan: { requesterVpcId: requester.trim(), accepterVpcId: accepter.trim() } } : {}),
       ...(info.code ? { dnsResolution: dns } : {}),
     };
-  }, [format, info, codeSource, scope, hasSelection, selectedPeeringIds, selectedVpcIds, imageTheme, table, requester, accepter, dns]);
+  }, [format, info, codeSource, scope, hasSelection, selectedPeeringIds, selectedVpcIds, viewVpcIds, imageTheme, table, requester, accepter, dns]);
 
   // Live preview: re-export when the request changes; a slower earlier answer never wins.
   useEffect(() => {
@@ -167,6 +171,10 @@ export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = []
               <label style={{ display: 'block' }}>
                 <input type="radio" name="scope" disabled={!hasSelection} checked={scope === 'selection'} onChange={() => setScope('selection')} /> Selection only
                 {!hasSelection && <span className="small muted"> (select VPCs or peerings on the canvas)</span>}
+              </label>
+              <label style={{ display: 'block' }}>
+                <input type="radio" name="scope" disabled={viewVpcIds.length === 0} checked={scope === 'view'} onChange={() => setScope('view')} /> Current view
+                <span className="small muted"> ({viewVpcIds.length} VPC{viewVpcIds.length === 1 ? '' : 's'} on screen)</span>
               </label>
             </fieldset>
           )}

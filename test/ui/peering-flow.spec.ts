@@ -166,6 +166,25 @@ describe('drag to peer, for real, in Chromium on the sandbox', () => {
 
     await dialog.getByTestId('export-format').selectOption('mermaid');
     await expect.poll(() => dialog.getByTestId('export-preview').textContent(), { timeout: 30_000 }).toContain('flowchart');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // Zoomed in, "Current view" exports only the VPCs on screen.
+    await page.getByTestId('topology-canvas').click({ position: { x: 400, y: 300 } });
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('+');
+      await page.waitForTimeout(250);
+    }
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await dialog.getByTestId('export-format').selectOption('svg');
+    await dialog.getByRole('radio', { name: /Current view/ }).check();
+    await dialog.getByTestId('export-preview').locator('img').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(400);
+    const [viewDownload] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('export-download').click()]);
+    const viewSvg = readFileSync(await viewDownload.path(), 'utf8');
+    const shown = topology.vpcs.filter((v) => viewSvg.includes(v.id)).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(topology.vpcs.length);
+    await session.screenshot('flow-export-view');
     expect(session.problems).toEqual([]);
   }, 120_000);
 });

@@ -52,6 +52,7 @@ const READ_TIMING = `(() => {
     layoutEnd: mark('peerscape:layout-end'),
     domReady: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN,
     workspaceAt: (performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/call')).map((e) => e.responseEnd).sort((a, b) => b - a)[0]) ?? NaN,
+    calls: performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/')).map((e) => Math.round(e.startTime) + '-' + Math.round(e.responseEnd)).join(' '),
     nodes: document.querySelectorAll('.react-flow__node').length,
     edges: document.querySelectorAll('.react-flow__edge').length,
   };
@@ -103,11 +104,12 @@ async function main(): Promise<void> {
 
     await page.goto(harness.url);
     await waitForGraph(page, 120_000);
-    const timing = (await page.evaluate(READ_TIMING)) as { drawn: number; layoutStart: number; layoutEnd: number; domReady: number; workspaceAt: number; nodes: number; edges: number };
+    const timing = (await page.evaluate(READ_TIMING)) as { drawn: number; layoutStart: number; layoutEnd: number; domReady: number; workspaceAt: number; calls: string; nodes: number; edges: number };
     const workerMs = Number((await page.getByTestId('layout-time').textContent())?.match(/(\d+)/)?.[1] ?? NaN);
     const drawnMs = timing.drawn;
     const layoutMs = timing.layoutEnd - timing.layoutStart;
     console.log(`drawn ${Math.round(drawnMs)} ms after navigation; layout ${Math.round(layoutMs)} ms (elkjs in the worker ${workerMs} ms)`);
+    console.log(`  API calls (start-end ms): ${timing.calls}`);
     console.log(`  of which: scripts run at ${Math.round(timing.domReady)} ms, page and workspace loaded at ${Math.round(timing.layoutStart)} ms, laid out at ${Math.round(timing.layoutEnd)} ms, drawn ${Math.round(drawnMs - timing.layoutEnd)} ms later`);
     console.log(`rendered ${timing.nodes} nodes (cards and frames) and ${timing.edges} edges`);
 

@@ -187,4 +187,24 @@ describe('drag to peer, for real, in Chromium on the sandbox', () => {
     await session.screenshot('flow-export-view');
     expect(session.problems).toEqual([]);
   }, 120_000);
+
+  it('finishes a half-routed peering from its checklist: one click adds the missing routes', async () => {
+    const { page } = session;
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    const peering = topology.peerings.find((p) => p.name === 'hub-dev-app')!;
+    await page.locator(`[data-testid="rf__edge-${peering.id}"] .react-flow__edge-interaction`).dispatchEvent('click');
+    const checklist = page.getByTestId('peering-checklist');
+    await checklist.waitFor();
+    const requesterRoutes = checklist.getByTestId('checklist-requester-routes');
+    expect(await requesterRoutes.getAttribute('class')).toContain('state-todo');
+    await requesterRoutes.getByRole('button', { name: /^Add \d+ routes? with profile/ }).click();
+    await expect.poll(() => page.getByTestId('peering-action-notice').textContent(), { timeout: 60_000 }).toContain('Routes: done');
+    // The rescan redraws the checklist from AWS: the requester side is now done.
+    await expect.poll(() => checklist.getByTestId('checklist-requester-routes').getAttribute('class'), { timeout: 60_000 }).toContain('state-done');
+    await session.screenshot('flow-checklist-routes-added');
+    const audit = await callHarness(harness, 'listAudit', { filter: { actions: ['CreateRoute'], outcomes: ['ok'], text: peering.id } });
+    expect(audit.ok && audit.value.entries.length).toBeGreaterThanOrEqual(1);
+    expect(session.problems).toEqual([]);
+  }, 120_000);
 });

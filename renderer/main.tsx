@@ -16,6 +16,8 @@ import { StoreProvider } from './store/store-context';
 
 const prefersLight = window.matchMedia?.('(prefers-color-scheme: light)').matches;
 const store = createAppStore(api, { theme: prefersLight ? 'light' : 'dark', layoutRunner: createAppLayoutRunner() });
+// Ask for the workspace now, while React renders the first frame, rather than after it.
+void store.getState().loadStartup();
 const planClient: PlanActionsClient = { ...api, onPlanProgressed: (listener) => api.on('planProgressed', listener) };
 
 createRoot(document.getElementById('root')!).render(

@@ -147,12 +147,13 @@ export interface AppStoreOptions {
   readonly layoutRunner?: LayoutRunner;
 }
 
-/** Create the store; nothing is fetched until `loadStartup` runs. */
+/** Create the store; nothing is fetched until `loadStartup` runs (once; later calls join it). */
 export function createAppStore(client: PeerscapeClient, options: AppStoreOptions | Theme = {}): AppStore {
   const opts: AppStoreOptions = typeof options === 'string' ? { theme: options } : options;
   const runLayout = opts.layoutRunner ?? runLayoutInPage;
   let layoutGeneration = 0;
   let unsubscribe: (() => void) | undefined;
+  let startup: Promise<void> | undefined;
 
   return createStore<AppState>()((set, get) => {
     async function layOut(snapshot: Snapshot, positions: Readonly<Record<string, NodePosition>>): Promise<void> {
@@ -179,6 +180,29 @@ export function createAppStore(client: PeerscapeClient, options: AppStoreOptions
           lastError: { code: 'internal', message: `The diagram could not be laid out: ${message}`, fix: 'Try Re-layout; if it keeps failing, report it with the snapshot.' },
         });
       }
+    }
+
+    async function startupOnce(): Promise<void> {
+      subscribe();
+      const [info, profiles, workspace] = await Promise.all([client.getAppInfo({}), client.listProfiles({}), client.getWorkspace({})]);
+      if (typeof performance !== 'undefined') performance.mark('peerscape:workspace-received');
+      set({
+        ...(info.ok ? { appInfo: info.value } : { lastError: info.error }),
+        ...(profiles.ok ? { profiles: profiles.value } : { lastError: profiles.error }),
+        workspaceLoaded: true,
+      });
+      if (!workspace.ok) {
+        set({ lastError: workspace.error });
+        return;
+      }
+      const w = workspace.value;
+      set({
+        positions: w.positions,
+        sandbox: w.sandbox,
+        ...(w.profiles ? { scanProfiles: w.profiles } : {}),
+        ...(w.regions ? { scanRegions: w.regions } : {}),
+      });
+      if (w.snapshot) await get().applySnapshot(w.snapshot);
     }
 
     function subscribe(): void {
@@ -218,26 +242,9 @@ export function createAppStore(client: PeerscapeClient, options: AppStoreOptions
       panel: 'discovery',
       discovery: { busy: false, cells: [], finished: false },
 
-      async loadStartup() {
-        subscribe();
-        const [info, profiles, workspace] = await Promise.all([client.getAppInfo({}), client.listProfiles({}), client.getWorkspace({})]);
-        set({
-          ...(info.ok ? { appInfo: info.value } : { lastError: info.error }),
-          ...(profiles.ok ? { profiles: profiles.value } : { lastError: profiles.error }),
-          workspaceLoaded: true,
-        });
-        if (!workspace.ok) {
-          set({ lastError: workspace.error });
-          return;
-        }
-        const w = workspace.value;
-        set({
-          positions: w.positions,
-          sandbox: w.sandbox,
-          ...(w.profiles ? { scanProfiles: w.profiles } : {}),
-          ...(w.regions ? { scanRegions: w.regions } : {}),
-        });
-        if (w.snapshot) await get().applySnapshot(w.snapshot);
+      loadStartup() {
+        // Once per store: the entry starts it before React renders, the window's effect joins it.
+        return (startup ??= startupOnce());
       },
 
       setTheme(theme) {

@@ -50,6 +50,8 @@ const READ_TIMING = `(() => {
     drawn: mark('peerscape:graph-drawn'),
     layoutStart: mark('peerscape:layout-start'),
     layoutEnd: mark('peerscape:layout-end'),
+    received: mark('peerscape:workspace-received'),
+    workerReady: mark('peerscape:layout-worker-ready'),
     domReady: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN,
     workspaceAt: (performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/call')).map((e) => e.responseEnd).sort((a, b) => b - a)[0]) ?? NaN,
     calls: performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/')).map((e) => Math.round(e.startTime) + '-' + Math.round(e.responseEnd)).join(' '),
@@ -102,15 +104,24 @@ async function main(): Promise<void> {
     if (!imported.ok) throw new Error(`import failed: ${imported.error.message}`);
     const { page } = session;
 
+    // Long main-thread tasks until the graph is drawn, to see what delays it.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: string[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push(`${Math.round(e.startTime)}+${Math.round(e.duration)}`);
+      }).observe({ type: 'longtask', buffered: true });
+    });
     await page.goto(harness.url);
     await waitForGraph(page, 120_000);
-    const timing = (await page.evaluate(READ_TIMING)) as { drawn: number; layoutStart: number; layoutEnd: number; domReady: number; workspaceAt: number; calls: string; nodes: number; edges: number };
+    const timing = (await page.evaluate(READ_TIMING)) as { drawn: number; layoutStart: number; layoutEnd: number; received: number; workerReady: number; domReady: number; workspaceAt: number; calls: string; nodes: number; edges: number };
     const workerMs = Number((await page.getByTestId('layout-time').textContent())?.match(/(\d+)/)?.[1] ?? NaN);
     const drawnMs = timing.drawn;
     const layoutMs = timing.layoutEnd - timing.layoutStart;
     console.log(`drawn ${Math.round(drawnMs)} ms after navigation; layout ${Math.round(layoutMs)} ms (elkjs in the worker ${workerMs} ms)`);
     console.log(`  API calls (start-end ms): ${timing.calls}`);
-    console.log(`  of which: scripts run at ${Math.round(timing.domReady)} ms, page and workspace loaded at ${Math.round(timing.layoutStart)} ms, laid out at ${Math.round(timing.layoutEnd)} ms, drawn ${Math.round(drawnMs - timing.layoutEnd)} ms later`);
+    console.log(`  long tasks (start+ms): ${String(await page.evaluate('window.__longTasks.join(" ")'))}`);
+    console.log(`  of which: scripts run at ${Math.round(timing.domReady)} ms, workspace decoded at ${Math.round(timing.received)} ms, layout asked at ${Math.round(timing.layoutStart)} ms (worker ready at ${Math.round(timing.workerReady)} ms), laid out at ${Math.round(timing.layoutEnd)} ms, drawn ${Math.round(drawnMs - timing.layoutEnd)} ms later`);
     console.log(`rendered ${timing.nodes} nodes (cards and frames) and ${timing.edges} edges`);
 
     const box = (await page.getByTestId('topology-canvas').boundingBox())!;

@@ -77,6 +77,7 @@ export function createWorkerLayoutRunner(makeWorker: () => Worker, timeoutMs = W
     }
     worker.onmessage = (event: MessageEvent<LayoutReply>) => {
       const reply = event.data;
+      if ((reply as { ready?: boolean } | null)?.ready === true && typeof performance !== 'undefined') performance.mark('peerscape:layout-worker-ready');
       // Only our replies carry a boolean `ok`; anything else is not an answer to a request.
       if (typeof reply !== 'object' || reply === null || typeof reply.ok !== 'boolean') return;
       const p = pending.get(reply.id);

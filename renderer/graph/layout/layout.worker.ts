@@ -13,6 +13,8 @@ const scope = self as unknown as WorkerScope;
 // Start elkjs before installing our handler: its bundled engine claims `self.onmessage` when it
 // starts, and would otherwise take over every message after the first layout.
 prepareLayoutEngine();
+// Tell the page when the engine is ready (a performance mark there; not an answer to a request).
+(scope as unknown as { postMessage(m: unknown): void }).postMessage({ ready: true });
 
 scope.onmessage = (event) => {
   const { id, topology, opts } = event.data;

@@ -17,3 +17,18 @@ describe('wire encoding', () => {
     expect(decodeWire(encodeWire(structuredClone(value)))).toStrictEqual(value);
   });
 });
+
+describe('wire encoding of edge cases', () => {
+  it('round-trips top-level values of every kind, and keeps undefined members present', () => {
+    for (const v of [undefined, null, 0, -0.5, 'x', 5n, Number.NaN, new Date(0), [undefined], new Map([[1n, undefined]]), new Set(['a'])]) {
+      expect(decodeWire(encodeWire(v))).toStrictEqual(v);
+    }
+    const decoded = decodeWire(encodeWire({ a: undefined })) as Record<string, unknown>;
+    expect(Object.keys(decoded)).toEqual(['a']);
+  });
+
+  it('keeps a plain object whose own fields look like data, and strings that look like tags', () => {
+    const value = { v: '__peerscape_wire', nested: { list: [{ date: '2026-01-01' }] } };
+    expect(decodeWire(encodeWire(value))).toStrictEqual(value);
+  });
+});

@@ -11,6 +11,7 @@ import { collectVpcBlocks } from '../../shared/cidr/vpc-blocks';
 import type { PeeringId, VpcId } from '../../shared/model/ids';
 import type { Peering, SecurityGroupRule, Topology } from '../../shared/model/topology';
 import { isLivePeeringStatus } from '../../shared/model/topology';
+import { peeringChecklist } from '../../shared/planning/peering-checklist';
 import { conflictsOf, indexOf, neighbourhoodOf, otherSide, routesOf, validatorOf } from '../graph/derive';
 import { STATUS_WORDS } from '../graph/edges/peering-words';
 import { viewStateOf } from '../graph/view-state';
@@ -294,7 +295,18 @@ function PeeringInspector({ topology, peeringId }: { topology: Topology; peering
   const p = index.peeringById.get(peeringId);
   const routes = routesOf(topology).byPeering.get(peeringId);
   if (!p) return <p className="muted">This peering is no longer in the snapshot.</p>;
-  const step = nextStepFor(p, topology.accounts, routes, (id) => vpcName(topology, id as VpcId));
+  const routed = nextStepFor(p, topology.accounts, routes, (id) => vpcName(topology, id as VpcId));
+  // Routed both ways is not "nothing to do" while no security group lets the other VPC in.
+  const checklist = routed.tone === 'done' ? peeringChecklist(topology, p.id) : undefined;
+  const rulesMissing = checklist?.ok && checklist.value.items.some((i) => i.id === 'security-groups' && i.state === 'todo');
+  const step = rulesMissing
+    ? {
+        ...routed,
+        tone: 'act' as const,
+        meaning: 'Active and routed both ways, but no security group of either VPC admits the other, so nothing gets through yet.',
+        action: 'Allow the peer VPC\'s CIDR (or, in one region, its security group) on the ports you need.',
+      }
+    : routed;
   const requesterPeers = new Set([p.accepter.vpcId]);
   const accepterPeers = new Set([p.requester.vpcId]);
   const rules = [...rulesReferencingPeers(topology, p.requester.vpcId, requesterPeers), ...rulesReferencingPeers(topology, p.accepter.vpcId, accepterPeers)];

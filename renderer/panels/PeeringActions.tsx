@@ -114,6 +114,8 @@ export function PeeringActions({ topology, peering }: { topology: Topology; peer
       {checklist.ok ? (
         <PeeringChecklist
           checklist={checklist.value}
+          // The inspector's next-step box above already says where the peering stands.
+          showSummary={false}
           onAction={onAction}
           onCopyText={(text) => void navigator.clipboard?.writeText(text)}
           {...(busy && busy !== 'delete' && busy !== 'reject' ? { busyItem: busy } : {})}

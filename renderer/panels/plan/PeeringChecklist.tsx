@@ -16,6 +16,8 @@ export interface PeeringChecklistProps {
   onCopyText?(text: string): void;
   /** The item whose action is running. */
   readonly busyItem?: ChecklistItem['id'];
+  /** Show the status summary above the items (default); off where the host already says it. */
+  readonly showSummary?: boolean;
 }
 
 const ICON: Record<ChecklistState, string> = {
@@ -64,12 +66,14 @@ function ActionView({ item, action, onAction, onCopyText, busy }: { item: Checkl
 }
 
 /** The checklist as an ordered list. */
-export function PeeringChecklist({ checklist, onAction, onCopyText, busyItem }: PeeringChecklistProps) {
+export function PeeringChecklist({ checklist, onAction, onCopyText, busyItem, showSummary = true }: PeeringChecklistProps) {
   return (
     <section className="peering-checklist" aria-label={`Checklist of ${checklist.peeringId}`} data-testid="peering-checklist">
-      <p className={`checklist-next ${checklist.complete ? 'is-complete' : ''}`} data-testid="checklist-next">
-        <strong>{checklist.next.label}.</strong> {checklist.next.meaning} {checklist.complete ? '' : checklist.next.action}
-      </p>
+      {showSummary && (
+        <p className={`checklist-next ${checklist.complete ? 'is-complete' : ''}`} data-testid="checklist-next">
+          <strong>{checklist.next.label}.</strong> {checklist.next.meaning} {checklist.complete ? '' : checklist.next.action}
+        </p>
+      )}
       <ol className="checklist-items">
         {checklist.items.map((item) => (
           <li key={item.id} className={`checklist-item state-${item.state}`} data-testid={`checklist-${item.id}`}>

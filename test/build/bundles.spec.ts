@@ -1,0 +1,43 @@
+/**
+ * What `electron-vite build` writes (the e2e run builds first): the three bundles the window
+ * needs, in the module formats Electron requires, and a renderer page whose assets all exist.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { API_METHOD_NAMES } from '../../shared/api/method-names';
+
+const OUT = join(import.meta.dirname, '..', '..', 'out');
+
+describe('the built bundles', () => {
+  it('main is one ES module for the Node side that imports Electron and never tsx', () => {
+    const main = readFileSync(join(OUT, 'main', 'main.js'), 'utf8');
+    expect(main).toMatch(/^import .* from "electron";$/m);
+    expect(main).not.toMatch(/from "tsx|require\("tsx/);
+  });
+
+  it('the preload is a single CommonJS file that requires only electron and exposes every method', () => {
+    expect(readdirSync(join(OUT, 'preload'))).toEqual(['preload.cjs']);
+    const preload = readFileSync(join(OUT, 'preload', 'preload.cjs'), 'utf8');
+    expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(['electron']);
+    expect(preload).not.toMatch(/^\s*(import|export)\s/m);
+    for (const name of API_METHOD_NAMES) expect(preload).toContain(`"${name}"`);
+  });
+
+  it('the renderer page has a strict CSP and every asset it links, minified', () => {
+    const html = readFileSync(join(OUT, 'renderer', 'index.html'), 'utf8');
+    expect(html).toContain("script-src 'self'");
+    expect(html).not.toContain("'unsafe-inline'");
+    const linked = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(linked.length).toBeGreaterThanOrEqual(2);
+    for (const file of linked) expect(existsSync(join(OUT, 'renderer', file)), file).toBe(true);
+    const scripts = readdirSync(join(OUT, 'renderer', 'assets')).filter((f) => f.endsWith('.js'));
+    expect(scripts.some((f) => f.startsWith('layout.worker-'))).toBe(true);
+    for (const f of scripts) {
+      // Unminified bundles keep a `// node_modules/…` banner per module.
+      expect(readFileSync(join(OUT, 'renderer', 'assets', f), 'utf8'), f).not.toMatch(/^\/\/ node_modules\//m);
+    }
+  });
+});

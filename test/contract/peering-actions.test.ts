@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { MainApi } from '../../electron/api/main-api';
 import type { PeerscapeClient } from '../../shared/api/contract';
-import type { AuditEntry, DiscoveryProgress } from '../../shared/api/events';
+import type { AuditEntry } from '../../shared/api/events';
 import type { Result } from '../../shared/api/result';
 import { computeRouteCompleteness } from '../../shared/analysis/route-completeness';
 import type { Snapshot } from '../../shared/model/snapshot';
@@ -22,6 +22,7 @@ import type { PlanRun } from '../../shared/planning/plan-run';
 import { validatePeering } from '../../shared/planning/validate-peering';
 import type { Loopback } from '../support/loopback-transport';
 import { loopbackMainApi, makeTempHome } from '../support/main-api-fixture';
+import { scanThroughApi } from '../support/scan-through-api';
 
 const run = promisify(execFile);
 
@@ -48,17 +49,8 @@ function nextSnapshot(client: PeerscapeClient, test: (s: Snapshot) => boolean, t
 }
 
 async function scanSandbox(client: PeerscapeClient): Promise<Snapshot> {
-  const done = new Promise<DiscoveryProgress>((resolve) => {
-    const stop = client.on('discoveryProgressed', (p) => {
-      if (p.finished) {
-        stop();
-        resolve(p);
-      }
-    });
-  });
-  must(await client.startDiscovery({ source: 'sandbox' }));
-  expect((await done).error).toBeUndefined();
-  await new Promise((r) => setTimeout(r, 100));
+  const { last } = await scanThroughApi(client, { source: 'sandbox' });
+  expect(last.error).toBeUndefined();
   return must(await client.getWorkspace({})).snapshot!;
 }
 

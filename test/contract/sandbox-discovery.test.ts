@@ -1,12 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 
-import type { PeerscapeClient } from '../../shared/api/contract';
-import type { DiscoveryProgress } from '../../shared/api/events';
-import type { Snapshot } from '../../shared/model/snapshot';
 import type { Loopback } from '../support/loopback-transport';
 import type { MainApi } from '../../electron/api/main-api';
 import { loopbackMainApi, makeTempHome } from '../support/main-api-fixture';
+import { scanThroughApi } from '../support/scan-through-api';
 
 const open: Loopback<MainApi>[] = [];
 afterEach(async () => {
@@ -19,26 +17,7 @@ function start(home: ReturnType<typeof makeTempHome>) {
   return loop;
 }
 
-/** Start a scan and wait for its last progress event and the saved snapshot. */
-async function scan(client: PeerscapeClient, request: Parameters<PeerscapeClient['startDiscovery']>[0]) {
-  const progress: DiscoveryProgress[] = [];
-  let resolveDone!: (p: DiscoveryProgress) => void;
-  const done = new Promise<DiscoveryProgress>((r) => (resolveDone = r));
-  const stop = client.on('discoveryProgressed', (p) => {
-    progress.push(p);
-    if (p.finished) resolveDone(p);
-  });
-  const snapshots: Snapshot[] = [];
-  const stopSnapshots = client.on('snapshotUpdated', (s) => snapshots.push(s));
-  const started = await client.startDiscovery(request);
-  expect(started.ok).toBe(true);
-  const last = await done;
-  // The final snapshot is published right after the last progress event.
-  await new Promise((r) => setTimeout(r, 100));
-  stop();
-  stopSnapshots();
-  return { progress, last, snapshots };
-}
+const scan = scanThroughApi;
 
 describe('the sandbox through the API', () => {
   it('opens on the sandbox when the user has no AWS profile', async () => {

@@ -81,9 +81,14 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     return loaded;
   }
 
+  /** Which source the workspace shows (AWS until a sandbox snapshot is saved). */
+  function workspaceSource(): 'aws' | 'sandbox' {
+    return saved?.source.startsWith('sandbox:') ? 'sandbox' : 'aws';
+  }
+
   /** Whose AWS files the workspace's profiles live in: the sandbox's for a sandbox snapshot. */
   function workspaceEnv(): Readonly<Record<string, string | undefined>> {
-    return saved?.source.startsWith('sandbox:') && sandboxFiles ? sandboxEnv() : deps.env;
+    return workspaceSource() === 'sandbox' && sandboxFiles ? sandboxEnv() : deps.env;
   }
 
   const actions = createActionsService({
@@ -99,7 +104,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     auditAppended: (entry) => deps.emit('auditAppended', entry),
     // What a run changed shows on the canvas after a rescan of the same source.
     runFinished: () => {
-      const source = saved?.source.startsWith('sandbox:') ? 'sandbox' : 'aws';
+      const source = workspaceSource();
       if (source === 'sandbox' && !sandbox.running) return;
       discover(source, source === 'aws' ? rememberedRequest(deps.settings) : {});
     },

@@ -25,7 +25,7 @@ export function Toolbar() {
   const relayout = useAppStore((s) => s.relayout);
   const exportSnapshot = useAppStore((s) => s.exportSnapshot);
   const openSandbox = useAppStore((s) => s.openSandbox);
-  const startDiscovery = useAppStore((s) => s.startDiscovery);
+  const refresh = useAppStore((s) => s.refresh);
   const cancelDiscovery = useAppStore((s) => s.cancelDiscovery);
   const busy = useAppStore((s) => s.discovery.busy);
   const hasSnapshot = useAppStore((s) => s.snapshot !== undefined);
@@ -71,8 +71,6 @@ export function Toolbar() {
       }),
     [client, layout],
   );
-  // Refresh scans what the workspace shows: the sandbox (started again if needed) or AWS.
-  const onRefresh = useCallback(() => void (source?.startsWith('sandbox:') ? openSandbox() : startDiscovery('aws')), [source, openSandbox, startDiscovery]);
 
   return (
     <>
@@ -90,7 +88,7 @@ export function Toolbar() {
             <span className="spinner" aria-hidden="true" /> Cancel scan
           </button>
         ) : (
-          <button type="button" onClick={onRefresh} title={source?.startsWith('sandbox:') ? 'Scan the sandbox cloud again' : 'Scan the chosen AWS profiles and regions again'}>
+          <button type="button" onClick={() => void refresh()} title={source?.startsWith('sandbox:') ? 'Scan the sandbox cloud again' : 'Scan the chosen AWS profiles and regions again'}>
             Refresh
           </button>
         )}

@@ -296,9 +296,9 @@ function PeeringInspector({ topology, peeringId }: { topology: Topology; peering
   const routes = routesOf(topology).byPeering.get(peeringId);
   if (!p) return <p className="muted">This peering is no longer in the snapshot.</p>;
   const routed = nextStepFor(p, topology.accounts, routes, (id) => vpcName(topology, id as VpcId));
+  const checklist = peeringChecklist(topology, p.id);
   // Routed both ways is not "nothing to do" while no security group lets the other VPC in.
-  const checklist = routed.tone === 'done' ? peeringChecklist(topology, p.id) : undefined;
-  const rulesMissing = checklist?.ok && checklist.value.items.some((i) => i.id === 'security-groups' && i.state === 'todo');
+  const rulesMissing = routed.tone === 'done' && checklist.ok && checklist.value.items.some((i) => i.id === 'security-groups' && i.state === 'todo');
   const step = rulesMissing
     ? {
         ...routed,
@@ -325,7 +325,7 @@ function PeeringInspector({ topology, peeringId }: { topology: Topology; peering
         </div>
         {step.command && <pre className="command">{step.command}</pre>}
       </div>
-      <PeeringActions topology={topology} peering={p} />
+      <PeeringActions topology={topology} peering={p} checklist={checklist} />
       <dl className="facts">
         {(['requester', 'accepter'] as const).map((role) => {
           const side = p[role];

@@ -5,12 +5,12 @@
  * Every action runs a plan on the Node side (DryRun first), which rescans when it changed AWS;
  * the new snapshot then redraws the checklist, so nothing here keeps its own copy of AWS state.
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 
 import type { ApiError, Result } from '../../shared/api/result';
-import type { PeeringId, VpcId } from '../../shared/model/ids';
+import type { VpcId } from '../../shared/model/ids';
 import type { Peering, Topology } from '../../shared/model/topology';
-import { peeringChecklist, type ChecklistAction, type ChecklistItem } from '../../shared/planning/peering-checklist';
+import type { ChecklistAction, ChecklistItem, PeeringChecklist as Checklist } from '../../shared/planning/peering-checklist';
 import type { PlanAndRun, PlanRun } from '../../shared/planning/plan-run';
 import { profilesFromTopology } from '../../shared/planning/plan-types';
 import { useAppStore } from '../store/store-context';
@@ -38,20 +38,18 @@ function fromError(error: ApiError): Notice {
   return { tone: 'bad', text: error.message, fix: error.fix };
 }
 
-/** Checklist, reject and delete for `peeringId`. */
-export function PeeringActions({ topology, peering }: { topology: Topology; peering: Peering }) {
+/** Checklist (computed by the inspector from the latest snapshot), reject and delete for `peering`. */
+export function PeeringActions({ topology, peering, checklist }: { topology: Topology; peering: Peering; checklist: Result<Checklist> }) {
   const client = useAppStore((s) => s.client);
   const openPlan = useAppStore((s) => s.openPlan);
-  const openSandbox = useAppStore((s) => s.openSandbox);
-  const startDiscovery = useAppStore((s) => s.startDiscovery);
-  const source = useAppStore((s) => s.snapshot?.source);
+  const refresh = useAppStore((s) => s.refresh);
   const [busy, setBusy] = useState<ChecklistItem['id'] | 'delete' | 'reject' | undefined>();
   const [notice, setNotice] = useState<Notice | undefined>();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [cleanup, setCleanup] = useState(true);
-  const checklist = useMemo(() => peeringChecklist(topology, peering.id as PeeringId), [topology, peering.id]);
-  const accepterProfiles = profilesFromTopology(topology.accounts)[peering.accepter.accountId] ?? [];
-  const requesterProfiles = profilesFromTopology(topology.accounts)[peering.requester.accountId] ?? [];
+  const profiles = profilesFromTopology(topology.accounts);
+  const accepterProfiles = profiles[peering.accepter.accountId] ?? [];
+  const requesterProfiles = profiles[peering.requester.accountId] ?? [];
   const pending = peering.status === 'pending-acceptance';
   const deletable = peering.status === 'active' || pending || peering.status === 'provisioning';
 
@@ -94,7 +92,7 @@ export function PeeringActions({ topology, peering }: { topology: Topology; peer
         openPlan({ requesterVpcId: peering.requester.vpcId as VpcId, accepterVpcId: peering.accepter.vpcId as VpcId });
         return;
       case 'rescan':
-        void (source?.startsWith('sandbox:') ? openSandbox() : startDiscovery('aws'));
+        void refresh();
         return;
       case 'add-rules':
         setNotice({

@@ -132,6 +132,8 @@ export interface AppState {
   startDiscovery(source: 'aws' | 'sandbox'): Promise<void>;
   /** Start the sandbox cloud, then scan it. */
   openSandbox(): Promise<void>;
+  /** Scan again what the workspace shows: the sandbox (started again if needed) or AWS. */
+  refresh(): Promise<void>;
   cancelDiscovery(): Promise<void>;
   /** Clear transient UI: refusal, plan, search, selection, mode, in that order of priority. */
   escape(): void;
@@ -419,6 +421,10 @@ export function createAppStore(client: PeerscapeClient, options: AppStoreOptions
         }
         set({ sandbox: started.value });
         await get().startDiscovery('sandbox');
+      },
+
+      async refresh() {
+        await (get().snapshot?.source.startsWith('sandbox:') ? get().openSandbox() : get().startDiscovery('aws'));
       },
 
       async cancelDiscovery() {

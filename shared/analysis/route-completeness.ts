@@ -7,7 +7,7 @@
 import { assertNever } from '../api/result';
 import { compareRanges, isWithin } from '../cidr/overlap';
 import type { Cidr, CidrRange } from '../cidr/parse-cidr';
-import { pushIpv4Bounds } from '../cidr/parse-cidr';
+import { writeIpv4Bounds } from '../cidr/parse-cidr';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { PeeringId, RouteTableId, SubnetId, VpcId } from '../model/ids';
 import type { Peering, PeeringStatus, Route, RouteTable, RouteTarget, Topology } from '../model/topology';
@@ -80,46 +80,100 @@ export interface RouteCompletenessOptions {
   readonly peeringIds?: readonly PeeringId[];
 }
 
+/** Numbers per compiled IPv4 route: first address, last address, prefix length, index in `table.routes`. */
+const COLUMNS = 4;
+
+/**
+ * Rows of a typed array handed out from large chunks that never move: compiled routes and check
+ * results live there, outside the JavaScript heap, so the garbage collector neither scans nor
+ * copies them. At 176,000 routes and 110,000 checks, per-table arrays and per-check objects were
+ * most of what each scavenge had to copy.
+ */
+class ChunkPool<T extends Float64Array | Int32Array> {
+  /** The chunk and offset of the last reservation. */
+  chunk: T;
+  at = 0;
+  #used = 0;
+
+  constructor(
+    private readonly make: (length: number) => T,
+    private readonly chunkLength: number,
+  ) {
+    this.chunk = make(0);
+  }
+
+  /** Make room for `length` numbers in one chunk; read `chunk` and `at` after. */
+  reserve(length: number): void {
+    if (this.#used + length > this.chunk.length) {
+      this.chunk = this.make(Math.max(length, this.chunkLength));
+      this.#used = 0;
+    }
+    this.at = this.#used;
+    this.#used += length;
+  }
+}
+
+/** A pool of compiled routes: 16,384 routes per 512 KiB chunk. */
+const routePool = (): ChunkPool<Float64Array> => new ChunkPool((n) => new Float64Array(n), 16_384 * COLUMNS);
+
+/** An IPv6 route of a table with its parsed range and its index in `table.routes`. */
+interface RangedIndexedRoute {
+  readonly range: CidrRange;
+  readonly route: Route;
+  readonly k: number;
+}
+
 /** A table's routes, parsed once: IPv4 bounds as plain numbers (exact below 2^53), IPv6 as ranges. */
 interface CompiledTable {
-  /** Triplets: low, high, prefix length of each IPv4 route, in the order of `v4Routes`. */
-  readonly v4: readonly number[];
-  readonly v4Routes: readonly Route[];
-  readonly v6: readonly { readonly range: CidrRange; readonly route: Route }[];
+  readonly routes: readonly Route[];
+  /** Holds `v4Count` rows of `COLUMNS` numbers from `start` on. */
+  readonly columns: Float64Array;
+  readonly start: number;
+  readonly v4Count: number;
+  readonly v6: readonly RangedIndexedRoute[];
 }
 
 const compiledCache = new WeakMap<RouteTable, CompiledTable>();
-const NO_ROUTES: readonly { readonly range: CidrRange; readonly route: Route }[] = [];
+const sharedRoutePool = routePool();
+const NO_ROUTES: readonly RangedIndexedRoute[] = [];
 
 /** `compileRoutes`, remembered per table object (for callers that check tables one at a time). */
 function compileTable(index: TopologyIndex, table: RouteTable): CompiledTable {
   let compiled = compiledCache.get(table);
-  if (!compiled) compiledCache.set(table, (compiled = compileRoutes(index, table)));
+  if (!compiled) compiledCache.set(table, (compiled = compileRoutes(index, table, sharedRoutePool)));
   return compiled;
 }
 
-/** Parse a table's route destinations; prefix-list destinations (`pl-…`) are left out. */
-function compileRoutes(index: TopologyIndex, table: RouteTable): CompiledTable {
-  const v4: number[] = [];
-  const v4Routes: Route[] = [];
-  let v6 = NO_ROUTES as { range: CidrRange; route: Route }[];
-  for (const route of table.routes) {
-    if (pushIpv4Bounds(route.destination, v4)) {
-      v4Routes.push(route);
+/** Parse a table's route destinations into `pool`; prefix-list destinations (`pl-…`) are left out. */
+function compileRoutes(index: TopologyIndex, table: RouteTable, pool: ChunkPool<Float64Array>): CompiledTable {
+  const routes = table.routes;
+  pool.reserve(routes.length * COLUMNS);
+  const columns = pool.chunk;
+  const start = pool.at;
+  let row = start;
+  let v6 = NO_ROUTES as RangedIndexedRoute[];
+  for (let k = 0; k < routes.length; k++) {
+    const route = routes[k]!;
+    if (writeIpv4Bounds(route.destination, columns, row)) {
+      columns[row + 3] = k;
+      row += COLUMNS;
       continue;
     }
     const range = index.rangeOf(route.destination);
     if (!range) continue;
     if (range.family === 'ipv4') {
       // A valid IPv4 block in a non-canonical spelling (host bits set, spaces): rare.
-      v4.push(Number(range.start), Number(range.end), range.prefixLength);
-      v4Routes.push(route);
+      columns[row] = Number(range.start);
+      columns[row + 1] = Number(range.end);
+      columns[row + 2] = range.prefixLength;
+      columns[row + 3] = k;
+      row += COLUMNS;
     } else {
       if (v6 === NO_ROUTES) v6 = [];
-      v6.push({ range, route });
+      v6.push({ range, route, k });
     }
   }
-  return { v4, v4Routes, v6 };
+  return { routes, columns, start, v4Count: (row - start) / COLUMNS, v6 };
 }
 
 function isToPeering(route: Route, peeringId: PeeringId): boolean {
@@ -135,17 +189,19 @@ interface RangedRoute {
   readonly route: Route;
 }
 
-/** Routes whose destination lies strictly inside `peer`. */
-function collectInnerRoutes(index: TopologyIndex, compiled: CompiledTable, peer: CidrRange): RangedRoute[] {
+/** Routes whose destination lies strictly inside `peer` (`low`, `high`: its bounds as numbers when IPv4). */
+function collectInnerRoutes(index: TopologyIndex, compiled: CompiledTable, peer: CidrRange, low: number, high: number): RangedRoute[] {
   const out: RangedRoute[] = [];
   if (peer.family === 'ipv4') {
-    const low = Number(peer.start);
-    const high = Number(peer.end);
-    const { v4, v4Routes } = compiled;
-    for (let k = 0; k < v4Routes.length; k++) {
-      const rl = v4[k * 3]!;
-      const rh = v4[k * 3 + 1]!;
-      if (low <= rl && rh <= high && !(rl <= low && high <= rh)) out.push({ range: index.rangeOf(v4Routes[k]!.destination)!, route: v4Routes[k]! });
+    const { columns, routes } = compiled;
+    const end = compiled.start + compiled.v4Count * COLUMNS;
+    for (let row = compiled.start; row < end; row += COLUMNS) {
+      const rl = columns[row]!;
+      const rh = columns[row + 1]!;
+      if (low <= rl && rh <= high && !(rl <= low && high <= rh)) {
+        const route = routes[columns[row + 3]! | 0]!;
+        out.push({ range: index.rangeOf(route.destination)!, route });
+      }
     }
   } else {
     for (const r of compiled.v6) if (isWithin(r.range, peer) && !isWithin(peer, r.range)) out.push(r);
@@ -200,53 +256,98 @@ function classifyCarvedBlock(routeTableId: RouteTableId, peer: CidrRange, best: 
  * internet or NAT gateway does not count as routing the peer elsewhere: the route is `missing`.
  */
 export function checkTableRoute(index: TopologyIndex, table: RouteTable, peer: CidrRange, peeringId: PeeringId): RouteCheck {
-  return checkCompiledTable(index, table.id, compileTable(index, table), peer, peeringId);
+  const ipv4 = peer.family === 'ipv4';
+  return checkCompiledTable(index, table.id, compileTable(index, table), peer, ipv4 ? Number(peer.start) : NaN, ipv4 ? Number(peer.end) : NaN, peeringId);
 }
 
-function checkCompiledTable(index: TopologyIndex, routeTableId: RouteTableId, compiled: CompiledTable, peer: CidrRange, peeringId: PeeringId): RouteCheck {
-  let best: Route | undefined;
+/*
+ * A check without its object: `(index of the deciding route in table.routes + 1) * 8 + code`,
+ * 0 standing for "no route" in the upper bits.
+ */
+const CODE_OK = 0;
+const CODE_BLACKHOLE = 1;
+const CODE_MISSING = 2;
+/** Missing, falling to a default route (the deciding route). */
+const CODE_FALLBACK = 3;
+const CODE_ELSEWHERE = 4;
+/** Routes inside the block carve it: judged by `classifyCarvedBlock`, which needs objects. */
+const CODE_CARVED = 5;
+
+/**
+ * How a compiled table routes `peer` for `peeringId`, as a code (see above), allocating nothing;
+ * `low` and `high` are the block's bounds as numbers when it is IPv4.
+ */
+function classifyBlock(compiled: CompiledTable, peer: CidrRange, low: number, high: number, peeringId: PeeringId): number {
+  let bestIndex = -1;
   let bestPrefix = -1;
   let innerCount = 0;
-  // One pass without allocating; lists of inner routes are built only when there are some.
   if (peer.family === 'ipv4') {
-    const low = Number(peer.start);
-    const high = Number(peer.end);
-    const { v4, v4Routes } = compiled;
-    for (let k = 0; k < v4Routes.length; k++) {
-      const rl = v4[k * 3]!;
-      const rh = v4[k * 3 + 1]!;
+    const { columns } = compiled;
+    const end = compiled.start + compiled.v4Count * COLUMNS;
+    for (let row = compiled.start; row < end; row += COLUMNS) {
+      const rl = columns[row]!;
+      const rh = columns[row + 1]!;
       if (rl <= low && high <= rh) {
-        const prefix = v4[k * 3 + 2]!;
+        const prefix = columns[row + 2]!;
         if (prefix > bestPrefix) {
           bestPrefix = prefix;
-          best = v4Routes[k];
+          bestIndex = columns[row + 3]! | 0;
         }
       } else if (low <= rl && rh <= high) {
         innerCount++;
       }
     }
   } else {
-    for (const { range, route } of compiled.v6) {
+    for (const { range, k } of compiled.v6) {
       if (isWithin(peer, range)) {
         if (range.prefixLength > bestPrefix) {
           bestPrefix = range.prefixLength;
-          best = route;
+          bestIndex = k;
         }
       } else if (isWithin(range, peer)) {
         innerCount++;
       }
     }
   }
-  const peerCidr = peer.cidr;
-  const bestIsPeering = best !== undefined && isToPeering(best, peeringId);
-  // The common case first: nothing more specific inside the block, so the best route decides alone.
-  if (innerCount === 0) {
-    if (best === undefined) return { state: 'missing', routeTableId, peerCidr };
-    if (bestIsPeering) return best.state === 'blackhole' ? { state: 'blackhole', routeTableId, peerCidr, route: best } : { state: 'ok', routeTableId, peerCidr, route: best };
-    return bestPrefix === 0 ? { state: 'missing', routeTableId, peerCidr, fallback: best } : { state: 'elsewhere', routeTableId, peerCidr, route: best };
+  const decided = (bestIndex + 1) * 8;
+  // The common case: nothing more specific inside the block, so the best route decides alone.
+  if (innerCount > 0) return decided + CODE_CARVED;
+  if (bestIndex === -1) return CODE_MISSING;
+  const best = compiled.routes[bestIndex]!;
+  if (isToPeering(best, peeringId)) return decided + (best.state === 'blackhole' ? CODE_BLACKHOLE : CODE_OK);
+  return decided + (bestPrefix === 0 ? CODE_FALLBACK : CODE_ELSEWHERE);
+}
+
+/** The check object of a code that is not `CODE_CARVED`. */
+function decodeCheck(routeTableId: RouteTableId, routes: readonly Route[], peerCidr: Cidr, encoded: number): RouteCheck {
+  const route = routes[(encoded >> 3) - 1]!;
+  switch (encoded & 7) {
+    case CODE_OK:
+      return { state: 'ok', routeTableId, peerCidr, route };
+    case CODE_BLACKHOLE:
+      return { state: 'blackhole', routeTableId, peerCidr, route };
+    case CODE_FALLBACK:
+      return { state: 'missing', routeTableId, peerCidr, fallback: route };
+    case CODE_ELSEWHERE:
+      return { state: 'elsewhere', routeTableId, peerCidr, route };
+    default:
+      return { state: 'missing', routeTableId, peerCidr };
   }
+}
+
+/** `checkTableRoute` on a compiled table; `low` and `high` are the block's bounds as numbers when it is IPv4. */
+function checkCompiledTable(index: TopologyIndex, routeTableId: RouteTableId, compiled: CompiledTable, peer: CidrRange, low: number, high: number, peeringId: PeeringId): RouteCheck {
+  const encoded = classifyBlock(compiled, peer, low, high, peeringId);
+  if ((encoded & 7) !== CODE_CARVED) return decodeCheck(routeTableId, compiled.routes, peer.cidr, encoded);
+  const best = encoded >> 3 === 0 ? undefined : compiled.routes[(encoded >> 3) - 1]!;
   const bestRange = best ? index.rangeOf(best.destination) : null;
-  return classifyCarvedBlock(routeTableId, peer, best && bestRange ? { range: bestRange, route: best } : undefined, collectInnerRoutes(index, compiled, peer), peeringId);
+  return classifyCarvedBlock(routeTableId, peer, best && bestRange ? { range: bestRange, route: best } : undefined, collectInnerRoutes(index, compiled, peer, low, high), peeringId);
+}
+
+/** The route tables that serve a VPC's subnets, index-aligned with the subnets each serves. */
+interface ServingTables {
+  readonly tables: readonly RouteTable[];
+  readonly subnetIds: readonly (readonly SubnetId[])[];
 }
 
 /** What the side checks need of one VPC, gathered once per call (one map lookup per side after that). */
@@ -254,19 +355,34 @@ interface VpcRouting {
   readonly vpcId: VpcId;
   readonly isScanned: boolean;
   readonly hasRouteTables: boolean;
-  /** The tables that serve subnets, their subnets and their compiled routes, index-aligned. */
-  readonly tables: readonly RouteTable[];
-  readonly subnetIds: readonly (readonly SubnetId[])[];
+  readonly serving: ServingTables;
+  /** The compiled routes of `serving.tables`, index-aligned. */
   readonly compiled: readonly CompiledTable[];
   readonly hasIpv6: boolean;
   readonly blocks: readonly CidrRange[];
   readonly ipv4Blocks: readonly CidrRange[];
+  /** The first and last address of each block of `blocks` (`ipv4Blocks`) as numbers, NaN for IPv6. */
+  readonly blockBounds: readonly number[];
+  readonly ipv4BlockBounds: readonly number[];
 }
 
 interface SideContext {
   readonly index: TopologyIndex;
   readonly blocks: ReadonlyMap<VpcId, readonly CidrRange[]>;
   readonly routing: Map<VpcId, VpcRouting>;
+  readonly routes: ChunkPool<Float64Array>;
+  readonly checks: ChunkPool<Int32Array>;
+}
+
+/** Two numbers per block: its bounds when IPv4 (converted from bigints once per VPC, not per check), NaN for IPv6. */
+function numericBounds(blocks: readonly CidrRange[]): number[] {
+  const out = new Array<number>(blocks.length * 2);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    out[2 * i] = b.family === 'ipv4' ? Number(b.start) : NaN;
+    out[2 * i + 1] = b.family === 'ipv4' ? Number(b.end) : NaN;
+  }
+  return out;
 }
 
 function routingOf(ctx: SideContext, vpcId: VpcId): VpcRouting {
@@ -292,19 +408,22 @@ function routingOf(ctx: SideContext, vpcId: VpcId): VpcRouting {
       tables.push(t);
       subnetIds.push(served);
       // Not through the per-table WeakMap: for 20,000 tables its upkeep cost more GC time than it saved.
-      compiled.push(compileRoutes(ctx.index, t));
+      compiled.push(compileRoutes(ctx.index, t, ctx.routes));
     }
   }
+  const ipv4Blocks = hasIpv6 ? blocks.filter((b) => b.family === 'ipv4') : blocks;
+  const blockBounds = numericBounds(blocks);
   r = {
     vpcId,
     isScanned,
     hasRouteTables: allTables !== undefined,
-    tables,
-    subnetIds,
+    serving: { tables, subnetIds },
     compiled,
     hasIpv6,
     blocks,
-    ipv4Blocks: hasIpv6 ? blocks.filter((b) => b.family === 'ipv4') : blocks,
+    ipv4Blocks,
+    blockBounds,
+    ipv4BlockBounds: hasIpv6 ? numericBounds(ipv4Blocks) : blockBounds,
   };
   ctx.routing.set(vpcId, r);
   return r;
@@ -315,34 +434,90 @@ function unchecked(vpcId: VpcId, peerVpcId: VpcId, role: 'requester' | 'accepter
   return { role, vpcId, peerVpcId, summary, tables: [], note };
 }
 
+/**
+ * A checked side. Every table and block is judged when it is made, and the verdicts are kept as
+ * codes (state and deciding route, see `classifyBlock`); the check objects in `tables` are built
+ * from them when first read. The graph reads only `summary` of thousands of sides, the inspector
+ * and the reports read `tables` of a few, or of all when they list every gap.
+ */
+class CheckedSide implements SideRouteCompleteness {
+  #tables: readonly TableRouteChecks[] | undefined;
+
+  constructor(
+    readonly role: 'requester' | 'accepter',
+    readonly vpcId: VpcId,
+    readonly peerVpcId: VpcId,
+    readonly summary: RouteSummary,
+    private readonly serving: ServingTables,
+    private readonly peerBlocks: readonly CidrRange[],
+    private readonly codes: Int32Array,
+    private readonly at: number,
+    /** The checks of carved blocks, which codes cannot hold, by their position in this side. */
+    private readonly carved: ReadonlyMap<number, RouteCheck> | undefined,
+  ) {}
+
+  get tables(): readonly TableRouteChecks[] {
+    if (this.#tables) return this.#tables;
+    const { tables, subnetIds } = this.serving;
+    const blocks = this.peerBlocks;
+    const out = new Array<TableRouteChecks>(tables.length);
+    for (let t = 0; t < tables.length; t++) {
+      const table = tables[t]!;
+      const checks = new Array<RouteCheck>(blocks.length);
+      for (let b = 0; b < blocks.length; b++) {
+        const position = t * blocks.length + b;
+        checks[b] = this.carved?.get(position) ?? decodeCheck(table.id, table.routes, blocks[b]!.cidr, this.codes[this.at + position]!);
+      }
+      out[t] = { routeTableId: table.id, main: table.main, subnetIds: subnetIds[t]!, checks };
+    }
+    return (this.#tables = out);
+  }
+
+  /** As a plain object, with its tables (JSON would otherwise leave the getter out). */
+  toJSON(): SideRouteCompleteness {
+    return { role: this.role, vpcId: this.vpcId, peerVpcId: this.peerVpcId, summary: this.summary, tables: this.tables };
+  }
+}
+
 function checkSide(ctx: SideContext, peering: Peering, role: 'requester' | 'accepter', own: VpcRouting, peer: VpcRouting): SideRouteCompleteness {
   const side = role === 'requester' ? peering.requester : peering.accepter;
   const vpcId = own.vpcId;
   const peerVpcId = peer.vpcId;
+  const tables = own.serving.tables;
   if (!own.isScanned) return unchecked(vpcId, peerVpcId, role, 'unknown', `${vpcId} (account ${side.accountId}, ${side.region}) was not scanned.`);
   if (!own.hasRouteTables) return unchecked(vpcId, peerVpcId, role, 'unknown', `No route tables of ${vpcId} are in the snapshot.`);
-  if (own.tables.length === 0) return unchecked(vpcId, peerVpcId, role, 'none', `${vpcId} has no subnets, so no route table carries traffic.`);
+  if (tables.length === 0) return unchecked(vpcId, peerVpcId, role, 'none', `${vpcId} has no subnets, so no route table carries traffic.`);
   // IPv6 travels over the peering only when both VPCs have IPv6 blocks.
   const peerBlocks = own.hasIpv6 ? peer.blocks : peer.ipv4Blocks;
+  const peerBounds = own.hasIpv6 ? peer.blockBounds : peer.ipv4BlockBounds;
   if (peerBlocks.length === 0) return unchecked(vpcId, peerVpcId, role, 'unknown', `The blocks of ${peerVpcId} are unknown.`);
+  const total = tables.length * peerBlocks.length;
+  ctx.checks.reserve(total);
+  const codes = ctx.checks.chunk;
+  const at = ctx.checks.at;
+  let carved: Map<number, RouteCheck> | undefined;
   let okCount = 0;
   let someCount = 0;
-  let total = 0;
-  const tables: TableRouteChecks[] = new Array<TableRouteChecks>(own.tables.length);
-  for (let t = 0; t < own.tables.length; t++) {
-    const table = own.tables[t]!;
-    const checks: RouteCheck[] = new Array<RouteCheck>(peerBlocks.length);
+  for (let t = 0; t < tables.length; t++) {
+    const compiled = own.compiled[t]!;
     for (let b = 0; b < peerBlocks.length; b++) {
-      const c = checkCompiledTable(ctx.index, table.id, own.compiled[t]!, peerBlocks[b]!, peering.id);
-      checks[b] = c;
-      total++;
-      if (c.state === 'ok') okCount++;
-      if (c.state === 'ok' || c.state === 'partial') someCount++;
+      const low = peerBounds[2 * b]!;
+      const high = peerBounds[2 * b + 1]!;
+      const encoded = classifyBlock(compiled, peerBlocks[b]!, low, high, peering.id);
+      const position = t * peerBlocks.length + b;
+      codes[at + position] = encoded;
+      let state: RouteCheckState = (encoded & 7) === CODE_OK ? 'ok' : 'missing';
+      if ((encoded & 7) === CODE_CARVED) {
+        const check = checkCompiledTable(ctx.index, tables[t]!.id, compiled, peerBlocks[b]!, low, high, peering.id);
+        (carved ??= new Map()).set(position, check);
+        state = check.state;
+      }
+      if (state === 'ok') okCount++;
+      if (state === 'ok' || state === 'partial') someCount++;
     }
-    tables[t] = { routeTableId: table.id, main: table.main, subnetIds: own.subnetIds[t]!, checks };
   }
   const summary: RouteSummary = okCount === total ? 'complete' : someCount === 0 ? 'none' : 'partial';
-  return { role, vpcId, peerVpcId, summary, tables };
+  return new CheckedSide(role, vpcId, peerVpcId, summary, own.serving, peerBlocks, codes, at, carved);
 }
 
 /**
@@ -351,7 +526,14 @@ function checkSide(ctx: SideContext, peering: Peering, role: 'requester' | 'acce
  */
 export function computeRouteCompleteness(topology: Topology, opts: RouteCompletenessOptions = {}): readonly PeeringRouteCompleteness[] {
   const statuses = new Set<PeeringStatus>(opts.statuses ?? ['active']);
-  const ctx: SideContext = { index: indexTopology(topology), blocks: collectVpcBlocks(topology).byVpc, routing: new Map() };
+  const ctx: SideContext = {
+    index: indexTopology(topology),
+    blocks: collectVpcBlocks(topology).byVpc,
+    routing: new Map(),
+    routes: routePool(),
+    // 65,536 checks per 256 KiB chunk.
+    checks: new ChunkPool((n) => new Int32Array(n), 65_536),
+  };
   const result: PeeringRouteCompleteness[] = [];
   const only = opts.peeringIds ? new Set(opts.peeringIds) : null;
   for (const p of topology.peerings) {

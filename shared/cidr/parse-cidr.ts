@@ -206,11 +206,19 @@ function formatIpv4(value: number): string {
 }
 
 /**
- * One pass over an IPv4 CIDR block with no intermediate strings and no allocation: the address
- * times 64 plus the prefix length (below 2^38, so exact), or -1 when `text` is not exactly
- * `a.b.c.d/p` (the slow path then explains why).
+ * Where `scanIpv4Cidr` leaves what it read: the network's first and last address, the prefix
+ * length, and the address as written (host bits included), addresses as int32 bit patterns. A
+ * typed array, so that handing back numbers above 2^31 allocates nothing: a double returned from
+ * a call is boxed, and that made reading a route table's blocks five times slower.
  */
-function scanIpv4Cidr(text: string): number {
+const scanned = new Int32Array(4);
+
+/**
+ * One pass over an IPv4 CIDR block with no intermediate strings and no allocation: true, with
+ * what it read in `scanned`, or false when `text` is not exactly `a.b.c.d/p` (the slow path then
+ * explains why).
+ */
+function scanIpv4Cidr(text: string): boolean {
   const length = text.length;
   let value = 0;
   let octet = 0;
@@ -222,37 +230,40 @@ function scanIpv4Cidr(text: string): number {
     const c = text.charCodeAt(i);
     if (c === 47) break;
     if (c === 46) {
-      if (digits === 0) return -1;
-      value = value * 256 + octet;
+      if (digits === 0) return false;
+      value = (value << 8) | octet;
       dots++;
       octet = 0;
       digits = 0;
       leadingZero = false;
     } else if (c >= 48 && c <= 57) {
-      if (leadingZero) return -1;
+      if (leadingZero) return false;
       if (digits === 0 && c === 48) leadingZero = true;
       octet = octet * 10 + (c - 48);
-      if (++digits > 3 || octet > 255) return -1;
+      if (++digits > 3 || octet > 255) return false;
     } else {
-      return -1;
+      return false;
     }
   }
-  if (i === length || dots !== 3 || digits === 0) return -1;
+  if (i === length || dots !== 3 || digits === 0) return false;
   const prefixLength = readPrefixLength(text, i + 1, 32);
-  if (prefixLength === -1) return -1;
-  return (value * 256 + octet) * 64 + prefixLength;
+  if (prefixLength === -1) return false;
+  const address = (value << 8) | octet;
+  const mask = prefixLength === 0 ? 0 : -1 << (32 - prefixLength);
+  scanned[0] = address & mask;
+  scanned[1] = address | ~mask;
+  scanned[2] = prefixLength;
+  scanned[3] = address;
+  return true;
 }
 
 /** The IPv4 range of `text` via `scanIpv4Cidr`; most blocks are already canonical, so their own text is reused. */
 function tryParseIpv4Cidr(text: string): CidrRange | null {
-  const code = scanIpv4Cidr(text);
-  if (code === -1) return null;
-  const prefixLength = code % 64;
-  const value = (code - prefixLength) / 64;
-  const size = 2 ** (32 - prefixLength);
-  const start = value - (value % size);
-  const cidr = (start === value ? text : `${formatIpv4(start)}/${prefixLength}`) as Cidr;
-  return { cidr, family: 'ipv4', prefixLength, start: BigInt(start), end: BigInt(start + size - 1) };
+  if (!scanIpv4Cidr(text)) return null;
+  const start = scanned[0]! >>> 0;
+  const prefixLength = scanned[2]!;
+  const cidr = (scanned[0] === scanned[3] ? text : `${formatIpv4(start)}/${prefixLength}`) as Cidr;
+  return { cidr, family: 'ipv4', prefixLength, start: BigInt(start), end: BigInt(scanned[1]! >>> 0) };
 }
 
 /** The eight 16-bit groups of the IPv6 address being read (reused: reading allocates nothing). */
@@ -373,18 +384,16 @@ function tryParseIpv6Cidr(text: string): CidrRange | null {
 }
 
 /**
- * Append the first address, last address and prefix length of an IPv4 block to `out` and return
- * true, allocating nothing; false (and `out` untouched) for anything else. For hot loops over
- * route tables, where a cache lookup costs more than reading the text again.
+ * Write the first address, last address and prefix length of an IPv4 block to `out` at `at`,
+ * `at + 1` and `at + 2` and return true, allocating nothing; false (and `out` untouched) for
+ * anything else. For hot loops over route tables, where a cache lookup costs more than reading
+ * the text again.
  */
-export function pushIpv4Bounds(text: string, out: number[]): boolean {
-  const code = scanIpv4Cidr(text);
-  if (code === -1) return false;
-  const prefixLength = code % 64;
-  const value = (code - prefixLength) / 64;
-  const size = 2 ** (32 - prefixLength);
-  const start = value - (value % size);
-  out.push(start, start + size - 1, prefixLength);
+export function writeIpv4Bounds(text: string, out: Float64Array | number[], at: number): boolean {
+  if (!scanIpv4Cidr(text)) return false;
+  out[at] = scanned[0]! >>> 0;
+  out[at + 1] = scanned[1]! >>> 0;
+  out[at + 2] = scanned[2]!;
   return true;
 }
 

@@ -136,6 +136,59 @@ describe('computeRouteCompleteness', () => {
     ]);
   });
 
+  it('keeps every check it made: each agrees with checking its table alone, the summary with the checks, and JSON keeps them', () => {
+    const x = vpc('vpc-x', '10.0.0.0/16');
+    const y = vpc('vpc-y', '10.1.0.0/16', { secondary: ['100.64.0.0/16'] });
+    const pool: Route[] = [
+      route('10.1.0.0/16', 'pcx-1'),
+      route('10.1.0.0/16', 'pcx-1', 'blackhole'),
+      route('10.1.0.0/16', 'pcx-9'),
+      route('10.1.2.0/24', 'tgw-1'),
+      route('10.1.0.0/17', 'pcx-1'),
+      route('10.1.128.0/17', 'pcx-1'),
+      route('10.0.0.0/8', 'tgw-1'),
+      route('0.0.0.0/0', 'igw-1'),
+      route('100.64.0.0/16', 'pcx-1'),
+      route('100.64.0.0/10', 'pcx-1', 'blackhole'),
+    ];
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(fc.subarray(pool), fc.subarray(pool), (mainRoutes, otherRoutes) => {
+        const t = topology({
+          vpcs: [x, y],
+          subnets: [subnet('subnet-x1', x, '10.0.0.0/24'), subnet('subnet-x2', x, '10.0.1.0/24'), subnet('subnet-y', y, '10.1.0.0/24')],
+          routeTables: [
+            routeTable('rtb-xmain', x, { main: true, routes: mainRoutes }),
+            routeTable('rtb-x2', x, { subnetIds: ['subnet-x2'], routes: otherRoutes }),
+            routeTable('rtb-y', y, { main: true, routes: [route('10.0.0.0/16', 'pcx-1')] }),
+          ],
+          peerings: [peering('pcx-1', x, y)],
+        });
+        const result = sides(t);
+        const index = indexTopology(t);
+        expect(result.requester.tables.map((table) => table.routeTableId)).toEqual(['rtb-xmain', 'rtb-x2']);
+        expect(result.accepter.tables.map((table) => table.routeTableId)).toEqual(['rtb-y']);
+        for (const side of [result.requester, result.accepter]) {
+          expect(side.tables).toBe(side.tables);
+          const checks = side.tables.flatMap((table) =>
+            table.checks.map((c) => {
+              const block = parseCidrRange(c.peerCidr);
+              if (!block.ok) throw new Error(block.error.message);
+              expect(c).toEqual(checkTableRoute(index, index.routeTableById.get(table.routeTableId)!, block.value, 'pcx-1'));
+              seen.add(c.state);
+              return c.state;
+            }),
+          );
+          expect(checks).toHaveLength(side === result.requester ? 4 : 1);
+          expect(side.summary).toBe(checks.every((c) => c === 'ok') ? 'complete' : checks.some((c) => c === 'ok' || c === 'partial') ? 'partial' : 'none');
+          expect(JSON.parse(JSON.stringify(side))).toEqual(JSON.parse(JSON.stringify({ role: side.role, vpcId: side.vpcId, peerVpcId: side.peerVpcId, summary: side.summary, tables: side.tables })));
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect([...seen].sort()).toEqual(['blackhole', 'elsewhere', 'missing', 'ok', 'partial']);
+  });
+
   it('checks the main table only for subnets without an explicit association', () => {
     const t = buildPeeredPair();
     const allExplicit: Topology = {

@@ -3,7 +3,7 @@ import { normalizeCidr, parseCidr as parseWithLibrary } from 'cidr-tools';
 import { isIPv4, isIPv6 } from 'node:net';
 import { describe, expect, it } from 'vitest';
 
-import { addressToRange, countAddresses, parseCidr, parseCidrRange, parseIpAddress, pushIpv4Bounds, toCidrRange, tryParseCidrRange } from '../../../shared/cidr/parse-cidr';
+import { addressToRange, countAddresses, parseCidr, parseCidrRange, parseIpAddress, toCidrRange, tryParseCidrRange, writeIpv4Bounds } from '../../../shared/cidr/parse-cidr';
 
 /** Brute-force reference: the network address of `value` under `prefixLength`, by clearing bits one at a time. */
 function networkOf(value: bigint, prefixLength: number, bits: number): bigint {
@@ -77,14 +77,17 @@ describe('parseCidr', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 }), (n, prefix) => {
         const text = `${ipv4Text(BigInt(n))}/${prefix}`;
-        const out: number[] = [];
-        expect(pushIpv4Bounds(text, out)).toBe(true);
+        const out = new Float64Array(5).fill(-1);
+        expect(writeIpv4Bounds(text, out, 1)).toBe(true);
         const r = tryParseCidrRange(text)!;
-        expect(out).toEqual([Number(r.start), Number(r.end), prefix]);
+        expect([...out]).toEqual([-1, Number(r.start), Number(r.end), prefix, -1]);
       }),
     );
-    expect(pushIpv4Bounds('2001:db8::/32', [])).toBe(false);
-    expect(pushIpv4Bounds('pl-123', [])).toBe(false);
+    const untouched = new Float64Array(3).fill(7);
+    expect(writeIpv4Bounds('2001:db8::/32', untouched, 0)).toBe(false);
+    expect(writeIpv4Bounds('pl-123', untouched, 0)).toBe(false);
+    expect(writeIpv4Bounds('10.0.0.0/33', untouched, 0)).toBe(false);
+    expect([...untouched]).toEqual([7, 7, 7]);
   });
 
   it('round-trips: parsing a normalised block gives the same block', () => {

@@ -1,5 +1,5 @@
 /** The React Flow canvas: account and region frames, VPC cards, peering edges, and drag-to-peer. */
-import { Background, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow, useStore as useFlowStore } from '@xyflow/react';
+import { ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import type { Connection, Edge, EdgeTypes, FinalConnectionState, IsValidConnection, MiniMapNodeProps, NodeTypes, OnConnectStart } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent as ReactMouseEvent } from 'react';
@@ -14,6 +14,7 @@ import { GhostEdge } from './edges/GhostEdge';
 import { PeeringEdge } from './edges/PeeringEdge';
 import type { AppEdge, AppNode } from './flow-types';
 import { HANDLE_PEER_IN } from './flow-types';
+import { DotGrid } from './DotGrid';
 import { FIT_VIEW_OPTIONS } from './fit';
 import { Legend } from './Legend';
 import { ModeBanner } from './ModeBanner';
@@ -221,9 +222,9 @@ export function TopologyCanvas() {
         fitViewOptions={fitViewOptions}
         proOptions={proOptions}
       >
-        {/* React Flow scales the dot grid with the zoom: far out it becomes a dense dot field that
-            costs more to paint per frame than the whole overview, so the overview goes without. */}
-        {!overview && <Background gap={28} size={1.2} />}
+        {/* Far out the dot grid becomes a dense dot field that costs more to paint than the whole
+            overview, so the overview goes without. */}
+        {!overview && <DotGrid layout={layout} />}
         {/* Zoomed out, the canvas is its own map; the minimap helps once zoomed in. */}
         {!overview && <MiniMap<AppNode> pannable zoomable nodeClassName={miniMapClass} nodeComponent={MiniMapNode} ariaLabel="Minimap" />}
         <Controls position="top-right" showInteractive={false} aria-label="Zoom controls" />

@@ -41,6 +41,7 @@ describe('a 1,000-VPC network in Chromium', () => {
     await waitForGraph(page, 60_000);
     await page.getByTestId('overview-canvas').waitFor();
     expect(await page.locator('.vpc-card').count()).toBe(0);
+    expect(await page.getByTestId('dot-grid').count()).toBe(0);
     expect(await page.getByTestId('snapshot-summary').textContent()).toContain('1000 VPCs · 2000 peerings');
     await session.screenshot('graph-scale-overview-dark');
 
@@ -61,6 +62,14 @@ describe('a 1,000-VPC network in Chromium', () => {
     await expect.poll(async () => (await viewport(page)).zoom).toBeGreaterThan(0.9);
     await expect.poll(() => page.locator(cardSelector(target.id)).getAttribute('class')).toContain('is-selected');
     expect(await page.getByTestId('overview-canvas').count()).toBe(0);
+    // The dot grid moves with the viewport's layer (a pan rasters no pattern) and covers the view.
+    expect(await page.locator('.react-flow__background').count()).toBe(0);
+    expect(await page.locator('.react-flow__viewport [data-testid="dot-grid"]').count()).toBe(1);
+    const grid = (await page.getByTestId('dot-grid').boundingBox())!;
+    expect(grid.x).toBeLessThanOrEqual(canvas.x);
+    expect(grid.y).toBeLessThanOrEqual(canvas.y);
+    expect(grid.x + grid.width).toBeGreaterThanOrEqual(canvas.x + canvas.width);
+    expect(grid.y + grid.height).toBeGreaterThanOrEqual(canvas.y + canvas.height);
     await page.waitForTimeout(300);
     await session.screenshot('graph-scale-zoomed');
     expect(session.problems).toEqual([]);

@@ -1,31 +1,12 @@
-/** Renderer entry: mounts the app on the store bound to the one API client. */
+/**
+ * Renderer entry, kept small: it starts the layout worker (1.5 MB of elkjs to load and
+ * initialise, the longest step before the first graph) and only then loads the app, so the two
+ * load side by side instead of one after the other.
+ */
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { startLayoutWorker } from './graph/layout/create-layout-runner';
 
-import { api } from './api';
-import { App } from './App';
-import { createAppLayoutRunner } from './graph/layout/create-layout-runner';
-import { PlanActionsProvider } from './panels/plan-slot';
-import { PlanActions } from './panels/plan/PlanActions';
-import type { PlanActionsClient } from './panels/plan/plan-client';
-import { createAppStore } from './store/app-store';
-import { StoreProvider } from './store/store-context';
-
-const prefersLight = window.matchMedia?.('(prefers-color-scheme: light)').matches;
-const store = createAppStore(api, { theme: prefersLight ? 'light' : 'dark', layoutRunner: createAppLayoutRunner() });
-// Ask for the workspace now, while React renders the first frame, rather than after it.
-void store.getState().loadStartup();
-const planClient: PlanActionsClient = { ...api, onPlanProgressed: (listener) => api.on('planProgressed', listener) };
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <StoreProvider store={store}>
-      <PlanActionsProvider render={(plan) => <PlanActions context={plan} client={planClient} />}>
-        <App />
-      </PlanActionsProvider>
-    </StoreProvider>
-  </StrictMode>,
-);
+startLayoutWorker();
+void import('./start-app');

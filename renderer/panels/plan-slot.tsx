@@ -1,7 +1,7 @@
 /** The slot where the peering-actions feature puts its steps and Run button inside the plan panel.
  *
  * The graph opens the plan on a valid drop; what the plan can *do* belongs to the actions
- * feature, which provides a renderer here (e.g. in main.tsx) without touching the graph.
+ * feature, which provides a renderer here (e.g. in start-app.tsx) without touching the graph.
  */
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';

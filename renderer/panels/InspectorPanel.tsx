@@ -16,7 +16,7 @@ import { conflictsOf, indexOf, neighbourhoodOf, otherSide, routesOf, validatorOf
 import { STATUS_WORDS } from '../graph/edges/peering-words';
 import { viewStateOf } from '../graph/view-state';
 import { useAppStore } from '../store/store-context';
-import { nextStepFor } from './next-step';
+import { nextStepWithChecklist } from './next-step';
 import { PeeringActions } from './PeeringActions';
 
 function vpcName(topology: Topology, id: VpcId): string {
@@ -164,7 +164,7 @@ function VpcInspector({ topology, vpcId }: { topology: Topology; vpcId: VpcId })
       ) : (
         <ul className="plain peering-list">
           {peerings.map((p) => {
-            const step = nextStepFor(p, topology.accounts, routes.byPeering.get(p.id), (id) => vpcName(topology, id as VpcId));
+            const step = nextStepWithChecklist(p, topology.accounts, routes.byPeering.get(p.id), peeringChecklist(topology, p.id), (id) => vpcName(topology, id as VpcId));
             return (
               <li key={p.id}>
                 <div className="row">
@@ -295,18 +295,8 @@ function PeeringInspector({ topology, peeringId }: { topology: Topology; peering
   const p = index.peeringById.get(peeringId);
   const routes = routesOf(topology).byPeering.get(peeringId);
   if (!p) return <p className="muted">This peering is no longer in the snapshot.</p>;
-  const routed = nextStepFor(p, topology.accounts, routes, (id) => vpcName(topology, id as VpcId));
   const checklist = peeringChecklist(topology, p.id);
-  // Routed both ways is not "nothing to do" while no security group lets the other VPC in.
-  const rulesMissing = routed.tone === 'done' && checklist.ok && checklist.value.items.some((i) => i.id === 'security-groups' && i.state === 'todo');
-  const step = rulesMissing
-    ? {
-        ...routed,
-        tone: 'act' as const,
-        meaning: 'Active and routed both ways, but no security group of either VPC admits the other, so nothing gets through yet.',
-        action: 'Allow the peer VPC\'s CIDR (or, in one region, its security group) on the ports you need.',
-      }
-    : routed;
+  const step = nextStepWithChecklist(p, topology.accounts, routes, checklist, (id) => vpcName(topology, id as VpcId));
   const requesterPeers = new Set([p.accepter.vpcId]);
   const accepterPeers = new Set([p.requester.vpcId]);
   const rules = [...rulesReferencingPeers(topology, p.requester.vpcId, requesterPeers), ...rulesReferencingPeers(topology, p.accepter.vpcId, accepterPeers)];

@@ -3,7 +3,9 @@
  */
 import type { PeeringRoutes } from '../graph/derive';
 import type { Account, Peering } from '../../shared/model/topology';
+import type { Result } from '../../shared/api/result';
 import { assertNever } from '../../shared/api/result';
+import type { PeeringChecklist } from '../../shared/planning/peering-checklist';
 
 /** One next step: what it means, what to do, and a command when one helps. */
 export interface NextStep {
@@ -75,4 +77,26 @@ export function nextStepFor(
     default:
       return assertNever(p.status);
   }
+}
+
+/**
+ * `nextStepFor`, corrected by the peering's checklist: routed both ways is not "nothing to do"
+ * while no security group of either VPC lets the other in. The VPC inspector's list and the
+ * peering inspector both say this, so they never disagree about the same peering.
+ */
+export function nextStepWithChecklist(
+  p: Peering,
+  accounts: readonly Account[],
+  routes: PeeringRoutes | undefined,
+  checklist: Result<PeeringChecklist>,
+  nameOf?: (vpcId: string) => string,
+): NextStep {
+  const routed = nextStepFor(p, accounts, routes, nameOf);
+  const rulesMissing = routed.tone === 'done' && checklist.ok && checklist.value.items.some((i) => i.id === 'security-groups' && i.state === 'todo');
+  if (!rulesMissing) return routed;
+  return {
+    tone: 'act',
+    meaning: 'Active and routed both ways, but no security group of either VPC admits the other, so nothing gets through yet.',
+    action: "Allow the peer VPC's CIDR (or, in one region, its security group) on the ports you need.",
+  };
 }

@@ -187,9 +187,23 @@ export function TopologyCanvas() {
   const drawnRef = useRef(setDrawn);
   const onDrawn = useCallback((d: boolean) => drawnRef.current(d), []);
 
+  // A pan holds the pointer: each mouse move of the drag then goes to the pane without Chromium
+  // hit-testing every card and edge under it (the costliest part of a pan frame, zoomed in).
+  const canvasRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const root = canvasRef.current;
+    if (!root) return;
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Element | null;
+      if (event.button === 0 && target?.classList.contains('react-flow__pane')) target.setPointerCapture(event.pointerId);
+    };
+    root.addEventListener('pointerdown', onPointerDown);
+    return () => root.removeEventListener('pointerdown', onPointerDown);
+  }, []);
+
   const showFirstRun = workspaceLoaded && !snapshot;
   return (
-    <main className={`canvas${dragging ? ' is-peering-drag' : ''}`} aria-label="Topology canvas" data-graph-ready={drawn && !!layout ? 'true' : 'false'} data-testid="topology-canvas">
+    <main ref={canvasRef} className={`canvas${dragging ? ' is-peering-drag' : ''}`} aria-label="Topology canvas" data-graph-ready={drawn && !!layout ? 'true' : 'false'} data-testid="topology-canvas">
       <ReactFlow<AppNode, AppEdge>
         className={`zoom-${overview ? 'far' : band}${overview ? ' is-overview' : ''}${vpcCount >= LARGE_NETWORK_VPCS ? ' is-large' : ''}`}
         nodes={displayNodes}

@@ -45,6 +45,22 @@ describe('a 1,000-VPC network in Chromium', () => {
     expect(await page.getByTestId('snapshot-summary').textContent()).toContain('1000 VPCs · 2000 peerings');
     await session.screenshot('graph-scale-overview-dark');
 
+    // A drag on the empty canvas pans, holding the pointer so moves skip hit-testing the cards.
+    const pane = (await page.getByTestId('topology-canvas').boundingBox())!;
+    const start = await viewport(page);
+    const empty = { x: pane.x + pane.width / 2, y: pane.y + 12 };
+    expect(await page.evaluate(`document.elementFromPoint(${empty.x}, ${empty.y})?.classList.contains('react-flow__pane')`)).toBe(true);
+    await page.mouse.move(empty.x, empty.y);
+    await page.mouse.down();
+    await page.mouse.move(empty.x + 60, empty.y + 40, { steps: 6 });
+    expect(await page.evaluate(`document.querySelector('.react-flow__pane').hasPointerCapture(1)`)).toBe(true);
+    await page.mouse.move(empty.x + 120, empty.y + 80, { steps: 6 });
+    await page.mouse.up();
+    const panned = await viewport(page);
+    expect(panned.x - start.x).toBeCloseTo(120, -1);
+    expect(panned.y - start.y).toBeCloseTo(80, -1);
+    expect(await page.evaluate(`document.querySelector('.react-flow__pane').hasPointerCapture(1)`)).toBe(false);
+
     // The layout is deterministic, so the test knows where a card is drawn on the canvas.
     const target = topology.vpcs[123]!;
     const box = (await layoutTopology(topology)).boxes.find((b) => b.id === target.id)!;

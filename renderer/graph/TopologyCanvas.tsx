@@ -2,7 +2,7 @@
 import { ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import type { Connection, Edge, EdgeTypes, FinalConnectionState, IsValidConnection, MiniMapNodeProps, NodeTypes, OnConnectStart } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { MouseEvent as ReactMouseEvent } from 'react';
+import type { MouseEvent as ReactMouseEvent, PointerEvent as ReactPointerEvent } from 'react';
 
 import type { PeeringId, VpcId } from '../../shared/model/ids';
 import { FirstRun } from '../chrome/FirstRun';
@@ -189,21 +189,14 @@ export function TopologyCanvas() {
 
   // A pan holds the pointer: each mouse move of the drag then goes to the pane without Chromium
   // hit-testing every card and edge under it (the costliest part of a pan frame, zoomed in).
-  const canvasRef = useRef<HTMLElement>(null);
-  useEffect(() => {
-    const root = canvasRef.current;
-    if (!root) return;
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Element | null;
-      if (event.button === 0 && target?.classList.contains('react-flow__pane')) target.setPointerCapture(event.pointerId);
-    };
-    root.addEventListener('pointerdown', onPointerDown);
-    return () => root.removeEventListener('pointerdown', onPointerDown);
+  const onPointerDown = useCallback((event: ReactPointerEvent) => {
+    const target = event.target as Element;
+    if (event.button === 0 && target.classList.contains('react-flow__pane')) target.setPointerCapture(event.pointerId);
   }, []);
 
   const showFirstRun = workspaceLoaded && !snapshot;
   return (
-    <main ref={canvasRef} className={`canvas${dragging ? ' is-peering-drag' : ''}`} aria-label="Topology canvas" data-graph-ready={drawn && !!layout ? 'true' : 'false'} data-testid="topology-canvas">
+    <main onPointerDown={onPointerDown} className={`canvas${dragging ? ' is-peering-drag' : ''}`} aria-label="Topology canvas" data-graph-ready={drawn && !!layout ? 'true' : 'false'} data-testid="topology-canvas">
       <ReactFlow<AppNode, AppEdge>
         className={`zoom-${overview ? 'far' : band}${overview ? ' is-overview' : ''}${vpcCount >= LARGE_NETWORK_VPCS ? ' is-large' : ''}`}
         nodes={displayNodes}

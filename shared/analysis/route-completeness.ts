@@ -310,8 +310,8 @@ function classifyBlock(compiled: CompiledTable, peer: CidrRange, low: number, hi
     }
   }
   const decided = (bestIndex + 1) * 8;
-  // The common case: nothing more specific inside the block, so the best route decides alone.
   if (innerCount > 0) return decided + CODE_CARVED;
+  // The common case: nothing more specific inside the block, so the best route decides alone.
   if (bestIndex === -1) return CODE_MISSING;
   const best = compiled.routes[bestIndex]!;
   if (isToPeering(best, peeringId)) return decided + (best.state === 'blackhole' ? CODE_BLACKHOLE : CODE_OK);
@@ -337,7 +337,11 @@ function decodeCheck(routeTableId: RouteTableId, routes: readonly Route[], peerC
 
 /** `checkTableRoute` on a compiled table; `low` and `high` are the block's bounds as numbers when it is IPv4. */
 function checkCompiledTable(index: TopologyIndex, routeTableId: RouteTableId, compiled: CompiledTable, peer: CidrRange, low: number, high: number, peeringId: PeeringId): RouteCheck {
-  const encoded = classifyBlock(compiled, peer, low, high, peeringId);
+  return checkOfCode(index, routeTableId, compiled, peer, low, high, peeringId, classifyBlock(compiled, peer, low, high, peeringId));
+}
+
+/** The check object of `encoded` (from `classifyBlock` on the same arguments), judging a carved block whole. */
+function checkOfCode(index: TopologyIndex, routeTableId: RouteTableId, compiled: CompiledTable, peer: CidrRange, low: number, high: number, peeringId: PeeringId, encoded: number): RouteCheck {
   if ((encoded & 7) !== CODE_CARVED) return decodeCheck(routeTableId, compiled.routes, peer.cidr, encoded);
   const best = encoded >> 3 === 0 ? undefined : compiled.routes[(encoded >> 3) - 1]!;
   const bestRange = best ? index.rangeOf(best.destination) : null;
@@ -508,7 +512,7 @@ function checkSide(ctx: SideContext, peering: Peering, role: 'requester' | 'acce
       codes[at + position] = encoded;
       let state: RouteCheckState = (encoded & 7) === CODE_OK ? 'ok' : 'missing';
       if ((encoded & 7) === CODE_CARVED) {
-        const check = checkCompiledTable(ctx.index, tables[t]!.id, compiled, peerBlocks[b]!, low, high, peering.id);
+        const check = checkOfCode(ctx.index, tables[t]!.id, compiled, peerBlocks[b]!, low, high, peering.id, encoded);
         (carved ??= new Map()).set(position, check);
         state = check.state;
       }

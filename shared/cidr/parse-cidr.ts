@@ -389,7 +389,7 @@ function tryParseIpv6Cidr(text: string): CidrRange | null {
  * anything else. For hot loops over route tables, where a cache lookup costs more than reading
  * the text again.
  */
-export function writeIpv4Bounds(text: string, out: Float64Array | number[], at: number): boolean {
+export function writeIpv4Bounds(text: string, out: Float64Array, at: number): boolean {
   if (!scanIpv4Cidr(text)) return false;
   out[at] = scanned[0]! >>> 0;
   out[at + 1] = scanned[1]! >>> 0;

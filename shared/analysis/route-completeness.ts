@@ -10,7 +10,7 @@ import type { Cidr, CidrRange } from '../cidr/parse-cidr';
 import { writeIpv4Bounds } from '../cidr/parse-cidr';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { PeeringId, RouteTableId, SubnetId, VpcId } from '../model/ids';
-import type { Peering, PeeringStatus, Route, RouteTable, RouteTarget, Topology } from '../model/topology';
+import type { Peering, PeeringStatus, Route, RouteTable, RouteTarget, Subnet, Topology } from '../model/topology';
 import type { TopologyIndex } from './topology-index';
 import { indexTopology } from './topology-index';
 
@@ -74,14 +74,87 @@ export interface RouteCompletenessOptions {
   /** Peering statuses to examine (default: `active`, the only one that carries traffic). */
   readonly statuses?: readonly PeeringStatus[];
   /**
-   * Only these peerings (still filtered by `statuses`): the cost is then proportional to them,
-   * e.g. for one selected edge, instead of every peering of a 10,000-VPC topology.
+   * Only these peerings (still filtered by `statuses`): the checks are then proportional to
+   * them, e.g. for one selected edge (the topology's VPCs, tables and subnets are still grouped
+   * once, a map operation each).
    */
   readonly peeringIds?: readonly PeeringId[];
 }
 
-/** Numbers per compiled IPv4 route: first address, last address, prefix length, index in `table.routes`. */
-const COLUMNS = 4;
+/**
+ * Numbers per compiled IPv4 route: first address, last address, prefix length, index in
+ * `table.routes`, and its target as two numbers (see `PeeringKeys`).
+ */
+const COLUMNS = 6;
+
+/**
+ * Peering ids as pairs of numbers, so that a compiled route says which peering it goes to
+ * without its route object: a check compares numbers instead of following route → target → id
+ * to compare strings (at 145,000 checks, mostly waiting for memory), and reading the key costs
+ * no hashing (a map from id to number was then the largest cost).
+ *
+ * An id `pcx-` + 1 to 17 lowercase hex digits is read as its digits: `high` holds the count of
+ * digits and those before the last 13, `low` the last 13 (52 bits, exact in a double), so two
+ * such ids have equal keys exactly when they are equal. Any other id gets a negative `high`
+ * from a map, one per distinct id. A route's key is `2 × high` (+ 1 when it is a blackhole)
+ * and `low`; a route to anything else has NaN, equal to nothing.
+ */
+class PeeringKeys {
+  readonly #others = new Map<PeeringId, number>();
+  /** The key of the last id read by `read`. */
+  high = 0;
+  low = 0;
+
+  read(id: PeeringId): void {
+    const digits = id.length - 4;
+    if (digits >= 1 && digits <= 17 && id.startsWith('pcx-')) {
+      let high = 0;
+      let low = 0;
+      let i = 4;
+      for (; i < id.length - 13; i++) {
+        const d = hexDigit(id.charCodeAt(i));
+        if (d < 0) return this.#other(id);
+        high = high * 16 + d;
+      }
+      for (; i < id.length; i++) {
+        const d = hexDigit(id.charCodeAt(i));
+        if (d < 0) return this.#other(id);
+        low = low * 16 + d;
+      }
+      this.high = high * 32 + digits;
+      this.low = low;
+      return;
+    }
+    this.#other(id);
+  }
+
+  #other(id: PeeringId): void {
+    let n = this.#others.get(id);
+    if (n === undefined) this.#others.set(id, (n = this.#others.size));
+    this.high = -1 - n;
+    this.low = 0;
+  }
+}
+
+/** The value of a lowercase hex digit's char code, or -1. */
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+/** Write a route's target key into `out` at `at` (high) and `at + 1` (low). */
+function writeTargetKey(route: Route, keys: PeeringKeys, out: Float64Array, at: number): void {
+  const target = route.target;
+  if (target.kind !== 'peering') {
+    out[at] = NaN;
+    out[at + 1] = NaN;
+    return;
+  }
+  keys.read(target.peeringId);
+  out[at] = 2 * keys.high + (route.state === 'blackhole' ? 1 : 0);
+  out[at + 1] = keys.low;
+}
 
 /**
  * Rows of a typed array handed out from large chunks that never move: compiled routes and check
@@ -102,6 +175,11 @@ class ChunkPool<T extends Float64Array | Int32Array> {
     this.chunk = make(0);
   }
 
+  /** Hand out the current chunk again from its start: for rows no longer read. */
+  rewind(): void {
+    this.#used = 0;
+  }
+
   /** Make room for `length` numbers in one chunk; read `chunk` and `at` after. */
   reserve(length: number): void {
     if (this.#used + length > this.chunk.length) {
@@ -113,14 +191,22 @@ class ChunkPool<T extends Float64Array | Int32Array> {
   }
 }
 
-/** A pool of compiled routes: 16,384 routes per 512 KiB chunk. */
-const routePool = (): ChunkPool<Float64Array> => new ChunkPool((n) => new Float64Array(n), 16_384 * COLUMNS);
+// The chunk makers are made once: a new closure per call would change the call target that
+// optimised code inlined into `reserve`, and V8 would throw that code away on every call.
+const makeFloat64Chunk = (n: number): Float64Array => new Float64Array(n);
+const makeInt32Chunk = (n: number): Int32Array => new Int32Array(n);
 
-/** An IPv6 route of a table with its parsed range and its index in `table.routes`. */
+/** A pool of compiled routes: 16,384 routes per 512 KiB chunk. */
+const routePool = (): ChunkPool<Float64Array> => new ChunkPool(makeFloat64Chunk, 16_384 * COLUMNS);
+
+/** An IPv6 route of a table with its parsed range, its index in `table.routes` and its target key. */
 interface RangedIndexedRoute {
   readonly range: CidrRange;
   readonly route: Route;
   readonly k: number;
+  /** The key as `writeTargetKey` writes it. */
+  readonly targetHigh: number;
+  readonly targetLow: number;
 }
 
 /** A table's routes, parsed once: IPv4 bounds as plain numbers (exact below 2^53), IPv6 as ranges. */
@@ -133,19 +219,29 @@ interface CompiledTable {
   readonly v6: readonly RangedIndexedRoute[];
 }
 
-const compiledCache = new WeakMap<RouteTable, CompiledTable>();
+/** Tables compiled one at a time, with the peering numbers they were compiled with. */
+interface TableCache {
+  readonly keys: PeeringKeys;
+  readonly compiled: WeakMap<RouteTable, CompiledTable>;
+}
+
+/** Per index (one topology), so that a table's numbers and the numbers it is checked with agree. */
+const tableCaches = new WeakMap<TopologyIndex, TableCache>();
 const sharedRoutePool = routePool();
 const NO_ROUTES: readonly RangedIndexedRoute[] = [];
+const v6Key = new Float64Array(2);
 
 /** `compileRoutes`, remembered per table object (for callers that check tables one at a time). */
-function compileTable(index: TopologyIndex, table: RouteTable): CompiledTable {
-  let compiled = compiledCache.get(table);
-  if (!compiled) compiledCache.set(table, (compiled = compileRoutes(index, table, sharedRoutePool)));
-  return compiled;
+function compileTable(index: TopologyIndex, table: RouteTable): { compiled: CompiledTable; keys: PeeringKeys } {
+  let cache = tableCaches.get(index);
+  if (!cache) tableCaches.set(index, (cache = { keys: new PeeringKeys(), compiled: new WeakMap() }));
+  let compiled = cache.compiled.get(table);
+  if (!compiled) cache.compiled.set(table, (compiled = compileRoutes(index, table, sharedRoutePool, cache.keys)));
+  return { compiled, keys: cache.keys };
 }
 
 /** Parse a table's route destinations into `pool`; prefix-list destinations (`pl-…`) are left out. */
-function compileRoutes(index: TopologyIndex, table: RouteTable, pool: ChunkPool<Float64Array>): CompiledTable {
+function compileRoutes(index: TopologyIndex, table: RouteTable, pool: ChunkPool<Float64Array>, keys: PeeringKeys): CompiledTable {
   const routes = table.routes;
   pool.reserve(routes.length * COLUMNS);
   const columns = pool.chunk;
@@ -156,6 +252,7 @@ function compileRoutes(index: TopologyIndex, table: RouteTable, pool: ChunkPool<
     const route = routes[k]!;
     if (writeIpv4Bounds(route.destination, columns, row)) {
       columns[row + 3] = k;
+      writeTargetKey(route, keys, columns, row + 4);
       row += COLUMNS;
       continue;
     }
@@ -167,10 +264,12 @@ function compileRoutes(index: TopologyIndex, table: RouteTable, pool: ChunkPool<
       columns[row + 1] = Number(range.end);
       columns[row + 2] = range.prefixLength;
       columns[row + 3] = k;
+      writeTargetKey(route, keys, columns, row + 4);
       row += COLUMNS;
     } else {
       if (v6 === NO_ROUTES) v6 = [];
-      v6.push({ range, route, k });
+      writeTargetKey(route, keys, v6Key, 0);
+      v6.push({ range, route, k, targetHigh: v6Key[0]!, targetLow: v6Key[1]! });
     }
   }
   return { routes, columns, start, v4Count: (row - start) / COLUMNS, v6 };
@@ -257,7 +356,11 @@ function classifyCarvedBlock(routeTableId: RouteTableId, peer: CidrRange, best: 
  */
 export function checkTableRoute(index: TopologyIndex, table: RouteTable, peer: CidrRange, peeringId: PeeringId): RouteCheck {
   const ipv4 = peer.family === 'ipv4';
-  return checkCompiledTable(index, table.id, compileTable(index, table), peer, ipv4 ? Number(peer.start) : NaN, ipv4 ? Number(peer.end) : NaN, peeringId);
+  const { compiled, keys } = compileTable(index, table);
+  const low = ipv4 ? Number(peer.start) : NaN;
+  const high = ipv4 ? Number(peer.end) : NaN;
+  keys.read(peeringId);
+  return checkOfCode(index, table.id, compiled, peer, low, high, peeringId, classifyBlock(compiled, peer, low, high, keys.high, keys.low));
 }
 
 /*
@@ -274,12 +377,15 @@ const CODE_ELSEWHERE = 4;
 const CODE_CARVED = 5;
 
 /**
- * How a compiled table routes `peer` for `peeringId`, as a code (see above), allocating nothing;
- * `low` and `high` are the block's bounds as numbers when it is IPv4.
+ * How a compiled table routes `peer` for the peering whose key is `keyHigh`, `keyLow` (see
+ * `PeeringKeys`), as a code (see above), allocating nothing and reading no route object; `low`
+ * and `high` are the block's bounds as numbers when it is IPv4.
  */
-function classifyBlock(compiled: CompiledTable, peer: CidrRange, low: number, high: number, peeringId: PeeringId): number {
+function classifyBlock(compiled: CompiledTable, peer: CidrRange, low: number, high: number, keyHigh: number, keyLow: number): number {
   let bestIndex = -1;
   let bestPrefix = -1;
+  let bestHigh = NaN;
+  let bestLow = NaN;
   let innerCount = 0;
   if (peer.family === 'ipv4') {
     const { columns } = compiled;
@@ -292,17 +398,21 @@ function classifyBlock(compiled: CompiledTable, peer: CidrRange, low: number, hi
         if (prefix > bestPrefix) {
           bestPrefix = prefix;
           bestIndex = columns[row + 3]! | 0;
+          bestHigh = columns[row + 4]!;
+          bestLow = columns[row + 5]!;
         }
       } else if (low <= rl && rh <= high) {
         innerCount++;
       }
     }
   } else {
-    for (const { range, k } of compiled.v6) {
+    for (const { range, k, targetHigh, targetLow } of compiled.v6) {
       if (isWithin(peer, range)) {
         if (range.prefixLength > bestPrefix) {
           bestPrefix = range.prefixLength;
           bestIndex = k;
+          bestHigh = targetHigh;
+          bestLow = targetLow;
         }
       } else if (isWithin(range, peer)) {
         innerCount++;
@@ -313,8 +423,10 @@ function classifyBlock(compiled: CompiledTable, peer: CidrRange, low: number, hi
   if (innerCount > 0) return decided + CODE_CARVED;
   // The common case: nothing more specific inside the block, so the best route decides alone.
   if (bestIndex === -1) return CODE_MISSING;
-  const best = compiled.routes[bestIndex]!;
-  if (isToPeering(best, peeringId)) return decided + (best.state === 'blackhole' ? CODE_BLACKHOLE : CODE_OK);
+  if (bestLow === keyLow) {
+    if (bestHigh === 2 * keyHigh) return decided + CODE_OK;
+    if (bestHigh === 2 * keyHigh + 1) return decided + CODE_BLACKHOLE;
+  }
   return decided + (bestPrefix === 0 ? CODE_FALLBACK : CODE_ELSEWHERE);
 }
 
@@ -335,11 +447,6 @@ function decodeCheck(routeTableId: RouteTableId, routes: readonly Route[], peerC
   }
 }
 
-/** `checkTableRoute` on a compiled table; `low` and `high` are the block's bounds as numbers when it is IPv4. */
-function checkCompiledTable(index: TopologyIndex, routeTableId: RouteTableId, compiled: CompiledTable, peer: CidrRange, low: number, high: number, peeringId: PeeringId): RouteCheck {
-  return checkOfCode(index, routeTableId, compiled, peer, low, high, peeringId, classifyBlock(compiled, peer, low, high, peeringId));
-}
-
 /** The check object of `encoded` (from `classifyBlock` on the same arguments), judging a carved block whole. */
 function checkOfCode(index: TopologyIndex, routeTableId: RouteTableId, compiled: CompiledTable, peer: CidrRange, low: number, high: number, peeringId: PeeringId, encoded: number): RouteCheck {
   if ((encoded & 7) !== CODE_CARVED) return decodeCheck(routeTableId, compiled.routes, peer.cidr, encoded);
@@ -348,89 +455,120 @@ function checkOfCode(index: TopologyIndex, routeTableId: RouteTableId, compiled:
   return classifyCarvedBlock(routeTableId, peer, best && bestRange ? { range: bestRange, route: best } : undefined, collectInnerRoutes(index, compiled, peer, low, high), peeringId);
 }
 
-/** The route tables that serve a VPC's subnets, index-aligned with the subnets each serves. */
-interface ServingTables {
-  readonly tables: readonly RouteTable[];
-  readonly subnetIds: readonly (readonly SubnetId[])[];
-}
-
-/** What the side checks need of one VPC, gathered once per call (one map lookup per side after that). */
-interface VpcRouting {
-  readonly vpcId: VpcId;
-  readonly isScanned: boolean;
-  readonly hasRouteTables: boolean;
-  readonly serving: ServingTables;
-  /** The compiled routes of `serving.tables`, index-aligned. */
-  readonly compiled: readonly CompiledTable[];
-  readonly hasIpv6: boolean;
-  readonly blocks: readonly CidrRange[];
-  readonly ipv4Blocks: readonly CidrRange[];
-  /** The first and last address of each block of `blocks` (`ipv4Blocks`) as numbers, NaN for IPv6. */
-  readonly blockBounds: readonly number[];
-  readonly ipv4BlockBounds: readonly number[];
-}
-
 interface SideContext {
   readonly index: TopologyIndex;
   readonly blocks: ReadonlyMap<VpcId, readonly CidrRange[]>;
-  readonly routing: Map<VpcId, VpcRouting>;
   readonly routes: ChunkPool<Float64Array>;
+  readonly bounds: ChunkPool<Float64Array>;
   readonly checks: ChunkPool<Int32Array>;
+  readonly keys: PeeringKeys;
 }
 
-/** Two numbers per block: its bounds when IPv4 (converted from bigints once per VPC, not per check), NaN for IPv6. */
-function numericBounds(blocks: readonly CidrRange[]): number[] {
-  const out = new Array<number>(blocks.length * 2);
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i]!;
-    out[2 * i] = b.family === 'ipv4' ? Number(b.start) : NaN;
-    out[2 * i + 1] = b.family === 'ipv4' ? Number(b.end) : NaN;
-  }
-  return out;
-}
+const NONE: readonly never[] = [];
 
-function routingOf(ctx: SideContext, vpcId: VpcId): VpcRouting {
-  let r = ctx.routing.get(vpcId);
-  if (r) return r;
-  const blocks = ctx.blocks.get(vpcId) ?? [];
-  const hasIpv6 = blocks.some((b) => b.family === 'ipv6');
-  const isScanned = ctx.index.vpcById.has(vpcId);
-  const allTables = isScanned ? ctx.index.routeTablesByVpc.get(vpcId) : undefined;
-  const tables: RouteTable[] = [];
-  const subnetIds: (readonly SubnetId[])[] = [];
-  const compiled: CompiledTable[] = [];
-  if (allTables) {
+/**
+ * A VPC as one call sees it: gathered with its tables and subnets, then, once a chosen peering
+ * has it on a side, prepared with what the checks read of it.
+ */
+class VpcEntry {
+  readonly tables: RouteTable[] = [];
+  readonly subnets: Subnet[] = [];
+  /** A chosen peering has this VPC on one side. */
+  needed = false;
+  /** Position among the needed entries, in the topology's order. */
+  number = -1;
+  /** The tables that serve subnets, and the subnets each serves (index-aligned). */
+  servingTables: readonly RouteTable[] = NONE;
+  servedSubnets: readonly (readonly SubnetId[])[] = NONE;
+  hasIpv6 = false;
+  blocks: readonly CidrRange[] = NONE;
+  ipv4Blocks: readonly CidrRange[] = NONE;
+  /** The bounds of `blocks` (from `boundsAt`) and of `ipv4Blocks` (from `ipv4BoundsAt`) as numbers, two per block, NaN for IPv6. */
+  bounds: Float64Array = EMPTY_BOUNDS;
+  boundsAt = 0;
+  ipv4BoundsAt = 0;
+
+  constructor(
+    readonly vpcId: VpcId,
+    /** In the topology's VPCs, rather than known only from a peering side. */
+    readonly isScanned: boolean,
+  ) {}
+
+  /** Find the serving tables and read the blocks (compiling the tables is left to `compileServing`). */
+  prepare(ctx: SideContext): void {
+    const blocks = ctx.blocks.get(this.vpcId) ?? NONE;
+    this.blocks = blocks;
+    this.hasIpv6 = blocks.some((b) => b.family === 'ipv6');
+    this.ipv4Blocks = this.hasIpv6 ? blocks.filter((b) => b.family === 'ipv4') : blocks;
+    ctx.bounds.reserve(2 * (blocks.length + (this.hasIpv6 ? this.ipv4Blocks.length : 0)));
+    this.bounds = ctx.bounds.chunk;
+    this.boundsAt = ctx.bounds.at;
+    writeBounds(blocks, this.bounds, this.boundsAt);
+    this.ipv4BoundsAt = this.boundsAt;
+    if (this.hasIpv6) writeBounds(this.ipv4Blocks, this.bounds, (this.ipv4BoundsAt = this.boundsAt + 2 * blocks.length));
+    const all = this.tables;
+    if (all.length === 0) return;
     // Inline `findServingTables` without its set and intermediate objects: this runs per VPC.
-    const subnets = ctx.index.subnetsByVpc.get(vpcId) ?? [];
     let implicit: SubnetId[] | null = null;
-    for (const s of subnets) {
-      if (!allTables.some((t) => t.subnetIds.includes(s.id))) (implicit ??= []).push(s.id);
+    for (const s of this.subnets) {
+      if (!all.some((t) => t.subnetIds.includes(s.id))) (implicit ??= []).push(s.id);
     }
-    for (const t of allTables) {
+    const tables: RouteTable[] = [];
+    const subnetIds: (readonly SubnetId[])[] = [];
+    for (const t of all) {
       const served = t.main && implicit ? (t.subnetIds.length > 0 ? [...t.subnetIds, ...implicit] : implicit) : t.subnetIds;
       if (served.length === 0) continue;
       tables.push(t);
       subnetIds.push(served);
-      // Not through the per-table WeakMap: for 20,000 tables its upkeep cost more GC time than it saved.
-      compiled.push(compileRoutes(ctx.index, t, ctx.routes));
     }
+    this.servingTables = tables;
+    this.servedSubnets = subnetIds;
   }
-  const ipv4Blocks = hasIpv6 ? blocks.filter((b) => b.family === 'ipv4') : blocks;
-  const blockBounds = numericBounds(blocks);
-  r = {
-    vpcId,
-    isScanned,
-    hasRouteTables: allTables !== undefined,
-    serving: { tables, subnetIds },
-    compiled,
-    hasIpv6,
-    blocks,
-    ipv4Blocks,
-    blockBounds,
-    ipv4BlockBounds: hasIpv6 ? numericBounds(ipv4Blocks) : blockBounds,
-  };
-  ctx.routing.set(vpcId, r);
-  return r;
+}
+
+const EMPTY_BOUNDS = new Float64Array(0);
+
+/** Write two numbers per block at `at`: its bounds when IPv4 (converted from bigints once per VPC, not per check), NaN for IPv6. */
+function writeBounds(blocks: readonly CidrRange[], out: Float64Array, at: number): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    out[at + 2 * i] = b.family === 'ipv4' ? Number(b.start) : NaN;
+    out[at + 2 * i + 1] = b.family === 'ipv4' ? Number(b.end) : NaN;
+  }
+}
+
+/**
+ * Every VPC of the topology with its route tables and subnets, in one pass over each array: one
+ * map operation per VPC, table and subnet. Reading ids through maps is most of what route
+ * checks cost at scale (each lookup hashes and compares id strings scattered in memory), so
+ * this replaces the index's three maps and the per-VPC lookups in them.
+ */
+function gatherVpcs(topology: Topology): Map<VpcId, VpcEntry> {
+  const entries = new Map<VpcId, VpcEntry>();
+  for (const vpc of topology.vpcs) entries.set(vpc.id, new VpcEntry(vpc.id, true));
+  for (const t of topology.routeTables) entries.get(t.vpcId)?.tables.push(t);
+  for (const s of topology.subnets) entries.get(s.vpcId)?.subnets.push(s);
+  return entries;
+}
+
+/** The entry of a VPC on a chosen peering's side, marked as needed (added when only the peering knows it). */
+function neededEntry(entries: Map<VpcId, VpcEntry>, vpcId: VpcId): VpcEntry {
+  let entry = entries.get(vpcId);
+  if (!entry) entries.set(vpcId, (entry = new VpcEntry(vpcId, false)));
+  entry.needed = true;
+  return entry;
+}
+
+/**
+ * Compile the routes of the tables serving a VPC into `ctx.routes` (not through the per-table
+ * WeakMap: for 20,000 tables its upkeep cost more GC time than it saved). Valid until the pool
+ * is rewound.
+ */
+function compileServing(ctx: SideContext, entry: VpcEntry): CompiledTable[] {
+  const tables = entry.servingTables;
+  const compiled = new Array<CompiledTable>(tables.length);
+  for (let t = 0; t < tables.length; t++) compiled[t] = compileRoutes(ctx.index, tables[t]!, ctx.routes, ctx.keys);
+  return compiled;
 }
 
 /** A side that could not be checked, with the reason. */
@@ -452,7 +590,8 @@ class CheckedSide implements SideRouteCompleteness {
     readonly vpcId: VpcId,
     readonly peerVpcId: VpcId,
     readonly summary: RouteSummary,
-    private readonly serving: ServingTables,
+    private readonly servingTables: readonly RouteTable[],
+    private readonly servedSubnets: readonly (readonly SubnetId[])[],
     private readonly peerBlocks: readonly CidrRange[],
     private readonly codes: Int32Array,
     private readonly at: number,
@@ -462,7 +601,7 @@ class CheckedSide implements SideRouteCompleteness {
 
   get tables(): readonly TableRouteChecks[] {
     if (this.#tables) return this.#tables;
-    const { tables, subnetIds } = this.serving;
+    const tables = this.servingTables;
     const blocks = this.peerBlocks;
     const out = new Array<TableRouteChecks>(tables.length);
     for (let t = 0; t < tables.length; t++) {
@@ -472,7 +611,7 @@ class CheckedSide implements SideRouteCompleteness {
         const position = t * blocks.length + b;
         checks[b] = this.carved?.get(position) ?? decodeCheck(table.id, table.routes, blocks[b]!.cidr, this.codes[this.at + position]!);
       }
-      out[t] = { routeTableId: table.id, main: table.main, subnetIds: subnetIds[t]!, checks };
+      out[t] = { routeTableId: table.id, main: table.main, subnetIds: this.servedSubnets[t]!, checks };
     }
     return (this.#tables = out);
   }
@@ -483,17 +622,30 @@ class CheckedSide implements SideRouteCompleteness {
   }
 }
 
-function checkSide(ctx: SideContext, peering: Peering, role: 'requester' | 'accepter', own: VpcRouting, peer: VpcRouting): SideRouteCompleteness {
-  const side = role === 'requester' ? peering.requester : peering.accepter;
+/** `keyHigh`, `keyLow`: the key of `peering` (see `PeeringKeys`); `compiled`: `own`'s serving tables, compiled. */
+function checkSide(
+  ctx: SideContext,
+  peering: Peering,
+  keyHigh: number,
+  keyLow: number,
+  role: 'requester' | 'accepter',
+  own: VpcEntry,
+  compiled: readonly CompiledTable[],
+  peer: VpcEntry,
+): SideRouteCompleteness {
   const vpcId = own.vpcId;
   const peerVpcId = peer.vpcId;
-  const tables = own.serving.tables;
-  if (!own.isScanned) return unchecked(vpcId, peerVpcId, role, 'unknown', `${vpcId} (account ${side.accountId}, ${side.region}) was not scanned.`);
-  if (!own.hasRouteTables) return unchecked(vpcId, peerVpcId, role, 'unknown', `No route tables of ${vpcId} are in the snapshot.`);
+  const tables = own.servingTables;
+  if (!own.isScanned) {
+    const side = role === 'requester' ? peering.requester : peering.accepter;
+    return unchecked(vpcId, peerVpcId, role, 'unknown', `${vpcId} (account ${side.accountId}, ${side.region}) was not scanned.`);
+  }
+  if (own.tables.length === 0) return unchecked(vpcId, peerVpcId, role, 'unknown', `No route tables of ${vpcId} are in the snapshot.`);
   if (tables.length === 0) return unchecked(vpcId, peerVpcId, role, 'none', `${vpcId} has no subnets, so no route table carries traffic.`);
   // IPv6 travels over the peering only when both VPCs have IPv6 blocks.
   const peerBlocks = own.hasIpv6 ? peer.blocks : peer.ipv4Blocks;
-  const peerBounds = own.hasIpv6 ? peer.blockBounds : peer.ipv4BlockBounds;
+  const bounds = peer.bounds;
+  const boundsAt = own.hasIpv6 ? peer.boundsAt : peer.ipv4BoundsAt;
   if (peerBlocks.length === 0) return unchecked(vpcId, peerVpcId, role, 'unknown', `The blocks of ${peerVpcId} are unknown.`);
   const total = tables.length * peerBlocks.length;
   ctx.checks.reserve(total);
@@ -503,16 +655,16 @@ function checkSide(ctx: SideContext, peering: Peering, role: 'requester' | 'acce
   let okCount = 0;
   let someCount = 0;
   for (let t = 0; t < tables.length; t++) {
-    const compiled = own.compiled[t]!;
+    const table = compiled[t]!;
     for (let b = 0; b < peerBlocks.length; b++) {
-      const low = peerBounds[2 * b]!;
-      const high = peerBounds[2 * b + 1]!;
-      const encoded = classifyBlock(compiled, peerBlocks[b]!, low, high, peering.id);
+      const low = bounds[boundsAt + 2 * b]!;
+      const high = bounds[boundsAt + 2 * b + 1]!;
+      const encoded = classifyBlock(table, peerBlocks[b]!, low, high, keyHigh, keyLow);
       const position = t * peerBlocks.length + b;
       codes[at + position] = encoded;
       let state: RouteCheckState = (encoded & 7) === CODE_OK ? 'ok' : 'missing';
       if ((encoded & 7) === CODE_CARVED) {
-        const check = checkOfCode(ctx.index, tables[t]!.id, compiled, peerBlocks[b]!, low, high, peering.id, encoded);
+        const check = checkOfCode(ctx.index, tables[t]!.id, table, peerBlocks[b]!, low, high, peering.id, encoded);
         (carved ??= new Map()).set(position, check);
         state = check.state;
       }
@@ -521,7 +673,7 @@ function checkSide(ctx: SideContext, peering: Peering, role: 'requester' | 'acce
     }
   }
   const summary: RouteSummary = okCount === total ? 'complete' : someCount === 0 ? 'none' : 'partial';
-  return new CheckedSide(role, vpcId, peerVpcId, summary, own.serving, peerBlocks, codes, at, carved);
+  return new CheckedSide(role, vpcId, peerVpcId, summary, tables, own.servedSubnets, peerBlocks, codes, at, carved);
 }
 
 /**
@@ -529,27 +681,66 @@ function checkSide(ctx: SideContext, peering: Peering, role: 'requester' | 'acce
  * matters routes every peer block (IPv4 primary and secondary, and IPv6) to it.
  */
 export function computeRouteCompleteness(topology: Topology, opts: RouteCompletenessOptions = {}): readonly PeeringRouteCompleteness[] {
-  const statuses = new Set<PeeringStatus>(opts.statuses ?? ['active']);
+  const statuses: readonly PeeringStatus[] = opts.statuses ?? ['active'];
+  const only = opts.peeringIds ? new Set(opts.peeringIds) : null;
+  const chosen: Peering[] = [];
+  for (const p of topology.peerings) if (statuses.includes(p.status) && (!only || only.has(p.id))) chosen.push(p);
+  if (chosen.length === 0) return [];
+  const entries = gatherVpcs(topology);
+  // The two sides' entries of each chosen peering (requester at 2i, accepter at 2i + 1).
+  const sides = new Array<VpcEntry>(2 * chosen.length);
+  for (let i = 0; i < chosen.length; i++) {
+    sides[2 * i] = neededEntry(entries, chosen[i]!.requester.vpcId);
+    sides[2 * i + 1] = neededEntry(entries, chosen[i]!.accepter.vpcId);
+  }
   const ctx: SideContext = {
     index: indexTopology(topology),
     blocks: collectVpcBlocks(topology).byVpc,
-    routing: new Map(),
-    routes: routePool(),
+    // Scratch for the routes of one VPC's tables at a time, rewound for the next: compiled
+    // routes of the whole topology (8 MiB of fresh memory per call) cost a page fault per 4 KiB.
+    routes: new ChunkPool(makeFloat64Chunk, 1_024 * COLUMNS),
+    bounds: new ChunkPool(makeFloat64Chunk, 8_192),
     // 65,536 checks per 256 KiB chunk.
-    checks: new ChunkPool((n) => new Int32Array(n), 65_536),
+    checks: new ChunkPool(makeInt32Chunk, 65_536),
+    keys: new PeeringKeys(),
   };
-  const result: PeeringRouteCompleteness[] = [];
-  const only = opts.peeringIds ? new Set(opts.peeringIds) : null;
-  for (const p of topology.peerings) {
-    if (!statuses.has(p.status) || (only && !only.has(p.id))) continue;
-    const requester = routingOf(ctx, p.requester.vpcId);
-    const accepter = routingOf(ctx, p.accepter.vpcId);
-    result.push({
-      peeringId: p.id,
-      status: p.status,
-      requester: checkSide(ctx, p, 'requester', requester, accepter),
-      accepter: checkSide(ctx, p, 'accepter', accepter, requester),
-    });
+  // Each needed VPC prepared in the topology's order (its objects are read in the order they sit in memory).
+  const needed: VpcEntry[] = [];
+  for (const entry of entries.values()) {
+    if (!entry.needed) continue;
+    entry.number = needed.length;
+    needed.push(entry);
+    entry.prepare(ctx);
+  }
+  // The sides ordered by their own VPC (a counting sort), so that each VPC's tables are compiled
+  // and then checked for all its peerings while they are in the processor's cache.
+  const starts = new Int32Array(needed.length + 1);
+  for (const entry of sides) starts[entry.number + 1] = starts[entry.number + 1]! + 1;
+  for (let n = 0; n < needed.length; n++) starts[n + 1] = starts[n + 1]! + starts[n]!;
+  const order = new Int32Array(sides.length);
+  const next = starts.slice(0, needed.length);
+  for (let s = 0; s < sides.length; s++) order[next[sides[s]!.number]!++] = s;
+  const keys = new Float64Array(2 * chosen.length);
+  for (let i = 0; i < chosen.length; i++) {
+    ctx.keys.read(chosen[i]!.id);
+    keys[2 * i] = ctx.keys.high;
+    keys[2 * i + 1] = ctx.keys.low;
+  }
+  const checked = new Array<SideRouteCompleteness>(sides.length);
+  for (let n = 0; n < needed.length; n++) {
+    const own = needed[n]!;
+    ctx.routes.rewind();
+    const compiled = compileServing(ctx, own);
+    for (let o = starts[n]!; o < starts[n + 1]!; o++) {
+      const s = order[o]!;
+      const i = s >> 1;
+      checked[s] = checkSide(ctx, chosen[i]!, keys[2 * i]!, keys[2 * i + 1]!, s & 1 ? 'accepter' : 'requester', own, compiled, sides[s ^ 1]!);
+    }
+  }
+  const result = new Array<PeeringRouteCompleteness>(chosen.length);
+  for (let i = 0; i < chosen.length; i++) {
+    const p = chosen[i]!;
+    result[i] = { peeringId: p.id, status: p.status, requester: checked[2 * i]!, accepter: checked[2 * i + 1]! };
   }
   return result;
 }

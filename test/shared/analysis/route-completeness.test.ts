@@ -10,6 +10,7 @@ import {
 } from '../../../shared/analysis/route-completeness';
 import { indexTopology } from '../../../shared/analysis/topology-index';
 import { parseCidrRange } from '../../../shared/cidr/parse-cidr';
+import type { PeeringId, RouteTableId, SubnetId } from '../../../shared/model/ids';
 import type { Route, Topology } from '../../../shared/model/topology';
 import { peering, route, routeTable, subnet, topology, vpc } from '../../support/fixtures/build-topology';
 import { buildAnalysisTopology } from '../../support/fixtures/analysis-snapshot';
@@ -109,6 +110,31 @@ describe('checkTableRoute states', () => {
     );
   });
 
+  it('tells peerings apart by their whole id, however it is spelled, on both paths and both families', () => {
+    // Ids that read alike as numbers (leading zeros, case, the digits before the last 13) or are not hex at all.
+    const tricky = ['pcx-1', 'pcx-01', 'pcx-001', 'pcx-a', 'pcx-A', 'pcx-g', 'pcx-', 'pcx-0123456789abcdef0', 'pcx-1123456789abcdef0', 'pcx-0123456789abcdef1'];
+    const id = fc.oneof(fc.constantFrom(...tricky), fc.stringMatching(/^pcx-[0-9a-fA-F]{0,19}$/), fc.stringMatching(/^pcx-[0-9a-z]{1,8}$/)) as fc.Arbitrary<PeeringId>;
+    const b = vpc('vpc-b', '10.1.0.0/16', { ipv6: ['2600:1f18:1::/56'] });
+    const own = vpc('vpc-o', '10.0.0.0/16', { ipv6: ['2600:1f18:2::/56'] });
+    fc.assert(
+      fc.property(id, id, fc.boolean(), (target, checked, blackhole) => {
+        const state = blackhole ? 'blackhole' : 'active';
+        const expected = target !== checked ? 'elsewhere' : blackhole ? 'blackhole' : 'ok';
+        const table = routeTable('rtb-o', own, { main: true, routes: [route('10.1.0.0/16', target, state), route('2600:1f18:1::/56', target, state)] });
+        const t = topology({ vpcs: [own, b], subnets: [subnet('subnet-o', own, '10.0.0.0/24')], routeTables: [table], peerings: [peering(checked, own, b)] });
+        const index = indexTopology(t);
+        for (const block of ['10.1.0.0/16', '2600:1f18:1::/56']) {
+          const range = parseCidrRange(block);
+          if (!range.ok) throw new Error(range.error.message);
+          expect(checkTableRoute(index, table, range.value, checked).state).toBe(expected);
+        }
+        const [side] = computeRouteCompleteness(t).map((p) => p.requester);
+        expect(side!.tables[0]!.checks.map((c) => c.state)).toEqual([expected, expected]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('ignores prefix-list destinations', () => {
     expect(check([route('pl-123', 'vpce-1')], '10.1.0.0/16').state).toBe('missing');
   });
@@ -187,6 +213,62 @@ describe('computeRouteCompleteness', () => {
       { numRuns: 300 },
     );
     expect([...seen].sort()).toEqual(['blackhole', 'elsewhere', 'missing', 'ok', 'partial']);
+  });
+
+  it('checks each side against its own tables when many VPCs share peerings (each side agrees with checking its tables alone)', () => {
+    const vpcs = [
+      vpc('vpc-0', '10.0.0.0/16', { ipv6: ['2600:1f18:0::/56'] }),
+      vpc('vpc-1', '10.1.0.0/16', { secondary: ['100.64.1.0/24'] }),
+      vpc('vpc-2', '10.2.0.0/16', { ipv6: ['2600:1f18:2::/56'] }),
+      vpc('vpc-3', '10.3.0.0/16'),
+      vpc('vpc-4', '10.4.0.0/16'),
+    ];
+    // vpc-9 is known only from a peering side (its account was not scanned); vpc-4 has no route tables.
+    const ghost = vpc('vpc-9', '10.9.0.0/16');
+    const all = [...vpcs, ghost];
+    const pairs = all.flatMap((x, i) => all.slice(i + 1).map((y) => [x, y] as const));
+    const arb = fc.record({
+      chosen: fc.uniqueArray(fc.integer({ min: 0, max: pairs.length - 1 }), { minLength: 1, maxLength: 8 }),
+      statuses: fc.array(fc.constantFrom('active', 'active', 'pending-acceptance'), { minLength: 8, maxLength: 8 }),
+      // For each VPC's two tables, which peer blocks get a route to which peering (by position), if any.
+      picks: fc.array(fc.array(fc.integer({ min: -1, max: 7 }), { minLength: 16, maxLength: 16 }), { minLength: 8, maxLength: 8 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ chosen, statuses, picks }) => {
+        const peerings = chosen.map((k, i) => peering(`pcx-${(i + 1) * 7}` as PeeringId, pairs[k]![0], pairs[k]![1], statuses[i] as 'active'));
+        const blocks = all.flatMap((v) => v.cidrBlocks.map((b) => b.cidr));
+        const routeTables = vpcs.slice(0, 4).flatMap((v, n) =>
+          [0, 1].map((which) => {
+            const routes = blocks
+              .map((cidr, j) => ({ cidr, pick: picks[n]![(which * 8 + j) % 16]! }))
+              .filter(({ cidr, pick }) => pick >= 0 && !v.cidrBlocks.some((b) => b.cidr === cidr))
+              .map(({ cidr, pick }) => route(cidr, peerings[pick % peerings.length]!.id, pick === 7 ? 'blackhole' : 'active'));
+            return routeTable(`rtb-${n}${which}` as RouteTableId, v, { main: which === 0, subnetIds: which === 1 ? [`subnet-${n}b` as SubnetId] : [], routes });
+          }),
+        );
+        const subnets = vpcs.flatMap((v, n) => [subnet(`subnet-${n}a` as SubnetId, v, `10.${n}.0.0/24`), subnet(`subnet-${n}b` as SubnetId, v, `10.${n}.1.0/24`)]);
+        const t = topology({ vpcs, subnets, routeTables, peerings });
+        const index = indexTopology(t);
+        const result = computeRouteCompleteness(t);
+        expect(result.map((r) => r.peeringId)).toEqual(peerings.filter((p) => p.status === 'active').map((p) => p.id));
+        for (const r of result) {
+          for (const side of [r.requester, r.accepter]) {
+            for (const table of side.tables) {
+              const rt = index.routeTableById.get(table.routeTableId)!;
+              expect(rt.vpcId).toBe(side.vpcId);
+              for (const c of table.checks) {
+                const block = parseCidrRange(c.peerCidr);
+                if (!block.ok) throw new Error(block.error.message);
+                expect(c).toEqual(checkTableRoute(index, rt, block.value, r.peeringId));
+              }
+            }
+            if (side.vpcId === 'vpc-9') expect(side.summary).toBe('unknown');
+            if (side.vpcId === 'vpc-4') expect(side.note).toBe('No route tables of vpc-4 are in the snapshot.');
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('checks the main table only for subnets without an explicit association', () => {

@@ -81,80 +81,8 @@ export interface RouteCompletenessOptions {
   readonly peeringIds?: readonly PeeringId[];
 }
 
-/**
- * Numbers per compiled IPv4 route: first address, last address, prefix length, index in
- * `table.routes`, and its target as two numbers (see `PeeringKeys`).
- */
-const COLUMNS = 6;
-
-/**
- * Peering ids as pairs of numbers, so that a compiled route says which peering it goes to
- * without its route object: a check compares numbers instead of following route → target → id
- * to compare strings (at 145,000 checks, mostly waiting for memory), and reading the key costs
- * no hashing (a map from id to number was then the largest cost).
- *
- * An id `pcx-` + 1 to 17 lowercase hex digits is read as its digits: `high` holds the count of
- * digits and those before the last 13, `low` the last 13 (52 bits, exact in a double), so two
- * such ids have equal keys exactly when they are equal. Any other id gets a negative `high`
- * from a map, one per distinct id. A route's key is `2 × high` (+ 1 when it is a blackhole)
- * and `low`; a route to anything else has NaN, equal to nothing.
- */
-class PeeringKeys {
-  readonly #others = new Map<PeeringId, number>();
-  /** The key of the last id read by `read`. */
-  high = 0;
-  low = 0;
-
-  read(id: PeeringId): void {
-    const digits = id.length - 4;
-    if (digits >= 1 && digits <= 17 && id.startsWith('pcx-')) {
-      let high = 0;
-      let low = 0;
-      let i = 4;
-      for (; i < id.length - 13; i++) {
-        const d = hexDigit(id.charCodeAt(i));
-        if (d < 0) return this.#other(id);
-        high = high * 16 + d;
-      }
-      for (; i < id.length; i++) {
-        const d = hexDigit(id.charCodeAt(i));
-        if (d < 0) return this.#other(id);
-        low = low * 16 + d;
-      }
-      this.high = high * 32 + digits;
-      this.low = low;
-      return;
-    }
-    this.#other(id);
-  }
-
-  #other(id: PeeringId): void {
-    let n = this.#others.get(id);
-    if (n === undefined) this.#others.set(id, (n = this.#others.size));
-    this.high = -1 - n;
-    this.low = 0;
-  }
-}
-
-/** The value of a lowercase hex digit's char code, or -1. */
-function hexDigit(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 102) return c - 87;
-  return -1;
-}
-
-/** Write a route's target key into `out` at `at` (high) and `at + 1` (low). */
-function writeTargetKey(route: Route, keys: PeeringKeys, out: Float64Array, at: number): void {
-  const target = route.target;
-  if (target.kind !== 'peering') {
-    out[at] = NaN;
-    out[at + 1] = NaN;
-    return;
-  }
-  keys.read(target.peeringId);
-  out[at] = 2 * keys.high + (route.state === 'blackhole' ? 1 : 0);
-  out[at + 1] = keys.low;
-}
+/** Numbers per compiled IPv4 route: first address, last address, prefix length, index in `table.routes`. */
+const COLUMNS = 4;
 
 /**
  * Rows of a typed array handed out from large chunks that never move: compiled routes and check
@@ -199,14 +127,11 @@ const makeInt32Chunk = (n: number): Int32Array => new Int32Array(n);
 /** A pool of compiled routes: 16,384 routes per 512 KiB chunk. */
 const routePool = (): ChunkPool<Float64Array> => new ChunkPool(makeFloat64Chunk, 16_384 * COLUMNS);
 
-/** An IPv6 route of a table with its parsed range, its index in `table.routes` and its target key. */
+/** An IPv6 route of a table with its parsed range and its index in `table.routes`. */
 interface RangedIndexedRoute {
   readonly range: CidrRange;
   readonly route: Route;
   readonly k: number;
-  /** The key as `writeTargetKey` writes it. */
-  readonly targetHigh: number;
-  readonly targetLow: number;
 }
 
 /** A table's routes, parsed once: IPv4 bounds as plain numbers (exact below 2^53), IPv6 as ranges. */
@@ -219,29 +144,19 @@ interface CompiledTable {
   readonly v6: readonly RangedIndexedRoute[];
 }
 
-/** Tables compiled one at a time, with the peering numbers they were compiled with. */
-interface TableCache {
-  readonly keys: PeeringKeys;
-  readonly compiled: WeakMap<RouteTable, CompiledTable>;
-}
-
-/** Per index (one topology), so that a table's numbers and the numbers it is checked with agree. */
-const tableCaches = new WeakMap<TopologyIndex, TableCache>();
+const compiledCache = new WeakMap<RouteTable, CompiledTable>();
 const sharedRoutePool = routePool();
 const NO_ROUTES: readonly RangedIndexedRoute[] = [];
-const v6Key = new Float64Array(2);
 
 /** `compileRoutes`, remembered per table object (for callers that check tables one at a time). */
-function compileTable(index: TopologyIndex, table: RouteTable): { compiled: CompiledTable; keys: PeeringKeys } {
-  let cache = tableCaches.get(index);
-  if (!cache) tableCaches.set(index, (cache = { keys: new PeeringKeys(), compiled: new WeakMap() }));
-  let compiled = cache.compiled.get(table);
-  if (!compiled) cache.compiled.set(table, (compiled = compileRoutes(index, table, sharedRoutePool, cache.keys)));
-  return { compiled, keys: cache.keys };
+function compileTable(index: TopologyIndex, table: RouteTable): CompiledTable {
+  let compiled = compiledCache.get(table);
+  if (!compiled) compiledCache.set(table, (compiled = compileRoutes(index, table, sharedRoutePool)));
+  return compiled;
 }
 
 /** Parse a table's route destinations into `pool`; prefix-list destinations (`pl-…`) are left out. */
-function compileRoutes(index: TopologyIndex, table: RouteTable, pool: ChunkPool<Float64Array>, keys: PeeringKeys): CompiledTable {
+function compileRoutes(index: TopologyIndex, table: RouteTable, pool: ChunkPool<Float64Array>): CompiledTable {
   const routes = table.routes;
   pool.reserve(routes.length * COLUMNS);
   const columns = pool.chunk;
@@ -252,7 +167,6 @@ function compileRoutes(index: TopologyIndex, table: RouteTable, pool: ChunkPool<
     const route = routes[k]!;
     if (writeIpv4Bounds(route.destination, columns, row)) {
       columns[row + 3] = k;
-      writeTargetKey(route, keys, columns, row + 4);
       row += COLUMNS;
       continue;
     }
@@ -264,12 +178,10 @@ function compileRoutes(index: TopologyIndex, table: RouteTable, pool: ChunkPool<
       columns[row + 1] = Number(range.end);
       columns[row + 2] = range.prefixLength;
       columns[row + 3] = k;
-      writeTargetKey(route, keys, columns, row + 4);
       row += COLUMNS;
     } else {
       if (v6 === NO_ROUTES) v6 = [];
-      writeTargetKey(route, keys, v6Key, 0);
-      v6.push({ range, route, k, targetHigh: v6Key[0]!, targetLow: v6Key[1]! });
+      v6.push({ range, route, k });
     }
   }
   return { routes, columns, start, v4Count: (row - start) / COLUMNS, v6 };
@@ -356,11 +268,10 @@ function classifyCarvedBlock(routeTableId: RouteTableId, peer: CidrRange, best: 
  */
 export function checkTableRoute(index: TopologyIndex, table: RouteTable, peer: CidrRange, peeringId: PeeringId): RouteCheck {
   const ipv4 = peer.family === 'ipv4';
-  const { compiled, keys } = compileTable(index, table);
+  const compiled = compileTable(index, table);
   const low = ipv4 ? Number(peer.start) : NaN;
   const high = ipv4 ? Number(peer.end) : NaN;
-  keys.read(peeringId);
-  return checkOfCode(index, table.id, compiled, peer, low, high, peeringId, classifyBlock(compiled, peer, low, high, keys.high, keys.low));
+  return checkOfCode(index, table.id, compiled, peer, low, high, peeringId, classifyBlock(compiled, peer, low, high, peeringId));
 }
 
 /*
@@ -377,15 +288,12 @@ const CODE_ELSEWHERE = 4;
 const CODE_CARVED = 5;
 
 /**
- * How a compiled table routes `peer` for the peering whose key is `keyHigh`, `keyLow` (see
- * `PeeringKeys`), as a code (see above), allocating nothing and reading no route object; `low`
- * and `high` are the block's bounds as numbers when it is IPv4.
+ * How a compiled table routes `peer` for `peeringId`, as a code (see above), allocating nothing;
+ * `low` and `high` are the block's bounds as numbers when it is IPv4.
  */
-function classifyBlock(compiled: CompiledTable, peer: CidrRange, low: number, high: number, keyHigh: number, keyLow: number): number {
+function classifyBlock(compiled: CompiledTable, peer: CidrRange, low: number, high: number, peeringId: PeeringId): number {
   let bestIndex = -1;
   let bestPrefix = -1;
-  let bestHigh = NaN;
-  let bestLow = NaN;
   let innerCount = 0;
   if (peer.family === 'ipv4') {
     const { columns } = compiled;
@@ -398,21 +306,17 @@ function classifyBlock(compiled: CompiledTable, peer: CidrRange, low: number, hi
         if (prefix > bestPrefix) {
           bestPrefix = prefix;
           bestIndex = columns[row + 3]! | 0;
-          bestHigh = columns[row + 4]!;
-          bestLow = columns[row + 5]!;
         }
       } else if (low <= rl && rh <= high) {
         innerCount++;
       }
     }
   } else {
-    for (const { range, k, targetHigh, targetLow } of compiled.v6) {
+    for (const { range, k } of compiled.v6) {
       if (isWithin(peer, range)) {
         if (range.prefixLength > bestPrefix) {
           bestPrefix = range.prefixLength;
           bestIndex = k;
-          bestHigh = targetHigh;
-          bestLow = targetLow;
         }
       } else if (isWithin(range, peer)) {
         innerCount++;
@@ -423,10 +327,9 @@ function classifyBlock(compiled: CompiledTable, peer: CidrRange, low: number, hi
   if (innerCount > 0) return decided + CODE_CARVED;
   // The common case: nothing more specific inside the block, so the best route decides alone.
   if (bestIndex === -1) return CODE_MISSING;
-  if (bestLow === keyLow) {
-    if (bestHigh === 2 * keyHigh) return decided + CODE_OK;
-    if (bestHigh === 2 * keyHigh + 1) return decided + CODE_BLACKHOLE;
-  }
+  // The deciding route is read only now, while its table's routes are still in the cache.
+  const best = compiled.routes[bestIndex]!;
+  if (isToPeering(best, peeringId)) return decided + (best.state === 'blackhole' ? CODE_BLACKHOLE : CODE_OK);
   return decided + (bestPrefix === 0 ? CODE_FALLBACK : CODE_ELSEWHERE);
 }
 
@@ -461,7 +364,6 @@ interface SideContext {
   readonly routes: ChunkPool<Float64Array>;
   readonly bounds: ChunkPool<Float64Array>;
   readonly checks: ChunkPool<Int32Array>;
-  readonly keys: PeeringKeys;
 }
 
 const NONE: readonly never[] = [];
@@ -498,7 +400,9 @@ class VpcEntry {
   prepare(ctx: SideContext): void {
     const blocks = ctx.blocks.get(this.vpcId) ?? NONE;
     this.blocks = blocks;
-    this.hasIpv6 = blocks.some((b) => b.family === 'ipv6');
+    let v4 = 0;
+    for (const b of blocks) if (b.family === 'ipv4') v4++;
+    this.hasIpv6 = v4 < blocks.length;
     this.ipv4Blocks = this.hasIpv6 ? blocks.filter((b) => b.family === 'ipv4') : blocks;
     ctx.bounds.reserve(2 * (blocks.length + (this.hasIpv6 ? this.ipv4Blocks.length : 0)));
     this.bounds = ctx.bounds.chunk;
@@ -508,18 +412,23 @@ class VpcEntry {
     if (this.hasIpv6) writeBounds(this.ipv4Blocks, this.bounds, (this.ipv4BoundsAt = this.boundsAt + 2 * blocks.length));
     const all = this.tables;
     if (all.length === 0) return;
-    // Inline `findServingTables` without its set and intermediate objects: this runs per VPC.
+    // `findServingTables` without its set, closures and growing arrays: this runs per VPC.
     let implicit: SubnetId[] | null = null;
     for (const s of this.subnets) {
-      if (!all.some((t) => t.subnetIds.includes(s.id))) (implicit ??= []).push(s.id);
+      let associated = false;
+      for (let t = 0; t < all.length && !associated; t++) associated = all[t]!.subnetIds.includes(s.id);
+      if (!associated) (implicit ??= []).push(s.id);
     }
-    const tables: RouteTable[] = [];
-    const subnetIds: (readonly SubnetId[])[] = [];
+    let count = 0;
+    for (const t of all) if (t.subnetIds.length > 0 || (t.main && implicit)) count++;
+    const tables = new Array<RouteTable>(count);
+    const subnetIds = new Array<readonly SubnetId[]>(count);
+    count = 0;
     for (const t of all) {
       const served = t.main && implicit ? (t.subnetIds.length > 0 ? [...t.subnetIds, ...implicit] : implicit) : t.subnetIds;
       if (served.length === 0) continue;
-      tables.push(t);
-      subnetIds.push(served);
+      tables[count] = t;
+      subnetIds[count++] = served;
     }
     this.servingTables = tables;
     this.servedSubnets = subnetIds;
@@ -567,7 +476,7 @@ function neededEntry(entries: Map<VpcId, VpcEntry>, vpcId: VpcId): VpcEntry {
 function compileServing(ctx: SideContext, entry: VpcEntry): CompiledTable[] {
   const tables = entry.servingTables;
   const compiled = new Array<CompiledTable>(tables.length);
-  for (let t = 0; t < tables.length; t++) compiled[t] = compileRoutes(ctx.index, tables[t]!, ctx.routes, ctx.keys);
+  for (let t = 0; t < tables.length; t++) compiled[t] = compileRoutes(ctx.index, tables[t]!, ctx.routes);
   return compiled;
 }
 
@@ -622,12 +531,10 @@ class CheckedSide implements SideRouteCompleteness {
   }
 }
 
-/** `keyHigh`, `keyLow`: the key of `peering` (see `PeeringKeys`); `compiled`: `own`'s serving tables, compiled. */
+/** `compiled`: `own`'s serving tables, compiled. */
 function checkSide(
   ctx: SideContext,
   peering: Peering,
-  keyHigh: number,
-  keyLow: number,
   role: 'requester' | 'accepter',
   own: VpcEntry,
   compiled: readonly CompiledTable[],
@@ -659,7 +566,7 @@ function checkSide(
     for (let b = 0; b < peerBlocks.length; b++) {
       const low = bounds[boundsAt + 2 * b]!;
       const high = bounds[boundsAt + 2 * b + 1]!;
-      const encoded = classifyBlock(table, peerBlocks[b]!, low, high, keyHigh, keyLow);
+      const encoded = classifyBlock(table, peerBlocks[b]!, low, high, peering.id);
       const position = t * peerBlocks.length + b;
       codes[at + position] = encoded;
       let state: RouteCheckState = (encoded & 7) === CODE_OK ? 'ok' : 'missing';
@@ -702,7 +609,6 @@ export function computeRouteCompleteness(topology: Topology, opts: RouteComplete
     bounds: new ChunkPool(makeFloat64Chunk, 8_192),
     // 65,536 checks per 256 KiB chunk.
     checks: new ChunkPool(makeInt32Chunk, 65_536),
-    keys: new PeeringKeys(),
   };
   // Each needed VPC prepared in the topology's order (its objects are read in the order they sit in memory).
   const needed: VpcEntry[] = [];
@@ -720,12 +626,6 @@ export function computeRouteCompleteness(topology: Topology, opts: RouteComplete
   const order = new Int32Array(sides.length);
   const next = starts.slice(0, needed.length);
   for (let s = 0; s < sides.length; s++) order[next[sides[s]!.number]!++] = s;
-  const keys = new Float64Array(2 * chosen.length);
-  for (let i = 0; i < chosen.length; i++) {
-    ctx.keys.read(chosen[i]!.id);
-    keys[2 * i] = ctx.keys.high;
-    keys[2 * i + 1] = ctx.keys.low;
-  }
   const checked = new Array<SideRouteCompleteness>(sides.length);
   for (let n = 0; n < needed.length; n++) {
     const own = needed[n]!;
@@ -733,8 +633,7 @@ export function computeRouteCompleteness(topology: Topology, opts: RouteComplete
     const compiled = compileServing(ctx, own);
     for (let o = starts[n]!; o < starts[n + 1]!; o++) {
       const s = order[o]!;
-      const i = s >> 1;
-      checked[s] = checkSide(ctx, chosen[i]!, keys[2 * i]!, keys[2 * i + 1]!, s & 1 ? 'accepter' : 'requester', own, compiled, sides[s ^ 1]!);
+      checked[s] = checkSide(ctx, chosen[s >> 1]!, s & 1 ? 'accepter' : 'requester', own, compiled, sides[s ^ 1]!);
     }
   }
   const result = new Array<PeeringRouteCompleteness>(chosen.length);

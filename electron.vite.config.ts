@@ -31,6 +31,7 @@ export default defineConfig({
       minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
-    worker: { format: 'es' },
+    // Classic (IIFE) workers: the layout worker loads elkjs with importScripts (see layout.worker.ts).
+    worker: { format: 'iife' },
   },
 });

@@ -40,4 +40,16 @@ describe('the built bundles', () => {
       expect(readFileSync(join(OUT, 'renderer', 'assets', f), 'utf8'), f).not.toMatch(/^\/\/ node_modules\//m);
     }
   });
+
+  it('the layout worker is a classic script that loads elkjs, unchanged, from beside it', () => {
+    const assets = join(OUT, 'renderer', 'assets');
+    const worker = readdirSync(assets).find((f) => f.startsWith('layout.worker-'))!;
+    const code = readFileSync(join(assets, worker), 'utf8');
+    // importScripts throws in a module worker; a classic one cannot hold import or export.
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    expect(code).toContain('importScripts');
+    const elk = /elk\.bundled-[\w-]+\.js/.exec(code)?.[0];
+    expect(elk).toBeDefined();
+    expect(readFileSync(join(assets, elk!), 'utf8')).toBe(readFileSync(join(import.meta.dirname, '..', '..', 'node_modules', 'elkjs', 'lib', 'elk.bundled.js'), 'utf8'));
+  });
 });

@@ -1,4 +1,4 @@
-/** The app's layout runner: elkjs in a module Web Worker built by Vite.
+/** The app's layout runner: elkjs in a classic Web Worker built by Vite (see layout.worker.ts).
  *
  * Starting that worker is the longest step before the first graph (1.5 MB of elkjs to load and
  * initialise), so the page's small entry (`renderer/main.tsx`) starts it before loading the app;
@@ -17,7 +17,7 @@ let started: StartedWorker | undefined;
 
 function newLayoutWorker(): Worker {
   // Vite bundles the worker from this `new URL(…)` pattern.
-  return new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'peerscape-layout' });
+  return new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'classic', name: 'peerscape-layout' });
 }
 
 /** Start the layout worker now, if it is not started yet; what it says is kept for the runner. */

@@ -48,7 +48,7 @@ export const runLayoutInPage: LayoutRunner = async (topology, opts) => {
 /** A worker that has not answered in this long is taken for dead, and layouts move to the page. */
 const WORKER_TIMEOUT_MS = 60_000;
 
-/** A runner backed by one long-lived module worker (its elkjs stays warm between layouts).
+/** A runner backed by one long-lived worker (its elkjs stays warm between layouts).
  * With `eager`, the worker starts now, so loading its script and elkjs overlaps with fetching the
  * workspace instead of delaying the first layout. */
 export function createWorkerLayoutRunner(makeWorker: () => Worker, timeoutMs = WORKER_TIMEOUT_MS, opts: { eager?: boolean } = {}): LayoutRunner {

@@ -12,7 +12,7 @@ import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { PeeringId, RouteTableId, SubnetId, VpcId } from '../model/ids';
 import type { Peering, PeeringStatus, Route, RouteTable, RouteTarget, Subnet, Topology } from '../model/topology';
 import type { TopologyIndex } from './topology-index';
-import { indexTopology } from './topology-index';
+import { indexTopology, servingTablesOf } from './topology-index';
 
 /** How one route table treats one peer block. */
 export type RouteCheck =
@@ -410,28 +410,9 @@ class VpcEntry {
     writeBounds(blocks, this.bounds, this.boundsAt);
     this.ipv4BoundsAt = this.boundsAt;
     if (this.hasIpv6) writeBounds(this.ipv4Blocks, this.bounds, (this.ipv4BoundsAt = this.boundsAt + 2 * blocks.length));
-    const all = this.tables;
-    if (all.length === 0) return;
-    // `findServingTables` without its set, closures and growing arrays: this runs per VPC.
-    let implicit: SubnetId[] | null = null;
-    for (const s of this.subnets) {
-      let associated = false;
-      for (let t = 0; t < all.length && !associated; t++) associated = all[t]!.subnetIds.includes(s.id);
-      if (!associated) implicit = append(implicit, s.id);
-    }
-    let count = 0;
-    for (const t of all) if (t.subnetIds.length > 0 || (t.main && implicit)) count++;
-    const tables = new Array<RouteTable>(count);
-    const subnetIds = new Array<readonly SubnetId[]>(count);
-    count = 0;
-    for (const t of all) {
-      const served = t.main && implicit ? (t.subnetIds.length > 0 ? [...t.subnetIds, ...implicit] : implicit) : t.subnetIds;
-      if (served.length === 0) continue;
-      tables[count] = t;
-      subnetIds[count++] = served;
-    }
-    this.servingTables = tables;
-    this.servedSubnets = subnetIds;
+    const serving = servingTablesOf(this.tables, this.subnets);
+    this.servingTables = serving.tables;
+    this.servedSubnets = serving.subnetIds;
   }
 }
 
@@ -444,8 +425,8 @@ const NO_SUBNETS: Subnet[] = [];
  * pushed. Most VPCs have one to three tables and subnets, and an array grown by `push` from
  * empty reserves 17 slots: at 10,000 VPCs that was megabytes for each collection to copy.
  */
-function append<T>(list: T[] | null, item: T): T[] {
-  if (!list || list.length === 0) return [item];
+function append<T>(list: T[], item: T): T[] {
+  if (list.length === 0) return [item];
   if (list.length === 1) return [list[0]!, item];
   list.push(item);
   return list;

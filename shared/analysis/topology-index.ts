@@ -145,23 +145,43 @@ export interface ServingTable {
   readonly subnetIds: readonly SubnetId[];
 }
 
+/** The tables that serve subnets, and the subnets each serves, index-aligned. */
+export interface ServingTableLists {
+  readonly tables: readonly RouteTable[];
+  readonly subnetIds: readonly (readonly SubnetId[])[];
+}
+
 /**
- * The route tables that carry a VPC's traffic: those with explicit subnet associations, and the
- * main table when some subnet has none ("Route tables for your VPC", Amazon VPC User Guide).
+ * Of one VPC's `tables` and `subnets`, the tables that carry its traffic: those with explicit
+ * subnet associations, and the main table when some subnet has none ("Route tables for your
+ * VPC", Amazon VPC User Guide). Without sets, closures or arrays grown from empty: route
+ * completeness runs this for every VPC of the topology.
  */
+export function servingTablesOf(tables: readonly RouteTable[], subnets: readonly Subnet[]): ServingTableLists {
+  let implicit: SubnetId[] | null = null;
+  for (const s of subnets) {
+    let associated = false;
+    for (let t = 0; t < tables.length && !associated; t++) associated = tables[t]!.subnetIds.includes(s.id);
+    if (associated) continue;
+    if (implicit) implicit.push(s.id);
+    else implicit = [s.id];
+  }
+  let count = 0;
+  for (const t of tables) if (t.subnetIds.length > 0 || (t.main && implicit)) count++;
+  const serving = new Array<RouteTable>(count);
+  const subnetIds = new Array<readonly SubnetId[]>(count);
+  count = 0;
+  for (const t of tables) {
+    const served = t.main && implicit ? (t.subnetIds.length > 0 ? [...t.subnetIds, ...implicit] : implicit) : t.subnetIds;
+    if (served.length === 0) continue;
+    serving[count] = t;
+    subnetIds[count++] = served;
+  }
+  return { tables: serving, subnetIds };
+}
+
+/** `servingTablesOf` a VPC of the index, as one object per table. */
 export function findServingTables(index: TopologyIndex, vpcId: VpcId): readonly ServingTable[] {
-  const tables = index.routeTablesByVpc.get(vpcId) ?? [];
-  const subnets = index.subnetsByVpc.get(vpcId) ?? [];
-  const explicit = new Set<SubnetId>();
-  const serving: ServingTable[] = [];
-  for (const t of tables) {
-    if (t.subnetIds.length === 0) continue;
-    for (const s of t.subnetIds) explicit.add(s);
-  }
-  const implicit = subnets.filter((s) => !explicit.has(s.id)).map((s) => s.id);
-  for (const t of tables) {
-    const served = t.main ? [...t.subnetIds, ...implicit] : t.subnetIds;
-    if (served.length > 0) serving.push({ table: t, subnetIds: served });
-  }
-  return serving;
+  const { tables, subnetIds } = servingTablesOf(index.routeTablesByVpc.get(vpcId) ?? [], index.subnetsByVpc.get(vpcId) ?? []);
+  return tables.map((table, i) => ({ table, subnetIds: subnetIds[i]! }));
 }

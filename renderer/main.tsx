@@ -1,5 +1,5 @@
 /**
- * Renderer entry, kept small: it starts the layout worker (1.5 MB of elkjs to load and
+ * Renderer entry, kept small: it starts the layout worker (1.6 MB of elkjs to load and
  * initialise, the longest step before the first graph) and only then loads the app, so the two
  * load side by side instead of one after the other.
  */

@@ -1,6 +1,6 @@
 /** The app's layout runner: elkjs in a classic Web Worker built by Vite (see layout.worker.ts).
  *
- * Starting that worker is the longest step before the first graph (1.5 MB of elkjs to load and
+ * Starting that worker is the longest step before the first graph (1.6 MB of elkjs to load and
  * initialise), so the page's small entry (`renderer/main.tsx`) starts it before loading the app;
  * the runner adopts it then, with anything it already said.
  */

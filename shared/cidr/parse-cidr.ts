@@ -398,6 +398,18 @@ export function writeIpv4Bounds(text: string, out: Float64Array, at: number): bo
 }
 
 /**
+ * `writeIpv4Bounds` for a block that must be spelled as its own network (`10.0.0.0/16`, not
+ * `10.0.0.1/16`): when this returns true, `text` is the block's canonical `cidr`.
+ */
+export function writeCanonicalIpv4Bounds(text: string, out: Float64Array, at: number): boolean {
+  if (!scanIpv4Cidr(text) || scanned[0] !== scanned[3]) return false;
+  out[at] = scanned[0]! >>> 0;
+  out[at + 1] = scanned[1]! >>> 0;
+  out[at + 2] = scanned[2]!;
+  return true;
+}
+
+/**
  * Parse a block without building an error: `null` when `text` is not a valid block. For bulk
  * reading of blocks from a topology; use `parseCidrRange` to tell a user what is wrong.
  */

@@ -10,8 +10,9 @@ import {
 } from '../../../shared/analysis/route-completeness';
 import { indexTopology } from '../../../shared/analysis/topology-index';
 import { parseCidrRange } from '../../../shared/cidr/parse-cidr';
+import { collectVpcBlocks } from '../../../shared/cidr/vpc-blocks';
 import type { PeeringId, RouteTableId, SubnetId } from '../../../shared/model/ids';
-import type { Route, Topology } from '../../../shared/model/topology';
+import type { Route, Topology, Vpc } from '../../../shared/model/topology';
 import { peering, route, routeTable, subnet, topology, vpc } from '../../support/fixtures/build-topology';
 import { buildAnalysisTopology } from '../../support/fixtures/analysis-snapshot';
 import { buildPeeredPair } from '../../support/fixtures/peered-pair';
@@ -268,6 +269,43 @@ describe('computeRouteCompleteness', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('checks the peer blocks collectVpcBlocks reads, in its order: held ones, canonical, unreadable ones left out, an unscanned VPC from its first peering', () => {
+    // Texts as discovery or a hand-edited snapshot may hold them: same starts, host bits set, upper case, spaces, not a block.
+    const texts = ['10.1.0.0/16', '10.1.0.0/20', '10.0.0.0/8', '10.1.0.1/16', ' 10.3.0.0/24', '100.64.0.0/10', '2600:1f18:b::/56', '2600:1F18:A::/56', '2600:1f18:b::/48', '2600:1f18:b::1/56', 'pl-1234', '10.300.0.0/16'];
+    const states = ['associated', 'associating', 'disassociating', 'disassociated', 'failed'];
+    const arbBlocks = fc.array(fc.record({ text: fc.constantFrom(...texts), state: fc.constantFrom(...states) }), { maxLength: 6 });
+    fc.assert(
+      fc.property(arbBlocks, arbBlocks, fc.boolean(), fc.subarray(texts), fc.subarray(texts), (peerBlocks, ownExtra, ownIpv6, ghostFirst, ghostLater) => {
+        const own = vpc('vpc-own', '192.168.0.0/16', ownIpv6 ? { ipv6: ['2600:1f18:f::/56'] } : {});
+        const withExtra: Vpc = { ...own, cidrBlocks: [...own.cidrBlocks, ...ownExtra.map(({ text, state }) => ({ cidr: text, family: text.includes(':') ? ('ipv6' as const) : ('ipv4' as const), primary: false, state }))] };
+        const peer: Vpc = { ...vpc('vpc-peer', '172.16.0.0/16'), cidrBlocks: peerBlocks.map(({ text, state }, i) => ({ cidr: text, family: text.includes(':') ? ('ipv6' as const) : ('ipv4' as const), primary: i === 0, state })) };
+        // Known only from peerings: the first one that names it (here a deleted one) says its blocks.
+        const ghostSide = (blocks: readonly string[]) => ({ ...vpc('vpc-ghost', '10.9.0.0/16', { accountId: '999999999999' }), cidrBlocks: blocks.map((cidr) => ({ cidr, family: cidr.includes(':') ? ('ipv6' as const) : ('ipv4' as const), primary: false, state: 'associated' })) });
+        const t = topology({
+          vpcs: [withExtra, peer],
+          subnets: [subnet('subnet-own', withExtra, '192.168.0.0/24')],
+          routeTables: [routeTable('rtb-own', withExtra, { main: true, routes: [route('10.1.0.0/16', 'pcx-1')] })],
+          peerings: [peering('pcx-0', ghostSide(ghostFirst), withExtra, 'deleted'), peering('pcx-1', withExtra, peer), peering('pcx-2', ghostSide(ghostLater), withExtra)],
+        });
+        const blocks = collectVpcBlocks(t).byVpc;
+        const index = indexTopology(t);
+        const rt = index.routeTableById.get('rtb-own')!;
+        const ownHasIpv6 = blocks.get('vpc-own')!.some((b) => b.family === 'ipv6');
+        for (const r of computeRouteCompleteness(t)) {
+          const side = r.requester.vpcId === 'vpc-own' ? r.requester : r.accepter;
+          const expected = blocks.get(side.peerVpcId)!.filter((b) => ownHasIpv6 || b.family === 'ipv4');
+          if (expected.length === 0) {
+            expect(side).toMatchObject({ summary: 'unknown', note: `The blocks of ${side.peerVpcId} are unknown.` });
+            continue;
+          }
+          expect(side.tables.map((table) => table.checks.map((c) => c.peerCidr))).toEqual([expected.map((b) => b.cidr)]);
+          side.tables[0]!.checks.forEach((c, i) => expect(c).toEqual(checkTableRoute(index, rt, expected[i]!, r.peeringId)));
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -202,7 +202,10 @@ describe('the topology graph in Chromium, on the sandbox demo', () => {
     await page.locator(`[data-testid="rf__edge-${pending.id}"] .react-flow__edge-interaction`).dispatchEvent('click');
     const inspector = page.getByRole('region', { name: 'Peering details' });
     await inspector.waitFor();
-    expect(await inspector.getByTestId('next-step').textContent()).toContain(`Accept it as account ${ACCOUNTS.prod} in us-east-1 (profile sandbox-prod)`);
+    const step = await inspector.getByTestId('next-step').textContent();
+    expect(step).toContain(`Waiting for account ${ACCOUNTS.prod} to accept the request in us-east-1.`);
+    expect(step).toContain(`Accept ${pending.id} with profile sandbox-prod in us-east-1`);
+    expect(step).toContain(`aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id ${pending.id} --region us-east-1 --profile sandbox-prod`);
     await page.locator(`[data-testid="rf__edge-${peeringNamed('hub-dev-app').id}"] .react-flow__edge-interaction`).dispatchEvent('click');
     await expect.poll(() => inspector.textContent()).toContain('has no route to');
     await session.screenshot('graph-inspect-peering');

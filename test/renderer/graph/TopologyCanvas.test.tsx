@@ -62,7 +62,7 @@ describe('the topology canvas', () => {
     expect(text).toContain('10.20.0.0/16 → pcx-0a00000000000001');
     expect(text).toContain('172.16.0.0/16 → pcx-0a00000000000003');
     expect(text).toContain('222222222222/sg-0040000000000001');
-    expect(text).toContain('Wait a moment and rescan');
+    expect(text).toContain('provisioning pcx-0a00000000000007Wait a few seconds; routes can be added meanwhile.');
   });
 
   it('paints conflicts with the c key and lists them in the findings, then leaves with Escape', async () => {

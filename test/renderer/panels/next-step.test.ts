@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { PeeringId } from '../../../shared/model/ids';
-import type { Topology } from '../../../shared/model/topology';
+import type { PeeringStatus, Topology } from '../../../shared/model/topology';
 import { peeringChecklist } from '../../../shared/planning/peering-checklist';
 import { routesOf } from '../../../renderer/graph/derive';
 import { nextStepWithChecklist } from '../../../renderer/panels/next-step';
@@ -29,11 +29,44 @@ describe('the next step of an active peering', () => {
     expect(step.meaning).toContain('no security group of either VPC admits the other');
   });
 
+  it('does not say "no action needed" when neither VPC\'s security groups were scanned', () => {
+    const step = stepOf({ ...buildPeeredPair(), securityGroups: [] });
+    expect(step.tone).toBe('act');
+    expect(step.meaning).toContain("neither VPC's security groups were scanned");
+  });
+
   it('asks for routes first when a side does not route to it, whatever the rules', () => {
     const t = buildPeeredPair();
     const unrouted: Topology = { ...t, securityGroups: [], routeTables: t.routeTables.map((rt) => (rt.vpcId === 'vpc-b' ? { ...rt, routes: rt.routes.filter((r) => r.target.kind !== 'peering') } : rt)) };
     const step = stepOf(unrouted);
     expect(step.tone).toBe('act');
     expect(step.action).toContain('Add routes in vpc-b (no routes)');
+  });
+});
+
+describe('the next step of a peering that is not active', () => {
+  const statuses: readonly PeeringStatus[] = ['initiating-request', 'pending-acceptance', 'provisioning', 'deleting', 'deleted', 'rejected', 'expired', 'failed'];
+
+  it('says what the checklist says of the same peering, in every status', () => {
+    for (const status of statuses) {
+      const t = buildPeeredPair();
+      const withStatus: Topology = { ...t, peerings: t.peerings.map((p) => (p.id === pcx ? { ...p, status, statusMessage: status === 'failed' ? 'Overlapping CIDR blocks' : undefined } : p)) };
+      const step = stepOf(withStatus);
+      const checklist = peeringChecklist(withStatus, pcx);
+      if (!checklist.ok) throw new Error(checklist.error.message);
+      const words = checklist.value.items.flatMap((i) => [i.detail, i.action?.label ?? '']).join('\n');
+      expect(words, status).toContain(step.meaning);
+      expect(step.tone, status).toBe(status === 'pending-acceptance' ? 'act' : ['deleted', 'rejected', 'expired', 'failed'].includes(status) ? 'gone' : 'wait');
+    }
+  });
+
+  it('gives the accept command with the accepter account\'s profile when one is known', () => {
+    const t = buildPeeredPair();
+    const pending: Topology = { ...t, peerings: t.peerings.map((p) => ({ ...p, status: 'pending-acceptance' as const })) };
+    const p = pending.peerings.find((x) => x.id === pcx)!;
+    const step = stepOf(pending);
+    const profile = pending.accounts.find((a) => a.id === p.accepter.accountId)!.profiles[0]!;
+    expect(step.action).toContain(`with profile ${profile}`);
+    expect(step.command).toBe(`aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id ${pcx} --region ${p.accepter.region} --profile ${profile}`);
   });
 });

@@ -19,6 +19,7 @@ function useConflictCount(): number {
 /** Toolbar frame. */
 export function Toolbar() {
   const theme = useAppStore((s) => s.theme);
+  const showDeleted = useAppStore((s) => s.showDeleted);
   const setTheme = useAppStore((s) => s.setTheme);
   const mode = useAppStore((s) => s.mode);
   const toggleConflicts = useAppStore((s) => s.toggleConflicts);
@@ -140,6 +141,7 @@ export function Toolbar() {
         selectedPeeringIds={selection.peeringId ? [selection.peeringId] : []}
         viewVpcIds={viewVpcIds}
         theme={theme}
+        showDeleted={showDeleted}
       />
     </>
   );

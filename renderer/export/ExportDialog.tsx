@@ -27,6 +27,8 @@ export interface ExportDialogProps {
   readonly viewVpcIds?: readonly string[];
   /** The canvas's theme, the default for images. */
   readonly theme?: DiagramTheme;
+  /** Whether the canvas draws deleted peerings: what "Include deleted peerings" starts as. */
+  readonly showDeleted?: boolean;
 }
 
 const TABLE_LABELS: Readonly<Record<InventoryTableName, string>> = {
@@ -57,7 +59,7 @@ function svgDataUrl(svg: string): string {
 }
 
 /** Modal dialog with a format picker, options, a live preview and a download button. */
-export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = [], selectedPeeringIds = [], viewVpcIds = [], theme = 'dark' }: ExportDialogProps) {
+export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = [], selectedPeeringIds = [], viewVpcIds = [], theme = 'dark', showDeleted = false }: ExportDialogProps) {
   const titleId = useId();
   const [format, setFormat] = useState<ExportFormat>('svg');
   const [imageTheme, setImageTheme] = useState<DiagramTheme>(theme);
@@ -68,20 +70,25 @@ export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = []
   const [requester, setRequester] = useState(selectedVpcIds[0] ?? '');
   const [accepter, setAccepter] = useState(selectedVpcIds[1] ?? '');
   const [dns, setDns] = useState(false);
+  const [includeDeleted, setIncludeDeleted] = useState(showDeleted);
+  // Each opening starts from what the canvas shows.
+  useEffect(() => {
+    if (open) setIncludeDeleted(showDeleted);
+  }, [open, showDeleted]);
   const [result, setResult] = useState<Result<ExportedFile> | null>(null);
   const [busy, setBusy] = useState(false);
   const dialogRef = useRef<HTMLDivElement>(null);
   const info = EXPORT_FORMATS[format];
 
   const request = useMemo((): ExportRequest => {
-    const selection =
-      info.code && codeSource === 'existing'
-        ? { peeringIds: selectedPeeringIds }
-        : scope === 'selection' && hasSelection
-          ? { ...(selectedVpcIds.length ? { vpcIds: selectedVpcIds } : {}), ...(selectedPeeringIds.length ? { peeringIds: selectedPeeringIds } : {}) }
-          : scope === 'view' && viewVpcIds.length > 0
-            ? { vpcIds: viewVpcIds, title: 'Current view' }
-            : undefined;
+    const scoped =
+      scope === 'selection' && hasSelection
+        ? { ...(selectedVpcIds.length ? { vpcIds: selectedVpcIds } : {}), ...(selectedPeeringIds.length ? { peeringIds: selectedPeeringIds } : {}) }
+        : scope === 'view' && viewVpcIds.length > 0
+          ? { vpcIds: viewVpcIds, title: 'Current view' }
+          : {};
+    const chosen = info.code && codeSource === 'existing' ? { peeringIds: selectedPeeringIds } : { ...scoped, ...(includeDeleted && !info.code ? { includeDeleted } : {}) };
+    const selection = Object.keys(chosen).length > 0 ? chosen : undefined;
     return {
       format,
       ...(selection ? { selection } : {}),
@@ -90,7 +97,7 @@ export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = []
       ...(info.code && codeSource === 'planned' ? { plan: { requesterVpcId: requester.trim(), accepterVpcId: accepter.trim() } } : {}),
       ...(info.code ? { dnsResolution: dns } : {}),
     };
-  }, [format, info, codeSource, scope, hasSelection, selectedPeeringIds, selectedVpcIds, viewVpcIds, imageTheme, table, requester, accepter, dns]);
+  }, [format, info, codeSource, scope, hasSelection, selectedPeeringIds, selectedVpcIds, viewVpcIds, includeDeleted, imageTheme, table, requester, accepter, dns]);
 
   // Live preview: re-export when the request changes; a slower earlier answer never wins.
   useEffect(() => {
@@ -175,6 +182,9 @@ export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = []
               <label style={{ display: 'block' }}>
                 <input type="radio" name="scope" disabled={viewVpcIds.length === 0} checked={scope === 'view'} onChange={() => setScope('view')} /> Current view
                 <span className="small muted"> ({viewVpcIds.length} VPC{viewVpcIds.length === 1 ? '' : 's'} on screen)</span>
+              </label>
+              <label style={{ display: 'block', marginTop: 6 }} title="Peerings deleted in the last hours carry nothing; AWS stops listing them soon after">
+                <input type="checkbox" checked={includeDeleted} onChange={(e) => setIncludeDeleted(e.target.checked)} /> Include deleted peerings
               </label>
             </fieldset>
           )}

@@ -84,7 +84,7 @@ export const apiContract = {
     z.strictObject({
       format: z.enum(EXPORT_FORMAT_NAMES as [ExportFormat, ...ExportFormat[]]),
       selection: z
-        .strictObject({ vpcIds: names.readonly().optional(), peeringIds: names.readonly().optional(), title: z.string().max(200).optional() })
+        .strictObject({ vpcIds: names.readonly().optional(), peeringIds: names.readonly().optional(), title: z.string().max(200).optional(), includeDeleted: z.boolean().optional() })
         .optional(),
       theme: z.enum(['dark', 'light']).optional(),
       csvTable: z.enum(INVENTORY_TABLES).optional(),

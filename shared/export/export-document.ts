@@ -57,6 +57,11 @@ export interface ExportSelection {
   readonly peeringIds?: readonly string[];
   /** Overrides the title (default: the snapshot's source). */
   readonly title?: string;
+  /**
+   * Also show `deleted` peerings (default false, as the canvas hides them): they carry nothing
+   * and vanish from AWS within hours. A peering chosen by id is shown whatever its status.
+   */
+  readonly includeDeleted?: boolean;
 }
 
 /**
@@ -92,12 +97,14 @@ export function buildExportDocument(snapshot: Snapshot, selection: ExportSelecti
   const all = selection.vpcIds === undefined && selection.peeringIds === undefined;
   const chosenVpcs = new Set<VpcId>(all ? full.vpcs.map((v) => v.id) : ((selection.vpcIds ?? []) as VpcId[]));
   const peerings: Peering[] = [];
+  const shown = (p: Peering): boolean => p.status !== 'deleted' || selection.includeDeleted === true;
   if (all) {
-    peerings.push(...full.peerings);
+    peerings.push(...full.peerings.filter(shown));
   } else {
     const chosenPeerings = new Set(selection.peeringIds ?? []);
     for (const p of full.peerings) {
       const byId = chosenPeerings.has(p.id);
+      if (!byId && !shown(p)) continue;
       const byVpcs = selection.vpcIds !== undefined && chosenVpcs.has(p.requester.vpcId) && chosenVpcs.has(p.accepter.vpcId);
       // A chosen VPC's peering to a VPC the scan never saw has no other place to be drawn.
       const toOutside =

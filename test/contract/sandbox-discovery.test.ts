@@ -115,6 +115,16 @@ describe('exports through the API', () => {
     const pcx = ws.ok ? ws.value.snapshot?.topology.peerings.find((p) => p.status === 'active')?.id : undefined;
     const tf = await client.exportDiagram({ format: 'tf', selection: { peeringIds: [pcx!] } });
     expect(tf.ok && tf.value.text).toContain('aws_vpc_peering_connection');
+    // Deleted peerings are left out unless the selection asks for them.
+    const deleted = ws.ok ? ws.value.snapshot?.topology.peerings.find((p) => p.status === 'deleted')?.id : undefined;
+    const peeringRows = async (includeDeleted?: boolean) => {
+      const csv = await client.exportDiagram({ format: 'csv', csvTable: 'peerings', ...(includeDeleted ? { selection: { includeDeleted } } : {}) });
+      if (!csv.ok) throw new Error(csv.error.message);
+      return csv.value.text ?? '';
+    };
+    expect(deleted).toBeDefined();
+    expect(await peeringRows()).not.toContain(deleted);
+    expect(await peeringRows(true)).toContain(deleted);
     // @ts-expect-error: an unknown format is refused by the schema
     expect(await client.exportDiagram({ format: 'pdf' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });

@@ -166,6 +166,11 @@ describe('drag to peer, for real, in Chromium on the sandbox', () => {
 
     await dialog.getByTestId('export-format').selectOption('mermaid');
     await expect.poll(() => dialog.getByTestId('export-preview').textContent(), { timeout: 30_000 }).toContain('flowchart');
+    // Deleted peerings are left out, as on the canvas, until asked for.
+    const deleted = topology.peerings.find((p) => p.status === 'deleted')!;
+    expect(await dialog.getByTestId('export-preview').textContent()).not.toContain(deleted.id);
+    await dialog.getByRole('checkbox', { name: 'Include deleted peerings' }).check();
+    await expect.poll(() => dialog.getByTestId('export-preview').textContent(), { timeout: 30_000 }).toContain(deleted.id);
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     // Zoomed in, "Current view" exports only the VPCs on screen.

@@ -36,6 +36,8 @@ export interface ExportArgs {
   readonly vpcs?: readonly string[];
   readonly plan?: { readonly requesterVpcId: string; readonly accepterVpcId: string };
   readonly dns: boolean;
+  /** Also show deleted peerings (left out by default, as in the app). */
+  readonly includeDeleted: boolean;
   readonly theme?: DiagramTheme;
   readonly table?: InventoryTableName;
   readonly title?: string;
@@ -51,6 +53,8 @@ Export a snapshot as an image, a diagram, an inventory or infrastructure code.
   --out FILE             where to write; text formats go to stdout without it (png needs it)
   --peerings pcx-1,pcx-2 only these peerings and their VPCs; for tf/sh the peerings to write code for
   --vpcs vpc-1,vpc-2     only these VPCs and the peerings among them
+  --include-deleted      also show deleted peerings (left out by default, as in the app,
+                         unless named with --peerings)
   --plan vpc-a:vpc-b     tf/sh: code for a new peering, requester vpc-a, accepter vpc-b
   --dns                  tf/sh: also allow DNS resolution across the peering, on both sides
   --theme dark|light     palette of drawn formats (svg/png default dark, like the app; others light)
@@ -70,7 +74,7 @@ function list(v: string): string[] {
 
 /** Parse `export` arguments, naming the one that is wrong. */
 export function parseExportArgs(argv: readonly string[]): { ok: true; args: ExportArgs } | { ok: false; message: string } {
-  const args: { -readonly [K in keyof ExportArgs]: ExportArgs[K] } = { dns: false, help: false };
+  const args: { -readonly [K in keyof ExportArgs]: ExportArgs[K] } = { dns: false, includeDeleted: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
@@ -82,6 +86,9 @@ export function parseExportArgs(argv: readonly string[]): { ok: true; args: Expo
         break;
       case '--dns':
         args.dns = true;
+        break;
+      case '--include-deleted':
+        args.includeDeleted = true;
         break;
       case '--snapshot':
       case '--out':
@@ -174,6 +181,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     ...(args.peerings ? { peeringIds: args.peerings } : {}),
     ...(args.vpcs ? { vpcIds: args.vpcs } : {}),
     ...(args.title ? { title: args.title } : {}),
+    ...(args.includeDeleted ? { includeDeleted: true } : {}),
   };
   const out = args.out ? resolve(io.cwd, args.out) : undefined;
 

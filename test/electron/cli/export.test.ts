@@ -46,6 +46,16 @@ describe('peerscape export', () => {
     expect(r.stdout).not.toContain('pcx-0002');
   });
 
+  it('leaves deleted peerings out unless --include-deleted or --peerings names them', async () => {
+    const review = buildReviewSnapshot();
+    const deleted = { ...review, topology: { ...review.topology, peerings: review.topology.peerings.map((p) => (p.id === 'pcx-0003' ? { ...p, status: 'deleted' as const } : p)) } };
+    writeFileSync(join(dir, 'deleted.json'), JSON.stringify(deleted));
+    const rows = async (...extra: string[]) => (await run('--snapshot', 'deleted.json', '--format', 'csv', '--table', 'peerings', ...extra)).stdout;
+    expect(await rows()).not.toContain('pcx-0003');
+    expect(await rows('--include-deleted')).toContain('pcx-0003');
+    expect(await rows('--peerings', 'pcx-0003')).toContain('pcx-0003');
+  });
+
   it('writes one CSV per table, or one table with --table', async () => {
     expect((await run('--snapshot', 's.json', '--format', 'csv', '--out', 'inv/inventory.csv')).code).toBe(0);
     expect(readdirSync(join(dir, 'inv')).sort()).toEqual([

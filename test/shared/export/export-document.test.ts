@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { buildExportDocument } from '../../../shared/export/export-document';
+import type { Snapshot } from '../../../shared/model/snapshot';
+import { peering, vpc } from '../../support/fixtures/build-topology';
 import { buildReviewSnapshot } from '../../support/fixtures/golden/review-snapshot';
 import { reviewDocument } from './review-doc';
 
@@ -44,5 +46,27 @@ describe('buildExportDocument', () => {
     }
     const v = buildExportDocument(buildReviewSnapshot(), { vpcIds: ['vpc-zzz'] });
     expect(v.ok || v.error.message).toContain('vpc-zzz');
+  });
+
+  it('leaves deleted peerings out, as the canvas does, unless asked for or chosen by id', () => {
+    const review = buildReviewSnapshot();
+    const hub = review.topology.vpcs.find((v) => v.id === 'vpc-0a11')!;
+    // A peering deleted an hour ago to a VPC of an account that was never scanned: only it names that VPC.
+    const gone = vpc('vpc-0e51', '172.20.0.0/16', { accountId: '555555555555', region: 'eu-west-1' });
+    const snapshot: Snapshot = { ...review, topology: { ...review.topology, peerings: [...review.topology.peerings, peering('pcx-0007', hub, gone, 'deleted')] } };
+    const shown = (selection: Parameters<typeof buildExportDocument>[1]) => {
+      const r = buildExportDocument(snapshot, selection);
+      if (!r.ok) throw new Error(r.error.message);
+      return { peerings: r.value.topology.peerings.map((p) => p.id), vpcs: r.value.topology.vpcs.map((v) => v.id), accounts: r.value.accountIds };
+    };
+    const all = shown({});
+    expect(all.peerings).not.toContain('pcx-0007');
+    expect(all.vpcs).not.toContain('vpc-0e51');
+    expect(all.accounts).not.toContain('555555555555');
+    expect(shown({ vpcIds: ['vpc-0a11'] }).peerings).not.toContain('pcx-0007');
+    expect(shown({ includeDeleted: true }).peerings).toContain('pcx-0007');
+    expect(shown({ includeDeleted: true }).vpcs).toContain('vpc-0e51');
+    expect(shown({ vpcIds: ['vpc-0a11'], includeDeleted: true }).peerings).toContain('pcx-0007');
+    expect(shown({ peeringIds: ['pcx-0007'] })).toEqual({ peerings: ['pcx-0007'], vpcs: ['vpc-0a11', 'vpc-0e51'], accounts: ['111111111111', '555555555555'] });
   });
 });

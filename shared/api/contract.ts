@@ -7,7 +7,8 @@
 import { z } from 'zod';
 
 import { EXPORT_FORMAT_NAMES } from '../export/export-formats';
-import type { ExportedFile, ExportFormat } from '../export/export-formats';
+import type { ExportSelection } from '../export/export-document';
+import type { ExportedFile, ExportFormat, ExportRequest } from '../export/export-formats';
 import { INVENTORY_TABLES } from '../export/inventory';
 import type { Snapshot } from '../model/snapshot';
 import {
@@ -149,6 +150,10 @@ type Equals<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // Fails to compile when method-names.ts and the contract list different methods.
 true satisfies Equals<keyof Contract, ApiMethodName>;
 true satisfies Equals<keyof PeerscapeEvents, ApiEventName>;
+// Fails to compile when the export request or its selection gains a field this schema would refuse.
+type ExportInput = z.input<Contract['exportDiagram']['input']>;
+true satisfies Equals<Exclude<keyof ExportRequest, keyof ExportInput>, never>;
+true satisfies Equals<keyof NonNullable<ExportInput['selection']>, keyof ExportSelection>;
 
 /** The input a caller passes to method `M`. */
 export type MethodInput<M extends ApiMethodName> = z.input<Contract[M]['input']>;

@@ -5,7 +5,7 @@
  * Every action runs a plan on the Node side (DryRun first), which rescans when it changed AWS;
  * the new snapshot then redraws the checklist, so nothing here keeps its own copy of AWS state.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import type { ApiError, Result } from '../../shared/api/result';
 import type { VpcId } from '../../shared/model/ids';
@@ -15,6 +15,7 @@ import type { PlanAndRun, PlanRun } from '../../shared/planning/plan-run';
 import { profilesFromTopology } from '../../shared/planning/plan-types';
 import { useAppStore } from '../store/store-context';
 import { PeeringChecklist } from './plan/PeeringChecklist';
+import { NEW_RULE, RuleEditor, ruleRequestOf, type RuleDraft } from './plan/RuleEditor';
 
 type Notice = { tone: 'ok' | 'bad' | 'info'; text: string; fix?: string };
 
@@ -47,6 +48,8 @@ export function PeeringActions({ topology, peering, checklist }: { topology: Top
   const [notice, setNotice] = useState<Notice | undefined>();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [cleanup, setCleanup] = useState(true);
+  /** The rule being written after "add rules" was clicked. */
+  const [rule, setRule] = useState<RuleDraft | undefined>();
   const profiles = profilesFromTopology(topology.accounts);
   const accepterProfiles = profiles[peering.accepter.accountId] ?? [];
   const requesterProfiles = profiles[peering.requester.accountId] ?? [];
@@ -95,11 +98,8 @@ export function PeeringActions({ topology, peering, checklist }: { topology: Top
         void refresh();
         return;
       case 'add-rules':
-        setNotice({
-          tone: 'info',
-          text: 'Rules are added when a peering is planned from the diagram.',
-          fix: `For this one, allow ${[...peering.accepter.cidrBlocks].join(', ')} in the requester's groups and ${[...peering.requester.cidrBlocks].join(', ')} in the accepter's, on the ports you need.`,
-        });
+        setNotice(undefined);
+        setRule(NEW_RULE);
         return;
       default:
         return;
@@ -120,6 +120,20 @@ export function PeeringActions({ topology, peering, checklist }: { topology: Top
         />
       ) : (
         <p className="muted small">{checklist.error.message}</p>
+      )}
+      {rule && (
+        <RuleForm
+          topology={topology}
+          peering={peering}
+          rule={rule}
+          onChange={setRule}
+          busy={!!busy}
+          onCancel={() => setRule(undefined)}
+          onSubmit={(request) => {
+            setRule(undefined);
+            void complete({ peeringId: peering.id, sides: [], withoutRoutes: true, securityGroupRules: [request] }, 'Security-group rule', 'security-groups');
+          }}
+        />
       )}
       {notice && (
         <div className={`action-notice tone-${notice.tone}`} role={notice.tone === 'bad' ? 'alert' : 'status'} data-testid="peering-action-notice">
@@ -164,5 +178,49 @@ export function PeeringActions({ topology, peering, checklist }: { topology: Top
         </div>
       )}
     </section>
+  );
+}
+
+/** A rule for a peering that exists: allow the other VPC into groups of either side. */
+function RuleForm(props: {
+  topology: Topology;
+  peering: Peering;
+  rule: RuleDraft;
+  onChange: (rule: RuleDraft) => void;
+  busy: boolean;
+  onCancel: () => void;
+  onSubmit: (request: NonNullable<ReturnType<typeof ruleRequestOf>>) => void;
+}) {
+  const { topology, peering, rule } = props;
+  const sideVpc = (side: Peering['requester']) => {
+    const vpc = topology.vpcs.find((v) => v.id === side.vpcId);
+    return { id: side.vpcId, region: side.region, ...(vpc?.name ? { name: vpc.name } : {}) };
+  };
+  const groups = topology.securityGroups.filter((g) => g.vpcId === peering.requester.vpcId || g.vpcId === peering.accepter.vpcId);
+  const request = ruleRequestOf(rule);
+  const form = useRef<HTMLFormElement>(null);
+  // It opens below the checklist: bring it into view, the groups first, as nothing works without one.
+  useEffect(() => {
+    form.current?.scrollIntoView({ block: 'nearest' });
+    form.current?.querySelector<HTMLSelectElement>('select[multiple]')?.focus();
+  }, []);
+  return (
+    <form
+      ref={form}
+      className="plan-option plan-rule"
+      aria-label="Security-group rule"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (request) props.onSubmit(request);
+      }}
+    >
+      <RuleEditor rule={rule} onChange={props.onChange} requester={sideVpc(peering.requester)} accepter={sideVpc(peering.accepter)} groups={groups} />
+      <button type="submit" className="primary" disabled={!request || props.busy} title={request ? undefined : 'Pick at least one security group, and the ports'}>
+        Add rule
+      </button>
+      <button type="button" className="ghost" onClick={props.onCancel}>
+        Cancel
+      </button>
+    </form>
   );
 }

@@ -59,6 +59,7 @@ export const planCompletionInput = z.strictObject({
   dns: z.strictObject({ requester: z.boolean().optional(), accepter: z.boolean().optional() }).optional(),
   withoutRoutes: z.boolean().optional(),
   accepterProfile: profileName.optional(),
+  securityGroupRules: z.array(securityGroupRuleInput).max(20).optional(),
 });
 /** `getPeeringChecklist`. */
 export const peeringChecklistInput = z.strictObject({ peeringId: peeringIdSchema });

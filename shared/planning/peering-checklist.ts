@@ -162,7 +162,7 @@ function securityGroupsItem(topology: Topology, peering: Peering): ChecklistItem
     label,
     state: 'todo',
     detail: `No security group of ${peering.requester.vpcId} or ${peering.accepter.vpcId} allows traffic from the other VPC, so nothing gets through even with routes.`,
-    action: { kind: 'add-rules', label: 'Allow the peer CIDR (or security group) on the ports you need' },
+    action: { kind: 'add-rules', label: 'Add a rule that lets the other VPC in…' },
   };
 }
 

@@ -1,4 +1,5 @@
-/** Plan whatever an existing peering still lacks: the accept, missing routes on either side, DNS.
+/** Plan whatever an existing peering still lacks: the accept, missing routes on either side,
+ * security-group rules the user asks for, DNS.
  *
  * Built from the latest discovery with the analysis helper's route completeness (only the route
  * tables that serve subnets count; longest prefix match decides), so the checklist and the plan
@@ -8,8 +9,9 @@ import { describeTarget, type RouteCheck, type SideRouteCompleteness } from '../
 import { indexTopology } from '../analysis/topology-index';
 import { fail, ok, type Result } from '../api/result';
 import type { PeeringId } from '../model/ids';
-import type { Peering, Topology } from '../model/topology';
+import type { Peering, PeeringSide, Topology, Vpc } from '../model/topology';
 import { nextStep } from './next-step';
+import { ruleSteps, type SecurityGroupRuleRequest } from './plan-peering';
 import type { StepPlace } from './plan-steps';
 import { acceptStep, createRouteStep, dnsStep, peeringPlanSide } from './plan-steps';
 import type { PeeringPlan, PlanNote, PlanSideRole, PlanStep, ProfilesByAccount } from './plan-types';
@@ -27,6 +29,23 @@ export interface PlanCompletionOptions {
   readonly withoutRoutes?: boolean;
   /** A profile of the accepter's account to accept with (default: the first known). */
   readonly accepterProfile?: string;
+  /** Ingress rules to add to groups of either VPC, each allowing the other VPC. */
+  readonly securityGroupRules?: readonly SecurityGroupRuleRequest[];
+}
+
+/** The VPC of a side, or what the peering says of it when its account was not scanned. */
+function vpcOfSide(topology: Topology, side: PeeringSide): Vpc {
+  return (
+    indexTopology(topology).vpcById.get(side.vpcId) ?? {
+      id: side.vpcId,
+      accountId: side.accountId,
+      region: side.region,
+      tags: {},
+      isDefault: false,
+      state: 'available',
+      cidrBlocks: [],
+    }
+  );
 }
 
 function routeWarning(check: RouteCheck, peeringId: PeeringId): string | undefined {
@@ -99,6 +118,21 @@ export function planCompletion(
       const deps = role === 'accepter' && pending ? ['accept'] : [];
       steps.push(...missingRouteSteps(completeness[role], at[role], peeringId, active, deps, notes));
     }
+  }
+  if (opts.securityGroupRules?.length) {
+    // A group allows the other side's blocks, as AWS reports them on the peering.
+    const peerBlocks = (side: PeeringSide): string[] => [...side.cidrBlocks, ...side.ipv6CidrBlocks];
+    const rules = ruleSteps(
+      topology,
+      opts.securityGroupRules,
+      { requester: vpcOfSide(topology, peering.requester), accepter: vpcOfSide(topology, peering.accepter) },
+      at,
+      { requester: peerBlocks(peering.accepter), accepter: peerBlocks(peering.requester) },
+      // Rules on CIDR blocks need nothing of the peering; references wait for it to be active.
+      { peering: peeringId, after: { requester: [], accepter: [] }, referenceAfter: pending ? ['accept'] : [] },
+    );
+    if (!rules.ok) return rules;
+    steps.push(...rules.value.cidrSteps.requester, ...rules.value.cidrSteps.accepter, ...rules.value.refSteps);
   }
   for (const role of ['requester', 'accepter'] as const) {
     if (!opts.dns?.[role]) continue;

@@ -12,7 +12,7 @@ import { parseCidrRange, type CidrRange } from '../cidr/parse-cidr';
 import { fail, ok, type Result } from '../api/result';
 import type { AccountId, RouteTableId, SecurityGroupId, VpcId } from '../model/ids';
 import type { RouteTable, Topology, Vpc } from '../model/topology';
-import type { IpPermissionParam, StepPlace } from './plan-steps';
+import type { IpPermissionParam, PeeringRef, StepPlace } from './plan-steps';
 import {
   acceptStep,
   authorizeIngressStep,
@@ -213,12 +213,28 @@ function checkRuleRequest(rule: SecurityGroupRuleRequest, i: number): Result<{ f
   return ok({ fromPort: ports.from, toPort: ports.to });
 }
 
-function ruleSteps(
+/** How rule steps name the peering and which steps they wait for. */
+export interface RuleLink {
+  /** `PEERING_ID_REF` for a peering the plan creates, else its id (rule descriptions name it). */
+  readonly peering: PeeringRef;
+  /** What a rule allowing the peer's CIDR blocks waits for, per side of the group. */
+  readonly after: Readonly<Record<PlanSideRole, readonly string[]>>;
+  /** What a rule referencing the peer's groups waits for (AWS takes it once the peering is active). */
+  readonly referenceAfter: readonly string[];
+}
+
+/**
+ * The ingress steps of `rules` for a peering between `vpcs`: a rule allowing the peer's CIDR
+ * blocks (`destinations`, per side of the group) or referencing the peer's groups (one region
+ * only). Refuses, with what to fix, groups outside the two VPCs and ports that do not fit.
+ */
+export function ruleSteps(
   topology: Topology,
   rules: readonly SecurityGroupRuleRequest[],
   vpcs: Record<PlanSideRole, Vpc>,
   places: Record<PlanSideRole, StepPlace>,
   destinations: Record<PlanSideRole, readonly string[]>,
+  link: RuleLink,
 ): Result<{ cidrSteps: Record<PlanSideRole, PlanStep[]>; refSteps: PlanStep[] }> {
   const index = indexTopology(topology);
   const cidrSteps: Record<PlanSideRole, PlanStep[]> = { requester: [], accepter: [] };
@@ -251,12 +267,12 @@ function ruleSteps(
       const other: PlanSideRole = role === 'requester' ? 'accepter' : 'requester';
       const place = places[role];
       const peerVpc = vpcs[other];
-      const dependsOn = role === 'requester' ? ['create'] : ['accept'];
+      const dependsOn = link.after[role];
       n += 1;
       if (rule.source === 'cidr') {
         const peerCidrs = destinations[role];
         if (peerCidrs.length === 0) continue;
-        const desc = ruleDescription(PEERING_ID_REF, peerVpc.id);
+        const desc = ruleDescription(link.peering, peerVpc.id);
         const v4 = peerCidrs.filter((c) => !isIpv6Cidr(c)).map((c) => ({ CidrIp: c, Description: desc }));
         const v6 = peerCidrs.filter(isIpv6Cidr).map((c) => ({ CidrIpv6: c, Description: desc }));
         const permission: IpPermissionParam = { ...base, ...(v4.length ? { IpRanges: v4 } : {}), ...(v6.length ? { Ipv6Ranges: v6 } : {}) };
@@ -282,7 +298,7 @@ function ruleSteps(
         const pairs = peerGroups.map((pg) => ({
           GroupId: pg,
           ...(sameAccount ? {} : { UserId: peerVpc.accountId }),
-          Description: ruleDescription(PEERING_ID_REF, peerVpc.id),
+          Description: ruleDescription(link.peering, peerVpc.id),
         }));
         const permission: IpPermissionParam = { ...base, UserIdGroupPairs: pairs };
         refSteps.push(
@@ -293,7 +309,7 @@ function ruleSteps(
             `ingress:${id}:${n}`,
             permission,
             `${what} from ${sameAccount ? '' : `${peerVpc.accountId}/`}${peerGroups.join(', ')}`,
-            ['accept'],
+            link.referenceAfter,
             true,
           ),
         );
@@ -399,7 +415,11 @@ export function planPeering(
       selection.destinationsBySide[role].map((d) => createRouteStep(places[role], vpcs[role].id, t.id, d, PEERING_ID_REF, dependsOn, existingRouteWarning(t, d))),
     );
 
-  const rules = ruleSteps(topology, request.securityGroupRules ?? [], vpcs, places, selection.destinationsBySide);
+  const rules = ruleSteps(topology, request.securityGroupRules ?? [], vpcs, places, selection.destinationsBySide, {
+    peering: PEERING_ID_REF,
+    after: { requester: ['create'], accepter: ['accept'] },
+    referenceAfter: ['accept'],
+  });
   if (!rules.ok) return rules;
 
   const dnsSteps: PlanStep[] = [];

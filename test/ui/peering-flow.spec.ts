@@ -212,4 +212,33 @@ describe('drag to peer, for real, in Chromium on the sandbox', () => {
     expect(audit.ok && audit.value.entries.length).toBeGreaterThanOrEqual(1);
     expect(session.problems).toEqual([]);
   }, 120_000);
+
+  it('adds a security-group rule from the checklist: the peer\'s blocks in on the port asked, and the item turns done', async () => {
+    const { page } = session;
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    const peering = topology.peerings.find((p) => p.name === 'hub-egress')!;
+    await page.locator(`[data-testid="rf__edge-${peering.id}"] .react-flow__edge-interaction`).dispatchEvent('click');
+    const checklist = page.getByTestId('peering-checklist');
+    await checklist.waitFor();
+    const rules = checklist.getByTestId('checklist-security-groups');
+    expect(await rules.getAttribute('class')).toContain('state-todo');
+    await rules.getByRole('button').click();
+    const form = page.getByRole('form', { name: 'Security-group rule' });
+    await form.waitFor();
+    const add = form.getByRole('button', { name: 'Add rule' });
+    expect(await add.isDisabled()).toBe(true);
+    // The accepter's groups: egress lets the hub in on 8443.
+    const group = topology.securityGroups.find((g) => g.vpcId === peering.accepter.vpcId)!;
+    await form.getByLabel('Security groups').selectOption([group.id]);
+    await form.getByLabel('From port').fill('8443');
+    await session.screenshot('flow-checklist-rule-form');
+    await add.click();
+    await expect.poll(() => page.getByTestId('peering-action-notice').textContent(), { timeout: 60_000 }).toContain('Security-group rule: done');
+    await expect.poll(() => checklist.getByTestId('checklist-security-groups').getAttribute('class'), { timeout: 60_000 }).toContain('state-done');
+    expect(await checklist.getByTestId('checklist-security-groups').textContent()).toContain(`${group.id} allows tcp 8443 from ${peering.requester.cidrBlocks[0]}`);
+    const audit = await callHarness(harness, 'listAudit', { filter: { actions: ['AuthorizeSecurityGroupIngress'], outcomes: ['ok'], text: group.id } });
+    expect(audit.ok && audit.value.entries.length).toBeGreaterThanOrEqual(1);
+    expect(session.problems).toEqual([]);
+  }, 120_000);
 });

@@ -7,11 +7,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 
-import type { SecurityGroupId } from '../../../shared/model/ids';
 import type { Topology, Vpc } from '../../../shared/model/topology';
 import type { PlanActionsClient, PlanPeeringRequest } from './plan-client';
 import { createPlanStore, type PlanStore } from './plan-store';
 import { PlanSteps } from './PlanSteps';
+import { NEW_RULE, RuleEditor, ruleRequestOf, type RuleDraft } from './RuleEditor';
 import './plan.css';
 
 /** What PlanActions needs of the dropped pair (the slot's `PlanContext` fits). */
@@ -30,16 +30,6 @@ export interface PlanActionsProps {
   copyText?(text: string): void | Promise<void>;
 }
 
-type Protocol = 'tcp' | 'udp' | 'icmp' | '-1';
-
-interface RuleDraft {
-  groupIds: SecurityGroupId[];
-  protocol: Protocol;
-  from: string;
-  to: string;
-  source: 'cidr' | 'sg-reference';
-}
-
 function defaultCopy(text: string): Promise<void> {
   return navigator.clipboard?.writeText(text) ?? Promise.reject(new Error('no clipboard'));
 }
@@ -54,28 +44,16 @@ export function PlanActions({ context, client, copyText = defaultCopy }: PlanAct
   const [dns, setDns] = useState({ requester: false, accepter: false });
   const [rule, setRule] = useState<RuleDraft | undefined>();
   const [copied, setCopied] = useState<string | undefined>();
-  const sameRegion = requester.region === accepter.region;
   const groups = useMemo(() => topology.securityGroups.filter((g) => g.vpcId === requester.id || g.vpcId === accepter.id), [topology, requester.id, accepter.id]);
 
   const request = useMemo((): PlanPeeringRequest => {
-    const ruleOk = rule && rule.groupIds.length > 0 && (rule.protocol === '-1' || (rule.from !== '' && rule.to !== ''));
+    const ruleRequest = ruleRequestOf(rule);
     return {
       requesterVpcId: requester.id,
       accepterVpcId: accepter.id,
       ...(name.trim() ? { name: name.trim() } : {}),
       ...(dns.requester || dns.accepter ? { dns } : {}),
-      ...(ruleOk
-        ? {
-            securityGroupRules: [
-              {
-                groupIds: rule.groupIds,
-                protocol: rule.protocol,
-                source: rule.source,
-                ...(rule.protocol === '-1' ? {} : { ports: { from: Number(rule.from), to: Number(rule.to) } }),
-              },
-            ],
-          }
-        : {}),
+      ...(ruleRequest ? { securityGroupRules: [ruleRequest] } : {}),
     };
   }, [requester.id, accepter.id, name, dns, rule]);
 
@@ -115,43 +93,13 @@ export function PlanActions({ context, client, copyText = defaultCopy }: PlanAct
         </div>
         {rule ? (
           <div className="plan-option plan-rule" role="group" aria-label="Security-group rule">
-            <span>Allow</span>
-            <select aria-label="Protocol" value={rule.protocol} onChange={(e) => setRule({ ...rule, protocol: e.currentTarget.value as Protocol })}>
-              <option value="tcp">TCP</option>
-              <option value="udp">UDP</option>
-              <option value="icmp">ICMP</option>
-              <option value="-1">All traffic</option>
-            </select>
-            {rule.protocol !== '-1' && (
-              <>
-                <input aria-label="From port" inputMode="numeric" size={6} value={rule.from} onChange={(e) => setRule({ ...rule, from: e.currentTarget.value, to: rule.to === rule.from ? e.currentTarget.value : rule.to })} />
-                <input aria-label="To port" inputMode="numeric" size={6} value={rule.to} onChange={(e) => setRule({ ...rule, to: e.currentTarget.value })} />
-              </>
-            )}
-            <select aria-label="Source" value={rule.source} onChange={(e) => setRule({ ...rule, source: e.currentTarget.value as RuleDraft['source'] })}>
-              <option value="cidr">from the peer's CIDR blocks</option>
-              <option value="sg-reference" disabled={!sameRegion}>
-                from the peer's security groups{sameRegion ? '' : ' (same region only)'}
-              </option>
-            </select>
-            <select
-              aria-label="Security groups"
-              multiple
-              value={rule.groupIds}
-              onChange={(e) => setRule({ ...rule, groupIds: [...e.currentTarget.selectedOptions].map((o) => o.value as SecurityGroupId) })}
-            >
-              {groups.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name} ({g.id}, {g.vpcId === requester.id ? requester.name ?? 'requester' : accepter.name ?? 'accepter'})
-                </option>
-              ))}
-            </select>
+            <RuleEditor rule={rule} onChange={setRule} requester={requester} accepter={accepter} groups={groups} />
             <button type="button" className="ghost" onClick={() => setRule(undefined)}>
               Remove rule
             </button>
           </div>
         ) : (
-          <button type="button" className="ghost" onClick={() => setRule({ groupIds: [], protocol: 'tcp', from: '443', to: '443', source: 'cidr' })}>
+          <button type="button" className="ghost" onClick={() => setRule(NEW_RULE)}>
             Add a security-group rule
           </button>
         )}

@@ -52,4 +52,45 @@ describe('planCompletion', () => {
     const nothing = planCompletion(buildPeeredPair(), 'pcx-ab');
     expect(nothing.ok || nothing.error.message).toContain('lacks nothing');
   });
+
+  it('adds the security-group rules asked for to an active peering: the peer blocks in, named after the peering', () => {
+    const t = buildPeeredPair();
+    const r = planCompletion(t, 'pcx-ab', undefined, {
+      withoutRoutes: true,
+      securityGroupRules: [{ groupIds: ['sg-app', 'sg-db'], protocol: 'tcp', ports: { from: 443, to: 443 }, source: 'cidr' }],
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.steps.map((s) => [s.id, s.action, s.side, s.profile, s.dependsOn, s.needsActive])).toEqual([
+      ['ingress:sg-app:1', 'AuthorizeSecurityGroupIngress', 'requester', 'profile-111111111111', [], false],
+      ['ingress:sg-db:2', 'AuthorizeSecurityGroupIngress', 'accepter', 'profile-222222222222', [], false],
+    ]);
+    expect(r.value.steps[0]!.params).toEqual({
+      GroupId: 'sg-app',
+      IpPermissions: [
+        {
+          IpProtocol: 'tcp',
+          FromPort: 443,
+          ToPort: 443,
+          IpRanges: [{ CidrIp: '10.1.0.0/16', Description: 'peerscape pcx-ab from vpc-b' }],
+          Ipv6Ranges: [{ CidrIpv6: '2600:1f18:b::/56', Description: 'peerscape pcx-ab from vpc-b' }],
+        },
+      ],
+    });
+  });
+
+  it('refuses rules on a group outside the two VPCs, and a reference to the peer\'s groups waits for the accept', () => {
+    const t = buildPeeredPair();
+    const outside = planCompletion(t, 'pcx-ab', undefined, { withoutRoutes: true, securityGroupRules: [{ groupIds: ['sg-nope'], protocol: '-1', source: 'cidr' }] });
+    expect(outside.ok || outside.error).toMatchObject({ code: 'invalid-input', message: expect.stringContaining('sg-nope') });
+    const pending = planCompletion(patchPeering(t, { status: 'pending-acceptance' }), 'pcx-ab', undefined, {
+      withoutRoutes: true,
+      securityGroupRules: [{ groupIds: ['sg-db'], protocol: 'tcp', ports: { from: 5432, to: 5432 }, source: 'sg-reference', peerGroupIds: ['sg-app'] }],
+    });
+    if (!pending.ok) throw new Error(pending.error.message);
+    expect(pending.value.steps.map((s) => [s.id, s.dependsOn, s.needsActive])).toEqual([
+      ['accept', [], false],
+      ['ingress:sg-db:1', ['accept'], true],
+    ]);
+    expect(pending.value.steps[1]!.params).toMatchObject({ IpPermissions: [{ UserIdGroupPairs: [{ GroupId: 'sg-app', UserId: '111111111111', Description: 'peerscape pcx-ab from vpc-a' }] }] });
+  });
 });

@@ -76,6 +76,16 @@ function sideOf(p: Peering, role: PlanSideRole) {
   return role === 'requester' ? p.requester : p.accepter;
 }
 
+/** A peering that can still carry traffic: routes and rules for it matter. */
+function isLive(peering: Peering): boolean {
+  return peering.status === 'pending-acceptance' || peering.status === 'provisioning' || peering.status === 'active';
+}
+
+/** The item of something that only matters for a live peering. */
+function notLive(id: ChecklistItemId, label: string, peering: Peering, what: string): ChecklistItem {
+  return { id, label, state: peering.status === 'initiating-request' ? 'waiting' : 'blocked', detail: `${what} only matter while the peering is pending or active (it is ${peering.status}).` };
+}
+
 function routesItem(
   role: PlanSideRole,
   peering: Peering,
@@ -85,8 +95,7 @@ function routesItem(
   const id: ChecklistItemId = role === 'requester' ? 'requester-routes' : 'accepter-routes';
   const me = sideOf(peering, role);
   const label = `${role === 'requester' ? 'Requester' : 'Accepter'} routes (${me.vpcId})`;
-  const live = ['pending-acceptance', 'provisioning', 'active'].includes(peering.status);
-  if (!live) return { id, label, state: peering.status === 'initiating-request' ? 'waiting' : 'blocked', detail: `Routes only matter while the peering is pending or active (it is ${peering.status}).` };
+  if (!isLive(peering)) return notLive(id, label, peering, 'Routes');
   if (!side || side.summary === 'unknown') {
     return { id, label, state: 'unknown', detail: side?.note ?? `${me.vpcId} was not scanned.`, action: { kind: 'rescan', label: `Rescan account ${me.accountId} in ${me.region}` } };
   }
@@ -144,6 +153,7 @@ function allowsPeer(group: SecurityGroup, peer: Peering['requester'], peerGroupI
 function securityGroupsItem(topology: Topology, peering: Peering): ChecklistItem {
   const index = indexTopology(topology);
   const label = 'Security groups';
+  if (!isLive(peering)) return notLive('security-groups', label, peering, 'Rules for the peer');
   const perSide = (['requester', 'accepter'] as const).map((role) => {
     const me = sideOf(peering, role);
     const peer = sideOf(peering, role === 'requester' ? 'accepter' : 'requester');

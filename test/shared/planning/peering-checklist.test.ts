@@ -89,6 +89,14 @@ describe('peeringChecklist', () => {
     const t = { ...buildPeeredPair(), securityGroups: buildPeeredPair().securityGroups.map((g) => ({ ...g, ingress: [] })) };
     expect(item(checklist(t), 'security-groups')).toMatchObject({ state: 'todo', action: { kind: 'add-rules' } });
     expect(checklist(t).complete).toBe(false);
+    // Rules for a peering that can no longer carry traffic are not asked for.
+    for (const status of ['rejected', 'failed', 'expired', 'deleted', 'deleting'] as const) {
+      const gone = item(checklist(patchPeering(t, { status })), 'security-groups');
+      expect(gone, status).toMatchObject({ state: 'blocked', detail: expect.stringContaining(`it is ${status}`) });
+      expect(gone.action, status).toBeUndefined();
+    }
+    expect(item(checklist(patchPeering(t, { status: 'initiating-request' })), 'security-groups').state).toBe('waiting');
+    expect(item(checklist(patchPeering(t, { status: 'pending-acceptance' })), 'security-groups').state).toBe('todo');
   });
 
   it('is done for DNS when both sides allow resolution from the peer', () => {

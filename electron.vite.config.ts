@@ -9,7 +9,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: resolve(__dirname, 'electron/main.ts') } },
+      // The scan worker sits beside main.js, where scan-pool.ts looks for it.
+      rollupOptions: { input: { main: resolve(__dirname, 'electron/main.ts'), 'scan-worker': resolve(__dirname, 'electron/discovery/scan-worker.ts') } },
     },
   },
   preload: {

@@ -7,6 +7,7 @@ import { app, BrowserWindow, ipcMain, session } from 'electron';
 import Store from 'electron-store';
 
 import { createMainApi } from './api/main-api';
+import { DEFAULT_SCAN_THREADS } from './discovery/scan-pool';
 import { bindIpc, windowEmitter } from './ipc/bind-ipc';
 import {
   isAllowedNavigation,
@@ -60,6 +61,8 @@ void app.whenReady().then(() => {
     settings: new Store({ name: 'workspace' }),
     emit: windowEmitter(() => mainWindow),
     now: () => new Date(),
+    // Scans run on worker threads (scan-worker.js beside this file): this thread answers the window.
+    discoveryLimits: { scanThreads: DEFAULT_SCAN_THREADS },
   });
   app.on('before-quit', () => void api.dispose());
   bindIpc(ipcMain, api, () => ({ appUrl, webContentsId: mainWindow?.webContents.id }), (message, error) =>

@@ -22,5 +22,5 @@ export { createSnapshotStore, SNAPSHOT_FILE_NAME, type SnapshotStore } from './s
 export { rememberedRequest, rememberRequest } from './discovery-choices';
 export { listProfiles, resolveConfigPaths, ENVIRONMENT_PROFILE } from './profiles';
 export { SCAN_ACTIONS, type ScanAction } from './scan-region';
-export { closeSharedScanPools, defaultScanWorkerEntry, type ScanWorkerEntry } from './scan-pool';
+export { closeSharedScanPools, DEFAULT_SCAN_THREADS, defaultScanWorkerEntry, type ScanWorkerEntry } from './scan-pool';
 export type { CellCost, CellRequest } from './scan-cell';

@@ -13,6 +13,7 @@
  * must emit `scan-worker.js` next to the module that contains this file.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,6 +23,17 @@ import type { CallLimits } from './call-scheduler';
 import type { Env } from './credentials';
 import type { CellOutcome, CellRequest } from './scan-cell';
 import type { ScanAction } from './scan-region';
+
+/**
+ * Scan threads of the app and the CLI: one per core but one, at least one and at most 4.
+ *
+ * Each thread is a separate V8 isolate that warms up and collects garbage on its own, so a thread
+ * costs CPU too: on a 2-core machine one worker scans as fast as the calling thread alone (and
+ * two are slower), measured with test/bench/discovery.bench.ts. One thread even on one core keeps
+ * the scan's seconds of SDK work off the calling thread: in the app, Electron's main process,
+ * which must go on answering the window.
+ */
+export const DEFAULT_SCAN_THREADS = Math.min(4, Math.max(1, availableParallelism() - 1));
 
 /** What a run tells the workers once. */
 export interface ScanRunInit {

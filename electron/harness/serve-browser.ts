@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 
 import { createMainApi } from '../api/main-api';
 import type { MainApi } from '../api/main-api';
+import { DEFAULT_SCAN_THREADS } from '../discovery/scan-pool';
 import { createJsonSettingsStore } from '../workspace/settings-store';
 import { startLoopbackServer } from './loopback-server';
 
@@ -30,6 +31,8 @@ const server = await startLoopbackServer({
       settings: createJsonSettingsStore(join(dataDir, 'settings.json')),
       emit,
       now: () => new Date(),
+      // As in the app: scans on worker threads, this thread serves the page.
+      discoveryLimits: { scanThreads: DEFAULT_SCAN_THREADS },
     })),
   log: (message, error) => console.error(`[peerscape] ${message}`, error ?? ''),
 });

@@ -24,7 +24,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { DEFAULT_SCAN_THREADS } from '../../electron/cli/commands/scan';
+import { DEFAULT_SCAN_THREADS } from '../../electron/discovery/scan-pool';
 import { createCallScheduler, type SchedulerStats } from '../../electron/discovery/call-scheduler';
 import type { CellCost } from '../../electron/discovery/scan-cell';
 import { runDiscovery } from '../../electron/discovery/run-discovery';

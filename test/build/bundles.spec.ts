@@ -2,11 +2,17 @@
  * What `electron-vite build` writes (the e2e run builds first): the three bundles the window
  * needs, in the module formats Electron requires, and a renderer page whose assets all exist.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { threadId } from 'node:worker_threads';
 
 import { describe, expect, it } from 'vitest';
 
+import { runDiscovery } from '../../electron/discovery/run-discovery';
+import { closeSharedScanPools } from '../../electron/discovery/scan-pool';
+import { startSandboxServer } from '../../electron/sandbox-cloud/index';
 import { API_METHOD_NAMES } from '../../shared/api/method-names';
 
 const OUT = join(import.meta.dirname, '..', '..', 'out');
@@ -17,6 +23,37 @@ describe('the built bundles', () => {
     expect(main).toMatch(/^import .* from "electron";$/m);
     expect(main).not.toMatch(/from "tsx|require\("tsx/);
   });
+
+  it('the scan worker sits beside main.js, where the main process starts it, and scans the sandbox on its own thread', async () => {
+    const entry = join(OUT, 'main', 'scan-worker.js');
+    expect(readFileSync(join(OUT, 'main', 'main.js'), 'utf8')).toContain('"./scan-worker.js"');
+    const server = await startSandboxServer({ scenario: 'demo', log: () => undefined });
+    try {
+      const home = mkdtempSync(join(tmpdir(), 'peerscape-bundle-'));
+      const files = await server.writeAwsFiles(join(home, '.aws'));
+      const threads = new Set<number>();
+      const r = await runDiscovery(
+        { regions: ['us-east-1'] },
+        {
+          env: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile },
+          homeDir: home,
+          now: () => new Date('2026-11-23T12:00:00Z'),
+          limits: { scanThreads: 1 },
+          scanWorkerEntry: { url: pathToFileURL(entry), kind: 'js' },
+          onCellScanned: (c) => threads.add(c.threadId),
+        },
+      );
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.coverage.every((c) => c.state === 'complete')).toBe(true);
+      expect(r.value.topology.vpcs.length).toBeGreaterThan(0);
+      // Scanned by the bundled worker, not by this thread after a fallback.
+      expect(threads.size).toBe(1);
+      expect(threads.has(threadId)).toBe(false);
+    } finally {
+      await closeSharedScanPools();
+      await server.close();
+    }
+  }, 60_000);
 
   it('the preload is a single CommonJS file that requires only electron and exposes every method', () => {
     expect(readdirSync(join(OUT, 'preload'))).toEqual(['preload.cjs']);

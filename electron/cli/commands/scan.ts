@@ -4,20 +4,14 @@
  * it is a terminal, and the exit code says whether anything failed (issue 4, "Headless").
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, homedir, tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import type { DiscoveryProgress } from '../../../shared/api/events';
 import { missingCoverage, type Snapshot } from '../../../shared/model/snapshot';
 import { runDiscovery, type DiscoveryLimits } from '../../discovery/run-discovery';
+import { DEFAULT_SCAN_THREADS } from '../../discovery/scan-pool';
 
-/** Scan threads of the CLI: one per core but one, up to 4 (see electron/discovery/scan-pool.ts).
- *
- * Each thread is a separate V8 isolate that warms up and collects garbage on its own, so a thread
- * costs CPU too: on a 2-core machine one worker scans as fast as the calling thread alone (and
- * two are slower), measured with test/bench/discovery.bench.ts.
- */
-export const DEFAULT_SCAN_THREADS = Math.min(4, Math.max(0, availableParallelism() - 1));
 
 /** Exit codes of `scan`. */
 export const SCAN_EXIT = {

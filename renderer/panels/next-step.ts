@@ -6,7 +6,7 @@ import type { PeeringRoutes } from '../graph/derive';
 import type { Account, Peering } from '../../shared/model/topology';
 import type { Result } from '../../shared/api/result';
 import type { PeeringChecklist } from '../../shared/planning/peering-checklist';
-import { nextStep, type NextActionKind } from '../../shared/planning/next-step';
+import { nextStep, nextStepContextOf, type NextActionKind } from '../../shared/planning/next-step';
 
 /** One next step: what it means, what to do, and a command when one helps. */
 export interface NextStep {
@@ -35,17 +35,7 @@ export function nextStepFor(
 ): NextStep {
   const accepterProfiles = accounts.find((a) => a.id === p.accepter.accountId)?.profiles ?? [];
   if (p.status !== 'active') {
-    const step = nextStep(p.status, {
-      peeringId: p.id,
-      requesterAccountId: p.requester.accountId,
-      accepterAccountId: p.accepter.accountId,
-      accepterRegion: p.accepter.region,
-      requesterVpcId: p.requester.vpcId,
-      accepterVpcId: p.accepter.vpcId,
-      ...(p.statusMessage ? { statusMessage: p.statusMessage } : {}),
-      ...(p.expirationTime ? { expirationTime: p.expirationTime } : {}),
-      accepterProfiles,
-    });
+    const step = nextStep(p.status, nextStepContextOf(p, accepterProfiles));
     const tone = TONE_OF_ACTION[step.actionKind];
     if (p.status !== 'pending-acceptance') return { tone, meaning: step.meaning, action: step.action };
     const profile = accepterProfiles[0];

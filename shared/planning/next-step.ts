@@ -9,7 +9,7 @@
  * disappears on its own after its visibility period.
  */
 import { assertNever } from '../api/result';
-import type { PeeringStatus } from '../model/topology';
+import type { Peering, PeeringStatus } from '../model/topology';
 
 /** Who can move the peering on from its status. */
 export type NextActor = 'accepter' | 'requester' | 'either' | 'nobody' | 'aws';
@@ -46,6 +46,21 @@ export interface NextStepContext {
   readonly expirationTime?: string;
   /** Local profiles of the accepter's account (one-click accept when non-empty). */
   readonly accepterProfiles?: readonly string[];
+}
+
+/** Everything a peering tells `nextStep`, with the local profiles of its accepter's account. */
+export function nextStepContextOf(peering: Peering, accepterProfiles: readonly string[]): NextStepContext {
+  return {
+    peeringId: peering.id,
+    requesterAccountId: peering.requester.accountId,
+    accepterAccountId: peering.accepter.accountId,
+    accepterRegion: peering.accepter.region,
+    requesterVpcId: peering.requester.vpcId,
+    accepterVpcId: peering.accepter.vpcId,
+    ...(peering.statusMessage ? { statusMessage: peering.statusMessage } : {}),
+    ...(peering.expirationTime ? { expirationTime: peering.expirationTime } : {}),
+    accepterProfiles,
+  };
 }
 
 /** The next step for a peering in `status`; `ctx` fills in ids, accounts and regions. */

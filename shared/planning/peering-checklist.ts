@@ -12,7 +12,7 @@ import { parseCidrRange } from '../cidr/parse-cidr';
 import { fail, ok, type Result } from '../api/result';
 import type { PeeringId } from '../model/ids';
 import type { Peering, SecurityGroup, Topology } from '../model/topology';
-import { nextStep, type NextStep } from './next-step';
+import { nextStep, nextStepContextOf, type NextStep } from './next-step';
 import type { PlanSideRole, ProfilesByAccount } from './plan-types';
 import { routeCompletenessOf } from './route-status';
 import { profilesFromTopology } from './plan-types';
@@ -206,17 +206,7 @@ export function peeringChecklist(
   const peering = indexTopology(topology).peeringById.get(peeringId);
   if (!peering) return fail('not-found', `Peering ${peeringId} is not in the scanned topology.`, 'Rescan both VPCs\' accounts and regions.');
   const accepterProfiles = profilesByAccount[peering.accepter.accountId] ?? [];
-  const next = nextStep(peering.status, {
-    peeringId,
-    requesterAccountId: peering.requester.accountId,
-    accepterAccountId: peering.accepter.accountId,
-    accepterRegion: peering.accepter.region,
-    requesterVpcId: peering.requester.vpcId,
-    accepterVpcId: peering.accepter.vpcId,
-    ...(peering.statusMessage ? { statusMessage: peering.statusMessage } : {}),
-    ...(peering.expirationTime ? { expirationTime: peering.expirationTime } : {}),
-    accepterProfiles,
-  });
+  const next = nextStep(peering.status, nextStepContextOf(peering, accepterProfiles));
   const items: ChecklistItem[] = [];
 
   const requested: ChecklistItem =

@@ -13,7 +13,7 @@ import { fail, ok, type Result } from '../api/result';
 import { indexTopology } from '../analysis/topology-index';
 import type { PeeringId, SecurityGroupId } from '../model/ids';
 import type { Peering, SecurityGroup, SecurityGroupRule, Topology } from '../model/topology';
-import { nextStep } from './next-step';
+import { nextStep, nextStepContextOf, type NextStepContext } from './next-step';
 import type { IpPermissionParam, StepPlace } from './plan-steps';
 import { deleteRouteStep, peeringPlanSide, portWords, revokeIngressStep } from './plan-steps';
 import type { PeeringPlan, PlanNote, PlanSideRole, PlanStep, ProfilesByAccount } from './plan-types';
@@ -39,18 +39,8 @@ function places(peering: Peering, profiles: ProfilesByAccount): Record<PlanSideR
   return { requester: place('requester'), accepter: place('accepter') };
 }
 
-function context(peering: Peering, profiles: ProfilesByAccount) {
-  return {
-    peeringId: peering.id,
-    requesterAccountId: peering.requester.accountId,
-    accepterAccountId: peering.accepter.accountId,
-    accepterRegion: peering.accepter.region,
-    requesterVpcId: peering.requester.vpcId,
-    accepterVpcId: peering.accepter.vpcId,
-    ...(peering.statusMessage ? { statusMessage: peering.statusMessage } : {}),
-    ...(peering.expirationTime ? { expirationTime: peering.expirationTime } : {}),
-    accepterProfiles: profiles[peering.accepter.accountId] ?? [],
-  };
+function context(peering: Peering, profiles: ProfilesByAccount): NextStepContext {
+  return nextStepContextOf(peering, profiles[peering.accepter.accountId] ?? []);
 }
 
 function permissionOf(rule: SecurityGroupRule, ownerAccountId: string): IpPermissionParam | undefined {

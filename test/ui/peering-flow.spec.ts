@@ -54,6 +54,18 @@ async function cliRoutes(vpc: Vpc, peeringId: string): Promise<string[]> {
   return tables.flatMap((t) => t.Routes.filter((r) => r.VpcPeeringConnectionId === peeringId).map((r) => `${t.RouteTableId} ${r.DestinationCidrBlock}`));
 }
 
+/** Select the demo peering named `name` on the fitted canvas and wait for its checklist. */
+async function openChecklist(name: string) {
+  const { page } = session;
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  const peering = topology.peerings.find((p) => p.name === name)!;
+  await page.locator(`[data-testid="rf__edge-${peering.id}"] .react-flow__edge-interaction`).dispatchEvent('click');
+  const checklist = page.getByTestId('peering-checklist');
+  await checklist.waitFor();
+  return { peering, checklist };
+}
+
 beforeAll(async () => {
   harness = await startHarness();
   session = await openBrowser();
@@ -195,12 +207,7 @@ describe('drag to peer, for real, in Chromium on the sandbox', () => {
 
   it('finishes a half-routed peering from its checklist: one click adds the missing routes', async () => {
     const { page } = session;
-    await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: 'Fit', exact: true }).click();
-    const peering = topology.peerings.find((p) => p.name === 'hub-dev-app')!;
-    await page.locator(`[data-testid="rf__edge-${peering.id}"] .react-flow__edge-interaction`).dispatchEvent('click');
-    const checklist = page.getByTestId('peering-checklist');
-    await checklist.waitFor();
+    const { peering, checklist } = await openChecklist('hub-dev-app');
     const requesterRoutes = checklist.getByTestId('checklist-requester-routes');
     expect(await requesterRoutes.getAttribute('class')).toContain('state-todo');
     await requesterRoutes.getByRole('button', { name: /^Add \d+ routes? with profile/ }).click();
@@ -215,12 +222,7 @@ describe('drag to peer, for real, in Chromium on the sandbox', () => {
 
   it('adds a security-group rule from the checklist: the peer\'s blocks in on the port asked, and the item turns done', async () => {
     const { page } = session;
-    await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: 'Fit', exact: true }).click();
-    const peering = topology.peerings.find((p) => p.name === 'hub-egress')!;
-    await page.locator(`[data-testid="rf__edge-${peering.id}"] .react-flow__edge-interaction`).dispatchEvent('click');
-    const checklist = page.getByTestId('peering-checklist');
-    await checklist.waitFor();
+    const { peering, checklist } = await openChecklist('hub-egress');
     const rules = checklist.getByTestId('checklist-security-groups');
     expect(await rules.getAttribute('class')).toContain('state-todo');
     await rules.getByRole('button').click();

@@ -315,7 +315,7 @@ function PeeringInspector({ topology, peeringId }: { topology: Topology; peering
         </div>
         {step.command && <pre className="command">{step.command}</pre>}
       </div>
-      <PeeringActions topology={topology} peering={p} checklist={checklist} />
+      <PeeringActions key={p.id} topology={topology} peering={p} checklist={checklist} />
       <dl className="facts">
         {(['requester', 'accepter'] as const).map((role) => {
           const side = p[role];

@@ -99,4 +99,13 @@ describe('the topology canvas', () => {
     const details = screen.getByRole('region', { name: 'Peering details' });
     expect(within(details).getByTestId('next-step').textContent).toContain('accept-vpc-peering-connection --vpc-peering-connection-id pcx-0a00000000000006 --region eu-west-1 --profile dev');
   });
+
+  it('forgets a half-finished deletion when another peering is selected', async () => {
+    const store = await renderWithDemo();
+    await act(async () => store.getState().selectPeering(DEMO_PEERINGS.sharedToProdApp));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete peering…' }));
+    expect(screen.getByRole('group', { name: 'Confirm deletion' }).textContent).toContain(DEMO_PEERINGS.sharedToProdApp);
+    await act(async () => store.getState().selectPeering(DEMO_PEERINGS.pendingEu));
+    expect(screen.queryByRole('group', { name: 'Confirm deletion' })).toBeNull();
+  });
 });

@@ -63,7 +63,7 @@ export function renderSvg(doc: ExportDocument, layout: DiagramLayout, opts: SvgE
     ...vpcBoxes,
     ...boxes.filter((b) => b.kind !== 'vpc').map((b) => ({ x: b.x, y: b.y, width: b.width, height: b.kind === 'account' ? 34 : 26 })),
   ];
-  const labels = drawn.map((d, i) => edgeLabel(edges[i]!.peering, edges[i]!.style, d, p, placed, doc));
+  const labels = drawn.map((d, i) => edgeLabel(edges[i]!.peering, edges[i]!.style, d, p, placed, vpcBoxes, doc));
 
   const extents: Rect[] = [...boxes, ...labels.map((l) => l.rect), ...drawn.map((d) => d.bounds)];
   const minX = Math.min(0, ...extents.map((b) => b.x - 8));
@@ -228,7 +228,7 @@ function vpcBox(v: Vpc, b: LaidOutBox, p: DiagramPalette, conflicted: boolean, e
   if (shown.length < cidrs.length) {
     parts.push(text(b.x + 14, b.y + 58 + shown.length * 17, `+${cidrs.length - shown.length} more`, { size: 11, fill: p.muted }));
   }
-  return `<g>${parts.join('')}</g>`;
+  return `<g data-vpc="${escapeXml(v.id)}">${parts.join('')}</g>`;
 }
 
 interface DrawnEdge {
@@ -348,42 +348,64 @@ function borderPoint(b: LaidOutBox, toward: { x: number; y: number }): { x: numb
   return { x: cx + dx * s, y: cy + dy * s };
 }
 
-function edgeLabel(pc: Peering, style: EdgeStyle, drawn: DrawnEdge, p: DiagramPalette, placed: Rect[], doc: ExportDocument): { markup: string; rect: Rect } {
+function edgeLabel(pc: Peering, style: EdgeStyle, drawn: DrawnEdge, p: DiagramPalette, placed: Rect[], cards: readonly Rect[], doc: ExportDocument): { markup: string; rect: Rect } {
   const routes = peeringRouteState(doc.analysis.routeCompleteness.get(pc.id));
   const line1 = pc.id;
   const line2 = pc.status === 'active' ? `active · routes ${routeStateWords(routes)}` : pc.status;
   const w = Math.max(estimateTextWidth(line1, 11, { mono: true }), estimateTextWidth(line2, 10.5)) + 16;
   const h = 34;
   // On the line, from the middle outwards; then beside it (a short edge would vanish under
-  // its own label), on the outside of the bend first.
-  const candidates: { x: number; y: number }[] = [];
+  // its own label), on the outside of the bend first, stepping further out until clear of the
+  // cards around: a label over a card hides its name.
   const ts = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82];
-  for (const t of ts) candidates.push(drawn.at(t));
+  const onLine = ts.map((t) => labelSpot(drawn.at(t), drawn.at(t), w, h));
   const reach = Math.abs(drawn.normal.x) * (w / 2) + Math.abs(drawn.normal.y) * (h / 2) + 10;
-  for (const side of [1, -1]) {
-    for (const t of ts.slice(0, 5)) {
-      const c = drawn.at(t);
-      candidates.push({ x: c.x + drawn.normal.x * reach * side, y: c.y + drawn.normal.y * reach * side });
+  const beside: LabelSpot[] = [];
+  for (const step of [1, 2, 3, 4, 5, 6]) {
+    for (const side of [1, -1]) {
+      for (const t of ts.slice(0, 5)) {
+        const c = drawn.at(t);
+        beside.push(labelSpot({ x: c.x + drawn.normal.x * reach * step * side, y: c.y + drawn.normal.y * reach * step * side }, c, w, h));
+      }
     }
   }
   const chord = Math.hypot(drawn.at(1).x - drawn.at(0).x, drawn.at(1).y - drawn.at(0).y);
-  const rects = candidates.map((c) => ({ x: c.x - w / 2, y: c.y - h / 2, width: w, height: h }));
-  const onLine = rects.slice(0, ts.length);
-  const beside = rects.slice(ts.length);
   const order = chord < w + 60 ? [...beside, ...onLine] : [...onLine, ...beside];
-  // The first free spot; when none is free, the one covering the least of what is already there.
-  const r =
-    order.find((q) => !placed.some((o) => overlaps(o, q))) ??
-    order.reduce((best, q) => (overlapArea(placed, q) < overlapArea(placed, best) ? q : best), order[0]!);
+  // The first free spot; when none is free, the one covering the least, a card counting most.
+  const cost = (q: LabelSpot) => overlapArea(cards, q.rect) * 10 + overlapArea(placed, q.rect);
+  const spot = order.find((q) => !placed.some((o) => overlaps(o, q.rect))) ?? order.reduce((best, q) => (cost(q) < cost(best) ? q : best), order[0]!);
+  const r = spot.rect;
   placed.push(r);
   const colour = p[style.colour];
+  // A label set away from its line points back to it.
+  const lead = nearestOnRect(r, spot.anchor);
+  const leader =
+    Math.hypot(lead.x - spot.anchor.x, lead.y - spot.anchor.y) > 12
+      ? `<line x1="${num(spot.anchor.x)}" y1="${num(spot.anchor.y)}" x2="${num(lead.x)}" y2="${num(lead.y)}" stroke="${colour}" stroke-width="1" stroke-dasharray="2 3" opacity="0.8"/>`
+      : '';
   const markup =
-    `<g>` +
+    `<g data-label="${escapeXml(pc.id)}">` +
     `<rect x="${num(r.x)}" y="${num(r.y)}" width="${num(r.width)}" height="${h}" rx="7" fill="${p.panel}" stroke="${colour}" stroke-width="1.25"/>` +
     text(r.x + r.width / 2, r.y + 14.5, line1, { size: 11, fill: p.text, mono: true, anchor: 'middle' }) +
     text(r.x + r.width / 2, r.y + 28, line2, { size: 10.5, fill: colour, weight: 600, anchor: 'middle' }) +
+    leader +
     `</g>`;
   return { markup, rect: r };
+}
+
+/** A place for a label: its box, centred on a point, and the point of the line it labels. */
+interface LabelSpot {
+  readonly rect: Rect;
+  readonly anchor: { readonly x: number; readonly y: number };
+}
+
+function labelSpot(centre: { x: number; y: number }, anchor: { x: number; y: number }, w: number, h: number): LabelSpot {
+  return { rect: { x: centre.x - w / 2, y: centre.y - h / 2, width: w, height: h }, anchor };
+}
+
+/** The point of `r`'s border nearest to `q` (outside it). */
+function nearestOnRect(r: Rect, q: { x: number; y: number }): { x: number; y: number } {
+  return { x: Math.min(Math.max(q.x, r.x), r.x + r.width), y: Math.min(Math.max(q.y, r.y), r.y + r.height) };
 }
 
 function overlapArea(placed: readonly Rect[], r: Rect): number {

@@ -118,4 +118,25 @@ describe('golden exports', () => {
   it('match for the hand-made review fixture', async () => {
     await checkAll('review', buildReviewSnapshot());
   });
+
+  it('draw no peering label over a VPC card, in either snapshot', async () => {
+    for (const snapshot of [demo, buildReviewSnapshot()]) {
+      const svg = await text(snapshot, { format: 'svg' });
+      const cards = rectsOf(svg, 'data-vpc');
+      const labels = rectsOf(svg, 'data-label');
+      expect(cards.size).toBeGreaterThanOrEqual(snapshot.topology.vpcs.length);
+      expect(labels.size).toBeGreaterThan(0);
+      const covered = [...labels].flatMap(([pcx, l]) => [...cards].filter(([, c]) => l.x < c.x + c.width && c.x < l.x + l.width && l.y < c.y + c.height && c.y < l.y + l.height).map(([vpc]) => `${pcx} over ${vpc}`));
+      expect(covered, snapshot.source).toEqual([]);
+    }
+  });
 });
+
+/** The first rect of each group marked with `attribute` (its id as the key). */
+function rectsOf(svg: string, attribute: string): Map<string, { x: number; y: number; width: number; height: number }> {
+  const out = new Map<string, { x: number; y: number; width: number; height: number }>();
+  for (const m of svg.matchAll(new RegExp(`<g ${attribute}="([^"]+)"><rect x="([-\\d.]+)" y="([-\\d.]+)" width="([\\d.]+)" height="([\\d.]+)"`, 'g'))) {
+    out.set(m[1]!, { x: Number(m[2]), y: Number(m[3]), width: Number(m[4]), height: Number(m[5]) });
+  }
+  return out;
+}

@@ -10,16 +10,20 @@ export function StatusBar() {
   const error = useAppStore((s) => s.lastError);
   const snapshot = useAppStore((s) => s.snapshot);
   const layoutStatus = useAppStore((s) => s.layoutStatus);
+  const showDeleted = useAppStore((s) => s.showDeleted);
   const now = useNow(30_000);
   const topology = snapshot?.topology;
   const conflicts = topology ? conflictsOf(topology).report.conflicts.length : 0;
+  // Counted as drawn: deleted peerings only while the legend shows them.
+  const hiddenDeleted = topology && !showDeleted ? topology.peerings.filter((p) => p.status === 'deleted').length : 0;
   return (
     <footer className="status-bar" role="status" aria-label="Status bar">
       <span data-testid="app-version">{info ? `${info.name} ${info.version}` : 'Peerscape'}</span>
       {info && <span className="muted">{info.shell === 'electron' ? 'desktop' : 'browser harness'}</span>}
       {snapshot && topology && (
         <span data-testid="snapshot-summary">
-          {topology.vpcs.length} VPCs · {topology.peerings.length} peerings
+          {topology.vpcs.length} VPCs · {topology.peerings.length - hiddenDeleted} peerings
+          {hiddenDeleted > 0 ? ` (${hiddenDeleted} deleted hidden)` : ''}
           {conflicts > 0 ? ` · ${conflicts} conflicts` : ''} · {snapshot.source} · taken {timeAgo(snapshot.takenAt, now) ?? snapshot.takenAt}
         </span>
       )}

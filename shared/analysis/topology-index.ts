@@ -19,15 +19,6 @@ export interface TopologyIndex {
   readonly accountById: ReadonlyMap<AccountId, Account>;
   /** Parse a CIDR text, remembering the answer; `null` when it is not a CIDR (e.g. a prefix-list id). */
   readonly rangeOf: (text: string) => CidrRange | null;
-  /** `rangeOf` with the bounds also as numbers, exact for IPv4 (for fast comparisons in hot loops). */
-  readonly boundsOf: (text: string) => RangeBounds | null;
-}
-
-/** A parsed range with its bounds as numbers (exact for IPv4 only; IPv6 callers use the bigints). */
-export interface RangeBounds {
-  readonly range: CidrRange;
-  readonly low: number;
-  readonly high: number;
 }
 
 const cache = new WeakMap<Topology, TopologyIndex>();
@@ -61,7 +52,7 @@ class LazyTopologyIndex implements TopologyIndex {
   #peeringById?: Map<PeeringId, Peering>;
   #peeringsByVpc?: Map<VpcId, Peering[]>;
   #accountById?: Map<AccountId, Account>;
-  readonly #ranges = new Map<string, RangeBounds | null>();
+  readonly #ranges = new Map<string, CidrRange | null>();
 
   constructor(private readonly topology: Topology) {}
 
@@ -107,17 +98,11 @@ class LazyTopologyIndex implements TopologyIndex {
     return (this.#accountById ??= mapBy(this.topology.accounts, (a) => a.id));
   }
 
-  boundsOf = (text: string): RangeBounds | null => {
+  rangeOf = (text: string): CidrRange | null => {
     let r = this.#ranges.get(text);
-    if (r === undefined) {
-      const range = tryParseCidrRange(text);
-      r = range ? { range, low: Number(range.start), high: Number(range.end) } : null;
-      this.#ranges.set(text, r);
-    }
+    if (r === undefined) this.#ranges.set(text, (r = tryParseCidrRange(text)));
     return r;
   };
-
-  rangeOf = (text: string): CidrRange | null => this.boundsOf(text)?.range ?? null;
 }
 
 /** Build (or fetch the cached) indexes of `topology`. Topologies are immutable, so caching by identity is safe. */

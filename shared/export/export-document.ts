@@ -14,8 +14,8 @@ import type { Result } from '../api/result';
 import { fail, ok } from '../api/result';
 import type { AccountId, PeeringId, Region, VpcId } from '../model/ids';
 import type { Snapshot } from '../model/snapshot';
-import type { Account, Peering, PeeringSide, Topology, Vpc, VpcCidrBlock } from '../model/topology';
-import { PEERING_STATUSES } from '../model/topology';
+import type { Account, Peering, PeeringSide, Topology, Vpc } from '../model/topology';
+import { PEERING_STATUSES, vpcOfPeeringSide } from '../model/topology';
 
 /** The analysis results the exporters show. */
 export interface ExportAnalysis {
@@ -129,7 +129,7 @@ export function buildExportDocument(snapshot: Snapshot, selection: ExportSelecti
     }
     const side = sideOf(peerings, id);
     if (side) {
-      vpcs.push(externalVpc(side));
+      vpcs.push(vpcOfPeeringSide(side));
       externalVpcIds.add(id);
     }
   }
@@ -184,14 +184,6 @@ function sideOf(peerings: readonly Peering[], vpcId: VpcId): PeeringSide | undef
 }
 
 /** A stand-in for a VPC known only from a peering (its account was not scanned). */
-function externalVpc(side: PeeringSide): Vpc {
-  const blocks: VpcCidrBlock[] = [
-    ...side.cidrBlocks.map((cidr, i): VpcCidrBlock => ({ cidr, family: 'ipv4', primary: i === 0, state: 'associated' })),
-    ...side.ipv6CidrBlocks.map((cidr): VpcCidrBlock => ({ cidr, family: 'ipv6', primary: false, state: 'associated' })),
-  ];
-  return { id: side.vpcId, accountId: side.accountId, region: side.region, tags: {}, isDefault: false, state: 'unknown', cidrBlocks: blocks };
-}
-
 function sample(ids: readonly string[]): string {
   if (ids.length === 0) return 'none';
   return ids.length > 5 ? `${ids.slice(0, 5).join(', ')}, …` : ids.join(', ');

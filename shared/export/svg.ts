@@ -358,7 +358,10 @@ function edgeLabel(pc: Peering, style: EdgeStyle, drawn: DrawnEdge, p: DiagramPa
   // its own label), on the outside of the bend first, stepping further out until clear of the
   // cards around: a label over a card hides its name.
   const ts = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82];
-  const onLine = ts.map((t) => labelSpot(drawn.at(t), drawn.at(t), w, h));
+  const onLine = ts.map((t) => {
+    const c = drawn.at(t);
+    return labelSpot(c, c, w, h);
+  });
   const reach = Math.abs(drawn.normal.x) * (w / 2) + Math.abs(drawn.normal.y) * (h / 2) + 10;
   const beside: LabelSpot[] = [];
   for (const step of [1, 2, 3, 4, 5, 6]) {

@@ -165,6 +165,18 @@ export function isLivePeeringStatus(status: PeeringStatus): boolean {
   return !FINAL_PEERING_STATUSES.includes(status);
 }
 
+/**
+ * A VPC known only from a peering's side (its account was not scanned): the blocks AWS reports
+ * for that side, the first IPv4 one as primary; its state is `unknown`.
+ */
+export function vpcOfPeeringSide(side: PeeringSide): Vpc {
+  const blocks: VpcCidrBlock[] = [
+    ...side.cidrBlocks.map((cidr, i): VpcCidrBlock => ({ cidr, family: 'ipv4', primary: i === 0, state: 'associated' })),
+    ...side.ipv6CidrBlocks.map((cidr): VpcCidrBlock => ({ cidr, family: 'ipv6', primary: false, state: 'associated' })),
+  ];
+  return { id: side.vpcId, accountId: side.accountId, region: side.region, tags: {}, isDefault: false, state: 'unknown', cidrBlocks: blocks };
+}
+
 /** One side (requester or accepter) of a peering. */
 export interface PeeringSide {
   readonly accountId: AccountId;

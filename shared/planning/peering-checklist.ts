@@ -76,8 +76,8 @@ function sideOf(p: Peering, role: PlanSideRole) {
   return role === 'requester' ? p.requester : p.accepter;
 }
 
-/** A peering that can still carry traffic: routes and rules for it matter. */
-function isLive(peering: Peering): boolean {
+/** A peering pending or active (not merely not final, as `isLivePeeringStatus`): its routes and rules matter. */
+function routesMatter(peering: Peering): boolean {
   return peering.status === 'pending-acceptance' || peering.status === 'provisioning' || peering.status === 'active';
 }
 
@@ -95,7 +95,7 @@ function routesItem(
   const id: ChecklistItemId = role === 'requester' ? 'requester-routes' : 'accepter-routes';
   const me = sideOf(peering, role);
   const label = `${role === 'requester' ? 'Requester' : 'Accepter'} routes (${me.vpcId})`;
-  if (!isLive(peering)) return notLive(id, label, peering, 'Routes');
+  if (!routesMatter(peering)) return notLive(id, label, peering, 'Routes');
   if (!side || side.summary === 'unknown') {
     return { id, label, state: 'unknown', detail: side?.note ?? `${me.vpcId} was not scanned.`, action: { kind: 'rescan', label: `Rescan account ${me.accountId} in ${me.region}` } };
   }
@@ -153,7 +153,7 @@ function allowsPeer(group: SecurityGroup, peer: Peering['requester'], peerGroupI
 function securityGroupsItem(topology: Topology, peering: Peering): ChecklistItem {
   const index = indexTopology(topology);
   const label = 'Security groups';
-  if (!isLive(peering)) return notLive('security-groups', label, peering, 'Rules for the peer');
+  if (!routesMatter(peering)) return notLive('security-groups', label, peering, 'Rules for the peer');
   const perSide = (['requester', 'accepter'] as const).map((role) => {
     const me = sideOf(peering, role);
     const peer = sideOf(peering, role === 'requester' ? 'accepter' : 'requester');

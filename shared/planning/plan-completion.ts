@@ -10,6 +10,7 @@ import { indexTopology } from '../analysis/topology-index';
 import { fail, ok, type Result } from '../api/result';
 import type { PeeringId } from '../model/ids';
 import type { Peering, PeeringSide, Topology, Vpc } from '../model/topology';
+import { vpcOfPeeringSide } from '../model/topology';
 import { nextStep } from './next-step';
 import { ruleSteps, type SecurityGroupRuleRequest } from './plan-peering';
 import type { StepPlace } from './plan-steps';
@@ -35,17 +36,7 @@ export interface PlanCompletionOptions {
 
 /** The VPC of a side, or what the peering says of it when its account was not scanned. */
 function vpcOfSide(topology: Topology, side: PeeringSide): Vpc {
-  return (
-    indexTopology(topology).vpcById.get(side.vpcId) ?? {
-      id: side.vpcId,
-      accountId: side.accountId,
-      region: side.region,
-      tags: {},
-      isDefault: false,
-      state: 'available',
-      cidrBlocks: [],
-    }
-  );
+  return indexTopology(topology).vpcById.get(side.vpcId) ?? vpcOfPeeringSide(side);
 }
 
 function routeWarning(check: RouteCheck, peeringId: PeeringId): string | undefined {

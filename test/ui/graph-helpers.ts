@@ -7,7 +7,7 @@ import type { Result } from '../../shared/api/result';
 import type { Topology } from '../../shared/model/topology';
 import { decodeWire, encodeWire } from '../../shared/api/wire';
 
-/** A typed call to the harness's API, presenting its token as the page does. */
+/** A typed call to the harness's API, presenting its Origin and token as the page does. */
 export async function callHarness<M extends ApiMethodName>(
   harness: { origin: string; token: string },
   method: M,
@@ -15,7 +15,7 @@ export async function callHarness<M extends ApiMethodName>(
 ): Promise<Result<MethodOutput<M>>> {
   const response = await fetch(`${harness.origin}/api/call`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-peerscape-token': harness.token },
+    headers: { 'content-type': 'application/json', origin: harness.origin, 'x-peerscape-token': harness.token },
     body: encodeWire({ method, input }),
   });
   return decodeWire(await response.text()) as Result<MethodOutput<M>>;

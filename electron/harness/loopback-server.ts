@@ -15,7 +15,7 @@ import type { EmitEvent, PeerscapeApi } from '../../shared/api/contract';
 import { dispatchCall } from '../../shared/api/dispatch';
 import { fail } from '../../shared/api/result';
 import { decodeWire, encodeWire } from '../../shared/api/wire';
-import { CONTENT_SECURITY_POLICY } from '../security/window-security';
+import { CONTENT_SECURITY_POLICY_HEADER } from '../security/window-security';
 import { resolveRendererFile } from '../window/renderer-files';
 
 /** The longest string a call may carry: the snapshot text of the largest import the contract accepts. */
@@ -174,7 +174,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     }
     res.writeHead(200, {
       'content-type': found.contentType,
-      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'content-security-policy': CONTENT_SECURITY_POLICY_HEADER,
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
     });

@@ -9,7 +9,7 @@ import { isTrustedSender } from '../security/window-security';
 
 /** Register every method's handler; each call's sender is checked before its input is parsed. */
 export function bindIpc(
-  ipcMain: IpcMain,
+  ipcMain: Pick<IpcMain, 'handle'>,
   api: PeerscapeApi,
   trusted: () => { appUrl: string; webContentsId: number | undefined },
   log: (message: string, error?: unknown) => void,

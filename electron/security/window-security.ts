@@ -21,10 +21,11 @@ export const SECURE_WEB_PREFERENCES = {
   safeDialogs: true,
 } as const;
 
-/** The Content-Security-Policy of renderer/index.html (a meta tag, since the page loads from file://).
+/** The Content-Security-Policy of renderer/index.html (a meta tag, so the page carries it wherever it is served).
  *
- * `frame-ancestors` is left out because browsers ignore it in a meta tag; the window never
- * embeds frames and navigation is refused anyway.
+ * 'self' is the page's own origin: `app://peerscape` in the app, the harness's address in a
+ * browser. `frame-ancestors` is left out because browsers ignore it in a meta tag; the header
+ * below adds it.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -38,6 +39,9 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "object-src 'none'",
 ].join('; ');
+
+/** The same policy as a response header (the app protocol and the harness send it), where `frame-ancestors` counts. */
+export const CONTENT_SECURITY_POLICY_HEADER = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
 
 function sameDocument(a: URL, b: URL): boolean {
   return a.protocol === b.protocol && a.host === b.host && a.pathname === b.pathname;

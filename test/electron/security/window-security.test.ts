@@ -3,8 +3,10 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { APP_PAGE_URL } from '../../../electron/window/app-protocol';
 import {
   CONTENT_SECURITY_POLICY,
+  CONTENT_SECURITY_POLICY_HEADER,
   SECURE_WEB_PREFERENCES,
   isAllowedNavigation,
   isPermissionGranted,
@@ -12,7 +14,7 @@ import {
   windowOpenDecision,
 } from '../../../electron/security/window-security';
 
-const appUrl = 'file:///opt/Peerscape/resources/app.asar/out/renderer/index.html';
+const appUrl = APP_PAGE_URL;
 
 describe('window security settings (Electron security checklist)', () => {
   it('isolates the page: context isolation, sandbox, no Node anywhere', () => {
@@ -51,10 +53,19 @@ describe('window security settings (Electron security checklist)', () => {
     expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
   });
 
-  it('refuses navigation anywhere but our own page', () => {
+  it('sends the same CSP as a header, with frame-ancestors, which a meta tag cannot carry', () => {
+    expect(CONTENT_SECURITY_POLICY_HEADER).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+  });
+
+  it('refuses navigation anywhere but our own page on app://peerscape', () => {
+    expect(appUrl).toBe('app://peerscape/index.html');
     expect(isAllowedNavigation(`${appUrl}#vpc-1`, appUrl)).toBe(true);
     expect(isAllowedNavigation('https://evil.example/', appUrl)).toBe(false);
     expect(isAllowedNavigation('file:///etc/passwd', appUrl)).toBe(false);
+    expect(isAllowedNavigation('file:///opt/Peerscape/resources/app.asar/out/renderer/index.html', appUrl)).toBe(false);
+    expect(isAllowedNavigation('app://evil/index.html', appUrl)).toBe(false);
+    expect(isAllowedNavigation('app://peerscape/other.html', appUrl)).toBe(false);
+    expect(isAllowedNavigation('app://peerscape.evil/index.html', appUrl)).toBe(false);
     expect(isAllowedNavigation(`${appUrl}.evil.html`, appUrl)).toBe(false);
     expect(isAllowedNavigation('not a url', appUrl)).toBe(false);
   });
@@ -72,6 +83,8 @@ describe('window security settings (Electron security checklist)', () => {
     expect(isTrustedSender({ url: appUrl, isMainFrame: false, webContentsId: 7 }, trusted)).toBe(false);
     expect(isTrustedSender({ url: appUrl, isMainFrame: true, webContentsId: 8 }, trusted)).toBe(false);
     expect(isTrustedSender({ url: 'https://evil.example/', isMainFrame: true, webContentsId: 7 }, trusted)).toBe(false);
+    expect(isTrustedSender({ url: 'file:///opt/Peerscape/resources/app.asar/out/renderer/index.html', isMainFrame: true, webContentsId: 7 }, trusted)).toBe(false);
+    expect(isTrustedSender({ url: 'app://evil/index.html', isMainFrame: true, webContentsId: 7 }, trusted)).toBe(false);
     expect(isTrustedSender({ url: undefined, isMainFrame: true, webContentsId: 7 }, trusted)).toBe(false);
     expect(isTrustedSender({ url: appUrl, isMainFrame: true, webContentsId: 7 }, { appUrl, webContentsId: undefined })).toBe(false);
   });

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { runDiscovery } from '../../electron/discovery/run-discovery';
 import { closeSharedScanPools } from '../../electron/discovery/scan-pool';
 import { startSandboxServer } from '../../electron/sandbox-cloud/index';
+import { APP_PAGE_URL, appProtocolHandler } from '../../electron/window/app-protocol';
 import { API_METHOD_NAMES } from '../../shared/api/method-names';
 
 const OUT = join(import.meta.dirname, '..', '..', 'out');
@@ -22,6 +23,39 @@ describe('the built bundles', () => {
     const main = readFileSync(join(OUT, 'main', 'main.js'), 'utf8');
     expect(main).toMatch(/^import .* from "electron";$/m);
     expect(main).not.toMatch(/from "tsx|require\("tsx/);
+  });
+
+  it('main shows the page through the app:// protocol, never from file://', () => {
+    const main = readFileSync(join(OUT, 'main', 'main.js'), 'utf8');
+    expect(main).toContain('registerSchemesAsPrivileged');
+    expect(main).toContain('app://peerscape');
+    expect(main).not.toMatch(/\.loadFile\(|pathToFileURL\([^)]*renderer/);
+  });
+
+  it('the built page and every script, style, worker and image it loads are served through app://peerscape', async () => {
+    const serve = appProtocolHandler(join(OUT, 'renderer'));
+    const page = await serve({ url: APP_PAGE_URL, method: 'GET' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await page.text();
+    const mime: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', svg: 'image/svg+xml' };
+    // Follow what the page links, what scripts import or preload, and what workers load.
+    const queue = [...html.matchAll(/(?:src|href)="(\.\/[^"]+)"/g)].map((m) => new URL(m[1]!, APP_PAGE_URL).href);
+    const seen = new Set<string>();
+    while (queue.length > 0) {
+      const url = queue.shift()!;
+      if (seen.has(url)) continue;
+      seen.add(url);
+      const res = await serve({ url, method: 'GET' });
+      expect(res.status, url).toBe(200);
+      const ext = url.split('.').pop()!;
+      expect(res.headers.get('content-type'), url).toBe(mime[ext]);
+      if (ext !== 'js') continue;
+      const code = await res.text();
+      for (const m of code.matchAll(/["'`](\.\/)?((?:[\w.-]+\/)*[\w.-]+-[\w-]{8}\.(?:js|css))["'`]/g)) queue.push(new URL(m[2]!, url).href);
+    }
+    const files = [...seen].map((u) => u.split('/').pop()!);
+    for (const prefix of ['index-', 'start-app-', 'layout.worker-', 'elk.bundled-']) expect(files.some((f) => f.startsWith(prefix)), prefix).toBe(true);
   });
 
   it('the scan worker sits beside main.js, where the main process starts it, and scans the sandbox on its own thread', async () => {

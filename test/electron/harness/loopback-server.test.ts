@@ -22,6 +22,8 @@ const api = Object.assign(
   {
     getAppInfo: async () => ok({ name: 'P', version: '1', shell: 'browser' as const }),
     listProfiles: async () => ok({ notCloneable: () => 1 } as never),
+    // A workspace whose VPC carries an AWS tag keyed exactly like the wire's marker.
+    getWorkspace: async () => ok({ vpcs: [{ id: 'vpc-1', tags: { __peerscape_wire: 'date', v: 'x', Name: 'prod' } }], takenAt: new Date(0) } as never),
   },
 );
 
@@ -65,6 +67,11 @@ describe('the browser harness transport', () => {
   it('runs a call that presents the token', async () => {
     const res = await call('getAppInfo', {});
     expect(decodeWire(res.body)).toEqual({ ok: true, value: { name: 'P', version: '1', shell: 'browser' } });
+  });
+
+  it('carries an AWS tag keyed like the wire marker through the real server unchanged', async () => {
+    const res = await call('getWorkspace', {});
+    expect(decodeWire(res.body)).toStrictEqual({ ok: true, value: { vpcs: [{ id: 'vpc-1', tags: { __peerscape_wire: 'date', v: 'x', Name: 'prod' } }], takenAt: new Date(0) } });
   });
 
   it('refuses a call without the right token', async () => {

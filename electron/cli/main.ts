@@ -4,6 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 
+import { CliInputError } from './input-error';
 import type { CliIo } from './io';
 import { createProcessIo } from './io';
 import { loadAllCommands, loadCommand } from './registry';
@@ -11,7 +12,7 @@ import { loadAllCommands, loadCommand } from './registry';
 /** Exit codes shared by every command. */
 export const CLI_EXIT = {
   ok: 0,
-  /** Bad arguments or an unreadable input: nothing was done. */
+  /** Bad input (a `CliInputError`: arguments, an unreadable snapshot, an `--out` that cannot be written): nothing was done. */
   usage: 2,
   /** A bug: the command threw. */
   internal: 70,
@@ -54,8 +55,14 @@ export async function runCli(argv: readonly string[], io: CliIo, commandsDir?: U
   try {
     return await loaded.command.run(rest, io);
   } catch (e) {
-    const err = e as Error;
-    io.stderr.write(`peerscape ${first}: internal error: ${err.message}\n${err.stack ?? ''}\n  Please report this with the command line you ran.\n`);
+    if (e instanceof CliInputError) {
+      io.stderr.write(`peerscape ${first}: ${e.message}\n  ${e.fix ?? `Run "peerscape ${first} --help" for the options.`}\n`);
+      return CLI_EXIT.usage;
+    }
+    const err = e instanceof Error ? e : new Error(String(e));
+    // A bug: the stack helps a report, but only when asked for.
+    const stack = io.env.PEERSCAPE_DEBUG ? `${err.stack ?? ''}\n` : '';
+    io.stderr.write(`peerscape ${first}: internal error: ${err.message}\n${stack}  Please report this with the command line you ran${stack ? '' : ' (PEERSCAPE_DEBUG=1 adds the stack trace)'}.\n`);
     return CLI_EXIT.internal;
   }
 }

@@ -2,7 +2,12 @@
  *
  * The SDK's own retries are off (`maxAttempts: 1`): the call scheduler owns retries so it can
  * shape them per EC2 throttling bucket. Every client gets the profile's endpoint explicitly
- * (TOOLCHAIN.md: the SDK would otherwise ignore `endpoint_url` of any profile but `AWS_PROFILE`).
+ * (the SDK would otherwise ignore `endpoint_url` of any profile but `AWS_PROFILE`).
+ *
+ * With `answerTimeouts`, each service's request handler gives up on a connection that does not
+ * open, or an open one that stays silent, after that service's answer timeout (the handler's
+ * `connectionTimeout` and `socketTimeout`, the latter reset by every byte received, so a long
+ * answer that keeps coming is never cut). The scheduler counts such attempts as unanswered.
  */
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -19,8 +24,14 @@ export interface AwsClients {
   close(): void;
 }
 
+/** How long each service may stay silent (or take to connect) before an attempt is given up. */
+export interface AnswerTimeouts {
+  readonly stsAnswerTimeoutMs: number;
+  readonly ec2AnswerTimeoutMs: number;
+}
+
 /** Create the client cache of one run; `maxSockets` should match the scheduler's global cap. */
-export function createAwsClients(maxSockets: number): AwsClients {
+export function createAwsClients(maxSockets: number, answerTimeouts?: AnswerTimeouts): AwsClients {
   // One pair of agents for every client: sockets are reused across regions that share a host
   // (a sandbox, a VPC endpoint) and the whole pool is closed in one place.
   const httpAgent = new HttpAgent({ keepAlive: true, maxSockets });
@@ -28,11 +39,11 @@ export function createAwsClients(maxSockets: number): AwsClients {
   const ec2Clients = new Map<string, EC2Client>();
   const stsClients = new Map<string, STSClient>();
 
-  const common = (access: ProfileAccess, region: string, endpoint: string | undefined) => ({
+  const common = (access: ProfileAccess, region: string, endpoint: string | undefined, answerTimeoutMs: number | undefined) => ({
     region,
     credentials: access.credentials,
     maxAttempts: 1,
-    requestHandler: { httpAgent, httpsAgent },
+    requestHandler: { httpAgent, httpsAgent, ...(answerTimeoutMs ? { connectionTimeout: answerTimeoutMs, socketTimeout: answerTimeoutMs } : {}) },
     ...(endpoint ? { endpoint } : {}),
     // Settings the SDK would otherwise look up per client in the environment and in the
     // AWS_PROFILE profile of ~/.aws/config (not the profile being scanned), throwing and catching
@@ -50,7 +61,7 @@ export function createAwsClients(maxSockets: number): AwsClients {
       const key = `${access.profile}\u0000${region}`;
       let c = ec2Clients.get(key);
       if (!c) {
-        c = new EC2Client(common(access, region, access.endpoints.ec2));
+        c = new EC2Client(common(access, region, access.endpoints.ec2, answerTimeouts?.ec2AnswerTimeoutMs));
         // The logger middleware walks every response to mask sensitive fields even when nothing
         // is logged (@aws-sdk/core loggerMiddleware): measurable CPU on thousands of calls.
         c.middlewareStack.remove('loggerMiddleware');
@@ -62,7 +73,7 @@ export function createAwsClients(maxSockets: number): AwsClients {
       const key = `${access.profile}\u0000${region}`;
       let c = stsClients.get(key);
       if (!c) {
-        c = new STSClient(common(access, region, access.endpoints.sts));
+        c = new STSClient(common(access, region, access.endpoints.sts, answerTimeouts?.stsAnswerTimeoutMs));
         c.middlewareStack.remove('loggerMiddleware');
         stsClients.set(key, c);
       }

@@ -57,6 +57,8 @@ const CREDENTIAL_CODES = new Set([
 
 /** Timeout of one call, as recorded by the scheduler (not an AWS code: AWS never answered). */
 export const TIMEOUT_CODE = 'Timeout';
+/** An attempt that got no answer: the scheduler's timer, the SDK's connection and socket timeouts, the OS's. */
+const UNANSWERED_CODES = new Set([TIMEOUT_CODE, 'TimeoutError', 'ETIMEDOUT']);
 /** An SSO profile whose session is missing or expired. */
 export const SSO_LOGIN_CODE = 'SsoLoginRequired';
 /** Credentials could not be loaded at all (bad profile, failing credential_process, …). */
@@ -80,6 +82,11 @@ export function isThrottlingError(e: unknown): boolean {
   if (THROTTLING_CODES.has(errorCodeOf(e))) return true;
   const status = (e as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
   return status === 429;
+}
+
+/** True when the endpoint did not answer at all (as opposed to answering with an error, throttling included). */
+export function isUnansweredError(e: unknown): boolean {
+  return UNANSWERED_CODES.has(errorCodeOf(e));
 }
 
 /** True for errors worth another attempt after a pause: server trouble, dropped connections, timeouts. */
@@ -120,6 +127,7 @@ export interface FailureContext {
   readonly action?: string;
   readonly endpoint?: string;
   readonly attempts?: number;
+  /** How long an attempt waited for an answer (the last one, when measured). */
   readonly timeoutMs?: number;
 }
 
@@ -132,8 +140,37 @@ export interface ExplainedFailure {
 
 /** Explain an error for the user: its code and a sentence that says what to do about it. */
 export function explainFailure(e: unknown, ctx: FailureContext): ExplainedFailure {
-  const errorCode = errorCodeOf(e);
+  // Every way of not answering reads the same to the user: a silent service, named.
+  const errorCode = isUnansweredError(e) ? TIMEOUT_CODE : errorCodeOf(e);
   return { errorCode, message: sentenceFor(errorCode, messageOf(e), ctx) };
+}
+
+/** "1.5 s", "5 s", "13 s": seconds as a person reads them. */
+function seconds(ms: number): string {
+  return ms < 10_000 ? `${Number((ms / 1000).toFixed(1))} s` : `${Math.round(ms / 1000)} s`;
+}
+
+/** The service an action belongs to (`sts:GetCallerIdentity` → STS), and where it was called. */
+function serviceOf(ctx: FailureContext): { name: string; at: string } {
+  const prefix = /^(\w+):/.exec(ctx.action ?? '')?.[1] ?? 'ec2';
+  const name = prefix.toUpperCase();
+  if (ctx.endpoint) return { name, at: ctx.endpoint };
+  const region = ctx.region && ctx.region !== '*' ? ctx.region : 'us-east-1';
+  return { name, at: `https://${prefix.toLowerCase()}.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}` };
+}
+
+/** The sentence for a call its service never answered: which service, at which endpoint, how long and how often. */
+function noAnswerSentence(ctx: FailureContext): string {
+  const service = serviceOf(ctx);
+  const where = ctx.region && ctx.region !== '*' ? ` in ${ctx.region}` : '';
+  const waited = ctx.timeoutMs ? `no answer within ${seconds(ctx.timeoutMs)}` : 'no answer';
+  const attempts = ctx.attempts ?? 1;
+  return (
+    `${service.name} at ${service.at} did not answer ${ctx.action ?? 'the call'} for profile "${ctx.profile}"${where} (${waited}, ${attempts} attempt${attempts === 1 ? '' : 's'}): ` +
+    (ctx.endpoint
+      ? `check the profile's endpoint_url and that the service behind it is running, then scan again.`
+      : 'check the network, a proxy or a firewall, then scan again.')
+  );
 }
 
 function sentenceFor(code: string, detail: string, ctx: FailureContext): string {
@@ -162,7 +199,7 @@ function sentenceFor(code: string, detail: string, ctx: FailureContext): string 
     case 'InvalidAction':
       return `The endpoint${ctx.endpoint ? ' ' + ctx.endpoint : ''} does not support ${action} (InvalidAction): check the profile's endpoint_url.`;
     case TIMEOUT_CODE:
-      return `EC2${where} did not answer ${action} within ${Math.round((ctx.timeoutMs ?? 0) / 1000)} s after ${ctx.attempts ?? 1} attempts: check the network${ctx.endpoint ? ` and the endpoint ${ctx.endpoint}` : ''}, then scan again.`;
+      return noAnswerSentence(ctx);
     case 'ECONNREFUSED':
     case 'ENOTFOUND':
     case 'EAI_AGAIN':

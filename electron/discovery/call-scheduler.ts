@@ -8,10 +8,17 @@
  * else drains the account's bucket), the bucket halves its rate and the call is retried after
  * an exponential backoff with full jitter ("Exponential Backoff And Jitter", AWS Architecture Blog),
  * and the rate climbs back as calls succeed: the same idea as the SDK's adaptive retry mode.
+ *
+ * An endpoint that does not answer at all is another matter: throttling says the service is
+ * there and busy, silence says nothing will come. Unanswered attempts (the SDK clients' own
+ * answer timeouts, see aws-clients.ts, or `callTimeoutMs`) get `maxUnansweredAttempts` of their
+ * own, so a call against a silent endpoint gives up after about
+ * `maxUnansweredAttempts` × its service's answer timeout instead of `maxAttempts` × `callTimeoutMs`
+ * (docs/discovery-timeouts.md has the figures).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { errorCodeOf, isThrottlingError, isTransientError, TIMEOUT_CODE } from './aws-errors';
+import { errorCodeOf, isThrottlingError, isTransientError, isUnansweredError, TIMEOUT_CODE } from './aws-errors';
 
 /** Tunable limits of a discovery run. */
 export interface CallLimits {
@@ -21,10 +28,16 @@ export interface CallLimits {
   readonly bucketCapacity: number;
   /** Token refill per second per bucket (EC2: 20 for Describe*). */
   readonly refillPerSecond: number;
-  /** Abort one attempt of a call after this long. */
+  /** Abort one attempt of a call after this long, answer or not (a long answer still streaming included). */
   readonly callTimeoutMs: number;
-  /** Attempts per call, the first included, before its cell fails. */
+  /** Attempts per call, the first included, before its cell fails (throttling and other passing trouble). */
   readonly maxAttempts: number;
+  /** Attempts per call that got no answer at all before the call gives up: silence rarely passes. */
+  readonly maxUnansweredAttempts: number;
+  /** How long STS may stay silent on an open connection (or take to connect) before the attempt counts as unanswered. */
+  readonly stsAnswerTimeoutMs: number;
+  /** The same for EC2, whose Describe pages take longer to prepare than GetCallerIdentity. */
+  readonly ec2AnswerTimeoutMs: number;
   /** First backoff step; doubles per attempt, with full jitter. */
   readonly retryBaseDelayMs: number;
   /** Longest single backoff. */
@@ -38,21 +51,27 @@ export const DEFAULT_CALL_LIMITS: CallLimits = {
   refillPerSecond: 20,
   callTimeoutMs: 20_000,
   maxAttempts: 8,
+  maxUnansweredAttempts: 2,
+  stsAnswerTimeoutMs: 5_000,
+  ec2AnswerTimeoutMs: 10_000,
   retryBaseDelayMs: 100,
   retryMaxDelayMs: 5_000,
 };
 
 /** Thrown when a call gave up: its AWS error code, how many attempts it took, and the last error. */
 export class CallFailedError extends Error {
-  /** AWS (or network, or `Timeout`) error code of the last attempt. */
+  /** AWS (or network) error code of the last attempt; `Timeout` when the endpoint did not answer. */
   readonly errorCode: string;
   readonly attempts: number;
+  /** How long the last attempt waited, in ms (for "no answer within …"). */
+  readonly lastAttemptMs: number;
   override readonly cause: unknown;
-  constructor(errorCode: string, attempts: number, cause: unknown) {
+  constructor(errorCode: string, attempts: number, cause: unknown, lastAttemptMs = 0) {
     super(`${errorCode} after ${attempts} attempt(s)`);
     this.name = 'CallFailedError';
     this.errorCode = errorCode;
     this.attempts = attempts;
+    this.lastAttemptMs = lastAttemptMs;
     this.cause = cause;
   }
 }
@@ -226,6 +245,8 @@ export function createCallScheduler(
   async function run<T>(bucketKey: string, fn: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
     const { bucket, stats } = bucketOf(bucketKey);
     let lastError: unknown;
+    let lastAttemptMs = 0;
+    let unanswered = 0;
     for (let n = 1; n <= l.maxAttempts; n++) {
       signal?.throwIfAborted();
       const waitMs = bucket.reserve(performance.now());
@@ -242,6 +263,7 @@ export function createCallScheduler(
       peakInFlight = Math.max(peakInFlight, inFlight);
       attempts += 1;
       stats.attempts += 1;
+      const startedMs = performance.now();
       try {
         const value = await attempt(fn, signal);
         bucket.succeeded();
@@ -251,17 +273,23 @@ export function createCallScheduler(
       } catch (e) {
         if (signal?.aborted) throw signal.reason;
         lastError = e;
-        const throttling = isThrottlingError(e);
-        if (throttling) {
+        lastAttemptMs = performance.now() - startedMs;
+        if (isThrottlingError(e)) {
           throttled += 1;
           stats.throttled += 1;
           bucket.throttled(performance.now());
-        } else if (errorCodeOf(e) === TIMEOUT_CODE) {
+        } else if (isUnansweredError(e)) {
           timeouts += 1;
+          unanswered += 1;
+          if (unanswered >= l.maxUnansweredAttempts) {
+            calls += 1;
+            stats.calls += 1;
+            throw new CallFailedError(TIMEOUT_CODE, n, e, lastAttemptMs);
+          }
         } else if (!isTransientError(e)) {
           calls += 1;
           stats.calls += 1;
-          throw new CallFailedError(errorCodeOf(e), n, e);
+          throw new CallFailedError(errorCodeOf(e), n, e, lastAttemptMs);
         }
       } finally {
         inFlight -= 1;
@@ -277,7 +305,7 @@ export function createCallScheduler(
     }
     calls += 1;
     stats.calls += 1;
-    throw new CallFailedError(errorCodeOf(lastError), l.maxAttempts, lastError);
+    throw new CallFailedError(isUnansweredError(lastError) ? TIMEOUT_CODE : errorCodeOf(lastError), l.maxAttempts, lastError, lastAttemptMs);
   }
 
   return {

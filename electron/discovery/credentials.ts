@@ -3,8 +3,7 @@
  * Credentials come only from `@aws-sdk/credential-providers` (`fromIni` for every profile in the
  * shared files, `fromEnv` for the environment pseudo-profile): Peerscape never reads, logs or
  * stores a secret. The profile's `endpoint_url` is read with the SDK's own loader and passed
- * explicitly, because the SDK honours it only for the profile named by `AWS_PROFILE`
- * (/work/shared/TOOLCHAIN.md, "Custom endpoints").
+ * explicitly, because the SDK honours it only for the profile named by `AWS_PROFILE`.
  */
 import { fromEnv, fromIni, fromSSO } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
@@ -45,6 +44,8 @@ export interface ProfileAccess {
   readonly credentials: CredentialProvider;
   /** The profile to name in `aws sso login --profile …` when the credential chain ends in SSO. */
   readonly ssoLoginProfile?: string;
+  /** How long the STS calls behind the credentials (AssumeRole) may stay silent, when bounded. */
+  readonly stsAnswerTimeoutMs?: number;
   /** `use_fips_endpoint` / `use_dualstack_endpoint` of the profile, when set. */
   readonly useFipsEndpoint?: boolean;
   readonly useDualstackEndpoint?: boolean;
@@ -98,11 +99,17 @@ export function memoiseCredentials(provider: CredentialProvider, refreshBeforeMs
   };
 }
 
-/** Load the shared files once and build the access of each named profile (unknown names fail with a fix). */
+/**
+ * Load the shared files once and build the access of each named profile (unknown names fail with a fix).
+ *
+ * `stsAnswerTimeoutMs` bounds each attempt of the STS calls the SDK makes to get credentials
+ * (AssumeRole of a `role_arn` profile), as aws-clients.ts does for discovery's own calls.
+ */
 export async function resolveProfileAccess(
   names: readonly string[],
   env: Env,
   homeDir: string,
+  opts: { readonly stsAnswerTimeoutMs?: number } = {},
 ): Promise<ReadonlyMap<string, Result<ProfileAccess>>> {
   const { configFile, credentialsFile } = resolveConfigPaths(env, homeDir);
   const loaded = await loadSharedConfigFiles({ filepath: credentialsFile, configFilepath: configFile, ignoreCache: true });
@@ -143,6 +150,7 @@ export async function resolveProfileAccess(
     const clientConfig = {
       ...(endpoints.sts ? { endpoint: endpoints.sts } : {}),
       ...(ssoLoginProfile ? {} : { region }),
+      ...(opts.stsAnswerTimeoutMs ? { requestHandler: { connectionTimeout: opts.stsAnswerTimeoutMs, socketTimeout: opts.stsAnswerTimeoutMs } } : {}),
     };
     // The loadSharedConfigFiles call above re-read both files into the SDK's file cache
     // (ignoreCache refreshes it), so the providers can use that cache instead of reading again.
@@ -161,6 +169,7 @@ export async function resolveProfileAccess(
         endpoints,
         credentials: memoiseCredentials(provider),
         ...(ssoLoginProfile ? { ssoLoginProfile } : {}),
+        ...(opts.stsAnswerTimeoutMs ? { stsAnswerTimeoutMs: opts.stsAnswerTimeoutMs } : {}),
         ...flag('useFipsEndpoint', settings.use_fips_endpoint),
         ...flag('useDualstackEndpoint', settings.use_dualstack_endpoint),
       }),
@@ -255,8 +264,16 @@ export function explainCredentialFailure(access: ProfileAccess, e: unknown, time
   if (code === 'CredentialsProviderError' || code === 'TokenProviderError' || code === 'Error') {
     return explainFailure(Object.assign(new Error(messageOf(e)), { name: CREDENTIALS_CODE }), { profile: access.profile });
   }
-  // AWS answered the inner STS call (AssumeRole): its code says what is wrong.
-  return explainFailure(e, { profile: access.profile, action: 'sts:AssumeRole', ...endpointCtx(access.endpoints.sts) });
+  // The inner STS call (AssumeRole) failed, or got no answer: its code says what is wrong.
+  const attempts = (e as { $metadata?: { attempts?: number } } | undefined)?.$metadata?.attempts;
+  return explainFailure(e, {
+    profile: access.profile,
+    region: access.region,
+    action: 'sts:AssumeRole',
+    ...endpointCtx(access.endpoints.sts),
+    ...(attempts ? { attempts } : {}),
+    ...(access.stsAnswerTimeoutMs ? { timeoutMs: access.stsAnswerTimeoutMs } : {}),
+  });
 }
 
 function endpointCtx(endpoint: string | undefined): { endpoint?: string } {

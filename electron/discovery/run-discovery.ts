@@ -11,6 +11,7 @@
  * every unfinished cell marked `cancelled`.
  */
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
@@ -152,15 +153,6 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
   if (!regionsChoice.ok) return regionsChoice;
   const profilesChoice = await chooseProfiles(req, deps.env, deps.homeDir);
   if (!profilesChoice.ok) return profilesChoice;
-  const accessByName = await resolveProfileAccess(profilesChoice.value, deps.env, deps.homeDir);
-  const unknown = [...accessByName.values()].flatMap((r) => (r.ok ? [] : [r.error]));
-  if (unknown[0]) return fail('invalid-input', unknown.map((e) => e.message).join('; '), unknown[0].fix);
-  const accesses = profilesChoice.value.map((n) => {
-    const r = accessByName.get(n);
-    if (!r?.ok) throw new Error(`no access for ${n}`);
-    return r.value;
-  });
-
   const limits = { ...DEFAULT_RUN_LIMITS, ...deps.limits };
   let scheduler: CallScheduler;
   try {
@@ -168,13 +160,24 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
   } catch (e) {
     return fail('invalid-input', (e as Error).message, 'pass positive numbers in limits');
   }
+  const accessByName = await resolveProfileAccess(profilesChoice.value, deps.env, deps.homeDir, scheduler.limits);
+  const unknown = [...accessByName.values()].flatMap((r) => (r.ok ? [] : [r.error]));
+  if (unknown[0]) return fail('invalid-input', unknown.map((e) => e.message).join('; '), unknown[0].fix);
+  const accesses = profilesChoice.value.map((n) => {
+    const r = accessByName.get(n);
+    if (!r?.ok) throw new Error(`no access for ${n}`);
+    return r.value;
+  });
   if (!Number.isInteger(limits.scanThreads) || limits.scanThreads < 0) {
     return fail('invalid-input', `limits.scanThreads must be a whole number of at least 0, got ${limits.scanThreads}`, 'use 0 to scan on the calling thread');
   }
   const requestedRegions = regionsChoice.value;
   const runId = deps.runId ?? randomUUID();
   const signal = deps.signal;
-  const clients = createAwsClients(scheduler.limits.maxConcurrentCalls);
+  // Every cell and call listens on the run's signal: a scan of many regions has far more than
+  // Node's default of 10 listeners, which is no leak, so the warning is turned off.
+  if (signal) setMaxListeners(0, signal);
+  const clients = createAwsClients(scheduler.limits.maxConcurrentCalls, scheduler.limits);
   const run = new RunState(runId, deps, limits.progressIntervalMs, limits.partialSnapshotIntervalMs, accesses.map((a) => a.profile));
 
   const accounts = new Map<AccountId, AccountState>();
@@ -274,7 +277,11 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
       run.changed();
       return;
     }
-    const ctx = { profile: p, region: access.region, timeoutMs: scheduler.limits.callTimeoutMs };
+    const ctx = { profile: p, region: access.region };
+    const limitsNow = scheduler.limits;
+    // When STS fails, the account is unknown and DescribeRegions' answer is of no use: stop waiting for it.
+    const regionsController = new AbortController();
+    const regionsSignal = signal ? AbortSignal.any([signal, regionsController.signal]) : regionsController.signal;
     const identityP = scheduler
       .run(`${p}/${access.region}/GetCallerIdentity`, (s) => clients.sts(access, access.region).send(new GetCallerIdentityCommand({}), { abortSignal: s }), signal)
       .then(
@@ -284,12 +291,16 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
             ? ({ ok: true, accountId: id } as const)
             : ({ ok: false, failure: { errorCode: 'InvalidIdentity', message: `STS GetCallerIdentity for profile "${p}" returned no account id: check the profile's endpoint_url.` } } as const);
         },
-        (e: unknown) => ({ ok: false, failure: explainCallFailure(e, { ...ctx, action: 'sts:GetCallerIdentity', ...endpointOf(access.endpoints.sts) }) }) as const,
+        (e: unknown) => {
+          regionsController.abort(new Error('identity failed'));
+          const timeoutMs = Math.min(limitsNow.callTimeoutMs, limitsNow.stsAnswerTimeoutMs);
+          return { ok: false, failure: explainCallFailure(e, { ...ctx, timeoutMs, action: 'sts:GetCallerIdentity', ...endpointOf(access.endpoints.sts) }) } as const;
+        },
       );
     const regionsP: Promise<{ ok: true; regions: readonly string[] } | { ok: false; failure: ExplainedFailure }> = requestedRegions
       ? Promise.resolve({ ok: true, regions: requestedRegions })
       : scheduler
-          .run(`${p}/${access.region}/DescribeRegions`, (s) => clients.ec2(access, access.region).send(new DescribeRegionsCommand({}), { abortSignal: s }), signal)
+          .run(`${p}/${access.region}/DescribeRegions`, (s) => clients.ec2(access, access.region).send(new DescribeRegionsCommand({}), { abortSignal: s }), regionsSignal)
           .then(
             (out) => {
               // Without AllRegions, DescribeRegions lists only regions enabled for the account.
@@ -299,7 +310,10 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
                 .sort();
               return { ok: true as const, regions };
             },
-            (e: unknown) => ({ ok: false as const, failure: explainCallFailure(e, { ...ctx, action: 'ec2:DescribeRegions', ...endpointOf(access.endpoints.ec2) }) }),
+            (e: unknown) => ({
+              ok: false as const,
+              failure: explainCallFailure(e, { ...ctx, timeoutMs: Math.min(limitsNow.callTimeoutMs, limitsNow.ec2AnswerTimeoutMs), action: 'ec2:DescribeRegions', ...endpointOf(access.endpoints.ec2) }),
+            }),
           );
     const [identity, regions] = await Promise.all([identityP, regionsP]);
     if (signal?.aborted) {
@@ -404,6 +418,9 @@ function pickCallLimits(l: Partial<DiscoveryLimits>): Partial<CallLimits> {
     'refillPerSecond',
     'callTimeoutMs',
     'maxAttempts',
+    'maxUnansweredAttempts',
+    'stsAnswerTimeoutMs',
+    'ec2AnswerTimeoutMs',
     'retryBaseDelayMs',
     'retryMaxDelayMs',
   ];

@@ -3,11 +3,12 @@
  * The result is already translated to the model (`translateRegion`), so what travels back to
  * the run (or across threads) is small, and raw SDK objects are dropped as soon as a region lands.
  */
+import { setMaxListeners } from 'node:events';
 import { threadId } from 'node:worker_threads';
 
 import type { AccountId } from '../../shared/model/ids';
 import type { AwsClients } from './aws-clients';
-import { explainFailure, type ExplainedFailure, type FailureContext } from './aws-errors';
+import { explainFailure, TIMEOUT_CODE, type ExplainedFailure, type FailureContext } from './aws-errors';
 import { CallFailedError, type CallScheduler } from './call-scheduler';
 import type { ProfileAccess } from './credentials';
 import { SCAN_ACTIONS, scanRegion, type ScanAction } from './scan-region';
@@ -39,10 +40,13 @@ export type CellOutcome =
     }
   | { readonly ok: false; readonly cancelled: boolean; readonly failure: ExplainedFailure; readonly cost?: CellCost };
 
-/** Explain a failed call, with the attempts the scheduler made. */
+/** Explain a failed call, with the attempts the scheduler made and how long the last one waited. */
 export function explainCallFailure(e: unknown, ctx: FailureContext): ExplainedFailure {
-  if (e instanceof CallFailedError) return explainFailure(e.cause ?? e, { ...ctx, attempts: e.attempts });
-  return explainFailure(e, ctx);
+  if (!(e instanceof CallFailedError)) return explainFailure(e, ctx);
+  const withAttempts = { ...ctx, attempts: e.attempts, ...(e.lastAttemptMs > 0 ? { timeoutMs: e.lastAttemptMs } : {}) };
+  // The scheduler gave up on silence, whatever the last attempt's own error said.
+  if (e.errorCode === TIMEOUT_CODE) return explainFailure(Object.assign(new Error('no answer'), { name: TIMEOUT_CODE }), withAttempts);
+  return explainFailure(e.cause ?? e, withAttempts);
 }
 
 /** The bucket key of one action of one cell: EC2 throttles per account, region and action. */
@@ -69,6 +73,8 @@ export async function scanCell(
   // One failing describe makes the cell fail: stop its siblings rather than spend calls on them.
   const cellController = new AbortController();
   const cellSignal = signal ? AbortSignal.any([signal, cellController.signal]) : cellController.signal;
+  // One listener per call in flight (pages of every action at once): more than Node's default 10.
+  setMaxListeners(0, cellSignal);
   let failedAction: ScanAction | undefined;
   try {
     const raw = await scanRegion(
@@ -100,7 +106,7 @@ export async function scanCell(
         accountId,
         action: `ec2:${failedAction ?? 'Describe*'}`,
         ...(ctx.access.endpoints.ec2 ? { endpoint: ctx.access.endpoints.ec2 } : {}),
-        timeoutMs: ctx.scheduler.limits.callTimeoutMs,
+        timeoutMs: Math.min(ctx.scheduler.limits.callTimeoutMs, ctx.scheduler.limits.ec2AnswerTimeoutMs),
       }),
       cost: { pages: after.pages, attempts: after.attempts - before.attempts, throttled: after.throttled - before.throttled, threadId },
     };

@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 
 import { createAwsClients, type AwsClients } from './aws-clients';
-import { createCallScheduler, type CallScheduler } from './call-scheduler';
+import { createCallScheduler, DEFAULT_CALL_LIMITS, type CallScheduler } from './call-scheduler';
 import { resolveProfileAccess, type ProfileAccess } from './credentials';
 import { scanCell, type CellOutcome } from './scan-cell';
 import type { FromScanWorker, ScanRunInit, ToScanWorker } from './scan-pool';
@@ -34,7 +34,7 @@ function schedulerFor(init: ScanRunInit): CallScheduler {
 function accessFor(run: RunContext, profile: string): Promise<ProfileAccess | string> {
   let a = run.access.get(profile);
   if (!a) {
-    a = resolveProfileAccess([profile], run.init.env, run.init.homeDir).then((m) => {
+    a = resolveProfileAccess([profile], run.init.env, run.init.homeDir, { ...DEFAULT_CALL_LIMITS, ...run.init.limits }).then((m) => {
       const r = m.get(profile);
       return r?.ok ? r.value : (r?.error.message ?? `profile "${profile}" is unknown`);
     });
@@ -62,7 +62,8 @@ port.on('message', (msg: ToScanWorker) => {
   switch (msg.type) {
     case 'run': {
       const { type: _type, runId, ...init } = msg;
-      runs.set(runId, { init, clients: createAwsClients(Math.max(1, init.limits.maxConcurrentCalls ?? 64)), access: new Map() });
+      const { stsAnswerTimeoutMs, ec2AnswerTimeoutMs } = { ...DEFAULT_CALL_LIMITS, ...init.limits };
+      runs.set(runId, { init, clients: createAwsClients(Math.max(1, init.limits.maxConcurrentCalls ?? 64), { stsAnswerTimeoutMs, ec2AnswerTimeoutMs }), access: new Map() });
       break;
     }
     case 'scan':

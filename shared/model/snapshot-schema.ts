@@ -164,27 +164,80 @@ export const snapshotSchema = z.object({
 ((s: z.infer<typeof snapshotSchema>): Snapshot => s) satisfies unknown;
 ((s: Snapshot): z.infer<typeof snapshotSchema> => s) satisfies unknown;
 
+/** What kind of problem kept a text from being a snapshot, so a caller can say what to do about it. */
+export type SnapshotProblemKind =
+  /** Control characters: an image, an archive, … rather than JSON text. */
+  | 'binary'
+  | 'not-json'
+  /** Written by a newer Peerscape, whose schema this one cannot know. */
+  | 'newer-schema'
+  /** An older or unknown schemaVersion. */
+  | 'unsupported-schema'
+  /** JSON, but fields are missing or wrong. */
+  | 'invalid';
+
 /** Why a snapshot file could not be read, as one sentence per problem. */
 export type SnapshotParseResult =
   | { readonly ok: true; readonly snapshot: Snapshot }
-  | { readonly ok: false; readonly problems: readonly string[] };
+  | { readonly ok: false; readonly kind: SnapshotProblemKind; readonly problems: readonly string[] };
+
+/** Characters JSON text never holds outside a string's escapes: their presence means binary data. */
+// eslint-disable-next-line no-control-regex -- control characters are what tells binary data from text
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+
+/**
+ * A value read from the file, shortened for a message: JSON-quoted (so control characters come
+ * out escaped), C1 controls and bidirectional marks escaped too, and cut at `max` characters.
+ */
+function excerpt(value: unknown, max = 40): string {
+  const text = (JSON.stringify(value) ?? String(value)).replace(/[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Why `JSON.parse` refused `text`, without quoting the text (it may be anything). */
+function whyNotJson(text: string, error: unknown): string {
+  if (text.trim() === '') return 'it is empty';
+  const message = error instanceof Error ? error.message : '';
+  const at = /at position (\d+)/.exec(message);
+  const cutShort = 'it is not JSON (the text ends in the middle of a JSON document: was the file cut short?)';
+  if (at && Number(at[1]) >= text.trimEnd().length) return cutShort;
+  if (at) {
+    const before = text.slice(0, Number(at[1]));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return `it is not JSON (the text stops being JSON at line ${line}, column ${column})`;
+  }
+  if (/end of JSON input/i.test(message)) return cutShort;
+  return 'it is not JSON text';
+}
 
 /** Parse JSON text as a snapshot, saying exactly which field is wrong when it is not one. */
 export function parseSnapshot(text: string): SnapshotParseResult {
+  if (CONTROL_CHARACTER.test(text)) {
+    return { ok: false, kind: 'binary', problems: ['it holds binary data (an image, an archive, …), not JSON text'] };
+  }
+  // A byte-order mark (some Windows editors write one) is not part of the JSON.
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(json);
   } catch (e) {
-    return { ok: false, problems: [`not JSON: ${(e as Error).message}`] };
+    return { ok: false, kind: 'not-json', problems: [whyNotJson(json, e)] };
   }
   if (typeof data === 'object' && data !== null && 'schemaVersion' in data) {
     const v = (data as { schemaVersion: unknown }).schemaVersion;
+    if (typeof v === 'number' && Number.isInteger(v) && v > TOPOLOGY_SCHEMA_VERSION) {
+      return {
+        ok: false,
+        kind: 'newer-schema',
+        problems: [`it was written by a newer Peerscape (schemaVersion ${v}; this one reads version ${TOPOLOGY_SCHEMA_VERSION}): upgrade Peerscape to open it`],
+      };
+    }
     if (v !== TOPOLOGY_SCHEMA_VERSION) {
       return {
         ok: false,
-        problems: [
-          `schemaVersion ${JSON.stringify(v)} is not supported (this Peerscape reads version ${TOPOLOGY_SCHEMA_VERSION}); rescan to make a new snapshot`,
-        ],
+        kind: 'unsupported-schema',
+        problems: [`schemaVersion ${excerpt(v)} is not supported (this Peerscape reads version ${TOPOLOGY_SCHEMA_VERSION}); rescan to make a new snapshot`],
       };
     }
   }
@@ -192,8 +245,9 @@ export function parseSnapshot(text: string): SnapshotParseResult {
   if (parsed.success) return { ok: true, snapshot: parsed.data };
   return {
     ok: false,
+    kind: 'invalid',
     problems: parsed.error.issues
       .slice(0, 10)
-      .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`),
+      .map((i) => `${i.path.length ? i.path.map((k) => (typeof k === 'string' && /^[\w-]{1,40}$/.test(k) ? k : excerpt(typeof k === 'symbol' ? String(k) : k))).join('.') : '(root)'}: ${i.message}`),
   };
 }

@@ -13,14 +13,16 @@ import type { PeeringId, RouteTableId, VpcId } from '../../../shared/model/ids';
 import type { RegionCoverage, Snapshot } from '../../../shared/model/snapshot';
 import { missingCoverage } from '../../../shared/model/snapshot';
 import { formatTable, plural } from '../format-table';
+import { argumentError, CliInputError, shown } from '../input-error';
 import type { CliCommand, CliIo } from '../io';
-import { readSnapshotFile } from '../read-snapshot';
+import { readSnapshot } from '../read-snapshot';
 
 /** Exit codes of `analyze`. */
 export const ANALYZE_EXIT = {
   ok: 0,
   /** Only with --strict: the analysis found something. */
   findings: 1,
+  /** Bad input: thrown as `CliInputError`, mapped by the CLI's dispatcher. */
   usage: 2,
 } as const;
 
@@ -267,28 +269,17 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
       allowPositionals: false,
     }));
   } catch (e) {
-    io.stderr.write(`peerscape analyze: ${(e as Error).message}\n\n${USAGE}`);
-    return ANALYZE_EXIT.usage;
+    throw argumentError(e);
   }
   if (values.help) {
     io.stdout.write(USAGE);
     return ANALYZE_EXIT.ok;
   }
-  if (!values.snapshot) {
-    io.stderr.write(`peerscape analyze: --snapshot FILE is required.\n\n${USAGE}`);
-    return ANALYZE_EXIT.usage;
-  }
+  if (!values.snapshot) throw new CliInputError('--snapshot FILE is required.');
   const limit = values.limit === undefined ? 50 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 0) {
-    io.stderr.write(`peerscape analyze: --limit must be a whole number of rows (0 for all), not "${values.limit}".\n`);
-    return ANALYZE_EXIT.usage;
-  }
-  const read = await readSnapshotFile(values.snapshot, io);
-  if (!read.ok) {
-    io.stderr.write(`peerscape analyze: ${read.message}\n`);
-    return ANALYZE_EXIT.usage;
-  }
-  const report = analyzeSnapshot(read.snapshot, values.snapshot);
+  if (!Number.isInteger(limit) || limit < 0) throw new CliInputError(`--limit must be a whole number of rows (0 for all), not "${shown(values.limit ?? '')}".`);
+  const snapshot = await readSnapshot(values.snapshot, io);
+  const report = analyzeSnapshot(snapshot, values.snapshot);
   io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatAnalyzeReport(report, limit));
   return values.strict && hasFindings(report) ? ANALYZE_EXIT.findings : ANALYZE_EXIT.ok;
 }

@@ -5,13 +5,17 @@ import type { CheckStatus, ReachabilityExplanation, ReachabilityOptions, Traffic
 import { explainReachability } from '../../../shared/analysis/explain-reachability';
 import { assertNever } from '../../../shared/api/result';
 import type { SecurityGroupId } from '../../../shared/model/ids';
+import type { Topology } from '../../../shared/model/topology';
+import { resolveExplainEndpoint } from '../explain-endpoints';
+import { argumentError, CliInputError, shown } from '../input-error';
 import type { CliCommand, CliIo } from '../io';
-import { readSnapshotFile } from '../read-snapshot';
+import { readSnapshot } from '../read-snapshot';
 
 /** Exit codes of `explain`. */
 export const EXPLAIN_EXIT = {
   reachable: 0,
   unreachable: 1,
+  /** Bad input (arguments, snapshot, an endpoint that names nothing): thrown as `CliInputError`. */
   usage: 2,
   /** Nothing failed, but something could not be decided offline (e.g. a prefix list). */
   undetermined: 3,
@@ -23,7 +27,8 @@ Explain whether traffic from FROM reaches TO, hop by hop, from a snapshot (nothi
 the peering between their VPCs, the routes both ways in the route tables of their subnets,
 and security groups out of the source and into the destination.
 
-  FROM, TO             a VPC id (vpc-…), a subnet id (subnet-…) or an IP address (10.0.1.5)
+  FROM, TO             a VPC id (vpc-…), a subnet id (subnet-…), an IP address (10.0.1.5),
+                       or the Name tag of one VPC or subnet
   --snapshot FILE      the snapshot to read (from "peerscape scan --out" or the app)
   --protocol P         tcp, udp, icmp or all (default: tcp with --port, else all)
   --port P             destination port, 0-65535, for tcp and udp
@@ -34,7 +39,7 @@ and security groups out of the source and into the destination.
   -h, --help           this help
 
 Exit codes: 0 reachable, 1 not reachable, 3 undetermined (e.g. a rule naming a prefix list),
-2 bad arguments or an unreadable snapshot.
+2 bad arguments, an unreadable snapshot, or an endpoint the snapshot does not have.
 `;
 
 const PROTOCOLS: Readonly<Record<string, TrafficProtocol>> = { tcp: 'tcp', udp: 'udp', icmp: 'icmp', all: '-1', '-1': '-1' };
@@ -75,6 +80,18 @@ function splitIds(text: string | undefined): SecurityGroupId[] | undefined {
     .filter((s) => s.length > 0) as SecurityGroupId[];
 }
 
+/** `ids` when every one is a security group of the snapshot; a `CliInputError` naming the others. */
+function knownGroups(topology: Topology, flag: string, ids: SecurityGroupId[] | undefined): SecurityGroupId[] | undefined {
+  if (ids === undefined) return undefined;
+  if (ids.length === 0) throw new CliInputError(`${flag} needs security group ids, e.g. ${flag} sg-0a1b2c3d.`);
+  const known = new Set<string>(topology.securityGroups.map((g) => g.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new CliInputError(`${flag} names ${unknown.length === 1 ? 'a security group' : 'security groups'} the snapshot does not have: ${unknown.map((id) => shown(id, 40)).join(', ')}.`, 'Check the ids, or scan the account and region that own them.');
+  }
+  return ids;
+}
+
 /** Run `peerscape explain` with the arguments after the command name. */
 export async function runExplain(argv: readonly string[], io: CliIo): Promise<number> {
   type Values = { snapshot?: string; protocol?: string; port?: string; ipv6?: boolean; 'source-sg'?: string; 'dest-sg'?: string; json?: boolean; help?: boolean };
@@ -97,37 +114,29 @@ export async function runExplain(argv: readonly string[], io: CliIo): Promise<nu
       allowPositionals: true,
     }));
   } catch (e) {
-    io.stderr.write(`peerscape explain: ${(e as Error).message}\n\n${USAGE}`);
-    return EXPLAIN_EXIT.usage;
+    throw argumentError(e);
   }
   if (values.help) {
     io.stdout.write(USAGE);
     return EXPLAIN_EXIT.reachable;
   }
-  const usageError = (message: string): number => {
-    io.stderr.write(`peerscape explain: ${message}\n  Run "peerscape explain --help" for the options.\n`);
-    return EXPLAIN_EXIT.usage;
-  };
-  if (!values.snapshot) return usageError('--snapshot FILE is required.');
-  if (positionals.length !== 2) return usageError(`give exactly two endpoints, FROM and TO (got ${positionals.length}: ${positionals.join(' ') || 'none'}).`);
-  const [from, to] = positionals as [string, string];
+  if (!values.snapshot) throw new CliInputError('--snapshot FILE is required.');
+  if (positionals.length !== 2) throw new CliInputError(`give exactly two endpoints, FROM and TO (got ${positionals.length}${positionals.length ? `: ${positionals.map((p) => shown(p, 40)).join(' ')}` : ''}).`);
   let port: number | undefined;
   if (values.port !== undefined) {
     port = Number(values.port);
-    if (!/^\d+$/.test(values.port) || port > 65535) return usageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+    if (!/^\d+$/.test(values.port) || port > 65535) throw new CliInputError(`--port must be a whole number from 0 to 65535, not "${shown(values.port)}".`);
   }
   const protocolText = (values.protocol ?? (port !== undefined ? 'tcp' : 'all')).toLowerCase();
   const protocol = PROTOCOLS[protocolText];
-  if (!protocol) return usageError(`--protocol must be tcp, udp, icmp or all, not "${values.protocol}".`);
-  if (port !== undefined && protocol !== 'tcp' && protocol !== 'udp') return usageError(`--port applies to tcp and udp only, not ${protocolText}.`);
+  if (!protocol) throw new CliInputError(`--protocol must be tcp, udp, icmp or all, not "${shown(values.protocol ?? '')}".`);
+  if (port !== undefined && protocol !== 'tcp' && protocol !== 'udp') throw new CliInputError(`--port applies to tcp and udp only, not ${protocolText}.`);
 
-  const read = await readSnapshotFile(values.snapshot, io);
-  if (!read.ok) {
-    io.stderr.write(`peerscape explain: ${read.message}\n`);
-    return EXPLAIN_EXIT.usage;
-  }
-  const sourceSecurityGroupIds = splitIds(values['source-sg']);
-  const destinationSecurityGroupIds = splitIds(values['dest-sg']);
+  const snapshot = await readSnapshot(values.snapshot, io);
+  const from = resolveExplainEndpoint(snapshot.topology, positionals[0]!, 'FROM');
+  const to = resolveExplainEndpoint(snapshot.topology, positionals[1]!, 'TO');
+  const sourceSecurityGroupIds = knownGroups(snapshot.topology, '--source-sg', splitIds(values['source-sg']));
+  const destinationSecurityGroupIds = knownGroups(snapshot.topology, '--dest-sg', splitIds(values['dest-sg']));
   const opts: ReachabilityOptions = {
     protocol,
     ...(port !== undefined ? { port } : {}),
@@ -135,9 +144,9 @@ export async function runExplain(argv: readonly string[], io: CliIo): Promise<nu
     ...(sourceSecurityGroupIds ? { sourceSecurityGroupIds } : {}),
     ...(destinationSecurityGroupIds ? { destinationSecurityGroupIds } : {}),
   };
-  const x = explainReachability(read.snapshot.topology, from, to, opts);
+  const x = explainReachability(snapshot.topology, from.value, to.value, opts);
   const traffic = protocol === '-1' ? 'any traffic' : port !== undefined ? `${protocol}/${port}` : protocol;
-  io.stdout.write(values.json ? `${JSON.stringify(x, null, 2)}\n` : formatExplanation(x, from, to, traffic));
+  io.stdout.write(values.json ? `${JSON.stringify(x, null, 2)}\n` : formatExplanation(x, from.label, to.label, traffic));
   switch (x.verdict) {
     case 'reachable':
       return EXPLAIN_EXIT.reachable;

@@ -4,9 +4,6 @@
  * `--out` (text formats to stdout without it), messages to stderr, and the exit code says what
  * went wrong (issue 8, "from the CLI").
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-
 import { CSV_TABLE_FILE_SUFFIX, exportCsvTables } from '../../../shared/export/csv';
 import type { DiagramTheme } from '../../../shared/export/diagram-style';
 import { buildExportDocument } from '../../../shared/export/export-document';
@@ -14,16 +11,18 @@ import type { ExportFormat, ExportRequest } from '../../../shared/export/export-
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat } from '../../../shared/export/export-formats';
 import type { InventoryTableName } from '../../../shared/export/inventory';
 import { INVENTORY_TABLES } from '../../../shared/export/inventory';
-import { parseSnapshot } from '../../../shared/model/snapshot-schema';
 import { exportDiagram } from '../../export/export-diagram';
+import { CliInputError, shown } from '../input-error';
+import { checkOutputPath, writeOutputFile } from '../output-file';
+import { readSnapshot } from '../read-snapshot';
 import type { CliIo } from './scan';
 
 /** Exit codes of `export`. */
 export const EXPORT_EXIT = {
   ok: 0,
-  /** Bad arguments, or a snapshot that cannot be read. */
+  /** Bad input (arguments, snapshot, `--out`, ids the snapshot does not have): thrown as `CliInputError`. */
   usage: 2,
-  /** The export itself was refused (unknown ids, a peering AWS would refuse). */
+  /** The export itself was refused (a peering AWS would refuse). */
   refused: 3,
 } as const;
 
@@ -62,7 +61,8 @@ Export a snapshot as an image, a diagram, an inventory or infrastructure code.
                          table, FILE.vpcs.csv, FILE.peerings.csv, …
   --title TEXT           title of the image or report (default: the snapshot's source)
 
-Exit codes: 0 written, 2 bad arguments or snapshot, 3 export refused (the message says why).
+Exit codes: 0 written, 2 bad arguments, snapshot or --out (an --out folder must exist), 3 export
+refused (the message says why).
 `;
 
 function list(v: string): string[] {
@@ -78,7 +78,8 @@ export function parseExportArgs(argv: readonly string[]): { ok: true; args: Expo
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
-    const value = (): string | undefined => inline ?? argv[++i];
+    // An option never takes the next flag as its value: `--out --format svg` is a missing value.
+    const value = (): string | undefined => inline ?? (argv[i + 1]?.startsWith('--') ? undefined : argv[++i]);
     switch (name) {
       case '--help':
       case '-h':
@@ -133,7 +134,7 @@ export function parseExportArgs(argv: readonly string[]): { ok: true; args: Expo
         break;
       }
       default:
-        return { ok: false, message: `unknown argument ${JSON.stringify(flag)}` };
+        return { ok: false, message: `unknown argument "${shown(flag, 40)}"` };
     }
   }
   return { ok: true, args };
@@ -142,40 +143,28 @@ export function parseExportArgs(argv: readonly string[]): { ok: true; args: Expo
 /** Run `peerscape export`; resolves to the exit code. */
 export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseExportArgs(argv);
-  if (!parsed.ok) {
-    io.stderr.write(`peerscape export: ${parsed.message}\n\n${USAGE}`);
-    return EXPORT_EXIT.usage;
-  }
+  if (!parsed.ok) throw new CliInputError(`${parsed.message}.`);
   const args = parsed.args;
   if (args.help) {
     io.stdout.write(USAGE);
     return EXPORT_EXIT.ok;
   }
-  if (!args.snapshot || !args.format) {
-    io.stderr.write(`peerscape export: ${!args.snapshot ? '--snapshot' : '--format'} is required\n\n${USAGE}`);
-    return EXPORT_EXIT.usage;
-  }
+  if (!args.snapshot || !args.format) throw new CliInputError(`${!args.snapshot ? '--snapshot FILE' : '--format FORMAT'} is required.`);
   const format = args.format;
   if ((format === 'png' || (format === 'csv' && !args.table)) && !args.out) {
-    io.stderr.write(`peerscape export: --format ${format}${format === 'csv' ? ' without --table' : ''} writes ${format === 'png' ? 'an image' : 'several files'}: name it with --out FILE\n`);
-    return EXPORT_EXIT.usage;
+    throw new CliInputError(`--format ${format}${format === 'csv' ? ' without --table' : ''} writes ${format === 'png' ? 'an image' : 'several files'}: name it with --out FILE.`);
   }
-  if (args.plan && !EXPORT_FORMATS[format].code) {
-    io.stderr.write(`peerscape export: --plan applies to tf and sh only\n`);
-    return EXPORT_EXIT.usage;
-  }
-  let text: string;
-  const snapshotPath = resolve(io.cwd, args.snapshot);
-  try {
-    text = await readFile(snapshotPath, 'utf8');
-  } catch (e) {
-    io.stderr.write(`peerscape export: cannot read ${snapshotPath}: ${(e as Error).message}\n`);
-    return EXPORT_EXIT.usage;
-  }
-  const snap = parseSnapshot(text);
-  if (!snap.ok) {
-    io.stderr.write(`peerscape export: ${snapshotPath} is not a Peerscape snapshot:\n${snap.problems.map((p) => `  - ${p}\n`).join('')}`);
-    return EXPORT_EXIT.usage;
+  if (args.plan && !EXPORT_FORMATS[format].code) throw new CliInputError('--plan applies to tf and sh only.');
+  // Checked before the snapshot is read and the export made, so nothing is computed for a path that cannot be written.
+  const example = format === 'csv' && !args.table ? 'inventory.csv' : `peerscape.${EXPORT_FORMATS[format].extension}`;
+  const out = args.out ? await checkOutputPath(args.out, io.cwd, { example }) : undefined;
+  const snapshot = await readSnapshot(args.snapshot, io);
+  if (args.plan) {
+    const known = new Set<string>(snapshot.topology.vpcs.map((v) => v.id));
+    const unknown = [args.plan.requesterVpcId, args.plan.accepterVpcId].filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw new CliInputError(`--plan names ${unknown.length === 1 ? 'a VPC' : 'VPCs'} the snapshot does not have: ${unknown.join(', ')}.`, 'Use VPC ids from the snapshot, or scan the account and region that own them.');
+    }
   }
   const selection = {
     ...(args.peerings ? { peeringIds: args.peerings } : {}),
@@ -183,16 +172,15 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     ...(args.title ? { title: args.title } : {}),
     ...(args.includeDeleted ? { includeDeleted: true } : {}),
   };
-  const out = args.out ? resolve(io.cwd, args.out) : undefined;
-
   if (format === 'csv' && !args.table) {
-    const doc = buildExportDocument(snap.snapshot, selection);
+    const doc = buildExportDocument(snapshot, selection);
     if (!doc.ok) return refused(io, doc.error);
     const tables = exportCsvTables(doc.value);
     const base = out!.replace(/\.csv$/i, '');
-    for (const t of INVENTORY_TABLES) {
-      const file = `${base}.${CSV_TABLE_FILE_SUFFIX[t]}.csv`;
-      await writeOut(file, tables[t]);
+    const files = INVENTORY_TABLES.map((t) => ({ table: t, file: `${base}.${CSV_TABLE_FILE_SUFFIX[t]}.csv` }));
+    for (const { file } of files) await checkOutputPath(file, io.cwd, { example });
+    for (const { table, file } of files) {
+      await writeOutputFile(file, tables[table], { cwd: io.cwd });
       io.stderr.write(`wrote ${file}\n`);
     }
     return EXPORT_EXIT.ok;
@@ -206,28 +194,21 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     ...(args.plan ? { plan: args.plan } : {}),
     dnsResolution: args.dns,
   };
-  const made = await exportDiagram(snap.snapshot, request);
+  const made = await exportDiagram(snapshot, request);
   if (!made.ok) return refused(io, made.error);
   const file = made.value;
   if (!out) {
     io.stdout.write(file.text ?? '');
     return EXPORT_EXIT.ok;
   }
-  await writeOut(out, file.base64 !== undefined ? Buffer.from(file.base64, 'base64') : (file.text ?? ''));
-  if (format === 'sh') {
-    const { chmod } = await import('node:fs/promises');
-    await chmod(out, 0o755);
-  }
+  await writeOutputFile(out, file.base64 !== undefined ? Buffer.from(file.base64, 'base64') : (file.text ?? ''), { cwd: io.cwd, ...(format === 'sh' ? { mode: 0o755 } : {}) });
   io.stderr.write(`wrote ${out}${file.size ? ` (${file.size.width}×${file.size.height})` : ''}\n`);
   return EXPORT_EXIT.ok;
 }
 
-async function writeOut(file: string, content: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, content);
-}
-
-function refused(io: CliIo, error: { message: string; fix: string }): number {
+/** An export the shared code would not make: ids the snapshot lacks are bad input (exit 2), anything else a refusal (exit 3). */
+function refused(io: CliIo, error: { code: string; message: string; fix: string }): number {
+  if (error.code === 'not-found') throw new CliInputError(shown(error.message.replace(/^The snapshot/, 'the snapshot'), 300), error.fix);
   io.stderr.write(`peerscape export: ${error.message}\n  ${error.fix}\n`);
   return EXPORT_EXIT.refused;
 }

@@ -3,15 +3,16 @@
  * For scripts and CI: the snapshot goes to `--out` (or stdout), a progress line to stderr when
  * it is a terminal, and the exit code says whether anything failed (issue 4, "Headless").
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import type { DiscoveryProgress } from '../../../shared/api/events';
 import { missingCoverage, type Snapshot } from '../../../shared/model/snapshot';
 import { runDiscovery, type DiscoveryLimits } from '../../discovery/run-discovery';
 import { DEFAULT_SCAN_THREADS } from '../../discovery/scan-pool';
-
+import { CliInputError, shown } from '../input-error';
+import { checkOutputPath, writeOutputFile } from '../output-file';
 
 /** Exit codes of `scan`. */
 export const SCAN_EXIT = {
@@ -19,7 +20,7 @@ export const SCAN_EXIT = {
   ok: 0,
   /** The snapshot was written but some cells failed (see stderr and the snapshot's coverage). */
   partial: 1,
-  /** Bad arguments or configuration: nothing was scanned. */
+  /** Bad input (arguments, profiles, regions, `--out`): thrown as `CliInputError`, nothing was scanned. */
   usage: 2,
   /** Interrupted (Ctrl-C): whatever finished was written, the rest is marked cancelled. */
   cancelled: 130,
@@ -119,7 +120,7 @@ export function parseScanArgs(argv: readonly string[]): { ok: true; args: ScanAr
         break;
       }
       default:
-        return { ok: false, message: `unknown argument "${arg}": see peerscape scan --help` };
+        return { ok: false, message: `unknown argument "${shown(arg, 40)}"` };
     }
   }
   return {
@@ -167,15 +168,14 @@ export async function runScan(
   options: { startSandbox?: StartScanSandbox; limits?: Partial<DiscoveryLimits> } = {},
 ): Promise<number> {
   const parsed = parseScanArgs(argv);
-  if (!parsed.ok) {
-    io.stderr.write(`peerscape scan: ${parsed.message}\n`);
-    return SCAN_EXIT.usage;
-  }
+  if (!parsed.ok) throw new CliInputError(`${parsed.message}.`);
   const args = parsed.args;
   if (args.help) {
     io.stdout.write(`${USAGE}\n`);
     return SCAN_EXIT.ok;
   }
+  // Before the scan: a scan of many regions must not end in a file that cannot be written.
+  const outPath = args.out !== undefined ? await checkOutputPath(args.out, io.cwd, { example: 'snapshot.json' }) : undefined;
 
   let sandbox: ScanSandbox | undefined;
   if (args.sandbox !== undefined) {
@@ -183,8 +183,7 @@ export async function runScan(
     try {
       sandbox = await start(args.sandbox);
     } catch (e) {
-      io.stderr.write(`peerscape scan: cannot start the sandbox "${args.sandbox}": ${(e as Error).message}\n`);
-      return SCAN_EXIT.usage;
+      throw new CliInputError(`cannot start the sandbox "${shown(args.sandbox, 40)}": ${shown((e as Error).message, 200)}`, 'Use --sandbox demo, or see peerscape scan --help.');
     }
   }
 
@@ -219,24 +218,12 @@ export async function runScan(
       },
     );
     if (tty && lastLine) io.stderr.write('\n');
-    if (!result.ok) {
-      io.stderr.write(`peerscape scan: ${result.error.message}\nFix: ${result.error.fix}\n`);
-      return SCAN_EXIT.usage;
-    }
+    if (!result.ok) throw new CliInputError(shown(result.error.message, 300), result.error.fix);
     const snapshot = result.value;
     const json = `${JSON.stringify(snapshot, null, 2)}\n`;
-    if (args.out) {
-      const path = resolve(io.cwd, args.out);
-      try {
-        await writeFile(path, json);
-      } catch (e) {
-        io.stderr.write(`peerscape scan: cannot write ${path}: ${(e as Error).message}\n`);
-        return SCAN_EXIT.usage;
-      }
-    } else {
-      io.stdout.write(json);
-    }
-    io.stderr.write(summary(snapshot, args.out ? resolve(io.cwd, args.out) : undefined));
+    if (outPath) await writeOutputFile(outPath, json, { cwd: io.cwd });
+    else io.stdout.write(json);
+    io.stderr.write(summary(snapshot, outPath));
     if (signal.aborted) return SCAN_EXIT.cancelled;
     return missingCoverage(snapshot).length > 0 ? SCAN_EXIT.partial : SCAN_EXIT.ok;
   } finally {

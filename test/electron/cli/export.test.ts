@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -6,19 +7,24 @@ import { XMLValidator } from 'fast-xml-parser';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { EXPORT_EXIT, runExport } from '../../../electron/cli/commands/export';
+import { EXPORT_EXIT } from '../../../electron/cli/commands/export';
+import { runCli } from '../../../electron/cli/main';
 import { buildReviewSnapshot } from '../../support/fixtures/golden/review-snapshot';
 
 const dir = mkdtempSync(join(tmpdir(), 'peerscape-export-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 writeFileSync(join(dir, 's.json'), JSON.stringify(buildReviewSnapshot()));
+// Output folders are never created by the CLI.
+mkdirSync(join(dir, 'out'));
+mkdirSync(join(dir, 'inv'));
 
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await runExport(argv, {
+  const code = await runCli(['export', ...argv], {
     stdout: { write: (t: string) => (stdout += t) },
     stderr: { write: (t: string) => (stderr += t) },
+    readFile: (path) => readFile(join(dir, path), 'utf8'),
     env: {},
     cwd: dir,
   });
@@ -82,7 +88,7 @@ describe('peerscape export', () => {
     expect(bad.code).toBe(EXPORT_EXIT.usage);
     expect(bad.stderr).toContain('--format must be one of svg, png, drawio, mermaid, dot, md, csv, tf, sh');
     const missing = await run('--snapshot', 's.json', '--format', 'svg', '--peerings', 'pcx-nope');
-    expect(missing.code).toBe(EXPORT_EXIT.refused);
+    expect(missing.code).toBe(EXPORT_EXIT.usage);
     expect(missing.stderr).toContain('no peering pcx-nope');
     const overlap = await run('--snapshot', 's.json', '--format', 'tf', '--plan', 'vpc-0b21:vpc-0c32');
     expect(overlap.code).toBe(EXPORT_EXIT.refused);
@@ -91,7 +97,7 @@ describe('peerscape export', () => {
     expect(noFile.stderr).toContain('cannot read');
     writeFileSync(join(dir, 'bad.json'), '{"schemaVersion":1}');
     const notSnapshot = await run('--snapshot', 'bad.json', '--format', 'md');
-    expect(notSnapshot.stderr).toContain('is not a Peerscape snapshot');
+    expect(notSnapshot.stderr).toContain('is not a valid Peerscape snapshot');
     expect((await run('--snapshot', 's.json', '--format', 'png')).stderr).toContain('--out FILE');
   });
 });

@@ -71,10 +71,16 @@ describe('peerscape dispatch', () => {
     expect((await run('--snapshot', 'x')).stderr).toContain('expected a command before "--snapshot"');
   });
 
-  it('turns a thrown error into exit 70 with the message', async () => {
+  it('turns a thrown error into exit 70 with the message, and its stack only when PEERSCAPE_DEBUG asks', async () => {
     const r = await run('boom');
     expect(r.code).toBe(CLI_EXIT.internal);
     expect(r.stderr).toContain('peerscape boom: internal error: kaboom');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.stderr).toContain('PEERSCAPE_DEBUG=1 adds the stack trace');
+    let stderr = '';
+    const io: CliIo = { stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t) }, readFile: async () => '', env: { PEERSCAPE_DEBUG: '1' }, cwd: dir };
+    expect(await runCli(['boom'], io, commandsUrl)).toBe(CLI_EXIT.internal);
+    expect(stderr).toMatch(/^\s+at /m);
   });
 });
 

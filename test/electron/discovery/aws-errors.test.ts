@@ -30,6 +30,15 @@ describe('aws-errors', () => {
       'Profile "p" may not call ec2:DescribeVpcs in eu-west-1 (UnauthorizedOperation): grant it read access to EC2 (for example the AWS managed policy ReadOnlyAccess or AmazonEC2ReadOnlyAccess), or scan this account with another profile.',
     );
     expect(explainFailure(sdkError('ExpiredToken', 400), { profile: 'p' }).message).toContain('aws sso login --profile p');
+    // No answer at all: the service is named, with its endpoint (the profile's, or AWS's regional one).
+    expect(explainFailure(Object.assign(new Error('socket timed out'), { name: 'TimeoutError' }), { profile: 'p', region: 'eu-west-1', action: 'sts:GetCallerIdentity', attempts: 2, timeoutMs: 5012 })).toEqual({
+      errorCode: 'Timeout',
+      message:
+        'STS at https://sts.eu-west-1.amazonaws.com did not answer sts:GetCallerIdentity for profile "p" in eu-west-1 (no answer within 5 s, 2 attempts): check the network, a proxy or a firewall, then scan again.',
+    });
+    expect(explainFailure(Object.assign(new Error('x'), { name: 'Timeout' }), { profile: 'p', region: 'cn-north-1', action: 'ec2:DescribeVpcs', endpoint: 'http://10.0.0.9:4566', attempts: 2, timeoutMs: 13_400 }).message).toMatch(
+      /^EC2 at http:\/\/10\.0\.0\.9:4566 did not answer ec2:DescribeVpcs for profile "p" in cn-north-1 \(no answer within 13 s, 2 attempts\): check the profile's endpoint_url/,
+    );
     expect(explainFailure(sdkError('Mystery', 400, 'odd'), { profile: 'p', action: 'ec2:DescribeVpcs' }).message).toBe(
       'AWS answered ec2:DescribeVpcs for profile "p" with Mystery (odd): check the profile\'s permissions and settings, then scan again.',
     );

@@ -87,6 +87,21 @@ describe('createCallScheduler', () => {
     expect(s.stats().timeouts).toBe(2);
   });
 
+  it('gives up on silence after maxUnansweredAttempts, however many attempts throttling would get', async () => {
+    const s = createCallScheduler({ callTimeoutMs: 20, retryBaseDelayMs: 1, maxAttempts: 8, maxUnansweredAttempts: 2 });
+    let n = 0;
+    const err = await s
+      .run('a/r/X', (signal) => new Promise((_, reject) => (n++, signal.addEventListener('abort', () => reject(signal.reason)))))
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ errorCode: 'Timeout', attempts: 2 });
+    expect(n).toBe(2);
+    // The SDK's own connection and socket timeouts count as silence too, and throttling in between does not reset it.
+    const answers = [awsError('TimeoutError'), awsError('RequestLimitExceeded', 503), awsError('TimeoutError'), awsError('TimeoutError')];
+    const sdk = await s.run('a/r/Y', async () => Promise.reject(answers.shift())).catch((e: unknown) => e);
+    expect(sdk).toMatchObject({ errorCode: 'Timeout', attempts: 3 });
+    expect((sdk as CallFailedError).lastAttemptMs).toBeGreaterThanOrEqual(0);
+  });
+
   it('stops waiting calls and running ones at once when the run is cancelled', async () => {
     const s = createCallScheduler({ maxConcurrentCalls: 1 });
     const controller = new AbortController();

@@ -232,7 +232,7 @@ describe('runDiscovery against the sandbox demo organisation', () => {
     );
     const cell = s.coverage.find((c) => c.region === 'us-east-1');
     expect(cell).toMatchObject({ state: 'failed', errorCode: 'Timeout' });
-    expect(cell?.message).toMatch(/did not answer ec2:Describe\w+ within 0 s after 2 attempts/);
+    expect(cell?.message).toMatch(/^EC2 at http:\/\/127\.0\.0\.1:\d+ did not answer ec2:Describe\w+ for profile "sandbox-prod" in us-east-1 \(no answer within 0\.\d s, 2 attempts\)/);
   });
 
   it('reports expired credentials with a fix', async () => {

@@ -30,10 +30,15 @@ describe('createSnapshotStore', () => {
   it('reports an unreadable snapshot file instead of loading it', async () => {
     const d = dir();
     const store = createSnapshotStore(d);
-    writeFileSync(store.path, '{"schemaVersion": 99}');
+    writeFileSync(store.path, '{"schemaVersion": 0}');
     const r = await store.load();
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toContain('schemaVersion 99 is not supported');
+    if (!r.ok) expect(r.error.message).toContain('schemaVersion 0 is not supported');
+    // One from a newer Peerscape asks for an upgrade instead.
+    writeFileSync(store.path, '{"schemaVersion": 99}');
+    const newer = await store.load();
+    if (!newer.ok) expect(newer.error.message).toContain('written by a newer Peerscape (schemaVersion 99; this one reads version 1): upgrade Peerscape');
+    expect(newer.ok).toBe(false);
   });
 
   it('exports the saved snapshot and imports it into another data folder', async () => {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import type { AnalyzeReport } from '../../../../electron/cli/commands/analyze';
-import { ANALYZE_EXIT, runAnalyze } from '../../../../electron/cli/commands/analyze';
+import { ANALYZE_EXIT } from '../../../../electron/cli/commands/analyze';
 import type { CliIo } from '../../../../electron/cli/io';
+import { runCli } from '../../../../electron/cli/main';
 import { buildAnalysisSnapshot } from '../../../support/fixtures/analysis-snapshot';
 import { buildPeeredPair } from '../../../support/fixtures/peered-pair';
 
-/** Run the command in-process over in-memory files. */
+/** Run the command in-process over in-memory files, through the dispatcher (which maps bad input to exit 2). */
 async function run(files: Record<string, string>, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
@@ -21,7 +22,7 @@ async function run(files: Record<string, string>, ...argv: string[]): Promise<{ 
     env: {},
     cwd: '/',
   };
-  const code = await runAnalyze(argv, io);
+  const code = await runCli(['analyze', ...argv], io);
   return { code, stdout, stderr };
 }
 
@@ -91,7 +92,7 @@ describe('peerscape analyze', () => {
     [['--snapshot', 'missing.json'], 'cannot read snapshot missing.json: no such file'],
     [['--json'], '--snapshot FILE is required'],
     [['--snapshot', 's.json', '--limit', 'many'], '--limit must be a whole number'],
-    [['--snapshot', 's.json', '--bogus'], "Unknown option '--bogus'"],
+    [['--snapshot', 's.json', '--bogus'], 'unknown option --bogus'],
   ])('exits 2 for %j, saying why', async (argv, message) => {
     const r = await run(files, ...argv);
     expect(r.code).toBe(ANALYZE_EXIT.usage);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { EXPLAIN_EXIT, runExplain } from '../../../../electron/cli/commands/explain';
+import { EXPLAIN_EXIT } from '../../../../electron/cli/commands/explain';
 import type { CliIo } from '../../../../electron/cli/io';
+import { runCli } from '../../../../electron/cli/main';
 import type { ReachabilityExplanation } from '../../../../shared/analysis/explain-reachability';
 import { buildAnalysisSnapshot } from '../../../support/fixtures/analysis-snapshot';
 
@@ -20,7 +21,7 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
     env: {},
     cwd: '/',
   };
-  return { code: await runExplain(argv, io), stdout, stderr };
+  return { code: await runCli(['explain', ...argv], io), stdout, stderr };
 }
 
 describe('peerscape explain', () => {

@@ -11,6 +11,7 @@ import { tryParseCidrRange, writeCanonicalIpv4Bounds, writeIpv4Bounds } from '..
 import { isHeldBlockState } from '../cidr/vpc-blocks';
 import type { PeeringId, RouteTableId, SubnetId, VpcId } from '../model/ids';
 import type { Peering, PeeringSide, PeeringStatus, Route, RouteTable, RouteTarget, Subnet, Topology, Vpc } from '../model/topology';
+import { isBetterBlockSource } from '../model/topology';
 import type { TopologyIndex } from './topology-index';
 import { indexTopology, servingTablesOf } from './topology-index';
 
@@ -378,8 +379,9 @@ class VpcEntry {
   needed = false;
   /** Position among the needed entries, in the topology's order. */
   number = -1;
-  /** For a VPC that was not scanned: the first peering side that names it, whose blocks stand for its own. */
+  /** For a VPC that was not scanned: its best peering side (`isBetterBlockSource`), whose blocks stand for its own, and that side's peering. */
   side: PeeringSide | undefined = undefined;
+  sidePeering: Peering | undefined = undefined;
   /** The tables that serve subnets, and the subnets each serves (index-aligned). */
   servingTables: readonly RouteTable[] = NONE;
   servedSubnets: readonly (readonly SubnetId[])[] = NONE;
@@ -431,7 +433,7 @@ const NO_RANGES: CidrRange[] = [];
 
 /**
  * Read the blocks of `entry` as `collectVpcBlocks` does (held associations of a scanned VPC, else
- * the first peering side's blocks; unreadable ones left out; sorted with `compareRanges`), but
+ * its best peering side's blocks; unreadable ones left out; sorted with `compareRanges`), but
  * straight into numbers: canonical IPv4 blocks, nearly all of them, need no bigint and no object.
  * Building `collectVpcBlocks`' two objects and two bigints per block was a fifth of a call.
  */
@@ -693,12 +695,16 @@ export function computeRouteCompleteness(topology: Topology, opts: RouteComplete
     const accepter = (sides[2 * i + 1] = neededEntry(entries, chosen[i]!.accepter.vpcId));
     unscanned ||= !requester.isScanned || !accepter.isScanned;
   }
-  // A VPC that was not scanned has the blocks of the first peering (of any status) that names it.
+  // A VPC that was not scanned has the blocks of its best peering side (of any status), as in `collectVpcBlocks`.
   if (unscanned) {
     for (const p of topology.peerings) {
       for (const side of [p.requester, p.accepter]) {
         const entry = entries.get(side.vpcId);
-        if (entry && !entry.isScanned) entry.side ??= side;
+        if (!entry || entry.isScanned) continue;
+        if (!entry.side || isBetterBlockSource(p, side, entry.sidePeering!, entry.side)) {
+          entry.side = side;
+          entry.sidePeering = p;
+        }
       }
     }
   }

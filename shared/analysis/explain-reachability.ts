@@ -387,7 +387,7 @@ function checkRoutes(
         status: 'unknown',
         resourceIds: [table.id, peering.id, ...subnets],
         message: `${where}, may route ${direction} via ${peering.id}: ${unsure.map((r) => describeRouteCheck(r, peering.id)).join('; ')}.`,
-        fix: `Check the entries of ${unsure.map((r) => (r.state === 'unknown' ? r.route.destination : '')).filter((id, i, all) => all.indexOf(id) === i).join(', ')}, or route ${block} itself (it outranks the prefix list): ${create}`,
+        fix: `Check the entries of ${[...new Set(unsure.map((r) => (r.state === 'unknown' ? r.route.destination : '')))].join(', ')}, or route ${block} itself (it outranks the prefix list): ${create}`,
       });
       continue;
     }

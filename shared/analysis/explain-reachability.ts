@@ -18,6 +18,7 @@ import type { PeeringId, RouteTableId, SecurityGroupId, SubnetId, VpcId } from '
 import type { Peering, RouteTable, SecurityGroup, SecurityGroupRule, Topology } from '../model/topology';
 import { describeRouteCheck, describeTarget } from './route-completeness';
 import { checkTableRoute } from './route-completeness';
+import { routePriority } from './route-selection';
 import type { TopologyIndex } from './topology-index';
 import { findSubnetRouteTable, indexTopology, labelVpc } from './topology-index';
 import { explainNoDirectPath } from './transitive-paths';
@@ -364,30 +365,44 @@ function checkRoutes(
   const checks: ReachabilityCheck[] = [];
   for (const { table, subnets } of tables.values()) {
     const results = towards.map((r) => checkTableRoute(index, table, r, peering.id));
-    const bad = results.filter((r) => r.state !== 'ok');
+    const bad = results.filter((r) => r.state !== 'ok' && r.state !== 'unknown');
+    const unsure = results.filter((r) => r.state === 'unknown');
     const where = `${table.id}${table.main ? ' (main)' : ''}, serving ${subnets.length === 1 ? subnets[0] : `${subnets.length} subnets`}`;
-    if (bad.length === 0) {
+    if (bad.length === 0 && unsure.length === 0) {
       checks.push({
         kind,
         status: 'pass',
         resourceIds: [table.id, peering.id],
         message: `${where}, routes ${direction} via ${peering.id}: ${results.map((r) => describeRouteCheck(r, peering.id)).join('; ')}.`,
       });
-    } else {
-      const first = bad[0]!;
-      const firstRange = towards[results.indexOf(first)]!;
-      const block = towardsBlocks.find((b) => isWithin(firstRange, b))?.cidr ?? first.peerCidr;
+      continue;
+    }
+    const first = bad[0] ?? unsure[0]!;
+    const firstRange = towards[results.indexOf(first)]!;
+    const block = towardsBlocks.find((b) => isWithin(firstRange, b))?.cidr ?? first.peerCidr;
+    const create = `aws ec2 create-route --route-table-id ${table.id} --${block.includes(':') ? 'destination-ipv6-cidr-block' : 'destination-cidr-block'} ${block} --vpc-peering-connection-id ${peering.id}`;
+    if (bad.length === 0) {
       checks.push({
         kind,
-        status: 'fail',
+        status: 'unknown',
         resourceIds: [table.id, peering.id, ...subnets],
-        message: `${where}, does not route ${direction} via ${peering.id}: ${bad.map((r) => describeRouteCheck(r, peering.id)).join('; ')}.`,
-        fix:
-          first.state === 'elsewhere'
-            ? `Route ${block} to ${peering.id} in ${table.id} (it now goes to ${describeTarget(first.route.target)}): aws ec2 ${first.route.destination === block ? 'replace-route' : 'create-route'} --route-table-id ${table.id} --${block.includes(':') ? 'destination-ipv6-cidr-block' : 'destination-cidr-block'} ${block} --vpc-peering-connection-id ${peering.id}`
-            : `Add a route ${block} → ${peering.id} in ${table.id}: aws ec2 create-route --route-table-id ${table.id} --${block.includes(':') ? 'destination-ipv6-cidr-block' : 'destination-cidr-block'} ${block} --vpc-peering-connection-id ${peering.id}`,
+        message: `${where}, may route ${direction} via ${peering.id}: ${unsure.map((r) => describeRouteCheck(r, peering.id)).join('; ')}.`,
+        fix: `Check the entries of ${[...new Set(unsure.map((r) => (r.state === 'unknown' ? r.route.destination : '')))].join(', ')}, or route ${block} itself (it outranks the prefix list): ${create}`,
       });
+      continue;
     }
+    // A static route of the same block can only be replaced; a new static route outranks a propagated one.
+    const replace = first.state === 'elsewhere' && first.route.destination === block && routePriority(first.route) !== 'propagated';
+    checks.push({
+      kind,
+      status: 'fail',
+      resourceIds: [table.id, peering.id, ...subnets],
+      message: `${where}, does not route ${direction} via ${peering.id}: ${bad.map((r) => describeRouteCheck(r, peering.id)).join('; ')}.`,
+      fix:
+        first.state === 'elsewhere'
+          ? `Route ${block} to ${peering.id} in ${table.id} (it now goes to ${describeTarget(first.route.target)}): ${replace ? create.replace('create-route', 'replace-route') : create}`
+          : `Add a route ${block} → ${peering.id} in ${table.id}: ${create}`,
+    });
   }
   return checks;
 }

@@ -13,6 +13,7 @@ import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { PeeringId, RouteTableId, VpcId } from '../model/ids';
 import type { PeeringStatus, Route, RouteTable, Topology } from '../model/topology';
 import { isLivePeeringStatus } from '../model/topology';
+import { selectRoutes } from './route-selection';
 import { indexTopology, labelVpc } from './topology-index';
 
 interface AnomalyBase {
@@ -41,7 +42,10 @@ export type RouteAnomaly =
       readonly kind: 'beyond-peer';
       readonly peerVpcId: VpcId;
       readonly peerBlocks: readonly Cidr[];
-      /** Other VPCs whose blocks the destination overlaps: where the traffic was meant to go. */
+      /**
+       * Other VPCs whose blocks the destination overlaps, where this route decides for some of
+       * their addresses (route selection): where the traffic was meant to go.
+       */
       readonly intendedVpcIds: readonly VpcId[];
       readonly isDefaultRoute: boolean;
     })
@@ -127,7 +131,10 @@ function judgeRoute(
   if (!isDefaultRoute) {
     for (const b of allBlocks) {
       if (b.start > destination.end && b.family === destination.family) break;
-      if (b.vpcId !== peerVpcId && b.vpcId !== table.vpcId && hasOverlap(b, destination)) intended.add(b.vpcId);
+      if (b.vpcId === peerVpcId || b.vpcId === table.vpcId || intended.has(b.vpcId) || !hasOverlap(b, destination)) continue;
+      // Only where this route decides: a more specific route (to that VPC's own peering, say) takes the rest.
+      const shared = isWithin(b, destination) ? b : destination;
+      if (selectRoutes(index, table, shared).deciders.some((d) => d.route === route)) intended.add(b.vpcId);
     }
   }
   const intendedVpcIds = [...intended].sort();

@@ -1,6 +1,7 @@
 /** Every CIDR block of every VPC in a topology, parsed once into sorted ranges. */
 import type { VpcId } from '../model/ids';
-import type { PeeringSide, Topology } from '../model/topology';
+import type { Peering, PeeringSide, Topology } from '../model/topology';
+import { isBetterBlockSource } from '../model/topology';
 import { compareRanges, sortRanges } from './overlap';
 import type { CidrRange } from './parse-cidr';
 import { parseCidrRange, tryParseCidrRange } from './parse-cidr';
@@ -14,7 +15,8 @@ export interface VpcBlockRange extends CidrRange {
   readonly kind: VpcBlockKind;
   /**
    * `vpc` when read from the VPC itself; `peering` when the VPC is not in the topology (its
-   * account was not scanned) and the block comes from a peering's `cidrBlockSet` instead.
+   * account was not scanned) and the block comes from a peering's `cidrBlockSet` instead: the
+   * best side naming it (`isBetterBlockSource`), never an empty one while another has blocks.
    */
   readonly source: 'vpc' | 'peering';
 }
@@ -88,17 +90,22 @@ export function collectVpcBlocks(topology: Topology): VpcBlocks {
     }
     if (list.length > 1) list.sort(compareRanges);
   }
-  const addSide = (side: PeeringSide): void => {
-    if (byVpc.has(side.vpcId)) return;
-    const list: VpcBlockRange[] = [];
-    byVpc.set(side.vpcId, list);
-    side.cidrBlocks.forEach((c, i) => add(list, side.vpcId, c, i === 0 ? 'primary' : 'secondary', 'peering'));
-    for (const c of side.ipv6CidrBlocks) add(list, side.vpcId, c, 'ipv6', 'peering');
-    if (list.length > 1) list.sort(compareRanges);
-  };
+  // A VPC known only from peerings takes the blocks of its best side (`isBetterBlockSource`):
+  // AWS reports a side's blocks only in some statuses, so the first side met may be empty.
+  const sources = new Map<VpcId, { peering: Peering; side: PeeringSide }>();
   for (const p of topology.peerings) {
-    addSide(p.requester);
-    addSide(p.accepter);
+    for (const side of [p.requester, p.accepter]) {
+      if (byVpc.has(side.vpcId)) continue;
+      const current = sources.get(side.vpcId);
+      if (!current || isBetterBlockSource(p, side, current.peering, current.side)) sources.set(side.vpcId, { peering: p, side });
+    }
+  }
+  for (const [vpcId, { side }] of sources) {
+    const list: VpcBlockRange[] = [];
+    byVpc.set(vpcId, list);
+    side.cidrBlocks.forEach((c, i) => add(list, vpcId, c, i === 0 ? 'primary' : 'secondary', 'peering'));
+    for (const c of side.ipv6CidrBlocks) add(list, vpcId, c, 'ipv6', 'peering');
+    if (list.length > 1) list.sort(compareRanges);
   }
   let sorted: readonly VpcBlockRange[] | undefined;
   const result: VpcBlocks = {

@@ -14,8 +14,8 @@ import type { Result } from '../api/result';
 import { fail, ok } from '../api/result';
 import type { AccountId, PeeringId, Region, VpcId } from '../model/ids';
 import type { Snapshot } from '../model/snapshot';
-import type { Account, Peering, PeeringSide, Topology, Vpc } from '../model/topology';
-import { PEERING_STATUSES, vpcOfPeeringSide } from '../model/topology';
+import type { Account, Peering, Topology, Vpc } from '../model/topology';
+import { PEERING_STATUSES, vpcKnownFromPeerings } from '../model/topology';
 
 /** The analysis results the exporters show. */
 export interface ExportAnalysis {
@@ -127,9 +127,10 @@ export function buildExportDocument(snapshot: Snapshot, selection: ExportSelecti
       vpcs.push(v);
       continue;
     }
-    const side = sideOf(peerings, id);
-    if (side) {
-      vpcs.push(vpcOfPeeringSide(side));
+    // Its blocks from its best side in the whole snapshot, as the analysis reads them.
+    const outside = vpcKnownFromPeerings(full.peerings, id);
+    if (outside) {
+      vpcs.push(outside);
       externalVpcIds.add(id);
     }
   }
@@ -175,15 +176,6 @@ export function buildExportDocument(snapshot: Snapshot, selection: ExportSelecti
 /** The statuses in AWS's lifecycle order, for stable sorting and legends. */
 export const STATUS_ORDER: ReadonlyMap<string, number> = new Map(PEERING_STATUSES.map((s, i) => [s, i]));
 
-function sideOf(peerings: readonly Peering[], vpcId: VpcId): PeeringSide | undefined {
-  for (const p of peerings) {
-    if (p.requester.vpcId === vpcId) return p.requester;
-    if (p.accepter.vpcId === vpcId) return p.accepter;
-  }
-  return undefined;
-}
-
-/** A stand-in for a VPC known only from a peering (its account was not scanned). */
 function sample(ids: readonly string[]): string {
   if (ids.length === 0) return 'none';
   return ids.length > 5 ? `${ids.slice(0, 5).join(', ')}, …` : ids.join(', ');

@@ -167,7 +167,8 @@ export function isLivePeeringStatus(status: PeeringStatus): boolean {
 
 /**
  * A VPC known only from a peering's side (its account was not scanned): the blocks AWS reports
- * for that side, the first IPv4 one as primary; its state is `unknown`.
+ * for that side, the first IPv4 one as primary; its state is `unknown`. Which side to take when
+ * several peerings name the VPC: `vpcKnownFromPeerings`.
  */
 export function vpcOfPeeringSide(side: PeeringSide): Vpc {
   const blocks: VpcCidrBlock[] = [
@@ -175,6 +176,53 @@ export function vpcOfPeeringSide(side: PeeringSide): Vpc {
     ...side.ipv6CidrBlocks.map((cidr): VpcCidrBlock => ({ cidr, family: 'ipv6', primary: false, state: 'associated' })),
   ];
   return { id: side.vpcId, accountId: side.accountId, region: side.region, tags: {}, isDefault: false, state: 'unknown', cidrBlocks: blocks };
+}
+
+/** True when AWS reported some block (IPv4 or IPv6) for a peering side: it does only in some statuses. */
+export function sideHasBlocks(side: PeeringSide): boolean {
+  return side.cidrBlocks.length > 0 || side.ipv6CidrBlocks.length > 0;
+}
+
+/** Milliseconds of a peering's expiration time, or -Infinity when it has none (or an unreadable one). */
+function expirationOf(peering: Peering): number {
+  const ms = peering.expirationTime === undefined ? NaN : Date.parse(peering.expirationTime);
+  return Number.isNaN(ms) ? -Infinity : ms;
+}
+
+/**
+ * True when `candidate`'s side is a better source of an unscanned VPC's blocks than `current`'s:
+ * a side with blocks beats an empty one; then an active peering (AWS keeps its blocks current);
+ * then the newest request (the later expiration time; EC2 gives peerings no creation time);
+ * then a peering that is not final. On a tie the one met first stays.
+ */
+export function isBetterBlockSource(candidate: Peering, candidateSide: PeeringSide, current: Peering, currentSide: PeeringSide): boolean {
+  const blocks = Number(sideHasBlocks(candidateSide)) - Number(sideHasBlocks(currentSide));
+  if (blocks !== 0) return blocks > 0;
+  const active = Number(candidate.status === 'active') - Number(current.status === 'active');
+  if (active !== 0) return active > 0;
+  const newer = expirationOf(candidate) - expirationOf(current);
+  if (newer !== 0 && !Number.isNaN(newer)) return newer > 0;
+  return isLivePeeringStatus(candidate.status) && !isLivePeeringStatus(current.status);
+}
+
+/**
+ * Of the sides of `peerings` naming `vpcId`, the one whose blocks stand for that VPC's own when
+ * its account was not scanned (see `isBetterBlockSource`); undefined when no peering names it.
+ */
+export function blockSourceSide(peerings: readonly Peering[], vpcId: VpcId): PeeringSide | undefined {
+  let best: { peering: Peering; side: PeeringSide } | undefined;
+  for (const p of peerings) {
+    for (const side of p.requester.vpcId === vpcId ? [p.requester] : p.accepter.vpcId === vpcId ? [p.accepter] : []) {
+      if (!best || isBetterBlockSource(p, side, best.peering, best.side)) best = { peering: p, side };
+    }
+  }
+  return best?.side;
+}
+
+/** The stand-in of a VPC known only from `peerings` (its account was not scanned), from its best side. */
+export function vpcKnownFromPeerings(peerings: readonly Peering[], vpcId: VpcId): Vpc | undefined {
+  const side = blockSourceSide(peerings, vpcId);
+  return side ? vpcOfPeeringSide(side) : undefined;
 }
 
 /** One side (requester or accepter) of a peering. */

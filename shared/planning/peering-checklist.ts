@@ -113,7 +113,9 @@ function routesItem(
       detail: `${n} route${n === 1 ? '' : 's'} in ${side.tables.map((t) => t.routeTableId).join(', ')} point${n === 1 ? 's' : ''} at ${peering.id}${active ? '' : ' (they carry traffic once it is accepted)'}.`,
     };
   }
-  const detail = `${missing.length} of ${side.tables.reduce((k, t) => k + t.checks.length, 0)} routes missing or pointing elsewhere: ${missing
+  const unsure = missing.filter((m) => m.check.state === 'unknown').length;
+  const what = unsure === missing.length ? 'carried only by a prefix list whose entries are not in the snapshot' : `missing or pointing elsewhere${unsure > 0 ? ' (or carried only by a prefix list)' : ''}`;
+  const detail = `${missing.length} of ${side.tables.reduce((k, t) => k + t.checks.length, 0)} routes ${what}: ${missing
     .slice(0, 4)
     .map((m) => `${m.check.peerCidr} in ${m.table} (${m.check.state})`)
     .join(', ')}${missing.length > 4 ? ', …' : ''}.`;

@@ -8,9 +8,10 @@
 import { describeTarget, type RouteCheck, type SideRouteCompleteness } from '../analysis/route-completeness';
 import { indexTopology } from '../analysis/topology-index';
 import { fail, ok, type Result } from '../api/result';
+import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { PeeringId } from '../model/ids';
 import type { Peering, PeeringSide, Topology, Vpc } from '../model/topology';
-import { vpcOfPeeringSide } from '../model/topology';
+import { vpcKnownFromPeerings, vpcOfPeeringSide } from '../model/topology';
 import { nextStep } from './next-step';
 import { ruleSteps, type SecurityGroupRuleRequest } from './plan-peering';
 import type { StepPlace } from './plan-steps';
@@ -34,9 +35,9 @@ export interface PlanCompletionOptions {
   readonly securityGroupRules?: readonly SecurityGroupRuleRequest[];
 }
 
-/** The VPC of a side, or what the peering says of it when its account was not scanned. */
+/** The VPC of a side, or what the peerings say of it when its account was not scanned (its best side). */
 function vpcOfSide(topology: Topology, side: PeeringSide): Vpc {
-  return indexTopology(topology).vpcById.get(side.vpcId) ?? vpcOfPeeringSide(side);
+  return indexTopology(topology).vpcById.get(side.vpcId) ?? vpcKnownFromPeerings(topology.peerings, side.vpcId) ?? vpcOfPeeringSide(side);
 }
 
 function routeWarning(check: RouteCheck, peeringId: PeeringId): string | undefined {
@@ -111,8 +112,10 @@ export function planCompletion(
     }
   }
   if (opts.securityGroupRules?.length) {
-    // A group allows the other side's blocks, as AWS reports them on the peering.
-    const peerBlocks = (side: PeeringSide): string[] => [...side.cidrBlocks, ...side.ipv6CidrBlocks];
+    // A group allows the other VPC's blocks, read as every analysis reads them: a pending
+    // peering's accepter side is often empty, the VPC (or its best peering side) is not.
+    const blocks = collectVpcBlocks(topology).byVpc;
+    const peerBlocks = (side: PeeringSide): string[] => (blocks.get(side.vpcId) ?? []).map((b) => b.cidr);
     const rules = ruleSteps(
       topology,
       opts.securityGroupRules,

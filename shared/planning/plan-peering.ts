@@ -6,6 +6,7 @@
  * accept runs as the accepter's account in the accepter VPC's region; security-group references
  * across a peering work only within one region (ec2-peering-semantics.md).
  */
+import { routePriority } from '../analysis/route-selection';
 import { findServingTables, indexTopology } from '../analysis/topology-index';
 import { isWithin } from '../cidr/overlap';
 import { parseCidrRange, type CidrRange } from '../cidr/parse-cidr';
@@ -188,8 +189,11 @@ function selectDestinations(requester: Vpc, accepter: Vpc, asked: readonly strin
 }
 
 function existingRouteWarning(table: RouteTable, destination: string): string | undefined {
-  const r = table.routes.find((x) => x.destination === destination);
+  // CreateRoute collides only with a static route of the destination; it outranks a propagated one.
+  const same = table.routes.filter((x) => x.destination === destination);
+  const r = same.find((x) => routePriority(x) === 'static') ?? same[0];
   if (!r) return undefined;
+  if (routePriority(r) === 'propagated') return `${table.id} has ${destination} propagated from ${targetWords(r.target)}: the new route takes priority over it.`;
   if (r.target.kind === 'local') return `${table.id} already has the local route for ${destination}: AWS will refuse this route.`;
   return `${table.id} already routes ${destination} to ${targetWords(r.target)}${r.state === 'blackhole' ? ' (blackhole)' : ''}: the run will ask whether to replace it or skip it.`;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { ReachabilityCheckKind, ReachabilityExplanation } from '../../../shared/analysis/explain-reachability';
 import { explainReachability } from '../../../shared/analysis/explain-reachability';
-import type { SecurityGroup, Topology } from '../../../shared/model/topology';
+import type { Route, SecurityGroup, Topology } from '../../../shared/model/topology';
 import { peering, route, routeTable, rule, securityGroup, subnet, topology, vpc } from '../../support/fixtures/build-topology';
 import { buildPeeredPair } from '../../support/fixtures/peered-pair';
 
@@ -97,6 +97,29 @@ describe('explainReachability: each kind of failure', () => {
     expect(failing(x).map((c) => [c.kind, c.resourceIds[0]])).toEqual([['source-route', 'rtb-a1']]);
     expect(failing(x)[0]!.message).toContain('falls to 0.0.0.0/0 → igw-a');
     expect(failing(x)[0]!.fix).toBe('Add a route 10.1.0.0/16 → pcx-ab in rtb-a1: aws ec2 create-route --route-table-id rtb-a1 --destination-cidr-block 10.1.0.0/16 --vpc-peering-connection-id pcx-ab');
+  });
+
+  it('reaches the peer through the peering route when a VPN propagates the same block, whichever is listed first', () => {
+    const vpn: Route = { ...route('10.1.0.0/16', 'vgw-1'), origin: 'EnableVgwRoutePropagation' };
+    const shadowed: Topology = { ...t, routeTables: t.routeTables.map((rt) => (rt.vpcId === 'vpc-a' ? { ...rt, routes: [vpn, ...rt.routes] } : rt)) };
+    expect(explainReachability(shadowed, '10.0.1.10', '10.1.1.20', { protocol: 'tcp', port: 5432 }).verdict).toBe('reachable');
+    // Without the peering route the propagated one decides: the traffic goes to the VPN, and a new static route would outrank it.
+    const onlyVpn: Topology = { ...shadowed, routeTables: shadowed.routeTables.map((rt) => (rt.id === 'rtb-a1' ? { ...rt, routes: rt.routes.filter((r) => r.target.kind !== 'peering') } : rt)) };
+    const x = explainReachability(onlyVpn, '10.0.1.10', '10.1.1.20', { protocol: 'tcp', port: 5432 });
+    expect(failing(x).map((c) => c.kind)).toEqual(['source-route']);
+    expect(failing(x)[0]!.fix).toBe('Route 10.1.0.0/16 to pcx-ab in rtb-a1 (it now goes to vgw-1): aws ec2 create-route --route-table-id rtb-a1 --destination-cidr-block 10.1.0.0/16 --vpc-peering-connection-id pcx-ab');
+  });
+
+  it('cannot decide a route that only a prefix list to the peering carries', () => {
+    const listed: Topology = {
+      ...t,
+      routeTables: t.routeTables.map((rt) => (rt.id === 'rtb-a1' ? { ...rt, routes: [...rt.routes.filter((r) => r.target.kind !== 'peering'), route('pl-0a1b', 'pcx-ab')] } : rt)),
+    };
+    const x = explainReachability(listed, '10.0.1.10', '10.1.1.20', { protocol: 'tcp', port: 5432 });
+    expect(x.verdict).toBe('undetermined');
+    const c = x.checks.find((k) => k.kind === 'source-route')!;
+    expect(c).toMatchObject({ status: 'unknown', message: expect.stringContaining('only if prefix list pl-0a1b holds it') });
+    expect(c.fix).toContain('Check the entries of pl-0a1b, or route 10.1.0.0/16 itself');
   });
 
   it('fails when the destination table does not route back', () => {

@@ -56,6 +56,15 @@ describe('findRouteAnomalies', () => {
     expect(d).toMatchObject({ kind: 'beyond-peer', intendedVpcIds: [], isDefaultRoute: true });
   });
 
+  it('names only the VPCs this route decides for: more specific routes take the others', () => {
+    const vpn: Route = { ...route('10.99.0.0/16', 'vgw-1'), origin: 'EnableVgwRoutePropagation' };
+    const [wide] = anomaliesOf([route('10.64.0.0/10', 'pcx-app'), route('10.65.0.0/16', 'tgw-1')]);
+    expect(wide).toMatchObject({ kind: 'beyond-peer', intendedVpcIds: ['vpc-other'] });
+    const [none] = anomaliesOf([route('10.64.0.0/10', 'pcx-app'), route('10.65.0.0/16', 'tgw-1'), vpn]);
+    expect(none).toMatchObject({ kind: 'beyond-peer', intendedVpcIds: [] });
+    expect(none!.message).toContain('are dropped there');
+  });
+
   it('marks routes in tables that serve no subnet', () => {
     const t = topology({
       vpcs: [hub, app],

@@ -272,7 +272,7 @@ describe('computeRouteCompleteness', () => {
     );
   });
 
-  it('checks the peer blocks collectVpcBlocks reads, in its order: held ones, canonical, unreadable ones left out, an unscanned VPC from its first peering', () => {
+  it('checks the peer blocks collectVpcBlocks reads, in its order: held ones, canonical, unreadable ones left out, an unscanned VPC from its best peering side', () => {
     // Texts as discovery or a hand-edited snapshot may hold them: same starts, host bits set, upper case, spaces, not a block.
     const texts = ['10.1.0.0/16', '10.1.0.0/20', '10.0.0.0/8', '10.1.0.1/16', ' 10.3.0.0/24', '100.64.0.0/10', '2600:1f18:b::/56', '2600:1F18:A::/56', '2600:1f18:b::/48', '2600:1f18:b::1/56', 'pl-1234', '10.300.0.0/16'];
     const states = ['associated', 'associating', 'disassociating', 'disassociated', 'failed'];
@@ -282,7 +282,7 @@ describe('computeRouteCompleteness', () => {
         const own = vpc('vpc-own', '192.168.0.0/16', ownIpv6 ? { ipv6: ['2600:1f18:f::/56'] } : {});
         const withExtra: Vpc = { ...own, cidrBlocks: [...own.cidrBlocks, ...ownExtra.map(({ text, state }) => ({ cidr: text, family: text.includes(':') ? ('ipv6' as const) : ('ipv4' as const), primary: false, state }))] };
         const peer: Vpc = { ...vpc('vpc-peer', '172.16.0.0/16'), cidrBlocks: peerBlocks.map(({ text, state }, i) => ({ cidr: text, family: text.includes(':') ? ('ipv6' as const) : ('ipv4' as const), primary: i === 0, state })) };
-        // Known only from peerings: the first one that names it (here a deleted one) says its blocks.
+        // Known only from peerings: a deleted one names it first, an active one later; either side may be empty.
         const ghostSide = (blocks: readonly string[]) => ({ ...vpc('vpc-ghost', '10.9.0.0/16', { accountId: '999999999999' }), cidrBlocks: blocks.map((cidr) => ({ cidr, family: cidr.includes(':') ? ('ipv6' as const) : ('ipv4' as const), primary: false, state: 'associated' })) });
         const t = topology({
           vpcs: [withExtra, peer],
@@ -373,6 +373,21 @@ describe('computeRouteCompleteness', () => {
     expect(r.requester.note).toContain('999999999999');
     expect(r.accepter).toMatchObject({ summary: 'none', tables: [] });
     expect(r.accepter.note).toContain('no subnets');
+  });
+
+  it('checks routes to an unscanned VPC with the blocks of a side that has them, not the empty side of the first peering naming it', () => {
+    const x = vpc('vpc-x', '10.0.0.0/16');
+    const outside = vpc('vpc-o', '10.9.0.0/16', { accountId: '999999999999', secondary: ['10.10.0.0/16'] });
+    const failed = peering('pcx-0', x, outside, 'failed');
+    const t = topology({
+      vpcs: [x],
+      subnets: [subnet('subnet-x', x, '10.0.0.0/24')],
+      routeTables: [routeTable('rtb-x', x, { main: true, routes: [route('10.9.0.0/16', 'pcx-1')] })],
+      peerings: [{ ...failed, accepter: { ...failed.accepter, cidrBlocks: [] } }, peering('pcx-1', x, outside)],
+    });
+    const r = sides(t);
+    expect(r.requester.summary).toBe('partial');
+    expect(r.requester.tables[0]!.checks.map((c) => `${c.peerCidr}:${c.state}`)).toEqual(['10.9.0.0/16:ok', '10.10.0.0/16:missing']);
   });
 
   it('examines only the peerings asked for', () => {

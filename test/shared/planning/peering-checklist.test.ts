@@ -112,4 +112,18 @@ describe('peeringChecklist', () => {
     const r = peeringChecklist(buildPeeredPair(), 'pcx-zz');
     expect(r.ok || r.error.code).toBe('not-found');
   });
+
+  it('counts a peering route as in place when a VPN propagates the same block, and says when only a prefix list may carry it', () => {
+    const t = buildPeeredPair();
+    const vpn = { ...route('10.1.0.0/16', 'vgw-1'), origin: 'EnableVgwRoutePropagation' };
+    const withVpn: Topology = { ...t, routeTables: t.routeTables.map((rt) => (rt.vpcId === 'vpc-a' ? { ...rt, routes: [vpn, ...rt.routes] } : rt)) };
+    expect(item(checklist(withVpn), 'requester-routes').state).toBe('done');
+    const listed: Topology = {
+      ...t,
+      routeTables: t.routeTables.map((rt) => (rt.id === 'rtb-bmain' ? { ...rt, routes: [...rt.routes.filter((r) => r.target.kind !== 'peering'), route('pl-0a1b', 'pcx-ab')] } : rt)),
+    };
+    const accepter = item(checklist(listed), 'accepter-routes');
+    expect(accepter.state).toBe('todo');
+    expect(accepter.detail).toContain('carried only by a prefix list whose entries are not in the snapshot');
+  });
 });

@@ -93,4 +93,14 @@ describe('planCompletion', () => {
     ]);
     expect(pending.value.steps[1]!.params).toMatchObject({ IpPermissions: [{ UserIdGroupPairs: [{ GroupId: 'sg-app', UserId: '111111111111', Description: 'peerscape pcx-ab from vpc-a' }] }] });
   });
+
+  it('lets the peer VPC\'s blocks in even when AWS reports the pending peering\'s accepter side empty', () => {
+    const t = patchPeering(buildPeeredPair(), { status: 'pending-acceptance' });
+    const emptySide: Topology = { ...t, peerings: t.peerings.map((p) => ({ ...p, accepter: { ...p.accepter, cidrBlocks: [], ipv6CidrBlocks: [] } })) };
+    const r = planCompletion(emptySide, 'pcx-ab', undefined, { withoutRoutes: true, securityGroupRules: [{ groupIds: ['sg-app'], protocol: 'tcp', ports: { from: 443, to: 443 }, source: 'cidr' }] });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.steps.find((s) => s.id === 'ingress:sg-app:1')!.params).toMatchObject({
+      IpPermissions: [{ IpRanges: [{ CidrIp: '10.1.0.0/16' }], Ipv6Ranges: [{ CidrIpv6: '2600:1f18:b::/56' }] }],
+    });
+  });
 });

@@ -220,6 +220,15 @@ describe('planPeering', () => {
     expect(step(plan, 'route:rtb-r1:10.1.0.0/16').warning).toContain('already routes 10.1.0.0/16 to tgw-1');
   });
 
+  it('warns about the static route of the destination, not a propagated one listed before it', () => {
+    const { topology: t } = unpeeredPair();
+    const vpn = { ...route('10.1.0.0/16', 'vgw-1'), origin: 'EnableVgwRoutePropagation' };
+    const withRoutes = (extra: readonly (typeof vpn)[]) =>
+      expectPlan(planPeering(buildTopology({ ...t, routeTables: t.routeTables.map((rt) => (rt.id === 'rtb-r1' ? { ...rt, routes: [...rt.routes, ...extra] } : rt)) }), base));
+    expect(step(withRoutes([vpn, route('10.1.0.0/16', 'tgw-1')]), 'route:rtb-r1:10.1.0.0/16').warning).toContain('already routes 10.1.0.0/16 to tgw-1');
+    expect(step(withRoutes([vpn]), 'route:rtb-r1:10.1.0.0/16').warning).toBe('rtb-r1 has 10.1.0.0/16 propagated from vgw-1: the new route takes priority over it.');
+  });
+
   it('lets steps be unticked, and names the dependency to tick again when one is needed', () => {
     const { topology } = unpeeredPair();
     const plan = expectPlan(planPeering(topology, base));

@@ -16,6 +16,7 @@ import type { InventoryTableName } from '../../../shared/export/inventory';
 import { INVENTORY_TABLES } from '../../../shared/export/inventory';
 import { parseSnapshot } from '../../../shared/model/snapshot-schema';
 import { exportDiagram } from '../../export/export-diagram';
+import { isPngTooLarge } from '../../export/png-limits';
 import type { CliIo } from './scan';
 
 /** Exit codes of `export`. */
@@ -207,8 +208,10 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     dnsResolution: args.dns,
   };
   const made = await exportDiagram(snap.snapshot, request);
-  if (!made.ok) return refused(io, made.error);
+  // A PNG too large to draw is a bad choice of format or selection, not a refusal of the export.
+  if (!made.ok) return isPngTooLarge(made.error) ? usage(io, made.error) : refused(io, made.error);
   const file = made.value;
+  for (const w of file.warnings ?? []) io.stderr.write(`peerscape export: warning: ${w}\n`);
   if (!out) {
     io.stdout.write(file.text ?? '');
     return EXPORT_EXIT.ok;
@@ -225,6 +228,11 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
 async function writeOut(file: string, content: string | Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, content);
+}
+
+function usage(io: CliIo, error: { message: string; fix: string }): number {
+  io.stderr.write(`peerscape export: ${error.message}\n  ${error.fix}\n`);
+  return EXPORT_EXIT.usage;
 }
 
 function refused(io: CliIo, error: { message: string; fix: string }): number {

@@ -1,8 +1,8 @@
 /** Markdown (GitHub-flavoured) encoders: inline text, table cells and code.
  *
- * Inline text escapes everything Markdown or HTML would act on (`\`, backticks, emphasis, links,
- * strikethrough, pipes, `<`, `>`, `&`), so a name shows as written and cannot end a table cell
- * or inject HTML. Line breaks would end a table row and other hidden characters disguise text,
+ * Inline text escapes everything Markdown or HTML would act on (`\`, backticks, emphasis, links
+ * and autolinks, strikethrough, pipes, `<`, `>`, `&`), so a name shows as written and cannot end
+ * a table cell, become a link or inject HTML. Line breaks would end a table row and other hidden characters disguise text,
  * so all of them are shown as `<U+XXXX>`.
  */
 import type { Encoded } from './encoded';
@@ -20,7 +20,10 @@ export const mdJoin = kit.join;
 export function mdText(raw: string): Encoded<'markdown'> {
   return kit.brand(
     revealHidden(raw)
-      .replace(/[\\`*_[\]~|#!]/g, (c) => `\\${c}`)
+      .replace(/[\\`*_[\]~|#!@]/g, (c) => `\\${c}`)
+      // GFM turns `http://…`, `www.…` and addresses into links; an escape keeps them text.
+      .replace(/:(?=\/\/)/g, '\\:')
+      .replace(/(w{3})\./gi, '$1\\.')
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')

@@ -34,7 +34,8 @@ function labelText(raw: string): string {
 
 /** A quoted label (`"…"`) of one or more lines (joined by `<br/>`), each showing its text. */
 export function mermaidLabel(lines: readonly string[]): Encoded<'mermaid'> {
-  return kit.brand(`"${lines.map(labelText).join('<br/>')}"`);
+  // Mermaid refuses an empty quoted string; a space shows the same nothing.
+  return kit.brand(`"${lines.map(labelText).join('<br/>') || ' '}"`);
 }
 
 /** A node or subgraph id: `raw` must be letters, digits and `_`, starting with a letter (never a keyword: callers prefix it). */
@@ -51,7 +52,7 @@ export function mermaidStyle(raw: string): Encoded<'mermaid'> {
   return kit.brand(raw);
 }
 
-/** A YAML double-quoted scalar showing `raw`, for the front matter (JSON escapes are YAML's too). */
+/** A YAML double-quoted scalar showing `raw`, for the front matter: JSON escapes are YAML's too, and a backtick is `\u0060`, so the source never holds one. */
 export function mermaidYamlString(raw: string): Encoded<'mermaid'> {
-  return kit.brand(JSON.stringify(revealHidden(raw)).replace(/`/g, '\\x60'));
+  return kit.brand(JSON.stringify(revealHidden(raw)).replace(/`/g, '\\u0060'));
 }

@@ -27,6 +27,7 @@ export interface Obstacles {
   readonly buckets: ReadonlyMap<string, readonly LaidOutBox[]>;
 }
 
+/** The VPC boxes on a coarse grid, for `edgePath`. */
 export function indexObstacles(boxes: readonly LaidOutBox[]): Obstacles {
   const cell = 200;
   const buckets = new Map<string, LaidOutBox[]>();

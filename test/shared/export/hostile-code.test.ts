@@ -48,6 +48,11 @@ function intendedName(snapshot: Snapshot, requester: string, accepter: string): 
 // ---------------------------------------------------------------------------------------------
 // Terraform
 
+/** What HCL makes of a string: NFC, a lone surrogate as U+FFFD. */
+function nfc(s: string): string {
+  return s.replace(/\p{Cs}/gu, '\uFFFD').normalize('NFC');
+}
+
 /** A Terraform-JSON string as the literal it must be; throws on any interpolation or directive. */
 function literal(s: string, where: string): string {
   let out = '';
@@ -123,15 +128,16 @@ function expectIntendedTerraform(hcl: Hcl, specs: readonly PeeringCodeSpec[], sn
   for (const s of specs) {
     const pcx = pcxs.find((b) => b.vpc_id === s.requester.vpcId && b.peer_vpc_id === s.accepter.vpcId)!;
     expect(pcx, s.key).toBeDefined();
-    expect(literal(String(pcx.peer_region), 'peer_region')).toBe(s.accepter.region);
+    // HCL normalises strings to NFC, as Terraform does before they reach AWS.
+    expect(literal(String(pcx.peer_region), 'peer_region')).toBe(nfc(s.accepter.region));
     const tags = (pcx.tags as Record<string, string>[] | Record<string, string>);
     const name = literal((Array.isArray(tags) ? tags[0]! : tags).Name!, 'Name');
-    const intended = intendedName(snapshot, s.requester.vpcId, s.accepter.vpcId);
+    const intended = nfc(intendedName(snapshot, s.requester.vpcId, s.accepter.vpcId));
     expect(name === intended || (intended.length > 256 && name.length <= 256 && intended.startsWith(name.slice(0, -1))), `Name of ${s.key}`).toBe(true);
   }
   const providers = hcl.provider.aws.map((p) => [literal(String(p.region), 'region'), literal(String(p.profile), 'profile')].join('\u0000'));
   for (const s of specs) {
-    for (const side of [s.requester, s.accepter]) expect(providers).toContain([side.region, side.profile].join('\u0000'));
+    for (const side of [s.requester, s.accepter]) expect(providers).toContain(nfc([side.region, side.profile].join('\u0000')));
   }
   // The names hold `resource "null_resource"` and `${…}`: as literal text only.
   expect([...literals.values()].some((l) => l.includes('null_resource'))).toBe(true);

@@ -2,7 +2,8 @@
  *
  * Layout: the caller's (the canvas's current view) when given, else `layoutTopology` (elkjs,
  * the same layout the canvas starts from). PNG is the SVG rasterised by resvg at 2×, so no
- * browser window is needed. Results are plain data (structuredClone-safe) for IPC.
+ * browser window is needed; one too large to draw safely is refused before drawing
+ * (png-limits.ts). Results are plain data (structuredClone-safe) for IPC.
  */
 import type { Result } from '../../shared/api/result';
 import { fail, ok } from '../../shared/api/result';
@@ -13,6 +14,7 @@ import { exportFileName } from '../../shared/export/labels';
 import type { DiagramLayout } from '../../shared/layout/diagram-layout';
 import { layoutTopology } from '../../shared/layout/layout-topology';
 import type { Snapshot } from '../../shared/model/snapshot';
+import { pngTooLarge } from './png-limits';
 import { renderPng } from './render-png';
 
 export type { ExportedFile } from '../../shared/export/export-formats';
@@ -38,15 +40,17 @@ export async function exportDiagram(snapshot: Snapshot, request: ExportRequest, 
   if (request.format !== 'png') {
     const made = exportText(snapshot, { ...request, format: request.format }, layout);
     if (!made.ok) return made;
-    const { filename, mime, text, size } = made.value;
-    return ok({ filename, mime, text, ...(size ? { size } : {}) });
+    const { filename, mime, text, size, warnings } = made.value;
+    return ok({ filename, mime, text, ...(size ? { size } : {}), ...(warnings ? { warnings } : {}) });
   }
   const svg = exportText(snapshot, { ...request, format: 'svg' }, layout);
   if (!svg.ok) return svg;
   const scale = opts.pngScale ?? 2;
+  const size = svg.value.size ? { width: Math.round(svg.value.size.width * scale), height: Math.round(svg.value.size.height * scale) } : undefined;
+  const tooLarge = size && pngTooLarge(size.width, size.height);
+  if (tooLarge) return { ok: false, error: tooLarge };
   const png = renderPng(svg.value.text, { scale });
   const doc = buildExportDocument(snapshot, request.selection);
   const filename = doc.ok ? exportFileName(doc.value, info.extension) : svg.value.filename.replace(/\.svg$/, '.png');
-  const size = svg.value.size ? { width: Math.round(svg.value.size.width * scale), height: Math.round(svg.value.size.height * scale) } : undefined;
   return ok({ filename, mime: info.mime, base64: Buffer.from(png).toString('base64'), ...(size ? { size } : {}) });
 }

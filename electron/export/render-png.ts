@@ -9,6 +9,8 @@ import { existsSync } from 'node:fs';
 
 import { Resvg } from '@resvg/resvg-js';
 
+import { pngTooLarge } from './png-limits';
+
 /** Options of `renderPng`. */
 export interface RenderPngOptions {
   /** Pixel density: 2 gives a sharp image on high-DPI screens and in slides (default 2). */
@@ -28,7 +30,7 @@ const KNOWN_FONT_FILES = [
   '/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf',
 ];
 
-/** The PNG bytes of `svg` at `scale` times its size. */
+/** The PNG bytes of `svg` at `scale` times its size; throws before drawing anything larger than `PNG_LIMITS`. */
 export function renderPng(svg: string, opts: RenderPngOptions = {}): Uint8Array {
   const scale = opts.scale ?? 2;
   if (!(scale > 0 && scale <= 8)) throw new Error(`PNG scale must be between 0 and 8, got ${scale}`);
@@ -46,5 +48,7 @@ export function renderPng(svg: string, opts: RenderPngOptions = {}): Uint8Array 
     textRendering: 1,
     imageRendering: 0,
   });
+  const tooLarge = pngTooLarge(resvg.width * scale, resvg.height * scale);
+  if (tooLarge) throw new Error(`${tooLarge.message} ${tooLarge.fix}`);
   return new Uint8Array(resvg.render().asPng());
 }

@@ -4,6 +4,7 @@
  * are `container=1` swimlanes; each child names its container with `parent=` and is positioned
  * relative to it, as mxGraph stores children. Edges connect VPC cells by `source`/`target`, so
  * they follow the boxes when a user moves them, and carry the pcx id and status as their label.
+ * Every id, label and style goes through the XML encoders (syntax/xml.ts).
  */
 import type { DiagramLayout, LaidOutBox } from '../layout/diagram-layout';
 import type { VpcId } from '../model/ids';
@@ -11,7 +12,10 @@ import type { DiagramTheme } from './diagram-style';
 import { PALETTES, peeringEdgeStyle, peeringRouteState } from './diagram-style';
 import type { ExportDocument } from './export-document';
 import { accountLabel, findAccount, formatTakenAt, routeStateWords, vpcCidrs, vpcTitle } from './labels';
-import { escapeXmlAttr as escapeXml, num } from './text-metrics';
+import type { Encoded } from './syntax/encoded';
+import { xml, xmlAttr, xmlAttrLines, xmlJoin, xmlNum } from './syntax/xml';
+
+type Xml = Encoded<'xml'>;
 
 /** Options of `exportDrawio`. */
 export interface DrawioExportOptions {
@@ -19,11 +23,13 @@ export interface DrawioExportOptions {
   readonly theme?: DiagramTheme;
 }
 
-/** A draw.io style string from key/value pairs (values must not contain `;`). */
-function style(parts: Record<string, string | number>): string {
-  return Object.entries(parts)
-    .map(([k, v]) => (v === '' ? k : `${k}=${String(v).replace(/;/g, ',')}`))
-    .join(';') + ';';
+/** A draw.io style attribute value from key/value pairs (a `;` in a value becomes `,`). */
+function style(parts: Record<string, string | number>): Xml {
+  return xmlAttr(
+    Object.entries(parts)
+      .map(([k, v]) => (v === '' ? k : `${k}=${String(v).replace(/;/g, ',')}`))
+      .join(';') + ';',
+  );
 }
 
 /** The document as a `.drawio` file, boxes placed by `layout`. */
@@ -38,26 +44,26 @@ export function exportDrawio(doc: ExportDocument, layout: DiagramLayout, opts: D
   for (const b of shownVpcBoxes) {
     for (let parent = b.parentId; parent; parent = boxById.get(parent)?.parentId) shownFrames.add(parent);
   }
-  const cells: string[] = [];
-  const cellId = (id: string) => escapeXml(id);
+  const cells: Xml[] = [];
+  const cellId = (id: string) => xmlAttr(id);
   const geometry = (b: LaidOutBox) => {
     const parent = b.parentId ? boxById.get(b.parentId) : undefined;
     const x = b.x - (parent?.x ?? 0);
     const y = b.y - (parent?.y ?? 0);
-    return `<mxGeometry x="${num(x)}" y="${num(y)}" width="${num(b.width)}" height="${num(b.height)}" as="geometry"/>`;
+    return xml`<mxGeometry x="${xmlNum(x)}" y="${xmlNum(y)}" width="${xmlNum(b.width)}" height="${xmlNum(b.height)}" as="geometry"/>`;
   };
   for (const b of layout.boxes) {
     if (b.kind === 'vpc' || !shownFrames.has(b.id)) continue;
-    const parent = b.parentId && shownFrames.has(b.parentId) ? cellId(b.parentId) : '1';
+    const parent = b.parentId && shownFrames.has(b.parentId) ? cellId(b.parentId) : xml`1`;
     if (b.kind === 'account') {
       const id = b.id.slice('account:'.length);
       const label = `Account ${accountLabel(findAccount(doc, id), id)}`;
       const s = style({ swimlane: '', container: 1, collapsible: 0, rounded: 1, arcSize: 4, startSize: 34, fontStyle: 1, fontSize: 14, align: 'left', spacingLeft: 12, fillColor: p.panel, swimlaneFillColor: p.panel, strokeColor: p.border, fontColor: p.text, html: 0 });
-      cells.push(`<mxCell id="${cellId(b.id)}" value="${escapeXml(label)}" style="${s}" vertex="1" parent="${parent}">${geometry(b)}</mxCell>`);
+      cells.push(xml`<mxCell id="${cellId(b.id)}" value="${xmlAttr(label)}" style="${s}" vertex="1" parent="${parent}">${geometry(b)}</mxCell>`);
     } else {
       const region = b.id.slice(b.id.indexOf('/') + 1);
       const s = style({ swimlane: '', container: 1, collapsible: 0, rounded: 1, arcSize: 6, startSize: 26, dashed: 1, fontStyle: 1, fontSize: 12, align: 'left', spacingLeft: 10, fillColor: p.panel2, swimlaneFillColor: p.panel2, strokeColor: p.border, fontColor: p.muted, html: 0 });
-      cells.push(`<mxCell id="${cellId(b.id)}" value="${escapeXml(region)}" style="${s}" vertex="1" parent="${parent}">${geometry(b)}</mxCell>`);
+      cells.push(xml`<mxCell id="${cellId(b.id)}" value="${xmlAttr(region)}" style="${s}" vertex="1" parent="${parent}">${geometry(b)}</mxCell>`);
     }
   }
   for (const b of shownVpcBoxes) {
@@ -82,15 +88,15 @@ export function exportDrawio(doc: ExportDocument, layout: DiagramLayout, opts: D
       fontColor: external ? p.muted : p.text,
       ...(external ? { dashed: 1 } : {}),
     });
-    const parent = b.parentId && shownFrames.has(b.parentId) ? cellId(b.parentId) : '1';
-    const tooltip = conflicted.has(v.id) ? ` tooltip="${escapeXml('CIDR blocks overlap another VPC')}"` : '';
-    cells.push(`<UserObject id="${cellId(v.id)}" label="${escapeXml(lines.join('\n'))}"${tooltip}><mxCell style="${s}" vertex="1" parent="${parent}">${geometry(b)}</mxCell></UserObject>`);
+    const parent = b.parentId && shownFrames.has(b.parentId) ? cellId(b.parentId) : xml`1`;
+    const tooltip = conflicted.has(v.id) ? xml` tooltip="CIDR blocks overlap another VPC"` : xml``;
+    cells.push(xml`<UserObject id="${cellId(v.id)}" label="${xmlAttrLines(lines)}"${tooltip}><mxCell style="${s}" vertex="1" parent="${parent}">${geometry(b)}</mxCell></UserObject>`);
   }
   for (const pc of doc.topology.peerings) {
     if (!boxById.has(pc.requester.vpcId) || !boxById.has(pc.accepter.vpcId) || pc.requester.vpcId === pc.accepter.vpcId) continue;
     const completeness = doc.analysis.routeCompleteness.get(pc.id);
     const es = peeringEdgeStyle(pc, completeness);
-    const label = pc.status === 'active' ? `${pc.id}\nactive · routes ${routeStateWords(peeringRouteState(completeness))}` : `${pc.id}\n${pc.status}`;
+    const label = pc.status === 'active' ? [pc.id, `active · routes ${routeStateWords(peeringRouteState(completeness))}`] : [pc.id, pc.status];
     const s = style({
       edgeStyle: 'none',
       curved: 1,
@@ -110,23 +116,26 @@ export function exportDrawio(doc: ExportDocument, layout: DiagramLayout, opts: D
       ...(es.dash ? { dashed: 1, dashPattern: es.dash } : {}),
     });
     cells.push(
-      `<mxCell id="${cellId(pc.id)}" value="${escapeXml(label)}" style="${s}" edge="1" parent="1" source="${cellId(pc.requester.vpcId)}" target="${cellId(pc.accepter.vpcId)}"><mxGeometry relative="1" as="geometry"/></mxCell>`,
+      xml`<mxCell id="${cellId(pc.id)}" value="${xmlAttrLines(label)}" style="${s}" edge="1" parent="1" source="${cellId(pc.requester.vpcId)}" target="${cellId(pc.accepter.vpcId)}"><mxGeometry relative="1" as="geometry"/></mxCell>`,
     );
   }
   const name = `VPC peering: ${doc.title} (${formatTakenAt(doc.takenAt)})`;
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<mxfile host="Peerscape" type="device">`,
-    `<diagram id="peerscape" name="${escapeXml(name)}">`,
-    `<mxGraphModel dx="${num(layout.width)}" dy="${num(layout.height)}" grid="1" gridSize="10" guides="1" tooltips="1" connect="1" arrows="1" fold="1" page="0" pageScale="1" pageWidth="${Math.ceil(layout.width)}" pageHeight="${Math.ceil(layout.height)}" background="${p.bg}" math="0" shadow="0">`,
-    `<root>`,
-    `<mxCell id="0"/>`,
-    `<mxCell id="1" parent="0"/>`,
-    ...cells,
-    `</root>`,
-    `</mxGraphModel>`,
-    `</diagram>`,
-    `</mxfile>`,
-    '',
-  ].join('\n');
+  return xmlJoin(
+    [
+      xml`<?xml version="1.0" encoding="UTF-8"?>`,
+      xml`<mxfile host="Peerscape" type="device">`,
+      xml`<diagram id="peerscape" name="${xmlAttr(name)}">`,
+      xml`<mxGraphModel dx="${xmlNum(layout.width)}" dy="${xmlNum(layout.height)}" grid="1" gridSize="10" guides="1" tooltips="1" connect="1" arrows="1" fold="1" page="0" pageScale="1" pageWidth="${Math.ceil(layout.width)}" pageHeight="${Math.ceil(layout.height)}" background="${xmlAttr(p.bg)}" math="0" shadow="0">`,
+      xml`<root>`,
+      xml`<mxCell id="0"/>`,
+      xml`<mxCell id="1" parent="0"/>`,
+      ...cells,
+      xml`</root>`,
+      xml`</mxGraphModel>`,
+      xml`</diagram>`,
+      xml`</mxfile>`,
+      xml``,
+    ],
+    xml`\n`,
+  );
 }

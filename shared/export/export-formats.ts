@@ -23,6 +23,7 @@ import { exportMermaid } from './mermaid';
 import { buildPeeringCodeSpecs } from './peering-code-spec';
 import type { PeeringCodeTarget } from './peering-code-spec';
 import { renderSvg } from './svg';
+import { revealHidden } from './syntax/reveal';
 import { exportTerraform } from './terraform';
 
 /** What each format is. */
@@ -86,6 +87,8 @@ export interface ExportedFile {
   readonly base64?: string;
   /** Image size in pixels (PNG: already scaled). */
   readonly size?: { readonly width: number; readonly height: number };
+  /** `tf`/`sh`: what a reviewer must know before running it (a VPC to change for DNS, a missing profile…), as display text. */
+  readonly warnings?: readonly string[];
 }
 
 /** A made text export. */
@@ -96,6 +99,8 @@ export interface TextExport {
   readonly text: string;
   /** Image size in CSS pixels, for SVG (PNG is this times its scale). */
   readonly size?: { readonly width: number; readonly height: number };
+  /** `tf`/`sh`: the warnings the file's comments hold, as display text (hidden characters shown, see syntax/reveal.ts). */
+  readonly warnings?: readonly string[];
 }
 
 /**
@@ -132,13 +137,16 @@ export function exportText(snapshot: Snapshot, request: ExportRequest & { format
     }
     case 'tf':
     case 'sh':
-      return exportCode(snapshot, doc, request, (text) => done(text));
+      return exportCode(snapshot, doc, request, (text, warnings) => {
+        const made = done(text);
+        return made.ok && warnings.length > 0 ? ok({ ...made.value, warnings: warnings.map((w) => revealHidden(w)) }) : made;
+      });
     default:
       return assertNever(request.format);
   }
 }
 
-function exportCode(snapshot: Snapshot, doc: ExportDocument, request: ExportRequest, done: (text: string) => Result<TextExport>): Result<TextExport> {
+function exportCode(snapshot: Snapshot, doc: ExportDocument, request: ExportRequest, done: (text: string, warnings: readonly string[]) => Result<TextExport>): Result<TextExport> {
   const ids = request.selection?.peeringIds ?? [];
   if (request.plan && ids.length > 0) {
     return fail('invalid-input', 'Both a planned peering and existing peerings were given.', 'Use either --plan vpc-a:vpc-b or --peerings pcx-…, not both.');
@@ -149,5 +157,6 @@ function exportCode(snapshot: Snapshot, doc: ExportDocument, request: ExportRequ
   const specs = buildPeeringCodeSpecs(snapshot.topology, target, { dnsResolution: request.dnsResolution ?? false });
   if (!specs.ok) return specs;
   const provenance = { title: doc.title, takenAt: doc.takenAt };
-  return done(request.format === 'tf' ? exportTerraform(specs.value, provenance) : exportAwsCliScript(specs.value, provenance));
+  const warnings = [...new Set(specs.value.flatMap((s) => s.warnings))];
+  return done(request.format === 'tf' ? exportTerraform(specs.value, provenance) : exportAwsCliScript(specs.value, provenance), warnings);
 }

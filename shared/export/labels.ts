@@ -63,6 +63,13 @@ export function formatTakenAt(iso: string): string {
   return m ? `${m[1]} ${m[2]} UTC` : iso;
 }
 
+/** A short stable hash of `s` (FNV-1a, 8 hex digits), for ids made from free text. */
+export function stableHash(s: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
 /** A file name for an export: `peerscape-<source>-<yyyymmdd-hhmm>.<extension>`. */
 export function exportFileName(doc: Pick<ExportDocument, 'title' | 'takenAt'>, extension: string): string {
   const slug = doc.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'topology';

@@ -1,13 +1,18 @@
 /** The inventory as a Markdown report: summary, diagram (Mermaid), and one table per finding.
  *
  * GitHub-flavoured Markdown: pipe tables, and the diagram in a ```mermaid fence, which GitHub,
- * GitLab and many wikis render. Cells are escaped so a name cannot break a table or inject HTML.
+ * GitLab and many wikis render. Every value goes through the Markdown encoders
+ * (syntax/markdown.ts), so a name cannot break a table, end the fence or inject HTML.
  */
 import type { ExportDocument } from './export-document';
 import type { InventoryTable } from './inventory';
 import { buildInventory } from './inventory';
 import { accountLabel, findAccount, formatTakenAt } from './labels';
 import { exportMermaid } from './mermaid';
+import type { Encoded } from './syntax/encoded';
+import { md, mdCell, mdCodeCell, mdFence, mdJoin, mdText } from './syntax/markdown';
+
+type Md = Encoded<'markdown'>;
 
 /** Options of `exportMarkdown`. */
 export interface MarkdownExportOptions {
@@ -15,79 +20,62 @@ export interface MarkdownExportOptions {
   readonly diagram?: boolean;
 }
 
-/** A table cell: pipes escaped, HTML neutralised, line breaks flattened, backslashes kept literal. */
-export function markdownCell(value: string): string {
-  if (value === '') return '—';
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/([*_`[\]])/g, '\\$1');
-}
-
-function table(t: InventoryTable<string>, empty: string, code: readonly string[] = []): string {
-  if (t.rows.length === 0) return `_${empty}_\n`;
+function table(t: InventoryTable<string>, empty: string, code: readonly string[] = []): Md {
+  if (t.rows.length === 0) return md`_${mdText(empty)}_\n`;
   const codeKeys = new Set(code);
-  const head = `| ${t.columns.map((c) => c.title).join(' | ')} |`;
-  const rule = `|${t.columns.map(() => ' --- |').join('')}`;
-  const rows = t.rows.map(
-    (r) =>
-      `| ${t.columns
-        .map((c) => {
-          const v = r[c.key] ?? '';
-          // Ids and CIDRs in code spans; a backtick cannot occur in them (AWS ids are alphanumeric).
-          return codeKeys.has(c.key) && v !== '' && !v.includes('`') ? v.split(' ').map((x) => `\`${x.replace(/\|/g, '\\|')}\``).join(' ') : markdownCell(v);
-        })
-        .join(' | ')} |`,
-  );
-  return [head, rule, ...rows].join('\n') + '\n';
+  const head = md`| ${mdJoin(t.columns.map((c) => mdText(c.title)), md` | `)} |`;
+  const rule = md`|${mdJoin(t.columns.map(() => md` --- |`), md``)}`;
+  const rows = t.rows.map((r) => {
+    // Ids and CIDRs in code spans (when they are plain ids and CIDRs).
+    const cells = t.columns.map((c) => (codeKeys.has(c.key) ? mdCodeCell(r[c.key] ?? '') : mdCell(r[c.key] ?? '')));
+    return md`| ${mdJoin(cells, md` | `)} |`;
+  });
+  return md`${mdJoin([head, rule, ...rows], md`\n`)}\n`;
 }
 
 /** The document as a Markdown report. */
 export function exportMarkdown(doc: ExportDocument, opts: MarkdownExportOptions = {}): string {
   const inv = buildInventory(doc);
-  const accounts = doc.accountIds.map((id) => markdownCell(accountLabel(findAccount(doc, id), id)));
+  const list = (items: readonly string[]) => (items.length ? mdJoin(items.map(mdText), md`, `) : md`—`);
   const active = doc.topology.peerings.filter((p) => p.status === 'active').length;
-  const out: string[] = [
-    `# VPC peering inventory: ${markdownCell(doc.title)}`,
-    '',
-    `- **Snapshot:** ${formatTakenAt(doc.takenAt)} (source \`${doc.source.replace(/`/g, '')}\`)`,
-    `- **Accounts (${doc.accountIds.length}):** ${accounts.join(', ') || '—'}`,
-    `- **Regions (${doc.regions.length}):** ${doc.regions.join(', ') || '—'}`,
-    `- **VPCs:** ${doc.topology.vpcs.length}${doc.externalVpcIds.size > 0 ? ` (${doc.externalVpcIds.size} known only through a peering)` : ''}`,
-    `- **Peerings:** ${doc.topology.peerings.length} (${active} active)`,
-    `- **Findings:** ${inv.cidrConflicts.rows.length} CIDR conflicts, ${inv.routeGaps.rows.length} route gaps, ${inv.nonTransitivePairs.rows.length} non-transitive pairs`,
-    '',
+  const out: Md[] = [
+    md`# VPC peering inventory: ${mdText(doc.title)}`,
+    md``,
+    md`- **Snapshot:** ${mdText(formatTakenAt(doc.takenAt))} (source ${mdCodeCell(doc.source)})`,
+    md`- **Accounts (${doc.accountIds.length}):** ${list(doc.accountIds.map((id) => accountLabel(findAccount(doc, id), id)))}`,
+    md`- **Regions (${doc.regions.length}):** ${list(doc.regions)}`,
+    doc.externalVpcIds.size > 0
+      ? md`- **VPCs:** ${doc.topology.vpcs.length} (${doc.externalVpcIds.size} known only through a peering)`
+      : md`- **VPCs:** ${doc.topology.vpcs.length}`,
+    md`- **Peerings:** ${doc.topology.peerings.length} (${active} active)`,
+    md`- **Findings:** ${inv.cidrConflicts.rows.length} CIDR conflicts, ${inv.routeGaps.rows.length} route gaps, ${inv.nonTransitivePairs.rows.length} non-transitive pairs`,
+    md``,
   ];
   if (opts.diagram ?? true) {
-    out.push('## Diagram', '', '```mermaid', exportMermaid(doc).trimEnd(), '```', '');
+    out.push(md`## Diagram`, md``, mdFence('mermaid', exportMermaid(doc)), md``);
   }
-  out.push('## VPCs', '', table(inv.vpcs as InventoryTable<string>, 'No VPCs.', ['vpcId', 'primaryCidr', 'secondaryCidrs', 'ipv6Cidrs']));
+  out.push(md`## VPCs`, md``, table(inv.vpcs as InventoryTable<string>, 'No VPCs.', ['vpcId', 'primaryCidr', 'secondaryCidrs', 'ipv6Cidrs']));
   out.push(
-    '## Peerings',
-    '',
-    'Routes: whether every route table serving a subnet routes every block of the other side to the peering (active peerings only). ' +
-      'DNS option: `allowDnsResolutionFromRemoteVpc` of that side, which lets the other VPC resolve this side’s public DNS names to private addresses.',
-    '',
+    md`## Peerings`,
+    md``,
+    md`Routes: whether every route table serving a subnet routes every block of the other side to the peering (active peerings only). DNS option: \`allowDnsResolutionFromRemoteVpc\` of that side, which lets the other VPC resolve this side’s public DNS names to private addresses.`,
+    md``,
     table(inv.peerings as InventoryTable<string>, 'No peerings.', ['peeringId']),
   );
-  out.push('## Route gaps', '', table(inv.routeGaps as InventoryTable<string>, 'Every active peering is routed on both sides.', ['peeringId', 'vpcId', 'routeTableId', 'peerCidr']));
+  out.push(md`## Route gaps`, md``, table(inv.routeGaps as InventoryTable<string>, 'Every active peering is routed on both sides.', ['peeringId', 'vpcId', 'routeTableId', 'peerCidr']));
   out.push(
-    '## CIDR conflicts',
-    '',
-    'VPCs whose blocks overlap can never be peered with each other, and a VPC peered with both cannot route the shared range to both.',
-    '',
+    md`## CIDR conflicts`,
+    md``,
+    md`VPCs whose blocks overlap can never be peered with each other, and a VPC peered with both cannot route the shared range to both.`,
+    md``,
     table(inv.cidrConflicts as InventoryTable<string>, 'No overlapping CIDR blocks.'),
   );
   out.push(
-    '## Non-transitive pairs',
-    '',
-    'VPC peering is not transitive: these VPCs are two active peerings apart and cannot talk through the VPC in between.',
-    '',
+    md`## Non-transitive pairs`,
+    md``,
+    md`VPC peering is not transitive: these VPCs are two active peerings apart and cannot talk through the VPC in between.`,
+    md``,
     table(inv.nonTransitivePairs as InventoryTable<string>, 'No VPCs connected only through another VPC.'),
   );
-  return out.join('\n');
+  return mdJoin(out, md`\n`);
 }

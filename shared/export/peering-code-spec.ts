@@ -14,6 +14,7 @@ import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { AccountId, PeeringId, Region, RouteTableId, VpcId } from '../model/ids';
 import type { PeeringStatus, Topology } from '../model/topology';
 import { isLivePeeringStatus } from '../model/topology';
+import { vpcsBlockingPeeringDns } from '../planning/plan-peering';
 import { validatePeering } from '../planning/validate-peering';
 
 /** Which peerings to write code for. */
@@ -25,7 +26,11 @@ export type PeeringCodeTarget =
 
 /** Options of `buildPeeringCodeSpecs`. */
 export interface PeeringCodeOptions {
-  /** Also turn on DNS resolution of the other side's private hostnames, on both sides. */
+  /**
+   * Also turn on DNS resolution of the other side's private hostnames, on both sides, for each
+   * peering whose two VPCs allow it (the planner's rule, `vpcsBlockingPeeringDns`); a warning
+   * names the VPC to change for the others. See `PeeringCodeSpec.dns`.
+   */
   readonly dnsResolution?: boolean;
 }
 
@@ -64,10 +69,21 @@ export interface PeeringCodeSpec {
   readonly requester: PeeringCodeSide;
   readonly accepter: PeeringCodeSide;
   readonly routes: readonly PeeringCodeRoute[];
-  readonly dnsResolution: boolean;
+  /** The peering's Name tag: `<requester> to <accepter>`, cut to the 256 characters AWS allows. */
+  readonly name: string;
+  /**
+   * DNS resolution across the peering, on both sides: `none` (not asked for); `set` (both VPCs
+   * have DNS hostnames and DNS support on in the snapshot); `if-allowed` (the snapshot does not
+   * hold all four, so the code asks AWS first and sets it only when they are on, else names the
+   * VPC to change); `blocked` (a VPC has one off: not set, and `warnings` names the VPC).
+   */
+  readonly dns: PeeringCodeDns;
   /** Things a reviewer must know (missing profiles, unscanned sides, routes taken elsewhere). */
   readonly warnings: readonly string[];
 }
+
+/** What the code does about DNS resolution (see `PeeringCodeSpec.dns`). */
+export type PeeringCodeDns = 'none' | 'set' | 'if-allowed' | 'blocked';
 
 /** Stand-in id while judging routes of a peering that does not exist yet. */
 const PLANNED_ID = 'pcx-planned' as PeeringId;
@@ -148,6 +164,8 @@ function makeSpec(
   };
   const requester = side(requesterVpcId, requesterSide);
   const accepter = side(accepterVpcId, accepterSide);
+  const dns = dnsResolution ? dnsPlan(index, [requesterVpcId, accepterVpcId]) : { dns: 'none' as const };
+  if (dns.warning) warnings.push(dns.warning);
 
   const blocks = collectVpcBlocks(topology).byVpc;
   const routes: PeeringCodeRoute[] = [];
@@ -186,9 +204,42 @@ function makeSpec(
     requester,
     accepter,
     routes,
-    dnsResolution,
+    name: tagValue(`${requester.vpcName ?? requester.vpcId} to ${accepter.vpcName ?? accepter.vpcId}`),
+    dns: dns.dns,
     warnings: [...new Set(warnings)],
   };
+}
+
+/** Whether DNS resolution can be set across a peering of these VPCs, by the planner's rule; when it cannot, a warning naming what to change. */
+function dnsPlan(index: ReturnType<typeof indexTopology>, vpcIds: readonly VpcId[]): { dns: PeeringCodeDns; warning?: string } {
+  const vpcs = vpcIds.flatMap((id) => index.vpcById.get(id) ?? []);
+  const blockers = vpcsBlockingPeeringDns(vpcs);
+  if (blockers.length === 0) {
+    const known = vpcs.length === vpcIds.length && vpcs.every((v) => v.enableDnsHostnames !== undefined && v.enableDnsSupport !== undefined);
+    return { dns: known ? 'set' : 'if-allowed' };
+  }
+  const what = blockers.map((v) => {
+    const off = [v.enableDnsHostnames === false ? 'DNS hostnames' : '', v.enableDnsSupport === false ? 'DNS support' : ''].filter(Boolean).join(' and ');
+    return `${v.id}${v.name ? ` (${v.name})` : ''} has ${off} off`;
+  });
+  const ids = blockers.map((v) => v.id).join(' and ');
+  return {
+    dns: 'blocked',
+    warning:
+      `DNS resolution is not set up: AWS allows it only when both VPCs have DNS hostnames and DNS support on, and ${what.join('; ')}. ` +
+      `Turn both on for ${ids} (ModifyVpcAttribute EnableDnsHostnames / EnableDnsSupport), then export again with DNS resolution.`,
+  };
+}
+
+/** AWS's tag value limit: 256 characters (cut whole code points, so no surrogate is split). */
+function tagValue(text: string): string {
+  if (text.length <= 256) return text;
+  let out = '';
+  for (const ch of text) {
+    if (out.length + ch.length > 255) break;
+    out += ch;
+  }
+  return `${out}…`;
 }
 
 function targetWords(target: { kind: string; peeringId?: string; id?: string }): string {

@@ -1,4 +1,5 @@
-/** Text measuring without a DOM, and XML escaping, for the exporters that draw. */
+/** Text measuring without a DOM, for the exporters that draw. */
+import { revealHidden } from './syntax/reveal';
 
 /**
  * Approximate advance width of `text` in pixels.
@@ -21,8 +22,9 @@ export function estimateTextWidth(text: string, fontSizePx: number, opts: { mono
   return units * em * fontSizePx;
 }
 
-/** `text` cut with an ellipsis so that it fits `maxWidthPx`. */
-export function fitText(text: string, maxWidthPx: number, fontSizePx: number, opts: { mono?: boolean; bold?: boolean } = {}): string {
+/** `text`, with hidden characters shown (`revealHidden`) as they will be drawn, cut with an ellipsis so that it fits `maxWidthPx`. */
+export function fitText(raw: string, maxWidthPx: number, fontSizePx: number, opts: { mono?: boolean; bold?: boolean } = {}): string {
+  const text = revealHidden(raw);
   if (estimateTextWidth(text, fontSizePx, opts) <= maxWidthPx) return text;
   const chars = [...text];
   let lo = 0;
@@ -33,26 +35,4 @@ export function fitText(text: string, maxWidthPx: number, fontSizePx: number, op
     else hi = mid - 1;
   }
   return lo === 0 ? '…' : chars.slice(0, lo).join('').trimEnd() + '…';
-}
-
-/** Escape text for XML character data and attribute values; drops characters XML 1.0 forbids. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
-
-/** Escape text for an XML attribute value, keeping line breaks and tabs (attribute normalisation would turn them into spaces). */
-export function escapeXmlAttr(text: string): string {
-  return escapeXml(text).replace(/\n/g, '&#xa;').replace(/\r/g, '&#xd;').replace(/\t/g, '&#x9;');
-}
-
-/** A number for SVG/XML attributes: at most one decimal, no `-0`. */
-export function num(n: number): string {
-  const r = Math.round(n * 10) / 10;
-  return Object.is(r, -0) ? '0' : String(r);
 }

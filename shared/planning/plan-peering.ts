@@ -323,8 +323,16 @@ export function ruleSteps(
   return ok({ cidrSteps, refSteps });
 }
 
+/**
+ * The VPCs of a pair that keep DNS resolution across their peering from being allowed: AWS
+ * refuses the option (DnsHostnamesDisabled) unless both VPCs have DNS hostnames and DNS support on.
+ */
+export function vpcsBlockingPeeringDns<V extends Pick<Vpc, 'enableDnsSupport' | 'enableDnsHostnames'>>(vpcs: readonly V[]): V[] {
+  return vpcs.filter((v) => v.enableDnsSupport === false || v.enableDnsHostnames === false);
+}
+
 function dnsWarning(requester: Vpc, accepter: Vpc): string | undefined {
-  const off = [requester, accepter].filter((v) => v.enableDnsSupport === false || v.enableDnsHostnames === false);
+  const off = vpcsBlockingPeeringDns([requester, accepter]);
   if (off.length === 0) return undefined;
   return `DNS resolution across a peering needs DNS hostnames and DNS support on both VPCs; ${off.map((v) => v.id).join(' and ')} ${off.length > 1 ? 'have' : 'has'} one off (ModifyVpcAttribute EnableDnsHostnames / EnableDnsSupport).`;
 }

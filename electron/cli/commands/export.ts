@@ -12,6 +12,7 @@ import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat } from '../../../sh
 import type { InventoryTableName } from '../../../shared/export/inventory';
 import { INVENTORY_TABLES } from '../../../shared/export/inventory';
 import { exportDiagram } from '../../export/export-diagram';
+import { isPngTooLarge } from '../../export/png-limits';
 import { CliInputError, shown } from '../input-error';
 import { checkOutputPath, writeOutputFile } from '../output-file';
 import { readSnapshot } from '../read-snapshot';
@@ -195,8 +196,11 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     dnsResolution: args.dns,
   };
   const made = await exportDiagram(snapshot, request);
+  // A PNG too large to draw is a bad choice of format or selection: bad input, not a refusal of the export.
+  if (!made.ok && isPngTooLarge(made.error)) throw new CliInputError(made.error.message, made.error.fix);
   if (!made.ok) return refused(io, made.error);
   const file = made.value;
+  for (const w of file.warnings ?? []) io.stderr.write(`peerscape export: warning: ${w}\n`);
   if (!out) {
     io.stdout.write(file.text ?? '');
     return EXPORT_EXIT.ok;

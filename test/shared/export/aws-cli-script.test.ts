@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { shellWord } from '../../../shared/export/aws-cli-script';
+import { shellWord } from '../../../shared/export/syntax/shell';
 import { exportText } from '../../../shared/export/export-formats';
 import { buildReviewSnapshot } from '../../support/fixtures/golden/review-snapshot';
 

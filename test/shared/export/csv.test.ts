@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 
 import { describe, expect, it } from 'vitest';
 
-import { csvCell, exportCsvTables } from '../../../shared/export/csv';
+import { exportCsvTables } from '../../../shared/export/csv';
+import { csvCell } from '../../../shared/export/syntax/csv';
 import { INVENTORY_TABLES } from '../../../shared/export/inventory';
 import { reviewDocument } from './review-doc';
 

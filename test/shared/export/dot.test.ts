@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 
 import { describe, expect, it } from 'vitest';
 
-import { dotString, exportDot } from '../../../shared/export/dot';
+import { exportDot } from '../../../shared/export/dot';
+import { dotId } from '../../../shared/export/syntax/dot';
 import { reviewDocument } from './review-doc';
 
 /** Graphviz (`apt-get install graphviz`; CI installs it) is the real parser of DOT. */
@@ -32,6 +33,6 @@ describe('exportDot', () => {
   });
 
   it('quotes any text safely', () => {
-    expect(dotString('a "b" \\ c\nd')).toBe('"a \\"b\\" \\\\ c\\nd"');
+    expect(dotId('a "b" \\ c\nd')).toBe('"a \\"b\\" \\\\ c<U+000A>d"');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { exportMarkdown, markdownCell } from '../../../shared/export/markdown';
+import { exportMarkdown } from '../../../shared/export/markdown';
+import { mdCell } from '../../../shared/export/syntax/markdown';
 import { reviewDocument } from './review-doc';
 
 /** Cells of a GFM table row: split on pipes that are not escaped. */
@@ -52,7 +53,7 @@ describe('exportMarkdown', () => {
   });
 
   it('keeps pipes and HTML in names from breaking the table', () => {
-    expect(markdownCell('a|b <script>')).toBe('a\\|b &lt;script&gt;');
+    expect(mdCell('a|b <script>')).toBe('a\\|b &lt;script&gt;');
     expect(md).toContain('lab "old" &lt;R&amp;D&gt;');
   });
 });

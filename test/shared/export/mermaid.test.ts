@@ -5,7 +5,8 @@ import mermaid from 'mermaid';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { ExportDocument } from '../../../shared/export/export-document';
-import { exportMermaid, mermaidText } from '../../../shared/export/mermaid';
+import { exportMermaid } from '../../../shared/export/mermaid';
+import { mermaidLabel } from '../../../shared/export/syntax/mermaid';
 import { reviewDocument } from './review-doc';
 
 beforeAll(() => {
@@ -42,6 +43,6 @@ describe('exportMermaid', () => {
   });
 
   it('escapes the characters that end a quoted label', () => {
-    expect(mermaidText('a"b<c>d|e#f&g`h')).toBe('a#quot;b#lt;c#gt;d#124;e#35;f#38;g#96;h');
+    expect(mermaidLabel(['a"b<c>d|e#f&g`h;i%j'])).toBe('"a#quot;b#lt;c#gt;d#124;e#35;f#38;g#96;h#59;i#37;j"');
   });
 });

@@ -2,7 +2,7 @@ import { parse } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 
 import { exportText } from '../../../shared/export/export-formats';
-import { hclString } from '../../../shared/export/terraform';
+import { hclString } from '../../../shared/export/syntax/hcl';
 import { buildReviewSnapshot } from '../../support/fixtures/golden/review-snapshot';
 
 type Blocks = Record<string, Record<string, Record<string, unknown>[]>>;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { EXPORT_EXIT, runExport } from '../../../electron/cli/commands/export';
+import { CLI_EXIT, runCli } from '../../../electron/cli/main';
 import { exportDiagram } from '../../../electron/export/export-diagram';
 import { isPngTooLarge, PNG_LIMITS } from '../../../electron/export/png-limits';
 import { renderPng } from '../../../electron/export/render-png';
@@ -79,13 +79,13 @@ describe('PNG export size limits', () => {
   it('the CLI exits 2 with the size and the hint, and writes no file', async () => {
     writeFileSync(join(dir, 'big.json'), JSON.stringify(generateSnapshot({ accounts: 8, regions: 8, vpcs: 800, peerings: 800 })));
     let stderr = '';
-    const code = await runExport(['--snapshot', 'big.json', '--format', 'png', '--out', 'big.png'], {
+    const code = await runCli(['export', '--snapshot', 'big.json', '--format', 'png', '--out', 'big.png'], {
       stdout: { write: () => true },
       stderr: { write: (t: string) => (stderr += t) },
       env: {},
       cwd: dir,
     });
-    expect(code).toBe(EXPORT_EXIT.usage);
+    expect(code).toBe(CLI_EXIT.usage);
     expect(stderr).toMatch(/^peerscape export: The diagram is too large to render as PNG: it would be [\d,]+ × [\d,]+ pixels/);
     expect(stderr).toContain('--format svg');
     expect(stderr).not.toMatch(/\n\s+at /);

@@ -7,6 +7,7 @@
  * Whether a route is already there is judged by the analysis's own `checkTableRoute`.
  */
 import { checkTableRoute } from '../analysis/route-completeness';
+import { routePriority } from '../analysis/route-selection';
 import { findServingTables, indexTopology } from '../analysis/topology-index';
 import type { Result } from '../api/result';
 import { fail, ok } from '../api/result';
@@ -183,7 +184,8 @@ function makeSpec(
         const check = checkTableRoute(index, table, block, peeringId ?? PLANNED_ID);
         const exists = check.state === 'ok';
         let conflict: string | undefined;
-        if (check.state === 'elsewhere' && check.route.destination === block.cidr) {
+        // A propagated route for the same block does not refuse CreateRoute: the static route is added and outranks it.
+        if (check.state === 'elsewhere' && check.route.destination === block.cidr && routePriority(check.route) !== 'propagated') {
           conflict = `${table.id} already routes ${block.cidr} to ${targetWords(check.route.target)}: creating the route will fail with RouteAlreadyExists; replace it if the peering should carry it.`;
         } else if (check.state === 'blackhole') {
           conflict = `${table.id} has a blackhole route for ${block.cidr} to ${peeringId ?? 'a peering'}: it becomes active once the peering is.`;

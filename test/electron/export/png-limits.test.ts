@@ -3,6 +3,7 @@
  * the size and what to do instead; the CLI exits 2 with that sentence and writes no file.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -82,6 +83,7 @@ describe('PNG export size limits', () => {
     const code = await runCli(['export', '--snapshot', 'big.json', '--format', 'png', '--out', 'big.png'], {
       stdout: { write: () => true },
       stderr: { write: (t: string) => (stderr += t) },
+      readFile: (path) => readFile(join(dir, path), 'utf8'),
       env: {},
       cwd: dir,
     });

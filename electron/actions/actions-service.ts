@@ -335,7 +335,7 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
       }
       const list: SavedRun[] = [];
       for (const r of runs.values()) {
-        const active = !!r.controller;
+        const active = !!r.controller && r.latest.phase !== 'finished';
         if (!active && !isRunUnfinished(r.latest)) continue;
         list.push({ plan: r.plan, run: r.latest, savedAt: r.savedAt ?? r.latest.startedAt, active, unresolvedCalls: unresolved.get(r.latest.runId) ?? 0 });
       }

@@ -22,6 +22,7 @@ import {
   danglingIntents,
   foldAuditLines,
   matchesAuditFilter,
+  resolutionsOf,
   unresolvedInterrupted,
   type AuditExport,
   type AuditFilter,
@@ -200,7 +201,11 @@ export function createAuditLog(deps: AuditLogDeps): AuditLog {
       const { lines, skipped } = await readAll();
       const entries = foldAuditLines(lines);
       const matched = entries.filter((e) => matchesAuditFilter(e, filter));
-      return { entries: matched.reverse().slice(0, Math.max(0, limit)), total: entries.length, matched: matched.length, skippedLines: skipped };
+      const shown = matched.reverse().slice(0, Math.max(0, limit));
+      const found = resolutionsOf(lines);
+      const resolved: Record<string, 'went-through' | 'did-not-happen'> = {};
+      for (const e of shown) if (e.outcome === 'interrupted' && e.callId && found.has(e.callId)) resolved[e.callId] = found.get(e.callId)!;
+      return { entries: shown, total: entries.length, matched: matched.length, skippedLines: skipped, resolved, unresolved: unresolvedInterrupted(lines).length };
     },
     async exportEntries(filter, format, now) {
       const { lines } = await readAll();

@@ -34,6 +34,10 @@ export interface AuditPage {
   readonly matched: number;
   /** Lines that were not valid entries (a torn last line after a crash, hand edits). */
   readonly skippedLines: number;
+  /** What a resume found for the interrupted calls of this page, by call id. */
+  readonly resolved: Readonly<Record<string, 'went-through' | 'did-not-happen'>>;
+  /** Interrupted calls in the whole log that no resume has checked yet. */
+  readonly unresolved: number;
 }
 
 /** An export, ready to save (what `exportAudit` returns). */
@@ -86,6 +90,13 @@ export function unresolvedInterrupted(lines: readonly AuditRecord[], runId?: str
   const resolved = new Set<string>();
   for (const l of lines) if (l.callId && RESOLUTIONS.has(l.outcome)) resolved.add(l.callId);
   return lines.filter((l) => l.outcome === 'interrupted' && l.callId !== undefined && !resolved.has(l.callId) && (runId === undefined || l.runId === runId));
+}
+
+/** What resumes found for interrupted calls, by call id. */
+export function resolutionsOf(lines: readonly AuditRecord[]): Map<string, 'went-through' | 'did-not-happen'> {
+  const found = new Map<string, 'went-through' | 'did-not-happen'>();
+  for (const l of lines) if (l.callId && (l.outcome === 'went-through' || l.outcome === 'did-not-happen')) found.set(l.callId, l.outcome);
+  return found;
 }
 
 function within(list: readonly string[] | undefined, value: string | undefined): boolean {

@@ -82,7 +82,7 @@ describe('audit log', () => {
 
   it('reads an empty list before anything was written', async () => {
     const { log } = tempLog();
-    expect(await log.list()).toEqual({ entries: [], total: 0, matched: 0, skippedLines: 0 });
+    expect(await log.list()).toEqual({ entries: [], total: 0, matched: 0, skippedLines: 0, resolved: {}, unresolved: 0 });
   });
 
   it('exports the filtered entries oldest first as JSON lines or CSV', async () => {

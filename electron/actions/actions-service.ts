@@ -125,10 +125,12 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
 
   async function loadSavedRuns(): Promise<void> {
     const { runs: files } = await store.loadAll();
-    await store.prune(files).catch(() => 0);
+    // A run with calls no resume has checked yet stays, whatever its last outcome.
+    const unchecked = new Set((await audit.unresolved().catch(() => [])).flatMap((c) => (c.runId ? [c.runId] : [])));
+    await store.prune(files, unchecked).catch(() => 0);
     const at = deps.now().toISOString();
     for (const f of files) {
-      if (runs.has(f.run.runId) || !isRunUnfinished(f.run)) continue;
+      if (runs.has(f.run.runId) || (!isRunUnfinished(f.run) && !unchecked.has(f.run.runId))) continue;
       runs.set(f.run.runId, { plan: f.plan, latest: asInterrupted(f.run, at), savedAt: f.savedAt });
     }
   }
@@ -336,7 +338,7 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
       const list: SavedRun[] = [];
       for (const r of runs.values()) {
         const active = !!r.controller && r.latest.phase !== 'finished';
-        if (!active && !isRunUnfinished(r.latest)) continue;
+        if (!active && !isRunUnfinished(r.latest) && !unresolved.has(r.latest.runId)) continue;
         list.push({ plan: r.plan, run: r.latest, savedAt: r.savedAt ?? r.latest.startedAt, active, unresolvedCalls: unresolved.get(r.latest.runId) ?? 0 });
       }
       return ok(list.sort((a, b) => b.run.startedAt.localeCompare(a.run.startedAt)));

@@ -135,6 +135,8 @@ class Runner {
         steps: plan.steps.map((s) => {
           const before = byId.get(s.id);
           if (before && isStepFinished(before.status)) return before;
+          // Stays interrupted until the resume has asked AWS about it (reconcile).
+          if (before?.status === 'interrupted' || before?.status === 'running') return { stepId: s.id, status: 'interrupted', ...(before.message ? { message: before.message } : {}) };
           return { stepId: s.id, status: s.enabled ? 'pending' : 'disabled' };
         }),
         startedAt: started,
@@ -427,6 +429,11 @@ class Runner {
     if (found.peeringId) this.peeringId = found.peeringId;
     if (found.peeringStatus) this.peeringStatus = found.peeringStatus;
     for (const [stepId, patch] of found.steps) this.setStep(stepId, patch, true);
+    for (const s of this.run.steps) {
+      if (s.status !== 'interrupted') continue;
+      const step = this.plan.steps.find((p) => p.id === s.stepId);
+      this.setStep(s.stepId, { status: step?.enabled ? 'pending' : 'disabled', message: 'Peerscape stopped while this step ran, and nothing of it is known to have gone through: it runs again (its checks find anything already in place).' }, true);
+    }
     this.update({ ...(this.peeringId ? { peeringId: this.peeringId } : {}), ...(this.peeringStatus ? { peeringStatus: this.peeringStatus } : {}) });
     if (found.steps.size > 0) await this.checkpoint();
     return undefined;

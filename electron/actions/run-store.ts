@@ -34,8 +34,8 @@ export interface RunStore {
   /** Every readable run file, and the names of the files that are not run files. */
   loadAll(): Promise<{ runs: RunFile[]; unreadable: string[] }>;
   remove(runId: string): Promise<void>;
-  /** Delete finished runs beyond the limits; returns how many went. */
-  prune(runs: readonly RunFile[]): Promise<number>;
+  /** Delete finished runs beyond the limits, except those in `keep`; returns how many went. */
+  prune(runs: readonly RunFile[], keep?: ReadonlySet<string>): Promise<number>;
 }
 
 /** How the store is set up. */
@@ -140,11 +140,11 @@ export function createRunStore(opts: RunStoreOptions): RunStore {
       slots.delete(runId);
       await rm(path, { force: true });
     },
-    async prune(runs) {
-      const keep = opts.keepFinished ?? 50;
+    async prune(runs, keep = new Set()) {
+      const newest = opts.keepFinished ?? 50;
       const oldest = opts.now().getTime() - (opts.finishedMaxAgeMs ?? 30 * 24 * 3600_000);
-      const finished = runs.filter((f) => !isRunUnfinished(f.run)).sort((a, b) => b.savedAt.localeCompare(a.savedAt));
-      const gone = finished.filter((f, i) => i >= keep || Date.parse(f.savedAt) < oldest);
+      const finished = runs.filter((f) => !isRunUnfinished(f.run) && !keep.has(f.run.runId)).sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+      const gone = finished.filter((f, i) => i >= newest || Date.parse(f.savedAt) < oldest);
       for (const f of gone) await rm(fileOf(f.run.runId), { force: true });
       return gone.length;
     },

@@ -82,7 +82,7 @@ export function SidePanel() {
           >
             {t.label}
             {t.id === 'audit' && unfinished > 0 && (
-              <span className="count bad" title={`${unfinished} unfinished run${unfinished === 1 ? '' : 's'}: resume or discard in the Audit tab`} data-testid="unfinished-runs-badge">
+              <span className="count bad tab-count" title={`${unfinished} unfinished run${unfinished === 1 ? '' : 's'}: resume or discard in the Audit tab`} data-testid="unfinished-runs-badge">
                 {unfinished}
               </span>
             )}

@@ -135,11 +135,18 @@ export interface SavedRun {
 }
 
 /** Outcomes after which a run has nothing left to do. */
-export const FINISHED_OUTCOMES: readonly RunOutcome[] = ['completed', 'completed-with-handoff', 'dry-run-passed', 'dry-run-failed'];
+export const FINISHED_OUTCOMES: readonly RunOutcome[] = ['completed', 'completed-with-handoff', 'dry-run-passed'];
 
-/** True when a run may be resumed: it stopped (failure, conflict, waiting, cancelled) or was interrupted. */
+/**
+ * True when a run may be resumed: it stopped (failure, conflict, waiting, cancelled), was
+ * interrupted, or a resume of it stopped at its checks. A run whose first DryRun refused a step
+ * changed nothing and is finished.
+ */
 export function isRunUnfinished(run: PlanRun): boolean {
-  return run.phase !== 'finished' || run.outcome === undefined || !FINISHED_OUTCOMES.includes(run.outcome);
+  if (run.phase !== 'finished' || run.outcome === undefined) return true;
+  if (FINISHED_OUTCOMES.includes(run.outcome)) return false;
+  if (run.outcome === 'dry-run-failed') return run.steps.some((s) => isStepFinished(s.status) || s.status === 'interrupted');
+  return true;
 }
 
 /** A run read back after Peerscape stopped in the middle of it: finished as `interrupted`, its running steps marked so. */

@@ -197,7 +197,7 @@ export function AuditPanel({ client, onSave, subscribe, limit = 200 }: AuditPane
         </button>
         {page && (
           <span className="muted small" role="status" data-testid="audit-count">
-            {page.matched === page.total ? `${page.total} calls` : `${page.matched} of ${page.total} calls`}
+            {page.matched === page.total ? `${page.total} call${page.total === 1 ? '' : 's'}` : `${page.matched} of ${page.total} calls`}
             {page.entries.length < page.matched ? ` (newest ${page.entries.length} shown)` : ''}
             {unknown > 0 ? `; ${unknown} interrupted, outcome unknown until resumed` : ''}
             {page.skippedLines > 0 ? `; ${page.skippedLines} unreadable line${page.skippedLines === 1 ? '' : 's'} skipped` : ''}

@@ -6,7 +6,7 @@
 import type { ApiError } from '../../../shared/api/result';
 import type { Handoff } from '../../../shared/planning/handoff';
 import type { ConflictDecision, DryRunVerdict, PlanRun, StepRun, StepRunStatus } from '../../../shared/planning/plan-run';
-import { summariseRun } from '../../../shared/planning/plan-run';
+import { isRunUnfinished, summariseRun } from '../../../shared/planning/plan-run';
 import type { PeeringPlan, PlanStep } from '../../../shared/planning/plan-types';
 import './plan.css';
 
@@ -186,7 +186,7 @@ export function PlanSteps(props: PlanStepsProps) {
   const off = new Set(disabled);
   const byId = new Map(run?.steps.map((s) => [s.stepId, s]));
   const running = run !== undefined && run.phase !== 'finished';
-  const stopped = run?.phase === 'finished' && (run.outcome === 'failed' || run.outcome === 'conflict' || run.outcome === 'waiting-for-accepter' || run.outcome === 'cancelled' || run.outcome === 'interrupted');
+  const stopped = run?.phase === 'finished' && isRunUnfinished(run);
   const realRun = run !== undefined && run.outcome !== 'dry-run-passed' && run.outcome !== 'dry-run-failed';
   const pendingDecision = run?.outcome === 'conflict' && run.steps.some((s) => s.status === 'conflict' && !decisions[s.stepId]);
   const summary = run && realRun && run.phase === 'finished' ? summariseRun(plan, run) : undefined;

@@ -39,6 +39,8 @@ export function savedRunState(r: SavedRun): { tone: 'bad' | 'warn' | 'info' | 'o
       return { tone: 'warn', text: `Waiting for the other account to accept${unchecked}` };
     case 'cancelled':
       return { tone: 'warn', text: `Cancelled${unchecked}` };
+    case 'dry-run-failed':
+      return { tone: 'bad', text: `Stopped at the checks before going on (nothing more was changed)${unchecked}` };
     case 'completed':
     case 'completed-with-handoff':
       return { tone: 'ok', text: r.run.outcome === 'completed' ? 'Finished: every step is in place' : 'Finished on this side; the other account has steps left' };

@@ -132,7 +132,7 @@ describe('saved runs through the actions service, against the sandbox', () => {
     mkdirSync(join(dataDir, 'runs'), { recursive: true });
     writeFileSync(
       join(dataDir, 'runs', `${crashedId}.json`),
-      JSON.stringify({ format: 'peerscape-run', version: 1, savedAt: '2026-11-23T11:00:00.000Z', plan, run: { runId: crashedId, planId: plan.id, phase: 'running', steps: [{ stepId: 'create', status: 'running' }], startedAt: '2026-11-23T11:00:00.000Z' } }),
+      JSON.stringify({ format: 'peerscape-run', version: 1, savedAt: '2026-11-23T11:00:00.000Z', plan: { ...plan, steps: plan.steps.map((s) => ({ ...s, profile: 'gone-profile' })) }, run: { runId: crashedId, planId: plan.id, phase: 'running', steps: [{ stepId: 'create', status: 'running' }], startedAt: '2026-11-23T11:00:00.000Z' } }),
     );
 
     // The app restarts: the plan is gone from memory, the runs are not.
@@ -151,6 +151,12 @@ describe('saved runs through the actions service, against the sandbox', () => {
     expect(resumed.outcome).toBe('completed');
     expect(await routesToPeering(cloud, r, resumed.peeringId!)).toContain(`${r.mainTableId} ${x.cidr}`);
     expect(must(await second.listRuns()).map((l) => l.run.runId)).toEqual([crashedId]);
+
+    // A resume whose checks fail (the profile went away) leaves the run listed, still interrupted.
+    const noProfile = must(await second.resumePlan({ runId: crashedId }));
+    expect(noProfile.outcome).toBe('dry-run-failed');
+    expect(noProfile.error?.message).toContain('gone-profile');
+    expect(must(await second.listRuns()).find((l) => l.run.runId === crashedId)?.run.steps[0]?.status).toBe('interrupted');
 
     expect(must(await second.discardRun({ runId: crashedId }))).toEqual({ discarded: true });
     expect(existsSync(join(dataDir, 'runs', `${crashedId}.json`))).toBe(false);

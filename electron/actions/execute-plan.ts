@@ -30,12 +30,12 @@ import { unresolvedInterrupted, type AuditRecord } from '../../shared/planning/a
 import { AuditUnavailableError, createCallJournal, type CallJournal, type JournalLog } from '../audit/call-journal';
 import { createAwsClients, type AwsClients } from '../discovery/aws-clients';
 import { messageOf } from '../discovery/aws-errors';
-import { CallFailedError, createCallScheduler, type CallScheduler } from '../discovery/call-scheduler';
+import { createCallScheduler, type CallScheduler } from '../discovery/call-scheduler';
 import { explainCredentialFailure, type ProfileAccess } from '../discovery/credentials';
 import { actionErrorCode, explainActionFailure, isPeeringNotFound, unwrapCallError } from './action-errors';
-import { describePeering, findLivePeering, findRoute, sendEc2Action, type CallAnswer, type PeeringView } from './ec2-actions';
+import { describePeering, findLivePeering, findRoute, type CallAnswer, type PeeringView } from './ec2-actions';
 import { reconcileRun } from './reconcile-run';
-import { recogniseCall, withCallTags, type Recognition } from './recognise-call';
+import { resolveCall, sendJournaled, type JournaledCallDeps } from './journaled-call';
 import { systemClock, waitForAcceptance, type Clock } from './wait-for-acceptance';
 
 /** A syntactically valid peering id for DryRuns of steps whose peering does not exist yet. */
@@ -88,24 +88,6 @@ interface Identity {
 type StepResult = Pick<StepRun, 'status' | 'message' | 'error' | 'conflict' | 'requestId'> & { readonly stop?: boolean };
 
 const STATE_CODES = new Set(['OperationNotPermitted', 'InvalidStateTransition', 'IncorrectState']);
-
-/** Ids a call made: the peering of a create, the rules of an authorize. */
-function createdBy(answer: CallAnswer): string[] {
-  const pcx = (answer.output.VpcPeeringConnection as { VpcPeeringConnectionId?: string } | undefined)?.VpcPeeringConnectionId;
-  const rules = Array.isArray(answer.output.SecurityGroupRules) ? (answer.output.SecurityGroupRules as { SecurityGroupRuleId?: string }[]) : [];
-  return [...(pcx ? [pcx] : []), ...rules.flatMap((r) => (r.SecurityGroupRuleId ? [r.SecurityGroupRuleId] : []))];
-}
-
-/**
- * True when AWS answered a call with an error that means nothing changed: a 4xx to the only
- * attempt. Anything else (no answer, a timeout, a server error, or an error after retries, when an
- * earlier attempt may have gone through) leaves the outcome unknown.
- */
-function answeredWithoutChange(e: unknown): boolean {
-  if (e instanceof CallFailedError && e.attempts > 1) return false;
-  const status = (unwrapCallError(e) as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
-  return status !== undefined && status >= 400 && status < 500;
-}
 
 class Runner {
   run: PlanRun;
@@ -212,79 +194,29 @@ class Runner {
     return this.scheduler.run(`${account}/${region}/${action}`, (signal) => fn(this.clients.ec2(access, region), signal), this.deps.signal);
   }
 
-  /**
-   * Send a mutating call (or its DryRun) and write it to the audit log, whatever the outcome: a
-   * real call's intent first (the call is not sent unless it is on disk), its answer after.
-   */
+  /** What sending a journaled call needs from this run. */
+  private callDeps(): JournaledCallDeps {
+    return {
+      journal: this.journal,
+      scheduler: this.scheduler,
+      ...(this.deps.signal ? { signal: this.deps.signal } : {}),
+      ec2: (profile, region) => this.clients.ec2(this.accessOf(profile), region),
+      readAs: (profile, region) => (action, fn) => this.read(profile, region, action, fn),
+      now: () => this.nowIso(),
+    };
+  }
+
+  /** Send a mutating call (or its DryRun), written ahead to the audit log (`sendJournaled`). */
   private async mutate(step: PlanStep, action: Ec2ActionName, params: StepParams, dryRun: boolean): Promise<CallAnswer> {
     const profile = step.profile!;
-    const access = this.accessOf(profile);
-    const callId = this.journal.newCallId();
-    const sent = withCallTags(action, params, this.run.runId, callId);
     const callerArn = this.identity.get(profile)?.arn;
-    const base = {
-      ...(callerArn ? { callerArn } : {}),
-      profile,
-      accountId: step.accountId,
-      region: step.region,
-      action,
-      parameters: dryRun ? { ...sent, DryRun: true } : sent,
-      planId: this.plan.id,
-      runId: this.run.runId,
-      stepId: step.id,
-      callId,
-    };
-    const call = dryRun ? undefined : await this.journal.begin(base);
+    const place = { profile, ...(callerArn ? { callerArn } : {}), accountId: step.accountId, region: step.region, planId: this.plan.id, runId: this.run.runId, stepId: step.id };
     try {
-      const answer = await this.scheduler.run(
-        `${step.accountId}/${step.region}/${action}`,
-        (signal) => sendEc2Action(this.clients.ec2(access, step.region), action, sent, { dryRun, abortSignal: signal }),
-        this.deps.signal,
-      );
-      const done = { ...(answer.requestId ? { requestId: answer.requestId } : {}), created: createdBy(answer) };
-      if (call) await call.ok(done);
-      else await this.journal.record({ ...base, outcome: 'ok', ...done });
-      return answer;
+      return await sendJournaled(this.callDeps(), place, action, params, dryRun);
     } catch (e) {
-      const code = actionErrorCode(e);
-      const message = messageOf(unwrapCallError(e));
-      if (!call) {
-        const dry = code === 'DryRunOperation';
-        await this.journal.record({ ...base, outcome: dry ? 'dry-run' : 'error', errorCode: code, ...(dry ? {} : { message }) });
-      } else if (answeredWithoutChange(e)) {
-        await call.failed(code, message);
-      } else {
-        await call.unanswered(code, message);
-        const found = await this.resolveNow({ ...base, time: this.nowIso(), outcome: 'interrupted' });
-        if (found) return { output: found.created?.[0] ? { VpcPeeringConnection: { VpcPeeringConnectionId: found.created[0] } } : {} };
-      }
       // Remember which call failed (ReplaceRoute is sent for a CreateRoute step) for the explanation.
       if (e && typeof e === 'object') Object.assign(e, { peerscapeAction: action });
       throw e;
-    }
-  }
-
-  /** Ask AWS about a call whose outcome is unknown, and write the resolution. */
-  private async resolveCall(call: AuditRecord): Promise<Recognition> {
-    const found = await recogniseCall(call, (action, fn) => this.read(call.profile, call.region, action, fn));
-    await this.journal.resolve(call, found.outcome, { message: found.message, ...(found.created ? { created: found.created } : {}) });
-    return found;
-  }
-
-  /**
-   * Right after a call got no answer: when AWS already shows it went through, record that and go
-   * on as if it had answered. Otherwise leave it interrupted for the resume (a read so soon after
-   * the call may not show it yet, so "did not happen" is not written now).
-   */
-  private async resolveNow(call: AuditRecord): Promise<Recognition | undefined> {
-    if (this.deps.signal?.aborted) return undefined;
-    try {
-      const found = await recogniseCall(call, (action, fn) => this.read(call.profile, call.region, action, fn));
-      if (found.outcome !== 'went-through') return undefined;
-      await this.journal.resolve(call, found.outcome, { message: found.message, ...(found.created ? { created: found.created } : {}) });
-      return found;
-    } catch {
-      return undefined;
     }
   }
 
@@ -417,7 +349,7 @@ class Runner {
     if (!previous) return undefined;
     let found;
     try {
-      found = await reconcileRun({ previous, lines, resolve: (c) => this.resolveCall(c), now: () => this.nowIso() });
+      found = await reconcileRun({ previous, lines, resolve: (c) => resolveCall(this.callDeps(), c), now: () => this.nowIso() });
     } catch (e) {
       if (this.deps.signal?.aborted) throw e;
       return {

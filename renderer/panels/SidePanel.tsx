@@ -35,13 +35,13 @@ function useSavedRunsClient(): SavedRunsClient {
 }
 
 /** The runs that did not finish, then every change Peerscape made in AWS, refreshed as new calls are logged. */
-function AuditTab() {
+function AuditTab({ onCount }: { onCount: (stopped: number) => void }) {
   const client = useAppStore((s) => s.client);
   const runs = useSavedRunsClient();
   const subscribe = useCallback((listener: () => void) => client.on('auditAppended', listener), [client]);
   return (
     <>
-      <SavedRuns client={runs} subscribe={subscribe} />
+      <SavedRuns client={runs} subscribe={subscribe} onCount={onCount} />
       <AuditPanel
         client={client}
         onSave={(file) => saveFile(file.filename, file.content, file.filename.endsWith('.csv') ? 'text/csv' : 'application/x-ndjson')}
@@ -54,7 +54,7 @@ function AuditTab() {
 /** Side panel frame. */
 export function SidePanel() {
   const panel = useAppStore((s) => s.panel);
-  const unfinished = useUnfinishedRunCount(useSavedRunsClient());
+  const [unfinished, setUnfinished] = useUnfinishedRunCount(useSavedRunsClient());
   const setPanel = useAppStore((s) => s.setPanel);
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
@@ -93,7 +93,7 @@ export function SidePanel() {
         {panel === 'inspector' && <InspectorPanel />}
         {panel === 'findings' && <FindingsPanel />}
         {panel === 'discovery' && <DiscoveryPanel />}
-        {panel === 'audit' && <AuditTab />}
+        {panel === 'audit' && <AuditTab onCount={setUnfinished} />}
       </div>
     </aside>
   );

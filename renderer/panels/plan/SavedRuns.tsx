@@ -22,6 +22,13 @@ export interface SavedRunsProps {
   readonly client: SavedRunsClient;
   /** Subscribe to `auditAppended` (resolutions change the counts of unchecked calls). */
   subscribe?(listener: () => void): () => void;
+  /** Told how many listed runs are stopped (not going now) after each refresh, e.g. for a badge. */
+  onCount?(stopped: number): void;
+}
+
+/** Runs that are not going now: what a badge counts. */
+export function stoppedRuns(runs: readonly SavedRun[]): number {
+  return runs.filter((r) => r.run.phase === 'finished').length;
 }
 
 /** What state a saved run is in, in words. */
@@ -159,7 +166,7 @@ function RunCard({ client, saved, onDiscarded, onOpen }: RunCardProps) {
 }
 
 /** The list of unfinished runs, refreshed as runs move and calls are resolved. */
-export function SavedRuns({ client, subscribe }: SavedRunsProps) {
+export function SavedRuns({ client, subscribe, onCount }: SavedRunsProps) {
   const [listed, setListed] = useState<readonly SavedRun[]>([]);
   /** Runs whose card is open: shown after they finish too, until closed. */
   const [pinned, setPinned] = useState<ReadonlyMap<string, SavedRun>>(new Map());
@@ -169,8 +176,9 @@ export function SavedRuns({ client, subscribe }: SavedRunsProps) {
     if (r.ok) {
       setListed(r.value);
       setError(undefined);
+      onCount?.(stoppedRuns(r.value));
     } else setError(r.error);
-  }, [client]);
+  }, [client, onCount]);
   const runs = [...listed, ...[...pinned.values()].filter((p) => !listed.some((l) => l.run.runId === p.run.runId))];
   const pin = (saved: SavedRun, open: boolean) =>
     setPinned((m) => {
@@ -228,13 +236,13 @@ export function SavedRuns({ client, subscribe }: SavedRunsProps) {
 }
 
 /** How many runs did not finish (for a badge), kept up to date as runs move. */
-export function useUnfinishedRunCount(client: SavedRunsClient): number {
+export function useUnfinishedRunCount(client: SavedRunsClient): [number, (count: number) => void] {
   const [count, setCount] = useState(0);
   useEffect(() => {
     let alive = true;
     const load = () =>
       void client.listRuns({}).then((r) => {
-        if (alive && r.ok) setCount(r.value.filter((x) => x.run.phase === 'finished').length);
+        if (alive && r.ok) setCount(stoppedRuns(r.value));
       });
     load();
     const off = client.onPlanProgressed((run) => {
@@ -245,5 +253,5 @@ export function useUnfinishedRunCount(client: SavedRunsClient): number {
       off();
     };
   }, [client]);
-  return count;
+  return [count, setCount];
 }

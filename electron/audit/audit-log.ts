@@ -69,8 +69,8 @@ export interface AuditLog {
   linesOfRun(runId: string): Promise<AuditRecord[]>;
   /** Interrupted calls no resume has resolved yet, of one run or of all, oldest first. */
   unresolved(runId?: string): Promise<AuditRecord[]>;
-  /** Opening: mends a torn last line and marks calls a dead process left without an answer as
-   * interrupted. Runs once, before anything else this log writes or reads; returns the calls it marked. */
+  /** Opening: marks calls a dead process left without an answer as interrupted (a line each).
+   * Runs once, before anything else this log writes or reads; returns the calls it marked. */
   open(): Promise<readonly AuditRecord[]>;
 }
 

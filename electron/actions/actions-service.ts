@@ -5,6 +5,11 @@
  * progress arrives as `planProgressed`) and this returns as soon as it is waiting, so the UI can
  * show what the other side must do. Wiring each method into `createMainApi` is one line.
  *
+ * Every run is saved in the data folder after each step (`RunStore`). When the service starts it
+ * opens the audit log (which marks calls a dead process left unanswered as interrupted) and reads
+ * the saved runs back: a run that was going when the process died shows as interrupted, and
+ * `listRuns` lists it with every other run that can still be resumed.
+ *
  * `createMainApi` exposes each method as is (inputs: shared/planning/action-inputs.ts), pushes
  * `planProgressed` and `auditAppended`, and rescans when a run changed AWS. Keep `loadTopology` returning the same object while the snapshot is unchanged: checklists
  * cache their route analysis per topology object.
@@ -34,13 +39,15 @@ import { planToCliCommands, planToCliScript, type PlanCli } from '../../shared/p
 import { planCompletion } from '../../shared/planning/plan-completion';
 import { planDeletion, planRejection } from '../../shared/planning/plan-deletion';
 import { planPeering } from '../../shared/planning/plan-peering';
-import type { PlanAndRun, PlanRun } from '../../shared/planning/plan-run';
+import type { PlanAndRun, PlanRun, SavedRun } from '../../shared/planning/plan-run';
+import { asInterrupted, isRunUnfinished } from '../../shared/planning/plan-run';
 import type { PeeringPlan } from '../../shared/planning/plan-types';
 import { profilesFromTopology, withDisabledSteps } from '../../shared/planning/plan-types';
 import type { AuditExport, AuditPage } from '../../shared/planning/audit-filter';
 import { createAuditLog, type AuditLog } from '../audit/audit-log';
 import { resolveProfileAccess, type Env } from '../discovery/credentials';
 import { executePlan, type ExecuteDeps } from './execute-plan';
+import { createRunStore, type RunStore } from './run-store';
 import type { Clock } from './wait-for-acceptance';
 
 /** What the service needs from its host (`createMainApi`'s deps). */
@@ -49,7 +56,7 @@ export interface ActionsServiceDeps {
    * switches between the user's files and the sandbox's). */
   readonly env: Env | (() => Env);
   readonly homeDir: string;
-  /** The app's data folder: the audit log lives here. */
+  /** The app's data folder: the audit log and the saved runs live here. */
   readonly dataDir: string;
   /** The latest discovered topology (the workspace snapshot), or undefined before the first scan. */
   loadTopology(): Promise<Topology | undefined>;
@@ -78,6 +85,10 @@ export interface ActionsService {
   resumePlan(input: ResumePlanInput): Promise<Result<PlanRun>>;
   cancelPlanRun(input: RunIdInput): Promise<Result<{ cancelled: boolean }>>;
   getPlanRun(input: RunIdInput): Promise<Result<PlanRun>>;
+  /** Runs that can still be resumed (interrupted, stopped, waiting), newest first. */
+  listRuns(): Promise<Result<readonly SavedRun[]>>;
+  /** Forget a run that will not be resumed (its file goes; the audit log keeps its calls). */
+  discardRun(input: RunIdInput): Promise<Result<{ discarded: boolean }>>;
   acceptPeering(input: AcceptPeeringInput): Promise<Result<PlanAndRun>>;
   rejectPeering(input: RejectPeeringInput): Promise<Result<PlanAndRun>>;
   deletePeering(input: DeletePeeringInput): Promise<Result<PlanAndRun>>;
@@ -90,6 +101,7 @@ export interface ActionsService {
 interface RunRecord {
   plan: PeeringPlan;
   latest: PlanRun;
+  savedAt?: string;
   controller?: AbortController;
   /** Settles when the run's current execution ends. */
   done?: Promise<PlanRun>;
@@ -99,10 +111,39 @@ const MAX_PLANS = 200;
 
 /** Build the service. */
 export function createActionsService(deps: ActionsServiceDeps): ActionsService {
-  const audit: AuditLog = createAuditLog({ dataDir: deps.dataDir, emit: deps.auditAppended });
+  const audit: AuditLog = createAuditLog({ dataDir: deps.dataDir, emit: deps.auditAppended, now: deps.now });
+  const store: RunStore = createRunStore({ dataDir: deps.dataDir, now: deps.now });
   const plans = new Map<string, PeeringPlan>();
   const runs = new Map<string, RunRecord>();
   const env = (): Env => (typeof deps.env === 'function' ? deps.env() : deps.env);
+  // Opening the log marks what a dead process left unanswered; then the saved runs are read back.
+  const loaded = audit
+    .open()
+    .catch(() => undefined)
+    .then(() => loadSavedRuns())
+    .catch(() => undefined);
+
+  async function loadSavedRuns(): Promise<void> {
+    const { runs: files } = await store.loadAll();
+    // A run with calls no resume has checked yet stays, whatever its last outcome.
+    const unchecked = new Set((await audit.unresolved().catch(() => [])).flatMap((c) => (c.runId ? [c.runId] : [])));
+    await store.prune(files, unchecked).catch(() => 0);
+    const at = deps.now().toISOString();
+    for (const f of files) {
+      if (runs.has(f.run.runId) || (!isRunUnfinished(f.run) && !unchecked.has(f.run.runId))) continue;
+      runs.set(f.run.runId, { plan: f.plan, latest: asInterrupted(f.run, at), savedAt: f.savedAt });
+    }
+  }
+
+  /** Save the run; a failed write is not the run's failure (the audit log holds what AWS did). */
+  function save(record: RunRecord, run: PlanRun): Promise<void> {
+    return store.save(record.plan, run).then(
+      () => {
+        record.savedAt = deps.now().toISOString();
+      },
+      () => undefined,
+    );
+  }
 
   async function topology(): Promise<Result<Topology>> {
     const t = await deps.loadTopology();
@@ -133,13 +174,14 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
     return ok(edited);
   }
 
-  function executeDeps(controller: AbortController | undefined): ExecuteDeps {
+  function executeDeps(controller: AbortController | undefined, record?: RunRecord): ExecuteDeps {
     return {
       accessForProfile: async (p) => (await resolveProfileAccess([p], env(), deps.homeDir)).get(p)!,
       audit,
       onProgress: deps.planProgressed,
       now: deps.now,
       ...(controller ? { signal: controller.signal } : {}),
+      ...(record ? { checkpoint: (run: PlanRun) => save(record, run) } : {}),
       ...(deps.clock ? { clock: deps.clock } : {}),
       ...(deps.acceptance ? { acceptance: deps.acceptance } : {}),
       ...(deps.settle ? { settle: deps.settle } : {}),
@@ -152,13 +194,14 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
     record.controller = controller;
     let onWaiting: (run: PlanRun) => void = () => undefined;
     const waiting = new Promise<PlanRun>((resolve) => (onWaiting = resolve));
-    const base = executeDeps(controller);
+    const base = executeDeps(controller, record);
     const done = executePlan(
       plan,
       {
         ...base,
         onProgress: (run) => {
           record.latest = run;
+          void save(record, run);
           deps.planProgressed(run);
           if (run.phase === 'waiting-for-accepter') onWaiting(run);
         },
@@ -167,6 +210,7 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
     ).then(
       (run) => {
         record.latest = run;
+        void save(record, run);
         record.controller = undefined;
         if (run.steps.some((s) => s.status === 'done')) deps.runFinished?.(run, plan);
         return run;
@@ -180,6 +224,7 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
           error: { code: 'internal', message: `The run stopped on an unexpected error: ${(e as Error).message}`, fix: 'Resume the run; if it happens again, report it with the audit log.' },
         };
         record.latest = run;
+        void save(record, run);
         deps.planProgressed(run);
         return run;
       },
@@ -189,6 +234,7 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
   }
 
   async function run(plan: PeeringPlan, decisions: PlanRunInput['decisions']): Promise<Result<PlanRun>> {
+    await loaded;
     for (const r of runs.values()) {
       if (r.plan.id === plan.id && r.controller) {
         return fail('conflict', `Plan ${plan.id} is already running (run ${r.latest.runId}).`, 'Wait for it to finish, or cancel it first.');
@@ -250,8 +296,9 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
     },
 
     async resumePlan({ runId, disabledStepIds, decisions }) {
+      await loaded;
       const record = runs.get(runId);
-      if (!record) return fail('not-found', `Run ${runId} is not known (runs are kept until the app quits).`, 'Make the plan again; steps already done are recognised and skipped.');
+      if (!record) return fail('not-found', `Run ${runId} is not known: it finished, or was discarded.`, 'Make the plan again; steps already done are recognised and skipped.');
       if (record.controller) return fail('conflict', `Run ${runId} is still going.`, 'Wait for it, or cancel it before resuming.');
       let plan = record.plan;
       if (disabledStepIds) {
@@ -264,6 +311,7 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
     },
 
     async cancelPlanRun({ runId }) {
+      await loaded;
       const record = runs.get(runId);
       if (!record) return fail('not-found', `Run ${runId} is not known.`, 'Nothing to cancel.');
       if (!record.controller) return ok({ cancelled: false });
@@ -273,8 +321,41 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
     },
 
     async getPlanRun({ runId }) {
+      await loaded;
       const record = runs.get(runId);
-      return record ? ok(record.latest) : fail('not-found', `Run ${runId} is not known.`, 'Runs are kept until the app quits.');
+      return record ? ok(record.latest) : fail('not-found', `Run ${runId} is not known.`, 'Finished runs are kept until the app quits; unfinished ones until they finish or are discarded.');
+    },
+
+    async listRuns() {
+      await loaded;
+      let unresolved: Map<string, number>;
+      try {
+        unresolved = new Map();
+        for (const call of await audit.unresolved()) if (call.runId) unresolved.set(call.runId, (unresolved.get(call.runId) ?? 0) + 1);
+      } catch (e) {
+        return fail('unavailable', `The audit log ${audit.path} cannot be read: ${(e as Error).message}`, 'Check the permissions of the data folder.');
+      }
+      const list: SavedRun[] = [];
+      for (const r of runs.values()) {
+        const active = !!r.controller && r.latest.phase !== 'finished';
+        if (!active && !isRunUnfinished(r.latest) && !unresolved.has(r.latest.runId)) continue;
+        list.push({ plan: r.plan, run: r.latest, savedAt: r.savedAt ?? r.latest.startedAt, active, unresolvedCalls: unresolved.get(r.latest.runId) ?? 0 });
+      }
+      return ok(list.sort((a, b) => b.run.startedAt.localeCompare(a.run.startedAt)));
+    },
+
+    async discardRun({ runId }) {
+      await loaded;
+      const record = runs.get(runId);
+      if (!record) return fail('not-found', `Run ${runId} is not known.`, 'Nothing to discard.');
+      if (record.controller) return fail('conflict', `Run ${runId} is still going.`, 'Cancel it first, then discard it.');
+      runs.delete(runId);
+      try {
+        await store.remove(runId);
+      } catch (e) {
+        return fail('unavailable', `The run file of ${runId} in ${store.dir} cannot be deleted: ${(e as Error).message}`, 'Check the permissions of the data folder.');
+      }
+      return ok({ discarded: true });
     },
 
     async acceptPeering({ peeringId, profile }) {

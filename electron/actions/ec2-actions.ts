@@ -11,8 +11,10 @@ import {
   DeleteRouteCommand,
   DeleteVpcPeeringConnectionCommand,
   DescribeRouteTablesCommand,
+  DescribeSecurityGroupsCommand,
   DescribeVpcPeeringConnectionsCommand,
   type EC2Client,
+  type IpPermission,
   ModifyVpcPeeringConnectionOptionsCommand,
   RejectVpcPeeringConnectionCommand,
   ReplaceRouteCommand,
@@ -80,6 +82,11 @@ export interface PeeringView {
   readonly message?: string;
   readonly requesterVpcId?: string;
   readonly accepterVpcId?: string;
+  /** Each side's AllowDnsResolutionFromRemoteVpc, when AWS shows the options (active peerings). */
+  readonly requesterDns?: boolean;
+  readonly accepterDns?: boolean;
+  /** The tags the viewing account sees. */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 function toStatus(code: string | undefined): PeeringStatus | undefined {
@@ -95,6 +102,11 @@ function toView(p: VpcPeeringConnection): PeeringView | undefined {
     ...(p.Status?.Message ? { message: p.Status.Message } : {}),
     ...(p.RequesterVpcInfo?.VpcId ? { requesterVpcId: p.RequesterVpcInfo.VpcId } : {}),
     ...(p.AccepterVpcInfo?.VpcId ? { accepterVpcId: p.AccepterVpcInfo.VpcId } : {}),
+    ...(p.RequesterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc !== undefined
+      ? { requesterDns: p.RequesterVpcInfo.PeeringOptions.AllowDnsResolutionFromRemoteVpc }
+      : {}),
+    ...(p.AccepterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc !== undefined ? { accepterDns: p.AccepterVpcInfo.PeeringOptions.AllowDnsResolutionFromRemoteVpc } : {}),
+    ...(p.Tags?.length ? { tags: Object.fromEntries(p.Tags.filter((t) => t.Key).map((t) => [t.Key!, t.Value ?? ''])) } : {}),
   };
 }
 
@@ -172,4 +184,36 @@ export async function findRoute(client: EC2Client, routeTableId: string, destina
   const table = (out.RouteTables ?? []).find((t) => t.RouteTableId === routeTableId);
   const r = table?.Routes?.find((x) => sameCidr(x.DestinationCidrBlock, destination) || sameCidr(x.DestinationIpv6CidrBlock, destination));
   return r ? { target: routeTargetOf(r), ...(r.State ? { state: r.State } : {}) } : undefined;
+}
+
+/**
+ * The peerings (any status) tagged `key` = `value` that the client's account sees. Filtered on
+ * the server and again here, since moto ignores filters.
+ */
+export async function findPeeringsByTag(client: EC2Client, key: string, value: string, abortSignal?: AbortSignal): Promise<PeeringView[]> {
+  const found: PeeringView[] = [];
+  let token: string | undefined;
+  do {
+    const out = await client.send(
+      new DescribeVpcPeeringConnectionsCommand({ Filters: [{ Name: `tag:${key}`, Values: [value] }], ...(token ? { NextToken: token } : {}) }),
+      abortSignal ? { abortSignal } : {},
+    );
+    for (const p of out.VpcPeeringConnections ?? []) {
+      const v = toView(p);
+      if (v && v.tags?.[key] === value) found.push(v);
+    }
+    token = out.NextToken;
+  } while (token);
+  return found;
+}
+
+/** The ingress permissions of a security group, or undefined when the group is gone. */
+export async function groupIngress(client: EC2Client, groupId: string, abortSignal?: AbortSignal): Promise<readonly IpPermission[] | undefined> {
+  try {
+    const out = await client.send(new DescribeSecurityGroupsCommand({ GroupIds: [groupId] }), abortSignal ? { abortSignal } : {});
+    return out.SecurityGroups?.find((g) => g.GroupId === groupId)?.IpPermissions ?? undefined;
+  } catch (e) {
+    if (/^InvalidGroup(Id)?\.(NotFound|Malformed)$/.test(actionErrorCode(e))) return undefined;
+    throw e;
+  }
 }

@@ -1,15 +1,17 @@
 /** Run a plan against AWS: check every step with DryRun first, then run them in order with live
  * progress, stopping at the first failure with what was done and what was not.
  *
- * STYLE.md §3: "execute-plan writes an audit entry for each step, stops at the first failure,
- * and reports what it changed." Every call goes through the discovery helper's credentials
- * (`ProfileAccess`, with the profile's endpoint per TOOLCHAIN.md), SDK clients and call scheduler
- * (retries on throttling), and every mutating call (DryRuns included) is written to the audit log.
+ * Every call goes through the discovery helper's credentials (`ProfileAccess`, with the profile's
+ * endpoint), SDK clients and call scheduler (retries on throttling). Every mutating call is
+ * written ahead to the audit log (`CallJournal`): its intent is on disk before it is sent, its
+ * answer after; a call left without an answer is checked in AWS as soon as possible (at once, or
+ * when the run resumes after a crash). DryRuns change nothing and get one line.
  *
  * Re-running is harmless: a peering that already exists between the two VPCs is reused, a route
  * that already points at the peering counts as done (one that points elsewhere is a conflict the
  * user decides: replace or skip), a duplicate rule counts as done, and cleanup of something
- * already gone counts as done. A run resumes from its own last state.
+ * already gone counts as done. A run resumes from its own last state, after `reconcileRun` has
+ * asked AWS about the calls its last attempt left without an answer.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -24,13 +26,16 @@ import type { ConflictDecision, DryRunVerdict, PlanRun, RunOutcome, StepRun } fr
 import { isStepFinished, newRun } from '../../shared/planning/plan-run';
 import type { Ec2ActionName, PeeringPlan, PlanStep, StepParams } from '../../shared/planning/plan-types';
 import { needsPeeringId, resolvePeeringRef } from '../../shared/planning/plan-types';
-import type { AuditRecord } from '../../shared/planning/audit-filter';
+import { unresolvedInterrupted, type AuditRecord } from '../../shared/planning/audit-filter';
+import { AuditUnavailableError, createCallJournal, type CallJournal, type JournalLog } from '../audit/call-journal';
 import { createAwsClients, type AwsClients } from '../discovery/aws-clients';
 import { messageOf } from '../discovery/aws-errors';
 import { createCallScheduler, type CallScheduler } from '../discovery/call-scheduler';
 import { explainCredentialFailure, type ProfileAccess } from '../discovery/credentials';
 import { actionErrorCode, explainActionFailure, isPeeringNotFound, unwrapCallError } from './action-errors';
-import { describePeering, findLivePeering, findRoute, sendEc2Action, type CallAnswer, type PeeringView } from './ec2-actions';
+import { describePeering, findLivePeering, findRoute, type CallAnswer, type PeeringView } from './ec2-actions';
+import { reconcileRun } from './reconcile-run';
+import { resolveCall, sendJournaled, type JournaledCallDeps } from './journaled-call';
 import { systemClock, waitForAcceptance, type Clock } from './wait-for-acceptance';
 
 /** A syntactically valid peering id for DryRuns of steps whose peering does not exist yet. */
@@ -40,10 +45,12 @@ export const DRY_RUN_PEERING_ID = 'pcx-00000000000000000';
 export interface ExecuteDeps {
   /** Credentials and endpoints of a profile (`resolveProfileAccess` of the discovery helper). */
   accessForProfile(profile: string): Promise<Result<ProfileAccess>>;
-  /** Where every mutating call is recorded. */
-  readonly audit: { append(entry: AuditRecord): Promise<unknown> };
+  /** Where every mutating call is written ahead (the audit log). */
+  readonly audit: JournalLog;
   /** The run after each change (phase, step status, handoff). */
   onProgress?(run: PlanRun): void;
+  /** Make the run durable; awaited when a step starts and when it ends, so a crash resumes from there. */
+  checkpoint?(run: PlanRun): Promise<void>;
   /** Cancels the run between and during calls; the report says what was done. */
   readonly signal?: AbortSignal;
   now?(): Date;
@@ -91,6 +98,7 @@ class Runner {
   private readonly clients: AwsClients;
   private readonly scheduler: CallScheduler;
   private readonly clock: Clock;
+  private readonly journal: CallJournal;
 
   constructor(
     private readonly plan: PeeringPlan,
@@ -109,6 +117,8 @@ class Runner {
         steps: plan.steps.map((s) => {
           const before = byId.get(s.id);
           if (before && isStepFinished(before.status)) return before;
+          // Stays interrupted until the resume has asked AWS about it (reconcile).
+          if (before?.status === 'interrupted' || before?.status === 'running') return { stepId: s.id, status: 'interrupted', ...(before.message ? { message: before.message } : {}) };
           return { stepId: s.id, status: s.enabled ? 'pending' : 'disabled' };
         }),
         startedAt: started,
@@ -120,6 +130,7 @@ class Runner {
     this.clients = deps.clients ?? createAwsClients(8);
     this.scheduler = deps.scheduler ?? createCallScheduler({ maxConcurrentCalls: 8, maxAttempts: 4, callTimeoutMs: 30_000, retryBaseDelayMs: 200 });
     this.clock = deps.clock ?? systemClock;
+    this.journal = createCallJournal(deps.audit, () => deps.now?.() ?? new Date());
   }
 
   close(): void {
@@ -183,49 +194,40 @@ class Runner {
     return this.scheduler.run(`${account}/${region}/${action}`, (signal) => fn(this.clients.ec2(access, region), signal), this.deps.signal);
   }
 
-  /** Send a mutating call (or its DryRun) and write it to the audit log, whatever the outcome. */
+  /** What sending a journaled call needs from this run. */
+  private callDeps(): JournaledCallDeps {
+    return {
+      journal: this.journal,
+      scheduler: this.scheduler,
+      ...(this.deps.signal ? { signal: this.deps.signal } : {}),
+      ec2: (profile, region) => this.clients.ec2(this.accessOf(profile), region),
+      readAs: (profile, region) => (action, fn) => this.read(profile, region, action, fn),
+      now: () => this.nowIso(),
+    };
+  }
+
+  /** Send a mutating call (or its DryRun), written ahead to the audit log (`sendJournaled`). */
   private async mutate(step: PlanStep, action: Ec2ActionName, params: StepParams, dryRun: boolean): Promise<CallAnswer> {
     const profile = step.profile!;
-    const access = this.accessOf(profile);
-    const id = this.identity.get(profile);
-    const base = {
-      callerArn: id?.arn,
-      profile,
-      accountId: step.accountId,
-      region: step.region,
-      action,
-      parameters: dryRun ? { ...params, DryRun: true } : params,
-      planId: this.plan.id,
-      runId: this.run.runId,
-      stepId: step.id,
-    };
+    const callerArn = this.identity.get(profile)?.arn;
+    const place = { profile, ...(callerArn ? { callerArn } : {}), accountId: step.accountId, region: step.region, planId: this.plan.id, runId: this.run.runId, stepId: step.id };
     try {
-      const answer = await this.scheduler.run(
-        `${step.accountId}/${step.region}/${action}`,
-        (signal) => sendEc2Action(this.clients.ec2(access, step.region), action, params, { dryRun, abortSignal: signal }),
-        this.deps.signal,
-      );
-      await this.audit({ ...base, time: this.nowIso(), outcome: 'ok', ...(answer.requestId ? { requestId: answer.requestId } : {}) });
-      return answer;
+      return await sendJournaled(this.callDeps(), place, action, params, dryRun);
     } catch (e) {
-      const code = actionErrorCode(e);
-      const dry = dryRun && code === 'DryRunOperation';
-      await this.audit({ ...base, time: this.nowIso(), outcome: dry ? 'dry-run' : 'error', errorCode: code, ...(dry ? {} : { message: messageOf(unwrapCallError(e)) }) });
       // Remember which call failed (ReplaceRoute is sent for a CreateRoute step) for the explanation.
       if (e && typeof e === 'object') Object.assign(e, { peerscapeAction: action });
       throw e;
     }
   }
 
-  private async audit(entry: AuditRecord): Promise<void> {
-    try {
-      await this.deps.audit.append(entry);
-    } catch {
-      // A full disk must not hide what AWS did; the run report still lists every change.
-    }
-  }
-
   private fail(step: PlanStep, e: unknown, dryRun = false): ApiError {
+    if (e instanceof AuditUnavailableError) {
+      return {
+        code: 'unavailable',
+        message: `${step.title}: ${e.message}`,
+        fix: 'Free some space or fix the permissions of the data folder, then resume. Every step before this one is done and recorded.',
+      };
+    }
     const endpoint = step.profile ? this.access.get(step.profile)?.endpoints.ec2 : undefined;
     const action = (e as { peerscapeAction?: string } | undefined)?.peerscapeAction ?? step.action;
     return explainActionFailure(e, { step, profile: step.profile ?? '?', accountId: step.accountId, region: step.region, action, dryRun, ...(endpoint ? { endpoint } : {}) });
@@ -288,9 +290,11 @@ class Runner {
     return undefined;
   }
 
-  private async prepareProfiles(steps: readonly PlanStep[]): Promise<ApiError | undefined> {
+  private async prepareProfiles(steps: readonly PlanStep[], calls: readonly AuditRecord[] = []): Promise<ApiError | undefined> {
     const wanted = new Map<string, string>(); // profile → account it must act in
     for (const s of steps) if (s.profile && s.enabled) wanted.set(s.profile, s.accountId);
+    // Interrupted calls are checked with the profile that sent them.
+    for (const c of calls) if (c.accountId && !wanted.has(c.profile)) wanted.set(c.profile, c.accountId);
     const watcher = this.watcherProfile();
     if (watcher && !wanted.has(watcher.profile)) {
       const acct = watcher.profile === this.plan.requester.profile ? this.plan.requester.accountId : this.plan.accepter.accountId;
@@ -325,6 +329,45 @@ class Runner {
         };
       }
     }
+    return undefined;
+  }
+
+  // ---- resume after an interruption -----------------------------------------------------------
+
+  private async checkpoint(): Promise<void> {
+    try {
+      await this.deps.checkpoint?.(this.run);
+    } catch {
+      // The audit log is the record of what AWS did; a run file that could not be written only
+      // means a crash now would resume from an earlier step, whose checks find what is done.
+    }
+  }
+
+  /** Ask AWS about the calls the last attempt left unanswered, and take over what the log says was done. */
+  private async reconcile(lines: readonly AuditRecord[]): Promise<ApiError | undefined> {
+    const previous = this.opts.previous;
+    if (!previous) return undefined;
+    let found;
+    try {
+      found = await reconcileRun({ previous, lines, resolve: (c) => resolveCall(this.callDeps(), c), now: () => this.nowIso() });
+    } catch (e) {
+      if (this.deps.signal?.aborted) throw e;
+      return {
+        code: 'unavailable',
+        message: `Peerscape could not ask AWS what this run's interrupted calls did: ${messageOf(unwrapCallError(e))}`,
+        fix: 'Check the connection and the profile, then resume again. Nothing was sent.',
+      };
+    }
+    if (found.peeringId) this.peeringId = found.peeringId;
+    if (found.peeringStatus) this.peeringStatus = found.peeringStatus;
+    for (const [stepId, patch] of found.steps) this.setStep(stepId, patch, true);
+    for (const s of this.run.steps) {
+      if (s.status !== 'interrupted') continue;
+      const step = this.plan.steps.find((p) => p.id === s.stepId);
+      this.setStep(s.stepId, { status: step?.enabled ? 'pending' : 'disabled', message: 'Peerscape stopped while this step ran, and nothing of it is known to have gone through: it runs again (its checks find anything already in place).' }, true);
+    }
+    this.update({ ...(this.peeringId ? { peeringId: this.peeringId } : {}), ...(this.peeringStatus ? { peeringStatus: this.peeringStatus } : {}) });
+    if (found.steps.size > 0) await this.checkpoint();
     return undefined;
   }
 
@@ -726,10 +769,24 @@ class Runner {
     this.emit();
     const broken = this.brokenDependency();
     if (broken) return this.finish('failed', broken);
-    const work = this.work();
-    const prepared = await this.prepareProfiles(work);
+    let lines: AuditRecord[] = [];
+    if (this.opts.previous) {
+      try {
+        lines = await this.journal.linesOfRun(this.run.runId);
+      } catch (e) {
+        return this.finish('dry-run-failed', {
+          code: 'unavailable',
+          message: `The audit log ${this.deps.audit.path} cannot be read (${(e as Error).message}), so Peerscape cannot tell what this run already did.`,
+          fix: 'Fix the permissions of the data folder, then resume. Nothing was sent.',
+        });
+      }
+    }
+    const unanswered = unresolvedInterrupted(lines);
+    const prepared = await this.prepareProfiles(this.work(), unanswered);
     if (prepared) return this.finish('dry-run-failed', prepared);
-    const refused = await this.dryRun(work);
+    const unknown = await this.reconcile(lines);
+    if (unknown) return this.finish('dry-run-failed', unknown);
+    const refused = await this.dryRun(this.work());
     if (refused) return this.finish('dry-run-failed', refused);
     if (this.opts.dryRunOnly) return this.finish('dry-run-passed');
 
@@ -756,6 +813,7 @@ class Runner {
         continue;
       }
       this.setStep(step.id, { status: 'running' });
+      await this.checkpoint();
       let result: StepResult;
       try {
         result = await this.runStep(step);
@@ -776,6 +834,8 @@ class Runner {
         });
       }
       if (stop) return this.finish('failed', result.error);
+      // A stopped run is saved as it finishes; one that goes on is saved before its next step.
+      await this.checkpoint();
     }
     const others = this.run.steps.filter((s) => s.status === 'other-side');
     if (others.length > 0 && this.peeringId) {

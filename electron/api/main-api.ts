@@ -289,6 +289,8 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     resumePlan: (input) => actions.resumePlan(input),
     cancelPlanRun: (input) => actions.cancelPlanRun(input),
     getPlanRun: (input) => actions.getPlanRun(input),
+    listRuns: () => actions.listRuns(),
+    discardRun: (input) => actions.discardRun(input),
     acceptPeering: (input) => actions.acceptPeering(input),
     rejectPeering: (input) => actions.rejectPeering(input),
     deletePeering: (input) => actions.deletePeering(input),

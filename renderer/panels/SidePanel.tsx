@@ -1,5 +1,6 @@
-/** The right-hand panel: inspector, findings, discovery (with the AWS profiles) and the audit log, as tabs. */
-import { useCallback } from 'react';
+/** The right-hand panel: inspector, findings, discovery (with the AWS profiles) and the audit log
+ * (with the runs that did not finish), as tabs. */
+import { useCallback, useMemo } from 'react';
 import type { KeyboardEvent } from 'react';
 
 import type { SidePanelTab } from '../store/app-store';
@@ -9,6 +10,8 @@ import { DiscoveryPanel } from './DiscoveryPanel';
 import { FindingsPanel } from './FindingsPanel';
 import { InspectorPanel } from './InspectorPanel';
 import { AuditPanel } from './plan/AuditPanel';
+import type { SavedRunsClient } from './plan/plan-client';
+import { SavedRuns, useUnfinishedRunCount } from './plan/SavedRuns';
 
 const TABS: readonly { id: SidePanelTab; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
@@ -17,21 +20,41 @@ const TABS: readonly { id: SidePanelTab; label: string }[] = [
   { id: 'audit', label: 'Audit' },
 ];
 
-/** Every change Peerscape made in AWS, refreshed as new calls are logged. */
-function AuditTab() {
+function useSavedRunsClient(): SavedRunsClient {
   const client = useAppStore((s) => s.client);
+  return useMemo(
+    () => ({
+      listRuns: (i) => client.listRuns(i),
+      discardRun: (i) => client.discardRun(i),
+      resumePlan: (i) => client.resumePlan(i),
+      cancelPlanRun: (i) => client.cancelPlanRun(i),
+      onPlanProgressed: (l) => client.on('planProgressed', l),
+    }),
+    [client],
+  );
+}
+
+/** The runs that did not finish, then every change Peerscape made in AWS, refreshed as new calls are logged. */
+function AuditTab({ onCount }: { onCount: (stopped: number) => void }) {
+  const client = useAppStore((s) => s.client);
+  const runs = useSavedRunsClient();
+  const subscribe = useCallback((listener: () => void) => client.on('auditAppended', listener), [client]);
   return (
-    <AuditPanel
-      client={client}
-      onSave={(file) => saveFile(file.filename, file.content, file.filename.endsWith('.csv') ? 'text/csv' : 'application/x-ndjson')}
-      subscribe={(listener) => client.on('auditAppended', listener)}
-    />
+    <>
+      <SavedRuns client={runs} subscribe={subscribe} onCount={onCount} />
+      <AuditPanel
+        client={client}
+        onSave={(file) => saveFile(file.filename, file.content, file.filename.endsWith('.csv') ? 'text/csv' : 'application/x-ndjson')}
+        subscribe={subscribe}
+      />
+    </>
   );
 }
 
 /** Side panel frame. */
 export function SidePanel() {
   const panel = useAppStore((s) => s.panel);
+  const [unfinished, setUnfinished] = useUnfinishedRunCount(useSavedRunsClient());
   const setPanel = useAppStore((s) => s.setPanel);
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
@@ -58,6 +81,11 @@ export function SidePanel() {
             onClick={() => setPanel(t.id)}
           >
             {t.label}
+            {t.id === 'audit' && unfinished > 0 && (
+              <span className="count bad tab-count" title={`${unfinished} unfinished run${unfinished === 1 ? '' : 's'}: resume or discard in the Audit tab`} data-testid="unfinished-runs-badge">
+                {unfinished}
+              </span>
+            )}
           </button>
         ))}
       </div>
@@ -65,7 +93,7 @@ export function SidePanel() {
         {panel === 'inspector' && <InspectorPanel />}
         {panel === 'findings' && <FindingsPanel />}
         {panel === 'discovery' && <DiscoveryPanel />}
-        {panel === 'audit' && <AuditTab />}
+        {panel === 'audit' && <AuditTab onCount={setUnfinished} />}
       </div>
     </aside>
   );

@@ -29,7 +29,7 @@ import {
 import type { AuditExport, AuditPage } from '../planning/audit-filter';
 import type { PeeringChecklist } from '../planning/peering-checklist';
 import type { PlanCli } from '../planning/plan-cli';
-import type { PlanAndRun, PlanRun } from '../planning/plan-run';
+import type { PlanAndRun, PlanRun, SavedRun } from '../planning/plan-run';
 import type { PeeringPlan } from '../planning/plan-types';
 import type {
   AppInfo,
@@ -113,7 +113,8 @@ export const apiContract = {
     }),
   ).returns<ExportedFile>(),
 
-  // Peering actions: plans are made from the latest snapshot and kept by id until the app quits.
+  // Peering actions: plans are made from the latest snapshot and kept by id until the app quits;
+  // runs are saved in the data folder after every step and survive a restart.
   /** Plan a new peering from a drop: create, accept, routes, optional rules and DNS. */
   planPeering: method(planPeeringInput).returns<PeeringPlan>(),
   /** Plan deleting a peering and (unless told not to) the routes and rules that point to it. */
@@ -134,6 +135,10 @@ export const apiContract = {
   resumePlan: method(resumePlanInput).returns<PlanRun>(),
   cancelPlanRun: method(runIdInput).returns<{ cancelled: boolean }>(),
   getPlanRun: method(runIdInput).returns<PlanRun>(),
+  /** Runs saved in the data folder that can still be resumed (interrupted by a crash, stopped, waiting), newest first. */
+  listRuns: method(noInput).returns<readonly SavedRun[]>(),
+  /** Forget an unfinished run (the audit log keeps its calls). */
+  discardRun: method(runIdInput).returns<{ discarded: boolean }>(),
   /** One click: accept a pending request with a profile of the accepter account, then its routes. */
   acceptPeering: method(acceptPeeringInput).returns<PlanAndRun>(),
   rejectPeering: method(rejectPeeringInput).returns<PlanAndRun>(),

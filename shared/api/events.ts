@@ -24,6 +24,20 @@ export interface DiscoveryProgress {
   readonly error?: ApiError;
 }
 
+/**
+ * What one line of the audit log says about its call.
+ *
+ * A mutating call writes `intent` (flushed to disk) before it is sent and `ok` or `error` once AWS
+ * answered. A call with an intent and no answer (the app stopped, or the answer was lost) is
+ * marked `interrupted`: its outcome is unknown until a resume asks AWS, which writes
+ * `went-through` or `did-not-happen`. DryRuns change nothing and write only `dry-run` (or `ok`
+ * when an endpoint ignored DryRun).
+ */
+export type AuditOutcome = 'intent' | 'ok' | 'error' | 'dry-run' | 'interrupted' | 'went-through' | 'did-not-happen';
+
+/** Every outcome, in the order a call goes through them. */
+export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['intent', 'ok', 'error', 'dry-run', 'interrupted', 'went-through', 'did-not-happen'];
+
 /** One mutating AWS call, as written to the audit log (never a secret). */
 export interface AuditEntry {
   readonly time: string;
@@ -33,7 +47,7 @@ export interface AuditEntry {
   readonly region: string;
   readonly action: string;
   readonly parameters: Readonly<Record<string, unknown>>;
-  readonly outcome: 'ok' | 'error' | 'dry-run';
+  readonly outcome: AuditOutcome;
   readonly errorCode?: string;
 }
 

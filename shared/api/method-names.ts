@@ -28,6 +28,8 @@ export const API_METHOD_NAMES = [
   'resumePlan',
   'cancelPlanRun',
   'getPlanRun',
+  'listRuns',
+  'discardRun',
   'acceptPeering',
   'rejectPeering',
   'deletePeering',

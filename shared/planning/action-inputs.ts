@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 
+import { AUDIT_OUTCOMES, type AuditOutcome } from '../api/events';
 import type { PeeringId, RouteTableId, SecurityGroupId, VpcId } from '../model/ids';
 
 const idOf = <T extends string>(prefix: string, what: string) =>
@@ -79,7 +80,7 @@ export const resumePlanInput = z.strictObject({
   disabledStepIds: stepIds.optional(),
   decisions: decisions.optional(),
 });
-/** `cancelPlanRun`, `getPlanRun`. */
+/** `cancelPlanRun`, `getPlanRun`, `discardRun`. */
 export const runIdInput = z.strictObject({ runId: z.string().min(1).max(200) });
 
 /** `acceptPeering`: one click, with a profile of the accepter's account. */
@@ -96,7 +97,7 @@ export const auditFilterInput = z.strictObject({
   actions: z.array(z.string().min(1).max(100)).max(50).optional(),
   accountIds: z.array(z.string().regex(/^\d{12}$/, 'a 12-digit account id')).max(500).optional(),
   regions: z.array(z.string().min(1).max(40)).max(64).optional(),
-  outcomes: z.array(z.enum(['ok', 'error', 'dry-run'])).max(3).optional(),
+  outcomes: z.array(z.enum(AUDIT_OUTCOMES as [AuditOutcome, ...AuditOutcome[]])).max(AUDIT_OUTCOMES.length).optional(),
   from: isoTime.optional(),
   to: isoTime.optional(),
   text: z.string().max(500).optional(),
@@ -120,7 +121,7 @@ export type PeeringChecklistInput = z.output<typeof peeringChecklistInput>;
 export type PlanRunInput = z.output<typeof planRunInput>;
 /** Parsed `resumePlan` input. */
 export type ResumePlanInput = z.output<typeof resumePlanInput>;
-/** Parsed `cancelPlanRun` / `getPlanRun` input. */
+/** Parsed `cancelPlanRun` / `getPlanRun` / `discardRun` input. */
 export type RunIdInput = z.output<typeof runIdInput>;
 /** Parsed `acceptPeering` input. */
 export type AcceptPeeringInput = z.output<typeof acceptPeeringInput>;

@@ -1,26 +1,43 @@
-/** Filters over audit entries, shared by the audit log (Node) and the audit panel (renderer). */
-import type { AuditEntry } from '../api/events';
+/** Audit entries as readers see them, and the filters over them, shared by the audit log (Node)
+ * and the audit panel (renderer).
+ *
+ * The file holds one line per event of a call (see `AuditOutcome`): an intent before the call is
+ * sent, then its answer, or `interrupted` and later a resolution. Lines of one call share a
+ * `callId`. Readers see every line except intents that a later line of their call answers: those
+ * lines repeat everything the intent said, so nothing is lost and each call is listed once, while
+ * a call still in flight (or one whose answer never came) stays visible.
+ */
+import { csvCell } from '../export/csv';
+import type { AuditEntry, AuditOutcome } from '../api/events';
 
 /** An audit entry as written by Peerscape: the API's `AuditEntry` plus where in a plan it came from. */
 export interface AuditRecord extends AuditEntry {
+  /** Shared by every line of one call (absent in lines written before calls had ids). */
+  readonly callId?: string;
   readonly planId?: string;
   readonly runId?: string;
   readonly stepId?: string;
   /** AWS request id of the call (for support cases). */
   readonly requestId?: string;
-  /** The error's message (never a secret: masked before it is written). */
+  /** The error's message, or what a resolution found (never a secret: masked before it is written). */
   readonly message?: string;
+  /** Ids of what the call made in AWS (`pcx-…`, `sgr-…`), on `ok` and `went-through` lines. */
+  readonly created?: readonly string[];
 }
 
 /** One page of entries, newest first (what `listAudit` returns). */
 export interface AuditPage {
   readonly entries: readonly AuditRecord[];
-  /** Entries in the file. */
+  /** Entries in the file (as readers see them: answered intents are not counted). */
   readonly total: number;
   /** Entries that pass the filter (before the limit). */
   readonly matched: number;
   /** Lines that were not valid entries (a torn last line after a crash, hand edits). */
   readonly skippedLines: number;
+  /** What a resume found for the interrupted calls of this page, by call id. */
+  readonly resolved: Readonly<Record<string, 'went-through' | 'did-not-happen'>>;
+  /** Interrupted calls in the whole log that no resume has checked yet. */
+  readonly unresolved: number;
 }
 
 /** An export, ready to save (what `exportAudit` returns). */
@@ -35,13 +52,51 @@ export interface AuditFilter {
   readonly actions?: readonly string[];
   readonly accountIds?: readonly string[];
   readonly regions?: readonly string[];
-  readonly outcomes?: readonly AuditEntry['outcome'][];
+  readonly outcomes?: readonly AuditOutcome[];
   /** ISO 8601, inclusive. */
   readonly from?: string;
   /** ISO 8601, inclusive. */
   readonly to?: string;
   /** Case-insensitive text anywhere in the entry (ids, profile, ARN, parameters, error code). */
   readonly text?: string;
+}
+
+/** Outcomes that end a call as far as the write-ahead log is concerned (an intent is answered). */
+const ANSWERS: ReadonlySet<AuditOutcome> = new Set(['ok', 'error', 'dry-run', 'interrupted']);
+/** Outcomes that resolve an interrupted call. */
+const RESOLUTIONS: ReadonlySet<AuditOutcome> = new Set(['went-through', 'did-not-happen']);
+
+/** True for the outcomes a resume writes for an interrupted call. */
+export function isResolution(outcome: AuditOutcome): boolean {
+  return RESOLUTIONS.has(outcome);
+}
+
+/** The lines a reader sees, in file order: intents that a later line of their call answers are left out. */
+export function foldAuditLines(lines: readonly AuditRecord[]): AuditRecord[] {
+  const answered = new Set<string>();
+  for (const l of lines) if (l.callId && l.outcome !== 'intent') answered.add(l.callId);
+  return lines.filter((l) => l.outcome !== 'intent' || !l.callId || !answered.has(l.callId));
+}
+
+/** Intents no later line answers: calls sent (or about to be) whose answer was never written. */
+export function danglingIntents(lines: readonly AuditRecord[]): AuditRecord[] {
+  const answered = new Set<string>();
+  for (const l of lines) if (l.callId && ANSWERS.has(l.outcome)) answered.add(l.callId);
+  return lines.filter((l) => l.outcome === 'intent' && l.callId !== undefined && !answered.has(l.callId));
+}
+
+/** Interrupted calls that no resume has resolved yet (optionally of one run), oldest first. */
+export function unresolvedInterrupted(lines: readonly AuditRecord[], runId?: string): AuditRecord[] {
+  const resolved = new Set<string>();
+  for (const l of lines) if (l.callId && RESOLUTIONS.has(l.outcome)) resolved.add(l.callId);
+  return lines.filter((l) => l.outcome === 'interrupted' && l.callId !== undefined && !resolved.has(l.callId) && (runId === undefined || l.runId === runId));
+}
+
+/** What resumes found for interrupted calls, by call id. */
+export function resolutionsOf(lines: readonly AuditRecord[]): Map<string, 'went-through' | 'did-not-happen'> {
+  const found = new Map<string, 'went-through' | 'did-not-happen'>();
+  for (const l of lines) if (l.callId && (l.outcome === 'went-through' || l.outcome === 'did-not-happen')) found.set(l.callId, l.outcome);
+  return found;
 }
 
 function within(list: readonly string[] | undefined, value: string | undefined): boolean {
@@ -62,12 +117,28 @@ export function matchesAuditFilter(entry: AuditRecord, filter: AuditFilter): boo
   return true;
 }
 
-/** The entries as CSV (RFC 4180 quoting), one row per entry, parameters as JSON. */
+/** Columns of the CSV export, in order. */
+export const AUDIT_CSV_COLUMNS = [
+  'time',
+  'outcome',
+  'action',
+  'profile',
+  'accountId',
+  'region',
+  'callerArn',
+  'errorCode',
+  'message',
+  'planId',
+  'stepId',
+  'requestId',
+  'parameters',
+  'callId',
+  'runId',
+  'created',
+] as const;
+
+/** The entries as CSV (RFC 4180 quoting, formula-safe cells), one row per entry, parameters as JSON. */
 export function auditToCsv(entries: readonly AuditRecord[]): string {
-  const cols = ['time', 'outcome', 'action', 'profile', 'accountId', 'region', 'callerArn', 'errorCode', 'message', 'planId', 'stepId', 'requestId', 'parameters'] as const;
-  const cell = (v: unknown): string => {
-    const s = v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [cols.join(','), ...entries.map((e) => cols.map((c) => cell(e[c])).join(','))].join('\r\n') + '\r\n';
+  const cell = (v: unknown): string => csvCell(v === undefined ? '' : typeof v === 'string' ? v : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(' ') : JSON.stringify(v));
+  return [AUDIT_CSV_COLUMNS.join(','), ...entries.map((e) => AUDIT_CSV_COLUMNS.map((c) => cell(e[c])).join(','))].join('\r\n') + '\r\n';
 }

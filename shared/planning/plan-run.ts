@@ -41,6 +41,8 @@ export type StepRunStatus =
   /** A route for the destination points elsewhere: the user decides (replace or skip). */
   | 'conflict'
   | 'failed'
+  /** Peerscape stopped while this step ran: a resume asks AWS what went through. */
+  | 'interrupted'
   /** Not reached because the run stopped earlier. */
   | 'not-run';
 
@@ -90,7 +92,9 @@ export type RunOutcome =
   | 'conflict'
   /** Stopped waiting for the other side to accept (time limit or cancelled); resume later. */
   | 'waiting-for-accepter'
-  | 'cancelled';
+  | 'cancelled'
+  /** Peerscape stopped (quit, crash, power cut) during the run; a resume asks AWS what went through, then goes on. */
+  | 'interrupted';
 
 /** A run of a plan. */
 export interface PlanRun {
@@ -116,6 +120,50 @@ export interface PlanRun {
 export interface PlanAndRun {
   readonly plan: PeeringPlan;
   readonly run: PlanRun;
+}
+
+/** A run kept in the data folder (`runs/<runId>.json`), as `listRuns` returns it. */
+export interface SavedRun {
+  readonly plan: PeeringPlan;
+  readonly run: PlanRun;
+  /** When the run file was last written. */
+  readonly savedAt: string;
+  /** True while this app is running it (or waiting for the accepter) now. */
+  readonly active: boolean;
+  /** Calls of this run that the audit log marks interrupted and no resume has checked in AWS yet. */
+  readonly unresolvedCalls: number;
+}
+
+/** Outcomes after which a run has nothing left to do. */
+export const FINISHED_OUTCOMES: readonly RunOutcome[] = ['completed', 'completed-with-handoff', 'dry-run-passed'];
+
+/**
+ * True when a run may be resumed: it stopped (failure, conflict, waiting, cancelled), was
+ * interrupted, or a resume of it stopped at its checks. A run whose first DryRun refused a step
+ * changed nothing and is finished.
+ */
+export function isRunUnfinished(run: PlanRun): boolean {
+  if (run.phase !== 'finished' || run.outcome === undefined) return true;
+  if (FINISHED_OUTCOMES.includes(run.outcome)) return false;
+  if (run.outcome === 'dry-run-failed') return run.steps.some((s) => isStepFinished(s.status) || s.status === 'interrupted');
+  return true;
+}
+
+/** A run read back after Peerscape stopped in the middle of it: finished as `interrupted`, its running steps marked so. */
+export function asInterrupted(run: PlanRun, at: string): PlanRun {
+  if (run.phase === 'finished') return run;
+  return {
+    ...run,
+    phase: 'finished',
+    outcome: 'interrupted',
+    steps: run.steps.map((s) => (s.status === 'running' ? { ...s, status: 'interrupted', message: 'Peerscape stopped while this step ran.' } : s)),
+    error: {
+      code: 'unavailable',
+      message: 'Peerscape stopped during this run, so some calls may or may not have reached AWS.',
+      fix: 'Resume it: Peerscape first asks AWS what went through (nothing is done twice), records it in the audit log, then goes on.',
+    },
+    finishedAt: at,
+  };
 }
 
 /** Step statuses that count as finished for dependencies and resume. */
@@ -153,7 +201,7 @@ export function summariseRun(plan: PeeringPlan, run: PlanRun): RunSummary {
   return {
     changed: pick((s) => s.status === 'done'),
     alreadyInPlace: pick((s) => s.status === 'already-done' || s.status === 'done-by-other-side'),
-    notDone: pick((s) => ['pending', 'running', 'failed', 'conflict', 'not-run'].includes(s.status)),
+    notDone: pick((s) => ['pending', 'running', 'failed', 'conflict', 'interrupted', 'not-run'].includes(s.status)),
     otherSide: pick((s) => s.status === 'other-side'),
   };
 }

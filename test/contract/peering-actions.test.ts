@@ -206,10 +206,15 @@ describe('peering actions through the API, against the sandbox demo', () => {
     expect(conflicted.message).toMatch(/replace it .* or skip/);
     // Steps after the conflict were not run; the peering exists but nothing else changed.
     expect(first.steps.some((s) => s.status === 'not-run')).toBe(true);
+    // The stopped run is saved and listed with its plan, so it can be resumed after a restart too.
+    const saved = must(await client.listRuns({}));
+    expect(saved.find((r) => r.run.runId === first.runId)).toMatchObject({ plan: { id: plan.id }, run: { outcome: 'conflict' }, active: false, unresolvedCalls: 0 });
+    expect(await client.discardRun({ runId: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
 
     const resumed = must(await client.resumePlan({ runId: first.runId, decisions: { [conflicted.stepId]: 'skip' } }));
     expect(resumed.outcome).toBe('completed');
     expect(resumed.steps.find((s) => s.stepId === conflicted.stepId)?.status).toBe('skipped');
+    expect(must(await client.listRuns({})).some((r) => r.run.runId === first.runId)).toBe(false);
     // The existing route still points where it did: skipping changed nothing there.
     const after = await nextSnapshot(client, (s) => s.topology.peerings.some((p) => p.id === resumed.peeringId && p.status === 'active'));
     const table = after.topology.routeTables.find((t) => t.id === conflicted.conflict!.routeTableId)!;

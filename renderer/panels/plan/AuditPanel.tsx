@@ -3,10 +3,15 @@
  * Props-driven: `client` is the API (`listAudit`, `exportAudit`), `onSave` saves an export (a
  * download in the browser, a save dialog in Electron). New entries arrive through `subscribe`
  * (`auditAppended`) and refresh the list.
+ *
+ * A call Peerscape stopped in the middle of (written, no answer recorded) stands out as
+ * *interrupted, outcome unknown* until the resume of its run asks AWS, whose answer is listed as
+ * its own entry (found: went through, or not found: did not happen) and noted on the call.
  */
 import { useCallback, useEffect, useState } from 'react';
 
 import type { ApiError } from '../../../shared/api/result';
+import type { AuditOutcome } from '../../../shared/api/events';
 import type { AuditExport, AuditPage, AuditRecord } from '../../../shared/planning/audit-filter';
 import type { AuditClient, AuditFilterRequest } from './plan-client';
 import './plan.css';
@@ -39,7 +44,7 @@ interface Draft {
   action: string;
   account: string;
   region: string;
-  outcome: '' | 'ok' | 'error' | 'dry-run';
+  outcome: '' | AuditOutcome;
   from: string;
   to: string;
   text: string;
@@ -63,11 +68,49 @@ export function toAuditFilter(d: Draft): AuditFilterRequest {
   };
 }
 
-function Row({ e }: { e: AuditRecord }) {
+/** The outcomes the filter offers, in words. */
+const OUTCOME_LABELS: readonly (readonly [AuditOutcome, string])[] = [
+  ['ok', 'ok'],
+  ['error', 'error'],
+  ['dry-run', 'DryRun'],
+  ['interrupted', 'interrupted'],
+  ['went-through', 'found: went through'],
+  ['did-not-happen', 'not found: did not happen'],
+  ['intent', 'in flight'],
+];
+
+type Resolution = 'went-through' | 'did-not-happen';
+
+function OutcomeCell({ e, resolution }: { e: AuditRecord; resolution?: Resolution }) {
+  switch (e.outcome) {
+    case 'error':
+      return <span className="bad-text">{e.errorCode ?? 'error'}</span>;
+    case 'dry-run':
+      return <>DryRun</>;
+    case 'intent':
+      return <span className="muted">in flight…</span>;
+    case 'interrupted':
+      return (
+        <span className="audit-interrupted" title={e.message}>
+          <strong>interrupted</strong>: {resolution ? (resolution === 'went-through' ? 'found later: went through' : 'found later: did not happen') : 'outcome unknown'}
+        </span>
+      );
+    case 'went-through':
+      return <span className="ok-text">found in AWS: went through</span>;
+    case 'did-not-happen':
+      return <span className="muted">not found: did not happen</span>;
+    default:
+      return <>ok</>;
+  }
+}
+
+function Row({ e, resolution }: { e: AuditRecord; resolution?: Resolution }) {
   return (
-    <tr className={`audit-row outcome-${e.outcome}`}>
+    <tr className={`audit-row outcome-${e.outcome}`} data-outcome={e.outcome}>
       <td className="mono small">{e.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</td>
-      <td>{e.outcome === 'error' ? <span className="bad-text">{e.errorCode ?? 'error'}</span> : e.outcome === 'dry-run' ? 'DryRun' : 'ok'}</td>
+      <td>
+        <OutcomeCell e={e} {...(resolution ? { resolution } : {})} />
+      </td>
       <td className="mono small">{e.action}</td>
       <td className="small">
         {e.profile}
@@ -76,6 +119,7 @@ function Row({ e }: { e: AuditRecord }) {
       <td className="mono small">{e.region}</td>
       <td className="mono small audit-params" title={e.callerArn}>
         {JSON.stringify(e.parameters)}
+        {e.created?.length ? <div>Created {e.created.join(', ')}</div> : null}
         {e.message ? <div className="muted">{e.message}</div> : null}
       </td>
     </tr>
@@ -115,6 +159,7 @@ export function AuditPanel({ client, onSave, subscribe, limit = 200 }: AuditPane
   }
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const unknown = page?.unresolved ?? 0;
   return (
     <section className="audit-panel" aria-label="Audit log" data-testid="audit-panel">
       <form className="audit-filter" role="search" aria-label="Filter the audit log" onSubmit={(e) => e.preventDefault()}>
@@ -128,9 +173,11 @@ export function AuditPanel({ client, onSave, subscribe, limit = 200 }: AuditPane
         </select>
         <select aria-label="Outcome" value={draft.outcome} onChange={(e) => set({ outcome: e.currentTarget.value as Draft['outcome'] })}>
           <option value="">All outcomes</option>
-          <option value="ok">ok</option>
-          <option value="error">error</option>
-          <option value="dry-run">DryRun</option>
+          {OUTCOME_LABELS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </select>
         <input aria-label="Account" placeholder="Account id" value={draft.account} onChange={(e) => set({ account: e.currentTarget.value })} />
         <input aria-label="Region" placeholder="Region" value={draft.region} onChange={(e) => set({ region: e.currentTarget.value })} />
@@ -150,8 +197,9 @@ export function AuditPanel({ client, onSave, subscribe, limit = 200 }: AuditPane
         </button>
         {page && (
           <span className="muted small" role="status" data-testid="audit-count">
-            {page.matched === page.total ? `${page.total} calls` : `${page.matched} of ${page.total} calls`}
+            {page.matched === page.total ? `${page.total} call${page.total === 1 ? '' : 's'}` : `${page.matched} of ${page.total} calls`}
             {page.entries.length < page.matched ? ` (newest ${page.entries.length} shown)` : ''}
+            {unknown > 0 ? `; ${unknown} interrupted, outcome unknown until resumed` : ''}
             {page.skippedLines > 0 ? `; ${page.skippedLines} unreadable line${page.skippedLines === 1 ? '' : 's'} skipped` : ''}
           </span>
         )}
@@ -179,7 +227,7 @@ export function AuditPanel({ client, onSave, subscribe, limit = 200 }: AuditPane
             </thead>
             <tbody>
               {page.entries.map((e, i) => (
-                <Row key={`${e.time}:${e.stepId ?? ''}:${i}`} e={e} />
+                <Row key={`${e.time}:${e.callId ?? e.stepId ?? ''}:${i}`} e={e} {...(e.outcome === 'interrupted' && e.callId && page.resolved[e.callId] ? { resolution: page.resolved[e.callId]! } : {})} />
               ))}
             </tbody>
           </table>

@@ -6,7 +6,7 @@
 import type { ApiError } from '../../../shared/api/result';
 import type { Handoff } from '../../../shared/planning/handoff';
 import type { ConflictDecision, DryRunVerdict, PlanRun, StepRun, StepRunStatus } from '../../../shared/planning/plan-run';
-import { summariseRun } from '../../../shared/planning/plan-run';
+import { isRunUnfinished, summariseRun } from '../../../shared/planning/plan-run';
 import type { PeeringPlan, PlanStep } from '../../../shared/planning/plan-types';
 import './plan.css';
 
@@ -43,6 +43,7 @@ const STATUS_LABEL: Record<StepRunStatus, string> = {
   'other-side': 'Other side',
   conflict: 'Needs a decision',
   failed: 'Failed',
+  interrupted: 'Interrupted: outcome unknown',
   'not-run': 'Not run',
 };
 
@@ -76,6 +77,8 @@ function outcomeText(run: PlanRun): string {
       return 'Waiting for the other account to accept; resume once they have.';
     case 'cancelled':
       return 'Cancelled.';
+    case 'interrupted':
+      return 'Interrupted: Peerscape stopped during this run. Resume asks AWS what went through, then goes on.';
     default:
       return '';
   }
@@ -183,7 +186,7 @@ export function PlanSteps(props: PlanStepsProps) {
   const off = new Set(disabled);
   const byId = new Map(run?.steps.map((s) => [s.stepId, s]));
   const running = run !== undefined && run.phase !== 'finished';
-  const stopped = run?.phase === 'finished' && (run.outcome === 'failed' || run.outcome === 'conflict' || run.outcome === 'waiting-for-accepter' || run.outcome === 'cancelled');
+  const stopped = run?.phase === 'finished' && isRunUnfinished(run);
   const realRun = run !== undefined && run.outcome !== 'dry-run-passed' && run.outcome !== 'dry-run-failed';
   const pendingDecision = run?.outcome === 'conflict' && run.steps.some((s) => s.status === 'conflict' && !decisions[s.stepId]);
   const summary = run && realRun && run.phase === 'finished' ? summariseRun(plan, run) : undefined;

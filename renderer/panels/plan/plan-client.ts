@@ -19,7 +19,7 @@ import type {
   resumePlanInput,
 } from '../../../shared/planning/action-inputs';
 import type { PlanCli } from '../../../shared/planning/plan-cli';
-import type { PlanRun } from '../../../shared/planning/plan-run';
+import type { PlanRun, SavedRun } from '../../../shared/planning/plan-run';
 import type { PeeringPlan } from '../../../shared/planning/plan-types';
 
 /** The request of `planPeering`, as the UI sends it. */
@@ -51,4 +51,10 @@ export interface ChecklistClient {
 export interface AuditClient {
   listAudit(input: z.input<typeof listAuditInput>): Promise<Result<AuditPage>>;
   exportAudit(input: z.input<typeof exportAuditInput>): Promise<Result<AuditExport>>;
+}
+
+/** The saved runs, for the list of unfinished runs: listing, discarding, and resuming them. */
+export interface SavedRunsClient extends Pick<PlanActionsClient, 'resumePlan' | 'cancelPlanRun' | 'onPlanProgressed'> {
+  listRuns(input: Record<string, never>): Promise<Result<readonly SavedRun[]>>;
+  discardRun(input: { runId: string }): Promise<Result<{ discarded: boolean }>>;
 }

@@ -27,6 +27,8 @@ export interface PlanState {
   makePlan(request: PlanPeeringRequest): Promise<void>;
   /** Use a plan made elsewhere (deletion, completion, acceptance). */
   usePlan(plan: PeeringPlan): void;
+  /** Take over a saved run and its plan (a run listed after a restart), ready to resume. */
+  adopt(plan: PeeringPlan, run: PlanRun): void;
   toggleStep(stepId: string, enabled: boolean): void;
   decide(stepId: string, decision: ConflictDecision): void;
   loadCli(): Promise<PlanCli | undefined>;
@@ -76,6 +78,9 @@ export function createPlanStore(client: PlanActionsClient): PlanStore {
       },
       usePlan(plan) {
         set({ status: 'ready', plan, error: undefined, run: undefined, disabled: plan.steps.filter((s) => !s.enabled).map((s) => s.id), decisions: {} });
+      },
+      adopt(plan, run) {
+        set({ status: 'ready', plan, run, error: undefined, disabled: plan.steps.filter((s) => !s.enabled).map((s) => s.id), decisions: {} });
       },
       toggleStep(stepId, enabled) {
         const rest = get().disabled.filter((id) => id !== stepId);

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { AuditEntry } from '../../../shared/api/events';
 import { createAuditLog, sanitizeParameters } from '../../../electron/audit/audit-log';
+import { createCallJournal } from '../../../electron/audit/call-journal';
 import type { AuditRecord } from '../../../shared/planning/audit-filter';
 
 function entry(over: Partial<AuditRecord> = {}): AuditRecord {
@@ -81,7 +82,7 @@ describe('audit log', () => {
 
   it('reads an empty list before anything was written', async () => {
     const { log } = tempLog();
-    expect(await log.list()).toEqual({ entries: [], total: 0, matched: 0, skippedLines: 0 });
+    expect(await log.list()).toEqual({ entries: [], total: 0, matched: 0, skippedLines: 0, resolved: {}, unresolved: 0 });
   });
 
   it('exports the filtered entries oldest first as JSON lines or CSV', async () => {
@@ -95,8 +96,98 @@ describe('audit log', () => {
     const csv = await log.exportEntries({ from: '2026-11-21T00:00:00.000Z' }, 'csv', now);
     expect(csv.count).toBe(1);
     const [header, row] = csv.content.split('\r\n');
-    expect(header).toBe('time,outcome,action,profile,accountId,region,callerArn,errorCode,message,planId,stepId,requestId,parameters');
+    expect(header).toBe('time,outcome,action,profile,accountId,region,callerArn,errorCode,message,planId,stepId,requestId,parameters,callId,runId,created');
     expect(row).toContain('"said ""no"", twice"');
     expect(row).toContain('"{""RouteTableId"":""rtb-1""');
+  });
+
+  it('exports formula-looking text as inert cells', async () => {
+    const { log } = tempLog();
+    await log.append(entry({ profile: '=HYPERLINK("http://x")', message: '+1' }));
+    const csv = await log.exportEntries({}, 'csv', new Date('2026-11-24T10:00:00.000Z'));
+    const row = csv.content.split('\r\n')[1]!;
+    expect(row).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(row).toContain(`,'+1,`);
+  });
+});
+
+describe('audit log, written ahead', () => {
+  const lines = (dir: string) =>
+    readFileSync(join(dir, 'audit.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as AuditRecord);
+
+  it('writes the intent before the call and the answer after, and lists each call once', async () => {
+    const { dir, log } = tempLog();
+    const journal = createCallJournal(log, () => new Date('2026-11-23T12:00:00.000Z'));
+    const callId = journal.newCallId();
+    const call = await journal.begin({ ...entry(), runId: 'run-1', stepId: 'create', callId, action: 'CreateVpcPeeringConnection' });
+    expect(lines(dir).map((l) => [l.outcome, l.callId])).toEqual([['intent', callId]]);
+    // In flight: the intent is what the log shows.
+    expect((await log.list()).entries.map((e) => e.outcome)).toEqual(['intent']);
+    await call.ok({ requestId: 'req-1', created: ['pcx-1'] });
+    expect(lines(dir).map((l) => l.outcome)).toEqual(['intent', 'ok']);
+    const page = await log.list();
+    expect(page.entries).toHaveLength(1);
+    expect(page.entries[0]).toMatchObject({ outcome: 'ok', callId, runId: 'run-1', requestId: 'req-1', created: ['pcx-1'], action: 'CreateVpcPeeringConnection' });
+    expect(page.total).toBe(1);
+  });
+
+  it('marks a call left without an answer as interrupted when the log is opened again, once, and keeps it until a resume resolves it', async () => {
+    const { dir, log } = tempLog();
+    const journal = createCallJournal(log, () => new Date('2026-11-23T12:00:00.000Z'));
+    await journal.begin({ ...entry(), runId: 'run-1', stepId: 'route', callId: 'call-1' });
+    // The process dies here. The next start opens the log:
+    const emitted: AuditEntry[] = [];
+    const reopened = createAuditLog({ dataDir: dir, emit: (e) => emitted.push(e), now: () => new Date('2026-11-23T13:00:00.000Z') });
+    const marked = await reopened.open();
+    expect(marked.map((m) => m.callId)).toEqual(['call-1']);
+    expect(lines(dir).map((l) => l.outcome)).toEqual(['intent', 'interrupted']);
+    expect(lines(dir)[1]).toMatchObject({ callId: 'call-1', runId: 'run-1', stepId: 'route', action: 'CreateRoute', time: '2026-11-23T13:00:00.000Z', message: expect.stringContaining('may or may not') });
+    expect(emitted.map((e) => e.outcome)).toEqual(['interrupted']);
+    expect((await reopened.list({ outcomes: ['interrupted'] })).entries.map((e) => e.callId)).toEqual(['call-1']);
+    expect((await reopened.unresolved('run-1')).map((e) => e.callId)).toEqual(['call-1']);
+    expect(await reopened.unresolved('run-2')).toEqual([]);
+
+    // Opened a third time: already marked, nothing new.
+    await createAuditLog({ dataDir: dir }).open();
+    expect(lines(dir)).toHaveLength(2);
+
+    const resumed = createCallJournal(reopened, () => new Date('2026-11-23T14:00:00.000Z'));
+    const [call] = await reopened.unresolved('run-1');
+    await resumed.resolve(call!, 'went-through', { message: 'Found in AWS: it went through.' });
+    expect(await reopened.unresolved('run-1')).toEqual([]);
+    const shown = (await reopened.list()).entries.map((e) => e.outcome);
+    expect(shown).toEqual(['went-through', 'interrupted']);
+    const jsonl = await reopened.exportEntries({}, 'jsonl', new Date());
+    expect(jsonl.content.trim().split('\n').map((l) => JSON.parse(l).outcome)).toEqual(['interrupted', 'went-through']);
+  });
+
+  it('records an error AWS answered as an error, and a call without an answer as interrupted', async () => {
+    const { dir, log } = tempLog();
+    const journal = createCallJournal(log, () => new Date());
+    await (await journal.begin({ ...entry(), callId: 'a' })).failed('RouteAlreadyExists', 'exists');
+    await (await journal.begin({ ...entry(), callId: 'b' })).unanswered('TimeoutError', 'no answer within 30000 ms');
+    expect(lines(dir).map((l) => `${l.callId}:${l.outcome}`)).toEqual(['a:intent', 'a:error', 'b:intent', 'b:interrupted']);
+    expect((await log.unresolved()).map((l) => l.callId)).toEqual(['b']);
+  });
+
+  it('refuses to start a call whose intent cannot be written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peerscape-audit-'));
+    const file = join(dir, 'not-a-folder');
+    writeFileSync(file, 'x');
+    const journal = createCallJournal(createAuditLog({ dataDir: file }), () => new Date());
+    await expect(journal.begin({ ...entry(), callId: 'a' })).rejects.toMatchObject({ name: 'AuditUnavailableError', message: expect.stringContaining('the call was not sent') });
+  });
+
+  it('starts a new line after a torn last line, so the next entry stays readable', async () => {
+    const { dir, log } = tempLog();
+    await log.append(entry({ stepId: 'one' }));
+    appendFileSync(join(dir, 'audit.jsonl'), '{"time":"2026-11-2');
+    await log.append(entry({ stepId: 'two' }));
+    const page = await log.list();
+    expect(page.entries.map((e) => e.stepId)).toEqual(['two', 'one']);
+    expect(page.skippedLines).toBe(1);
   });
 });

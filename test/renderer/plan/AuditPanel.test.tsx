@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { createActionsService } from '../../../electron/actions/actions-service';
 import { createAuditLog } from '../../../electron/audit/audit-log';
+import { createCallJournal } from '../../../electron/audit/call-journal';
 import type { AuditExport } from '../../../shared/planning/audit-filter';
 import { AuditPanel } from '../../../renderer/panels/plan/AuditPanel';
 import { auditClientOver } from './service-client';
@@ -80,5 +81,39 @@ describe('AuditPanel', () => {
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]!.filename).toBe('peerscape-audit-2026-11-24T00-00-00-000Z.csv');
     expect(saved[0]!.count).toBe(1);
+  });
+
+  it('shows a call a crash left unanswered as interrupted until its resume says what AWS found, and filters and exports it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'peerscape-audit-ui-'));
+    const log = createAuditLog({ dataDir });
+    const base = { profile: 'ops', accountId: '111111111111', region: 'eu-west-1', runId: 'run-1' };
+    await log.append({ ...base, time: '2026-11-20T10:00:00.000Z', action: 'CreateRoute', parameters: { RouteTableId: 'rtb-1' }, outcome: 'intent', callId: 'c1', stepId: 'r1' });
+    await log.append({ ...base, time: '2026-11-20T10:00:01.000Z', action: 'CreateRoute', parameters: { RouteTableId: 'rtb-2' }, outcome: 'intent', callId: 'c2', stepId: 'r2' });
+    // The app restarts: opening the log marks both calls interrupted.
+    const service = createActionsService({ env: {}, homeDir: dataDir, dataDir, loadTopology: async () => undefined, planProgressed: () => undefined, auditAppended: () => undefined, now: () => new Date('2026-11-21T00:00:00.000Z') });
+    const saved: AuditExport[] = [];
+    let notify: (() => void) | undefined;
+    render(<AuditPanel client={auditClientOver(service)} onSave={(f) => saved.push(f)} subscribe={(l) => ((notify = l), () => (notify = undefined))} />);
+    await waitFor(() => expect(screen.getByTestId('audit-count').textContent).toBe('2 calls; 2 interrupted, outcome unknown until resumed'));
+    const rows = () => within(screen.getByRole('table', { name: 'Audit entries' })).getAllByRole('row').slice(1);
+    expect(rows().map((r) => r.getAttribute('data-outcome'))).toEqual(['interrupted', 'interrupted']);
+    expect(rows()[0]!.textContent).toContain('interrupted: outcome unknown');
+
+    // A resume found the first one in AWS.
+    const [c1] = await log.unresolved('run-1');
+    await createCallJournal(log, () => new Date('2026-11-21T01:00:00.000Z')).resolve(c1!, 'went-through', { message: 'Found in AWS: it went through. rtb-1 routes 10.0.0.0/16 to pcx-1.' });
+    notify?.();
+    await waitFor(() => expect(screen.getByTestId('audit-count').textContent).toBe('3 calls; 1 interrupted, outcome unknown until resumed'));
+    expect(rows().map((r) => r.getAttribute('data-outcome'))).toEqual(['went-through', 'interrupted', 'interrupted']);
+    expect(rows()[0]!.textContent).toContain('found in AWS: went through');
+    expect(rows()[2]!.textContent).toContain('interrupted: found later: went through');
+    expect(rows()[1]!.textContent).toContain('interrupted: outcome unknown');
+
+    fireEvent.change(screen.getByLabelText('Outcome'), { target: { value: 'interrupted' } });
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(rows()[1]!.textContent).toContain('found later: went through');
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON lines' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]!.content.trim().split('\n').map((l) => JSON.parse(l).callId)).toEqual(['c1', 'c2']);
   });
 });

@@ -11,7 +11,7 @@ import {
   runIdInput,
 } from '../../../shared/planning/action-inputs';
 import type { PlanRun } from '../../../shared/planning/plan-run';
-import type { AuditClient, PlanActionsClient } from '../../../renderer/panels/plan/plan-client';
+import type { AuditClient, PlanActionsClient, SavedRunsClient } from '../../../renderer/panels/plan/plan-client';
 
 function across<T>(p: Promise<Result<T>>): Promise<Result<T>> {
   return p.then((r) => structuredClone(r));
@@ -48,5 +48,16 @@ export function auditClientOver(service: ActionsService): AuditClient {
   return {
     listAudit: (i) => across(service.listAudit(listAuditInput.parse(i))),
     exportAudit: (i) => across(service.exportAudit(exportAuditInput.parse(i))),
+  };
+}
+
+/** A `SavedRunsClient` over `service`. */
+export function savedRunsClientOver(service: ActionsService, hub: ProgressHub): SavedRunsClient {
+  return {
+    listRuns: () => across(service.listRuns()),
+    discardRun: (i) => across(service.discardRun(runIdInput.parse(i))),
+    resumePlan: (i) => across(service.resumePlan(resumePlanInput.parse(i))),
+    cancelPlanRun: (i) => across(service.cancelPlanRun(runIdInput.parse(i))),
+    onPlanProgressed: hub.subscribe,
   };
 }

@@ -1,0 +1,125 @@
+/** One mutating EC2 call, written ahead to the audit log: the intent is on disk before the call is
+ * sent, the answer after, and a call left without an answer is checked in AWS.
+ *
+ * Outcomes: AWS's success is `ok` (with the request id and the ids it created); a 4xx to the only
+ * attempt is `error` (nothing changed); anything else (no answer, a timeout, a server error, an
+ * error after retries, when an earlier attempt may have gone through) is `interrupted`, and when
+ * AWS already shows the call went through, that is recorded at once and the call counts as
+ * answered. DryRuns change nothing and get a single line.
+ */
+import type { EC2Client } from '@aws-sdk/client-ec2';
+
+import type { AuditRecord } from '../../shared/planning/audit-filter';
+import type { Ec2ActionName, StepParams } from '../../shared/planning/plan-types';
+import type { CallJournal } from '../audit/call-journal';
+import { messageOf } from '../discovery/aws-errors';
+import { CallFailedError, type CallScheduler } from '../discovery/call-scheduler';
+import { actionErrorCode, unwrapCallError } from './action-errors';
+import { sendEc2Action, type CallAnswer } from './ec2-actions';
+import { recogniseCall, withCallTags, type ReadAs, type Recognition } from './recognise-call';
+
+/** What sending needs from the run. */
+export interface JournaledCallDeps {
+  readonly journal: CallJournal;
+  readonly scheduler: CallScheduler;
+  readonly signal?: AbortSignal;
+  /** The EC2 client of a profile in a region. */
+  ec2(profile: string, region: string): EC2Client;
+  /** A read (Describe…) with a profile in a region, under the scheduler. */
+  readAs(profile: string, region: string): ReadAs;
+  now(): string;
+}
+
+/** Where a call goes and which run and step it belongs to (the audit line's context). */
+export interface CallPlace {
+  readonly profile: string;
+  readonly callerArn?: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly planId: string;
+  readonly runId: string;
+  readonly stepId: string;
+}
+
+/** Ids a call made: the peering of a create, the rules of an authorize. */
+function createdBy(answer: CallAnswer): string[] {
+  const pcx = (answer.output.VpcPeeringConnection as { VpcPeeringConnectionId?: string } | undefined)?.VpcPeeringConnectionId;
+  const rules = Array.isArray(answer.output.SecurityGroupRules) ? (answer.output.SecurityGroupRules as { SecurityGroupRuleId?: string }[]) : [];
+  return [...(pcx ? [pcx] : []), ...rules.flatMap((r) => (r.SecurityGroupRuleId ? [r.SecurityGroupRuleId] : []))];
+}
+
+/** True when AWS answered with an error that means nothing changed: a 4xx to the only attempt. */
+function answeredWithoutChange(e: unknown): boolean {
+  if (e instanceof CallFailedError && e.attempts > 1) return false;
+  const status = (unwrapCallError(e) as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
+  return status !== undefined && status >= 400 && status < 500;
+}
+
+/** Ask AWS about a call whose outcome is unknown, and write the resolution. */
+export async function resolveCall(deps: JournaledCallDeps, call: AuditRecord): Promise<Recognition> {
+  const found = await recogniseCall(call, deps.readAs(call.profile, call.region));
+  await deps.journal.resolve(call, found.outcome, { message: found.message, ...(found.created ? { created: found.created } : {}) });
+  return found;
+}
+
+/**
+ * Right after a call got no answer: when AWS already shows it went through, record that. Otherwise
+ * leave it interrupted for the resume (a read so soon after the call may not show it yet, so "did
+ * not happen" is not written now).
+ */
+async function resolveNow(deps: JournaledCallDeps, call: AuditRecord): Promise<Recognition | undefined> {
+  if (deps.signal?.aborted) return undefined;
+  try {
+    const found = await recogniseCall(call, deps.readAs(call.profile, call.region));
+    if (found.outcome !== 'went-through') return undefined;
+    await deps.journal.resolve(call, found.outcome, { message: found.message, ...(found.created ? { created: found.created } : {}) });
+    return found;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Send `action` (or its DryRun) and write it to the audit log, whatever the outcome. Throws the call's error. */
+export async function sendJournaled(deps: JournaledCallDeps, place: CallPlace, action: Ec2ActionName, params: StepParams, dryRun: boolean): Promise<CallAnswer> {
+  const callId = deps.journal.newCallId();
+  const sent = withCallTags(action, params, place.runId, callId);
+  const base = {
+    ...(place.callerArn ? { callerArn: place.callerArn } : {}),
+    profile: place.profile,
+    accountId: place.accountId,
+    region: place.region,
+    action,
+    parameters: dryRun ? { ...sent, DryRun: true } : sent,
+    planId: place.planId,
+    runId: place.runId,
+    stepId: place.stepId,
+    callId,
+  };
+  // The call is not sent unless its intent is on disk (`begin` throws otherwise).
+  const call = dryRun ? undefined : await deps.journal.begin(base);
+  try {
+    const answer = await deps.scheduler.run(
+      `${place.accountId}/${place.region}/${action}`,
+      (signal) => sendEc2Action(deps.ec2(place.profile, place.region), action, sent, { dryRun, abortSignal: signal }),
+      deps.signal,
+    );
+    const done = { ...(answer.requestId ? { requestId: answer.requestId } : {}), created: createdBy(answer) };
+    if (call) await call.ok(done);
+    else await deps.journal.record({ ...base, outcome: 'ok', ...done });
+    return answer;
+  } catch (e) {
+    const code = actionErrorCode(e);
+    const message = messageOf(unwrapCallError(e));
+    if (!call) {
+      const dry = code === 'DryRunOperation';
+      await deps.journal.record({ ...base, outcome: dry ? 'dry-run' : 'error', errorCode: code, ...(dry ? {} : { message }) });
+    } else if (answeredWithoutChange(e)) {
+      await call.failed(code, message);
+    } else {
+      await call.unanswered(code, message);
+      const found = await resolveNow(deps, { ...base, time: deps.now(), outcome: 'interrupted' });
+      if (found) return { output: found.created?.[0] ? { VpcPeeringConnection: { VpcPeeringConnectionId: found.created[0] } } : {} };
+    }
+    throw e;
+  }
+}

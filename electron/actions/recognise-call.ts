@@ -1,0 +1,176 @@
+/** Did an interrupted call go through? Asked of AWS with reads only, from the call as the audit log
+ * recorded it (action, parameters, profile, region, call id).
+ *
+ * A peering Peerscape creates carries its run and call ids as tags (`TagSpecifications` of
+ * CreateVpcPeeringConnection apply atomically with the create), so the one made by an
+ * interrupted call is found exactly, whatever its status now. Routes and rules have no tags: a
+ * route counts as gone through when the table routes the destination to the peering, a rule when
+ * the group holds every source of the permission (and the opposite for their deletions).
+ */
+import type { EC2Client, IpPermission } from '@aws-sdk/client-ec2';
+
+import type { AuditRecord } from '../../shared/planning/audit-filter';
+import type { StepParams } from '../../shared/planning/plan-types';
+import { describePeering, findLivePeering, findPeeringsByTag, findRoute, groupIngress, type PeeringView } from './ec2-actions';
+
+/** Tag of a created peering: the run that made it. */
+export const RUN_TAG = 'peerscape:run-id';
+/** Tag of a created peering: the call that made it (matches the audit log's `callId`). */
+export const CALL_TAG = 'peerscape:call-id';
+
+/** What AWS shows about an interrupted call. */
+export interface Recognition {
+  readonly outcome: 'went-through' | 'did-not-happen';
+  /** What was found, in words (written to the resolution line). */
+  readonly message: string;
+  /** Ids the call made (the peering of a create). */
+  readonly created?: readonly string[];
+  /** The peering a create made, or the one an accept, reject or delete acted on. */
+  readonly peering?: PeeringView;
+}
+
+/** Runs one read with the call's profile in the call's region. */
+export type ReadAs = <T>(action: string, fn: (client: EC2Client, signal: AbortSignal) => Promise<T>) => Promise<T>;
+
+/** The parameters with the run and call tags added to the peering's TagSpecifications (other actions: unchanged). */
+export function withCallTags(action: string, params: StepParams, runId: string, callId: string): StepParams {
+  if (action !== 'CreateVpcPeeringConnection') return params;
+  const specs = Array.isArray(params.TagSpecifications) ? (params.TagSpecifications as readonly { readonly [k: string]: StepParams[string] }[]) : [];
+  const ours = [
+    { Key: RUN_TAG, Value: runId },
+    { Key: CALL_TAG, Value: callId },
+  ];
+  const peeringSpec = specs.find((s) => s.ResourceType === 'vpc-peering-connection');
+  const tagsOf = (s: { readonly [k: string]: StepParams[string] }) => (Array.isArray(s.Tags) ? (s.Tags as readonly StepParams[string][]) : []);
+  const next = peeringSpec
+    ? specs.map((s) => (s === peeringSpec ? { ...s, Tags: [...tagsOf(s), ...ours] } : s))
+    : [...specs, { ResourceType: 'vpc-peering-connection', Tags: ours }];
+  return { ...params, TagSpecifications: next };
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+const PROTOCOL_NAMES: Readonly<Record<string, string>> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6', all: '-1' };
+const protocolOf = (p: unknown): string => {
+  const s = String(p ?? '-1').toLowerCase();
+  return PROTOCOL_NAMES[s] ?? s;
+};
+const portOf = (p: unknown): number => (typeof p === 'number' ? p : -1);
+
+/** Each source of a permission as one string (`cidr:…`, `cidr6:…`, `sg:…`, `pl:…`). */
+function sourcesOf(p: Readonly<Record<string, unknown>>): string[] {
+  const list = (k: string): readonly Record<string, unknown>[] => (Array.isArray(p[k]) ? (p[k] as Record<string, unknown>[]) : []);
+  return [
+    ...list('IpRanges').map((r) => `cidr:${String(r.CidrIp)}`),
+    ...list('Ipv6Ranges').map((r) => `cidr6:${String(r.CidrIpv6)}`),
+    ...list('UserIdGroupPairs').map((r) => `sg:${String(r.GroupId)}`),
+    ...list('PrefixListIds').map((r) => `pl:${String(r.PrefixListId)}`),
+  ];
+}
+
+/** How many of the wanted permission's sources the group holds, out of how many. */
+function heldSources(existing: readonly IpPermission[], wanted: Readonly<Record<string, unknown>>): { held: number; of: number } {
+  const same = existing.filter(
+    (e) => protocolOf(e.IpProtocol) === protocolOf(wanted.IpProtocol) && portOf(e.FromPort) === portOf(wanted.FromPort) && portOf(e.ToPort) === portOf(wanted.ToPort),
+  );
+  const have = new Set(same.flatMap((e) => sourcesOf(e as Record<string, unknown>)));
+  const want = sourcesOf(wanted);
+  return { held: want.filter((s) => have.has(s)).length, of: want.length };
+}
+
+const wentThrough = (message: string, extra: Partial<Recognition> = {}): Recognition => ({ outcome: 'went-through', message: `Found in AWS: it went through. ${message}`, ...extra });
+const didNotHappen = (message: string, extra: Partial<Recognition> = {}): Recognition => ({ outcome: 'did-not-happen', message: `Not found in AWS: it did not happen. ${message}`, ...extra });
+
+async function recogniseCreate(call: AuditRecord, read: ReadAs): Promise<Recognition> {
+  const p = call.parameters;
+  const vpcId = str(p.VpcId) ?? '?';
+  const peerVpcId = str(p.PeerVpcId) ?? '?';
+  if (call.callId) {
+    const [tagged] = await read('DescribeVpcPeeringConnections', (c, s) => findPeeringsByTag(c, CALL_TAG, call.callId!, s));
+    if (tagged) return wentThrough(`${tagged.id} from ${vpcId} to ${peerVpcId} carries this call's id (${tagged.status}).`, { created: [tagged.id], peering: tagged });
+    return didNotHappen(`No peering carries this call's id; a resume creates it.`);
+  }
+  // A call logged before calls had ids: AWS allows one live peering per pair of VPCs.
+  const live = await read('DescribeVpcPeeringConnections', (c, s) => findLivePeering(c, vpcId, peerVpcId, s));
+  return live
+    ? wentThrough(`${live.id} from ${vpcId} to ${peerVpcId} is ${live.status}.`, { created: [live.id], peering: live })
+    : didNotHappen(`No live peering from ${vpcId} to ${peerVpcId}.`);
+}
+
+async function recognisePeeringStatus(call: AuditRecord, read: ReadAs): Promise<Recognition> {
+  const pcx = str(call.parameters.VpcPeeringConnectionId) ?? '?';
+  const v = await read('DescribeVpcPeeringConnections', (c, s) => describePeering(c, pcx, s));
+  const status = v?.status ?? 'not visible';
+  const extra = v ? { peering: v } : {};
+  switch (call.action) {
+    case 'AcceptVpcPeeringConnection':
+      return v && (v.status === 'active' || v.status === 'provisioning') ? wentThrough(`${pcx} is ${status}.`, extra) : didNotHappen(`${pcx} is ${status}.`, extra);
+    case 'RejectVpcPeeringConnection':
+      return v?.status === 'rejected' ? wentThrough(`${pcx} is rejected.`, extra) : didNotHappen(`${pcx} is ${status}.`, extra);
+    case 'DeleteVpcPeeringConnection':
+      return !v || v.status === 'deleted' || v.status === 'deleting' ? wentThrough(`${pcx} is ${status}.`, extra) : didNotHappen(`${pcx} is ${status}.`, extra);
+    default: {
+      // ModifyVpcPeeringConnectionOptions: each side asked for must show the asked value.
+      const asked = (k: string): boolean | undefined => {
+        const o = call.parameters[k] as Readonly<Record<string, unknown>> | undefined;
+        return typeof o?.AllowDnsResolutionFromRemoteVpc === 'boolean' ? o.AllowDnsResolutionFromRemoteVpc : undefined;
+      };
+      const want = { requester: asked('RequesterPeeringConnectionOptions'), accepter: asked('AccepterPeeringConnectionOptions') };
+      const shown = { requester: v?.requesterDns, accepter: v?.accepterDns };
+      const sides = (['requester', 'accepter'] as const).filter((side) => want[side] !== undefined);
+      const done = !!v && sides.every((side) => shown[side] === want[side]);
+      const words = sides.map((side) => `${side} DNS resolution ${shown[side] === undefined ? 'not shown' : shown[side] ? 'on' : 'off'}`).join(', ');
+      return done ? wentThrough(`${pcx}: ${words}.`, extra) : didNotHappen(`${pcx} (${status}): ${words || 'no option shown'}.`, extra);
+    }
+  }
+}
+
+async function recogniseRoute(call: AuditRecord, read: ReadAs): Promise<Recognition> {
+  const p = call.parameters;
+  const table = str(p.RouteTableId) ?? '?';
+  const dest = str(p.DestinationCidrBlock) ?? str(p.DestinationIpv6CidrBlock) ?? '?';
+  const current = await read('DescribeRouteTables', (c, s) => findRoute(c, table, dest, s));
+  if (call.action === 'DeleteRoute') {
+    return current ? didNotHappen(`${table} still routes ${dest} to ${current.target}.`) : wentThrough(`${table} has no route for ${dest}.`);
+  }
+  const pcx = str(p.VpcPeeringConnectionId);
+  return current && current.target === pcx
+    ? wentThrough(`${table} routes ${dest} to ${pcx}.`)
+    : didNotHappen(current ? `${table} routes ${dest} to ${current.target}, not ${pcx}.` : `${table} has no route for ${dest}.`);
+}
+
+async function recogniseRule(call: AuditRecord, read: ReadAs): Promise<Recognition> {
+  const groupId = str(call.parameters.GroupId) ?? '?';
+  const wanted = Array.isArray(call.parameters.IpPermissions) ? (call.parameters.IpPermissions as Readonly<Record<string, unknown>>[]) : [];
+  const existing = await read('DescribeSecurityGroups', (c, s) => groupIngress(c, groupId, s));
+  if (!existing) return call.action === 'RevokeSecurityGroupIngress' ? wentThrough(`${groupId} no longer exists.`) : didNotHappen(`${groupId} no longer exists.`);
+  const counts = wanted.map((w) => heldSources(existing, w));
+  const held = counts.reduce((n, c) => n + c.held, 0);
+  const of = counts.reduce((n, c) => n + c.of, 0);
+  if (call.action === 'RevokeSecurityGroupIngress') {
+    return held === 0 ? wentThrough(`${groupId} no longer has the rule.`) : didNotHappen(`${groupId} still has ${held} of its ${of} sources.`);
+  }
+  return of > 0 && held === of ? wentThrough(`${groupId} has the rule.`) : didNotHappen(`${groupId} has ${held} of its ${of} sources.`);
+}
+
+/** Ask AWS whether `call` (an interrupted, non-DryRun call) went through. */
+export function recogniseCall(call: AuditRecord, read: ReadAs): Promise<Recognition> {
+  switch (call.action) {
+    case 'CreateVpcPeeringConnection':
+      return recogniseCreate(call, read);
+    case 'AcceptVpcPeeringConnection':
+    case 'RejectVpcPeeringConnection':
+    case 'DeleteVpcPeeringConnection':
+    case 'ModifyVpcPeeringConnectionOptions':
+      return recognisePeeringStatus(call, read);
+    case 'CreateRoute':
+    case 'ReplaceRoute':
+    case 'DeleteRoute':
+      return recogniseRoute(call, read);
+    case 'AuthorizeSecurityGroupIngress':
+    case 'RevokeSecurityGroupIngress':
+      return recogniseRule(call, read);
+    default:
+      return Promise.reject(new Error(`Peerscape does not know how to check ${call.action} in AWS.`));
+  }
+}

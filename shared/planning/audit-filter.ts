@@ -7,7 +7,7 @@
  * lines repeat everything the intent said, so nothing is lost and each call is listed once, while
  * a call still in flight (or one whose answer never came) stays visible.
  */
-import { csvCell } from '../export/csv';
+import { csvCell, csvRow } from '../export/syntax/csv';
 import type { AuditEntry, AuditOutcome } from '../api/events';
 
 /** An audit entry as written by Peerscape: the API's `AuditEntry` plus where in a plan it came from. */
@@ -139,6 +139,6 @@ export const AUDIT_CSV_COLUMNS = [
 
 /** The entries as CSV (RFC 4180 quoting, formula-safe cells), one row per entry, parameters as JSON. */
 export function auditToCsv(entries: readonly AuditRecord[]): string {
-  const cell = (v: unknown): string => csvCell(v === undefined ? '' : typeof v === 'string' ? v : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(' ') : JSON.stringify(v));
-  return [AUDIT_CSV_COLUMNS.join(','), ...entries.map((e) => AUDIT_CSV_COLUMNS.map((c) => cell(e[c])).join(','))].join('\r\n') + '\r\n';
+  const cell = (v: unknown) => csvCell(v === undefined ? '' : typeof v === 'string' ? v : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(' ') : JSON.stringify(v));
+  return [csvRow(AUDIT_CSV_COLUMNS.map(csvCell)), ...entries.map((e) => csvRow(AUDIT_CSV_COLUMNS.map((c) => cell(e[c]))))].join('\r\n') + '\r\n';
 }

@@ -213,12 +213,8 @@ function refused(io: CliIo, error: { code: string; message: string; fix: string 
   return EXPORT_EXIT.refused;
 }
 
-/** The command as the CLI's registry lists it. */
+/** The command commands/index.ts loads. */
 export const exportCommand = {
-  name: 'export',
-  summary: 'Export a snapshot as SVG/PNG, draw.io, Mermaid, DOT, Markdown/CSV inventory, Terraform or an AWS CLI script',
   usage: USAGE,
   run: (argv: readonly string[], io: CliIo): Promise<number> => runExport(argv, io),
 };
-
-export default exportCommand;

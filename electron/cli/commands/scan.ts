@@ -274,12 +274,8 @@ async function loadSandboxStarter(): Promise<StartScanSandbox> {
   return startScanSandbox;
 }
 
-/** The command as the CLI's registry lists it. */
+/** The command commands/index.ts loads. */
 export const scanCommand = {
-  name: 'scan',
-  summary: 'Discover VPCs, peerings and routes of the chosen profiles and regions into a snapshot file',
   usage: USAGE,
   run: (argv: readonly string[], io: CliIo): Promise<number> => runScan(argv, io),
 };
-
-export default scanCommand;

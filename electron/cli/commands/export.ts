@@ -11,7 +11,6 @@ import type { ExportFormat, ExportRequest } from '../../../shared/export/export-
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat } from '../../../shared/export/export-formats';
 import type { InventoryTableName } from '../../../shared/export/inventory';
 import { INVENTORY_TABLES } from '../../../shared/export/inventory';
-import { exportDiagram } from '../../export/export-diagram';
 import { CliInputError, shown } from '../input-error';
 import { checkOutputPath, writeOutputFile } from '../output-file';
 import { readSnapshot } from '../read-snapshot';
@@ -194,6 +193,9 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     ...(args.plan ? { plan: args.plan } : {}),
     dnsResolution: args.dns,
   };
+  // Loaded here, not at the top: elkjs and resvg take most of a second to load, which `--help`
+  // and bad arguments should not wait for.
+  const { exportDiagram } = await import('../../export/export-diagram');
   const made = await exportDiagram(snapshot, request);
   if (!made.ok) return refused(io, made.error);
   const file = made.value;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,5 +131,15 @@ describe('bin/peerscape.js', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('bad.json is not a valid Peerscape snapshot');
     expect(bad.stderr).toContain('takenAt');
+  });
+
+  it('says to run "npm run build" when the CLI is not built, with exit 78', () => {
+    const checkout = join(dir, 'fresh-clone');
+    mkdirSync(join(checkout, 'bin'), { recursive: true });
+    copyFileSync(bin, join(checkout, 'bin', 'peerscape.js'));
+    const r = spawnSync(process.execPath, [join(checkout, 'bin', 'peerscape.js'), '--help'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(78);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`peerscape: the CLI is not built: ${join(checkout, 'out', 'cli', 'peerscape.js')} is missing.\n  Run "npm run build" in ${checkout} (after "npm install"), then run peerscape again.\n`);
   });
 });

@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { EXPORT_FORMAT_NAMES } from '../../shared/export/export-formats';
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from '../../shared/export/export-formats';
 import { ensureCliBundle, ROOT } from '../support/cli-bundle';
 
 /** Packages only a build, a test or the window needs: none may be installed. */
@@ -62,11 +62,15 @@ try {
   peerscape(['scan', '--sandbox', 'demo', '--out', 's.json'], [0], 's.json');
   peerscape(['analyze', '--snapshot', 's.json'], [0]);
   peerscape(['analyze', '--snapshot', 's.json', '--json'], [0]);
-  const snapshot = JSON.parse(readFileSync(join(work, 's.json'), 'utf8')) as { topology: { peerings: { requester: { vpcId: string }; accepter: { vpcId: string }; status: string }[] } };
+  const snapshot = JSON.parse(readFileSync(join(work, 's.json'), 'utf8')) as { topology: { peerings: { id: string; requester: { vpcId: string }; accepter: { vpcId: string }; status: string }[] } };
   const peered = snapshot.topology.peerings.find((p) => p.status === 'active')!;
   // 0 reachable, 1 not, 3 undecided: each is an answer.
   peerscape(['explain', '--snapshot', 's.json', peered.requester.vpcId, peered.accepter.vpcId, '--port', '443'], [0, 1, 3]);
-  for (const format of EXPORT_FORMAT_NAMES) peerscape(['export', '--snapshot', 's.json', '--format', format, '--out', `diagram.${format}`], [0], format === 'csv' ? undefined : `diagram.${format}`);
+  for (const format of EXPORT_FORMAT_NAMES) {
+    // Code formats (tf, sh) write code for the peerings named.
+    const chosen = EXPORT_FORMATS[format].code ? ['--peerings', peered.id] : [];
+    peerscape(['export', '--snapshot', 's.json', '--format', format, ...chosen, '--out', `diagram.${format}`], [0], format === 'csv' ? undefined : `diagram.${format}`);
+  }
   check(readdirSync(work).filter((f) => f.startsWith('diagram.') && f.endsWith('.csv')).length > 1, 'export --format csv wrote one file per table');
   check(readFileSync(join(work, 'diagram.png')).subarray(1, 4).toString() === 'PNG', 'diagram.png is a PNG');
   peerscape(['analyze', '--snapshot', 'missing.json'], [2]);

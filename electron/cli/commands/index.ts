@@ -33,8 +33,5 @@ export const COMMANDS = {
   },
 } as const satisfies Readonly<Record<string, CommandEntry>>;
 
-/** The name of a command in the table. */
-export type CommandName = keyof typeof COMMANDS;
-
 /** A table of commands by name: `COMMANDS`, or a test's own. */
 export type CommandTable = Readonly<Record<string, CommandEntry>>;

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // End-to-end specs: playwright-core drives Debian's Chromium against the browser harness,
-// which serves the built renderer (run `electron-vite build` first; `npm run test:e2e` does);
+// which serves the built renderer (run `npm run build` first; `npm run test:e2e` does);
 // test/build checks the bundles that build wrote.
 export default defineConfig({
   test: {

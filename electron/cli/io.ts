@@ -26,11 +26,8 @@ export interface CliIo {
   readonly signal?: AbortSignal;
 }
 
-/** A subcommand, as each file in electron/cli/commands/ default-exports it. */
+/** A subcommand, as commands/index.ts loads it (its name and summary are in that table). */
 export interface CliCommand {
-  readonly name: string;
-  /** One line for `peerscape --help`. */
-  readonly summary: string;
   /** The full `--help` text of the command. */
   readonly usage: string;
   /** Run with the arguments after the command name; resolves to the exit code. */

@@ -1,13 +1,14 @@
-/** `peerscape`: the headless CLI. Dispatches `peerscape <command> [args]` to electron/cli/commands/<command>.ts.
+/** `peerscape`: the headless CLI. Dispatches `peerscape <command> [args]` to the command of that name in commands/index.ts.
  *
- * Run it as `npx peerscape …` (bin/peerscape.js loads this file through tsx) or `npm run cli -- …`.
+ * `npm run build` bundles this file into out/cli/peerscape.js, which `npx peerscape …`
+ * (bin/peerscape.js) runs; `npm run cli -- …` runs it from the sources through tsx.
  */
 import { pathToFileURL } from 'node:url';
 
+import { COMMANDS, type CommandTable } from './commands/index';
 import { CliInputError } from './input-error';
-import type { CliIo } from './io';
+import type { CliCommand, CliIo } from './io';
 import { createProcessIo } from './io';
-import { loadAllCommands, loadCommand } from './registry';
 
 /** Exit codes shared by every command. */
 export const CLI_EXIT = {
@@ -23,31 +24,46 @@ const HEADER = `Usage: peerscape <command> [options]
 Plan, check and run AWS VPC peering from the command line. Every command takes --help.
 `;
 
-async function printHelp(io: CliIo, commandsDir?: URL): Promise<void> {
-  const { commands, problems } = await loadAllCommands(commandsDir);
-  const width = Math.max(8, ...commands.map((c) => c.name.length));
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+/** The names in `commands`, sorted. */
+function commandNames(commands: CommandTable): string[] {
+  return Object.keys(commands).sort();
+}
+
+function printHelp(io: CliIo, commands: CommandTable): void {
+  const names = commandNames(commands);
+  const width = Math.max(8, ...names.map((n) => n.length));
+  const lines = names.map((n) => `  ${n.padEnd(width)}  ${commands[n]!.summary}`);
   io.stdout.write(`${HEADER}\nCommands:\n${lines.join('\n')}\n\nRun "peerscape <command> --help" for a command's options.\n`);
-  for (const p of problems) io.stderr.write(`peerscape: ${p}\n`);
+}
+
+/** Load the command called `name`, or a sentence saying why it cannot be run. */
+async function loadCommand(name: string, commands: CommandTable): Promise<{ ok: true; command: CliCommand } | { ok: false; message: string }> {
+  // Own keys only: "constructor" or "toString" name no command.
+  if (!Object.hasOwn(commands, name)) return { ok: false, message: `unknown command "${name}"; commands: ${commandNames(commands).join(', ')}` };
+  try {
+    return { ok: true, command: await commands[name]!.load() };
+  } catch (e) {
+    return { ok: false, message: `command "${name}" failed to load: ${(e as Error).message}` };
+  }
 }
 
 /** Run the CLI with `argv` (the arguments after `peerscape`); resolves to the exit code. */
-export async function runCli(argv: readonly string[], io: CliIo, commandsDir?: URL): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, commands: CommandTable = COMMANDS): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
-    await printHelp(io, commandsDir);
+    printHelp(io, commands);
     return CLI_EXIT.usage;
   }
   if (first === '--help' || first === '-h' || first === 'help') {
-    if (first === 'help' && rest[0]) return runCli([rest[0], '--help'], io, commandsDir);
-    await printHelp(io, commandsDir);
+    if (first === 'help' && rest[0]) return runCli([rest[0], '--help'], io, commands);
+    printHelp(io, commands);
     return CLI_EXIT.ok;
   }
   if (first.startsWith('-')) {
     io.stderr.write(`peerscape: expected a command before "${first}"; run "peerscape --help" for the list\n`);
     return CLI_EXIT.usage;
   }
-  const loaded = await loadCommand(first, commandsDir);
+  const loaded = await loadCommand(first, commands);
   if (!loaded.ok) {
     io.stderr.write(`peerscape: ${loaded.message}\n  Run "peerscape --help" for the list of commands.\n`);
     return CLI_EXIT.usage;
@@ -67,7 +83,7 @@ export async function runCli(argv: readonly string[], io: CliIo, commandsDir?: U
   }
 }
 
-/** Run the CLI for this process (bin/peerscape.js and `npm run cli` call it). */
+/** Run the CLI for this process (the bundle bin/peerscape.js loads, and `npm run cli`, call it). */
 export async function main(argv: readonly string[] = process.argv.slice(2), io: CliIo = createProcessIo()): Promise<number> {
   return runCli(argv, io);
 }

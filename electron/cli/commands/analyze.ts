@@ -284,12 +284,8 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
   return values.strict && hasFindings(report) ? ANALYZE_EXIT.findings : ANALYZE_EXIT.ok;
 }
 
-/** The command as the CLI's registry lists it. */
+/** The command commands/index.ts loads. */
 export const analyzeCommand: CliCommand = {
-  name: 'analyze',
-  summary: 'Find CIDR conflicts, non-transitive pairs and route gaps in a snapshot',
   usage: USAGE,
   run: runAnalyze,
 };
-
-export default analyzeCommand;

@@ -159,12 +159,8 @@ export async function runExplain(argv: readonly string[], io: CliIo): Promise<nu
   }
 }
 
-/** The command as the CLI's registry lists it. */
+/** The command commands/index.ts loads. */
 export const explainCommand: CliCommand = {
-  name: 'explain',
-  summary: 'Explain hop by hop whether traffic gets from one VPC, subnet or IP to another',
   usage: USAGE,
   run: runExplain,
 };
-
-export default explainCommand;

@@ -11,7 +11,6 @@ import type { ExportFormat, ExportRequest } from '../../../shared/export/export-
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat } from '../../../shared/export/export-formats';
 import type { InventoryTableName } from '../../../shared/export/inventory';
 import { INVENTORY_TABLES } from '../../../shared/export/inventory';
-import { exportDiagram } from '../../export/export-diagram';
 import { isPngTooLarge } from '../../export/png-limits';
 import { CliInputError, shown } from '../input-error';
 import { checkOutputPath, writeOutputFile } from '../output-file';
@@ -195,6 +194,9 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     ...(args.plan ? { plan: args.plan } : {}),
     dnsResolution: args.dns,
   };
+  // Loaded here, not at the top: elkjs and resvg take most of a second to load, which `--help`
+  // and bad arguments should not wait for.
+  const { exportDiagram } = await import('../../export/export-diagram');
   const made = await exportDiagram(snapshot, request);
   // A PNG too large to draw is a bad choice of format or selection: bad input, not a refusal of the export.
   if (!made.ok && isPngTooLarge(made.error)) throw new CliInputError(made.error.message, made.error.fix);
@@ -217,12 +219,8 @@ function refused(io: CliIo, error: { code: string; message: string; fix: string 
   return EXPORT_EXIT.refused;
 }
 
-/** The command as the CLI's registry lists it. */
+/** The command commands/index.ts loads. */
 export const exportCommand = {
-  name: 'export',
-  summary: 'Export a snapshot as SVG/PNG, draw.io, Mermaid, DOT, Markdown/CSV inventory, Terraform or an AWS CLI script',
   usage: USAGE,
   run: (argv: readonly string[], io: CliIo): Promise<number> => runExport(argv, io),
 };
-
-export default exportCommand;

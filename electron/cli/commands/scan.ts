@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import type { DiscoveryProgress } from '../../../shared/api/events';
 import { missingCoverage, type Snapshot } from '../../../shared/model/snapshot';
-import { runDiscovery, type DiscoveryLimits } from '../../discovery/run-discovery';
+import type { DiscoveryLimits } from '../../discovery/run-discovery';
 import { DEFAULT_SCAN_THREADS } from '../../discovery/scan-pool';
 import { CliInputError, shown } from '../input-error';
 import { checkOutputPath, writeOutputFile } from '../output-file';
@@ -187,6 +187,9 @@ export async function runScan(
     }
   }
 
+  // Loaded here, not at the top: the AWS SDK takes about a second to load, which `--help` and
+  // bad arguments should not wait for.
+  const { runDiscovery } = await import('../../discovery/run-discovery');
   const controller = new AbortController();
   const onSigint = () => controller.abort(new Error('interrupted'));
   const signal = io.signal ? AbortSignal.any([io.signal, controller.signal]) : controller.signal;
@@ -274,12 +277,8 @@ async function loadSandboxStarter(): Promise<StartScanSandbox> {
   return startScanSandbox;
 }
 
-/** The command as the CLI's registry lists it. */
+/** The command commands/index.ts loads. */
 export const scanCommand = {
-  name: 'scan',
-  summary: 'Discover VPCs, peerings and routes of the chosen profiles and regions into a snapshot file',
   usage: USAGE,
   run: (argv: readonly string[], io: CliIo): Promise<number> => runScan(argv, io),
 };
-
-export default scanCommand;

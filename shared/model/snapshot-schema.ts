@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Snapshot } from './snapshot';
 import { accountIdSchema } from './kinds/common';
 import { accountSchema, MODEL_KINDS, type ResourceKey } from './kinds/index';
+import { migrateSnapshot, SNAPSHOT_MIGRATIONS, type MigrationOutcome, type ReadableVersions, type SnapshotMigration } from './snapshot-migrate';
 import { TOPOLOGY_SCHEMA_VERSION } from './topology';
 
 /** One array schema per resource kind of the registry, under its key. */
@@ -51,7 +52,7 @@ export type SnapshotProblemKind =
   | 'not-json'
   /** Written by a newer Peerscape, whose schema this one cannot know. */
   | 'newer-schema'
-  /** An older or unknown schemaVersion. */
+  /** A schemaVersion older than any this Peerscape migrates from, or not a version at all. */
   | 'unsupported-schema'
   /** JSON, but fields are missing or wrong. */
   | 'invalid';
@@ -91,8 +92,38 @@ function whyNotJson(text: string, error: unknown): string {
   return 'it is not JSON text';
 }
 
-/** Parse JSON text as a snapshot, saying exactly which field is wrong when it is not one. */
-export function parseSnapshot(text: string): SnapshotParseResult {
+/** `schemaVersion N` readers: "version 2", or "versions 1 to 3" once older ones migrate. */
+function readsWhat(reads: ReadableVersions): string {
+  return reads.oldest === reads.current ? `version ${reads.current}` : `versions ${reads.oldest} to ${reads.current}`;
+}
+
+/** The sentence for a snapshot whose version this Peerscape cannot bring to its own. */
+function versionProblem(o: Exclude<MigrationOutcome, { ok: true }>): { kind: SnapshotProblemKind; problems: readonly string[] } {
+  switch (o.problem) {
+    case 'newer':
+      return {
+        kind: 'newer-schema',
+        problems: [`it was written by a newer Peerscape (schemaVersion ${o.version}; this one reads ${readsWhat(o.reads)}): upgrade Peerscape to open it`],
+      };
+    case 'unsupported':
+      return {
+        kind: 'unsupported-schema',
+        problems: [`schemaVersion ${excerpt(o.version)} is not supported (this Peerscape reads ${readsWhat(o.reads)}); rescan to make a new snapshot`],
+      };
+    case 'failed':
+      return {
+        kind: 'invalid',
+        problems: [`it says schemaVersion ${o.version}, but it is not what that version wrote (${o.message}); rescan to make a new snapshot`],
+      };
+  }
+}
+
+/**
+ * Parse JSON text as a snapshot, saying exactly which field is wrong when it is not one. A
+ * snapshot of an older schema version is migrated first, through `migrations` (by default
+ * `SNAPSHOT_MIGRATIONS`).
+ */
+export function parseSnapshot(text: string, migrations: readonly SnapshotMigration[] = SNAPSHOT_MIGRATIONS): SnapshotParseResult {
   if (CONTROL_CHARACTER.test(text)) {
     return { ok: false, kind: 'binary', problems: ['it holds binary data (an image, an archive, …), not JSON text'] };
   }
@@ -104,24 +135,9 @@ export function parseSnapshot(text: string): SnapshotParseResult {
   } catch (e) {
     return { ok: false, kind: 'not-json', problems: [whyNotJson(json, e)] };
   }
-  if (typeof data === 'object' && data !== null && 'schemaVersion' in data) {
-    const v = (data as { schemaVersion: unknown }).schemaVersion;
-    if (typeof v === 'number' && Number.isInteger(v) && v > TOPOLOGY_SCHEMA_VERSION) {
-      return {
-        ok: false,
-        kind: 'newer-schema',
-        problems: [`it was written by a newer Peerscape (schemaVersion ${v}; this one reads version ${TOPOLOGY_SCHEMA_VERSION}): upgrade Peerscape to open it`],
-      };
-    }
-    if (v !== TOPOLOGY_SCHEMA_VERSION) {
-      return {
-        ok: false,
-        kind: 'unsupported-schema',
-        problems: [`schemaVersion ${excerpt(v)} is not supported (this Peerscape reads version ${TOPOLOGY_SCHEMA_VERSION}); rescan to make a new snapshot`],
-      };
-    }
-  }
-  const parsed = snapshotSchema.safeParse(data);
+  const opened = migrateSnapshot(data, migrations);
+  if (!opened.ok) return { ok: false, ...versionProblem(opened) };
+  const parsed = snapshotSchema.safeParse(opened.data);
   if (parsed.success) return { ok: true, snapshot: parsed.data };
   return {
     ok: false,

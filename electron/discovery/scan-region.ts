@@ -1,89 +1,64 @@
-/** The EC2 describe calls of one account × region, all paginated, returned as the SDK gives them.
+/** The EC2 calls of one account × region, all paginated, returned as the SDK gives them.
  *
- * The five describes do not depend on each other, so they run at once; each walks its pages
- * with `NextToken` until AWS returns none (EC2 API reference, "Pagination"). `to-topology.ts`
- * turns the result into the model.
+ * Each kind of the registry (`kinds/index.ts`) scans on its own, all at once; a kind walks its
+ * pages with `NextToken` until AWS returns none (EC2 API reference, "Pagination") and may then
+ * make calls that depend on what it found. `to-topology.ts` turns the result into the model.
  */
-import {
-  DescribeRouteTablesCommand,
-  DescribeSecurityGroupsCommand,
-  DescribeSubnetsCommand,
-  DescribeVpcPeeringConnectionsCommand,
-  DescribeVpcsCommand,
-  type EC2Client,
-  type RouteTable,
-  type SecurityGroup,
-  type Subnet,
-  type Vpc,
-  type VpcPeeringConnection,
-} from '@aws-sdk/client-ec2';
+import type { EC2Client } from '@aws-sdk/client-ec2';
 
-/** Everything one account × region returned, untranslated. */
-export interface RawRegionScan {
-  readonly vpcs: readonly Vpc[];
-  readonly subnets: readonly Subnet[];
-  readonly routeTables: readonly RouteTable[];
-  readonly securityGroups: readonly SecurityGroup[];
-  readonly peerings: readonly VpcPeeringConnection[];
+import type { ResourceKey } from '../../shared/model/topology';
+import { DISCOVERY_KEYS, DISCOVERY_KINDS, type RawOf, type ScanAction } from './kinds/index';
+import type { DiscoveryKind, PageRequest } from './kinds/kind';
+
+export type { ScanAction } from './kinds/index';
+
+/** Everything one account × region returned, untranslated: one list per kind. */
+export type RawRegionScan = { readonly [K in ResourceKey]: readonly RawOf<K>[] } & {
   /** Pages fetched per action, for the benchmark's lower bound. */
   readonly pages: Readonly<Record<ScanAction, number>>;
-}
-
-/** The describe actions of a region scan. */
-export type ScanAction =
-  | 'DescribeVpcs'
-  | 'DescribeSubnets'
-  | 'DescribeRouteTables'
-  | 'DescribeSecurityGroups'
-  | 'DescribeVpcPeeringConnections';
-
-/** Every action a region scan performs, in the order the progress grid lists them. */
-export const SCAN_ACTIONS: readonly ScanAction[] = [
-  'DescribeVpcs',
-  'DescribeSubnets',
-  'DescribeRouteTables',
-  'DescribeSecurityGroups',
-  'DescribeVpcPeeringConnections',
-];
-
-/** Page size per action: the largest each accepts (EC2 API reference, `MaxResults`), fewer pages = fewer calls. */
-export const MAX_PAGE_SIZES: Readonly<Record<ScanAction, number>> = {
-  DescribeVpcs: 1000,
-  DescribeSubnets: 1000,
-  DescribeRouteTables: 100,
-  DescribeSecurityGroups: 1000,
-  DescribeVpcPeeringConnections: 1000,
 };
 
+/** Page size per action: the largest each accepts, as its kind declares it. */
+export const MAX_PAGE_SIZES = Object.assign({}, ...DISCOVERY_KEYS.map((k) => DISCOVERY_KINDS[k].actions)) as Readonly<Record<ScanAction, number>>;
+
+/** Every action a region scan performs, in the order the progress grid lists them. */
+export const SCAN_ACTIONS = Object.keys(MAX_PAGE_SIZES) as readonly ScanAction[];
+
 /** Runs one call of `action` (the caller adds rate limits, retries and timeouts). */
-export type CallAction = <T>(action: ScanAction, send: (signal: AbortSignal) => Promise<T>) => Promise<T>;
+export type CallAction<A extends string = ScanAction> = <T>(action: A, send: (signal: AbortSignal) => Promise<T>) => Promise<T>;
 
-/** Fetch every page of every describe of one region, concurrently; the first failure aborts the rest. */
-export async function scanRegion(
+/** Kinds to scan by key, each of any types (the registry, or a test's own). */
+export type KindTable = Readonly<Record<string, DiscoveryKind<string, unknown, unknown, unknown>>>;
+
+/**
+ * Scan `kinds` in one region, all at once, each through its own pages; the first failure
+ * rejects (the caller's `call` aborts the rest). Page sizes: the kind's largest unless
+ * `pageSizes` asks for fewer, never under 5.
+ */
+export async function scanKinds<T extends KindTable>(
   ec2: EC2Client,
-  call: CallAction,
-  pageSizes: Partial<Readonly<Record<ScanAction, number>>> = {},
-): Promise<RawRegionScan> {
-  const size = (a: ScanAction) => Math.min(MAX_PAGE_SIZES[a], Math.max(5, pageSizes[a] ?? MAX_PAGE_SIZES[a]));
-  const pages: Record<ScanAction, number> = {
-    DescribeVpcs: 0,
-    DescribeSubnets: 0,
-    DescribeRouteTables: 0,
-    DescribeSecurityGroups: 0,
-    DescribeVpcPeeringConnections: 0,
-  };
+  call: CallAction<string>,
+  kinds: T,
+  pageSizes: Partial<Readonly<Record<string, number>>> = {},
+): Promise<{ readonly raw: { readonly [K in keyof T]: readonly unknown[] }; readonly pages: Readonly<Record<string, number>> }> {
+  const keys = Object.keys(kinds) as (keyof T & string)[];
+  const maxSizes: Record<string, number> = Object.assign({}, ...keys.map((k) => kinds[k]!.actions));
+  const pages: Record<string, number> = Object.fromEntries(Object.keys(maxSizes).map((a) => [a, 0]));
+  const size = (a: string) => Math.min(maxSizes[a]!, Math.max(5, pageSizes[a] ?? maxSizes[a]!));
 
-  async function collect<O extends { NextToken?: string | undefined }, R>(
-    action: ScanAction,
-    send: (nextToken: string | undefined, signal: AbortSignal) => Promise<O>,
+  async function fetch<O extends { NextToken?: string | undefined }, R>(
+    action: string,
+    send: (page: PageRequest, signal: AbortSignal) => Promise<O>,
     items: (out: O) => readonly R[] | undefined,
   ): Promise<R[]> {
+    if (!(action in maxSizes)) throw new Error(`${action} is not among the actions its kind declares`);
     const all: R[] = [];
     const seen = new Set<string>();
     let token: string | undefined;
     do {
-      const out = await call(action, (signal) => send(token, signal));
-      pages[action] += 1;
+      const page: PageRequest = { MaxResults: size(action), NextToken: token };
+      const out = await call(action, (signal) => send(page, signal));
+      pages[action]! += 1;
       all.push(...(items(out) ?? []));
       token = out.NextToken || undefined;
       // A server that hands back a token it already gave would loop forever; stop instead.
@@ -95,39 +70,17 @@ export async function scanRegion(
     return all;
   }
 
-  const opts = (abortSignal: AbortSignal) => ({ abortSignal });
-  const [vpcs, subnets, routeTables, securityGroups, peerings] = await Promise.all([
-    collect(
-      'DescribeVpcs',
-      (NextToken, s) => ec2.send(new DescribeVpcsCommand({ MaxResults: size('DescribeVpcs'), NextToken }), opts(s)),
-      (o) => o.Vpcs,
-    ),
-    collect(
-      'DescribeSubnets',
-      (NextToken, s) => ec2.send(new DescribeSubnetsCommand({ MaxResults: size('DescribeSubnets'), NextToken }), opts(s)),
-      (o) => o.Subnets,
-    ),
-    collect(
-      'DescribeRouteTables',
-      (NextToken, s) =>
-        ec2.send(new DescribeRouteTablesCommand({ MaxResults: size('DescribeRouteTables'), NextToken }), opts(s)),
-      (o) => o.RouteTables,
-    ),
-    collect(
-      'DescribeSecurityGroups',
-      (NextToken, s) =>
-        ec2.send(new DescribeSecurityGroupsCommand({ MaxResults: size('DescribeSecurityGroups'), NextToken }), opts(s)),
-      (o) => o.SecurityGroups,
-    ),
-    collect(
-      'DescribeVpcPeeringConnections',
-      (NextToken, s) =>
-        ec2.send(
-          new DescribeVpcPeeringConnectionsCommand({ MaxResults: size('DescribeVpcPeeringConnections'), NextToken }),
-          opts(s),
-        ),
-      (o) => o.VpcPeeringConnections,
-    ),
-  ]);
-  return { vpcs, subnets, routeTables, securityGroups, peerings, pages };
+  const lists = await Promise.all(keys.map((k) => kinds[k]!.scan(ec2, fetch)));
+  const raw = Object.fromEntries(keys.map((k, i) => [k, lists[i]])) as { readonly [K in keyof T]: readonly unknown[] };
+  return { raw, pages };
+}
+
+/** Fetch every page of every kind of the registry in one region, concurrently; the first failure aborts the rest. */
+export async function scanRegion(
+  ec2: EC2Client,
+  call: CallAction,
+  pageSizes: Partial<Readonly<Record<ScanAction, number>>> = {},
+): Promise<RawRegionScan> {
+  const { raw, pages } = await scanKinds(ec2, call as CallAction<string>, DISCOVERY_KINDS, pageSizes);
+  return { ...(raw as Omit<RawRegionScan, 'pages'>), pages: pages as Record<ScanAction, number> };
 }

@@ -1,149 +1,30 @@
 /** Runtime validation of snapshots read from disk or imported by a user.
  *
- * The schema mirrors `Topology` and `Snapshot`; `satisfies` below fails to compile if they drift.
+ * The schema mirrors `Topology` and `Snapshot`, composed from each kind's schema
+ * (`kinds/<kind>.ts`, which checks its own type); `satisfies` below fails to compile if they drift.
  */
 import { z } from 'zod';
 
 import type { Snapshot } from './snapshot';
-import { PEERING_STATUSES, TOPOLOGY_SCHEMA_VERSION } from './topology';
+import { accountIdSchema } from './kinds/common';
+import { accountSchema, MODEL_KINDS, type ResourceKey } from './kinds/index';
+import { migrateSnapshot, SNAPSHOT_MIGRATIONS, type MigrationOutcome, type ReadableVersions, type SnapshotMigration } from './snapshot-migrate';
+import { TOPOLOGY_SCHEMA_VERSION } from './topology';
 
-const prefixed = <P extends string>(prefix: P) =>
-  z.templateLiteral([z.literal(`${prefix}-`), z.string().regex(/^[0-9a-zA-Z]+$/)]);
+/** One array schema per resource kind of the registry, under its key. */
+const resourceShapes = Object.fromEntries(
+  Object.entries(MODEL_KINDS).map(([key, kind]) => [key, z.array(kind.schema).readonly()]),
+) as { readonly [K in ResourceKey]: z.ZodReadonly<z.ZodArray<(typeof MODEL_KINDS)[K]['schema']>> };
 
-const vpcId = prefixed('vpc');
-const subnetId = prefixed('subnet');
-const rtbId = prefixed('rtb');
-const sgId = prefixed('sg');
-const pcxId = prefixed('pcx');
-const accountId = z.string().regex(/^\d{12}$/, 'an account id has 12 digits');
-const region = z.string().min(1);
-const tags = z.record(z.string(), z.string());
-
-const cidrBlock = z.object({
-  cidr: z.string(),
-  family: z.enum(['ipv4', 'ipv6']),
-  primary: z.boolean(),
-  associationId: z.string().optional(),
-  state: z.string(),
-});
-
-const vpc = z.object({
-  id: vpcId,
-  accountId,
-  region,
-  name: z.string().optional(),
-  tags,
-  isDefault: z.boolean(),
-  state: z.string(),
-  cidrBlocks: z.array(cidrBlock).readonly(),
-  enableDnsSupport: z.boolean().optional(),
-  enableDnsHostnames: z.boolean().optional(),
-});
-
-const subnet = z.object({
-  id: subnetId,
-  vpcId,
-  accountId,
-  region,
-  name: z.string().optional(),
-  cidr: z.string(),
-  ipv6Cidrs: z.array(z.string()).readonly(),
-  availabilityZone: z.string(),
-});
-
-const routeTarget = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('local') }),
-  z.object({ kind: z.literal('peering'), peeringId: pcxId }),
-  z.object({ kind: z.literal('other'), id: z.string() }),
-]);
-
-const route = z.object({
-  destination: z.string(),
-  target: routeTarget,
-  state: z.enum(['active', 'blackhole']),
-  origin: z.string(),
-});
-
-const routeTable = z.object({
-  id: rtbId,
-  vpcId,
-  accountId,
-  region,
-  name: z.string().optional(),
-  main: z.boolean(),
-  subnetIds: z.array(subnetId).readonly(),
-  routes: z.array(route).readonly(),
-});
-
-const rulePeer = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('cidr'), cidr: z.string() }),
-  z.object({
-    kind: z.literal('group'),
-    groupId: sgId,
-    accountId: accountId.optional(),
-    peeringId: pcxId.optional(),
-  }),
-  z.object({ kind: z.literal('prefix-list'), prefixListId: z.string() }),
-]);
-
-const sgRule = z.object({
-  protocol: z.string(),
-  fromPort: z.number().int().optional(),
-  toPort: z.number().int().optional(),
-  peer: rulePeer,
-  description: z.string().optional(),
-});
-
-const securityGroup = z.object({
-  id: sgId,
-  vpcId,
-  accountId,
-  region,
-  name: z.string(),
-  description: z.string(),
-  ingress: z.array(sgRule).readonly(),
-  egress: z.array(sgRule).readonly(),
-});
-
-const peeringSide = z.object({
-  accountId,
-  vpcId,
-  region,
-  cidrBlocks: z.array(z.string()).readonly(),
-  ipv6CidrBlocks: z.array(z.string()).readonly(),
-  allowDnsResolutionFromRemoteVpc: z.boolean().optional(),
-});
-
-const peering = z.object({
-  id: pcxId,
-  status: z.enum(PEERING_STATUSES),
-  statusMessage: z.string().optional(),
-  requester: peeringSide,
-  accepter: peeringSide,
-  expirationTime: z.string().optional(),
-  name: z.string().optional(),
-  tags,
-});
-
-const account = z.object({
-  id: accountId,
-  alias: z.string().optional(),
-  profiles: z.array(z.string()).readonly(),
-});
-
-/** Schema of a `Topology`. */
+/** Schema of a `Topology`: its accounts, then one list per resource kind. */
 export const topologySchema = z.object({
-  accounts: z.array(account).readonly(),
-  vpcs: z.array(vpc).readonly(),
-  subnets: z.array(subnet).readonly(),
-  routeTables: z.array(routeTable).readonly(),
-  securityGroups: z.array(securityGroup).readonly(),
-  peerings: z.array(peering).readonly(),
+  accounts: z.array(accountSchema).readonly(),
+  ...resourceShapes,
 });
 
 const coverage = z.object({
   profile: z.string(),
-  accountId: accountId.optional(),
+  accountId: accountIdSchema.optional(),
   region: z.string(),
   state: z.enum(['complete', 'failed', 'cancelled']),
   errorCode: z.string().optional(),
@@ -171,7 +52,7 @@ export type SnapshotProblemKind =
   | 'not-json'
   /** Written by a newer Peerscape, whose schema this one cannot know. */
   | 'newer-schema'
-  /** An older or unknown schemaVersion. */
+  /** A schemaVersion older than any this Peerscape migrates from, or not a version at all. */
   | 'unsupported-schema'
   /** JSON, but fields are missing or wrong. */
   | 'invalid';
@@ -211,8 +92,38 @@ function whyNotJson(text: string, error: unknown): string {
   return 'it is not JSON text';
 }
 
-/** Parse JSON text as a snapshot, saying exactly which field is wrong when it is not one. */
-export function parseSnapshot(text: string): SnapshotParseResult {
+/** `schemaVersion N` readers: "version 2", or "versions 1 to 3" once older ones migrate. */
+function readsWhat(reads: ReadableVersions): string {
+  return reads.oldest === reads.current ? `version ${reads.current}` : `versions ${reads.oldest} to ${reads.current}`;
+}
+
+/** The sentence for a snapshot whose version this Peerscape cannot bring to its own. */
+function versionProblem(o: Exclude<MigrationOutcome, { ok: true }>): { kind: SnapshotProblemKind; problems: readonly string[] } {
+  switch (o.problem) {
+    case 'newer':
+      return {
+        kind: 'newer-schema',
+        problems: [`it was written by a newer Peerscape (schemaVersion ${o.version}; this one reads ${readsWhat(o.reads)}): upgrade Peerscape to open it`],
+      };
+    case 'unsupported':
+      return {
+        kind: 'unsupported-schema',
+        problems: [`schemaVersion ${excerpt(o.version)} is not supported (this Peerscape reads ${readsWhat(o.reads)}); rescan to make a new snapshot`],
+      };
+    case 'failed':
+      return {
+        kind: 'invalid',
+        problems: [`it says schemaVersion ${o.version}, but it is not what that version wrote (${o.message}); rescan to make a new snapshot`],
+      };
+  }
+}
+
+/**
+ * Parse JSON text as a snapshot, saying exactly which field is wrong when it is not one. A
+ * snapshot of an older schema version is migrated first, through `migrations` (by default
+ * `SNAPSHOT_MIGRATIONS`).
+ */
+export function parseSnapshot(text: string, migrations: readonly SnapshotMigration[] = SNAPSHOT_MIGRATIONS): SnapshotParseResult {
   if (CONTROL_CHARACTER.test(text)) {
     return { ok: false, kind: 'binary', problems: ['it holds binary data (an image, an archive, …), not JSON text'] };
   }
@@ -224,24 +135,9 @@ export function parseSnapshot(text: string): SnapshotParseResult {
   } catch (e) {
     return { ok: false, kind: 'not-json', problems: [whyNotJson(json, e)] };
   }
-  if (typeof data === 'object' && data !== null && 'schemaVersion' in data) {
-    const v = (data as { schemaVersion: unknown }).schemaVersion;
-    if (typeof v === 'number' && Number.isInteger(v) && v > TOPOLOGY_SCHEMA_VERSION) {
-      return {
-        ok: false,
-        kind: 'newer-schema',
-        problems: [`it was written by a newer Peerscape (schemaVersion ${v}; this one reads version ${TOPOLOGY_SCHEMA_VERSION}): upgrade Peerscape to open it`],
-      };
-    }
-    if (v !== TOPOLOGY_SCHEMA_VERSION) {
-      return {
-        ok: false,
-        kind: 'unsupported-schema',
-        problems: [`schemaVersion ${excerpt(v)} is not supported (this Peerscape reads version ${TOPOLOGY_SCHEMA_VERSION}); rescan to make a new snapshot`],
-      };
-    }
-  }
-  const parsed = snapshotSchema.safeParse(data);
+  const opened = migrateSnapshot(data, migrations);
+  if (!opened.ok) return { ok: false, ...versionProblem(opened) };
+  const parsed = snapshotSchema.safeParse(opened.data);
   if (parsed.success) return { ok: true, snapshot: parsed.data };
   return {
     ok: false,

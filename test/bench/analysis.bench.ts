@@ -17,6 +17,7 @@ import { findNonTransitivePairs } from '../../shared/analysis/transitive-paths';
 import type { PeeringId, RouteTableId, SubnetId, VpcId } from '../../shared/model/ids';
 import type { Peering, PeeringStatus, Route, RouteTable, Subnet, Topology, Vpc, VpcCidrBlock } from '../../shared/model/topology';
 import { createPeeringValidator } from '../../shared/planning/validate-peering';
+import { topology as buildTopology } from '../support/fixtures/build-topology';
 
 const VPC_COUNT = 10_000;
 const BLOCK_COUNT = 20_000;
@@ -141,14 +142,7 @@ function generateTopology(vpcCount: number): Topology {
       table(`rtb-${base}p`, false, [s2], [...local, ...peerRoutes.filter((_, k) => k % 5 !== 4)]),
     );
   }
-  return {
-    accounts: accounts.map((id) => ({ id, profiles: [`p-${id}`] })),
-    vpcs,
-    subnets,
-    routeTables,
-    securityGroups: [],
-    peerings,
-  };
+  return buildTopology({ accounts: accounts.map((id) => ({ id, profiles: [`p-${id}`] })), vpcs, subnets, routeTables, peerings });
 }
 
 // A full collection before each timed run, so one run does not pay for the garbage of the last

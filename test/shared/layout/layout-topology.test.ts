@@ -5,6 +5,7 @@ import { accountBoxId, regionBoxId } from '../../../shared/layout/diagram-layout
 import type { DiagramLayout, LaidOutBox } from '../../../shared/layout/diagram-layout';
 import { layoutTopology } from '../../../shared/layout/layout-topology';
 import type { Topology } from '../../../shared/model/topology';
+import { topology as buildTopology } from '../../support/fixtures/build-topology';
 import { DEMO_ACCOUNTS, DEMO_PEERINGS, PARTNER_VPC_ID, demoLikeTopology, demoVpcId } from '../../support/fixtures/snapshots/demo-like';
 import { generateTopology } from '../../support/fixtures/snapshots/generate-snapshot';
 
@@ -121,6 +122,6 @@ describe('layoutTopology', () => {
   });
 
   it('returns an empty diagram for an empty topology', async () => {
-    expect(await layoutTopology({ accounts: [], vpcs: [], subnets: [], routeTables: [], securityGroups: [], peerings: [] })).toEqual({ boxes: [], width: 0, height: 0 });
+    expect(await layoutTopology(buildTopology({}))).toEqual({ boxes: [], width: 0, height: 0 });
   });
 });

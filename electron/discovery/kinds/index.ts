@@ -1,0 +1,35 @@
+/** THE registry of discovery's resource kinds, one per kind of the model (the `satisfies` below
+ * fails to compile when a model kind has none). A new kind is a file in this folder plus one
+ * line here; the scan, its page sizes and page counts, translation, merge and the resource
+ * counts of the progress grid all follow from this table.
+ */
+import type { ResourceKey, ResourceOf } from '../../../shared/model/topology';
+import type { DiscoveryKind } from './kind';
+import { PEERING_DISCOVERY } from './peering';
+import { ROUTE_TABLE_DISCOVERY } from './route-table';
+import { SECURITY_GROUP_DISCOVERY } from './security-group';
+import { SUBNET_DISCOVERY } from './subnet';
+import { VPC_DISCOVERY } from './vpc';
+
+/** Every kind discovery scans, under its key in `Topology`, in the order its calls start and the grid lists its actions. */
+export const DISCOVERY_KINDS = {
+  vpcs: VPC_DISCOVERY,
+  subnets: SUBNET_DISCOVERY,
+  routeTables: ROUTE_TABLE_DISCOVERY,
+  securityGroups: SECURITY_GROUP_DISCOVERY,
+  peerings: PEERING_DISCOVERY,
+} as const satisfies { readonly [K in ResourceKey]: DiscoveryKind<string, unknown, unknown, ResourceOf<K>> };
+
+type Kinds = typeof DISCOVERY_KINDS;
+
+/** The keys of the registry, in its order. */
+export const DISCOVERY_KEYS = Object.keys(DISCOVERY_KINDS) as readonly ResourceKey[];
+
+/** An EC2 action some kind calls while scanning a region. */
+export type ScanAction = { [K in ResourceKey]: keyof Kinds[K]['actions'] & string }[ResourceKey];
+
+/** An item of kind `K` as the SDK returns it. */
+export type RawOf<K extends ResourceKey> = Kinds[K] extends DiscoveryKind<string, infer Raw, unknown, unknown> ? Raw : never;
+
+/** An item of kind `K` as one region's translation has it, before the merge. */
+export type FoundOf<K extends ResourceKey> = Kinds[K] extends DiscoveryKind<string, unknown, infer Found, unknown> ? Found : never;

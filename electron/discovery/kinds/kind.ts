@@ -1,0 +1,75 @@
+/** The shape of one resource kind as discovery sees it: the EC2 calls that fetch it, how one
+ * item becomes the model's, and how every region's items become the topology's list.
+ *
+ * A kind's `scan` walks its describe's pages through `fetch`, and may then call further actions
+ * for each item it found (e.g. the associations of each transit gateway route table): every
+ * call goes through `fetch`, so it is scheduled, throttled, counted and cancelled like the rest.
+ */
+import type { EC2Client } from '@aws-sdk/client-ec2';
+
+import type { AccountId, Region } from '../../../shared/model/ids';
+
+/** The account whose credentials made the calls, and the region they went to. */
+export interface ScanPlace {
+  readonly accountId: AccountId;
+  readonly region: Region;
+}
+
+/** The paging fields of one request: the page size discovery chose and the token of the page. */
+export interface PageRequest {
+  readonly MaxResults: number;
+  readonly NextToken: string | undefined;
+}
+
+/**
+ * Fetch every page of one call of `action` (`NextToken` until AWS returns none) and return the
+ * items of all of them, in order.
+ */
+export type FetchPages<A extends string> = <O extends { NextToken?: string | undefined }, R>(
+  action: A,
+  send: (page: PageRequest, signal: AbortSignal) => Promise<O>,
+  items: (out: O) => readonly R[] | undefined,
+) => Promise<R[]>;
+
+/**
+ * One kind in discovery. `A` is its EC2 actions, `Raw` an item as the SDK returns it (with what
+ * follow-up calls added), `Found` one region's translated item, `Item` the topology's item.
+ * Members are methods, so the registry can hold kinds of different types side by side.
+ */
+export interface DiscoveryKind<A extends string, Raw, Found, Item> {
+  /** Every EC2 action the kind calls, with the largest page each accepts (EC2 `MaxResults`): fewer pages, fewer calls. */
+  readonly actions: Readonly<Record<A, number>>;
+  /** Every raw item of one account × region. */
+  scan(ec2: EC2Client, fetch: FetchPages<A>): Promise<readonly Raw[]>;
+  /** One raw item in the model; undefined for one the model cannot hold (no usable id). */
+  translate(raw: Raw, seen: ScanPlace): Found | undefined;
+  /** Every region's translated items as the topology lists them: each resource once, in a stable order. */
+  merge(found: readonly Found[]): readonly Item[];
+}
+
+/** Declare a kind with its types inferred from its members. */
+export function discoveryKind<A extends string, Raw, Found, Item>(kind: DiscoveryKind<A, Raw, Found, Item>): DiscoveryKind<A, Raw, Found, Item> {
+  return kind;
+}
+
+/** A resource that lives in one account and region under its own id. */
+interface Regional {
+  readonly id: string;
+  readonly accountId: string;
+  readonly region: string;
+}
+
+function byPlace<T extends Regional>(a: T, b: T): number {
+  return a.accountId.localeCompare(b.accountId) || a.region.localeCompare(b.region) || a.id.localeCompare(b.id);
+}
+
+/**
+ * The merge of a regional kind: a resource seen by more than one scan (a VPC shared through
+ * RAM, seen from its owner and from the account it is shared with) appears once, as first
+ * seen; the list goes by account, region and id.
+ */
+export function mergeRegional<T extends Regional>(found: readonly T[]): readonly T[] {
+  const once = new Map<string, T>();
+  for (const x of found) if (!once.has(`${x.region}/${x.id}`)) once.set(`${x.region}/${x.id}`, x);
+  return [...once.values()].sort(byPlace);
+}

@@ -1,0 +1,36 @@
+/** THE registry of the model's resource kinds: each under its key in `Topology`, in the order
+ * topologies and snapshots list them. A new kind is a file in this folder plus one line here
+ * (and one `export *`); `Topology`, `EMPTY_TOPOLOGY` and the snapshot schema follow from it.
+ */
+import type { ModelKind } from './common';
+import { PEERING_KIND } from './peering';
+import { ROUTE_TABLE_KIND } from './route-table';
+import { SECURITY_GROUP_KIND } from './security-group';
+import { SUBNET_KIND } from './subnet';
+import { VPC_KIND } from './vpc';
+
+export * from './account';
+export * from './peering';
+export * from './route-table';
+export * from './security-group';
+export * from './subnet';
+export * from './vpc';
+export type { ModelKind, Tags } from './common';
+
+/** Every resource kind of the topology, by its key in `Topology`. */
+export const MODEL_KINDS = {
+  vpcs: VPC_KIND,
+  subnets: SUBNET_KIND,
+  routeTables: ROUTE_TABLE_KIND,
+  securityGroups: SECURITY_GROUP_KIND,
+  peerings: PEERING_KIND,
+} as const satisfies Readonly<Record<string, ModelKind<unknown>>>;
+
+/** The key of a resource kind in `Topology` (`vpcs`, `routeTables`, …). */
+export type ResourceKey = keyof typeof MODEL_KINDS;
+
+/** The item type of the kind under `K` (`Vpc` for `vpcs`). */
+export type ResourceOf<K extends ResourceKey> = (typeof MODEL_KINDS)[K] extends ModelKind<infer T> ? T : never;
+
+/** The resource keys in registry order. */
+export const RESOURCE_KEYS = Object.keys(MODEL_KINDS) as readonly ResourceKey[];

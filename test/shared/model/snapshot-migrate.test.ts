@@ -1,0 +1,151 @@
+/** Opening older snapshots: the chain of migration steps, on its own and inside parseSnapshot. */
+import { describe, expect, it } from 'vitest';
+
+import {
+  migrateSnapshot,
+  readableVersions,
+  SNAPSHOT_MIGRATIONS,
+  SnapshotMigrationError,
+  type SnapshotData,
+  type SnapshotMigration,
+} from '../../../shared/model/snapshot-migrate';
+import { parseSnapshot } from '../../../shared/model/snapshot-schema';
+import { TOPOLOGY_SCHEMA_VERSION } from '../../../shared/model/topology';
+import { buildAnalysisSnapshot } from '../../support/fixtures/analysis-snapshot';
+
+/** A chain of two steps (listed out of order: the chain goes by `from`), recording what ran. */
+function twoSteps(ran: number[]): SnapshotMigration[] {
+  return [
+    {
+      from: 2,
+      change: 'coverage counts move under `resources`',
+      migrate: (s) => {
+        ran.push(2);
+        return { ...s, coverage: (s.coverage as SnapshotData[]).map(({ counts, ...c }) => ({ ...c, resources: counts })) };
+      },
+    },
+    {
+      from: 1,
+      change: 'every topology gains internet gateways',
+      migrate: (s) => {
+        ran.push(1);
+        return { ...s, topology: { ...(s.topology as SnapshotData), internetGateways: [] } };
+      },
+    },
+  ];
+}
+
+const v1 = { schemaVersion: 1, takenAt: 't', source: 's', topology: { vpcs: [] }, coverage: [{ profile: 'p', counts: { vpcs: 1 } }] };
+
+describe('migrateSnapshot', () => {
+  it('runs every step from the snapshot’s own version up to the current one, in version order', () => {
+    const ran: number[] = [];
+    expect(migrateSnapshot(v1, twoSteps(ran), 3)).toEqual({
+      ok: true,
+      from: 1,
+      data: { schemaVersion: 3, takenAt: 't', source: 's', topology: { vpcs: [], internetGateways: [] }, coverage: [{ profile: 'p', resources: { vpcs: 1 } }] },
+    });
+    expect(ran).toEqual([1, 2]);
+
+    const fromTwo: number[] = [];
+    const v2 = { ...v1, schemaVersion: 2 };
+    const r = migrateSnapshot(v2, twoSteps(fromTwo), 3);
+    expect(fromTwo).toEqual([2]);
+    expect(r.ok && r.data).toMatchObject({ schemaVersion: 3, topology: { vpcs: [] } });
+  });
+
+  it('leaves a snapshot of the current version, or one with no version for validation to name, as it is', () => {
+    const ran: number[] = [];
+    const v3 = { ...v1, schemaVersion: 3 };
+    const same = migrateSnapshot(v3, twoSteps(ran), 3);
+    expect(same).toEqual({ ok: true, data: v3 });
+    expect(same.ok && same.data).toBe(v3);
+    expect(migrateSnapshot({ takenAt: 't' }, twoSteps(ran), 3)).toEqual({ ok: true, data: { takenAt: 't' } });
+    expect(migrateSnapshot([1], twoSteps(ran), 3)).toEqual({ ok: true, data: [1] });
+    expect(ran).toEqual([]);
+  });
+
+  it('refuses a newer version, one older than the chain reaches, and anything that is not a version', () => {
+    const reads = { oldest: 1, current: 3 };
+    expect(migrateSnapshot({ ...v1, schemaVersion: 4 }, twoSteps([]), 3)).toEqual({ ok: false, problem: 'newer', version: 4, reads });
+    for (const version of [0, -1, 1.5, '1', null]) {
+      expect(migrateSnapshot({ ...v1, schemaVersion: version }, twoSteps([]), 3)).toEqual({ ok: false, problem: 'unsupported', version, reads });
+    }
+  });
+
+  it('opens only the versions an unbroken chain leads from', () => {
+    const gap = twoSteps([]).filter((s) => s.from === 1);
+    expect(readableVersions(gap, 3)).toEqual({ oldest: 3, current: 3 });
+    expect(migrateSnapshot(v1, gap, 3)).toMatchObject({ ok: false, problem: 'unsupported', version: 1 });
+    expect(readableVersions(twoSteps([]), 3)).toEqual({ oldest: 1, current: 3 });
+  });
+
+  it('says what a step could not read, and nothing of an unexpected error’s internals', () => {
+    const refusing: SnapshotMigration = {
+      from: 1,
+      change: 'x',
+      migrate: () => {
+        throw new SnapshotMigrationError('its coverage is not a list');
+      },
+    };
+    expect(migrateSnapshot(v1, [refusing], 2)).toEqual({ ok: false, problem: 'failed', version: 1, step: 1, message: 'its coverage is not a list' });
+    const crashing: SnapshotMigration = { from: 1, change: 'x', migrate: (s) => ({ ...s, n: (s.topology as { a: { b: number } }).a.b }) };
+    expect(migrateSnapshot(v1, [crashing], 2)).toEqual({ ok: false, problem: 'failed', version: 1, step: 1, message: 'it could not be brought from version 1 to 2' });
+  });
+});
+
+describe('parseSnapshot through the chain', () => {
+  // What a version 0 would have written: no coverage yet, and the topology under `network`.
+  const fromZero: SnapshotMigration = {
+    from: TOPOLOGY_SCHEMA_VERSION - 1,
+    change: 'the topology moves from `network` to `topology`; coverage is new',
+    migrate: ({ network, ...rest }) => ({ ...rest, topology: network, coverage: [] }),
+  };
+  const current = buildAnalysisSnapshot();
+  const older = JSON.stringify({ schemaVersion: TOPOLOGY_SCHEMA_VERSION - 1, takenAt: current.takenAt, source: current.source, network: current.topology });
+
+  it('opens an older snapshot as this version’s, validated like any other', () => {
+    expect(parseSnapshot(older, [fromZero])).toEqual({ ok: true, snapshot: { ...current, coverage: [] } });
+  });
+
+  it('says which versions it reads when it refuses one', () => {
+    const r = parseSnapshot(JSON.stringify({ ...current, schemaVersion: TOPOLOGY_SCHEMA_VERSION + 1 }), [fromZero]);
+    expect(r).toEqual({
+      ok: false,
+      kind: 'newer-schema',
+      problems: [
+        `it was written by a newer Peerscape (schemaVersion ${TOPOLOGY_SCHEMA_VERSION + 1}; this one reads versions ${TOPOLOGY_SCHEMA_VERSION - 1} to ${TOPOLOGY_SCHEMA_VERSION}): upgrade Peerscape to open it`,
+      ],
+    });
+    // Without the step, the same older file is refused with the rescan advice.
+    expect(parseSnapshot(older)).toMatchObject({ ok: false, kind: 'unsupported-schema' });
+  });
+
+  it('names a migrated snapshot’s wrong field by its path in this version', () => {
+    const broken = JSON.stringify({ schemaVersion: TOPOLOGY_SCHEMA_VERSION - 1, takenAt: 't', source: 's', network: { ...current.topology, vpcs: 'none' } });
+    const r = parseSnapshot(broken, [fromZero]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems).toEqual(['topology.vpcs: Invalid input: expected array, received string']);
+  });
+
+  it('turns a step’s refusal into a sentence with the fix', () => {
+    const refusing: SnapshotMigration = {
+      ...fromZero,
+      migrate: () => {
+        throw new SnapshotMigrationError('it has no network');
+      },
+    };
+    expect(parseSnapshot(older, [refusing])).toEqual({
+      ok: false,
+      kind: 'invalid',
+      problems: [`it says schemaVersion ${TOPOLOGY_SCHEMA_VERSION - 1}, but it is not what that version wrote (it has no network); rescan to make a new snapshot`],
+    });
+  });
+});
+
+describe('SNAPSHOT_MIGRATIONS', () => {
+  it('opens every snapshot version Peerscape ever wrote: one step from each version since 1', () => {
+    expect(readableVersions()).toEqual({ oldest: 1, current: TOPOLOGY_SCHEMA_VERSION });
+    expect(SNAPSHOT_MIGRATIONS.map((s) => s.from).sort((a, b) => a - b)).toEqual(Array.from({ length: TOPOLOGY_SCHEMA_VERSION - 1 }, (_, i) => i + 1));
+  });
+});

@@ -1,6 +1,7 @@
 /** The package's shape, read from its sources with the TypeScript parser: every import stays
  * inside the package or names one of its own dependencies (so it can never share code with the
- * app it checks). */
+ * app it checks), and no module imports itself through others (type-only imports count too: a
+ * circle of types is a circle of knowledge). */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -66,6 +67,43 @@ function packageName(specifier: string): string {
 
 const FILES = ['src', 'test', 'bin'].flatMap((d) => sourceFiles(join(ROOT, d)));
 
+/** The circles of a module graph: its strongly connected components with more than one module
+ * (or a module that imports itself), each listed from its first module in file order. */
+function importCircles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  let counter = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const circles: string[][] = [];
+  const connect = (v: string): void => {
+    index.set(v, counter);
+    low.set(v, counter);
+    counter++;
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        connect(w);
+        low.set(v, Math.min(low.get(v) as number, low.get(w) as number));
+      } else if (onStack.has(w)) {
+        low.set(v, Math.min(low.get(v) as number, index.get(w) as number));
+      }
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    for (;;) {
+      const w = stack.pop() as string;
+      onStack.delete(w);
+      component.push(w);
+      if (w === v) break;
+    }
+    if (component.length > 1 || (graph.get(v) ?? []).includes(v)) circles.push(component.sort());
+  };
+  for (const v of graph.keys()) if (!index.has(v)) connect(v);
+  return circles;
+}
+
 describe('the sandbox package', () => {
   it('imports nothing from outside its folder, and only the packages its package.json names', () => {
     const problems: string[] = [];
@@ -88,5 +126,29 @@ describe('the sandbox package', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('has no import circle among its modules', () => {
+    const graph = new Map<string, string[]>();
+    for (const file of FILES.filter((f) => relative(ROOT, f).startsWith('src/'))) {
+      const targets = importsOf(file)
+        .filter((r) => r.specifier.startsWith('.'))
+        .map((r) => resolveLocal(file, r.specifier))
+        .filter((t): t is string => t !== undefined && t.endsWith('.ts'))
+        .map((t) => relative(ROOT, t));
+      graph.set(relative(ROOT, file), targets);
+    }
+    expect(importCircles(graph)).toEqual([]);
+  });
+
+  it('finds a circle when there is one (the check itself)', () => {
+    const graph = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts', 'd.ts']],
+      ['d.ts', []],
+      ['e.ts', ['e.ts']],
+    ]);
+    expect(importCircles(graph)).toEqual([['a.ts', 'b.ts', 'c.ts'], ['e.ts']]);
   });
 });

@@ -1,4 +1,4 @@
-/** Pieces every EC2 action shares: filters, pagination, tags, id lists.
+/** Pieces every EC2 action shares: dry runs, the caller's VPC, filters, pagination, tags, id lists.
  *
  * Filters follow the EC2 API reference for each Describe call: filters are ANDed, the values of
  * one filter ORed, values may use `*` and `?` wildcards, `tag:<key>` and `tag-key` work on every
@@ -7,8 +7,38 @@
  */
 import type { Filter, Tag, TagSpecification } from '@aws-sdk/client-ec2';
 
-import { AwsError, assertWellFormedId, missingParameter, notFound, type ResourceKind } from '../errors';
-import type { TagMap } from '../state/records';
+import { AwsError, assertWellFormedId, dryRunOk, missingParameter, notFound, type ResourceKind } from '../errors';
+import type { TagMap, VpcRec } from '../state/records';
+import type { CallContext } from './context';
+
+/** Throws `DryRunOperation` when the request asked for a dry run (call after validation). */
+export function checkDryRun(input: { DryRun?: boolean }): void {
+  if (input.DryRun) throw dryRunOk();
+}
+
+/** The caller's VPC `id`, or the AWS error for a malformed or unknown id. */
+export function requireVpc(ctx: CallContext, id: string | undefined, param = 'VpcId'): VpcRec {
+  if (!id) throw missingParameter(param);
+  assertWellFormedId('vpc', id);
+  const v = ctx.cell.vpcs.get(id);
+  if (!v) throw notFound('vpc', id);
+  return v;
+}
+
+/** The `DependencyViolation` of a VPC that still holds resources its deletion does not take along. */
+export function vpcHasDependencies(v: VpcRec): AwsError {
+  return new AwsError('DependencyViolation', `The vpc '${v.id}' has dependencies and cannot be deleted.`);
+}
+
+/** Every associated IPv4 block of a VPC, primary first. */
+export function vpcIpv4Blocks(v: VpcRec): string[] {
+  return v.cidrAssocs.filter((a) => a.state === 'associated').map((a) => a.cidrBlock);
+}
+
+/** Every associated IPv6 block of a VPC. */
+export function vpcIpv6Blocks(v: VpcRec): string[] {
+  return v.ipv6Assocs.filter((a) => a.state === 'associated').map((a) => a.ipv6CidrBlock);
+}
 
 /** A value a filter can test: one or many strings, numbers or booleans. */
 export type FilterValue = string | number | boolean | undefined | readonly (string | number | boolean | undefined)[];

@@ -5,13 +5,14 @@
  */
 import type { World } from '../state/world';
 import type { Ec2Action } from '../wire/supported-actions';
-import { callContext, type CallContext } from './context';
+import { callContext, type CallContext, type VpcDeleteHook } from './context';
 import {
   acceptVpcPeeringConnection,
   createVpcPeeringConnection,
   deleteVpcPeeringConnection,
   describeVpcPeeringConnections,
   modifyVpcPeeringConnectionOptions,
+  peeringsOnVpcDelete,
   rejectVpcPeeringConnection,
 } from './peerings';
 import { describeAvailabilityZones, describeRegions } from './regions';
@@ -25,6 +26,7 @@ import {
   disassociateRouteTable,
   replaceRoute,
   replaceRouteTableAssociation,
+  routeTablesOnVpcDelete,
 } from './route-tables';
 import {
   authorizeSecurityGroupEgress,
@@ -34,8 +36,9 @@ import {
   describeSecurityGroups,
   revokeSecurityGroupEgress,
   revokeSecurityGroupIngress,
+  securityGroupsOnVpcDelete,
 } from './security-groups';
-import { createSubnet, deleteSubnet, describeSubnets } from './subnets';
+import { createSubnet, deleteSubnet, describeSubnets, subnetsOnVpcDelete } from './subnets';
 import { createTags, deleteTags, describeTags } from './tags';
 import {
   associateVpcCidrBlock,
@@ -107,6 +110,9 @@ export const EC2_ACTIONS: Readonly<Record<Ec2Action, ActionEntry>> = {
   DescribeTags: read(describeTags),
 };
 
+/** Each kind's part in DeleteVpc: first every refusal is checked, then every cascade applied. */
+const VPC_DELETE_HOOKS: readonly VpcDeleteHook[] = [subnetsOnVpcDelete, routeTablesOnVpcDelete, securityGroupsOnVpcDelete, peeringsOnVpcDelete];
+
 /** Runs one EC2 action for `accountId` in `region`, applying due lifecycle transitions around it. */
 export function runEc2Action(
   world: World,
@@ -117,7 +123,7 @@ export function runEc2Action(
   requestId: string,
 ): object | undefined {
   world.settle();
-  const ctx = callContext(world, accountId, region, requestId);
+  const ctx = callContext(world, accountId, region, requestId, VPC_DELETE_HOOKS);
   const out = EC2_ACTIONS[action].handler(ctx, input);
   world.settle();
   return out ?? undefined;

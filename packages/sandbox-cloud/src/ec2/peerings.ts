@@ -34,9 +34,20 @@ import { AwsError, assertWellFormedId, invalidValue, missingParameter, notFound 
 import { isKnownRegion, isOptInRegion } from '../regions';
 import type { PeeringRec, PeeringSideRec, VpcRec } from '../state/records';
 import type { World } from '../state/world';
-import { applyFilters, byId, paginate, pickByIds, tagList, tagsFromSpecs, type FilterSpec } from './common';
-import type { CallContext } from './context';
-import { checkDryRun, requireVpc, vpcIpv4Blocks, vpcIpv6Blocks } from './vpcs';
+import {
+  applyFilters,
+  byId,
+  checkDryRun,
+  paginate,
+  pickByIds,
+  requireVpc,
+  tagList,
+  tagsFromSpecs,
+  vpcIpv4Blocks,
+  vpcIpv6Blocks,
+  type FilterSpec,
+} from './common';
+import type { CallContext, VpcDeleteHook } from './context';
 
 /** AWS's status message for a request that failed (overlap, or a peer VPC that is not there). */
 export const FAILED_MESSAGE = 'Failed due to incorrect VPC-ID, Account ID, or overlapping CIDR range';
@@ -273,10 +284,26 @@ export function deleteVpcPeeringConnection(ctx: CallContext, input: DeleteVpcPee
   return { Return: true };
 }
 
-/** Ends a live peering of a VPC that is being deleted (the VPC peering guide: deleting the VPC deletes the peering). */
-export function deletePeeringForVpcDeletion(ctx: CallContext, p: PeeringRec, _v: VpcRec): void {
-  if (isLive(p)) markDeleted(ctx, p);
-}
+/** A VPC's deletion waits while another account's request to it is pending, and ends its live peerings. */
+export const peeringsOnVpcDelete: VpcDeleteHook = {
+  refuse: (ctx, v) => {
+    // "You cannot delete a VPC for which you have a pending-acceptance request from a VPC in
+    // another account. You must first reject the VPC peering connection request." (VPC peering guide)
+    for (const p of ctx.world.peeringsOfVpc(v.id)) {
+      if (p.status === 'pending-acceptance' && p.accepter.vpcId === v.id && p.requester.ownerId !== v.ownerId) {
+        return new AwsError(
+          'DependencyViolation',
+          `The vpc '${v.id}' has a pending-acceptance VPC peering connection request (${p.id}) from another account; reject it first.`,
+        );
+      }
+    }
+    return undefined;
+  },
+  // Deleting a VPC that is part of a peering deletes the peering (VPC peering guide).
+  cascade: (ctx, v) => {
+    for (const p of ctx.world.peeringsOfVpc(v.id)) if (isLive(p)) markDeleted(ctx, p);
+  },
+};
 
 function sideFilters(prefix: string, pick: (p: PeeringRec) => PeeringSideRec): FilterSpec<PeeringRec> {
   return {

@@ -14,9 +14,8 @@ import type {
 
 import { AwsError } from '../errors';
 import { ALL_REGIONS, isOptInRegion, zonesOf } from '../regions';
-import { applyFilters, type FilterSpec } from './common';
+import { applyFilters, checkDryRun, type FilterSpec } from './common';
 import type { CallContext } from './context';
-import { checkDryRun } from './vpcs';
 
 const REGION_FILTERS: FilterSpec<Region> = {
   endpoint: (r) => r.Endpoint,

@@ -30,10 +30,22 @@ import { cidrContains, formatCidr, parseCidr, type Cidr } from '../cidr';
 import { AwsError, assertWellFormedId, invalidCombination, invalidValue, missingParameter, notFound } from '../errors';
 import type { RouteRec, RouteTableRec, TagMap, VpcRec } from '../state/records';
 import type { World } from '../state/world';
-import { applyFilters, byId, paginate, pickByIds, tagList, tagsFromSpecs, type FilterSpec } from './common';
-import type { CallContext } from './context';
+import {
+  applyFilters,
+  byId,
+  checkDryRun,
+  paginate,
+  pickByIds,
+  requireVpc,
+  tagList,
+  tagsFromSpecs,
+  vpcHasDependencies,
+  vpcIpv4Blocks,
+  vpcIpv6Blocks,
+  type FilterSpec,
+} from './common';
+import type { CallContext, VpcDeleteHook } from './context';
 import { requireSubnet } from './subnets';
-import { checkDryRun, requireVpc, vpcIpv4Blocks, vpcIpv6Blocks } from './vpcs';
 
 /** The caller's route table `id`, or AWS's error. */
 export function requireRouteTable(ctx: CallContext, id: string | undefined): RouteTableRec {
@@ -132,6 +144,17 @@ export function createRouteTable(ctx: CallContext, input: CreateRouteTableReques
   checkDryRun(input);
   return { RouteTable: renderRouteTable(ctx.world, createRouteTableRec(ctx.world, v, false, tags)) };
 }
+
+/** A VPC's deletion waits for its extra route tables and takes its main table along. */
+export const routeTablesOnVpcDelete: VpcDeleteHook = {
+  refuse: (ctx, v) => {
+    for (const r of ctx.cell.routeTables.values()) if (r.vpcId === v.id && !r.associations.some((a) => a.main)) return vpcHasDependencies(v);
+    return undefined;
+  },
+  cascade: (ctx, v) => {
+    for (const r of [...ctx.cell.routeTables.values()]) if (r.vpcId === v.id) ctx.world.remove(r.id);
+  },
+};
 
 /** DeleteRouteTable: not the main table, not while subnets are associated. */
 export function deleteRouteTable(ctx: CallContext, input: DeleteRouteTableRequest): void {

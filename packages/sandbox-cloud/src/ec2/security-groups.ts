@@ -28,9 +28,20 @@ import { formatCidr, parseCidr } from '../cidr';
 import { AwsError, assertWellFormedId, invalidCombination, missingParameter, notFound } from '../errors';
 import type { GroupRefRec, SecurityGroupRec, SgRuleRec, TagMap, VpcRec } from '../state/records';
 import type { World } from '../state/world';
-import { applyFilters, byId, paginate, pickByIds, tagList, tagsFromSpecs, type FilterSpec } from './common';
-import type { CallContext } from './context';
-import { checkDryRun, requireVpc, vpcIpv6Blocks } from './vpcs';
+import {
+  applyFilters,
+  byId,
+  checkDryRun,
+  paginate,
+  pickByIds,
+  requireVpc,
+  tagList,
+  tagsFromSpecs,
+  vpcHasDependencies,
+  vpcIpv6Blocks,
+  type FilterSpec,
+} from './common';
+import type { CallContext, VpcDeleteHook } from './context';
 
 /** Inbound or outbound rules per group (Amazon VPC quotas: 60 each). */
 const RULES_PER_DIRECTION = 60;
@@ -192,6 +203,17 @@ export function createSecurityGroup(ctx: CallContext, input: CreateSecurityGroup
   const g = createSecurityGroupRec(ctx.world, v, name, input.Description, tags);
   return { GroupId: g.id, ...(Object.keys(tags).length > 0 ? { Tags: tagList(tags) } : {}) };
 }
+
+/** A VPC's deletion waits for its own groups and takes its `default` group along. */
+export const securityGroupsOnVpcDelete: VpcDeleteHook = {
+  refuse: (ctx, v) => {
+    for (const g of ctx.cell.securityGroups.values()) if (g.vpcId === v.id && g.name !== 'default') return vpcHasDependencies(v);
+    return undefined;
+  },
+  cascade: (ctx, v) => {
+    for (const g of [...ctx.cell.securityGroups.values()]) if (g.vpcId === v.id) ctx.world.remove(g.id);
+  },
+};
 
 /** DeleteSecurityGroup: never `default`, never while another group's rule references it. */
 export function deleteSecurityGroup(ctx: CallContext, input: DeleteSecurityGroupRequest): void {

@@ -17,9 +17,21 @@ import { cidrContains, cidrsOverlap, formatCidr, ipv4Size, parseCidr, type Cidr 
 import { AwsError, assertWellFormedId, invalidValue, missingParameter, notFound } from '../errors';
 import { zonesOf, type Zone } from '../regions';
 import type { SubnetRec, TagMap, VpcRec } from '../state/records';
-import { applyFilters, byId, paginate, pickByIds, tagList, tagsFromSpecs, type FilterSpec } from './common';
-import type { CallContext } from './context';
-import { checkDryRun, requireVpc, vpcIpv4Blocks, vpcIpv6Blocks } from './vpcs';
+import {
+  applyFilters,
+  byId,
+  checkDryRun,
+  paginate,
+  pickByIds,
+  requireVpc,
+  tagList,
+  tagsFromSpecs,
+  vpcHasDependencies,
+  vpcIpv4Blocks,
+  vpcIpv6Blocks,
+  type FilterSpec,
+} from './common';
+import type { CallContext, VpcDeleteHook } from './context';
 
 /** The caller's subnet `id`, or AWS's error. */
 export function requireSubnet(ctx: CallContext, id: string | undefined, param = 'SubnetId'): SubnetRec {
@@ -159,6 +171,14 @@ export function createSubnet(ctx: CallContext, input: CreateSubnetRequest): Crea
   const s = createSubnetRec(ctx, v, cidrText, ipv6, zone, tags);
   return { Subnet: renderSubnet(s, true) };
 }
+
+/** A VPC's deletion waits for its subnets. */
+export const subnetsOnVpcDelete: VpcDeleteHook = {
+  refuse: (ctx, v) => {
+    for (const s of ctx.cell.subnets.values()) if (s.vpcId === v.id) return vpcHasDependencies(v);
+    return undefined;
+  },
+};
 
 /** DeleteSubnet: also drops the subnet's explicit route table association. */
 export function deleteSubnet(ctx: CallContext, input: DeleteSubnetRequest): void {

@@ -10,9 +10,8 @@ import type { CreateTagsRequest, DeleteTagsRequest, DescribeTagsRequest, Describ
 
 import { AwsError, assertWellFormedId, missingParameter, notFound, type ResourceKind } from '../errors';
 import type { TagMap } from '../state/records';
-import { applyFilters, paginate, validateTag, type FilterSpec } from './common';
+import { applyFilters, checkDryRun, paginate, validateTag, type FilterSpec } from './common';
 import type { CallContext } from './context';
-import { checkDryRun } from './vpcs';
 
 const KINDS: readonly { prefix: string; kind: ResourceKind; type: string }[] = [
   { prefix: 'vpc-', kind: 'vpc', type: 'vpc' },

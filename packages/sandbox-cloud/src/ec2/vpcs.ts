@@ -27,40 +27,27 @@ import type {
 } from '@aws-sdk/client-ec2';
 
 import { cidrContains, cidrsOverlap, formatCidr, parseCidr, type Cidr } from '../cidr';
-import { AwsError, assertWellFormedId, dryRunOk, invalidCombination, invalidValue, missingParameter, notFound } from '../errors';
+import { AwsError, invalidCombination, invalidValue, missingParameter } from '../errors';
 import { zonesOf } from '../regions';
 import type { Ipv6AssocRec, VpcRec } from '../state/records';
 import type { World } from '../state/world';
-import { applyFilters, byId, paginate, pickByIds, tagList, tagsFromSpecs, type FilterSpec } from './common';
+import {
+  applyFilters,
+  byId,
+  checkDryRun,
+  paginate,
+  pickByIds,
+  requireVpc,
+  tagList,
+  tagsFromSpecs,
+  vpcIpv4Blocks,
+  vpcIpv6Blocks,
+  type FilterSpec,
+} from './common';
 import type { CallContext } from './context';
-import { deletePeeringForVpcDeletion } from './peerings';
 import { addLocalRoute, createRouteTableRec, removeLocalRoute } from './route-tables';
 import { createSecurityGroupRec } from './security-groups';
 import { createSubnetRec } from './subnets';
-
-/** Throws `DryRunOperation` when the request asked for a dry run (call after validation). */
-export function checkDryRun(input: { DryRun?: boolean }): void {
-  if (input.DryRun) throw dryRunOk();
-}
-
-/** The caller's VPC `id`, or the AWS error for a malformed or unknown id. */
-export function requireVpc(ctx: CallContext, id: string | undefined, param = 'VpcId'): VpcRec {
-  if (!id) throw missingParameter(param);
-  assertWellFormedId('vpc', id);
-  const v = ctx.cell.vpcs.get(id);
-  if (!v) throw notFound('vpc', id);
-  return v;
-}
-
-/** Every associated IPv4 block of a VPC, primary first. */
-export function vpcIpv4Blocks(v: VpcRec): string[] {
-  return v.cidrAssocs.filter((a) => a.state === 'associated').map((a) => a.cidrBlock);
-}
-
-/** Every associated IPv6 block of a VPC. */
-export function vpcIpv6Blocks(v: VpcRec): string[] {
-  return v.ipv6Assocs.filter((a) => a.state === 'associated').map((a) => a.ipv6CidrBlock);
-}
 
 /** The DHCP options set id of an account's region (one per region, as for new accounts). */
 function dhcpOptionsIdOf(accountId: string, region: string): string {
@@ -214,31 +201,15 @@ export function createDefaultVpc(ctx: CallContext, input: CreateDefaultVpcReques
   return { Vpc: renderVpc(v, true) };
 }
 
-/** DeleteVpc: refuses while subnets, extra route tables or security groups, or a foreign pending request remain. */
+/** DeleteVpc: each kind may refuse (its resources still in the VPC) and then goes with the VPC. */
 export function deleteVpc(ctx: CallContext, input: DeleteVpcRequest): void {
   const v = requireVpc(ctx, input.VpcId);
-  const dependent = (): boolean => {
-    for (const s of ctx.cell.subnets.values()) if (s.vpcId === v.id) return true;
-    for (const r of ctx.cell.routeTables.values()) if (r.vpcId === v.id && !r.associations.some((a) => a.main)) return true;
-    for (const g of ctx.cell.securityGroups.values()) if (g.vpcId === v.id && g.name !== 'default') return true;
-    return false;
-  };
-  if (dependent()) throw new AwsError('DependencyViolation', `The vpc '${v.id}' has dependencies and cannot be deleted.`);
-  // "You cannot delete a VPC for which you have a pending-acceptance request from a VPC in
-  // another account. You must first reject the VPC peering connection request." (VPC peering guide)
-  for (const p of ctx.world.peeringsOfVpc(v.id)) {
-    if (p.status === 'pending-acceptance' && p.accepter.vpcId === v.id && p.requester.ownerId !== v.ownerId) {
-      throw new AwsError(
-        'DependencyViolation',
-        `The vpc '${v.id}' has a pending-acceptance VPC peering connection request (${p.id}) from another account; reject it first.`,
-      );
-    }
+  for (const hook of ctx.onVpcDelete) {
+    const refusal = hook.refuse?.(ctx, v);
+    if (refusal) throw refusal;
   }
   checkDryRun(input);
-  // Deleting a VPC that is part of a peering deletes the peering (VPC peering guide).
-  for (const p of ctx.world.peeringsOfVpc(v.id)) deletePeeringForVpcDeletion(ctx, p, v);
-  for (const r of [...ctx.cell.routeTables.values()]) if (r.vpcId === v.id) ctx.world.remove(r.id);
-  for (const g of [...ctx.cell.securityGroups.values()]) if (g.vpcId === v.id) ctx.world.remove(g.id);
+  for (const hook of ctx.onVpcDelete) hook.cascade?.(ctx, v);
   ctx.world.remove(v.id);
 }
 

@@ -38,35 +38,27 @@ export function dryRunOk(): AwsError {
   return new AwsError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
 }
 
-/** How each resource type spells its not-found and malformed errors (AWS is inconsistent). */
-export const RESOURCE_ERRORS = {
-  vpc: { prefix: 'vpc-', notFound: 'InvalidVpcID.NotFound', malformed: 'InvalidVpcID.Malformed', noun: 'vpc ID' },
-  subnet: { prefix: 'subnet-', notFound: 'InvalidSubnetID.NotFound', malformed: 'InvalidSubnetID.Malformed', noun: 'subnet ID' },
-  routeTable: { prefix: 'rtb-', notFound: 'InvalidRouteTableID.NotFound', malformed: 'InvalidRouteTableId.Malformed', noun: 'routeTable ID' },
-  securityGroup: { prefix: 'sg-', notFound: 'InvalidGroup.NotFound', malformed: 'InvalidGroupId.Malformed', noun: 'security group' },
-  peering: {
-    prefix: 'pcx-',
-    notFound: 'InvalidVpcPeeringConnectionID.NotFound',
-    malformed: 'InvalidVpcPeeringConnectionId.Malformed',
-    noun: 'vpcPeeringConnection ID',
-  },
-} as const;
-
-/** A resource kind with id-shaped errors. */
-export type ResourceKind = keyof typeof RESOURCE_ERRORS;
+/** How one kind's ids look and how AWS spells its not-found and malformed errors (AWS is
+ * inconsistent, so each kind declares its own in its `records.ts`). */
+export interface IdSpec {
+  /** `vpc-`: ids are this and 8 or 17 hex digits. */
+  readonly prefix: string;
+  readonly notFound: string;
+  readonly malformed: string;
+  /** How the not-found message names the id ("The vpc ID 'vpc-1' does not exist"). */
+  readonly noun: string;
+}
 
 const ID_PATTERN = /^[a-z]+-[0-9a-f]{8}([0-9a-f]{9})?$/;
 
-/** Throws the resource's `.Malformed` error unless `id` has the AWS id form (`vpc-` + 8 or 17 hex). */
-export function assertWellFormedId(kind: ResourceKind, id: string): void {
-  const e = RESOURCE_ERRORS[kind];
-  if (!id.startsWith(e.prefix) || !ID_PATTERN.test(id)) {
-    throw new AwsError(e.malformed, `Invalid id: "${id}" (expecting "${e.prefix}...")`);
+/** Throws the kind's `.Malformed` error unless `id` has the AWS id form (`vpc-` + 8 or 17 hex). */
+export function assertWellFormedId(spec: IdSpec, id: string): void {
+  if (!id.startsWith(spec.prefix) || !ID_PATTERN.test(id)) {
+    throw new AwsError(spec.malformed, `Invalid id: "${id}" (expecting "${spec.prefix}...")`);
   }
 }
 
-/** The resource's `.NotFound` error. */
-export function notFound(kind: ResourceKind, id: string): AwsError {
-  const e = RESOURCE_ERRORS[kind];
-  return new AwsError(e.notFound, `The ${e.noun} '${id}' does not exist`);
+/** The kind's `.NotFound` error. */
+export function notFound(spec: IdSpec, id: string): AwsError {
+  return new AwsError(spec.notFound, `The ${spec.noun} '${id}' does not exist`);
 }

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { runEc2Action, EC2_ACTIONS } from './ec2/dispatch';
+import { EC2_ACTIONS, isSupportedEc2Action, runEc2Action } from './ec2/dispatch';
 import { AwsError } from './errors';
 import type { FaultInjector } from './faults';
 import { isKnownRegion, isOptInRegion } from './regions';
@@ -19,7 +19,6 @@ import type { World } from './state/world';
 import { encodeStsError, runStsAction, STS_API_VERSION } from './sts/sts';
 import { EC2_API_VERSION, operationShapes } from './wire/model';
 import { decodeQueryInput } from './wire/query-decode';
-import { isSupportedEc2Action } from './wire/supported-actions';
 import { encodeEc2Error, encodeEc2Response } from './wire/xml-encode';
 
 /** What the handler needs from the server. */

@@ -16,13 +16,17 @@ import { FaultInjector, type FaultOptions } from './faults';
 import { createRequestHandler } from './http-handler';
 import { resolveScenario } from './scenarios';
 import { loadScenario, type ScenarioRefs } from './scenarios/load';
+import type { PeeringHold } from './kinds/peering/records';
 import type { Scenario, ScenarioInput } from './scenarios/scenario';
-import type { PeeringHold, SandboxSettings, WorldData } from './state/records';
+import { assertWorldData, worldFromData, worldToData, type WorldData } from './state/persist';
+import type { SandboxSettings } from './state/records';
 import { World } from './state/world';
 
 export type { FaultOptions, FailRegion, ThrottleOptions, BucketSpec } from './faults';
+export type { PeeringHold } from './kinds/peering/records';
 export type { Scenario, ScenarioInput } from './scenarios/scenario';
-export type { PeeringHold, SandboxSettings, WorldData } from './state/records';
+export { assertWorldData, type WorldData } from './state/persist';
+export type { SandboxSettings } from './state/records';
 export { DEFAULT_SETTINGS } from './state/records';
 export { resolveScenario, DEMO_SCENARIO, EMPTY_SCENARIO } from './scenarios';
 export { generateScenario } from './scenarios/generate';
@@ -100,17 +104,6 @@ export interface SandboxServer {
   close(): Promise<void>;
 }
 
-/** Checks that parsed JSON is a state file this version can load. */
-export function assertWorldData(data: unknown, source: string): asserts data is WorldData {
-  const d = data as Partial<WorldData> | null;
-  const arrays = ['accounts', 'sessions', 'vpcs', 'subnets', 'routeTables', 'securityGroups', 'peerings', 'holds'] as const;
-  if (!d || typeof d !== 'object' || d.format !== 'peerscape-sandbox-state') {
-    throw new Error(`${source} is not a Peerscape sandbox state file (expected "format": "peerscape-sandbox-state").`);
-  }
-  if (d.version !== 1) throw new Error(`${source} has state version ${String(d.version)}; this sandbox reads version 1. Reset the sandbox to start over.`);
-  for (const k of arrays) if (!Array.isArray(d[k])) throw new Error(`${source} is damaged: "${k}" is not a list. Reset the sandbox to start over.`);
-}
-
 function buildWorld(scenario: Scenario, clock: () => number, settings: Partial<SandboxSettings> | undefined): { world: World; refs: ScenarioRefs } {
   const world = new World(clock, { scenario: scenario.name, seed: scenario.seed ?? scenario.name });
   const refs = loadScenario(world, scenario);
@@ -121,7 +114,7 @@ function buildWorld(scenario: Scenario, clock: () => number, settings: Partial<S
 function defaultRegionOf(world: World, accountId: string): string {
   let first: string | undefined;
   for (const c of world.cells()) {
-    if (c.accountId !== accountId || c.vpcs.size === 0) continue;
+    if (c.accountId !== accountId || c.table('vpc').size === 0) continue;
     if (c.region === 'us-east-1') return c.region;
     first ??= c.region;
   }
@@ -145,7 +138,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     try {
       const data: unknown = JSON.parse(await readFile(options.stateFile, 'utf8'));
       assertWorldData(data, options.stateFile);
-      world = World.fromData(data, clock);
+      world = worldFromData(data, clock);
       refs = data.refs ?? {};
       startedFrom = 'state-file';
     } catch (e) {
@@ -157,7 +150,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   let total = 0;
   let saveTimer: NodeJS.Timeout | undefined;
   let saving: Promise<void> = Promise.resolve();
-  const exportState = (): WorldData => ({ ...world.toData(), refs: { ...refs } });
+  const exportState = (): WorldData => ({ ...worldToData(world), refs: { ...refs } });
   const writeState = async (file: string): Promise<void> => {
     const tmp = `${file}.${process.pid}.tmp`;
     await writeFile(tmp, JSON.stringify(exportState()), 'utf8');
@@ -208,7 +201,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     }));
   const replaceWorld = (data: WorldData): void => {
     assertWorldData(data, 'state');
-    world = World.fromData(data, clock);
+    world = worldFromData(data, clock);
     refs = data.refs ?? {};
     scheduleSave();
   };

@@ -1,4 +1,4 @@
-/** Pieces every EC2 action shares: dry runs, the caller's VPC, filters, pagination, tags, id lists.
+/** Pieces every EC2 action shares: dry runs, filters, pagination, tags, id lists.
  *
  * Filters follow the EC2 API reference for each Describe call: filters are ANDed, the values of
  * one filter ORed, values may use `*` and `?` wildcards, `tag:<key>` and `tag-key` work on every
@@ -7,37 +7,13 @@
  */
 import type { Filter, Tag, TagSpecification } from '@aws-sdk/client-ec2';
 
-import { AwsError, assertWellFormedId, dryRunOk, missingParameter, notFound, type ResourceKind } from '../errors';
-import type { TagMap, VpcRec } from '../state/records';
-import type { CallContext } from './context';
+import { AwsError, assertWellFormedId, dryRunOk, missingParameter, notFound, type IdSpec } from '../errors';
+import type { TaggableType } from '../kinds/records';
+import type { TagMap } from '../state/records';
 
 /** Throws `DryRunOperation` when the request asked for a dry run (call after validation). */
 export function checkDryRun(input: { DryRun?: boolean }): void {
   if (input.DryRun) throw dryRunOk();
-}
-
-/** The caller's VPC `id`, or the AWS error for a malformed or unknown id. */
-export function requireVpc(ctx: CallContext, id: string | undefined, param = 'VpcId'): VpcRec {
-  if (!id) throw missingParameter(param);
-  assertWellFormedId('vpc', id);
-  const v = ctx.cell.vpcs.get(id);
-  if (!v) throw notFound('vpc', id);
-  return v;
-}
-
-/** The `DependencyViolation` of a VPC that still holds resources its deletion does not take along. */
-export function vpcHasDependencies(v: VpcRec): AwsError {
-  return new AwsError('DependencyViolation', `The vpc '${v.id}' has dependencies and cannot be deleted.`);
-}
-
-/** Every associated IPv4 block of a VPC, primary first. */
-export function vpcIpv4Blocks(v: VpcRec): string[] {
-  return v.cidrAssocs.filter((a) => a.state === 'associated').map((a) => a.cidrBlock);
-}
-
-/** Every associated IPv6 block of a VPC. */
-export function vpcIpv6Blocks(v: VpcRec): string[] {
-  return v.ipv6Assocs.filter((a) => a.state === 'associated').map((a) => a.ipv6CidrBlock);
 }
 
 /** A value a filter can test: one or many strings, numbers or booleans. */
@@ -141,9 +117,6 @@ export function tagList(tags: TagMap | undefined): Tag[] {
   return Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
 }
 
-/** Resource types accepted in `TagSpecification.N.ResourceType`, per call. */
-export type TaggableType = 'vpc' | 'subnet' | 'route-table' | 'security-group' | 'vpc-peering-connection' | 'security-group-rule';
-
 /** Throws unless the tag key may be set (AWS reserves `aws:`; keys are 1–128 characters). */
 export function validateTag(key: string | undefined, value: string | undefined): void {
   if (key === undefined || key.length === 0) throw new AwsError('InvalidParameterValue', 'Tag keys must not be empty.');
@@ -179,8 +152,8 @@ export function tagsFromSpecs(specs: readonly TagSpecification[] | undefined, ty
  * Looks up explicitly requested ids: malformed ones get `.Malformed`, unknown ones `.NotFound`
  * naming all of them (as DescribeVpcs does: "The vpc IDs 'vpc-1, vpc-2' do not exist").
  */
-export function pickByIds<T>(kind: ResourceKind, ids: readonly string[], lookup: (id: string) => T | undefined): T[] {
-  for (const id of ids) assertWellFormedId(kind, id);
+export function pickByIds<T>(spec: IdSpec, ids: readonly string[], lookup: (id: string) => T | undefined): T[] {
+  for (const id of ids) assertWellFormedId(spec, id);
   const found: T[] = [];
   const missing: string[] = [];
   for (const id of new Set(ids)) {
@@ -188,9 +161,9 @@ export function pickByIds<T>(kind: ResourceKind, ids: readonly string[], lookup:
     if (r === undefined) missing.push(id);
     else found.push(r);
   }
-  if (missing.length === 1) throw notFound(kind, missing[0] as string);
+  if (missing.length === 1) throw notFound(spec, missing[0] as string);
   if (missing.length > 1) {
-    const e = notFound(kind, missing.join(', '));
+    const e = notFound(spec, missing.join(', '));
     throw new AwsError(e.code, e.message.replace(' ID ', ' IDs ').replace(' does not exist', ' do not exist'));
   }
   return found;

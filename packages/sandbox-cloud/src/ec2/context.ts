@@ -1,7 +1,27 @@
-/** What an EC2 action handler knows about the call it answers. */
+/** What an EC2 action handler knows about the call it answers, and how an action is declared. */
 import type { AwsError } from '../errors';
-import type { VpcRec } from '../state/records';
+import type { VpcRec } from '../kinds/vpc/records';
 import type { Cell, World } from '../state/world';
+
+/** A handler: takes the decoded input (SDK member names), returns the result structure or nothing. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyHandler = (ctx: CallContext, input: any) => object | void;
+
+/** One action: its handler and whether it changes state (mutating calls get smaller throttle buckets). */
+export interface ActionEntry {
+  readonly handler: AnyHandler;
+  readonly mutating: boolean;
+}
+
+/** An action that only reads. */
+export function read(handler: AnyHandler): ActionEntry {
+  return { handler, mutating: false };
+}
+
+/** An action that changes state. */
+export function write(handler: AnyHandler): ActionEntry {
+  return { handler, mutating: true };
+}
 
 /** How one kind of resource takes part in DeleteVpc. */
 export interface VpcDeleteHook {

@@ -1,117 +1,39 @@
-/** The EC2 action table: one handler per supported action, and the call path they share.
+/** The EC2 action table, derived from the kinds' registry, and the call path every action shares.
  *
  * Both HTTP requests and the scenario loader go through `runEc2Action`, so a scenario is built
- * by exactly the code that answers the SDK and the CLI.
+ * by exactly the code that answers the SDK and the CLI. `wire/extract-ec2-model.ts` copies the
+ * request and response shapes of exactly these actions out of botocore's EC2 model.
  */
+import { KIND_LIST, VPC_DELETE_HOOKS, type KindAction } from '../kinds';
 import type { World } from '../state/world';
-import type { Ec2Action } from '../wire/supported-actions';
-import { callContext, type CallContext, type VpcDeleteHook } from './context';
-import {
-  acceptVpcPeeringConnection,
-  createVpcPeeringConnection,
-  deleteVpcPeeringConnection,
-  describeVpcPeeringConnections,
-  modifyVpcPeeringConnectionOptions,
-  peeringsOnVpcDelete,
-  rejectVpcPeeringConnection,
-} from './peerings';
-import { describeAvailabilityZones, describeRegions } from './regions';
-import {
-  associateRouteTable,
-  createRoute,
-  createRouteTable,
-  deleteRoute,
-  deleteRouteTable,
-  describeRouteTables,
-  disassociateRouteTable,
-  replaceRoute,
-  replaceRouteTableAssociation,
-  routeTablesOnVpcDelete,
-} from './route-tables';
-import {
-  authorizeSecurityGroupEgress,
-  authorizeSecurityGroupIngress,
-  createSecurityGroup,
-  deleteSecurityGroup,
-  describeSecurityGroups,
-  revokeSecurityGroupEgress,
-  revokeSecurityGroupIngress,
-  securityGroupsOnVpcDelete,
-} from './security-groups';
-import { createSubnet, deleteSubnet, describeSubnets, subnetsOnVpcDelete } from './subnets';
-import { createTags, deleteTags, describeTags } from './tags';
-import {
-  associateVpcCidrBlock,
-  createDefaultVpc,
-  createVpc,
-  deleteVpc,
-  describeVpcAttribute,
-  describeVpcs,
-  disassociateVpcCidrBlock,
-  modifyVpcAttribute,
-} from './vpcs';
+import { callContext, type ActionEntry } from './context';
+import { REGION_ACTIONS } from './regions';
+import { TAG_ACTIONS } from './tags';
 
-/** A handler: takes the decoded input (SDK member names), returns the result structure or nothing. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyHandler = (ctx: CallContext, input: any) => object | void;
+/** One EC2 action name the sandbox answers: a kind's, or one of the region and tag services'. */
+export type Ec2Action = KindAction | keyof typeof REGION_ACTIONS | keyof typeof TAG_ACTIONS;
 
-/** One action: its handler and whether it changes state (mutating calls get smaller throttle buckets). */
-export interface ActionEntry {
-  readonly handler: AnyHandler;
-  readonly mutating: boolean;
+function actionTable(groups: readonly Readonly<Record<string, ActionEntry>>[]): Readonly<Record<Ec2Action, ActionEntry>> {
+  const table: Record<string, ActionEntry> = {};
+  for (const group of groups) {
+    for (const [name, entry] of Object.entries(group)) {
+      if (table[name]) throw new Error(`EC2 action ${name} is declared by two kinds; each action belongs to exactly one.`);
+      table[name] = entry;
+    }
+  }
+  return table as Record<Ec2Action, ActionEntry>;
 }
 
-function read(handler: AnyHandler): ActionEntry {
-  return { handler, mutating: false };
-}
-function write(handler: AnyHandler): ActionEntry {
-  return { handler, mutating: true };
-}
+/** Every supported EC2 action: the regions', each kind's in registry order, the tags'. */
+export const EC2_ACTIONS = actionTable([REGION_ACTIONS, ...KIND_LIST.map((k) => k.actions), TAG_ACTIONS]);
 
-/** Every supported EC2 action; the type makes a missing one a compile error. */
-export const EC2_ACTIONS: Readonly<Record<Ec2Action, ActionEntry>> = {
-  DescribeRegions: read(describeRegions),
-  DescribeAvailabilityZones: read(describeAvailabilityZones),
-  CreateVpc: write(createVpc),
-  CreateDefaultVpc: write(createDefaultVpc),
-  DeleteVpc: write(deleteVpc),
-  DescribeVpcs: read(describeVpcs),
-  AssociateVpcCidrBlock: write(associateVpcCidrBlock),
-  DisassociateVpcCidrBlock: write(disassociateVpcCidrBlock),
-  DescribeVpcAttribute: read(describeVpcAttribute),
-  ModifyVpcAttribute: write(modifyVpcAttribute),
-  CreateSubnet: write(createSubnet),
-  DeleteSubnet: write(deleteSubnet),
-  DescribeSubnets: read(describeSubnets),
-  CreateRouteTable: write(createRouteTable),
-  DeleteRouteTable: write(deleteRouteTable),
-  AssociateRouteTable: write(associateRouteTable),
-  DisassociateRouteTable: write(disassociateRouteTable),
-  ReplaceRouteTableAssociation: write(replaceRouteTableAssociation),
-  DescribeRouteTables: read(describeRouteTables),
-  CreateRoute: write(createRoute),
-  ReplaceRoute: write(replaceRoute),
-  DeleteRoute: write(deleteRoute),
-  CreateSecurityGroup: write(createSecurityGroup),
-  DeleteSecurityGroup: write(deleteSecurityGroup),
-  DescribeSecurityGroups: read(describeSecurityGroups),
-  AuthorizeSecurityGroupIngress: write(authorizeSecurityGroupIngress),
-  AuthorizeSecurityGroupEgress: write(authorizeSecurityGroupEgress),
-  RevokeSecurityGroupIngress: write(revokeSecurityGroupIngress),
-  RevokeSecurityGroupEgress: write(revokeSecurityGroupEgress),
-  CreateVpcPeeringConnection: write(createVpcPeeringConnection),
-  AcceptVpcPeeringConnection: write(acceptVpcPeeringConnection),
-  RejectVpcPeeringConnection: write(rejectVpcPeeringConnection),
-  DeleteVpcPeeringConnection: write(deleteVpcPeeringConnection),
-  DescribeVpcPeeringConnections: read(describeVpcPeeringConnections),
-  ModifyVpcPeeringConnectionOptions: write(modifyVpcPeeringConnectionOptions),
-  CreateTags: write(createTags),
-  DeleteTags: write(deleteTags),
-  DescribeTags: read(describeTags),
-};
+/** The EC2 actions the sandbox answers, in one list. */
+export const SUPPORTED_EC2_ACTIONS = Object.keys(EC2_ACTIONS) as readonly Ec2Action[];
 
-/** Each kind's part in DeleteVpc: first every refusal is checked, then every cascade applied. */
-const VPC_DELETE_HOOKS: readonly VpcDeleteHook[] = [subnetsOnVpcDelete, routeTablesOnVpcDelete, securityGroupsOnVpcDelete, peeringsOnVpcDelete];
+/** True when `name` is an EC2 action the sandbox answers. */
+export function isSupportedEc2Action(name: string): name is Ec2Action {
+  return Object.hasOwn(EC2_ACTIONS, name);
+}
 
 /** Runs one EC2 action for `accountId` in `region`, applying due lifecycle transitions around it. */
 export function runEc2Action(

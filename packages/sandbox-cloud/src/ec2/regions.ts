@@ -15,7 +15,7 @@ import type {
 import { AwsError } from '../errors';
 import { ALL_REGIONS, isOptInRegion, zonesOf } from '../regions';
 import { applyFilters, checkDryRun, type FilterSpec } from './common';
-import type { CallContext } from './context';
+import { read, type CallContext } from './context';
 
 const REGION_FILTERS: FilterSpec<Region> = {
   endpoint: (r) => r.Endpoint,
@@ -78,3 +78,9 @@ export function describeAvailabilityZones(ctx: CallContext, input: DescribeAvail
   checkDryRun(input);
   return { AvailabilityZones: filtered };
 }
+
+/** The region service's actions (regions and zones belong to no resource kind). */
+export const REGION_ACTIONS = {
+  DescribeRegions: read(describeRegions),
+  DescribeAvailabilityZones: read(describeAvailabilityZones),
+};

@@ -3,38 +3,26 @@
  * From the EC2 API reference: tags are set on resources of the caller's account and region;
  * DeleteTags without `Tags` removes every tag, with a value only a matching tag ("If you specify
  * a tag key with a value, the tag is deleted only if its value matches"); keys starting `aws:`
- * are reserved; 50 tags per resource. Peering tags are kept per account, so each side of a
- * cross-account peering sees only its own.
+ * are reserved; 50 tags per resource. Which kind an id names, where its tags are and what the
+ * caller sees come from the kinds' registry (peering tags are kept per account, so each side of
+ * a cross-account peering sees only its own).
  */
 import type { CreateTagsRequest, DeleteTagsRequest, DescribeTagsRequest, DescribeTagsResult, TagDescription } from '@aws-sdk/client-ec2';
 
-import { AwsError, assertWellFormedId, missingParameter, notFound, type ResourceKind } from '../errors';
+import { AwsError, assertWellFormedId, missingParameter, notFound } from '../errors';
+import { KIND_LIST } from '../kinds';
 import type { TagMap } from '../state/records';
 import { applyFilters, checkDryRun, paginate, validateTag, type FilterSpec } from './common';
-import type { CallContext } from './context';
+import { read, write, type CallContext } from './context';
 
-const KINDS: readonly { prefix: string; kind: ResourceKind; type: string }[] = [
-  { prefix: 'vpc-', kind: 'vpc', type: 'vpc' },
-  { prefix: 'subnet-', kind: 'subnet', type: 'subnet' },
-  { prefix: 'rtb-', kind: 'routeTable', type: 'route-table' },
-  { prefix: 'sg-', kind: 'securityGroup', type: 'security-group' },
-  { prefix: 'pcx-', kind: 'peering', type: 'vpc-peering-connection' },
-];
-
-/** The tag map of one of the caller's resources (created on demand for peerings). */
+/** The tag map of one of the caller's resources, found by the kind its id prefix names. */
 function tagsOf(ctx: CallContext, id: string): TagMap {
-  const k = KINDS.find((x) => id.startsWith(x.prefix));
+  const k = KIND_LIST.find((x) => id.startsWith(x.ids.prefix));
   if (!k) throw new AwsError('InvalidID', `The ID '${id}' is not valid`);
-  assertWellFormedId(k.kind, id);
-  if (k.kind === 'peering') {
-    const p = ctx.world.visiblePeering(id, ctx.accountId, ctx.region);
-    if (!p) throw notFound('peering', id);
-    p.tags[ctx.accountId] ??= {};
-    return p.tags[ctx.accountId] as TagMap;
-  }
-  const r = ctx.world.byId.get(id);
-  if (!r || r.rec.ownerId !== ctx.accountId || r.rec.region !== ctx.region) throw notFound(k.kind, id);
-  return r.rec.tags;
+  assertWellFormedId(k.ids, id);
+  const tags = k.tags.of(ctx, id);
+  if (!tags) throw notFound(k.ids, id);
+  return tags;
 }
 
 /** CreateTags. */
@@ -91,18 +79,17 @@ export function describeTags(ctx: CallContext, input: DescribeTagsRequest): Desc
       rows.push({ id: `${id}\u0000${Key}`, d: { Key, ResourceId: id, ResourceType: type as TagDescription['ResourceType'], Value } });
     }
   };
-  const c = ctx.cell;
-  for (const v of c.vpcs.values()) add(v.id, 'vpc', v.tags);
-  for (const s of c.subnets.values()) add(s.id, 'subnet', s.tags);
-  for (const r of c.routeTables.values()) add(r.id, 'route-table', r.tags);
-  for (const g of c.securityGroups.values()) add(g.id, 'security-group', g.tags);
-  for (const id of c.peeringIds) {
-    const p = ctx.world.visiblePeering(id, ctx.accountId, ctx.region);
-    if (p) add(p.id, 'vpc-peering-connection', p.tags[ctx.accountId]);
-  }
+  for (const k of KIND_LIST) for (const r of k.tags.seen(ctx)) add(r.id, k.tagType, r.tags);
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const filtered = applyFilters(rows, input.Filters, TAG_FILTERS);
   checkDryRun(input);
   const { page, nextToken } = paginate(filtered, (r) => r.id, input.MaxResults, input.NextToken);
   return { Tags: page.map((r) => r.d), ...(nextToken ? { NextToken: nextToken } : {}) };
 }
+
+/** The tag service's actions (tags belong to every kind). */
+export const TAG_ACTIONS = {
+  CreateTags: write(createTags),
+  DeleteTags: write(deleteTags),
+  DescribeTags: read(describeTags),
+};

@@ -12,12 +12,11 @@
  */
 import { createHash } from 'node:crypto';
 
-import { runEc2Action } from '../ec2/dispatch';
+import { runEc2Action, type Ec2Action } from '../ec2/dispatch';
 import { AwsError } from '../errors';
 import { isKnownRegion } from '../regions';
 import type { SandboxSettings } from '../state/records';
 import type { World } from '../state/world';
-import type { Ec2Action } from '../wire/supported-actions';
 import type { Scenario, ScenarioAccount, ScenarioRoute, ScenarioVpc } from './scenario';
 
 /** Scenario keys → AWS ids (`vpc:<key>`, `subnet:<key>`, `rtb:<key>`, `sg:<key>`, `pcx:<key>`). */

@@ -1,8 +1,9 @@
 /** The sandbox's world: every account's resources, indexed per account and region.
  *
- * State lives in plain records (`records.ts`) so it can be saved as JSON. Lookups go through
- * per account+region cells (what one EC2 endpoint in one account sees) and a global id index.
- * Peerings are global (both sides see one record); each cell lists the peerings it is a side of.
+ * State lives in plain records (each kind's `records.ts`) so it can be saved as JSON. Lookups go
+ * through per account+region cells (what one EC2 endpoint in one account sees), which keep one
+ * table per kind, and a global id index. Peerings are global (both sides see one record); each
+ * cell lists the peerings it is a side of.
  *
  * Time comes from an injectable clock. Peering transitions that AWS makes on its own (expiry
  * after 7 days, initiating-request → pending-acceptance, provisioning → active, deleting →
@@ -11,39 +12,35 @@
  */
 import { createHash } from 'node:crypto';
 
-import {
-  DEFAULT_SETTINGS,
-  type AccountRec,
-  type PeeringHold,
-  type PeeringRec,
-  type PeeringStatusCode,
-  type RouteTableRec,
-  type SandboxSettings,
-  type SecurityGroupRec,
-  type SessionRec,
-  type SubnetRec,
-  type VpcRec,
-  type WorldData,
-} from './records';
+import { OUTSTANDING_STATUSES, type PeeringHold, type PeeringRec, type PeeringStatusCode } from '../kinds/peering/records';
+import type { CellKind, KindRecord } from '../kinds/records';
+import { DueHeap } from './due-heap';
+import { DEFAULT_SETTINGS, type AccountRec, type CellRec, type SandboxSettings, type SessionRec } from './records';
 
-/** What one account sees in one region. */
-export interface Cell {
-  readonly accountId: string;
-  readonly region: string;
-  readonly vpcs: Map<string, VpcRec>;
-  readonly subnets: Map<string, SubnetRec>;
-  readonly routeTables: Map<string, RouteTableRec>;
-  readonly securityGroups: Map<string, SecurityGroupRec>;
+/** What one account sees in one region: a table of records per kind. */
+export class Cell {
+  private readonly byKind = new Map<CellKind, Map<string, CellRec>>();
   /** Peerings this cell is the requester or accepter side of. */
-  readonly peeringIds: Set<string>;
+  readonly peeringIds = new Set<string>();
+
+  constructor(
+    readonly accountId: string,
+    readonly region: string,
+  ) {}
+
+  /** The cell's records of one kind, by id (the table appears on first use). */
+  table<K extends CellKind>(kind: K): Map<string, KindRecord<K>> {
+    let t = this.byKind.get(kind);
+    if (!t) {
+      t = new Map();
+      this.byKind.set(kind, t);
+    }
+    return t as Map<string, KindRecord<K>>;
+  }
 }
 
 /** A resource found by id. */
-export type AnyResource =
-  | { kind: 'vpc'; rec: VpcRec }
-  | { kind: 'subnet'; rec: SubnetRec }
-  | { kind: 'routeTable'; rec: RouteTableRec }
-  | { kind: 'securityGroup'; rec: SecurityGroupRec };
+export type AnyResource = { [K in CellKind]: { kind: K; rec: KindRecord<K> } }[CellKind];
 
 /** A key the server accepts: an account's long-term key or an AssumeRole session. */
 export interface KeyEntry {
@@ -52,11 +49,6 @@ export interface KeyEntry {
   readonly account?: AccountRec;
   readonly session?: SessionRec;
 }
-
-/** Peering statuses in which a request is still outstanding (counts against the 25 quota). */
-export const OUTSTANDING_STATUSES: readonly PeeringStatusCode[] = ['initiating-request', 'pending-acceptance'];
-/** Statuses after which the peering can never change again. */
-export const FINAL_STATUSES: readonly PeeringStatusCode[] = ['deleted', 'rejected', 'failed', 'expired'];
 
 /** murmur3's 32-bit finaliser: a bijection on 32-bit integers with good avalanche. */
 function fmix32(h: number): number {
@@ -70,50 +62,6 @@ function fmix32(h: number): number {
 
 function hex8(n: number): string {
   return n.toString(16).padStart(8, '0');
-}
-
-/** A min-heap of (due time, peering id, version) for the lifecycle scheduler. */
-class DueHeap {
-  private readonly items: { due: number; id: string; version: number }[] = [];
-  push(item: { due: number; id: string; version: number }): void {
-    const a = this.items;
-    a.push(item);
-    let i = a.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if ((a[parent] as { due: number }).due <= item.due) break;
-      a[i] = a[parent] as typeof item;
-      i = parent;
-    }
-    a[i] = item;
-  }
-  peek(): { due: number; id: string; version: number } | undefined {
-    return this.items[0];
-  }
-  pop(): { due: number; id: string; version: number } | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        const dueOf = (k: number): number => (k === i ? last.due : (a[k] as { due: number }).due);
-        if (l < a.length && dueOf(l) < dueOf(m)) m = l;
-        if (r < a.length && dueOf(r) < dueOf(m)) m = r;
-        if (m === i) break;
-        a[i] = a[m] as typeof last;
-        i = m;
-      }
-      a[i] = last;
-    }
-    return top;
-  }
-  clear(): void {
-    this.items.length = 0;
-  }
 }
 
 /** The sandbox's whole state. */
@@ -218,54 +166,24 @@ export class World {
     }
     let c = regions.get(region);
     if (!c) {
-      c = {
-        accountId,
-        region,
-        vpcs: new Map(),
-        subnets: new Map(),
-        routeTables: new Map(),
-        securityGroups: new Map(),
-        peeringIds: new Set(),
-      };
+      c = new Cell(accountId, region);
       regions.set(region, c);
     }
     return c;
   }
 
-  /** Adds a VPC to its cell and the id index. */
-  putVpc(v: VpcRec): void {
-    this.cell(v.ownerId, v.region).vpcs.set(v.id, v);
-    this.byId.set(v.id, { kind: 'vpc', rec: v });
+  /** Adds a record of a cell kind to its owner's cell and the id index. */
+  put<K extends CellKind>(kind: K, rec: KindRecord<K>): void {
+    this.cell(rec.ownerId, rec.region).table(kind).set(rec.id, rec);
+    this.byId.set(rec.id, { kind, rec } as AnyResource);
   }
 
-  /** Adds a subnet. */
-  putSubnet(s: SubnetRec): void {
-    this.cell(s.ownerId, s.region).subnets.set(s.id, s);
-    this.byId.set(s.id, { kind: 'subnet', rec: s });
-  }
-
-  /** Adds a route table. */
-  putRouteTable(r: RouteTableRec): void {
-    this.cell(r.ownerId, r.region).routeTables.set(r.id, r);
-    this.byId.set(r.id, { kind: 'routeTable', rec: r });
-  }
-
-  /** Adds a security group. */
-  putSecurityGroup(g: SecurityGroupRec): void {
-    this.cell(g.ownerId, g.region).securityGroups.set(g.id, g);
-    this.byId.set(g.id, { kind: 'securityGroup', rec: g });
-  }
-
-  /** Removes a VPC, subnet, route table or security group by id. */
+  /** Removes a record of a cell kind by id. */
   remove(id: string): void {
     const r = this.byId.get(id);
     if (!r) return;
     this.byId.delete(id);
-    const c = this.cell(r.rec.ownerId, r.rec.region);
-    if (r.kind === 'vpc') c.vpcs.delete(id);
-    else if (r.kind === 'subnet') c.subnets.delete(id);
-    else if (r.kind === 'routeTable') c.routeTables.delete(id);
-    else c.securityGroups.delete(id);
+    this.cell(r.rec.ownerId, r.rec.region).table(r.kind).delete(id);
   }
 
   /** Adds a peering and indexes it under both sides. */
@@ -451,46 +369,5 @@ export class World {
       default:
         return false;
     }
-  }
-
-  // ---- persistence -----------------------------------------------------------------------
-
-  /** A JSON-ready copy of the whole state. */
-  toData(): WorldData {
-    const cellsOf = <T>(pick: (c: Cell) => Map<string, T>): T[] => [...this.cells()].flatMap((c) => [...pick(c).values()]);
-    return structuredClone({
-      format: 'peerscape-sandbox-state',
-      version: 1,
-      scenario: this.scenario,
-      seed: this.seed,
-      idCounter: this.idCounter,
-      ipv6Counter: this.ipv6Counter,
-      settings: this.settings,
-      accounts: [...this.accounts.values()],
-      sessions: this.sessions,
-      vpcs: cellsOf((c) => c.vpcs),
-      subnets: cellsOf((c) => c.subnets),
-      routeTables: cellsOf((c) => c.routeTables),
-      securityGroups: cellsOf((c) => c.securityGroups),
-      peerings: [...this.peerings.values()],
-      holds: this.holds,
-    } satisfies WorldData);
-  }
-
-  /** Rebuilds a world from saved data. */
-  static fromData(data: WorldData, clock: () => number): World {
-    const w = new World(clock, { scenario: data.scenario, seed: data.seed, settings: data.settings });
-    const d = structuredClone(data);
-    w.idCounter = d.idCounter;
-    w.ipv6Counter = d.ipv6Counter;
-    for (const a of d.accounts) w.addAccount(a);
-    for (const s of d.sessions) w.addSession(s);
-    for (const v of d.vpcs) w.putVpc(v);
-    for (const s of d.subnets) w.putSubnet(s);
-    for (const r of d.routeTables) w.putRouteTable(r);
-    for (const g of d.securityGroups) w.putSecurityGroup(g);
-    for (const p of d.peerings) w.putPeering(p);
-    w.holds = d.holds;
-    return w;
   }
 }

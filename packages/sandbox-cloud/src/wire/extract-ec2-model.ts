@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { SUPPORTED_EC2_ACTIONS } from './supported-actions';
+import { SUPPORTED_EC2_ACTIONS } from '../ec2/dispatch';
 
 const DEFAULT_MODEL =
   '/usr/lib/python3/dist-packages/awscli/botocore/data/ec2/2016-11-15/service-2.json';

@@ -18,8 +18,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startSandbox, type SandboxHandle } from '../../src/testing/start-sandbox';
-import { awsError, ec2 } from '../clients';
+import { startSandbox, type SandboxHandle } from '../../../src/testing/start-sandbox';
+import { awsError, ec2 } from '../../clients';
 
 const PROD = '444455556666';
 const DEV = '777788889999';

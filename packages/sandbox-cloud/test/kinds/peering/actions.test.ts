@@ -17,8 +17,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startSandbox, type SandboxHandle } from '../../src/testing/start-sandbox';
-import { awsError, ec2 } from '../clients';
+import { startSandbox, type SandboxHandle } from '../../../src/testing/start-sandbox';
+import { awsError, ec2 } from '../../clients';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

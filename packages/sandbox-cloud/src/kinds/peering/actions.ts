@@ -25,94 +25,23 @@ import type {
   PeeringConnectionOptionsRequest,
   RejectVpcPeeringConnectionRequest,
   RejectVpcPeeringConnectionResult,
-  VpcPeeringConnection,
-  VpcPeeringConnectionVpcInfo,
 } from '@aws-sdk/client-ec2';
 
-import { cidrTextsOverlap } from '../cidr';
-import { AwsError, assertWellFormedId, invalidValue, missingParameter, notFound } from '../errors';
-import { isKnownRegion, isOptInRegion } from '../regions';
-import type { PeeringRec, PeeringSideRec, VpcRec } from '../state/records';
-import type { World } from '../state/world';
-import {
-  applyFilters,
-  byId,
-  checkDryRun,
-  paginate,
-  pickByIds,
-  requireVpc,
-  tagList,
-  tagsFromSpecs,
-  vpcIpv4Blocks,
-  vpcIpv6Blocks,
-  type FilterSpec,
-} from './common';
-import type { CallContext, VpcDeleteHook } from './context';
+import { cidrTextsOverlap } from '../../cidr';
+import { applyFilters, byId, checkDryRun, paginate, pickByIds, tagsFromSpecs } from '../../ec2/common';
+import type { CallContext, VpcDeleteHook } from '../../ec2/context';
+import { AwsError, assertWellFormedId, invalidValue, missingParameter, notFound } from '../../errors';
+import { isKnownRegion, isOptInRegion } from '../../regions';
+import type { World } from '../../state/world';
+import { VPC_IDS } from '../vpc/records';
+import { requireVpc } from '../vpc/store';
+import { PEERING_FILTERS } from './filters';
+import { PEERING_IDS, type PeeringRec, type PeeringSideRec } from './records';
+import { liveVpc, refreshSide, renderPeering, sideOf } from './render';
+import { requirePeering } from './store';
 
 /** AWS's status message for a request that failed (overlap, or a peer VPC that is not there). */
 export const FAILED_MESSAGE = 'Failed due to incorrect VPC-ID, Account ID, or overlapping CIDR range';
-
-function sideOf(v: VpcRec): PeeringSideRec {
-  return {
-    ownerId: v.ownerId,
-    vpcId: v.id,
-    region: v.region,
-    cidrBlock: v.cidrBlock,
-    cidrBlocks: vpcIpv4Blocks(v),
-    ipv6CidrBlocks: vpcIpv6Blocks(v),
-    allowDnsResolutionFromRemoteVpc: false,
-  };
-}
-
-function liveVpc(world: World, side: PeeringSideRec): VpcRec | undefined {
-  const r = world.byId.get(side.vpcId);
-  return r?.kind === 'vpc' && r.rec.ownerId === side.ownerId && r.rec.region === side.region ? r.rec : undefined;
-}
-
-/** Brings a side's CIDRs up to date with its VPC, while the VPC exists. */
-function refreshSide(world: World, side: PeeringSideRec): void {
-  const v = liveVpc(world, side);
-  if (!v) return;
-  side.cidrBlock = v.cidrBlock;
-  side.cidrBlocks = vpcIpv4Blocks(v);
-  side.ipv6CidrBlocks = vpcIpv6Blocks(v);
-}
-
-function renderSide(side: PeeringSideRec, withCidrs: boolean, withOptions: boolean): VpcPeeringConnectionVpcInfo {
-  return {
-    ...(withCidrs && side.cidrBlock ? { CidrBlock: side.cidrBlock } : {}),
-    ...(withCidrs && side.ipv6CidrBlocks.length > 0 ? { Ipv6CidrBlockSet: side.ipv6CidrBlocks.map((b) => ({ Ipv6CidrBlock: b })) } : {}),
-    ...(withCidrs && side.cidrBlocks.length > 0 ? { CidrBlockSet: side.cidrBlocks.map((b) => ({ CidrBlock: b })) } : {}),
-    OwnerId: side.ownerId,
-    ...(withOptions
-      ? {
-          PeeringOptions: {
-            AllowDnsResolutionFromRemoteVpc: side.allowDnsResolutionFromRemoteVpc,
-            AllowEgressFromLocalClassicLinkToRemoteVpc: false,
-            AllowEgressFromLocalVpcToRemoteClassicLink: false,
-          },
-        }
-      : {}),
-    VpcId: side.vpcId,
-    Region: side.region,
-  };
-}
-
-/** The wire form of a peering as `viewer` sees it (tags are per account). */
-export function renderPeering(world: World, p: PeeringRec, viewer: string): VpcPeeringConnection {
-  refreshSide(world, p.requester);
-  refreshSide(world, p.accepter);
-  const accepterKnown = p.status !== 'initiating-request' && !(p.status === 'failed' && !liveVpc(world, p.accepter));
-  const withOptions = p.status === 'active' || p.status === 'provisioning';
-  return {
-    AccepterVpcInfo: renderSide(p.accepter, accepterKnown, withOptions),
-    ...(p.expirationTime !== undefined ? { ExpirationTime: new Date(p.expirationTime) } : {}),
-    RequesterVpcInfo: renderSide(p.requester, true, withOptions),
-    Status: { Code: p.status, Message: p.message },
-    Tags: tagList(p.tags[viewer]),
-    VpcPeeringConnectionId: p.id,
-  };
-}
 
 function isLive(p: PeeringRec): boolean {
   return ['initiating-request', 'pending-acceptance', 'provisioning', 'active'].includes(p.status);
@@ -122,21 +51,12 @@ function activeCount(world: World, vpcId: string): number {
   return world.peeringsOfVpc(vpcId).filter((p) => p.status === 'active' || p.status === 'provisioning').length;
 }
 
-/** The peering `id` as the caller sees it, or AWS's malformed / not-found error. */
-export function requirePeering(ctx: CallContext, id: string | undefined): PeeringRec {
-  if (!id) throw missingParameter('VpcPeeringConnectionId');
-  assertWellFormedId('peering', id);
-  const p = ctx.world.visiblePeering(id, ctx.accountId, ctx.region);
-  if (!p) throw notFound('peering', id);
-  return p;
-}
-
 /** CreateVpcPeeringConnection. */
 export function createVpcPeeringConnection(ctx: CallContext, input: CreateVpcPeeringConnectionRequest): CreateVpcPeeringConnectionResult {
   const { world } = ctx;
   const v = requireVpc(ctx, input.VpcId);
   if (!input.PeerVpcId) throw missingParameter('PeerVpcId');
-  assertWellFormedId('vpc', input.PeerVpcId);
+  assertWellFormedId(VPC_IDS, input.PeerVpcId);
   const peerOwner = input.PeerOwnerId ?? ctx.accountId;
   if (!/^\d{12}$/.test(peerOwner)) throw invalidValue('peerOwnerId', peerOwner, 'Expecting a 12-digit AWS account ID.');
   const peerRegion = input.PeerRegion ?? ctx.region;
@@ -146,7 +66,7 @@ export function createVpcPeeringConnection(ctx: CallContext, input: CreateVpcPee
   }
   const found = world.byId.get(input.PeerVpcId);
   const peerVpc = found?.kind === 'vpc' && found.rec.ownerId === peerOwner && found.rec.region === peerRegion ? found.rec : undefined;
-  if (!peerVpc && peerOwner === ctx.accountId && peerRegion === ctx.region) throw notFound('vpc', input.PeerVpcId);
+  if (!peerVpc && peerOwner === ctx.accountId && peerRegion === ctx.region) throw notFound(VPC_IDS, input.PeerVpcId);
   for (const p of world.peeringsOfVpc(v.id)) {
     const samePair =
       (p.requester.vpcId === v.id && p.accepter.vpcId === input.PeerVpcId) ||
@@ -305,23 +225,6 @@ export const peeringsOnVpcDelete: VpcDeleteHook = {
   },
 };
 
-function sideFilters(prefix: string, pick: (p: PeeringRec) => PeeringSideRec): FilterSpec<PeeringRec> {
-  return {
-    [`${prefix}.cidr-block`]: (p) => [pick(p).cidrBlock, ...pick(p).cidrBlocks],
-    [`${prefix}.owner-id`]: (p) => pick(p).ownerId,
-    [`${prefix}.vpc-id`]: (p) => pick(p).vpcId,
-  };
-}
-
-const PEERING_FILTERS: FilterSpec<PeeringRec> = {
-  ...sideFilters('accepter-vpc-info', (p) => p.accepter),
-  ...sideFilters('requester-vpc-info', (p) => p.requester),
-  'expiration-time': (p) => (p.expirationTime !== undefined ? new Date(p.expirationTime).toISOString() : undefined),
-  'status-code': (p) => p.status,
-  'status-message': (p) => p.message,
-  'vpc-peering-connection-id': (p) => p.id,
-};
-
 /** DescribeVpcPeeringConnections: what this account sees from this region. */
 export function describeVpcPeeringConnections(
   ctx: CallContext,
@@ -331,7 +234,7 @@ export function describeVpcPeeringConnections(
   const now = world.now();
   let base: PeeringRec[];
   if (input.VpcPeeringConnectionIds?.length) {
-    base = pickByIds('peering', input.VpcPeeringConnectionIds, (id) => world.visiblePeering(id, ctx.accountId, ctx.region));
+    base = pickByIds(PEERING_IDS, input.VpcPeeringConnectionIds, (id) => world.visiblePeering(id, ctx.accountId, ctx.region));
   } else {
     base = [];
     for (const id of ctx.cell.peeringIds) {

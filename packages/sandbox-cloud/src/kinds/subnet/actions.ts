@@ -13,69 +13,23 @@ import type {
   Subnet,
 } from '@aws-sdk/client-ec2';
 
-import { cidrContains, cidrsOverlap, formatCidr, ipv4Size, parseCidr, type Cidr } from '../cidr';
-import { AwsError, assertWellFormedId, invalidValue, missingParameter, notFound } from '../errors';
-import { zonesOf, type Zone } from '../regions';
-import type { SubnetRec, TagMap, VpcRec } from '../state/records';
-import {
-  applyFilters,
-  byId,
-  checkDryRun,
-  paginate,
-  pickByIds,
-  requireVpc,
-  tagList,
-  tagsFromSpecs,
-  vpcHasDependencies,
-  vpcIpv4Blocks,
-  vpcIpv6Blocks,
-  type FilterSpec,
-} from './common';
-import type { CallContext, VpcDeleteHook } from './context';
-
-/** The caller's subnet `id`, or AWS's error. */
-export function requireSubnet(ctx: CallContext, id: string | undefined, param = 'SubnetId'): SubnetRec {
-  if (!id) throw missingParameter(param);
-  assertWellFormedId('subnet', id);
-  const s = ctx.cell.subnets.get(id);
-  if (!s) throw notFound('subnet', id);
-  return s;
-}
-
-/** Stores a subnet (validation is the caller's job). */
-export function createSubnetRec(
-  ctx: CallContext,
-  v: VpcRec,
-  cidrBlock: string | undefined,
-  ipv6Blocks: readonly string[],
-  zone: Zone,
-  tags: TagMap,
-  opts: { defaultForAz?: boolean; mapPublicIpOnLaunch?: boolean } = {},
-): SubnetRec {
-  const s: SubnetRec = {
-    id: ctx.world.newId('subnet'),
-    vpcId: v.id,
-    ownerId: ctx.accountId,
-    region: ctx.region,
-    ...(cidrBlock ? { cidrBlock } : {}),
-    ipv6Assocs: ipv6Blocks.map((b) => ({ associationId: ctx.world.newId('subnet-cidr-assoc'), ipv6CidrBlock: b, state: 'associated' })),
-    availabilityZone: zone.zoneName,
-    availabilityZoneId: zone.zoneId,
-    defaultForAz: opts.defaultForAz ?? false,
-    mapPublicIpOnLaunch: opts.mapPublicIpOnLaunch ?? false,
-    tags,
-  };
-  ctx.world.putSubnet(s);
-  return s;
-}
+import { cidrContains, cidrsOverlap, formatCidr, parseCidr, type Cidr } from '../../cidr';
+import { applyFilters, byId, checkDryRun, paginate, pickByIds, tagList, tagsFromSpecs } from '../../ec2/common';
+import type { CallContext, VpcDeleteHook } from '../../ec2/context';
+import { AwsError, invalidValue, missingParameter } from '../../errors';
+import { zonesOf, type Zone } from '../../regions';
+import { vpcIpv4Blocks, vpcIpv6Blocks, type VpcRec } from '../vpc/records';
+import { requireVpc, vpcHasDependencies } from '../vpc/store';
+import { SUBNET_FILTERS } from './filters';
+import { availableIpAddressCount, SUBNET_IDS, type SubnetRec } from './records';
+import { createSubnetRec, requireSubnet } from './store';
 
 /** The wire form of a subnet. */
 export function renderSubnet(s: SubnetRec, fresh = false): Subnet {
-  const c = s.cidrBlock ? parseCidr(s.cidrBlock) : undefined;
   return {
     AvailabilityZone: s.availabilityZone,
     AvailabilityZoneId: s.availabilityZoneId,
-    AvailableIpAddressCount: c ? ipv4Size(c) - 5 : 0,
+    AvailableIpAddressCount: availableIpAddressCount(s),
     ...(s.cidrBlock ? { CidrBlock: s.cidrBlock } : {}),
     DefaultForAz: s.defaultForAz,
     MapPublicIpOnLaunch: s.mapPublicIpOnLaunch,
@@ -118,7 +72,7 @@ function pickZone(ctx: CallContext, v: VpcRec, input: CreateSubnetRequest): Zone
   }
   // AWS picks a zone for you; the sandbox rotates through them so the choice is repeatable.
   let count = 0;
-  for (const s of ctx.cell.subnets.values()) if (s.vpcId === v.id) count++;
+  for (const s of ctx.cell.table('subnet').values()) if (s.vpcId === v.id) count++;
   return zones[count % zones.length] as Zone;
 }
 
@@ -126,7 +80,7 @@ function pickZone(ctx: CallContext, v: VpcRec, input: CreateSubnetRequest): Zone
 export function createSubnet(ctx: CallContext, input: CreateSubnetRequest): CreateSubnetResult {
   const v = requireVpc(ctx, input.VpcId);
   if (input.OutpostArn) throw new AwsError('InvalidParameterValue', 'Outposts are not modelled by the sandbox cloud.');
-  const siblings = [...ctx.cell.subnets.values()].filter((s) => s.vpcId === v.id);
+  const siblings = [...ctx.cell.table('subnet').values()].filter((s) => s.vpcId === v.id);
   let cidrText: string | undefined;
   if (input.CidrBlock === undefined) {
     if (!input.Ipv6Native) throw missingParameter('CidrBlock');
@@ -175,7 +129,7 @@ export function createSubnet(ctx: CallContext, input: CreateSubnetRequest): Crea
 /** A VPC's deletion waits for its subnets. */
 export const subnetsOnVpcDelete: VpcDeleteHook = {
   refuse: (ctx, v) => {
-    for (const s of ctx.cell.subnets.values()) if (s.vpcId === v.id) return vpcHasDependencies(v);
+    for (const s of ctx.cell.table('subnet').values()) if (s.vpcId === v.id) return vpcHasDependencies(v);
     return undefined;
   },
 };
@@ -184,36 +138,15 @@ export const subnetsOnVpcDelete: VpcDeleteHook = {
 export function deleteSubnet(ctx: CallContext, input: DeleteSubnetRequest): void {
   const s = requireSubnet(ctx, input.SubnetId);
   checkDryRun(input);
-  for (const r of ctx.cell.routeTables.values()) {
+  for (const r of ctx.cell.table('routeTable').values()) {
     r.associations = r.associations.filter((a) => a.subnetId !== s.id);
   }
   ctx.world.remove(s.id);
 }
 
-const SUBNET_FILTERS: FilterSpec<SubnetRec> = {
-  'availability-zone': (s) => s.availabilityZone,
-  'availability-zone-id': (s) => s.availabilityZoneId,
-  'available-ip-address-count': (s) => renderSubnet(s).AvailableIpAddressCount,
-  'cidr-block': (s) => s.cidrBlock,
-  cidr: (s) => s.cidrBlock,
-  cidrBlock: (s) => s.cidrBlock,
-  'default-for-az': (s) => s.defaultForAz,
-  defaultForAz: (s) => s.defaultForAz,
-  'ipv6-cidr-block-association.ipv6-cidr-block': (s) => s.ipv6Assocs.map((a) => a.ipv6CidrBlock),
-  'ipv6-cidr-block-association.association-id': (s) => s.ipv6Assocs.map((a) => a.associationId),
-  'ipv6-cidr-block-association.state': (s) => s.ipv6Assocs.map((a) => a.state),
-  'ipv6-native': (s) => !s.cidrBlock,
-  'map-public-ip-on-launch': (s) => s.mapPublicIpOnLaunch,
-  'owner-id': (s) => s.ownerId,
-  state: () => 'available',
-  'subnet-arn': (s) => `arn:aws:ec2:${s.region}:${s.ownerId}:subnet/${s.id}`,
-  'subnet-id': (s) => s.id,
-  'vpc-id': (s) => s.vpcId,
-};
-
 /** DescribeSubnets. */
 export function describeSubnets(ctx: CallContext, input: DescribeSubnetsRequest): DescribeSubnetsResult {
-  const base = input.SubnetIds?.length ? pickByIds('subnet', input.SubnetIds, (id) => ctx.cell.subnets.get(id)) : ctx.cell.subnets.values();
+  const base = input.SubnetIds?.length ? pickByIds(SUBNET_IDS, input.SubnetIds, (id) => ctx.cell.table('subnet').get(id)) : ctx.cell.table('subnet').values();
   const filtered = applyFilters(byId(base), input.Filters, SUBNET_FILTERS, (s) => s.tags);
   checkDryRun(input);
   const { page, nextToken } = paginate(filtered, (s) => s.id, input.MaxResults, input.NextToken);

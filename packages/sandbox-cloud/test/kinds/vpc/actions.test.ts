@@ -19,8 +19,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startSandbox, type SandboxHandle } from '../../src/testing/start-sandbox';
-import { awsError, ec2 } from '../clients';
+import { startSandbox, type SandboxHandle } from '../../../src/testing/start-sandbox';
+import { awsError, ec2 } from '../../clients';
 
 let sb: SandboxHandle;
 let net: EC2Client;

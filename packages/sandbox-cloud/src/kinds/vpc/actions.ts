@@ -26,28 +26,18 @@ import type {
   Vpc,
 } from '@aws-sdk/client-ec2';
 
-import { cidrContains, cidrsOverlap, formatCidr, parseCidr, type Cidr } from '../cidr';
-import { AwsError, invalidCombination, invalidValue, missingParameter } from '../errors';
-import { zonesOf } from '../regions';
-import type { Ipv6AssocRec, VpcRec } from '../state/records';
-import type { World } from '../state/world';
-import {
-  applyFilters,
-  byId,
-  checkDryRun,
-  paginate,
-  pickByIds,
-  requireVpc,
-  tagList,
-  tagsFromSpecs,
-  vpcIpv4Blocks,
-  vpcIpv6Blocks,
-  type FilterSpec,
-} from './common';
-import type { CallContext } from './context';
-import { addLocalRoute, createRouteTableRec, removeLocalRoute } from './route-tables';
-import { createSecurityGroupRec } from './security-groups';
-import { createSubnetRec } from './subnets';
+import { cidrContains, cidrsOverlap, formatCidr, parseCidr, type Cidr } from '../../cidr';
+import { applyFilters, byId, checkDryRun, paginate, pickByIds, tagList, tagsFromSpecs } from '../../ec2/common';
+import type { CallContext } from '../../ec2/context';
+import { AwsError, invalidCombination, invalidValue, missingParameter } from '../../errors';
+import { zonesOf } from '../../regions';
+import type { World } from '../../state/world';
+import { addLocalRoute, createRouteTableRec, removeLocalRoute } from '../route-table/store';
+import { createSecurityGroupRec } from '../security-group/store';
+import { createSubnetRec } from '../subnet/store';
+import { VPC_FILTERS } from './filters';
+import { VPC_IDS, vpcIpv4Blocks, vpcIpv6Blocks, type Ipv6AssocRec, type VpcRec } from './records';
+import { requireVpc } from './store';
 
 /** The DHCP options set id of an account's region (one per region, as for new accounts). */
 function dhcpOptionsIdOf(accountId: string, region: string): string {
@@ -143,7 +133,7 @@ function createVpcRec(
   opts: { isDefault: boolean; tenancy: string; tags: Record<string, string> },
 ): VpcRec {
   const { world } = ctx;
-  if (ctx.cell.vpcs.size >= world.settings.vpcsPerRegion) {
+  if (ctx.cell.table('vpc').size >= world.settings.vpcsPerRegion) {
     throw new AwsError('VpcLimitExceeded', 'The maximum number of VPCs has been reached.');
   }
   const v: VpcRec = {
@@ -162,7 +152,7 @@ function createVpcRec(
     tags: opts.tags,
   };
   v.cidrAssocs.push({ associationId: world.newId('vpc-cidr-assoc'), cidrBlock: v.cidrBlock, state: 'associated' });
-  world.putVpc(v);
+  world.put('vpc', v);
   createRouteTableRec(world, v, true, {});
   createSecurityGroupRec(world, v, 'default', 'default VPC security group', {}, true);
   return v;
@@ -184,7 +174,7 @@ export function createVpc(ctx: CallContext, input: CreateVpcRequest): CreateVpcR
 
 /** CreateDefaultVpc: 172.31.0.0/16, a default /20 subnet per zone, a route to an internet gateway. */
 export function createDefaultVpc(ctx: CallContext, input: CreateDefaultVpcRequest): CreateDefaultVpcResult {
-  const existing = [...ctx.cell.vpcs.values()].find((v) => v.isDefault);
+  const existing = [...ctx.cell.table('vpc').values()].find((v) => v.isDefault);
   if (existing) {
     throw new AwsError('DefaultVpcAlreadyExists', `A Default VPC already exists for this account in this region.`);
   }
@@ -194,7 +184,7 @@ export function createDefaultVpc(ctx: CallContext, input: CreateDefaultVpcReques
   zonesOf(ctx.region).forEach((z, i) => {
     createSubnetRec(ctx, v, `172.31.${i * 16}.0/20`, [], z, {}, { defaultForAz: true, mapPublicIpOnLaunch: true });
   });
-  const main = [...ctx.cell.routeTables.values()].find((r) => r.vpcId === v.id);
+  const main = [...ctx.cell.table('routeTable').values()].find((r) => r.vpcId === v.id);
   // The default VPC's internet gateway is not modelled as a resource; its route is kept so that
   // the default VPC looks as it does on AWS.
   main?.routes.push({ destinationCidrBlock: '0.0.0.0/0', gatewayId: ctx.world.newId('igw'), origin: 'CreateRoute' });
@@ -213,25 +203,9 @@ export function deleteVpc(ctx: CallContext, input: DeleteVpcRequest): void {
   ctx.world.remove(v.id);
 }
 
-const VPC_FILTERS: FilterSpec<VpcRec> = {
-  cidr: (v) => v.cidrBlock,
-  'cidr-block-association.cidr-block': (v) => v.cidrAssocs.map((a) => a.cidrBlock),
-  'cidr-block-association.association-id': (v) => v.cidrAssocs.map((a) => a.associationId),
-  'cidr-block-association.state': (v) => v.cidrAssocs.map((a) => a.state),
-  'dhcp-options-id': (v) => v.dhcpOptionsId,
-  'ipv6-cidr-block-association.ipv6-cidr-block': (v) => v.ipv6Assocs.map((a) => a.ipv6CidrBlock),
-  'ipv6-cidr-block-association.ipv6-pool': (v) => v.ipv6Assocs.map((a) => a.ipv6Pool),
-  'ipv6-cidr-block-association.association-id': (v) => v.ipv6Assocs.map((a) => a.associationId),
-  'ipv6-cidr-block-association.state': (v) => v.ipv6Assocs.map((a) => a.state),
-  'is-default': (v) => v.isDefault,
-  'owner-id': (v) => v.ownerId,
-  state: () => 'available',
-  'vpc-id': (v) => v.id,
-};
-
 /** DescribeVpcs. */
 export function describeVpcs(ctx: CallContext, input: DescribeVpcsRequest): DescribeVpcsResult {
-  const base = input.VpcIds?.length ? pickByIds('vpc', input.VpcIds, (id) => ctx.cell.vpcs.get(id)) : ctx.cell.vpcs.values();
+  const base = input.VpcIds?.length ? pickByIds(VPC_IDS, input.VpcIds, (id) => ctx.cell.table('vpc').get(id)) : ctx.cell.table('vpc').values();
   const filtered = applyFilters(byId(base), input.Filters, VPC_FILTERS, (v) => v.tags);
   checkDryRun(input);
   const { page, nextToken } = paginate(filtered, (v) => v.id, input.MaxResults, input.NextToken);
@@ -282,7 +256,7 @@ export function associateVpcCidrBlock(ctx: CallContext, input: AssociateVpcCidrB
     }
     const assoc = { associationId: ctx.world.newId('vpc-cidr-assoc'), cidrBlock: text, state: 'associated' as const };
     v.cidrAssocs.push(assoc);
-    for (const r of ctx.cell.routeTables.values()) if (r.vpcId === v.id) addLocalRoute(r, text);
+    for (const r of ctx.cell.table('routeTable').values()) if (r.vpcId === v.id) addLocalRoute(r, text);
     return {
       VpcId: v.id,
       CidrBlockAssociation: { AssociationId: assoc.associationId, CidrBlock: text, CidrBlockState: { State: 'associating' } },
@@ -303,7 +277,7 @@ export function associateVpcCidrBlock(ctx: CallContext, input: AssociateVpcCidrB
   }
   const assoc = ipv6AssocFromInput(ctx.world, ctx.region, input) as Ipv6AssocRec;
   v.ipv6Assocs.push(assoc);
-  for (const r of ctx.cell.routeTables.values()) if (r.vpcId === v.id) addLocalRoute(r, assoc.ipv6CidrBlock);
+  for (const r of ctx.cell.table('routeTable').values()) if (r.vpcId === v.id) addLocalRoute(r, assoc.ipv6CidrBlock);
   return {
     VpcId: v.id,
     Ipv6CidrBlockAssociation: {
@@ -320,7 +294,7 @@ export function associateVpcCidrBlock(ctx: CallContext, input: AssociateVpcCidrB
 export function disassociateVpcCidrBlock(ctx: CallContext, input: DisassociateVpcCidrBlockRequest): DisassociateVpcCidrBlockResult {
   const id = input.AssociationId;
   if (!id) throw missingParameter('AssociationId');
-  for (const v of ctx.cell.vpcs.values()) {
+  for (const v of ctx.cell.table('vpc').values()) {
     const i4 = v.cidrAssocs.findIndex((a) => a.associationId === id);
     const i6 = v.ipv6Assocs.findIndex((a) => a.associationId === id);
     if (i4 < 0 && i6 < 0) continue;
@@ -332,14 +306,14 @@ export function disassociateVpcCidrBlock(ctx: CallContext, input: DisassociateVp
       );
     }
     const c = parseCidr(block) as Cidr;
-    for (const s of ctx.cell.subnets.values()) {
+    for (const s of ctx.cell.table('subnet').values()) {
       if (s.vpcId !== v.id) continue;
       const inside = [s.cidrBlock, ...s.ipv6Assocs.map((a) => a.ipv6CidrBlock)].some((b) => b && cidrContains(c, parseCidr(b) as Cidr));
       if (inside) {
         throw new AwsError('DependencyViolation', `The CIDR block ${block} (${id}) contains subnet ${s.id}; delete the subnet first.`);
       }
     }
-    for (const r of ctx.cell.routeTables.values()) if (r.vpcId === v.id) removeLocalRoute(r, block);
+    for (const r of ctx.cell.table('routeTable').values()) if (r.vpcId === v.id) removeLocalRoute(r, block);
     if (i4 >= 0) {
       v.cidrAssocs.splice(i4, 1);
       return { VpcId: v.id, CidrBlockAssociation: { AssociationId: id, CidrBlock: block, CidrBlockState: { State: 'disassociating' } } };

@@ -26,80 +26,18 @@ import type {
   RouteTable,
 } from '@aws-sdk/client-ec2';
 
-import { cidrContains, formatCidr, parseCidr, type Cidr } from '../cidr';
-import { AwsError, assertWellFormedId, invalidCombination, invalidValue, missingParameter, notFound } from '../errors';
-import type { RouteRec, RouteTableRec, TagMap, VpcRec } from '../state/records';
-import type { World } from '../state/world';
-import {
-  applyFilters,
-  byId,
-  checkDryRun,
-  paginate,
-  pickByIds,
-  requireVpc,
-  tagList,
-  tagsFromSpecs,
-  vpcHasDependencies,
-  vpcIpv4Blocks,
-  vpcIpv6Blocks,
-  type FilterSpec,
-} from './common';
-import type { CallContext, VpcDeleteHook } from './context';
-import { requireSubnet } from './subnets';
-
-/** The caller's route table `id`, or AWS's error. */
-export function requireRouteTable(ctx: CallContext, id: string | undefined): RouteTableRec {
-  if (!id) throw missingParameter('RouteTableId');
-  assertWellFormedId('routeTable', id);
-  const r = ctx.cell.routeTables.get(id);
-  if (!r) throw notFound('routeTable', id);
-  return r;
-}
-
-function destinationOf(r: RouteRec): string {
-  return r.destinationCidrBlock ?? r.destinationIpv6CidrBlock ?? r.destinationPrefixListId ?? '';
-}
-
-/** Adds the local route of a VPC block to a table. */
-export function addLocalRoute(r: RouteTableRec, block: string): void {
-  if (r.routes.some((x) => destinationOf(x) === block)) return;
-  const v6 = block.includes(':');
-  const local: RouteRec = v6
-    ? { destinationIpv6CidrBlock: block, gatewayId: 'local', origin: 'CreateRouteTable' }
-    : { destinationCidrBlock: block, gatewayId: 'local', origin: 'CreateRouteTable' };
-  // Local routes come first, as AWS lists them.
-  const firstNonLocal = r.routes.findIndex((x) => x.gatewayId !== 'local');
-  if (firstNonLocal < 0) r.routes.push(local);
-  else r.routes.splice(firstNonLocal, 0, local);
-}
-
-/** Removes the local route of a VPC block from a table. */
-export function removeLocalRoute(r: RouteTableRec, block: string): void {
-  r.routes = r.routes.filter((x) => !(x.gatewayId === 'local' && destinationOf(x) === block));
-}
-
-/** Stores a route table with the VPC's local routes (and the main association when `main`). */
-export function createRouteTableRec(world: World, v: VpcRec, main: boolean, tags: TagMap): RouteTableRec {
-  const r: RouteTableRec = {
-    id: world.newId('rtb'),
-    vpcId: v.id,
-    ownerId: v.ownerId,
-    region: v.region,
-    associations: main ? [{ id: world.newId('rtbassoc'), main: true }] : [],
-    routes: [],
-    tags,
-  };
-  for (const b of [...vpcIpv4Blocks(v), ...vpcIpv6Blocks(v)]) addLocalRoute(r, b);
-  world.putRouteTable(r);
-  return r;
-}
-
-/** `active`, or `blackhole` for a route whose peering is not active (or gone). */
-export function routeState(world: World, route: RouteRec): 'active' | 'blackhole' {
-  if (!route.vpcPeeringConnectionId) return 'active';
-  const p = world.peerings.get(route.vpcPeeringConnectionId);
-  return p?.status === 'active' ? 'active' : 'blackhole';
-}
+import { cidrContains, formatCidr, parseCidr, type Cidr } from '../../cidr';
+import { applyFilters, byId, checkDryRun, paginate, pickByIds, tagList, tagsFromSpecs, type FilterSpec } from '../../ec2/common';
+import type { CallContext, VpcDeleteHook } from '../../ec2/context';
+import { AwsError, assertWellFormedId, invalidCombination, invalidValue, missingParameter, notFound } from '../../errors';
+import type { World } from '../../state/world';
+import { PEERING_IDS } from '../peering/records';
+import { requireSubnet } from '../subnet/store';
+import { vpcIpv4Blocks, vpcIpv6Blocks } from '../vpc/records';
+import { requireVpc, vpcHasDependencies } from '../vpc/store';
+import { ROUTE_TABLE_FILTERS } from './filters';
+import { ROUTE_TABLE_IDS, type RouteRec, type RouteTableRec } from './records';
+import { createRouteTableRec, destinationOf, requireRouteTable, routeState } from './store';
 
 function renderRoute(world: World, route: RouteRec): Route {
   return {
@@ -148,11 +86,11 @@ export function createRouteTable(ctx: CallContext, input: CreateRouteTableReques
 /** A VPC's deletion waits for its extra route tables and takes its main table along. */
 export const routeTablesOnVpcDelete: VpcDeleteHook = {
   refuse: (ctx, v) => {
-    for (const r of ctx.cell.routeTables.values()) if (r.vpcId === v.id && !r.associations.some((a) => a.main)) return vpcHasDependencies(v);
+    for (const r of ctx.cell.table('routeTable').values()) if (r.vpcId === v.id && !r.associations.some((a) => a.main)) return vpcHasDependencies(v);
     return undefined;
   },
   cascade: (ctx, v) => {
-    for (const r of [...ctx.cell.routeTables.values()]) if (r.vpcId === v.id) ctx.world.remove(r.id);
+    for (const r of [...ctx.cell.table('routeTable').values()]) if (r.vpcId === v.id) ctx.world.remove(r.id);
   },
 };
 
@@ -168,7 +106,7 @@ export function deleteRouteTable(ctx: CallContext, input: DeleteRouteTableReques
 
 function findAssociation(ctx: CallContext, id: string | undefined): { table: RouteTableRec; index: number } {
   if (!id) throw missingParameter('AssociationId');
-  for (const table of ctx.cell.routeTables.values()) {
+  for (const table of ctx.cell.table('routeTable').values()) {
     const index = table.associations.findIndex((a) => a.id === id);
     if (index >= 0) return { table, index };
   }
@@ -185,7 +123,7 @@ export function associateRouteTable(ctx: CallContext, input: AssociateRouteTable
   if (s.vpcId !== r.vpcId) {
     throw new AwsError('InvalidParameterValue', `Route table ${r.id} and subnet ${s.id} belong to different networks.`);
   }
-  for (const t of ctx.cell.routeTables.values()) {
+  for (const t of ctx.cell.table('routeTable').values()) {
     if (t.associations.some((a) => a.subnetId === s.id)) {
       throw new AwsError(
         'Resource.AlreadyAssociated',
@@ -226,31 +164,11 @@ export function replaceRouteTableAssociation(
   return { NewAssociationId: id, AssociationState: { State: 'associated' } };
 }
 
-const ROUTE_TABLE_FILTERS: FilterSpec<RouteTableRec> = {
-  'association.route-table-association-id': (r) => r.associations.map((a) => a.id),
-  'association.route-table-id': (r) => (r.associations.length > 0 ? r.id : undefined),
-  'association.subnet-id': (r) => r.associations.map((a) => a.subnetId),
-  'association.main': (r) => r.associations.map((a) => a.main),
-  'owner-id': (r) => r.ownerId,
-  'route-table-id': (r) => r.id,
-  'route.destination-cidr-block': (r) => r.routes.map((x) => x.destinationCidrBlock),
-  'route.destination-ipv6-cidr-block': (r) => r.routes.map((x) => x.destinationIpv6CidrBlock),
-  'route.destination-prefix-list-id': (r) => r.routes.map((x) => x.destinationPrefixListId),
-  'route.egress-only-internet-gateway-id': (r) => r.routes.map((x) => x.egressOnlyInternetGatewayId),
-  'route.gateway-id': (r) => r.routes.map((x) => x.gatewayId),
-  'route.instance-id': (r) => r.routes.map((x) => x.instanceId),
-  'route.nat-gateway-id': (r) => r.routes.map((x) => x.natGatewayId),
-  'route.transit-gateway-id': (r) => r.routes.map((x) => x.transitGatewayId),
-  'route.origin': (r) => r.routes.map((x) => x.origin),
-  'route.vpc-peering-connection-id': (r) => r.routes.map((x) => x.vpcPeeringConnectionId),
-  'vpc-id': (r) => r.vpcId,
-};
-
 /** DescribeRouteTables. */
 export function describeRouteTables(ctx: CallContext, input: DescribeRouteTablesRequest): DescribeRouteTablesResult {
   const base = input.RouteTableIds?.length
-    ? pickByIds('routeTable', input.RouteTableIds, (id) => ctx.cell.routeTables.get(id))
-    : ctx.cell.routeTables.values();
+    ? pickByIds(ROUTE_TABLE_IDS, input.RouteTableIds, (id) => ctx.cell.table('routeTable').get(id))
+    : ctx.cell.table('routeTable').values();
   const spec: FilterSpec<RouteTableRec> = {
     ...ROUTE_TABLE_FILTERS,
     'route.state': (r) => r.routes.map((x) => routeState(ctx.world, x)),
@@ -318,9 +236,9 @@ function readTarget(ctx: CallContext, table: RouteTableRec, input: RouteInput): 
   const [wire, field] = given[0] as (typeof TARGET_FIELDS)[number];
   const id = input[wire] as string;
   if (wire === 'VpcPeeringConnectionId') {
-    assertWellFormedId('peering', id);
+    assertWellFormedId(PEERING_IDS, id);
     const p = ctx.world.visiblePeering(id, ctx.accountId, ctx.region);
-    if (!p || ['deleted', 'deleting', 'rejected', 'failed', 'expired'].includes(p.status)) throw notFound('peering', id);
+    if (!p || ['deleted', 'deleting', 'rejected', 'failed', 'expired'].includes(p.status)) throw notFound(PEERING_IDS, id);
     if (p.requester.vpcId !== table.vpcId && p.accepter.vpcId !== table.vpcId) {
       throw new AwsError('InvalidParameterValue', `route table ${table.id} and network gateway ${id} belong to different networks`);
     }
@@ -335,7 +253,7 @@ function readTarget(ctx: CallContext, table: RouteTableRec, input: RouteInput): 
 /** Refuses destinations the VPC's local routes already cover ("equal to or more specific than"). */
 function assertNotCoveredByLocal(ctx: CallContext, table: RouteTableRec, dest: Destination): void {
   if (!dest.cidr) return;
-  const v = ctx.cell.vpcs.get(table.vpcId);
+  const v = ctx.cell.table('vpc').get(table.vpcId);
   if (!v) return;
   for (const b of [...vpcIpv4Blocks(v), ...vpcIpv6Blocks(v)]) {
     const block = parseCidr(b) as Cidr;

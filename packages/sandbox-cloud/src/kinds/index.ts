@@ -3,7 +3,7 @@
  *
  * Everything that spans kinds is derived from it: the EC2 action table (`ec2/dispatch.ts`),
  * DeleteVpc's hooks, the tag actions' lookup of a kind by id prefix (with its id errors) and
- * their DescribeTags walk (`ec2/tags.ts`), and a state file's lists with their check and their dump and load
+ * their DescribeTags walk (`ec2/tags.ts`), and a state file's lists, their check, dump and load
  * (`state/persist.ts`). A kind's own folder holds its records, actions, filters and `kind.ts`.
  */
 import type { VpcDeleteHook } from '../ec2/context';

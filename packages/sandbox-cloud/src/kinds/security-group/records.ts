@@ -3,7 +3,12 @@ import type { IdSpec } from '../../errors';
 import type { TagMap } from '../../state/records';
 
 /** Security group ids and the errors AWS answers for a malformed or unknown one. */
-export const SECURITY_GROUP_IDS: IdSpec = { prefix: 'sg-', notFound: 'InvalidGroup.NotFound', malformed: 'InvalidGroupId.Malformed', noun: 'security group' };
+export const SECURITY_GROUP_IDS: IdSpec = {
+  prefix: 'sg-',
+  notFound: 'InvalidGroup.NotFound',
+  malformed: 'InvalidGroupId.Malformed',
+  noun: 'security group',
+};
 
 /** A security-group reference inside a rule. */
 export interface GroupRefRec {

@@ -1,11 +1,6 @@
 /** The wire forms of security groups and their rules: flattened rules grouped into
  * IpPermissions as DescribeSecurityGroups lists them, and one SecurityGroupRule per rule. */
-import type {
-  IpPermission,
-  SecurityGroup,
-  SecurityGroupRule,
-  UserIdGroupPair,
-} from '@aws-sdk/client-ec2';
+import type { IpPermission, SecurityGroup, SecurityGroupRule, UserIdGroupPair } from '@aws-sdk/client-ec2';
 
 import { tagList } from '../../ec2/common';
 import type { World } from '../../state/world';

@@ -5,7 +5,12 @@ import type { TagMap } from '../../state/records';
 import type { Ipv6AssocRec } from '../vpc/records';
 
 /** Subnet ids and the errors AWS answers for a malformed or unknown one. */
-export const SUBNET_IDS: IdSpec = { prefix: 'subnet-', notFound: 'InvalidSubnetID.NotFound', malformed: 'InvalidSubnetID.Malformed', noun: 'subnet ID' };
+export const SUBNET_IDS: IdSpec = {
+  prefix: 'subnet-',
+  notFound: 'InvalidSubnetID.NotFound',
+  malformed: 'InvalidSubnetID.Malformed',
+  noun: 'subnet ID',
+};
 
 /** A subnet. */
 export interface SubnetRec {

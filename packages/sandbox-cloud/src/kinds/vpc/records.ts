@@ -3,7 +3,12 @@ import type { IdSpec } from '../../errors';
 import type { TagMap } from '../../state/records';
 
 /** VPC ids and the errors AWS answers for a malformed or unknown one. */
-export const VPC_IDS: IdSpec = { prefix: 'vpc-', notFound: 'InvalidVpcID.NotFound', malformed: 'InvalidVpcID.Malformed', noun: 'vpc ID' };
+export const VPC_IDS: IdSpec = {
+  prefix: 'vpc-',
+  notFound: 'InvalidVpcID.NotFound',
+  malformed: 'InvalidVpcID.Malformed',
+  noun: 'vpc ID',
+};
 
 /** An IPv4 block association of a VPC (the primary is the first). */
 export interface CidrAssocRec {

@@ -1,5 +1,6 @@
 // Lint rules that keep the layers apart: shared/ is pure TypeScript, only renderer/api.ts reads
-// window.peerscape, and the renderer never reaches Node, Electron or the AWS SDK.
+// window.peerscape, the renderer never reaches Node, Electron or the AWS SDK, and the sandbox
+// cloud (packages/sandbox-cloud) imports nothing from the app.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -49,6 +50,24 @@ export default tseslint.config(
             { group: ['node:*'], message: 'The renderer runs in a browser: no Node built-ins.' },
             { group: ['@aws-sdk/*', '@smithy/*'], message: 'AWS calls belong to electron/; ask through the API.' },
             { group: ['../electron/*', '../../electron/*', '../../../electron/*'], message: 'The renderer may not import from electron/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The sandbox cloud is the app's test double and demo: it must not share the code it checks.
+    files: ['packages/sandbox-cloud/**/*.ts', 'packages/sandbox-cloud/**/*.js'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/shared', '**/shared/**', '**/electron', '**/electron/**', '**/renderer', '**/renderer/**', '**/test/support/**', '@peerscape/*', '!@peerscape/sandbox-cloud'],
+              message: 'The sandbox cloud imports nothing from the app (it would share the bugs it is there to catch); keep what it needs inside packages/sandbox-cloud.',
+            },
+            { group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'zustand/*', 'elkjs', 'elkjs/*', 'cidr-tools'], message: 'The sandbox cloud has its own dependencies (its package.json); it uses none of the app\'s.' },
           ],
         },
       ],

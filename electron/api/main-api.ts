@@ -16,8 +16,8 @@ import { createCallScheduler, createSnapshotStore, rememberedRequest, rememberRe
 import type { DiscoveryLimits } from '../discovery';
 import { listProfiles } from '../discovery/profiles';
 import { exportDiagram } from '../export/export-diagram';
-import { startSandboxServer } from '../sandbox-cloud/index';
-import type { SandboxServer } from '../sandbox-cloud/index';
+import { startSandboxServer } from '@peerscape/sandbox-cloud';
+import type { SandboxServer } from '@peerscape/sandbox-cloud';
 import type { SettingsStore } from '../workspace/settings-store';
 
 /** What the implementation needs from its host. */

@@ -24,11 +24,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { generateScenario } from '@peerscape/sandbox-cloud';
+
 import { DEFAULT_SCAN_THREADS } from '../../electron/discovery/scan-pool';
 import { createCallScheduler, type SchedulerStats } from '../../electron/discovery/call-scheduler';
 import type { CellCost } from '../../electron/discovery/scan-cell';
 import { runDiscovery } from '../../electron/discovery/run-discovery';
-import { generateScenario } from '../../electron/sandbox-cloud/scenarios/generate';
 import type { Snapshot } from '../../shared/model/snapshot';
 
 const ACCOUNTS = 20;
@@ -71,9 +72,7 @@ async function startSandboxProcess(): Promise<Sandbox> {
   const child: ChildProcess = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      join(import.meta.dirname, '..', '..', 'electron', 'sandbox-cloud', 'cli.ts'),
+      join(import.meta.dirname, '..', '..', 'packages', 'sandbox-cloud', 'bin', 'peerscape-sandbox.js'),
       '--scenario',
       scenarioFile,
       '--latency',

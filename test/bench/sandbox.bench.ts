@@ -12,10 +12,7 @@ import { join } from 'node:path';
 
 import { DescribeRouteTablesCommand, DescribeVpcPeeringConnectionsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 
-import { startSandboxServer, type SandboxServer } from '../../electron/sandbox-cloud/index';
-import { DEFAULT_REGIONS } from '../../electron/sandbox-cloud/regions';
-import { generateScenario } from '../../electron/sandbox-cloud/scenarios/generate';
-import type { ScenarioInput } from '../../electron/sandbox-cloud/scenarios/scenario';
+import { DEFAULT_REGIONS, generateScenario, startSandboxServer, type SandboxServer, type ScenarioInput } from '@peerscape/sandbox-cloud';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

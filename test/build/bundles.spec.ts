@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 
 import { runDiscovery } from '../../electron/discovery/run-discovery';
 import { closeSharedScanPools } from '../../electron/discovery/scan-pool';
-import { startSandboxServer } from '../../electron/sandbox-cloud/index';
+import { startSandboxServer } from '@peerscape/sandbox-cloud';
 import { APP_PAGE_URL, appProtocolHandler } from '../../electron/window/app-protocol';
 import { API_METHOD_NAMES } from '../../shared/api/method-names';
 
@@ -23,6 +23,12 @@ describe('the built bundles', () => {
     const main = readFileSync(join(OUT, 'main', 'main.js'), 'utf8');
     expect(main).toMatch(/^import .* from "electron";$/m);
     expect(main).not.toMatch(/from "tsx|require\("tsx/);
+  });
+
+  it('main carries the sandbox cloud inside it: the workspace package is bundled, never imported at run time', () => {
+    const main = readFileSync(join(OUT, 'main', 'main.js'), 'utf8');
+    expect(main).toContain('peerscape-sandbox-state');
+    expect(main).not.toMatch(/["']@peerscape\/sandbox-cloud/);
   });
 
   it('main shows the page through the app:// protocol, never from file://', () => {

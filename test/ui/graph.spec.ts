@@ -7,7 +7,7 @@ import type { BrowserSession } from '../support/browser';
 import { startHarness } from '../support/harness';
 import { callHarness, cardSelector, centreOf, dragMouse, openSandboxDemo, waitForGraph } from './graph-helpers';
 
-// The main journey, on the sandbox's demo organisation (electron/sandbox-cloud/scenarios/demo.ts):
+// The main journey, on the sandbox's demo organisation (packages/sandbox-cloud/src/scenarios/demo.ts):
 // a new user clicks Sandbox, the app starts the sandbox cloud and scans it, and the graph appears.
 // One harness and one browser serve the file; each test reloads the page on that workspace.
 let harness: Awaited<ReturnType<typeof startHarness>>;

@@ -252,7 +252,7 @@ function summary(s: Snapshot, outPath: string | undefined): string {
 
 /** Start the sandbox cloud in-process and write an AWS config pair for its accounts into a temp folder. */
 export const startScanSandbox: StartScanSandbox = async (scenario) => {
-  const { startSandboxServer } = await import('../../sandbox-cloud/index');
+  const { startSandboxServer } = await import('@peerscape/sandbox-cloud');
   const server = await startSandboxServer({ scenario, log: () => undefined });
   const dir = await mkdtemp(join(tmpdir(), 'peerscape-scan-sandbox-'));
   try {

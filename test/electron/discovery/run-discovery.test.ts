@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { createCallScheduler } from '../../../electron/discovery/call-scheduler';
 import { runDiscovery, type DiscoveryDeps, type DiscoveryRequest } from '../../../electron/discovery/run-discovery';
-import { startSandboxServer, type SandboxServer } from '../../../electron/sandbox-cloud/index';
+import { startSandboxServer, type SandboxServer } from '@peerscape/sandbox-cloud';
 import type { DiscoveryProgress } from '../../../shared/api/events';
 import type { Snapshot } from '../../../shared/model/snapshot';
 import { missingCoverage } from '../../../shared/model/snapshot';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runDiscovery, type DiscoveryDeps } from '../../../electron/discovery/run-discovery';
 import { closeSharedScanPools, createScanPool } from '../../../electron/discovery/scan-pool';
-import { startSandboxServer, type SandboxServer } from '../../../electron/sandbox-cloud/index';
+import { startSandboxServer, type SandboxServer } from '@peerscape/sandbox-cloud';
 import type { Snapshot } from '../../../shared/model/snapshot';
 
 describe('scan threads', () => {

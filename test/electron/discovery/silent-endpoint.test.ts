@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CALL_LIMITS } from '../../../electron/discovery/call-scheduler';
 import { runDiscovery, type DiscoveryLimits } from '../../../electron/discovery/run-discovery';
 import { closeSharedScanPools } from '../../../electron/discovery/scan-pool';
-import { startSandboxServer, type SandboxServer } from '../../../electron/sandbox-cloud/index';
+import { startSandboxServer, type SandboxServer } from '@peerscape/sandbox-cloud';
 import type { RegionCoverage } from '../../../shared/model/snapshot';
 
 interface SilentServer {

@@ -1,0 +1,204 @@
+/** One HTTP request in, one AWS answer out: authentication, faults, dispatch, encoding.
+ *
+ * Order of checks, as AWS applies them: the request must be signed (SigV4, `AuthFailure` /
+ * `InvalidClientTokenId` for unknown keys, `SignatureDoesNotMatch` for a bad signature,
+ * `RequestExpired` / `ExpiredToken` for expired credentials), the region must be usable by the
+ * account, then the action must exist, then throttling and injected server errors, then the
+ * action runs. Every answer carries an `x-amzn-RequestId` header; nothing ever answers with a
+ * stack trace: an unexpected exception is logged and answered as `InternalError`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { EC2_ACTIONS, isSupportedEc2Action, runEc2Action } from './ec2/dispatch';
+import { AwsError } from './errors';
+import type { FaultInjector } from './faults';
+import { isKnownRegion, isOptInRegion } from './regions';
+import { parseAuthorization, verifySigV4 } from './sigv4';
+import type { World } from './state/world';
+import { encodeStsError, runStsAction, STS_API_VERSION } from './sts/sts';
+import { EC2_API_VERSION, operationShapes } from './wire/model';
+import { decodeQueryInput } from './wire/query-decode';
+import { encodeEc2Error, encodeEc2Response } from './wire/xml-encode';
+
+/** What the handler needs from the server. */
+export interface HandlerDeps {
+  readonly world: () => World;
+  readonly faults: FaultInjector;
+  readonly log: (line: string) => void;
+  /** Called after a state-changing call succeeded (autosave). */
+  readonly onMutation: () => void;
+  /** Counts answers per action. */
+  readonly count: (action: string) => void;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new AwsError('RequestEntityTooLarge', `The request body exceeds ${MAX_BODY_BYTES} bytes.`, 413));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function paramsOf(url: string, body: Buffer): Map<string, string> {
+  const params = new Map<string, string>();
+  const q = url.indexOf('?');
+  if (q >= 0) for (const [k, v] of new URLSearchParams(url.slice(q + 1))) params.set(k, v);
+  for (const [k, v] of new URLSearchParams(body.toString('utf8'))) params.set(k, v);
+  return params;
+}
+
+type Service = 'ec2' | 'sts';
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Builds the request listener. */
+export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    void handle(deps, req, res).catch((e: unknown) => {
+      deps.log(`sandbox-cloud: unexpected failure while answering: ${(e as Error)?.stack ?? String(e)}`);
+      if (!res.headersSent) {
+        res.writeHead(500, { 'Content-Type': 'text/xml;charset=UTF-8' });
+        res.end(encodeEc2Error('InternalError', 'An internal error has occurred.', randomUUID()));
+      }
+    });
+  };
+}
+
+async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const requestId = randomUUID();
+  let service: Service = 'ec2';
+  const send = async (status: number, body: string): Promise<void> => {
+    const delay = deps.faults.delayMs();
+    if (delay > 0) await sleep(delay);
+    if (res.destroyed) return;
+    res.writeHead(status, {
+      'Content-Type': 'text/xml;charset=UTF-8',
+      'Content-Length': Buffer.byteLength(body),
+      'x-amzn-RequestId': requestId,
+    });
+    res.end(body);
+  };
+  const sendError = (e: AwsError): Promise<void> =>
+    send(e.status, service === 'sts' ? encodeStsError(e.code, e.message, requestId, e.status >= 500 ? 'Receiver' : 'Sender') : encodeEc2Error(e.code, e.message, requestId));
+
+  try {
+    if (req.method !== 'POST' && req.method !== 'GET') {
+      throw new AwsError('InvalidAction', `The sandbox cloud answers the EC2 and STS Query APIs (POST /), not ${req.method ?? '?'}.`);
+    }
+    const body = await readBody(req);
+    const params = paramsOf(req.url ?? '/', body);
+    const auth = parseAuthorization(req.headers.authorization);
+    service = auth?.service === 'sts' || (!auth && params.get('Version') === STS_API_VERSION) ? 'sts' : 'ec2';
+    const world = deps.world();
+    world.settle();
+
+    // --- authentication -------------------------------------------------------------------
+    if (!req.headers.authorization) {
+      throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
+    }
+    if (!auth) {
+      throw new AwsError('IncompleteSignature', 'Authorization header requires a SigV4 Credential, SignedHeaders and Signature (AWS4-HMAC-SHA256).', 403);
+    }
+    if (auth.service !== 'ec2' && auth.service !== 'sts') {
+      throw new AwsError('InvalidAction', `The sandbox cloud serves the ec2 and sts services, not "${auth.service}".`);
+    }
+    const key = world.keys.get(auth.accessKeyId);
+    if (!key) {
+      throw service === 'sts'
+        ? new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403)
+        : new AwsError('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
+    }
+    if (key.session && req.headers['x-amz-security-token'] !== key.session.sessionToken) {
+      throw service === 'sts'
+        ? new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403)
+        : new AwsError('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
+    }
+    const signed = { method: req.method, url: req.url ?? '/', rawHeaders: req.rawHeaders, body };
+    if (!verifySigV4(signed, auth, key.secretAccessKey)) {
+      throw new AwsError(
+        'SignatureDoesNotMatch',
+        'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+        403,
+      );
+    }
+    const now = world.now();
+    const expired = (key.session && now >= key.session.expiresAt) || deps.faults.credentialsExpired(key.accountId, key.account?.profile, now);
+    if (expired) {
+      throw service === 'sts'
+        ? new AwsError('ExpiredToken', 'The security token included in the request is expired', 403)
+        : new AwsError('RequestExpired', 'Request has expired.', 400);
+    }
+
+    const action = params.get('Action');
+    if (service === 'sts') {
+      deps.count(`sts:${action ?? ''}`);
+      if (deps.faults.throttled(key.accountId, 'global', `sts:${action ?? ''}`, false, now)) {
+        throw new AwsError('Throttling', 'Rate exceeded', 400);
+      }
+      const injected = deps.faults.serverError();
+      if (injected) throw new AwsError(injected.code === 'Unavailable' ? 'ServiceUnavailable' : 'InternalFailure', injected.message, injected.status);
+      const xml = runStsAction(world, deps.faults, key, params, requestId);
+      if (action === 'AssumeRole') deps.onMutation();
+      await send(200, xml);
+      return;
+    }
+
+    // --- EC2 -------------------------------------------------------------------------------
+    const region = auth.region;
+    const account = world.accounts.get(key.accountId);
+    if (!isKnownRegion(region) || (isOptInRegion(region) && !account?.optInRegions.includes(region))) {
+      // A region the account cannot use does not know its credentials.
+      throw new AwsError('AuthFailure', `AWS was not able to validate the provided access credentials (region ${region} is not enabled for account ${key.accountId} in the sandbox cloud)`, 401);
+    }
+    const failure = deps.faults.regionFailure(key.accountId, region);
+    if (failure === 'AuthFailure') throw new AwsError('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
+    if (failure === 'OptInRequired') {
+      throw new AwsError('OptInRequired', 'You are not subscribed to this service. Please go to http://aws.amazon.com to subscribe.', 403);
+    }
+    if (!action) throw new AwsError('MissingAction', 'The request must contain the parameter Action');
+    deps.count(action);
+    if (!isSupportedEc2Action(action)) {
+      throw new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`);
+    }
+    const version = params.get('Version');
+    if (!version) throw new AwsError('MissingParameter', 'The request must contain the parameter Version');
+    if (version !== EC2_API_VERSION) {
+      throw new AwsError('NoSuchVersion', `The requested version (${version}) of service AmazonEC2 does not exist`);
+    }
+    const entry = EC2_ACTIONS[action];
+    // Buckets refill on the sandbox clock, so a test with a frozen clock sees exact counts.
+    if (deps.faults.throttled(key.accountId, region, action, entry.mutating, world.now())) {
+      throw new AwsError('RequestLimitExceeded', 'Request limit exceeded.', 503);
+    }
+    const injected = deps.faults.serverError();
+    if (injected) throw new AwsError(injected.code, injected.message, injected.status);
+    // ClientToken: newer API versions add idempotency tokens (the SDK fills CreateRouteTable's
+    // itself) that Debian's botocore model predates; a retry with the same token is harmless here.
+    const input = decodeQueryInput(operationShapes(action).input, params, ['Action', 'Version', 'ClientToken']);
+    const result = runEc2Action(world, key.accountId, region, action, input, requestId);
+    if (entry.mutating) deps.onMutation();
+    await send(200, encodeEc2Response(action, requestId, result));
+  } catch (e) {
+    if (e instanceof AwsError) {
+      await sendError(e);
+      return;
+    }
+    deps.log(`sandbox-cloud: internal error ${requestId}: ${(e as Error)?.stack ?? String(e)}`);
+    await sendError(new AwsError(service === 'sts' ? 'InternalFailure' : 'InternalError', 'An internal error has occurred.', 500));
+  }
+}

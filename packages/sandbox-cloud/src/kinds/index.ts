@@ -1,0 +1,33 @@
+/** THE registry of the sandbox's resource kinds: one line per kind, in the order DeleteVpc asks
+ * them and DescribeTags and state files list them.
+ *
+ * Everything that spans kinds is derived from it: the EC2 action table (`ec2/dispatch.ts`),
+ * DeleteVpc's hooks, the tag actions' lookup of a kind by id prefix (with its id errors) and
+ * their DescribeTags walk (`ec2/tags.ts`), and a state file's lists, their check, dump and load
+ * (`state/persist.ts`). A kind's own folder holds its records, actions, filters and `kind.ts`.
+ */
+import type { VpcDeleteHook } from '../ec2/context';
+import type { KindDef } from './kind';
+import { PEERING_KIND } from './peering/kind';
+import type { SandboxKind } from './records';
+import { ROUTE_TABLE_KIND } from './route-table/kind';
+import { SECURITY_GROUP_KIND } from './security-group/kind';
+import { SUBNET_KIND } from './subnet/kind';
+import { VPC_KIND } from './vpc/kind';
+
+export const KINDS = {
+  vpc: VPC_KIND,
+  subnet: SUBNET_KIND,
+  routeTable: ROUTE_TABLE_KIND,
+  securityGroup: SECURITY_GROUP_KIND,
+  peering: PEERING_KIND,
+} as const satisfies { readonly [K in SandboxKind]: KindDef<K> };
+
+/** Every kind's definition, in registry order. */
+export const KIND_LIST: readonly KindDef<SandboxKind>[] = Object.values(KINDS) as readonly KindDef<SandboxKind>[];
+
+/** Every kind's part in DeleteVpc, in registry order. */
+export const VPC_DELETE_HOOKS: readonly VpcDeleteHook[] = KIND_LIST.flatMap((k) => (k.onVpcDelete ? [k.onVpcDelete] : []));
+
+/** The EC2 action names the kinds answer. */
+export type KindAction = { [K in SandboxKind]: keyof (typeof KINDS)[K]['actions'] }[SandboxKind];

@@ -1,0 +1,57 @@
+/** What a resource kind tells the rest of the sandbox: the shape of each `kinds/<kind>/kind.ts`,
+ * and the defaults for kinds kept in a table per account+region cell. */
+import type { IdSpec } from '../errors';
+import type { ActionEntry, CallContext, VpcDeleteHook } from '../ec2/context';
+import type { TagMap } from '../state/records';
+import type { World } from '../state/world';
+import type { CellKind, KindRecord, KindTables, SandboxKind, StateKey } from './records';
+
+/** One tagged resource the caller sees, for DescribeTags. */
+export interface TaggedResource {
+  readonly id: string;
+  readonly tags: TagMap | undefined;
+}
+
+/** A resource kind's definition, listed once in `kinds/index.ts`. */
+export interface KindDef<K extends SandboxKind> {
+  /** Its id form and how AWS spells its not-found and malformed errors. */
+  readonly ids: IdSpec;
+  /** Its `ResourceType` in tag specifications and DescribeTags. */
+  readonly tagType: KindTables[K]['tagType'];
+  /** Its EC2 actions, by action name (every action belongs to exactly one kind or service). */
+  readonly actions: Readonly<Record<string, ActionEntry>>;
+  /** Its part in DeleteVpc, if it has one: refusing while it holds the VPC, going along with it. */
+  readonly onVpcDelete?: VpcDeleteHook;
+  /** Its list in a state file: the key, what is saved, and how a saved list is put back. */
+  readonly state: {
+    readonly key: StateKey<K>;
+    dump(world: World): KindRecord<K>[];
+    load(world: World, records: readonly KindRecord<K>[]): void;
+  };
+  /** Tags: those of one of the caller's resources (undefined when the caller has no such
+   * resource here), and every resource the caller sees here, for DescribeTags. */
+  readonly tags: {
+    of(ctx: CallContext, id: string): TagMap | undefined;
+    seen(ctx: CallContext): Iterable<TaggedResource>;
+  };
+}
+
+/** How a kind kept in a table per cell is saved, loaded and tagged: every cell's table in turn. */
+export function cellTable<K extends CellKind>(kind: K, key: StateKey<K>): Pick<KindDef<K>, 'state' | 'tags'> {
+  return {
+    state: {
+      key,
+      dump: (world) => [...world.cells()].flatMap((c) => [...c.table(kind).values()]),
+      load: (world, records) => {
+        for (const r of records) world.put(kind, r);
+      },
+    },
+    tags: {
+      of: (ctx, id) => {
+        const r = ctx.world.byId.get(id);
+        return r && r.kind === kind && r.rec.ownerId === ctx.accountId && r.rec.region === ctx.region ? r.rec.tags : undefined;
+      },
+      seen: (ctx) => ctx.cell.table(kind).values(),
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/** Every resource kind the sandbox stores, as types: its record, the key of its list in a state
+ * file, its tag resource type, and whether each account+region cell keeps a table of it or the
+ * world keeps one table seen from both sides (peerings).
+ *
+ * This is the records layer, beneath every kind's actions, so the world and the actions can both
+ * be typed by it without importing each other. `kinds/index.ts` is the registry of what each kind
+ * does, and must have one entry per kind listed here.
+ */
+import type { PeeringRec } from './peering/records';
+import type { RouteTableRec } from './route-table/records';
+import type { SecurityGroupRec } from './security-group/records';
+import type { SubnetRec } from './subnet/records';
+import type { VpcRec } from './vpc/records';
+
+/** Kind name → its record, state-file key, tag resource type and where its table is. */
+export interface KindTables {
+  vpc: { rec: VpcRec; stateKey: 'vpcs'; tagType: 'vpc'; scope: 'cell' };
+  subnet: { rec: SubnetRec; stateKey: 'subnets'; tagType: 'subnet'; scope: 'cell' };
+  routeTable: { rec: RouteTableRec; stateKey: 'routeTables'; tagType: 'route-table'; scope: 'cell' };
+  securityGroup: { rec: SecurityGroupRec; stateKey: 'securityGroups'; tagType: 'security-group'; scope: 'cell' };
+  peering: { rec: PeeringRec; stateKey: 'peerings'; tagType: 'vpc-peering-connection'; scope: 'world' };
+}
+
+/** A resource kind of the sandbox. */
+export type SandboxKind = keyof KindTables;
+
+/** The stored record of a kind. */
+export type KindRecord<K extends SandboxKind> = KindTables[K]['rec'];
+
+/** Kinds with a table per account+region cell. */
+export type CellKind = { [K in SandboxKind]: KindTables[K]['scope'] extends 'cell' ? K : never }[SandboxKind];
+
+/** The key of a kind's list in a state file. */
+export type StateKey<K extends SandboxKind> = KindTables[K]['stateKey'];
+
+/** A `TagSpecification.ResourceType` a create call may name. */
+export type TaggableType = KindTables[SandboxKind]['tagType'] | 'security-group-rule';

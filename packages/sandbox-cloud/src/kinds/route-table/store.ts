@@ -1,0 +1,63 @@
+/** What other kinds ask of route tables: the caller's table by id, a new table with its local
+ * routes, the local route of a VPC block added or removed, and a route's state. */
+import type { CallContext } from '../../ec2/context';
+import { assertWellFormedId, missingParameter, notFound } from '../../errors';
+import type { TagMap } from '../../state/records';
+import type { World } from '../../state/world';
+import { vpcIpv4Blocks, vpcIpv6Blocks, type VpcRec } from '../vpc/records';
+import { ROUTE_TABLE_IDS, type RouteRec, type RouteTableRec } from './records';
+
+/** The caller's route table `id`, or AWS's error. */
+export function requireRouteTable(ctx: CallContext, id: string | undefined): RouteTableRec {
+  if (!id) throw missingParameter('RouteTableId');
+  assertWellFormedId(ROUTE_TABLE_IDS, id);
+  const r = ctx.cell.table('routeTable').get(id);
+  if (!r) throw notFound(ROUTE_TABLE_IDS, id);
+  return r;
+}
+
+/** A route's destination: its IPv4 or IPv6 block or its prefix list. */
+export function destinationOf(r: RouteRec): string {
+  return r.destinationCidrBlock ?? r.destinationIpv6CidrBlock ?? r.destinationPrefixListId ?? '';
+}
+
+/** Adds the local route of a VPC block to a table. */
+export function addLocalRoute(r: RouteTableRec, block: string): void {
+  if (r.routes.some((x) => destinationOf(x) === block)) return;
+  const v6 = block.includes(':');
+  const local: RouteRec = v6
+    ? { destinationIpv6CidrBlock: block, gatewayId: 'local', origin: 'CreateRouteTable' }
+    : { destinationCidrBlock: block, gatewayId: 'local', origin: 'CreateRouteTable' };
+  // Local routes come first, as AWS lists them.
+  const firstNonLocal = r.routes.findIndex((x) => x.gatewayId !== 'local');
+  if (firstNonLocal < 0) r.routes.push(local);
+  else r.routes.splice(firstNonLocal, 0, local);
+}
+
+/** Removes the local route of a VPC block from a table. */
+export function removeLocalRoute(r: RouteTableRec, block: string): void {
+  r.routes = r.routes.filter((x) => !(x.gatewayId === 'local' && destinationOf(x) === block));
+}
+
+/** Stores a route table with the VPC's local routes (and the main association when `main`). */
+export function createRouteTableRec(world: World, v: VpcRec, main: boolean, tags: TagMap): RouteTableRec {
+  const r: RouteTableRec = {
+    id: world.newId('rtb'),
+    vpcId: v.id,
+    ownerId: v.ownerId,
+    region: v.region,
+    associations: main ? [{ id: world.newId('rtbassoc'), main: true }] : [],
+    routes: [],
+    tags,
+  };
+  for (const b of [...vpcIpv4Blocks(v), ...vpcIpv6Blocks(v)]) addLocalRoute(r, b);
+  world.put('routeTable', r);
+  return r;
+}
+
+/** `active`, or `blackhole` for a route whose peering is not active (or gone). */
+export function routeState(world: World, route: RouteRec): 'active' | 'blackhole' {
+  if (!route.vpcPeeringConnectionId) return 'active';
+  const p = world.peerings.get(route.vpcPeeringConnectionId);
+  return p?.status === 'active' ? 'active' : 'blackhole';
+}

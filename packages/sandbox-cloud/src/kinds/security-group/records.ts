@@ -1,0 +1,45 @@
+/** A security group's stored record (its rules, one peer each) and its id form. */
+import type { IdSpec } from '../../errors';
+import type { TagMap } from '../../state/records';
+
+/** Security group ids and the errors AWS answers for a malformed or unknown one. */
+export const SECURITY_GROUP_IDS: IdSpec = {
+  prefix: 'sg-',
+  notFound: 'InvalidGroup.NotFound',
+  malformed: 'InvalidGroupId.Malformed',
+  noun: 'security group',
+};
+
+/** A security-group reference inside a rule. */
+export interface GroupRefRec {
+  groupId: string;
+  userId: string;
+  vpcId?: string;
+  vpcPeeringConnectionId?: string;
+}
+
+/** One flattened security-group rule (one protocol/port range, one peer). */
+export interface SgRuleRec {
+  ruleId: string;
+  egress: boolean;
+  ipProtocol: string;
+  fromPort?: number;
+  toPort?: number;
+  cidrIpv4?: string;
+  cidrIpv6?: string;
+  prefixListId?: string;
+  group?: GroupRefRec;
+  description?: string;
+}
+
+/** A security group. */
+export interface SecurityGroupRec {
+  id: string;
+  name: string;
+  description: string;
+  vpcId: string;
+  ownerId: string;
+  region: string;
+  rules: SgRuleRec[];
+  tags: TagMap;
+}

@@ -1,0 +1,92 @@
+/** The sandbox's base records: settings, accounts and sessions, and what every stored resource has.
+ *
+ * Each kind's own record lives in its folder (`kinds/<kind>/records.ts`). Records are plain JSON,
+ * saved and loaded as they are; they carry their owner account and region so that the world can
+ * rebuild its per account+region indexes from a saved file. Times are epoch milliseconds.
+ */
+
+/** Tags of one resource. */
+export type TagMap = Record<string, string>;
+
+/** What every resource kept in an account+region cell has. */
+export interface CellRec {
+  id: string;
+  ownerId: string;
+  region: string;
+  tags: TagMap;
+}
+
+/** Tunable behaviour; the defaults are AWS's documented values. */
+export interface SandboxSettings {
+  /** How long a request stays pending before it expires (AWS: 7 days). */
+  pendingExpiryMs: number;
+  /** Active peerings per VPC (Amazon VPC quotas: 50, adjustable to 125). */
+  activePeeringsPerVpc: number;
+  /** Outstanding (pending) requests an account may have made (Amazon VPC quotas: 25). */
+  outstandingRequestsPerAccount: number;
+  /** VPCs per account and region (AWS default 5; the sandbox defaults higher for scale scenarios). */
+  vpcsPerRegion: number;
+  /** Non-propagated routes per route table (Amazon VPC quotas: 50). */
+  routesPerTable: number;
+  /** How long `initiating-request`, `provisioning` and `deleting` last (AWS: about a second; 0 = settle at once). */
+  initiatingRequestMs: number;
+  provisioningMs: number;
+  deletingMs: number;
+  /** Visibility of finished peerings (VPC peering lifecycle table). */
+  failedVisibleMs: number;
+  expiredVisibleMs: number;
+  rejectedRequesterVisibleMs: number;
+  rejectedAccepterVisibleMs: number;
+  deletedByDeleterVisibleMs: number;
+  deletedOtherSideVisibleMs: number;
+  /** When requester and accepter are one account, rejected/deleted peerings stay visible this long. */
+  sameAccountFinishedVisibleMs: number;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** AWS's documented values. */
+export const DEFAULT_SETTINGS: SandboxSettings = {
+  pendingExpiryMs: 7 * DAY,
+  activePeeringsPerVpc: 50,
+  outstandingRequestsPerAccount: 25,
+  vpcsPerRegion: 100,
+  routesPerTable: 50,
+  initiatingRequestMs: 0,
+  provisioningMs: 0,
+  deletingMs: 0,
+  failedVisibleMs: 2 * HOUR,
+  expiredVisibleMs: 2 * DAY,
+  rejectedRequesterVisibleMs: 2 * DAY,
+  rejectedAccepterVisibleMs: 2 * HOUR,
+  deletedByDeleterVisibleMs: 2 * HOUR,
+  deletedOtherSideVisibleMs: 2 * DAY,
+  sameAccountFinishedVisibleMs: 2 * HOUR,
+};
+
+/** An account and its long-term access key. */
+export interface AccountRec {
+  accountId: string;
+  /** Profile name written to the AWS config files. */
+  profile: string;
+  /** IAM user name shown by GetCallerIdentity. */
+  userName: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Opt-in regions enabled for this account (the 17 default regions are always enabled). */
+  optInRegions: string[];
+}
+
+/** Temporary credentials issued by STS AssumeRole. */
+export interface SessionRec {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  accountId: string;
+  /** `arn:aws:sts::<acct>:assumed-role/<role>/<session>`. */
+  arn: string;
+  /** `AROA…:<session>`. */
+  userId: string;
+  expiresAt: number;
+}

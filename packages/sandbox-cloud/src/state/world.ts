@@ -1,0 +1,373 @@
+/** The sandbox's world: every account's resources, indexed per account and region.
+ *
+ * State lives in plain records (each kind's `records.ts`) so it can be saved as JSON. Lookups go
+ * through per account+region cells (what one EC2 endpoint in one account sees), which keep one
+ * table per kind, and a global id index. Peerings are global (both sides see one record); each
+ * cell lists the peerings it is a side of.
+ *
+ * Time comes from an injectable clock. Peering transitions that AWS makes on its own (expiry
+ * after 7 days, initiating-request → pending-acceptance, provisioning → active, deleting →
+ * deleted, disappearance of finished peerings) are applied lazily by `settle()`, at the moment
+ * they were due, so a clock that jumps ahead gives the same result as one that ticks.
+ */
+import { createHash } from 'node:crypto';
+
+import { OUTSTANDING_STATUSES, type PeeringHold, type PeeringRec, type PeeringStatusCode } from '../kinds/peering/records';
+import type { CellKind, KindRecord } from '../kinds/records';
+import { DueHeap } from './due-heap';
+import { DEFAULT_SETTINGS, type AccountRec, type CellRec, type SandboxSettings, type SessionRec } from './records';
+
+/** What one account sees in one region: a table of records per kind. */
+export class Cell {
+  private readonly byKind = new Map<CellKind, Map<string, CellRec>>();
+  /** Peerings this cell is the requester or accepter side of. */
+  readonly peeringIds = new Set<string>();
+
+  constructor(
+    readonly accountId: string,
+    readonly region: string,
+  ) {}
+
+  /** The cell's records of one kind, by id (the table appears on first use). */
+  table<K extends CellKind>(kind: K): Map<string, KindRecord<K>> {
+    let t = this.byKind.get(kind);
+    if (!t) {
+      t = new Map();
+      this.byKind.set(kind, t);
+    }
+    return t as Map<string, KindRecord<K>>;
+  }
+}
+
+/** A resource found by id. */
+export type AnyResource = { [K in CellKind]: { kind: K; rec: KindRecord<K> } }[CellKind];
+
+/** A key the server accepts: an account's long-term key or an AssumeRole session. */
+export interface KeyEntry {
+  readonly accountId: string;
+  readonly secretAccessKey: string;
+  readonly account?: AccountRec;
+  readonly session?: SessionRec;
+}
+
+/** murmur3's 32-bit finaliser: a bijection on 32-bit integers with good avalanche. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function hex8(n: number): string {
+  return n.toString(16).padStart(8, '0');
+}
+
+/** The sandbox's whole state. */
+export class World {
+  readonly accounts = new Map<string, AccountRec>();
+  readonly keys = new Map<string, KeyEntry>();
+  readonly sessions: SessionRec[] = [];
+  /** account id → region → cell. */
+  private readonly cellIndex = new Map<string, Map<string, Cell>>();
+  readonly byId = new Map<string, AnyResource>();
+  readonly peerings = new Map<string, PeeringRec>();
+  readonly peeringsByVpc = new Map<string, Set<string>>();
+  holds: PeeringHold[] = [];
+  settings: SandboxSettings;
+  scenario: string;
+  seed: string;
+  idCounter = 0;
+  ipv6Counter = 0;
+  /** While a scenario loads, time can be set back (to let a request expire for real). */
+  timeOverride: number | undefined;
+  /** Requests each account has outstanding (initiating or pending), for the quota. */
+  private readonly outstanding = new Map<string, Set<string>>();
+  /** Lifecycle scheduler: due times in a heap, stale entries recognised by version. */
+  private readonly heap = new DueHeap();
+  private readonly versions = new Map<string, number>();
+
+  constructor(
+    readonly clock: () => number,
+    opts: { scenario: string; seed: string; settings?: Partial<SandboxSettings> },
+  ) {
+    this.scenario = opts.scenario;
+    this.seed = opts.seed;
+    this.settings = { ...DEFAULT_SETTINGS, ...opts.settings };
+  }
+
+  /** The current time (epoch ms). */
+  now(): number {
+    return this.timeOverride ?? this.clock();
+  }
+
+  /**
+   * A new id: `prefix-` and 17 hex digits, deterministic for a seed.
+   *
+   * The first 8 digits are a bijective mix of the counter (so ids never collide), the rest more
+   * mixing so ids look as random as AWS's. Hashing with sha256 per id cost a third of the load
+   * time of a large organisation.
+   */
+  newId(prefix: string): string {
+    const n = this.idCounter++;
+    const [s0, s1, s2] = this.seedWords();
+    const h1 = fmix32((s0 ^ n) >>> 0);
+    const h2 = fmix32((s1 + h1) >>> 0);
+    const h3 = fmix32((s2 ^ h2 ^ n) >>> 0);
+    return `${prefix}-${hex8(h1)}${hex8(h2)}${(h3 & 15).toString(16)}`;
+  }
+
+  private seedWordsCache: [number, number, number] | undefined;
+  private seedWords(): [number, number, number] {
+    if (!this.seedWordsCache) {
+      const d = createHash('sha256').update(this.seed).digest();
+      this.seedWordsCache = [d.readUInt32BE(0), d.readUInt32BE(4), d.readUInt32BE(8)];
+    }
+    return this.seedWordsCache;
+  }
+
+  /** Registers an account with its long-term key. */
+  addAccount(acct: AccountRec): void {
+    this.accounts.set(acct.accountId, acct);
+    this.keys.set(acct.accessKeyId, { accountId: acct.accountId, secretAccessKey: acct.secretAccessKey, account: acct });
+  }
+
+  /** Registers an AssumeRole session (and forgets sessions that expired over a day ago). */
+  addSession(s: SessionRec): void {
+    const cutoff = this.now() - 24 * 3_600_000;
+    for (let i = this.sessions.length - 1; i >= 0; i--) {
+      const old = this.sessions[i] as SessionRec;
+      if (old.expiresAt < cutoff) {
+        this.sessions.splice(i, 1);
+        this.keys.delete(old.accessKeyId);
+      }
+    }
+    this.sessions.push(s);
+    this.keys.set(s.accessKeyId, { accountId: s.accountId, secretAccessKey: s.secretAccessKey, session: s });
+  }
+
+  /** Every cell that exists. */
+  *cells(): IterableIterator<Cell> {
+    for (const regions of this.cellIndex.values()) yield* regions.values();
+  }
+
+  /** The cell of an account and region, if anything ever happened there. */
+  existingCell(accountId: string, region: string): Cell | undefined {
+    return this.cellIndex.get(accountId)?.get(region);
+  }
+
+  /** The cell of an account and region, created on first use. */
+  cell(accountId: string, region: string): Cell {
+    let regions = this.cellIndex.get(accountId);
+    if (!regions) {
+      regions = new Map();
+      this.cellIndex.set(accountId, regions);
+    }
+    let c = regions.get(region);
+    if (!c) {
+      c = new Cell(accountId, region);
+      regions.set(region, c);
+    }
+    return c;
+  }
+
+  /** Adds a record of a cell kind to its owner's cell and the id index. */
+  put<K extends CellKind>(kind: K, rec: KindRecord<K>): void {
+    this.cell(rec.ownerId, rec.region).table(kind).set(rec.id, rec);
+    this.byId.set(rec.id, { kind, rec } as AnyResource);
+  }
+
+  /** Removes a record of a cell kind by id. */
+  remove(id: string): void {
+    const r = this.byId.get(id);
+    if (!r) return;
+    this.byId.delete(id);
+    this.cell(r.rec.ownerId, r.rec.region).table(r.kind).delete(id);
+  }
+
+  /** Adds a peering and indexes it under both sides. */
+  putPeering(p: PeeringRec): void {
+    this.peerings.set(p.id, p);
+    this.cell(p.requester.ownerId, p.requester.region).peeringIds.add(p.id);
+    this.cell(p.accepter.ownerId, p.accepter.region).peeringIds.add(p.id);
+    for (const vpcId of [p.requester.vpcId, p.accepter.vpcId]) {
+      let set = this.peeringsByVpc.get(vpcId);
+      if (!set) {
+        set = new Set();
+        this.peeringsByVpc.set(vpcId, set);
+      }
+      set.add(p.id);
+    }
+    this.trackOutstanding(p);
+    this.noteDue(p);
+  }
+
+  private dropPeering(p: PeeringRec): void {
+    this.peerings.delete(p.id);
+    this.existingCell(p.requester.ownerId, p.requester.region)?.peeringIds.delete(p.id);
+    this.existingCell(p.accepter.ownerId, p.accepter.region)?.peeringIds.delete(p.id);
+    this.outstanding.get(p.requester.ownerId)?.delete(p.id);
+    this.versions.delete(p.id);
+    this.peeringsByVpc.get(p.requester.vpcId)?.delete(p.id);
+    this.peeringsByVpc.get(p.accepter.vpcId)?.delete(p.id);
+  }
+
+  /** Peerings (any status) that have `vpcId` as a side. */
+  peeringsOfVpc(vpcId: string): PeeringRec[] {
+    const ids = this.peeringsByVpc.get(vpcId);
+    if (!ids) return [];
+    const out: PeeringRec[] = [];
+    for (const id of ids) {
+      const p = this.peerings.get(id);
+      if (p) out.push(p);
+    }
+    return out;
+  }
+
+  /** Re-examines every peering's due time (after a change of holds or settings). */
+  scheduleNow(): void {
+    this.heap.clear();
+    for (const p of this.peerings.values()) this.noteDue(p);
+  }
+
+  /** How many requests the account has outstanding. */
+  outstandingCount(accountId: string): number {
+    return this.outstanding.get(accountId)?.size ?? 0;
+  }
+
+  private trackOutstanding(p: PeeringRec): void {
+    let set = this.outstanding.get(p.requester.ownerId);
+    if (!set) {
+      set = new Set();
+      this.outstanding.set(p.requester.ownerId, set);
+    }
+    if (OUTSTANDING_STATUSES.includes(p.status)) set.add(p.id);
+    else set.delete(p.id);
+  }
+
+  // ---- peering lifecycle ------------------------------------------------------------------
+
+  /** True when a hold keeps `p` in its current transient status. */
+  isHeld(p: PeeringRec): boolean {
+    return this.holds.some(
+      (h) =>
+        h.status === p.status &&
+        (h.peeringId === p.id || (h.vpcId !== undefined && (h.vpcId === p.requester.vpcId || h.vpcId === p.accepter.vpcId))),
+    );
+  }
+
+  /** Moves `p` to `status` at time `at`, recording how long each side may still see it. */
+  transition(p: PeeringRec, status: PeeringStatusCode, at: number, message: string): void {
+    p.status = status;
+    p.statusAt = at;
+    p.message = message;
+    if (status !== 'pending-acceptance' && status !== 'initiating-request') delete p.expirationTime;
+    this.trackOutstanding(p);
+    this.noteDue(p);
+  }
+
+  /** Schedules `p` for its next due time (older entries for it become stale). */
+  private noteDue(p: PeeringRec): void {
+    const version = (this.versions.get(p.id) ?? 0) + 1;
+    this.versions.set(p.id, version);
+    const due = this.dueAt(p);
+    if (due !== Infinity) this.heap.push({ due, id: p.id, version });
+  }
+
+  /** Until when the given side may see `p` (Infinity while it is live). */
+  visibleUntil(p: PeeringRec, side: 'requester' | 'accepter'): number {
+    const s = this.settings;
+    const sameAccount = p.requester.ownerId === p.accepter.ownerId;
+    switch (p.status) {
+      case 'initiating-request':
+        // The accepter learns of a request only once it is pending acceptance.
+        return side === 'requester' ? Infinity : -Infinity;
+      case 'pending-acceptance':
+      case 'provisioning':
+      case 'active':
+      case 'deleting':
+        return Infinity;
+      case 'failed':
+        // "visible to the requester for 2 hours" (VPC peering lifecycle).
+        return side === 'requester' ? p.statusAt + s.failedVisibleMs : -Infinity;
+      case 'expired':
+        return p.statusAt + s.expiredVisibleMs;
+      case 'rejected':
+        if (sameAccount) return p.statusAt + s.sameAccountFinishedVisibleMs;
+        return p.statusAt + (side === 'requester' ? s.rejectedRequesterVisibleMs : s.rejectedAccepterVisibleMs);
+      case 'deleted': {
+        if (sameAccount) return p.statusAt + s.sameAccountFinishedVisibleMs;
+        const owner = side === 'requester' ? p.requester.ownerId : p.accepter.ownerId;
+        return p.statusAt + (owner === p.deletedBy ? s.deletedByDeleterVisibleMs : s.deletedOtherSideVisibleMs);
+      }
+    }
+  }
+
+  /** True when the account sees `p` from `region` right now. */
+  isPeeringVisibleTo(p: PeeringRec, accountId: string, region: string, now: number): boolean {
+    if (p.requester.ownerId === accountId && p.requester.region === region && now < this.visibleUntil(p, 'requester')) {
+      return true;
+    }
+    return p.accepter.ownerId === accountId && p.accepter.region === region && now < this.visibleUntil(p, 'accepter');
+  }
+
+  /** The peering as seen from the account and region, if it sees it. */
+  visiblePeering(id: string, accountId: string, region: string): PeeringRec | undefined {
+    const p = this.peerings.get(id);
+    return p && this.isPeeringVisibleTo(p, accountId, region, this.now()) ? p : undefined;
+  }
+
+  /** The next time `p` changes on its own, or Infinity. */
+  private dueAt(p: PeeringRec): number {
+    const s = this.settings;
+    switch (p.status) {
+      case 'initiating-request':
+        return this.isHeld(p) ? Infinity : p.statusAt + s.initiatingRequestMs;
+      case 'pending-acceptance':
+        return p.expirationTime ?? Infinity;
+      case 'provisioning':
+        return this.isHeld(p) ? Infinity : p.statusAt + s.provisioningMs;
+      case 'deleting':
+        return this.isHeld(p) ? Infinity : p.statusAt + s.deletingMs;
+      case 'active':
+        return Infinity;
+      default:
+        return Math.max(this.visibleUntil(p, 'requester'), this.visibleUntil(p, 'accepter'));
+    }
+  }
+
+  /** Applies every transition that is due by now; cheap when nothing is. */
+  settle(): void {
+    const now = this.now();
+    for (let top = this.heap.peek(); top && top.due <= now; top = this.heap.peek()) {
+      this.heap.pop();
+      if (this.versions.get(top.id) !== top.version) continue;
+      const p = this.peerings.get(top.id);
+      if (!p) continue;
+      // step() moves p on and reschedules it through transition(); a false means it is gone.
+      if (!this.step(p, top.due)) this.dropPeering(p);
+    }
+  }
+
+  /** Applies the transition of `p` that was due at `at`; false when `p` should disappear. */
+  private step(p: PeeringRec, at: number): boolean {
+    switch (p.status) {
+      case 'initiating-request':
+        if (p.failReason) this.transition(p, 'failed', at, p.failReason);
+        else this.transition(p, 'pending-acceptance', at, `Pending Acceptance by ${p.accepter.ownerId}`);
+        return true;
+      case 'pending-acceptance':
+        this.transition(p, 'expired', at, 'Expired');
+        return true;
+      case 'provisioning':
+        this.transition(p, 'active', at, 'Active');
+        return true;
+      case 'deleting':
+        this.transition(p, 'deleted', at, `Deleted by ${p.deletedBy ?? p.requester.ownerId}`);
+        return true;
+      default:
+        return false;
+    }
+  }
+}

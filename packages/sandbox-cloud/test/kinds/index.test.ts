@@ -1,0 +1,24 @@
+/** The kinds' registry: each kind is told apart by its id prefix, tag resource type and state key. */
+import { describe, expect, it } from 'vitest';
+
+import { KIND_LIST, KINDS, VPC_DELETE_HOOKS } from '../../src/kinds';
+
+describe('the kinds registry', () => {
+  it('gives each kind its own id prefix, tag resource type and state-file key', () => {
+    const distinct = (values: readonly string[]): void => expect(new Set(values).size, values.join(', ')).toBe(values.length);
+    distinct(KIND_LIST.map((k) => k.ids.prefix));
+    distinct(KIND_LIST.map((k) => k.tagType));
+    distinct(KIND_LIST.map((k) => k.state.key));
+    // No prefix is the start of another, so the tag actions find one kind per id.
+    for (const a of KIND_LIST) for (const b of KIND_LIST) if (a !== b) expect(b.ids.prefix.startsWith(a.ids.prefix)).toBe(false);
+  });
+
+  it('lists the state-file keys in the order state files have always had them (new kinds come after)', () => {
+    expect(KIND_LIST.slice(0, 5).map((k) => k.state.key)).toEqual(['vpcs', 'subnets', 'routeTables', 'securityGroups', 'peerings']);
+  });
+
+  it('collects DeleteVpc hooks from the kinds that hold on to a VPC, in registry order', () => {
+    expect(VPC_DELETE_HOOKS).toEqual(KIND_LIST.flatMap((k) => (k.onVpcDelete ? [k.onVpcDelete] : [])));
+    for (const k of [KINDS.subnet, KINDS.routeTable, KINDS.securityGroup, KINDS.peering]) expect(VPC_DELETE_HOOKS).toContain(k.onVpcDelete);
+  });
+});

@@ -1,0 +1,119 @@
+/** Subnet calls through the real AWS SDK: CreateSubnet (ranges, zones, IPv6), DeleteSubnet, DescribeSubnets. */
+import {
+  AssociateVpcCidrBlockCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  DeleteSubnetCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcsCommand,
+  type EC2Client,
+} from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { startSandbox, type SandboxHandle } from '../../../src/testing/start-sandbox';
+import { awsError, ec2 } from '../../clients';
+
+let sb: SandboxHandle;
+let c: EC2Client;
+let vpcId: string;
+let v6Block: string;
+
+beforeAll(async () => {
+  sb = await startSandbox({ scenario: 'empty' });
+  c = ec2(sb, 'sandbox-dev', 'eu-west-1');
+  const v = await c.send(new CreateVpcCommand({ CidrBlock: '10.50.0.0/16', AmazonProvidedIpv6CidrBlock: true }));
+  vpcId = v.Vpc?.VpcId as string;
+  await c.send(new AssociateVpcCidrBlockCommand({ VpcId: vpcId, CidrBlock: '10.51.0.0/16' }));
+  const d = await c.send(new DescribeVpcsCommand({ VpcIds: [vpcId] }));
+  v6Block = d.Vpcs?.[0]?.Ipv6CidrBlockAssociationSet?.[0]?.Ipv6CidrBlock as string;
+});
+afterAll(async () => sb.stop());
+
+const subnet = (cidr: string, extra: Record<string, unknown> = {}) => c.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: cidr, ...extra }));
+
+function v6Subnet(n: number): string {
+  const [head] = v6Block.split('::');
+  const groups = (head as string).split(':');
+  while (groups.length < 4) groups.push('0');
+  groups[3] = (parseInt(groups[3] as string, 16) + n).toString(16);
+  return `${groups.join(':')}::/64`;
+}
+
+describe('CreateSubnet', () => {
+  it('creates a subnet with AWS fields filled in', async () => {
+    const out = await subnet('10.50.0.0/24', { AvailabilityZone: 'eu-west-1b', TagSpecifications: [{ ResourceType: 'subnet', Tags: [{ Key: 'Name', Value: 'b' }] }] });
+    const s = out.Subnet;
+    expect(s?.SubnetId).toMatch(/^subnet-[0-9a-f]{17}$/);
+    expect(s).toMatchObject({
+      VpcId: vpcId,
+      CidrBlock: '10.50.0.0/24',
+      AvailabilityZone: 'eu-west-1b',
+      AvailabilityZoneId: 'euw1-az2',
+      AvailableIpAddressCount: 251,
+      DefaultForAz: false,
+      MapPublicIpOnLaunch: false,
+      OwnerId: '777788889999',
+      Tags: [{ Key: 'Name', Value: 'b' }],
+    });
+    expect(s?.SubnetArn).toBe(`arn:aws:ec2:eu-west-1:777788889999:subnet/${s?.SubnetId}`);
+  });
+
+  it('accepts a zone id, a secondary block and an IPv6 /64', async () => {
+    expect((await subnet('10.50.1.0/24', { AvailabilityZoneId: 'euw1-az3' })).Subnet?.AvailabilityZone).toBe('eu-west-1c');
+    expect((await subnet('10.51.0.0/20')).Subnet?.CidrBlock).toBe('10.51.0.0/20');
+    const v6 = await subnet('10.50.2.0/24', { Ipv6CidrBlock: v6Subnet(1) });
+    expect(v6.Subnet?.Ipv6CidrBlockAssociationSet?.[0]?.Ipv6CidrBlock).toBe(v6Subnet(1));
+    const native = await c.send(new CreateSubnetCommand({ VpcId: vpcId, Ipv6Native: true, Ipv6CidrBlock: v6Subnet(2) }));
+    expect(native.Subnet?.CidrBlock).toBeUndefined();
+    expect(native.Subnet?.Ipv6Native).toBe(true);
+  });
+
+  it('refuses blocks outside the VPC, too small or overlapping, and unknown zones', async () => {
+    expect((await awsError(subnet('10.99.0.0/24'))).code).toBe('InvalidSubnet.Range');
+    expect((await awsError(subnet('10.50.9.0/29'))).code).toBe('InvalidSubnet.Range');
+    const conflict = await awsError(subnet('10.50.0.128/25'));
+    expect(conflict).toMatchObject({ code: 'InvalidSubnet.Conflict', message: "The CIDR '10.50.0.128/25' conflicts with another subnet" });
+    expect((await awsError(subnet('10.50.8.0/24', { Ipv6CidrBlock: v6Subnet(1) }))).code).toBe('InvalidSubnet.Conflict');
+    expect((await awsError(subnet('10.50.8.0/24', { Ipv6CidrBlock: '2001:db8::/64' }))).code).toBe('InvalidSubnet.Range');
+    const zone = await awsError(subnet('10.50.8.0/24', { AvailabilityZone: 'us-east-1a' }));
+    expect(zone.code).toBe('InvalidParameterValue');
+    expect(zone.message).toContain('eu-west-1a');
+    expect((await awsError(c.send(new CreateSubnetCommand({ VpcId: vpcId })))).code).toBe('MissingParameter');
+    expect((await awsError(c.send(new CreateSubnetCommand({ VpcId: 'vpc-0123456789abcdef0', CidrBlock: '10.0.0.0/24' })))).code).toBe('InvalidVpcID.NotFound');
+  });
+});
+
+describe('DescribeSubnets and DeleteSubnet', () => {
+  it('filters, pages and deletes', async () => {
+    for (let i = 0; i < 6; i++) await subnet(`10.50.${100 + i}.0/24`, { TagSpecifications: [{ ResourceType: 'subnet', Tags: [{ Key: 'Tier', Value: 'app' }] }] });
+    const count = async (Name: string, Values: string[]): Promise<number> =>
+      (await c.send(new DescribeSubnetsCommand({ Filters: [{ Name, Values }] }))).Subnets?.length ?? 0;
+    expect(await count('tag:Tier', ['app'])).toBe(6);
+    expect(await count('vpc-id', [vpcId])).toBeGreaterThanOrEqual(10);
+    expect(await count('cidr-block', ['10.50.100.0/24'])).toBe(1);
+    expect(await count('availability-zone', ['eu-west-1b'])).toBeGreaterThanOrEqual(1);
+    expect(await count('ipv6-cidr-block-association.ipv6-cidr-block', [v6Subnet(1)])).toBe(1);
+    expect(await count('available-ip-address-count', ['251'])).toBeGreaterThanOrEqual(6);
+    const page1 = await c.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'tag:Tier', Values: ['app'] }], MaxResults: 5 }));
+    expect(page1.Subnets).toHaveLength(5);
+    const page2 = await c.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'tag:Tier', Values: ['app'] }], MaxResults: 5, NextToken: page1.NextToken }));
+    expect(page2.Subnets).toHaveLength(1);
+    expect(page2.NextToken).toBeUndefined();
+    const id = page2.Subnets?.[0]?.SubnetId as string;
+    expect((await awsError(c.send(new DeleteSubnetCommand({ SubnetId: id, DryRun: true })))).code).toBe('DryRunOperation');
+    await c.send(new DeleteSubnetCommand({ SubnetId: id }));
+    expect((await awsError(c.send(new DescribeSubnetsCommand({ SubnetIds: [id] })))).code).toBe('InvalidSubnetID.NotFound');
+    expect((await awsError(c.send(new DeleteSubnetCommand({ SubnetId: 'subnet-xyz' })))).code).toBe('InvalidSubnetID.Malformed');
+    expect((await awsError(c.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.50.200.0/24', DryRun: true })))).code).toBe('DryRunOperation');
+    expect((await awsError(c.send(new DescribeSubnetsCommand({ DryRun: true })))).code).toBe('DryRunOperation');
+  });
+
+  it('rotates the zone when none is given', async () => {
+    const v = await c.send(new CreateVpcCommand({ CidrBlock: '10.60.0.0/16' }));
+    const zones: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      zones.push((await c.send(new CreateSubnetCommand({ VpcId: v.Vpc?.VpcId, CidrBlock: `10.60.${i}.0/24` }))).Subnet?.AvailabilityZone as string);
+    }
+    expect(zones).toEqual(['eu-west-1a', 'eu-west-1b', 'eu-west-1c']);
+  });
+});

@@ -1,0 +1,119 @@
+/** The demo organisation, as the real SDK sees it: every situation the app has to explain is there. */
+import {
+  DescribeRouteTablesCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcPeeringConnectionsCommand,
+  DescribeVpcsCommand,
+  type RouteTable,
+  type SecurityGroup,
+  type Vpc,
+  type VpcPeeringConnection,
+} from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { startSandbox, type SandboxHandle } from '../../src/testing/start-sandbox';
+import { ec2 } from '../clients';
+
+const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
+let sb: SandboxHandle;
+const vpcs: Vpc[] = [];
+const peerings = new Map<string, VpcPeeringConnection>();
+const tables: RouteTable[] = [];
+const groups: SecurityGroup[] = [];
+let subnetCount = 0;
+
+beforeAll(async () => {
+  sb = await startSandbox({ scenario: 'demo' });
+  for (const a of sb.accounts) {
+    for (const region of REGIONS) {
+      const c = ec2(sb, a.profile, region);
+      vpcs.push(...((await c.send(new DescribeVpcsCommand({}))).Vpcs ?? []));
+      for (const p of (await c.send(new DescribeVpcPeeringConnectionsCommand({}))).VpcPeeringConnections ?? []) peerings.set(p.VpcPeeringConnectionId as string, p);
+      tables.push(...((await c.send(new DescribeRouteTablesCommand({}))).RouteTables ?? []));
+      groups.push(...((await c.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups ?? []));
+      subnetCount += (await c.send(new DescribeSubnetsCommand({}))).Subnets?.length ?? 0;
+    }
+  }
+});
+afterAll(async () => sb.stop());
+
+const ref = (key: string): string => sb.server.refs[key] as string;
+const cidrsOf = (id: string): string[] => vpcs.find((v) => v.VpcId === id)?.CidrBlockAssociationSet?.map((a) => a.CidrBlock as string) ?? [];
+
+describe('the demo organisation', () => {
+  it('has 4 accounts with profiles, 3 regions and 15+ VPCs with secondary and IPv6 blocks', () => {
+    expect(sb.accounts.map((a) => a.profile)).toEqual(['sandbox-network', 'sandbox-prod', 'sandbox-dev', 'sandbox-data']);
+    expect(new Set(vpcs.map((v) => v.OwnerId)).size).toBe(4);
+    expect(vpcs.length).toBeGreaterThanOrEqual(15);
+    expect(vpcs.filter((v) => (v.CidrBlockAssociationSet?.length ?? 0) > 1).length).toBeGreaterThanOrEqual(3);
+    expect(vpcs.filter((v) => (v.Ipv6CidrBlockAssociationSet?.length ?? 0) > 0).length).toBeGreaterThanOrEqual(3);
+    expect(vpcs.some((v) => v.IsDefault)).toBe(true);
+    expect(subnetCount).toBeGreaterThan(20);
+  });
+
+  it('shows peerings in every status', () => {
+    const statuses = new Set([...peerings.values()].map((p) => p.Status?.Code));
+    expect([...statuses].sort()).toEqual(
+      ['active', 'deleted', 'deleting', 'expired', 'failed', 'initiating-request', 'pending-acceptance', 'provisioning', 'rejected'].sort(),
+    );
+    expect(peerings.get(ref('pcx:dev-db-lake'))?.Status?.Code).toBe('expired');
+    expect(peerings.get(ref('pcx:prod-db-etl'))?.Status).toEqual({ Code: 'deleted', Message: 'Deleted by 246813579024' });
+  });
+
+  it('has an overlapping pair whose request failed, on the primary and on a secondary block', () => {
+    expect(cidrsOf(ref('vpc:dev-legacy-use1'))).toContain('10.0.0.0/16');
+    expect(cidrsOf(ref('vpc:shared-use1'))).toContain('10.0.0.0/16');
+    expect(peerings.get(ref('pcx:legacy-hub'))?.Status?.Code).toBe('failed');
+    expect(cidrsOf(ref('vpc:data-staging-use1'))).toContain('10.193.128.0/17');
+    expect(peerings.get(ref('pcx:staging-lake'))?.Status?.Code).toBe('failed');
+  });
+
+  it('has an A-B-C chain without A-C', () => {
+    const [a, b, c] = [ref('vpc:shared-use1'), ref('vpc:prod-app-use1'), ref('vpc:prod-db-use1')];
+    const active = [...peerings.values()].filter((p) => p.Status?.Code === 'active');
+    const joins = (x: string, y: string): boolean =>
+      active.some((p) => [p.RequesterVpcInfo?.VpcId, p.AccepterVpcInfo?.VpcId].sort().join() === [x, y].sort().join());
+    expect([joins(a, b), joins(b, c), joins(a, c)]).toEqual([true, true, false]);
+  });
+
+  it('has a peering with routes on one side only', () => {
+    const pcx = ref('pcx:hub-dev-app');
+    const owners = new Set(tables.filter((t) => t.Routes?.some((r) => r.VpcPeeringConnectionId === pcx)).map((t) => t.VpcId));
+    expect([...owners]).toEqual([ref('vpc:shared-use1')]);
+  });
+
+  it('has route tables with conflicting routes and blackhole routes', () => {
+    const privateTable = tables.find((t) => t.RouteTableId === ref('rtb:prod-app-private'));
+    // prod-db's CIDR sent into the hub peering, which does not lead to prod-db.
+    expect(privateTable?.Routes?.find((r) => r.DestinationCidrBlock === '10.65.0.0/16')?.VpcPeeringConnectionId).toBe(ref('pcx:hub-prod-app'));
+    const shared = tables.find((t) => t.RouteTableId === ref('rtb:shared-private'));
+    const targets = shared?.Routes?.filter((r) => ['10.128.0.0/16', '10.128.0.0/9'].includes(r.DestinationCidrBlock as string)).map((r) => r.VpcPeeringConnectionId);
+    expect(new Set(targets).size).toBe(2);
+    const blackholes = tables.flatMap((t) => t.Routes ?? []).filter((r) => r.State === 'blackhole');
+    expect(blackholes.map((r) => r.VpcPeeringConnectionId).sort()).toEqual([ref('pcx:lake-prod-db'), ref('pcx:prod-db-etl')].sort());
+  });
+
+  it('has subnets with explicit associations and subnets on the main table', () => {
+    const shared = tables.filter((t) => t.VpcId === ref('vpc:shared-use1'));
+    const explicit = shared.flatMap((t) => t.Associations ?? []).filter((a) => a.SubnetId).map((a) => a.SubnetId);
+    expect(explicit.sort()).toEqual([ref('subnet:shared-b'), ref('subnet:shared-c')].sort());
+    expect(shared.find((t) => t.Associations?.some((a) => a.Main))?.RouteTableId).toBe(ref('rtb:shared-main'));
+  });
+
+  it('has security-group rules naming peer CIDRs and peer security groups across accounts', () => {
+    const dns = groups.find((g) => g.GroupId === ref('sg:shared-dns'));
+    expect(dns?.IpPermissions?.flatMap((p) => p.IpRanges ?? []).map((r) => r.CidrIp)).toContain('10.64.0.0/16');
+    const pair = dns?.IpPermissions?.flatMap((p) => p.UserIdGroupPairs ?? [])[0];
+    expect(pair).toMatchObject({ GroupId: ref('sg:prod-app-web'), UserId: '444455556666', VpcPeeringConnectionId: ref('pcx:hub-prod-app'), PeeringStatus: 'active' });
+    const db = groups.find((g) => g.GroupId === ref('sg:prod-db'));
+    expect(db?.IpPermissions?.flatMap((p) => p.UserIdGroupPairs ?? [])[0]?.GroupId).toBe(ref('sg:prod-app-web'));
+  });
+
+  it('has DNS resolution enabled on the hub peering, and tags on both sides of cross-account peerings', () => {
+    const hub = peerings.get(ref('pcx:hub-prod-app'));
+    expect(hub?.RequesterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc).toBe(true);
+    expect(hub?.AccepterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc).toBe(true);
+    expect(hub?.Tags?.find((t) => t.Key === 'Name')?.Value).toBe('hub-prod-app');
+  });
+});

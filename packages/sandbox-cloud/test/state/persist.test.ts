@@ -1,0 +1,37 @@
+/** State files: every kind's list under its key, a faithful round trip, and a damaged list named. */
+import { describe, expect, it } from 'vitest';
+
+import { KIND_LIST } from '../../src/kinds';
+import { resolveScenario } from '../../src/scenarios';
+import { loadScenario } from '../../src/scenarios/load';
+import { assertWorldData, worldFromData, worldToData } from '../../src/state/persist';
+import { World } from '../../src/state/world';
+
+const clock = (): number => Date.parse('2026-12-01T00:00:00Z');
+
+function demoWorld(): World {
+  const world = new World(clock, { scenario: 'demo', seed: 'demo' });
+  loadScenario(world, resolveScenario('demo'));
+  return world;
+}
+
+describe('state files', () => {
+  it('list every kind under its key, and read back into the same world', () => {
+    const data = worldToData(demoWorld());
+    const lists = KIND_LIST.map((k) => (data as unknown as Record<string, unknown[]>)[k.state.key]);
+    for (const [i, list] of lists.entries()) expect(Array.isArray(list), KIND_LIST[i]?.state.key).toBe(true);
+    // The demo has every kind it had when state files began.
+    for (const key of ['vpcs', 'subnets', 'routeTables', 'securityGroups', 'peerings'] as const) expect(data[key].length, key).toBeGreaterThan(0);
+    const again = worldFromData(data, clock);
+    expect(worldToData(again)).toEqual(data);
+    expect(again.byId.size + again.peerings.size).toBe(lists.reduce((n, list) => n + (list?.length ?? 0), 0));
+  });
+
+  it('refuse a file whose list of a kind is missing, naming it', () => {
+    for (const k of KIND_LIST) {
+      const data = worldToData(demoWorld()) as unknown as Record<string, unknown>;
+      delete data[k.state.key];
+      expect(() => assertWorldData(data, 'state.json')).toThrow(`state.json is damaged: "${k.state.key}" is not a list. Reset the sandbox to start over.`);
+    }
+  });
+});

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISCOVERY_KINDS } from '../../../electron/discovery/kinds/index';
 import { discoveryKind, type FetchPages } from '../../../electron/discovery/kinds/kind';
 import { scanKinds, scanRegion, SCAN_ACTIONS, type CallAction } from '../../../electron/discovery/scan-region';
-import { startSandboxServer, type SandboxServer } from '../../../electron/sandbox-cloud/index';
+import { startSandboxServer, type SandboxServer } from '@peerscape/sandbox-cloud';
 import { RESOURCE_KEYS } from '../../../shared/model/topology';
 
 /** Each VPC with its route tables, fetched by one filtered, paged DescribeRouteTables per VPC. */

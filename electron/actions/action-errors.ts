@@ -6,8 +6,8 @@
  */
 import type { ApiError } from '../../shared/api/result';
 import type { PlanStep } from '../../shared/planning/plan-types';
-import { errorCodeOf, explainFailure, isCredentialError, isPermissionError, isThrottlingError, isTransientError, messageOf } from '../discovery/aws-errors';
-import { CallFailedError } from '../discovery/call-scheduler';
+import { errorCodeOf, explainFailure, isCredentialError, isPermissionError, isThrottlingError, isTransientError, messageOf } from '../aws/aws-errors';
+import { CallFailedError } from '../aws/call-scheduler';
 
 /** Where a call went. */
 export interface ActionContext {

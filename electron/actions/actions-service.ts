@@ -45,7 +45,7 @@ import type { PeeringPlan } from '../../shared/planning/plan-types';
 import { profilesFromTopology, withDisabledSteps } from '../../shared/planning/plan-types';
 import type { AuditExport, AuditPage } from '../../shared/planning/audit-filter';
 import { createAuditLog, type AuditLog } from '../audit/audit-log';
-import { resolveProfileAccess, type Env } from '../discovery/credentials';
+import { resolveProfileAccess, type Env } from '../aws/credentials';
 import { executePlan, type ExecuteDeps } from './execute-plan';
 import { createRunStore, type RunStore } from './run-store';
 import type { Clock } from './wait-for-acceptance';

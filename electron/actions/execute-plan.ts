@@ -28,10 +28,10 @@ import type { Ec2ActionName, PeeringPlan, PlanStep, StepParams } from '../../sha
 import { needsPeeringId, resolvePeeringRef } from '../../shared/planning/plan-types';
 import { unresolvedInterrupted, type AuditRecord } from '../../shared/planning/audit-filter';
 import { AuditUnavailableError, createCallJournal, type CallJournal, type JournalLog } from '../audit/call-journal';
-import { createAwsClients, type AwsClients } from '../discovery/aws-clients';
-import { messageOf } from '../discovery/aws-errors';
-import { createCallScheduler, type CallScheduler } from '../discovery/call-scheduler';
-import { explainCredentialFailure, type ProfileAccess } from '../discovery/credentials';
+import { createAwsClients, type AwsClients } from '../aws/aws-clients';
+import { messageOf } from '../aws/aws-errors';
+import { createCallScheduler, type CallScheduler } from '../aws/call-scheduler';
+import { explainCredentialFailure, type ProfileAccess } from '../aws/credentials';
 import { actionErrorCode, explainActionFailure, isPeeringNotFound, unwrapCallError } from './action-errors';
 import { describePeering, findLivePeering, findRoute, type CallAnswer, type PeeringView } from './ec2-actions';
 import { reconcileRun } from './reconcile-run';

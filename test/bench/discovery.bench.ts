@@ -25,7 +25,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { DEFAULT_SCAN_THREADS } from '../../electron/discovery/scan-pool';
-import { createCallScheduler, type SchedulerStats } from '../../electron/discovery/call-scheduler';
+import { createCallScheduler, type SchedulerStats } from '../../electron/aws/call-scheduler';
 import type { CellCost } from '../../electron/discovery/scan-cell';
 import { runDiscovery } from '../../electron/discovery/run-discovery';
 import { generateScenario } from '../../electron/sandbox-cloud/scenarios/generate';

@@ -1,6 +1,6 @@
 /** Errors of mutating EC2 calls, explained: what failed, in which account and region, and what to do.
  *
- * Credential, network and throttling errors reuse the discovery helper's explanations
+ * Credential, network and throttling errors reuse the explanations of `electron/aws/`
  * (`explainFailure`, `explainCredentialFailure`); the codes only mutating calls meet are worded
  * here, from "Error codes for the Amazon EC2 API" and ec2-peering-semantics.md.
  */

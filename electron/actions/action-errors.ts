@@ -1,13 +1,13 @@
 /** Errors of mutating EC2 calls, explained: what failed, in which account and region, and what to do.
  *
- * Credential, network and throttling errors reuse the discovery helper's explanations
+ * Credential, network and throttling errors reuse the explanations of `electron/aws/`
  * (`explainFailure`, `explainCredentialFailure`); the codes only mutating calls meet are worded
  * here, from "Error codes for the Amazon EC2 API" and ec2-peering-semantics.md.
  */
 import type { ApiError } from '../../shared/api/result';
 import type { PlanStep } from '../../shared/planning/plan-types';
-import { errorCodeOf, explainFailure, isCredentialError, isPermissionError, isThrottlingError, isTransientError, messageOf } from '../discovery/aws-errors';
-import { CallFailedError } from '../discovery/call-scheduler';
+import { errorCodeOf, explainFailure, isCredentialError, isPermissionError, isThrottlingError, isTransientError, messageOf } from '../aws/aws-errors';
+import { CallFailedError } from '../aws/call-scheduler';
 
 /** Where a call went. */
 export interface ActionContext {

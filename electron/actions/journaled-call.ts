@@ -10,12 +10,12 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 
 import type { AuditRecord } from '../../shared/planning/audit-filter';
-import type { Ec2ActionName, StepParams } from '../../shared/planning/plan-types';
+import type { Ec2ActionName, StepCallOf } from '../../shared/planning/step-params';
 import type { CallJournal } from '../audit/call-journal';
-import { messageOf } from '../discovery/aws-errors';
-import { CallFailedError, type CallScheduler } from '../discovery/call-scheduler';
+import { messageOf } from '../aws/aws-errors';
+import { CallFailedError, type CallScheduler } from '../aws/call-scheduler';
 import { actionErrorCode, unwrapCallError } from './action-errors';
-import { sendEc2Action, type CallAnswer } from './ec2-actions';
+import { sendEc2Action, type CallAnswer } from './ec2-send';
 import { recogniseCall, withCallTags, type ReadAs, type Recognition } from './recognise-call';
 
 /** What sending needs from the run. */
@@ -79,44 +79,45 @@ async function resolveNow(deps: JournaledCallDeps, call: AuditRecord): Promise<R
   }
 }
 
-/** Send `action` (or its DryRun) and write it to the audit log, whatever the outcome. Throws the call's error. */
-export async function sendJournaled(deps: JournaledCallDeps, place: CallPlace, action: Ec2ActionName, params: StepParams, dryRun: boolean): Promise<CallAnswer> {
+/** Send `call` (or its DryRun) and write it to the audit log, whatever the outcome. Throws the call's error. */
+export async function sendJournaled<A extends Ec2ActionName>(deps: JournaledCallDeps, place: CallPlace, call: StepCallOf<A>, dryRun: boolean): Promise<CallAnswer> {
   const callId = deps.journal.newCallId();
-  const sent = withCallTags(action, params, place.runId, callId);
+  const sent = withCallTags(call, place.runId, callId);
+  const { action } = sent;
   const base = {
     ...(place.callerArn ? { callerArn: place.callerArn } : {}),
     profile: place.profile,
     accountId: place.accountId,
     region: place.region,
     action,
-    parameters: dryRun ? { ...sent, DryRun: true } : sent,
+    parameters: dryRun ? { ...sent.params, DryRun: true } : sent.params,
     planId: place.planId,
     runId: place.runId,
     stepId: place.stepId,
     callId,
   };
   // The call is not sent unless its intent is on disk (`begin` throws otherwise).
-  const call = dryRun ? undefined : await deps.journal.begin(base);
+  const begun = dryRun ? undefined : await deps.journal.begin(base);
   try {
     const answer = await deps.scheduler.run(
       `${place.accountId}/${place.region}/${action}`,
-      (signal) => sendEc2Action(deps.ec2(place.profile, place.region), action, sent, { dryRun, abortSignal: signal }),
+      (signal) => sendEc2Action(deps.ec2(place.profile, place.region), sent, { dryRun, abortSignal: signal }),
       deps.signal,
     );
     const done = { ...(answer.requestId ? { requestId: answer.requestId } : {}), created: createdBy(answer) };
-    if (call) await call.ok(done);
+    if (begun) await begun.ok(done);
     else await deps.journal.record({ ...base, outcome: 'ok', ...done });
     return answer;
   } catch (e) {
     const code = actionErrorCode(e);
     const message = messageOf(unwrapCallError(e));
-    if (!call) {
+    if (!begun) {
       const dry = code === 'DryRunOperation';
       await deps.journal.record({ ...base, outcome: dry ? 'dry-run' : 'error', errorCode: code, ...(dry ? {} : { message }) });
     } else if (answeredWithoutChange(e)) {
-      await call.failed(code, message);
+      await begun.failed(code, message);
     } else {
-      await call.unanswered(code, message);
+      await begun.unanswered(code, message);
       const found = await resolveNow(deps, { ...base, time: deps.now(), outcome: 'interrupted' });
       if (found) return { output: found.created?.[0] ? { VpcPeeringConnection: { VpcPeeringConnectionId: found.created[0] } } : {} };
     }

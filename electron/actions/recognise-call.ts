@@ -10,8 +10,8 @@
 import type { EC2Client, IpPermission } from '@aws-sdk/client-ec2';
 
 import type { AuditRecord } from '../../shared/planning/audit-filter';
-import type { StepParams } from '../../shared/planning/plan-types';
-import { describePeering, findLivePeering, findPeeringsByTag, findRoute, groupIngress, type PeeringView } from './ec2-actions';
+import type { Ec2ActionName, PeeringTagSpecification, StepCallOf } from '../../shared/planning/step-params';
+import { describePeering, findLivePeering, findPeeringsByTag, findRoute, groupIngress, type PeeringView } from './ec2-reads';
 
 /** Tag of a created peering: the run that made it. */
 export const RUN_TAG = 'peerscape:run-id';
@@ -32,20 +32,23 @@ export interface Recognition {
 /** Runs one read with the call's profile in the call's region. */
 export type ReadAs = <T>(action: string, fn: (client: EC2Client, signal: AbortSignal) => Promise<T>) => Promise<T>;
 
-/** The parameters with the run and call tags added to the peering's TagSpecifications (other actions: unchanged). */
-export function withCallTags(action: string, params: StepParams, runId: string, callId: string): StepParams {
-  if (action !== 'CreateVpcPeeringConnection') return params;
-  const specs = Array.isArray(params.TagSpecifications) ? (params.TagSpecifications as readonly { readonly [k: string]: StepParams[string] }[]) : [];
+/** The call with the run and call tags added to the peering's TagSpecifications (other actions: unchanged). */
+export function withCallTags<A extends Ec2ActionName>(call: StepCallOf<A>, runId: string, callId: string): StepCallOf<A> {
+  if (!isCreate(call)) return call;
+  const specs = call.params.TagSpecifications ?? [];
   const ours = [
     { Key: RUN_TAG, Value: runId },
     { Key: CALL_TAG, Value: callId },
   ];
   const peeringSpec = specs.find((s) => s.ResourceType === 'vpc-peering-connection');
-  const tagsOf = (s: { readonly [k: string]: StepParams[string] }) => (Array.isArray(s.Tags) ? (s.Tags as readonly StepParams[string][]) : []);
-  const next = peeringSpec
-    ? specs.map((s) => (s === peeringSpec ? { ...s, Tags: [...tagsOf(s), ...ours] } : s))
+  const next: readonly PeeringTagSpecification[] = peeringSpec
+    ? specs.map((s) => (s === peeringSpec ? { ...s, Tags: [...s.Tags, ...ours] } : s))
     : [...specs, { ResourceType: 'vpc-peering-connection', Tags: ours }];
-  return { ...params, TagSpecifications: next };
+  return { ...call, params: { ...call.params, TagSpecifications: next } };
+}
+
+function isCreate(call: StepCallOf<Ec2ActionName>): call is StepCallOf<'CreateVpcPeeringConnection'> {
+  return call.action === 'CreateVpcPeeringConnection';
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -153,24 +156,24 @@ async function recogniseRule(call: AuditRecord, read: ReadAs): Promise<Recogniti
   return of > 0 && held === of ? wentThrough(`${groupId} has the rule.`) : didNotHappen(`${groupId} has ${held} of its ${of} sources.`);
 }
 
+type Recogniser = (call: AuditRecord, read: ReadAs) => Promise<Recognition>;
+
+/** How an interrupted call of each action is recognised in AWS. */
+const RECOGNISERS = {
+  CreateVpcPeeringConnection: recogniseCreate,
+  AcceptVpcPeeringConnection: recognisePeeringStatus,
+  RejectVpcPeeringConnection: recognisePeeringStatus,
+  DeleteVpcPeeringConnection: recognisePeeringStatus,
+  ModifyVpcPeeringConnectionOptions: recognisePeeringStatus,
+  CreateRoute: recogniseRoute,
+  ReplaceRoute: recogniseRoute,
+  DeleteRoute: recogniseRoute,
+  AuthorizeSecurityGroupIngress: recogniseRule,
+  RevokeSecurityGroupIngress: recogniseRule,
+} satisfies Record<Ec2ActionName, Recogniser>;
+
 /** Ask AWS whether `call` (an interrupted, non-DryRun call) went through. */
 export function recogniseCall(call: AuditRecord, read: ReadAs): Promise<Recognition> {
-  switch (call.action) {
-    case 'CreateVpcPeeringConnection':
-      return recogniseCreate(call, read);
-    case 'AcceptVpcPeeringConnection':
-    case 'RejectVpcPeeringConnection':
-    case 'DeleteVpcPeeringConnection':
-    case 'ModifyVpcPeeringConnectionOptions':
-      return recognisePeeringStatus(call, read);
-    case 'CreateRoute':
-    case 'ReplaceRoute':
-    case 'DeleteRoute':
-      return recogniseRoute(call, read);
-    case 'AuthorizeSecurityGroupIngress':
-    case 'RevokeSecurityGroupIngress':
-      return recogniseRule(call, read);
-    default:
-      return Promise.reject(new Error(`Peerscape does not know how to check ${call.action} in AWS.`));
-  }
+  const recognise: Recogniser | undefined = Object.hasOwn(RECOGNISERS, call.action) ? RECOGNISERS[call.action as Ec2ActionName] : undefined;
+  return recognise ? recognise(call, read) : Promise.reject(new Error(`Peerscape does not know how to check ${call.action} in AWS.`));
 }

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { PeeringStatus } from '../../shared/model/topology';
 import { nextStep, type NextStep } from '../../shared/planning/next-step';
-import type { PeeringView } from './ec2-actions';
+import type { PeeringView } from './ec2-reads';
 
 /** Time as the executor sees it. */
 export interface Clock {

@@ -14,7 +14,7 @@ import { parseSnapshot } from '../../shared/model/snapshot-schema';
 import { createActionsService, type ActionsServiceDeps } from '../actions/actions-service';
 import { createCallScheduler, createSnapshotStore, rememberedRequest, rememberRequest, runDiscovery } from '../discovery';
 import type { DiscoveryLimits } from '../discovery';
-import { listProfiles } from '../discovery/profiles';
+import { listProfiles } from '../aws/profiles';
 import { exportDiagram } from '../export/export-diagram';
 import { startSandboxServer } from '@peerscape/sandbox-cloud';
 import type { SandboxServer } from '@peerscape/sandbox-cloud';

@@ -29,7 +29,7 @@ import {
   type AuditPage,
   type AuditRecord,
 } from '../../shared/planning/audit-filter';
-import { redact } from '../discovery/aws-errors';
+import { redact } from '../aws/aws-errors';
 import { appendDurably, endsMidLine, syncFolder } from './durable-file';
 
 export type { AuditExport, AuditPage } from '../../shared/planning/audit-filter';

@@ -16,11 +16,11 @@ export {
   type CallLimits,
   type CallScheduler,
   type SchedulerStats,
-} from './call-scheduler';
+} from '../aws/call-scheduler';
 export { createDiscoveryRuns, type DiscoveryRuns, type StartedRun } from './discovery-runs';
 export { createSnapshotStore, SNAPSHOT_FILE_NAME, type SnapshotStore } from './snapshot-store';
 export { rememberedRequest, rememberRequest } from './discovery-choices';
-export { listProfiles, resolveConfigPaths, ENVIRONMENT_PROFILE } from './profiles';
+export { listProfiles, resolveConfigPaths, ENVIRONMENT_PROFILE } from '../aws/profiles';
 export { SCAN_ACTIONS, type ScanAction } from './scan-region';
 export { closeSharedScanPools, DEFAULT_SCAN_THREADS, defaultScanWorkerEntry, type ScanWorkerEntry } from './scan-pool';
 export type { CellCost, CellRequest } from './scan-cell';

@@ -7,10 +7,10 @@ import { setMaxListeners } from 'node:events';
 import { threadId } from 'node:worker_threads';
 
 import type { AccountId } from '../../shared/model/ids';
-import type { AwsClients } from './aws-clients';
-import { explainFailure, TIMEOUT_CODE, type ExplainedFailure, type FailureContext } from './aws-errors';
-import { CallFailedError, type CallScheduler } from './call-scheduler';
-import type { ProfileAccess } from './credentials';
+import type { AwsClients } from '../aws/aws-clients';
+import { explainFailure, TIMEOUT_CODE, type ExplainedFailure, type FailureContext } from '../aws/aws-errors';
+import { CallFailedError, type CallScheduler } from '../aws/call-scheduler';
+import type { ProfileAccess } from '../aws/credentials';
 import { SCAN_ACTIONS, scanRegion, type ScanAction } from './scan-region';
 import { countResources, translateRegion, type RegionModel } from './to-topology';
 

@@ -19,8 +19,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-import type { CallLimits } from './call-scheduler';
-import type { Env } from './credentials';
+import type { CallLimits } from '../aws/call-scheduler';
+import type { Env } from '../aws/credentials';
 import type { CellOutcome, CellRequest } from './scan-cell';
 import type { ScanAction } from './scan-region';
 

@@ -6,9 +6,9 @@
  */
 import { parentPort } from 'node:worker_threads';
 
-import { createAwsClients, type AwsClients } from './aws-clients';
-import { createCallScheduler, DEFAULT_CALL_LIMITS, type CallScheduler } from './call-scheduler';
-import { resolveProfileAccess, type ProfileAccess } from './credentials';
+import { createAwsClients, type AwsClients } from '../aws/aws-clients';
+import { createCallScheduler, DEFAULT_CALL_LIMITS, type CallScheduler } from '../aws/call-scheduler';
+import { resolveProfileAccess, type ProfileAccess } from '../aws/credentials';
 import { scanCell, type CellOutcome } from './scan-cell';
 import type { FromScanWorker, ScanRunInit, ToScanWorker } from './scan-pool';
 

@@ -81,17 +81,15 @@ function sideOf(plan: PeeringPlan, step: PlanStep) {
 }
 
 function ruleWords(step: PlanStep): string {
-  const perms = step.params.IpPermissions;
-  if (!Array.isArray(perms)) return step.title;
-  return perms
-    .map((p) => {
-      const perm = p as Record<string, unknown>;
-      const proto = perm.IpProtocol === '-1' ? 'All traffic' : String(perm.IpProtocol).toUpperCase();
-      const ports = perm.FromPort === undefined ? '' : perm.FromPort === perm.ToPort ? ` port ${String(perm.FromPort)}` : ` ports ${String(perm.FromPort)}-${String(perm.ToPort)}`;
+  if (step.kind !== 'authorize-ingress' && step.kind !== 'revoke-ingress') return step.title;
+  return step.params.IpPermissions
+    .map((perm) => {
+      const proto = perm.IpProtocol === '-1' ? 'All traffic' : perm.IpProtocol.toUpperCase();
+      const ports = perm.FromPort === undefined ? '' : perm.FromPort === perm.ToPort ? ` port ${perm.FromPort}` : ` ports ${perm.FromPort}-${String(perm.ToPort)}`;
       const sources = [
-        ...((perm.IpRanges as { CidrIp: string }[] | undefined) ?? []).map((r) => r.CidrIp),
-        ...((perm.Ipv6Ranges as { CidrIpv6: string }[] | undefined) ?? []).map((r) => r.CidrIpv6),
-        ...((perm.UserIdGroupPairs as { GroupId: string; UserId?: string }[] | undefined) ?? []).map((g) => (g.UserId ? `${g.UserId}/${g.GroupId}` : g.GroupId)),
+        ...(perm.IpRanges ?? []).map((r) => r.CidrIp),
+        ...(perm.Ipv6Ranges ?? []).map((r) => r.CidrIpv6),
+        ...(perm.UserIdGroupPairs ?? []).map((g) => (g.UserId ? `${g.UserId}/${g.GroupId}` : g.GroupId)),
       ];
       return `${proto}${ports} from ${sources.join(', ')}${sources.some(isIpv6Cidr) ? ' (IPv6 included)' : ''}`;
     })

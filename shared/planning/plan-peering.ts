@@ -13,7 +13,8 @@ import { parseCidrRange, type CidrRange } from '../cidr/parse-cidr';
 import { fail, ok, type Result } from '../api/result';
 import type { AccountId, RouteTableId, SecurityGroupId, VpcId } from '../model/ids';
 import type { RouteTable, Topology, Vpc } from '../model/topology';
-import type { IpPermissionParam, PeeringRef, StepPlace } from './plan-steps';
+import type { StepPlace } from './plan-steps';
+import type { CreatePeeringParams, IpPermissionParam, PeeringRef } from './step-params';
 import {
   acceptStep,
   authorizeIngressStep,
@@ -396,7 +397,7 @@ export function planPeering(
   };
   const vpcs: Record<PlanSideRole, Vpc> = { requester, accepter };
 
-  const createParams = {
+  const createParams: CreatePeeringParams = {
     VpcId: requester.id,
     PeerVpcId: accepter.id,
     ...(sameAccount ? {} : { PeerOwnerId: accepter.accountId }),

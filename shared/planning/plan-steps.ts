@@ -7,8 +7,8 @@
 import type { AccountId, PeeringId, Region, RouteTableId, SecurityGroupId, VpcId } from '../model/ids';
 import type { Peering, RouteTarget, Topology, Vpc } from '../model/topology';
 import { isHeldBlockState } from '../cidr/vpc-blocks';
-import type { ParamValue, PlanSide, PlanSideRole, PlanStep, StepParams } from './plan-types';
-import { PEERING_ID_REF } from './plan-types';
+import type { PlanSide, PlanSideRole, PlanStep } from './plan-types';
+import { PEERING_ID_REF, type IngressParams, type IpPermissionParam, type PeeringRef, type RouteDestinationParams } from './step-params';
 
 /** Where a step runs and who runs it. */
 export interface StepPlace {
@@ -17,9 +17,6 @@ export interface StepPlace {
   readonly region: Region;
   readonly profile?: string;
 }
-
-/** `PEERING_ID_REF` for a new peering, the id itself for an existing one. */
-export type PeeringRef = PeeringId | typeof PEERING_ID_REF;
 
 /** The held blocks of a VPC as text: IPv4 (primary first) then IPv6. */
 export function vpcCidrs(vpc: Vpc): readonly string[] {
@@ -70,7 +67,7 @@ function where(place: StepPlace): string {
 }
 
 /** Route parameters for one destination (IPv4 or IPv6 field). */
-export function routeDestinationParams(routeTableId: RouteTableId, destination: string): Record<string, ParamValue> {
+export function routeDestinationParams(routeTableId: RouteTableId, destination: string): RouteDestinationParams {
   return isIpv6Cidr(destination)
     ? { RouteTableId: routeTableId, DestinationIpv6CidrBlock: destination }
     : { RouteTableId: routeTableId, DestinationCidrBlock: destination };
@@ -149,9 +146,6 @@ export function deleteRouteStep(place: StepPlace, vpcId: VpcId, routeTableId: Ro
   };
 }
 
-/** One ingress permission in the SDK's `IpPermission` shape. */
-export type IpPermissionParam = { readonly [key: string]: ParamValue };
-
 /** Words for a protocol and port range (`tcp 443`, `udp 1000-2000`, `all traffic`). */
 export function portWords(protocol: string, fromPort: number | undefined, toPort: number | undefined): string {
   if (protocol === '-1' || protocol === 'all') return 'all traffic';
@@ -172,7 +166,7 @@ export function authorizeIngressStep(
   needsActive: boolean,
   warning?: string,
 ): PlanStep {
-  const params: StepParams = { GroupId: groupId, IpPermissions: [permission] };
+  const params: IngressParams = { GroupId: groupId, IpPermissions: [permission] };
   return {
     id,
     kind: 'authorize-ingress',
@@ -204,7 +198,7 @@ export function revokeIngressStep(
   enabled: boolean,
   warning?: string,
 ): PlanStep {
-  const params: StepParams = { GroupId: groupId, IpPermissions: [permission] };
+  const params: IngressParams = { GroupId: groupId, IpPermissions: [permission] };
   return {
     id,
     kind: 'revoke-ingress',

@@ -5,77 +5,27 @@
  * the step list, the AWS CLI export and `electron/actions/execute-plan.ts`.
  */
 import type { AccountId, PeeringId, Region, RouteTableId, SecurityGroupId, VpcId } from '../model/ids';
+import { PEERING_ID_REF, STEP_ACTIONS, type Ec2ActionName, type ParamValue, type PlanStepKind, type StepAction, type StepCall, type StepCallOf, type StepParams, type StepParamsOf } from './step-params';
 
-/**
- * Placeholder for the peering id in step parameters before the peering exists. The executor
- * replaces it with the id CreateVpcPeeringConnection returned; the CLI export with `"$PCX_ID"`.
- */
-export const PEERING_ID_REF = '{{peeringId}}';
-
-/** What a step does. */
-export type PlanStepKind =
-  | 'create'
-  | 'accept'
-  | 'create-route'
-  | 'authorize-ingress'
-  | 'modify-options'
-  | 'delete'
-  | 'delete-route'
-  | 'revoke-ingress'
-  | 'reject';
+export { PEERING_ID_REF } from './step-params';
+export type { Ec2ActionName, ParamValue, PlanStepKind, StepCall, StepParams } from './step-params';
 
 /** Every step kind, in a stable order (for exhaustive tables and tests). */
-export const PLAN_STEP_KINDS: readonly PlanStepKind[] = [
-  'create',
-  'accept',
-  'create-route',
-  'authorize-ingress',
-  'modify-options',
-  'delete',
-  'delete-route',
-  'revoke-ingress',
-  'reject',
-];
-
-/** The EC2 API actions a plan may call (names as in the EC2 API reference). */
-export type Ec2ActionName =
-  | 'CreateVpcPeeringConnection'
-  | 'AcceptVpcPeeringConnection'
-  | 'RejectVpcPeeringConnection'
-  | 'DeleteVpcPeeringConnection'
-  | 'ModifyVpcPeeringConnectionOptions'
-  | 'CreateRoute'
-  | 'ReplaceRoute'
-  | 'DeleteRoute'
-  | 'AuthorizeSecurityGroupIngress'
-  | 'RevokeSecurityGroupIngress';
-
-/** A JSON value as EC2 request parameters use it (SDK input shapes, PascalCase keys). */
-export type ParamValue = string | number | boolean | readonly ParamValue[] | { readonly [key: string]: ParamValue };
-
-/** The input of one EC2 call, as the AWS SDK for JavaScript v3 takes it. */
-export type StepParams = Readonly<Record<string, ParamValue>>;
-
-/** One EC2 call. */
-export interface StepCall {
-  readonly action: Ec2ActionName;
-  readonly params: StepParams;
-}
+export const PLAN_STEP_KINDS = Object.keys(STEP_ACTIONS) as readonly PlanStepKind[];
 
 /** How to undo a step. */
-export interface StepCleanup extends StepCall {
+export type StepCleanup = StepCall & {
   /** What the undo does, in words. */
   readonly title: string;
-}
+};
 
 /** Which side of the peering a step acts on. */
 export type PlanSideRole = 'requester' | 'accepter';
 
-/** One step of a plan. */
-export interface PlanStep {
+/** What every step has, whatever its kind. */
+interface StepBase {
   /** Stable within the plan: `create`, `accept`, `route:<rtb>:<cidr>`, `ingress:<sg>:<n>`, `dns:<side>`, … */
   readonly id: string;
-  readonly kind: PlanStepKind;
   readonly side: PlanSideRole;
   /** What the step does, in words, with ids. */
   readonly title: string;
@@ -84,9 +34,6 @@ export interface PlanStep {
   readonly accountId: AccountId;
   /** Where the call is sent: the accept of a cross-region peering goes to the accepter's region. */
   readonly region: Region;
-  readonly action: Ec2ActionName;
-  /** Inputs; may contain `PEERING_ID_REF` until the peering exists. */
-  readonly params: StepParams;
   readonly cleanup?: StepCleanup;
   /** Unticked steps are skipped (and left out of the CLI export). */
   readonly enabled: boolean;
@@ -101,6 +48,17 @@ export interface PlanStep {
   /** Deletion plans: cleanup steps the user confirms before they run. */
   readonly needsConfirmation?: boolean;
 }
+
+/** A step of kind `K`: its action and inputs follow from the kind. */
+export type PlanStepOf<K extends PlanStepKind> = StepBase & {
+  readonly kind: K;
+  readonly action: StepAction<K>;
+  /** Inputs; may contain `PEERING_ID_REF` until the peering exists. */
+  readonly params: StepParamsOf<K>;
+};
+
+/** One step of a plan: a union by kind, so `action` and `params` narrow with `kind`. */
+export type PlanStep<K extends PlanStepKind = PlanStepKind> = { [P in K]: PlanStepOf<P> }[K];
 
 /** The resource a step touches. */
 export interface StepTarget {
@@ -159,9 +117,14 @@ export function profilesFromTopology(accounts: readonly { readonly id: AccountId
   return out;
 }
 
-/** Replace `PEERING_ID_REF` in every string of `params` (deeply). */
-export function resolvePeeringRef(params: StepParams, peeringId: string): StepParams {
-  return substitute(params, peeringId) as StepParams;
+/** Replace `PEERING_ID_REF` in every string of `params` (deeply); the shape stays the same. */
+export function resolvePeeringRef<P extends StepParams>(params: P, peeringId: string): P {
+  return substitute(params, peeringId) as P;
+}
+
+/** The call alone (a step is one too), with `PEERING_ID_REF` replaced when `peeringId` is given. */
+export function resolveStepCall<A extends Ec2ActionName>(call: StepCallOf<A>, peeringId: string | undefined): StepCallOf<A> {
+  return { action: call.action, params: peeringId ? resolvePeeringRef(call.params, peeringId) : call.params };
 }
 
 function substitute(value: ParamValue, peeringId: string): ParamValue {

@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import { generateScenario } from '@peerscape/sandbox-cloud';
 
 import { DEFAULT_SCAN_THREADS } from '../../electron/discovery/scan-pool';
-import { createCallScheduler, type SchedulerStats } from '../../electron/discovery/call-scheduler';
+import { createCallScheduler, type SchedulerStats } from '../../electron/aws/call-scheduler';
 import type { CellCost } from '../../electron/discovery/scan-cell';
 import { runDiscovery } from '../../electron/discovery/run-discovery';
 import type { Snapshot } from '../../shared/model/snapshot';

@@ -11,7 +11,7 @@ import { createActionsService, type ActionsService, type ActionsServiceDeps } fr
 import { executePlan } from '../../../electron/actions/execute-plan';
 import { createRunStore } from '../../../electron/actions/run-store';
 import { createAuditLog } from '../../../electron/audit/audit-log';
-import { createCallScheduler } from '../../../electron/discovery/call-scheduler';
+import { createCallScheduler } from '../../../electron/aws/call-scheduler';
 import type { Result } from '../../../shared/api/result';
 import type { Topology } from '../../../shared/model/topology';
 import { planPeeringInput } from '../../../shared/planning/action-inputs';

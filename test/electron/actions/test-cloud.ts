@@ -26,13 +26,13 @@ import {
 } from '@aws-sdk/client-ec2';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 
-import { resolveProfileAccess } from '../../../electron/discovery/credentials';
+import { resolveProfileAccess } from '../../../electron/aws/credentials';
 import { runDiscovery } from '../../../electron/discovery/run-discovery';
 import type { Result } from '../../../shared/api/result';
 import type { Topology } from '../../../shared/model/topology';
 import { startMoto, type MotoHandle } from '../../support/moto';
 import { startSandbox, type SandboxHandle } from '../../support/start-sandbox';
-import type { ProfileAccess } from '../../../electron/discovery/credentials';
+import type { ProfileAccess } from '../../../electron/aws/credentials';
 
 /** One account of the test cloud, with keys for direct SDK calls. */
 export interface CloudAccount {

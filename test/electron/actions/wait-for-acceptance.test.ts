@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { PeeringView } from '../../../electron/actions/ec2-actions';
+import type { PeeringView } from '../../../electron/actions/ec2-reads';
 import { waitForAcceptance } from '../../../electron/actions/wait-for-acceptance';
 import type { PeeringStatus } from '../../../shared/model/topology';
 

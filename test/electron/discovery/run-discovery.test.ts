@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { createCallScheduler } from '../../../electron/discovery/call-scheduler';
+import { createCallScheduler } from '../../../electron/aws/call-scheduler';
 import { runDiscovery, type DiscoveryDeps, type DiscoveryRequest } from '../../../electron/discovery/run-discovery';
 import { startSandboxServer, type SandboxServer } from '@peerscape/sandbox-cloud';
 import type { DiscoveryProgress } from '../../../shared/api/events';

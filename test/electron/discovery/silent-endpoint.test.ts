@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { DEFAULT_CALL_LIMITS } from '../../../electron/discovery/call-scheduler';
+import { DEFAULT_CALL_LIMITS } from '../../../electron/aws/call-scheduler';
 import { runDiscovery, type DiscoveryLimits } from '../../../electron/discovery/run-discovery';
 import { closeSharedScanPools } from '../../../electron/discovery/scan-pool';
 import { startSandboxServer, type SandboxServer } from '@peerscape/sandbox-cloud';

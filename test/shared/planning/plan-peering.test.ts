@@ -22,6 +22,12 @@ function step(plan: PeeringPlan, id: string): PlanStep {
   return s;
 }
 
+function ingressStep(plan: PeeringPlan, id: string): PlanStep<'authorize-ingress'> {
+  const s = step(plan, id);
+  if (s.kind !== 'authorize-ingress') throw new Error(`step ${id} is a ${s.kind} step, not authorize-ingress`);
+  return s;
+}
+
 const base: PeeringRequest = { requesterVpcId: 'vpc-r', accepterVpcId: 'vpc-x' };
 
 describe('planPeering', () => {
@@ -162,12 +168,12 @@ describe('planPeering', () => {
   it('references the peer group account-qualified across accounts in one region, after the peering is active', () => {
     const { topology } = unpeeredPair();
     const plan = expectPlan(planPeering(topology, { ...base, securityGroupRules: [{ groupIds: ['sg-x', 'sg-r'], protocol: 'tcp', ports: { from: 443, to: 443 }, source: 'sg-reference' }] }));
-    const onX = step(plan, 'ingress:sg-x:1');
+    const onX = ingressStep(plan, 'ingress:sg-x:1');
     expect(onX.params.IpPermissions).toEqual([
       { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, UserIdGroupPairs: [{ GroupId: 'sg-r', UserId: '111111111111', Description: `peerscape ${PEERING_ID_REF} from vpc-r` }] },
     ]);
     expect(onX).toMatchObject({ needsActive: true, dependsOn: ['accept'] });
-    expect(step(plan, 'ingress:sg-r:2').params.IpPermissions).toEqual([
+    expect(ingressStep(plan, 'ingress:sg-r:2').params.IpPermissions).toEqual([
       expect.objectContaining({ UserIdGroupPairs: [expect.objectContaining({ GroupId: 'sg-x', UserId: '222222222222' })] }),
     ]);
   });
@@ -190,8 +196,8 @@ describe('planPeering', () => {
     const unknown = rules([{ groupIds: ['sg-nope'], protocol: '-1', source: 'cidr' }]);
     expect(unknown.ok || unknown.error.message).toContain('sg-nope is not in the scanned topology');
     const all = expectPlan(rules([{ groupIds: ['sg-r'], protocol: '-1', source: 'cidr' }]));
-    expect(step(all, 'ingress:sg-r:1').params.IpPermissions).toEqual([expect.objectContaining({ IpProtocol: '-1' })]);
-    expect(step(all, 'ingress:sg-r:1').params.IpPermissions).toEqual([expect.not.objectContaining({ FromPort: expect.anything() })]);
+    expect(ingressStep(all, 'ingress:sg-r:1').params.IpPermissions).toEqual([expect.objectContaining({ IpProtocol: '-1' })]);
+    expect(ingressStep(all, 'ingress:sg-r:1').params.IpPermissions).toEqual([expect.not.objectContaining({ FromPort: expect.anything() })]);
   });
 
   it('sets DNS resolution per side, by that side in its own region, once active', () => {

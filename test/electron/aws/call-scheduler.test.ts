@@ -1,7 +1,7 @@
 /** The scheduler's caps, buckets, retries, timeouts and cancellation, on plain async functions. */
 import { describe, expect, it } from 'vitest';
 
-import { CallFailedError, createCallScheduler } from '../../../electron/discovery/call-scheduler';
+import { CallFailedError, createCallScheduler } from '../../../electron/aws/call-scheduler';
 
 const awsError = (name: string, status = 400) => Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));

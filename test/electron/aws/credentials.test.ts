@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { checkCredentials, resolveEndpoint, resolveProfileAccess } from '../../../electron/discovery/credentials';
+import { checkCredentials, resolveEndpoint, resolveProfileAccess } from '../../../electron/aws/credentials';
 
 const CONFIG = `
 [profile dev]

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { checkIniText, listProfiles, profileKind, resolveConfigPaths } from '../../../electron/discovery/profiles';
+import { checkIniText, listProfiles, profileKind, resolveConfigPaths } from '../../../electron/aws/profiles';
 
 function tempFiles(config: string, credentials?: string) {
   const dir = mkdtempSync(join(tmpdir(), 'peerscape-profiles-'));

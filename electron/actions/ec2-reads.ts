@@ -1,79 +1,19 @@
-/** The EC2 calls a plan makes, by action name, and the reads that make re-running a step harmless.
- *
- * AWS SDK types stay here and in execute-plan.ts (STYLE.md §5): the plan carries plain
- * parameters in the SDK's input shapes, and this file turns an action name into its command.
+/** The EC2 reads that make re-running a step harmless: a peering's status, a live peering between
+ * two VPCs, a route, a group's rules, the peerings a tag marks.
  */
 import {
-  AcceptVpcPeeringConnectionCommand,
-  AuthorizeSecurityGroupIngressCommand,
-  CreateRouteCommand,
-  CreateVpcPeeringConnectionCommand,
-  DeleteRouteCommand,
-  DeleteVpcPeeringConnectionCommand,
   DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
   DescribeVpcPeeringConnectionsCommand,
   type EC2Client,
   type IpPermission,
-  ModifyVpcPeeringConnectionOptionsCommand,
-  RejectVpcPeeringConnectionCommand,
-  ReplaceRouteCommand,
-  RevokeSecurityGroupIngressCommand,
   type Route as AwsRoute,
   type VpcPeeringConnection,
 } from '@aws-sdk/client-ec2';
 
 import { parseCidr } from '../../shared/cidr/parse-cidr';
 import { PEERING_STATUSES, type PeeringStatus } from '../../shared/model/topology';
-import type { Ec2ActionName, StepParams } from '../../shared/planning/plan-types';
 import { actionErrorCode, isPeeringNotFound } from './action-errors';
-
-/** What a mutating call answered: its request id and the output fields we read. */
-export interface CallAnswer {
-  readonly requestId?: string;
-  readonly output: Record<string, unknown>;
-}
-
-/** Send one EC2 action with `params` (plus `DryRun` when asked). */
-export async function sendEc2Action(client: EC2Client, action: Ec2ActionName, params: StepParams, opts: { dryRun?: boolean; abortSignal?: AbortSignal } = {}): Promise<CallAnswer> {
-  const input = { ...(params as Record<string, unknown>), ...(opts.dryRun ? { DryRun: true } : {}) } as never;
-  const o = opts.abortSignal ? { abortSignal: opts.abortSignal } : {};
-  let out: { $metadata?: { requestId?: string } };
-  switch (action) {
-    case 'CreateVpcPeeringConnection':
-      out = await client.send(new CreateVpcPeeringConnectionCommand(input), o);
-      break;
-    case 'AcceptVpcPeeringConnection':
-      out = await client.send(new AcceptVpcPeeringConnectionCommand(input), o);
-      break;
-    case 'RejectVpcPeeringConnection':
-      out = await client.send(new RejectVpcPeeringConnectionCommand(input), o);
-      break;
-    case 'DeleteVpcPeeringConnection':
-      out = await client.send(new DeleteVpcPeeringConnectionCommand(input), o);
-      break;
-    case 'ModifyVpcPeeringConnectionOptions':
-      out = await client.send(new ModifyVpcPeeringConnectionOptionsCommand(input), o);
-      break;
-    case 'CreateRoute':
-      out = await client.send(new CreateRouteCommand(input), o);
-      break;
-    case 'ReplaceRoute':
-      out = await client.send(new ReplaceRouteCommand(input), o);
-      break;
-    case 'DeleteRoute':
-      out = await client.send(new DeleteRouteCommand(input), o);
-      break;
-    case 'AuthorizeSecurityGroupIngress':
-      out = await client.send(new AuthorizeSecurityGroupIngressCommand(input), o);
-      break;
-    case 'RevokeSecurityGroupIngress':
-      out = await client.send(new RevokeSecurityGroupIngressCommand(input), o);
-      break;
-  }
-  const { $metadata, ...rest } = out as { $metadata?: { requestId?: string } } & Record<string, unknown>;
-  return { ...($metadata?.requestId ? { requestId: $metadata.requestId } : {}), output: rest };
-}
 
 /** A peering's status as one account sees it. */
 export interface PeeringView {

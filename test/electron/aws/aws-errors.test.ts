@@ -1,7 +1,7 @@
 /** Error codes, retry classes and fix sentences for AWS and network failures. */
 import { describe, expect, it } from 'vitest';
 
-import { errorCodeOf, explainFailure, isThrottlingError, isTransientError, messageOf, redact } from '../../../electron/discovery/aws-errors';
+import { errorCodeOf, explainFailure, isThrottlingError, isTransientError, messageOf, redact } from '../../../electron/aws/aws-errors';
 
 const sdkError = (name: string, status: number, message = name) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
 

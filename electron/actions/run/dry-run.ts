@@ -1,0 +1,95 @@
+/** The DryRun before a run: every step that still needs work is sent with `DryRun`, and AWS's
+ * answer says whether it would be allowed, is already in place, or can only be checked when it runs.
+ */
+import type { ApiError } from '../../../shared/api/result';
+import type { PeeringId } from '../../../shared/model/ids';
+import type { DryRunVerdict } from '../../../shared/planning/plan-run';
+import type { PlanStep } from '../../../shared/planning/plan-types';
+import { needsPeeringId, resolveStepCall } from '../../../shared/planning/plan-types';
+import { actionErrorCode, isPeeringNotFound } from '../action-errors';
+import type { CallAnswer } from '../ec2-send';
+import { adoptLivePeering } from '../steps/create-peering';
+import { STEP_HANDLERS } from '../steps';
+import { isOwnStep, type RunContext } from './run-context';
+
+/** A syntactically valid peering id for DryRuns of steps whose peering does not exist yet. */
+export const DRY_RUN_PEERING_ID = 'pcx-00000000000000000';
+
+/** Errors that say the peering is not in the state the call needs: a state it may reach by the time the step runs. */
+const STATE_CODES = new Set(['OperationNotPermitted', 'InvalidStateTransition', 'IncorrectState']);
+
+function classify(ctx: RunContext, step: PlanStep, e: unknown, placeholder: boolean): DryRunVerdict {
+  const code = actionErrorCode(e);
+  const handler = STEP_HANDLERS[step.kind];
+  if (code === 'DryRunOperation') return 'would-succeed';
+  if (isPeeringNotFound(code) && (placeholder || handler.findsPeeringWhenRun)) return 'checked-later';
+  if (STATE_CODES.has(code) && !placeholder) return 'checked-later';
+  // Security-group references across a peering resolve only once it is active (VPC Peering
+  // Guide, "Update your security groups to reference peer security groups").
+  if (step.needsActive && ctx.state.peeringStatus !== 'active' && /\.NotFound$/.test(code)) return 'checked-later';
+  if (handler.doneWhenDryRunSays?.includes(code)) return 'already-done';
+  return 'refused';
+}
+
+/** An endpoint that ignored DryRun made the change: the step counts as done (and a create's peering is the run's). */
+function adoptIgnoredDryRun(ctx: RunContext, step: PlanStep, answer: CallAnswer): void {
+  const { state } = ctx;
+  const note = 'The endpoint ignored DryRun and made this change during the check (AWS never does); counted as done.';
+  if (step.kind === 'create') {
+    const pcx = (answer.output.VpcPeeringConnection as { VpcPeeringConnectionId?: string } | undefined)?.VpcPeeringConnectionId;
+    if (pcx) {
+      state.peeringId = pcx as PeeringId;
+      state.run = { ...state.run, peeringId: state.peeringId };
+    }
+    state.setStep(step.id, { dryRun: 'would-succeed', status: 'done', message: `Created ${pcx ?? 'the peering'}. ${note}`, finishedAt: state.nowIso() });
+    return;
+  }
+  state.setStep(step.id, { dryRun: 'would-succeed', status: 'done', message: note, finishedAt: state.nowIso() });
+}
+
+/** DryRun `steps` in order; returns the first refusal (every refused step carries its own). */
+export async function dryRunSteps(ctx: RunContext, steps: readonly PlanStep[]): Promise<ApiError | undefined> {
+  const { state } = ctx;
+  state.update({ phase: 'dry-run' });
+  let firstError: ApiError | undefined;
+  // The id known before the DryRun: a create that an endpoint wrongly ran must not make the
+  // later DryRuns real calls too.
+  const knownId = state.peeringId;
+  const applied: string[] = [];
+  for (const step of steps) {
+    ctx.deps.signal?.throwIfAborted();
+    if (!step.enabled) continue;
+    if (!isOwnStep(step)) {
+      state.setStep(step.id, { dryRun: 'other-side' });
+      continue;
+    }
+    if (step.kind === 'create' && (state.peeringId || (await adoptLivePeering(step, ctx)))) {
+      state.setStep(step.id, { dryRun: 'already-done' });
+      continue;
+    }
+    const placeholder = !knownId && needsPeeringId(step.params);
+    try {
+      const call = resolveStepCall(step, knownId ?? (placeholder ? DRY_RUN_PEERING_ID : undefined));
+      const answer = await ctx.calls.mutate(step, call, true);
+      // AWS always answers a DryRun with an error (DryRunOperation when allowed). A success means
+      // the endpoint ignored DryRun and made the change (moto 5.2.1 does for peering and route
+      // calls): the audit log has it as `ok`, and the step counts as done.
+      applied.push(step.title);
+      adoptIgnoredDryRun(ctx, step, answer);
+    } catch (e) {
+      if (ctx.deps.signal?.aborted) throw e;
+      const verdict = classify(ctx, step, e, placeholder);
+      if (verdict === 'refused') {
+        let error = ctx.calls.explainFailure(step, e, true);
+        if (applied.length > 0) {
+          error = { ...error, fix: error.fix.replace('Nothing was changed', `Nothing else was changed (the endpoint ignored DryRun for: ${applied.join('; ')})`) };
+        }
+        firstError ??= error;
+        state.setStep(step.id, { dryRun: 'refused', error });
+      } else {
+        state.setStep(step.id, { dryRun: verdict });
+      }
+    }
+  }
+  return firstError;
+}

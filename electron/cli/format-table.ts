@@ -1,7 +1,10 @@
 /** Plain-text tables for terminal output: padded columns, no colour (pipes and CI logs stay clean). */
+import { terminalText } from './terminal-text';
 
-/** Render `rows` under `headers`, each column as wide as its widest cell; the last column is not padded. */
-export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[], indent = '  '): string {
+/** Render `rows` under `headers`, each column as wide as its widest cell; the last column is not padded. Cells show hidden characters (`terminalText`). */
+export function formatTable(rawHeaders: readonly string[], rawRows: readonly (readonly string[])[], indent = '  '): string {
+  const headers = rawHeaders.map(terminalText);
+  const rows = rawRows.map((r) => r.map(terminalText));
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     indent +

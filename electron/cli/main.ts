@@ -9,6 +9,7 @@ import { COMMANDS, type CommandTable } from './commands/index';
 import { CliInputError } from './input-error';
 import type { CliCommand, CliIo } from './io';
 import { createProcessIo } from './io';
+import { terminalLines } from './terminal-text';
 
 /** Exit codes shared by every command. */
 export const CLI_EXIT = {
@@ -72,13 +73,14 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: Comma
     return await loaded.command.run(rest, io);
   } catch (e) {
     if (e instanceof CliInputError) {
-      io.stderr.write(`peerscape ${first}: ${e.message}\n  ${e.fix ?? `Run "peerscape ${first} --help" for the options.`}\n`);
+      // A message may quote a snapshot or an endpoint's answer: its lines are shown through terminalLines.
+      io.stderr.write(`peerscape ${first}: ${terminalLines(e.message)}\n  ${terminalLines(e.fix ?? `Run "peerscape ${first} --help" for the options.`)}\n`);
       return CLI_EXIT.usage;
     }
     const err = e instanceof Error ? e : new Error(String(e));
     // A bug: the stack helps a report, but only when asked for.
     const stack = io.env.PEERSCAPE_DEBUG ? `${err.stack ?? ''}\n` : '';
-    io.stderr.write(`peerscape ${first}: internal error: ${err.message}\n${stack}  Please report this with the command line you ran${stack ? '' : ' (PEERSCAPE_DEBUG=1 adds the stack trace)'}.\n`);
+    io.stderr.write(`peerscape ${first}: internal error: ${terminalLines(err.message)}\n${stack}  Please report this with the command line you ran${stack ? '' : ' (PEERSCAPE_DEBUG=1 adds the stack trace)'}.\n`);
     return CLI_EXIT.internal;
   }
 }

@@ -12,7 +12,7 @@ import type { InvalidVpcBlock, VpcBlockKind, VpcBlockRange } from '../cidr/vpc-b
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { PeeringId, VpcId } from '../model/ids';
 import type { Peering, PeeringStatus, Topology, Vpc } from '../model/topology';
-import { isLivePeeringStatus } from '../model/topology';
+import { isLivePeeringStatus, vpcOfPeeringSide } from '../model/topology';
 import { indexTopology, labelVpc } from './topology-index';
 
 /** Two overlapping blocks of two VPCs. */
@@ -175,6 +175,10 @@ export function findCidrConflicts(topology: Topology, opts: FindCidrConflictsOpt
   const livePeeringsByPair = new Map<string, PeeringId[]>();
   if (involved.size > 0) {
     for (const v of topology.vpcs) if (involved.has(v.id)) vpcs.set(v.id, v);
+    // A VPC known only from peering sides: every side naming it tells its account and region.
+    for (const p of topology.peerings) {
+      for (const side of [p.requester, p.accepter]) if (involved.has(side.vpcId) && !vpcs.has(side.vpcId)) vpcs.set(side.vpcId, vpcOfPeeringSide(side));
+    }
     for (const p of topology.peerings) {
       if (!involved.has(p.requester.vpcId) || !involved.has(p.accepter.vpcId) || !isLivePeeringStatus(p.status)) continue;
       const key = pairKey(p.requester.vpcId, p.accepter.vpcId);

@@ -13,6 +13,7 @@ import type { PeeringId, RouteTableId, VpcId } from '../../../shared/model/ids';
 import type { RegionCoverage, Snapshot } from '../../../shared/model/snapshot';
 import { missingCoverage } from '../../../shared/model/snapshot';
 import { formatTable, plural } from '../format-table';
+import { terminalText } from '../terminal-text';
 import { argumentError, CliInputError, shown } from '../input-error';
 import type { CliCommand, CliIo } from '../io';
 import { readSnapshot } from '../read-snapshot';
@@ -147,13 +148,14 @@ export function formatAnalyzeReport(report: AnalyzeReport, limit: number): strin
   const s = report.snapshot;
   const vpc = (id: VpcId): string => (s.vpcNames[id] ? `${id} (${s.vpcNames[id]})` : id);
   const short = (id: VpcId): string => s.vpcNames[id] ?? id;
-  out.push(`Snapshot ${s.file}: ${s.source}, taken ${s.takenAt}; ${plural(s.vpcCount, 'VPC')}, ${plural(s.peeringCount, 'peering')}.`);
+  // Lines outside the tables hold snapshot text too (the source, profiles, CIDRs): each is shown through terminalText.
+  out.push(terminalText(`Snapshot ${s.file}: ${s.source}, taken ${s.takenAt}; ${plural(s.vpcCount, 'VPC')}, ${plural(s.peeringCount, 'peering')}.`));
   if (s.missingCoverage.length > 0) {
     out.push(
-      `Warning: ${plural(s.missingCoverage.length, 'profile/region cell')} did not load, so findings may be incomplete: ${s.missingCoverage
+      terminalText(`Warning: ${plural(s.missingCoverage.length, 'profile/region cell')} did not load, so findings may be incomplete: ${s.missingCoverage
         .slice(0, 5)
         .map((c) => `${c.profile}/${c.region}${c.errorCode ? ` (${c.errorCode})` : ''}`)
-        .join(', ')}${s.missingCoverage.length > 5 ? ', …' : ''}.`,
+        .join(', ')}${s.missingCoverage.length > 5 ? ', …' : ''}.`),
     );
   }
 
@@ -194,7 +196,7 @@ export function formatAnalyzeReport(report: AnalyzeReport, limit: number): strin
     );
   }
   if (c.invalidBlocks.length > 0) {
-    out.push('', `Unreadable CIDR blocks (left out): ${c.invalidBlocks.map((b) => `${b.vpcId} "${b.cidr}"`).join(', ')}`);
+    out.push('', terminalText(`Unreadable CIDR blocks (left out): ${c.invalidBlocks.map((b) => `${b.vpcId} "${b.cidr}"`).join(', ')}`));
   }
 
   const n = report.nonTransitive;
@@ -219,7 +221,7 @@ export function formatAnalyzeReport(report: AnalyzeReport, limit: number): strin
     const { shown, more } = limitRows(r.gaps, limit);
     out.push(formatTable(['Peering', 'Side', 'VPC', 'Route table', 'State', 'Detail'], shown.map((g) => [g.peeringId, g.side, vpc(g.vpcId), g.routeTableId ?? '-', g.state, g.detail])) + more);
     const firstFix = r.gaps.find((g) => g.fix);
-    if (firstFix) out.push(`  Fix, e.g.: ${firstFix.fix}`);
+    if (firstFix) out.push(terminalText(`  Fix, e.g.: ${firstFix.fix}`));
   }
 
   out.push('', `Routes into peerings that cannot work: ${r.anomalies.length}`);

@@ -10,6 +10,7 @@ import { resolveExplainEndpoint } from '../explain-endpoints';
 import { argumentError, CliInputError, shown } from '../input-error';
 import type { CliCommand, CliIo } from '../io';
 import { readSnapshot } from '../read-snapshot';
+import { terminalText } from '../terminal-text';
 
 /** Exit codes of `explain`. */
 export const EXPLAIN_EXIT = {
@@ -62,13 +63,14 @@ function statusMark(status: CheckStatus): string {
 /** The explanation as text, one line per check. */
 export function formatExplanation(x: ReachabilityExplanation, from: string, to: string, traffic: string): string {
   const verdict = x.verdict === 'reachable' ? 'REACHABLE' : x.verdict === 'unreachable' ? 'NOT REACHABLE' : 'UNDETERMINED';
-  const lines = [`${from} → ${to} (${traffic}): ${verdict}${x.peeringId ? ` via ${x.peeringId}` : ''}`, ''];
+  // Labels, messages and fixes quote names and tags from the snapshot: each line is shown through terminalText.
+  const lines = [terminalText(`${from} → ${to} (${traffic}): ${verdict}${x.peeringId ? ` via ${x.peeringId}` : ''}`), ''];
   const width = Math.max(...x.checks.map((c) => c.kind.length));
   for (const c of x.checks) {
-    lines.push(`  [${statusMark(c.status)}] ${c.kind.padEnd(width)}  ${c.message}`);
-    if (c.status !== 'pass' && c.fix) lines.push(`  ${' '.repeat(7 + width)}  fix: ${c.fix}`);
+    lines.push(terminalText(`  [${statusMark(c.status)}] ${c.kind.padEnd(width)}  ${c.message}`));
+    if (c.status !== 'pass' && c.fix) lines.push(terminalText(`  ${' '.repeat(7 + width)}  fix: ${c.fix}`));
   }
-  if (x.notes.length > 0) lines.push('', ...x.notes.map((n) => `Note: ${n}`));
+  if (x.notes.length > 0) lines.push('', ...x.notes.map((n) => terminalText(`Note: ${n}`)));
   return `${lines.join('\n')}\n`;
 }
 

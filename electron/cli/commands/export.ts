@@ -15,6 +15,7 @@ import { isPngTooLarge } from '../../export/png-limits';
 import { CliInputError, shown } from '../input-error';
 import { checkOutputPath, writeOutputFile } from '../output-file';
 import { readSnapshot } from '../read-snapshot';
+import { terminalText } from '../terminal-text';
 import type { CliIo } from './scan';
 
 /** Exit codes of `export`. */
@@ -202,7 +203,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   if (!made.ok && isPngTooLarge(made.error)) throw new CliInputError(made.error.message, made.error.fix);
   if (!made.ok) return refused(io, made.error);
   const file = made.value;
-  for (const w of file.warnings ?? []) io.stderr.write(`peerscape export: warning: ${w}\n`);
+  for (const w of file.warnings ?? []) io.stderr.write(`peerscape export: warning: ${terminalText(w)}\n`);
   if (!out) {
     io.stdout.write(file.text ?? '');
     return EXPORT_EXIT.ok;
@@ -215,7 +216,8 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
 /** An export the shared code would not make: ids the snapshot lacks are bad input (exit 2), anything else a refusal (exit 3). */
 function refused(io: CliIo, error: { code: string; message: string; fix: string }): number {
   if (error.code === 'not-found') throw new CliInputError(shown(error.message.replace(/^The snapshot/, 'the snapshot'), 300), error.fix);
-  io.stderr.write(`peerscape export: ${error.message}\n  ${error.fix}\n`);
+  // A refusal names the VPCs by their Name tags: shown through terminalText.
+  io.stderr.write(`peerscape export: ${terminalText(error.message)}\n  ${terminalText(error.fix)}\n`);
   return EXPORT_EXIT.refused;
 }
 

@@ -13,6 +13,7 @@ import type { DiscoveryLimits } from '../../discovery/run-discovery';
 import { DEFAULT_SCAN_THREADS } from '../../discovery/scan-pool';
 import { CliInputError, shown } from '../input-error';
 import { checkOutputPath, writeOutputFile } from '../output-file';
+import { terminalText } from '../terminal-text';
 
 /** Exit codes of `scan`. */
 export const SCAN_EXIT = {
@@ -245,7 +246,8 @@ function summary(s: Snapshot, outPath: string | undefined): string {
       (outPath ? ` → ${outPath}` : ''),
   ];
   for (const c of missingCoverage(s)) {
-    lines.push(`  ${c.state === 'failed' ? 'FAILED' : 'CANCELLED'} ${c.profile} ${c.region}${c.errorCode ? ` ${c.errorCode}` : ''}: ${c.message ?? ''}`);
+    // The message and code are an endpoint's answer, the profile a config file's: shown through terminalText.
+    lines.push(terminalText(`  ${c.state === 'failed' ? 'FAILED' : 'CANCELLED'} ${c.profile} ${c.region}${c.errorCode ? ` ${c.errorCode}` : ''}: ${c.message ?? ''}`));
   }
   return `${lines.join('\n')}\n`;
 }

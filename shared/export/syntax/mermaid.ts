@@ -3,7 +3,10 @@
  * Labels are double-quoted; inside them every character that could end the string, start an
  * entity, Markdown (backticks), HTML (mermaid renders labels as sanitised HTML), a comment
  * (`%%`) or a statement (`;`, `|`) is written as mermaid's `#code;` entity, which mermaid turns
- * back into the character as text. Hidden characters, line breaks included, show as `<U+XXXX>`.
+ * back into the character as text. A colon is one too: before parsing, mermaid drops the last `;`
+ * of every line matching `style.*:\S*#.*;` or `classDef.*:\S*#.*;`, which would cut the entity of
+ * a name such as `lifestyle:a"b`; with no colon in a label that rewrite never reaches one. Hidden
+ * characters, line breaks included, show as `<U+XXXX>`.
  */
 import type { Encoded } from './encoded';
 import { defineSyntax } from './encoded';
@@ -26,10 +29,11 @@ const ENTITY: Readonly<Record<string, string>> = {
   '`': '#96;',
   ';': '#59;',
   '%': '#37;',
+  ':': '#58;',
 };
 
 function labelText(raw: string): string {
-  return revealHidden(raw).replace(/[#&"<>|`;%]/g, (c) => ENTITY[c]!);
+  return revealHidden(raw).replace(/[#&"<>|`;%:]/g, (c) => ENTITY[c]!);
 }
 
 /** A quoted label (`"…"`) of one or more lines (joined by `<br/>`), each showing its text. */

@@ -69,6 +69,17 @@ describe('findCidrConflicts', () => {
     expect(report.conflicts.map((c) => [c.vpcA, c.vpcB])).toEqual([['vpc-c', 'vpc-x']]);
   });
 
+  it('tells the account and region of a VPC known only from a peering side, as a scanned one', () => {
+    const a = vpc('vpc-a', '10.0.0.0/16');
+    const outside = vpc('vpc-x', '172.16.0.0/16', { accountId: '999999999999' });
+    const inside = vpc('vpc-c', '172.16.0.0/20');
+    const twin = vpc('vpc-t', '172.16.0.0/24', { accountId: '999999999999' });
+    const report = findCidrConflicts(topology({ vpcs: [a, inside, twin], peerings: [peering('pcx-1', a, outside)] }));
+    const pair = (x: string, y: string) => report.conflicts.find((c) => c.vpcA === x && c.vpcB === y)!;
+    expect(pair('vpc-c', 'vpc-x')).toMatchObject({ sameAccount: false, sameRegion: true });
+    expect(pair('vpc-t', 'vpc-x')).toMatchObject({ sameAccount: true, sameRegion: true });
+  });
+
   it('reports blocks it cannot parse instead of failing', () => {
     const report = findCidrConflicts(topology({ vpcs: [vpc('vpc-a', '10.0.0/16')] }));
     expect(report.invalidBlocks).toHaveLength(1);

@@ -83,6 +83,15 @@ describe('Mermaid of hostile data', () => {
     await checkMermaid(documentOf(buildHostileSnapshot({ regions: true, nul: true })));
   });
 
+  it('shows names in which mermaid’s own style and classDef rewrite would cut an entity (a colon, then a quote, # or &)', async () => {
+    // Before parsing, mermaid drops the last `;` of any line matching /style.*:\S*#.*;/ (and the same for classDef).
+    const names = ['lifestyle:a"b', 'classDef:x&y', 'style a:#1;', 'prod-style:v2|blue'];
+    const base = buildHostileSnapshot();
+    const t = base.topology;
+    const snap: Snapshot = { ...base, topology: { ...t, vpcs: t.vpcs.map((v, i) => (i < names.length ? { ...v, name: names[i]!, tags: { Name: names[i]! } } : v)) } };
+    await checkMermaid(documentOf(snap, 'style:#title;'));
+  });
+
   it('stays intact for random hostile names, aliases, regions and titles', async () => {
     const base = buildHostileSnapshot();
     await fc.assert(

@@ -13,7 +13,7 @@ import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { PeeringId, RouteTableId, VpcId } from '../model/ids';
 import type { PeeringStatus, Route, RouteTable, Topology } from '../model/topology';
 import { isLivePeeringStatus } from '../model/topology';
-import { selectRoutes } from './route-selection';
+import { selectVpcRoutes } from '../forwarding/vpc-table';
 import { indexTopology, labelVpc } from './topology-index';
 
 interface AnomalyBase {
@@ -134,7 +134,7 @@ function judgeRoute(
       if (b.vpcId === peerVpcId || b.vpcId === table.vpcId || intended.has(b.vpcId) || !hasOverlap(b, destination)) continue;
       // Only where this route decides: a more specific route (to that VPC's own peering, say) takes the rest.
       const shared = isWithin(b, destination) ? b : destination;
-      if (selectRoutes(index, table, shared).deciders.some((d) => d.route === route)) intended.add(b.vpcId);
+      if (selectVpcRoutes(index, table, shared).deciders.some((d) => d.route === route)) intended.add(b.vpcId);
     }
   }
   const intendedVpcIds = [...intended].sort();

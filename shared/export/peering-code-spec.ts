@@ -7,7 +7,7 @@
  * Whether a route is already there is judged by the analysis's own `checkTableRoute`.
  */
 import { checkTableRoute } from '../analysis/route-completeness';
-import { routePriority } from '../analysis/route-selection';
+import { routePriority } from '../forwarding/vpc-table';
 import { findServingTables, indexTopology } from '../analysis/topology-index';
 import type { Result } from '../api/result';
 import { fail, ok } from '../api/result';

@@ -5,7 +5,8 @@
  * Routes use the analysis helper's route completeness; a route to a request still pending
  * acceptance is a blackhole until it is accepted, which is expected and counts as in place.
  */
-import { suggestRouteFix, type SideRouteCompleteness } from '../analysis/route-completeness';
+import type { SideRouteCompleteness } from '../analysis/route-completeness';
+import { suggestRouteFix } from '../analysis/route-words';
 import { indexTopology } from '../analysis/topology-index';
 import { hasOverlap } from '../cidr/overlap';
 import { parseCidrRange } from '../cidr/parse-cidr';

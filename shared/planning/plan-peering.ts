@@ -6,7 +6,7 @@
  * accept runs as the accepter's account in the accepter VPC's region; security-group references
  * across a peering work only within one region (ec2-peering-semantics.md).
  */
-import { routePriority } from '../analysis/route-selection';
+import { routePriority } from '../forwarding/vpc-table';
 import { findServingTables, indexTopology } from '../analysis/topology-index';
 import { isWithin } from '../cidr/overlap';
 import { parseCidrRange, type CidrRange } from '../cidr/parse-cidr';

@@ -14,11 +14,12 @@ import { hasOverlap, isWithin } from '../cidr/overlap';
 import type { CidrRange, IpFamily } from '../cidr/parse-cidr';
 import { addressToRange, parseIpAddress } from '../cidr/parse-cidr';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
-import { routePriority } from '../forwarding/vpc-table';
 import type { PeeringId, RouteTableId, SecurityGroupId, SubnetId, VpcId } from '../model/ids';
 import type { Peering, RouteTable, SecurityGroup, SecurityGroupRule, Topology } from '../model/topology';
+import type { CliParam } from '../words/aws-cli';
+import { awsCommandText, ec2Command } from '../words/aws-cli';
 import { checkTableRoute } from './route-completeness';
-import { describeRouteCheck, describeTarget } from './route-words';
+import { describeRouteCheck, describeTarget, needsReplace, peeringRouteCommand } from './route-words';
 import type { TopologyIndex } from './topology-index';
 import { findSubnetRouteTable, indexTopology, labelVpc } from './topology-index';
 import { explainNoDirectPath } from './transitive-paths';
@@ -380,7 +381,7 @@ function checkRoutes(
     const first = bad[0] ?? unsure[0]!;
     const firstRange = towards[results.indexOf(first)]!;
     const block = towardsBlocks.find((b) => isWithin(firstRange, b))?.cidr ?? first.peerCidr;
-    const create = `aws ec2 create-route --route-table-id ${table.id} --${block.includes(':') ? 'destination-ipv6-cidr-block' : 'destination-cidr-block'} ${block} --vpc-peering-connection-id ${peering.id}`;
+    const create = peeringRouteCommand('CreateRoute', table.id, block, peering.id);
     if (bad.length === 0) {
       checks.push({
         kind,
@@ -391,8 +392,7 @@ function checkRoutes(
       });
       continue;
     }
-    // A static route of the same block can only be replaced; a new static route outranks a propagated one.
-    const replace = first.state === 'elsewhere' && first.route.destination === block && routePriority(first.route) !== 'propagated';
+    const replace = needsReplace(first, block);
     checks.push({
       kind,
       status: 'fail',
@@ -400,7 +400,7 @@ function checkRoutes(
       message: `${where}, does not route ${direction} via ${peering.id}: ${bad.map((r) => describeRouteCheck(r, peering.id)).join('; ')}.`,
       fix:
         first.state === 'elsewhere'
-          ? `Route ${block} to ${peering.id} in ${table.id} (it now goes to ${describeTarget(first.route.target)}): ${replace ? create.replace('create-route', 'replace-route') : create}`
+          ? `Route ${block} to ${peering.id} in ${table.id} (it now goes to ${describeTarget(first.route.target)}): ${replace ? peeringRouteCommand('ReplaceRoute', table.id, block, peering.id) : create}`
           : `Add a route ${block} → ${peering.id} in ${table.id}: ${create}`,
     });
   }
@@ -559,15 +559,16 @@ function checkGroups(
   const protocol = traffic.protocol === '-1' ? '-1' : traffic.protocol;
   const hasPort = traffic.port !== undefined && (protocol === 'tcp' || protocol === 'udp');
   // The CLI's --cidr shorthand takes IPv4 only; IPv6 needs --ip-permissions (AWS CLI reference).
-  const permission = cidr.includes(':')
-    ? ` --ip-permissions 'IpProtocol=${protocol}${hasPort ? `,FromPort=${traffic.port},ToPort=${traffic.port}` : ''},Ipv6Ranges=[{CidrIpv6=${cidr}}]'`
-    : ` --protocol ${protocol}${hasPort ? ` --port ${traffic.port}` : ''} --cidr ${cidr}`;
+  const permission: Readonly<Record<string, CliParam>> = cidr.includes(':')
+    ? { IpPermissions: `IpProtocol=${protocol}${hasPort ? `,FromPort=${traffic.port},ToPort=${traffic.port}` : ''},Ipv6Ranges=[{CidrIpv6=${cidr}}]` }
+    : { Protocol: protocol, ...(hasPort ? { Port: traffic.port! } : {}), Cidr: cidr };
+  const authorize = ec2Command(egress ? 'AuthorizeSecurityGroupEgress' : 'AuthorizeSecurityGroupIngress', { GroupId: groupIds[0]!, ...permission });
   return {
     kind,
     status: 'fail',
     resourceIds: groupIds,
     message: `No security group of ${labelVpc(index, endpoint.vpcId)} (${groupIds.join(', ')}) allows ${direction} ${what}${detail ? ` (${detail})` : ''}.`,
-    fix: `Add an ${direction} rule, e.g. aws ec2 authorize-security-group-${direction} --group-id ${groupIds[0]}${permission}`,
+    fix: `Add an ${direction} rule, e.g. ${awsCommandText(authorize)}`,
   };
 }
 

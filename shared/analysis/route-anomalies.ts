@@ -14,6 +14,7 @@ import type { PeeringId, RouteTableId, VpcId } from '../model/ids';
 import type { PeeringStatus, Route, RouteTable, Topology } from '../model/topology';
 import { isLivePeeringStatus } from '../model/topology';
 import { selectVpcRoutes } from '../forwarding/vpc-table';
+import { awsCommandText, ec2Command, routeDestination } from '../words/aws-cli';
 import { indexTopology, labelVpc } from './topology-index';
 
 interface AnomalyBase {
@@ -88,7 +89,7 @@ function judgeRoute(
 ): RouteAnomaly | null {
   const base = { routeTableId: table.id, vpcId: table.vpcId, route, peeringId, isServing };
   const where = `${table.id} (${labelVpc(index, table.vpcId)})`;
-  const deleteFix = `Delete the route: aws ec2 delete-route --route-table-id ${table.id} --${route.destination.includes(':') ? 'destination-ipv6-cidr-block' : 'destination-cidr-block'} ${route.destination}`;
+  const deleteFix = `Delete the route: ${awsCommandText(ec2Command('DeleteRoute', { RouteTableId: table.id, ...routeDestination(route.destination) }))}`;
   const peering = index.peeringById.get(peeringId);
   if (!peering || !isLivePeeringStatus(peering.status)) {
     const status = peering?.status ?? 'unknown';

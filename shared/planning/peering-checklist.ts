@@ -12,6 +12,7 @@ import { hasOverlap } from '../cidr/overlap';
 import { parseCidrRange } from '../cidr/parse-cidr';
 import { fail, ok, type Result } from '../api/result';
 import type { PeeringId } from '../model/ids';
+import { awsCommandText, ec2Command } from '../words/aws-cli';
 import type { Peering, SecurityGroup, Topology } from '../model/topology';
 import { nextStep, nextStepContextOf, type NextStep } from './next-step';
 import type { PlanSideRole, ProfilesByAccount } from './plan-types';
@@ -131,7 +132,7 @@ function routesItem(
       kind: 'ask-other-side',
       label: `Ask the owner of account ${me.accountId} to add the routes`,
       accountId: me.accountId,
-      instructions: missing.map((m) => suggestRouteFix(m.check, m.table, peering.id) ?? `${m.check.peerCidr} in ${m.table}`).map((s) => `${s} --region ${me.region}`),
+      instructions: missing.map((m) => suggestRouteFix(m.check, m.table, peering.id, me.region) ?? `${m.check.peerCidr} in ${m.table}`),
     },
   };
 }
@@ -248,7 +249,7 @@ export function peeringChecklist(
               accountId: peering.accepter.accountId,
               instructions: [
                 `Open the VPC console of account ${peering.accepter.accountId} in ${peering.accepter.region} → Peering connections → select ${peering.id} → Actions → Accept request.`,
-                `aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id ${peering.id} --region ${peering.accepter.region}`,
+                awsCommandText(ec2Command('AcceptVpcPeeringConnection', { VpcPeeringConnectionId: peering.id }), { region: peering.accepter.region }),
               ],
             },
       };

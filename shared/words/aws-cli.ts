@@ -80,8 +80,8 @@ export function ec2Subcommand(words: readonly string[], params: Readonly<Record<
 }
 
 /** The destination parameter of a route: IPv6 blocks have their own (`DestinationIpv6CidrBlock`). */
-export function routeDestination(destination: string): { readonly DestinationCidrBlock: string } | { readonly DestinationIpv6CidrBlock: string } {
-  return destination.includes(':') ? { DestinationIpv6CidrBlock: destination } : { DestinationCidrBlock: destination };
+export function routeDestination(destination: string, ipv6 = destination.includes(':')): { readonly DestinationCidrBlock: string } | { readonly DestinationIpv6CidrBlock: string } {
+  return ipv6 ? { DestinationIpv6CidrBlock: destination } : { DestinationCidrBlock: destination };
 }
 
 /** The global options of a call: where and as whom it runs. */
@@ -133,12 +133,21 @@ export function shellArgv(words: readonly CliWord[]): Encoded<'shell'> {
   return shJoin(words.map(shellArg), sh` `);
 }
 
-/** Words as shell lines: a new line (`\` continued, two spaces in) before each option whose flag is in `breakBefore`. */
-export function shellArgvLines(words: readonly CliWord[], breakBefore: readonly string[]): Encoded<'shell'> {
-  return shJoin(
-    words.map((w, i) => (i > 0 && typeof w === 'string' && breakBefore.includes(w) ? sh`\\\n  ${shellArg(w)}` : shellArg(w))),
-    sh` `,
-  );
+/**
+ * Words as shell lines: a new line before each option whose flag is in `breakBefore`; every
+ * line but the last ends with ` \`, and the lines after the first start two spaces in.
+ */
+export function shellArgvLines(words: readonly CliWord[], breakBefore: readonly string[]): Encoded<'shell'>[] {
+  const lines: CliWord[][] = [[]];
+  words.forEach((w, i) => {
+    if (i > 0 && typeof w === 'string' && breakBefore.includes(w)) lines.push([]);
+    lines[lines.length - 1]!.push(w);
+  });
+  return lines.map((line, i) => {
+    const text = shellArgv(line);
+    const indented = i === 0 ? text : sh`  ${text}`;
+    return i < lines.length - 1 ? sh`${indented} \\` : indented;
+  });
 }
 
 /** `aws ec2 …` as the text a user pastes into a shell: the sentence form of a fix. */

@@ -16,7 +16,7 @@ import type { AccountId, PeeringId, Region, RouteTableId, VpcId } from '../model
 import type { PeeringStatus, Topology } from '../model/topology';
 import { isLivePeeringStatus } from '../model/topology';
 import { vpcsBlockingPeeringDns } from '../planning/plan-peering';
-import { validatePeering } from '../planning/validate-peering';
+import { validatePeering } from '../analysis/validate-peering';
 
 /** Which peerings to write code for. */
 export type PeeringCodeTarget =

@@ -29,7 +29,7 @@ import {
 } from './plan-steps';
 import type { PeeringPlan, PlanNote, PlanSideRole, PlanStep, ProfilesByAccount } from './plan-types';
 import { PEERING_ID_REF, profilesFromTopology } from './plan-types';
-import { validatePeering } from './validate-peering';
+import { validatePeering } from '../analysis/validate-peering';
 
 /** Protocols a rule request may name (`-1` is all traffic). */
 export type RuleProtocol = 'tcp' | 'udp' | 'icmp' | 'icmpv6' | '-1';

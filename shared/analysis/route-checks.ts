@@ -62,27 +62,27 @@ function isActiveToPeering(part: ForwardedPart<Route>, peeringId: PeeringId): bo
  * when every part it cannot take goes to the peering.
  */
 export function judgeForwarding(routeTableId: RouteTableId, forwarding: Forwarding<Route>, peeringId: PeeringId): RouteCheck {
-  const peerCidr = forwarding.destination.cidr;
+  const peerCidr = forwarding.destination;
   const { parts } = forwarding;
-  const covering = forwarding.selection.covering;
+  const { covering } = forwarding;
   const to = parts.filter((d) => isActiveToPeering(d, peeringId)).map((d) => d.route);
   const notTo = parts.filter((d) => !isActiveToPeering(d, peeringId)).map((d) => d.route);
   if (to.length > 0 && notTo.length === 0 && !forwarding.unrouted) return { state: 'ok', routeTableId, peerCidr, route: to[0]! };
   const list = forwarding.mayDecide.find((p) => isActiveToPeering(p, peeringId));
   if (list) {
     // The list can take only what the covering route decides (or what nothing routes).
-    const coveringDecides = covering !== undefined && parts[0]?.route === covering.route;
+    const coveringDecides = covering !== undefined && parts[0]?.route === covering;
     const rest = coveringDecides ? parts.slice(1) : parts;
     if (rest.every((d) => isActiveToPeering(d, peeringId))) {
-      return { state: 'unknown', routeTableId, peerCidr, route: list.route, ...(coveringDecides ? { otherwise: covering.route } : {}) };
+      return { state: 'unknown', routeTableId, peerCidr, route: list.route, ...(coveringDecides ? { otherwise: covering } : {}) };
     }
   }
   if (to.length > 0) return { state: 'partial', routeTableId, peerCidr, toPeering: to, notToPeering: notTo };
   const blackholed = parts.find((d) => isToPeering(d, peeringId));
   if (blackholed) return { state: 'blackhole', routeTableId, peerCidr, route: blackholed.route };
-  const elsewhere = parts.find((d) => d.range !== null && d.range.prefixLength > 0);
+  const elsewhere = parts.find((d) => d.prefixLength !== null && d.prefixLength > 0);
   if (elsewhere) return { state: 'elsewhere', routeTableId, peerCidr, route: elsewhere.route };
-  return covering ? { state: 'missing', routeTableId, peerCidr, fallback: covering.route } : { state: 'missing', routeTableId, peerCidr };
+  return covering ? { state: 'missing', routeTableId, peerCidr, fallback: covering } : { state: 'missing', routeTableId, peerCidr };
 }
 
 /**

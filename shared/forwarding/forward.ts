@@ -3,8 +3,9 @@
  * The one question every verdict asks (route completeness: "is it this peering?", reachability:
  * "does it get there?", anomalies: "where was this route meant to go?"); each answers it on top
  * of this. A destination is a block (a VPC's block, a subnet) or one address (`/32`, `/128`).
+ * The answer is plain data (no bigints), so it travels in traces, JSON and across the API.
  */
-import type { CidrRange, IpAddress } from '../cidr/parse-cidr';
+import type { Cidr, CidrRange, IpAddress } from '../cidr/parse-cidr';
 import { addressToRange } from '../cidr/parse-cidr';
 import type { CompiledTable } from './compiled-table';
 import { compileTable } from './compiled-table';
@@ -16,8 +17,8 @@ import type { ForwardTarget } from './targets';
 /** One route deciding for some of a destination, and where it sends it. */
 export interface ForwardedPart<R> {
   readonly route: R;
-  /** The route's destination block (`null` for a prefix-list route: its entries are not in the snapshot). */
-  readonly range: CidrRange | null;
+  /** The prefix length of the route's destination (`null` for a prefix-list route: its entries are not in the snapshot). */
+  readonly prefixLength: number | null;
   readonly priority: RoutePriority;
   readonly target: ForwardTarget;
   /** A blackhole route: what it decides for is dropped. */
@@ -27,37 +28,37 @@ export interface ForwardedPart<R> {
 /** Where one table sends one destination. */
 export interface Forwarding<R> {
   readonly tableKind: string;
-  readonly destination: CidrRange;
+  readonly destination: Cidr;
   /**
    * The routes deciding for it: the covering route first (it takes every address no more
    * specific route takes), then the routes inside the destination that carve it, by address.
    * One part for a single address, and for nearly every block.
    */
   readonly parts: readonly ForwardedPart<R>[];
+  /** The route containing the whole destination that outranks every other one containing it, if any. */
+  readonly covering?: R;
   /** Some address matches no route: it is dropped. */
   readonly unrouted: boolean;
   /** Prefix-list routes that decide instead of the covering route (or of no route) if their list holds the destination. */
   readonly mayDecide: readonly ForwardedPart<R>[];
   /** The evidence of a priority decision: routes with the covering route's own destination that it outranks. */
   readonly outranked: readonly ForwardedPart<R>[];
-  /** The selection this was read from (the covering route, and the routes inside). */
-  readonly selection: RouteSelection<R>;
 }
 
 function partOf<R>(reader: RouteReader<R>, route: R, range: CidrRange | null): ForwardedPart<R> {
-  return { route, range, priority: reader.priority(route), target: reader.target(route), blackhole: reader.isBlackhole(route) };
+  return { route, prefixLength: range ? range.prefixLength : null, priority: reader.priority(route), target: reader.target(route), blackhole: reader.isBlackhole(route) };
 }
 
 /** Where the routes `selection` found send its block. */
 export function forwardingOf<R>(reader: RouteReader<R>, cidrs: CidrReader, selection: RouteSelection<R>): Forwarding<R> {
   return {
     tableKind: reader.tableKind,
-    destination: selection.block,
+    destination: selection.block.cidr,
     parts: selection.deciders.map((d) => partOf(reader, d.route, d.range)),
+    ...(selection.covering ? { covering: selection.covering.route } : {}),
     unrouted: selection.unrouted,
     mayDecide: selection.listRoutes.map((route) => partOf(reader, route, null)),
     outranked: selection.outranked.map((route) => partOf(reader, route, cidrs.rangeOf(reader.destination(route)))),
-    selection,
   };
 }
 
@@ -76,7 +77,7 @@ export function forwardAddress<R>(reader: RouteReader<R>, cidrs: CidrReader, rou
   return forward(reader, cidrs, routes, addressToRange(address));
 }
 
-/** The one place every part of `f` goes, when they agree on target and state (else `undefined`: the destination is split). */
+/** The one part every address of `f` goes by, when they agree on target and state (else `undefined`: unrouted, or split). */
 export function singleFate<R>(f: Forwarding<R>): ForwardedPart<R> | undefined {
   const first = f.parts[0];
   if (!first || f.unrouted) return undefined;

@@ -33,8 +33,11 @@ export function forwardTargetOf(target: RouteTarget): ForwardTarget {
       return LOCAL;
     case 'peering':
       return { kind: 'peering', id: target.peeringId };
-    default:
-      return { kind: targetKindOfId(target.id), id: target.id };
+    default: {
+      // The snapshot says which routes go to a peering or stay local; an id that merely looks like one is not trusted.
+      const kind = targetKindOfId(target.id);
+      return { kind: kind === 'peering' || kind === 'local' ? 'unknown' : kind, id: target.id };
+    }
   }
 }
 

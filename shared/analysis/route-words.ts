@@ -1,23 +1,14 @@
 /** Words for route checks: one sentence per check, and the fix (the AWS CLI call that makes the route). */
 import { assertNever } from '../api/result';
-import { routePriority } from '../forwarding/vpc-table';
+import { forwardTargetOf, routePriority } from '../forwarding/vpc-table';
 import type { PeeringId, RouteTableId } from '../model/ids';
 import type { RouteTarget } from '../model/topology';
 import { awsCommandText, ec2Command, routeDestination } from '../words/aws-cli';
 import type { RouteCheck } from './route-checks';
 
-/** Words for a route target (`pcx-1`, `local`, `tgw-…`). */
+/** Words for a route target (`pcx-1`, `local`, `tgw-…`): its id, as the engine names it. */
 export function describeTarget(target: RouteTarget): string {
-  switch (target.kind) {
-    case 'local':
-      return 'local';
-    case 'peering':
-      return target.peeringId;
-    case 'other':
-      return target.id;
-    default:
-      return assertNever(target);
-  }
+  return forwardTargetOf(target).id;
 }
 
 /** One sentence for a check, e.g. "10.1.0.0/16 has no route to pcx-1 (falls to 0.0.0.0/0 → igw-1)". */

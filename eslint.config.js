@@ -9,6 +9,17 @@ import { builtinModules } from 'node:module';
 // Bare built-in names go in `paths` (exact match), so a local './events' is not mistaken for one.
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
 
+// What shared/ may not import, and the stricter rules of its lower layers (added to these).
+const sharedPaths = nodeBuiltins.map((name) => ({ name, message: 'shared/ is pure TypeScript: no Node built-ins.' }));
+const sharedPatterns = [
+  { group: ['electron', 'electron/*'], message: 'shared/ is pure TypeScript: no Electron.' },
+  { group: ['node:*'], message: 'shared/ is pure TypeScript: no Node built-ins.' },
+  { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*'], message: 'shared/ is pure TypeScript: no React or UI libraries.' },
+  { group: ['@aws-sdk/*', '@smithy/*'], message: 'shared/ is pure TypeScript: AWS SDK types stay in electron/.' },
+  { group: ['../electron/*', '../renderer/*', '../../electron/*', '../../renderer/*', '../../../electron/*', '../../../renderer/*'], message: 'shared/ may not import from electron/ or renderer/.' },
+];
+const noPlanning = (folder) => ({ group: ['../planning', '../planning/*', '../../planning/*', '**/shared/planning/*'], message: `${folder} may not import shared/planning/: plans are built on verdicts, not under them.` });
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
@@ -22,20 +33,34 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
+      'no-restricted-imports': ['error', { paths: sharedPaths, patterns: sharedPatterns }],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer', 'navigator', 'localStorage', '__dirname'],
+    },
+  },
+  {
+    // Verdicts sit below plans: analysis (and the engine under it) never reads planning, so a plan
+    // can be built on any verdict without a circle.
+    files: ['shared/analysis/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: sharedPaths, patterns: [...sharedPatterns, noPlanning('shared/analysis/')] }],
+    },
+  },
+  {
+    // The forwarding engine answers "where does this go" for any table; verdicts, words, plans and
+    // exports are built on it, never the other way round.
+    files: ['shared/forwarding/**/*.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'shared/ is pure TypeScript: no Node built-ins.' })),
+          paths: sharedPaths,
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'shared/ is pure TypeScript: no Electron.' },
-            { group: ['node:*'], message: 'shared/ is pure TypeScript: no Node built-ins.' },
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*'], message: 'shared/ is pure TypeScript: no React or UI libraries.' },
-            { group: ['@aws-sdk/*', '@smithy/*'], message: 'shared/ is pure TypeScript: AWS SDK types stay in electron/.' },
-            { group: ['../electron/*', '../renderer/*', '../../electron/*', '../../renderer/*', '../../../electron/*', '../../../renderer/*'], message: 'shared/ may not import from electron/ or renderer/.' },
+            ...sharedPatterns,
+            noPlanning('shared/forwarding/'),
+            { group: ['../analysis/*', '../words/*', '../export/*', '../api/contract', '../api/dto'], message: 'shared/forwarding/ is the engine: verdicts (analysis/), words and exports are built on it, not under it.' },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer', 'navigator', 'localStorage', '__dirname'],
     },
   },
   {

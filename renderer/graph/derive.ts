@@ -17,8 +17,8 @@ import { collectDiagramMembers } from '../../shared/layout/diagram-members';
 import type { PeeringId, VpcId } from '../../shared/model/ids';
 import type { Peering, Topology } from '../../shared/model/topology';
 import { isLivePeeringStatus } from '../../shared/model/topology';
-import type { PeeringValidator } from '../../shared/planning/validate-peering';
-import { createPeeringValidator } from '../../shared/planning/validate-peering';
+import type { PeeringValidator } from '../../shared/analysis/validate-peering';
+import { createPeeringValidator } from '../../shared/analysis/validate-peering';
 
 function memoByTopology<T>(compute: (t: Topology) => T): (t: Topology) => T {
   const cache = new WeakMap<Topology, T>();

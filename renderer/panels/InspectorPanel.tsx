@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 
 import { explainReachability } from '../../shared/analysis/explain-reachability';
 import type { CheckStatus } from '../../shared/analysis/explain-reachability';
-import { describeRouteCheck, describeTarget, suggestRouteFix } from '../../shared/analysis/route-completeness';
+import { describeRouteCheck, describeTarget, suggestRouteFix } from '../../shared/analysis/route-words';
 import type { SideRouteCompleteness } from '../../shared/analysis/route-completeness';
 import { findServingTables } from '../../shared/analysis/topology-index';
 import { hasOverlap } from '../../shared/cidr/overlap';

@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 
 import type { VpcId } from '../../shared/model/ids';
 import type { Topology, Vpc } from '../../shared/model/topology';
+import { awsCommandText, ec2Command } from '../../shared/words/aws-cli';
 import { validatorOf } from '../graph/derive';
 import type { PeeringPair } from '../store/app-store';
 import type { PlanActionsRenderer } from './plan-slot';
@@ -62,13 +63,14 @@ export function PlanPanel({ topology, pair, onClose, actions }: PlanPanelProps) 
   const kind = verdict.kind;
   if (!requester || !accepter || !kind) return null;
   const requesterProfile = kind.requesterProfiles[0];
-  const command =
-    `aws ec2 create-vpc-peering-connection --vpc-id ${requester.id} --peer-vpc-id ${accepter.id}` +
-    (kind.sameAccount ? '' : ` --peer-owner-id ${accepter.accountId}`) +
-    (kind.sameRegion ? '' : ` --peer-region ${accepter.region}`) +
-    ` --region ${requester.region}` +
-    (requesterProfile ? ` --profile ${requesterProfile}` : '') +
-    ` --tag-specifications 'ResourceType=vpc-peering-connection,Tags=[{Key=Name,Value=${requester.name ?? requester.id}-to-${accepter.name ?? accepter.id}}]'`;
+  const create = ec2Command('CreateVpcPeeringConnection', {
+    VpcId: requester.id,
+    PeerVpcId: accepter.id,
+    ...(kind.sameAccount ? {} : { PeerOwnerId: accepter.accountId }),
+    ...(kind.sameRegion ? {} : { PeerRegion: accepter.region }),
+    TagSpecifications: [{ ResourceType: 'vpc-peering-connection', Tags: [{ Key: 'Name', Value: `${requester.name ?? requester.id}-to-${accepter.name ?? accepter.id}` }] }],
+  });
+  const command = awsCommandText(create, { region: requester.region, ...(requesterProfile ? { profile: requesterProfile } : {}) }, ['region', 'profile']);
   const who =
     kind.needsAcceptanceBy === 'auto-possible'
       ? `Account ${requester.accountId} owns both VPCs: the requester's profile${requesterProfile ? ` (${requesterProfile})` : ''} can accept it too${kind.sameRegion ? '' : `, in ${accepter.region}`}.`

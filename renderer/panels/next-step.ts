@@ -7,6 +7,7 @@ import type { Account, Peering } from '../../shared/model/topology';
 import type { Result } from '../../shared/api/result';
 import type { PeeringChecklist } from '../../shared/planning/peering-checklist';
 import { nextStep, nextStepContextOf, type NextActionKind } from '../../shared/planning/next-step';
+import { awsCommandText, ec2Command } from '../../shared/words/aws-cli';
 
 /** One next step: what it means, what to do, and a command when one helps. */
 export interface NextStep {
@@ -39,7 +40,8 @@ export function nextStepFor(
     const tone = TONE_OF_ACTION[step.actionKind];
     if (p.status !== 'pending-acceptance') return { tone, meaning: step.meaning, action: step.action };
     const profile = accepterProfiles[0];
-    const command = `aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id ${p.id} --region ${p.accepter.region}${profile ? ` --profile ${profile}` : ''}`;
+    const accept = ec2Command('AcceptVpcPeeringConnection', { VpcPeeringConnectionId: p.id });
+    const command = awsCommandText(accept, { region: p.accepter.region, ...(profile ? { profile } : {}) }, ['region', 'profile']);
     return { tone, meaning: step.meaning, action: step.action, command };
   }
   if (!routes || routes.overall === 'both') {

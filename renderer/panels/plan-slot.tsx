@@ -7,7 +7,7 @@ import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
 
 import type { Topology, Vpc } from '../../shared/model/topology';
-import type { PeeringVerdict } from '../../shared/planning/validate-peering';
+import type { PeeringVerdict } from '../../shared/analysis/validate-peering';
 
 /** Everything the actions renderer gets about the proposed peering. */
 export interface PlanContext {

@@ -1,17 +1,20 @@
 /** How one route table treats one block of a peer VPC, judged for one peering.
  *
- * The routes that decide come from route selection (`route-selection.ts`); this file says what
- * their choice means for the peering: all of the block goes to it (`ok`), to a blackhole, to
+ * Where the block goes comes from the forwarding engine (`shared/forwarding`); this file says
+ * what that means for the peering: all of the block goes to it (`ok`), to a blackhole, to
  * something else, nowhere, only partly, or to a prefix list that may or may not hold the block.
  * Route completeness judges thousands of blocks through `classifyBlock`, which returns a number
- * and builds nothing for the common case; the rest go through `judgeSelection`.
+ * and builds nothing for the common case; the rest go through `judgeForwarding`. The words for a
+ * check are in `route-words.ts`.
  */
-import { assertNever } from '../api/result';
 import type { Cidr, CidrRange } from '../cidr/parse-cidr';
+import type { CompiledTable } from '../forwarding/compiled-table';
+import { prefixOfRank, scanBlock, scannedInner, scannedRank, scannedRoute } from '../forwarding/compiled-table';
+import type { Forwarding, ForwardedPart } from '../forwarding/forward';
+import { forwardCompiled } from '../forwarding/forward';
+import { compileVpcTable } from '../forwarding/vpc-table';
 import type { PeeringId, RouteTableId } from '../model/ids';
-import type { Route, RouteTable, RouteTarget } from '../model/topology';
-import type { CompiledTable, RouteSelection } from './route-selection';
-import { compileTable, prefixOfRank, routePriority, scanBlock, scannedInner, scannedRank, scannedRoute, selectCompiled } from './route-selection';
+import type { Route, RouteTable } from '../model/topology';
 import type { TopologyIndex } from './topology-index';
 
 /** How one route table treats one peer block. */
@@ -41,53 +44,55 @@ export type RouteCheck =
 /** Every state a `RouteCheck` can have. */
 export type RouteCheckState = RouteCheck['state'];
 
-function isToPeering(route: Route, peeringId: PeeringId): boolean {
-  return route.target.kind === 'peering' && route.target.peeringId === peeringId;
+/** The part goes to this peering (a blackhole route to it included). */
+function isToPeering(part: ForwardedPart<Route>, peeringId: PeeringId): boolean {
+  return part.target.kind === 'peering' && part.target.id === peeringId;
 }
 
-function isActiveToPeering(route: Route, peeringId: PeeringId): boolean {
-  return route.state === 'active' && isToPeering(route, peeringId);
+function isActiveToPeering(part: ForwardedPart<Route>, peeringId: PeeringId): boolean {
+  return !part.blackhole && isToPeering(part, peeringId);
 }
 
 /**
- * What the routes `selection` found mean for `peeringId`. Without prefix lists: `ok` when every
+ * What the forwarding of a block means for `peeringId`. Without prefix lists: `ok` when every
  * deciding route goes to the peering, actively, and no address is left unrouted; `partial` when
  * only some do; else `blackhole` when one of them is a blackhole to it, `elsewhere` when one
  * sends a part elsewhere (a default route, `/0`, does not count), `missing` otherwise. An active
  * prefix-list route to the peering that may decide makes an otherwise failing block `unknown`
  * when every part it cannot take goes to the peering.
  */
-export function judgeSelection(routeTableId: RouteTableId, selection: RouteSelection, peeringId: PeeringId): RouteCheck {
-  const peerCidr = selection.block.cidr;
-  const { covering, deciders } = selection;
-  const to = deciders.filter((d) => isActiveToPeering(d.route, peeringId)).map((d) => d.route);
-  const notTo = deciders.filter((d) => !isActiveToPeering(d.route, peeringId)).map((d) => d.route);
-  if (to.length > 0 && notTo.length === 0 && !selection.unrouted) return { state: 'ok', routeTableId, peerCidr, route: to[0]! };
-  const list = selection.listRoutes.find((r) => isActiveToPeering(r, peeringId));
+export function judgeForwarding(routeTableId: RouteTableId, forwarding: Forwarding<Route>, peeringId: PeeringId): RouteCheck {
+  const peerCidr = forwarding.destination;
+  const { parts } = forwarding;
+  const { covering } = forwarding;
+  const to = parts.filter((d) => isActiveToPeering(d, peeringId)).map((d) => d.route);
+  const notTo = parts.filter((d) => !isActiveToPeering(d, peeringId)).map((d) => d.route);
+  if (to.length > 0 && notTo.length === 0 && !forwarding.unrouted) return { state: 'ok', routeTableId, peerCidr, route: to[0]! };
+  const list = forwarding.mayDecide.find((p) => isActiveToPeering(p, peeringId));
   if (list) {
     // The list can take only what the covering route decides (or what nothing routes).
-    const coveringDecides = covering !== undefined && deciders[0]?.route === covering.route;
-    const rest = coveringDecides ? deciders.slice(1) : deciders;
-    if (rest.every((d) => isActiveToPeering(d.route, peeringId))) {
-      return { state: 'unknown', routeTableId, peerCidr, route: list, ...(coveringDecides ? { otherwise: covering.route } : {}) };
+    const coveringDecides = covering !== undefined && parts[0]?.route === covering;
+    const rest = coveringDecides ? parts.slice(1) : parts;
+    if (rest.every((d) => isActiveToPeering(d, peeringId))) {
+      return { state: 'unknown', routeTableId, peerCidr, route: list.route, ...(coveringDecides ? { otherwise: covering } : {}) };
     }
   }
   if (to.length > 0) return { state: 'partial', routeTableId, peerCidr, toPeering: to, notToPeering: notTo };
-  const blackholed = deciders.find((d) => isToPeering(d.route, peeringId));
+  const blackholed = parts.find((d) => isToPeering(d, peeringId));
   if (blackholed) return { state: 'blackhole', routeTableId, peerCidr, route: blackholed.route };
-  const elsewhere = deciders.find((d) => d.range.prefixLength > 0);
+  const elsewhere = parts.find((d) => d.prefixLength !== null && d.prefixLength > 0);
   if (elsewhere) return { state: 'elsewhere', routeTableId, peerCidr, route: elsewhere.route };
-  return covering ? { state: 'missing', routeTableId, peerCidr, fallback: covering.route } : { state: 'missing', routeTableId, peerCidr };
+  return covering ? { state: 'missing', routeTableId, peerCidr, fallback: covering } : { state: 'missing', routeTableId, peerCidr };
 }
 
 /**
- * How `table` routes the block `peer`, judged for peering `peeringId`: the routes route selection
- * finds deciding for it (longest prefix, then static over prefix-list over propagated), judged by
- * `judgeSelection`.
+ * How `table` routes the block `peer`, judged for peering `peeringId`: where the forwarding
+ * engine sends it (longest prefix, then static over prefix-list over propagated), judged by
+ * `judgeForwarding`.
  */
 export function checkTableRoute(index: TopologyIndex, table: RouteTable, peer: CidrRange, peeringId: PeeringId): RouteCheck {
   const ipv4 = peer.family === 'ipv4';
-  const compiled = compileTable(index, table);
+  const compiled = compileVpcTable(index, table);
   const low = ipv4 ? Number(peer.start) : NaN;
   const high = ipv4 ? Number(peer.end) : NaN;
   return checkOfCode(index, table.id, compiled, peer, peeringId, classifyBlock(compiled, ipv4 ? null : peer, low, high, peeringId));
@@ -104,11 +109,16 @@ const CODE_MISSING = 2;
 /** Missing, falling to a default route (the covering route). */
 const CODE_FALLBACK = 3;
 const CODE_ELSEWHERE = 4;
-/** Routes inside the block carve it, or a prefix list to the peering may decide: judged by `judgeSelection`, which needs objects. */
+/** Routes inside the block carve it, or a prefix list to the peering may decide: judged by `judgeForwarding`, which needs objects. */
 export const CODE_SELECTED = 5;
 
-function hasListTo(compiled: CompiledTable, peeringId: PeeringId): boolean {
-  for (const k of compiled.lists) if (isToPeering(compiled.routes[k]!, peeringId)) return true;
+/** The route goes to this peering. Reads the route itself: the hot path below builds no target objects. */
+function routeToPeering(route: Route, peeringId: PeeringId): boolean {
+  return route.target.kind === 'peering' && route.target.peeringId === peeringId;
+}
+
+function hasListTo(compiled: CompiledTable<Route>, peeringId: PeeringId): boolean {
+  for (const k of compiled.lists) if (routeToPeering(compiled.routes[k]!, peeringId)) return true;
   return false;
 }
 
@@ -118,7 +128,7 @@ function hasListTo(compiled: CompiledTable, peeringId: PeeringId): boolean {
  * block's covering route decides when nothing lies inside the block and no prefix list goes to
  * the peering: nearly always.
  */
-export function classifyBlock(compiled: CompiledTable, v6: CidrRange | null, low: number, high: number, peeringId: PeeringId): number {
+export function classifyBlock(compiled: CompiledTable<Route>, v6: CidrRange | null, low: number, high: number, peeringId: PeeringId): number {
   const scan = scanBlock(compiled, v6, low, high);
   const bestIndex = scannedRoute(scan);
   const decided = (bestIndex + 1) * 8;
@@ -126,7 +136,7 @@ export function classifyBlock(compiled: CompiledTable, v6: CidrRange | null, low
   if (bestIndex === -1) return CODE_MISSING;
   // The covering route is read only now, while its table's routes are still in the cache.
   const best = compiled.routes[bestIndex]!;
-  if (isToPeering(best, peeringId)) return decided + (best.state === 'blackhole' ? CODE_BLACKHOLE : CODE_OK);
+  if (routeToPeering(best, peeringId)) return decided + (best.state === 'blackhole' ? CODE_BLACKHOLE : CODE_OK);
   return decided + (prefixOfRank(scannedRank(scan)) === 0 ? CODE_FALLBACK : CODE_ELSEWHERE);
 }
 
@@ -148,72 +158,7 @@ export function decodeCheck(routeTableId: RouteTableId, routes: readonly Route[]
 }
 
 /** The check object of `encoded` (from `classifyBlock` on the same table and block), selecting the routes again when the code cannot say. */
-export function checkOfCode(index: TopologyIndex, routeTableId: RouteTableId, compiled: CompiledTable, peer: CidrRange, peeringId: PeeringId, encoded: number): RouteCheck {
+export function checkOfCode(index: TopologyIndex, routeTableId: RouteTableId, compiled: CompiledTable<Route>, peer: CidrRange, peeringId: PeeringId, encoded: number): RouteCheck {
   if ((encoded & 7) !== CODE_SELECTED) return decodeCheck(routeTableId, compiled.routes, peer.cidr, encoded);
-  return judgeSelection(routeTableId, selectCompiled(index, compiled, peer), peeringId);
-}
-
-/** Words for a route target (`pcx-1`, `local`, `tgw-…`). */
-export function describeTarget(target: RouteTarget): string {
-  switch (target.kind) {
-    case 'local':
-      return 'local';
-    case 'peering':
-      return target.peeringId;
-    case 'other':
-      return target.id;
-    default:
-      return assertNever(target);
-  }
-}
-
-/** One sentence for a check, e.g. "10.1.0.0/16 has no route to pcx-1 (falls to 0.0.0.0/0 → igw-1)". */
-export function describeRouteCheck(check: RouteCheck, peeringId: PeeringId): string {
-  switch (check.state) {
-    case 'ok':
-      return `${check.peerCidr} → ${peeringId} (route ${check.route.destination})`;
-    case 'blackhole':
-      return `${check.peerCidr}: route ${check.route.destination} → ${peeringId} is a blackhole`;
-    case 'missing':
-      return `${check.peerCidr} has no route to ${peeringId}${check.fallback ? ` (falls to ${check.fallback.destination} → ${describeTarget(check.fallback.target)})` : ''}`;
-    case 'elsewhere':
-      return `${check.peerCidr} goes to ${describeTarget(check.route.target)} (route ${check.route.destination}${check.route.state === 'blackhole' ? ', blackhole' : ''}${
-        routePriority(check.route) === 'propagated' ? ', propagated' : ''
-      }), not ${peeringId}`;
-    case 'partial':
-      return `${check.peerCidr} only partly → ${peeringId} (${check.toPeering.map((r) => r.destination).join(', ')}); ${check.notToPeering
-        .map((r) => `${r.destination} → ${describeTarget(r.target)}`)
-        .join(', ')}`;
-    case 'unknown':
-      return `${check.peerCidr} → ${peeringId} only if prefix list ${check.route.destination} holds it (its entries are not in the snapshot); otherwise ${
-        check.otherwise ? `it goes to ${describeTarget(check.otherwise.target)} (route ${check.otherwise.destination})` : 'it has no route'
-      }`;
-    default:
-      return assertNever(check);
-  }
-}
-
-/** The fix for a check that is not ok: the route to create or replace. */
-export function suggestRouteFix(check: RouteCheck, routeTableId: RouteTableId, peeringId: PeeringId): string | null {
-  const ipv6 = check.peerCidr.includes(':');
-  const create = `aws ec2 create-route --route-table-id ${routeTableId} --${ipv6 ? 'destination-ipv6-cidr-block' : 'destination-cidr-block'} ${check.peerCidr} --vpc-peering-connection-id ${peeringId}`;
-  switch (check.state) {
-    case 'ok':
-      return null;
-    case 'missing':
-      return create;
-    case 'blackhole':
-      return `Check that ${peeringId} is active; if it is, replace the route: ${create.replace('create-route', 'replace-route')}`;
-    case 'elsewhere':
-      // A static route of the same block can only be replaced; a propagated one is outranked by a new static route.
-      return check.route.destination === check.peerCidr && routePriority(check.route) !== 'propagated'
-        ? `If ${check.peerCidr} should go through the peering: ${create.replace('create-route', 'replace-route')}`
-        : `If ${check.peerCidr} should go through the peering: ${create}`;
-    case 'partial':
-      return `Route the whole block if all of it should go through the peering: ${create}`;
-    case 'unknown':
-      return `Check that prefix list ${check.route.destination} holds ${check.peerCidr}, or route the block itself (a route for the block outranks the prefix list): ${create}`;
-    default:
-      return assertNever(check);
-  }
+  return judgeForwarding(routeTableId, forwardCompiled(index, compiled, peer), peeringId);
 }

@@ -4,20 +4,21 @@
  * VPC peering connection", Amazon VPC Peering Guide). Only tables that serve subnets matter: the
  * ones with explicit associations, and the main table for subnets without one.
  */
+import { ChunkPool, makeFloat64Chunk, makeInt32Chunk } from '../forwarding/chunk-pool';
+import type { CompiledTable } from '../forwarding/compiled-table';
+import { COLUMNS, compileRoutes } from '../forwarding/compiled-table';
+import { vpcRoutes } from '../forwarding/vpc-table';
 import type { PeeringId, RouteTableId, SubnetId, VpcId } from '../model/ids';
-import type { Peering, PeeringStatus, RouteTable, Topology } from '../model/topology';
+import type { Peering, PeeringStatus, Route, RouteTable, Topology } from '../model/topology';
 import { isBetterBlockSource } from '../model/topology';
-import { ChunkPool, makeFloat64Chunk, makeInt32Chunk } from './chunk-pool';
 import type { RouteCheck, RouteCheckState } from './route-checks';
 import { checkOfCode, classifyBlock, CODE_OK, CODE_SELECTED, decodeCheck } from './route-checks';
-import type { CompiledTable } from './route-selection';
-import { COLUMNS, compileRoutes } from './route-selection';
 import { indexTopology } from './topology-index';
 import type { SideContext, VpcEntry } from './vpc-entries';
 import { gatherVpcs, neededEntry } from './vpc-entries';
 
 export type { RouteCheck, RouteCheckState } from './route-checks';
-export { checkTableRoute, describeRouteCheck, describeTarget, suggestRouteFix } from './route-checks';
+export { checkTableRoute } from './route-checks';
 
 /** One route table that matters, with its checks. */
 export interface TableRouteChecks {
@@ -73,10 +74,10 @@ export interface RouteCompletenessOptions {
  * WeakMap: for 20,000 tables its upkeep cost more GC time than it saved). Valid until the pool
  * is rewound.
  */
-function compileServing(ctx: SideContext, entry: VpcEntry): CompiledTable[] {
+function compileServing(ctx: SideContext, entry: VpcEntry): CompiledTable<Route>[] {
   const tables = entry.servingTables;
-  const compiled = new Array<CompiledTable>(tables.length);
-  for (let t = 0; t < tables.length; t++) compiled[t] = compileRoutes(ctx.index, tables[t]!, ctx.routes);
+  const compiled = new Array<CompiledTable<Route>>(tables.length);
+  for (let t = 0; t < tables.length; t++) compiled[t] = compileRoutes(vpcRoutes, ctx.index, tables[t]!.routes, ctx.routes);
   return compiled;
 }
 
@@ -140,7 +141,7 @@ function checkSide(
   peering: Peering,
   role: 'requester' | 'accepter',
   own: VpcEntry,
-  compiled: readonly CompiledTable[],
+  compiled: readonly CompiledTable<Route>[],
   peer: VpcEntry,
 ): SideRouteCompleteness {
   const vpcId = own.vpcId;

@@ -6,8 +6,8 @@
 import type { PeeringId, VpcId } from '../model/ids';
 import type { Peering, PeeringStatus, Topology } from '../model/topology';
 import { isLivePeeringStatus } from '../model/topology';
-import type { PeeringVerdict, ValidatePeeringOptions } from '../planning/validate-peering';
-import { validatePeering } from '../planning/validate-peering';
+import type { PeeringVerdict, ValidatePeeringOptions } from './validate-peering';
+import { validatePeering } from './validate-peering';
 
 /** Two VPCs two active peerings apart, with no active peering of their own. */
 export interface NonTransitivePair {

@@ -7,9 +7,9 @@ import { compareRanges } from '../cidr/overlap';
 import type { Cidr, CidrRange } from '../cidr/parse-cidr';
 import { tryParseCidrRange, writeCanonicalIpv4Bounds } from '../cidr/parse-cidr';
 import { isHeldBlockState } from '../cidr/vpc-blocks';
+import type { ChunkPool } from '../forwarding/chunk-pool';
 import type { SubnetId, VpcId } from '../model/ids';
 import type { Peering, PeeringSide, RouteTable, Subnet, Topology, Vpc } from '../model/topology';
-import type { ChunkPool } from './chunk-pool';
 import type { TopologyIndex } from './topology-index';
 import { servingTablesOf } from './topology-index';
 

@@ -6,16 +6,34 @@
  * `create-route` per route table and peer block, each by the owner of the table. `set -euo
  * pipefail` stops at the first failure. Profiles are variables with defaults, and
  * `AWS_ENDPOINT_URL` adds `--endpoint-url` to every call (AWS CLI before 2.13 ignores that
- * variable itself), so the same script runs against a sandbox. Every piece of data goes through
+ * variable itself), so the same script runs against a sandbox. Every `ec2 …` call comes from the
+ * one builder of AWS CLI commands (`shared/words/aws-cli.ts`), and every piece of data goes through
  * the shell encoders (syntax/shell.ts): one quoted word each, comments one line.
  */
 import { formatTakenAt } from './labels';
 import type { PeeringCodeSide, PeeringCodeSpec } from './peering-code-spec';
 import type { Encoded } from './syntax/encoded';
-import { sh, shellComment, shellJson, shellWord, shJoin } from './syntax/shell';
+import { sh, shellComment, shellWord, shJoin } from './syntax/shell';
 import type { CodeProvenance } from './terraform';
+import type { CliParam } from '../words/aws-cli';
+import { ec2Argv, ec2Command, ec2Subcommand, routeDestination, shellArgv, shellArgvLines, ShellVariable } from '../words/aws-cli';
 
 type Sh = Encoded<'shell'>;
+
+/** `ec2 <action> …` of one call, as one shell line. */
+function ec2Line(action: string, params: Readonly<Record<string, CliParam>>): Sh {
+  return shellArgv(ec2Argv(ec2Command(action, params)));
+}
+
+/** `ec2 <action> …` of one call as shell lines, broken before the options named. */
+function ec2Lines(action: string, params: Readonly<Record<string, CliParam>>, breakBefore: readonly string[]): Sh[] {
+  return shellArgvLines(ec2Argv(ec2Command(action, params)), breakBefore);
+}
+
+/** `ec2 wait vpc-peering-connection-exists …` as shell lines. */
+function waitExists(params: Readonly<Record<string, CliParam>>, breakBefore: readonly string[] = []): Sh[] {
+  return shellArgvLines(ec2Argv(ec2Subcommand(['wait', 'vpc-peering-connection-exists'], params)), breakBefore);
+}
 
 /** The AWS CLI script for the specs. */
 export function exportAwsCliScript(specs: readonly PeeringCodeSpec[], provenance: CodeProvenance): string {
@@ -68,6 +86,7 @@ function peeringSteps(s: PeeringCodeSpec, n: number): Sh[] {
   const reqProfile = sh`P${n}_REQUESTER_PROFILE`;
   const accProfile = sh`P${n}_ACCEPTER_PROFILE`;
   const pcx = sh`P${n}_PCX`;
+  const pcxId = new ShellVariable(`P${n}_PCX`);
   const req = sh`aws_as "$${reqProfile}" ${shellWord(s.requester.region)}`;
   const acc = sh`aws_as "$${accProfile}" ${shellWord(s.accepter.region)}`;
   const out: Sh[] = [
@@ -83,11 +102,13 @@ function peeringSteps(s: PeeringCodeSpec, n: number): Sh[] {
     out.push(sh`${pcx}=${shellWord(s.peeringId)}`);
   } else {
     const tags = [{ ResourceType: 'vpc-peering-connection', Tags: [{ Key: 'Name', Value: s.name }, { Key: 'ManagedBy', Value: 'peerscape' }] }];
+    const create = ec2Lines(
+      'CreateVpcPeeringConnection',
+      { VpcId: s.requester.vpcId, PeerVpcId: s.accepter.vpcId, PeerOwnerId: s.accepter.accountId, PeerRegion: s.accepter.region, TagSpecifications: tags },
+      ['--vpc-id', '--peer-owner-id', '--tag-specifications'],
+    );
     out.push(
-      sh`${pcx}=$(${req} ec2 create-vpc-peering-connection \\`,
-      sh`  --vpc-id ${shellWord(s.requester.vpcId)} --peer-vpc-id ${shellWord(s.accepter.vpcId)} \\`,
-      sh`  --peer-owner-id ${shellWord(s.accepter.accountId)} --peer-region ${shellWord(s.accepter.region)} \\`,
-      sh`  --tag-specifications ${shellJson(tags)} \\`,
+      ...wrapLines(sh`${pcx}=$(${req} `, create, sh` \\`),
       sh`  --query 'VpcPeeringConnection.VpcPeeringConnectionId' --output text)`,
       sh`echo "Requested $${pcx}"`,
     );
@@ -95,19 +116,22 @@ function peeringSteps(s: PeeringCodeSpec, n: number): Sh[] {
   if (needsAccept) {
     out.push(
       sh`# The accepter region sees a cross-region request a moment later.`,
-      sh`${acc} ec2 wait vpc-peering-connection-exists --vpc-peering-connection-ids "$${pcx}"`,
-      sh`${acc} ec2 accept-vpc-peering-connection --vpc-peering-connection-id "$${pcx}" \\`,
+      ...wrapLines(sh`${acc} `, waitExists({ VpcPeeringConnectionIds: pcxId })),
+      sh`${acc} ${ec2Line('AcceptVpcPeeringConnection', { VpcPeeringConnectionId: pcxId })} \\`,
       sh`  --query 'VpcPeeringConnection.Status.Code' --output text`,
-      sh`${req} ec2 wait vpc-peering-connection-exists --vpc-peering-connection-ids "$${pcx}" \\`,
-      sh`  --filters Name=status-code,Values=active`,
+      ...wrapLines(sh`${req} `, waitExists({ VpcPeeringConnectionIds: pcxId, Filters: 'Name=status-code,Values=active' }, ['--filters'])),
       sh`echo "Accepted $${pcx}"`,
     );
   }
+  const allowDnsOn = (who: Sh, side: 'Requester' | 'Accepter'): Sh[] => {
+    const lines = ec2Lines('ModifyVpcPeeringConnectionOptions', { VpcPeeringConnectionId: pcxId, [`${side}PeeringConnectionOptions`]: 'AllowDnsResolutionFromRemoteVpc=true' }, [
+      `--${side.toLowerCase()}-peering-connection-options`,
+    ]);
+    return wrapLines(sh`${who} `, lines, sh` >/dev/null`);
+  };
   const allowDns = [
-    sh`${req} ec2 modify-vpc-peering-connection-options --vpc-peering-connection-id "$${pcx}" \\`,
-    sh`  --requester-peering-connection-options AllowDnsResolutionFromRemoteVpc=true >/dev/null`,
-    sh`${acc} ec2 modify-vpc-peering-connection-options --vpc-peering-connection-id "$${pcx}" \\`,
-    sh`  --accepter-peering-connection-options AllowDnsResolutionFromRemoteVpc=true >/dev/null`,
+    ...allowDnsOn(req, 'Requester'),
+    ...allowDnsOn(acc, 'Accepter'),
     sh`echo "$${pcx}: DNS resolution allowed on both sides"`,
   ];
   if (s.dns === 'set') {
@@ -126,13 +150,18 @@ function peeringSteps(s: PeeringCodeSpec, n: number): Sh[] {
   }
   for (const r of s.routes) {
     const who = r.side === 'requester' ? req : acc;
-    const flag = r.family === 'ipv6' ? sh`--destination-ipv6-cidr-block` : sh`--destination-cidr-block`;
     if (r.conflict) out.push(sh`# NOTE: ${shellComment(r.conflict)}`);
-    const call = sh`${who} ec2 create-route --route-table-id ${shellWord(r.routeTableId)} ${flag} ${shellWord(r.destination)} --vpc-peering-connection-id "$${pcx}" >/dev/null`;
+    const route = ec2Line('CreateRoute', { RouteTableId: r.routeTableId, ...routeDestination(r.destination, r.family === 'ipv6'), VpcPeeringConnectionId: pcxId });
+    const call = sh`${who} ${route} >/dev/null`;
     // A route already there is shown, not run; its words are quoted, so the comment is one line.
     out.push(r.exists ? sh`# already there: ${shellComment(call)}` : call);
   }
   const made = s.routes.filter((r) => !r.exists).length;
   out.push(made === 1 ? sh`echo "$${pcx}: 1 route added"` : sh`echo "$${pcx}: ${made} routes added"`);
   return out;
+}
+
+/** `lines` with `before` in front of the first and `after` behind the last. */
+function wrapLines(before: Sh, lines: readonly Sh[], after: Sh = sh``): Sh[] {
+  return lines.map((line, i) => sh`${i === 0 ? before : sh``}${line}${i === lines.length - 1 ? after : sh``}`);
 }

@@ -2,7 +2,7 @@
  *
  * Markdown and CSV print the same rows, so the two never disagree.
  */
-import { describeRouteCheck, suggestRouteFix } from '../analysis/route-completeness';
+import { describeRouteCheck, suggestRouteFix } from '../analysis/route-words';
 import type { VpcId } from '../model/ids';
 import type { PeeringSide } from '../model/topology';
 import { peeringRouteState } from './diagram-style';

@@ -7,7 +7,7 @@
  * Whether a route is already there is judged by the analysis's own `checkTableRoute`.
  */
 import { checkTableRoute } from '../analysis/route-completeness';
-import { routePriority } from '../analysis/route-selection';
+import { routePriority } from '../forwarding/vpc-table';
 import { findServingTables, indexTopology } from '../analysis/topology-index';
 import type { Result } from '../api/result';
 import { fail, ok } from '../api/result';
@@ -16,7 +16,7 @@ import type { AccountId, PeeringId, Region, RouteTableId, VpcId } from '../model
 import type { PeeringStatus, Topology } from '../model/topology';
 import { isLivePeeringStatus } from '../model/topology';
 import { vpcsBlockingPeeringDns } from '../planning/plan-peering';
-import { validatePeering } from '../planning/validate-peering';
+import { validatePeering } from '../analysis/validate-peering';
 
 /** Which peerings to write code for. */
 export type PeeringCodeTarget =

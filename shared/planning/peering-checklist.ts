@@ -5,12 +5,14 @@
  * Routes use the analysis helper's route completeness; a route to a request still pending
  * acceptance is a blackhole until it is accepted, which is expected and counts as in place.
  */
-import { suggestRouteFix, type SideRouteCompleteness } from '../analysis/route-completeness';
+import type { SideRouteCompleteness } from '../analysis/route-completeness';
+import { suggestRouteFix } from '../analysis/route-words';
 import { indexTopology } from '../analysis/topology-index';
 import { hasOverlap } from '../cidr/overlap';
 import { parseCidrRange } from '../cidr/parse-cidr';
 import { fail, ok, type Result } from '../api/result';
 import type { PeeringId } from '../model/ids';
+import { awsCommandText, ec2Command } from '../words/aws-cli';
 import type { Peering, SecurityGroup, Topology } from '../model/topology';
 import { nextStep, nextStepContextOf, type NextStep } from './next-step';
 import type { PlanSideRole, ProfilesByAccount } from './plan-types';
@@ -130,7 +132,7 @@ function routesItem(
       kind: 'ask-other-side',
       label: `Ask the owner of account ${me.accountId} to add the routes`,
       accountId: me.accountId,
-      instructions: missing.map((m) => suggestRouteFix(m.check, m.table, peering.id) ?? `${m.check.peerCidr} in ${m.table}`).map((s) => `${s} --region ${me.region}`),
+      instructions: missing.map((m) => suggestRouteFix(m.check, m.table, peering.id, me.region) ?? `${m.check.peerCidr} in ${m.table}`),
     },
   };
 }
@@ -247,7 +249,7 @@ export function peeringChecklist(
               accountId: peering.accepter.accountId,
               instructions: [
                 `Open the VPC console of account ${peering.accepter.accountId} in ${peering.accepter.region} → Peering connections → select ${peering.id} → Actions → Accept request.`,
-                `aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id ${peering.id} --region ${peering.accepter.region}`,
+                awsCommandText(ec2Command('AcceptVpcPeeringConnection', { VpcPeeringConnectionId: peering.id }), { region: peering.accepter.region }),
               ],
             },
       };

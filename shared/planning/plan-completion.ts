@@ -5,7 +5,8 @@
  * tables that serve subnets count; longest prefix match decides), so the checklist and the plan
  * that finishes it always agree.
  */
-import { describeTarget, type RouteCheck, type SideRouteCompleteness } from '../analysis/route-completeness';
+import type { RouteCheck, SideRouteCompleteness } from '../analysis/route-completeness';
+import { describeTarget } from '../analysis/route-words';
 import { indexTopology } from '../analysis/topology-index';
 import { fail, ok, type Result } from '../api/result';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';

@@ -6,7 +6,7 @@
  * accept runs as the accepter's account in the accepter VPC's region; security-group references
  * across a peering work only within one region (ec2-peering-semantics.md).
  */
-import { routePriority } from '../analysis/route-selection';
+import { routePriority } from '../forwarding/vpc-table';
 import { findServingTables, indexTopology } from '../analysis/topology-index';
 import { isWithin } from '../cidr/overlap';
 import { parseCidrRange, type CidrRange } from '../cidr/parse-cidr';
@@ -30,7 +30,7 @@ import {
 } from './plan-steps';
 import type { PeeringPlan, PlanNote, PlanSideRole, PlanStep, ProfilesByAccount } from './plan-types';
 import { PEERING_ID_REF, profilesFromTopology } from './plan-types';
-import { validatePeering } from './validate-peering';
+import { validatePeering } from '../analysis/validate-peering';
 
 /** Protocols a rule request may name (`-1` is all traffic). */
 export type RuleProtocol = 'tcp' | 'udp' | 'icmp' | 'icmpv6' | '-1';

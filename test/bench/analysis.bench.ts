@@ -16,7 +16,7 @@ import { computeRouteCompleteness } from '../../shared/analysis/route-completene
 import { findNonTransitivePairs } from '../../shared/analysis/transitive-paths';
 import type { PeeringId, RouteTableId, SubnetId, VpcId } from '../../shared/model/ids';
 import type { Peering, PeeringStatus, Route, RouteTable, Subnet, Topology, Vpc, VpcCidrBlock } from '../../shared/model/topology';
-import { createPeeringValidator } from '../../shared/planning/validate-peering';
+import { createPeeringValidator } from '../../shared/analysis/validate-peering';
 import { topology as buildTopology } from '../support/fixtures/build-topology';
 
 const VPC_COUNT = 10_000;

@@ -19,7 +19,7 @@ import { computeRouteCompleteness } from '../../shared/analysis/route-completene
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { Vpc } from '../../shared/model/topology';
 import type { PlanRun } from '../../shared/planning/plan-run';
-import { validatePeering } from '../../shared/planning/validate-peering';
+import { validatePeering } from '../../shared/analysis/validate-peering';
 import type { Loopback } from '../support/loopback-transport';
 import { loopbackMainApi, makeTempHome } from '../support/main-api-fixture';
 import { scanThroughApi } from '../support/scan-through-api';

@@ -13,7 +13,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Topology, Vpc } from '../../shared/model/topology';
-import { validatePeering } from '../../shared/planning/validate-peering';
+import { validatePeering } from '../../shared/analysis/validate-peering';
 import { openBrowser } from '../support/browser';
 import type { BrowserSession } from '../support/browser';
 import { startHarness } from '../support/harness';

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { CheckStatus, ReachabilityExplanation, ReachabilityOptions, TrafficProtocol } from '../../../shared/analysis/explain-reachability';
 import { explainReachability } from '../../../shared/analysis/explain-reachability';
 import { assertNever } from '../../../shared/api/result';
+import { traceWords } from '../../../shared/words/trace-words';
 import type { SecurityGroupId } from '../../../shared/model/ids';
 import type { Topology } from '../../../shared/model/topology';
 import { resolveExplainEndpoint } from '../explain-endpoints';
@@ -69,6 +70,7 @@ export function formatExplanation(x: ReachabilityExplanation, from: string, to: 
   for (const c of x.checks) {
     lines.push(terminalText(`  [${statusMark(c.status)}] ${c.kind.padEnd(width)}  ${c.message}`));
     if (c.status !== 'pass' && c.fix) lines.push(terminalText(`  ${' '.repeat(7 + width)}  fix: ${c.fix}`));
+    for (const trace of c.traces ?? []) lines.push(terminalText(`  ${' '.repeat(7 + width)}  path ${traceWords(trace)}`));
   }
   if (x.notes.length > 0) lines.push('', ...x.notes.map((n) => terminalText(`Note: ${n}`)));
   return `${lines.join('\n')}\n`;

@@ -10,7 +10,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 
 import { cidrLineCount, VPC_CARD_MAX_CIDR_LINES } from '../../../shared/layout/diagram-geometry';
-import type { PeeringRefusal } from '../../../shared/planning/validate-peering';
+import type { PeeringRefusal } from '../../../shared/analysis/validate-peering';
 import { conflictsOf, routesOf, validatorOf } from '../derive';
 import type { VpcFlowNode } from '../flow-types';
 import { HANDLE_PEER_IN, HANDLE_PEER_OUT } from '../flow-types';

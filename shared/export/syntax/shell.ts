@@ -61,9 +61,13 @@ export function shellComment(raw: string): Encoded<'shell'> {
  * is a plain single-quoted one a reviewer can read.
  */
 export function shellJson(value: unknown): Encoded<'shell'> {
+  return shellWord(cliJsonText(value));
+}
+
+/** The JSON text `shellJson` quotes: hidden characters as `\uXXXX` escapes, a lone surrogate as U+FFFD. */
+export function cliJsonText(value: unknown): string {
   // A lone surrogate has no UTF-8 form: U+FFFD, as for words.
-  const json = JSON.stringify(value, (_, v: unknown) => (typeof v === 'string' ? v.replace(/\p{Cs}/gu, '\uFFFD') : v)).replace(/[^\x20-\x7E]/gu, (ch) => (isHiddenChar(ch) ? jsonEscape(ch) : ch));
-  return shellWord(json);
+  return JSON.stringify(value, (_, v: unknown) => (typeof v === 'string' ? v.replace(/\p{Cs}/gu, '\uFFFD') : v)).replace(/[^\x20-\x7E]/gu, (ch) => (isHiddenChar(ch) ? jsonEscape(ch) : ch));
 }
 
 function jsonEscape(ch: string): string {

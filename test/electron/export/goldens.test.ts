@@ -22,7 +22,7 @@ import { buildExportDocument } from '../../../shared/export/export-document';
 import type { ExportRequest } from '../../../shared/export/export-formats';
 import { parseSnapshot } from '../../../shared/model/snapshot-schema';
 import type { Snapshot } from '../../../shared/model/snapshot';
-import { validatePeering } from '../../../shared/planning/validate-peering';
+import { validatePeering } from '../../../shared/analysis/validate-peering';
 import { buildReviewSnapshot } from '../../support/fixtures/golden/review-snapshot';
 
 const GOLDEN_DIR = join(import.meta.dirname, '../../support/fixtures/golden');

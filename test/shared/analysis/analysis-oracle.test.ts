@@ -9,6 +9,9 @@ import { findCidrConflicts } from '../../../shared/analysis/cidr-conflicts';
 import { explainReachability } from '../../../shared/analysis/explain-reachability';
 import { findRouteAnomalies } from '../../../shared/analysis/route-anomalies';
 import { computeRouteCompleteness } from '../../../shared/analysis/route-completeness';
+import { traceWorldOf } from '../../../shared/analysis/trace-world';
+import { tryParseCidrRange } from '../../../shared/cidr/parse-cidr';
+import { traceFromSubnet } from '../../../shared/forwarding/trace';
 import { collectVpcBlocks } from '../../../shared/cidr/vpc-blocks';
 import type { VpcId } from '../../../shared/model/ids';
 import { PEERING_STATUSES, vpcKnownFromPeerings } from '../../../shared/model/topology';
@@ -104,6 +107,34 @@ describe('the analyses agree with a simple re-computation on random topologies',
     );
   });
 
+  it('walks a block from a subnet to where the simple rules say it ends: delivered, out through a gateway, dropped, or split', () => {
+    fc.assert(
+      fc.property(arbTopology, (t) => {
+        // Every block the topology names: VPC blocks, subnets and route destinations, so traces cross peerings, carve and fall short.
+        const texts = new Set<string>([...t.vpcs.flatMap((v) => v.cidrBlocks.map((b) => b.cidr)), ...t.subnets.map((s) => s.cidr), ...t.routeTables.flatMap((rt) => rt.routes.map((r) => r.destination))]);
+        const world = traceWorldOf(t);
+        for (const subnet of t.subnets) {
+          for (const text of texts) {
+            const range = tryParseCidrRange(text);
+            if (!range) continue;
+            const trace = traceFromSubnet(world, subnet.id, range);
+            const end = trace.end;
+            const found =
+              end.kind === 'delivered' ? `delivered:${end.vpcId}`
+              : end.kind === 'exits' ? `exits:${end.target.id}`
+              : end.kind === 'dropped' ? `dropped:${end.reason}`
+              : end.kind === 'unknown' ? `unknown:${end.missing}`
+              : 'split';
+            expect(found, `${subnet.id} → ${text}`).toBe(simple.traceEnd(t, subnet.id, simple.parse(text)!));
+            // Plain data: a trace goes into JSON (the CLI's --json) as it is.
+            expect(JSON.parse(JSON.stringify(trace))).toEqual(trace);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('finds the route anomalies the simple rules find, with the VPCs a route into a peering is meant for', () => {
     fc.assert(
       fc.property(arbTopology, (t) => {
@@ -117,7 +148,7 @@ describe('the analyses agree with a simple re-computation on random topologies',
   });
 
   it('covers what it claims: the generator makes each kind of case often enough', () => {
-    const counts = { propagatedTies: 0, prefixLists: 0, carved: 0, unscannedEmptyFirst: 0, unknownChecks: 0 };
+    const counts = { propagatedTies: 0, prefixLists: 0, carved: 0, unscannedEmptyFirst: 0, unknownChecks: 0, deliveredAcrossPeering: 0, beyondPeer: 0, exits: 0, split: 0, blackholed: 0 };
     fc.assert(
       fc.property(arbTopology, (t) => {
         for (const rt of t.routeTables) {
@@ -129,6 +160,19 @@ describe('the analyses agree with a simple re-computation on random topologies',
           if (t.vpcs.some((v) => v.id === id)) continue;
           const first = t.peerings.flatMap((p) => [p.requester, p.accepter]).find((s) => s.vpcId === id)!;
           if (first.cidrBlocks.length + first.ipv6CidrBlocks.length === 0 && (simple.vpcBlocks(t, id as VpcId) ?? []).length > 0) counts.unscannedEmptyFirst++;
+        }
+        const world = traceWorldOf(t);
+        for (const subnet of t.subnets) {
+          for (const v of t.vpcs) {
+            const range = tryParseCidrRange(v.cidrBlocks[0]?.cidr ?? '');
+            if (!range || v.id === subnet.vpcId) continue;
+            const end = traceFromSubnet(world, subnet.id, range).end;
+            if (end.kind === 'delivered' && end.vpcId !== subnet.vpcId) counts.deliveredAcrossPeering++;
+            if (end.kind === 'dropped' && end.reason === 'beyond-peer') counts.beyondPeer++;
+            if (end.kind === 'dropped' && end.reason === 'blackhole') counts.blackholed++;
+            if (end.kind === 'exits') counts.exits++;
+            if (end.kind === 'split') counts.split++;
+          }
         }
         for (const r of computeRouteCompleteness(t, { statuses: PEERING_STATUSES })) {
           for (const side of [r.requester, r.accepter]) {

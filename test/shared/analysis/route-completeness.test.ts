@@ -2,12 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import type { RouteCheck } from '../../../shared/analysis/route-completeness';
-import {
-  checkTableRoute,
-  computeRouteCompleteness,
-  describeRouteCheck,
-  suggestRouteFix,
-} from '../../../shared/analysis/route-completeness';
+import { checkTableRoute, computeRouteCompleteness } from '../../../shared/analysis/route-completeness';
+import { describeRouteCheck, suggestRouteFix } from '../../../shared/analysis/route-words';
 import { indexTopology } from '../../../shared/analysis/topology-index';
 import { parseCidrRange } from '../../../shared/cidr/parse-cidr';
 import { collectVpcBlocks } from '../../../shared/cidr/vpc-blocks';

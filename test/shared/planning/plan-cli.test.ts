@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { planToCliCommands, planToCliScript, kebabCase, shellQuote } from '../../../shared/planning/plan-cli';
+import { planToCliCommands, planToCliScript } from '../../../shared/planning/plan-cli';
 import { planPeering } from '../../../shared/planning/plan-peering';
 import type { PeeringPlan } from '../../../shared/planning/plan-types';
 import { withDisabledSteps } from '../../../shared/planning/plan-types';
@@ -56,15 +56,15 @@ describe('planToCliCommands', () => {
   });
 });
 
-describe('CLI helpers', () => {
-  it('kebab-cases EC2 names the way the CLI does', () => {
-    expect(kebabCase('DestinationIpv6CidrBlock')).toBe('destination-ipv6-cidr-block');
-    expect(kebabCase('ModifyVpcPeeringConnectionOptions')).toBe('modify-vpc-peering-connection-options');
-  });
-
-  it('quotes for a POSIX shell', () => {
-    expect(shellQuote('pcx-1')).toBe('pcx-1');
-    expect(shellQuote("it's $HOME")).toBe(`'it'\\''s $HOME'`);
-    expect(shellQuote('')).toBe("''");
+describe('quoting through the one builder', () => {
+  it('keeps a name with a line break or a quote to one word, and the comments to one line', () => {
+    const p = plan({}, { name: "ops'\nlink\u202e" });
+    const titled = { ...p, title: 'Peer a\nrm -rf / #' };
+    const script = planToCliScript(titled);
+    expect(script.split('\n')[1]).toBe('# Peer a<U+000A>rm -rf / #');
+    const create = planToCliCommands(titled)[0]!.command;
+    // JSON spells the hidden characters as escapes, so the word is a plain single-quoted one.
+    expect(create).toContain(`'[{"ResourceType":"vpc-peering-connection","Tags":[{"Key":"Name","Value":"ops'\\''\\nlink\\u202e"}]}]'`);
+    expect(create).not.toContain('\n');
   });
 });

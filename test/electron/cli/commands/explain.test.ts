@@ -31,6 +31,8 @@ describe('peerscape explain', () => {
     expect(r.stdout).toContain('subnet-a1 → 10.1.1.20 (tcp/5432): REACHABLE via pcx-ab');
     expect(r.stdout.match(/\[pass\]/g)).toHaveLength(7);
     expect(r.stdout).toContain('Note: Network ACLs are not in the snapshot');
+    // Each route hop shows its trace: table, deciding route, peering, the peer's table, the end.
+    expect(r.stdout).toContain('path 10.1.1.20/32: subnet-a1 → rtb-a1 (associated): 10.1.0.0/16 → pcx-ab → into vpc-b → rtb-bmain (peer table): 10.1.0.0/16 → local → delivered in vpc-b (subnet-b1)');
   });
 
   it('prints the failing hop with its fix and exits 1', async () => {
@@ -39,6 +41,8 @@ describe('peerscape explain', () => {
     expect(r.stdout).toContain('NOT REACHABLE');
     expect(r.stdout).toMatch(/\[FAIL\] source-route\s+rtb-bmain \(main\)/);
     expect(r.stdout).toContain('fix: Add a route 10.3.0.0/16 → pcx-bd in rtb-bmain');
+    expect(r.stdout).toContain('path 10.3.1.0/24: subnet-b1 → rtb-bmain (main table): no route → dropped: no route');
+    expect(r.stdout).toContain('path 10.1.1.0/24: subnet-d1 → rtb-dmain (main table): 0.0.0.0/0 → igw-d (internet gateway) → leaves through igw-d');
   });
 
   it('refuses an address that two VPCs peered with the destination both hold', async () => {
@@ -55,6 +59,14 @@ describe('peerscape explain', () => {
     const peering = x.checks.find((c) => c.kind === 'peering')!;
     expect(peering.status).toBe('fail');
     expect(peering.message).toContain('not transitive');
+  });
+
+  it('gives each route hop its trace as data in --json', async () => {
+    const r = await run('--snapshot', 's.json', 'vpc-a', 'vpc-b', '--json');
+    const x = JSON.parse(r.stdout) as ReachabilityExplanation;
+    const hop = x.checks.find((c) => c.kind === 'source-route')!;
+    expect(hop.traces?.[0]?.hops.map((h) => h.kind)).toEqual(['subnet', 'table', 'decision', 'peering', 'table', 'decision']);
+    expect(hop.traces?.[0]?.end).toEqual({ kind: 'delivered', vpcId: 'vpc-b' });
   });
 
   it('exits 3 when only a prefix list could decide', async () => {

@@ -318,3 +318,30 @@ export function reachability(t: Topology, from: string, to: string, fam: 4 | 6):
   const all = [...source, ...back];
   return { verdict: all.includes('fail') ? 'unreachable' : all.every((s) => s === 'pass') ? 'reachable' : 'undetermined', source, back };
 }
+
+/**
+ * Where `block` sent from subnet `subnetId` ends, walked by the rules alone: `delivered:vpc`,
+ * `exits:id`, `dropped:reason`, `split`, or `unknown:subnet|table`.
+ */
+export function traceEnd(t: Topology, subnetId: string, block: Block): string {
+  const subnet = t.subnets.find((s) => s.id === subnetId);
+  if (!subnet) return 'unknown:subnet';
+  const own = t.routeTables.filter((rt) => rt.vpcId === subnet.vpcId);
+  const table = own.find((rt) => rt.subnetIds.includes(subnet.id)) ?? own.find((rt) => rt.main);
+  if (!table) return 'unknown:table';
+  const winners = winnersOver(table, block);
+  const fate = (w: Candidate | undefined) => (w ? `${w.route.state}|${w.route.target.kind}|${w.route.target.kind === 'peering' ? w.route.target.peeringId : w.route.target.kind === 'other' ? w.route.target.id : ''}` : 'none');
+  const fates = new Set(winners.map(fate));
+  if (fates.size === 1 && fates.has('none')) return 'dropped:no-route';
+  if (fates.size > 1) return 'split';
+  const route = winners[0]!.route;
+  if (route.state === 'blackhole') return 'dropped:blackhole';
+  if (route.target.kind === 'local') return `delivered:${table.vpcId}`;
+  if (route.target.kind === 'other') return `exits:${route.target.id}`;
+  const id = route.target.peeringId;
+  const p = t.peerings.find((x) => x.id === id);
+  if (!p || p.status !== 'active') return 'dropped:peering-not-active';
+  const peer = p.requester.vpcId === table.vpcId ? p.accepter.vpcId : p.accepter.vpcId === table.vpcId ? p.requester.vpcId : undefined;
+  if (!peer) return 'dropped:not-a-side';
+  return (vpcBlocks(t, peer) ?? []).some((b) => contains(b, block)) ? `delivered:${peer}` : 'dropped:beyond-peer';
+}

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import type { RouteCheck } from '../../../shared/analysis/route-completeness';
-import { checkTableRoute, computeRouteCompleteness, describeRouteCheck, suggestRouteFix } from '../../../shared/analysis/route-completeness';
-import { routePriority, selectRoutes } from '../../../shared/analysis/route-selection';
+import { checkTableRoute, computeRouteCompleteness } from '../../../shared/analysis/route-completeness';
+import { describeRouteCheck, suggestRouteFix } from '../../../shared/analysis/route-words';
+import { routePriority, selectVpcRoutes } from '../../../shared/forwarding/vpc-table';
 import { indexTopology } from '../../../shared/analysis/topology-index';
 import { parseCidrRange } from '../../../shared/cidr/parse-cidr';
 import type { Route } from '../../../shared/model/topology';
@@ -46,7 +47,7 @@ describe('route priority: longest prefix, then static over prefix list over prop
     const c = check(routes, '10.1.0.0/16');
     expect(c).toMatchObject({ state: 'ok', route: { target: { kind: 'peering', peeringId: 'pcx-1' } } });
     const { index, table } = tableOf(routes);
-    const selection = selectRoutes(index, table, range('10.1.0.0/16'));
+    const selection = selectVpcRoutes(index, table, range('10.1.0.0/16'));
     expect(selection.covering?.route.origin).toBe('CreateRoute');
     expect(selection.outranked.map((r) => r.origin)).toEqual(['EnableVgwRoutePropagation']);
   });
@@ -74,9 +75,9 @@ describe('route priority: longest prefix, then static over prefix list over prop
 
   it('lets a route more specific than the local route decide inside the VPC (a middlebox)', () => {
     const { index, table } = tableOf([route('10.0.1.0/24', 'eni-1')]);
-    expect(selectRoutes(index, table, range('10.0.1.7/32')).deciders.map((d) => d.route.target)).toEqual([{ kind: 'other', id: 'eni-1' }]);
-    expect(selectRoutes(index, table, range('10.0.2.7/32')).deciders.map((d) => d.route.target)).toEqual([{ kind: 'local' }]);
-    const subnetWide = selectRoutes(index, table, range('10.0.0.0/16'));
+    expect(selectVpcRoutes(index, table, range('10.0.1.7/32')).deciders.map((d) => d.route.target)).toEqual([{ kind: 'other', id: 'eni-1' }]);
+    expect(selectVpcRoutes(index, table, range('10.0.2.7/32')).deciders.map((d) => d.route.target)).toEqual([{ kind: 'local' }]);
+    const subnetWide = selectVpcRoutes(index, table, range('10.0.0.0/16'));
     expect(subnetWide.deciders.map((d) => d.route.destination)).toEqual(['10.0.0.0/16', '10.0.1.0/24']);
   });
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import type { VpcId } from '../../../shared/model/ids';
 import type { Peering, PeeringStatus, Topology } from '../../../shared/model/topology';
-import type { PeeringRefusal } from '../../../shared/planning/validate-peering';
-import { createPeeringValidator, validatePeering } from '../../../shared/planning/validate-peering';
+import type { PeeringRefusal } from '../../../shared/analysis/validate-peering';
+import { createPeeringValidator, validatePeering } from '../../../shared/analysis/validate-peering';
 import { peering, topology, vpc } from '../../support/fixtures/build-topology';
 
 const app = vpc('vpc-app', '10.0.0.0/16', { name: 'app', secondary: ['100.64.0.0/20'], ipv6: ['2600:1f18:a::/56'] });

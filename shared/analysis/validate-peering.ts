@@ -14,7 +14,7 @@ import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { AccountId, PeeringId, Region, VpcId } from '../model/ids';
 import type { Peering, PeeringStatus, Topology, Vpc } from '../model/topology';
 import { isLivePeeringStatus } from '../model/topology';
-import { indexTopology } from '../analysis/topology-index';
+import { indexTopology } from './topology-index';
 
 /** AWS default quotas ("Amazon VPC quotas"): 50 active peerings per VPC, 25 outstanding requests per account. */
 export const DEFAULT_PEERING_QUOTAS = { activePerVpc: 50, outstandingPerAccount: 25 } as const;

@@ -1,0 +1,78 @@
+/** The route hops of a reachability question: does each table serving an endpoint send the other side to the peering?
+ *
+ * Verdicts on traces: each destination block is walked from the first subnet a table serves
+ * (`shared/forwarding/trace.ts`), and what that table decides is judged for the peering as route
+ * completeness judges it. The sentences are in `reachability-words.ts`.
+ */
+import { isWithin } from '../cidr/overlap';
+import type { CidrRange } from '../cidr/parse-cidr';
+import type { Forwarding } from '../forwarding/forward';
+import type { Trace } from '../forwarding/trace';
+import { traceFromSubnet } from '../forwarding/trace';
+import type { RouteTableId, SubnetId } from '../model/ids';
+import type { Peering, Route, RouteTable, Topology } from '../model/topology';
+import type { RouteCheck } from './route-checks';
+import { checkTableRoute, judgeForwarding } from './route-checks';
+import { noRouteTableWords, routeHopWords, routesSkippedWords } from './reachability-words';
+import type { ReachabilityCheck, ResolvedEndpoint } from './reachability-types';
+import type { TopologyIndex } from './topology-index';
+import { findSubnetRouteTable } from './topology-index';
+import { traceWorldOf } from './trace-world';
+
+/** What a trace's first table decides for its destination. */
+function firstDecision(trace: Trace): Forwarding<Route> | undefined {
+  for (const hop of trace.hops) if (hop.kind === 'decision') return hop.forwarding;
+  return undefined;
+}
+
+/** The route hop from `endpoint` towards the other side's `towards` ranges, one check per table serving it. */
+export function checkRoutes(
+  topology: Topology,
+  index: TopologyIndex,
+  kind: 'source-route' | 'return-route',
+  endpoint: ResolvedEndpoint,
+  towards: readonly CidrRange[],
+  /** The other VPC's blocks: a fix routes the whole block, as the peering guide does, not one address. */
+  towardsBlocks: readonly CidrRange[],
+  peering: Peering | null,
+): ReachabilityCheck[] {
+  if (!peering) return [{ kind, status: 'skipped', resourceIds: [endpoint.vpcId], message: routesSkippedWords(kind) }];
+  const tables = new Map<RouteTableId, { table: RouteTable; subnets: SubnetId[] }>();
+  for (const subnetId of endpoint.subnetIds) {
+    const subnet = index.subnetById.get(subnetId);
+    const table = subnet ? findSubnetRouteTable(index, subnet) : undefined;
+    if (!table) continue;
+    const entry = tables.get(table.id);
+    if (entry) entry.subnets.push(subnetId);
+    else tables.set(table.id, { table, subnets: [subnetId] });
+  }
+  if (tables.size === 0) {
+    const noSubnets = endpoint.subnetIds.length === 0;
+    return [{ kind, status: noSubnets ? 'fail' : 'unknown', resourceIds: [endpoint.vpcId, ...endpoint.subnetIds], ...noRouteTableWords(index, endpoint.vpcId, noSubnets) }];
+  }
+  const world = traceWorldOf(topology);
+  const checks: ReachabilityCheck[] = [];
+  for (const { table, subnets } of tables.values()) {
+    const traces = towards.map((range) => traceFromSubnet(world, subnets[0]!, range));
+    const results = traces.map((trace, i): RouteCheck => {
+      const decided = firstDecision(trace);
+      return decided ? judgeForwarding(table.id, decided, peering.id) : checkTableRoute(index, table, towards[i]!, peering.id);
+    });
+    const bad = results.filter((r) => r.state !== 'ok' && r.state !== 'unknown');
+    const unsure = results.filter((r) => r.state === 'unknown');
+    const status = bad.length > 0 ? 'fail' : unsure.length > 0 ? 'unknown' : 'pass';
+    const first = bad[0] ?? unsure[0];
+    // The fix routes the whole block of the other VPC that holds the first failing range.
+    const firstRange = first ? towards[results.indexOf(first)]! : undefined;
+    const block = first ? (towardsBlocks.find((b) => isWithin(firstRange!, b))?.cidr ?? first.peerCidr) : undefined;
+    const words = routeHopWords({ kind, table, subnets, peeringId: peering.id, results, bad, unsure, ...(block ? { block } : {}) });
+    checks.push({
+      kind,
+      status,
+      resourceIds: status === 'pass' ? [table.id, peering.id] : [table.id, peering.id, ...subnets],
+      ...words,
+      traces,
+    });
+  }
+  return checks;
+}

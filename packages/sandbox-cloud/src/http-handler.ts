@@ -27,7 +27,8 @@ export interface HandlerDeps {
   readonly faults: FaultInjector;
   readonly log: (line: string) => void;
   /** Called after a state-changing call succeeded (autosave). */
-  readonly onMutation: () => void;
+  /** Called after a change and awaited before it is answered (the state is saved by then). */
+  readonly onMutation: () => void | Promise<void>;
   /** Counts answers per action. */
   readonly count: (action: string) => void;
 }
@@ -153,7 +154,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
       const injected = deps.faults.serverError();
       if (injected) throw new AwsError(injected.code === 'Unavailable' ? 'ServiceUnavailable' : 'InternalFailure', injected.message, injected.status);
       const xml = runStsAction(world, deps.faults, key, params, requestId);
-      if (action === 'AssumeRole') deps.onMutation();
+      if (action === 'AssumeRole') await deps.onMutation();
       await send(200, xml);
       return;
     }
@@ -191,7 +192,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     // itself) that Debian's botocore model predates; a retry with the same token is harmless here.
     const input = decodeQueryInput(operationShapes(action).input, params, ['Action', 'Version', 'ClientToken']);
     const result = runEc2Action(world, key.accountId, region, action, input, requestId);
-    if (entry.mutating) deps.onMutation();
+    if (entry.mutating) await deps.onMutation();
     await send(200, encodeEc2Response(action, requestId, result));
   } catch (e) {
     if (e instanceof AwsError) {

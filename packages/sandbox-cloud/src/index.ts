@@ -148,22 +148,31 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
 
   const counts = new Map<string, number>();
   let total = 0;
-  let saveTimer: NodeJS.Timeout | undefined;
   let saving: Promise<void> = Promise.resolve();
+  /** A write queued behind `saving` that has not started yet: it will cover every change made until it starts. */
+  let queued: Promise<void> | undefined;
   const exportState = (): WorldData => ({ ...worldToData(world), refs: { ...refs } });
   const writeState = async (file: string): Promise<void> => {
     const tmp = `${file}.${process.pid}.tmp`;
     await writeFile(tmp, JSON.stringify(exportState()), 'utf8');
     await rename(tmp, file);
   };
-  const scheduleSave = (): void => {
-    if (!options.stateFile || saveTimer) return;
-    saveTimer = setTimeout(() => {
-      saveTimer = undefined;
-      const file = options.stateFile as string;
-      saving = saving.then(() => writeState(file)).catch((e: unknown) => log(`sandbox-cloud: could not save ${file}: ${(e as Error).message}`));
-    }, 250);
-    saveTimer.unref();
+  /**
+   * Saves the state file (when there is one); resolves once a write that started after this call
+   * has finished. A change is answered only after this resolves, so a process killed at any point
+   * never forgets a change it acknowledged, as AWS does not. Writes in a burst coalesce into one.
+   */
+  const persist = (): Promise<void> => {
+    const file = options.stateFile;
+    if (!file) return Promise.resolve();
+    if (queued) return queued;
+    const write = saving.then(() => {
+      queued = undefined;
+      return writeState(file);
+    });
+    queued = write.catch((e: unknown) => log(`sandbox-cloud: could not save ${file}: ${(e as Error).message}`));
+    saving = queued;
+    return queued;
   };
 
   const http: Server = createServer(
@@ -171,7 +180,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
       world: () => world,
       faults,
       log,
-      onMutation: scheduleSave,
+      onMutation: persist,
       count: (action) => {
         total++;
         counts.set(action, (counts.get(action) ?? 0) + 1);
@@ -203,7 +212,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     assertWorldData(data, 'state');
     world = worldFromData(data, clock);
     refs = data.refs ?? {};
-    scheduleSave();
+    void persist();
   };
   let closed = false;
 
@@ -225,12 +234,12 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     setPeeringHolds: (holds) => {
       world.holds = holds.map((h) => ({ ...h }));
       world.scheduleNow();
-      scheduleSave();
+      void persist();
     },
     setSettings: (s) => {
       world.settings = { ...world.settings, ...s };
       world.scheduleNow();
-      scheduleSave();
+      void persist();
     },
     getSettings: () => ({ ...world.settings }),
     exportState,
@@ -258,7 +267,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
       const fresh = buildWorld(scenario, clock, options.settings);
       world = fresh.world;
       refs = fresh.refs;
-      scheduleSave();
+      void persist();
     },
     stats: () => ({ requests: total, byAction: Object.fromEntries(counts) }),
     resetStats: () => {
@@ -269,11 +278,8 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     close: async () => {
       if (closed) return;
       closed = true;
-      if (saveTimer) clearTimeout(saveTimer);
-      saveTimer = undefined;
-      await saving;
       // Always leave the state file behind, so the next start finds this session's state.
-      if (options.stateFile) await writeState(options.stateFile).catch((e: unknown) => log(`sandbox-cloud: could not save: ${(e as Error).message}`));
+      await persist();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeAllConnections();

@@ -113,6 +113,22 @@ describe('persistence', () => {
     }
   });
 
+  it('with stateFile: a change is on disk before it is answered, so a process killed right after keeps it', async () => {
+    const file = join(dir, 'answered-state.json');
+    const s = await startSandboxServer({ scenario: 'empty', stateFile: file });
+    try {
+      const ids: string[] = [];
+      for (const cidr of ['10.78.0.0/16', '10.79.0.0/16']) {
+        ids.push((await client(s).send(new CreateVpcCommand({ CidrBlock: cidr }))).Vpc?.VpcId as string);
+        // Read at once, as a process starting after a SIGKILL would: no timer may stand between the answer and the file.
+        const saved = await readFile(file, 'utf8');
+        for (const id of ids) expect(saved).toContain(id);
+      }
+    } finally {
+      await s.close();
+    }
+  });
+
   it('with a damaged stateFile: logs why and starts from the scenario', async () => {
     const file = join(dir, 'damaged.json');
     await writeFile(file, 'not json');

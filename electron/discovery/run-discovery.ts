@@ -1,10 +1,10 @@
 /** One discovery run: every profile's identity and regions, then every account × region at once.
  *
- * Shape of a run (issue 4):
+ * Shape of a run:
  * 1. per profile, concurrently: load credentials, then STS GetCallerIdentity and (unless the
  *    request names regions) EC2 DescribeRegions side by side;
  * 2. the first profile of an account that works scans it; other profiles of the same account
- *    are remembered on the `Account` and take over a region whose scan their colleague may not do;
+ *    are remembered on the `Account` and take over a region that the first profile may not scan;
  * 3. every account × region scan starts as soon as its account is known, all under the
  *    scheduler's global cap and per account + region + action buckets.
  * A failure is recorded in its cell and the run goes on; cancelling resolves promptly with

@@ -50,7 +50,7 @@ export interface DiscoveryRun {
   readonly busy: boolean;
   readonly cells: readonly DiscoveryCell[];
   readonly finished: boolean;
-  /** Why the last start failed (e.g. `unavailable` before the lead wires discovery). */
+  /** Why the last start failed, with its fix. */
   readonly error?: ApiError;
   readonly source?: 'aws' | 'sandbox';
 }

@@ -4,7 +4,7 @@
  * `createPeeringValidator`, O(blocks) per call), the peering form and the Node side before it
  * calls CreateVpcPeeringConnection. Rules from "VPC peering limitations", "VPC peering connection
  * lifecycle" and "Amazon VPC quotas" (docs.aws.amazon.com), summarised in
- * /work/shared/ec2-peering-semantics.md.
+ * docs/ec2-peering-semantics.md.
  */
 import { assertNever } from '../api/result';
 import { findOverlappingPairs } from '../cidr/overlap';

@@ -1,7 +1,7 @@
 /** Plan whatever an existing peering still lacks: the accept, missing routes on either side,
  * security-group rules the user asks for, DNS.
  *
- * Built from the latest discovery with the analysis helper's route completeness (only the route
+ * Built from the latest discovery with route completeness (shared/analysis; only the route
  * tables that serve subnets count; longest prefix match decides), so the checklist and the plan
  * that finishes it always agree.
  */

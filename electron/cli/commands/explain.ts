@@ -1,4 +1,4 @@
-/** `peerscape explain`: can traffic get from A to B? Each hop checked offline from a snapshot (issue 5). */
+/** `peerscape explain`: can traffic get from A to B? Each hop checked offline from a snapshot. */
 import { parseArgs } from 'node:util';
 
 import type { CheckStatus, ReachabilityExplanation, ReachabilityOptions, TrafficProtocol } from '../../../shared/analysis/explain-reachability';

@@ -4,7 +4,7 @@
  * (`explainFailure`, `explainCredentialFailure`); the codes only mutating calls meet are worded
  * here, from "Error codes for the Amazon EC2 API" (docs/ec2-peering-semantics.md).
  */
-import type { ApiError } from '../../shared/api/result';
+import type { ApiError } from '../../shared/core/result';
 import type { PlanStep } from '../../shared/planning/plan-types';
 import { errorCodeOf, explainFailure, isCredentialError, isPermissionError, isThrottlingError, isTransientError, messageOf } from '../aws/aws-errors';
 import { CallFailedError } from '../aws/call-scheduler';

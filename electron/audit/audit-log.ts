@@ -16,7 +16,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-import { AUDIT_OUTCOMES, type AuditEntry, type AuditOutcome } from '../../shared/api/events';
+import { AUDIT_OUTCOMES, type AuditEntry, type AuditOutcome } from '../../shared/planning/audit-entry';
 import {
   auditToCsv,
   danglingIntents,

@@ -17,7 +17,7 @@ import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 
 import type { DiscoveryCell, DiscoveryProgress } from '../../shared/api/events';
-import { fail, ok, type Result } from '../../shared/api/result';
+import { fail, ok, type Result } from '../../shared/core/result';
 import { isRegionName, type AccountId } from '../../shared/model/ids';
 import type { RegionCoverage, Snapshot } from '../../shared/model/snapshot';
 import { TOPOLOGY_SCHEMA_VERSION, type Account } from '../../shared/model/topology';

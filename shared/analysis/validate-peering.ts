@@ -6,7 +6,7 @@
  * lifecycle" and "Amazon VPC quotas" (docs.aws.amazon.com), summarised in
  * docs/ec2-peering-semantics.md.
  */
-import { assertNever } from '../api/result';
+import { assertNever } from '../core/result';
 import { findOverlappingPairs } from '../cidr/overlap';
 import type { Cidr } from '../cidr/parse-cidr';
 import type { VpcBlockKind, VpcBlockRange } from '../cidr/vpc-blocks';

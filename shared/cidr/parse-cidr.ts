@@ -10,8 +10,8 @@
  */
 import { normalizeCidr as normalizeWithLibrary, parseCidr as parseWithLibrary } from 'cidr-tools';
 
-import type { Result } from '../api/result';
-import { fail, ok } from '../api/result';
+import type { Result } from '../core/result';
+import { fail, ok } from '../core/result';
 
 /** A normalised CIDR block (`10.0.0.0/16`, `2001:db8::/56`); only `parseCidr` makes one. */
 export type Cidr = string & { readonly __brand: 'Cidr' };

@@ -8,7 +8,7 @@
  * "delete and recreate" becomes "request a new one"; each of them disappears on its own after its
  * visibility period.
  */
-import { assertNever } from '../api/result';
+import { assertNever } from '../core/result';
 import type { Peering, PeeringStatus } from '../model/topology';
 
 /** Who can move the peering on from its status. */

@@ -10,7 +10,7 @@ import { suggestRouteFix } from '../analysis/route-words';
 import { indexTopology } from '../analysis/topology-index';
 import { hasOverlap } from '../cidr/overlap';
 import { parseCidrRange } from '../cidr/parse-cidr';
-import { fail, ok, type Result } from '../api/result';
+import { fail, ok, type Result } from '../core/result';
 import type { PeeringId } from '../model/ids';
 import { awsCommandText, ec2Command } from '../words/aws-cli';
 import type { Peering, SecurityGroup, Topology } from '../model/topology';

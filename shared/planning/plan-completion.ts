@@ -8,7 +8,7 @@
 import type { RouteCheck, SideRouteCompleteness } from '../analysis/route-completeness';
 import { describeTarget } from '../analysis/route-words';
 import { indexTopology } from '../analysis/topology-index';
-import { fail, ok, type Result } from '../api/result';
+import { fail, ok, type Result } from '../core/result';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { PeeringId } from '../model/ids';
 import type { Peering, PeeringSide, Topology, Vpc } from '../model/topology';

@@ -9,7 +9,7 @@
  * something else. Cleanup steps are marked for confirmation (the routes and security-group
  * entries each side added for the peering are left behind by AWS and are cleaned up on both sides).
  */
-import { fail, ok, type Result } from '../api/result';
+import { fail, ok, type Result } from '../core/result';
 import { indexTopology } from '../analysis/topology-index';
 import type { PeeringId, SecurityGroupId } from '../model/ids';
 import type { Peering, SecurityGroup, SecurityGroupRule, Topology } from '../model/topology';

@@ -10,7 +10,7 @@ import { routePriority } from '../forwarding/vpc-table';
 import { findServingTables, indexTopology } from '../analysis/topology-index';
 import { isWithin } from '../cidr/overlap';
 import { parseCidrRange, type CidrRange } from '../cidr/parse-cidr';
-import { fail, ok, type Result } from '../api/result';
+import { fail, ok, type Result } from '../core/result';
 import type { AccountId, RouteTableId, SecurityGroupId, VpcId } from '../model/ids';
 import type { RouteTable, Topology, Vpc } from '../model/topology';
 import type { StepPlace } from './plan-steps';

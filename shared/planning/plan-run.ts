@@ -4,7 +4,7 @@
  * resume starts from, so "stop at the first failure, show what was done and what was not, and
  * resume from there" needs nothing else.
  */
-import type { ApiError } from '../api/result';
+import type { ApiError } from '../core/result';
 import type { PeeringId } from '../model/ids';
 import type { Handoff } from './handoff';
 import type { PeeringPlan } from './plan-types';

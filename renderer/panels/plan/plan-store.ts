@@ -5,7 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-import type { ApiError, Result } from '../../../shared/api/result';
+import type { ApiError, Result } from '../../../shared/core/result';
 import type { PlanCli } from '../../../shared/planning/plan-cli';
 import type { ConflictDecision, PlanRun } from '../../../shared/planning/plan-run';
 import type { PeeringPlan } from '../../../shared/planning/plan-types';

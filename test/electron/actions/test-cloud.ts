@@ -28,7 +28,7 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 
 import { resolveProfileAccess } from '../../../electron/aws/credentials';
 import { runDiscovery } from '../../../electron/discovery/run-discovery';
-import type { Result } from '../../../shared/api/result';
+import type { Result } from '../../../shared/core/result';
 import type { Topology } from '../../../shared/model/topology';
 import { startMoto, type MotoHandle } from '../../support/moto';
 import { startSandbox, type SandboxHandle } from '../../support/start-sandbox';

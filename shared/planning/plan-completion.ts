@@ -14,7 +14,7 @@ import type { PeeringId } from '../model/ids';
 import type { Peering, PeeringSide, Topology, Vpc } from '../model/topology';
 import { vpcKnownFromPeerings, vpcOfPeeringSide } from '../model/topology';
 import { nextStep } from './next-step';
-import { ruleSteps, type SecurityGroupRuleRequest } from './plan-peering';
+import { ruleSteps, type SecurityGroupRuleRequest } from './plan-rules';
 import type { StepPlace } from './plan-steps';
 import { acceptStep, createRouteStep, dnsStep, peeringPlanSide } from './plan-steps';
 import type { PeeringPlan, PlanNote, PlanSideRole, PlanStep, ProfilesByAccount } from './plan-types';

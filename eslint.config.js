@@ -19,6 +19,14 @@ const sharedPatterns = [
   { group: ['../electron/*', '../renderer/*', '../../electron/*', '../../renderer/*', '../../../electron/*', '../../../renderer/*'], message: 'shared/ may not import from electron/ or renderer/.' },
 ];
 const noPlanning = (folder) => ({ group: ['../planning', '../planning/*', '../../planning/*', '**/shared/planning/*'], message: `${folder} may not import shared/planning/: plans are built on verdicts, not under them.` });
+// The API contract sits on top of shared/: it names the calls over models, verdicts, plans and
+// exports, so none of them may import it (Result and the other ground types are in shared/core/).
+const noApi = {
+  group: ['../api', '../api/*', '../../api', '../../api/*', '../../../api/*', '**/shared/api/*'],
+  message: 'shared/api/ is the contract on top of shared/: the layers below it import ground types from shared/core/ instead.',
+};
+// Every folder of shared/ but api/ itself.
+const belowApi = ['core', 'model', 'cidr', 'forwarding', 'analysis', 'planning', 'export', 'words', 'layout'].map((folder) => `shared/${folder}/**/*.ts`);
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
@@ -38,11 +46,27 @@ export default tseslint.config(
     },
   },
   {
+    files: belowApi,
+    rules: {
+      'no-restricted-imports': ['error', { paths: sharedPaths, patterns: [...sharedPatterns, noApi] }],
+    },
+  },
+  {
+    // The ground: Result, ok, fail, assertNever. Every layer may use it, so it uses none of them.
+    files: ['shared/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: sharedPaths, patterns: [...sharedPatterns, { group: ['../*', '../../*'], message: 'shared/core/ is the ground every layer stands on: it imports nothing from the rest of shared/.' }] },
+      ],
+    },
+  },
+  {
     // Verdicts sit below plans: analysis (and the engine under it) never reads planning, so a plan
     // can be built on any verdict without a circle.
     files: ['shared/analysis/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: sharedPaths, patterns: [...sharedPatterns, noPlanning('shared/analysis/')] }],
+      'no-restricted-imports': ['error', { paths: sharedPaths, patterns: [...sharedPatterns, noApi, noPlanning('shared/analysis/')] }],
     },
   },
   {
@@ -56,8 +80,9 @@ export default tseslint.config(
           paths: sharedPaths,
           patterns: [
             ...sharedPatterns,
+            noApi,
             noPlanning('shared/forwarding/'),
-            { group: ['../analysis/*', '../words/*', '../export/*', '../api/contract', '../api/dto'], message: 'shared/forwarding/ is the engine: verdicts (analysis/), words and exports are built on it, not under it.' },
+            { group: ['../analysis/*', '../words/*', '../export/*'], message: 'shared/forwarding/ is the engine: verdicts (analysis/), words and exports are built on it, not under it.' },
           ],
         },
       ],

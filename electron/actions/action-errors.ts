@@ -2,9 +2,9 @@
  *
  * Credential, network and throttling errors reuse the explanations of `electron/aws/`
  * (`explainFailure`, `explainCredentialFailure`); the codes only mutating calls meet are worded
- * here, from "Error codes for the Amazon EC2 API" and ec2-peering-semantics.md.
+ * here, from "Error codes for the Amazon EC2 API" (docs/ec2-peering-semantics.md).
  */
-import type { ApiError } from '../../shared/api/result';
+import type { ApiError } from '../../shared/core/result';
 import type { PlanStep } from '../../shared/planning/plan-types';
 import { errorCodeOf, explainFailure, isCredentialError, isPermissionError, isThrottlingError, isTransientError, messageOf } from '../aws/aws-errors';
 import { CallFailedError } from '../aws/call-scheduler';

@@ -14,8 +14,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { AuditEntry } from '../../shared/api/events';
-import { fail, ok, type Result } from '../../shared/api/result';
+import type { AuditEntry } from '../../shared/planning/audit-entry';
+import { fail, ok, type Result } from '../../shared/core/result';
 import type { Topology } from '../../shared/model/topology';
 import type {
   AcceptPeeringInput,

@@ -15,7 +15,7 @@
  * already gone counts as done. A run resumes from its own last state, after `reconcileRun` has
  * asked AWS about the calls its last attempt left without an answer.
  */
-import type { ApiError } from '../../shared/api/result';
+import type { ApiError } from '../../shared/core/result';
 import { unresolvedInterrupted } from '../../shared/planning/audit-filter';
 import type { PlanRun } from '../../shared/planning/plan-run';
 import { isStepFinished } from '../../shared/planning/plan-run';

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { fail, ok, type Result } from '../../shared/api/result';
+import { fail, ok, type Result } from '../../shared/core/result';
 import type { ResumePlanInput } from '../../shared/planning/action-inputs';
 import type { PlanRun, SavedRun } from '../../shared/planning/plan-run';
 import { asInterrupted, isRunUnfinished } from '../../shared/planning/plan-run';

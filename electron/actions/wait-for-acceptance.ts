@@ -2,7 +2,7 @@
  *
  * The clock is injected so tests (and the sandbox's fast clock) drive time; the wait is
  * cancellable with an AbortSignal, and gives up after `timeoutMs` with the status it last saw, so
- * the run can be resumed later ("keeps polling the status … and continues … once it can", issue 7).
+ * the run can be resumed later: it keeps polling and continues once the other side has acted.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -33,7 +33,7 @@ export interface AcceptanceWaitResult {
   readonly status?: PeeringStatus;
   readonly message?: string;
   readonly polls: number;
-  /** For the final statuses: what it means and what to do (the seeds' status table). */
+  /** For the final statuses: what it means and what to do (`nextStep`). */
   readonly next?: NextStep;
   /** The last polling error, when polls failed (credentials expired, network). */
   readonly lastError?: unknown;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 import type { EmitEvent, PeerscapeApi } from '../../shared/api/contract';
 import type { NodePosition, SandboxStatus } from '../../shared/api/dto';
-import { fail, ok, type Result } from '../../shared/api/result';
+import { fail, ok, type Result } from '../../shared/core/result';
 import type { Snapshot } from '../../shared/model/snapshot';
 import { parseSnapshot } from '../../shared/model/snapshot-schema';
 import { createActionsService, type ActionsServiceDeps } from '../actions/actions-service';

@@ -8,15 +8,15 @@
  * asks AWS and writes the resolution (`went-through` or `did-not-happen`).
  *
  * A torn last line is skipped on reading (and counted), and the next append starts on a new line.
- * Never a secret: parameters pass through `sanitizeParameters` and messages through the discovery
- * helper's `redact` before they are written.
+ * Never a secret: parameters pass through `sanitizeParameters` and messages through discovery's
+ * `redact` before they are written.
  */
 import { createReadStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-import { AUDIT_OUTCOMES, type AuditEntry, type AuditOutcome } from '../../shared/api/events';
+import { AUDIT_OUTCOMES, type AuditEntry, type AuditOutcome } from '../../shared/planning/audit-entry';
 import {
   auditToCsv,
   danglingIntents,

@@ -9,7 +9,7 @@ import { fromEnv, fromIni, fromSSO } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 
 import type { ProfileKind } from '../../shared/api/dto';
-import { fail, ok, type Result } from '../../shared/api/result';
+import { fail, ok, type Result } from '../../shared/core/result';
 import {
   CREDENTIALS_CODE,
   errorCodeOf,

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { fail, type Result } from '../../shared/api/result';
+import { fail, type Result } from '../../shared/core/result';
 import type { Snapshot } from '../../shared/model/snapshot';
 import { createCallScheduler, type CallScheduler } from '../aws/call-scheduler';
 import { runDiscovery, type DiscoveryDeps, type DiscoveryRequest } from './run-discovery';

@@ -1,10 +1,10 @@
 /** One discovery run: every profile's identity and regions, then every account × region at once.
  *
- * Shape of a run (issue 4):
+ * Shape of a run:
  * 1. per profile, concurrently: load credentials, then STS GetCallerIdentity and (unless the
  *    request names regions) EC2 DescribeRegions side by side;
  * 2. the first profile of an account that works scans it; other profiles of the same account
- *    are remembered on the `Account` and take over a region whose scan their colleague may not do;
+ *    are remembered on the `Account` and take over a region that the first profile may not scan;
  * 3. every account × region scan starts as soon as its account is known, all under the
  *    scheduler's global cap and per account + region + action buckets.
  * A failure is recorded in its cell and the run goes on; cancelling resolves promptly with
@@ -16,20 +16,20 @@ import { setMaxListeners } from 'node:events';
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 
-import type { DiscoveryCell, DiscoveryProgress } from '../../shared/api/events';
-import { fail, ok, type Result } from '../../shared/api/result';
-import { isRegionName, type AccountId } from '../../shared/model/ids';
-import type { RegionCoverage, Snapshot } from '../../shared/model/snapshot';
-import { TOPOLOGY_SCHEMA_VERSION, type Account } from '../../shared/model/topology';
+import type { DiscoveryProgress } from '../../shared/api/events';
+import { fail, ok, type Result } from '../../shared/core/result';
+import type { AccountId } from '../../shared/model/ids';
+import type { Snapshot } from '../../shared/model/snapshot';
+import type { Account } from '../../shared/model/topology';
 import { createAwsClients } from '../aws/aws-clients';
 import { isCredentialError, isPermissionError, type ExplainedFailure } from '../aws/aws-errors';
 import { createCallScheduler, type CallLimits, type CallScheduler } from '../aws/call-scheduler';
 import { checkCredentials, resolveProfileAccess, type Env, type ProfileAccess } from '../aws/credentials';
-import { listProfiles } from '../aws/profiles';
 import { scanCell, explainCallFailure, type CellCost, type CellRequest } from './scan-cell';
 import { sharedScanPool, type ScanWorkerEntry } from './scan-pool';
 import type { ScanAction } from './scan-region';
-import { mergeRegions, type RegionModel } from './to-topology';
+import { chooseProfiles, chooseRegions, pickCallLimits } from './run-request';
+import { RunState } from './run-state';
 
 /** What to scan: named profiles (default: every profile that has credentials) and regions (default: each account's enabled ones). */
 export interface DiscoveryRequest {
@@ -86,66 +86,15 @@ export interface DiscoveryDeps {
   onCellScanned?(cell: CellRequest & CellCost & { readonly ok: boolean }): void;
 }
 
-type CellState = DiscoveryCell['state'];
-
-interface MutableCell {
-  profile: string;
-  region: string;
-  accountId?: string;
-  state: CellState;
-  counts?: Readonly<Record<string, number>>;
-  errorCode?: string;
-  message?: string;
-  /** The profile whose credentials produced the data, when not `profile` itself. */
-  scannedBy?: string;
-}
-
 interface AccountState {
   readonly id: AccountId;
   readonly profiles: string[];
   scanner?: string;
 }
 
-/** Pick the profiles of a request, or every profile with credentials when it names none. */
-async function chooseProfiles(req: DiscoveryRequest, env: Env, homeDir: string): Promise<Result<readonly string[]>> {
-  if (req.profiles && req.profiles.length > 0) {
-    const names = [...new Set(req.profiles.map((p) => p.trim()))];
-    if (names.some((n) => n === '')) return fail('invalid-input', 'a profile name is empty', 'name each profile, e.g. --profile prod');
-    return ok(names);
-  }
-  const report = await listProfiles(env, homeDir);
-  // A config-only profile (just a region, say) has no credentials of its own: scanning it would
-  // only fail, so "all profiles" means those the SDK could get credentials for.
-  const names = report.profiles.filter((p) => p.kind !== 'unknown').map((p) => p.name);
-  if (names.length === 0) {
-    return fail(
-      'not-found',
-      `no AWS profiles with credentials in ${report.configFile} or ${report.credentialsFile}`,
-      'run `aws configure` (or `aws configure sso`) to add a profile, or set AWS_CONFIG_FILE to your config file',
-    );
-  }
-  return ok(names);
-}
-
-/** Check the request's region names; AWS region names look like `eu-west-1`. */
-function chooseRegions(req: DiscoveryRequest): Result<readonly string[] | undefined> {
-  if (!req.regions || req.regions.length === 0) return ok(undefined);
-  const names = [...new Set(req.regions.map((r) => r.trim()))];
-  const bad = names.filter((r) => !isRegionName(r));
-  if (bad.length > 0) {
-    return fail(
-      'invalid-input',
-      `not a region name: ${bad.map((b) => JSON.stringify(b)).join(', ')}`,
-      'write regions as AWS names them, e.g. us-east-1 or eu-west-2',
-    );
-  }
-  return ok(names);
-}
-
 function accountFromArn(arn: string | undefined): string | undefined {
   return /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn ?? '')?.[1];
 }
-
 
 /** Scan every chosen profile and region and return the snapshot (failed cells are in its coverage). */
 export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): Promise<Result<Snapshot>> {
@@ -409,147 +358,4 @@ function accountsOf(accounts: ReadonlyMap<AccountId, AccountState>): Account[] {
 
 function endpointOf(endpoint: string | undefined): { endpoint?: string } {
   return endpoint ? { endpoint } : {};
-}
-
-function pickCallLimits(l: Partial<DiscoveryLimits>): Partial<CallLimits> {
-  const keys: (keyof CallLimits)[] = [
-    'maxConcurrentCalls',
-    'bucketCapacity',
-    'refillPerSecond',
-    'callTimeoutMs',
-    'maxAttempts',
-    'maxUnansweredAttempts',
-    'stsAnswerTimeoutMs',
-    'ec2AnswerTimeoutMs',
-    'retryBaseDelayMs',
-    'retryMaxDelayMs',
-  ];
-  return Object.fromEntries(keys.filter((k) => l[k] !== undefined).map((k) => [k, l[k]]));
-}
-
-/** The grid, the observations so far, and the pacing of progress events. */
-class RunState {
-  private readonly cells = new Map<string, MutableCell>();
-  private readonly models: RegionModel[] = [];
-  private modelsAtLastPartial = 0;
-  private lastPartialMs = Number.NEGATIVE_INFINITY;
-  private lastEmitMs = Number.NEGATIVE_INFINITY;
-  private timer: NodeJS.Timeout | undefined;
-  private accountsSoFar: Account[] = [];
-
-  constructor(
-    private readonly runId: string,
-    private readonly deps: DiscoveryDeps,
-    private readonly intervalMs: number,
-    private readonly partialIntervalMs: number,
-    profiles: readonly string[],
-  ) {
-    for (const p of profiles) this.cell(p, '*', { state: 'queued' });
-    this.changed();
-  }
-
-  cell(profile: string, region: string, patch: Partial<MutableCell>): void {
-    const key = `${profile}\u0000${region}`;
-    let c = this.cells.get(key);
-    if (!c) {
-      c = { profile, region, state: 'queued' };
-      // Region cells inherit the account of the profile's identity row.
-      const idRow = this.cells.get(`${profile}\u0000*`);
-      if (idRow?.accountId) c.accountId = idRow.accountId;
-      this.cells.set(key, c);
-    }
-    // A finished cell stays finished: a late abort must not turn `done` into `cancelled`.
-    if (patch.state === 'cancelled' && isFinal(c.state)) return;
-    Object.assign(c, patch);
-  }
-
-  addModel(m: RegionModel): void {
-    this.models.push(m);
-  }
-
-  /** Schedule a progress event: now if the interval has passed, else once it has. */
-  changed(): void {
-    if (!this.deps.onProgress && !this.deps.onPartialSnapshot) return;
-    const now = performance.now();
-    if (now - this.lastEmitMs >= this.intervalMs) {
-      this.emit(false);
-    } else if (!this.timer) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        this.emit(false);
-      }, this.intervalMs - (now - this.lastEmitMs));
-    }
-  }
-
-  setAccounts(accounts: Account[]): void {
-    this.accountsSoFar = accounts;
-  }
-
-  private emit(finished: boolean): void {
-    this.lastEmitMs = performance.now();
-    this.deps.onProgress?.({ runId: this.runId, cells: this.gridCells(), finished });
-    if (
-      !finished &&
-      this.deps.onPartialSnapshot &&
-      this.models.length > this.modelsAtLastPartial &&
-      this.lastEmitMs - this.lastPartialMs >= this.partialIntervalMs
-    ) {
-      this.modelsAtLastPartial = this.models.length;
-      this.lastPartialMs = this.lastEmitMs;
-      this.deps.onPartialSnapshot(this.snapshot(this.accountsSoFar, false));
-    }
-  }
-
-  /** Mark what never finished as cancelled (only a cancelled run leaves such cells). */
-  cancelUnfinished(): void {
-    for (const c of this.cells.values()) if (!isFinal(c.state)) c.state = 'cancelled';
-  }
-
-  /** Send the last event (finished) and stop the pacing timer. */
-  finish(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.emit(true);
-  }
-
-  private gridCells(): DiscoveryCell[] {
-    return [...this.cells.values()].map((c) => ({
-      profile: c.profile,
-      region: c.region,
-      state: c.state,
-      ...(c.accountId ? { accountId: c.accountId } : {}),
-      ...(c.counts ? { counts: c.counts } : {}),
-      ...(c.errorCode ? { errorCode: c.errorCode } : {}),
-      ...(c.message ? { message: c.message } : {}),
-    }));
-  }
-
-  snapshot(accounts: readonly Account[], final: boolean): Snapshot {
-    const coverage: RegionCoverage[] = [];
-    for (const c of this.cells.values()) {
-      // Partial snapshots leave out cells still in flight; the final one has none.
-      if (!final && !isFinal(c.state)) continue;
-      const state: RegionCoverage['state'] = c.state === 'done' ? 'complete' : c.state === 'failed' ? 'failed' : 'cancelled';
-      coverage.push({
-        profile: c.scannedBy && c.region !== '*' ? c.scannedBy : c.profile,
-        ...(c.accountId ? { accountId: c.accountId } : {}),
-        region: c.region,
-        state,
-        ...(c.errorCode ? { errorCode: c.errorCode } : {}),
-        ...(c.message ? { message: c.message } : state === 'cancelled' ? { message: 'The scan was cancelled before this finished: scan again to load it.' } : {}),
-        ...(c.counts ? { counts: c.counts } : {}),
-      });
-    }
-    return {
-      schemaVersion: TOPOLOGY_SCHEMA_VERSION,
-      takenAt: this.deps.now().toISOString(),
-      source: this.deps.source ?? 'aws',
-      topology: mergeRegions(accounts, this.models),
-      coverage,
-    };
-  }
-}
-
-function isFinal(s: CellState): boolean {
-  return s === 'done' || s === 'failed' || s === 'cancelled';
 }

@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { fail, ok, type Result } from '../../shared/api/result';
+import { fail, ok, type Result } from '../../shared/core/result';
 import type { Snapshot } from '../../shared/model/snapshot';
 import { parseSnapshot } from '../../shared/model/snapshot-schema';
 import { loadSnapshotFile, saveSnapshotFile } from '../workspace/snapshot-file';

@@ -5,8 +5,8 @@
  * browser window is needed; one too large to draw safely is refused before drawing
  * (png-limits.ts). Results are plain data (structuredClone-safe) for IPC.
  */
-import type { Result } from '../../shared/api/result';
-import { fail, ok } from '../../shared/api/result';
+import type { Result } from '../../shared/core/result';
+import { fail, ok } from '../../shared/core/result';
 import type { ExportedFile, ExportRequest } from '../../shared/export/export-formats';
 import { EXPORT_FORMATS, exportText } from '../../shared/export/export-formats';
 import { buildExportDocument } from '../../shared/export/export-document';

@@ -6,7 +6,7 @@
  * SVG before anything is drawn, and anything over the limits is refused with the size and what
  * to do instead (docs/exports.md).
  */
-import type { ApiError } from '../../shared/api/result';
+import type { ApiError } from '../../shared/core/result';
 
 /** The largest PNG drawn: 16,384 px a side (what image viewers and slide tools open) and 40 megapixels. */
 export const PNG_LIMITS = { maxSide: 16_384, maxPixels: 40_000_000 } as const;

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { apiContract } from '../../shared/api/contract';
 import type { EmitEvent, PeerscapeApi } from '../../shared/api/contract';
 import { dispatchCall } from '../../shared/api/dispatch';
-import { fail } from '../../shared/api/result';
+import { fail } from '../../shared/core/result';
 import { decodeWire, encodeWire } from '../../shared/api/wire';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../security/window-security';
 import { resolveRendererFile } from '../window/renderer-files';

@@ -4,7 +4,7 @@ import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { EmitEvent, PeerscapeApi } from '../../shared/api/contract';
 import { dispatchCall } from '../../shared/api/dispatch';
 import { API_METHOD_NAMES, eventChannel, methodChannel } from '../../shared/api/method-names';
-import { fail } from '../../shared/api/result';
+import { fail } from '../../shared/core/result';
 import { isTrustedSender } from '../security/window-security';
 
 /** Register every method's handler; each call's sender is checked before its input is parsed. */

@@ -1,9 +1,10 @@
 /** Every security setting of the Peerscape window, in one module a unit test reads.
  *
- * Follows Electron's security checklist (docs/tutorial/security.md): items 3 (context isolation),
- * 4 (sandbox), 2 (no Node integration), 7 (CSP), 13 (navigation), 14 (new windows),
- * 5 (permission requests) and 17 (IPC sender validation). No Electron import here, so the rules
- * are plain data and functions a test can check without starting Electron.
+ * Follows Electron's security checklist (the "Security" tutorial of Electron's documentation;
+ * docs/electron-security.md lists each guard): items 3 (context isolation), 4 (sandbox), 2 (no
+ * Node integration), 7 (CSP), 13 (navigation), 14 (new windows), 5 (permission requests) and 17
+ * (IPC sender validation). No Electron import here, so the rules are plain data and functions a
+ * test can check without starting Electron.
  */
 
 /** webPreferences for the one BrowserWindow. */

@@ -1,12 +1,12 @@
 /** The Export dialog: pick a format, see a live preview, download the file.
  *
  * The export itself runs on the Node side (one implementation for the app and the CLI); the
- * dialog gets it as `requestExport`, so the lead wires `api.exportDiagram` and tests can pass a
+ * dialog gets it as `requestExport`, so the toolbar passes `api.exportDiagram` and tests can pass a
  * loopback. Previews are shown as data URLs in <img> (an SVG there runs no script) or as text.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 
-import type { Result } from '../../shared/api/result';
+import type { Result } from '../../shared/core/result';
 import type { DiagramTheme } from '../../shared/export/diagram-style';
 import type { ExportedFile, ExportFormat, ExportRequest } from '../../shared/export/export-formats';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from '../../shared/export/export-formats';

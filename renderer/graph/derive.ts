@@ -1,7 +1,7 @@
 /** Analysis results for the graph, computed from the snapshot's topology and memoised per topology.
  *
  * The store keeps only the snapshot; every finding is derived here from shared/analysis and
- * shared/planning (STYLE.md Part 1 §4: no second copy of findings). Topologies are immutable
+ * shared/planning, never kept as a second copy in the store. Topologies are immutable
  * values, so a WeakMap keyed by the topology object is a correct cache and frees itself.
  */
 import type { CidrConflict, CidrConflictReport } from '../../shared/analysis/cidr-conflicts';

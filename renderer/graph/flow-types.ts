@@ -1,4 +1,4 @@
-/** The graph's React Flow node and edge types (STYLE.md Part 1 §4: typed `Node<Data, 'kind'>` unions). */
+/** The graph's React Flow node and edge types, as typed `Node<Data, 'kind'>` unions. */
 import type { Edge, Node } from '@xyflow/react';
 
 import type { AccountId, PeeringId, Region, VpcId } from '../../shared/model/ids';

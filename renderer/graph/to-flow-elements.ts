@@ -1,4 +1,4 @@
-/** Topology + layout → React Flow nodes and edges (STYLE.md Part 1 §1: the forward path's last step). */
+/** Topology + layout → React Flow nodes and edges: the last step from snapshot to screen. */
 import type { DiagramLayout } from '../../shared/layout/diagram-layout';
 import type { DiagramAccount, DiagramVpc } from '../../shared/layout/diagram-members';
 import type { Topology } from '../../shared/model/topology';

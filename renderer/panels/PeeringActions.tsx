@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 
-import type { ApiError, Result } from '../../shared/api/result';
+import type { ApiError, Result } from '../../shared/core/result';
 import type { VpcId } from '../../shared/model/ids';
 import type { Peering, Topology } from '../../shared/model/topology';
 import type { ChecklistAction, ChecklistItem, PeeringChecklist as Checklist } from '../../shared/planning/peering-checklist';

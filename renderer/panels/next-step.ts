@@ -4,7 +4,7 @@
  */
 import type { PeeringRoutes } from '../graph/derive';
 import type { Account, Peering } from '../../shared/model/topology';
-import type { Result } from '../../shared/api/result';
+import type { Result } from '../../shared/core/result';
 import type { PeeringChecklist } from '../../shared/planning/peering-checklist';
 import { nextStep, nextStepContextOf, type NextActionKind } from '../../shared/planning/next-step';
 import { awsCommandText, ec2Command } from '../../shared/words/aws-cli';

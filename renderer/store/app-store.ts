@@ -12,7 +12,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { PeerscapeClient } from '../../shared/api/contract';
 import type { AppInfo, NodePosition, ProfilesReport, SandboxStatus } from '../../shared/api/dto';
 import type { DiscoveryCell } from '../../shared/api/events';
-import type { ApiError } from '../../shared/api/result';
+import type { ApiError } from '../../shared/core/result';
 import type { DiagramLayout } from '../../shared/layout/diagram-layout';
 import type { PeeringId, VpcId } from '../../shared/model/ids';
 import type { Snapshot } from '../../shared/model/snapshot';
@@ -50,7 +50,7 @@ export interface DiscoveryRun {
   readonly busy: boolean;
   readonly cells: readonly DiscoveryCell[];
   readonly finished: boolean;
-  /** Why the last start failed (e.g. `unavailable` before the lead wires discovery). */
+  /** Why the last start failed, with its fix. */
   readonly error?: ApiError;
   readonly source?: 'aws' | 'sandbox';
 }

@@ -1,5 +1,5 @@
 /** Words for route anomalies: what is wrong with a route into a peering, and the fix. */
-import { assertNever } from '../api/result';
+import { assertNever } from '../core/result';
 import type { PeeringId } from '../model/ids';
 import type { Peering, Route, RouteTable } from '../model/topology';
 import { awsCommandText, ec2Command, routeDestination } from '../words/aws-cli';

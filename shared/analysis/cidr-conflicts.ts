@@ -4,7 +4,7 @@
  * or IPv6 blocks) and "Peering configurations with specific routes" (a VPC peered with two VPCs
  * whose blocks overlap must route each range to one of them; AWS uses the longest prefix match).
  */
-import { assertNever } from '../api/result';
+import { assertNever } from '../core/result';
 import { compareRanges, relateRanges } from '../cidr/overlap';
 import type { CidrRelation } from '../cidr/overlap';
 import type { Cidr, IpFamily } from '../cidr/parse-cidr';

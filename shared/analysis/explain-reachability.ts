@@ -12,7 +12,7 @@
  * traces of the forwarding engine (`reachability-routes.ts`), and security groups
  * (`reachability-groups.ts`); the data types are in `reachability-types.ts`.
  */
-import { assertNever } from '../api/result';
+import { assertNever } from '../core/result';
 import type { IpFamily } from '../cidr/parse-cidr';
 import { parseIpAddress } from '../cidr/parse-cidr';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';

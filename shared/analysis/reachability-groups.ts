@@ -4,7 +4,7 @@
  * works only within one region ("Update your security groups to reference peer security
  * groups"); a rule naming a prefix list can only be `unknown` offline.
  */
-import { assertNever } from '../api/result';
+import { assertNever } from '../core/result';
 import { hasOverlap, isWithin } from '../cidr/overlap';
 import type { CidrRange } from '../cidr/parse-cidr';
 import type { SecurityGroupId, VpcId } from '../model/ids';

@@ -1,5 +1,5 @@
 /** Words for route checks: one sentence per check, and the fix (the AWS CLI call that makes the route). */
-import { assertNever } from '../api/result';
+import { assertNever } from '../core/result';
 import { forwardTargetOf, routePriority } from '../forwarding/vpc-table';
 import type { PeeringId, RouteTableId } from '../model/ids';
 import type { RouteTarget } from '../model/topology';

@@ -4,208 +4,34 @@
  * `createPeeringValidator`, O(blocks) per call), the peering form and the Node side before it
  * calls CreateVpcPeeringConnection. Rules from "VPC peering limitations", "VPC peering connection
  * lifecycle" and "Amazon VPC quotas" (docs.aws.amazon.com), summarised in
- * /work/shared/ec2-peering-semantics.md.
+ * docs/ec2-peering-semantics.md.
  */
-import { assertNever } from '../api/result';
+import { assertNever } from '../core/result';
 import { findOverlappingPairs } from '../cidr/overlap';
-import type { Cidr } from '../cidr/parse-cidr';
 import type { VpcBlockKind, VpcBlockRange } from '../cidr/vpc-blocks';
-import { collectVpcBlocks } from '../cidr/vpc-blocks';
-import type { AccountId, PeeringId, Region, VpcId } from '../model/ids';
-import type { Peering, PeeringStatus, Topology, Vpc } from '../model/topology';
+import type { VpcId } from '../model/ids';
+import type { Peering, Topology, Vpc } from '../model/topology';
 import { isLivePeeringStatus } from '../model/topology';
-import { indexTopology } from './topology-index';
+import { buildIndex, countActive, findLiveBetween, type ValidationIndex } from './peering-validation-index';
+import type { AlreadyPeeredRefusal, PeeringKind, PeeringRefusal, PeeringValidator, PeeringVerdict, PeeringWarning, ValidatePeeringOptions } from './peering-verdict';
+import { DEFAULT_PEERING_QUOTAS } from './peering-verdict';
 
-/** AWS default quotas ("Amazon VPC quotas"): 50 active peerings per VPC, 25 outstanding requests per account. */
-export const DEFAULT_PEERING_QUOTAS = { activePerVpc: 50, outstandingPerAccount: 25 } as const;
-
-/** Quotas to check against; the defaults are AWS's, raise them when the account has an increase. */
-export interface PeeringQuotas {
-  readonly activePerVpc?: number;
-  readonly outstandingPerAccount?: number;
-}
-
-/** Options of `validatePeering` and `createPeeringValidator`. */
-export interface ValidatePeeringOptions {
-  readonly quotas?: PeeringQuotas;
-}
-
-interface RefusalBase {
-  /** What is wrong, naming the resources. */
-  readonly message: string;
-  /** What to do about it. */
-  readonly fix: string;
-}
-
-/** Requester and accepter are the same VPC. */
-export interface SameVpcRefusal extends RefusalBase {
-  readonly code: 'same-vpc';
-  readonly vpcId: VpcId;
-}
-
-/** A VPC id not in the topology. */
-export interface UnknownVpcRefusal extends RefusalBase {
-  readonly code: 'unknown-vpc';
-  readonly vpcId: VpcId;
-  readonly role: 'requester' | 'accepter';
-}
-
-/** One overlapping pair of blocks. */
-export interface CidrOverlapRefusal extends RefusalBase {
-  readonly code: 'cidr-overlap';
-  readonly requesterVpcId: VpcId;
-  readonly requesterCidr: Cidr;
-  readonly requesterBlockKind: VpcBlockKind;
-  readonly accepterVpcId: VpcId;
-  readonly accepterCidr: Cidr;
-  readonly accepterBlockKind: VpcBlockKind;
-}
-
-/** A peering between the two already exists in a non-final state. */
-export interface AlreadyPeeredRefusal extends RefusalBase {
-  readonly code: 'already-peered';
-  readonly peeringId: PeeringId;
-  readonly status: PeeringStatus;
-}
-
-/** One side already has as many active peerings as its quota allows. */
-export interface ActiveQuotaRefusal extends RefusalBase {
-  readonly code: 'active-quota';
-  readonly vpcId: VpcId;
-  readonly role: 'requester' | 'accepter';
-  readonly activeCount: number;
-  readonly limit: number;
-}
-
-/** The requester's account has as many requests awaiting acceptance as its quota allows. */
-export interface OutstandingQuotaRefusal extends RefusalBase {
-  readonly code: 'outstanding-quota';
-  readonly accountId: AccountId;
-  readonly outstandingCount: number;
-  readonly limit: number;
-  /** The outstanding requests, oldest information first as listed in the topology. */
-  readonly peeringIds: readonly PeeringId[];
-}
-
-/** Why a peering cannot be made. */
-export type PeeringRefusal =
-  | SameVpcRefusal
-  | UnknownVpcRefusal
-  | CidrOverlapRefusal
-  | AlreadyPeeredRefusal
-  | ActiveQuotaRefusal
-  | OutstandingQuotaRefusal;
-
-/** Something that does not stop the peering but makes it less useful. */
-export type PeeringWarning =
-  | (RefusalBase & {
-      readonly code: 'routing-ambiguity';
-      /** The VPC that would be peered with two overlapping VPCs. */
-      readonly hubVpcId: VpcId;
-      readonly existingPeerVpcId: VpcId;
-      readonly existingPeeringId: PeeringId;
-      readonly shared: Cidr;
-    })
-  | (RefusalBase & { readonly code: 'no-accepter-profile'; readonly accountId: AccountId });
-
-/** What making the peering takes: same or cross account and region, who must accept, which profile can. */
-export interface PeeringKind {
-  readonly sameAccount: boolean;
-  readonly sameRegion: boolean;
-  readonly requesterAccountId: AccountId;
-  readonly requesterRegion: Region;
-  readonly accepterAccountId: AccountId;
-  readonly accepterRegion: Region;
-  /**
-   * `auto-possible` when one account owns both VPCs, so the requester's credentials can accept
-   * too (in the accepter's region); otherwise the accepter's account must accept.
-   */
-  readonly needsAcceptanceBy: 'auto-possible' | 'accepter-account';
-  /** Local profiles that act in the accepter's account (empty: its owner must accept). */
-  readonly accepterProfiles: readonly string[];
-  /** Local profiles that act in the requester's account. */
-  readonly requesterProfiles: readonly string[];
-}
-
-/** The verdict on one proposed peering. */
-export interface PeeringVerdict {
-  readonly ok: boolean;
-  readonly reasons: readonly PeeringRefusal[];
-  /** `null` only when a VPC is unknown. */
-  readonly kind: PeeringKind | null;
-  readonly warnings: readonly PeeringWarning[];
-  /** One sentence: why not, or what it takes. */
-  readonly summary: string;
-}
-
-/** A verdict function over one topology. */
-export type PeeringValidator = (requesterVpcId: VpcId, accepterVpcId: VpcId) => PeeringVerdict;
-
-/**
- * What every call shares, built once per topology. The per-VPC maps come from the shared topology
- * index and block cache, so a graph that already ran the analyses pays nothing more; each call
- * then filters the two VPCs' own peerings (at most a few dozen), which is cheaper than building
- * pair-keyed maps over every peering up front.
- */
-interface ValidationIndex {
-  readonly vpcById: ReadonlyMap<VpcId, Vpc>;
-  readonly blocksByVpc: ReadonlyMap<VpcId, readonly VpcBlockRange[]>;
-  /** Every peering of each VPC, any status. */
-  readonly peeringsByVpc: ReadonlyMap<VpcId, readonly Peering[]>;
-  readonly outstandingByAccount: ReadonlyMap<AccountId, readonly PeeringId[]>;
-  readonly profilesByAccount: ReadonlyMap<AccountId, readonly string[]>;
-}
-
-const indexCache = new WeakMap<Topology, ValidationIndex>();
-
-/**
- * Statuses that count against "active VPC peering connections per VPC": active, and
- * provisioning, which becomes active without anyone acting.
- */
-function isCountedActive(status: PeeringStatus): boolean {
-  return status === 'active' || status === 'provisioning';
-}
-
-/** Statuses of a request still waiting for the accepter ("outstanding VPC peering connection requests"). */
-function isOutstanding(status: PeeringStatus): boolean {
-  return status === 'pending-acceptance' || status === 'initiating-request';
-}
-
-function buildIndex(topology: Topology): ValidationIndex {
-  const hit = indexCache.get(topology);
-  if (hit) return hit;
-  const outstandingByAccount = new Map<AccountId, PeeringId[]>();
-  for (const p of topology.peerings) {
-    if (!isOutstanding(p.status)) continue;
-    const list = outstandingByAccount.get(p.requester.accountId);
-    if (list) list.push(p.id);
-    else outstandingByAccount.set(p.requester.accountId, [p.id]);
-  }
-  const shared = indexTopology(topology);
-  const index: ValidationIndex = {
-    vpcById: shared.vpcById,
-    blocksByVpc: collectVpcBlocks(topology).byVpc,
-    peeringsByVpc: shared.peeringsByVpc,
-    outstandingByAccount,
-    profilesByAccount: new Map(topology.accounts.map((a) => [a.id, a.profiles])),
-  };
-  indexCache.set(topology, index);
-  return index;
-}
-
-/** Live peerings between `a` and `b`, from the shorter of the two VPCs' lists. */
-function findLiveBetween(index: ValidationIndex, a: VpcId, b: VpcId): Peering[] {
-  const la = index.peeringsByVpc.get(a) ?? [];
-  const lb = index.peeringsByVpc.get(b) ?? [];
-  const [list, other] = la.length <= lb.length ? [la, b] : [lb, a];
-  return list.filter((p) => isLivePeeringStatus(p.status) && (p.requester.vpcId === other || p.accepter.vpcId === other));
-}
-
-function countActive(index: ValidationIndex, vpcId: VpcId): number {
-  let n = 0;
-  for (const p of index.peeringsByVpc.get(vpcId) ?? []) if (isCountedActive(p.status)) n++;
-  return n;
-}
+export { DEFAULT_PEERING_QUOTAS } from './peering-verdict';
+export type {
+  ActiveQuotaRefusal,
+  AlreadyPeeredRefusal,
+  CidrOverlapRefusal,
+  OutstandingQuotaRefusal,
+  PeeringKind,
+  PeeringQuotas,
+  PeeringRefusal,
+  PeeringValidator,
+  PeeringVerdict,
+  PeeringWarning,
+  SameVpcRefusal,
+  UnknownVpcRefusal,
+  ValidatePeeringOptions,
+} from './peering-verdict';
 
 function label(vpc: Vpc): string {
   return vpc.name ? `${vpc.name} (${vpc.id})` : vpc.id;

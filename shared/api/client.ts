@@ -1,8 +1,8 @@
 /** Turns an untyped bridge (preload or loopback) into the typed client the UI uses. */
 import type { PeerscapeBridge, PeerscapeClient } from './contract';
 import { API_METHOD_NAMES } from './method-names';
-import { fail } from './result';
-import type { Result } from './result';
+import { fail } from '../core/result';
+import type { Result } from '../core/result';
 
 /** Wrap `bridge` so every method returns a `Result`, even when the transport itself fails. */
 export function createApiClient(bridge: PeerscapeBridge): PeerscapeClient {

@@ -41,7 +41,7 @@ import type {
 } from './dto';
 import type { PeerscapeEvents } from './events';
 import type { ApiEventName, ApiMethodName } from './method-names';
-import type { Result } from './result';
+import type { Result } from '../core/result';
 
 /** A method's input schema and (type-only) result. */
 export interface MethodSpec<I extends z.ZodType, O> {

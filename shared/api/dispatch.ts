@@ -3,8 +3,8 @@ import { apiContract } from './contract';
 import type { PeerscapeApi } from './contract';
 import { API_METHOD_NAMES } from './method-names';
 import type { ApiMethodName } from './method-names';
-import { fail } from './result';
-import type { Result } from './result';
+import { fail } from '../core/result';
+import type { Result } from '../core/result';
 
 /** True when `name` is one of the contract's methods. */
 export function isApiMethodName(name: unknown): name is ApiMethodName {

@@ -1,6 +1,6 @@
 /** "Which VPC holds 10.2.3.4?": the VPCs, blocks and subnets containing an address. */
-import type { Result } from '../api/result';
-import { ok } from '../api/result';
+import type { Result } from '../core/result';
+import { ok } from '../core/result';
 import type { AccountId, Region, SubnetId, VpcId } from '../model/ids';
 import type { Topology } from '../model/topology';
 import { isAddressIn } from './overlap';

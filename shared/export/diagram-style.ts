@@ -5,7 +5,7 @@
  * two never disagree on what a dashed amber line means.
  */
 import type { PeeringRouteCompleteness, RouteSummary } from '../analysis/route-completeness';
-import { assertNever } from '../api/result';
+import { assertNever } from '../core/result';
 import type { Peering, PeeringStatus } from '../model/topology';
 
 /** A colour theme of the diagram. */

@@ -3,8 +3,8 @@
  * PNG is the SVG rasterised on the Node side (electron/export/render-png.ts); everything else is
  * text made here, so the app, the CLI and the tests share one implementation per format.
  */
-import type { Result } from '../api/result';
-import { assertNever, fail, ok } from '../api/result';
+import type { Result } from '../core/result';
+import { assertNever, fail, ok } from '../core/result';
 import type { DiagramLayout } from '../layout/diagram-layout';
 import type { Snapshot } from '../model/snapshot';
 import { exportAwsCliScript } from './aws-cli-script';

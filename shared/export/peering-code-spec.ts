@@ -9,8 +9,8 @@
 import { checkTableRoute } from '../analysis/route-completeness';
 import { routePriority } from '../forwarding/vpc-table';
 import { findServingTables, indexTopology } from '../analysis/topology-index';
-import type { Result } from '../api/result';
-import { fail, ok } from '../api/result';
+import type { Result } from '../core/result';
+import { fail, ok } from '../core/result';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { AccountId, PeeringId, Region, RouteTableId, VpcId } from '../model/ids';
 import type { PeeringStatus, Topology } from '../model/topology';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-import { AUDIT_OUTCOMES, type AuditOutcome } from '../api/events';
+import { AUDIT_OUTCOMES, type AuditOutcome } from './audit-entry';
 import type { PeeringId, RouteTableId, SecurityGroupId, VpcId } from '../model/ids';
 
 const idOf = <T extends string>(prefix: string, what: string) =>

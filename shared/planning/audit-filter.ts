@@ -8,7 +8,7 @@
  * a call still in flight (or one whose answer never came) stays visible.
  */
 import { csvCell, csvRow } from '../export/syntax/csv';
-import type { AuditEntry, AuditOutcome } from '../api/events';
+import type { AuditEntry, AuditOutcome } from './audit-entry';
 
 /** An audit entry as written by Peerscape: the API's `AuditEntry` plus where in a plan it came from. */
 export interface AuditRecord extends AuditEntry {

@@ -1,14 +1,14 @@
 /** What a peering's status means and what to do next, per status.
  *
- * The table follows the seeds' connection-status table (seeds/000: Pending Acceptance → accept in
- * the VPC console; Active → no action; Rejected → recreate if needed; Expired → recreate; Failed →
- * verify VPC and account ids, then recreate; seeds/001: failed e.g. on a CIDR overlap), corrected
- * where AWS's own lifecycle says otherwise ("VPC peering connection lifecycle", summarised in
- * ec2-peering-semantics.md): a rejected or failed peering cannot be deleted and an expired one
- * cannot be acted on at all, so "delete and recreate" becomes "request a new one"; each of them
- * disappears on its own after its visibility period.
+ * The usual guidance per status (pending acceptance → accept in the VPC console; active → no
+ * action; rejected → recreate if needed; expired → recreate; failed, e.g. on a CIDR overlap →
+ * verify the VPC and account ids, then recreate), corrected where AWS's own lifecycle says
+ * otherwise ("VPC peering connection lifecycle", summarised in docs/ec2-peering-semantics.md): a
+ * rejected or failed peering cannot be deleted and an expired one cannot be acted on at all, so
+ * "delete and recreate" becomes "request a new one"; each of them disappears on its own after its
+ * visibility period.
  */
-import { assertNever } from '../api/result';
+import { assertNever } from '../core/result';
 import type { Peering, PeeringStatus } from '../model/topology';
 
 /** Who can move the peering on from its status. */

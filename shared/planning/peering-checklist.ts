@@ -1,8 +1,8 @@
 /** The checklist of one peering, computed from the latest discovery: requested → accepted →
  * requester routes → accepter routes → security groups → DNS, each with its state and the action
- * that finishes it (issue 7, item 4).
+ * that finishes it.
  *
- * Routes use the analysis helper's route completeness; a route to a request still pending
+ * Routes use route completeness (shared/analysis); a route to a request still pending
  * acceptance is a blackhole until it is accepted, which is expected and counts as in place.
  */
 import type { SideRouteCompleteness } from '../analysis/route-completeness';
@@ -10,7 +10,7 @@ import { suggestRouteFix } from '../analysis/route-words';
 import { indexTopology } from '../analysis/topology-index';
 import { hasOverlap } from '../cidr/overlap';
 import { parseCidrRange } from '../cidr/parse-cidr';
-import { fail, ok, type Result } from '../api/result';
+import { fail, ok, type Result } from '../core/result';
 import type { PeeringId } from '../model/ids';
 import { awsCommandText, ec2Command } from '../words/aws-cli';
 import type { Peering, SecurityGroup, Topology } from '../model/topology';

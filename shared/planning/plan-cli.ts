@@ -3,7 +3,7 @@
  * Flags come from the EC2 parameter names (the CLI kebab-cases them: `PeerVpcId` →
  * `--peer-vpc-id`); structures are passed as JSON, which every CLI structure flag accepts. The
  * new peering's id is captured from the create command with `--query` into `$PCX_ID`, and every
- * later command uses it. Debian's CLI 2.9 ignores `endpoint_url` in profiles (TOOLCHAIN.md), so
+ * later command uses it. Debian's CLI 2.9 ignores `endpoint_url` in profiles (docs/toolchain.md), so
  * commands for profiles with a custom endpoint (sandbox, moto) carry `--endpoint-url`. Commands
  * come from the one builder (`shared/words/aws-cli.ts`), so every value is one shell word, and
  * comments stay one line whatever a name holds.

@@ -1,20 +1,20 @@
 /** Plan whatever an existing peering still lacks: the accept, missing routes on either side,
  * security-group rules the user asks for, DNS.
  *
- * Built from the latest discovery with the analysis helper's route completeness (only the route
+ * Built from the latest discovery with route completeness (shared/analysis; only the route
  * tables that serve subnets count; longest prefix match decides), so the checklist and the plan
  * that finishes it always agree.
  */
 import type { RouteCheck, SideRouteCompleteness } from '../analysis/route-completeness';
 import { describeTarget } from '../analysis/route-words';
 import { indexTopology } from '../analysis/topology-index';
-import { fail, ok, type Result } from '../api/result';
+import { fail, ok, type Result } from '../core/result';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { PeeringId } from '../model/ids';
 import type { Peering, PeeringSide, Topology, Vpc } from '../model/topology';
 import { vpcKnownFromPeerings, vpcOfPeeringSide } from '../model/topology';
 import { nextStep } from './next-step';
-import { ruleSteps, type SecurityGroupRuleRequest } from './plan-peering';
+import { ruleSteps, type SecurityGroupRuleRequest } from './plan-rules';
 import type { StepPlace } from './plan-steps';
 import { acceptStep, createRouteStep, dnsStep, peeringPlanSide } from './plan-steps';
 import type { PeeringPlan, PlanNote, PlanSideRole, PlanStep, ProfilesByAccount } from './plan-types';

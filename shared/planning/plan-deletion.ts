@@ -1,15 +1,15 @@
 /** Plans that end a peering: delete it and clean up after it, or reject a pending request.
  *
- * Who may do what (VPC peering lifecycle, ec2-peering-semantics.md): either owner deletes an
+ * Who may do what (VPC peering lifecycle, docs/ec2-peering-semantics.md): either owner deletes an
  * active peering; only the requester deletes a pending one (the accepter rejects it instead);
  * nobody can delete a failed, rejected or expired one. Routes to a deleted peering stay behind as
  * blackholes, so the plan removes them in both VPCs, and the rules Peerscape added for it
  * (found by the `peerscape <pcx>` marker in their description, or by a group reference across
  * it); rules that merely allow the peer's exact CIDR are offered unticked, since they may serve
- * something else. Cleanup steps are marked for confirmation (seeds/000 asks users to clean up
- * the routes and security-group entries on their side too).
+ * something else. Cleanup steps are marked for confirmation (the routes and security-group
+ * entries each side added for the peering are left behind by AWS and are cleaned up on both sides).
  */
-import { fail, ok, type Result } from '../api/result';
+import { fail, ok, type Result } from '../core/result';
 import { indexTopology } from '../analysis/topology-index';
 import type { PeeringId, SecurityGroupId } from '../model/ids';
 import type { Peering, SecurityGroup, SecurityGroupRule, Topology } from '../model/topology';

@@ -2,9 +2,9 @@
  *
  * A run is a value the executor updates and pushes as `planProgressed`; the same value is what a
  * resume starts from, so "stop at the first failure, show what was done and what was not, and
- * resume from there" (issue 7) needs nothing else.
+ * resume from there" needs nothing else.
  */
-import type { ApiError } from '../api/result';
+import type { ApiError } from '../core/result';
 import type { PeeringId } from '../model/ids';
 import type { Handoff } from './handoff';
 import type { PeeringPlan } from './plan-types';

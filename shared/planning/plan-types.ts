@@ -1,7 +1,7 @@
 /** A peering plan as data: ordered EC2 calls, each with where it runs, its inputs and its undo.
  *
- * STYLE.md §3: "A PeeringPlan is data: ordered steps, each an EC2 call with its inputs and its
- * cleanup." Plans are structuredClone-safe, so they cross IPC unchanged, and the same plan feeds
+ * A plan is data: ordered steps, each an EC2 call with its inputs and its cleanup. Plans are
+ * structuredClone-safe, so they cross IPC unchanged, and the same plan feeds
  * the step list, the AWS CLI export and `electron/actions/execute-plan.ts`.
  */
 import type { AccountId, PeeringId, Region, RouteTableId, SecurityGroupId, VpcId } from '../model/ids';

@@ -1,4 +1,4 @@
-/** Route completeness of one peering, from the analysis helper's `computeRouteCompleteness`,
+/** Route completeness of one peering, from shared/analysis's `computeRouteCompleteness`,
  * computed once per topology and status and then looked up by id.
  *
  * `computeRouteCompleteness` examines every peering in the asked statuses; at 10,000 VPCs and

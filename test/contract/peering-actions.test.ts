@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { MainApi } from '../../electron/api/main-api';
 import type { PeerscapeClient } from '../../shared/api/contract';
-import type { AuditEntry } from '../../shared/api/events';
-import type { Result } from '../../shared/api/result';
+import type { AuditEntry } from '../../shared/planning/audit-entry';
+import type { Result } from '../../shared/core/result';
 import { computeRouteCompleteness } from '../../shared/analysis/route-completeness';
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { Vpc } from '../../shared/model/topology';

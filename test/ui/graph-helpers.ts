@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 
 import type { MethodInput, MethodOutput } from '../../shared/api/contract';
 import type { ApiMethodName } from '../../shared/api/method-names';
-import type { Result } from '../../shared/api/result';
+import type { Result } from '../../shared/core/result';
 import type { Topology } from '../../shared/model/topology';
 import { decodeWire, encodeWire } from '../../shared/api/wire';
 

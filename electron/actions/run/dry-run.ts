@@ -1,7 +1,7 @@
 /** The DryRun before a run: every step that still needs work is sent with `DryRun`, and AWS's
  * answer says whether it would be allowed, is already in place, or can only be checked when it runs.
  */
-import type { ApiError } from '../../../shared/api/result';
+import type { ApiError } from '../../../shared/core/result';
 import type { PeeringId } from '../../../shared/model/ids';
 import type { DryRunVerdict } from '../../../shared/planning/plan-run';
 import type { PlanStep } from '../../../shared/planning/plan-types';

@@ -3,7 +3,7 @@
  * CLI commands with the ids filled in), watches the peering's status with a local profile, and
  * goes on once they accepted, or stops resumable while it waits.
  */
-import type { ApiError } from '../../../shared/api/result';
+import type { ApiError } from '../../../shared/core/result';
 import { buildHandoff } from '../../../shared/planning/handoff';
 import type { PlanRun, RunOutcome } from '../../../shared/planning/plan-run';
 import type { PeeringPlan, PlanStep } from '../../../shared/planning/plan-types';

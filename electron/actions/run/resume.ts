@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { ApiError } from '../../../shared/api/result';
+import type { ApiError } from '../../../shared/core/result';
 import type { AuditRecord } from '../../../shared/planning/audit-filter';
 import type { PlanRun } from '../../../shared/planning/plan-run';
 import { isStepFinished, newRun } from '../../../shared/planning/plan-run';

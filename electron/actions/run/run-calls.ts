@@ -7,7 +7,7 @@
  */
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 
-import type { ApiError } from '../../../shared/api/result';
+import type { ApiError } from '../../../shared/core/result';
 import type { AuditRecord } from '../../../shared/planning/audit-filter';
 import type { PeeringPlan, PlanStep } from '../../../shared/planning/plan-types';
 import type { Ec2ActionName, StepCallOf } from '../../../shared/planning/step-params';

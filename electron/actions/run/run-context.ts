@@ -1,5 +1,5 @@
 /** What a run needs from its host, its options, and what the parts of one run share. */
-import type { Result } from '../../../shared/api/result';
+import type { Result } from '../../../shared/core/result';
 import type { ConflictDecision, PlanRun, StepRun } from '../../../shared/planning/plan-run';
 import type { PeeringPlan, PlanStep, PlanStepKind } from '../../../shared/planning/plan-types';
 import type { JournalLog } from '../../audit/call-journal';

@@ -1,7 +1,7 @@
 /** The state of one run: its steps and phase, the peering it made or acts on, and each change
  * reported (`onProgress`) and saved (`checkpoint`).
  */
-import type { ApiError } from '../../../shared/api/result';
+import type { ApiError } from '../../../shared/core/result';
 import type { PeeringId } from '../../../shared/model/ids';
 import type { PeeringStatus } from '../../../shared/model/topology';
 import type { PlanRun, RunOutcome, StepRun } from '../../../shared/planning/plan-run';

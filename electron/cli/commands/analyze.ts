@@ -1,4 +1,4 @@
-/** `peerscape analyze`: everything in a snapshot that makes peerings impossible or useless (issue 5). */
+/** `peerscape analyze`: everything in a snapshot that makes peerings impossible or useless. */
 import { parseArgs } from 'node:util';
 
 import type { CidrConflictReport } from '../../../shared/analysis/cidr-conflicts';

@@ -1,9 +1,9 @@
-/** `peerscape explain`: can traffic get from A to B? Each hop checked offline from a snapshot (issue 5). */
+/** `peerscape explain`: can traffic get from A to B? Each hop checked offline from a snapshot. */
 import { parseArgs } from 'node:util';
 
 import type { CheckStatus, ReachabilityExplanation, ReachabilityOptions, TrafficProtocol } from '../../../shared/analysis/explain-reachability';
 import { explainReachability } from '../../../shared/analysis/explain-reachability';
-import { assertNever } from '../../../shared/api/result';
+import { assertNever } from '../../../shared/core/result';
 import { traceWords } from '../../../shared/words/trace-words';
 import type { SecurityGroupId } from '../../../shared/model/ids';
 import type { Topology } from '../../../shared/model/topology';

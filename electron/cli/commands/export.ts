@@ -2,7 +2,7 @@
  *
  * Makes every format without a browser window (PNG through resvg). For scripts: the file goes to
  * `--out` (text formats to stdout without it), messages to stderr, and the exit code says what
- * went wrong (issue 8, "from the CLI").
+ * went wrong.
  */
 import { CSV_TABLE_FILE_SUFFIX, exportCsvTables } from '../../../shared/export/csv';
 import type { DiagramTheme } from '../../../shared/export/diagram-style';

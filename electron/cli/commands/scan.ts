@@ -1,7 +1,7 @@
 /** `peerscape scan`: discover every VPC, peering and route of the chosen profiles and regions into a snapshot file.
  *
  * For scripts and CI: the snapshot goes to `--out` (or stdout), a progress line to stderr when
- * it is a terminal, and the exit code says whether anything failed (issue 4, "Headless").
+ * it is a terminal, and the exit code says whether anything failed.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';

@@ -2,7 +2,7 @@
  *
  * Each profile sets `region` and `endpoint_url` (honoured by AWS CLI ≥ 2.13, botocore ≥ 1.31 and
  * the JS SDK for the profile named by AWS_PROFILE; Debian's AWS CLI 2.9 ignores it, hence the
- * `--endpoint-url` in the printed command, see TOOLCHAIN.md "What AWS clients send").
+ * `--endpoint-url` in the printed command; the repository's docs/toolchain.md has the details).
  */
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -2,10 +2,10 @@
  * moto 5.2.1 (an independent EC2/STS implementation); their normalised answers must agree.
  *
  * Accounts: moto acts in 123456789012 for keys it did not issue, and STS AssumeRole into
- * `arn:aws:iam::<acct>:role/x` gives keys that act in <acct> (ec2-peering-semantics.md); the
+ * `arn:aws:iam::<acct>:role/x` gives keys that act in <acct> (docs/ec2-peering-semantics.md); the
  * sandbox's scenario has the same two accounts and the same AssumeRole. Where moto departs from
- * AWS (the catalog's "Known moto gaps"), the test names the AWS documentation page and asserts
- * that the sandbox follows AWS. Off CI a missing moto skips these tests with a message; on CI
+ * AWS (listed in the same file), the test names the AWS documentation page and asserts that the
+ * sandbox follows AWS. Off CI a missing moto skips these tests with a message; on CI
  * (`CI` set) they fail.
  */
 import {

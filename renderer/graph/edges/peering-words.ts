@@ -1,4 +1,4 @@
-/** Words for peering statuses, and what to do next in each (after the seeds' status table). */
+/** Words for peering statuses and ids on the graph (what to do next in each status is `nextStep`, shared/planning). */
 import type { PeeringStatus } from '../../../shared/model/topology';
 
 /** A status as people say it. */

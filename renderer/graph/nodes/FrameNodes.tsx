@@ -1,4 +1,4 @@
-/** Account and region frames: parent nodes that group VPC cards (STYLE.md Part 1 §4). */
+/** Account and region frames: parent nodes that group VPC cards. */
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 

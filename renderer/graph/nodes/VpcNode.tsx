@@ -3,7 +3,7 @@
  * The whole card is a drop target for drag-to-peer: a card-sized target handle that takes
  * pointer events only while a connection is being dragged (React Flow gives handles the
  * `connectionindicator` class then), so a drop anywhere on the card counts, not only within
- * `connectionRadius` of a small handle (TOOLCHAIN.md).
+ * `connectionRadius` of a small handle (docs/toolchain.md).
  */
 import { Handle, Position, useConnection } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';

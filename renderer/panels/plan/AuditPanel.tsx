@@ -10,8 +10,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 
-import type { ApiError } from '../../../shared/api/result';
-import type { AuditOutcome } from '../../../shared/api/events';
+import type { ApiError } from '../../../shared/core/result';
+import type { AuditOutcome } from '../../../shared/planning/audit-entry';
 import type { AuditExport, AuditPage, AuditRecord } from '../../../shared/planning/audit-filter';
 import type { AuditClient, AuditFilterRequest } from './plan-client';
 import './plan.css';

@@ -1,7 +1,7 @@
 /** The plan panel's actions for a dropped pair: options (name, security-group rules, DNS), the
  * steps, and the buttons, wired to the API through a plan store.
  *
- * Mount it in the graph helper's plan slot:
+ * Mount it in the graph's plan slot:
  * `<PlanActionsProvider render={(ctx) => <PlanActions context={ctx} client={planClient} />}>`.
  */
 import { useEffect, useMemo, useState } from 'react';

@@ -3,7 +3,7 @@
  *
  * Props-driven: the parent (PlanActions, or any panel) owns the plan and the run.
  */
-import type { ApiError } from '../../../shared/api/result';
+import type { ApiError } from '../../../shared/core/result';
 import type { Handoff } from '../../../shared/planning/handoff';
 import type { ConflictDecision, DryRunVerdict, PlanRun, StepRun, StepRunStatus } from '../../../shared/planning/plan-run';
 import { isRunUnfinished, summariseRun } from '../../../shared/planning/plan-run';

@@ -9,8 +9,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 
-import type { ApiError, Result } from '../../../shared/api/result';
-import { fail } from '../../../shared/api/result';
+import type { ApiError, Result } from '../../../shared/core/result';
+import { fail } from '../../../shared/core/result';
 import type { SavedRun } from '../../../shared/planning/plan-run';
 import type { PlanActionsClient, SavedRunsClient } from './plan-client';
 import { createPlanStore, type PlanStore } from './plan-store';

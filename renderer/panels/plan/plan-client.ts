@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 
-import type { Result } from '../../../shared/api/result';
+import type { Result } from '../../../shared/core/result';
 import type { AuditExport, AuditPage } from '../../../shared/planning/audit-filter';
 import type { PeeringChecklist } from '../../../shared/planning/peering-checklist';
 import type {

@@ -1,11 +1,11 @@
 /** The plan panel's state: the plan, the user's unticked steps and decisions, and the live run.
  *
  * A small zustand store of its own (one per open plan), so the components stay props-driven and
- * the lead can mount them anywhere; it talks to the API only through `PlanActionsClient`.
+ * they can be mounted anywhere; it talks to the API only through `PlanActionsClient`.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-import type { ApiError, Result } from '../../../shared/api/result';
+import type { ApiError, Result } from '../../../shared/core/result';
 import type { PlanCli } from '../../../shared/planning/plan-cli';
 import type { ConflictDecision, PlanRun } from '../../../shared/planning/plan-run';
 import type { PeeringPlan } from '../../../shared/planning/plan-types';

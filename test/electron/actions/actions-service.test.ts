@@ -7,8 +7,8 @@ import { AcceptVpcPeeringConnectionCommand, CreateVpcPeeringConnectionCommand } 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createActionsService, type ActionsService } from '../../../electron/actions/actions-service';
-import type { AuditEntry } from '../../../shared/api/events';
-import type { Result } from '../../../shared/api/result';
+import type { AuditEntry } from '../../../shared/planning/audit-entry';
+import type { Result } from '../../../shared/core/result';
 import type { Topology } from '../../../shared/model/topology';
 import { deletePeeringInput, exportAuditInput, listAuditInput, planPeeringInput, planRunInput } from '../../../shared/planning/action-inputs';
 import type { PlanRun } from '../../../shared/planning/plan-run';

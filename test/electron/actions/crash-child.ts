@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, writeSync } from 'node:fs';
 
 import { createActionsService } from '../../../electron/actions/actions-service';
-import type { AuditEntry } from '../../../shared/api/events';
+import type { AuditEntry } from '../../../shared/planning/audit-entry';
 import type { Topology } from '../../../shared/model/topology';
 import { planPeeringInput } from '../../../shared/planning/action-inputs';
 import type { AuditRecord } from '../../../shared/planning/audit-filter';

@@ -12,7 +12,7 @@ import { executePlan } from '../../../electron/actions/execute-plan';
 import { createRunStore } from '../../../electron/actions/run-store';
 import { createAuditLog } from '../../../electron/audit/audit-log';
 import { createCallScheduler } from '../../../electron/aws/call-scheduler';
-import type { Result } from '../../../shared/api/result';
+import type { Result } from '../../../shared/core/result';
 import type { Topology } from '../../../shared/model/topology';
 import { planPeeringInput } from '../../../shared/planning/action-inputs';
 import type { AuditRecord } from '../../../shared/planning/audit-filter';

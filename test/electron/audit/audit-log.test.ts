@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import type { AuditEntry } from '../../../shared/api/events';
+import type { AuditEntry } from '../../../shared/planning/audit-entry';
 import { createAuditLog, sanitizeParameters } from '../../../electron/audit/audit-log';
 import { createCallJournal } from '../../../electron/audit/call-journal';
 import type { AuditRecord } from '../../../shared/planning/audit-filter';

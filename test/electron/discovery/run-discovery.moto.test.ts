@@ -29,7 +29,7 @@ const onCi = Boolean(process.env.CI);
 if (motoMissing && !onCi) console.warn(`skipping the moto discovery tests: ${motoMissing}`);
 
 // moto: keys it did not issue act in 123456789012; AssumeRole into another account's role gives
-// keys acting there (ec2-peering-semantics.md, "Independent references").
+// keys acting there (docs/ec2-peering-semantics.md, "moto as an independent reference").
 const ACCOUNT_A = '123456789012';
 const ACCOUNT_B = '222222222222';
 
@@ -46,7 +46,7 @@ describe.skipIf(Boolean(motoMissing) && !onCi)('runDiscovery against moto', () =
     moto = started;
     home = mkdtempSync(join(tmpdir(), 'peerscape-moto-'));
     env = { AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials') };
-    // endpoint_url only in the files: discovery must read it per profile (TOOLCHAIN.md).
+    // endpoint_url only in the files: discovery must read it per profile (docs/toolchain.md).
     writeFileSync(
       env.AWS_CONFIG_FILE!,
       [

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiContract } from '../../../shared/api/contract';
 import type { PeerscapeApi } from '../../../shared/api/contract';
 import { API_METHOD_NAMES } from '../../../shared/api/method-names';
-import { ok } from '../../../shared/api/result';
+import { ok } from '../../../shared/core/result';
 import { decodeWire, encodeWire } from '../../../shared/api/wire';
 import { MAX_CALL_BODY_BYTES, startLoopbackServer } from '../../../electron/harness/loopback-server';
 import type { LoopbackServer } from '../../../electron/harness/loopback-server';

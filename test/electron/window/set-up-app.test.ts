@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { PeerscapeApi } from '../../../shared/api/contract';
 import { API_METHOD_NAMES, eventChannel, methodChannel } from '../../../shared/api/method-names';
-import { ok } from '../../../shared/api/result';
+import { ok } from '../../../shared/core/result';
 import { APP_PAGE_URL } from '../../../electron/window/app-protocol';
 import { setUpApp } from '../../../electron/window/set-up-app';
 import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES } from '../../../electron/security/window-security';

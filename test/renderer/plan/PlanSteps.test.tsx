@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { buildHandoff } from '../../../shared/planning/handoff';
 import { planPeering } from '../../../shared/planning/plan-peering';
-import type { ApiError } from '../../../shared/api/result';
+import type { ApiError } from '../../../shared/core/result';
 import type { PlanRun, StepRun } from '../../../shared/planning/plan-run';
 import type { PeeringPlan } from '../../../shared/planning/plan-types';
 import { PlanSteps } from '../../../renderer/panels/plan/PlanSteps';

@@ -11,7 +11,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { createActionsService, type ActionsService } from '../../../electron/actions/actions-service';
-import type { Result } from '../../../shared/api/result';
+import type { Result } from '../../../shared/core/result';
 import type { Topology } from '../../../shared/model/topology';
 import { planPeeringInput } from '../../../shared/planning/action-inputs';
 import { SavedRuns } from '../../../renderer/panels/plan/SavedRuns';

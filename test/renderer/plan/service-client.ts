@@ -1,7 +1,7 @@
 /** The plan components' clients over the real actions service, with values passed through
  * structuredClone and inputs parsed by the zod schemas, as IPC and the contract would. */
 import type { ActionsService } from '../../../electron/actions/actions-service';
-import type { Result } from '../../../shared/api/result';
+import type { Result } from '../../../shared/core/result';
 import {
   exportAuditInput,
   listAuditInput,

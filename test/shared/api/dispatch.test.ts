@@ -4,7 +4,7 @@ import { apiContract } from '../../../shared/api/contract';
 import type { PeerscapeApi } from '../../../shared/api/contract';
 import { dispatchCall } from '../../../shared/api/dispatch';
 import { API_METHOD_NAMES } from '../../../shared/api/method-names';
-import { ok } from '../../../shared/api/result';
+import { ok } from '../../../shared/core/result';
 
 // Every method answers, so the test fails on a real schema mismatch, never on a missing method.
 const api: PeerscapeApi = Object.assign(

@@ -29,7 +29,7 @@ describe('nextStep', () => {
     expect(nextStep('pending-acceptance', { ...ctx, accepterProfiles: ['b'] }).action).toBe('Accept pcx-1 with profile b in us-east-1 within 7 days.');
   });
 
-  it('says an active peering needs nothing but routes and security groups (seeds/000: "No action needed")', () => {
+  it('says an active peering needs nothing but routes and security groups ("No action needed")', () => {
     const n = nextStep('active', ctx);
     expect(n.action).toContain('No action needed');
     expect(n.final).toBe(false);
@@ -46,7 +46,7 @@ describe('nextStep', () => {
     expect(nextStep('expired', ctx).action).toContain('accept it in us-east-1 within 7 days');
   });
 
-  it('quotes the reason a peering failed and asks to verify ids and CIDRs (seeds/000, seeds/001)', () => {
+  it('quotes the reason a peering failed and asks to verify ids and CIDRs', () => {
     const n = nextStep('failed', { ...ctx, statusMessage: 'Overlapping CIDR blocks' });
     expect(n.meaning).toContain('Overlapping CIDR blocks');
     expect(n.action).toBe('Verify the peer VPC id and account id (vpc-x in 222222222222) and that no CIDR blocks overlap, then request a new peering.');

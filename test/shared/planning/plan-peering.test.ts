@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Result } from '../../../shared/api/result';
+import type { Result } from '../../../shared/core/result';
 import { planPeering, type PeeringRequest } from '../../../shared/planning/plan-peering';
 import type { PeeringPlan, PlanStep } from '../../../shared/planning/plan-types';
 import { findBrokenDependencies, PEERING_ID_REF, resolvePeeringRef, withDisabledSteps } from '../../../shared/planning/plan-types';

@@ -1,0 +1,60 @@
+/** A discovery request checked and filled in: the profiles to scan (every one with credentials when
+ * it names none), the regions, and the scheduler's share of the run's limits. */
+import { fail, ok, type Result } from '../../shared/core/result';
+import { isRegionName } from '../../shared/model/ids';
+import type { CallLimits } from '../aws/call-scheduler';
+import type { Env } from '../aws/credentials';
+import { listProfiles } from '../aws/profiles';
+import type { DiscoveryLimits, DiscoveryRequest } from './run-discovery';
+
+/** Pick the profiles of a request, or every profile with credentials when it names none. */
+export async function chooseProfiles(req: DiscoveryRequest, env: Env, homeDir: string): Promise<Result<readonly string[]>> {
+  if (req.profiles && req.profiles.length > 0) {
+    const names = [...new Set(req.profiles.map((p) => p.trim()))];
+    if (names.some((n) => n === '')) return fail('invalid-input', 'a profile name is empty', 'name each profile, e.g. --profile prod');
+    return ok(names);
+  }
+  const report = await listProfiles(env, homeDir);
+  // A config-only profile (just a region, say) has no credentials of its own: scanning it would
+  // only fail, so "all profiles" means those the SDK could get credentials for.
+  const names = report.profiles.filter((p) => p.kind !== 'unknown').map((p) => p.name);
+  if (names.length === 0) {
+    return fail(
+      'not-found',
+      `no AWS profiles with credentials in ${report.configFile} or ${report.credentialsFile}`,
+      'run `aws configure` (or `aws configure sso`) to add a profile, or set AWS_CONFIG_FILE to your config file',
+    );
+  }
+  return ok(names);
+}
+
+/** Check the request's region names; AWS region names look like `eu-west-1`. */
+export function chooseRegions(req: DiscoveryRequest): Result<readonly string[] | undefined> {
+  if (!req.regions || req.regions.length === 0) return ok(undefined);
+  const names = [...new Set(req.regions.map((r) => r.trim()))];
+  const bad = names.filter((r) => !isRegionName(r));
+  if (bad.length > 0) {
+    return fail(
+      'invalid-input',
+      `not a region name: ${bad.map((b) => JSON.stringify(b)).join(', ')}`,
+      'write regions as AWS names them, e.g. us-east-1 or eu-west-2',
+    );
+  }
+  return ok(names);
+}
+
+export function pickCallLimits(l: Partial<DiscoveryLimits>): Partial<CallLimits> {
+  const keys: (keyof CallLimits)[] = [
+    'maxConcurrentCalls',
+    'bucketCapacity',
+    'refillPerSecond',
+    'callTimeoutMs',
+    'maxAttempts',
+    'maxUnansweredAttempts',
+    'stsAnswerTimeoutMs',
+    'ec2AnswerTimeoutMs',
+    'retryBaseDelayMs',
+    'retryMaxDelayMs',
+  ];
+  return Object.fromEntries(keys.filter((k) => l[k] !== undefined).map((k) => [k, l[k]]));
+}

@@ -1,0 +1,148 @@
+/** The state of one discovery run: the profile × region grid, the region models scanned so far,
+ * the progress events (paced) and the snapshots (partial and final) built from them. */
+import type { DiscoveryCell } from '../../shared/api/events';
+import type { RegionCoverage, Snapshot } from '../../shared/model/snapshot';
+import { TOPOLOGY_SCHEMA_VERSION, type Account } from '../../shared/model/topology';
+import type { DiscoveryDeps } from './run-discovery';
+import { mergeRegions, type RegionModel } from './to-topology';
+
+type CellState = DiscoveryCell['state'];
+
+interface MutableCell {
+  profile: string;
+  region: string;
+  accountId?: string;
+  state: CellState;
+  counts?: Readonly<Record<string, number>>;
+  errorCode?: string;
+  message?: string;
+  /** The profile whose credentials produced the data, when not `profile` itself. */
+  scannedBy?: string;
+}
+
+/** The grid, the observations so far, and the pacing of progress events. */
+export class RunState {
+  private readonly cells = new Map<string, MutableCell>();
+  private readonly models: RegionModel[] = [];
+  private modelsAtLastPartial = 0;
+  private lastPartialMs = Number.NEGATIVE_INFINITY;
+  private lastEmitMs = Number.NEGATIVE_INFINITY;
+  private timer: NodeJS.Timeout | undefined;
+  private accountsSoFar: Account[] = [];
+
+  constructor(
+    private readonly runId: string,
+    private readonly deps: DiscoveryDeps,
+    private readonly intervalMs: number,
+    private readonly partialIntervalMs: number,
+    profiles: readonly string[],
+  ) {
+    for (const p of profiles) this.cell(p, '*', { state: 'queued' });
+    this.changed();
+  }
+
+  cell(profile: string, region: string, patch: Partial<MutableCell>): void {
+    const key = `${profile}\u0000${region}`;
+    let c = this.cells.get(key);
+    if (!c) {
+      c = { profile, region, state: 'queued' };
+      // Region cells inherit the account of the profile's identity row.
+      const idRow = this.cells.get(`${profile}\u0000*`);
+      if (idRow?.accountId) c.accountId = idRow.accountId;
+      this.cells.set(key, c);
+    }
+    // A finished cell stays finished: a late abort must not turn `done` into `cancelled`.
+    if (patch.state === 'cancelled' && isFinal(c.state)) return;
+    Object.assign(c, patch);
+  }
+
+  addModel(m: RegionModel): void {
+    this.models.push(m);
+  }
+
+  /** Schedule a progress event: now if the interval has passed, else once it has. */
+  changed(): void {
+    if (!this.deps.onProgress && !this.deps.onPartialSnapshot) return;
+    const now = performance.now();
+    if (now - this.lastEmitMs >= this.intervalMs) {
+      this.emit(false);
+    } else if (!this.timer) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.emit(false);
+      }, this.intervalMs - (now - this.lastEmitMs));
+    }
+  }
+
+  setAccounts(accounts: Account[]): void {
+    this.accountsSoFar = accounts;
+  }
+
+  private emit(finished: boolean): void {
+    this.lastEmitMs = performance.now();
+    this.deps.onProgress?.({ runId: this.runId, cells: this.gridCells(), finished });
+    if (
+      !finished &&
+      this.deps.onPartialSnapshot &&
+      this.models.length > this.modelsAtLastPartial &&
+      this.lastEmitMs - this.lastPartialMs >= this.partialIntervalMs
+    ) {
+      this.modelsAtLastPartial = this.models.length;
+      this.lastPartialMs = this.lastEmitMs;
+      this.deps.onPartialSnapshot(this.snapshot(this.accountsSoFar, false));
+    }
+  }
+
+  /** Mark what never finished as cancelled (only a cancelled run leaves such cells). */
+  cancelUnfinished(): void {
+    for (const c of this.cells.values()) if (!isFinal(c.state)) c.state = 'cancelled';
+  }
+
+  /** Send the last event (finished) and stop the pacing timer. */
+  finish(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.emit(true);
+  }
+
+  private gridCells(): DiscoveryCell[] {
+    return [...this.cells.values()].map((c) => ({
+      profile: c.profile,
+      region: c.region,
+      state: c.state,
+      ...(c.accountId ? { accountId: c.accountId } : {}),
+      ...(c.counts ? { counts: c.counts } : {}),
+      ...(c.errorCode ? { errorCode: c.errorCode } : {}),
+      ...(c.message ? { message: c.message } : {}),
+    }));
+  }
+
+  snapshot(accounts: readonly Account[], final: boolean): Snapshot {
+    const coverage: RegionCoverage[] = [];
+    for (const c of this.cells.values()) {
+      // Partial snapshots leave out cells still in flight; the final one has none.
+      if (!final && !isFinal(c.state)) continue;
+      const state: RegionCoverage['state'] = c.state === 'done' ? 'complete' : c.state === 'failed' ? 'failed' : 'cancelled';
+      coverage.push({
+        profile: c.scannedBy && c.region !== '*' ? c.scannedBy : c.profile,
+        ...(c.accountId ? { accountId: c.accountId } : {}),
+        region: c.region,
+        state,
+        ...(c.errorCode ? { errorCode: c.errorCode } : {}),
+        ...(c.message ? { message: c.message } : state === 'cancelled' ? { message: 'The scan was cancelled before this finished: scan again to load it.' } : {}),
+        ...(c.counts ? { counts: c.counts } : {}),
+      });
+    }
+    return {
+      schemaVersion: TOPOLOGY_SCHEMA_VERSION,
+      takenAt: this.deps.now().toISOString(),
+      source: this.deps.source ?? 'aws',
+      topology: mergeRegions(accounts, this.models),
+      coverage,
+    };
+  }
+}
+
+function isFinal(s: CellState): boolean {
+  return s === 'done' || s === 'failed' || s === 'cancelled';
+}

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 
 import type { EmitEvent, PeerscapeApi } from '../../shared/api/contract';
 import type { NodePosition, SandboxStatus } from '../../shared/api/dto';
+import type { DiscoveryProgress } from '../../shared/api/events';
 import { fail, ok, type Result } from '../../shared/core/result';
 import type { Snapshot } from '../../shared/model/snapshot';
 import { parseSnapshot } from '../../shared/model/snapshot-schema';
@@ -126,11 +127,21 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     // whole previous network on screen until it is done, rather than shrinking it to the regions
     // scanned so far.
     const streaming = saved?.source !== sourceName;
+    // The run's last progress event is held until its snapshot is saved: whoever hears
+    // `finished` and asks for the workspace must get the new network, not the one before.
+    let last: DiscoveryProgress | undefined;
+    const releaseLast = (): void => {
+      if (last) deps.emit('discoveryProgressed', last);
+      last = undefined;
+    };
     void runDiscovery(request, {
       env: source === 'sandbox' ? sandboxEnv() : deps.env,
       homeDir: deps.homeDir,
       now: deps.now,
-      onProgress: (p) => deps.emit('discoveryProgressed', p),
+      onProgress: (p) => {
+        if (p.finished) last = p;
+        else deps.emit('discoveryProgressed', p);
+      },
       ...(streaming ? { onPartialSnapshot: (s: Snapshot) => deps.emit('snapshotUpdated', s) } : {}),
       signal: controller.signal,
       scheduler,
@@ -140,16 +151,18 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     })
       .then(async (result) => {
         if (result.ok) await publish(result.value);
-        else deps.emit('discoveryProgressed', { runId, cells: [], finished: true, error: result.error });
+        releaseLast();
+        if (!result.ok) deps.emit('discoveryProgressed', { runId, cells: [], finished: true, error: result.error });
       })
-      .catch((error: unknown) =>
+      .catch((error: unknown) => {
+        releaseLast();
         deps.emit('discoveryProgressed', {
           runId,
           cells: [],
           finished: true,
           error: { code: 'internal', message: `Discovery failed: ${(error as Error).message}`, fix: 'Try again; if it repeats, report it.' },
-        }),
-      )
+        });
+      })
       .finally(() => runs.delete(runId));
     return runId;
   }

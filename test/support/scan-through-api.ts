@@ -19,8 +19,7 @@ export async function scanThroughApi(client: PeerscapeClient, request: Parameter
   const started = await client.startDiscovery(request);
   expect(started.ok).toBe(true);
   const last = await done;
-  // The final snapshot is published right after the last progress event.
-  await new Promise((r) => setTimeout(r, 100));
+  // The API holds the last progress event until the run's snapshot is saved: no wait is needed.
   stop();
   stopSnapshots();
   return { progress, last, snapshots };

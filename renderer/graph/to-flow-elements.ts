@@ -1,6 +1,6 @@
 /** Topology + layout → React Flow nodes and edges (STYLE.md Part 1 §1: the forward path's last step). */
-import type { DiagramLayout } from '../../shared/layout/diagram-layout';
-import type { DiagramAccount, DiagramVpc } from '../../shared/layout/diagram-members';
+import type { DiagramLayout } from '../../shared/diagram/layout';
+import type { DiagramAccount, DiagramVpc } from '../../shared/diagram/members';
 import type { Topology } from '../../shared/model/topology';
 import type { AccountFlowNode, AppNode, PeeringFlowEdge, RegionFlowNode, VpcFlowNode } from './flow-types';
 import { HANDLE_PEER_IN, HANDLE_PEER_OUT } from './flow-types';

@@ -5,8 +5,8 @@
  * string with `\` and `"` escaped, so any name is safe; label lines are joined with DOT's `\n`.
  * Checked with `dot` itself in the tests.
  */
-import { PALETTES, peeringEdgeStyle, peeringRouteState } from './diagram-style';
-import type { DiagramTheme } from './diagram-style';
+import { PALETTES, peeringEdgeStyle, peeringRouteState } from '../diagram/style';
+import type { DiagramTheme } from '../diagram/style';
 import type { ExportDocument } from './export-document';
 import { accountLabel, findAccount, formatTakenAt, routeStateWords, vpcCidrs, vpcTitle } from './labels';
 import type { Encoded } from './syntax/encoded';

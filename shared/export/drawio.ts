@@ -6,10 +6,10 @@
  * they follow the boxes when a user moves them, and carry the pcx id and status as their label.
  * Every id, label and style goes through the XML encoders (syntax/xml.ts).
  */
-import type { DiagramLayout, LaidOutBox } from '../layout/diagram-layout';
+import type { DiagramLayout, LaidOutBox } from '../diagram/layout';
 import type { VpcId } from '../model/ids';
-import type { DiagramTheme } from './diagram-style';
-import { PALETTES, peeringEdgeStyle, peeringRouteState } from './diagram-style';
+import type { DiagramTheme } from '../diagram/style';
+import { PALETTES, peeringEdgeStyle, peeringRouteState } from '../diagram/style';
 import type { ExportDocument } from './export-document';
 import { accountLabel, findAccount, formatTakenAt, routeStateWords, vpcCidrs, vpcTitle } from './labels';
 import type { Encoded } from './syntax/encoded';

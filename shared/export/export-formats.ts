@@ -5,16 +5,16 @@
  */
 import type { Result } from '../api/result';
 import { assertNever, fail, ok } from '../api/result';
-import type { DiagramLayout } from '../layout/diagram-layout';
+import type { DiagramLayout } from '../diagram/layout';
 import type { Snapshot } from '../model/snapshot';
 import { exportAwsCliScript } from './aws-cli-script';
 import { CSV_TABLE_FILE_SUFFIX, exportCsv } from './csv';
-import type { DiagramTheme } from './diagram-style';
+import type { DiagramTheme } from '../diagram/style';
 import { exportDot } from './dot';
 import { exportDrawio } from './drawio';
 import type { ExportDocument, ExportSelection } from './export-document';
 import { buildExportDocument } from './export-document';
-import { layoutGrid } from './grid-layout';
+import { layoutGrid } from '../diagram/grid-layout';
 import type { InventoryTableName } from './inventory';
 import { INVENTORY_TABLES } from './inventory';
 import { exportFileName } from './labels';

@@ -7,8 +7,8 @@
  * with mermaid's own parser in the tests.
  */
 import type { Vpc } from '../model/topology';
-import { PALETTES, peeringEdgeStyle, peeringRouteState } from './diagram-style';
-import type { DiagramTheme } from './diagram-style';
+import { PALETTES, peeringEdgeStyle, peeringRouteState } from '../diagram/style';
+import type { DiagramTheme } from '../diagram/style';
 import type { ExportDocument } from './export-document';
 import { accountLabel, findAccount, formatTakenAt, routeStateWords, stableHash, vpcCidrs, vpcTitle } from './labels';
 import type { Encoded } from './syntax/encoded';

@@ -1,14 +1,14 @@
 /** Peering edges of the SVG export: curves routed around VPC boxes, and labels kept off cards and one another. */
-import type { LaidOutBox } from '../layout/diagram-layout';
+import type { LaidOutBox } from '../diagram/layout';
 import type { Peering } from '../model/topology';
-import type { EdgeStyle } from './diagram-style';
-import { peeringRouteState } from './diagram-style';
+import type { EdgeStyle } from '../diagram/style';
+import { peeringRouteState } from '../diagram/style';
 import type { ExportDocument } from './export-document';
 import { routeStateWords } from './labels';
 import type { Rect, Xml, XmlPalette } from './svg-markup';
 import { text } from './svg-markup';
 import { xml, xmlAttr, xmlJoin, xmlNum } from './syntax/xml';
-import { estimateTextWidth } from './text-metrics';
+import { estimateTextWidth } from '../diagram/text-metrics';
 
 /** A drawn edge: its markup and geometry. */
 export interface DrawnEdge {

@@ -1,6 +1,6 @@
 /** The small pieces every part of the SVG export is built from: encoded palette, text, groups. */
-import type { DiagramPalette } from './diagram-style';
-import { FONT_MONO, FONT_SANS } from './diagram-style';
+import type { DiagramPalette } from '../diagram/style';
+import { FONT_MONO, FONT_SANS } from '../diagram/style';
 import type { Encoded } from './syntax/encoded';
 import { xml, xmlAttr, xmlJoin, xmlNum, xmlText } from './syntax/xml';
 

@@ -5,19 +5,19 @@
  * attributes only (no CSS, no remote fonts), so every SVG consumer, resvg included, draws it alike.
  * Markup is built only with the XML templates and encoders (syntax/xml.ts).
  */
-import type { LaidOutBox, DiagramLayout } from '../layout/diagram-layout';
-import { accountBoxId } from '../layout/diagram-layout';
+import type { LaidOutBox, DiagramLayout } from '../diagram/layout';
+import { accountBoxId } from '../diagram/layout';
 import type { PeeringId, VpcId } from '../model/ids';
 import type { Peering, Vpc } from '../model/topology';
-import type { DiagramTheme, EdgeCategory, EdgeStyle } from './diagram-style';
-import { EDGE_STYLES, PALETTES, peeringEdgeStyle } from './diagram-style';
+import type { DiagramTheme, EdgeCategory, EdgeStyle } from '../diagram/style';
+import { EDGE_STYLES, PALETTES, peeringEdgeStyle } from '../diagram/style';
 import type { ExportDocument } from './export-document';
 import { accountLabel, findAccount, formatTakenAt, vpcCidrs, vpcTitle } from './labels';
 import { edgeLabel, edgePath, indexObstacles } from './svg-edges';
 import type { Rect, Xml, XmlPalette } from './svg-markup';
 import { group, text, xmlPalette } from './svg-markup';
 import { xml, xmlAttr, xmlJoin, xmlNum, xmlText } from './syntax/xml';
-import { estimateTextWidth, fitText } from './text-metrics';
+import { estimateTextWidth, fitText } from '../diagram/text-metrics';
 
 /** Options of `exportSvg`. */
 export interface SvgExportOptions {

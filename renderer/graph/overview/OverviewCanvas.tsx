@@ -9,7 +9,7 @@
 import { useStore as useFlowStore } from '@xyflow/react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 
-import type { DiagramLayout } from '../../../shared/layout/diagram-layout';
+import type { DiagramLayout } from '../../../shared/diagram/layout';
 import type { PeeringId, VpcId } from '../../../shared/model/ids';
 import type { PeeringStatus, Topology } from '../../../shared/model/topology';
 import type { AppNode, GhostFlowEdge, PeeringFlowEdge } from '../flow-types';

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExportDocument } from '../../../shared/export/export-document';
 import { buildExportDocument } from '../../../shared/export/export-document';
 import { exportText } from '../../../shared/export/export-formats';
-import { layoutGrid } from '../../../shared/export/grid-layout';
+import { layoutGrid } from '../../../shared/diagram/grid-layout';
 import type { Snapshot } from '../../../shared/model/snapshot';
 import { buildHostileSnapshot, HIDDEN_CHARS, hostileString, hostileText, shownForm, showsExactly, unreveal } from '../../support/fixtures/hostile';
 

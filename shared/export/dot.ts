@@ -57,7 +57,7 @@ export function exportDot(doc: ExportDocument, opts: DotExportOptions = {}): str
     const completeness = doc.analysis.routeCompleteness.get(pc.id);
     const style = peeringEdgeStyle(pc, completeness);
     const label = pc.status === 'active' ? [pc.id, `active, routes ${routeStateWords(peeringRouteState(completeness))}`] : [pc.id, pc.status];
-    const dotStyle = style.dash === '' ? dot`solid` : style.dash.startsWith('2 ') ? dot`dotted` : dot`dashed`;
+    const dotStyle = style.line === 'solid' ? dot`solid` : style.line === 'dotted' ? dot`dotted` : dot`dashed`;
     out.push(
       dot`  ${dotId(pc.requester.vpcId)} -> ${dotId(pc.accepter.vpcId)} [id=${dotId(pc.id)}, label=${dotLabel(label)}, color=${p(style.colour)}, fontcolor=${p(style.colour)}, style=${dotStyle}, penwidth=${style.width}];`,
     );

@@ -14,14 +14,6 @@ export function xmlPalette(palette: DiagramPalette): XmlPalette {
   return Object.fromEntries(Object.entries(palette).map(([k, v]) => [k, xmlAttr(v)])) as unknown as XmlPalette;
 }
 
-/** A box in layout coordinates. */
-export interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
 /** One `<text>` showing `s` (hidden characters shown, markup escaped). */
 export function text(x: number, y: number, s: string, attrs: { size: number; fill: Xml; mono?: boolean; weight?: number; anchor?: 'start' | 'middle' | 'end'; spacing?: number }): Xml {
   const anchor = attrs.anchor === 'middle' ? xml` text-anchor="middle"` : attrs.anchor === 'end' ? xml` text-anchor="end"` : xml``;

@@ -11,6 +11,7 @@ import { accountLabel, findAccount, routeStateWords, vpcCidrs, vpcTitle } from '
 import type { AccountId, PeeringId, Region, VpcId } from '../model/ids';
 import type { Account, Peering, Vpc } from '../model/topology';
 import type { DiagramLayout, LaidOutBox } from './layout';
+import { accountBoxId, regionBoxId } from './layout';
 import type { BoxStyle, BoxStyleName, DiagramPalette, DiagramTheme, EdgeStyle, PeeringRouteState } from './style';
 import { ACCOUNT_HUES, BOX_STYLES, PALETTES, accountHue, peeringEdgeStyle, peeringRouteState } from './style';
 
@@ -106,6 +107,9 @@ export function buildScene(doc: ExportDocument, layout: DiagramLayout, theme: Di
   const layoutById = new Map(layout.boxes.map((b) => [b.id, b]));
   const conflicted = new Set<VpcId>(doc.analysis.cidrConflicts.flatMap((c) => [c.vpcA, c.vpcB]));
   const hues = new Map(doc.accountIds.map((id, i) => [id, accountHue(i)]));
+  // Frame ids back to what they stand for (ids are made from names that may hold any character).
+  const accountOf = new Map(doc.accountIds.map((id) => [accountBoxId(id), id]));
+  const regionOf = new Map(doc.topology.vpcs.map((v) => [regionBoxId(v.accountId, v.region), { accountId: v.accountId, region: v.region }]));
   // Frames that hold a shown VPC.
   const shownFrames = new Set<string>();
   for (const b of layout.boxes) {
@@ -141,13 +145,16 @@ export function buildScene(doc: ExportDocument, layout: DiagramLayout, theme: Di
     }
     if (!shownFrames.has(b.id)) return undefined;
     if (b.kind === 'account') {
-      const accountId = b.id.slice('account:'.length) as AccountId;
+      const accountId = accountOf.get(b.id);
+      if (!accountId) return undefined;
       const hue = hues.get(accountId) ?? 0;
       const account = findAccount(doc, accountId);
       const scanned = doc.topology.vpcs.some((v) => v.accountId === accountId && !doc.externalVpcIds.has(v.id));
       return { kind: 'account', ...place, accountId, hue, style: resolveBoxStyle('account', theme, hue), ...(account ? { account } : {}), scanned };
     }
-    const [accountId, region] = b.id.slice('region:'.length).split('/') as [AccountId, Region];
+    const cell = regionOf.get(b.id);
+    if (!cell) return undefined;
+    const { accountId, region } = cell;
     const hue = hues.get(accountId) ?? 0;
     return { kind: 'region', ...place, accountId, hue, style: resolveBoxStyle('region', theme, hue), region };
   }

@@ -169,11 +169,11 @@ export interface BoxStyle {
 export type BoxStyleName = 'account' | 'region' | 'vpc' | 'vpc-conflict' | 'vpc-external';
 
 export const BOX_STYLES: Readonly<Record<BoxStyleName, BoxStyle>> = {
-  account: { fill: 'panel', stroke: 'border', strokeWidth: 1.5, dash: '', radius: 14, stripe: 'hue', text: 'text' },
-  region: { fill: 'panel2', stroke: 'border', strokeWidth: 1, dash: '5 4', radius: 10, stripe: 'accent2', text: 'muted' },
-  vpc: { fill: 'bg', stroke: 'border', strokeWidth: 1, dash: '', radius: 8, stripe: 'accent', text: 'text' },
-  'vpc-conflict': { fill: 'bg', stroke: 'bad', strokeWidth: 1.5, dash: '', radius: 8, stripe: 'bad', text: 'text' },
-  'vpc-external': { fill: 'bg', stroke: 'border', strokeWidth: 1, dash: '4 3', radius: 8, stripe: 'muted', text: 'muted' },
+  account: { fill: 'panel', stroke: 'accountBorder', strokeWidth: 1.5, dash: '', radius: 16, stripe: 'hue', text: 'text' },
+  region: { fill: 'panel2', stroke: 'regionBorder', strokeWidth: 1, dash: '5 4', radius: 12, stripe: 'accent2', text: 'muted' },
+  vpc: { fill: 'card', stroke: 'cardBorder', strokeWidth: 1, dash: '', radius: 10, stripe: 'hue', text: 'text' },
+  'vpc-conflict': { fill: 'card', stroke: 'bad', strokeWidth: 1.5, dash: '', radius: 10, stripe: 'bad', text: 'text' },
+  'vpc-external': { fill: 'card', stroke: 'cardBorder', strokeWidth: 1, dash: '4 3', radius: 10, stripe: 'gone', text: 'muted' },
 };
 
 /** How well a peering's routes are in place, over both sides. */

@@ -11,8 +11,8 @@ import type { ExportedFile, ExportRequest } from '../../shared/export/export-for
 import { EXPORT_FORMATS, exportText } from '../../shared/export/export-formats';
 import { buildExportDocument } from '../../shared/export/export-document';
 import { exportFileName } from '../../shared/export/labels';
-import type { DiagramLayout } from '../../shared/layout/diagram-layout';
-import { layoutTopology } from '../../shared/layout/layout-topology';
+import type { DiagramLayout } from '../../shared/diagram/layout';
+import { layoutTopology } from '../../shared/diagram/layout-topology';
 import type { Snapshot } from '../../shared/model/snapshot';
 import { pngTooLarge } from './png-limits';
 import { renderPng } from './render-png';

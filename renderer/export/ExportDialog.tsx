@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 
 import type { Result } from '../../shared/core/result';
-import type { DiagramTheme } from '../../shared/export/diagram-style';
+import type { DiagramTheme } from '../../shared/diagram/style';
 import type { ExportedFile, ExportFormat, ExportRequest } from '../../shared/export/export-formats';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from '../../shared/export/export-formats';
 import type { InventoryTableName } from '../../shared/export/inventory';

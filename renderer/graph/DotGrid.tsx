@@ -10,7 +10,7 @@
  */
 import { ViewportPortal } from '@xyflow/react';
 
-import type { DiagramLayout } from '../../shared/layout/diagram-layout';
+import type { DiagramLayout } from '../../shared/diagram/layout';
 
 /** Distance between dots, in flow pixels. */
 export const DOT_GAP = 28;

@@ -1,29 +1,34 @@
-/** The canvas legend: what edge colours, dashes and end dots mean, and the deleted-peerings switch. */
+/** The canvas legend: the diagram style's edge looks, what end dots mean, and the deleted-peerings switch. */
 import { Panel } from '@xyflow/react';
 import { useCallback, useState } from 'react';
-import type { ChangeEvent } from 'react';
+import type { ChangeEvent, CSSProperties } from 'react';
 
-import type { PeeringStatus } from '../../shared/model/topology';
+import { edgeLookProperties } from '../../shared/diagram/css-variables';
+import type { EdgeCategory, EdgeLook } from '../../shared/diagram/style';
+import { EDGE_STYLES, GHOST_EDGE, edgeStyleOf } from '../../shared/diagram/style';
 import { useAppStore } from '../store/store-context';
-import { STATUS_WORDS } from './edges/peering-words';
 import { LARGE_NETWORK_VPCS, vpcBoxCount } from './overview/OverviewCanvas';
 
-const STATUSES: readonly PeeringStatus[] = ['active', 'pending-acceptance', 'provisioning', 'failed', 'rejected', 'expired'];
+/** The style's legend text as a phrase among others: `Pending acceptance` → `pending acceptance`. */
+function phrase(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
 
-function LineSample({ className }: { className: string }) {
+function LineSample({ look, className }: { look: EdgeLook; className: string }) {
   return (
     <svg className="legend-sample" width="26" height="12" viewBox="0 0 26 12" aria-hidden="true">
-      <g className={className}>
-        <path className="peering-line react-flow__edge-path" d="M 2,6 L 24,6" />
+      <g className={className === 'ghost-line' ? 'ghost-edge' : 'peering-edge'} style={edgeLookProperties(look) as CSSProperties}>
+        <path className={`${className} react-flow__edge-path`} d="M 2,6 L 24,6" />
       </g>
     </svg>
   );
 }
 
-function EndsSample({ left, right }: { left: string; right: string }) {
+/** An active peering's sample in the look its route state gives it, with each side's end dot. */
+function EndsSample({ category, left, right }: { category: EdgeCategory; left: string; right: string }) {
   return (
     <svg className="legend-sample" width="34" height="12" viewBox="0 0 34 12" aria-hidden="true">
-      <g className="peering-edge status-active">
+      <g className="peering-edge" style={edgeLookProperties(edgeStyleOf(category)) as CSSProperties}>
         <path className="peering-line react-flow__edge-path" d="M 6,6 L 28,6" />
         <circle className={`route-end route-${left}`} cx="6" cy="6" r="4" />
         <circle className={`route-end route-${right}`} cx="28" cy="6" r="4" />
@@ -49,31 +54,30 @@ export function Legend() {
         <div className="legend-body">
           <div className="legend-items">
             <span className="legend-label">Peerings</span>
-            {STATUSES.map((s) => (
-              <span key={s} className="legend-item">
-                <LineSample className={`peering-edge status-${s}`} />
-                {STATUS_WORDS[s]}
+            {EDGE_STYLES.map((s) => (
+              <span key={s.category} className="legend-item" data-edge-style={s.category}>
+                <LineSample look={s} className="peering-line" />
+                {phrase(s.label)}
               </span>
             ))}
             <label className={`legend-item legend-check${showDeleted ? '' : ' is-off'}`} title="Draw peerings deleted in the last hours too">
               <input type="checkbox" checked={showDeleted} onChange={onDeleted} aria-label="show deleted" />
-              <LineSample className="peering-edge status-deleted" />
-              deleted
+              show deleted
             </label>
             {large && <span className="legend-item legend-note">large network: status by colour only</span>}
           </div>
           <div className="legend-items">
             <span className="legend-label">Routes</span>
             <span className="legend-item" title="Both VPCs route the other's blocks to the peering">
-              <EndsSample left="complete" right="complete" />
+              <EndsSample category="active-complete" left="complete" right="complete" />
               both sides
             </span>
             <span className="legend-item" title="Only one VPC routes to the peering: traffic cannot return">
-              <EndsSample left="complete" right="none" />
+              <EndsSample category="active-partial" left="complete" right="none" />
               one side
             </span>
             <span className="legend-item">
-              <EndsSample left="none" right="none" />
+              <EndsSample category="active-none" left="none" right="none" />
               none
             </span>
             <span className="legend-label legend-label-gap">Marks</span>
@@ -86,7 +90,7 @@ export function Legend() {
               only via others
             </span>
             <span className="legend-item" title="Peering is not transitive: the dashed path does not carry traffic">
-              <LineSample className="ghost-edge" />
+              <LineSample look={GHOST_EDGE} className="ghost-line" />
               would-be path
             </span>
           </div>

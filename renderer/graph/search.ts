@@ -12,7 +12,7 @@ import { parseCidrRange, parseIpAddress } from '../../shared/cidr/parse-cidr';
 import { collectVpcBlocks } from '../../shared/cidr/vpc-blocks';
 import type { VpcId } from '../../shared/model/ids';
 import type { Topology } from '../../shared/model/topology';
-import type { DiagramAccount, DiagramVpc } from '../../shared/layout/diagram-members';
+import type { DiagramAccount, DiagramVpc } from '../../shared/diagram/members';
 
 /** One result line. */
 export interface SearchHit {

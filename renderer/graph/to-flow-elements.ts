@@ -1,6 +1,7 @@
 /** Topology + layout → React Flow nodes and edges: the last step from snapshot to screen. */
-import type { DiagramLayout } from '../../shared/layout/diagram-layout';
-import type { DiagramAccount, DiagramVpc } from '../../shared/layout/diagram-members';
+import type { DiagramLayout } from '../../shared/diagram/layout';
+import type { DiagramAccount, DiagramVpc } from '../../shared/diagram/members';
+import { accountHue } from '../../shared/diagram/style';
 import type { Topology } from '../../shared/model/topology';
 import type { AccountFlowNode, AppNode, PeeringFlowEdge, RegionFlowNode, VpcFlowNode } from './flow-types';
 import { HANDLE_PEER_IN, HANDLE_PEER_OUT } from './flow-types';
@@ -26,9 +27,6 @@ const FRAME_BEHAVIOUR = {
  */
 export const Z = { account: 0, region: 1, edge: 2, card: 3 } as const;
 
-/** Accounts cycle through this many colours (renderer/styles.css `.hue-N`). */
-export const ACCOUNT_HUES = 8;
-
 /**
  * Nodes for every laid-out box: accounts (absolute), regions (relative to their account) and
  * VPC cards (relative to their region), parents before children as React Flow requires.
@@ -40,7 +38,7 @@ export function toFlowNodes(layout: DiagramLayout, members: readonly DiagramAcco
   const regionCounts = new Map<string, number>();
   for (const a of members) {
     accounts.set(`account:${a.accountId}`, a);
-    hues.set(a.accountId, hues.size % ACCOUNT_HUES);
+    hues.set(a.accountId, accountHue(hues.size));
     for (const r of a.regions) {
       regionCounts.set(`region:${a.accountId}/${r.region}`, r.vpcs.length);
       for (const v of r.vpcs) vpcs.set(v.id, v);

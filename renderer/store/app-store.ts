@@ -13,7 +13,7 @@ import type { PeerscapeClient } from '../../shared/api/contract';
 import type { AppInfo, NodePosition, ProfilesReport, SandboxStatus } from '../../shared/api/dto';
 import type { DiscoveryCell } from '../../shared/api/events';
 import type { ApiError } from '../../shared/core/result';
-import type { DiagramLayout } from '../../shared/layout/diagram-layout';
+import type { DiagramLayout } from '../../shared/diagram/layout';
 import type { PeeringId, VpcId } from '../../shared/model/ids';
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { AppNode } from '../graph/flow-types';

@@ -1,17 +1,20 @@
 /** The topology as a draw.io (diagrams.net) file: account and region containers, VPC boxes, peering edges.
  *
- * An uncompressed `mxfile` (diagrams.net reads plain XML inside `<diagram>`). Accounts and regions
- * are `container=1` swimlanes; each child names its container with `parent=` and is positioned
- * relative to it, as mxGraph stores children. Edges connect VPC cells by `source`/`target`, so
- * they follow the boxes when a user moves them, and carry the pcx id and status as their label.
- * Every id, label and style goes through the XML encoders (syntax/xml.ts).
+ * A writer of the diagram's scene (shared/diagram/scene.ts). An uncompressed `mxfile`
+ * (diagrams.net reads plain XML inside `<diagram>`). Accounts and regions are `container=1`
+ * swimlanes; each child names its container with `parent=` and is positioned relative to it, as
+ * mxGraph stores children. Edges connect VPC cells by `source`/`target`, so they follow the boxes
+ * when a user moves them, bend through the middle of the scene's curve, and carry the pcx id and
+ * status as their label. Dash patterns are fixed (`fixDash=1`: draw.io otherwise scales them by
+ * the line width). Every id, label and style goes through the XML encoders (syntax/xml.ts).
  */
-import type { DiagramLayout, LaidOutBox } from '../layout/diagram-layout';
-import type { VpcId } from '../model/ids';
-import type { DiagramTheme } from './diagram-style';
-import { PALETTES, peeringEdgeStyle, peeringRouteState } from './diagram-style';
+import type { DiagramLayout } from '../diagram/layout';
+import type { ResolvedBoxStyle, Scene, SceneBox } from '../diagram/scene';
+import { accountFrameLabel, buildScene, vpcLabelLines } from '../diagram/scene';
+import { quadraticAt, routeScene } from '../diagram/scene-routes';
+import type { DiagramTheme } from '../diagram/style';
 import type { ExportDocument } from './export-document';
-import { accountLabel, findAccount, formatTakenAt, routeStateWords, vpcCidrs, vpcTitle } from './labels';
+import { formatTakenAt } from './labels';
 import type { Encoded } from './syntax/encoded';
 import { xml, xmlAttr, xmlAttrLines, xmlJoin, xmlNum } from './syntax/xml';
 
@@ -34,46 +37,50 @@ function style(parts: Record<string, string | number>): Xml {
 
 /** The document as a `.drawio` file, boxes placed by `layout`. */
 export function exportDrawio(doc: ExportDocument, layout: DiagramLayout, opts: DrawioExportOptions = {}): string {
-  const p = PALETTES[opts.theme ?? 'light'];
-  const vpcById = new Map(doc.topology.vpcs.map((v) => [v.id, v]));
-  const boxById = new Map(layout.boxes.map((b) => [b.id, b]));
-  const conflicted = new Set(doc.analysis.cidrConflicts.flatMap((c) => [c.vpcA, c.vpcB]));
-  // Frames of accounts and regions that hold a shown VPC; children's geometry is relative.
-  const shownVpcBoxes = layout.boxes.filter((b) => b.kind === 'vpc' && vpcById.has(b.id as VpcId));
-  const shownFrames = new Set<string>();
-  for (const b of shownVpcBoxes) {
-    for (let parent = b.parentId; parent; parent = boxById.get(parent)?.parentId) shownFrames.add(parent);
-  }
+  return writeDrawio(buildScene(doc, layout, opts.theme ?? 'light'), layout);
+}
+
+/** Corners and border of a box in draw.io's terms: an absolute arc (draw.io's `arcSize` is the diameter) and a fixed dash. */
+function outline(style: ResolvedBoxStyle): Record<string, string | number> {
+  return {
+    rounded: 1,
+    absoluteArcSize: 1,
+    arcSize: style.radius * 2,
+    strokeColor: style.stroke,
+    strokeWidth: style.strokeWidth,
+    ...(style.dash ? { dashed: 1, dashPattern: style.dash, fixDash: 1 } : {}),
+  };
+}
+
+/** The scene as a `.drawio` file; `layout` sizes the page. */
+export function writeDrawio(scene: Scene, layout: DiagramLayout): string {
+  const { doc } = scene;
+  const p = scene.palette;
+  const byId = new Map(scene.boxes.map((b) => [b.id, b]));
   const cells: Xml[] = [];
   const cellId = (id: string) => xmlAttr(id);
-  const geometry = (b: LaidOutBox) => {
-    const parent = b.parentId ? boxById.get(b.parentId) : undefined;
+  const parentOf = (b: SceneBox) => (b.parentId && byId.has(b.parentId) ? cellId(b.parentId) : xml`1`);
+  // mxGraph stores a child's position relative to its container.
+  const geometry = (b: SceneBox) => {
+    const parent = b.parentId ? byId.get(b.parentId) : undefined;
     const x = b.x - (parent?.x ?? 0);
     const y = b.y - (parent?.y ?? 0);
     return xml`<mxGeometry x="${xmlNum(x)}" y="${xmlNum(y)}" width="${xmlNum(b.width)}" height="${xmlNum(b.height)}" as="geometry"/>`;
   };
-  for (const b of layout.boxes) {
-    if (b.kind === 'vpc' || !shownFrames.has(b.id)) continue;
-    const parent = b.parentId && shownFrames.has(b.parentId) ? cellId(b.parentId) : xml`1`;
+  for (const b of scene.boxes) {
     if (b.kind === 'account') {
-      const id = b.id.slice('account:'.length);
-      const label = `Account ${accountLabel(findAccount(doc, id), id)}`;
-      const s = style({ swimlane: '', container: 1, collapsible: 0, rounded: 1, arcSize: 4, startSize: 34, fontStyle: 1, fontSize: 14, align: 'left', spacingLeft: 12, fillColor: p.panel, swimlaneFillColor: p.panel, strokeColor: p.border, fontColor: p.text, html: 0 });
-      cells.push(xml`<mxCell id="${cellId(b.id)}" value="${xmlAttr(label)}" style="${s}" vertex="1" parent="${parent}">${geometry(b)}</mxCell>`);
-    } else {
-      const region = b.id.slice(b.id.indexOf('/') + 1);
-      const s = style({ swimlane: '', container: 1, collapsible: 0, rounded: 1, arcSize: 6, startSize: 26, dashed: 1, fontStyle: 1, fontSize: 12, align: 'left', spacingLeft: 10, fillColor: p.panel2, swimlaneFillColor: p.panel2, strokeColor: p.border, fontColor: p.muted, html: 0 });
-      cells.push(xml`<mxCell id="${cellId(b.id)}" value="${xmlAttr(region)}" style="${s}" vertex="1" parent="${parent}">${geometry(b)}</mxCell>`);
+      const s = style({ swimlane: '', container: 1, collapsible: 0, ...outline(b.style), startSize: 34, fontStyle: 1, fontSize: 14, align: 'left', spacingLeft: 12, fillColor: b.style.fill, swimlaneFillColor: b.style.fill, fontColor: b.style.text, html: 0 });
+      cells.push(xml`<mxCell id="${cellId(b.id)}" value="${xmlAttr(accountFrameLabel(b))}" style="${s}" vertex="1" parent="${parentOf(b)}">${geometry(b)}</mxCell>`);
+    } else if (b.kind === 'region') {
+      const s = style({ swimlane: '', container: 1, collapsible: 0, ...outline(b.style), startSize: 26, fontStyle: 1, fontSize: 12, align: 'left', spacingLeft: 10, fillColor: b.style.fill, swimlaneFillColor: b.style.fill, fontColor: b.style.text, html: 0 });
+      cells.push(xml`<mxCell id="${cellId(b.id)}" value="${xmlAttr(b.region)}" style="${s}" vertex="1" parent="${parentOf(b)}">${geometry(b)}</mxCell>`);
     }
   }
-  for (const b of shownVpcBoxes) {
-    const v = vpcById.get(b.id as VpcId)!;
-    const external = doc.externalVpcIds.has(v.id);
-    const lines = [external ? `${v.id} (not scanned)` : vpcTitle(v), ...(v.name && !external ? [v.id] : []), ...vpcCidrs(v)];
-    const stroke = conflicted.has(v.id) ? p.bad : external ? p.muted : p.accent;
+  for (const b of scene.boxes) {
+    if (b.kind !== 'vpc') continue;
+    // No stripe in draw.io: the border carries the card's colour (its account's, or its mark's).
     const s = style({
-      rounded: 1,
-      arcSize: 6,
+      ...outline({ ...b.style, stroke: b.style.stripe }),
       whiteSpace: 'wrap',
       html: 0,
       align: 'left',
@@ -82,21 +89,14 @@ export function exportDrawio(doc: ExportDocument, layout: DiagramLayout, opts: D
       spacingTop: 6,
       fontFamily: 'Helvetica',
       fontSize: 11,
-      fillColor: p.panel,
-      strokeColor: stroke,
-      strokeWidth: conflicted.has(v.id) ? 2 : 1,
-      fontColor: external ? p.muted : p.text,
-      ...(external ? { dashed: 1 } : {}),
+      fillColor: b.style.fill,
+      fontColor: b.style.text,
     });
-    const parent = b.parentId && shownFrames.has(b.parentId) ? cellId(b.parentId) : xml`1`;
-    const tooltip = conflicted.has(v.id) ? xml` tooltip="CIDR blocks overlap another VPC"` : xml``;
-    cells.push(xml`<UserObject id="${cellId(v.id)}" label="${xmlAttrLines(lines)}"${tooltip}><mxCell style="${s}" vertex="1" parent="${parent}">${geometry(b)}</mxCell></UserObject>`);
+    const tooltip = b.conflicted ? xml` tooltip="CIDR blocks overlap another VPC"` : xml``;
+    cells.push(xml`<UserObject id="${cellId(b.id)}" label="${xmlAttrLines(vpcLabelLines(b))}"${tooltip}><mxCell style="${s}" vertex="1" parent="${parentOf(b)}">${geometry(b)}</mxCell></UserObject>`);
   }
-  for (const pc of doc.topology.peerings) {
-    if (!boxById.has(pc.requester.vpcId) || !boxById.has(pc.accepter.vpcId) || pc.requester.vpcId === pc.accepter.vpcId) continue;
-    const completeness = doc.analysis.routeCompleteness.get(pc.id);
-    const es = peeringEdgeStyle(pc, completeness);
-    const label = pc.status === 'active' ? [pc.id, `active · routes ${routeStateWords(peeringRouteState(completeness))}`] : [pc.id, pc.status];
+  for (const r of routeScene(scene)) {
+    const { edge } = r;
     const s = style({
       edgeStyle: 'none',
       curved: 1,
@@ -106,17 +106,19 @@ export function exportDrawio(doc: ExportDocument, layout: DiagramLayout, opts: D
       startArrow: 'oval',
       startFill: 1,
       startSize: 5,
-      strokeColor: p[es.colour],
-      strokeWidth: es.width,
-      fontColor: p[es.colour],
+      strokeColor: edge.colour,
+      strokeWidth: edge.look.width,
+      fontColor: edge.colour,
       fontSize: 10,
       fontStyle: 1,
       labelBackgroundColor: p.panel,
-      labelBorderColor: p[es.colour],
-      ...(es.dash ? { dashed: 1, dashPattern: es.dash } : {}),
+      labelBorderColor: edge.colour,
+      ...(edge.look.dash ? { dashed: 1, dashPattern: edge.look.dash, fixDash: 1 } : {}),
     });
+    // One waypoint, the middle of the scene's curve, so draw.io bends the edge as the image does.
+    const mid = quadraticAt(r.start, r.ctrl, r.end, 0.5);
     cells.push(
-      xml`<mxCell id="${cellId(pc.id)}" value="${xmlAttrLines(label)}" style="${s}" edge="1" parent="1" source="${cellId(pc.requester.vpcId)}" target="${cellId(pc.accepter.vpcId)}"><mxGeometry relative="1" as="geometry"/></mxCell>`,
+      xml`<mxCell id="${cellId(edge.id)}" value="${xmlAttrLines([edge.label.id, edge.label.detail])}" style="${s}" edge="1" parent="1" source="${cellId(edge.from)}" target="${cellId(edge.to)}"><mxGeometry relative="1" as="geometry"><Array as="points"><mxPoint x="${xmlNum(mid.x)}" y="${xmlNum(mid.y)}"/></Array></mxGeometry></mxCell>`,
     );
   }
   const name = `VPC peering: ${doc.title} (${formatTakenAt(doc.takenAt)})`;

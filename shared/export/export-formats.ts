@@ -5,16 +5,16 @@
  */
 import type { Result } from '../core/result';
 import { assertNever, fail, ok } from '../core/result';
-import type { DiagramLayout } from '../layout/diagram-layout';
+import type { DiagramLayout } from '../diagram/layout';
 import type { Snapshot } from '../model/snapshot';
 import { exportAwsCliScript } from './aws-cli-script';
 import { CSV_TABLE_FILE_SUFFIX, exportCsv } from './csv';
-import type { DiagramTheme } from './diagram-style';
+import type { DiagramTheme } from '../diagram/style';
 import { exportDot } from './dot';
 import { exportDrawio } from './drawio';
 import type { ExportDocument, ExportSelection } from './export-document';
 import { buildExportDocument } from './export-document';
-import { layoutGrid } from './grid-layout';
+import { layoutGrid } from '../diagram/grid-layout';
 import type { InventoryTableName } from './inventory';
 import { INVENTORY_TABLES } from './inventory';
 import { exportFileName } from './labels';
@@ -104,8 +104,9 @@ export interface TextExport {
 }
 
 /**
- * Make a text export of `snapshot`. Drawn formats use `layout` when given (the canvas's view),
- * else the grid layout of `layoutGrid`.
+ * Make a text export of `snapshot`. Diagram formats draw the scene of `layout` when given (the
+ * canvas's view), else of the grid layout of `layoutGrid`; Mermaid and DOT take its boxes and
+ * their order, and place them themselves.
  */
 export function exportText(snapshot: Snapshot, request: ExportRequest & { format: TextExportFormat }, layout?: DiagramLayout): Result<TextExport> {
   const built = buildExportDocument(snapshot, request.selection);
@@ -123,9 +124,9 @@ export function exportText(snapshot: Snapshot, request: ExportRequest & { format
     case 'drawio':
       return done(exportDrawio(doc, lay(), { theme: request.theme ?? 'light' }));
     case 'mermaid':
-      return done(exportMermaid(doc, { theme: request.theme ?? 'light' }));
+      return done(exportMermaid(doc, { theme: request.theme ?? 'light', layout: lay() }));
     case 'dot':
-      return done(exportDot(doc, { theme: request.theme ?? 'light' }));
+      return done(exportDot(doc, { theme: request.theme ?? 'light', layout: lay() }));
     case 'md':
       return done(exportMarkdown(doc));
     case 'csv': {

@@ -5,7 +5,7 @@
 import { describeRouteCheck, suggestRouteFix } from '../analysis/route-words';
 import type { VpcId } from '../model/ids';
 import type { PeeringSide } from '../model/topology';
-import { peeringRouteState } from './diagram-style';
+import { peeringRouteState } from '../diagram/style';
 import type { ExportDocument } from './export-document';
 import { accountLabel, dnsWords, findAccount, routeStateWords, routeSummaryWords, vpcCidrs, vpcTitle } from './labels';
 

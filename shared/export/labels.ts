@@ -3,7 +3,7 @@ import type { RouteSummary } from '../analysis/route-completeness';
 import { isHeldBlockState } from '../cidr/vpc-blocks';
 import type { Account, PeeringSide, Vpc } from '../model/topology';
 import type { ExportDocument } from './export-document';
-import type { PeeringRouteState } from './diagram-style';
+import type { PeeringRouteState } from '../diagram/style';
 
 /** A VPC's display name: its Name tag, else its id. */
 export function vpcTitle(vpc: Pick<Vpc, 'id' | 'name'>): string {

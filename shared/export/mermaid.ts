@@ -1,16 +1,20 @@
 /** The topology as a Mermaid flowchart that GitHub renders in Markdown.
  *
- * Accounts and regions are nested subgraphs; each peering is a link labelled with its pcx id
- * and status, drawn dotted unless active and coloured like the canvas with `linkStyle`. Node and
- * subgraph ids are letters, digits and `_` with a prefix (`vpc_0a1b`, `reg_111111111111_eu_west_1`),
- * so no id is a keyword such as `end`; any other text in them becomes a hash. Labels and the title go through the mermaid encoders (syntax/mermaid.ts). Checked
- * with mermaid's own parser in the tests.
+ * A writer of the diagram's scene (shared/diagram/scene.ts): accounts and regions are nested
+ * subgraphs in the scene's order; each peering is a link labelled with its pcx id and status,
+ * drawn dotted unless active and styled with the scene's colour, dash and width (`linkStyle`);
+ * cards take the scene's colours through one class per look. Node and subgraph ids are letters,
+ * digits and `_` with a prefix (`vpc_0a1b`, `reg_111111111111_eu_west_1`), so no id is a keyword
+ * such as `end`; any other text in them becomes a hash. Labels and the title go through the
+ * mermaid encoders (syntax/mermaid.ts). Checked with mermaid's own parser in the tests.
  */
-import type { Vpc } from '../model/topology';
-import { PALETTES, peeringEdgeStyle, peeringRouteState } from './diagram-style';
-import type { DiagramTheme } from './diagram-style';
+import { layoutGrid } from '../diagram/grid-layout';
+import type { DiagramLayout } from '../diagram/layout';
+import type { ResolvedBoxStyle, Scene, SceneBox, SceneVpc } from '../diagram/scene';
+import { accountFrameLabel, buildScene, childrenOf, vpcLabelLines } from '../diagram/scene';
+import type { DiagramTheme } from '../diagram/style';
 import type { ExportDocument } from './export-document';
-import { accountLabel, findAccount, formatTakenAt, routeStateWords, stableHash, vpcCidrs, vpcTitle } from './labels';
+import { formatTakenAt, stableHash } from './labels';
 import type { Encoded } from './syntax/encoded';
 import { mermaidId, mermaidLabel, mermaidStyle, mermaidYamlString, mmd, mmdJoin } from './syntax/mermaid';
 
@@ -22,6 +26,8 @@ export interface MermaidExportOptions {
   readonly theme?: DiagramTheme;
   /** Flow direction (default `LR`). */
   readonly direction?: 'LR' | 'TB';
+  /** The layout whose boxes (not positions) to draw; default the grid layout of the document. */
+  readonly layout?: DiagramLayout;
 }
 
 /**
@@ -39,58 +45,58 @@ export function mermaidVpcId(vpcId: string): Mmd {
 
 /** The document as Mermaid flowchart source (no Markdown fence). */
 export function exportMermaid(doc: ExportDocument, opts: MermaidExportOptions = {}): Mmd {
-  const palette = PALETTES[opts.theme ?? 'light'];
-  const p = (key: keyof typeof palette) => mermaidStyle(palette[key]);
+  return writeMermaid(buildScene(doc, opts.layout ?? layoutGrid(doc.topology), opts.theme ?? 'light'), opts.direction ?? 'LR');
+}
+
+/** A card class's style: its fill, its border in the card's colour (Mermaid draws no stripe), dashes and text colour. */
+function classStyle(s: ResolvedBoxStyle): Mmd {
+  const dash = s.dash ? mmd`,stroke-dasharray:${mermaidStyle(s.dash)}` : mmd``;
+  return mmd`fill:${mermaidStyle(s.fill)},stroke:${mermaidStyle(s.stripe)},stroke-width:${s.strokeWidth}px${dash},color:${mermaidStyle(s.text)}`;
+}
+
+/** The scene as Mermaid flowchart source. */
+export function writeMermaid(scene: Scene, direction: 'LR' | 'TB'): Mmd {
+  const { doc } = scene;
   const lines: Mmd[] = [
     mmd`---`,
     mmd`title: ${mermaidYamlString(`VPC peering: ${doc.title} (snapshot ${formatTakenAt(doc.takenAt)})`)}`,
     mmd`---`,
-    opts.direction === 'TB' ? mmd`flowchart TB` : mmd`flowchart LR`,
+    direction === 'TB' ? mmd`flowchart TB` : mmd`flowchart LR`,
   ];
-  const conflicted = new Set(doc.analysis.cidrConflicts.flatMap((c) => [c.vpcA, c.vpcB]));
-  const nodeLabel = (v: Vpc) => {
-    const parts = [doc.externalVpcIds.has(v.id) ? `${v.id} (not scanned)` : vpcTitle(v)];
-    if (v.name && !doc.externalVpcIds.has(v.id)) parts.push(v.id);
-    parts.push(...vpcCidrs(v));
-    return mermaidLabel(parts);
-  };
-  for (const accountId of doc.accountIds) {
-    const account = findAccount(doc, accountId);
-    const accountVpcs = doc.topology.vpcs.filter((v) => v.accountId === accountId);
-    lines.push(mmd`  subgraph ${mermaidId(`acct_${idPart(accountId)}`)}[${mermaidLabel([`Account ${accountLabel(account, accountId)}`])}]`);
-    lines.push(mmd`    direction TB`);
-    for (const region of [...new Set(accountVpcs.map((v) => v.region))].sort()) {
-      lines.push(mmd`    subgraph ${mermaidId(`reg_${idPart(accountId)}_${idPart(region)}`)}[${mermaidLabel([region])}]`);
-      for (const v of accountVpcs.filter((x) => x.region === region)) {
-        lines.push(mmd`      ${mermaidVpcId(v.id)}[${nodeLabel(v)}]`);
-      }
-      lines.push(mmd`    end`);
+  const cards: SceneVpc[] = [];
+  const walk = (box: SceneBox, indent: Mmd): void => {
+    if (box.kind === 'vpc') {
+      cards.push(box);
+      lines.push(mmd`${indent}${mermaidVpcId(box.id)}[${mermaidLabel(vpcLabelLines(box))}]`);
+      return;
     }
-    lines.push(mmd`  end`);
-  }
-  const styles: Mmd[] = [];
-  let index = 0;
-  for (const pc of doc.topology.peerings) {
-    if (pc.requester.vpcId === pc.accepter.vpcId) continue;
-    const completeness = doc.analysis.routeCompleteness.get(pc.id);
-    const style = peeringEdgeStyle(pc, completeness);
-    const label = pc.status === 'active' ? `${pc.id} · active · routes ${routeStateWords(peeringRouteState(completeness))}` : `${pc.id} · ${pc.status}`;
-    const arrow = pc.status === 'active' ? mmd`-->` : mmd`-.->`;
-    lines.push(mmd`  ${mermaidVpcId(pc.requester.vpcId)} ${arrow}|${mermaidLabel([label])}| ${mermaidVpcId(pc.accepter.vpcId)}`);
-    const dash = style.dash ? mmd`,stroke-dasharray:${mermaidStyle(style.dash)}` : mmd``;
-    styles.push(mmd`  linkStyle ${index} stroke:${p(style.colour)},stroke-width:${style.width}px${dash}`);
-    index++;
-  }
-  lines.push(...styles);
-  lines.push(mmd`  classDef vpc fill:${p('panel')},stroke:${p('accent')},color:${p('text')}`);
-  lines.push(mmd`  classDef conflict fill:${p('panel')},stroke:${p('bad')},stroke-width:2px,color:${p('text')}`);
-  lines.push(mmd`  classDef external fill:${p('panel2')},stroke:${p('muted')},stroke-dasharray:4 3,color:${p('muted')}`);
-  const byClass = (cls: Mmd, vpcs: readonly Vpc[]) => {
-    if (vpcs.length > 0) lines.push(mmd`  class ${mmdJoin(vpcs.map((v) => mermaidVpcId(v.id)), mmd`,`)} ${cls}`);
+    if (box.kind === 'account') {
+      lines.push(mmd`${indent}subgraph ${mermaidId(`acct_${idPart(box.accountId)}`)}[${mermaidLabel([accountFrameLabel(box)])}]`);
+      lines.push(mmd`${indent}  direction TB`);
+    } else {
+      lines.push(mmd`${indent}subgraph ${mermaidId(`reg_${idPart(box.accountId)}_${idPart(box.region)}`)}[${mermaidLabel([box.region])}]`);
+    }
+    for (const child of childrenOf(scene, box.id)) walk(child, mmd`${indent}  `);
+    lines.push(mmd`${indent}end`);
   };
-  const vpcs = doc.topology.vpcs;
-  byClass(mmd`vpc`, vpcs.filter((v) => !conflicted.has(v.id) && !doc.externalVpcIds.has(v.id)));
-  byClass(mmd`conflict`, vpcs.filter((v) => conflicted.has(v.id)));
-  byClass(mmd`external`, vpcs.filter((v) => !conflicted.has(v.id) && doc.externalVpcIds.has(v.id)));
+  for (const box of childrenOf(scene, undefined)) walk(box, mmd`  `);
+  const styles: Mmd[] = [];
+  scene.edges.forEach((e, index) => {
+    const arrow = e.peering.status === 'active' ? mmd`-->` : mmd`-.->`;
+    lines.push(mmd`  ${mermaidVpcId(e.from)} ${arrow}|${mermaidLabel([`${e.label.id} · ${e.label.detail}`])}| ${mermaidVpcId(e.to)}`);
+    const dash = e.look.dash ? mmd`,stroke-dasharray:${mermaidStyle(e.look.dash)}` : mmd``;
+    styles.push(mmd`  linkStyle ${index} stroke:${mermaidStyle(e.colour)},stroke-width:${e.look.width}px${dash}`);
+  });
+  lines.push(...styles);
+  // One class per card look (a look with the account's colour is one per account hue).
+  const classes = new Map<string, { style: ResolvedBoxStyle; ids: Mmd[] }>();
+  for (const card of cards) {
+    const name = card.style.name === 'vpc' ? `vpc${card.hue}` : card.style.name === 'vpc-conflict' ? 'conflict' : 'external';
+    const entry = classes.get(name) ?? { style: card.style, ids: [] };
+    entry.ids.push(mermaidVpcId(card.id));
+    classes.set(name, entry);
+  }
+  for (const [name, { style }] of classes) lines.push(mmd`  classDef ${mermaidId(name)} ${classStyle(style)}`);
+  for (const [name, { ids }] of classes) lines.push(mmd`  class ${mmdJoin(ids, mmd`,`)} ${mermaidId(name)}`);
   return mmd`${mmdJoin(lines, mmd`\n`)}\n`;
 }

@@ -1,6 +1,6 @@
 /** The small pieces every part of the SVG export is built from: encoded palette, text, groups. */
-import type { DiagramPalette } from './diagram-style';
-import { FONT_MONO, FONT_SANS } from './diagram-style';
+import type { DiagramPalette } from '../diagram/style';
+import { FONT_MONO, FONT_SANS } from '../diagram/style';
 import type { Encoded } from './syntax/encoded';
 import { xml, xmlAttr, xmlJoin, xmlNum, xmlText } from './syntax/xml';
 
@@ -12,14 +12,6 @@ export type XmlPalette = { readonly [K in keyof DiagramPalette]: Xml };
 /** `palette` encoded for attributes. */
 export function xmlPalette(palette: DiagramPalette): XmlPalette {
   return Object.fromEntries(Object.entries(palette).map(([k, v]) => [k, xmlAttr(v)])) as unknown as XmlPalette;
-}
-
-/** A box in layout coordinates. */
-export interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
 }
 
 /** One `<text>` showing `s` (hidden characters shown, markup escaped). */

@@ -1,23 +1,26 @@
 /** The topology as a standalone SVG image: title block, legend, frames, VPC boxes and peering edges.
  *
- * An SVG writer over a `DiagramLayout`, with no DOM, so the CLI makes images without a browser
- * window (PNG is this SVG rasterised, see electron/export/render-png.ts). Presentation
- * attributes only (no CSS, no remote fonts), so every SVG consumer, resvg included, draws it alike.
- * Markup is built only with the XML templates and encoders (syntax/xml.ts).
+ * A writer of the diagram's scene (shared/diagram/scene.ts), with no DOM, so the CLI makes
+ * images without a browser window (PNG is this SVG rasterised, see electron/export/render-png.ts).
+ * Presentation attributes only (no CSS, no remote fonts), so every SVG consumer, resvg included,
+ * draws it alike. Markup is built only with the XML templates and encoders (syntax/xml.ts).
  */
-import type { LaidOutBox, DiagramLayout } from '../layout/diagram-layout';
-import { accountBoxId } from '../layout/diagram-layout';
-import type { PeeringId, VpcId } from '../model/ids';
-import type { Peering, Vpc } from '../model/topology';
-import type { DiagramTheme, EdgeCategory, EdgeStyle } from './diagram-style';
-import { EDGE_STYLES, PALETTES, peeringEdgeStyle } from './diagram-style';
+import type { Rect } from '../diagram/geometry';
+import type { DiagramLayout } from '../diagram/layout';
+import type { Scene, SceneAccount, SceneRegion, SceneVpc } from '../diagram/scene';
+import { buildScene, resolveBoxStyle } from '../diagram/scene';
+import type { ResolvedBoxStyle } from '../diagram/scene';
+import { routeScene } from '../diagram/scene-routes';
+import type { DiagramTheme, EdgeCategory, EdgeStyle } from '../diagram/style';
+import { EDGE_STYLES } from '../diagram/style';
+import { estimateTextWidth, fitText } from '../diagram/text-metrics';
+import type { PeeringId } from '../model/ids';
 import type { ExportDocument } from './export-document';
 import { accountLabel, findAccount, formatTakenAt, vpcCidrs, vpcTitle } from './labels';
-import { edgeLabel, edgePath, indexObstacles } from './svg-edges';
-import type { Rect, Xml, XmlPalette } from './svg-markup';
+import { edgeMarkup, labelMarkup } from './svg-edges';
+import type { Xml, XmlPalette } from './svg-markup';
 import { group, text, xmlPalette } from './svg-markup';
 import { xml, xmlAttr, xmlJoin, xmlNum, xmlText } from './syntax/xml';
-import { estimateTextWidth, fitText } from './text-metrics';
 
 /** Options of `exportSvg`. */
 export interface SvgExportOptions {
@@ -44,39 +47,29 @@ export function exportSvg(doc: ExportDocument, layout: DiagramLayout, opts: SvgE
 
 /** Render the document as SVG and report the image's size in CSS pixels. */
 export function renderSvg(doc: ExportDocument, layout: DiagramLayout, opts: SvgExportOptions = {}): SvgImage {
-  const theme = opts.theme ?? 'dark';
-  const p = xmlPalette(PALETTES[theme]);
-  const vpcById = new Map(doc.topology.vpcs.map((v) => [v.id, v]));
-  const shownAccounts = new Set(doc.accountIds.map(accountBoxId));
-  const shownRegions = new Set(doc.topology.vpcs.map((v) => `region:${v.accountId}/${v.region}`));
-  const boxes = layout.boxes.filter((b) =>
-    b.kind === 'vpc' ? vpcById.has(b.id as VpcId) : b.kind === 'account' ? shownAccounts.has(b.id) : shownRegions.has(b.id),
-  );
-  const boxById = new Map(boxes.map((b) => [b.id, b]));
+  return writeSvg(buildScene(doc, layout, opts.theme ?? 'dark'));
+}
 
-  const conflicted = new Set<VpcId>(doc.analysis.cidrConflicts.flatMap((c) => [c.vpcA, c.vpcB]));
-  const edges = doc.topology.peerings
-    .filter((pc) => boxById.has(pc.requester.vpcId) && boxById.has(pc.accepter.vpcId) && pc.requester.vpcId !== pc.accepter.vpcId)
-    .map((pc) => ({ peering: pc, style: peeringEdgeStyle(pc, doc.analysis.routeCompleteness.get(pc.id)) }));
+/** The scene as an SVG image. */
+export function writeSvg(scene: Scene): SvgImage {
+  const { doc } = scene;
+  const p = xmlPalette(scene.palette);
+  const accounts = scene.boxes.filter((b): b is SceneAccount => b.kind === 'account');
+  const regions = scene.boxes.filter((b): b is SceneRegion => b.kind === 'region');
+  const cards = scene.boxes.filter((b): b is SceneVpc => b.kind === 'vpc');
+  const conflicted = cards.filter((c) => c.conflicted).length;
+  const external = cards.some((c) => c.external);
 
   // Geometry first, in layout coordinates, so the canvas can grow to hold bent edges and labels.
-  const vpcBoxes = boxes.filter((x) => x.kind === 'vpc');
-  const obstacles = indexObstacles(vpcBoxes);
-  const drawn = edges.map((e) => edgePath(e.peering, e.style, boxById, p, obstacles));
-  // Labels keep off VPC boxes, frame titles and one another.
-  const placed: Rect[] = [
-    ...vpcBoxes,
-    ...boxes.filter((b) => b.kind !== 'vpc').map((b) => ({ x: b.x, y: b.y, width: b.width, height: b.kind === 'account' ? 34 : 26 })),
-  ];
-  const labels = drawn.map((d, i) => edgeLabel(edges[i]!.peering, edges[i]!.style, d, p, placed, vpcBoxes, doc));
-
-  const extents: Rect[] = [...boxes, ...labels.map((l) => l.rect), ...drawn.map((d) => d.bounds)];
+  const routed = routeScene(scene);
+  const extents: Rect[] = [...scene.boxes, ...routed.map((r) => r.label), ...routed.map((r) => r.bounds)];
   const minX = Math.min(0, ...extents.map((b) => b.x - 8));
   const minY = Math.min(0, ...extents.map((b) => b.y - 8));
   const diagramWidth = Math.max(320, ...extents.map((b) => b.x + b.width + 8 - minX));
   const diagramHeight = Math.max(160, ...extents.map((b) => b.y + b.height + 8 - minY));
 
-  const legendHeight = legendSize(edges.map((e) => e.style.category), conflicted.size > 0, doc.externalVpcIds.size > 0);
+  const looks = scene.edges.map((e) => e.look);
+  const legendHeight = legendSize(looks.map((l) => l.category), conflicted > 0, external);
   const width = Math.ceil(MARGIN * 2 + diagramWidth + GAP + LEGEND_WIDTH);
   const height = Math.ceil(MARGIN * 2 + HEADER_HEIGHT + GAP + Math.max(diagramHeight, legendHeight));
   const ox = MARGIN - minX;
@@ -91,25 +84,23 @@ export function renderSvg(doc: ExportDocument, layout: DiagramLayout, opts: SvgE
     xml`<defs>${xmlJoin(EDGE_STYLES.map((s) => marker(s, p)), xml``)}</defs>`,
     xml`<rect x="0" y="0" width="${width}" height="${height}" fill="${p.bg}"/>`,
   );
-  out.push(header(doc, p, width - 2 * MARGIN, edges, conflicted.size));
+  out.push(header(scene, p, width - 2 * MARGIN, conflicted));
 
   out.push(xml`<g transform="translate(${xmlNum(ox)} ${xmlNum(oy)})">`);
-  for (const b of boxes.filter((x) => x.kind === 'account')) out.push(accountFrame(doc, b, p));
-  for (const b of boxes.filter((x) => x.kind === 'region')) out.push(regionFrame(b, p));
-  out.push(...drawn.map((d) => d.path));
-  for (const b of vpcBoxes) {
-    const v = vpcById.get(b.id as VpcId)!;
-    out.push(vpcBox(v, b, p, conflicted.has(v.id), doc.externalVpcIds.has(v.id)));
-  }
-  out.push(...labels.map((l) => l.markup));
+  for (const b of accounts) out.push(accountFrame(b, p));
+  for (const b of regions) out.push(regionFrame(b));
+  out.push(...routed.map((r) => edgeMarkup(r, p)));
+  for (const b of cards) out.push(vpcBox(b, p));
+  out.push(...routed.map((r) => labelMarkup(r, p)));
   out.push(xml`</g>`);
 
-  out.push(legend(p, MARGIN + diagramWidth + GAP, MARGIN + HEADER_HEIGHT + GAP, edges.map((e) => e.style), conflicted.size > 0, doc.externalVpcIds.size > 0));
+  out.push(legend(scene, p, MARGIN + diagramWidth + GAP, MARGIN + HEADER_HEIGHT + GAP, looks, conflicted > 0, external));
   out.push(xml`</svg>`);
   return { svg: xml`${xmlJoin(out, xml`\n`)}\n`, width, height };
 }
 
-function header(doc: ExportDocument, p: XmlPalette, width: number, edges: readonly { peering: Peering; style: EdgeStyle }[], conflictedVpcs: number): Xml {
+function header(scene: Scene, p: XmlPalette, width: number, conflictedVpcs: number): Xml {
+  const { doc, edges } = scene;
   const x = MARGIN;
   const y = MARGIN;
   const findingsWidth = 330;
@@ -137,8 +128,8 @@ function header(doc: ExportDocument, p: XmlPalette, width: number, edges: readon
   // Findings: what a reviewer should look at first.
   const fx = x + width - findingsWidth;
   const active = edges.filter((e) => e.peering.status === 'active');
-  const incomplete = active.filter((e) => e.style.category === 'active-partial' || e.style.category === 'active-none').length;
-  const pending = edges.filter((e) => e.style.category === 'pending').length;
+  const incomplete = active.filter((e) => e.look.category === 'active-partial' || e.look.category === 'active-none').length;
+  const pending = edges.filter((e) => e.look.category === 'pending').length;
   const findings: [Xml, string][] = [
     [doc.analysis.cidrConflicts.length > 0 ? p.bad : p.ok, `${plural(doc.analysis.cidrConflicts.length, 'CIDR conflict')} (${plural(conflictedVpcs, 'VPC')})`],
     [incomplete > 0 ? p.warn : p.ok, `${incomplete} of ${active.length} active ${active.length === 1 ? 'peering' : 'peerings'} with missing routes`],
@@ -159,36 +150,36 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function accountFrame(doc: ExportDocument, b: LaidOutBox, p: XmlPalette): Xml {
-  const id = b.id.slice('account:'.length);
-  const account = findAccount(doc, id);
-  const name = account?.alias ?? (doc.topology.vpcs.some((v) => v.accountId === id && !doc.externalVpcIds.has(v.id)) ? 'Account' : 'Not scanned');
+/** A box's outline from its resolved style. */
+function outline(b: Rect, style: ResolvedBoxStyle, fill: Xml = xmlAttr(style.fill)): Xml {
+  const dash = style.dash ? xml` stroke-dasharray="${xmlAttr(style.dash)}"` : xml``;
+  return xml`<rect x="${xmlNum(b.x)}" y="${xmlNum(b.y)}" width="${xmlNum(b.width)}" height="${xmlNum(b.height)}" rx="${style.radius}" fill="${fill}" stroke="${xmlAttr(style.stroke)}" stroke-width="${style.strokeWidth}"${dash}/>`;
+}
+
+function accountFrame(b: SceneAccount, p: XmlPalette): Xml {
+  const name = b.account?.alias ?? (b.scanned ? 'Account' : 'Not scanned');
   const maxWidth = b.width - 28;
   const nameText = fitText(name, maxWidth * 0.6, 14, { bold: true });
   const nameWidth = estimateTextWidth(nameText, 14, { bold: true });
   return group([
-    xml`<rect x="${xmlNum(b.x)}" y="${xmlNum(b.y)}" width="${xmlNum(b.width)}" height="${xmlNum(b.height)}" rx="14" fill="${p.panel}" stroke="${p.border}" stroke-width="1.5"/>`,
-    text(b.x + 16, b.y + 25, nameText, { size: 14, fill: p.text, weight: 650 }),
-    text(b.x + 16 + nameWidth + 10, b.y + 25, fitText(id, maxWidth - nameWidth - 10, 12, { mono: true }), { size: 12, fill: p.muted, mono: true }),
+    outline(b, b.style),
+    text(b.x + 16, b.y + 25, nameText, { size: 14, fill: xmlAttr(b.style.text), weight: 650 }),
+    text(b.x + 16 + nameWidth + 10, b.y + 25, fitText(b.accountId, maxWidth - nameWidth - 10, 12, { mono: true }), { size: 12, fill: p.muted, mono: true }),
   ]);
 }
 
-function regionFrame(b: LaidOutBox, p: XmlPalette): Xml {
-  const region = b.id.slice(b.id.indexOf('/') + 1);
+function regionFrame(b: SceneRegion): Xml {
   return group([
-    xml`<rect x="${xmlNum(b.x)}" y="${xmlNum(b.y)}" width="${xmlNum(b.width)}" height="${xmlNum(b.height)}" rx="10" fill="${p.panel2}" stroke="${p.border}" stroke-dasharray="5 4"/>`,
-    xml`<circle cx="${xmlNum(b.x + 16)}" cy="${xmlNum(b.y + 16)}" r="4" fill="none" stroke="${p.accent2}" stroke-width="1.5"/>`,
-    text(b.x + 26, b.y + 20, fitText(region, b.width - 40, 12, { bold: true }), { size: 12, fill: p.muted, weight: 600 }),
+    outline(b, b.style),
+    xml`<circle cx="${xmlNum(b.x + 16)}" cy="${xmlNum(b.y + 16)}" r="4" fill="none" stroke="${xmlAttr(b.style.stripe)}" stroke-width="1.5"/>`,
+    text(b.x + 26, b.y + 20, fitText(b.region, b.width - 40, 12, { bold: true }), { size: 12, fill: xmlAttr(b.style.text), weight: 600 }),
   ]);
 }
 
-function vpcBox(v: Vpc, b: LaidOutBox, p: XmlPalette, conflicted: boolean, external: boolean): Xml {
-  const stripe = conflicted ? p.bad : external ? p.muted : p.accent;
+function vpcBox(b: SceneVpc, p: XmlPalette): Xml {
+  const { vpc: v, conflicted, external, style } = b;
   const inner = b.width - 28;
-  const parts: Xml[] = [
-    xml`<rect x="${xmlNum(b.x)}" y="${xmlNum(b.y)}" width="${xmlNum(b.width)}" height="${xmlNum(b.height)}" rx="8" fill="${p.bg}" stroke="${conflicted ? p.bad : p.border}" stroke-width="${conflicted ? 1.5 : 1}"${external ? xml` stroke-dasharray="4 3"` : xml``}/>`,
-    xml`<rect x="${xmlNum(b.x)}" y="${xmlNum(b.y + 6)}" width="4" height="${xmlNum(Math.max(b.height - 12, 4))}" rx="2" fill="${stripe}"/>`,
-  ];
+  const parts: Xml[] = [outline(b, style), stripe(b.x, b.y + 6, Math.max(b.height - 12, 4), style)];
   const title = external ? v.id : vpcTitle(v);
   const badge = conflicted || external;
   if (badge) {
@@ -200,7 +191,7 @@ function vpcBox(v: Vpc, b: LaidOutBox, p: XmlPalette, conflicted: boolean, exter
     );
   }
   const titleRoom = inner - (badge ? estimateTextWidth(conflicted ? 'CIDR overlap' : 'peer only', 10, { bold: true }) + 18 : 0);
-  parts.push(text(b.x + 14, b.y + 22, fitText(title, titleRoom, 13.5, { bold: true }), { size: 13.5, fill: external ? p.muted : p.text, weight: 650 }));
+  parts.push(text(b.x + 14, b.y + 22, fitText(title, titleRoom, 13.5, { bold: true }), { size: 13.5, fill: xmlAttr(style.text), weight: 650 }));
   parts.push(
     external
       ? text(b.x + 14, b.y + 39, fitText(`seen through a peering`, inner, 11), { size: 11, fill: p.muted })
@@ -218,6 +209,11 @@ function vpcBox(v: Vpc, b: LaidOutBox, p: XmlPalette, conflicted: boolean, exter
   return xml`<g data-vpc="${xmlAttr(v.id)}">${xmlJoin(parts, xml``)}</g>`;
 }
 
+/** The stripe down a card's left side, in its account's colour (or its mark's). */
+function stripe(x: number, y: number, height: number, style: ResolvedBoxStyle, width = 4): Xml {
+  return xml`<rect x="${xmlNum(x)}" y="${xmlNum(y)}" width="${width}" height="${xmlNum(height)}" rx="${width / 2}" fill="${xmlAttr(style.stripe)}"/>`;
+}
+
 function marker(s: EdgeStyle, p: XmlPalette): Xml {
   return xml`<marker id="arrow-${xmlAttr(s.category)}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11" markerHeight="11" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 0 L10 5 L0 10 z" fill="${p[s.colour]}"/></marker>`;
 }
@@ -229,7 +225,7 @@ function legendSize(categories: readonly EdgeCategory[], conflicts: boolean, ext
   return 48 + rows * LEGEND_ROW + 40;
 }
 
-function legend(p: XmlPalette, x: number, y: number, styles: readonly EdgeStyle[], conflicts: boolean, external: boolean): Xml {
+function legend(scene: Scene, p: XmlPalette, x: number, y: number, styles: readonly EdgeStyle[], conflicts: boolean, external: boolean): Xml {
   const counts = new Map<EdgeCategory, number>();
   for (const s of styles) counts.set(s.category, (counts.get(s.category) ?? 0) + 1);
   const present = EDGE_STYLES.filter((s) => counts.has(s.category));
@@ -255,18 +251,21 @@ function legend(p: XmlPalette, x: number, y: number, styles: readonly EdgeStyle[
   parts.push(xml`<path d="M${x + 50} ${ry - 9} L${x + 59} ${ry - 4} L${x + 50} ${ry + 1} z" fill="${p.muted}"/>`);
   parts.push(text(x + 70, ry, 'Requester → accepter', { size: 12, fill: p.text }));
   ry += LEGEND_ROW;
-  const swatch = (stroke: Xml, stripe: Xml, dashed: boolean) =>
-    xml`<rect x="${x + 22}" y="${ry - 14}" width="32" height="18" rx="4" fill="${p.bg}" stroke="${stroke}"${dashed ? xml` stroke-dasharray="4 3"` : xml``}/><rect x="${x + 22}" y="${ry - 11}" width="3" height="12" rx="1.5" fill="${stripe}"/>`;
-  parts.push(swatch(p.border, p.accent, false));
+  // Cards as drawn, the first account's colour standing for every account's.
+  const swatch = (name: 'vpc' | 'vpc-conflict' | 'vpc-external') => {
+    const style = resolveBoxStyle(name, scene.theme, 0);
+    return xml`${outline({ x: x + 22, y: ry - 14, width: 32, height: 18 }, { ...style, radius: 4 })}${stripe(x + 22, ry - 11, 12, style, 3)}`;
+  };
+  parts.push(swatch('vpc'));
   parts.push(text(x + 70, ry, 'VPC: name, id, CIDR blocks', { size: 12, fill: p.text }));
   ry += LEGEND_ROW;
   if (conflicts) {
-    parts.push(swatch(p.bad, p.bad, false));
+    parts.push(swatch('vpc-conflict'));
     parts.push(text(x + 70, ry, 'VPC whose CIDRs overlap another', { size: 12, fill: p.text }));
     ry += LEGEND_ROW;
   }
   if (external) {
-    parts.push(swatch(p.border, p.muted, true));
+    parts.push(swatch('vpc-external'));
     parts.push(text(x + 70, ry, 'Peer VPC in an unscanned account', { size: 12, fill: p.text }));
     ry += LEGEND_ROW;
   }

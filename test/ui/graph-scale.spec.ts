@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { layoutTopology } from '../../shared/layout/layout-topology';
+import { layoutTopology } from '../../shared/diagram/layout-topology';
 import { openBrowser } from '../support/browser';
 import type { BrowserSession } from '../support/browser';
 import { generateSnapshot } from '../support/fixtures/snapshots/generate-snapshot';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { accountBoxId, regionBoxId } from '../../shared/layout/diagram-layout';
+import { accountBoxId, regionBoxId } from '../../shared/diagram/layout';
 import type { Topology, Vpc } from '../../shared/model/topology';
 import { openBrowser } from '../support/browser';
 import type { BrowserSession } from '../support/browser';

@@ -5,7 +5,7 @@
  * went wrong.
  */
 import { CSV_TABLE_FILE_SUFFIX, exportCsvTables } from '../../../shared/export/csv';
-import type { DiagramTheme } from '../../../shared/export/diagram-style';
+import type { DiagramTheme } from '../../../shared/diagram/style';
 import { buildExportDocument } from '../../../shared/export/export-document';
 import type { ExportFormat, ExportRequest } from '../../../shared/export/export-formats';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat } from '../../../shared/export/export-formats';

@@ -2,7 +2,10 @@
 import { BaseEdge, EdgeLabelRenderer, useInternalNode } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import type { CSSProperties } from 'react';
 
+import { edgeLookProperties } from '../../../shared/diagram/css-variables';
+import { GHOST_EDGE } from '../../../shared/diagram/style';
 import type { GhostFlowEdge } from '../flow-types';
 import { curvedPath, floatingEnds } from './floating';
 
@@ -13,11 +16,12 @@ function GhostEdgeView({ id, source, target, data }: EdgeProps<GhostFlowEdge>) {
   const { from, to } = floatingEnds(s, t, 5);
   // Bow the would-be path so it never hides the real peerings it is compared with.
   const { path, labelX, labelY } = curvedPath(from, to, 36);
+  const lookVars = edgeLookProperties(GHOST_EDGE) as CSSProperties;
   return (
-    <g className="ghost-edge" data-testid={`ghost-${source}-${target}`}>
+    <g className="ghost-edge" style={lookVars} data-testid={`ghost-${source}-${target}`}>
       <BaseEdge id={id} path={path} className="ghost-line" interactionWidth={0} />
       <EdgeLabelRenderer>
-        <div className="edge-label ghost-label" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+        <div className="edge-label ghost-label" style={{ ...lookVars, transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
           {data.label}
         </div>
       </EdgeLabelRenderer>

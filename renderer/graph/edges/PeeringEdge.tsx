@@ -1,9 +1,12 @@
-/** A peering between two VPC cards: colour and dash by status, end dots by route completeness. */
+/** A peering between two VPC cards: the diagram style's look for its status and route state, end dots per side. */
 import { BaseEdge, EdgeLabelRenderer, useInternalNode } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import type { CSSProperties } from 'react';
 
 import type { RouteSummary } from '../../../shared/analysis/route-completeness';
+import { edgeLookProperties } from '../../../shared/diagram/css-variables';
+import { peeringEdgeStyle } from '../../../shared/diagram/style';
 import type { PeeringId } from '../../../shared/model/ids';
 import { routesOf } from '../derive';
 import type { PeeringRoutes } from '../derive';
@@ -65,8 +68,10 @@ function PeeringEdgeView({ id, source, target, data }: EdgeProps<PeeringFlowEdge
   const showLabel = highlighted || (fewEdges && !healthy && !viewClass.includes('is-dimmed'));
   const detail = p.status === 'active' ? routeWords(routes) : STATUS_WORDS[p.status];
   const quality = p.status === 'active' ? `routes-${routes?.overall ?? 'unknown'}` : '';
+  const look = peeringEdgeStyle(p, routes?.detail);
+  const lookVars = edgeLookProperties(look) as CSSProperties;
   return (
-    <g className={`peering-edge status-${p.status} ${quality} ${viewClass}`} data-peering-id={p.id}>
+    <g className={`peering-edge status-${p.status} edge-${look.category} ${quality} ${viewClass}`} style={lookVars} data-peering-id={p.id} data-edge-style={look.category}>
       <BaseEdge id={id} path={path} className="peering-line" interactionWidth={14} />
       {routes && (
         <>
@@ -82,7 +87,7 @@ function PeeringEdgeView({ id, source, target, data }: EdgeProps<PeeringFlowEdge
         <EdgeLabelRenderer>
           <div
             className={`edge-label status-${p.status} ${quality} ${viewClass}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            style={{ ...lookVars, transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-testid={`edge-label-${p.id}`}
           >
             <span className="edge-label-name">{p.name ?? shortPeeringId(p.id)}</span>

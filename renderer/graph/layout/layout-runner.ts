@@ -4,8 +4,8 @@
  * peerings), so the structured clone stays small at thousands of VPCs. If the worker cannot
  * start or dies, layouts fall back to the page thread rather than leaving the canvas empty.
  */
-import type { DiagramLayout } from '../../../shared/layout/diagram-layout';
-import type { LayoutTopologyOptions } from '../../../shared/layout/layout-topology';
+import type { DiagramLayout } from '../../../shared/diagram/layout';
+import type { LayoutTopologyOptions } from '../../../shared/diagram/layout-topology';
 import type { Topology } from '../../../shared/model/topology';
 
 /** A finished layout and how long it took, measured where it ran. */
@@ -39,7 +39,7 @@ export function slimTopology(t: Topology): Topology {
 
 /** Layout in the page thread (tests, and the fallback when workers are unavailable). */
 export const runLayoutInPage: LayoutRunner = async (topology, opts) => {
-  const { layoutTopology } = await import('../../../shared/layout/layout-topology');
+  const { layoutTopology } = await import('../../../shared/diagram/layout-topology');
   const started = performance.now();
   const layout = await layoutTopology(topology, opts);
   return { layout, ms: performance.now() - started, ranIn: 'page' };

@@ -8,8 +8,8 @@
  */
 import elkUrl from 'elkjs/lib/elk.bundled.js?url';
 
-import type { LayoutEngine } from '../../../shared/layout/pack-topology';
-import { packTopology } from '../../../shared/layout/pack-topology';
+import type { LayoutEngine } from '../../../shared/diagram/pack-topology';
+import { packTopology } from '../../../shared/diagram/pack-topology';
 import type { LayoutReply, LayoutRequest } from './layout-runner';
 
 interface WorkerScope {

@@ -9,7 +9,7 @@ import { Handle, Position, useConnection } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 
-import { cidrLineCount, VPC_CARD_MAX_CIDR_LINES } from '../../../shared/layout/diagram-geometry';
+import { cidrLineCount, VPC_CARD_MAX_CIDR_LINES } from '../../../shared/diagram/geometry';
 import type { PeeringRefusal } from '../../../shared/analysis/validate-peering';
 import { conflictsOf, routesOf, validatorOf } from '../derive';
 import type { VpcFlowNode } from '../flow-types';

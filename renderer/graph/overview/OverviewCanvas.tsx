@@ -7,11 +7,13 @@
  * clicks, drags and the minimap work as before. Closer in, the DOM cards come back.
  */
 import { useStore as useFlowStore } from '@xyflow/react';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 
-import type { DiagramLayout } from '../../../shared/layout/diagram-layout';
+import type { DiagramLayout } from '../../../shared/diagram/layout';
 import type { PeeringId, VpcId } from '../../../shared/model/ids';
-import type { PeeringStatus, Topology } from '../../../shared/model/topology';
+import type { Topology } from '../../../shared/model/topology';
+import type { DiagramPalette, DiagramTheme } from '../../../shared/diagram/style';
+import { ACCOUNT_HUES, GHOST_EDGE, PALETTES, peeringEdgeStyle } from '../../../shared/diagram/style';
 import type { AppNode, GhostFlowEdge, PeeringFlowEdge } from '../flow-types';
 import { rectEnds } from '../edges/floating';
 import type { Rect } from '../edges/floating';
@@ -43,73 +45,21 @@ export function isOverviewZoom(zoom: number, vpcCount: number): boolean {
   return zoom < (vpcCount >= LARGE_NETWORK_VPCS ? LARGE_OVERVIEW_BELOW_ZOOM : OVERVIEW_BELOW_ZOOM);
 }
 
-interface Palette {
-  readonly canvas: string;
-  readonly text: string;
-  readonly muted: string;
-  readonly card: string;
-  readonly cardBorder: string;
-  readonly regionBorder: string;
-  readonly accent: string;
-  readonly match: string;
-  readonly ok: string;
-  readonly warn: string;
-  readonly bad: string;
-  readonly info: string;
-  readonly gone: string;
-  readonly edgeActive: string;
-  readonly rejected: string;
+/** The theme's colours, from the diagram style the stylesheet and the exporters use. */
+interface Palette extends DiagramPalette {
   readonly hues: readonly string[];
 }
 
-function readPalette(el: Element): Palette {
-  const css = getComputedStyle(el);
-  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-  return {
-    canvas: v('--canvas', '#0c1424'),
-    text: v('--text', '#e6edf7'),
-    muted: v('--muted', '#8a9ab5'),
-    card: v('--card', '#121c30'),
-    cardBorder: v('--card-border', '#2c3c5e'),
-    regionBorder: v('--region-border', '#2b3a57'),
-    accent: v('--accent', '#4f8cff'),
-    match: v('--accent-2', '#38bdf8'),
-    ok: v('--ok', '#22c55e'),
-    warn: v('--warn', '#f59e0b'),
-    bad: v('--bad', '#ef4444'),
-    info: v('--info', '#38bdf8'),
-    gone: v('--gone', '#8190a8'),
-    edgeActive: v('--edge-active', '#34d399'),
-    rejected: v('--rejected', '#e05780'),
-    hues: Array.from({ length: 8 }, (_, i) => v(`--hue-${i}`, '#4f8cff')),
-  };
+function paletteOf(theme: DiagramTheme): Palette {
+  return { ...PALETTES[theme], hues: ACCOUNT_HUES[theme] };
 }
 
-/**
- * Edge colour by status. The overview draws one-device-pixel lines without dashes: in a
+/*
+ * Edges are drawn in their diagram-style colour as one-device-pixel lines without dashes: in a
  * software-rendered Chromium, Skia strokes hairlines about ten times faster than wider or dashed
  * anti-aliased lines (measured: 2,000 long lines, 17 ms a frame as hairlines, 220 ms at 1.6 px,
  * 600 ms dashed). Closer in, the DOM edges carry the dash patterns the legend shows.
  */
-function edgeColour(status: PeeringStatus, p: Palette): string {
-  switch (status) {
-    case 'active':
-      return p.edgeActive;
-    case 'pending-acceptance':
-      return p.warn;
-    case 'provisioning':
-    case 'initiating-request':
-      return p.info;
-    case 'failed':
-      return p.bad;
-    case 'rejected':
-      return p.rejected;
-    case 'expired':
-    case 'deleting':
-    case 'deleted':
-      return p.gone;
-  }
-}
 
 /** Absolute boxes of every node, from React Flow positions relative to their parents. */
 export function absoluteBoxes(nodes: readonly AppNode[]): Map<string, Rect & { readonly node: AppNode }> {
@@ -135,7 +85,7 @@ export interface OverviewCanvasProps {
   readonly ghosts: readonly GhostFlowEdge[];
   readonly topology: Topology;
   readonly view: ViewState;
-  readonly theme: string;
+  readonly theme: DiagramTheme;
 }
 
 /** The canvas, filling the flow area, redrawn on every viewport change. */
@@ -144,17 +94,12 @@ export function OverviewCanvas({ nodes, edges, ghosts, topology, view, theme }: 
   const transform = useFlowStore((s) => s.transform);
   const width = useFlowStore((s) => s.width);
   const height = useFlowStore((s) => s.height);
-  const [palette, setPalette] = useState<Palette | undefined>(undefined);
+  const palette = useMemo(() => paletteOf(theme), [theme]);
   const boxes = useMemo(() => absoluteBoxes(nodes), [nodes]);
-
-  // Colours come from the theme's CSS variables, read again whenever the theme changes.
-  useEffect(() => {
-    if (ref.current) setPalette(readPalette(ref.current));
-  }, [theme]);
 
   useLayoutEffect(() => {
     const canvas = ref.current;
-    if (!canvas || !palette) return;
+    if (!canvas) return;
     const dpr = window.devicePixelRatio || 1;
     const pixelWidth = Math.max(1, Math.round(width * dpr));
     const pixelHeight = Math.max(1, Math.round(height * dpr));
@@ -219,6 +164,7 @@ function draw(ctx: CanvasRenderingContext2D, input: DrawInput): void {
   ctx.globalAlpha = 1;
 
   // Edges, batched by style and emphasis: one path per batch.
+  const routes = routesOf(topology);
   const batches = new Map<string, { colour: string; alpha: number; width: number; segments: number[] }>();
   for (const e of edges) {
     const s = boxes.get(e.source);
@@ -228,10 +174,11 @@ function draw(ctx: CanvasRenderingContext2D, input: DrawInput): void {
     const cls = view.edgeClass.get(e.id as PeeringId) ?? view.defaultEdgeClass;
     const dimmed = cls.includes('is-dimmed');
     const strong = /is-(incident|selected|on-path)/.test(cls);
-    const status = e.data.peering.status;
-    const key = `${status}|${dimmed ? 'd' : strong ? 's' : 'n'}`;
+    const peering = e.data.peering;
+    const look = peeringEdgeStyle(peering, peering.status === 'active' ? routes.byPeering.get(peering.id)?.detail : undefined);
+    const key = `${look.category}|${dimmed ? 'd' : strong ? 's' : 'n'}`;
     let batch = batches.get(key);
-    if (!batch) batches.set(key, (batch = { colour: edgeColour(status, p), alpha: dimmed ? 0.1 : 0.9, width: strong ? 2.5 * dpr : 1, segments: [] }));
+    if (!batch) batches.set(key, (batch = { colour: p[look.colour], alpha: dimmed ? 0.1 : 0.9, width: strong ? 2.5 * dpr : 1, segments: [] }));
     const { from, to } = rectEnds(s, t, 0);
     batch.segments.push(from.x, from.y, to.x, to.y);
   }
@@ -249,9 +196,9 @@ function draw(ctx: CanvasRenderingContext2D, input: DrawInput): void {
   }
   if (ghosts.length > 0) {
     ctx.globalAlpha = 0.95;
-    ctx.strokeStyle = p.warn;
+    ctx.strokeStyle = p[GHOST_EDGE.colour];
     ctx.lineWidth = px(2 * dpr);
-    ctx.setLineDash([px(4 * dpr), px(5 * dpr)]);
+    ctx.setLineDash(GHOST_EDGE.dash.split(' ').map((n) => px(Number(n) * dpr)));
     ctx.beginPath();
     for (const g of ghosts) {
       const s = boxes.get(g.source);
@@ -267,7 +214,7 @@ function draw(ctx: CanvasRenderingContext2D, input: DrawInput): void {
 
   // Cards: the account's colour; a red or amber corner for an overlap or a route gap.
   const conflicts = conflictsOf(topology).byVpc;
-  const gaps = routesOf(topology).incompleteByVpc;
+  const gaps = routes.incompleteByVpc;
   for (const b of boxes.values()) {
     if (b.node.type !== 'vpc' || !visible(b)) continue;
     const cls = view.vpcClass.get(b.node.id as VpcId) ?? view.defaultVpcClass;
@@ -290,7 +237,7 @@ function draw(ctx: CanvasRenderingContext2D, input: DrawInput): void {
           : cls.includes('is-indirect') || cls.includes('is-on-path')
             ? p.warn
             : cls.includes('is-match')
-              ? p.match
+              ? p.accent2
               : hue;
     const emphasised = outline !== hue;
     ctx.strokeStyle = outline;

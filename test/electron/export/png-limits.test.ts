@@ -14,7 +14,7 @@ import { CLI_EXIT, runCli } from '../../../electron/cli/main';
 import { exportDiagram } from '../../../electron/export/export-diagram';
 import { isPngTooLarge, PNG_LIMITS } from '../../../electron/export/png-limits';
 import { renderPng } from '../../../electron/export/render-png';
-import type { DiagramLayout } from '../../../shared/layout/diagram-layout';
+import type { DiagramLayout } from '../../../shared/diagram/layout';
 import { buildReviewSnapshot } from '../../support/fixtures/golden/review-snapshot';
 import { generateSnapshot } from '../../support/fixtures/snapshots/generate-snapshot';
 

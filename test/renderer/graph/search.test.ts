@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { collectDiagramMembers } from '../../../shared/layout/diagram-members';
+import { collectDiagramMembers } from '../../../shared/diagram/members';
 import { searchTopology } from '../../../renderer/graph/search';
 import { DEMO_ACCOUNTS, PARTNER_VPC_ID, demoLikeTopology, demoVpcId } from '../../support/fixtures/snapshots/demo-like';
 

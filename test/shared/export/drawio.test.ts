@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 
 import { exportDrawio } from '../../../shared/export/drawio';
-import { layoutTopology } from '../../../shared/layout/layout-topology';
+import { layoutTopology } from '../../../shared/diagram/layout-topology';
 import { reviewDocument } from './review-doc';
 
 interface Cell {

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExportDocument } from '../../../shared/export/export-document';
 import { buildExportDocument } from '../../../shared/export/export-document';
 import { exportText } from '../../../shared/export/export-formats';
-import { layoutGrid } from '../../../shared/export/grid-layout';
+import { layoutGrid } from '../../../shared/diagram/grid-layout';
 import type { Snapshot } from '../../../shared/model/snapshot';
 import { buildHostileSnapshot, HIDDEN_CHARS, hostileString, hostileText, shownForm, showsExactly, unreveal } from '../../support/fixtures/hostile';
 
@@ -105,7 +105,8 @@ function checkDrawio(snapshot: Snapshot, title = TITLE): void {
   const doc = documentOf(snapshot, title);
   const root = readXml(made(snapshot, 'drawio', title));
   const nodes = [...walk(root)];
-  expect(new Set(nodes.map((n) => n.name))).toEqual(new Set(['mxfile', 'diagram', 'mxGraphModel', 'root', 'mxCell', 'UserObject', 'mxGeometry', '#text']));
+  // Edges bend through one waypoint each (`<Array as="points"><mxPoint/>`), placed by the scene.
+  expect(new Set(nodes.map((n) => n.name))).toEqual(new Set(['mxfile', 'diagram', 'mxGraphModel', 'root', 'mxCell', 'UserObject', 'mxGeometry', 'Array', 'mxPoint', '#text']));
   for (const t of nodes.filter((n) => n.name === '#text')) expect(t.text.trim()).toBe('');
   expect(showsExactly(nodes.find((n) => n.name === 'diagram')!.attrs.name!, `VPC peering: ${doc.title} (${doc.takenAt})`)).toBe(true);
   const objects = nodes.filter((n) => n.name === 'UserObject');

@@ -1,9 +1,9 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 
-import { layoutGrid } from '../../../shared/export/grid-layout';
+import { layoutGrid } from '../../../shared/diagram/grid-layout';
 import { drawnPeeringIds, renderSvg } from '../../../shared/export/svg';
-import { layoutTopology } from '../../../shared/layout/layout-topology';
+import { layoutTopology } from '../../../shared/diagram/layout-topology';
 import { reviewDocument } from './review-doc';
 
 function textsOf(svg: string): string[] {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { LayoutReply, LayoutRequest } from '../../../../renderer/graph/layout/layout-runner';
-import { layoutTopology } from '../../../../shared/layout/layout-topology';
+import { layoutTopology } from '../../../../shared/diagram/layout-topology';
 import { demoLikeTopology } from '../../../support/fixtures/snapshots/demo-like';
 
 const topology = demoLikeTopology();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { createWorkerLayoutRunner, runLayoutInPage, slimTopology } from '../../../../renderer/graph/layout/layout-runner';
 import type { LayoutReply, LayoutRequest } from '../../../../renderer/graph/layout/layout-runner';
-import { layoutTopology } from '../../../../shared/layout/layout-topology';
+import { layoutTopology } from '../../../../shared/diagram/layout-topology';
 import { demoLikeTopology } from '../../../support/fixtures/snapshots/demo-like';
 
 const topology = demoLikeTopology();

@@ -2,7 +2,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 
 import type { Topology } from '../model/topology';
-import type { DiagramLayout } from './diagram-layout';
+import type { DiagramLayout } from './layout';
 import { packTopology } from './pack-topology';
 import type { LayoutTopologyOptions } from './pack-topology';
 

@@ -5,10 +5,10 @@
  * one runs down. Sizes depend only on the topology, so the same snapshot always gives the same
  * picture (golden files rely on that).
  */
-import type { DiagramLayout, LaidOutBox } from '../layout/diagram-layout';
-import { accountBoxId, regionBoxId } from '../layout/diagram-layout';
+import type { DiagramLayout, LaidOutBox } from './layout';
+import { accountBoxId, regionBoxId } from './layout';
 import type { Topology, Vpc } from '../model/topology';
-import { vpcCidrs } from './labels';
+import { vpcCidrs } from '../export/labels';
 
 /** Sizes of the grid layout, in pixels at zoom 1. */
 export interface GridLayoutOptions {

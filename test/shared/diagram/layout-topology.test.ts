@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { VPC_CARD_WIDTH, vpcCardHeight } from '../../../shared/layout/diagram-geometry';
-import { accountBoxId, regionBoxId } from '../../../shared/layout/diagram-layout';
-import type { DiagramLayout, LaidOutBox } from '../../../shared/layout/diagram-layout';
-import { layoutTopology } from '../../../shared/layout/layout-topology';
+import { VPC_CARD_WIDTH, vpcCardHeight } from '../../../shared/diagram/geometry';
+import { accountBoxId, regionBoxId } from '../../../shared/diagram/layout';
+import type { DiagramLayout, LaidOutBox } from '../../../shared/diagram/layout';
+import { layoutTopology } from '../../../shared/diagram/layout-topology';
 import type { Topology } from '../../../shared/model/topology';
 import { topology as buildTopology } from '../../support/fixtures/build-topology';
 import { DEMO_ACCOUNTS, DEMO_PEERINGS, PARTNER_VPC_ID, demoLikeTopology, demoVpcId } from '../../support/fixtures/snapshots/demo-like';

@@ -43,3 +43,11 @@ export function regionGridColumns(count: number): number {
   if (count <= 3) return Math.max(1, count);
   return Math.ceil(Math.sqrt(count));
 }
+
+/** A box in layout coordinates. */
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}

@@ -11,8 +11,8 @@
 import type { ElkNode } from 'elkjs/lib/elk-api';
 
 import type { Topology } from '../model/topology';
-import { collectDiagramMembers } from './diagram-members';
-import type { DiagramMemberOptions } from './diagram-members';
+import { collectDiagramMembers } from './members';
+import type { DiagramMemberOptions } from './members';
 import {
   ACCOUNT_GAP,
   ACCOUNT_PADDING,
@@ -23,9 +23,9 @@ import {
   VPC_GAP_Y,
   regionGridColumns,
   vpcCardHeight,
-} from './diagram-geometry';
-import { accountBoxId, regionBoxId } from './diagram-layout';
-import type { DiagramLayout, LaidOutBox } from './diagram-layout';
+} from './geometry';
+import { accountBoxId, regionBoxId } from './layout';
+import type { DiagramLayout, LaidOutBox } from './layout';
 
 /** A position in diagram pixels. */
 export interface DiagramPoint {

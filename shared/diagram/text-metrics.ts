@@ -1,5 +1,5 @@
 /** Text measuring without a DOM, for the exporters that draw. */
-import { revealHidden } from './syntax/reveal';
+import { revealHidden } from '../export/syntax/reveal';
 
 /**
  * Approximate advance width of `text` in pixels.

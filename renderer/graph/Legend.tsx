@@ -5,7 +5,7 @@ import type { ChangeEvent } from 'react';
 
 import type { PeeringStatus } from '../../shared/model/topology';
 import { useAppStore } from '../store/store-context';
-import { STATUS_WORDS } from './edges/peering-words';
+import { STATUS_WORDS } from './kinds/peering/peering-words';
 import { LARGE_NETWORK_VPCS, vpcBoxCount } from './overview/OverviewCanvas';
 
 const STATUSES: readonly PeeringStatus[] = ['active', 'pending-acceptance', 'provisioning', 'failed', 'rejected', 'expired'];

@@ -3,8 +3,8 @@ import { BaseEdge, EdgeLabelRenderer, useInternalNode } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 
-import type { GhostFlowEdge } from '../flow-types';
-import { curvedPath, floatingEnds } from './floating';
+import type { GhostFlowEdge } from '../../flow-types';
+import { curvedPath, floatingEnds } from '../../edges/floating';
 
 function GhostEdgeView({ id, source, target, data }: EdgeProps<GhostFlowEdge>) {
   const s = useInternalNode(source);

@@ -3,14 +3,14 @@ import { BaseEdge, EdgeLabelRenderer, useInternalNode } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 
-import type { RouteSummary } from '../../../shared/analysis/route-completeness';
-import type { PeeringId } from '../../../shared/model/ids';
-import { routesOf } from '../derive';
-import type { PeeringRoutes } from '../derive';
-import type { PeeringFlowEdge } from '../flow-types';
-import { edgeClassOf } from '../view-state';
-import { useAppStore } from '../../store/store-context';
-import { curvedPath, floatingEnds } from './floating';
+import type { RouteSummary } from '../../../../shared/analysis/route-completeness';
+import type { PeeringId } from '../../../../shared/model/ids';
+import { routesOf } from '../../derive';
+import type { PeeringRoutes } from '../../derive';
+import type { PeeringFlowEdge } from '../../flow-types';
+import { edgeClassOf } from '../../view-state';
+import { useAppStore } from '../../../store/store-context';
+import { curvedPath, floatingEnds } from '../../edges/floating';
 import { STATUS_WORDS, shortPeeringId } from './peering-words';
 
 /** With this many peerings or fewer, every edge carries its label; above, only highlighted ones do. */

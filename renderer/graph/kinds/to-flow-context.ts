@@ -6,8 +6,9 @@ import type { Topology } from '../../../shared/model/topology';
 /** Accounts cycle through this many colours (renderer/styles.css `.hue-N`). */
 export const ACCOUNT_HUES = 8;
 
-/** The members and facts a node mapping looks up by id. */
+/** The members and facts a node mapping looks up by id; a kind with members of its own reads them from `topology`. */
 export interface ToFlowContext {
+  readonly topology: Topology;
   readonly vpcs: ReadonlyMap<string, DiagramVpc>;
   /** By frame id, `account:<id>`. */
   readonly accounts: ReadonlyMap<string, DiagramAccount>;
@@ -42,7 +43,7 @@ export function toFlowContext(members: readonly DiagramAccount[], topology: Topo
     }
   }
   const profiles = new Map(topology.accounts.map((a) => [a.id as string, a.profiles]));
-  return { vpcs, accounts, hues, regionCounts, profiles };
+  return { topology, vpcs, accounts, hues, regionCounts, profiles };
 }
 
 /** Each box placed relative to its parent, parents before children as in the layout. */

@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useState } from 'react';
 
 import type { ExportRequest } from '../../shared/export/export-formats';
+import type { PeeringId } from '../../shared/model/ids';
 
 import { conflictsOf } from '../graph/derive';
 import { FIT_VIEW_OPTIONS } from '../graph/fit';
@@ -138,7 +139,7 @@ export function Toolbar() {
         onClose={() => setExportOpen(false)}
         requestExport={requestExport}
         selectedVpcIds={selection.vpcIds}
-        selectedPeeringIds={selection.peeringId ? [selection.peeringId] : []}
+        selectedPeeringIds={selection.item?.kind === 'peering' ? [selection.item.id as PeeringId] : []}
         viewVpcIds={viewVpcIds}
         theme={theme}
         showDeleted={showDeleted}

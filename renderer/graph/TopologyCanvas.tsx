@@ -1,33 +1,30 @@
 /** The React Flow canvas: account and region frames, VPC cards, peering edges, and drag-to-peer. */
 import { ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow, useStore as useFlowStore } from '@xyflow/react';
-import type { Connection, Edge, EdgeTypes, FinalConnectionState, IsValidConnection, MiniMapNodeProps, NodeTypes, OnConnectStart } from '@xyflow/react';
+import type { Connection, Edge, FinalConnectionState, IsValidConnection, MiniMapNodeProps, OnConnectStart } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent as ReactMouseEvent, PointerEvent as ReactPointerEvent } from 'react';
 
-import type { PeeringId, VpcId } from '../../shared/model/ids';
+import type { VpcId } from '../../shared/model/ids';
 import { FirstRun } from '../chrome/FirstRun';
 import { PlanPanel } from '../panels/PlanPanel';
 import { RefusalPanel } from '../panels/RefusalPanel';
 import { useAppStore, useAppStoreApi } from '../store/store-context';
 import { validatorOf } from './derive';
-import { GhostEdge } from './edges/GhostEdge';
-import { PeeringEdge } from './edges/PeeringEdge';
-import type { AppEdge, AppNode } from './flow-types';
+import type { AppEdge, AppNode, PeeringFlowEdge } from './flow-types';
 import { HANDLE_PEER_IN } from './flow-types';
 import { DotGrid } from './DotGrid';
 import { FIT_VIEW_OPTIONS } from './fit';
+import { EDGE_TYPES, inspectorOf, NODE_TYPES } from './kinds';
 import { Legend } from './Legend';
 import { ModeBanner } from './ModeBanner';
-import { AccountFrame, RegionFrame } from './nodes/FrameNodes';
-import { VpcNode } from './nodes/VpcNode';
 import { absoluteBoxes, isOverviewZoom, LARGE_NETWORK_VPCS, OverviewCanvas, vpcBoxCount } from './overview/OverviewCanvas';
 import { PeeringCursor } from './PeeringCursor';
-import { toPeeringEdges } from './to-flow-elements';
+import { toFlowEdges } from './to-flow-elements';
 import { viewStateOf } from './view-state';
 
 // Module scope, so React Flow never sees new type maps (its performance guide).
-const nodeTypes = { vpc: VpcNode, account: AccountFrame, region: RegionFrame } satisfies NodeTypes;
-const edgeTypes = { peering: PeeringEdge, ghost: GhostEdge } satisfies EdgeTypes;
+const nodeTypes = NODE_TYPES;
+const edgeTypes = EDGE_TYPES;
 const proOptions = { hideAttribution: true };
 const fitViewOptions = FIT_VIEW_OPTIONS;
 
@@ -114,10 +111,12 @@ export function TopologyCanvas() {
   const topology = snapshot?.topology;
 
   const nodeIds = useMemo(() => new Set((layout?.boxes ?? []).map((b) => b.id)), [layout]);
-  const peeringEdges = useMemo(() => (topology ? toPeeringEdges(topology, nodeIds, showDeleted) : []), [topology, nodeIds, showDeleted]);
+  const topologyEdges = useMemo(() => (topology ? toFlowEdges(topology, nodeIds, showDeleted) : []), [topology, nodeIds, showDeleted]);
+  // The overview paints the peerings itself.
+  const peeringEdges = useMemo(() => topologyEdges.filter((e): e is PeeringFlowEdge => e.type === 'peering'), [topologyEdges]);
   // Until the first fit a large network starts in the overview, so it never renders every card at zoom 1.
   const overview = band === 'far' || (!drawn && vpcCount >= LARGE_NETWORK_VPCS);
-  const edges = useMemo<AppEdge[]>(() => (overview ? [] : ghosts.length > 0 ? [...peeringEdges, ...ghosts] : peeringEdges), [overview, peeringEdges, ghosts]);
+  const edges = useMemo<AppEdge[]>(() => (overview ? [] : ghosts.length > 0 ? [...topologyEdges, ...ghosts] : topologyEdges), [overview, topologyEdges, ghosts]);
   // In the overview React Flow draws no node at all (each would be a transform to commit every
   // frame); the canvas paints them and clicks are hit-tested against the boxes below.
   const displayNodes = useMemo(() => (overview ? nodes.map((n) => (n.hidden ? n : { ...n, hidden: true })) : nodes), [overview, nodes]);
@@ -152,14 +151,16 @@ export function TopologyCanvas() {
   );
   const onNodeClick = useCallback(
     (event: ReactMouseEvent, node: AppNode) => {
-      if (node.type === 'vpc') store.getState().selectVpc(node.id as VpcId, event.shiftKey);
-      else store.getState().clearSelection();
+      const s = store.getState();
+      if (node.type === 'vpc') s.selectVpc(node.id as VpcId, event.shiftKey);
+      else if (node.type && inspectorOf(node.type)) s.selectItem({ kind: node.type, id: node.id });
+      else s.clearSelection();
     },
     [store],
   );
   const onEdgeClick = useCallback(
     (_event: ReactMouseEvent, edge: AppEdge) => {
-      if (edge.type === 'peering') store.getState().selectPeering(edge.id as PeeringId);
+      if (edge.type && inspectorOf(edge.type)) store.getState().selectItem({ kind: edge.type, id: edge.id });
     },
     [store],
   );

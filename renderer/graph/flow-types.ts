@@ -71,6 +71,14 @@ export function isVpcNode(node: AppNode): node is VpcFlowNode {
   return node.type === 'vpc';
 }
 
+/**
+ * Stacking order (React Flow in `zIndexMode="manual"`): frames at the bottom, then edges, then
+ * cards, so a peering line never crosses over a card it does not belong to. React Flow's basic
+ * mode would lift each edge to the level of the nodes it joins, which puts lines between accounts
+ * above every card of the accounts drawn before them.
+ */
+export const Z = { account: 0, region: 1, edge: 2, card: 3 } as const;
+
 /** The handle ids every VPC card has. */
 export const HANDLE_PEER_OUT = 'peer-out';
 /** The card-sized drop target. */

@@ -11,8 +11,7 @@ import type { Topology } from '../../shared/model/topology';
 import type { AppState, CanvasMode, Selection } from '../store/app-store';
 import { conflictsOf, indexOf, membersOf, neighbourhoodOf } from './derive';
 import type { GhostFlowEdge } from './flow-types';
-import { HANDLE_PEER_IN, HANDLE_PEER_OUT } from './flow-types';
-import { Z } from './to-flow-elements';
+import { ghostEdge } from './kinds/ghost/to-flow';
 import { searchOf } from './search';
 import type { SearchResult } from './search';
 
@@ -40,26 +39,6 @@ export const MAX_GHOSTS = 40;
 function add(map: Map<string, string>, id: string, cls: string): void {
   const prev = map.get(id);
   map.set(id, prev ? `${prev} ${cls}` : cls);
-}
-
-function ghostEdge(why: Extract<NoDirectPathExplanation, { path: readonly VpcId[] }>, from: VpcId, to: VpcId, labelOf: (id: VpcId) => string): GhostFlowEdge {
-  const via = why.path.slice(1, -1);
-  return {
-    id: `ghost:${from}:${to}`,
-    type: 'ghost',
-    source: from,
-    target: to,
-    sourceHandle: HANDLE_PEER_OUT,
-    targetHandle: HANDLE_PEER_IN,
-    selectable: false,
-    focusable: false,
-    zIndex: Z.edge,
-    data: {
-      via,
-      peeringIds: why.peeringIds,
-      label: `only via ${via.map(labelOf).join(' → ')}: not transitive`,
-    },
-  };
 }
 
 /** Compute the view for the given inputs (exported for tests; components use `viewStateOf`). */
@@ -110,9 +89,9 @@ export function computeViewState(topology: Topology, selection: Selection, mode:
     }
     dimOthers = true;
     dimEdges = true;
-  } else if (selection.peeringId) {
-    const p = index.peeringById.get(selection.peeringId);
-    add(edgeClass, selection.peeringId, 'is-selected');
+  } else if (selection.item?.kind === 'peering') {
+    const p = index.peeringById.get(selection.item.id as PeeringId);
+    add(edgeClass, selection.item.id, 'is-selected');
     if (p) {
       add(vpcClass, p.requester.vpcId, 'is-peer');
       add(vpcClass, p.accepter.vpcId, 'is-peer');

@@ -54,7 +54,7 @@ describe('computeViewState', () => {
   });
 
   it('outlines both ends of a selected peering', () => {
-    const view = computeViewState(topology, { vpcIds: [], peeringId: DEMO_PEERINGS.pendingEu }, 'normal', '', false);
+    const view = computeViewState(topology, { vpcIds: [], item: { kind: 'peering', id: DEMO_PEERINGS.pendingEu } }, 'normal', '', false);
     expect(classOf(view, 'prod-app-eu')).toBe('is-peer');
     expect(classOf(view, 'dev-app-eu')).toBe('is-peer');
     expect(view.edgeClass.get(DEMO_PEERINGS.pendingEu)).toBe('is-selected');

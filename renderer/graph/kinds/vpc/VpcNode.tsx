@@ -9,13 +9,13 @@ import { Handle, Position, useConnection } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 
-import { cidrLineCount, VPC_CARD_MAX_CIDR_LINES } from '../../../shared/diagram/geometry';
-import type { PeeringRefusal } from '../../../shared/analysis/validate-peering';
-import { conflictsOf, routesOf, validatorOf } from '../derive';
-import type { VpcFlowNode } from '../flow-types';
-import { HANDLE_PEER_IN, HANDLE_PEER_OUT } from '../flow-types';
-import { vpcClassOf } from '../view-state';
-import { useAppStore } from '../../store/store-context';
+import { cidrLineCount, VPC_CARD_MAX_CIDR_LINES } from '../../../../shared/diagram/geometry';
+import type { PeeringRefusal } from '../../../../shared/analysis/validate-peering';
+import { conflictsOf, routesOf, validatorOf } from '../../derive';
+import type { VpcFlowNode } from '../../flow-types';
+import { HANDLE_PEER_IN, HANDLE_PEER_OUT } from '../../flow-types';
+import { vpcClassOf } from '../../view-state';
+import { useAppStore } from '../../../store/store-context';
 
 /** A word or two per refusal, for the chip on each card while dragging (the full reason is in the pointer tag). */
 const REFUSAL_CHIP: Record<PeeringRefusal['code'], string> = {

@@ -2,8 +2,8 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 
-import { regionLocation } from '../../discovery/aws-regions';
-import type { AccountFlowNode, RegionFlowNode } from '../flow-types';
+import { regionLocation } from '../../../discovery/aws-regions';
+import type { AccountFlowNode, RegionFlowNode } from '../../flow-types';
 
 function AccountFrameView({ data }: NodeProps<AccountFlowNode>) {
   return (

@@ -4,16 +4,16 @@ import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { CSSProperties } from 'react';
 
-import type { RouteSummary } from '../../../shared/analysis/route-completeness';
-import { edgeLookProperties } from '../../../shared/diagram/css-variables';
-import { peeringEdgeStyle } from '../../../shared/diagram/style';
-import type { PeeringId } from '../../../shared/model/ids';
-import { routesOf } from '../derive';
-import type { PeeringRoutes } from '../derive';
-import type { PeeringFlowEdge } from '../flow-types';
-import { edgeClassOf } from '../view-state';
-import { useAppStore } from '../../store/store-context';
-import { curvedPath, floatingEnds } from './floating';
+import type { RouteSummary } from '../../../../shared/analysis/route-completeness';
+import { edgeLookProperties } from '../../../../shared/diagram/css-variables';
+import { peeringEdgeStyle } from '../../../../shared/diagram/style';
+import type { PeeringId } from '../../../../shared/model/ids';
+import { routesOf } from '../../derive';
+import type { PeeringRoutes } from '../../derive';
+import type { PeeringFlowEdge } from '../../flow-types';
+import { edgeClassOf } from '../../view-state';
+import { useAppStore } from '../../../store/store-context';
+import { curvedPath, floatingEnds } from '../../edges/floating';
 import { STATUS_WORDS, shortPeeringId } from './peering-words';
 
 /** With this many peerings or fewer, every edge carries its label; above, only highlighted ones do. */

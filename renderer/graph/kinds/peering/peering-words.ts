@@ -1,5 +1,5 @@
 /** Words for peering statuses and ids on the graph (what to do next in each status is `nextStep`, shared/planning). */
-import type { PeeringStatus } from '../../../shared/model/topology';
+import type { PeeringStatus } from '../../../../shared/model/topology';
 
 /** A status as people say it. */
 export const STATUS_WORDS: Readonly<Record<PeeringStatus, string>> = {

@@ -4,10 +4,10 @@ import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { CSSProperties } from 'react';
 
-import { edgeLookProperties } from '../../../shared/diagram/css-variables';
-import { GHOST_EDGE } from '../../../shared/diagram/style';
-import type { GhostFlowEdge } from '../flow-types';
-import { curvedPath, floatingEnds } from './floating';
+import { edgeLookProperties } from '../../../../shared/diagram/css-variables';
+import { GHOST_EDGE } from '../../../../shared/diagram/style';
+import type { GhostFlowEdge } from '../../flow-types';
+import { curvedPath, floatingEnds } from '../../edges/floating';
 
 function GhostEdgeView({ id, source, target, data }: EdgeProps<GhostFlowEdge>) {
   const s = useInternalNode(source);

@@ -1,0 +1,54 @@
+/** Account and region frames as React Flow nodes. */
+import type { AccountFlowNode, RegionFlowNode } from '../../flow-types';
+import { Z } from '../../flow-types';
+import type { PlacedBox, ToFlowContext } from '../to-flow-context';
+
+/**
+ * Frames move only by their title bar; a press anywhere else on them reaches the pane and pans,
+ * which is what people mean when they drag the empty inside of a big frame.
+ */
+const FRAME_BEHAVIOUR = {
+  selectable: false,
+  connectable: false,
+  focusable: false,
+  className: 'frame-node',
+  dragHandle: '.frame-title',
+  style: { pointerEvents: 'none' as const },
+};
+
+/** The frame of an account box (drawn at its absolute position). */
+export function accountNode({ box, position, size }: PlacedBox, ctx: ToFlowContext): AccountFlowNode | undefined {
+  const a = ctx.accounts.get(box.id);
+  if (!a) return undefined;
+  return {
+    id: box.id,
+    type: 'account',
+    position,
+    ...size,
+    zIndex: Z.account,
+    ...FRAME_BEHAVIOUR,
+    data: {
+      accountId: a.accountId,
+      ...(a.alias ? { alias: a.alias } : {}),
+      profiles: ctx.profiles.get(a.accountId) ?? [],
+      scanned: a.scanned,
+      vpcCount: a.regions.reduce((n, r) => n + r.vpcs.length, 0),
+      hue: ctx.hues.get(a.accountId) ?? 0,
+    },
+  };
+}
+
+/** The frame of a region box, inside its account. */
+export function regionNode({ box, position, size }: PlacedBox, ctx: ToFlowContext): RegionFlowNode {
+  const [accountId, region] = box.id.slice('region:'.length).split('/') as [string, string];
+  return {
+    id: box.id,
+    type: 'region',
+    position,
+    ...size,
+    zIndex: Z.region,
+    ...(box.parentId ? { parentId: box.parentId, extent: 'parent' as const } : {}),
+    ...FRAME_BEHAVIOUR,
+    data: { accountId, region, vpcCount: ctx.regionCounts.get(box.id) ?? 0 },
+  };
+}

@@ -1,0 +1,26 @@
+/** A would-be path (two VPCs joined only through others) as a React Flow edge. */
+import type { NoDirectPathExplanation } from '../../../../shared/analysis/transitive-paths';
+import type { VpcId } from '../../../../shared/model/ids';
+import type { GhostFlowEdge } from '../../flow-types';
+import { HANDLE_PEER_IN, HANDLE_PEER_OUT, Z } from '../../flow-types';
+
+/** The dashed edge from `from` to `to` along the path `why` found. */
+export function ghostEdge(why: Extract<NoDirectPathExplanation, { path: readonly VpcId[] }>, from: VpcId, to: VpcId, labelOf: (id: VpcId) => string): GhostFlowEdge {
+  const via = why.path.slice(1, -1);
+  return {
+    id: `ghost:${from}:${to}`,
+    type: 'ghost',
+    source: from,
+    target: to,
+    sourceHandle: HANDLE_PEER_OUT,
+    targetHandle: HANDLE_PEER_IN,
+    selectable: false,
+    focusable: false,
+    zIndex: Z.edge,
+    data: {
+      via,
+      peeringIds: why.peeringIds,
+      label: `only via ${via.map(labelOf).join(' → ')}: not transitive`,
+    },
+  };
+}

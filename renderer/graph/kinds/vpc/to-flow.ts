@@ -1,0 +1,30 @@
+/** VPC cards as React Flow nodes. */
+import type { VpcFlowNode } from '../../flow-types';
+import { Z } from '../../flow-types';
+import type { PlacedBox, ToFlowContext } from '../to-flow-context';
+
+/** The card of a VPC box, inside its region. */
+export function vpcNode({ box, position, size }: PlacedBox, ctx: ToFlowContext): VpcFlowNode | undefined {
+  const v = ctx.vpcs.get(box.id);
+  if (!v) return undefined;
+  const account = ctx.accounts.get(`account:${v.accountId}`);
+  return {
+    id: box.id,
+    type: 'vpc',
+    position,
+    ...size,
+    zIndex: Z.card,
+    ...(box.parentId ? { parentId: box.parentId, extent: 'parent' as const, expandParent: true } : {}),
+    ariaLabel: `VPC ${v.label}`,
+    data: {
+      vpcId: v.id,
+      label: v.label,
+      ...(v.vpc ? { vpc: v.vpc } : {}),
+      cidrs: v.cidrs,
+      accountId: v.accountId,
+      accountLabel: account?.alias ?? ctx.profiles.get(v.accountId)?.[0] ?? v.accountId,
+      region: v.region,
+      hue: ctx.hues.get(v.accountId) ?? 0,
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/** The inspector for two selected VPCs: can traffic flow between them, and if not, why and what to do. */
+import { useMemo } from 'react';
+
+import { explainReachability } from '../../shared/analysis/explain-reachability';
+import type { CheckStatus } from '../../shared/analysis/explain-reachability';
+import type { VpcId } from '../../shared/model/ids';
+import type { Topology } from '../../shared/model/topology';
+import { vpcName } from '../graph/kinds/inspector-parts';
+import { viewStateOf } from '../graph/view-state';
+import { useAppStore } from '../store/store-context';
+
+const CHECK_ICON: Record<CheckStatus, string> = { pass: '✓', fail: '✕', unknown: '?', skipped: '–' };
+/** Reachability from `a` to `b`. */
+export function PairInspector({ topology, a, b }: { topology: Topology; a: VpcId; b: VpcId }) {
+  const pair = useAppStore((s) => viewStateOf(s).pair);
+  const openPlan = useAppStore((s) => s.openPlan);
+  const reach = useMemo(() => explainReachability(topology, a, b), [topology, a, b]);
+  return (
+    <section aria-label="Reachability" data-testid="inspector-pair">
+      <h3 className="inspector-title">
+        {vpcName(topology, a)} → {vpcName(topology, b)}
+      </h3>
+      <div className={`verdict verdict-${reach.verdict}`} data-testid="reachability-verdict">
+        {reach.verdict === 'reachable' ? 'Traffic can flow' : reach.verdict === 'unreachable' ? 'Traffic cannot flow' : 'Cannot tell offline'}
+      </div>
+      {pair && pair.status !== 'direct' && (
+        <div className="pair-path small" data-testid="pair-path">
+          {pair.path.length > 2 && (
+            <p className="path-line">
+              {pair.path.map((id, i) => (
+                <span key={id}>
+                  {i > 0 && <span className="path-arrow"> → </span>}
+                  <strong>{vpcName(topology, id)}</strong>
+                </span>
+              ))}
+            </p>
+          )}
+          <p>
+            {pair.status === 'indirect'
+              ? `${vpcName(topology, a)} reaches ${vpcName(topology, b)} only through ${pair.path
+                  .slice(1, -1)
+                  .map((id) => vpcName(topology, id))
+                  .join(' and ')}: VPC peering is not transitive, so no traffic flows. A direct peering is needed.`
+              : pair.status === 'unconnected'
+                ? `No chain of active peerings joins ${vpcName(topology, a)} and ${vpcName(topology, b)}.`
+                : pair.message}
+          </p>
+          {'fix' in pair && <p>{pair.fix}</p>}
+          {'proposal' in pair &&
+            (pair.proposal.verdict.ok ? (
+              <button type="button" className="primary small-button" onClick={() => openPlan({ requesterVpcId: a, accepterVpcId: b })}>
+                Plan a direct peering
+              </button>
+            ) : (
+              <p className="bad-text">{pair.proposal.verdict.summary}</p>
+            ))}
+        </div>
+      )}
+      <ol className="checks-list">
+        {reach.checks.map((c, i) => (
+          <li key={`${c.kind}:${i}`} className={`check check-${c.status}`}>
+            <span className="check-icon" aria-label={c.status}>
+              {CHECK_ICON[c.status]}
+            </span>
+            <div>
+              <div>{c.message}</div>
+              {c.fix && <div className="check-fix">{c.fix}</div>}
+            </div>
+          </li>
+        ))}
+      </ol>
+      {reach.notes.map((n) => (
+        <p key={n} className="muted small">
+          {n}
+        </p>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+/** What the renderer's store keeps and does: its state, actions and the types they speak in. */
+import type { NodeChange } from '@xyflow/react';
+import type { StoreApi } from 'zustand/vanilla';
+
+import type { PeerscapeClient } from '../../shared/api/contract';
+import type { AppInfo, NodePosition, ProfilesReport, SandboxStatus } from '../../shared/api/dto';
+import type { DiscoveryCell } from '../../shared/api/events';
+import type { ApiError } from '../../shared/core/result';
+import type { DiagramLayout } from '../../shared/diagram/layout';
+import type { PeeringId, VpcId } from '../../shared/model/ids';
+import type { Snapshot } from '../../shared/model/snapshot';
+import type { AppNode } from '../graph/flow-types';
+import type { GraphKind } from '../graph/kinds';
+import type { LayoutRunner } from '../graph/layout/layout-runner';
+
+/** Colour scheme of the whole window. */
+export type Theme = 'dark' | 'light';
+
+/** What the canvas paints. */
+export type CanvasMode = 'normal' | 'conflicts';
+
+/** Tabs of the side panel. */
+export type SidePanelTab = 'inspector' | 'findings' | 'discovery' | 'audit';
+
+/** One selected item of the graph other than a VPC: a peering, or any kind with an inspector section. */
+export interface SelectedItem {
+  readonly kind: GraphKind;
+  readonly id: string;
+}
+
+/** The selected VPCs (one, or two for a reachability question) or one other item. */
+export interface Selection {
+  readonly vpcIds: readonly VpcId[];
+  readonly item?: SelectedItem;
+}
+
+/** A requester/accepter pair chosen by dropping one VPC on another. */
+export interface PeeringPair {
+  readonly requesterVpcId: VpcId;
+  readonly accepterVpcId: VpcId;
+}
+
+/** The discovery run the UI follows. */
+export interface DiscoveryRun {
+  /** Set while a run is starting or running. */
+  readonly runId?: string;
+  readonly busy: boolean;
+  readonly cells: readonly DiscoveryCell[];
+  readonly finished: boolean;
+  /** Why the last start failed, with its fix. */
+  readonly error?: ApiError;
+  readonly source?: 'aws' | 'sandbox';
+}
+
+/** Layout progress and timing, for the status bar and the benchmark. */
+export interface LayoutStatus {
+  readonly running: boolean;
+  readonly ms?: number;
+  readonly ranIn?: 'worker' | 'page';
+  readonly error?: string;
+}
+
+/** Everything the UI keeps. */
+export interface AppState {
+  readonly client: PeerscapeClient;
+  readonly appInfo?: AppInfo;
+  readonly profiles?: ProfilesReport;
+  /** The last failure to show in the status bar, with its fix. */
+  readonly lastError?: ApiError;
+  readonly theme: Theme;
+
+  /** True once getWorkspace answered (so the first-run screen does not flash). */
+  readonly workspaceLoaded: boolean;
+  readonly snapshot?: Snapshot;
+  /** Node id → position the user dragged it to (relative to its frame). */
+  readonly positions: Readonly<Record<string, NodePosition>>;
+  readonly sandbox?: SandboxStatus;
+  /** The boxes of the current snapshot's topology. */
+  readonly layout?: DiagramLayout;
+  readonly layoutStatus: LayoutStatus;
+  /** React Flow nodes made from `layout`; edges are derived in the canvas. */
+  readonly nodes: readonly AppNode[];
+  /** Bumped when the view must fit the whole network again (Re-layout), even if no box came or went. */
+  readonly fitRequest: number;
+
+  readonly selection: Selection;
+  readonly mode: CanvasMode;
+  readonly showDeleted: boolean;
+  readonly query: string;
+  readonly panel: SidePanelTab;
+  /** The VPC a drag-to-peer started from, while the drag lasts. */
+  readonly peeringDragFrom?: VpcId;
+  /** The peering plan opened by a valid drop. */
+  readonly plan?: PeeringPair;
+  /** The refusal shown after an invalid drop. */
+  readonly refusal?: PeeringPair;
+  readonly discovery: DiscoveryRun;
+  /** Profiles and regions the user picked for the next scan (all when undefined). */
+  readonly scanProfiles?: readonly string[];
+  readonly scanRegions?: readonly string[];
+
+  loadStartup(): Promise<void>;
+  setTheme(theme: Theme): void;
+  /** Show `snapshot` and lay it out (keeping dragged positions). */
+  applySnapshot(snapshot: Snapshot): Promise<void>;
+  importSnapshotText(json: string): Promise<boolean>;
+  exportSnapshot(): Promise<{ filename: string; json: string } | undefined>;
+  /** Forget dragged positions and lay everything out again. */
+  relayout(): Promise<void>;
+  onNodesChange(changes: NodeChange<AppNode>[]): void;
+  /** Persist the positions of nodes the user just dragged. */
+  saveNodePositions(ids: readonly string[]): Promise<void>;
+  /** Select a VPC; `additive` (shift-click) keeps the previous one as the first of a pair. */
+  selectVpc(id: VpcId, additive?: boolean): void;
+  /** Select one item of a kind with an inspector section (a peering …). */
+  selectItem(item: SelectedItem): void;
+  selectPeering(id: PeeringId): void;
+  clearSelection(): void;
+  setMode(mode: CanvasMode): void;
+  toggleConflicts(): void;
+  setShowDeleted(show: boolean): Promise<void>;
+  setQuery(query: string): void;
+  setPanel(panel: SidePanelTab): void;
+  startPeeringDrag(from: VpcId): void;
+  endPeeringDrag(): void;
+  openPlan(pair: PeeringPair): void;
+  closePlan(): void;
+  refuse(pair: PeeringPair): void;
+  dismissRefusal(): void;
+  setScanChoice(choice: { profiles?: readonly string[]; regions?: readonly string[] }): void;
+  startDiscovery(source: 'aws' | 'sandbox'): Promise<void>;
+  /** Start the sandbox cloud, then scan it. */
+  openSandbox(): Promise<void>;
+  /** Scan again what the workspace shows: the sandbox (started again if needed) or AWS. */
+  refresh(): Promise<void>;
+  cancelDiscovery(): Promise<void>;
+  /** Clear transient UI: refusal, plan, search, selection, mode, in that order of priority. */
+  escape(): void;
+}
+
+/** A store bound to `client`. Tests pass a loopback client; the app passes `api`. */
+export type AppStore = StoreApi<AppState>;
+
+/** Options of `createAppStore`. */
+export interface AppStoreOptions {
+  readonly theme?: Theme;
+  /** Where layouts run; the app passes the Web Worker runner, tests the in-page one. */
+  readonly layoutRunner?: LayoutRunner;
+}
+
+/** The store's `set`, as each slice receives it. */
+export type SetState = StoreApi<AppState>['setState'];
+/** The store's `get`, as each slice receives it. */
+export type GetState = StoreApi<AppState>['getState'];

@@ -1,0 +1,111 @@
+/** The selection slice: what is selected, the canvas mode, search, side panel tab, and the drag-to-peer outcome. */
+import type { VpcId } from '../../shared/model/ids';
+import type { AppState, GetState, SetState } from './app-state';
+
+/** The state and actions this slice owns. */
+export type SelectionSlice = Pick<
+  AppState,
+  | 'selection'
+  | 'mode'
+  | 'query'
+  | 'panel'
+  | 'selectVpc'
+  | 'selectItem'
+  | 'selectPeering'
+  | 'clearSelection'
+  | 'setMode'
+  | 'toggleConflicts'
+  | 'setQuery'
+  | 'setPanel'
+  | 'startPeeringDrag'
+  | 'endPeeringDrag'
+  | 'openPlan'
+  | 'closePlan'
+  | 'refuse'
+  | 'dismissRefusal'
+  | 'escape'
+>;
+
+/** The selection slice. */
+export function selectionSlice(set: SetState, get: GetState): SelectionSlice {
+  return {
+    selection: { vpcIds: [] },
+    mode: 'normal',
+    query: '',
+    panel: 'discovery',
+
+    selectVpc(id, additive = false) {
+      const current = get().selection.vpcIds;
+      let vpcIds: VpcId[];
+      if (additive && current.length > 0) {
+        const first = current[current.length - 1]!;
+        vpcIds = first === id ? [id] : [first, id];
+      } else {
+        vpcIds = [id];
+      }
+      set({ selection: { vpcIds }, panel: 'inspector' });
+    },
+
+    selectItem(item) {
+      set({ selection: { vpcIds: [], item }, panel: 'inspector' });
+    },
+
+    selectPeering(id) {
+      get().selectItem({ kind: 'peering', id });
+    },
+
+    clearSelection() {
+      if (get().selection.vpcIds.length === 0 && !get().selection.item) return;
+      set({ selection: { vpcIds: [] } });
+    },
+
+    setMode(mode) {
+      set({ mode, ...(mode === 'conflicts' ? { panel: 'findings' as const } : {}) });
+    },
+
+    toggleConflicts() {
+      get().setMode(get().mode === 'conflicts' ? 'normal' : 'conflicts');
+    },
+
+    setQuery(query) {
+      set({ query });
+    },
+
+    setPanel(panel) {
+      set({ panel });
+    },
+
+    startPeeringDrag(from) {
+      set({ peeringDragFrom: from, refusal: undefined });
+    },
+
+    endPeeringDrag() {
+      if (get().peeringDragFrom !== undefined) set({ peeringDragFrom: undefined });
+    },
+
+    openPlan(pair) {
+      set({ plan: pair, refusal: undefined });
+    },
+
+    closePlan() {
+      set({ plan: undefined });
+    },
+
+    refuse(pair) {
+      set({ refusal: pair });
+    },
+
+    dismissRefusal() {
+      set({ refusal: undefined });
+    },
+
+    escape() {
+      const s = get();
+      if (s.refusal) return set({ refusal: undefined });
+      if (s.plan) return set({ plan: undefined });
+      if (s.query) return set({ query: '' });
+      if (s.selection.vpcIds.length > 0 || s.selection.item) return set({ selection: { vpcIds: [] } });
+      if (s.mode !== 'normal') return set({ mode: 'normal' });
+    },
+  };
+}

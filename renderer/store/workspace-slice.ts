@@ -1,0 +1,205 @@
+/** The workspace slice: the snapshot, its layout as React Flow nodes, dragged positions, and the Node side's events. */
+import { applyNodeChanges } from '@xyflow/react';
+
+import type { PeerscapeClient } from '../../shared/api/contract';
+import type { NodePosition } from '../../shared/api/dto';
+import type { Snapshot } from '../../shared/model/snapshot';
+import { membersOf } from '../graph/derive';
+import type { AppNode } from '../graph/flow-types';
+import type { LayoutRunner } from '../graph/layout/layout-runner';
+import { toFlowNodes } from '../graph/to-flow-elements';
+import type { AppState, GetState, SetState, Theme } from './app-state';
+
+/** The state and actions this slice owns. */
+export type WorkspaceSlice = Pick<
+  AppState,
+  | 'client'
+  | 'theme'
+  | 'workspaceLoaded'
+  | 'positions'
+  | 'layoutStatus'
+  | 'nodes'
+  | 'fitRequest'
+  | 'showDeleted'
+  | 'loadStartup'
+  | 'setTheme'
+  | 'applySnapshot'
+  | 'importSnapshotText'
+  | 'exportSnapshot'
+  | 'relayout'
+  | 'onNodesChange'
+  | 'saveNodePositions'
+  | 'setShowDeleted'
+>;
+
+/** The workspace slice of a store bound to `client`, laying out with `runLayout`. */
+export function workspaceSlice(set: SetState, get: GetState, client: PeerscapeClient, runLayout: LayoutRunner, theme: Theme): WorkspaceSlice {
+  let layoutGeneration = 0;
+  let unsubscribe: (() => void) | undefined;
+  let startup: Promise<void> | undefined;
+
+  async function layOut(snapshot: Snapshot, positions: Readonly<Record<string, NodePosition>>): Promise<void> {
+    const generation = ++layoutGeneration;
+    set({ layoutStatus: { ...get().layoutStatus, running: true } });
+    if (typeof performance !== 'undefined') performance.mark('peerscape:layout-start');
+    try {
+      const { showDeleted } = get();
+      const outcome = await runLayout(snapshot.topology, { positions, includeDeletedPeerings: showDeleted });
+      // A newer snapshot or a re-layout started meanwhile: its result wins.
+      if (generation !== layoutGeneration || get().snapshot !== snapshot) return;
+      const members = membersOf(snapshot.topology, showDeleted);
+      if (typeof performance !== 'undefined') performance.mark('peerscape:layout-end');
+      set({
+        layout: outcome.layout,
+        nodes: toFlowNodes(outcome.layout, members, snapshot.topology),
+        layoutStatus: { running: false, ms: outcome.ms, ranIn: outcome.ranIn },
+      });
+    } catch (error) {
+      if (generation !== layoutGeneration) return;
+      const message = error instanceof Error ? error.message : String(error);
+      set({
+        layoutStatus: { running: false, error: message },
+        lastError: { code: 'internal', message: `The diagram could not be laid out: ${message}`, fix: 'Try Re-layout; if it keeps failing, report it with the snapshot.' },
+      });
+    }
+  }
+
+  async function startupOnce(): Promise<void> {
+    subscribe();
+    const [info, profiles, workspace] = await Promise.all([client.getAppInfo({}), client.listProfiles({}), client.getWorkspace({})]);
+    if (typeof performance !== 'undefined') performance.mark('peerscape:workspace-received');
+    set({
+      ...(info.ok ? { appInfo: info.value } : { lastError: info.error }),
+      ...(profiles.ok ? { profiles: profiles.value } : { lastError: profiles.error }),
+      workspaceLoaded: true,
+    });
+    if (!workspace.ok) {
+      set({ lastError: workspace.error });
+      return;
+    }
+    const w = workspace.value;
+    set({
+      positions: w.positions,
+      sandbox: w.sandbox,
+      ...(w.profiles ? { scanProfiles: w.profiles } : {}),
+      ...(w.regions ? { scanRegions: w.regions } : {}),
+    });
+    if (w.snapshot) await get().applySnapshot(w.snapshot);
+  }
+
+  function subscribe(): void {
+    if (unsubscribe) return;
+    const offSnapshot = client.on('snapshotUpdated', (snapshot) => void get().applySnapshot(snapshot));
+    const offProgress = client.on('discoveryProgressed', (progress) => {
+      const run = get().discovery;
+      if (run.runId && progress.runId !== run.runId) return;
+      set({
+        discovery: {
+          ...run,
+          runId: progress.runId,
+          cells: progress.cells,
+          finished: progress.finished,
+          busy: !progress.finished,
+        },
+      });
+    });
+    unsubscribe = () => {
+      offSnapshot();
+      offProgress();
+    };
+  }
+
+  return {
+    client,
+    theme,
+    workspaceLoaded: false,
+    positions: {},
+    layoutStatus: { running: false },
+    nodes: [],
+    fitRequest: 0,
+    showDeleted: false,
+
+    loadStartup() {
+      // Once per store: the entry starts it before React renders, the window's effect joins it.
+      return (startup ??= startupOnce());
+    },
+
+    setTheme(theme) {
+      set({ theme });
+    },
+
+    async applySnapshot(snapshot) {
+      const previous = get().snapshot;
+      if (previous === snapshot) return;
+      set({ snapshot, refusal: undefined });
+      // Keep the selection only if its VPCs survived the rescan.
+      const ids = new Set(snapshot.topology.vpcs.map((v) => v.id));
+      const selection = get().selection;
+      if (selection.vpcIds.some((id) => !ids.has(id))) set({ selection: { vpcIds: [] } });
+      await layOut(snapshot, get().positions);
+    },
+
+    async importSnapshotText(json) {
+      const result = await client.importSnapshot({ json });
+      if (!result.ok) {
+        set({ lastError: result.error });
+        return false;
+      }
+      set({ lastError: undefined });
+      await get().applySnapshot(result.value);
+      return true;
+    },
+
+    async exportSnapshot() {
+      const result = await client.exportSnapshot({});
+      if (!result.ok) {
+        set({ lastError: result.error });
+        return undefined;
+      }
+      return result.value;
+    },
+
+    async relayout() {
+      const result = await client.resetPositions({});
+      if (!result.ok) set({ lastError: result.error });
+      set({ positions: {}, fitRequest: get().fitRequest + 1 });
+      const snapshot = get().snapshot;
+      if (snapshot) await layOut(snapshot, {});
+    },
+
+    onNodesChange(changes) {
+      // Nodes come with their measured size from the layout, so React Flow's measurement of a
+      // freshly mounted card repeats the same numbers: skipping those keeps a pan that brings
+      // cards into view from rebuilding the node array. Resizes (a frame growing around a
+      // dragged card, `setAttributes`) and real size changes still apply.
+      const byId = new Map(get().nodes.map((n) => [n.id, n]));
+      const relevant = changes.filter((c) => {
+        if (c.type !== 'dimensions' || c.setAttributes || c.resizing) return true;
+        const m = byId.get(c.id)?.measured;
+        return !m || !c.dimensions || m.width !== c.dimensions.width || m.height !== c.dimensions.height;
+      });
+      if (relevant.length === 0) return;
+      set({ nodes: applyNodeChanges(relevant, get().nodes as AppNode[]) });
+    },
+
+    async saveNodePositions(ids) {
+      const byId = new Map(get().nodes.map((n) => [n.id, n]));
+      const moved: Record<string, NodePosition> = {};
+      for (const id of ids) {
+        const node = byId.get(id);
+        if (node) moved[id] = { x: Math.round(node.position.x), y: Math.round(node.position.y) };
+      }
+      if (Object.keys(moved).length === 0) return;
+      set({ positions: { ...get().positions, ...moved } });
+      const result = await client.savePositions({ positions: moved });
+      if (!result.ok) set({ lastError: result.error });
+    },
+
+    async setShowDeleted(show) {
+      if (show === get().showDeleted) return;
+      set({ showDeleted: show });
+      const snapshot = get().snapshot;
+      if (snapshot) await layOut(snapshot, get().positions);
+    },
+  };
+}

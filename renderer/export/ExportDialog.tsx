@@ -11,7 +11,7 @@ import type { DiagramTheme } from '../../shared/diagram/style';
 import type { ExportedFile, ExportFormat, ExportRequest } from '../../shared/export/export-formats';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from '../../shared/export/export-formats';
 import type { InventoryTableName } from '../../shared/export/inventory';
-import { INVENTORY_TABLES } from '../../shared/export/inventory';
+import { INVENTORY_KINDS, INVENTORY_TABLES } from '../../shared/export/inventory';
 import { saveFile } from '../util/save-file';
 
 /** Props of `ExportDialog`. */
@@ -30,14 +30,6 @@ export interface ExportDialogProps {
   /** Whether the canvas draws deleted peerings: what "Include deleted peerings" starts as. */
   readonly showDeleted?: boolean;
 }
-
-const TABLE_LABELS: Readonly<Record<InventoryTableName, string>> = {
-  vpcs: 'VPCs',
-  peerings: 'Peerings',
-  routeGaps: 'Route gaps',
-  cidrConflicts: 'CIDR conflicts',
-  nonTransitivePairs: 'Non-transitive pairs',
-};
 
 /** Bytes of a base64 or text export, for the download. */
 function toBlob(file: ExportedFile): Blob {
@@ -203,7 +195,7 @@ export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = []
               <select value={table} onChange={(e) => setTable(e.target.value as InventoryTableName)} style={{ display: 'block', width: '100%', marginTop: 4 }}>
                 {INVENTORY_TABLES.map((t) => (
                   <option key={t} value={t}>
-                    {TABLE_LABELS[t]}
+                    {INVENTORY_KINDS[t].label}
                   </option>
                 ))}
               </select>

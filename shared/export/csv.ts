@@ -12,13 +12,7 @@ import { buildInventory, INVENTORY_TABLES } from './inventory';
 import { csvCell, csvFile, csvRow } from './syntax/csv';
 
 /** The file-name suffix of each table (`inventory.vpcs.csv`). */
-export const CSV_TABLE_FILE_SUFFIX: Readonly<Record<InventoryTableName, string>> = {
-  vpcs: 'vpcs',
-  peerings: 'peerings',
-  routeGaps: 'route-gaps',
-  cidrConflicts: 'cidr-conflicts',
-  nonTransitivePairs: 'non-transitive-pairs',
-};
+export { CSV_TABLE_FILE_SUFFIX } from './inventory';
 
 /** One inventory table as CSV text. */
 export function exportCsv(doc: ExportDocument, table: InventoryTableName, inventory: Inventory = buildInventory(doc)): string {

@@ -6,7 +6,7 @@
  */
 import type { ExportDocument } from './export-document';
 import type { InventoryTable } from './inventory';
-import { buildInventory } from './inventory';
+import { buildInventory, INVENTORY_KINDS, INVENTORY_TABLES } from './inventory';
 import { accountLabel, findAccount, formatTakenAt } from './labels';
 import { exportMermaid } from './mermaid';
 import type { Encoded } from './syntax/encoded';
@@ -54,28 +54,11 @@ export function exportMarkdown(doc: ExportDocument, opts: MarkdownExportOptions 
   if (opts.diagram ?? true) {
     out.push(md`## Diagram`, md``, mdFence('mermaid', exportMermaid(doc)), md``);
   }
-  out.push(md`## VPCs`, md``, table(inv.vpcs as InventoryTable<string>, 'No VPCs.', ['vpcId', 'primaryCidr', 'secondaryCidrs', 'ipv6Cidrs']));
-  out.push(
-    md`## Peerings`,
-    md``,
-    md`Routes: whether every route table serving a subnet routes every block of the other side to the peering (active peerings only). DNS option: \`allowDnsResolutionFromRemoteVpc\` of that side, which lets the other VPC resolve this side’s public DNS names to private addresses.`,
-    md``,
-    table(inv.peerings as InventoryTable<string>, 'No peerings.', ['peeringId']),
-  );
-  out.push(md`## Route gaps`, md``, table(inv.routeGaps as InventoryTable<string>, 'Every active peering is routed on both sides.', ['peeringId', 'vpcId', 'routeTableId', 'peerCidr']));
-  out.push(
-    md`## CIDR conflicts`,
-    md``,
-    md`VPCs whose blocks overlap can never be peered with each other, and a VPC peered with both cannot route the shared range to both.`,
-    md``,
-    table(inv.cidrConflicts as InventoryTable<string>, 'No overlapping CIDR blocks.'),
-  );
-  out.push(
-    md`## Non-transitive pairs`,
-    md``,
-    md`VPC peering is not transitive: these VPCs are two active peerings apart and cannot talk through the VPC in between.`,
-    md``,
-    table(inv.nonTransitivePairs as InventoryTable<string>, 'No VPCs connected only through another VPC.'),
-  );
+  for (const name of INVENTORY_TABLES) {
+    const { heading, intro, empty, code } = INVENTORY_KINDS[name].markdown;
+    out.push(md`## ${heading}`, md``);
+    if (intro) out.push(intro, md``);
+    out.push(table(inv[name] as InventoryTable<string>, empty, code));
+  }
   return mdJoin(out, md`\n`);
 }

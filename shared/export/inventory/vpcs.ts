@@ -1,0 +1,39 @@
+/** The VPCs table: one row per VPC, scanned or known only through a peering. */
+import { findAccount, vpcCidrs, vpcTitle } from '../labels';
+import { md } from '../syntax/markdown';
+import type { InventoryKind } from './table';
+
+type Key = 'account' | 'accountAlias' | 'region' | 'name' | 'vpcId' | 'primaryCidr' | 'secondaryCidrs' | 'ipv6Cidrs' | 'scanned';
+
+export const vpcs: InventoryKind<Key> = {
+  label: 'VPCs',
+  csvSuffix: 'vpcs',
+  markdown: { heading: md`VPCs`, empty: 'No VPCs.', code: ['vpcId', 'primaryCidr', 'secondaryCidrs', 'ipv6Cidrs'] },
+  columns: [
+    { key: 'account', title: 'Account' },
+    { key: 'accountAlias', title: 'Account alias' },
+    { key: 'region', title: 'Region' },
+    { key: 'name', title: 'Name' },
+    { key: 'vpcId', title: 'VPC id' },
+    { key: 'primaryCidr', title: 'Primary CIDR' },
+    { key: 'secondaryCidrs', title: 'Secondary CIDRs' },
+    { key: 'ipv6Cidrs', title: 'IPv6 CIDRs' },
+    { key: 'scanned', title: 'Scanned' },
+  ],
+  rows: ({ doc }) =>
+    doc.topology.vpcs.map((v) => {
+      const cidrs = vpcCidrs(v);
+      const primary = v.cidrBlocks.find((b) => b.family === 'ipv4' && b.primary)?.cidr ?? cidrs[0] ?? '';
+      return {
+        account: v.accountId,
+        accountAlias: findAccount(doc, v.accountId)?.alias ?? '',
+        region: v.region,
+        name: doc.externalVpcIds.has(v.id) ? '' : vpcTitle(v) === v.id ? '' : vpcTitle(v),
+        vpcId: v.id,
+        primaryCidr: primary,
+        secondaryCidrs: cidrs.filter((c) => c !== primary && !c.includes(':')).join(' '),
+        ipv6Cidrs: cidrs.filter((c) => c.includes(':')).join(' '),
+        scanned: doc.externalVpcIds.has(v.id) ? 'no' : 'yes',
+      };
+    }),
+};

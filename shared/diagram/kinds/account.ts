@@ -1,0 +1,37 @@
+/** Account frames: one per account that holds a shown VPC. */
+import { accountLabel, findAccount } from '../../export/labels';
+import type { AccountId } from '../../model/ids';
+import type { Account } from '../../model/topology';
+import { accountBoxId } from '../layout';
+import type { BoxKind, SceneBoxBase } from './kind';
+import { resolveBoxStyle } from './kind';
+
+/** An account frame. */
+export interface SceneAccount extends SceneBoxBase {
+  readonly kind: 'account';
+  /** The snapshot's record of the account, when it has one. */
+  readonly account?: Account;
+  /** False when every VPC of the account is known only from a peering. */
+  readonly scanned: boolean;
+}
+
+export const accountFrames: BoxKind<SceneAccount> = {
+  boxes: ({ doc, theme, hue, shownFrames }) => {
+    // Frame ids back to what they stand for (ids are made from names that may hold any character).
+    const accountOf = new Map<string, AccountId>(doc.accountIds.map((id) => [accountBoxId(id), id]));
+    return (b, place) => {
+      if (!shownFrames.has(b.id)) return undefined;
+      const accountId = accountOf.get(b.id);
+      if (!accountId) return undefined;
+      const h = hue(accountId);
+      const account = findAccount(doc, accountId);
+      const scanned = doc.topology.vpcs.some((v) => v.accountId === accountId && !doc.externalVpcIds.has(v.id));
+      return { kind: 'account', ...place, accountId, hue: h, style: resolveBoxStyle('account', theme, h), ...(account ? { account } : {}), scanned };
+    };
+  },
+};
+
+/** An account frame's title in file formats that have one label per box: `Account alias (id)`. */
+export function accountFrameLabel(box: SceneAccount): string {
+  return `Account ${accountLabel(box.account, box.accountId)}`;
+}

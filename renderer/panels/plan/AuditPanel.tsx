@@ -15,6 +15,7 @@ import type { AuditOutcome } from '../../../shared/planning/audit-entry';
 import type { AuditExport, AuditPage, AuditRecord } from '../../../shared/planning/audit-filter';
 import type { AuditClient, AuditFilterRequest } from './plan-client';
 import './plan.css';
+import { ErrorBox } from './ErrorBox';
 
 /** Props of `AuditPanel`. */
 export interface AuditPanelProps {
@@ -205,10 +206,7 @@ export function AuditPanel({ client, onSave, subscribe, limit = 200 }: AuditPane
         )}
       </div>
       {error && (
-        <div className="plan-error" role="alert">
-          <strong>{error.message}</strong>
-          <span>{error.fix}</span>
-        </div>
+        <ErrorBox error={error} />
       )}
       {page && page.entries.length === 0 ? (
         <p className="muted">{page.total === 0 ? 'No changes yet: every call Peerscape makes to AWS will be listed here.' : 'No call matches the filter.'}</p>

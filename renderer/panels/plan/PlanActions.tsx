@@ -13,6 +13,7 @@ import { createPlanStore, type PlanStore } from './plan-store';
 import { PlanSteps } from './PlanSteps';
 import { NEW_RULE, RuleEditor, ruleRequestOf, type RuleDraft } from './RuleEditor';
 import './plan.css';
+import { ErrorBox } from './ErrorBox';
 
 /** What PlanActions needs of the dropped pair (the slot's `PlanContext` fits). */
 export interface PlanActionsContext {
@@ -106,10 +107,7 @@ export function PlanActions({ context, client, copyText = defaultCopy }: PlanAct
       </fieldset>
       {state.status === 'planning' && !state.plan && <p className="muted">Planning…</p>}
       {state.status === 'error' && state.error && (
-        <div className="plan-error" role="alert" data-testid="plan-error">
-          <strong>{state.error.message}</strong>
-          <span>{state.error.fix}</span>
-        </div>
+        <ErrorBox error={state.error} testId="plan-error" />
       )}
       {state.plan && (
         <PlanSteps

@@ -9,6 +9,7 @@ import type { ConflictDecision, DryRunVerdict, PlanRun, StepRun, StepRunStatus }
 import { isRunUnfinished, summariseRun } from '../../../shared/planning/plan-run';
 import type { PeeringPlan, PlanStep } from '../../../shared/planning/plan-types';
 import './plan.css';
+import { ErrorBox } from './ErrorBox';
 
 /** Props of `PlanSteps`. */
 export interface PlanStepsProps {
@@ -82,15 +83,6 @@ function outcomeText(run: PlanRun): string {
     default:
       return '';
   }
-}
-
-function ErrorBox({ error, testId }: { error: ApiError; testId: string }) {
-  return (
-    <div className="plan-error" role="alert" data-testid={testId}>
-      <strong>{error.message}</strong>
-      <span>{error.fix}</span>
-    </div>
-  );
 }
 
 function StepRow({

@@ -16,6 +16,7 @@ import type { PlanActionsClient, SavedRunsClient } from './plan-client';
 import { createPlanStore, type PlanStore } from './plan-store';
 import { PlanSteps } from './PlanSteps';
 import './plan.css';
+import { ErrorBox } from './ErrorBox';
 
 /** Props of `SavedRuns`. */
 export interface SavedRunsProps {
@@ -155,10 +156,7 @@ function RunCard({ client, saved, onDiscarded, onOpen }: RunCardProps) {
           ))}
       </div>
       {error && (
-        <div className="plan-error" role="alert">
-          <strong>{error.message}</strong>
-          <span>{error.fix}</span>
-        </div>
+        <ErrorBox error={error} />
       )}
       {open && <OpenRun store={store} />}
     </li>
@@ -212,10 +210,7 @@ export function SavedRuns({ client, subscribe, onCount }: SavedRunsProps) {
     <section className="saved-runs" aria-label="Unfinished runs" data-testid="saved-runs">
       <h3>Unfinished runs</h3>
       {error && (
-        <div className="plan-error" role="alert">
-          <strong>{error.message}</strong>
-          <span>{error.fix}</span>
-        </div>
+        <ErrorBox error={error} />
       )}
       <ul className="saved-run-list">
         {runs.map((r) => (

@@ -1,9 +1,10 @@
-/** Search and filter: name, id, CIDR, IP address, account:, region:, tag: (see graph/search.ts). */
+/** Search and filter: VPCs and peerings by name, id, CIDR, IP address, account:, region:, tag: (see graph/search.ts). */
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useState } from 'react';
 import type { ChangeEvent, KeyboardEvent } from 'react';
 
-import type { VpcId } from '../../shared/model/ids';
+import { chooseHit } from '../graph/search';
+import type { SearchHit } from '../graph/search';
 import { viewStateOf } from '../graph/view-state';
 import { useAppStore } from '../store/store-context';
 
@@ -15,6 +16,7 @@ export function SearchBox() {
   const query = useAppStore((s) => s.query);
   const setQuery = useAppStore((s) => s.setQuery);
   const selectVpc = useAppStore((s) => s.selectVpc);
+  const selectItem = useAppStore((s) => s.selectItem);
   const search = useAppStore((s) => viewStateOf(s).search);
   const hasSnapshot = useAppStore((s) => s.snapshot !== undefined);
   const { fitView } = useReactFlow();
@@ -23,12 +25,12 @@ export function SearchBox() {
   const hits = search && !search.problem ? search.hits.slice(0, 12) : [];
 
   const choose = useCallback(
-    (id: VpcId) => {
-      selectVpc(id);
+    (hit: SearchHit) => {
+      chooseHit({ selectVpc, selectItem }, hit);
       setOpen(false);
-      void fitView({ nodes: [{ id }], padding: 0.6, maxZoom: 1.2, duration: 300, includeHiddenNodes: true });
+      void fitView({ nodes: hit.fit.map((id) => ({ id })), padding: 0.6, maxZoom: 1.2, duration: 300, includeHiddenNodes: true });
     },
-    [selectVpc, fitView],
+    [selectVpc, selectItem, fitView],
   );
   const onChange = useCallback(
     (e: ChangeEvent<HTMLInputElement>) => {
@@ -48,8 +50,8 @@ export function SearchBox() {
         setActive((i) => Math.max(i - 1, 0));
       } else if (e.key === 'Enter') {
         const hit = hits[active];
-        if (hit) choose(hit.vpcId);
-        else if (search && search.ids.size > 0) void fitView({ nodes: [...search.ids].map((id) => ({ id })), padding: 0.2, duration: 300, includeHiddenNodes: true });
+        if (hit) choose(hit);
+        else if (search && search.hits.length > 0) void fitView({ nodes: search.hits.flatMap((h) => h.fit).map((id) => ({ id })), padding: 0.2, duration: 300, includeHiddenNodes: true });
       } else if (e.key === 'Escape') {
         setQuery('');
         setOpen(false);
@@ -81,17 +83,17 @@ export function SearchBox() {
               {search.problem}
             </div>
           ) : hits.length === 0 ? (
-            <div className="muted small search-empty">No VPC matches.</div>
+            <div className="muted small search-empty">Nothing matches.</div>
           ) : (
             hits.map((h, i) => (
               <button
-                key={h.vpcId}
+                key={h.id}
                 type="button"
                 role="option"
                 aria-selected={i === active}
                 className={i === active ? 'search-hit active' : 'search-hit'}
                 onMouseDown={(e) => e.preventDefault()}
-                onClick={() => choose(h.vpcId)}
+                onClick={() => choose(h)}
               >
                 <span className="search-hit-name">{h.label}</span>
                 <span className="search-hit-why">{h.why}</span>

@@ -1,5 +1,5 @@
-/** The bottom bar: version, snapshot size and age, layout time, and the last error with its fix. */
-import { conflictsOf } from '../graph/derive';
+/** The bottom bar: version, what the network holds (each graph kind's count and findings), the snapshot's source and age, layout time, and the last error with its fix. */
+import { statusPartsOf } from '../graph/kinds';
 import { useAppStore } from '../store/store-context';
 import { timeAgo } from '../util/time-ago';
 import { useNow } from '../util/use-now';
@@ -13,18 +13,13 @@ export function StatusBar() {
   const showDeleted = useAppStore((s) => s.showDeleted);
   const now = useNow(30_000);
   const topology = snapshot?.topology;
-  const conflicts = topology ? conflictsOf(topology).report.conflicts.length : 0;
-  // Counted as drawn: deleted peerings only while the legend shows them.
-  const hiddenDeleted = topology && !showDeleted ? topology.peerings.filter((p) => p.status === 'deleted').length : 0;
   return (
     <footer className="status-bar" role="status" aria-label="Status bar">
       <span data-testid="app-version">{info ? `${info.name} ${info.version}` : 'Peerscape'}</span>
       {info && <span className="muted">{info.shell === 'electron' ? 'desktop' : 'browser harness'}</span>}
       {snapshot && topology && (
         <span data-testid="snapshot-summary">
-          {topology.vpcs.length} VPCs · {topology.peerings.length - hiddenDeleted} peerings
-          {hiddenDeleted > 0 ? ` (${hiddenDeleted} deleted hidden)` : ''}
-          {conflicts > 0 ? ` · ${conflicts} conflicts` : ''} · {snapshot.source} · taken {timeAgo(snapshot.takenAt, now) ?? snapshot.takenAt}
+          {[...statusPartsOf(topology, showDeleted), snapshot.source, `taken ${timeAgo(snapshot.takenAt, now) ?? snapshot.takenAt}`].join(' · ')}
         </span>
       )}
       {layoutStatus.running ? (

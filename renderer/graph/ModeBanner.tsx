@@ -4,8 +4,11 @@ import { Panel } from '@xyflow/react';
 import type { VpcId } from '../../shared/model/ids';
 import type { AppState } from '../store/app-store';
 import { useAppStore } from '../store/store-context';
-import { conflictsOf, indexOf, neighbourhoodOf } from './derive';
-import { MAX_GHOSTS, viewStateOf } from './view-state';
+import { conflictsOf, indexOf } from './derive';
+import { MAX_GHOSTS } from './kinds/vpc/emphasis';
+import { neighbourhoodOf } from './kinds/vpc/neighbourhood';
+import { countHits } from './search';
+import { viewStateOf } from './view-state';
 
 function bannerOf(s: AppState): { text: string; tone: string } | undefined {
   const topology = s.snapshot?.topology;
@@ -27,7 +30,9 @@ function bannerOf(s: AppState): { text: string; tone: string } | undefined {
   const search = viewStateOf(s).search;
   if (search) {
     if (search.problem) return { text: search.problem, tone: 'bad' };
-    return { text: `${search.ids.size} VPC${search.ids.size === 1 ? '' : 's'} match “${search.query.trim()}” · Esc to clear`, tone: 'info' };
+    const found = countHits(search.hits);
+    const text = found ? `${found} ${search.hits.length === 1 ? 'matches' : 'match'}` : 'Nothing matches';
+    return { text: `${text} “${search.query.trim()}” · Esc to clear`, tone: 'info' };
   }
   if (s.mode === 'conflicts') {
     const n = conflictsOf(topology).report.conflicts.length;

@@ -10,7 +10,7 @@ import { PlanPanel } from '../panels/PlanPanel';
 import { RefusalPanel } from '../panels/RefusalPanel';
 import { useAppStore, useAppStoreApi } from '../store/store-context';
 import { validatorOf } from './derive';
-import type { AppEdge, AppNode, PeeringFlowEdge } from './flow-types';
+import type { AppEdge, AppNode } from './flow-types';
 import { HANDLE_PEER_IN } from './flow-types';
 import { DotGrid } from './DotGrid';
 import { FIT_VIEW_OPTIONS } from './fit';
@@ -112,11 +112,11 @@ export function TopologyCanvas() {
 
   const nodeIds = useMemo(() => new Set((layout?.boxes ?? []).map((b) => b.id)), [layout]);
   const topologyEdges = useMemo(() => (topology ? toFlowEdges(topology, nodeIds, showDeleted) : []), [topology, nodeIds, showDeleted]);
-  // The overview paints the peerings itself.
-  const peeringEdges = useMemo(() => topologyEdges.filter((e): e is PeeringFlowEdge => e.type === 'peering'), [topologyEdges]);
+  // The overview paints every edge itself.
+  const allEdges = useMemo<AppEdge[]>(() => (ghosts.length > 0 ? [...topologyEdges, ...ghosts] : topologyEdges), [topologyEdges, ghosts]);
   // Until the first fit a large network starts in the overview, so it never renders every card at zoom 1.
   const overview = band === 'far' || (!drawn && vpcCount >= LARGE_NETWORK_VPCS);
-  const edges = useMemo<AppEdge[]>(() => (overview ? [] : ghosts.length > 0 ? [...topologyEdges, ...ghosts] : topologyEdges), [overview, topologyEdges, ghosts]);
+  const edges = useMemo<AppEdge[]>(() => (overview ? [] : allEdges), [overview, allEdges]);
   // In the overview React Flow draws no node at all (each would be a transform to commit every
   // frame); the canvas paints them and clicks are hit-tested against the boxes below.
   const displayNodes = useMemo(() => (overview ? nodes.map((n) => (n.hidden ? n : { ...n, hidden: true })) : nodes), [overview, nodes]);
@@ -240,7 +240,7 @@ export function TopologyCanvas() {
         <ModeBanner />
         <PeeringCursor />
         <FitOnLayout onDrawn={onDrawn} />
-        {overview && topology && <OverviewCanvas nodes={nodes} edges={peeringEdges} ghosts={ghosts} topology={topology} view={view} theme={theme} />}
+        {overview && topology && <OverviewCanvas nodes={nodes} edges={allEdges} topology={topology} view={view} theme={theme} />}
       </ReactFlow>
       {showFirstRun && <FirstRun />}
       {topology && plan && <PlanPanel topology={topology} pair={plan} onClose={closePlan} />}

@@ -1,27 +1,30 @@
 /** How each card and edge looks right now: selected, peer, dimmed, in conflict, matched …
  *
+ * Each graph kind adds its own marks (its `emphasis` in renderer/graph/kinds, see ./emphasis.ts);
+ * search matches are marked here alike for every kind.
+ *
  * Computed once per change of (topology, selection, mode, query) and memoised, so each of a
  * thousand node components selects its own class name in O(1) and re-renders only when that
  * string changes (React Flow performance guide: narrow selectors, no whole-array subscriptions).
  */
 import type { NoDirectPathExplanation } from '../../shared/analysis/transitive-paths';
-import { explainNoDirectPath } from '../../shared/analysis/transitive-paths';
 import type { PeeringId, VpcId } from '../../shared/model/ids';
 import type { Topology } from '../../shared/model/topology';
 import type { AppState, CanvasMode, Selection } from '../store/app-store';
-import { conflictsOf, indexOf, membersOf, neighbourhoodOf } from './derive';
+import { membersOf } from './derive';
+import type { EmphasisInput, EmphasisMarks } from './emphasis';
 import type { GhostFlowEdge } from './flow-types';
-import { ghostEdge } from './kinds/ghost/to-flow';
+import { entryOf, KIND_ENTRIES } from './kinds';
 import { searchOf } from './search';
 import type { SearchResult } from './search';
 
 /** The canvas's current emphasis. */
 export interface ViewState {
-  /** VPC id → space-separated classes (`is-selected is-peer …`). */
+  /** Node id (a VPC card's) → space-separated classes (`is-selected is-peer …`). */
   readonly vpcClass: ReadonlyMap<VpcId, string>;
-  /** Class for VPCs not in `vpcClass`. */
+  /** Class for nodes not in `vpcClass`. */
   readonly defaultVpcClass: string;
-  /** Peering id → classes. */
+  /** Edge id (a peering's) → classes. */
   readonly edgeClass: ReadonlyMap<PeeringId, string>;
   readonly defaultEdgeClass: string;
   /** Dashed would-be paths to draw. */
@@ -33,9 +36,6 @@ export interface ViewState {
 
 const EMPTY: ViewState = { vpcClass: new Map(), defaultVpcClass: '', edgeClass: new Map(), defaultEdgeClass: '', ghosts: [] };
 
-/** At most this many dashed would-be paths from one selected VPC; the inspector lists them all. */
-export const MAX_GHOSTS = 40;
-
 function add(map: Map<string, string>, id: string, cls: string): void {
   const prev = map.get(id);
   map.set(id, prev ? `${prev} ${cls}` : cls);
@@ -46,66 +46,33 @@ export function computeViewState(topology: Topology, selection: Selection, mode:
   const vpcClass = new Map<string, string>();
   const edgeClass = new Map<string, string>();
   const ghosts: GhostFlowEdge[] = [];
-  const index = indexOf(topology);
-  const labelOf = (id: VpcId) => index.vpcById.get(id)?.name ?? id;
-  let dimOthers = false;
-  let dimEdges = false;
+  let dimmed = false;
   let pair: NoDirectPathExplanation | undefined;
+  const marks: EmphasisMarks = {
+    node: (id, cls) => add(vpcClass, id, cls),
+    edge: (id, cls) => add(edgeClass, id, cls),
+    ghost: (edge) => void ghosts.push(edge),
+    pair: (explanation) => void (pair = explanation),
+    dim: () => void (dimmed = true),
+  };
+  const input: EmphasisInput = { topology, selection, mode };
 
-  if (mode === 'conflicts') {
-    for (const id of conflictsOf(topology).byVpc.keys()) add(vpcClass, id, 'is-conflict');
-    dimOthers = true;
-    dimEdges = true;
-  }
+  for (const [, entry] of KIND_ENTRIES) entry.emphasis?.mode?.(input, marks);
 
-  const members = membersOf(topology, showDeleted);
-  const search = query.trim() ? searchOf(topology, members, query) : undefined;
+  const search = query.trim() ? searchOf(topology, membersOf(topology, showDeleted), query, showDeleted) : undefined;
   if (search && !search.problem) {
-    for (const id of search.ids) add(vpcClass, id, 'is-match');
-    dimOthers = true;
-    dimEdges = true;
+    for (const hit of search.hits) (entryOf(hit.kind).drawn === 'node' ? marks.node : marks.edge)(hit.id, 'is-match');
+    marks.dim();
   }
 
-  const [first, second] = selection.vpcIds;
-  if (first && !second) {
-    const near = neighbourhoodOf(topology, first);
-    add(vpcClass, first, 'is-selected');
-    for (const id of near.peers) add(vpcClass, id, 'is-peer');
-    for (const why of near.indirect) add(vpcClass, why.b, 'is-indirect');
-    for (const p of index.peeringsByVpc.get(first) ?? []) add(edgeClass, p.id, 'is-incident');
-    for (const why of near.indirect.slice(0, MAX_GHOSTS)) ghosts.push(ghostEdge(why, first, why.b, labelOf));
-    dimOthers = true;
-    dimEdges = true;
-  } else if (first && second) {
-    add(vpcClass, first, 'is-selected');
-    add(vpcClass, second, 'is-selected');
-    pair = explainNoDirectPath(topology, first, second);
-    if (pair.status === 'direct') add(edgeClass, pair.peeringId, 'is-on-path');
-    else {
-      if (pair.status === 'not-yet-active') add(edgeClass, pair.peeringId, 'is-on-path');
-      for (const id of pair.path.slice(1, -1)) add(vpcClass, id, 'is-on-path');
-      for (const id of pair.peeringIds) add(edgeClass, id, 'is-on-path');
-      if (pair.status === 'indirect') ghosts.push(ghostEdge(pair, first, second, labelOf));
-    }
-    dimOthers = true;
-    dimEdges = true;
-  } else if (selection.item?.kind === 'peering') {
-    const p = index.peeringById.get(selection.item.id as PeeringId);
-    add(edgeClass, selection.item.id, 'is-selected');
-    if (p) {
-      add(vpcClass, p.requester.vpcId, 'is-peer');
-      add(vpcClass, p.accepter.vpcId, 'is-peer');
-    }
-    dimOthers = true;
-    dimEdges = true;
-  }
+  for (const [, entry] of KIND_ENTRIES) entry.emphasis?.selection?.(input, marks);
 
-  if (!dimOthers && vpcClass.size === 0 && edgeClass.size === 0 && ghosts.length === 0 && !search) return EMPTY;
+  if (!dimmed && vpcClass.size === 0 && edgeClass.size === 0 && ghosts.length === 0 && !search) return EMPTY;
   return {
     vpcClass,
-    defaultVpcClass: dimOthers ? 'is-dimmed' : '',
+    defaultVpcClass: dimmed ? 'is-dimmed' : '',
     edgeClass,
-    defaultEdgeClass: dimEdges ? 'is-dimmed' : '',
+    defaultEdgeClass: dimmed ? 'is-dimmed' : '',
     ghosts,
     ...(pair ? { pair } : {}),
     ...(search ? { search } : {}),

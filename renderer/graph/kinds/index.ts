@@ -1,79 +1,106 @@
 /**
  * The graph's kinds, one line each: what the canvas draws as a node or an edge, the component
- * that draws it, how it is made from the topology and layout, and the inspector section shown
- * when one is selected. The canvas takes its node and edge types from here, the mapping to React
- * Flow elements loops over it, and the inspector picks the section of the selected kind.
+ * that draws it, how it is made from the topology and layout, and what it adds to each shared
+ * part of the canvas (kind-entry.ts lists the members): the inspector section shown when one is
+ * selected, its emphasis, its search terms, its legend rows, how the zoomed-out overview paints
+ * it, its part of the status bar, and the topology lists the layout reads for it. The canvas,
+ * the mapping to React Flow elements, the inspector, the view state, the search, the legend,
+ * the overview, the layout runner and the status bar loop over this table.
  */
 import type { EdgeTypes, NodeTypes } from '@xyflow/react';
 import type { ComponentType } from 'react';
 
 import type { Topology } from '../../../shared/model/topology';
-import type { AppEdge, AppNode } from '../flow-types';
+import type { AppEdge } from '../flow-types';
 import { AccountFrame, RegionFrame } from './frames/FrameNodes';
+import { ACCOUNT_PAINTER, REGION_PAINTER } from './frames/paint-overview';
+import { ACCOUNT_SEARCH, REGION_SEARCH } from './frames/search';
 import { accountNode, regionNode } from './frames/to-flow';
 import { GhostEdge } from './ghost/GhostEdge';
+import { GHOST_LEGEND } from './ghost/GhostLegend';
+import { paintGhosts } from './ghost/paint-overview';
 import type { InspectorSectionProps } from './inspector-parts';
+import type { GraphKind, KindEntry } from './kind-entry';
+import { PEERING_EMPHASIS } from './peering/emphasis';
 import { PeeringEdge } from './peering/PeeringEdge';
 import { PeeringInspector } from './peering/PeeringInspector';
+import { PEERING_LEGEND } from './peering/PeeringLegend';
+import { paintPeerings } from './peering/paint-overview';
+import { PEERING_STATUS } from './peering/status';
 import { peeringEdges } from './peering/to-flow';
-import type { PlacedBox, ToFlowContext } from './to-flow-context';
+import { VPC_EMPHASIS } from './vpc/emphasis';
+import { VPC_PAINTER } from './vpc/paint-overview';
+import { VPC_SEARCH } from './vpc/search';
+import { VPC_STATUS } from './vpc/status';
 import { VpcInspector } from './vpc/VpcInspector';
+import { VPC_LEGEND } from './vpc/VpcLegend';
 import { VpcNode } from './vpc/VpcNode';
 import { vpcNode } from './vpc/to-flow';
 
-/** Kinds drawn as nodes (`type` of a React Flow node). */
-export type NodeKind = NonNullable<AppNode['type']>;
-/** Kinds drawn as edges. */
-export type EdgeKind = NonNullable<AppEdge['type']>;
-/** Every kind the graph draws. */
-export type GraphKind = NodeKind | EdgeKind;
-
-/** A kind drawn as a node: made from a laid-out box of the same kind. */
-export interface NodeKindEntry<K extends NodeKind> {
-  readonly drawn: 'node';
-  readonly component: NodeTypes[string];
-  /** The node for a box, or nothing when the box's member is gone. */
-  readonly toNode: (placed: PlacedBox, ctx: ToFlowContext) => Extract<AppNode, { type?: K }> | undefined;
-  readonly inspector?: ComponentType<InspectorSectionProps>;
-}
-
-/** A kind drawn as an edge. */
-export interface EdgeKindEntry<K extends EdgeKind> {
-  readonly drawn: 'edge';
-  readonly component: EdgeTypes[string];
-  /** The edges between drawn nodes; absent for edges the view derives (would-be paths). */
-  readonly toEdges?: (topology: Topology, nodeIds: ReadonlySet<string>, showDeleted: boolean) => Extract<AppEdge, { type?: K }>[];
-  readonly inspector?: ComponentType<InspectorSectionProps>;
-}
-
-/** The entry of kind `K`. */
-export type KindEntry<K extends GraphKind> = K extends NodeKind ? NodeKindEntry<K> : K extends EdgeKind ? EdgeKindEntry<K> : never;
+export type { EdgeKind, EdgeKindEntry, GraphKind, KindEntry, KindStatus, NodeKind, NodeKindEntry } from './kind-entry';
 
 /** The one table of the graph's kinds. */
 export const GRAPH_KINDS = {
-  account: { drawn: 'node', component: AccountFrame, toNode: accountNode },
-  region: { drawn: 'node', component: RegionFrame, toNode: regionNode },
-  vpc: { drawn: 'node', component: VpcNode, toNode: vpcNode, inspector: VpcInspector },
-  peering: { drawn: 'edge', component: PeeringEdge, toEdges: peeringEdges, inspector: PeeringInspector },
-  ghost: { drawn: 'edge', component: GhostEdge },
+  account: { drawn: 'node', component: AccountFrame, toNode: accountNode, reads: ['accounts'], search: ACCOUNT_SEARCH, overview: ACCOUNT_PAINTER },
+  region: { drawn: 'node', component: RegionFrame, toNode: regionNode, search: REGION_SEARCH, overview: REGION_PAINTER },
+  vpc: {
+    drawn: 'node',
+    component: VpcNode,
+    toNode: vpcNode,
+    inspector: VpcInspector,
+    reads: ['vpcs'],
+    emphasis: VPC_EMPHASIS,
+    search: VPC_SEARCH,
+    legend: VPC_LEGEND,
+    overview: VPC_PAINTER,
+    status: VPC_STATUS,
+  },
+  peering: {
+    drawn: 'edge',
+    component: PeeringEdge,
+    toEdges: peeringEdges,
+    inspector: PeeringInspector,
+    reads: ['peerings'],
+    emphasis: PEERING_EMPHASIS,
+    legend: PEERING_LEGEND,
+    overview: paintPeerings,
+    status: PEERING_STATUS,
+  },
+  ghost: { drawn: 'edge', component: GhostEdge, legend: GHOST_LEGEND, overview: paintGhosts },
 } as const satisfies { readonly [K in GraphKind]: KindEntry<K> };
 
-type Entries = [GraphKind, KindEntry<GraphKind>][];
+/** Every kind with its entry, in table order, typed for the loops of the canvas's shared parts. */
+export const KIND_ENTRIES = Object.entries(GRAPH_KINDS) as readonly (readonly [GraphKind, KindEntry<GraphKind>])[];
+const ENTRIES = KIND_ENTRIES;
+
+/** The entry of `kind`, typed for code that handles any kind. */
+export function entryOf(kind: GraphKind): KindEntry<GraphKind> {
+  return GRAPH_KINDS[kind];
+}
 
 /** React Flow's node types, built once (React Flow must never see a new map). */
-export const NODE_TYPES: NodeTypes = Object.fromEntries((Object.entries(GRAPH_KINDS) as Entries).flatMap(([kind, e]) => (e.drawn === 'node' ? [[kind, e.component]] : [])));
+export const NODE_TYPES: NodeTypes = Object.fromEntries(ENTRIES.flatMap(([kind, e]) => (e.drawn === 'node' ? [[kind, e.component]] : [])));
 
 /** React Flow's edge types, built once. */
-export const EDGE_TYPES: EdgeTypes = Object.fromEntries((Object.entries(GRAPH_KINDS) as Entries).flatMap(([kind, e]) => (e.drawn === 'edge' ? [[kind, e.component]] : [])));
+export const EDGE_TYPES: EdgeTypes = Object.fromEntries(ENTRIES.flatMap(([kind, e]) => (e.drawn === 'edge' ? [[kind, e.component]] : [])));
 
 /** Makes the edges of one kind from the topology. */
 export type ToEdges = (topology: Topology, nodeIds: ReadonlySet<string>, showDeleted: boolean) => readonly AppEdge[];
 
 /** The kinds whose edges come from the topology, in table order. */
-export const TOPOLOGY_EDGE_KINDS: readonly ToEdges[] = (Object.entries(GRAPH_KINDS) as Entries).flatMap(([, e]) => (e.drawn === 'edge' && e.toEdges ? [e.toEdges] : []));
+export const TOPOLOGY_EDGE_KINDS: readonly ToEdges[] = ENTRIES.flatMap(([, e]) => (e.drawn === 'edge' && e.toEdges ? [e.toEdges] : []));
 
 /** The inspector section of `kind`, if a selected one has details to show. */
 export function inspectorOf(kind: GraphKind): ComponentType<InspectorSectionProps> | undefined {
-  const entry = GRAPH_KINDS[kind];
-  return 'inspector' in entry ? entry.inspector : undefined;
+  return entryOf(kind).inspector;
+}
+
+/** The topology lists the kinds are drawn from, in table order. */
+export const DRAWN_TOPOLOGY_KEYS: readonly (keyof Topology)[] = ENTRIES.flatMap(([, e]) => e.reads ?? []);
+
+/** The status bar's summary of a topology: every kind's count, then every kind's findings. */
+export function statusPartsOf(topology: Topology, showDeleted: boolean): string[] {
+  const counts = ENTRIES.map(([, e]) => e.status?.count?.(topology, showDeleted));
+  const findings = ENTRIES.map(([, e]) => e.status?.findings?.(topology));
+  return [...counts, ...findings].filter((part): part is string => part !== undefined);
 }

@@ -1,12 +1,15 @@
 /** Runs `layoutTopology` off the UI thread in a Web Worker, or in-thread where workers are missing.
  *
- * The worker gets a slim copy of the topology (what the layout reads: accounts, VPCs and
- * peerings), so the structured clone stays small at thousands of VPCs. If the worker cannot
- * start or dies, layouts fall back to the page thread rather than leaving the canvas empty.
+ * The worker gets a slim copy of the topology (the lists the graph's kinds are drawn from,
+ * which is what the layout reads), so the structured clone stays small at thousands of VPCs.
+ * If the worker cannot start or dies, layouts fall back to the page thread rather than leaving
+ * the canvas empty.
  */
 import type { DiagramLayout } from '../../../shared/diagram/layout';
 import type { LayoutTopologyOptions } from '../../../shared/diagram/layout-topology';
 import type { Topology } from '../../../shared/model/topology';
+import { EMPTY_TOPOLOGY } from '../../../shared/model/topology';
+import { DRAWN_TOPOLOGY_KEYS } from '../kinds';
 
 /** A finished layout and how long it took, measured where it ran. */
 export interface LayoutOutcome {
@@ -32,9 +35,9 @@ export type LayoutReply =
   | { readonly id: number; readonly ok: true; readonly layout: DiagramLayout; readonly ms: number }
   | { readonly id: number; readonly ok: false; readonly message: string };
 
-/** Only what the layout reads, so posting to the worker clones little. */
+/** Only the lists the graph's kinds are drawn from (what the layout reads), so posting to the worker clones little. */
 export function slimTopology(t: Topology): Topology {
-  return { accounts: t.accounts, vpcs: t.vpcs, peerings: t.peerings, subnets: [], routeTables: [], securityGroups: [] };
+  return { ...EMPTY_TOPOLOGY, ...Object.fromEntries(DRAWN_TOPOLOGY_KEYS.map((key) => [key, t[key]])) };
 }
 
 /** Layout in the page thread (tests, and the fallback when workers are unavailable). */

@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useState } from 'react';
 import type { ChangeEvent, KeyboardEvent } from 'react';
 
+import { entryOf } from '../graph/kinds';
 import { chooseHit } from '../graph/search';
 import type { SearchHit } from '../graph/search';
 import { viewStateOf } from '../graph/view-state';
@@ -96,7 +97,9 @@ export function SearchBox() {
                 onClick={() => choose(h)}
               >
                 <span className="search-hit-name">{h.label}</span>
-                <span className="search-hit-why">{h.why}</span>
+                <span className="search-hit-why">
+                  {entryOf(h.kind).search?.result?.noun[0]} · {h.why}
+                </span>
               </button>
             ))
           )}

@@ -26,6 +26,7 @@ import { PeeringEdge } from './peering/PeeringEdge';
 import { PeeringInspector } from './peering/PeeringInspector';
 import { PEERING_LEGEND } from './peering/PeeringLegend';
 import { paintPeerings } from './peering/paint-overview';
+import { PEERING_SEARCH } from './peering/search';
 import { PEERING_STATUS } from './peering/status';
 import { peeringEdges } from './peering/to-flow';
 import { VPC_EMPHASIS } from './vpc/emphasis';
@@ -62,6 +63,7 @@ export const GRAPH_KINDS = {
     inspector: PeeringInspector,
     reads: ['peerings'],
     emphasis: PEERING_EMPHASIS,
+    search: PEERING_SEARCH,
     legend: PEERING_LEGEND,
     overview: paintPeerings,
     status: PEERING_STATUS,

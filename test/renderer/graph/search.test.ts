@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 
 import { collectDiagramMembers } from '../../../shared/diagram/members';
 import { searchTopology } from '../../../renderer/graph/search';
-import { DEMO_ACCOUNTS, PARTNER_VPC_ID, demoLikeTopology, demoVpcId } from '../../support/fixtures/snapshots/demo-like';
+import { DEMO_ACCOUNTS, DEMO_PEERINGS, PARTNER_VPC_ID, demoLikeTopology, demoVpcId } from '../../support/fixtures/snapshots/demo-like';
 
 const topology = demoLikeTopology();
 const members = collectDiagramMembers(topology);
 const search = (q: string) => searchTopology(topology, members, q);
 const ids = (q: string) => [...search(q).ids].sort();
+const hitsOf = (q: string, kind: string) => search(q).hits.filter((h) => h.kind === kind).map((h) => h.id).sort();
+const NETWORK_VPCS = ['shared-services', 'egress-hub', 'shared-services-eu'].map(demoVpcId).sort();
 
 describe('searchTopology', () => {
   it('finds the VPC holding an IP address, naming the subnet', () => {
@@ -45,5 +47,44 @@ describe('searchTopology', () => {
   it('matches nothing for an empty query', () => {
     expect(search('   ').ids.size).toBe(0);
     expect(search('   ').problem).toBeUndefined();
+  });
+
+  it('finds an account by the names its frame shows, its profiles too, with or without account:', () => {
+    expect(ids('account:network-admin')).toEqual(NETWORK_VPCS);
+    expect(ids('network-admin')).toEqual(NETWORK_VPCS);
+    expect(ids('NETWORK-ADM')).toEqual(NETWORK_VPCS);
+    expect(search('network-admin').hits[0]!.why).toBe('account network-admin');
+  });
+
+  it('finds VPCs by a part of the region location their frame shows', () => {
+    expect(ids('irel')).toEqual(ids('region:eu-west-1'));
+    expect(ids('irel').length).toBeGreaterThan(0);
+  });
+
+  it('matches part of a name in any case, across VPCs and peerings', () => {
+    expect(hitsOf('SHARED-SERV', 'vpc')).toEqual(['shared-services', 'shared-services-eu'].map(demoVpcId).sort());
+    expect(hitsOf('Shared-To', 'peering')).toEqual([DEMO_PEERINGS.sharedToProdApp, DEMO_PEERINGS.sharedToProdData, DEMO_PEERINGS.sharedToDevTools].sort());
+  });
+
+  it('finds a peering by its id, part of its id, or its Name tag, and says which end to show', () => {
+    const byId = search(DEMO_PEERINGS.pendingEu);
+    expect(byId.hits).toEqual([
+      { kind: 'peering', id: DEMO_PEERINGS.pendingEu, label: DEMO_PEERINGS.pendingEu, why: `id ${DEMO_PEERINGS.pendingEu}`, fit: [demoVpcId('prod-app-eu'), demoVpcId('dev-app-eu')] },
+    ]);
+    expect(hitsOf('pcx-0a0000000000000', 'peering').length).toBeGreaterThan(5);
+    expect(search('us-to-eu').hits.map((h) => [h.kind, h.id, h.label, h.why])).toEqual([['peering', DEMO_PEERINGS.sharedToSharedEu, 'us-to-eu', 'name us-to-eu']]);
+    expect(hitsOf('partner-feed', 'peering')).toEqual([DEMO_PEERINGS.partner]);
+  });
+
+  it('finds deleted peerings only while they are drawn', () => {
+    expect(search(DEMO_PEERINGS.deleted).hits).toEqual([]);
+    const drawn = collectDiagramMembers(topology, { includeDeletedPeerings: true });
+    expect(searchTopology(topology, drawn, DEMO_PEERINGS.deleted, true).hits.map((h) => h.id)).toEqual([DEMO_PEERINGS.deleted]);
+  });
+
+  it('keeps account:, region: and addresses to the VPCs they describe', () => {
+    expect(hitsOf(`account:${DEMO_ACCOUNTS.network}`, 'peering')).toEqual([]);
+    expect(hitsOf('region:us-east-1', 'peering')).toEqual([]);
+    expect(hitsOf('10.0.0.0/8', 'peering')).toEqual([]);
   });
 });

@@ -59,4 +59,14 @@ describe('computeViewState', () => {
     expect(classOf(view, 'dev-app-eu')).toBe('is-peer');
     expect(view.edgeClass.get(DEMO_PEERINGS.pendingEu)).toBe('is-selected');
   });
+
+  it('marks a peering found by search on its edge, and VPCs found by their account profile on their cards', () => {
+    const byName = computeViewState(topology, { vpcIds: [] }, 'normal', 'us-to-eu', false);
+    expect(byName.edgeClass.get(DEMO_PEERINGS.sharedToSharedEu)).toBe('is-match');
+    expect(byName.edgeClass.get(DEMO_PEERINGS.pendingEu) ?? byName.defaultEdgeClass).toBe('is-dimmed');
+    expect(classOf(byName, 'shared-services')).toBe('is-dimmed');
+    const byProfile = computeViewState(topology, { vpcIds: [] }, 'normal', 'network-admin', false);
+    expect(classOf(byProfile, 'egress-hub')).toBe('is-match');
+    expect(classOf(byProfile, 'prod-app')).toBe('is-dimmed');
+  });
 });

@@ -1,25 +1,31 @@
-/** The frames' words for the search: an account frame's names and a region frame's code. Frames are
- * not results themselves; their words find the VPCs they hold (`account:sandbox-dev`, `eu-west-1`). */
+/** The frames' words for the search: what an account or region frame shows on its title. Frames
+ * are not results themselves; their words find the VPCs they hold (`account:sandbox-dev`,
+ * `sandbox-dev`, `eu-west-1`, `Ireland`). */
 import { accountBoxId, regionBoxId } from '../../../../shared/diagram/layout';
+import { regionLocation } from '../../../discovery/aws-regions';
 import type { KindSearch, SearchEntry, SearchTerm } from '../../search-entry';
 
-/** Account frames: the account id and alias. */
+/** Account frames: the account id, its alias, and the local profiles that act in it (the frame's name when there is no alias). */
 export const ACCOUNT_SEARCH: KindSearch = {
-  entries: ({ members }) =>
-    members.map((a): SearchEntry => {
-      const terms: SearchTerm[] = [{ key: 'account', value: a.accountId }];
-      if (a.alias) terms.push({ key: 'account', value: a.alias });
-      return { kind: 'account', id: accountBoxId(a.accountId), label: a.alias ?? a.accountId, terms, fit: [accountBoxId(a.accountId)] };
-    }),
+  entries({ members, topology }) {
+    const profiles = new Map(topology.accounts.map((a) => [a.id as string, a.profiles]));
+    return members.map((a): SearchEntry => {
+      const names = [a.alias, ...(profiles.get(a.accountId) ?? [])].filter((n): n is string => n !== undefined);
+      const terms: SearchTerm[] = [a.accountId, ...names].map((value) => ({ key: 'account', value }));
+      return { kind: 'account', id: accountBoxId(a.accountId), label: names[0] ?? a.accountId, terms, fit: [accountBoxId(a.accountId)] };
+    });
+  },
 };
 
-/** Region frames: the region's code. */
+/** Region frames: the region's code and where it is. */
 export const REGION_SEARCH: KindSearch = {
   entries: ({ members }) =>
     members.flatMap((a) =>
       a.regions.map((r): SearchEntry => {
         const id = regionBoxId(a.accountId, r.region);
-        return { kind: 'region', id, label: r.region, within: accountBoxId(a.accountId), terms: [{ key: 'region', value: r.region }], fit: [id] };
+        const location = regionLocation(r.region);
+        const terms: SearchTerm[] = [{ key: 'region', value: r.region }, ...(location ? [{ key: 'region', value: location }] : [])];
+        return { kind: 'region', id, label: r.region, within: accountBoxId(a.accountId), terms, fit: [id] };
       }),
     ),
 };

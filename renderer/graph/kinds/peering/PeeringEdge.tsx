@@ -62,7 +62,7 @@ function PeeringEdgeView({ id, source, target, data }: EdgeProps<PeeringFlowEdge
   const routes = topology && p.status === 'active' ? routesOf(topology).byPeering.get(p.id) : undefined;
   const { from, to } = floatingEnds(s, t, 5);
   const { path, labelX, labelY } = curvedPath(from, to, bendOf(p.id));
-  const highlighted = /is-(incident|selected|on-path)/.test(viewClass);
+  const highlighted = /is-(incident|selected|on-path|match)/.test(viewClass);
   // A healthy peering needs no words; the rest say what is wrong, unless there are too many to read.
   const healthy = p.status === 'active' && routes?.overall === 'both';
   const showLabel = highlighted || (fewEdges && !healthy && !viewClass.includes('is-dimmed'));

@@ -23,7 +23,7 @@ export const paintPeerings: EdgePainter<PeeringFlowEdge> = ({ ctx, palette: p, p
     if (!visible({ x: Math.min(s.x, t.x), y: Math.min(s.y, t.y), width: Math.abs(s.x - t.x) + s.width, height: Math.abs(s.y - t.y) + s.height })) continue;
     const cls = view.edgeClass.get(e.id as PeeringId) ?? view.defaultEdgeClass;
     const dimmed = cls.includes('is-dimmed');
-    const strong = /is-(incident|selected|on-path)/.test(cls);
+    const strong = /is-(incident|selected|on-path|match)/.test(cls);
     const peering = e.data.peering;
     const look = peeringEdgeStyle(peering, peering.status === 'active' ? routes.byPeering.get(peering.id)?.detail : undefined);
     const key = `${look.category}|${dimmed ? 'd' : strong ? 's' : 'n'}`;

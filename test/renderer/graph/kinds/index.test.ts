@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { EDGE_TYPES, GRAPH_KINDS, inspectorOf, NODE_TYPES, TOPOLOGY_EDGE_KINDS } from '../../../../renderer/graph/kinds';
+import { DRAWN_TOPOLOGY_KEYS, EDGE_TYPES, GRAPH_KINDS, inspectorOf, KIND_ENTRIES, NODE_TYPES, statusPartsOf, TOPOLOGY_EDGE_KINDS } from '../../../../renderer/graph/kinds';
+import { DEMO_PEERINGS, demoLikeTopology } from '../../../support/fixtures/snapshots/demo-like';
 
 describe('the graph kinds table', () => {
   it('gives React Flow a component for every kind, as a node or an edge', () => {
@@ -17,5 +18,21 @@ describe('the graph kinds table', () => {
     expect(inspectorOf('vpc')).toBe(GRAPH_KINDS.vpc.inspector);
     expect(inspectorOf('peering')).toBe(GRAPH_KINDS.peering.inspector);
     for (const kind of ['account', 'region', 'ghost'] as const) expect(inspectorOf(kind)).toBeUndefined();
+  });
+
+  it('lists VPCs and peerings as search results, frames only lending their words to what they hold', () => {
+    expect(KIND_ENTRIES.filter(([, e]) => e.search?.result).map(([kind]) => kind)).toEqual(['vpc', 'peering']);
+    expect(KIND_ENTRIES.filter(([, e]) => e.search && !e.search.result).map(([kind]) => kind)).toEqual(['account', 'region']);
+  });
+
+  it('sends the layout only the topology lists the kinds are drawn from', () => {
+    expect(DRAWN_TOPOLOGY_KEYS).toEqual(['accounts', 'vpcs', 'peerings']);
+  });
+
+  it('sums up a topology in the status bar: every count, then every finding', () => {
+    const topology = demoLikeTopology();
+    expect(topology.peerings.some((p) => p.id === DEMO_PEERINGS.deleted)).toBe(true);
+    expect(statusPartsOf(topology, false)).toEqual([`${topology.vpcs.length} VPCs`, `${topology.peerings.length - 1} peerings (1 deleted hidden)`, '2 conflicts']);
+    expect(statusPartsOf(topology, true)[1]).toBe(`${topology.peerings.length} peerings`);
   });
 });

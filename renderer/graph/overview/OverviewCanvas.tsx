@@ -102,7 +102,7 @@ export function OverviewCanvas({ nodes, edges, topology, view, theme }: Overview
 }
 
 /** What one frame of the overview is painted from. */
-export interface DrawInput {
+interface DrawInput {
   readonly boxes: ReadonlyMap<string, PaintedBox>;
   readonly edges: readonly AppEdge[];
   readonly topology: Topology;
@@ -121,7 +121,7 @@ function painterOf(node: AppNode): NodePainter<AppNode> | undefined {
 }
 
 /** Paint one frame: every kind's boxes and edges, layer by layer (see ./paint.ts). */
-export function draw(ctx: CanvasRenderingContext2D, input: DrawInput): void {
+function draw(ctx: CanvasRenderingContext2D, input: DrawInput): void {
   const { boxes, edges, topology, view, palette, transform, width, height, dpr } = input;
   const [tx, ty, k] = transform;
   ctx.setTransform(1, 0, 0, 1, 0, 0);

@@ -44,7 +44,7 @@ function peerscape(...args: string[]): Promise<Ran> {
   });
 }
 
-/** The command's own lines on stderr (the AWS SDK warns about the Node version on its own). */
+/** The command's own lines on stderr: the lines it writes start with "peerscape" or an indent. */
 function ownLines(stderr: string): string {
   return stderr
     .split('\n')

@@ -2,14 +2,17 @@
  *
  * An endpoint that names nothing (an unknown id, a name no VPC or subnet has, an address no
  * scanned VPC holds) or is no address at all (`10.0.0.300`) is bad input, exit 2: "not
- * reachable" (exit 1) is kept for endpoints that exist and cannot talk. A `Name` tag is accepted
- * too, and replaced by the id it names when exactly one VPC or subnet has it.
+ * reachable" (exit 1) is kept for endpoints that exist and cannot talk. A name is accepted too,
+ * found as the app's search finds VPCs: ignoring case, and as part of a VPC's name (see
+ * `resolveName`); a name that fits several is bad input listing them.
  */
 import { findVpcsByAddress } from '../../shared/cidr/find-vpcs-by-ip';
 import { parseIpAddress } from '../../shared/cidr/parse-cidr';
 import type { Topology } from '../../shared/model/topology';
+import { accountLabel, vpcCidrs } from '../../shared/export/labels';
 import { plural } from './format-table';
 import { CliInputError, shown } from './input-error';
+import { didYouMean } from './nearest-names';
 
 /** An endpoint ready for `explainReachability`: the id or address to pass, and how to print it. */
 export interface ExplainEndpoint {
@@ -53,17 +56,60 @@ export function resolveExplainEndpoint(topology: Topology, input: string, role: 
     }
     return { value: text, label: text };
   }
-  const named = (exact: boolean) => {
-    const same = (name: string | undefined) => name !== undefined && (exact ? name === text : name.toLowerCase() === text.toLowerCase());
-    return [...topology.vpcs.filter((v) => same(v.name)).map((v) => v.id), ...topology.subnets.filter((s) => same(s.name)).map((s) => s.id)];
-  };
-  const matches = named(true).length > 0 ? named(true) : named(false);
-  if (matches.length === 1) return { value: matches[0]!, label: `${text} (${matches[0]})` };
-  if (matches.length > 1) {
-    throw new CliInputError(`${role} "${given}" names ${matches.length} VPCs or subnets (${sample(matches)}).`, 'Give the id of the one you mean instead.');
+  return resolveName(topology, text, role);
+}
+
+/** A VPC or subnet a name may stand for. */
+interface Named {
+  readonly id: string;
+  readonly name: string;
+  /** Where it is, for a list of candidates. */
+  readonly where: string;
+}
+
+/** The most candidates an ambiguous name lists. */
+const CANDIDATES_SHOWN = 8;
+
+function namedOf(topology: Topology): { vpcs: Named[]; subnets: Named[] } {
+  const accounts = new Map(topology.accounts.map((a) => [a.id, a]));
+  const vpcs = topology.vpcs.flatMap((v) => {
+    if (v.name === undefined || v.name.trim() === '') return [];
+    const cidrs = vpcCidrs(v);
+    return [{ id: v.id, name: v.name, where: `VPC, account ${accountLabel(accounts.get(v.accountId), v.accountId)}, ${v.region}${cidrs.length ? `, ${cidrs.join(' ')}` : ''}` }];
+  });
+  const subnets = topology.subnets.flatMap((s) =>
+    s.name === undefined || s.name.trim() === '' ? [] : [{ id: s.id, name: s.name, where: `subnet of ${s.vpcId}, ${s.availabilityZone}, ${s.cidr}` }],
+  );
+  return { vpcs, subnets };
+}
+
+/**
+ * The VPC or subnet `text` names, tried in turn until one step finds something: the exact Name
+ * tag of a VPC or subnet, the same ignoring case, then (as the app's search) part of a VPC's name
+ * ignoring case. One match is the endpoint; several are bad input that lists them.
+ */
+function resolveName(topology: Topology, text: string, role: 'FROM' | 'TO'): ExplainEndpoint {
+  const { vpcs, subnets } = namedOf(topology);
+  const lower = text.toLowerCase();
+  const steps: readonly (() => Named[])[] = [
+    () => [...vpcs, ...subnets].filter((n) => n.name === text),
+    () => [...vpcs, ...subnets].filter((n) => n.name.toLowerCase() === lower),
+    () => vpcs.filter((n) => n.name.toLowerCase().includes(lower)),
+  ];
+  for (const step of steps) {
+    const found = step().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+    if (found.length === 1) return { value: found[0]!.id, label: `${found[0]!.name} (${found[0]!.id})` };
+    if (found.length > 1) {
+      const width = Math.max(...found.map((n) => n.name.length));
+      const lines = found.slice(0, CANDIDATES_SHOWN).map((n) => `    ${n.name.padEnd(width)}  ${n.id}  ${n.where}`);
+      if (found.length > CANDIDATES_SHOWN) lines.push(`    … and ${found.length - CANDIDATES_SHOWN} more`);
+      const kinds = found.every((n) => n.id.startsWith('vpc-')) ? 'VPCs' : 'VPCs and subnets';
+      throw new CliInputError(`${role} "${shown(text)}" matches ${found.length} ${kinds}:\n${lines.join('\n')}`, 'Give the full name or the id of the one you mean.');
+    }
   }
+  const hint = didYouMean(text, [...new Set([...vpcs, ...subnets].map((n) => n.name))]);
   throw new CliInputError(
-    `${role} "${given}" is not a VPC id, a subnet id, an IP address, or the name of a VPC or subnet in the snapshot.`,
+    `${role} "${shown(text)}" is not a VPC id, a subnet id, an IP address, or the name of a VPC or subnet in the snapshot${hint || '.'}`,
     'Give vpc-…, subnet-…, an address such as 10.0.1.5, or a Name tag from the snapshot.',
   );
 }

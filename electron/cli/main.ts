@@ -6,9 +6,11 @@
 import { pathToFileURL } from 'node:url';
 
 import { COMMANDS, type CommandTable } from './commands/index';
-import { CliInputError } from './input-error';
+import { CliInputError, shown } from './input-error';
 import type { CliCommand, CliIo } from './io';
 import { createProcessIo } from './io';
+import { silenceLibraryNotices } from './library-notices';
+import { didYouMean } from './nearest-names';
 import { terminalLines } from './terminal-text';
 
 /** Exit codes shared by every command. */
@@ -40,7 +42,11 @@ function printHelp(io: CliIo, commands: CommandTable): void {
 /** Load the command called `name`, or a sentence saying why it cannot be run. */
 async function loadCommand(name: string, commands: CommandTable): Promise<{ ok: true; command: CliCommand } | { ok: false; message: string }> {
   // Own keys only: "constructor" or "toString" name no command.
-  if (!Object.hasOwn(commands, name)) return { ok: false, message: `unknown command "${name}"; commands: ${commandNames(commands).join(', ')}` };
+  if (!Object.hasOwn(commands, name)) {
+    const names = commandNames(commands);
+    const hint = didYouMean(name, names);
+    return { ok: false, message: `unknown command "${shown(name, 40)}"${hint ? `${hint} Commands` : '; commands'}: ${names.join(', ')}` };
+  }
   try {
     return { ok: true, command: await commands[name]!.load() };
   } catch (e) {
@@ -87,6 +93,7 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: Comma
 
 /** Run the CLI for this process (the bundle bin/peerscape.js loads, and `npm run cli`, call it). */
 export async function main(argv: readonly string[] = process.argv.slice(2), io: CliIo = createProcessIo()): Promise<number> {
+  silenceLibraryNotices();
   return runCli(argv, io);
 }
 

@@ -255,24 +255,27 @@ export function hasFindings(report: AnalyzeReport): boolean {
   );
 }
 
+/** The flags `analyze` takes (parseArgs' table; an unknown flag is matched against it for a suggestion). */
+const ANALYZE_OPTIONS = {
+  snapshot: { type: 'string', short: 's' },
+  json: { type: 'boolean' },
+  limit: { type: 'string' },
+  strict: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** Run `peerscape analyze` with the arguments after the command name. */
 export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<number> {
   let values: { snapshot?: string; json?: boolean; limit?: string; strict?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: {
-        snapshot: { type: 'string', short: 's' },
-        json: { type: 'boolean' },
-        limit: { type: 'string' },
-        strict: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: ANALYZE_OPTIONS,
       strict: true,
       allowPositionals: false,
     }));
   } catch (e) {
-    throw argumentError(e);
+    throw argumentError(e, ANALYZE_OPTIONS);
   }
   if (values.help) {
     io.stdout.write(USAGE);

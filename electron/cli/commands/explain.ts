@@ -96,6 +96,18 @@ function knownGroups(topology: Topology, flag: string, ids: SecurityGroupId[] | 
   return ids;
 }
 
+/** The flags `explain` takes (parseArgs' table; an unknown flag is matched against it for a suggestion). */
+const EXPLAIN_OPTIONS = {
+  snapshot: { type: 'string', short: 's' },
+  protocol: { type: 'string' },
+  port: { type: 'string', short: 'p' },
+  ipv6: { type: 'boolean' },
+  'source-sg': { type: 'string' },
+  'dest-sg': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** Run `peerscape explain` with the arguments after the command name. */
 export async function runExplain(argv: readonly string[], io: CliIo): Promise<number> {
   type Values = { snapshot?: string; protocol?: string; port?: string; ipv6?: boolean; 'source-sg'?: string; 'dest-sg'?: string; json?: boolean; help?: boolean };
@@ -104,21 +116,12 @@ export async function runExplain(argv: readonly string[], io: CliIo): Promise<nu
   try {
     ({ values, positionals } = parseArgs({
       args: [...argv],
-      options: {
-        snapshot: { type: 'string', short: 's' },
-        protocol: { type: 'string' },
-        port: { type: 'string', short: 'p' },
-        ipv6: { type: 'boolean' },
-        'source-sg': { type: 'string' },
-        'dest-sg': { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: EXPLAIN_OPTIONS,
       strict: true,
       allowPositionals: true,
     }));
   } catch (e) {
-    throw argumentError(e);
+    throw argumentError(e, EXPLAIN_OPTIONS);
   }
   if (values.help) {
     io.stdout.write(USAGE);

@@ -4,6 +4,7 @@
  * `--out` (text formats to stdout without it), messages to stderr, and the exit code says what
  * went wrong.
  */
+import { assertNever } from '../../../shared/core/result';
 import { CSV_TABLE_FILE_SUFFIX, exportCsvTables } from '../../../shared/export/csv';
 import type { DiagramTheme } from '../../../shared/diagram/style';
 import { buildExportDocument } from '../../../shared/export/export-document';
@@ -12,7 +13,7 @@ import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat } from '../../../sh
 import type { InventoryTableName } from '../../../shared/export/inventory';
 import { INVENTORY_TABLES } from '../../../shared/export/inventory';
 import { isPngTooLarge } from '../../export/png-limits';
-import { CliInputError, shown } from '../input-error';
+import { asSentence, CliInputError, shown, unknownFlagError } from '../input-error';
 import { checkOutputPath, writeOutputFile } from '../output-file';
 import { readSnapshot } from '../read-snapshot';
 import { terminalText } from '../terminal-text';
@@ -73,6 +74,11 @@ function list(v: string): string[] {
     .filter(Boolean);
 }
 
+/** The flags `export` takes: its parser's cases, and what an unknown flag is matched against for a suggestion. */
+const EXPORT_FLAGS = ['--snapshot', '--format', '--out', '--peerings', '--vpcs', '--plan', '--dns', '--include-deleted', '--theme', '--table', '--title', '--help', '-h'] as const;
+type ExportFlag = (typeof EXPORT_FLAGS)[number];
+const isExportFlag = (flag: string): flag is ExportFlag => (EXPORT_FLAGS as readonly string[]).includes(flag);
+
 /** Parse `export` arguments, naming the one that is wrong. */
 export function parseExportArgs(argv: readonly string[]): { ok: true; args: ExportArgs } | { ok: false; message: string } {
   const args: { -readonly [K in keyof ExportArgs]: ExportArgs[K] } = { dns: false, includeDeleted: false, help: false };
@@ -81,6 +87,9 @@ export function parseExportArgs(argv: readonly string[]): { ok: true; args: Expo
     const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
     // An option never takes the next flag as its value: `--out --format svg` is a missing value.
     const value = (): string | undefined => inline ?? (argv[i + 1]?.startsWith('--') ? undefined : argv[++i]);
+    if (!isExportFlag(name)) {
+      return { ok: false, message: name.startsWith('-') ? unknownFlagError(name, EXPORT_FLAGS).message : `unexpected argument "${shown(flag, 40)}": export takes options only` };
+    }
     switch (name) {
       case '--help':
       case '-h':
@@ -135,7 +144,7 @@ export function parseExportArgs(argv: readonly string[]): { ok: true; args: Expo
         break;
       }
       default:
-        return { ok: false, message: `unknown argument "${shown(flag, 40)}"` };
+        return assertNever(name);
     }
   }
   return { ok: true, args };
@@ -144,7 +153,7 @@ export function parseExportArgs(argv: readonly string[]): { ok: true; args: Expo
 /** Run `peerscape export`; resolves to the exit code. */
 export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseExportArgs(argv);
-  if (!parsed.ok) throw new CliInputError(`${parsed.message}.`);
+  if (!parsed.ok) throw new CliInputError(asSentence(parsed.message));
   const args = parsed.args;
   if (args.help) {
     io.stdout.write(USAGE);

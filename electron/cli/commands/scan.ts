@@ -8,10 +8,11 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { DiscoveryProgress } from '../../../shared/api/events';
+import { assertNever } from '../../../shared/core/result';
 import { missingCoverage, type Snapshot } from '../../../shared/model/snapshot';
 import type { DiscoveryLimits } from '../../discovery/run-discovery';
 import { DEFAULT_SCAN_THREADS } from '../../discovery/scan-pool';
-import { CliInputError, shown } from '../input-error';
+import { asSentence, CliInputError, shown, unknownFlagError } from '../input-error';
 import { checkOutputPath, writeOutputFile } from '../output-file';
 import { terminalText } from '../terminal-text';
 
@@ -70,6 +71,11 @@ Scan AWS for VPCs, CIDR blocks, subnets, route tables, security groups and peeri
 Exit status: 0 all loaded, 1 some profile or region failed (the snapshot is still written),
 2 bad arguments, 130 interrupted.`;
 
+/** The flags `scan` takes: its parser's cases, and what an unknown flag is matched against for a suggestion. */
+const SCAN_FLAGS = ['--profile', '--region', '--sandbox', '--out', '--concurrency', '--help', '-h'] as const;
+type ScanFlag = (typeof SCAN_FLAGS)[number];
+const isScanFlag = (flag: string): flag is ScanFlag => (SCAN_FLAGS as readonly string[]).includes(flag);
+
 /** Parse `scan`'s arguments, or say which one is wrong. */
 export function parseScanArgs(argv: readonly string[]): { ok: true; args: ScanArgs } | { ok: false; message: string } {
   const profiles: string[] = [];
@@ -83,6 +89,9 @@ export function parseScanArgs(argv: readonly string[]): { ok: true; args: ScanAr
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
+    if (!isScanFlag(flag)) {
+      return { ok: false, message: arg.startsWith('-') ? unknownFlagError(flag, SCAN_FLAGS).message : `unexpected argument "${shown(arg, 40)}": scan takes options only` };
+    }
     const value = (): string | undefined => {
       if (inline !== undefined) return inline;
       const next = argv[i + 1];
@@ -121,7 +130,7 @@ export function parseScanArgs(argv: readonly string[]): { ok: true; args: ScanAr
         break;
       }
       default:
-        return { ok: false, message: `unknown argument "${shown(arg, 40)}"` };
+        return assertNever(flag);
     }
   }
   return {
@@ -169,7 +178,7 @@ export async function runScan(
   options: { startSandbox?: StartScanSandbox; limits?: Partial<DiscoveryLimits> } = {},
 ): Promise<number> {
   const parsed = parseScanArgs(argv);
-  if (!parsed.ok) throw new CliInputError(`${parsed.message}.`);
+  if (!parsed.ok) throw new CliInputError(asSentence(parsed.message));
   const args = parsed.args;
   if (args.help) {
     io.stdout.write(`${USAGE}\n`);

@@ -44,7 +44,7 @@ function peerscape(...args: string[]): Promise<Ran> {
   });
 }
 
-/** The command's own lines on stderr (the AWS SDK warns about the Node version on its own). */
+/** The command's own lines on stderr: the lines it writes start with "peerscape" or an indent. */
 function ownLines(stderr: string): string {
   return stderr
     .split('\n')
@@ -160,10 +160,23 @@ describe('arguments', () => {
   it.each([
     [['analyze', 's.json'], /unexpected argument "s\.json"/],
     [['analyze', '--snapshot', 's.json', '--limit', '-1'], /--limit needs a value; write a value that starts with "-" as --limit=VALUE/],
-    [['analyze', '--snapshot', 's.json', '--bogus'], /unknown option --bogus/],
+    [['analyze', '--snapshot', 's.json', '--bogus'], /unknown flag --bogus\./],
     [['export', '--snapshot', 's.json', '--out', '--format', 'svg'], /--out needs a value/],
     [['export', '--snapshot', 's.json', '--format', 'pdf'], /--format must be one of svg, png/],
   ])('%j exits 2 with a sentence', async (argv, message) => {
     expectBadInput(await peerscape(...argv), message);
+  });
+
+  it.each([
+    [['scan', '--profle', 'prod'], 'peerscape scan: unknown flag --profle; did you mean --profile?'],
+    [['scan', '--sandbox', 'demo', '--regoin=eu-west-1'], 'peerscape scan: unknown flag --regoin; did you mean --region?'],
+    [['analyze', '--snapshot', 's.json', '--jsno'], 'peerscape analyze: unknown flag --jsno; did you mean --json?'],
+    [['explain', '--snap', 's.json', 'vpc-a', 'vpc-b'], 'peerscape explain: unknown flag --snap; did you mean --snapshot?'],
+    [['export', '--snapshot', 's.json', '--fromat', 'svg'], 'peerscape export: unknown flag --fromat; did you mean --format?'],
+    [['scna', '--sandbox', 'demo'], 'peerscape: unknown command "scna"; did you mean scan? Commands: analyze, explain, export, scan'],
+  ])('%j suggests the nearest flag or command', async (argv, line) => {
+    const r = await peerscape(...argv);
+    expectBadInput(r, /unknown/);
+    expect(r.stderr.split('\n')[0]).toBe(line);
   });
 });

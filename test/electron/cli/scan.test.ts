@@ -36,7 +36,7 @@ describe('parseScanArgs', () => {
 
   it('says which argument is wrong', () => {
     expect(parseScanArgs(['--profile'])).toEqual({ ok: false, message: '--profile needs a value, e.g. --profile prod' });
-    expect(parseScanArgs(['--frobnicate'])).toEqual({ ok: false, message: 'unknown argument "--frobnicate"' });
+    expect(parseScanArgs(['--frobnicate'])).toEqual({ ok: false, message: 'unknown flag --frobnicate.' });
   });
 });
 

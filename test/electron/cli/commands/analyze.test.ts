@@ -92,7 +92,7 @@ describe('peerscape analyze', () => {
     [['--snapshot', 'missing.json'], 'cannot read snapshot missing.json: no such file'],
     [['--json'], '--snapshot FILE is required'],
     [['--snapshot', 's.json', '--limit', 'many'], '--limit must be a whole number'],
-    [['--snapshot', 's.json', '--bogus'], 'unknown option --bogus'],
+    [['--snapshot', 's.json', '--bogus'], 'unknown flag --bogus.'],
   ])('exits 2 for %j, saying why', async (argv, message) => {
     const r = await run(files, ...argv);
     expect(r.code).toBe(ANALYZE_EXIT.usage);

@@ -100,3 +100,36 @@ describe('peerscape explain', () => {
     expect(r.stdout).toContain('Usage: peerscape explain --snapshot s.json FROM TO');
   });
 });
+
+describe('explain endpoints by name, as the app finds VPCs', () => {
+  it('takes a name in any case, and prints the name the VPC has', async () => {
+    const r = await run('--snapshot', 's.json', 'APP', 'Reports');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^app \(vpc-a\) → reports \(vpc-d\) \(any traffic\): NOT REACHABLE/);
+  });
+
+  it('takes part of a name when only one VPC has it', async () => {
+    const r = await run('--snapshot', 's.json', 'leg', 'port');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^legacy \(vpc-c\) → reports \(vpc-d\)/);
+  });
+
+  it('lists every VPC a name fits, with where each is, and exits 2', async () => {
+    const r = await run('--snapshot', 's.json', 'p', 'vpc-b');
+    expect(r.code).toBe(EXPLAIN_EXIT.usage);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')).toEqual([
+      'peerscape explain: FROM "p" matches 2 VPCs:',
+      '    app      vpc-a  VPC, account 111111111111, eu-west-1, 10.0.0.0/16 2600:1f18:a::/56',
+      '    reports  vpc-d  VPC, account 111111111111, eu-west-1, 10.3.0.0/16',
+      '  Give the full name or the id of the one you mean.',
+      '',
+    ]);
+  });
+
+  it('suggests the nearest name for a slip', async () => {
+    const r = await run('--snapshot', 's.json', 'vpc-a', 'reprots');
+    expect(r.code).toBe(EXPLAIN_EXIT.usage);
+    expect(r.stderr).toContain('TO "reprots" is not a VPC id, a subnet id, an IP address, or the name of a VPC or subnet in the snapshot; did you mean reports?');
+  });
+});

@@ -114,7 +114,7 @@ export function createWorkspaceUpdates(deps: WorkspaceUpdatesDeps): WorkspaceUpd
     }
     const startedMs = performance.now();
     const result = await deps.scan(scope, profiles);
-    if (!result.ok) return failed(runId, { ...result.error, message: `The rescan after "${p.update.title}" did not run: ${result.error.message}` });
+    if (!result.ok) return failed(runId, { ...result.error, message: `${p.update.title}: the rescan to confirm it did not run: ${result.error.message}` });
     const scanned = result.value;
     const done = completedSlices(scanned);
     await deps.commit((base) => {
@@ -136,7 +136,7 @@ export function createWorkspaceUpdates(deps: WorkspaceUpdatesDeps): WorkspaceUpd
           state: 'failed',
           error: {
             code: 'unavailable',
-            message: `The rescan after "${p.update.title}" could not read ${notDone.map((c) => `${c.accountId ?? c.profile} ${c.region}`).join(', ')}: ${notDone[0]!.message ?? notDone[0]!.state}`,
+            message: `${p.update.title}: the rescan to confirm it could not read ${notDone.map((c) => `${c.accountId ?? c.profile} ${c.region}`).join(', ')}: ${notDone[0]!.message ?? notDone[0]!.state}`,
             fix: 'Refresh to scan again; until then the canvas shows what the calls did, not what AWS reports.',
           },
         };
@@ -166,7 +166,7 @@ export function createWorkspaceUpdates(deps: WorkspaceUpdatesDeps): WorkspaceUpd
       try {
         await confirm(p);
       } catch (e) {
-        failed(run.runId, { code: 'internal', message: `The rescan after "${plan.title}" failed: ${(e as Error).message}`, fix: 'Refresh to scan again; if it repeats, report it.' });
+        failed(run.runId, { code: 'internal', message: `${plan.title}: the rescan to confirm it failed: ${(e as Error).message}`, fix: 'Refresh to scan again; if it repeats, report it.' });
       }
     },
 

@@ -172,6 +172,45 @@ describe('a change to AWS is shown at once and confirmed by a rescan of what it 
     expect(snapshot.topology.peerings.find((p) => p.id === pending.id)?.status).toBe('active');
   }, 120_000);
 
+  it('a rescan that cannot read a touched slice leaves the change marked, with the reason and the fix; a Refresh settles it', async () => {
+    const peering = demo.topology.peerings.find((p) => p.name === 'hub-eu-prod')!;
+    expect(peering.requester.accountId).not.toBe(peering.accepter.accountId);
+    const before = must(await client.getWorkspace({})).snapshot!;
+    const failed = new Promise<WorkspaceUpdates>((resolve) => {
+      const off = client.on('updatesChanged', (u) => {
+        if (u.pending.some((p) => p.state === 'failed')) {
+          off();
+          resolve(u);
+        }
+      });
+    });
+    // The rescan waits at the proxy until the accepter's account refuses its region.
+    proxy.hold((call) => call.action === 'DescribeVpcs');
+    try {
+      must(await client.deletePeering({ peeringId: peering.id, cleanup: true }));
+      sandbox.server.setFaults({ failRegions: [{ accountId: peering.accepter.accountId, region: peering.accepter.region, code: 'AuthFailure' }] });
+    } finally {
+      proxy.release();
+    }
+    const update = (await failed).pending[0]!;
+    expect(update.peeringIds).toEqual([peering.id]);
+    expect(update.error?.message).toContain(`${peering.accepter.accountId} ${peering.accepter.region}`);
+    expect(update.error?.fix).toMatch(/Refresh/);
+    // The slice that was read is merged; the one that was not keeps what it had.
+    const ws = must(await client.getWorkspace({}));
+    expect(ws.updates.pending.map((p) => p.state)).toEqual(['failed']);
+    const saved = ws.snapshot!;
+    expect(saved.coverage.filter((c) => c.accountId === peering.accepter.accountId && c.region === peering.accepter.region)).toEqual(
+      before.coverage.filter((c) => c.accountId === peering.accepter.accountId && c.region === peering.accepter.region),
+    );
+    expect(saved.topology.peerings.find((p) => p.id === peering.id)?.status).toBe('deleted');
+
+    sandbox.server.setFaults({});
+    const { last } = await scanThroughApi(client, { source: 'aws', regions: REGIONS });
+    expect(last.error).toBeUndefined();
+    expect(must(await client.getWorkspace({})).updates.pending).toEqual([]);
+  }, 120_000);
+
   it('run of a new cross-region plan: the new peering is drawn at once, then confirmed from its two slices only', async () => {
     const t = must(await client.getWorkspace({})).snapshot!.topology;
     const withSubnets = new Set(t.subnets.map((s) => s.vpcId));

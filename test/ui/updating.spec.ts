@@ -55,7 +55,7 @@ beforeAll(async () => {
   const { page } = session;
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(harness.url);
-  await page.getByRole('button', { name: 'Refresh from AWS' }).waitFor();
+  await page.getByRole('button', { name: 'Refresh from AWS' }).first().waitFor();
   const started = await callHarness(harness, 'startDiscovery', { source: 'aws', regions: REGIONS });
   expect(started.ok).toBe(true);
   await page.getByRole('heading', { name: 'Last scan' }).waitFor({ timeout: 120_000 });
@@ -128,6 +128,34 @@ describe('a change shows at once, marked updating until its rescan confirms it',
     await expect.poll(() => inspector.getByTestId('updating-note').count()).toBe(0);
     expect(await inspector.getByRole('button', { name: 'Delete peering…' }).isDisabled()).toBe(false);
     await session.screenshot('updating-accept-confirmed');
+    expect(session.problems).toEqual([]);
+  }, 120_000);
+
+  it('a rescan that fails leaves the change marked "not confirmed" with the reason, the fix and Refresh, which settles it', async () => {
+    const { page } = session;
+    const { peering, inspector } = await selectPeering('hub-eu-prod');
+    holdRescans();
+    await inspector.getByRole('button', { name: 'Delete peering…' }).click();
+    await inspector.getByRole('group', { name: 'Confirm deletion' }).getByRole('button', { name: 'Delete', exact: true }).click();
+    const note = inspector.getByTestId('updating-note');
+    await expect.poll(() => note.getAttribute('data-state'), { timeout: 30_000 }).toBe('confirming');
+    sandbox.server.setFaults({ failRegions: [{ accountId: peering.accepter.accountId, region: peering.accepter.region, code: 'AuthFailure' }] });
+    proxy.release();
+
+    await expect.poll(() => note.getAttribute('data-state'), { timeout: 30_000 }).toBe('failed');
+    expect(await note.textContent()).toContain(`could not read ${peering.accepter.accountId} ${peering.accepter.region}`);
+    expect(await note.textContent()).toContain('Refresh to scan again');
+    await expect.poll(() => page.locator(cardSelector(peering.accepter.vpcId)).getAttribute('class')).toContain('is-update-failed');
+    await session.screenshot('updating-failed');
+
+    sandbox.server.setFaults({});
+    await note.getByRole('button', { name: 'Refresh' }).click();
+    // Refresh shows the scan's progress; when it lands, nothing is marked any more.
+    await expect.poll(() => page.locator(cardSelector(peering.accepter.vpcId)).getAttribute('class'), { timeout: 60_000 }).not.toContain('is-updating');
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await inspector.waitFor();
+    expect(await note.count()).toBe(0);
+    expect(await inspector.locator('.status-pill').textContent()).toMatch(/deleted/i);
     expect(session.problems).toEqual([]);
   }, 120_000);
 });

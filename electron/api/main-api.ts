@@ -20,6 +20,7 @@ import { exportDiagram } from '../export/export-diagram';
 import { startSandboxServer } from '@peerscape/sandbox-cloud';
 import type { SandboxServer } from '@peerscape/sandbox-cloud';
 import type { SettingsStore } from '../workspace/settings-store';
+import { createWorkspaceUpdates } from './workspace-updates';
 
 /** What the implementation needs from its host. */
 export interface MainApiDeps {
@@ -67,11 +68,26 @@ export function createMainApi(deps: MainApiDeps): MainApi {
   const runs = new Map<string, AbortController>();
   // The saved snapshot, kept as one object while it is unchanged: the analyses cache by identity.
   let saved: Snapshot | undefined;
+  // Changes to the saved snapshot, one at a time: each merges into what the one before saved.
+  let commits: Promise<void> = Promise.resolve();
 
-  async function publish(snapshot: Snapshot): Promise<void> {
-    await snapshots.save(snapshot);
-    saved = snapshot;
-    deps.emit('snapshotUpdated', snapshot);
+  /** Save `change(saved)` and push it (with the changes still being confirmed), after the changes queued before it; `announce` runs once it is saved. */
+  function commit(change: (current: Snapshot | undefined) => Snapshot | undefined, announce?: () => void): Promise<void> {
+    const next = commits.then(async () => {
+      const snapshot = change(saved);
+      if (snapshot && snapshot !== saved) {
+        await snapshots.save(snapshot);
+        saved = snapshot;
+      }
+      announce?.();
+      if (snapshot) deps.emit('snapshotUpdated', updates.shown(snapshot));
+    });
+    commits = next.catch(() => undefined);
+    return next;
+  }
+
+  function publish(snapshot: Snapshot): Promise<void> {
+    return commit(() => snapshot);
   }
 
   /** The saved snapshot, read and validated from disk once, then kept until the next publish. */
@@ -97,20 +113,54 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     homeDir: deps.homeDir,
     dataDir: deps.dataDir,
     now: deps.now,
+    // Plans start from what the workspace shows, changes still being confirmed included: what
+    // the canvas draws and what the API acts on must agree.
     loadTopology: async () => {
       const loaded = await loadSaved();
-      return loaded.ok ? loaded.value?.topology : undefined;
+      return loaded.ok && loaded.value ? updates.shown(loaded.value).topology : undefined;
     },
     planProgressed: (run) => deps.emit('planProgressed', run),
     auditAppended: (entry) => deps.emit('auditAppended', entry),
-    // What a run changed shows on the canvas after a rescan of the same source.
-    runFinished: () => {
-      const source = workspaceSource();
-      if (source === 'sandbox' && !sandbox.running) return;
-      discover(source, source === 'aws' ? rememberedRequest(deps.settings) : {});
-    },
+    // What a run changed shows at once, marked until a rescan of the accounts and regions it touched confirms it.
+    runFinished: (run, plan) => void updates.afterRun(plan, run),
     ...deps.actions,
   });
+
+  const updates = createWorkspaceUpdates({
+    emit: deps.emit,
+    now: deps.now,
+    saved: () => saved,
+    commit: (change, announce) => commit((current) => current && change(current), announce),
+    scan: scanSlices,
+  });
+
+  /** Rescan some account × region slices of the workspace's source, for `updates` to merge. */
+  async function scanSlices(scope: readonly { accountId: string; region: string }[], profiles: readonly string[]): Promise<Result<Snapshot>> {
+    const source = workspaceSource();
+    if (source === 'sandbox' && !sandbox.running) {
+      return fail('unavailable', 'The sandbox cloud is not running.', 'Choose Sandbox to start it again, then Refresh.');
+    }
+    const runId = randomUUID();
+    const controller = new AbortController();
+    runs.set(runId, controller);
+    try {
+      return await runDiscovery(
+        { profiles, scope },
+        {
+          env: source === 'sandbox' ? sandboxEnv() : deps.env,
+          homeDir: deps.homeDir,
+          now: deps.now,
+          signal: controller.signal,
+          scheduler,
+          runId,
+          source: saved?.source ?? source,
+          ...(deps.discoveryLimits ? { limits: deps.discoveryLimits } : {}),
+        },
+      );
+    } finally {
+      runs.delete(runId);
+    }
+  }
 
   /** Only the sandbox's own files: the user's AWS variables must not leak into a sandbox scan. */
   function sandboxEnv(): Readonly<Record<string, string | undefined>> {
@@ -127,6 +177,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     // whole previous network on screen until it is done, rather than shrinking it to the regions
     // scanned so far.
     const streaming = saved?.source !== sourceName;
+    const startedMs = performance.now();
     // The run's last progress event is held until its snapshot is saved: whoever hears
     // `finished` and asks for the workspace must get the new network, not the one before.
     let last: DiscoveryProgress | undefined;
@@ -150,7 +201,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       ...(deps.discoveryLimits ? { limits: deps.discoveryLimits } : {}),
     })
       .then(async (result) => {
-        if (result.ok) await publish(result.value);
+        if (result.ok) await commit((current) => updates.mergeFullScan(current, result.value, startedMs));
         releaseLast();
         if (!result.ok) deps.emit('discoveryProgressed', { runId, cells: [], finished: true, error: result.error });
       })
@@ -206,12 +257,13 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       const source =
         chosen === 'sandbox' || chosen === 'aws' ? chosen : (await listProfiles(deps.env, deps.homeDir)).profiles.length === 0 ? 'sandbox' : 'aws';
       return ok({
-        ...(loaded.value ? { snapshot: loaded.value } : {}),
+        ...(loaded.value ? { snapshot: updates.shown(loaded.value) } : {}),
         positions: readPositions(deps.settings),
         ...(regions ? { regions } : {}),
         ...(profiles ? { profiles } : {}),
         source,
         sandbox,
+        updates: updates.current(),
       });
     },
 
@@ -260,6 +312,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       if (!parsed.ok) {
         return fail('invalid-input', `That file is not a Peerscape snapshot: ${parsed.problems.join('; ')}`, 'Choose a file exported by Peerscape or written by `peerscape scan`.');
       }
+      updates.reset();
       await publish(parsed.snapshot);
       return ok(parsed.snapshot);
     },

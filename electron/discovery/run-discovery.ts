@@ -28,13 +28,20 @@ import { checkCredentials, resolveProfileAccess, type Env, type ProfileAccess } 
 import { scanCell, explainCallFailure, type CellCost, type CellRequest } from './scan-cell';
 import { sharedScanPool, type ScanWorkerEntry } from './scan-pool';
 import type { ScanAction } from './scan-region';
-import { chooseProfiles, chooseRegions, pickCallLimits } from './run-request';
+import type { Slice } from './merge-slices';
+import { chooseProfiles, chooseRegions, chooseScope, pickCallLimits } from './run-request';
 import { RunState } from './run-state';
 
 /** What to scan: named profiles (default: every profile that has credentials) and regions (default: each account's enabled ones). */
 export interface DiscoveryRequest {
   readonly profiles?: readonly string[];
   readonly regions?: readonly string[];
+  /**
+   * Scan only these account × region slices (instead of `regions`): each profile scans the
+   * regions listed for its account, and none for an account not listed. Merge the result into
+   * the snapshot it refreshes with `replaceSlices`.
+   */
+  readonly scope?: readonly Slice[];
 }
 
 /** Limits of a run beyond the scheduler's: credential loading, progress pacing, page sizes. */
@@ -100,6 +107,9 @@ function accountFromArn(arn: string | undefined): string | undefined {
 export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): Promise<Result<Snapshot>> {
   const regionsChoice = chooseRegions(req);
   if (!regionsChoice.ok) return regionsChoice;
+  const scopeChoice = chooseScope(req);
+  if (!scopeChoice.ok) return scopeChoice;
+  const scope = scopeChoice.value;
   const profilesChoice = await chooseProfiles(req, deps.env, deps.homeDir);
   if (!profilesChoice.ok) return profilesChoice;
   const limits = { ...DEFAULT_RUN_LIMITS, ...deps.limits };
@@ -246,7 +256,10 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
           return { ok: false, failure: explainCallFailure(e, { ...ctx, timeoutMs, action: 'sts:GetCallerIdentity', ...endpointOf(access.endpoints.sts) }) } as const;
         },
       );
-    const regionsP: Promise<{ ok: true; regions: readonly string[] } | { ok: false; failure: ExplainedFailure }> = requestedRegions
+    // A scoped scan learns its regions from the account's identity, below.
+    const regionsP: Promise<{ ok: true; regions: readonly string[] } | { ok: false; failure: ExplainedFailure }> = scope
+      ? Promise.resolve({ ok: true, regions: [] })
+      : requestedRegions
       ? Promise.resolve({ ok: true, regions: requestedRegions })
       : scheduler
           .run(`${p}/${access.region}/DescribeRegions`, (s) => clients.ec2(access, access.region).send(new DescribeRegionsCommand({}), { abortSignal: s }), regionsSignal)
@@ -287,7 +300,7 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
     run.setAccounts(accountsOf(accounts));
     run.cell(p, '*', { accountId });
     if (regions.ok) {
-      regionsOf.set(p, regions.regions);
+      regionsOf.set(p, scope ? (scope.get(accountId) ?? []) : regions.regions);
       readyAtMs.set(p, performance.now());
     } else {
       // Failed unless another profile of the account scans it (assignScanners marks it done then).

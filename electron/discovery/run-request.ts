@@ -1,7 +1,7 @@
 /** A discovery request checked and filled in: the profiles to scan (every one with credentials when
  * it names none), the regions, and the scheduler's share of the run's limits. */
 import { fail, ok, type Result } from '../../shared/core/result';
-import { isRegionName } from '../../shared/model/ids';
+import { isAccountId, isRegionName, type AccountId } from '../../shared/model/ids';
 import type { CallLimits } from '../aws/call-scheduler';
 import type { Env } from '../aws/credentials';
 import { listProfiles } from '../aws/profiles';
@@ -41,6 +41,30 @@ export function chooseRegions(req: DiscoveryRequest): Result<readonly string[] |
     );
   }
   return ok(names);
+}
+
+/** Check a scoped request's slices; the regions of each account, in a stable order, or undefined for an unscoped request. */
+export function chooseScope(req: DiscoveryRequest): Result<ReadonlyMap<AccountId, readonly string[]> | undefined> {
+  if (!req.scope) return ok(undefined);
+  if (req.regions && req.regions.length > 0) {
+    return fail('invalid-input', 'a request names either regions or a scope of account × region slices, not both', 'drop the regions: the scope names them per account');
+  }
+  const bad = req.scope.filter((s) => !isAccountId(s.accountId) || !isRegionName(s.region));
+  if (bad.length > 0) {
+    return fail(
+      'invalid-input',
+      `not an account × region slice: ${bad.map((b) => JSON.stringify(b)).join(', ')}`,
+      'give each slice a 12-digit account id and a region name such as eu-west-1',
+    );
+  }
+  const byAccount = new Map<AccountId, string[]>();
+  for (const s of req.scope) {
+    const list = byAccount.get(s.accountId) ?? [];
+    if (!list.includes(s.region)) list.push(s.region);
+    byAccount.set(s.accountId, list);
+  }
+  for (const list of byAccount.values()) list.sort();
+  return ok(byAccount);
 }
 
 export function pickCallLimits(l: Partial<DiscoveryLimits>): Partial<CallLimits> {

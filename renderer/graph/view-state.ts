@@ -13,6 +13,7 @@ import type { Topology } from '../../shared/model/topology';
 import type { AppState, CanvasMode, Selection } from '../store/app-store';
 import { membersOf } from './derive';
 import type { EmphasisInput, EmphasisMarks } from './emphasis';
+import { updatingClass, updatingOf } from '../store/updates';
 import type { GhostFlowEdge } from './flow-types';
 import { entryOf, KIND_ENTRIES } from './kinds';
 import { searchOf } from './search';
@@ -93,14 +94,19 @@ export function viewStateOf(s: AppState): ViewState {
   return view;
 }
 
+/** `base` plus the mark of a change still being confirmed, if any. */
+function withUpdating(base: string, updating: string): string {
+  return updating ? (base ? `${base} ${updating}` : updating) : base;
+}
+
 /** Classes of one VPC card. */
 export function vpcClassOf(s: AppState, id: VpcId): string {
   const view = viewStateOf(s);
-  return view.vpcClass.get(id) ?? view.defaultVpcClass;
+  return withUpdating(view.vpcClass.get(id) ?? view.defaultVpcClass, updatingClass(updatingOf(s).vpcs.get(id)));
 }
 
 /** Classes of one peering edge. */
 export function edgeClassOf(s: AppState, id: PeeringId): string {
   const view = viewStateOf(s);
-  return view.edgeClass.get(id) ?? view.defaultEdgeClass;
+  return withUpdating(view.edgeClass.get(id) ?? view.defaultEdgeClass, updatingClass(updatingOf(s).peerings.get(id)));
 }

@@ -3,7 +3,7 @@ import type { NodeChange } from '@xyflow/react';
 import type { StoreApi } from 'zustand/vanilla';
 
 import type { PeerscapeClient } from '../../shared/api/contract';
-import type { AppInfo, NodePosition, ProfilesReport, SandboxStatus } from '../../shared/api/dto';
+import type { AppInfo, NodePosition, ProfilesReport, SandboxStatus, WorkspaceUpdates } from '../../shared/api/dto';
 import type { DiscoveryCell } from '../../shared/api/events';
 import type { ApiError } from '../../shared/core/result';
 import type { DiagramLayout } from '../../shared/diagram/layout';
@@ -72,6 +72,8 @@ export interface AppState {
   /** True once getWorkspace answered (so the first-run screen does not flash). */
   readonly workspaceLoaded: boolean;
   readonly snapshot?: Snapshot;
+  /** Changes the snapshot shows that a rescan has not confirmed yet: drawn, but marked *updating*. */
+  readonly updates: WorkspaceUpdates;
   /** Node id → position the user dragged it to (relative to its frame). */
   readonly positions: Readonly<Record<string, NodePosition>>;
   readonly sandbox?: SandboxStatus;

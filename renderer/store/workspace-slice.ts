@@ -16,6 +16,7 @@ export type WorkspaceSlice = Pick<
   | 'client'
   | 'theme'
   | 'workspaceLoaded'
+  | 'updates'
   | 'positions'
   | 'layoutStatus'
   | 'nodes'
@@ -81,6 +82,7 @@ export function workspaceSlice(set: SetState, get: GetState, client: PeerscapeCl
     set({
       positions: w.positions,
       sandbox: w.sandbox,
+      updates: w.updates,
       ...(w.profiles ? { scanProfiles: w.profiles } : {}),
       ...(w.regions ? { scanRegions: w.regions } : {}),
     });
@@ -90,6 +92,7 @@ export function workspaceSlice(set: SetState, get: GetState, client: PeerscapeCl
   function subscribe(): void {
     if (unsubscribe) return;
     const offSnapshot = client.on('snapshotUpdated', (snapshot) => void get().applySnapshot(snapshot));
+    const offUpdates = client.on('updatesChanged', (updates) => set({ updates }));
     const offProgress = client.on('discoveryProgressed', (progress) => {
       const run = get().discovery;
       if (run.runId && progress.runId !== run.runId) return;
@@ -105,6 +108,7 @@ export function workspaceSlice(set: SetState, get: GetState, client: PeerscapeCl
     });
     unsubscribe = () => {
       offSnapshot();
+      offUpdates();
       offProgress();
     };
   }
@@ -113,6 +117,7 @@ export function workspaceSlice(set: SetState, get: GetState, client: PeerscapeCl
     client,
     theme,
     workspaceLoaded: false,
+    updates: { pending: [] },
     positions: {},
     layoutStatus: { running: false },
     nodes: [],

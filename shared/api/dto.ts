@@ -1,4 +1,6 @@
 /** Values that cross the API boundary and are not part of the topology model. */
+import type { ApiError } from '../core/result';
+import type { AccountId, PeeringId, Region, VpcId } from '../model/ids';
 import type { Snapshot } from '../model/snapshot';
 
 /** What the app reports about itself. */
@@ -79,6 +81,50 @@ export interface WorkspaceState {
   readonly profiles?: readonly string[];
   readonly source: 'aws' | 'sandbox';
   readonly sandbox: SandboxStatus;
+  /** Changes the snapshot already shows that a rescan has not confirmed yet. */
+  readonly updates: WorkspaceUpdates;
+}
+
+/** One account × region a rescan covers. */
+export interface ScanSlice {
+  readonly accountId: AccountId;
+  readonly region: Region;
+}
+
+/**
+ * A run that changed AWS, shown at once from what its calls did and marked until a rescan of
+ * the accounts and regions it touched confirms it (then it leaves the list).
+ */
+export interface PendingUpdate {
+  readonly runId: string;
+  /** The plan's title ("Delete pcx-…"). */
+  readonly title: string;
+  /** `confirming` while the rescan runs; `failed` when it could not finish (see `error`). */
+  readonly state: 'confirming' | 'failed';
+  /** Peerings and VPCs whose drawing is not confirmed yet. */
+  readonly peeringIds: readonly PeeringId[];
+  readonly vpcIds: readonly VpcId[];
+  /** What the rescan covers: both sides of the peering and every account and region a call went to. */
+  readonly scope: readonly ScanSlice[];
+  /** When the run finished (ISO 8601). */
+  readonly since: string;
+  /** Why the rescan did not confirm it, and what to do. */
+  readonly error?: ApiError;
+}
+
+/** How the last rescan after a change went: what it scanned, in how long. */
+export interface ConfirmedUpdate {
+  readonly runId: string;
+  /** Each profile × region the rescan scanned, and how it ended. */
+  readonly scanned: readonly { readonly profile: string; readonly accountId?: AccountId; readonly region: Region; readonly state: 'complete' | 'failed' | 'cancelled' }[];
+  /** From the run's end to the rescan's merged snapshot. */
+  readonly ms: number;
+}
+
+/** What the workspace shows that AWS has not confirmed yet, and the last confirmation. */
+export interface WorkspaceUpdates {
+  readonly pending: readonly PendingUpdate[];
+  readonly lastConfirmed?: ConfirmedUpdate;
 }
 
 /** A discovery run that has started. */

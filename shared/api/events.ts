@@ -1,5 +1,6 @@
 /** Everything the Node side pushes to the UI, typed per event. */
 import type { Snapshot } from '../model/snapshot';
+import type { WorkspaceUpdates } from './dto';
 import type { AuditEntry } from '../planning/audit-entry';
 import type { PlanRun } from '../planning/plan-run';
 import type { ApiError } from '../core/result';
@@ -33,4 +34,6 @@ export interface PeerscapeEvents {
   auditAppended: AuditEntry;
   /** A plan run moved forward: a step started, finished or failed, or the run waits for the accepter. */
   planProgressed: PlanRun;
+  /** Changes shown before a rescan confirmed them came or went; sent before the snapshot that shows them. */
+  updatesChanged: WorkspaceUpdates;
 }

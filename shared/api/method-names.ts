@@ -40,7 +40,7 @@ export const API_METHOD_NAMES = [
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];
 
 /** Every event the Node side pushes. */
-export const API_EVENT_NAMES = ['discoveryProgressed', 'snapshotUpdated', 'auditAppended', 'planProgressed'] as const;
+export const API_EVENT_NAMES = ['discoveryProgressed', 'snapshotUpdated', 'auditAppended', 'planProgressed', 'updatesChanged'] as const;
 /** An event name. */
 export type ApiEventName = (typeof API_EVENT_NAMES)[number];
 

@@ -45,6 +45,13 @@ export interface DiscoveryKind<A extends string, Raw, Found, Item> {
   translate(raw: Raw, seen: ScanPlace): Found | undefined;
   /** Every region's translated items as the topology lists them: each resource once, in a stable order. */
   merge(found: readonly Found[]): readonly Item[];
+  /**
+   * What of a topology's item still stands when some account × region slices are replaced by a
+   * rescan (merge-slices.ts): the views of it that `keep` vouches for, ready to `merge` with the
+   * rescan's. `seen` says which slices the item's own snapshot scanned, for an item that more
+   * than one slice sees (a peering is seen from each side's account).
+   */
+  carry(item: Item, keep: (place: ScanPlace) => boolean, seen: (place: ScanPlace) => boolean): readonly Found[];
 }
 
 /** Declare a kind with its types inferred from its members. */
@@ -72,4 +79,9 @@ export function mergeRegional<T extends Regional>(found: readonly T[]): readonly
   const once = new Map<string, T>();
   for (const x of found) if (!once.has(`${x.region}/${x.id}`)) once.set(`${x.region}/${x.id}`, x);
   return [...once.values()].sort(byPlace);
+}
+
+/** The carry of a regional kind: the item stands while the slice of its owner and region is kept. */
+export function carryRegional<T extends Regional>(item: T, keep: (place: ScanPlace) => boolean): readonly T[] {
+  return keep(item) ? [item] : [];
 }

@@ -14,7 +14,7 @@ import {
 import type { AccountId, PeeringId, Region, VpcId } from '../../../shared/model/ids';
 import { PEERING_STATUSES, type Peering, type PeeringSide, type PeeringStatus } from '../../../shared/model/topology';
 import { nameOf, normaliseCidr, toTags } from './aws-fields';
-import { discoveryKind } from './kind';
+import { discoveryKind, type ScanPlace } from './kind';
 
 function toPeeringStatus(code: string | undefined): PeeringStatus | undefined {
   return (PEERING_STATUSES as readonly string[]).includes(code ?? '') ? (code as PeeringStatus) : undefined;
@@ -93,6 +93,21 @@ export function mergePeeringViews(views: readonly PeeringView[]): Peering {
   };
 }
 
+/**
+ * A merged peering back as views, for a merge with a rescan of some slices: untouched (both
+ * sides' slices kept) it is one view; otherwise only the kept sides whose slice its snapshot
+ * scanned vouch for it, each as that side's account's view, so the rescanned side's own view
+ * decides that side and, further along the lifecycle, the status.
+ */
+export function carryPeering(peering: Peering, keep: (place: ScanPlace) => boolean, seen: (place: ScanPlace) => boolean): readonly PeeringView[] {
+  const sides = [peering.requester, peering.accepter];
+  const view = (side: PeeringSide): PeeringView => ({ observer: side.accountId, region: side.region, peering });
+  if (sides.every(keep)) return [view(peering.requester)];
+  const vouching = sides.filter((side) => keep(side) && seen(side));
+  // Both sides in one account and region are one slice: one view is enough.
+  return vouching.filter((side, i) => i === 0 || side.accountId !== vouching[0]!.accountId || side.region !== vouching[0]!.region).map(view);
+}
+
 const LIFECYCLE_ORDER: readonly PeeringStatus[] = [
   'initiating-request',
   'pending-acceptance',
@@ -131,4 +146,5 @@ export const PEERING_DISCOVERY = discoveryKind({
     }
     return [...byId.values()].map(mergePeeringViews).sort((a, b) => a.id.localeCompare(b.id));
   },
+  carry: carryPeering,
 });

@@ -4,7 +4,7 @@ import { DescribeRouteTablesCommand, type Route as AwsRoute, type RouteTable as 
 import type { AccountId, PeeringId, Region, RouteTableId, SubnetId, VpcId } from '../../../shared/model/ids';
 import type { Route, RouteTable, RouteTarget } from '../../../shared/model/topology';
 import { nameOf, normaliseCidr, toTags } from './aws-fields';
-import { discoveryKind, mergeRegional } from './kind';
+import { carryRegional, discoveryKind, mergeRegional } from './kind';
 
 /** Where a route sends traffic: local, a peering, or any other target by its id. */
 export function toRouteTarget(r: AwsRoute): RouteTarget {
@@ -67,4 +67,5 @@ export const ROUTE_TABLE_DISCOVERY = discoveryKind({
     fetch('DescribeRouteTables', (page, abortSignal) => ec2.send(new DescribeRouteTablesCommand(page), { abortSignal }), (o) => o.RouteTables),
   translate: (t: AwsRouteTable, seen) => toRouteTable(t, seen.accountId, seen.region),
   merge: mergeRegional<RouteTable>,
+  carry: carryRegional<RouteTable>,
 });

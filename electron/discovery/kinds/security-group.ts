@@ -4,7 +4,7 @@ import { DescribeSecurityGroupsCommand, type IpPermission, type SecurityGroup as
 import type { AccountId, PeeringId, Region, SecurityGroupId, VpcId } from '../../../shared/model/ids';
 import type { SecurityGroup, SecurityGroupRule } from '../../../shared/model/topology';
 import { normaliseCidr } from './aws-fields';
-import { discoveryKind, mergeRegional } from './kind';
+import { carryRegional, discoveryKind, mergeRegional } from './kind';
 
 // IANA protocol numbers AWS also accepts by name; the model uses the names (topology.ts).
 const PROTOCOL_NAMES: Readonly<Record<string, string>> = { '1': 'icmp', '6': 'tcp', '17': 'udp', '58': 'icmpv6' };
@@ -75,4 +75,5 @@ export const SECURITY_GROUP_DISCOVERY = discoveryKind({
     fetch('DescribeSecurityGroups', (page, abortSignal) => ec2.send(new DescribeSecurityGroupsCommand(page), { abortSignal }), (o) => o.SecurityGroups),
   translate: (g: AwsSecurityGroup, seen) => toSecurityGroup(g, seen.accountId, seen.region),
   merge: mergeRegional<SecurityGroup>,
+  carry: carryRegional<SecurityGroup>,
 });

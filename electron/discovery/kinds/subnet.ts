@@ -4,7 +4,7 @@ import { DescribeSubnetsCommand, type Subnet as AwsSubnet } from '@aws-sdk/clien
 import type { AccountId, Region, SubnetId, VpcId } from '../../../shared/model/ids';
 import type { Subnet } from '../../../shared/model/topology';
 import { GONE_CIDR_STATES, nameOf, normaliseCidr, toTags } from './aws-fields';
-import { discoveryKind, mergeRegional } from './kind';
+import { carryRegional, discoveryKind, mergeRegional } from './kind';
 
 /** Translate one subnet (only IPv6 blocks still associated are kept). */
 export function toSubnet(s: AwsSubnet, fallbackAccount: AccountId, region: Region): Subnet | undefined {
@@ -30,4 +30,5 @@ export const SUBNET_DISCOVERY = discoveryKind({
   scan: (ec2, fetch) => fetch('DescribeSubnets', (page, abortSignal) => ec2.send(new DescribeSubnetsCommand(page), { abortSignal }), (o) => o.Subnets),
   translate: (s: AwsSubnet, seen) => toSubnet(s, seen.accountId, seen.region),
   merge: mergeRegional<Subnet>,
+  carry: carryRegional<Subnet>,
 });

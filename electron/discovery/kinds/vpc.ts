@@ -4,7 +4,7 @@ import { DescribeVpcsCommand, type Vpc as AwsVpc } from '@aws-sdk/client-ec2';
 import type { AccountId, Region, VpcId } from '../../../shared/model/ids';
 import type { Vpc, VpcCidrBlock } from '../../../shared/model/topology';
 import { GONE_CIDR_STATES, nameOf, normaliseCidr, toTags } from './aws-fields';
-import { discoveryKind, mergeRegional } from './kind';
+import { carryRegional, discoveryKind, mergeRegional } from './kind';
 
 /** Translate one VPC with every CIDR association: the primary IPv4 block first, then secondaries, then IPv6. */
 export function toVpc(v: AwsVpc, fallbackAccount: AccountId, region: Region): Vpc | undefined {
@@ -55,4 +55,5 @@ export const VPC_DISCOVERY = discoveryKind({
   scan: (ec2, fetch) => fetch('DescribeVpcs', (page, abortSignal) => ec2.send(new DescribeVpcsCommand(page), { abortSignal }), (o) => o.Vpcs),
   translate: (v: AwsVpc, seen) => toVpc(v, seen.accountId, seen.region),
   merge: mergeRegional<Vpc>,
+  carry: carryRegional<Vpc>,
 });

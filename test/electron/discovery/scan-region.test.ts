@@ -29,6 +29,7 @@ const tablesPerVpc = discoveryKind({
   },
   translate: (raw: { vpc: Vpc; tables: RouteTable[] }) => ({ vpcId: raw.vpc.VpcId!, tableIds: raw.tables.map((t) => t.RouteTableId!).sort() }),
   merge: (found: readonly { vpcId: string; tableIds: string[] }[]) => found,
+  carry: (item: { vpcId: string; tableIds: string[] }) => [item],
 });
 
 describe('scanning a region kind by kind', () => {
@@ -89,6 +90,7 @@ describe('scanning a region kind by kind', () => {
         (fetch as FetchPages<string>)('DescribeInstances', (page, abortSignal) => client.send(new DescribeVpcsCommand(page), { abortSignal }), (o) => o.Vpcs),
       translate: (v: Vpc) => v,
       merge: (found: readonly Vpc[]) => found,
+      carry: (v: Vpc) => [v],
     });
     await expect(scanKinds(ec2, recording().call, { undeclared })).rejects.toThrow('DescribeInstances is not among the actions its kind declares');
   });

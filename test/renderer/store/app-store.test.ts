@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { createAppStore } from '../../../renderer/store/app-store';
 import type { AppStore } from '../../../renderer/store/app-store';
+import { edgeClassOf, vpcClassOf } from '../../../renderer/graph/view-state';
 import type { Snapshot } from '../../../shared/model/snapshot';
 import { demoLikeSnapshot, demoVpcId } from '../../support/fixtures/snapshots/demo-like';
 import { loopbackMainApi, makeTempHome } from '../../support/main-api-fixture';
@@ -131,5 +132,24 @@ describe('the app store', () => {
     expect(await store.getState().importSnapshotText('{"schemaVersion":1,"takenAt":"x"}')).toBe(false);
     expect(store.getState().lastError?.message).toContain('not a Peerscape snapshot');
     expect(store.getState().snapshot?.topology.vpcs).toHaveLength(16);
+  });
+  it('keeps the pushed updates and marks the cards and edges they name until they are confirmed', async () => {
+    const { store, emit } = await storeWithDemo();
+    expect(store.getState().updates.pending).toEqual([]);
+    const s0 = store.getState();
+    const peering = s0.snapshot!.topology.peerings[0]!;
+    const vpcId = peering.requester.vpcId;
+    expect(vpcClassOf(s0, vpcId)).not.toContain('is-updating');
+    const pending = { runId: 'run-1', title: 'Delete it', state: 'confirming' as const, peeringIds: [peering.id], vpcIds: [vpcId], scope: [], since: '2025-06-03T10:00:00.000Z' };
+    emit('updatesChanged', { pending: [pending] });
+    await until(store, () => store.getState().updates.pending.length === 1);
+    expect(vpcClassOf(store.getState(), vpcId)).toContain('is-updating');
+    expect(edgeClassOf(store.getState(), peering.id)).toContain('is-updating');
+    emit('updatesChanged', { pending: [{ ...pending, state: 'failed', error: { code: 'unavailable', message: 'no', fix: 'Refresh' } }] });
+    await until(store, () => store.getState().updates.pending[0]?.state === 'failed');
+    expect(edgeClassOf(store.getState(), peering.id)).toContain('is-update-failed');
+    emit('updatesChanged', { pending: [], lastConfirmed: { runId: 'run-1', scanned: [], ms: 5 } });
+    await until(store, () => store.getState().updates.pending.length === 0);
+    expect(vpcClassOf(store.getState(), vpcId)).not.toContain('is-updating');
   });
 });

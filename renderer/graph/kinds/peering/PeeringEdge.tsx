@@ -63,10 +63,13 @@ function PeeringEdgeView({ id, source, target, data }: EdgeProps<PeeringFlowEdge
   const { from, to } = floatingEnds(s, t, 5);
   const { path, labelX, labelY } = curvedPath(from, to, bendOf(p.id));
   const highlighted = /is-(incident|selected|on-path|match)/.test(viewClass);
+  // Drawn from calls a rescan has not confirmed yet: always says so.
+  const updating = viewClass.includes('is-updating');
   // A healthy peering needs no words; the rest say what is wrong, unless there are too many to read.
   const healthy = p.status === 'active' && routes?.overall === 'both';
-  const showLabel = highlighted || (fewEdges && !healthy && !viewClass.includes('is-dimmed'));
-  const detail = p.status === 'active' ? routeWords(routes) : STATUS_WORDS[p.status];
+  const showLabel = highlighted || updating || (fewEdges && !healthy && !viewClass.includes('is-dimmed'));
+  const words = p.status === 'active' ? routeWords(routes) : STATUS_WORDS[p.status];
+  const detail = updating ? [words, viewClass.includes('is-update-failed') ? 'not confirmed' : 'updating…'].filter(Boolean).join(' · ') : words;
   const quality = p.status === 'active' ? `routes-${routes?.overall ?? 'unknown'}` : '';
   const look = peeringEdgeStyle(p, routes?.detail);
   const lookVars = edgeLookProperties(look) as CSSProperties;

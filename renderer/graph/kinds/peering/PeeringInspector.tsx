@@ -6,6 +6,7 @@ import type { Topology } from '../../../../shared/model/topology';
 import { peeringChecklist } from '../../../../shared/planning/peering-checklist';
 import { nextStepWithChecklist } from '../../../panels/next-step';
 import { PeeringActions } from '../../../panels/PeeringActions';
+import { UpdatingNote, usePendingUpdate } from '../../../panels/UpdatingNote';
 import { indexOf, routesOf } from '../../derive';
 import { StatusPill, VpcLink, vpcName } from '../inspector-parts';
 import type { InspectorSectionProps } from '../inspector-parts';
@@ -49,6 +50,7 @@ export function PeeringInspector({ topology, id }: InspectorSectionProps) {
   const index = indexOf(topology);
   const p = index.peeringById.get(peeringId);
   const routes = routesOf(topology).byPeering.get(peeringId);
+  const update = usePendingUpdate({ peeringId });
   if (!p) return <p className="muted">This peering is no longer in the snapshot.</p>;
   const checklist = peeringChecklist(topology, p.id);
   const step = nextStepWithChecklist(p, topology.accounts, routes, checklist, (id) => vpcName(topology, id as VpcId));
@@ -61,6 +63,7 @@ export function PeeringInspector({ topology, id }: InspectorSectionProps) {
       <div className="mono muted small">{p.id}</div>
       <div className="row">
         <StatusPill status={p.status} />
+        {update && <span className={`badge ${update.state === 'failed' ? 'bad' : 'updating'}`}>{update.state === 'failed' ? 'not confirmed' : 'updating'}</span>}
         {p.statusMessage && p.statusMessage.toLowerCase() !== STATUS_WORDS[p.status] && <span className="muted small">{p.statusMessage}</span>}
       </div>
       <div className={`next-step-box tone-${step.tone}`} data-testid="next-step">
@@ -70,7 +73,11 @@ export function PeeringInspector({ topology, id }: InspectorSectionProps) {
         </div>
         {step.command && <pre className="command">{step.command}</pre>}
       </div>
-      <PeeringActions key={p.id} topology={topology} peering={p} checklist={checklist} />
+      {update && <UpdatingNote update={update} />}
+      {/* Nothing that changes AWS acts on a state AWS has not confirmed yet. */}
+      <fieldset className="action-lock" disabled={!!update} aria-label={update ? 'Peering actions (wait for the rescan)' : undefined}>
+        <PeeringActions key={p.id} topology={topology} peering={p} checklist={checklist} />
+      </fieldset>
       <dl className="facts">
         {(['requester', 'accepter'] as const).map((role) => {
           const side = p[role];

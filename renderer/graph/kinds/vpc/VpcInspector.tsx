@@ -7,6 +7,7 @@ import type { VpcId } from '../../../../shared/model/ids';
 import { isLivePeeringStatus } from '../../../../shared/model/topology';
 import { peeringChecklist } from '../../../../shared/planning/peering-checklist';
 import { nextStepWithChecklist } from '../../../panels/next-step';
+import { UpdatingNote, usePendingUpdate } from '../../../panels/UpdatingNote';
 import { useAppStore } from '../../../store/store-context';
 import { conflictsOf, indexOf, routesOf, validatorOf } from '../../derive';
 import { neighbourhoodOf, otherSide } from './neighbourhood';
@@ -28,6 +29,7 @@ export function VpcInspector({ topology, id }: InspectorSectionProps) {
   const peerSet = useMemo(() => new Set(peerings.filter((p) => isLivePeeringStatus(p.status)).map((p) => otherSide(p, vpcId))), [peerings, vpcId]);
   const rules = useMemo(() => rulesReferencingPeers(topology, vpcId, peerSet), [topology, vpcId, peerSet]);
   const account = vpc ? index.accountById.get(vpc.accountId) : undefined;
+  const update = usePendingUpdate({ vpcId });
   if (!vpc) {
     const p = peerings[0];
     const side = p ? (p.requester.vpcId === vpcId ? p.requester : p.accepter) : undefined;
@@ -42,6 +44,7 @@ export function VpcInspector({ topology, id }: InspectorSectionProps) {
     <section aria-label="VPC details" data-testid="inspector-vpc">
       <h3 className="inspector-title">{vpc.name ?? vpc.id}</h3>
       <div className="mono muted small">{vpc.id}</div>
+      {update && <UpdatingNote update={update} />}
       <dl className="facts">
         <dt>Account</dt>
         <dd>

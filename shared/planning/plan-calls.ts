@@ -12,7 +12,7 @@ import type { ConflictDecision, StepRun } from './plan-run';
 import { isStepFinished } from './plan-run';
 import { portWords } from './plan-steps';
 import type { PeeringPlan, PlanStep } from './plan-types';
-import { PEERING_ID_REF, resolveStepCall } from './plan-types';
+import { PEERING_ID_REF, resolveStepCall, withDisabledSteps } from './plan-types';
 import type { Ec2ActionName, IpPermissionParam, StepCall, StepParams } from './step-params';
 
 /** Tag of a created peering: the run that made it (added to every create, so a resume can find it). */
@@ -52,7 +52,7 @@ export interface PlanCalls {
 
 /** Options of `planCalls`. */
 export interface PlanCallsOptions {
-  /** Steps the user unticked (on top of the plan's own `enabled`). */
+  /** The steps the user unticked, as sent with the run (`disabledStepIds`): when given, every other step is ticked, as the executor reads it. */
   readonly disabled?: readonly string[];
   /** Decisions about routes that point elsewhere, by step id. */
   readonly decisions?: Readonly<Record<string, ConflictDecision>>;
@@ -89,20 +89,19 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** True when Peerscape sends `step` itself (enabled, with a local profile). An unticked accept is the accepter's. */
-function sentByUs(step: PlanStep, off: ReadonlySet<string>): boolean {
-  return step.enabled && !off.has(step.id) && !!step.profile;
+/** True when Peerscape sends `step` itself (ticked, with a local profile). An unticked accept is the accepter's. */
+function sentByUs(step: PlanStep): boolean {
+  return step.enabled && !!step.profile;
 }
 
-/** True when the other side must do `step`: enabled without a profile, or an accept left to them. */
-function leftToThem(step: PlanStep, off: ReadonlySet<string>): boolean {
-  const enabled = step.enabled && !off.has(step.id);
-  return (enabled && !step.profile) || (step.kind === 'accept' && !enabled);
+/** True when the other side must do `step`: ticked without a profile, or an accept left to them. */
+function leftToThem(step: PlanStep): boolean {
+  return (step.enabled && !step.profile) || (step.kind === 'accept' && !step.enabled);
 }
 
 /** The calls `plan` makes, in order: the same list the executor holds every call to. */
-export function planCalls(plan: PeeringPlan, opts: PlanCallsOptions = {}): PlanCalls {
-  const off = new Set(opts.disabled ?? []);
+export function planCalls(given: PeeringPlan, opts: PlanCallsOptions = {}): PlanCalls {
+  const plan = opts.disabled ? withDisabledSteps(given, opts.disabled).plan : given;
   const finished = new Set((opts.run?.steps ?? []).filter((s) => isStepFinished(s.status)).map((s) => s.stepId));
   const peeringId = opts.run?.peeringId ?? plan.peeringId;
   const calls: PlannedCall[] = [];
@@ -112,8 +111,8 @@ export function planCalls(plan: PeeringPlan, opts: PlanCallsOptions = {}): PlanC
     const call = stepCall(step, peeringId, opts.decisions?.[step.id]);
     if (!call) continue;
     const base = { stepId: step.id, title: step.title, accountId: step.accountId, region: step.region, action: call.action, params: call.params, keys: callKeys(call) };
-    if (sentByUs(step, off)) calls.push({ ...base, profile: step.profile! });
-    else if (leftToThem(step, off)) otherSide.push(base);
+    if (sentByUs(step)) calls.push({ ...base, profile: step.profile! });
+    else if (leftToThem(step)) otherSide.push(base);
   }
   return { calls, otherSide };
 }

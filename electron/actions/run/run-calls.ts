@@ -96,7 +96,7 @@ export class RunCalls {
    * not the one `planCalls` lists for the step (the list the user confirmed) is refused unsent.
    */
   async mutate<A extends Ec2ActionName>(step: PlanStep, call: StepCallOf<A>, dryRun: boolean): Promise<CallAnswer> {
-    const listed = step.enabled ? stepCall(step, this.state.peeringId, this.decisions[step.id]) : undefined;
+    const listed = this.listedCall(step);
     if (!dryRun && (!listed || !isSameCall(call, listed))) throw new UnlistedCallError(step, call);
     try {
       return await sendJournaled(this.callDeps(), this.placeOf(step), call, dryRun);
@@ -105,6 +105,12 @@ export class RunCalls {
       if (e && typeof e === 'object') Object.assign(e, { peerscapeAction: call.action });
       throw e;
     }
+  }
+
+  /** The call the plan lists for the step with `step`'s id (the plan's own step, ticked), if any. */
+  private listedCall(step: PlanStep) {
+    const own = this.plan.steps.find((s) => s.id === step.id);
+    return own?.enabled ? stepCall(own, this.state.peeringId, this.decisions[own.id]) : undefined;
   }
 
   /** Record what the check (DryRun) of `step` found: a check, never an error or a change. */
@@ -129,7 +135,7 @@ export class RunCalls {
       };
     }
     if (e instanceof UnlistedCallError) {
-      const listed = step.enabled ? stepCall(step, this.state.peeringId, this.decisions[step.id]) : undefined;
+      const listed = this.listedCall(step);
       return {
         code: 'internal',
         message: `${step.title}: Peerscape refused to send ${e.sent.action}, which is not the call this step listed${listed ? ` (${listed.action})` : ''}. Nothing was sent for it.`,

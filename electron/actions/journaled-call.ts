@@ -44,9 +44,10 @@ export interface CallPlace {
   readonly stepId: string;
 }
 
-/** Ids a call made: the peering of a create, the rules of an authorize. */
-function createdBy(answer: CallAnswer): string[] {
-  const pcx = (answer.output.VpcPeeringConnection as { VpcPeeringConnectionId?: string } | undefined)?.VpcPeeringConnectionId;
+/** Ids a call made: the peering of a create (an accept answers with the peering too, but made none), the rules of an authorize. */
+function createdBy(action: Ec2ActionName, answer: CallAnswer): string[] {
+  const made = action === 'CreateVpcPeeringConnection' ? (answer.output.VpcPeeringConnection as { VpcPeeringConnectionId?: string } | undefined) : undefined;
+  const pcx = made?.VpcPeeringConnectionId;
   const rules = Array.isArray(answer.output.SecurityGroupRules) ? (answer.output.SecurityGroupRules as { SecurityGroupRuleId?: string }[]) : [];
   return [...(pcx ? [pcx] : []), ...rules.flatMap((r) => (r.SecurityGroupRuleId ? [r.SecurityGroupRuleId] : []))];
 }
@@ -133,7 +134,7 @@ export async function sendJournaled<A extends Ec2ActionName>(deps: JournaledCall
       (signal) => sendEc2Action(deps.ec2(place.profile, place.region), sent, { dryRun, abortSignal: signal }),
       deps.signal,
     );
-    const done = { ...(answer.requestId ? { requestId: answer.requestId } : {}), created: createdBy(answer) };
+    const done = { ...(answer.requestId ? { requestId: answer.requestId } : {}), created: createdBy(action, answer) };
     if (begun) await begun.ok(done);
     else await deps.journal.record({ ...base, outcome: 'ok', ...done });
     return answer;

@@ -29,12 +29,12 @@ export interface CallListProps {
 function Keys({ keys }: { keys: readonly CallKey[] }) {
   return (
     <dl className="call-keys">
-      {keys.map((k) => [
-        <dt key={`${k.name}-t`}>{k.name}</dt>,
-        <dd key={`${k.name}-d`} className="mono">
-          {k.value}
-        </dd>,
-      ])}
+      {keys.map((k) => (
+        <div key={k.name} className="call-key">
+          <dt>{k.name}</dt>
+          <dd className="mono">{k.value}</dd>
+        </div>
+      ))}
     </dl>
   );
 }
@@ -44,7 +44,8 @@ function CallRow({ n, call, step, onToggle }: { n: number; call: PlannedCall | O
   return (
     <li className="call" data-testid={`call-${call.stepId}`}>
       <div className="call-head">
-        {toggle ? <input type="checkbox" checked onChange={() => onToggle(call.stepId, false)} aria-label={`Include: ${call.title}`} /> : <span className="call-n">{n}.</span>}
+        <span className="call-n">{n}.</span>
+        {toggle && <input type="checkbox" checked onChange={() => onToggle(call.stepId, false)} aria-label={`Include: ${call.title}`} title="Untick to leave it out" />}
         <strong className="mono">{call.action}</strong>
         {'profile' in call && <span className="chip chip-profile">{call.profile}</span>}
         <span className="chip mono">{call.accountId}</span>

@@ -1,5 +1,7 @@
 /** The DryRun before a run: every step that still needs work is sent with `DryRun`, and AWS's
  * answer says whether it would be allowed, is already in place, or can only be checked when it runs.
+ * Each answer is recorded in the audit log as a check with that verdict, never as an error or a
+ * change, and with the parameters the step will send (a new peering's id as a reference).
  */
 import type { ApiError } from '../../../shared/core/result';
 import type { PeeringId } from '../../../shared/model/ids';

@@ -130,7 +130,9 @@ export function CallsConfirm(props: CallsConfirmProps) {
       <p className="small" data-testid="calls-summary">
         {n === 0
           ? 'Nothing for Peerscape to send: every step is unticked, done or the other side\'s.'
-          : `Peerscape will make exactly ${n === 1 ? 'this call' : `these ${n} calls`} to AWS, in this order, and no other. Each is first checked with DryRun, which changes nothing.`}
+          : n === 1
+            ? 'Peerscape will make exactly this call to AWS, and no other. It is first checked with DryRun, which changes nothing.'
+            : `Peerscape will make exactly these ${n} calls to AWS, in this order, and no other. Each is first checked with DryRun, which changes nothing.`}
       </p>
       <CallList {...list} />
       <div className="row">

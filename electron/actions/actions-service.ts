@@ -128,8 +128,8 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
       return makePlan((t) => planPeering(t, input, profilesFromTopology(t.accounts)));
     },
 
-    async planDeletion({ peeringId, withoutCleanup }) {
-      return makePlan((t) => planDeletion(t, peeringId, profilesFromTopology(t.accounts), withoutCleanup ? { withoutCleanup } : {}));
+    async planDeletion({ peeringId, withoutCleanup, staleRoutesOnly }) {
+      return makePlan((t) => planDeletion(t, peeringId, profilesFromTopology(t.accounts), { ...(withoutCleanup ? { withoutCleanup } : {}), ...(staleRoutesOnly ? { staleRoutesOnly } : {}) }));
     },
 
     async planRejection({ peeringId, profile }) {
@@ -175,7 +175,8 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
     async acceptPeering({ peeringId, profile }) {
       const t = await topology();
       if (!t.ok) return t;
-      const p = planCompletion(t.value, peeringId, profilesFromTopology(t.value.accounts), profile ? { accepterProfile: profile } : {});
+      // The accept alone: routes are their own step, with their own list of calls.
+      const p = planCompletion(t.value, peeringId, profilesFromTopology(t.value.accounts), { accept: true, withoutRoutes: true, ...(profile ? { accepterProfile: profile } : {}) });
       if (p.ok && !p.value.steps.some((s) => s.kind === 'accept' && s.profile)) {
         return fail(
           'unauthorized',

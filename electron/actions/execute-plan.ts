@@ -134,7 +134,7 @@ async function execute(ctx: RunContext): Promise<PlanRun> {
  */
 export async function executePlan(plan: PeeringPlan, deps: ExecuteDeps, opts: ExecuteOptions = {}): Promise<PlanRun> {
   const state = new RunState(startingRun(plan, opts, (deps.now?.() ?? new Date()).toISOString()), deps);
-  const calls = new RunCalls(plan, state, deps);
+  const calls = new RunCalls(plan, state, deps, opts.decisions);
   const clock = deps.clock ?? systemClock;
   const ctx: RunContext = { plan, deps, opts, state, calls, peering: new PeeringWatch(calls, state, deps, clock), clock };
   try {

@@ -5,10 +5,13 @@
  * attempt is `error` (nothing changed); anything else (no answer, a timeout, a server error, an
  * error after retries, when an earlier attempt may have gone through) is `interrupted`, and when
  * AWS already shows the call went through, that is recorded at once and the call counts as
- * answered. DryRuns change nothing and get a single line.
+ * answered. A DryRun changes nothing: its answer goes back to the check that sent it, which records
+ * it as a check (`recordCheck`); only an endpoint that ignored DryRun and made the change gets an
+ * `ok` line here.
  */
 import type { EC2Client } from '@aws-sdk/client-ec2';
 
+import type { CheckVerdict } from '../../shared/planning/audit-entry';
 import type { AuditRecord } from '../../shared/planning/audit-filter';
 import type { Ec2ActionName, StepCallOf } from '../../shared/planning/step-params';
 import type { CallJournal } from '../audit/call-journal';
@@ -41,9 +44,10 @@ export interface CallPlace {
   readonly stepId: string;
 }
 
-/** Ids a call made: the peering of a create, the rules of an authorize. */
-function createdBy(answer: CallAnswer): string[] {
-  const pcx = (answer.output.VpcPeeringConnection as { VpcPeeringConnectionId?: string } | undefined)?.VpcPeeringConnectionId;
+/** Ids a call made: the peering of a create (an accept answers with the peering too, but made none), the rules of an authorize. */
+function createdBy(action: Ec2ActionName, answer: CallAnswer): string[] {
+  const made = action === 'CreateVpcPeeringConnection' ? (answer.output.VpcPeeringConnection as { VpcPeeringConnectionId?: string } | undefined) : undefined;
+  const pcx = made?.VpcPeeringConnectionId;
   const rules = Array.isArray(answer.output.SecurityGroupRules) ? (answer.output.SecurityGroupRules as { SecurityGroupRuleId?: string }[]) : [];
   return [...(pcx ? [pcx] : []), ...rules.flatMap((r) => (r.SecurityGroupRuleId ? [r.SecurityGroupRuleId] : []))];
 }
@@ -79,6 +83,32 @@ async function resolveNow(deps: JournaledCallDeps, call: AuditRecord): Promise<R
   }
 }
 
+/** A check's line: what a DryRun of `call` found; never an error, as nothing changed. */
+export async function recordCheck(
+  deps: Pick<JournaledCallDeps, 'journal'>,
+  place: CallPlace,
+  call: { readonly action: string; readonly params: object },
+  check: CheckVerdict,
+  details: { readonly errorCode?: string; readonly message: string },
+): Promise<void> {
+  await deps.journal.record({
+    ...(place.callerArn ? { callerArn: place.callerArn } : {}),
+    profile: place.profile,
+    accountId: place.accountId,
+    region: place.region,
+    action: call.action,
+    parameters: { ...call.params, DryRun: true },
+    planId: place.planId,
+    runId: place.runId,
+    stepId: place.stepId,
+    callId: deps.journal.newCallId(),
+    outcome: 'dry-run',
+    check,
+    ...(details.errorCode ? { errorCode: details.errorCode } : {}),
+    message: details.message,
+  });
+}
+
 /** Send `call` (or its DryRun) and write it to the audit log, whatever the outcome. Throws the call's error. */
 export async function sendJournaled<A extends Ec2ActionName>(deps: JournaledCallDeps, place: CallPlace, call: StepCallOf<A>, dryRun: boolean): Promise<CallAnswer> {
   const callId = deps.journal.newCallId();
@@ -104,17 +134,16 @@ export async function sendJournaled<A extends Ec2ActionName>(deps: JournaledCall
       (signal) => sendEc2Action(deps.ec2(place.profile, place.region), sent, { dryRun, abortSignal: signal }),
       deps.signal,
     );
-    const done = { ...(answer.requestId ? { requestId: answer.requestId } : {}), created: createdBy(answer) };
+    const done = { ...(answer.requestId ? { requestId: answer.requestId } : {}), created: createdBy(action, answer) };
     if (begun) await begun.ok(done);
     else await deps.journal.record({ ...base, outcome: 'ok', ...done });
     return answer;
   } catch (e) {
+    // A DryRun's answer is the check's, recorded by the check with its verdict (`recordCheck`).
+    if (!begun) throw e;
     const code = actionErrorCode(e);
     const message = messageOf(unwrapCallError(e));
-    if (!begun) {
-      const dry = code === 'DryRunOperation';
-      await deps.journal.record({ ...base, outcome: dry ? 'dry-run' : 'error', errorCode: code, ...(dry ? {} : { message }) });
-    } else if (answeredWithoutChange(e)) {
+    if (answeredWithoutChange(e)) {
       await begun.failed(code, message);
     } else {
       await begun.unanswered(code, message);

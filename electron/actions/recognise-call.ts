@@ -10,13 +10,9 @@
 import type { EC2Client, IpPermission } from '@aws-sdk/client-ec2';
 
 import type { AuditRecord } from '../../shared/planning/audit-filter';
+import { CALL_TAG, RUN_TAG } from '../../shared/planning/plan-calls';
 import type { Ec2ActionName, PeeringTagSpecification, StepCallOf } from '../../shared/planning/step-params';
 import { describePeering, findLivePeering, findPeeringsByTag, findRoute, groupIngress, type PeeringView } from './ec2-reads';
-
-/** Tag of a created peering: the run that made it. */
-export const RUN_TAG = 'peerscape:run-id';
-/** Tag of a created peering: the call that made it (matches the audit log's `callId`). */
-export const CALL_TAG = 'peerscape:call-id';
 
 /** What AWS shows about an interrupted call. */
 export interface Recognition {

@@ -1,9 +1,11 @@
 /** What the inspector offers for one peering: its checklist, computed from the latest snapshot,
  * with each item's action wired to the API, and reject or delete (with the routes and rules
- * that point to it, after confirmation).
+ * that point to it).
  *
- * Every action runs a plan on the Node side (DryRun first), which rescans when it changed AWS;
- * the new snapshot then redraws the checklist, so nothing here keeps its own copy of AWS state.
+ * Every button that changes AWS first makes its plan on the Node side and shows the exact calls
+ * that plan makes (`CallsConfirm`); only Confirm runs that same plan (DryRun first). The Node side
+ * rescans when a run changed AWS; the new snapshot then redraws the checklist, so nothing here
+ * keeps its own copy of AWS state.
  */
 import { useEffect, useRef, useState } from 'react';
 
@@ -11,13 +13,33 @@ import type { ApiError, Result } from '../../shared/core/result';
 import type { VpcId } from '../../shared/model/ids';
 import type { Peering, Topology } from '../../shared/model/topology';
 import type { ChecklistAction, ChecklistItem, PeeringChecklist as Checklist } from '../../shared/planning/peering-checklist';
-import type { PlanAndRun, PlanRun } from '../../shared/planning/plan-run';
+import type { PlanRun } from '../../shared/planning/plan-run';
+import type { PeeringPlan } from '../../shared/planning/plan-types';
 import { profilesFromTopology } from '../../shared/planning/plan-types';
 import { useAppStore } from '../store/store-context';
+import { CallsConfirm } from './plan/CallsConfirm';
 import { PeeringChecklist } from './plan/PeeringChecklist';
 import { NEW_RULE, RuleEditor, ruleRequestOf, type RuleDraft } from './plan/RuleEditor';
 
 type Notice = { tone: 'ok' | 'bad' | 'info'; text: string; fix?: string };
+type BusyId = ChecklistItem['id'] | 'delete' | 'reject';
+
+/** A plan waiting for the user's confirmation, with how to word it. */
+interface Intent {
+  readonly id: BusyId;
+  /** The action in notices ("Accept", "Delete"). */
+  readonly what: string;
+  readonly title: string;
+  readonly confirmLabel: string;
+  readonly danger?: boolean;
+  readonly plan: PeeringPlan;
+  /** Unticked steps, sent with the run as they are listed. */
+  readonly disabled: readonly string[];
+  /** Cleanup steps can be ticked and unticked in the list (deletion). */
+  readonly toggles?: boolean;
+  /** After it completed, the peering is gone: the selection clears. */
+  readonly clearsSelection?: boolean;
+}
 
 /** Words for how a run ended. */
 function describeRun(run: PlanRun, what: string): Notice {
@@ -44,10 +66,10 @@ export function PeeringActions({ topology, peering, checklist }: { topology: Top
   const client = useAppStore((s) => s.client);
   const openPlan = useAppStore((s) => s.openPlan);
   const refresh = useAppStore((s) => s.refresh);
-  const [busy, setBusy] = useState<ChecklistItem['id'] | 'delete' | 'reject' | undefined>();
+  const clearSelection = useAppStore((s) => s.clearSelection);
+  const [busy, setBusy] = useState<BusyId | undefined>();
   const [notice, setNotice] = useState<Notice | undefined>();
-  const [confirmDelete, setConfirmDelete] = useState(false);
-  const [cleanup, setCleanup] = useState(true);
+  const [intent, setIntent] = useState<Intent | undefined>();
   /** The rule being written after "add rules" was clicked. */
   const [rule, setRule] = useState<RuleDraft | undefined>();
   const profiles = profilesFromTopology(topology.accounts);
@@ -55,41 +77,67 @@ export function PeeringActions({ topology, peering, checklist }: { topology: Top
   const requesterProfiles = profiles[peering.requester.accountId] ?? [];
   const pending = peering.status === 'pending-acceptance';
   const deletable = peering.status === 'active' || pending || peering.status === 'provisioning';
+  const label = peering.name ? `"${peering.name}" (${peering.id})` : peering.id;
 
-  async function perform(id: NonNullable<typeof busy>, what: string, call: () => Promise<Result<PlanRun | PlanAndRun>>): Promise<void> {
+  /** Make the plan of an action and show its calls; nothing changes until the user confirms. */
+  async function ask(id: BusyId, makePlan: () => Promise<Result<PeeringPlan>>, words: Omit<Intent, 'id' | 'plan' | 'disabled'>): Promise<void> {
     setBusy(id);
     setNotice(undefined);
+    setIntent(undefined);
     try {
-      const r = await call();
-      if (!r.ok) return setNotice(fromError(r.error));
-      setNotice(describeRun('run' in r.value ? r.value.run : r.value, what));
+      const plan = await makePlan();
+      if (!plan.ok) return setNotice(fromError(plan.error));
+      setIntent({ ...words, id, plan: plan.value, disabled: plan.value.steps.filter((s) => !s.enabled).map((s) => s.id) });
     } finally {
       setBusy(undefined);
     }
   }
 
-  /** Plan what the peering lacks (only the asked part) and run it. */
-  async function complete(input: Parameters<typeof client.planCompletion>[0], what: string, id: ChecklistItem['id']): Promise<void> {
-    await perform(id, what, async () => {
-      const plan = await client.planCompletion(input);
-      return plan.ok ? client.runPlan({ planId: plan.value.id }) : plan;
-    });
+  /** Run the confirmed plan, with the steps unticked exactly as listed. */
+  async function confirm(confirmed: Intent): Promise<void> {
+    setBusy(confirmed.id);
+    try {
+      const r = await client.runPlan({ planId: confirmed.plan.id, disabledStepIds: [...confirmed.disabled] });
+      setIntent(undefined);
+      if (!r.ok) return setNotice(fromError(r.error));
+      setNotice(describeRun(r.value, confirmed.what));
+      if (confirmed.clearsSelection && (r.value.outcome === 'completed' || r.value.outcome === 'completed-with-handoff')) clearSelection();
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  /** Plan what the peering lacks (only the asked part) and show its calls. */
+  function complete(input: Parameters<typeof client.planCompletion>[0], id: BusyId, words: Omit<Intent, 'id' | 'plan' | 'disabled'>): void {
+    void ask(id, () => client.planCompletion(input), words);
   }
 
   function onAction(action: ChecklistAction, item: ChecklistItem): void {
     switch (action.kind) {
       case 'accept':
-        void perform(item.id, 'Accept', () => client.acceptPeering({ peeringId: peering.id, profile: action.profile }));
+        complete({ peeringId: peering.id, accept: true, withoutRoutes: true, accepterProfile: action.profile }, item.id, {
+          what: 'Accept',
+          title: `Accept ${label} as account ${peering.accepter.accountId}? Routes are not added: they are their own checklist steps.`,
+          confirmLabel: 'Accept',
+        });
         return;
       case 'add-routes':
-        void complete({ peeringId: peering.id, sides: [...action.sides] }, 'Routes', item.id);
+        complete({ peeringId: peering.id, sides: [...action.sides] }, item.id, { what: 'Routes', title: `${action.label}?`, confirmLabel: 'Add the routes' });
         return;
       case 'enable-dns':
-        void complete(
-          { peeringId: peering.id, sides: [], withoutRoutes: true, dns: Object.fromEntries(action.sides.map((s) => [s, true])) },
-          'DNS resolution',
-          item.id,
-        );
+        complete({ peeringId: peering.id, sides: [], withoutRoutes: true, dns: Object.fromEntries(action.sides.map((s) => [s, true])) }, item.id, {
+          what: 'DNS resolution',
+          title: `Allow DNS resolution across ${label}?`,
+          confirmLabel: 'Allow DNS resolution',
+        });
+        return;
+      case 'remove-stale-routes':
+        void ask(item.id, () => client.planDeletion({ peeringId: peering.id, staleRoutesOnly: true }), {
+          what: 'Stale routes',
+          title: `Remove the routes that still point at ${label} (${peering.status})?`,
+          confirmLabel: action.label,
+          danger: true,
+        });
         return;
       case 'recreate':
         openPlan({ requesterVpcId: peering.requester.vpcId as VpcId, accepterVpcId: peering.accepter.vpcId as VpcId });
@@ -99,6 +147,7 @@ export function PeeringActions({ topology, peering, checklist }: { topology: Top
         return;
       case 'add-rules':
         setNotice(undefined);
+        setIntent(undefined);
         setRule(NEW_RULE);
         return;
       default:
@@ -106,6 +155,7 @@ export function PeeringActions({ topology, peering, checklist }: { topology: Top
     }
   }
 
+  const held = !!busy || !!intent;
   return (
     <section className="peering-actions" aria-label="Peering actions">
       <h4>Checklist</h4>
@@ -127,11 +177,15 @@ export function PeeringActions({ topology, peering, checklist }: { topology: Top
           peering={peering}
           rule={rule}
           onChange={setRule}
-          busy={!!busy}
+          busy={held}
           onCancel={() => setRule(undefined)}
           onSubmit={(request) => {
             setRule(undefined);
-            void complete({ peeringId: peering.id, sides: [], withoutRoutes: true, securityGroupRules: [request] }, 'Security-group rule', 'security-groups');
+            complete({ peeringId: peering.id, sides: [], withoutRoutes: true, securityGroupRules: [request] }, 'security-groups', {
+              what: 'Security-group rule',
+              title: `Add this rule for ${label}?`,
+              confirmLabel: 'Add the rule',
+            });
           }}
         />
       )}
@@ -142,40 +196,68 @@ export function PeeringActions({ topology, peering, checklist }: { topology: Top
       )}
       <div className="row peering-danger">
         {pending && accepterProfiles.length > 0 && (
-          <button type="button" className="danger ghost" disabled={!!busy} onClick={() => void perform('reject', 'Reject', () => client.rejectPeering({ peeringId: peering.id }))}>
-            {busy === 'reject' ? 'Rejecting…' : 'Reject request'}
+          <button
+            type="button"
+            className="danger ghost"
+            disabled={held}
+            onClick={() =>
+              void ask('reject', () => client.planRejection({ peeringId: peering.id }), {
+                what: 'Reject',
+                title: `Reject ${label}? The requester cannot accept it again; a new request is needed.`,
+                confirmLabel: 'Reject',
+                danger: true,
+              })
+            }
+          >
+            {busy === 'reject' ? 'Planning…' : 'Reject request…'}
           </button>
         )}
-        {deletable && (requesterProfiles.length > 0 || accepterProfiles.length > 0) && !confirmDelete && (
-          <button type="button" className="danger ghost" disabled={!!busy} onClick={() => setConfirmDelete(true)}>
-            Delete peering…
+        {deletable && (requesterProfiles.length > 0 || accepterProfiles.length > 0) && (
+          <button
+            type="button"
+            className="danger ghost"
+            disabled={held}
+            onClick={() =>
+              void ask('delete', () => client.planDeletion({ peeringId: peering.id }), {
+                what: 'Delete',
+                title: `Delete ${label}? Traffic between the two VPCs stops at once.`,
+                confirmLabel: 'Delete',
+                danger: true,
+                toggles: true,
+                clearsSelection: true,
+              })
+            }
+          >
+            {busy === 'delete' && !intent ? 'Planning…' : 'Delete peering…'}
           </button>
         )}
       </div>
-      {confirmDelete && (
-        <div className="confirm-box" role="group" aria-label="Confirm deletion">
-          <p className="small">
-            Delete <span className="mono">{peering.id}</span>? Traffic between the two VPCs stops at once.
-          </p>
-          <label className="small">
-            <input type="checkbox" checked={cleanup} onChange={(e) => setCleanup(e.currentTarget.checked)} /> Also remove the routes in both VPCs that point to it, and the rules added for it
-          </label>
-          <div className="row">
-            <button
-              type="button"
-              className="danger"
-              disabled={!!busy}
-              onClick={() =>
-                void perform('delete', 'Delete', () => client.deletePeering({ peeringId: peering.id, cleanup })).then(() => setConfirmDelete(false))
-              }
-            >
-              {busy === 'delete' ? 'Deleting…' : 'Delete'}
-            </button>
-            <button type="button" className="ghost" disabled={!!busy} onClick={() => setConfirmDelete(false)}>
-              Keep it
-            </button>
-          </div>
-        </div>
+      {intent && (
+        <CallsConfirm
+          key={intent.plan.id}
+          plan={intent.plan}
+          disabled={intent.disabled}
+          title={intent.title}
+          confirmLabel={intent.confirmLabel}
+          {...(intent.danger ? { danger: true } : {})}
+          busy={!!busy}
+          {...(intent.toggles
+            ? { onToggle: (stepId: string, on: boolean) => setIntent({ ...intent, disabled: on ? intent.disabled.filter((id) => id !== stepId) : [...intent.disabled, stepId] }) }
+            : {})}
+          onConfirm={() => void confirm(intent)}
+          onCancel={() => setIntent(undefined)}
+        >
+          {intent.plan.notes.length > 0 && (
+            <ul className="plan-notes">
+              {intent.plan.notes.map((n) => (
+                <li key={n.message} className={`note-${n.level}`}>
+                  {n.message}
+                  {n.fix ? ` ${n.fix}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </CallsConfirm>
       )}
     </section>
   );

@@ -60,9 +60,10 @@ export function nextStepFor(
 }
 
 /**
- * `nextStepFor`, corrected by the peering's checklist: routed both ways is not "nothing to do"
- * while no security group of either VPC lets the other in, nor while neither VPC's security
- * groups were scanned. The VPC inspector's list and the peering inspector both say this, so they
+ * `nextStepFor`, corrected by the peering's checklist: a peering that ended with routes still
+ * pointing at it points at the checklist's step that removes them; routed both ways is not
+ * "nothing to do" while no security group of either VPC lets the other in, nor while neither VPC's
+ * security groups were scanned. The VPC inspector's list and the peering inspector both say this, so they
  * never disagree about the same peering.
  */
 export function nextStepWithChecklist(
@@ -73,6 +74,11 @@ export function nextStepWithChecklist(
   nameOf?: (vpcId: string) => string,
 ): NextStep {
   const routed = nextStepFor(p, accounts, routes, nameOf);
+  const stale = checklist.ok ? checklist.value.items.find((i) => i.id === 'stale-routes' && i.state === 'todo') : undefined;
+  if (stale?.action) {
+    // Routes left pointing at a peering that ended: the checklist's own step removes them.
+    return { ...routed, action: `${stale.detail} ${stale.action.kind === 'ask-other-side' ? stale.action.label : `"${stale.action.label}" in the checklist removes them`}.` };
+  }
   if (routed.tone !== 'done' || !checklist.ok) return routed;
   const rules = checklist.value.items.find((i) => i.id === 'security-groups');
   if (rules?.state === 'todo') {

@@ -139,7 +139,7 @@ export const apiContract = {
   listRuns: method(noInput).returns<readonly SavedRun[]>(),
   /** Forget an unfinished run (the audit log keeps its calls). */
   discardRun: method(runIdInput).returns<{ discarded: boolean }>(),
-  /** One click: accept a pending request with a profile of the accepter account, then its routes. */
+  /** Accept a pending request with a profile of the accepter account, and nothing else (routes are their own plan). */
   acceptPeering: method(acceptPeeringInput).returns<PlanAndRun>(),
   rejectPeering: method(rejectPeeringInput).returns<PlanAndRun>(),
   /** Delete a peering; with `cleanup`, the routes and rules that point to it too. */

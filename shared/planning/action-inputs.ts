@@ -49,13 +49,14 @@ export const planPeeringInput = z.strictObject({
   accepterProfile: profileName.optional(),
 });
 
-/** `planDeletion`. */
-export const planDeletionInput = z.strictObject({ peeringId: peeringIdSchema, withoutCleanup: z.boolean().optional() });
+/** `planDeletion`: the delete with its cleanup, the delete alone (`withoutCleanup`), or only the stale routes of a peering that ended. */
+export const planDeletionInput = z.strictObject({ peeringId: peeringIdSchema, withoutCleanup: z.boolean().optional(), staleRoutesOnly: z.boolean().optional() });
 /** `planRejection`. */
 export const planRejectionInput = z.strictObject({ peeringId: peeringIdSchema, profile: profileName.optional() });
-/** `planCompletion`: accept a pending request and/or finish routes and DNS of a peering. */
+/** `planCompletion`: accept a pending request (only when `accept`) and/or finish routes, rules and DNS of a peering. */
 export const planCompletionInput = z.strictObject({
   peeringId: peeringIdSchema,
+  accept: z.boolean().optional(),
   sides: z.array(z.enum(['requester', 'accepter'])).max(2).optional(),
   dns: z.strictObject({ requester: z.boolean().optional(), accepter: z.boolean().optional() }).optional(),
   withoutRoutes: z.boolean().optional(),
@@ -83,7 +84,7 @@ export const resumePlanInput = z.strictObject({
 /** `cancelPlanRun`, `getPlanRun`, `discardRun`. */
 export const runIdInput = z.strictObject({ runId: z.string().min(1).max(200) });
 
-/** `acceptPeering`: one click, with a profile of the accepter's account. */
+/** `acceptPeering`: the accept alone, with a profile of the accepter's account. */
 export const acceptPeeringInput = z.strictObject({ peeringId: peeringIdSchema, profile: profileName.optional() });
 /** `rejectPeering`. */
 export const rejectPeeringInput = z.strictObject({ peeringId: peeringIdSchema, profile: profileName.optional() });

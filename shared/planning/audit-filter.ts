@@ -8,7 +8,7 @@
  * a call still in flight (or one whose answer never came) stays visible.
  */
 import { csvCell, csvRow } from '../export/syntax/csv';
-import type { AuditEntry, AuditOutcome } from './audit-entry';
+import { isCheckEntry, type AuditEntry, type AuditOutcome } from './audit-entry';
 
 /** An audit entry as written by Peerscape: the API's `AuditEntry` plus where in a plan it came from. */
 export interface AuditRecord extends AuditEntry {
@@ -71,11 +71,24 @@ export function isResolution(outcome: AuditOutcome): boolean {
   return RESOLUTIONS.has(outcome);
 }
 
-/** The lines a reader sees, in file order: intents that a later line of their call answers are left out. */
+/**
+ * The lines a reader sees, in file order: intents that a later line of their call answers are
+ * left out, and a check that older versions wrote as an error (a DryRun's answer) reads as the
+ * check it was.
+ */
 export function foldAuditLines(lines: readonly AuditRecord[]): AuditRecord[] {
   const answered = new Set<string>();
   for (const l of lines) if (l.callId && l.outcome !== 'intent') answered.add(l.callId);
-  return lines.filter((l) => l.outcome !== 'intent' || !l.callId || !answered.has(l.callId));
+  return lines.filter((l) => l.outcome !== 'intent' || !l.callId || !answered.has(l.callId)).map(asCheckWhenDryRun);
+}
+
+/** An older DryRun line recorded as an error, as the check it was: refused, or (a placeholder peering not found) checked later. */
+function asCheckWhenDryRun(line: AuditRecord): AuditRecord {
+  if (line.outcome !== 'error' || !isCheckEntry(line)) return line;
+  const notYet = /NotFound/.test(line.errorCode ?? '') && /pcx-0{17}/.test(JSON.stringify(line.parameters));
+  if (!notYet) return { ...line, outcome: 'dry-run', check: 'refused' };
+  const { errorCode: _code, ...rest } = line;
+  return { ...rest, outcome: 'dry-run', check: 'checked-later', message: 'Checked with DryRun before the peering existed: AWS could judge this call only when it ran. Nothing was changed.' };
 }
 
 /** Intents no later line answers: calls sent (or about to be) whose answer was never written. */
@@ -121,6 +134,7 @@ export function matchesAuditFilter(entry: AuditRecord, filter: AuditFilter): boo
 export const AUDIT_CSV_COLUMNS = [
   'time',
   'outcome',
+  'check',
   'action',
   'profile',
   'accountId',

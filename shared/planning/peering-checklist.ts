@@ -18,9 +18,10 @@ import { nextStep, nextStepContextOf, type NextStep } from './next-step';
 import type { PlanSideRole, ProfilesByAccount } from './plan-types';
 import { routeCompletenessOf } from './route-status';
 import { profilesFromTopology } from './plan-types';
+import { staleRoutesItem } from './stale-routes';
 
-/** The items, in order. */
-export type ChecklistItemId = 'requested' | 'accepted' | 'requester-routes' | 'accepter-routes' | 'security-groups' | 'dns';
+/** The items, in order (`stale-routes` only for a peering that ended while routes still point at it). */
+export type ChecklistItemId = 'requested' | 'accepted' | 'requester-routes' | 'accepter-routes' | 'stale-routes' | 'security-groups' | 'dns';
 
 /** Where an item stands. */
 export type ChecklistState =
@@ -44,6 +45,8 @@ export type ChecklistAction =
   | { readonly kind: 'accept'; readonly label: string; readonly profile: string }
   /** Add the missing routes (plan: `planCompletion` with these sides). */
   | { readonly kind: 'add-routes'; readonly label: string; readonly sides: readonly PlanSideRole[] }
+  /** Remove the routes left pointing at a peering that ended (plan: `planDeletion` with `staleRoutesOnly`). */
+  | { readonly kind: 'remove-stale-routes'; readonly label: string }
   /** Allow DNS resolution (plan: `planCompletion` with `dns`). */
   | { readonly kind: 'enable-dns'; readonly label: string; readonly sides: readonly PlanSideRole[] }
   /** Open the plan form at its security-group part. */
@@ -271,6 +274,8 @@ export function peeringChecklist(
   const completeness = routeCompletenessOf(topology, peeringId, peering.status);
   items.push(routesItem('requester', peering, completeness?.requester, profilesByAccount));
   items.push(routesItem('accepter', peering, completeness?.accepter, profilesByAccount));
+  const stale = staleRoutesItem(indexTopology(topology), peering, profilesByAccount);
+  if (stale) items.push(stale);
   items.push(securityGroupsItem(topology, peering));
   items.push(dnsItem(topology, peering));
 

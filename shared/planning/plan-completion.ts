@@ -1,5 +1,6 @@
-/** Plan whatever an existing peering still lacks: the accept, missing routes on either side,
- * security-group rules the user asks for, DNS.
+/** Plan what an existing peering still lacks, the parts asked for and nothing else: the accept,
+ * missing routes on either side, security-group rules the user asks for, DNS. Accepting is its
+ * own part: a plan of routes never accepts, and an accept adds no routes unless asked.
  *
  * Built from the latest discovery with route completeness (shared/analysis; only the route
  * tables that serve subnets count; longest prefix match decides), so the checklist and the plan
@@ -24,6 +25,8 @@ import { routeCompletenessOf } from './route-status';
 /** Options of `planCompletion`. */
 export interface PlanCompletionOptions {
   readonly planId?: string;
+  /** Accept the pending request (default: no; the routes of a pending peering can be added before it is accepted). */
+  readonly accept?: boolean;
   /** Only these sides' routes (default both). */
   readonly sides?: readonly PlanSideRole[];
   /** Also allow DNS resolution from the peer on these sides. */
@@ -69,9 +72,21 @@ function missingRouteSteps(side: SideRouteCompleteness, place: StepPlace, peerin
   return steps;
 }
 
+/** The plan's heading, naming what it does: "Accept pcx-1", "Add 2 routes to pcx-1", "Finish the setup of pcx-1". */
+function completionTitle(peeringId: PeeringId, steps: readonly PlanStep[]): string {
+  const kinds = new Set(steps.map((s) => s.kind));
+  const routes = steps.filter((s) => s.kind === 'create-route').length;
+  if (kinds.size === 1 && kinds.has('accept')) return `Accept ${peeringId}`;
+  if (kinds.size === 1 && kinds.has('create-route')) return `Add ${routes} route${routes === 1 ? '' : 's'} to ${peeringId}`;
+  if (kinds.size === 1 && kinds.has('modify-options')) return `Allow DNS resolution across ${peeringId}`;
+  if (kinds.size === 1 && kinds.has('authorize-ingress')) return `Let the peer VPC of ${peeringId} in`;
+  return kinds.has('accept') ? `Accept ${peeringId} and finish its setup` : `Finish the setup of ${peeringId}`;
+}
+
 /**
- * Plan what `peeringId` still lacks: accepting it (pending requests), the routes each side is
- * missing, and DNS options when asked. Refuses, with the next step, peerings nobody can act on.
+ * Plan what `peeringId` still lacks: accepting it (a pending request, when `accept`), the routes
+ * each side is missing (unless `withoutRoutes`), rules and DNS options when asked. Refuses, with
+ * the next step, peerings nobody can act on.
  */
 export function planCompletion(
   topology: Topology,
@@ -101,14 +116,16 @@ export function planCompletion(
   const notes: PlanNote[] = [];
   const steps: PlanStep[] = [];
   const sameAccount = peering.requester.accountId === peering.accepter.accountId;
-  if (pending) steps.push(acceptStep(at.accepter, peering.accepter.vpcId, peeringId, [], sameAccount));
+  const accepting = pending && opts.accept === true;
+  if (accepting) steps.push(acceptStep(at.accepter, peering.accepter.vpcId, peeringId, [], sameAccount));
+  const afterAccept = accepting ? ['accept'] : [];
 
   if (!opts.withoutRoutes) {
     const completeness = routeCompletenessOf(topology, peeringId, peering.status);
     const sides = opts.sides ?? ['requester', 'accepter'];
     for (const role of ['requester', 'accepter'] as const) {
       if (!sides.includes(role) || !completeness) continue;
-      const deps = role === 'accepter' && pending ? ['accept'] : [];
+      const deps = role === 'accepter' ? afterAccept : [];
       steps.push(...missingRouteSteps(completeness[role], at[role], peeringId, active, deps, notes));
     }
   }
@@ -124,7 +141,7 @@ export function planCompletion(
       at,
       { requester: peerBlocks(peering.accepter), accepter: peerBlocks(peering.requester) },
       // Rules on CIDR blocks need nothing of the peering; references wait for it to be active.
-      { peering: peeringId, after: { requester: [], accepter: [] }, referenceAfter: pending ? ['accept'] : [] },
+      { peering: peeringId, after: { requester: [], accepter: [] }, referenceAfter: afterAccept },
     );
     if (!rules.ok) return rules;
     steps.push(...rules.value.cidrSteps.requester, ...rules.value.cidrSteps.accepter, ...rules.value.refSteps);
@@ -133,15 +150,18 @@ export function planCompletion(
     if (!opts.dns?.[role]) continue;
     const side = role === 'requester' ? peering.requester : peering.accepter;
     if (side.allowDnsResolutionFromRemoteVpc) continue;
-    steps.push(dnsStep(at[role], side.vpcId, peeringId, true, pending ? ['accept'] : []));
+    steps.push(dnsStep(at[role], side.vpcId, peeringId, true, afterAccept));
+  }
+  if (steps.length === 0 && opts.accept && !pending) {
+    return fail('conflict', `${peeringId} is already ${peering.status}: there is no request left to accept.`, 'Rescan to see its current state; its checklist shows what is left.');
   }
   if (steps.length === 0) {
     return fail('not-found', `${peeringId} lacks nothing Peerscape can add: it is ${peering.status} and its routes are complete.`, 'Check the security groups if traffic still does not flow.');
   }
   return ok({
-    id: opts.planId ?? `plan-${pending ? 'accept' : 'complete'}-${peeringId}`,
-    purpose: pending ? 'accept' : 'complete',
-    title: pending ? `Accept ${peeringId} and finish its routes` : `Finish the setup of ${peeringId}`,
+    id: opts.planId ?? `plan-${accepting ? 'accept' : 'complete'}-${peeringId}`,
+    purpose: accepting ? 'accept' : 'complete',
+    title: completionTitle(peeringId, steps),
     requester: peeringPlanSide('requester', peering, topology, at.requester.profile),
     accepter: peeringPlanSide('accepter', peering, topology, at.accepter.profile),
     peeringId,

@@ -10,7 +10,7 @@
  * entries each side added for the peering are left behind by AWS and are cleaned up on both sides).
  */
 import { fail, ok, type Result } from '../core/result';
-import { indexTopology } from '../analysis/topology-index';
+import { indexTopology, type TopologyIndex } from '../analysis/topology-index';
 import type { PeeringId, SecurityGroupId } from '../model/ids';
 import type { Peering, SecurityGroup, SecurityGroupRule, Topology } from '../model/topology';
 import { nextStep, nextStepContextOf, type NextStepContext } from './next-step';
@@ -19,12 +19,15 @@ import type { IpPermissionParam } from './step-params';
 import { deleteRouteStep, peeringPlanSide, portWords, revokeIngressStep } from './plan-steps';
 import type { PeeringPlan, PlanNote, PlanSideRole, PlanStep, ProfilesByAccount } from './plan-types';
 import { profilesFromTopology } from './plan-types';
+import { hasEnded, routesToPeering } from './stale-routes';
 
 /** Options of `planDeletion`. */
 export interface PlanDeletionOptions {
   readonly planId?: string;
   /** Leave the cleanup steps out (delete the peering only). */
   readonly withoutCleanup?: boolean;
+  /** Only remove the routes still pointing at a peering that ended (its stale routes): no delete, no rules. */
+  readonly staleRoutesOnly?: boolean;
 }
 
 function notInScan(peeringId: PeeringId): Result<never> {
@@ -88,6 +91,47 @@ function rulesForPeering(
   return out;
 }
 
+/** A DeleteRoute step for every route in either VPC's tables that points at `peering`; a side not scanned gets a note. */
+function routeRemovalSteps(index: TopologyIndex, peering: Peering, at: Record<PlanSideRole, StepPlace>, deps: readonly string[], notes: PlanNote[]): PlanStep[] {
+  const { routes, unscanned } = routesToPeering(index, peering);
+  for (const role of unscanned) {
+    const side = role === 'requester' ? peering.requester : peering.accepter;
+    notes.push({
+      level: 'warning',
+      message: `${side.vpcId} (account ${side.accountId}, ${side.region}) is not in the scan, so its routes and rules to ${peering.id} are not planned.`,
+      fix: `Ask its owner to remove the routes to ${peering.id}, or add a profile for ${side.accountId} and rescan.`,
+    });
+  }
+  return routes.map((r) => deleteRouteStep(at[r.role], r.vpcId, r.routeTableId, r.destination, peering.id, deps));
+}
+
+/**
+ * The stale routes of a peering that ended (deleted, rejected, failed, expired): each route that
+ * still points at it is a blackhole, removed with one DeleteRoute. Nothing else: no delete, no rules.
+ */
+function planStaleRouteRemoval(topology: Topology, peering: Peering, profilesByAccount: ProfilesByAccount, opts: PlanDeletionOptions): Result<PeeringPlan> {
+  if (!hasEnded(peering)) {
+    return fail('conflict', `${peering.id} is ${peering.status}: its routes are not stale.`, `Delete ${peering.id} with its routes instead, if it should go.`);
+  }
+  const at = places(peering, profilesByAccount);
+  const notes: PlanNote[] = [];
+  const steps = routeRemovalSteps(indexTopology(topology), peering, at, [], notes);
+  if (steps.length === 0) {
+    return fail('not-found', `No scanned route points at ${peering.id} any more.`, 'Nothing to remove; rescan if a route was added since.');
+  }
+  return ok({
+    id: opts.planId ?? `plan-stale-routes-${peering.id}`,
+    purpose: 'delete',
+    title: `Remove the ${steps.length} stale route${steps.length === 1 ? '' : 's'} to ${peering.id} (${peering.status})`,
+    requester: peeringPlanSide('requester', peering, topology, at.requester.profile),
+    accepter: peeringPlanSide('accepter', peering, topology, at.accepter.profile),
+    peeringId: peering.id,
+    ...(peering.name ? { name: peering.name } : {}),
+    steps,
+    notes,
+  });
+}
+
 /**
  * Plan the deletion of `peeringId` with its cleanup: the delete (when AWS allows one in its
  * status), then every route in both VPCs that points at it, then the rules added for it.
@@ -101,6 +145,7 @@ export function planDeletion(
   const index = indexTopology(topology);
   const peering = index.peeringById.get(peeringId);
   if (!peering) return notInScan(peeringId);
+  if (opts.staleRoutesOnly) return planStaleRouteRemoval(topology, peering, profilesByAccount, opts);
   const at = places(peering, profilesByAccount);
   const notes: PlanNote[] = [];
   const steps: PlanStep[] = [];
@@ -154,24 +199,7 @@ export function planDeletion(
 
   if (!opts.withoutCleanup) {
     const deps = deleter ? ['delete'] : [];
-    for (const role of ['requester', 'accepter'] as const) {
-      const side = role === 'requester' ? peering.requester : peering.accepter;
-      if (!index.vpcById.has(side.vpcId)) {
-        notes.push({
-          level: 'warning',
-          message: `${side.vpcId} (account ${side.accountId}, ${side.region}) is not in the scan, so its routes and rules to ${peeringId} are not planned.`,
-          fix: `Ask its owner to remove the routes to ${peeringId}, or add a profile for ${side.accountId} and rescan.`,
-        });
-        continue;
-      }
-      for (const table of index.routeTablesByVpc.get(side.vpcId) ?? []) {
-        for (const r of table.routes) {
-          if (r.target.kind === 'peering' && r.target.peeringId === peeringId) {
-            steps.push(deleteRouteStep(at[role], side.vpcId, table.id, r.destination, peeringId, deps));
-          }
-        }
-      }
-    }
+    steps.push(...routeRemovalSteps(index, peering, at, deps, notes));
     for (const role of ['requester', 'accepter'] as const) {
       const side = role === 'requester' ? peering.requester : peering.accepter;
       const peer = role === 'requester' ? peering.accepter : peering.requester;

@@ -25,6 +25,8 @@ export function installJsdomShims(): void {
     offsetHeight: { get: () => 800, configurable: true },
     offsetWidth: { get: () => 1000, configurable: true },
   });
+  // jsdom lays nothing out, so there is nothing to scroll: confirmations that bring themselves into view still open.
+  Element.prototype.scrollIntoView ??= function scrollIntoView() {};
   window.matchMedia ??= ((query: string) =>
     ({ matches: false, media: query, addEventListener() {}, removeEventListener() {} }) as unknown as MediaQueryList);
 }

@@ -107,7 +107,16 @@ describe('drag to peer, for real, in Chromium on the sandbox', () => {
     const afterDry = await callHarness(harness, 'listAudit', { filter: { outcomes: ['ok'] } });
     expect(afterDry.ok && afterDry.value.entries.length).toBe(0);
 
+    // Run lists the calls it will make first; only the confirmation makes them.
     await plan.getByRole('button', { name: 'Run', exact: true }).click();
+    const confirmRun = plan.getByRole('group', { name: /^Confirm: Run/ });
+    await confirmRun.waitFor();
+    const runCalls = await confirmRun.getByRole('list', { name: 'Calls to AWS' }).locator('.call-head strong').allTextContents();
+    expect(runCalls).toEqual(
+      await plan.locator('[data-testid^="step-"] .plan-step-meta .chip.mono.muted').allTextContents(),
+    );
+    await session.screenshot('flow-plan-confirm');
+    await confirmRun.getByRole('button', { name: 'Confirm and run' }).click();
     await expect.poll(() => plan.getByTestId('plan-outcome').textContent(), { timeout: 60_000 }).toContain('Done: every step is in place.');
     const outcome = (await plan.getByTestId('plan-outcome').textContent()) ?? '';
     const peeringId = /pcx-[0-9a-f]+/.exec(outcome)?.[0];
@@ -142,15 +151,25 @@ describe('drag to peer, for real, in Chromium on the sandbox', () => {
     const auditText = (await audit.textContent()) ?? '';
     for (const action of ['CreateVpcPeeringConnection', 'AcceptVpcPeeringConnection', 'CreateRoute']) expect(auditText).toContain(action);
     expect(auditText).toContain(requester.accountId);
+    // The plan's checks are listed as checks that changed nothing, not as errors, and never with a placeholder id.
+    expect(await audit.locator('tr[data-outcome="error"]').count()).toBe(0);
+    expect(await audit.locator('tr[data-outcome="dry-run"]').count()).toBeGreaterThan(0);
+    expect(auditText).toContain('check: checked when it runs');
+    expect(auditText).not.toContain('pcx-00000000000000000');
     await session.screenshot('flow-audit');
+    await audit.locator('tr[data-outcome="dry-run"]').first().scrollIntoViewIfNeeded();
+    await session.screenshot('flow-audit-checks');
 
     // Delete, confirming the clean-up of routes: the edge goes, and so do the routes.
     await page.getByRole('tab', { name: 'Inspector' }).click();
     await page.getByRole('button', { name: 'Delete peering…' }).click();
-    const confirm = page.getByRole('group', { name: 'Confirm deletion' });
-    expect(await confirm.getByRole('checkbox').isChecked()).toBe(true);
+    const confirm = page.getByRole('group', { name: /^Confirm: Delete/ });
+    await confirm.waitFor();
+    const deleteCalls = await confirm.getByRole('list', { name: 'Calls to AWS' }).getByRole('listitem').allTextContents();
+    expect(deleteCalls.filter((c) => c.includes('DeleteRoute'))).toHaveLength(2);
     await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
-    await expect.poll(() => page.getByTestId('peering-action-notice').textContent(), { timeout: 60_000 }).toContain('Delete: done');
+    // The peering is gone: the selection clears, and the edge goes.
+    await page.getByTestId('inspector-peering').waitFor({ state: 'detached', timeout: 60_000 });
     await expect.poll(() => edge.count(), { timeout: 60_000 }).toBe(0);
     if (existsSync('/usr/bin/aws')) {
       expect(await cliRoutes(requester, peeringId!)).toEqual([]);
@@ -211,6 +230,11 @@ describe('drag to peer, for real, in Chromium on the sandbox', () => {
     const requesterRoutes = checklist.getByTestId('checklist-requester-routes');
     expect(await requesterRoutes.getAttribute('class')).toContain('state-todo');
     await requesterRoutes.getByRole('button', { name: /^Add \d+ routes? with profile/ }).click();
+    const confirm = page.getByRole('group', { name: /^Confirm: Add/ });
+    const calls = await confirm.getByRole('list', { name: 'Calls to AWS' }).getByRole('listitem').allTextContents();
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.every((c) => c.includes('CreateRoute') && c.includes(peering.requester.accountId))).toBe(true);
+    await confirm.getByRole('button', { name: 'Add the routes' }).click();
     await expect.poll(() => page.getByTestId('peering-action-notice').textContent(), { timeout: 60_000 }).toContain('Routes: done');
     // The rescan redraws the checklist from AWS: the requester side is now done.
     await expect.poll(() => checklist.getByTestId('checklist-requester-routes').getAttribute('class'), { timeout: 60_000 }).toContain('state-done');
@@ -236,6 +260,13 @@ describe('drag to peer, for real, in Chromium on the sandbox', () => {
     await form.getByLabel('From port').fill('8443');
     await session.screenshot('flow-checklist-rule-form');
     await add.click();
+    const confirm = page.getByRole('group', { name: /^Confirm: Add this rule/ });
+    const calls = await confirm.getByRole('list', { name: 'Calls to AWS' }).getByRole('listitem').allTextContents();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toContain('AuthorizeSecurityGroupIngress');
+    expect(calls[0]).toContain(`tcp 8443 from ${peering.requester.cidrBlocks[0]}`);
+    await session.screenshot('flow-checklist-rule-confirm');
+    await confirm.getByRole('button', { name: 'Add the rule' }).click();
     await expect.poll(() => page.getByTestId('peering-action-notice').textContent(), { timeout: 60_000 }).toContain('Security-group rule: done');
     await expect.poll(() => checklist.getByTestId('checklist-security-groups').getAttribute('class'), { timeout: 60_000 }).toContain('state-done');
     expect(await checklist.getByTestId('checklist-security-groups').textContent()).toContain(`${group.id} allows tcp 8443 from ${peering.requester.cidrBlocks[0]}`);

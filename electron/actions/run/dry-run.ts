@@ -1,12 +1,15 @@
 /** The DryRun before a run: every step that still needs work is sent with `DryRun`, and AWS's
  * answer says whether it would be allowed, is already in place, or can only be checked when it runs.
+ * Each answer is recorded in the audit log as a check with that verdict, never as an error or a
+ * change, and with the parameters the step will send (a new peering's id as a reference).
  */
 import type { ApiError } from '../../../shared/core/result';
 import type { PeeringId } from '../../../shared/model/ids';
-import type { DryRunVerdict } from '../../../shared/planning/plan-run';
+import type { CheckVerdict } from '../../../shared/planning/audit-entry';
 import type { PlanStep } from '../../../shared/planning/plan-types';
 import { needsPeeringId, resolveStepCall } from '../../../shared/planning/plan-types';
-import { actionErrorCode, isPeeringNotFound } from '../action-errors';
+import { messageOf } from '../../aws/aws-errors';
+import { actionErrorCode, isPeeringNotFound, unwrapCallError } from '../action-errors';
 import type { CallAnswer } from '../ec2-send';
 import { adoptLivePeering } from '../steps/create-peering';
 import { STEP_HANDLERS } from '../steps';
@@ -18,7 +21,7 @@ export const DRY_RUN_PEERING_ID = 'pcx-00000000000000000';
 /** Errors that say the peering is not in the state the call needs: a state it may reach by the time the step runs. */
 const STATE_CODES = new Set(['OperationNotPermitted', 'InvalidStateTransition', 'IncorrectState']);
 
-function classify(ctx: RunContext, step: PlanStep, e: unknown, placeholder: boolean): DryRunVerdict {
+function classify(ctx: RunContext, step: PlanStep, e: unknown, placeholder: boolean): CheckVerdict {
   const code = actionErrorCode(e);
   const handler = STEP_HANDLERS[step.kind];
   if (code === 'DryRunOperation') return 'would-succeed';
@@ -29,6 +32,25 @@ function classify(ctx: RunContext, step: PlanStep, e: unknown, placeholder: bool
   if (step.needsActive && ctx.state.peeringStatus !== 'active' && /\.NotFound$/.test(code)) return 'checked-later';
   if (handler.doneWhenDryRunSays?.includes(code)) return 'already-done';
   return 'refused';
+}
+
+/** What a check's line says, by verdict: AWS's error code only when the check refused the call. */
+function checkDetails(verdict: CheckVerdict, e: unknown, placeholder: boolean): { errorCode?: string; message: string } {
+  const code = actionErrorCode(e);
+  switch (verdict) {
+    case 'would-succeed':
+      return { message: 'Checked with DryRun: AWS says this call would succeed. Nothing was changed.' };
+    case 'already-done':
+      return { message: `Checked with DryRun: already in place (${code}). Nothing was changed.` };
+    case 'checked-later':
+      return {
+        message: placeholder
+          ? 'Checked with DryRun before the peering exists: AWS can judge this call only when it runs. Nothing was changed.'
+          : `Checked with DryRun: the peering is not in the state this call needs yet (${code}); it is checked again when it runs. Nothing was changed.`,
+      };
+    default:
+      return { errorCode: code, message: `Checked with DryRun: AWS would refuse this call: ${messageOf(unwrapCallError(e))} Nothing was changed.` };
+  }
 }
 
 /** An endpoint that ignored DryRun made the change: the step counts as done (and a create's peering is the run's). */
@@ -68,6 +90,8 @@ export async function dryRunSteps(ctx: RunContext, steps: readonly PlanStep[]): 
       continue;
     }
     const placeholder = !knownId && needsPeeringId(step.params);
+    // The check's line names the call as the step will send it: a new peering's id stays a reference.
+    const checked = resolveStepCall(step, knownId);
     try {
       const call = resolveStepCall(step, knownId ?? (placeholder ? DRY_RUN_PEERING_ID : undefined));
       const answer = await ctx.calls.mutate(step, call, true);
@@ -79,6 +103,7 @@ export async function dryRunSteps(ctx: RunContext, steps: readonly PlanStep[]): 
     } catch (e) {
       if (ctx.deps.signal?.aborted) throw e;
       const verdict = classify(ctx, step, e, placeholder);
+      await ctx.calls.check(step, checked, verdict, checkDetails(verdict, e, placeholder));
       if (verdict === 'refused') {
         let error = ctx.calls.explainFailure(step, e, true);
         if (applied.length > 0) {

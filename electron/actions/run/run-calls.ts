@@ -8,7 +8,10 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 
 import type { ApiError } from '../../../shared/core/result';
+import type { CheckVerdict } from '../../../shared/planning/audit-entry';
 import type { AuditRecord } from '../../../shared/planning/audit-filter';
+import { isSameCall, stepCall } from '../../../shared/planning/plan-calls';
+import type { ConflictDecision } from '../../../shared/planning/plan-run';
 import type { PeeringPlan, PlanStep } from '../../../shared/planning/plan-types';
 import type { Ec2ActionName, StepCallOf } from '../../../shared/planning/step-params';
 import { AuditUnavailableError, createCallJournal, type CallJournal } from '../../audit/call-journal';
@@ -17,13 +20,24 @@ import { createCallScheduler, type CallScheduler } from '../../aws/call-schedule
 import { explainCredentialFailure, type ProfileAccess } from '../../aws/credentials';
 import { explainActionFailure, unwrapCallError } from '../action-errors';
 import type { CallAnswer } from '../ec2-send';
-import { sendJournaled, type JournaledCallDeps } from '../journaled-call';
+import { recordCheck, sendJournaled, type CallPlace, type JournaledCallDeps } from '../journaled-call';
 import type { ExecuteDeps } from './run-context';
 import type { RunState } from './run-state';
 
 interface Identity {
   readonly arn?: string;
   readonly account?: string;
+}
+
+/** A call the plan did not list (`planCalls`): it is never sent. */
+export class UnlistedCallError extends Error {
+  constructor(
+    readonly step: PlanStep,
+    readonly sent: { readonly action: string; readonly params: unknown },
+  ) {
+    super(`"${step.title}" tried to send ${sent.action}, which is not the call its plan listed`);
+    this.name = 'UnlistedCallError';
+  }
 }
 
 /** One EC2 client call of a read. */
@@ -41,6 +55,7 @@ export class RunCalls {
     private readonly plan: PeeringPlan,
     private readonly state: RunState,
     private readonly deps: ExecuteDeps,
+    private readonly decisions: Readonly<Record<string, ConflictDecision>> = {},
   ) {
     this.clients = deps.clients ?? createAwsClients(8);
     this.scheduler = deps.scheduler ?? createCallScheduler({ maxConcurrentCalls: 8, maxAttempts: 4, callTimeoutMs: 30_000, retryBaseDelayMs: 200 });
@@ -76,18 +91,38 @@ export class RunCalls {
     };
   }
 
-  /** Send a mutating call of `step` (or its DryRun), written ahead to the audit log. */
+  /**
+   * Send a mutating call of `step` (or its DryRun), written ahead to the audit log. A call that is
+   * not the one `planCalls` lists for the step (the list the user confirmed) is refused unsent.
+   */
   async mutate<A extends Ec2ActionName>(step: PlanStep, call: StepCallOf<A>, dryRun: boolean): Promise<CallAnswer> {
-    const profile = step.profile!;
-    const callerArn = this.identity.get(profile)?.arn;
-    const place = { profile, ...(callerArn ? { callerArn } : {}), accountId: step.accountId, region: step.region, planId: this.plan.id, runId: this.state.run.runId, stepId: step.id };
+    const listed = this.listedCall(step);
+    if (!dryRun && (!listed || !isSameCall(call, listed))) throw new UnlistedCallError(step, call);
     try {
-      return await sendJournaled(this.callDeps(), place, call, dryRun);
+      return await sendJournaled(this.callDeps(), this.placeOf(step), call, dryRun);
     } catch (e) {
       // Remember which call failed (ReplaceRoute is sent for a CreateRoute step) for the explanation.
       if (e && typeof e === 'object') Object.assign(e, { peerscapeAction: call.action });
       throw e;
     }
+  }
+
+  /** The call the plan lists for the step with `step`'s id (the plan's own step, ticked), if any. */
+  private listedCall(step: PlanStep) {
+    const own = this.plan.steps.find((s) => s.id === step.id);
+    return own?.enabled ? stepCall(own, this.state.peeringId, this.decisions[own.id]) : undefined;
+  }
+
+  /** Record what the check (DryRun) of `step` found: a check, never an error or a change. */
+  check(step: PlanStep, call: { readonly action: string; readonly params: object }, verdict: CheckVerdict, details: { readonly errorCode?: string; readonly message: string }): Promise<void> {
+    return recordCheck({ journal: this.journal }, this.placeOf(step), call, verdict, details);
+  }
+
+  /** Where a call of `step` goes and which run it belongs to (its audit lines' context). */
+  private placeOf(step: PlanStep): CallPlace {
+    const profile = step.profile!;
+    const callerArn = this.identity.get(profile)?.arn;
+    return { profile, ...(callerArn ? { callerArn } : {}), accountId: step.accountId, region: step.region, planId: this.plan.id, runId: this.state.run.runId, stepId: step.id };
   }
 
   /** What a failed call of `step` means, with the account, region and endpoint, and what to do. */
@@ -97,6 +132,14 @@ export class RunCalls {
         code: 'unavailable',
         message: `${step.title}: ${e.message}`,
         fix: 'Free some space or fix the permissions of the data folder, then resume. Every step before this one is done and recorded.',
+      };
+    }
+    if (e instanceof UnlistedCallError) {
+      const listed = this.listedCall(step);
+      return {
+        code: 'internal',
+        message: `${step.title}: Peerscape refused to send ${e.sent.action}, which is not the call this step listed${listed ? ` (${listed.action})` : ''}. Nothing was sent for it.`,
+        fix: 'This is a fault in Peerscape: make the plan again from the diagram and report it if it repeats. The steps before this one are done.',
       };
     }
     const endpoint = step.profile ? this.access.get(step.profile)?.endpoints.ec2 : undefined;

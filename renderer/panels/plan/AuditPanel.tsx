@@ -4,14 +4,15 @@
  * download in the browser, a save dialog in Electron). New entries arrive through `subscribe`
  * (`auditAppended`) and refresh the list.
  *
- * A call Peerscape stopped in the middle of (written, no answer recorded) stands out as
+ * A plan's checks before it runs (DryRuns) are listed as checks, which changed nothing, never as
+ * errors. A call Peerscape stopped in the middle of (written, no answer recorded) stands out as
  * *interrupted, outcome unknown* until the resume of its run asks AWS, whose answer is listed as
  * its own entry (found: went through, or not found: did not happen) and noted on the call.
  */
 import { useCallback, useEffect, useState } from 'react';
 
 import type { ApiError } from '../../../shared/core/result';
-import type { AuditOutcome } from '../../../shared/planning/audit-entry';
+import type { AuditOutcome, CheckVerdict } from '../../../shared/planning/audit-entry';
 import type { AuditExport, AuditPage, AuditRecord } from '../../../shared/planning/audit-filter';
 import type { AuditClient, AuditFilterRequest } from './plan-client';
 import './plan.css';
@@ -73,7 +74,7 @@ export function toAuditFilter(d: Draft): AuditFilterRequest {
 const OUTCOME_LABELS: readonly (readonly [AuditOutcome, string])[] = [
   ['ok', 'ok'],
   ['error', 'error'],
-  ['dry-run', 'DryRun'],
+  ['dry-run', 'check (DryRun, changed nothing)'],
   ['interrupted', 'interrupted'],
   ['went-through', 'found: went through'],
   ['did-not-happen', 'not found: did not happen'],
@@ -82,12 +83,24 @@ const OUTCOME_LABELS: readonly (readonly [AuditOutcome, string])[] = [
 
 type Resolution = 'went-through' | 'did-not-happen';
 
+/** What a check (a DryRun before a run) found, in words: it changed nothing whatever it found. */
+const CHECK_WORDS: Record<CheckVerdict, string> = {
+  'would-succeed': 'would succeed',
+  'already-done': 'already in place',
+  'checked-later': 'checked when it runs',
+  refused: 'would be refused',
+};
+
 function OutcomeCell({ e, resolution }: { e: AuditRecord; resolution?: Resolution }) {
   switch (e.outcome) {
     case 'error':
       return <span className="bad-text">{e.errorCode ?? 'error'}</span>;
     case 'dry-run':
-      return <>DryRun</>;
+      return (
+        <span className={`audit-check check-${e.check ?? 'would-succeed'}`} title={e.message}>
+          check: {CHECK_WORDS[e.check ?? 'would-succeed']}
+        </span>
+      );
     case 'intent':
       return <span className="muted">in flight…</span>;
     case 'interrupted':

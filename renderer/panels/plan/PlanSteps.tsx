@@ -1,14 +1,18 @@
 /** A plan's steps: each with its profile, account and region and a checkbox; Copy as AWS CLI, Dry
- * run, Run; live progress; on a stop, what was done and what was not, and Resume.
+ * run, Run; live progress; on a stop, what was done and what was not, and Resume. Run and Resume
+ * first list the exact calls they will make (`CallsConfirm`), and make them only once confirmed.
  *
  * Props-driven: the parent (PlanActions, or any panel) owns the plan and the run.
  */
+import { useState } from 'react';
+
 import type { ApiError } from '../../../shared/core/result';
 import type { Handoff } from '../../../shared/planning/handoff';
 import type { ConflictDecision, DryRunVerdict, PlanRun, StepRun, StepRunStatus } from '../../../shared/planning/plan-run';
 import { isRunUnfinished, summariseRun } from '../../../shared/planning/plan-run';
 import type { PeeringPlan, PlanStep } from '../../../shared/planning/plan-types';
 import './plan.css';
+import { CallsConfirm } from './CallsConfirm';
 import { ErrorBox } from './ErrorBox';
 
 /** Props of `PlanSteps`. */
@@ -182,6 +186,12 @@ export function PlanSteps(props: PlanStepsProps) {
   const realRun = run !== undefined && run.outcome !== 'dry-run-passed' && run.outcome !== 'dry-run-failed';
   const pendingDecision = run?.outcome === 'conflict' && run.steps.some((s) => s.status === 'conflict' && !decisions[s.stepId]);
   const summary = run && realRun && run.phase === 'finished' ? summariseRun(plan, run) : undefined;
+  const [confirming, setConfirming] = useState<'run' | 'resume' | undefined>();
+  const go = (what: 'run' | 'resume') => {
+    setConfirming(undefined);
+    if (what === 'run') props.onRun?.();
+    else props.onResume?.();
+  };
   return (
     <div className="plan-steps" data-testid="plan-steps">
       <div className="plan-toolbar" role="toolbar" aria-label="Plan actions">
@@ -196,12 +206,12 @@ export function PlanSteps(props: PlanStepsProps) {
           </button>
         )}
         {stopped && props.onResume ? (
-          <button type="button" className="primary" onClick={props.onResume} disabled={!!busy || pendingDecision} title={pendingDecision ? 'Decide about the conflicting route first' : undefined}>
+          <button type="button" className="primary" onClick={() => setConfirming('resume')} disabled={!!busy || pendingDecision || !!confirming} title={pendingDecision ? 'Decide about the conflicting route first' : undefined}>
             {busy === 'resume' ? 'Resuming…' : 'Resume'}
           </button>
         ) : (
           props.onRun && (
-            <button type="button" className="primary" onClick={props.onRun} disabled={!!busy || running || (realRun && run?.outcome === 'completed')}>
+            <button type="button" className="primary" onClick={() => setConfirming('run')} disabled={!!busy || running || !!confirming || (realRun && run?.outcome === 'completed')}>
               {busy === 'run' ? 'Running…' : 'Run'}
             </button>
           )
@@ -212,6 +222,19 @@ export function PlanSteps(props: PlanStepsProps) {
           </button>
         )}
       </div>
+      {confirming && (
+        <CallsConfirm
+          plan={plan}
+          disabled={disabled}
+          decisions={decisions}
+          {...(confirming === 'resume' && run ? { run } : {})}
+          title={`${confirming === 'run' ? 'Run' : 'Resume'}: ${plan.title}?`}
+          confirmLabel={confirming === 'run' ? 'Confirm and run' : 'Confirm and resume'}
+          busy={!!busy}
+          onConfirm={() => go(confirming)}
+          onCancel={() => setConfirming(undefined)}
+        />
+      )}
       {run && (
         <p className={`plan-outcome outcome-${run.outcome ?? run.phase}`} role="status" data-testid="plan-outcome">
           {outcomeText(run)}

@@ -62,9 +62,11 @@ export function createPlanStore(client: PlanActionsClient): PlanStore {
         set({ busy: undefined });
       }
     }
+    // The unticked steps are always sent, even none, so the run reads the plan exactly as the
+    // confirmation listed its calls (`planCalls` with the same `disabled`).
     const edits = () => {
       const { plan, disabled } = get();
-      return { planId: plan!.id, ...(disabled.length ? { disabledStepIds: [...disabled] } : {}) };
+      return { planId: plan!.id, disabledStepIds: [...disabled] };
     };
     return {
       status: 'idle',
@@ -112,7 +114,7 @@ export function createPlanStore(client: PlanActionsClient): PlanStore {
         set({ error: undefined });
         const { disabled, decisions } = get();
         const run = await call('resume', () =>
-          client.resumePlan({ runId: current.runId, ...(disabled.length ? { disabledStepIds: [...disabled] } : {}), ...(Object.keys(decisions).length ? { decisions } : {}) }),
+          client.resumePlan({ runId: current.runId, disabledStepIds: [...disabled], ...(Object.keys(decisions).length ? { decisions } : {}) }),
         );
         if (run) set({ run });
       },

@@ -154,17 +154,24 @@ describe('actions service against the sandbox', () => {
     }
   });
 
-  it('accepts with one click as the accepter profile, then adds the accepter routes', async () => {
+  it('accepts with one click as the accepter profile, and makes no other call: routes are their own step', async () => {
     const r = await seedVpc(cloud, cloud.a, 'us-east-1');
     const x = await seedVpc(cloud, cloud.b, 'us-east-1');
     const req = await cloud.ec2(cloud.a, 'us-east-1').send(new CreateVpcPeeringConnectionCommand({ VpcId: r.vpcId, PeerVpcId: x.vpcId, PeerOwnerId: cloud.b.accountId }));
     const pcx = req.VpcPeeringConnection!.VpcPeeringConnectionId!;
     topology = await discover(cloud, ['us-east-1']);
+    const before = audited.length;
     const { plan, run } = must(await service.acceptPeering({ peeringId: pcx as `pcx-${string}` }));
-    expect(plan.steps.map((s) => s.kind)).toEqual(['accept', 'create-route', 'create-route', 'create-route', 'create-route']);
+    expect(plan.steps.map((s) => s.kind)).toEqual(['accept']);
     expect(run.outcome).toBe('completed');
     expect(await peeringStatus(cloud, cloud.a, 'us-east-1', pcx)).toBe('active');
-    expect(await routesToPeering(cloud, x, pcx)).toHaveLength(2);
+    expect(await routesToPeering(cloud, x, pcx)).toEqual([]);
+    expect(await routesToPeering(cloud, r, pcx)).toEqual([]);
+    const changes = audited.slice(before).filter((e) => e.outcome !== 'dry-run');
+    expect(changes.map((e) => [e.action, e.outcome, e.accountId])).toEqual([
+      ['AcceptVpcPeeringConnection', 'intent', cloud.b.accountId],
+      ['AcceptVpcPeeringConnection', 'ok', cloud.b.accountId],
+    ]);
   });
 
   it('rejects a pending request with one click, and deletes with cleanup after confirmation', async () => {

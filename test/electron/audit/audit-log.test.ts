@@ -96,7 +96,7 @@ describe('audit log', () => {
     const csv = await log.exportEntries({ from: '2026-11-21T00:00:00.000Z' }, 'csv', now);
     expect(csv.count).toBe(1);
     const [header, row] = csv.content.split('\r\n');
-    expect(header).toBe('time,outcome,action,profile,accountId,region,callerArn,errorCode,message,planId,stepId,requestId,parameters,callId,runId,created');
+    expect(header).toBe('time,outcome,check,action,profile,accountId,region,callerArn,errorCode,message,planId,stepId,requestId,parameters,callId,runId,created');
     expect(row).toContain('"said ""no"", twice"');
     expect(row).toContain('"{""RouteTableId"":""rtb-1""');
   });

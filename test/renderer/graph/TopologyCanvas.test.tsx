@@ -104,8 +104,8 @@ describe('the topology canvas', () => {
     const store = await renderWithDemo();
     await act(async () => store.getState().selectPeering(DEMO_PEERINGS.sharedToProdApp));
     fireEvent.click(screen.getByRole('button', { name: 'Delete peering…' }));
-    expect(screen.getByRole('group', { name: 'Confirm deletion' }).textContent).toContain(DEMO_PEERINGS.sharedToProdApp);
+    expect((await screen.findByRole('group', { name: /^Confirm: Delete/ }, { timeout: 10_000 })).textContent).toContain(DEMO_PEERINGS.sharedToProdApp);
     await act(async () => store.getState().selectPeering(DEMO_PEERINGS.pendingEu));
-    expect(screen.queryByRole('group', { name: 'Confirm deletion' })).toBeNull();
+    expect(screen.queryByRole('group', { name: /^Confirm: Delete/ })).toBeNull();
   });
 });

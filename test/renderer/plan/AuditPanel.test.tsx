@@ -116,4 +116,21 @@ describe('AuditPanel', () => {
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]!.content.trim().split('\n').map((l) => JSON.parse(l).callId)).toEqual(['c1', 'c2']);
   });
+  it('shows a plan\'s checks as checks that changed nothing, never as errors, older DryRun lines included', async () => {
+    const { log, notify } = await setup();
+    const base = { profile: 'ops', accountId: '222222222222', region: 'us-east-1', action: 'AcceptVpcPeeringConnection' };
+    await log.append({ ...base, time: '2026-11-23T10:00:00.000Z', parameters: { VpcPeeringConnectionId: '{{peeringId}}', DryRun: true }, outcome: 'dry-run', check: 'checked-later', message: 'Checked with DryRun before the peering exists.' });
+    // An older version recorded the same check as an error with a placeholder id.
+    await log.append({ ...base, time: '2026-11-23T10:00:01.000Z', parameters: { VpcPeeringConnectionId: 'pcx-00000000000000000', DryRun: true }, outcome: 'error', errorCode: 'InvalidVpcPeeringConnectionID.NotFound' });
+    notify();
+    await waitFor(() => expect(screen.getByTestId('audit-count').textContent).toBe('5 calls'));
+    const rows = within(screen.getByRole('table', { name: 'Audit entries' })).getAllByRole('row').slice(1, 3);
+    for (const row of rows) {
+      expect(row.getAttribute('data-outcome')).toBe('dry-run');
+      expect(row.querySelectorAll('td')[1]!.textContent).toBe('check: checked when it runs');
+      expect(row.textContent).not.toContain('NotFound');
+    }
+    fireEvent.change(screen.getByLabelText('Outcome'), { target: { value: 'error' } });
+    await waitFor(() => expect(actions()).toEqual(['CreateRoute']));
+  });
 });

@@ -13,6 +13,9 @@ import type { Topology } from '../../../shared/model/topology';
 import { PlanActions } from '../../../renderer/panels/plan/PlanActions';
 import { discover, fastClock, routesToPeering, seedVpc, startSandboxCloud, type SeededVpc, type TestCloud } from '../../electron/actions/test-cloud';
 import { planClientOver, ProgressHub } from './service-client';
+import { installJsdomShims } from '../jsdom-shims';
+
+installJsdomShims();
 
 describe('PlanActions against the sandbox', () => {
   let cloud: TestCloud;
@@ -72,6 +75,11 @@ describe('PlanActions against the sandbox', () => {
     const statuses: string[] = [];
     const unsubscribe = hub.subscribe((run) => statuses.push(run.phase));
     fireEvent.click(screen.getByRole('button', { name: 'Run' }));
+    // The unticked route is not among the calls listed before the run.
+    const listed = within(screen.getByRole('list', { name: 'Calls to AWS' })).getAllByRole('listitem').map((c) => c.getAttribute('data-testid'));
+    expect(listed).toContain('call-accept');
+    expect(listed).not.toContain(`call-${mainRoute}`);
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and run' }));
     await waitFor(() => expect(screen.getByTestId('plan-outcome').textContent).toContain('Done: every step is in place.'), { timeout: 10_000 });
     unsubscribe();
     expect(statuses).toContain('running');
@@ -89,12 +97,16 @@ describe('PlanActions against the sandbox', () => {
     const id = `route:${r.mainTableId}:${x.cidr}`;
     expect(within(screen.getByTestId(`step-${id}`)).getByText(/already routes .* to igw-0fedcba9876543210/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Run' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and run' }));
     await waitFor(() => expect(screen.getByTestId(`status-${id}`).textContent).toBe('Needs a decision'), { timeout: 10_000 });
     const resume = screen.getByRole('button', { name: 'Resume' }) as HTMLButtonElement;
     expect(resume.disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Replace with the peering' }));
     expect(resume.disabled).toBe(false);
     fireEvent.click(resume);
+    // The decision shows in the calls: ReplaceRoute, not CreateRoute.
+    expect(within(screen.getByTestId(`call-${id}`)).getByText('ReplaceRoute')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and resume' }));
     await waitFor(() => expect(screen.getByTestId('plan-outcome').textContent).toContain('Done: every step is in place.'), { timeout: 10_000 });
     expect(screen.getByTestId(`step-${id}`).textContent).toContain('Replaced');
   });

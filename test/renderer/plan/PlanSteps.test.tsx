@@ -9,6 +9,9 @@ import type { PlanRun, StepRun } from '../../../shared/planning/plan-run';
 import type { PeeringPlan } from '../../../shared/planning/plan-types';
 import { PlanSteps } from '../../../renderer/panels/plan/PlanSteps';
 import { unpeeredPair } from '../../shared/planning/planning-fixtures';
+import { installJsdomShims } from '../jsdom-shims';
+
+installJsdomShims();
 
 afterEach(cleanup);
 
@@ -62,8 +65,38 @@ describe('PlanSteps', () => {
     expect(screen.getByTestId('plan-summary').textContent).toBe('3 changed0 already in place1 not done');
     expect((within(screen.getByTestId('step-create')).getByRole('checkbox') as HTMLInputElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    // Resume first lists the calls it will still make: only the failed route, with the peering's id.
+    expect(onResume).not.toHaveBeenCalled();
+    const confirm = screen.getByRole('group', { name: /^Confirm: Resume/ });
+    const calls = within(within(confirm).getByRole('list', { name: 'Calls to AWS' })).getAllByRole('listitem');
+    expect(calls.map((c) => c.getAttribute('data-testid'))).toEqual(['call-route:rtb-x1:10.0.0.0/16']);
+    expect(calls[0]!.textContent).toContain('CreateRoute');
+    expect(calls[0]!.textContent).toContain('pcx-0abc');
+    expect(calls[0]!.textContent).toContain('222222222222');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Confirm and resume' }));
     expect(onResume).toHaveBeenCalled();
     expect(screen.queryByRole('button', { name: 'Run' })).toBeNull();
+  });
+
+  it('lists the exact calls of a run before it runs: the ticked steps only, with profile, account, region and key parameters', () => {
+    const plan = makePlan();
+    const onRun = vi.fn();
+    render(<PlanSteps plan={plan} disabled={['route:rtb-x1:10.0.0.0/16']} onToggle={noop} onRun={onRun} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Run' }));
+    expect(onRun).not.toHaveBeenCalled();
+    const confirm = screen.getByRole('group', { name: /^Confirm: Run/ });
+    const calls = within(within(confirm).getByRole('list', { name: 'Calls to AWS' })).getAllByRole('listitem');
+    expect(calls.map((c) => c.querySelector('strong')?.textContent)).toEqual(['CreateVpcPeeringConnection', 'CreateRoute', 'AcceptVpcPeeringConnection']);
+    expect(calls[0]!.textContent).toContain('profile-111111111111');
+    expect(calls[0]!.textContent).toContain('PeerVpcIdvpc-x');
+    expect(calls[1]!.textContent).toContain('RouteTableIdrtb-r1');
+    expect(calls[1]!.textContent).toContain('VpcPeeringConnectionIdthe new peering');
+    expect(within(confirm).getByTestId('calls-summary').textContent).toContain('exactly these 3 calls');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('group', { name: /^Confirm/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Run' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and run' }));
+    expect(onRun).toHaveBeenCalledTimes(1);
   });
 
   it('asks for a decision on a conflicting route before Resume', () => {

@@ -17,6 +17,9 @@ import { planPeeringInput } from '../../../shared/planning/action-inputs';
 import { SavedRuns } from '../../../renderer/panels/plan/SavedRuns';
 import { discover, fastClock, routesToPeering, seedVpc, startSandboxCloud, type TestCloud } from '../../electron/actions/test-cloud';
 import { ProgressHub, savedRunsClientOver } from './service-client';
+import { installJsdomShims } from '../jsdom-shims';
+
+installJsdomShims();
 
 function must<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`${r.error.message} / ${r.error.fix}`);
@@ -92,6 +95,7 @@ describe('SavedRuns against the sandbox', () => {
     await waitFor(() => expect(within(conflicted).getByTestId(`status-${routeStep}`).textContent).toBe('Needs a decision'));
     fireEvent.click(within(conflicted).getByRole('button', { name: 'Replace with the peering' }));
     fireEvent.click(within(conflicted).getByRole('button', { name: 'Resume' }));
+    fireEvent.click(within(conflicted).getByRole('button', { name: 'Confirm and resume' }));
     await waitFor(() => expect(within(conflicted).getByTestId('plan-outcome').textContent).toContain('Done: every step is in place.'), { timeout: 10_000 });
     await waitFor(() => expect(screen.getByTestId(`saved-run-${stopped.runId}`).textContent).toContain('Finished: every step is in place'));
     expect(await routesToPeering(cloud, r, must(await after.getPlanRun({ runId: stopped.runId })).peeringId!)).toContain(`${r.mainTableId} ${x.cidr}`);

@@ -13,9 +13,9 @@ function withoutPeeringRoutes(t: Topology, vpcId: string): Topology {
 }
 
 describe('planCompletion', () => {
-  it('accepts a pending request with the accepter profile, then adds the accepter routes it lacks', () => {
+  it('accepts a pending request only when asked, and then adds the accepter routes after it', () => {
     const t = withoutPeeringRoutes(patchPeering(buildPeeredPair(), { status: 'pending-acceptance' }), 'vpc-b');
-    const r = planCompletion(t, 'pcx-ab');
+    const r = planCompletion(t, 'pcx-ab', undefined, { accept: true });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.purpose).toBe('accept');
     expect(r.value.steps.map((s) => [s.id, s.profile, s.dependsOn])).toEqual([
@@ -24,6 +24,23 @@ describe('planCompletion', () => {
       ['route:rtb-bmain:2600:1f18:a::/56', 'profile-222222222222', ['accept']],
     ]);
     expect(r.value.steps[1]!.params).toEqual({ RouteTableId: 'rtb-bmain', DestinationCidrBlock: '10.0.0.0/16', VpcPeeringConnectionId: 'pcx-ab' });
+  });
+
+  it('plans the accept alone, or the routes of a pending peering alone: a plan never does more than it names', () => {
+    const t = withoutPeeringRoutes(patchPeering(buildPeeredPair(), { status: 'pending-acceptance' }), 'vpc-b');
+    const accept = planCompletion(t, 'pcx-ab', undefined, { accept: true, withoutRoutes: true });
+    if (!accept.ok) throw new Error(accept.error.message);
+    expect(accept.value.steps.map((s) => s.action)).toEqual(['AcceptVpcPeeringConnection']);
+    expect(accept.value).toMatchObject({ purpose: 'accept', title: 'Accept pcx-ab' });
+    const routes = planCompletion(t, 'pcx-ab', undefined, { sides: ['accepter'] });
+    if (!routes.ok) throw new Error(routes.error.message);
+    expect(routes.value.steps.map((s) => [s.action, s.dependsOn])).toEqual([
+      ['CreateRoute', []],
+      ['CreateRoute', []],
+    ]);
+    expect(routes.value).toMatchObject({ purpose: 'complete', title: 'Add 2 routes to pcx-ab' });
+    const already = planCompletion(buildPeeredPair(), 'pcx-ab', undefined, { accept: true, withoutRoutes: true });
+    expect(already.ok || already.error).toMatchObject({ code: 'conflict', message: expect.stringContaining('already active') });
   });
 
   it('adds only the missing routes of an active peering, and DNS when asked', () => {
@@ -83,6 +100,7 @@ describe('planCompletion', () => {
     const outside = planCompletion(t, 'pcx-ab', undefined, { withoutRoutes: true, securityGroupRules: [{ groupIds: ['sg-nope'], protocol: '-1', source: 'cidr' }] });
     expect(outside.ok || outside.error).toMatchObject({ code: 'invalid-input', message: expect.stringContaining('sg-nope') });
     const pending = planCompletion(patchPeering(t, { status: 'pending-acceptance' }), 'pcx-ab', undefined, {
+      accept: true,
       withoutRoutes: true,
       securityGroupRules: [{ groupIds: ['sg-db'], protocol: 'tcp', ports: { from: 5432, to: 5432 }, source: 'sg-reference', peerGroupIds: ['sg-app'] }],
     });

@@ -1,5 +1,5 @@
 /** The inspector section of a peering: status and next step, actions, both sides, their routes and rules. */
-import { describeRouteCheck, suggestRouteFix } from '../../../../shared/analysis/route-words';
+import { describeRouteCheck, describeRouteSummary, suggestRouteFix } from '../../../../shared/analysis/route-words';
 import type { SideRouteCompleteness } from '../../../../shared/analysis/route-completeness';
 import type { PeeringId, VpcId } from '../../../../shared/model/ids';
 import type { Topology } from '../../../../shared/model/topology';
@@ -17,7 +17,7 @@ function SideRoutes({ topology, side, peeringId }: { topology: Topology; side: S
     <div className="side-routes">
       <div className="row">
         <strong>{side.role === 'requester' ? 'Requester' : 'Accepter'}</strong> <VpcLink topology={topology} id={side.vpcId} />
-        <span className={`badge route-${side.summary}`}>routes {side.summary}</span>
+        <span className={`badge route-${side.summary}`}>routes {describeRouteSummary(side.summary)}</span>
       </div>
       {side.note && <div className="muted small">{side.note}</div>}
       <ul className="plain">

@@ -88,7 +88,8 @@ export function nextStepWithChecklist(
   nameOf?: (vpcId: string) => string,
 ): NextStep {
   const routed = nextStepFor(p, accounts, routes, nameOf, checklist.ok ? checklist.value.next : undefined);
-  if (routed.tone !== 'done' || !checklist.ok) return routed;
+  // With nothing to route, no rule is needed either (the checklist says so too).
+  if (routed.tone !== 'done' || !checklist.ok || routes?.overall === 'nothing-to-route') return routed;
   const rules = checklist.value.items.find((i) => i.id === 'security-groups');
   if (rules?.state === 'todo') {
     return {

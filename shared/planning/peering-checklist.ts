@@ -93,12 +93,12 @@ function hasEnded(peering: Peering): boolean {
 }
 
 /** The item of something that only matters for a live peering. */
-function notLive(id: ChecklistItemId, label: string, peering: Peering, what: string): ChecklistItem {
+function notLive(id: ChecklistItemId, label: string, peering: Peering, what: string, matters = 'pending or active'): ChecklistItem {
   return {
     id,
     label,
     state: peering.status === 'initiating-request' ? 'waiting' : hasEnded(peering) ? 'closed' : 'blocked',
-    detail: `${what} only matter while the peering is pending or active (it is ${peering.status}).`,
+    detail: `${what} only matter while the peering is ${matters} (it is ${peering.status}).`,
   };
 }
 
@@ -180,10 +180,12 @@ function allowsPeer(group: SecurityGroup, peer: Peering['requester'], peerGroupI
   return found;
 }
 
-function securityGroupsItem(topology: Topology, peering: Peering): ChecklistItem {
+/** `idle`: why nothing can cross the peering (a VPC has no subnets), when nothing can. */
+function securityGroupsItem(topology: Topology, peering: Peering, idle: string | undefined): ChecklistItem {
   const index = indexTopology(topology);
   const label = 'Security groups';
   if (!routesMatter(peering)) return notLive('security-groups', label, peering, 'Rules for the peer');
+  if (idle) return { id: 'security-groups', label, state: 'done', detail: `No rule is needed while nothing can cross the peering: ${idle}` };
   const perSide = (['requester', 'accepter'] as const).map((role) => {
     const me = sideOf(peering, role);
     const peer = sideOf(peering, role === 'requester' ? 'accepter' : 'requester');
@@ -209,7 +211,7 @@ function securityGroupsItem(topology: Topology, peering: Peering): ChecklistItem
 function dnsItem(topology: Topology, peering: Peering): ChecklistItem {
   const index = indexTopology(topology);
   const label = 'DNS resolution';
-  if (hasEnded(peering)) return notLive('dns', label, peering, 'DNS options');
+  if (hasEnded(peering)) return notLive('dns', label, peering, 'DNS options', 'active');
   if (peering.status !== 'active') return { id: 'dns', label, state: 'blocked', detail: 'DNS options can be set once the peering is active.' };
   const off = (['requester', 'accepter'] as const).filter((r) => !sideOf(peering, r).allowDnsResolutionFromRemoteVpc);
   if (off.length === 0) return { id: 'dns', label, state: 'done', detail: "Both sides resolve the peer's private DNS names to private IPs." };
@@ -237,12 +239,15 @@ export function peeringChecklist(
   const peering = indexTopology(topology).peeringById.get(peeringId);
   if (!peering) return fail('not-found', `Peering ${peeringId} is not in the scanned topology.`, 'Rescan both VPCs\' accounts and regions.');
   const accepterProfiles = profilesByAccount[peering.accepter.accountId] ?? [];
-  const next = nextStep(peering.status, nextStepContextIn(topology, peering, accepterProfiles));
+  const context = nextStepContextIn(topology, peering, accepterProfiles);
+  const next = nextStep(peering.status, context);
+  // The next step says how; the button opens the plan. Overlapping VPCs can never be peered, so they get none.
+  const recreate: Pick<ChecklistItem, 'action'> = next.actionKind === 'recreate' && !context.failureCause ? { action: { kind: 'recreate', label: 'Request a new peering…' } } : {};
   const items: ChecklistItem[] = [];
 
   const requested: ChecklistItem =
     peering.status === 'failed'
-      ? { id: 'requested', label: 'Requested', state: 'failed', detail: next.meaning, ...(next.actionKind === 'recreate' ? { action: { kind: 'recreate', label: next.action } } : {}) }
+      ? { id: 'requested', label: 'Requested', state: 'failed', detail: next.meaning, ...recreate }
       : peering.status === 'initiating-request'
         ? { id: 'requested', label: 'Requested', state: 'waiting', detail: next.meaning, action: { kind: 'wait', label: next.action } }
         : {
@@ -295,7 +300,7 @@ export function peeringChecklist(
       break;
     case 'rejected':
     case 'expired':
-      accepted = { id: 'accepted', label: 'Accepted', state: 'failed', detail: `${next.label}: ${next.meaning}`, ...(next.actionKind === 'recreate' ? { action: { kind: 'recreate', label: next.action } } : {}) };
+      accepted = { id: 'accepted', label: 'Accepted', state: 'failed', detail: `${next.label}: ${next.meaning}`, ...recreate };
       break;
   }
   items.push(accepted);
@@ -303,7 +308,8 @@ export function peeringChecklist(
   const completeness = routeCompletenessOf(topology, peeringId, peering.status);
   items.push(routesItem(topology, 'requester', peering, completeness?.requester, profilesByAccount));
   items.push(routesItem(topology, 'accepter', peering, completeness?.accepter, profilesByAccount));
-  items.push(securityGroupsItem(topology, peering));
+  const idle = completeness?.requester.summary === 'nothing-to-route' ? completeness.requester.note : undefined;
+  items.push(securityGroupsItem(topology, peering, idle));
   items.push(dnsItem(topology, peering));
 
   const complete = items.every((i) => i.id === 'dns' || i.state === 'done');

@@ -74,7 +74,12 @@ describe('the next step of a peering that is not active', () => {
 describe('the next step of a peering with nothing to route', () => {
   it('says the VPC has no subnets and asks for nothing, instead of asking for routes on one side', () => {
     const t = buildPeeredPair();
-    const empty: Topology = { ...t, subnets: t.subnets.filter((s) => s.vpcId !== 'vpc-b'), routeTables: t.routeTables.map((rt) => (rt.vpcId === 'vpc-a' ? { ...rt, routes: [] } : rt)) };
+    const empty: Topology = {
+      ...t,
+      subnets: t.subnets.filter((s) => s.vpcId !== 'vpc-b'),
+      routeTables: t.routeTables.map((rt) => (rt.vpcId === 'vpc-a' ? { ...rt, routes: [] } : rt)),
+      securityGroups: t.securityGroups.map((g) => ({ ...g, ingress: [] })),
+    };
     expect(routesOf(empty).byPeering.get(pcx)?.overall).toBe('nothing-to-route');
     expect(routesOf(empty).incompleteByVpc.size).toBe(0);
     const step = stepOf(empty);

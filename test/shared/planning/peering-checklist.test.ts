@@ -84,6 +84,7 @@ describe('peeringChecklist', () => {
   it('explains rejected, expired and failed with the next step', () => {
     const rejected = checklist(patchPeering(unrouted(buildPeeredPair()), { status: 'rejected' }));
     expect(item(rejected, 'accepted')).toMatchObject({ state: 'failed' });
+    expect(item(checklist(patchPeering(unrouted(buildPeeredPair()), { status: 'failed' })), 'requested').action).toEqual({ kind: 'recreate', label: 'Request a new peering…' });
     expect(item(rejected, 'requester-routes').state).toBe('closed');
     const failed = checklist(patchPeering(buildPeeredPair(), { status: 'failed', statusMessage: 'Overlapping CIDR blocks' }));
     expect(item(failed, 'requested')).toMatchObject({ state: 'failed', detail: expect.stringContaining('Overlapping CIDR blocks') });
@@ -136,6 +137,8 @@ describe('peeringChecklist', () => {
     expect(c.next.meaning).not.toContain(generic);
     expect(item(c, 'requested').detail).toContain('10.0.0.0/16 in app (vpc-a) overlaps 10.0.1.0/24 in db (vpc-b)');
     expect(c.next.action).toContain('re-address one of the VPCs');
+    // Requesting the same peering again would fail the same way: no button offers it.
+    expect(c.items.filter((i) => i.action)).toEqual([]);
     // With no overlap in the snapshot, AWS's message is all there is.
     expect(checklist(patchPeering(unrouted(t), { status: 'failed', statusMessage: generic })).next.meaning).toContain(generic);
   });
@@ -148,6 +151,9 @@ describe('peeringChecklist', () => {
       expect(item(c, id), id).toMatchObject({ state: 'done', detail: expect.stringContaining('db (vpc-b) has no subnets') });
       expect(item(c, id).detail, id).toContain('nothing to route');
     }
+    // Nor is a rule needed while nothing can cross it.
+    const closed: Topology = { ...empty, securityGroups: empty.securityGroups.map((g) => ({ ...g, ingress: [] })) };
+    expect(item(checklist(closed), 'security-groups')).toMatchObject({ state: 'done', detail: expect.stringContaining('db (vpc-b) has no subnets') });
   });
 
   it('asks for security-group rules when neither side allows the other', () => {

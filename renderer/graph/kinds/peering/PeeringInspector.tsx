@@ -61,7 +61,8 @@ export function PeeringInspector({ topology, id }: InspectorSectionProps) {
       <div className="mono muted small">{p.id}</div>
       <div className="row">
         <StatusPill status={p.status} />
-        {p.statusMessage && p.statusMessage.toLowerCase() !== STATUS_WORDS[p.status] && <span className="muted small">{p.statusMessage}</span>}
+        {/* A failure's reason is in the next step, with the overlapping blocks when the snapshot shows them. */}
+        {p.statusMessage && p.status !== 'failed' && p.statusMessage.toLowerCase() !== STATUS_WORDS[p.status] && <span className="muted small">{p.statusMessage}</span>}
       </div>
       <div className={`next-step-box tone-${step.tone}`} data-testid="next-step">
         <div>{step.meaning}</div>

@@ -25,7 +25,8 @@ Find what makes peerings impossible or useless in a snapshot: overlapping CIDR b
 routing ambiguity of a VPC peered with two overlapping VPCs), VPCs connected only through other
 VPCs (peering is not transitive), route tables that do not send a peer's blocks to the peering
 (missing, blackholed, or pointing elsewhere), and routes into peerings that cannot work (to a
-deleted or pending peering, or aimed past the peer at the internet or a third VPC).
+deleted or pending peering, or aimed past the peer at the internet or a third VPC). These are the
+findings the app's Findings tab shows, in the same words.
 
   --snapshot FILE   the snapshot to analyse (from "peerscape scan --out" or the app)
   --json            one JSON document instead of tables

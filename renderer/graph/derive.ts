@@ -57,9 +57,10 @@ export interface PeeringRoutes {
   /**
    * `both`: each side routes every peer block; `one`: exactly one side does; `partial`: neither
    * does fully but some blocks are routed; `none`: nothing is routed; `unknown`: a side was not
-   * scanned and the other is not complete.
+   * scanned and the other is not complete; `nothing-to-route`: a VPC has no subnets, so no
+   * table can carry traffic over it and no route is missing.
    */
-  readonly overall: 'both' | 'one' | 'partial' | 'none' | 'unknown';
+  readonly overall: 'both' | 'one' | 'partial' | 'none' | 'unknown' | 'nothing-to-route';
 }
 
 /** Route completeness of every active peering, and which VPCs have a side that is not complete. */
@@ -70,6 +71,7 @@ export interface RoutesView {
 }
 
 function overallOf(a: RouteSummary, b: RouteSummary): PeeringRoutes['overall'] {
+  if (a === 'nothing-to-route' || b === 'nothing-to-route') return 'nothing-to-route';
   const complete = Number(a === 'complete') + Number(b === 'complete');
   if (complete === 2) return 'both';
   if (complete === 1) return 'one';
@@ -85,7 +87,7 @@ export const routesOf = memoByTopology((t): RoutesView => {
   for (const detail of computeRouteCompleteness(t)) {
     byPeering.set(detail.peeringId, { detail, overall: overallOf(detail.requester.summary, detail.accepter.summary) });
     for (const side of [detail.requester, detail.accepter]) {
-      if (side.summary === 'complete' || side.summary === 'unknown') continue;
+      if (side.summary === 'complete' || side.summary === 'unknown' || side.summary === 'nothing-to-route') continue;
       const list = incompleteByVpc.get(side.vpcId);
       if (list) list.push(detail.peeringId);
       else incompleteByVpc.set(side.vpcId, [detail.peeringId]);

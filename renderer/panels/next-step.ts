@@ -6,7 +6,7 @@ import type { PeeringRoutes } from '../graph/derive';
 import type { Account, Peering } from '../../shared/model/topology';
 import type { Result } from '../../shared/core/result';
 import type { PeeringChecklist } from '../../shared/planning/peering-checklist';
-import { nextStep, nextStepContextOf, type NextActionKind } from '../../shared/planning/next-step';
+import { nextStep, nextStepContextOf, type NextActionKind, type NextStep as StatusStep } from '../../shared/planning/next-step';
 import { awsCommandText, ec2Command } from '../../shared/words/aws-cli';
 
 /** One next step: what it means, what to do, and a command when one helps. */
@@ -27,22 +27,37 @@ const TONE_OF_ACTION: Record<NextActionKind, NextStep['tone']> = {
   none: 'done',
 };
 
-/** The next step for `p`, given the accounts known locally (for the accepter's profile), its routes, and VPC names. */
+/**
+ * The next step for `p`, given the accounts known locally (for the accepter's profile), its
+ * routes, and VPC names. `statusStep`: the status's step as the checklist has it, worked out
+ * from the whole snapshot (what still points at the peering, why it failed); without it, from
+ * the peering alone.
+ */
 export function nextStepFor(
   p: Peering,
   accounts: readonly Account[],
   routes: PeeringRoutes | undefined,
   nameOf: (vpcId: string) => string = (id) => id,
+  statusStep?: StatusStep,
 ): NextStep {
   const accepterProfiles = accounts.find((a) => a.id === p.accepter.accountId)?.profiles ?? [];
   if (p.status !== 'active') {
-    const step = nextStep(p.status, nextStepContextOf(p, accepterProfiles));
-    const tone = TONE_OF_ACTION[step.actionKind];
+    const step = statusStep ?? nextStep(p.status, nextStepContextOf(p, accepterProfiles));
+    // A peering that has ended stays grey, also when nothing is left to do about it.
+    const tone = step.final ? 'gone' : TONE_OF_ACTION[step.actionKind];
     if (p.status !== 'pending-acceptance') return { tone, meaning: step.meaning, action: step.action };
     const profile = accepterProfiles[0];
     const accept = ec2Command('AcceptVpcPeeringConnection', { VpcPeeringConnectionId: p.id });
     const command = awsCommandText(accept, { region: p.accepter.region, ...(profile ? { profile } : {}) }, ['region', 'profile']);
     return { tone, meaning: step.meaning, action: step.action, command };
+  }
+  if (routes?.overall === 'nothing-to-route') {
+    const empty = [routes.detail.requester, routes.detail.accepter].find((side) => side.note)?.note;
+    return {
+      tone: 'done',
+      meaning: `Active. ${empty ?? 'A VPC has no subnets, so there is nothing to route.'}`,
+      action: 'No action needed until that VPC has subnets; then route each side to the other.',
+    };
   }
   if (!routes || routes.overall === 'both') {
     return { tone: 'done', meaning: 'Active: traffic can flow where routes and security groups allow it.', action: 'No action needed.' };
@@ -73,13 +88,14 @@ export function nextStepWithChecklist(
   checklist: Result<PeeringChecklist>,
   nameOf?: (vpcId: string) => string,
 ): NextStep {
-  const routed = nextStepFor(p, accounts, routes, nameOf);
+  const routed = nextStepFor(p, accounts, routes, nameOf, checklist.ok ? checklist.value.next : undefined);
   const stale = checklist.ok ? checklist.value.items.find((i) => i.id === 'stale-routes' && i.state === 'todo') : undefined;
   if (stale?.action) {
     // Routes left pointing at a peering that ended: the checklist's own step removes them.
     return { ...routed, action: `${stale.detail} ${stale.action.kind === 'ask-other-side' ? stale.action.label : `"${stale.action.label}" in the checklist removes them`}.` };
   }
-  if (routed.tone !== 'done' || !checklist.ok) return routed;
+  // With nothing to route, no rule is needed either (the checklist says so too).
+  if (routed.tone !== 'done' || !checklist.ok || routes?.overall === 'nothing-to-route') return routed;
   const rules = checklist.value.items.find((i) => i.id === 'security-groups');
   if (rules?.state === 'todo') {
     return {

@@ -26,7 +26,7 @@ export function anomalyWords(
       };
     case 'foreign-peering':
       return {
-        message: `${where} routes ${route.destination} to ${peeringId}, which joins ${peering?.requester.vpcId} and ${peering?.accepter.vpcId}, not this VPC.`,
+        message: `${where} routes ${route.destination} to ${peeringId}, which joins ${peering ? `${labelVpc(index, peering.requester.vpcId)} and ${labelVpc(index, peering.accepter.vpcId)}` : 'two other VPCs'}, not this VPC.`,
         fix: deleteFix,
       };
     case 'not-yet-active':
@@ -39,21 +39,23 @@ export function anomalyWords(
       };
     case 'beyond-peer': {
       const { peerVpcId, intendedVpcIds } = finding;
+      const vpc = (id: typeof peerVpcId) => labelVpc(index, id);
+      const peer = vpc(peerVpcId);
       const peerText = finding.peerBlocks.join(', ');
       const why = finding.isDefaultRoute
-        ? `a default route into a peering: traffic cannot leave through ${labelVpc(index, peerVpcId)}'s internet or NAT gateway (no edge-to-edge routing)`
+        ? `a default route into a peering: traffic cannot leave through ${peer}'s internet or NAT gateway (no edge-to-edge routing)`
         : intendedVpcIds.length > 0
           ? `it covers ${intendedVpcIds
               .slice(0, 3)
               .map((id) => labelVpc(index, id))
-              .join(', ')}${intendedVpcIds.length > 3 ? ` and ${intendedVpcIds.length - 3} more VPCs` : ''}, which ${peerVpcId} cannot pass traffic to (peering is not transitive)`
-          : `addresses outside ${peerVpcId}'s blocks (${peerText}) are dropped there`;
+              .join(', ')}${intendedVpcIds.length > 3 ? ` and ${intendedVpcIds.length - 3} more VPCs` : ''}, which ${peer} cannot pass traffic to (peering is not transitive)`
+          : `addresses outside ${peer}'s blocks (${peerText}) are dropped there`;
       return {
-        message: `${where} sends ${route.destination} into ${peeringId}, whose peer ${labelVpc(index, peerVpcId)} holds only ${peerText}: ${why}.`,
+        message: `${where} sends ${route.destination} into ${peeringId}, whose peer ${peer} holds only ${peerText}: ${why}.`,
         fix: finding.isDefaultRoute
-          ? `Send ${route.destination} to this VPC's own internet or NAT gateway (or a transit gateway); peer ${peerVpcId} only for ${peerText}.`
+          ? `Send ${route.destination} to this VPC's own internet or NAT gateway (or a transit gateway); peer ${peer} only for ${peerText}.`
           : intendedVpcIds.length > 0
-            ? `Peer directly with ${intendedVpcIds.length > 3 ? `the VPCs it covers (${intendedVpcIds.slice(0, 3).join(', ')}, …)` : intendedVpcIds.join(', ')} (or use a transit gateway), and narrow this route to ${peerText}.`
+            ? `Peer directly with ${intendedVpcIds.length > 3 ? `the VPCs it covers (${intendedVpcIds.slice(0, 3).map(vpc).join(', ')}, …)` : intendedVpcIds.map(vpc).join(', ')} (or use a transit gateway), and narrow this route to ${peerText}.`
             : `Narrow the route to ${peerText}.`,
       };
     }

@@ -200,7 +200,7 @@ export function findCidrConflicts(topology: Topology, opts: FindCidrConflictsOpt
       sameAccount: va !== undefined && vb !== undefined && va.accountId === vb.accountId,
       sameRegion: va !== undefined && vb !== undefined && va.region === vb.region,
       peeringIds: livePeeringsByPair.get(key) ?? [],
-      message: `${label(a)} and ${label(b)} overlap: ${overlaps.map((o) => `${o.blockA} ${relationWords(o.relation)} ${o.blockB}`).join('; ')}. They cannot be peered.`,
+      message: `${label(a)} and ${label(b)} overlap: ${overlaps.map(overlapWords).join('; ')}. They cannot be peered.`,
     });
   }
   conflicts.sort((x, y) => cmp(x.vpcA, y.vpcA) || cmp(x.vpcB, y.vpcB));
@@ -363,6 +363,11 @@ function findAmbiguitiesOfConflicts(topology: Topology, conflicts: readonly Cidr
     }
   }
   return found.sort(compareAmbiguities);
+}
+
+/** One overlap in words: "10.0.0.0/16 contains 10.0.1.0/24". */
+export function overlapWords(overlap: Pick<BlockOverlap, 'blockA' | 'blockB' | 'relation'>): string {
+  return `${overlap.blockA} ${relationWords(overlap.relation)} ${overlap.blockB}`;
 }
 
 function relationWords(relation: CidrRelation): string {

@@ -13,7 +13,7 @@ import type { Peering, PeeringStatus, Route, RouteTable, Topology } from '../mod
 import { isBetterBlockSource } from '../model/topology';
 import type { RouteCheck, RouteCheckState } from './route-checks';
 import { checkOfCode, classifyBlock, CODE_OK, CODE_SELECTED, decodeCheck } from './route-checks';
-import { indexTopology } from './topology-index';
+import { indexTopology, labelVpc } from './topology-index';
 import type { SideContext, VpcEntry } from './vpc-entries';
 import { gatherVpcs, neededEntry } from './vpc-entries';
 
@@ -30,8 +30,11 @@ export interface TableRouteChecks {
   readonly checks: readonly RouteCheck[];
 }
 
-/** Overall state of one side. */
-export type RouteSummary = 'complete' | 'partial' | 'none' | 'unknown';
+/**
+ * Overall state of one side. `nothing-to-route`: one of the two VPCs has no subnets, so no table
+ * can carry traffic over the peering either way; no route is missing (both sides say so).
+ */
+export type RouteSummary = 'complete' | 'partial' | 'none' | 'unknown' | 'nothing-to-route';
 
 /** One side of a peering. */
 export interface SideRouteCompleteness {
@@ -45,7 +48,7 @@ export interface SideRouteCompleteness {
    */
   readonly summary: RouteSummary;
   readonly tables: readonly TableRouteChecks[];
-  /** Why the summary is `unknown` or `none` for a reason other than missing routes. */
+  /** Why the summary is `unknown`, `nothing-to-route` or `none` for a reason other than missing routes. */
   readonly note?: string;
 }
 
@@ -135,6 +138,11 @@ class CheckedSide implements SideRouteCompleteness {
   }
 }
 
+/** True for a scanned VPC (its route tables read) that has no subnet: nothing in it sends or receives. */
+function hasNoSubnets(entry: VpcEntry): boolean {
+  return entry.isScanned && entry.tables.length > 0 && entry.subnets.length === 0;
+}
+
 /** `compiled`: `own`'s serving tables, compiled. */
 function checkSide(
   ctx: SideContext,
@@ -147,12 +155,16 @@ function checkSide(
   const vpcId = own.vpcId;
   const peerVpcId = peer.vpcId;
   const tables = own.servingTables;
+  const empty = hasNoSubnets(own) ? own : hasNoSubnets(peer) ? peer : undefined;
+  if (empty) {
+    return unchecked(vpcId, peerVpcId, role, 'nothing-to-route', `${labelVpc(ctx.index, empty.vpcId)} has no subnets: no route table can carry traffic over ${peering.id}, so there is nothing to route.`);
+  }
   if (!own.isScanned) {
     const side = role === 'requester' ? peering.requester : peering.accepter;
     return unchecked(vpcId, peerVpcId, role, 'unknown', `${vpcId} (account ${side.accountId}, ${side.region}) was not scanned.`);
   }
   if (own.tables.length === 0) return unchecked(vpcId, peerVpcId, role, 'unknown', `No route tables of ${vpcId} are in the snapshot.`);
-  if (tables.length === 0) return unchecked(vpcId, peerVpcId, role, 'none', `${vpcId} has no subnets, so no route table carries traffic.`);
+  if (tables.length === 0) return unchecked(vpcId, peerVpcId, role, 'none', `No route table of ${vpcId} in the snapshot serves its subnets (its main table is missing).`);
   // IPv6 travels over the peering only when both VPCs have IPv6 blocks.
   const peerCount = own.hasIpv6 ? peer.cidrs.length : peer.v4Count;
   const { bounds, boundsAt, v4Count, v6Ranges } = peer;

@@ -5,6 +5,22 @@ import type { PeeringId, RouteTableId } from '../model/ids';
 import type { RouteTarget } from '../model/topology';
 import { awsCommandText, ec2Command, routeDestination } from '../words/aws-cli';
 import type { RouteCheck } from './route-checks';
+import type { RouteSummary } from './route-completeness';
+
+/** A side's route summary in words ("complete", "nothing to route"). */
+export function describeRouteSummary(summary: RouteSummary): string {
+  switch (summary) {
+    case 'complete':
+    case 'partial':
+    case 'none':
+    case 'unknown':
+      return summary;
+    case 'nothing-to-route':
+      return 'nothing to route';
+    default:
+      return assertNever(summary);
+  }
+}
 
 /** Words for a route target (`pcx-1`, `local`, `tgw-…`): its id, as the engine names it. */
 export function describeTarget(target: RouteTarget): string {

@@ -118,6 +118,12 @@ export function labelVpc(index: TopologyIndex, vpcId: VpcId): string {
   return name ? `${name} (${vpcId})` : vpcId;
 }
 
+/** A peering as `name (id)` when it has a Name tag, else its id. */
+export function labelPeering(index: TopologyIndex, peeringId: PeeringId): string {
+  const name = index.peeringById.get(peeringId)?.name;
+  return name ? `${name} (${peeringId})` : peeringId;
+}
+
 /** The route table serving a subnet: its explicit association, else its VPC's main table. */
 export function findSubnetRouteTable(index: TopologyIndex, subnet: Subnet): RouteTable | undefined {
   const tables = index.routeTablesByVpc.get(subnet.vpcId) ?? [];

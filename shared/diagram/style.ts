@@ -177,7 +177,7 @@ export const BOX_STYLES: Readonly<Record<BoxStyleName, BoxStyle>> = {
 };
 
 /** How well a peering's routes are in place, over both sides. */
-export type PeeringRouteState = 'complete' | 'partial' | 'none' | 'unknown' | 'not-applicable';
+export type PeeringRouteState = 'complete' | 'partial' | 'none' | 'unknown' | 'nothing-to-route' | 'not-applicable';
 
 /** One of the edge looks the legends explain. */
 export type EdgeCategory =
@@ -185,6 +185,7 @@ export type EdgeCategory =
   | 'active-partial'
   | 'active-none'
   | 'active-unknown'
+  | 'active-idle'
   | 'pending'
   | 'in-progress'
   | 'failed'
@@ -222,6 +223,7 @@ export const EDGE_STYLES: readonly EdgeStyle[] = [
   edge('active-partial', 'warn', 'solid', 2.5, 'Active, routes partial'),
   edge('active-none', 'bad', 'solid', 2.5, 'Active, no routes'),
   edge('active-unknown', 'accent', 'solid', 2.5, 'Active, a side not scanned'),
+  edge('active-idle', 'muted', 'solid', 2, 'Active, a VPC has no subnets'),
   edge('pending', 'pending', 'dashed', 2, 'Pending acceptance'),
   edge('in-progress', 'info', 'dashed', 2, 'Initiating / provisioning'),
   edge('failed', 'bad', 'dotted', 2, 'Failed / rejected'),
@@ -240,6 +242,7 @@ export function edgeStyleOf(category: EdgeCategory): EdgeStyle {
 
 /** Combine both sides' route summaries into one state. */
 export function combineRouteSummaries(requester: RouteSummary, accepter: RouteSummary): Exclude<PeeringRouteState, 'not-applicable'> {
+  if (requester === 'nothing-to-route' || accepter === 'nothing-to-route') return 'nothing-to-route';
   if (requester === 'complete' && accepter === 'complete') return 'complete';
   if (requester === 'none' && accepter === 'none') return 'none';
   if (requester === 'partial' || accepter === 'partial') return 'partial';
@@ -272,6 +275,8 @@ function edgeCategory(status: PeeringStatus, routes: PeeringRouteState): EdgeCat
         case 'unknown':
         case 'not-applicable':
           return 'active-unknown';
+        case 'nothing-to-route':
+          return 'active-idle';
         default:
           return assertNever(routes);
       }

@@ -1,5 +1,6 @@
 /** Words every exporter uses for the same things, so a diagram and its inventory agree. */
 import type { RouteSummary } from '../analysis/route-completeness';
+import { describeRouteSummary } from '../analysis/route-words';
 import { isHeldBlockState } from '../cidr/vpc-blocks';
 import type { Account, PeeringSide, Vpc } from '../model/topology';
 import type { ExportDocument } from './export-document';
@@ -33,22 +34,16 @@ export function findAccount(doc: ExportDocument, id: string): Account | undefine
 /** Words for one side's route summary. */
 export function routeSummaryWords(summary: RouteSummary | undefined): string {
   switch (summary) {
-    case 'complete':
-      return 'complete';
-    case 'partial':
-      return 'partial';
-    case 'none':
-      return 'none';
-    case 'unknown':
-      return 'unknown';
     case undefined:
       return 'n/a';
+    default:
+      return describeRouteSummary(summary);
   }
 }
 
 /** Words for a peering's combined route state. */
 export function routeStateWords(state: PeeringRouteState): string {
-  return state === 'not-applicable' ? 'n/a' : state;
+  return state === 'not-applicable' ? 'n/a' : state === 'nothing-to-route' ? 'nothing to route' : state;
 }
 
 /** `on`, `off` or `n/a` (AWS reports peering options only for active peerings). */

@@ -6,10 +6,14 @@
  * otherwise ("VPC peering connection lifecycle", summarised in docs/ec2-peering-semantics.md): a
  * rejected or failed peering cannot be deleted and an expired one cannot be acted on at all, so
  * "delete and recreate" becomes "request a new one"; each of them disappears on its own after its
- * visibility period.
+ * visibility period. Given what the snapshot shows (`nextStepContextIn`), an ended peering asks to
+ * clean up only what still points at it, and nothing once nothing does; a failure names the
+ * overlapping blocks that caused it rather than AWS's generic message.
  */
+import { leftoverWords, peeringLeftovers } from '../analysis/peering-leftovers';
+import { knownFailureCause } from '../analysis/peering-failure';
 import { assertNever } from '../core/result';
-import type { Peering, PeeringStatus } from '../model/topology';
+import type { Peering, PeeringStatus, Topology } from '../model/topology';
 
 /** Who can move the peering on from its status. */
 export type NextActor = 'accepter' | 'requester' | 'either' | 'nobody' | 'aws';
@@ -46,6 +50,13 @@ export interface NextStepContext {
   readonly expirationTime?: string;
   /** Local profiles of the accepter's account (one-click accept when non-empty). */
   readonly accepterProfiles?: readonly string[];
+  /**
+   * How many routes and security-group rules still point at the peering in the snapshot;
+   * undefined when that is unknown (a side was not scanned, or no snapshot was read).
+   */
+  readonly leftovers?: { readonly routes: number; readonly rules: number };
+  /** The cause of a failure the snapshot shows ("10.0.0.0/16 in … overlaps …"), better than AWS's generic message. */
+  readonly failureCause?: string;
 }
 
 /** Everything a peering tells `nextStep`, with the local profiles of its accepter's account. */
@@ -63,13 +74,47 @@ export function nextStepContextOf(peering: Peering, accepterProfiles: readonly s
   };
 }
 
+/** `nextStepContextOf`, plus what the snapshot tells: what still points at the peering, and why it failed. */
+export function nextStepContextIn(topology: Topology, peering: Peering, accepterProfiles: readonly string[]): NextStepContext {
+  const leftovers = peeringLeftovers(topology, peering);
+  const cause = peering.status === 'failed' ? knownFailureCause(topology, peering) : undefined;
+  return {
+    ...nextStepContextOf(peering, accepterProfiles),
+    ...(leftovers.complete ? { leftovers: { routes: leftovers.routes.length, rules: leftovers.rules.length } } : {}),
+    ...(cause ? { failureCause: cause.message } : {}),
+  };
+}
+
+/** The clean-up sentence: what to remove, nothing when nothing is left, the general advice when that is unknown. */
+function cleanUpWords(pcx: string, leftovers: NextStepContext['leftovers']): string {
+  if (!leftovers) return `Remove the routes that still point at ${pcx} (they are blackholes).`;
+  const what = leftoverWords(leftovers.routes, leftovers.rules);
+  if (!what) return '';
+  const why = leftovers.routes === 0 ? '' : leftovers.rules > 0 ? ' (the routes are blackholes)' : leftovers.routes === 1 ? ' (it is a blackhole)' : ' (they are blackholes)';
+  return `Remove the ${what} that still point${leftovers.routes + leftovers.rules === 1 ? 's' : ''} at ${pcx}${why}.`;
+}
+
+/**
+ * The action of a rejected or expired peering: nothing when nothing points at it any more; the
+ * clean-up first when something does; otherwise (unknown) the way to request it again, and the
+ * clean-up advice.
+ */
+function endedAction(ctx: NextStepContext, pcx: string, cleanUp: string, recreate: string): Pick<NextStep, 'actionKind' | 'action'> {
+  if (!ctx.leftovers) return { actionKind: 'recreate', action: `${recreate} ${cleanUp}` };
+  if (!cleanUp) return { actionKind: 'none', action: `Nothing to do: no route or rule points at ${pcx}, and AWS removes it from view on its own.` };
+  return { actionKind: 'clean-up', action: `${cleanUp} ${recreate}` };
+}
+
 /** The next step for a peering in `status`; `ctx` fills in ids, accounts and regions. */
 export function nextStep(status: PeeringStatus, ctx: NextStepContext = {}): NextStep {
   const pcx = ctx.peeringId ?? 'the peering';
   const acc = ctx.accepterAccountId ? `account ${ctx.accepterAccountId}` : 'the accepter account';
   const inRegion = ctx.accepterRegion ? ` in ${ctx.accepterRegion}` : " in the accepter VPC's region";
   const pair = ctx.requesterVpcId && ctx.accepterVpcId ? ` between ${ctx.requesterVpcId} and ${ctx.accepterVpcId}` : '';
-  const cleanUp = `Remove the routes that still point at ${pcx} (they are blackholes).`;
+  const cleanUp = cleanUpWords(pcx, ctx.leftovers);
+  // Known to have nothing left pointing at it: an ended peering then asks for nothing.
+  const nothingLeft = ctx.leftovers !== undefined && cleanUp === '';
+  const then = (first: string, second: string) => [first, second].filter(Boolean).join(' ');
   switch (status) {
     case 'initiating-request':
       return {
@@ -123,7 +168,7 @@ export function nextStep(status: PeeringStatus, ctx: NextStepContext = {}): Next
         label: 'Deleting',
         meaning: 'An inter-region peering is being deleted.',
         actionKind: 'wait',
-        action: `Wait until it is deleted. ${cleanUp}`,
+        action: then('Wait until it is deleted.', cleanUp),
         actor: 'aws',
         final: false,
       };
@@ -132,8 +177,8 @@ export function nextStep(status: PeeringStatus, ctx: NextStepContext = {}): Next
         status,
         label: 'Deleted',
         meaning: 'Deleted by one of its owners; it disappears from view after 2 hours (2 days for the other side).',
-        actionKind: 'clean-up',
-        action: `${cleanUp} Request a new peering${pair} if the VPCs should talk again.`,
+        actionKind: nothingLeft ? 'none' : 'clean-up',
+        action: nothingLeft ? `Nothing to do: no route or rule points at ${pcx} any more.` : `${cleanUp} Request a new peering${pair} if the VPCs should talk again.`,
         actor: 'nobody',
         final: true,
       };
@@ -142,8 +187,7 @@ export function nextStep(status: PeeringStatus, ctx: NextStepContext = {}): Next
         status,
         label: 'Rejected',
         meaning: `${acc.charAt(0).toUpperCase()}${acc.slice(1)} rejected the request. AWS does not let anyone accept or delete a rejected peering; it disappears after 2 days (2 hours for the accepter).`,
-        actionKind: 'recreate',
-        action: `Agree with the owner of ${acc} first, then request a new peering${pair} if it is still needed. ${cleanUp}`,
+        ...endedAction(ctx, pcx, cleanUp, `Agree with the owner of ${acc} first, then request a new peering${pair} if it is still needed.`),
         actor: 'requester',
         final: true,
       };
@@ -152,21 +196,25 @@ export function nextStep(status: PeeringStatus, ctx: NextStepContext = {}): Next
         status,
         label: 'Expired',
         meaning: 'Nobody accepted the request within 7 days. Nobody can act on an expired peering; it disappears after 2 days.',
-        actionKind: 'recreate',
-        action: `Request the peering${pair} again and have ${acc} accept it${inRegion} within 7 days. ${cleanUp}`,
+        ...endedAction(ctx, pcx, cleanUp, `Request the peering${pair} again and have ${acc} accept it${inRegion} within 7 days.`),
         actor: 'requester',
         final: true,
       };
-    case 'failed':
+    case 'failed': {
+      const why = ctx.failureCause ?? ctx.statusMessage;
+      const recreate = ctx.failureCause
+        ? 'Overlapping blocks can never be peered: re-address one of the VPCs (or disassociate the overlapping secondary block), then request a new peering.'
+        : `Verify the peer VPC id and account id${ctx.accepterVpcId ? ` (${ctx.accepterVpcId}${ctx.accepterAccountId ? ` in ${ctx.accepterAccountId}` : ''})` : ''} and that no CIDR blocks overlap, then request a new peering.`;
       return {
         status,
         label: 'Failed',
-        meaning: `AWS could not establish the peering${ctx.statusMessage ? `: ${ctx.statusMessage}` : ''}. A failed peering cannot be accepted, rejected or deleted; it disappears after 2 hours.`,
-        actionKind: 'recreate',
-        action: `Verify the peer VPC id and account id${ctx.accepterVpcId ? ` (${ctx.accepterVpcId}${ctx.accepterAccountId ? ` in ${ctx.accepterAccountId}` : ''})` : ''} and that no CIDR blocks overlap, then request a new peering.`,
+        meaning: `AWS could not establish the peering${why ? `: ${why}` : ''}. A failed peering cannot be accepted, rejected or deleted; it disappears after 2 hours.`,
+        actionKind: cleanUp && ctx.leftovers ? 'clean-up' : 'recreate',
+        action: then(cleanUp && ctx.leftovers ? cleanUp : '', recreate),
         actor: 'requester',
         final: true,
       };
+    }
     default:
       return assertNever(status);
   }

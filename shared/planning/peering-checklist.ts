@@ -11,10 +11,12 @@ import { indexTopology } from '../analysis/topology-index';
 import { hasOverlap } from '../cidr/overlap';
 import { parseCidrRange } from '../cidr/parse-cidr';
 import { fail, ok, type Result } from '../core/result';
-import type { PeeringId } from '../model/ids';
+import type { PeeringId, VpcId } from '../model/ids';
 import { awsCommandText, ec2Command } from '../words/aws-cli';
 import type { Peering, SecurityGroup, Topology } from '../model/topology';
-import { nextStep, nextStepContextOf, type NextStep } from './next-step';
+import { isLivePeeringStatus } from '../model/topology';
+import { peeringLeftovers } from '../analysis/peering-leftovers';
+import { nextStep, nextStepContextIn, type NextStep } from './next-step';
 import type { PlanSideRole, ProfilesByAccount } from './plan-types';
 import { routeCompletenessOf } from './route-status';
 import { profilesFromTopology } from './plan-types';
@@ -36,6 +38,8 @@ export type ChecklistState =
   | 'blocked'
   /** The peering is in a final status this item can never reach. */
   | 'failed'
+  /** The peering is deleted or being deleted: the item no longer applies. */
+  | 'closed'
   /** Not scanned. */
   | 'unknown';
 
@@ -86,12 +90,33 @@ function routesMatter(peering: Peering): boolean {
   return peering.status === 'pending-acceptance' || peering.status === 'provisioning' || peering.status === 'active';
 }
 
+/** True when the peering is over or on its way out: nothing will make its items possible again. */
+function hasEnded(peering: Peering): boolean {
+  return !isLivePeeringStatus(peering.status) || peering.status === 'deleting';
+}
+
 /** The item of something that only matters for a live peering. */
-function notLive(id: ChecklistItemId, label: string, peering: Peering, what: string): ChecklistItem {
-  return { id, label, state: peering.status === 'initiating-request' ? 'waiting' : 'blocked', detail: `${what} only matter while the peering is pending or active (it is ${peering.status}).` };
+function notLive(id: ChecklistItemId, label: string, peering: Peering, what: string, matters = 'pending or active'): ChecklistItem {
+  return {
+    id,
+    label,
+    state: peering.status === 'initiating-request' ? 'waiting' : hasEnded(peering) ? 'closed' : 'blocked',
+    detail: `${what} only matter while the peering is ${matters} (it is ${peering.status}).`,
+  };
+}
+
+/** The routes item of a peering that has ended: the routes of this side that still point at it, or that none do. */
+function endedRoutesItem(id: ChecklistItemId, label: string, topology: Topology, peering: Peering, vpcId: VpcId): ChecklistItem {
+  const base = notLive(id, label, peering, 'Routes');
+  const leftovers = peeringLeftovers(topology, peering).routes.filter((r) => r.vpcId === vpcId);
+  if (!indexTopology(topology).vpcById.has(vpcId)) return { ...base, detail: `${base.detail} ${vpcId} was not scanned, so its routes to ${peering.id} are unknown.` };
+  if (leftovers.length === 0) return { ...base, detail: `${base.detail} No route of ${vpcId} points at it.` };
+  const shown = leftovers.slice(0, 4).map((r) => `${r.destination} in ${r.routeTableId}`).join(', ') + (leftovers.length > 4 ? ', …' : '');
+  return { ...base, detail: `${base.detail} ${leftovers.length} route${leftovers.length === 1 ? '' : 's'} of ${vpcId} still point${leftovers.length === 1 ? 's' : ''} at it, blackholes to remove: ${shown}.` };
 }
 
 function routesItem(
+  topology: Topology,
   role: PlanSideRole,
   peering: Peering,
   side: SideRouteCompleteness | undefined,
@@ -100,6 +125,7 @@ function routesItem(
   const id: ChecklistItemId = role === 'requester' ? 'requester-routes' : 'accepter-routes';
   const me = sideOf(peering, role);
   const label = `${role === 'requester' ? 'Requester' : 'Accepter'} routes (${me.vpcId})`;
+  if (hasEnded(peering)) return endedRoutesItem(id, label, topology, peering, me.vpcId);
   if (!routesMatter(peering)) return notLive(id, label, peering, 'Routes');
   if (!side || side.summary === 'unknown') {
     return { id, label, state: 'unknown', detail: side?.note ?? `${me.vpcId} was not scanned.`, action: { kind: 'rescan', label: `Rescan account ${me.accountId} in ${me.region}` } };
@@ -157,10 +183,12 @@ function allowsPeer(group: SecurityGroup, peer: Peering['requester'], peerGroupI
   return found;
 }
 
-function securityGroupsItem(topology: Topology, peering: Peering): ChecklistItem {
+/** `idle`: why nothing can cross the peering (a VPC has no subnets), when nothing can. */
+function securityGroupsItem(topology: Topology, peering: Peering, idle: string | undefined): ChecklistItem {
   const index = indexTopology(topology);
   const label = 'Security groups';
   if (!routesMatter(peering)) return notLive('security-groups', label, peering, 'Rules for the peer');
+  if (idle) return { id: 'security-groups', label, state: 'done', detail: `No rule is needed while nothing can cross the peering: ${idle}` };
   const perSide = (['requester', 'accepter'] as const).map((role) => {
     const me = sideOf(peering, role);
     const peer = sideOf(peering, role === 'requester' ? 'accepter' : 'requester');
@@ -186,6 +214,7 @@ function securityGroupsItem(topology: Topology, peering: Peering): ChecklistItem
 function dnsItem(topology: Topology, peering: Peering): ChecklistItem {
   const index = indexTopology(topology);
   const label = 'DNS resolution';
+  if (hasEnded(peering)) return notLive('dns', label, peering, 'DNS options', 'active');
   if (peering.status !== 'active') return { id: 'dns', label, state: 'blocked', detail: 'DNS options can be set once the peering is active.' };
   const off = (['requester', 'accepter'] as const).filter((r) => !sideOf(peering, r).allowDnsResolutionFromRemoteVpc);
   if (off.length === 0) return { id: 'dns', label, state: 'done', detail: "Both sides resolve the peer's private DNS names to private IPs." };
@@ -213,12 +242,15 @@ export function peeringChecklist(
   const peering = indexTopology(topology).peeringById.get(peeringId);
   if (!peering) return fail('not-found', `Peering ${peeringId} is not in the scanned topology.`, 'Rescan both VPCs\' accounts and regions.');
   const accepterProfiles = profilesByAccount[peering.accepter.accountId] ?? [];
-  const next = nextStep(peering.status, nextStepContextOf(peering, accepterProfiles));
+  const context = nextStepContextIn(topology, peering, accepterProfiles);
+  const next = nextStep(peering.status, context);
+  // The next step says how; the button opens the plan. Overlapping VPCs can never be peered, so they get none.
+  const recreate: Pick<ChecklistItem, 'action'> = next.actionKind === 'recreate' && !context.failureCause ? { action: { kind: 'recreate', label: 'Request a new peering…' } } : {};
   const items: ChecklistItem[] = [];
 
   const requested: ChecklistItem =
     peering.status === 'failed'
-      ? { id: 'requested', label: 'Requested', state: 'failed', detail: next.meaning, action: { kind: 'recreate', label: next.action } }
+      ? { id: 'requested', label: 'Requested', state: 'failed', detail: next.meaning, ...recreate }
       : peering.status === 'initiating-request'
         ? { id: 'requested', label: 'Requested', state: 'waiting', detail: next.meaning, action: { kind: 'wait', label: next.action } }
         : {
@@ -263,20 +295,26 @@ export function peeringChecklist(
       break;
     case 'deleting':
     case 'deleted':
+      // Whether it was ever accepted is not known (a pending request can be deleted too), and no longer matters.
+      accepted = { id: 'accepted', label: 'Accepted', state: 'closed', detail: `${next.label}: ${next.meaning}` };
+      break;
+    case 'failed':
+      accepted = { id: 'accepted', label: 'Accepted', state: 'failed', detail: 'The request failed, so it never reached the accepter.' };
+      break;
     case 'rejected':
     case 'expired':
-    case 'failed':
-      accepted = { id: 'accepted', label: 'Accepted', state: 'failed', detail: `${next.label}: ${next.meaning}`, action: next.actionKind === 'recreate' ? { kind: 'recreate', label: next.action } : { kind: 'wait', label: next.action } };
+      accepted = { id: 'accepted', label: 'Accepted', state: 'failed', detail: `${next.label}: ${next.meaning}`, ...recreate };
       break;
   }
   items.push(accepted);
 
   const completeness = routeCompletenessOf(topology, peeringId, peering.status);
-  items.push(routesItem('requester', peering, completeness?.requester, profilesByAccount));
-  items.push(routesItem('accepter', peering, completeness?.accepter, profilesByAccount));
+  items.push(routesItem(topology, 'requester', peering, completeness?.requester, profilesByAccount));
+  items.push(routesItem(topology, 'accepter', peering, completeness?.accepter, profilesByAccount));
   const stale = staleRoutesItem(indexTopology(topology), peering, profilesByAccount);
   if (stale) items.push(stale);
-  items.push(securityGroupsItem(topology, peering));
+  const idle = completeness?.requester.summary === 'nothing-to-route' ? completeness.requester.note : undefined;
+  items.push(securityGroupsItem(topology, peering, idle));
   items.push(dnsItem(topology, peering));
 
   const complete = items.every((i) => i.id === 'dns' || i.state === 'done');

@@ -27,6 +27,7 @@ const ICON: Record<ChecklistState, string> = {
   optional: '◌',
   blocked: '–',
   failed: '✕',
+  closed: '·',
   unknown: '?',
 };
 
@@ -37,6 +38,7 @@ const STATE_WORDS: Record<ChecklistState, string> = {
   optional: 'optional',
   blocked: 'not yet possible',
   failed: 'failed',
+  closed: 'no longer applies',
   unknown: 'unknown',
 };
 

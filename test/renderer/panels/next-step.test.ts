@@ -70,3 +70,37 @@ describe('the next step of a peering that is not active', () => {
     expect(step.command).toBe(`aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id ${pcx} --region ${p.accepter.region} --profile ${profile}`);
   });
 });
+
+describe('the next step of a peering with nothing to route', () => {
+  it('says the VPC has no subnets and asks for nothing, instead of asking for routes on one side', () => {
+    const t = buildPeeredPair();
+    const empty: Topology = {
+      ...t,
+      subnets: t.subnets.filter((s) => s.vpcId !== 'vpc-b'),
+      routeTables: t.routeTables.map((rt) => (rt.vpcId === 'vpc-a' ? { ...rt, routes: [] } : rt)),
+      securityGroups: t.securityGroups.map((g) => ({ ...g, ingress: [] })),
+    };
+    expect(routesOf(empty).byPeering.get(pcx)?.overall).toBe('nothing-to-route');
+    expect(routesOf(empty).incompleteByVpc.size).toBe(0);
+    const step = stepOf(empty);
+    expect(step.tone).toBe('done');
+    expect(step.meaning).toContain('db (vpc-b) has no subnets');
+    expect(step.meaning).toContain('nothing to route');
+    expect(step.action).not.toMatch(/add routes/i);
+  });
+});
+
+describe('the next step of an ended peering, from the whole snapshot', () => {
+  it('does not ask to remove routes a delete with cleanup already removed', () => {
+    const t = buildPeeredPair();
+    const deleted: Topology = {
+      ...t,
+      peerings: t.peerings.map((p) => ({ ...p, status: 'deleted' as const })),
+      routeTables: t.routeTables.map((rt) => ({ ...rt, routes: rt.routes.filter((r) => r.target.kind !== 'peering') })),
+    };
+    const step = stepOf(deleted);
+    expect(step.tone).toBe('gone');
+    expect(step.action).not.toMatch(/remove/i);
+    expect(stepOf({ ...t, peerings: deleted.peerings }).action).toContain('Remove the 6 routes that still point at pcx-ab');
+  });
+});

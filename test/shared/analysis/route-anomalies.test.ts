@@ -35,9 +35,9 @@ describe('findRouteAnomalies', () => {
     { name: 'a route to a peering not in the snapshot', routes: [route('10.99.0.0/16', 'pcx-unknown')], kind: 'stale-peering', words: ['not in the snapshot'], fix: 'delete-route' },
     { name: 'a route to a pending peering', routes: [route('10.65.0.0/16', 'pcx-db', 'blackhole')], kind: 'not-yet-active', words: ['pending-acceptance', 'until the peering is active'], fix: 'Accept pcx-db as account 111111111111 in eu-west-1' },
     { name: 'a default route into a peering', routes: [route('0.0.0.0/0', 'pcx-app')], kind: 'beyond-peer', words: ['default route into a peering', 'no edge-to-edge routing'], fix: "own internet or NAT gateway" },
-    { name: "a third VPC's block sent into a peering", routes: [route('10.65.0.0/16', 'pcx-app')], kind: 'beyond-peer', words: ['it covers db (vpc-db)', 'not transitive'], fix: 'Peer directly with vpc-db' },
+    { name: "a third VPC's block sent into a peering", routes: [route('10.65.0.0/16', 'pcx-app')], kind: 'beyond-peer', words: ['it covers db (vpc-db)', 'not transitive'], fix: 'Peer directly with db (vpc-db)' },
     { name: 'a wide route covering the peer and more', routes: [route('10.64.0.0/10', 'pcx-app')], kind: 'beyond-peer', words: ['holds only 10.64.0.0/16', 'db (vpc-db), vpc-other'], fix: 'narrow this route to 10.64.0.0/16' },
-    { name: 'a route into a peering of two other VPCs', routes: [route('10.65.0.0/16', 'pcx-elsewhere')], kind: 'foreign-peering', words: ['joins vpc-app and vpc-db, not this VPC'], fix: 'delete-route' },
+    { name: 'a route into a peering of two other VPCs', routes: [route('10.65.0.0/16', 'pcx-elsewhere')], kind: 'foreign-peering', words: ['joins app (vpc-app) and db (vpc-db), not this VPC'], fix: 'delete-route' },
   ])('reports $name as $kind', ({ routes, kind, words, fix }) => {
     const found = anomaliesOf(routes);
     expect(found).toHaveLength(1);

@@ -360,15 +360,36 @@ describe('computeRouteCompleteness', () => {
     expect(r.accepter.note).toContain('No route tables');
   });
 
-  it('says unknown for a side whose account was not scanned, and none for a VPC without subnets', () => {
+  it('says unknown for a side whose account was not scanned', () => {
     const x = vpc('vpc-x', '10.0.0.0/16');
     const outside = vpc('vpc-o', '10.9.0.0/16', { accountId: '999999999999' });
-    const t = topology({ vpcs: [x], routeTables: [routeTable('rtb-x', x, { main: true })], peerings: [peering('pcx-1', outside, x)] });
+    const t = topology({ vpcs: [x], subnets: [subnet('subnet-x', x, '10.0.0.0/24')], routeTables: [routeTable('rtb-x', x, { main: true })], peerings: [peering('pcx-1', outside, x)] });
     const r = sides(t);
     expect(r.requester).toMatchObject({ summary: 'unknown', vpcId: 'vpc-o' });
     expect(r.requester.note).toContain('999999999999');
-    expect(r.accepter).toMatchObject({ summary: 'none', tables: [] });
-    expect(r.accepter.note).toContain('no subnets');
+    expect(r.accepter.summary).toBe('none');
+  });
+
+  it('says there is nothing to route, on both sides, when a VPC has no subnets: no gap on one side, whatever the other routes', () => {
+    const x = vpc('vpc-x', '10.0.0.0/16', { name: 'empty' });
+    const y = vpc('vpc-y', '10.1.0.0/16');
+    const outside = vpc('vpc-o', '10.9.0.0/16', { accountId: '999999999999' });
+    for (const routes of [[route('10.0.0.0/16', 'pcx-1')], []]) {
+      const t = topology({
+        vpcs: [x, y],
+        subnets: [subnet('subnet-y', y, '10.1.0.0/24')],
+        routeTables: [routeTable('rtb-x', x, { main: true }), routeTable('rtb-y', y, { main: true, routes })],
+        peerings: [peering('pcx-1', y, x)],
+      });
+      const r = sides(t);
+      for (const side of [r.requester, r.accepter]) {
+        expect(side, `${routes.length} routes`).toMatchObject({ summary: 'nothing-to-route', tables: [] });
+        expect(side.note).toBe('empty (vpc-x) has no subnets: no route table can carry traffic over pcx-1, so there is nothing to route.');
+      }
+    }
+    // Also when the other side was not scanned: the empty VPC alone settles it.
+    const t = topology({ vpcs: [x], routeTables: [routeTable('rtb-x', x, { main: true })], peerings: [peering('pcx-1', outside, x)] });
+    expect(sides(t).requester.summary).toBe('nothing-to-route');
   });
 
   it('checks routes to an unscanned VPC with the blocks of a side that has them, not the empty side of the first peering naming it', () => {

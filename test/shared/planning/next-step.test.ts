@@ -52,3 +52,33 @@ describe('nextStep', () => {
     expect(n.action).toBe('Verify the peer VPC id and account id (vpc-x in 222222222222) and that no CIDR blocks overlap, then request a new peering.');
   });
 });
+
+describe('nextStep of an ended peering, given what still points at it', () => {
+  it('asks to remove what is left, and only that', () => {
+    const n = nextStep('deleted', { ...ctx, leftovers: { routes: 2, rules: 1 } });
+    expect(n.actionKind).toBe('clean-up');
+    expect(n.action).toContain('Remove the 2 routes and 1 security-group rule that still point at pcx-1 (the routes are blackholes).');
+    expect(nextStep('deleting', { ...ctx, leftovers: { routes: 1, rules: 0 } }).action).toBe('Wait until it is deleted. Remove the 1 route that still points at pcx-1 (it is a blackhole).');
+  });
+
+  it('asks for nothing once nothing points at it', () => {
+    const none = { ...ctx, leftovers: { routes: 0, rules: 0 } };
+    for (const s of ['deleted', 'rejected', 'expired'] as const) {
+      const n = nextStep(s, none);
+      expect(n.actionKind, s).toBe('none');
+      expect(n.action, s).toMatch(/^Nothing to do: no route or rule points at pcx-1/);
+    }
+    expect(nextStep('deleting', none).action).toBe('Wait until it is deleted.');
+  });
+
+  it('keeps the general advice when what points at it is unknown', () => {
+    expect(nextStep('deleted', ctx).action).toContain('Remove the routes that still point at pcx-1 (they are blackholes).');
+    expect(nextStep('rejected', ctx).actionKind).toBe('recreate');
+  });
+
+  it('names the known cause of a failure instead of AWS\'s generic message', () => {
+    const n = nextStep('failed', { ...ctx, statusMessage: 'Failed due to incorrect VPC-ID, Account ID, or overlapping CIDR range', failureCause: '10.0.0.0/16 in a (vpc-r) overlaps 10.0.1.0/24 in b (vpc-x)' });
+    expect(n.meaning).toBe('AWS could not establish the peering: 10.0.0.0/16 in a (vpc-r) overlaps 10.0.1.0/24 in b (vpc-x). A failed peering cannot be accepted, rejected or deleted; it disappears after 2 hours.');
+    expect(n.action).toContain('Overlapping blocks can never be peered');
+  });
+});

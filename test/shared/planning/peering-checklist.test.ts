@@ -19,6 +19,11 @@ function patchPeering(t: Topology, patch: Partial<Peering>): Topology {
   return { ...t, peerings: t.peerings.map((p) => ({ ...p, ...patch })) };
 }
 
+/** Every route to a peering removed, as a delete with cleanup leaves the tables. */
+function unrouted(t: Topology): Topology {
+  return { ...t, routeTables: t.routeTables.map((rt) => ({ ...rt, routes: rt.routes.filter((r) => r.target.kind !== 'peering') })) };
+}
+
 function dropRoute(t: Topology, tableId: string, destination: string): Topology {
   return { ...t, routeTables: t.routeTables.map((rt) => (rt.id === tableId ? { ...rt, routes: rt.routes.filter((r) => r.destination !== destination) } : rt)) };
 }
@@ -77,12 +82,78 @@ describe('peeringChecklist', () => {
   });
 
   it('explains rejected, expired and failed with the next step', () => {
-    const rejected = checklist(patchPeering(buildPeeredPair(), { status: 'rejected' }));
-    expect(item(rejected, 'accepted')).toMatchObject({ state: 'failed', action: { kind: 'recreate' } });
-    expect(item(rejected, 'requester-routes').state).toBe('blocked');
+    const rejected = checklist(patchPeering(unrouted(buildPeeredPair()), { status: 'rejected' }));
+    expect(item(rejected, 'accepted')).toMatchObject({ state: 'failed' });
+    expect(item(checklist(patchPeering(unrouted(buildPeeredPair()), { status: 'failed' })), 'requested').action).toEqual({ kind: 'recreate', label: 'Request a new peering…' });
+    expect(item(rejected, 'requester-routes').state).toBe('closed');
     const failed = checklist(patchPeering(buildPeeredPair(), { status: 'failed', statusMessage: 'Overlapping CIDR blocks' }));
     expect(item(failed, 'requested')).toMatchObject({ state: 'failed', detail: expect.stringContaining('Overlapping CIDR blocks') });
     expect(checklist(patchPeering(buildPeeredPair(), { status: 'expired' })).next.action).toContain('within 7 days');
+  });
+
+  it('does not call a deleting or deleted peering "Accepted (failed)": acceptance no longer applies', () => {
+    for (const status of ['deleting', 'deleted'] as const) {
+      const c = checklist(patchPeering(buildPeeredPair(), { status }));
+      expect(item(c, 'accepted').state, status).toBe('closed');
+      expect(c.items.filter((i) => i.state === 'failed'), status).toEqual([]);
+      expect(item(c, 'dns').state, status).toBe('closed');
+    }
+  });
+
+  it('after a delete that cleaned up, asks to remove nothing: no route is left to remove', () => {
+    const before = checklist(patchPeering(buildPeeredPair(), { status: 'deleted' }));
+    expect(before.next.action).toContain('Remove the 6 routes that still point at pcx-ab (they are blackholes)');
+    expect(item(before, 'requester-routes').detail).toContain('4 routes of vpc-a still point at it');
+    const after = checklist(patchPeering(unrouted(buildPeeredPair()), { status: 'deleted' }));
+    expect(after.next.actionKind).toBe('none');
+    expect(after.next.action).not.toMatch(/remove/i);
+    expect(after.items.map((i) => i.detail).join('\n')).not.toMatch(/remove/i);
+    expect(item(after, 'requester-routes').detail).toContain('No route of vpc-a points at it');
+  });
+
+  it('asks for nothing about a rejected or expired peering that nothing points at', () => {
+    for (const status of ['rejected', 'expired'] as const) {
+      const c = checklist(patchPeering(unrouted(buildPeeredPair()), { status }));
+      expect(c.next.actionKind, status).toBe('none');
+      expect(c.next.action, status).toMatch(/^Nothing to do/);
+      expect(c.items.filter((i) => i.action), status).toEqual([]);
+      expect(c.items.filter((i) => i.state === 'todo'), status).toEqual([]);
+      // With routes still pointing at it, the clean-up is asked for.
+      const stale = checklist(patchPeering(buildPeeredPair(), { status }));
+      expect(stale.next.actionKind, status).toBe('clean-up');
+      expect(stale.next.action, status).toContain('Remove the 6 routes that still point at pcx-ab (they are blackholes)');
+    }
+  });
+
+  it('names the overlapping blocks that made a peering fail, instead of AWS\'s generic message', () => {
+    const t = buildPeeredPair();
+    const generic = 'Failed due to incorrect VPC-ID, Account ID, or overlapping CIDR range';
+    const overlapping: Topology = {
+      ...t,
+      vpcs: t.vpcs.map((v) => (v.id === 'vpc-b' ? { ...v, cidrBlocks: [...v.cidrBlocks, { cidr: '10.0.1.0/24', family: 'ipv4' as const, primary: false, state: 'associated' }] } : v)),
+    };
+    const c = checklist(patchPeering(unrouted(overlapping), { status: 'failed', statusMessage: generic }));
+    expect(c.next.meaning).toContain('10.0.0.0/16 in app (vpc-a) overlaps 10.0.1.0/24 in db (vpc-b)');
+    expect(c.next.meaning).not.toContain(generic);
+    expect(item(c, 'requested').detail).toContain('10.0.0.0/16 in app (vpc-a) overlaps 10.0.1.0/24 in db (vpc-b)');
+    expect(c.next.action).toContain('re-address one of the VPCs');
+    // Requesting the same peering again would fail the same way: no button offers it.
+    expect(c.items.filter((i) => i.action)).toEqual([]);
+    // With no overlap in the snapshot, AWS's message is all there is.
+    expect(checklist(patchPeering(unrouted(t), { status: 'failed', statusMessage: generic })).next.meaning).toContain(generic);
+  });
+
+  it('says a peering to a VPC with no subnets has nothing to route, on both sides', () => {
+    const t = buildPeeredPair();
+    const empty: Topology = { ...t, subnets: t.subnets.filter((s) => s.vpcId !== 'vpc-b') };
+    const c = checklist(empty);
+    for (const id of ['requester-routes', 'accepter-routes'] as const) {
+      expect(item(c, id), id).toMatchObject({ state: 'done', detail: expect.stringContaining('db (vpc-b) has no subnets') });
+      expect(item(c, id).detail, id).toContain('nothing to route');
+    }
+    // Nor is a rule needed while nothing can cross it.
+    const closed: Topology = { ...empty, securityGroups: empty.securityGroups.map((g) => ({ ...g, ingress: [] })) };
+    expect(item(checklist(closed), 'security-groups')).toMatchObject({ state: 'done', detail: expect.stringContaining('db (vpc-b) has no subnets') });
   });
 
   it('asks for security-group rules when neither side allows the other', () => {
@@ -92,7 +163,7 @@ describe('peeringChecklist', () => {
     // Rules for a peering that can no longer carry traffic are not asked for.
     for (const status of ['rejected', 'failed', 'expired', 'deleted', 'deleting'] as const) {
       const gone = item(checklist(patchPeering(t, { status })), 'security-groups');
-      expect(gone, status).toMatchObject({ state: 'blocked', detail: expect.stringContaining(`it is ${status}`) });
+      expect(gone, status).toMatchObject({ state: 'closed', detail: expect.stringContaining(`it is ${status}`) });
       expect(gone.action, status).toBeUndefined();
     }
     expect(item(checklist(patchPeering(t, { status: 'initiating-request' })), 'security-groups').state).toBe('waiting');

@@ -5,6 +5,7 @@ import { memo } from 'react';
 import type { CSSProperties } from 'react';
 
 import type { RouteSummary } from '../../../../shared/analysis/route-completeness';
+import { describeRouteSummary } from '../../../../shared/analysis/route-words';
 import { edgeLookProperties } from '../../../../shared/diagram/css-variables';
 import { peeringEdgeStyle } from '../../../../shared/diagram/style';
 import type { PeeringId } from '../../../../shared/model/ids';
@@ -48,6 +49,8 @@ function routeWords(routes: PeeringRoutes | undefined): string | undefined {
       return 'no routes';
     case 'unknown':
       return 'routes: peer not scanned';
+    case 'nothing-to-route':
+      return 'no subnets: nothing to route';
   }
 }
 
@@ -79,10 +82,10 @@ function PeeringEdgeView({ id, source, target, data }: EdgeProps<PeeringFlowEdge
       {routes && (
         <>
           <circle className={endClass(routes.detail.requester.summary)} cx={from.x} cy={from.y} r={4.5}>
-            <title>{`${p.requester.vpcId}: routes ${routes.detail.requester.summary}`}</title>
+            <title>{`${p.requester.vpcId}: routes ${describeRouteSummary(routes.detail.requester.summary)}`}</title>
           </circle>
           <circle className={endClass(routes.detail.accepter.summary)} cx={to.x} cy={to.y} r={4.5}>
-            <title>{`${p.accepter.vpcId}: routes ${routes.detail.accepter.summary}`}</title>
+            <title>{`${p.accepter.vpcId}: routes ${describeRouteSummary(routes.detail.accepter.summary)}`}</title>
           </circle>
         </>
       )}

@@ -1,5 +1,5 @@
 /** The inspector section of a peering: status and next step, actions, both sides, their routes and rules. */
-import { describeRouteCheck, suggestRouteFix } from '../../../../shared/analysis/route-words';
+import { describeRouteCheck, describeRouteSummary, suggestRouteFix } from '../../../../shared/analysis/route-words';
 import type { SideRouteCompleteness } from '../../../../shared/analysis/route-completeness';
 import type { PeeringId, VpcId } from '../../../../shared/model/ids';
 import type { Topology } from '../../../../shared/model/topology';
@@ -18,7 +18,7 @@ function SideRoutes({ topology, side, peeringId }: { topology: Topology; side: S
     <div className="side-routes">
       <div className="row">
         <strong>{side.role === 'requester' ? 'Requester' : 'Accepter'}</strong> <VpcLink topology={topology} id={side.vpcId} />
-        <span className={`badge route-${side.summary}`}>routes {side.summary}</span>
+        <span className={`badge route-${side.summary}`}>routes {describeRouteSummary(side.summary)}</span>
       </div>
       {side.note && <div className="muted small">{side.note}</div>}
       <ul className="plain">
@@ -64,7 +64,8 @@ export function PeeringInspector({ topology, id }: InspectorSectionProps) {
       <div className="row">
         <StatusPill status={p.status} />
         {update && <span className={`badge ${update.state === 'failed' ? 'bad' : 'updating'}`}>{update.state === 'failed' ? 'not confirmed' : 'updating'}</span>}
-        {p.statusMessage && p.statusMessage.toLowerCase() !== STATUS_WORDS[p.status] && <span className="muted small">{p.statusMessage}</span>}
+        {/* A failure's reason is in the next step, with the overlapping blocks when the snapshot shows them. */}
+        {p.statusMessage && p.status !== 'failed' && p.statusMessage.toLowerCase() !== STATUS_WORDS[p.status] && <span className="muted small">{p.statusMessage}</span>}
       </div>
       <div className={`next-step-box tone-${step.tone}`} data-testid="next-step">
         <div>{step.meaning}</div>

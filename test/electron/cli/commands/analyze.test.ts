@@ -37,16 +37,19 @@ describe('peerscape analyze', () => {
     expect(r.code).toBe(ANALYZE_EXIT.ok);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Snapshot s.json: fixture:analysis');
-    expect(r.stdout).toContain('CIDR conflicts: 1 VPC pair');
-    expect(r.stdout).toMatch(/vpc-a \(app\)\s+vpc-c \(legacy\)\s+10\.0\.0\.0\/16 = 10\.0\.0\.0\/16/);
+    expect(r.stdout).toContain('CIDR conflicts: 1');
+    expect(r.stdout).toMatch(/app \(vpc-a\)\s+legacy \(vpc-c\)\s+10\.0\.0\.0\/16 is the same block as 10\.0\.0\.0\/16/);
     expect(r.stdout).toContain('Routing ambiguities: 1');
-    expect(r.stdout).toMatch(/vpc-b \(db\)\s+app 10\.0\.0\.0\/16 pcx-ab\s+legacy 10\.0\.0\.0\/16 pcx-bc/);
-    expect(r.stdout).toContain('app → db → reports (pcx-ab, pcx-bd)');
-    expect(r.stdout).toMatch(/pcx-bd\s+requester\s+vpc-b \(db\)\s+rtb-bmain\s+missing\s+10\.3\.0\.0\/16 has no route to pcx-bd/);
+    expect(r.stdout).toMatch(/db \(vpc-b\)\s+app \(vpc-a\) 10\.0\.0\.0\/16 pcx-ab\s+legacy \(vpc-c\) 10\.0\.0\.0\/16 pcx-bc/);
+    expect(r.stdout).toContain('Reachable only through others: 3');
+    expect(r.stdout).toContain('app (vpc-a) → db (vpc-b) → reports (vpc-d) (pcx-ab, pcx-bd)');
+    expect(r.stdout).toMatch(/pcx-bd\s+requester\s+db \(vpc-b\)\s+rtb-bmain\s+missing\s+10\.3\.0\.0\/16 has no route to pcx-bd/);
     expect(r.stdout).toContain('falls to 0.0.0.0/0 → igw-d');
     expect(r.stdout).toContain('Fix, e.g.: If 10.0.0.0/16 should go through the peering: aws ec2 replace-route --route-table-id rtb-bmain');
     expect(r.stdout).toContain('Routes into peerings that cannot work: 0');
     expect(r.stdout).toMatch(/Summary: 1 CIDR conflict, 1 routing ambiguity, \d+ non-transitive pairs, \d+ route gaps, 0 route anomalies\./);
+    // Every name is worded as everywhere else: "name (id)".
+    expect(r.stdout).not.toMatch(/vpc-[a-d] \(/);
   });
 
   it('prints one JSON document with --json', async () => {
@@ -61,6 +64,9 @@ describe('peerscape analyze', () => {
       ['accepter', 'rtb-dmain', 'missing'],
     ]);
     expect(report.snapshot.vpcNames['vpc-a']).toBe('app');
+    // The findings list the app's Findings panel shows, one per thing found.
+    expect(report.findings.filter((f) => f.kind === 'cidr-conflict').map((f) => f.id)).toEqual(['cidr-conflict:vpc-a|vpc-c']);
+    expect(report.findings.filter((f) => f.kind === 'route-gap')).toHaveLength(report.routes.gaps.length);
   });
 
   it('lists routes into peerings that cannot work', async () => {
@@ -73,7 +79,7 @@ describe('peerscape analyze', () => {
     };
     const r = await run({ 'a.json': JSON.stringify({ ...snapshot, topology }) }, '--snapshot', 'a.json');
     expect(r.stdout).toContain('Routes into peerings that cannot work: 1');
-    expect(r.stdout).toMatch(/rtb-dmain\s+vpc-d \(reports\)\s+10\.0\.0\.0\/16 → pcx-bd\s+beyond peer\s+it covers app \(vpc-a\), legacy \(vpc-c\)/);
+    expect(r.stdout).toMatch(/rtb-dmain\s+reports \(vpc-d\)\s+10\.0\.0\.0\/16 → pcx-bd\s+beyond peer\s+it covers app \(vpc-a\), legacy \(vpc-c\)/);
   });
 
   it('limits rows and says how many are left out', async () => {
@@ -84,7 +90,7 @@ describe('peerscape analyze', () => {
   it('exits 0 on a clean snapshot and 1 with --strict only when something is found', async () => {
     const clean = await run(files, '--snapshot', 'clean.json', '--strict');
     expect(clean.code).toBe(ANALYZE_EXIT.ok);
-    expect(clean.stdout).toContain('none: every VPC pair could be peered');
+    expect(clean.stdout).toContain('None: every VPC pair could be peered');
     expect((await run(files, '--snapshot', 's.json', '--strict')).code).toBe(ANALYZE_EXIT.findings);
   });
 

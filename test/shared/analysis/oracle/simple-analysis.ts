@@ -177,6 +177,9 @@ export function routeDecidesIn(table: RouteTable, route: Route, block: Block): b
 export function sideCompleteness(t: Topology, p: Peering, role: 'requester' | 'accepter'): { summary: string; tables: Record<string, Record<string, string>> } {
   const own = role === 'requester' ? p.requester.vpcId : p.accepter.vpcId;
   const peer = role === 'requester' ? p.accepter.vpcId : p.requester.vpcId;
+  // A scanned VPC (its tables read) without subnets: nothing can cross the peering either way.
+  const empty = (id: string) => t.vpcs.some((v) => v.id === id) && t.routeTables.some((rt) => rt.vpcId === id) && !t.subnets.some((s) => s.vpcId === id);
+  if (empty(own) || empty(peer)) return { summary: 'nothing-to-route', tables: {} };
   if (!t.vpcs.some((v) => v.id === own)) return { summary: 'unknown', tables: {} };
   const tables = t.routeTables.filter((rt) => rt.vpcId === own);
   if (tables.length === 0) return { summary: 'unknown', tables: {} };

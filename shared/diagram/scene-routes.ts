@@ -159,9 +159,10 @@ function placeLabel(edge: SceneEdge, curve: Curve, placed: Rect[], cards: readon
   }
   const chord = Math.hypot(curve.at(1).x - curve.at(0).x, curve.at(1).y - curve.at(0).y);
   const order = chord < w + 60 ? [...beside, ...onLine] : [...onLine, ...beside];
-  // The first free spot; when none is free, the one covering the least, a card counting most.
-  const cost = (q: LabelSpot) => overlapArea(cards, q.rect) * 10 + overlapArea(placed, q.rect);
-  const spot = order.find((q) => !placed.some((o) => overlaps(o, q.rect))) ?? order.reduce((best, q) => (cost(q) < cost(best) ? q : best), order[0]!);
+  // The first free spot; when none is free, the one covering the least of the cards, then the least of the rest.
+  const cost = (q: LabelSpot) => [overlapArea(cards, q.rect), overlapArea(placed, q.rect)] as const;
+  const cheaper = (a: readonly [number, number], b: readonly [number, number]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+  const spot = order.find((q) => !placed.some((o) => overlaps(o, q.rect))) ?? order.reduce((best, q) => (cheaper(cost(q), cost(best)) ? q : best), order[0]!);
   placed.push(spot.rect);
   return spot;
 }

@@ -5,9 +5,9 @@
  * (diagrams.net reads plain XML inside `<diagram>`). Accounts and regions are `container=1`
  * swimlanes; each child names its container with `parent=` and is positioned relative to it, as
  * mxGraph stores children. Edges connect VPC cells by `source`/`target`, so they follow the boxes
- * when a user moves them, bend through the middle of the scene's curve, and carry the pcx id and
- * status as their label. Dash patterns are fixed (`fixDash=1`: draw.io otherwise scales them by
- * the line width). Every id, label and style goes through the XML encoders (syntax/xml.ts).
+ * when a user moves them, bend through the middle of the scene's curve, and carry their title
+ * (Name tag, else pcx id) and status as their label. Dash patterns are fixed (`fixDash=1`:
+ * draw.io otherwise scales them by the line width). Every id, label and style goes through the XML encoders (syntax/xml.ts).
  */
 import type { DiagramLayout } from '../diagram/layout';
 import type { Scene, SceneBox } from '../diagram/scene';

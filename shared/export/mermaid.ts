@@ -2,9 +2,9 @@
  *
  * A writer of the diagram's scene (shared/diagram/scene.ts), each kind drawing its own subgraphs,
  * nodes or links (shared/diagram/kinds/<kind>/mermaid.ts): accounts and regions are nested
- * subgraphs in the scene's order; each peering is a link labelled with its pcx id and status,
- * drawn dotted unless active and styled with the scene's colour, dash and width (`linkStyle`);
- * cards take the scene's colours through one class per look. Node and subgraph ids are letters,
+ * subgraphs in the scene's order; each peering is a link labelled with its title (Name tag,
+ * else pcx id) and status, drawn dotted unless active and styled with the scene's colour, dash
+ * and width (`linkStyle`); cards take the scene's colours through one class per look. Node and subgraph ids are letters,
  * digits and `_` with a prefix (`vpc_0a1b`, `reg_111111111111_eu_west_1`), so no id is a keyword
  * such as `end`; any other text in them becomes a hash. Labels and the title go through the
  * mermaid encoders (syntax/mermaid.ts). Checked with mermaid's own parser in the tests.

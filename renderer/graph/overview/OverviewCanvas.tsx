@@ -9,6 +9,7 @@
 import { useStore as useFlowStore } from '@xyflow/react';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 
+import { accountName } from '../../../shared/diagram/names';
 import type { DiagramLayout } from '../../../shared/diagram/layout';
 import type { PeeringId, VpcId } from '../../../shared/model/ids';
 import type { Topology } from '../../../shared/model/topology';
@@ -269,7 +270,7 @@ function draw(ctx: CanvasRenderingContext2D, input: DrawInput): void {
       if (sw < 70) continue;
       ctx.font = '600 13px system-ui, sans-serif';
       ctx.fillStyle = p.hues[b.node.data.hue] ?? p.text;
-      ctx.fillText(fit(ctx, b.node.data.alias ?? b.node.data.profiles[0] ?? b.node.data.accountId, sw - 12), sx + 6, sy + 5);
+      ctx.fillText(fit(ctx, accountName(b.node.data) ?? b.node.data.accountId, sw - 12), sx + 6, sy + 5);
     } else if (b.node.type === 'region' && sw > 90 && k > 0.12) {
       ctx.font = '500 10.5px ui-monospace, monospace';
       ctx.fillStyle = p.muted;

@@ -35,7 +35,7 @@ export const accountScene: BoxScene<SceneAccount> = {
   },
 };
 
-/** An account frame's title in file formats that have one label per box: `Account alias (id)`. */
+/** An account frame's title in file formats that have one label per box: `Account name (id)`. */
 export function accountFrameLabel(box: SceneAccount): string {
   return `Account ${accountLabel(box.account, box.accountId)}`;
 }

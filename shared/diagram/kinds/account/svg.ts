@@ -2,13 +2,14 @@
 import type { SvgBox } from '../../../export/svg-markup';
 import { group, outline, text } from '../../../export/svg-markup';
 import { xmlAttr } from '../../../export/syntax/xml';
+import { accountName } from '../../names';
 import { estimateTextWidth, fitText } from '../../text-metrics';
 import type { SceneAccount } from './scene';
 
 export const accountSvg: SvgBox<SceneAccount> = {
   layer: 'under-edges',
   draw: (b, p) => {
-    const name = b.account?.alias ?? (b.scanned ? 'Account' : 'Not scanned');
+    const name = accountName(b.account) ?? (b.scanned ? 'Account' : 'Not scanned');
     const maxWidth = b.width - 28;
     const nameText = fitText(name, maxWidth * 0.6, 14, { bold: true });
     const nameWidth = estimateTextWidth(nameText, 14, { bold: true });

@@ -1,4 +1,4 @@
-/** A peering in draw.io: an edge between the two VPC cells, bent through the middle of the scene's curve, labelled with the pcx id and state. */
+/** A peering in draw.io: an edge between the two VPC cells, bent through the middle of the scene's curve, labelled with its title and state. */
 import type { DrawioEdge } from '../../../export/drawio-markup';
 import { drawioStyle } from '../../../export/drawio-markup';
 import { xml, xmlAttrLines, xmlNum } from '../../../export/syntax/xml';
@@ -28,6 +28,6 @@ export const peeringDrawio: DrawioEdge<ScenePeering> = {
     });
     // One waypoint, the middle of the scene's curve, so draw.io bends the edge as the image does.
     const mid = quadraticAt(r.start, r.ctrl, r.end, 0.5);
-    return xml`<mxCell id="${ends.id}" value="${xmlAttrLines([edge.label.id, edge.label.detail])}" style="${s}" edge="1" parent="1" source="${ends.source}" target="${ends.target}"><mxGeometry relative="1" as="geometry"><Array as="points"><mxPoint x="${xmlNum(mid.x)}" y="${xmlNum(mid.y)}"/></Array></mxGeometry></mxCell>`;
+    return xml`<mxCell id="${ends.id}" value="${xmlAttrLines([edge.label.title, edge.label.detail])}" style="${s}" edge="1" parent="1" source="${ends.source}" target="${ends.target}"><mxGeometry relative="1" as="geometry"><Array as="points"><mxPoint x="${xmlNum(mid.x)}" y="${xmlNum(mid.y)}"/></Array></mxGeometry></mxCell>`;
   },
 };

@@ -4,6 +4,7 @@ import type { PeeringId, VpcId } from '../../../model/ids';
 import type { Peering } from '../../../model/topology';
 import type { EdgeStyle, PeeringRouteState } from '../../style';
 import { PALETTES, peeringEdgeStyle, peeringRouteState } from '../../style';
+import { peeringTitle } from '../../names';
 import { estimateTextWidth } from '../../text-metrics';
 import type { EdgeScene } from '../kind';
 
@@ -18,12 +19,12 @@ export interface ScenePeering {
   /** `look.colour` in the theme's palette. */
   readonly colour: string;
   readonly routeState: PeeringRouteState;
-  /** The label's two lines: the pcx id, then its status (and route state when active). */
-  readonly label: { readonly id: string; readonly detail: string };
+  /** The label's two lines: its title (Name tag, else pcx id), then its status (and route state when active). */
+  readonly label: { readonly title: string; readonly detail: string };
 }
 
 /** A peering's label box: font sizes of its two lines, its height and padding. */
-export const PEERING_LABEL = { idSize: 11, detailSize: 10.5, height: 34, padding: 16 } as const;
+export const PEERING_LABEL = { titleSize: 11, detailSize: 10.5, height: 34, padding: 16 } as const;
 
 export const peeringScene: EdgeScene<ScenePeering> = {
   edges: ({ doc, theme }, shown) =>
@@ -34,10 +35,10 @@ export const peeringScene: EdgeScene<ScenePeering> = {
         const look = peeringEdgeStyle(pc, completeness);
         const routeState = peeringRouteState(completeness);
         const detail = pc.status === 'active' ? `active · routes ${routeStateWords(routeState)}` : pc.status;
-        return { kind: 'peering', id: pc.id, peering: pc, from: pc.requester.vpcId, to: pc.accepter.vpcId, look, colour: PALETTES[theme][look.colour], routeState, label: { id: pc.id, detail } };
+        return { kind: 'peering', id: pc.id, peering: pc, from: pc.requester.vpcId, to: pc.accepter.vpcId, look, colour: PALETTES[theme][look.colour], routeState, label: { title: peeringTitle(pc), detail } };
       }),
   labelSize: (edge) => ({
-    width: Math.max(estimateTextWidth(edge.label.id, PEERING_LABEL.idSize, { mono: true }), estimateTextWidth(edge.label.detail, PEERING_LABEL.detailSize)) + PEERING_LABEL.padding,
+    width: Math.max(estimateTextWidth(edge.label.title, PEERING_LABEL.titleSize, { mono: true }), estimateTextWidth(edge.label.detail, PEERING_LABEL.detailSize)) + PEERING_LABEL.padding,
     height: PEERING_LABEL.height,
   }),
 };

@@ -30,7 +30,7 @@ export const peeringSvg: SvgEdge<ScenePeering> = {
     );
   },
 
-  // The pcx id, then its state in the edge's colour; a leader back to the line when set away from it.
+  // Its title, then its state in the edge's colour; a leader back to the line when set away from it.
   label: (r, p) => {
     const { edge, label: box } = r;
     const colour = xmlAttr(edge.colour);
@@ -41,7 +41,7 @@ export const peeringSvg: SvgEdge<ScenePeering> = {
       [
         xml`<g data-label="${xmlAttr(edge.id)}">`,
         xml`<rect x="${xmlNum(box.x)}" y="${xmlNum(box.y)}" width="${xmlNum(box.width)}" height="${PEERING_LABEL.height}" rx="7" fill="${p.panel}" stroke="${colour}" stroke-width="1.25"/>`,
-        text(box.x + box.width / 2, box.y + 14.5, edge.label.id, { size: PEERING_LABEL.idSize, fill: p.text, mono: true, anchor: 'middle' }),
+        text(box.x + box.width / 2, box.y + 14.5, edge.label.title, { size: PEERING_LABEL.titleSize, fill: p.text, mono: true, anchor: 'middle' }),
         text(box.x + box.width / 2, box.y + 28, edge.label.detail, { size: PEERING_LABEL.detailSize, fill: colour, weight: 600, anchor: 'middle' }),
         leader,
         xml`</g>`,

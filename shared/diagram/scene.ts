@@ -58,7 +58,7 @@ export function buildScene(doc: ExportDocument, layout: DiagramLayout, theme: Di
     if (box) boxes.push(box);
   }
   const shown = new Map<string, LaidOutKind>(boxes.map((b) => [b.id, b.kind]));
-  const edges: SceneEdge[] = Object.values(EDGE_KINDS).flatMap((k) => k.edges(ctx, shown));
+  const edges = Object.values(EDGE_KINDS).flatMap((k): readonly SceneEdge[] => k.edges(ctx, shown));
   return { doc, theme, palette: PALETTES[theme], boxes, edges };
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutGrid } from '../../../shared/diagram/grid-layout';
 import { layoutTopology } from '../../../shared/diagram/layout-topology';
 import type { Scene, SceneVpc } from '../../../shared/diagram/scene';
-import { buildScene } from '../../../shared/diagram/scene';
+import { buildScene, edgesOf } from '../../../shared/diagram/scene';
 import { ACCOUNT_HUES, PALETTES } from '../../../shared/diagram/style';
 import { exportDot } from '../../../shared/export/dot';
 import { exportDrawio } from '../../../shared/export/drawio';
@@ -113,7 +113,7 @@ describe('the scene of a diagram', () => {
         dot: dotSays(exportDot(doc, { theme, layout })),
         mermaid: mermaidSays(exportMermaid(doc, { theme, layout }), scene),
       };
-      for (const e of scene.edges) {
+      for (const e of edgesOf(scene, 'peering')) {
         const expected = { colour: e.colour, dash: e.look.dash, width: e.look.width, label: [e.label.title, e.label.detail] };
         for (const [format, said] of Object.entries(files)) {
           const got = said.edges.get(e.id);

@@ -51,3 +51,17 @@ export interface Rect {
   readonly width: number;
   readonly height: number;
 }
+
+/** A point in layout coordinates. */
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** A point on a quadratic curve. */
+export function quadraticAt(start: Point, ctrl: Point, end: Point, t: number): Point {
+  return {
+    x: (1 - t) * (1 - t) * start.x + 2 * (1 - t) * t * ctrl.x + t * t * end.x,
+    y: (1 - t) * (1 - t) * start.y + 2 * (1 - t) * t * ctrl.y + t * t * end.y,
+  };
+}

@@ -1,28 +1,18 @@
-/** Where a scene's edges run and where their labels sit: curves around VPC boxes, labels off cards and one another.
+/** Where a scene's edges run and where their labels sit: curves around cards, labels off cards, frame titles and one another.
  *
  * Pure geometry in layout coordinates, for the writers that place edges themselves (SVG, and
- * draw.io's waypoints). Label sizes are those the SVG writer draws (`EDGE_LABEL`).
+ * draw.io's waypoints). What each box kind keeps edges and labels off (`keepOff`) and the size of
+ * each edge kind's label (`labelSize`) come from the kinds' registry.
  */
-import type { Rect } from './geometry';
+import type { Point, Rect } from './geometry';
+import { quadraticAt } from './geometry';
 import type { Scene, SceneBox, SceneEdge } from './scene';
-import { estimateTextWidth } from './text-metrics';
-
-/** A point in layout coordinates. */
-export interface Point {
-  readonly x: number;
-  readonly y: number;
-}
-
-/** An edge's label box: font sizes of its two lines, its height and padding. */
-export const EDGE_LABEL = { idSize: 11, detailSize: 10.5, height: 34, padding: 16 } as const;
-
-/** Heights of the frames' title bands, which labels keep off. */
-export const FRAME_TITLE_HEIGHT = { account: 34, region: 26 } as const;
+import { boxKindOf, edgeKindOf } from './scene';
 
 /** An edge with its route and its label's place. */
-export interface RoutedEdge {
-  readonly edge: SceneEdge;
-  /** A quadratic curve from the requester's box border to the accepter's. */
+export interface RoutedEdge<E = SceneEdge> {
+  readonly edge: E;
+  /** A quadratic curve from the border of the box it starts at to the border of the box it ends at. */
   readonly start: Point;
   readonly ctrl: Point;
   readonly end: Point;
@@ -36,14 +26,6 @@ export interface RoutedEdge {
   readonly leader: boolean;
   /** The end of a leader on the label's border. */
   readonly leaderEnd: Point;
-}
-
-/** A point on a quadratic curve. */
-export function quadraticAt(start: Point, ctrl: Point, end: Point, t: number): Point {
-  return {
-    x: (1 - t) * (1 - t) * start.x + 2 * (1 - t) * t * ctrl.x + t * t * end.x,
-    y: (1 - t) * (1 - t) * start.y + 2 * (1 - t) * t * ctrl.y + t * t * end.y,
-  };
 }
 
 /** Boxes an edge should not run through, bucketed on a coarse grid so each test is cheap. */
@@ -68,7 +50,7 @@ function indexObstacles(boxes: readonly SceneBox[]): Obstacles {
   return { cell, buckets };
 }
 
-/** How many other VPC boxes a curve runs through (sampled), so the router can pick the clearest bend. */
+/** How many other cards a curve runs through (sampled), so the router can pick the clearest bend. */
 function countHits(obstacles: Obstacles, at: (t: number) => Point, skip: ReadonlySet<string>): number {
   const hit = new Set<string>();
   for (let i = 1; i < 32; i++) {
@@ -93,11 +75,11 @@ interface Curve {
 }
 
 /**
- * A curve from the requester's box to the accepter's.
+ * A curve from the edge's first box to its second.
  *
- * Tries a gentle bend first, on a side chosen by a stable hash of the pcx id (so crossing
+ * Tries a gentle bend first, on a side chosen by a stable hash of the edge's id (so crossing
  * edges fan apart), then wider bends on both sides, and keeps the one that runs through the
- * fewest other VPC boxes.
+ * fewest other cards.
  */
 function routeEdge(edge: SceneEdge, boxById: ReadonlyMap<string, SceneBox>, obstacles: Obstacles): Curve {
   const a = boxById.get(edge.from)!;
@@ -153,19 +135,13 @@ function labelSpot(centre: Point, anchor: Point, w: number, h: number): LabelSpo
   return { rect: { x: centre.x - w / 2, y: centre.y - h / 2, width: w, height: h }, anchor };
 }
 
-/** The width of an edge's label box. */
-export function edgeLabelWidth(edge: SceneEdge): number {
-  return Math.max(estimateTextWidth(edge.label.id, EDGE_LABEL.idSize, { mono: true }), estimateTextWidth(edge.label.detail, EDGE_LABEL.detailSize)) + EDGE_LABEL.padding;
-}
-
 /**
  * A label's place: on the line, from the middle outwards; then beside it (a short edge would
  * vanish under its own label), on the outside of the bend first, stepping further out until
  * clear of the cards around: a label over a card hides its name.
  */
 function placeLabel(edge: SceneEdge, curve: Curve, placed: Rect[], cards: readonly Rect[]): LabelSpot {
-  const w = edgeLabelWidth(edge);
-  const h = EDGE_LABEL.height;
+  const { width: w, height: h } = edgeKindOf(edge).labelSize(edge);
   const ts = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82];
   const onLine = ts.map((t) => {
     const c = curve.at(t);
@@ -183,9 +159,10 @@ function placeLabel(edge: SceneEdge, curve: Curve, placed: Rect[], cards: readon
   }
   const chord = Math.hypot(curve.at(1).x - curve.at(0).x, curve.at(1).y - curve.at(0).y);
   const order = chord < w + 60 ? [...beside, ...onLine] : [...onLine, ...beside];
-  // The first free spot; when none is free, the one covering the least, a card counting most.
-  const cost = (q: LabelSpot) => overlapArea(cards, q.rect) * 10 + overlapArea(placed, q.rect);
-  const spot = order.find((q) => !placed.some((o) => overlaps(o, q.rect))) ?? order.reduce((best, q) => (cost(q) < cost(best) ? q : best), order[0]!);
+  // The first free spot; when none is free, the one covering the least of the cards, then the least of the rest.
+  const cost = (q: LabelSpot) => [overlapArea(cards, q.rect), overlapArea(placed, q.rect)] as const;
+  const cheaper = (a: readonly [number, number], b: readonly [number, number]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+  const spot = order.find((q) => !placed.some((o) => overlaps(o, q.rect))) ?? order.reduce((best, q) => (cheaper(cost(q), cost(best)) ? q : best), order[0]!);
   placed.push(spot.rect);
   return spot;
 }
@@ -193,14 +170,15 @@ function placeLabel(edge: SceneEdge, curve: Curve, placed: Rect[], cards: readon
 /** Every edge of the scene routed, with its label placed; in the scene's edge order. */
 export function routeScene(scene: Scene): readonly RoutedEdge[] {
   const boxById = new Map(scene.boxes.map((b) => [b.id, b]));
-  const cards = scene.boxes.filter((b) => b.kind === 'vpc');
+  const cards = scene.boxes.filter((b) => boxKindOf(b).keepOff === 'whole');
   const obstacles = indexObstacles(cards);
   const curves = scene.edges.map((e) => routeEdge(e, boxById, obstacles));
-  // Labels keep off VPC boxes, frame titles and one another.
-  const placed: Rect[] = [
-    ...cards,
-    ...scene.boxes.filter((b) => b.kind !== 'vpc').map((b) => ({ x: b.x, y: b.y, width: b.width, height: FRAME_TITLE_HEIGHT[b.kind as 'account' | 'region'] })),
-  ];
+  // Labels keep off cards, frame titles and one another.
+  const titleBands = scene.boxes.flatMap((b) => {
+    const keepOff = boxKindOf(b).keepOff;
+    return keepOff === 'whole' ? [] : [{ x: b.x, y: b.y, width: b.width, height: keepOff.titleBand }];
+  });
+  const placed: Rect[] = [...cards, ...titleBands];
   return scene.edges.map((edge, i) => {
     const curve = curves[i]!;
     const spot = placeLabel(edge, curve, placed, cards);

@@ -3,28 +3,29 @@
  * Built once from the export document, a layout and a theme; every diagram writer (SVG and the
  * PNG made from it, draw.io, Mermaid, DOT) writes this scene and nothing else, so a box or an
  * edge looks the same in every file, and as on the canvas, which draws the same layout with
- * the same style (style.ts). Writers that place nothing themselves (SVG, draw.io) add the edges'
- * routes and label places from `routeScene` (scene-routes.ts).
+ * the same style (style.ts). Each kind of box or edge builds its part and draws itself in every
+ * format (kinds/); writers that place nothing themselves (SVG, draw.io) add the edges' routes
+ * and label places from `routeScene` (scene-routes.ts).
  */
 import type { ExportDocument } from '../export/export-document';
 import type { VpcId } from '../model/ids';
-import type { SceneBox } from './kinds';
+import type { SceneBox, SceneEdge, SceneEdgeKind } from './kinds';
 import { boxMakers, EDGE_KINDS } from './kinds';
 import type { SceneContext } from './kinds/kind';
-import type { SceneEdge } from './kinds/peering';
 import type { DiagramLayout, LaidOutKind } from './layout';
 import type { DiagramPalette, DiagramTheme } from './style';
 import { PALETTES, accountHue } from './style';
 
-export { accountFrameLabel } from './kinds/account';
-export type { SceneAccount } from './kinds/account';
+export { accountFrameLabel } from './kinds/account/scene';
+export type { SceneAccount } from './kinds/account/scene';
 export { resolveBoxStyle } from './kinds/kind';
 export type { ResolvedBoxStyle } from './kinds/kind';
-export type { SceneEdge } from './kinds/peering';
-export type { SceneRegion } from './kinds/region';
-export { vpcLabelLines } from './kinds/vpc';
-export type { SceneVpc } from './kinds/vpc';
-export type { SceneBox } from './kinds';
+export type { ScenePeering } from './kinds/peering/scene';
+export type { SceneRegion } from './kinds/region/scene';
+export { vpcLabelLines } from './kinds/vpc/scene';
+export type { SceneVpc } from './kinds/vpc/scene';
+export { boxKindOf, edgeKindOf } from './kinds';
+export type { SceneBox, SceneEdge } from './kinds';
 
 /** The whole picture. */
 export interface Scene {
@@ -33,7 +34,7 @@ export interface Scene {
   readonly palette: DiagramPalette;
   /** Boxes in the layout's order, every parent before its children. */
   readonly boxes: readonly SceneBox[];
-  /** Edges in the document's order (by pcx id). */
+  /** Edges kind by kind (`EDGE_KINDS`' order), each kind's in the document's order. */
   readonly edges: readonly SceneEdge[];
 }
 
@@ -57,7 +58,7 @@ export function buildScene(doc: ExportDocument, layout: DiagramLayout, theme: Di
     if (box) boxes.push(box);
   }
   const shown = new Map<string, LaidOutKind>(boxes.map((b) => [b.id, b.kind]));
-  const edges = Object.values(EDGE_KINDS).flatMap((k) => k.edges(ctx, shown));
+  const edges = Object.values(EDGE_KINDS).flatMap((k): readonly SceneEdge[] => k.edges(ctx, shown));
   return { doc, theme, palette: PALETTES[theme], boxes, edges };
 }
 
@@ -71,4 +72,14 @@ export function childrenOf(scene: Scene, parentId: string | undefined): readonly
 /** The laid-out box of `id` in the scene. */
 export function sceneBoxById(scene: Scene): ReadonlyMap<string, SceneBox> {
   return new Map(scene.boxes.map((b) => [b.id, b]));
+}
+
+/** The scene's boxes of one kind, in scene order. */
+export function boxesOf<K extends LaidOutKind>(scene: Scene, kind: K): readonly Extract<SceneBox, { kind: K }>[] {
+  return scene.boxes.filter((b): b is Extract<SceneBox, { kind: K }> => b.kind === kind);
+}
+
+/** The scene's edges of one kind, in scene order. */
+export function edgesOf<K extends SceneEdgeKind>(scene: Scene, kind: K): readonly Extract<SceneEdge, { kind: K }>[] {
+  return scene.edges.filter((e): e is Extract<SceneEdge, { kind: K }> => e.kind === kind);
 }

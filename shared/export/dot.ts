@@ -1,6 +1,7 @@
 /** The topology as Graphviz DOT: clusters for accounts and regions, styled peering edges.
  *
- * A writer of the diagram's scene (shared/diagram/scene.ts): its boxes as clusters and nodes in
+ * A writer of the diagram's scene (shared/diagram/scene.ts), each kind giving the attributes of
+ * its clusters, nodes or edges (shared/diagram/kinds/<kind>/dot.ts): its boxes as clusters and nodes in
  * the scene's order, with the scene's colours; Graphviz places them itself. Cluster subgraph
  * names start with `cluster` (Graphviz draws only those as boxes). Every id, label and attribute
  * value goes through the DOT encoders (syntax/dot.ts): a double-quoted string with `\` and `"`
@@ -9,15 +10,13 @@
  */
 import { layoutGrid } from '../diagram/grid-layout';
 import type { DiagramLayout } from '../diagram/layout';
-import type { ResolvedBoxStyle, Scene, SceneBox } from '../diagram/scene';
-import { accountFrameLabel, buildScene, childrenOf, vpcLabelLines } from '../diagram/scene';
-import type { DiagramTheme, LinePattern } from '../diagram/style';
+import type { Scene, SceneBox } from '../diagram/scene';
+import { boxKindOf, buildScene, childrenOf, edgeKindOf } from '../diagram/scene';
+import type { DiagramTheme } from '../diagram/style';
+import type { Dot } from './dot-markup';
 import type { ExportDocument } from './export-document';
 import { formatTakenAt } from './labels';
-import type { Encoded } from './syntax/encoded';
 import { dot, dotId, dotJoin, dotLabel } from './syntax/dot';
-
-type Dot = Encoded<'dot'>;
 
 /** Options of `exportDot`. */
 export interface DotExportOptions {
@@ -30,13 +29,6 @@ export interface DotExportOptions {
 /** The document as a DOT digraph (edges point from requester to accepter). */
 export function exportDot(doc: ExportDocument, opts: DotExportOptions = {}): string {
   return writeDot(buildScene(doc, opts.layout ?? layoutGrid(doc.topology), opts.theme ?? 'light'));
-}
-
-const LINE: Readonly<Record<LinePattern, Dot>> = { solid: dot`solid`, dashed: dot`dashed`, dotted: dot`dotted` };
-
-/** A cluster's or node's `style` list: rounded, filled, dashed when its border is. */
-function boxStyle(style: ResolvedBoxStyle): Dot {
-  return style.dash ? dot`"rounded,dashed,filled"` : dot`"rounded,filled"`;
 }
 
 /** The scene as a DOT digraph. */
@@ -53,26 +45,18 @@ export function writeDot(scene: Scene): string {
     dot`  edge [fontname=${font}, fontsize=9, penwidth=2, arrowsize=0.8];`,
   ];
   const walk = (box: SceneBox, indent: Dot): void => {
-    const s = box.style;
-    if (box.kind === 'vpc') {
-      // No stripe in DOT: the border carries the card's colour (its account's, or its mark's).
-      out.push(dot`${indent}${dotId(box.id)} [label=${dotLabel(vpcLabelLines(box))}, style=${boxStyle(s)}, fillcolor=${dotId(s.fill)}, color=${dotId(s.stripe)}, fontcolor=${dotId(s.text)}, penwidth=${s.strokeWidth}];`);
+    const k = boxKindOf(box).dot;
+    if (k.shape === 'node') {
+      out.push(dot`${indent}${dotId(box.id)} [${k.attributes(box)}];`);
       return;
     }
-    const label = box.kind === 'account' ? accountFrameLabel(box) : box.region;
-    const size = box.kind === 'account' ? 13 : 11;
-    out.push(dot`${indent}subgraph ${dotId(`cluster_${box.kind}_${box.kind === 'account' ? box.accountId : `${box.accountId}_${box.region}`}`)} {`);
-    out.push(dot`${indent}  label=${dotLabel([label])}; style=${boxStyle(s)}; fillcolor=${dotId(s.fill)}; color=${dotId(s.stroke)}; fontcolor=${dotId(s.text)}; fontsize=${size};`);
+    out.push(dot`${indent}subgraph ${dotId(`cluster_${box.kind}_${k.key(box)}`)} {`);
+    out.push(dot`${indent}  ${k.attributes(box)}`);
     for (const child of childrenOf(scene, box.id)) walk(child, dot`${indent}  `);
     out.push(dot`${indent}}`);
   };
   for (const box of childrenOf(scene, undefined)) walk(box, dot`  `);
-  for (const e of scene.edges) {
-    const colour = dotId(e.colour);
-    out.push(
-      dot`  ${dotId(e.from)} -> ${dotId(e.to)} [id=${dotId(e.id)}, label=${dotLabel([e.label.id, e.label.detail])}, color=${colour}, fontcolor=${colour}, style=${LINE[e.look.line]}, penwidth=${e.look.width}];`,
-    );
-  }
+  for (const e of scene.edges) out.push(dot`  ${dotId(e.from)} -> ${dotId(e.to)} [${edgeKindOf(e).dot.attributes(e)}];`);
   out.push(dot`}`);
   return dotJoin(out, dot`\n`) + '\n';
 }

@@ -1,6 +1,7 @@
 /** Words every exporter uses for the same things, so a diagram and its inventory agree. */
 import type { RouteSummary } from '../analysis/route-completeness';
 import { describeRouteSummary } from '../analysis/route-words';
+import { accountName } from '../diagram/names';
 import { isHeldBlockState } from '../cidr/vpc-blocks';
 import type { Account, PeeringSide, Vpc } from '../model/topology';
 import type { ExportDocument } from './export-document';
@@ -21,9 +22,10 @@ export function vpcCidrs(vpc: Pick<Vpc, 'cidrBlocks'>): readonly string[] {
   ].map((b) => b.cidr);
 }
 
-/** `alias (id)` or the id. */
-export function accountLabel(account: Pick<Account, 'id' | 'alias'> | undefined, id: string): string {
-  return account?.alias ? `${account.alias} (${id})` : id;
+/** `name (id)` or the id: the account's name as the diagram gives it (`accountName`: its alias, else its profile). */
+export function accountLabel(account: Pick<Account, 'alias' | 'profiles'> | undefined, id: string): string {
+  const name = accountName(account);
+  return name ? `${name} (${id})` : id;
 }
 
 /** The document's account record for an id, if the snapshot has one. */

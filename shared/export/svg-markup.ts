@@ -1,4 +1,8 @@
-/** The small pieces every part of the SVG export is built from: encoded palette, text, groups. */
+/** The small pieces every part of the SVG export is built from: encoded palette, text, groups,
+ * and what a diagram kind gives the SVG writer to draw its boxes or edges. */
+import type { Rect } from '../diagram/geometry';
+import type { ResolvedBoxStyle } from '../diagram/kinds/kind';
+import type { RoutedEdge } from '../diagram/scene-routes';
 import type { DiagramPalette } from '../diagram/style';
 import { FONT_MONO, FONT_SANS } from '../diagram/style';
 import type { Encoded } from './syntax/encoded';
@@ -27,3 +31,27 @@ export function group(parts: readonly Xml[]): Xml {
   return xml`<g>${xmlJoin(parts, xml``)}</g>`;
 }
 
+
+/** A box's outline from its resolved style. */
+export function outline(b: Rect, style: ResolvedBoxStyle, fill: Xml = xmlAttr(style.fill)): Xml {
+  const dash = style.dash ? xml` stroke-dasharray="${xmlAttr(style.dash)}"` : xml``;
+  return xml`<rect x="${xmlNum(b.x)}" y="${xmlNum(b.y)}" width="${xmlNum(b.width)}" height="${xmlNum(b.height)}" rx="${style.radius}" fill="${fill}" stroke="${xmlAttr(style.stroke)}" stroke-width="${style.strokeWidth}"${dash}/>`;
+}
+
+/** The stripe down a card's left side, in its account's colour (or its mark's). */
+export function stripe(x: number, y: number, height: number, style: ResolvedBoxStyle, width = 4): Xml {
+  return xml`<rect x="${xmlNum(x)}" y="${xmlNum(y)}" width="${width}" height="${xmlNum(height)}" rx="${width / 2}" fill="${xmlAttr(style.stripe)}"/>`;
+}
+
+/** How a box kind is drawn in SVG: on which layer (frames under the edges, cards over them) and its markup. */
+export interface SvgBox<B> {
+  readonly layer: 'under-edges' | 'over-edges';
+  draw(box: B, p: XmlPalette): Xml;
+}
+
+/** How an edge kind is drawn in SVG: the definitions it refers to, its line, and its label (drawn over every box). */
+export interface SvgEdge<E> {
+  defs(p: XmlPalette): readonly Xml[];
+  line(routed: RoutedEdge<E>, p: XmlPalette): Xml;
+  label(routed: RoutedEdge<E>, p: XmlPalette): Xml;
+}

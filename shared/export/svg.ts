@@ -2,24 +2,25 @@
  *
  * A writer of the diagram's scene (shared/diagram/scene.ts), with no DOM, so the CLI makes
  * images without a browser window (PNG is this SVG rasterised, see electron/export/render-png.ts).
+ * Each kind draws its own boxes or edges (shared/diagram/kinds/<kind>/svg.ts); this writer keeps
+ * the document, its header and legend, the definitions and the order of the layers.
  * Presentation attributes only (no CSS, no remote fonts), so every SVG consumer, resvg included,
  * draws it alike. Markup is built only with the XML templates and encoders (syntax/xml.ts).
  */
 import type { Rect } from '../diagram/geometry';
+import { BOX_KINDS, EDGE_KINDS } from '../diagram/kinds';
 import type { DiagramLayout } from '../diagram/layout';
-import type { Scene, SceneAccount, SceneRegion, SceneVpc } from '../diagram/scene';
-import { buildScene, resolveBoxStyle } from '../diagram/scene';
-import type { ResolvedBoxStyle } from '../diagram/scene';
+import type { Scene } from '../diagram/scene';
+import { boxesOf, boxKindOf, buildScene, edgeKindOf, edgesOf, resolveBoxStyle } from '../diagram/scene';
 import { routeScene } from '../diagram/scene-routes';
 import type { DiagramTheme, EdgeCategory, EdgeStyle } from '../diagram/style';
 import { EDGE_STYLES } from '../diagram/style';
-import { estimateTextWidth, fitText } from '../diagram/text-metrics';
+import { fitText } from '../diagram/text-metrics';
 import type { PeeringId } from '../model/ids';
 import type { ExportDocument } from './export-document';
-import { accountLabel, findAccount, formatTakenAt, vpcCidrs, vpcTitle } from './labels';
-import { edgeMarkup, labelMarkup } from './svg-edges';
-import type { Xml, XmlPalette } from './svg-markup';
-import { group, text, xmlPalette } from './svg-markup';
+import { accountLabel, findAccount, formatTakenAt } from './labels';
+import type { SvgBox, Xml, XmlPalette } from './svg-markup';
+import { group, outline, stripe, text, xmlPalette } from './svg-markup';
 import { xml, xmlAttr, xmlJoin, xmlNum, xmlText } from './syntax/xml';
 
 /** Options of `exportSvg`. */
@@ -54,9 +55,7 @@ export function renderSvg(doc: ExportDocument, layout: DiagramLayout, opts: SvgE
 export function writeSvg(scene: Scene): SvgImage {
   const { doc } = scene;
   const p = xmlPalette(scene.palette);
-  const accounts = scene.boxes.filter((b): b is SceneAccount => b.kind === 'account');
-  const regions = scene.boxes.filter((b): b is SceneRegion => b.kind === 'region');
-  const cards = scene.boxes.filter((b): b is SceneVpc => b.kind === 'vpc');
+  const cards = boxesOf(scene, 'vpc');
   const conflicted = cards.filter((c) => c.conflicted).length;
   const external = cards.some((c) => c.external);
 
@@ -68,7 +67,7 @@ export function writeSvg(scene: Scene): SvgImage {
   const diagramWidth = Math.max(320, ...extents.map((b) => b.x + b.width + 8 - minX));
   const diagramHeight = Math.max(160, ...extents.map((b) => b.y + b.height + 8 - minY));
 
-  const looks = scene.edges.map((e) => e.look);
+  const looks = edgesOf(scene, 'peering').map((e) => e.look);
   const legendHeight = legendSize(looks.map((l) => l.category), conflicted > 0, external);
   const width = Math.ceil(MARGIN * 2 + diagramWidth + GAP + LEGEND_WIDTH);
   const height = Math.ceil(MARGIN * 2 + HEADER_HEIGHT + GAP + Math.max(diagramHeight, legendHeight));
@@ -81,17 +80,17 @@ export function writeSvg(scene: Scene): SvgImage {
     xml`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="ps-title ps-desc">`,
     xml`<title id="ps-title">${xmlText(`VPC peering: ${doc.title}`)}</title>`,
     xml`<desc id="ps-desc">${xmlText(summary)}</desc>`,
-    xml`<defs>${xmlJoin(EDGE_STYLES.map((s) => marker(s, p)), xml``)}</defs>`,
+    xml`<defs>${xmlJoin(Object.values(EDGE_KINDS).flatMap((k) => k.svg.defs(p)), xml``)}</defs>`,
     xml`<rect x="0" y="0" width="${width}" height="${height}" fill="${p.bg}"/>`,
   );
   out.push(header(scene, p, width - 2 * MARGIN, conflicted));
 
   out.push(xml`<g transform="translate(${xmlNum(ox)} ${xmlNum(oy)})">`);
-  for (const b of accounts) out.push(accountFrame(b, p));
-  for (const b of regions) out.push(regionFrame(b));
-  out.push(...routed.map((r) => edgeMarkup(r, p)));
-  for (const b of cards) out.push(vpcBox(b, p));
-  out.push(...routed.map((r) => labelMarkup(r, p)));
+  // Frames under the edges, cards over them, labels over everything; each layer kind by kind.
+  out.push(...boxLayer(scene, 'under-edges', p));
+  out.push(...routed.map((r) => edgeKindOf(r.edge).svg.line(r, p)));
+  out.push(...boxLayer(scene, 'over-edges', p));
+  out.push(...routed.map((r) => edgeKindOf(r.edge).svg.label(r, p)));
   out.push(xml`</g>`);
 
   out.push(legend(scene, p, MARGIN + diagramWidth + GAP, MARGIN + HEADER_HEIGHT + GAP, looks, conflicted > 0, external));
@@ -100,7 +99,8 @@ export function writeSvg(scene: Scene): SvgImage {
 }
 
 function header(scene: Scene, p: XmlPalette, width: number, conflictedVpcs: number): Xml {
-  const { doc, edges } = scene;
+  const { doc } = scene;
+  const peerings = edgesOf(scene, 'peering');
   const x = MARGIN;
   const y = MARGIN;
   const findingsWidth = 330;
@@ -127,9 +127,9 @@ function header(scene: Scene, p: XmlPalette, width: number, conflictedVpcs: numb
   ];
   // Findings: what a reviewer should look at first.
   const fx = x + width - findingsWidth;
-  const active = edges.filter((e) => e.peering.status === 'active');
+  const active = peerings.filter((e) => e.peering.status === 'active');
   const incomplete = active.filter((e) => e.look.category === 'active-partial' || e.look.category === 'active-none').length;
-  const pending = edges.filter((e) => e.look.category === 'pending').length;
+  const pending = peerings.filter((e) => e.look.category === 'pending').length;
   const findings: [Xml, string][] = [
     [doc.analysis.cidrConflicts.length > 0 ? p.bad : p.ok, `${plural(doc.analysis.cidrConflicts.length, 'CIDR conflict')} (${plural(conflictedVpcs, 'VPC')})`],
     [incomplete > 0 ? p.warn : p.ok, `${incomplete} of ${active.length} active ${active.length === 1 ? 'peering' : 'peerings'} with missing routes`],
@@ -150,72 +150,14 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** A box's outline from its resolved style. */
-function outline(b: Rect, style: ResolvedBoxStyle, fill: Xml = xmlAttr(style.fill)): Xml {
-  const dash = style.dash ? xml` stroke-dasharray="${xmlAttr(style.dash)}"` : xml``;
-  return xml`<rect x="${xmlNum(b.x)}" y="${xmlNum(b.y)}" width="${xmlNum(b.width)}" height="${xmlNum(b.height)}" rx="${style.radius}" fill="${fill}" stroke="${xmlAttr(style.stroke)}" stroke-width="${style.strokeWidth}"${dash}/>`;
-}
-
-function accountFrame(b: SceneAccount, p: XmlPalette): Xml {
-  const name = b.account?.alias ?? (b.scanned ? 'Account' : 'Not scanned');
-  const maxWidth = b.width - 28;
-  const nameText = fitText(name, maxWidth * 0.6, 14, { bold: true });
-  const nameWidth = estimateTextWidth(nameText, 14, { bold: true });
-  return group([
-    outline(b, b.style),
-    text(b.x + 16, b.y + 25, nameText, { size: 14, fill: xmlAttr(b.style.text), weight: 650 }),
-    text(b.x + 16 + nameWidth + 10, b.y + 25, fitText(b.accountId, maxWidth - nameWidth - 10, 12, { mono: true }), { size: 12, fill: p.muted, mono: true }),
-  ]);
-}
-
-function regionFrame(b: SceneRegion): Xml {
-  return group([
-    outline(b, b.style),
-    xml`<circle cx="${xmlNum(b.x + 16)}" cy="${xmlNum(b.y + 16)}" r="4" fill="none" stroke="${xmlAttr(b.style.stripe)}" stroke-width="1.5"/>`,
-    text(b.x + 26, b.y + 20, fitText(b.region, b.width - 40, 12, { bold: true }), { size: 12, fill: xmlAttr(b.style.text), weight: 600 }),
-  ]);
-}
-
-function vpcBox(b: SceneVpc, p: XmlPalette): Xml {
-  const { vpc: v, conflicted, external, style } = b;
-  const inner = b.width - 28;
-  const parts: Xml[] = [outline(b, style), stripe(b.x, b.y + 6, Math.max(b.height - 12, 4), style)];
-  const title = external ? v.id : vpcTitle(v);
-  const badge = conflicted || external;
-  if (badge) {
-    const words = conflicted ? 'CIDR overlap' : 'peer only';
-    const bw = estimateTextWidth(words, 10, { bold: true }) + 12;
-    parts.push(
-      xml`<rect x="${xmlNum(b.x + b.width - 10 - bw)}" y="${xmlNum(b.y + 8)}" width="${xmlNum(bw)}" height="16" rx="8" fill="${conflicted ? p.bad : p.panel2}" fill-opacity="${conflicted ? 0.18 : 1}" stroke="${conflicted ? p.bad : p.border}"/>`,
-      text(b.x + b.width - 10 - bw / 2, b.y + 19.5, words, { size: 10, fill: conflicted ? p.bad : p.muted, weight: 600, anchor: 'middle' }),
-    );
+/** The boxes of one layer, kind by kind in the registry's order, each kind's in scene order. */
+function boxLayer(scene: Scene, layer: SvgBox<unknown>['layer'], p: XmlPalette): Xml[] {
+  const out: Xml[] = [];
+  for (const [kind, k] of Object.entries(BOX_KINDS)) {
+    if (k.svg.layer !== layer) continue;
+    for (const b of scene.boxes) if (b.kind === kind) out.push(boxKindOf(b).svg.draw(b, p));
   }
-  const titleRoom = inner - (badge ? estimateTextWidth(conflicted ? 'CIDR overlap' : 'peer only', 10, { bold: true }) + 18 : 0);
-  parts.push(text(b.x + 14, b.y + 22, fitText(title, titleRoom, 13.5, { bold: true }), { size: 13.5, fill: xmlAttr(style.text), weight: 650 }));
-  parts.push(
-    external
-      ? text(b.x + 14, b.y + 39, fitText(`seen through a peering`, inner, 11), { size: 11, fill: p.muted })
-      : text(b.x + 14, b.y + 39, fitText(v.id, inner, 11, { mono: true }), { size: 11, fill: p.muted, mono: true }),
-  );
-  const cidrs = vpcCidrs(v);
-  const room = Math.max(1, Math.floor((b.height - 50) / 17));
-  const shown = cidrs.length > room ? cidrs.slice(0, room - 1) : cidrs;
-  shown.forEach((c, i) => {
-    parts.push(text(b.x + 14, b.y + 58 + i * 17, fitText(c, inner, 11.5, { mono: true }), { size: 11.5, fill: p.text, mono: true }));
-  });
-  if (shown.length < cidrs.length) {
-    parts.push(text(b.x + 14, b.y + 58 + shown.length * 17, `+${cidrs.length - shown.length} more`, { size: 11, fill: p.muted }));
-  }
-  return xml`<g data-vpc="${xmlAttr(v.id)}">${xmlJoin(parts, xml``)}</g>`;
-}
-
-/** The stripe down a card's left side, in its account's colour (or its mark's). */
-function stripe(x: number, y: number, height: number, style: ResolvedBoxStyle, width = 4): Xml {
-  return xml`<rect x="${xmlNum(x)}" y="${xmlNum(y)}" width="${width}" height="${xmlNum(height)}" rx="${width / 2}" fill="${xmlAttr(style.stripe)}"/>`;
-}
-
-function marker(s: EdgeStyle, p: XmlPalette): Xml {
-  return xml`<marker id="arrow-${xmlAttr(s.category)}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11" markerHeight="11" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 0 L10 5 L0 10 z" fill="${p[s.colour]}"/></marker>`;
+  return out;
 }
 
 const LEGEND_ROW = 24;

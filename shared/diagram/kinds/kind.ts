@@ -1,9 +1,16 @@
-/** What a diagram kind is: how the boxes or edges of one kind come from the export document.
+/** What a diagram kind is: how its boxes or edges come from the export document, and how each
+ * diagram writer draws them.
  *
- * Each kind lives in its own file in this folder and is listed once in `index.ts`; the scene
- * (scene.ts) loops over that registry.
+ * Each kind is a folder here (`<kind>/scene.ts` builds its part of the scene, `<kind>/svg.ts`,
+ * `drawio.ts`, `mermaid.ts` and `dot.ts` draw it, `<kind>/index.ts` puts them together) listed
+ * once in `index.ts`. The scene (scene.ts), the routing (scene-routes.ts) and every writer loop
+ * over that registry; a kind without a drawing for some writer does not compile.
  */
+import type { DotBox, DotEdge } from '../../export/dot-markup';
+import type { DrawioBox, DrawioEdge } from '../../export/drawio-markup';
 import type { ExportDocument } from '../../export/export-document';
+import type { MermaidBox, MermaidEdge } from '../../export/mermaid-markup';
+import type { SvgBox, SvgEdge } from '../../export/svg-markup';
 import type { AccountId, VpcId } from '../../model/ids';
 import type { Vpc } from '../../model/topology';
 import type { LaidOutBox, LaidOutKind } from '../layout';
@@ -37,6 +44,17 @@ export interface SceneBoxBase {
   readonly style: ResolvedBoxStyle;
 }
 
+/** What every scene edge has, whatever its kind. */
+export interface SceneEdgeBase {
+  /** Its kind's key in the registry (`EDGE_KINDS`). */
+  readonly kind: string;
+  /** Unique among the scene's edges. */
+  readonly id: string;
+  /** The ids of the boxes it joins, from one to the other. */
+  readonly from: string;
+  readonly to: string;
+}
+
 /** A laid-out box's id and place, as every scene box carries them. */
 export type BoxPlace = Pick<SceneBoxBase, 'id' | 'parentId' | 'x' | 'y' | 'width' | 'height'>;
 
@@ -51,16 +69,40 @@ export interface SceneContext {
   readonly shownFrames: ReadonlySet<string>;
 }
 
-/** A box kind: given the scene's context once, it turns each laid-out box of its kind into a
- * scene box, or leaves it out (undefined). */
+/**
+ * What routed edges keep off a box: all of it (edges bend round it and labels stay off it, as
+ * for a card), or only its title band of that height (labels stay off it, as for a frame).
+ */
+export type KeepOff = 'whole' | { readonly titleBand: number };
+
+/** A box kind: how the scene gets its boxes, what routing keeps off them, and how each writer draws one. */
 export interface BoxKind<B extends SceneBoxBase> {
+  /** Given the scene's context once, turns each laid-out box of its kind into a scene box, or leaves it out (undefined). */
   readonly boxes: (ctx: SceneContext) => (b: LaidOutBox, place: BoxPlace) => B | undefined;
+  readonly keepOff: KeepOff;
+  readonly svg: SvgBox<B>;
+  readonly drawio: DrawioBox<B>;
+  readonly mermaid: MermaidBox<B>;
+  readonly dot: DotBox<B>;
 }
 
-/** An edge kind: its edges between the shown boxes (by id, with their kind), in the document's order. */
-export interface EdgeKind<E> {
+/** An edge kind: its edges between the shown boxes, the size of its label for routing, and how each writer draws one. */
+export interface EdgeKind<E extends SceneEdgeBase> {
+  /** Its edges between the shown boxes (by id, with their kind), in the document's order. */
   readonly edges: (ctx: SceneContext, shownBoxes: ReadonlyMap<string, LaidOutKind>) => readonly E[];
+  /** The size of the label box routing places beside the edge (the SVG drawing fills it). */
+  labelSize(edge: E): { readonly width: number; readonly height: number };
+  readonly svg: SvgEdge<E>;
+  readonly drawio: DrawioEdge<E>;
+  readonly mermaid: MermaidEdge<E>;
+  readonly dot: DotEdge<E>;
 }
+
+/** A box kind's part in building the scene (its folder's `scene.ts`). */
+export type BoxScene<B extends SceneBoxBase> = Pick<BoxKind<B>, 'boxes' | 'keepOff'>;
+
+/** An edge kind's part in building the scene (its folder's `scene.ts`). */
+export type EdgeScene<E extends SceneEdgeBase> = Pick<EdgeKind<E>, 'edges' | 'labelSize'>;
 
 /** A box style resolved for `theme`, `hue` standing for the account's colour. */
 export function resolveBoxStyle(name: BoxStyleName, theme: DiagramTheme, hue: number): ResolvedBoxStyle {

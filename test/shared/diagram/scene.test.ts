@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { layoutGrid } from '../../../shared/diagram/grid-layout';
 import { layoutTopology } from '../../../shared/diagram/layout-topology';
 import type { Scene, SceneVpc } from '../../../shared/diagram/scene';
-import { buildScene } from '../../../shared/diagram/scene';
+import { buildScene, edgesOf } from '../../../shared/diagram/scene';
 import { ACCOUNT_HUES, PALETTES } from '../../../shared/diagram/style';
 import { exportDot } from '../../../shared/export/dot';
 import { exportDrawio } from '../../../shared/export/drawio';
 import { exportMermaid } from '../../../shared/export/mermaid';
+import { buildExportDocument } from '../../../shared/export/export-document';
 import { renderSvg } from '../../../shared/export/svg';
+import { buildReviewSnapshot } from '../../support/fixtures/golden/review-snapshot';
 import { reviewDocument } from '../export/review-doc';
 
 /** What one file says about an edge: colour, dash pattern (or DOT's line style), width, label lines. */
@@ -63,9 +65,10 @@ function dotSays(dot: string): { edges: Map<string, EdgeSaid>; cards: Map<string
 function mermaidSays(source: string, scene: Scene): { edges: Map<string, EdgeSaid>; cards: Map<string, { colour: string; width: number }> } {
   const links = [...source.matchAll(/^ {2}vpc_\S+ -\.?->\|"([^"]*)"\| vpc_\S+$/gm)].map((m) => m[1]!.split(' · '));
   const styles = [...source.matchAll(/^ {2}linkStyle (\d+) (.*)$/gm)].map((m) => m[2]!);
+  // Mermaid links have no ids: they are in the scene's order.
   const edges = new Map<string, EdgeSaid>();
   links.forEach((label, i) => {
-    edges.set(label[0]!, { colour: attr(styles[i]!, 'stroke')!, dash: attr(styles[i]!, 'stroke-dasharray') ?? '', width: parseFloat(attr(styles[i]!, 'stroke-width')!), label: [label[0]!, label.slice(1).join(' · ')] });
+    edges.set(scene.edges[i]!.id, { colour: attr(styles[i]!, 'stroke')!, dash: attr(styles[i]!, 'stroke-dasharray') ?? '', width: parseFloat(attr(styles[i]!, 'stroke-width')!), label: [label[0]!, label.slice(1).join(' · ')] });
   });
   const classes = new Map([...source.matchAll(/^ {2}classDef (\S+) (.*)$/gm)].map((m) => [m[1]!, { colour: attr(m[2]!, 'stroke')!, width: parseFloat(attr(m[2]!, 'stroke-width')!) }]));
   const cards = new Map<string, { colour: string; width: number }>();
@@ -110,8 +113,8 @@ describe('the scene of a diagram', () => {
         dot: dotSays(exportDot(doc, { theme, layout })),
         mermaid: mermaidSays(exportMermaid(doc, { theme, layout }), scene),
       };
-      for (const e of scene.edges) {
-        const expected = { colour: e.colour, dash: e.look.dash, width: e.look.width, label: [e.label.id, e.label.detail] };
+      for (const e of edgesOf(scene, 'peering')) {
+        const expected = { colour: e.colour, dash: e.look.dash, width: e.look.width, label: [e.label.title, e.label.detail] };
         for (const [format, said] of Object.entries(files)) {
           const got = said.edges.get(e.id);
           expect(got, `${format} draws ${e.id}`).toBeDefined();
@@ -125,6 +128,39 @@ describe('the scene of a diagram', () => {
           expect({ format, id: b.id, ...said.cards.get(b.id) }).toEqual({ format, id: b.id, colour: b.style.stripe, width: b.style.strokeWidth });
         }
       }
+    }
+  });
+
+  it('names accounts and peerings in every file as the canvas does: alias, else profile; Name tag, else pcx id', () => {
+    const snapshot = buildReviewSnapshot();
+    const topology = {
+      ...snapshot.topology,
+      // payments loses its alias: the profile that acts in it names it, as on the canvas.
+      accounts: snapshot.topology.accounts.map((a) => (a.id === '222222222222' ? { id: a.id, profiles: ['payments-admin'] } : a)),
+      peerings: snapshot.topology.peerings.map((p) => (p.id === 'pcx-0001' ? { ...p, name: 'hub-to-payments' } : p)),
+    };
+    const built = buildExportDocument({ ...snapshot, topology });
+    if (!built.ok) throw new Error(built.error.message);
+    const doc = built.value;
+    const layout = layoutGrid(doc.topology);
+    const scene = buildScene(doc, layout, 'light');
+    const svg = renderSvg(doc, layout, { theme: 'light' }).svg;
+    const drawio = exportDrawio(doc, layout);
+    const mermaid = exportMermaid(doc, { layout });
+    const dot = exportDot(doc, { layout });
+
+    expect(svg).toContain('>payments-admin</text>');
+    expect(svg).toContain('>network-hub</text>');
+    expect(drawio).toContain('value="Account payments-admin (222222222222)"');
+    expect(mermaid).toContain('subgraph acct_222222222222["Account payments-admin (222222222222)"]');
+    expect(dot).toContain('label="Account payments-admin (222222222222)";');
+    // The unscanned account has no name: its id alone.
+    expect(drawio).toContain('value="Account 444444444444"');
+
+    const files = { svg: svgSays(svg), drawio: drawioSays(drawio), mermaid: mermaidSays(mermaid, scene), dot: dotSays(dot) };
+    for (const [format, said] of Object.entries(files)) {
+      expect([format, said.edges.get('pcx-0001')?.label[0]]).toEqual([format, 'hub-to-payments']);
+      expect([format, said.edges.get('pcx-0002')?.label[0]]).toEqual([format, 'pcx-0002']);
     }
   });
 });

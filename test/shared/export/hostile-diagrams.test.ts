@@ -122,8 +122,10 @@ function checkDrawio(snapshot: Snapshot, title = TITLE): void {
   expect(accounts).toHaveLength(doc.accountIds.length);
   for (const a of accounts) {
     const id = a.attrs.id!.slice('account:'.length);
-    const alias = doc.topology.accounts.find((x) => x.id === id)?.alias;
-    expect(showsExactly(a.attrs.value!, alias ? `Account ${alias} (${id})` : `Account ${id}`), a.attrs.id).toBe(true);
+    // Named as on the canvas: its alias, else the first profile that acts in it.
+    const account = doc.topology.accounts.find((x) => x.id === id);
+    const name = account?.alias || account?.profiles[0];
+    expect(showsExactly(a.attrs.value!, name ? `Account ${name} (${id})` : `Account ${id}`), a.attrs.id).toBe(true);
   }
   for (const r of nodes.filter((n) => n.name === 'mxCell' && n.attrs.id?.startsWith('region:'))) {
     expect(doc.regions.some((region) => showsExactly(r.attrs.value!, region)), r.attrs.value).toBe(true);

@@ -70,11 +70,16 @@ async function checkMermaid(doc: ExportDocument): Promise<void> {
     expect(holders.some((s) => labelLines(s.title)[0]!.trim() === shownForm(v.region).trim()), `region of ${v.id}`).toBe(true);
   }
   for (const a of doc.accountIds) {
-    const alias = doc.topology.accounts.find((x) => x.id === a)?.alias;
-    expect(subgraphs.some((s) => labelLines(s.title)[0]!.trim() === shownForm(alias ? `Account ${alias} (${a})` : `Account ${a}`).trim()), `account ${a}`).toBe(true);
+    // Named as on the canvas: its alias, else the first profile that acts in it.
+    const account = doc.topology.accounts.find((x) => x.id === a);
+    const name = account?.alias || account?.profiles[0];
+    expect(subgraphs.some((s) => labelLines(s.title)[0]!.trim() === shownForm(name ? `Account ${name} (${a})` : `Account ${a}`).trim()), `account ${a}`).toBe(true);
   }
-  const edges = db.getEdges().map((e) => `${e.start} ${e.end} ${labelLines(e.text)[0]!.split(' · ')[0]}`);
-  expect(edges.sort()).toEqual(doc.topology.peerings.filter((p) => p.requester.vpcId !== p.accepter.vpcId).map((p) => `vpc_${p.requester.vpcId.slice(4)} vpc_${p.accepter.vpcId.slice(4)} ${p.id}`).sort());
+  // A link is labelled with the peering's Name tag (else its id), then its state.
+  const edges = db.getEdges().map((e) => `${e.start} ${e.end} ${labelLines(e.text)[0]!.split(' · ')[0]!.trim()}`);
+  expect(edges.sort()).toEqual(
+    doc.topology.peerings.filter((p) => p.requester.vpcId !== p.accepter.vpcId).map((p) => `vpc_${p.requester.vpcId.slice(4)} vpc_${p.accepter.vpcId.slice(4)} ${shownForm(p.name?.trim() || p.id).trim()}`).sort(),
+  );
 }
 
 describe('Mermaid of hostile data', () => {

@@ -2,6 +2,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 
+import { accountName } from '../../../../shared/diagram/names';
 import { regionLocation } from '../../../discovery/aws-regions';
 import type { AccountFlowNode, RegionFlowNode } from '../../flow-types';
 
@@ -10,9 +11,8 @@ function AccountFrameView({ data }: NodeProps<AccountFlowNode>) {
     <div className={`account-frame hue-${data.hue}${data.scanned ? '' : ' is-external'}`} data-testid={`account-frame-${data.accountId}`}>
       <div className="frame-title">
         <span className="frame-kind">Account</span>
-        {/* Without an alias, the profile people use for the account is the friendlier name. */}
-        <span className="frame-name">{data.alias ?? data.profiles[0] ?? data.accountId}</span>
-        {(data.alias ?? data.profiles[0]) && <span className="frame-id">{data.accountId}</span>}
+        <span className="frame-name">{accountName(data) ?? data.accountId}</span>
+        {accountName(data) && <span className="frame-id">{data.accountId}</span>}
         <span className="frame-spacer" />
         {data.profiles.length > (data.alias ? 0 : 1) ? (
           data.profiles.slice(data.alias ? 0 : 1, 4).map((p) => (

@@ -1,4 +1,5 @@
 /** Account and region frames in the zoomed-out overview: a tinted account, an outlined region, their titles. */
+import { accountName } from '../../../../shared/diagram/names';
 import type { AccountFlowNode, RegionFlowNode } from '../../flow-types';
 import type { NodePainter } from '../../overview/paint';
 import { fitText } from '../../overview/paint';
@@ -19,7 +20,7 @@ export const ACCOUNT_PAINTER: NodePainter<AccountFlowNode> = {
     if (screen.width < 70) return;
     ctx.font = '600 13px system-ui, sans-serif';
     ctx.fillStyle = p.hues[b.node.data.hue] ?? p.text;
-    ctx.fillText(fitText(ctx, b.node.data.alias ?? b.node.data.profiles[0] ?? b.node.data.accountId, screen.width - 12), screen.x + 6, screen.y + 5);
+    ctx.fillText(fitText(ctx, accountName(b.node.data) ?? b.node.data.accountId, screen.width - 12), screen.x + 6, screen.y + 5);
   },
 };
 

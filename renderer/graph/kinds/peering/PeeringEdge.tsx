@@ -7,6 +7,7 @@ import type { CSSProperties } from 'react';
 import type { RouteSummary } from '../../../../shared/analysis/route-completeness';
 import { describeRouteSummary } from '../../../../shared/analysis/route-words';
 import { edgeLookProperties } from '../../../../shared/diagram/css-variables';
+import { peeringTitle } from '../../../../shared/diagram/names';
 import { peeringEdgeStyle } from '../../../../shared/diagram/style';
 import type { PeeringId } from '../../../../shared/model/ids';
 import { routesOf } from '../../derive';
@@ -96,7 +97,7 @@ function PeeringEdgeView({ id, source, target, data }: EdgeProps<PeeringFlowEdge
             style={{ ...lookVars, transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-testid={`edge-label-${p.id}`}
           >
-            <span className="edge-label-name">{p.name ?? shortPeeringId(p.id)}</span>
+            <span className="edge-label-name">{peeringTitle(p, shortPeeringId(p.id))}</span>
             {detail && <span className="edge-label-detail">{detail}</span>}
           </div>
         </EdgeLabelRenderer>

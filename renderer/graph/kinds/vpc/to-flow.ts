@@ -1,4 +1,5 @@
 /** VPC cards as React Flow nodes. */
+import { accountName } from '../../../../shared/diagram/names';
 import type { VpcFlowNode } from '../../flow-types';
 import { Z } from '../../flow-types';
 import type { PlacedBox, ToFlowContext } from '../to-flow-context';
@@ -22,7 +23,7 @@ export function vpcNode({ box, position, size }: PlacedBox, ctx: ToFlowContext):
       ...(v.vpc ? { vpc: v.vpc } : {}),
       cidrs: v.cidrs,
       accountId: v.accountId,
-      accountLabel: account?.alias ?? ctx.profiles.get(v.accountId)?.[0] ?? v.accountId,
+      accountLabel: accountName({ alias: account?.alias, profiles: ctx.profiles.get(v.accountId) ?? [] }) ?? v.accountId,
       region: v.region,
       hue: ctx.hues.get(v.accountId) ?? 0,
     },

@@ -1,10 +1,10 @@
 /** VPC cards: one per VPC of the document the layout placed. */
-import { vpcCidrs, vpcTitle } from '../../export/labels';
-import type { VpcId } from '../../model/ids';
-import type { Vpc } from '../../model/topology';
-import type { BoxStyleName } from '../style';
-import type { BoxKind, SceneBoxBase } from './kind';
-import { resolveBoxStyle } from './kind';
+import { vpcCidrs, vpcTitle } from '../../../export/labels';
+import type { VpcId } from '../../../model/ids';
+import type { Vpc } from '../../../model/topology';
+import type { BoxStyleName } from '../../style';
+import type { BoxScene, SceneBoxBase } from '../kind';
+import { resolveBoxStyle } from '../kind';
 
 /** A VPC card. */
 export interface SceneVpc extends SceneBoxBase {
@@ -16,7 +16,8 @@ export interface SceneVpc extends SceneBoxBase {
   readonly conflicted: boolean;
 }
 
-export const vpcCards: BoxKind<SceneVpc> = {
+export const vpcScene: BoxScene<SceneVpc> = {
+  keepOff: 'whole',
   boxes: ({ doc, theme, vpcById, hue }) => {
     const conflicted = new Set<VpcId>(doc.analysis.cidrConflicts.flatMap((c) => [c.vpcA, c.vpcB]));
     return (b, place) => {

@@ -1,10 +1,10 @@
 /** Account frames: one per account that holds a shown VPC. */
-import { accountLabel, findAccount } from '../../export/labels';
-import type { AccountId } from '../../model/ids';
-import type { Account } from '../../model/topology';
-import { accountBoxId } from '../layout';
-import type { BoxKind, SceneBoxBase } from './kind';
-import { resolveBoxStyle } from './kind';
+import { accountLabel, findAccount } from '../../../export/labels';
+import type { AccountId } from '../../../model/ids';
+import type { Account } from '../../../model/topology';
+import { accountBoxId } from '../../layout';
+import type { BoxScene, SceneBoxBase } from '../kind';
+import { resolveBoxStyle } from '../kind';
 
 /** An account frame. */
 export interface SceneAccount extends SceneBoxBase {
@@ -15,7 +15,11 @@ export interface SceneAccount extends SceneBoxBase {
   readonly scanned: boolean;
 }
 
-export const accountFrames: BoxKind<SceneAccount> = {
+/** Height of an account frame's title band. */
+export const ACCOUNT_TITLE_HEIGHT = 34;
+
+export const accountScene: BoxScene<SceneAccount> = {
+  keepOff: { titleBand: ACCOUNT_TITLE_HEIGHT },
   boxes: ({ doc, theme, hue, shownFrames }) => {
     // Frame ids back to what they stand for (ids are made from names that may hold any character).
     const accountOf = new Map<string, AccountId>(doc.accountIds.map((id) => [accountBoxId(id), id]));
@@ -31,7 +35,7 @@ export const accountFrames: BoxKind<SceneAccount> = {
   },
 };
 
-/** An account frame's title in file formats that have one label per box: `Account alias (id)`. */
+/** An account frame's title in file formats that have one label per box: `Account name (id)`. */
 export function accountFrameLabel(box: SceneAccount): string {
   return `Account ${accountLabel(box.account, box.accountId)}`;
 }

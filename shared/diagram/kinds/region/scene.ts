@@ -1,8 +1,8 @@
 /** Region frames: one per region of an account that holds a shown VPC. */
-import type { AccountId, Region } from '../../model/ids';
-import { regionBoxId } from '../layout';
-import type { BoxKind, SceneBoxBase } from './kind';
-import { resolveBoxStyle } from './kind';
+import type { AccountId, Region } from '../../../model/ids';
+import { regionBoxId } from '../../layout';
+import type { BoxScene, SceneBoxBase } from '../kind';
+import { resolveBoxStyle } from '../kind';
 
 /** A region frame inside an account. */
 export interface SceneRegion extends SceneBoxBase {
@@ -10,7 +10,11 @@ export interface SceneRegion extends SceneBoxBase {
   readonly region: Region;
 }
 
-export const regionFrames: BoxKind<SceneRegion> = {
+/** Height of a region frame's title band. */
+export const REGION_TITLE_HEIGHT = 26;
+
+export const regionScene: BoxScene<SceneRegion> = {
+  keepOff: { titleBand: REGION_TITLE_HEIGHT },
   boxes: ({ doc, theme, hue, shownFrames }) => {
     // Frame ids back to what they stand for (ids are made from names that may hold any character).
     const regionOf = new Map<string, { accountId: AccountId; region: Region }>(doc.topology.vpcs.map((v) => [regionBoxId(v.accountId, v.region), { accountId: v.accountId, region: v.region }]));

@@ -8,13 +8,39 @@
  */
 import type { PeeringId, RouteTableId, SecurityGroupId, VpcId } from '../model/ids';
 import type { Peering, Topology } from '../model/topology';
+import type { TopologyIndex } from './topology-index';
 import { indexTopology } from './topology-index';
 
-/** One route into the peering. */
+/** One route in a scanned table of either VPC whose target is the peering. */
 export interface LeftoverRoute {
+  readonly role: 'requester' | 'accepter';
   readonly vpcId: VpcId;
   readonly routeTableId: RouteTableId;
   readonly destination: string;
+}
+
+/** The routes to `peering` in either VPC's scanned tables, and the sides whose VPC was not scanned. */
+export function routesToPeering(index: TopologyIndex, peering: Peering): { readonly routes: readonly LeftoverRoute[]; readonly unscanned: readonly LeftoverRoute['role'][] } {
+  const routes: LeftoverRoute[] = [];
+  const unscanned: LeftoverRoute['role'][] = [];
+  for (const role of ['requester', 'accepter'] as const) {
+    const side = role === 'requester' ? peering.requester : peering.accepter;
+    if (!index.vpcById.has(side.vpcId)) {
+      unscanned.push(role);
+      continue;
+    }
+    for (const table of index.routeTablesByVpc.get(side.vpcId) ?? []) {
+      for (const r of table.routes) {
+        if (r.target.kind === 'peering' && r.target.peeringId === peering.id) routes.push({ role, vpcId: side.vpcId, routeTableId: table.id, destination: r.destination });
+      }
+    }
+  }
+  return { routes, unscanned };
+}
+
+/** "10.1.0.0/16 in rtb-…, …": the first `max` routes by destination and table, an ellipsis for the rest. */
+export function routeListWords(routes: readonly Pick<LeftoverRoute, 'destination' | 'routeTableId'>[], max = 4): string {
+  return routes.slice(0, max).map((r) => `${r.destination} in ${r.routeTableId}`).join(', ') + (routes.length > max ? ', …' : '');
 }
 
 /** One ingress rule that names a security group across the peering. */
@@ -35,37 +61,28 @@ export interface PeeringLeftovers {
   readonly complete: boolean;
 }
 
-/** Routes and rules pointing at each peering of `topology`, gathered in one pass (cached per topology in `gathered`). */
-function gather(topology: Topology): Map<PeeringId, { routes: LeftoverRoute[]; rules: LeftoverRule[] }> {
-  const found = new Map<PeeringId, { routes: LeftoverRoute[]; rules: LeftoverRule[] }>();
-  const entry = (id: PeeringId) => {
-    let e = found.get(id);
-    if (!e) found.set(id, (e = { routes: [], rules: [] }));
-    return e;
-  };
-  for (const table of topology.routeTables) {
-    for (const r of table.routes) {
-      if (r.target.kind === 'peering') entry(r.target.peeringId).routes.push({ vpcId: table.vpcId, routeTableId: table.id, destination: r.destination });
-    }
-  }
+/** Rules pointing at each peering of `topology`, gathered in one pass (cached per topology in `gathered`). */
+function gather(topology: Topology): Map<PeeringId, LeftoverRule[]> {
+  const found = new Map<PeeringId, LeftoverRule[]>();
   for (const group of topology.securityGroups) {
     for (const rule of group.ingress) {
-      if (rule.peer.kind === 'group' && rule.peer.peeringId) entry(rule.peer.peeringId).rules.push({ vpcId: group.vpcId, groupId: group.id, peerGroupId: rule.peer.groupId });
+      if (rule.peer.kind !== 'group' || !rule.peer.peeringId) continue;
+      let rules = found.get(rule.peer.peeringId);
+      if (!rules) found.set(rule.peer.peeringId, (rules = []));
+      rules.push({ vpcId: group.vpcId, groupId: group.id, peerGroupId: rule.peer.groupId });
     }
   }
   return found;
 }
 
-const NONE: { routes: LeftoverRoute[]; rules: LeftoverRule[] } = { routes: [], rules: [] };
 const gathered = new WeakMap<Topology, ReturnType<typeof gather>>();
 
 /** What still points at `peering` in `topology`. */
 export function peeringLeftovers(topology: Topology, peering: Peering): PeeringLeftovers {
   let all = gathered.get(topology);
   if (!all) gathered.set(topology, (all = gather(topology)));
-  const index = indexTopology(topology);
-  const { routes, rules } = all.get(peering.id) ?? NONE;
-  return { routes, rules, complete: index.vpcById.has(peering.requester.vpcId) && index.vpcById.has(peering.accepter.vpcId) };
+  const { routes, unscanned } = routesToPeering(indexTopology(topology), peering);
+  return { routes, rules: all.get(peering.id) ?? [], complete: unscanned.length === 0 };
 }
 
 /** "2 routes and 1 security-group rule", or "" when nothing is left. */

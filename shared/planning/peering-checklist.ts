@@ -15,7 +15,7 @@ import type { PeeringId, VpcId } from '../model/ids';
 import { awsCommandText, ec2Command } from '../words/aws-cli';
 import type { Peering, SecurityGroup, Topology } from '../model/topology';
 import { isLivePeeringStatus } from '../model/topology';
-import { peeringLeftovers } from '../analysis/peering-leftovers';
+import { peeringLeftovers, routeListWords } from '../analysis/peering-leftovers';
 import { nextStep, nextStepContextIn, type NextStep } from './next-step';
 import type { PlanSideRole, ProfilesByAccount } from './plan-types';
 import { routeCompletenessOf } from './route-status';
@@ -111,7 +111,7 @@ function endedRoutesItem(id: ChecklistItemId, label: string, topology: Topology,
   const leftovers = peeringLeftovers(topology, peering).routes.filter((r) => r.vpcId === vpcId);
   if (!indexTopology(topology).vpcById.has(vpcId)) return { ...base, detail: `${base.detail} ${vpcId} was not scanned, so its routes to ${peering.id} are unknown.` };
   if (leftovers.length === 0) return { ...base, detail: `${base.detail} No route of ${vpcId} points at it.` };
-  const shown = leftovers.slice(0, 4).map((r) => `${r.destination} in ${r.routeTableId}`).join(', ') + (leftovers.length > 4 ? ', …' : '');
+  const shown = routeListWords(leftovers);
   return { ...base, detail: `${base.detail} ${leftovers.length} route${leftovers.length === 1 ? '' : 's'} of ${vpcId} still point${leftovers.length === 1 ? 's' : ''} at it, blackholes to remove: ${shown}.` };
 }
 

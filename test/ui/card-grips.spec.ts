@@ -162,6 +162,7 @@ describe('cards on the canvas in Chromium, on the sandbox demo', () => {
     expect(moved.x + 252).toBeLessThanOrEqual(frameBefore.width - 20);
     expect(moved.y).toBe(before.y);
     await expect.poll(() => savedPosition(card.id)).toEqual(moved);
+    await session.screenshot('grips-moved-to-frame-edge');
     // A move is not a peering.
     expect(await page.getByRole('dialog', { name: 'Peering plan' }).count()).toBe(0);
     expect(await page.getByRole('alert', { name: 'Peering refused' }).count()).toBe(0);

@@ -58,7 +58,7 @@ function VpcNodeView({ id, data }: NodeProps<VpcFlowNode>) {
   const dropClass = dragFrom ? (dragFrom === data.vpcId ? 'drag-source' : verdict?.ok ? 'drop-ok' : 'drop-bad') : '';
   const title = verdict
     ? verdict.summary
-    : `${data.label}${data.vpc?.name ? ` (${data.vpcId})` : ''} · ${data.accountLabel} · ${data.region}${external ? ' · not scanned: known only from a peering' : ''}`;
+    : `${data.label}${data.vpc?.name ? ` (${data.vpcId})` : ''} · ${data.accountLabel} · ${data.region}${external ? ' · not scanned: known only from a peering' : ''}\nDrag onto another VPC to plan a peering; the grip at the top right moves the card.`;
 
   return (
     <>

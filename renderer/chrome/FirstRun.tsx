@@ -30,7 +30,7 @@ export function FirstRun() {
             <span className="step-icon drag" aria-hidden="true" />
             <div>
               <strong>Drag to peer</strong>
-              <p>Drag from a VPC's knob onto another VPC. Before you let go, every VPC shows whether it can be peered and why not.</p>
+              <p>Drag from anywhere on a VPC onto another VPC. Before you let go, every VPC shows whether it can be peered and why not.</p>
             </div>
           </li>
           <li>

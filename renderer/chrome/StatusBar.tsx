@@ -35,7 +35,7 @@ export function StatusBar() {
       {!error && (
         <span className="shortcuts" aria-label="Keyboard shortcuts">
           <kbd>/</kbd> search <kbd>C</kbd> conflicts <kbd>F</kbd> fit <kbd>+</kbd>
-          <kbd>−</kbd> zoom <kbd>T</kbd> theme <kbd>Esc</kbd> clear
+          <kbd>−</kbd> zoom <kbd>T</kbd> theme <kbd>Esc</kbd> clear <kbd>Ctrl+Z</kbd> undo
         </span>
       )}
       {error && (

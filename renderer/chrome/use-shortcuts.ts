@@ -1,4 +1,7 @@
-/** Keyboard shortcuts: `/` search, `c` conflicts, `f` fit, `Esc` clear, `+`/`-` zoom, `t` theme. */
+/**
+ * Keyboard shortcuts: `/` search, `c` conflicts, `f` fit, `Esc` clear, `+`/`-` zoom, `t` theme,
+ * and the canvas's undo (Ctrl/Cmd+Z) and redo (Shift+Ctrl/Cmd+Z, Ctrl+Y).
+ */
 import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 
@@ -11,14 +14,41 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/** Input types that hold no text, so no undo of their own. */
+const TEXTLESS_INPUTS: ReadonlySet<string> = new Set(['button', 'checkbox', 'color', 'file', 'hidden', 'image', 'radio', 'range', 'reset', 'submit']);
+
+/** True where undo and redo belong to the focused field (its typing), not to the canvas. */
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && !TEXTLESS_INPUTS.has(target.type);
+}
+
+/** Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl/Cmd+Y: the canvas's history, unless a text field has focus. */
+function undoKeyOf(e: KeyboardEvent): 'undo' | 'redo' | undefined {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return undefined;
+  const key = e.key.toLowerCase();
+  if (key === 'y') return 'redo';
+  if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
+  return undefined;
+}
+
 /** Install the window-wide shortcuts for as long as the calling component is mounted. */
 export function useShortcuts(): void {
   const store = useAppStoreApi();
   const { fitView, zoomIn, zoomOut } = useReactFlow();
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.defaultPrevented) return;
       const s = store.getState();
+      const history = undoKeyOf(e);
+      if (history) {
+        if (isTextField(e.target)) return;
+        e.preventDefault();
+        void (history === 'undo' ? s.undo() : s.redo());
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === 'Escape') {
         if (isTyping(e.target)) (e.target as HTMLElement).blur();
         s.escape();

@@ -24,7 +24,8 @@ function placeTag(x: number, y: number, width: number, height: number): string {
 /** The pointer tag; renders nothing unless a drag-to-peer is over a VPC card. */
 export function PeeringCursor() {
   const state = useConnection((c) =>
-    c.inProgress && c.toNode && c.toNode.type === 'vpc' ? { from: c.fromNode.id, to: c.toNode.id, x: c.pointer.x, y: c.pointer.y } : null,
+    // Over the card the drag started from (it starts anywhere on a card) there is nothing to say yet.
+    c.inProgress && c.toNode && c.toNode.type === 'vpc' && c.toNode.id !== c.fromNode.id ? { from: c.fromNode.id, to: c.toNode.id, x: c.pointer.x, y: c.pointer.y } : null,
   );
   const topology = useAppStore((s) => s.snapshot?.topology);
   const width = useFlowStore((s) => s.width);

@@ -28,6 +28,9 @@ const edgeTypes = EDGE_TYPES;
 const proOptions = { hideAttribution: true };
 const fitViewOptions = FIT_VIEW_OPTIONS;
 
+/** A press on a card that moves less than this is a click (select), not a drag to peer. */
+const CONNECTION_DRAG_THRESHOLD_PX = 4;
+
 /** Above this many nodes React Flow draws only what is on screen. */
 const VISIBLE_ONLY_THRESHOLD = 400;
 
@@ -144,7 +147,8 @@ export function TopologyCanvas() {
     (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
       const s = store.getState();
       s.endPeeringDrag();
-      if (state.isValid || !state.fromNode || !state.toNode || state.toNode.type !== 'vpc') return;
+      // Released over the card it started from (or a click that barely moved): nothing to refuse.
+      if (state.isValid || !state.fromNode || !state.toNode || state.toNode.type !== 'vpc' || state.toNode.id === state.fromNode.id) return;
       s.refuse({ requesterVpcId: state.fromNode.id as VpcId, accepterVpcId: state.toNode.id as VpcId });
     },
     [store],
@@ -181,6 +185,11 @@ export function TopologyCanvas() {
     },
     [store, overviewBoxes, screenToFlowPosition],
   );
+  // A card moves only by its grip (the node's drag handle); the history records each move.
+  const onNodeDragStart = useCallback(
+    (_event: MouseEvent | TouchEvent, _node: AppNode, moving: AppNode[]) => store.getState().startNodeMove(moving.map((n) => n.id)),
+    [store],
+  );
   const onNodeDragStop = useCallback(
     (_event: MouseEvent | TouchEvent, _node: AppNode, moved: AppNode[]) => void store.getState().saveNodePositions(moved.map((n) => n.id)),
     [store],
@@ -208,6 +217,7 @@ export function TopologyCanvas() {
         onNodeClick={onNodeClick}
         onEdgeClick={onEdgeClick}
         onPaneClick={onPaneClick}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onConnectStart={onConnectStart}
         onConnect={onConnect}
@@ -215,6 +225,7 @@ export function TopologyCanvas() {
         isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Strict}
         connectOnClick={false}
+        connectionDragThreshold={CONNECTION_DRAG_THRESHOLD_PX}
         elementsSelectable={false}
         nodesFocusable={false}
         edgesFocusable={false}

@@ -12,6 +12,7 @@ import type { Snapshot } from '../../shared/model/snapshot';
 import type { AppNode } from '../graph/flow-types';
 import type { GraphKind } from '../graph/kinds';
 import type { LayoutRunner } from '../graph/layout/layout-runner';
+import type { History } from './history';
 
 /** Colour scheme of the whole window. */
 export type Theme = 'dark' | 'light';
@@ -39,6 +40,18 @@ export interface PeeringPair {
   readonly requesterVpcId: VpcId;
   readonly accepterVpcId: VpcId;
 }
+
+/**
+ * One step of the canvas's undo history: the state on each side of it, so that undo puts back
+ * `before` and redo puts back `after`.
+ *
+ * A move holds the positions of the nodes it moved (relative to their frames); a layout holds
+ * the whole map of saved positions (Re-layout empties it).
+ */
+export type CanvasChange =
+  | { readonly kind: 'move'; readonly before: Readonly<Record<string, NodePosition>>; readonly after: Readonly<Record<string, NodePosition>> }
+  | { readonly kind: 'layout'; readonly before: Readonly<Record<string, NodePosition>>; readonly after: Readonly<Record<string, NodePosition>> }
+  | { readonly kind: 'selection'; readonly before: Selection; readonly after: Selection };
 
 /** The discovery run the UI follows. */
 export interface DiscoveryRun {
@@ -100,6 +113,8 @@ export interface AppState {
   /** Profiles and regions the user picked for the next scan (all when undefined). */
   readonly scanProfiles?: readonly string[];
   readonly scanRegions?: readonly string[];
+  /** Card moves, layouts and selections the user can undo and redo (bounded). */
+  readonly history: History<CanvasChange>;
 
   loadStartup(): Promise<void>;
   setTheme(theme: Theme): void;
@@ -110,8 +125,22 @@ export interface AppState {
   /** Forget dragged positions and lay everything out again. */
   relayout(): Promise<void>;
   onNodesChange(changes: NodeChange<AppNode>[]): void;
-  /** Persist the positions of nodes the user just dragged. */
+  /** Note where the nodes a drag is about to move stand, so the move can be undone. */
+  startNodeMove(ids: readonly string[]): void;
+  /** Persist the positions of nodes the user just dragged, and record the move in the history. */
   saveNodePositions(ids: readonly string[]): Promise<void>;
+  /** Put nodes at these positions (relative to their frames) and save them; records nothing. */
+  placeNodes(positions: Readonly<Record<string, NodePosition>>): Promise<void>;
+  /** Make these the saved positions and lay out again with them; records nothing. */
+  restoreLayout(positions: Readonly<Record<string, NodePosition>>): Promise<void>;
+  /** Select what a history step held (VPCs a rescan removed are left out); records nothing. */
+  restoreSelection(selection: Selection): void;
+  /** Add a step to the history; a new step forgets what was undone. */
+  record(change: CanvasChange): void;
+  /** Undo the last step of the history, if any (steps run one at a time, in order). */
+  undo(): Promise<void>;
+  /** Redo the last undone step, if any. */
+  redo(): Promise<void>;
   /** Select a VPC; `additive` (shift-click) keeps the previous one as the first of a pair. */
   selectVpc(id: VpcId, additive?: boolean): void;
   /** Select one item of a kind with an inspector section (a peering …). */

@@ -10,10 +10,11 @@ import type { PeerscapeClient } from '../../shared/api/contract';
 import { runLayoutInPage } from '../graph/layout/layout-runner';
 import type { AppState, AppStore, AppStoreOptions, Theme } from './app-state';
 import { discoverySlice } from './discovery-slice';
+import { historySlice } from './history-slice';
 import { selectionSlice } from './selection-slice';
 import { workspaceSlice } from './workspace-slice';
 
-export type { AppState, AppStore, AppStoreOptions, CanvasMode, DiscoveryRun, LayoutStatus, PeeringPair, SelectedItem, Selection, SidePanelTab, Theme } from './app-state';
+export type { AppState, AppStore, AppStoreOptions, CanvasChange, CanvasMode, DiscoveryRun, LayoutStatus, PeeringPair, SelectedItem, Selection, SidePanelTab, Theme } from './app-state';
 
 /** Create the store; nothing is fetched until `loadStartup` runs (once; later calls join it). */
 export function createAppStore(client: PeerscapeClient, options: AppStoreOptions | Theme = {}): AppStore {
@@ -22,5 +23,6 @@ export function createAppStore(client: PeerscapeClient, options: AppStoreOptions
     ...workspaceSlice(set, get, client, opts.layoutRunner ?? runLayoutInPage, opts.theme ?? 'dark'),
     ...selectionSlice(set, get),
     ...discoverySlice(set, get, client),
+    ...historySlice(set, get),
   }));
 }

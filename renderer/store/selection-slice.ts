@@ -1,6 +1,6 @@
 /** The selection slice: what is selected, the canvas mode, search, side panel tab, and the drag-to-peer outcome. */
 import type { VpcId } from '../../shared/model/ids';
-import type { AppState, GetState, SetState } from './app-state';
+import type { AppState, GetState, SetState, Selection } from './app-state';
 
 /** The state and actions this slice owns. */
 export type SelectionSlice = Pick<
@@ -13,6 +13,7 @@ export type SelectionSlice = Pick<
   | 'selectItem'
   | 'selectPeering'
   | 'clearSelection'
+  | 'restoreSelection'
   | 'setMode'
   | 'toggleConflicts'
   | 'setQuery'
@@ -26,8 +27,19 @@ export type SelectionSlice = Pick<
   | 'escape'
 >;
 
+function isSameSelection(a: Selection, b: Selection): boolean {
+  return a.vpcIds.length === b.vpcIds.length && a.vpcIds.every((id, i) => id === b.vpcIds[i]) && a.item?.kind === b.item?.kind && a.item?.id === b.item?.id;
+}
+
 /** The selection slice. */
 export function selectionSlice(set: SetState, get: GetState): SelectionSlice {
+  /** Select `next` (with `extra` state alongside) and record the change in the canvas history. */
+  function select(next: Selection, extra: Partial<AppState> = {}): void {
+    const before = get().selection;
+    set({ selection: next, ...extra });
+    if (!isSameSelection(before, next)) get().record({ kind: 'selection', before, after: next });
+  }
+
   return {
     selection: { vpcIds: [] },
     mode: 'normal',
@@ -43,11 +55,11 @@ export function selectionSlice(set: SetState, get: GetState): SelectionSlice {
       } else {
         vpcIds = [id];
       }
-      set({ selection: { vpcIds }, panel: 'inspector' });
+      select({ vpcIds }, { panel: 'inspector' });
     },
 
     selectItem(item) {
-      set({ selection: { vpcIds: [], item }, panel: 'inspector' });
+      select({ vpcIds: [], item }, { panel: 'inspector' });
     },
 
     selectPeering(id) {
@@ -56,7 +68,14 @@ export function selectionSlice(set: SetState, get: GetState): SelectionSlice {
 
     clearSelection() {
       if (get().selection.vpcIds.length === 0 && !get().selection.item) return;
-      set({ selection: { vpcIds: [] } });
+      select({ vpcIds: [] });
+    },
+
+    restoreSelection(selection) {
+      const known = new Set(get().snapshot?.topology.vpcs.map((v) => v.id as string));
+      const vpcIds = selection.vpcIds.filter((id) => known.has(id));
+      const next: Selection = selection.item ? { vpcIds, item: selection.item } : { vpcIds };
+      set({ selection: next, ...(vpcIds.length > 0 || next.item ? { panel: 'inspector' as const } : {}) });
     },
 
     setMode(mode) {
@@ -104,7 +123,7 @@ export function selectionSlice(set: SetState, get: GetState): SelectionSlice {
       if (s.refusal) return set({ refusal: undefined });
       if (s.plan) return set({ plan: undefined });
       if (s.query) return set({ query: '' });
-      if (s.selection.vpcIds.length > 0 || s.selection.item) return set({ selection: { vpcIds: [] } });
+      if (s.selection.vpcIds.length > 0 || s.selection.item) return select({ vpcIds: [] });
       if (s.mode !== 'normal') return set({ mode: 'normal' });
     },
   };

@@ -29,7 +29,10 @@ export type WorkspaceSlice = Pick<
   | 'exportSnapshot'
   | 'relayout'
   | 'onNodesChange'
+  | 'startNodeMove'
   | 'saveNodePositions'
+  | 'placeNodes'
+  | 'restoreLayout'
   | 'setShowDeleted'
 >;
 
@@ -38,6 +41,23 @@ export function workspaceSlice(set: SetState, get: GetState, client: PeerscapeCl
   let layoutGeneration = 0;
   let unsubscribe: (() => void) | undefined;
   let startup: Promise<void> | undefined;
+  // Where the nodes of the drag in progress stood when it started.
+  let moveStart: Readonly<Record<string, NodePosition>> | undefined;
+
+  function roundedPositions(ids: readonly string[]): Record<string, NodePosition> {
+    const byId = new Map(get().nodes.map((n) => [n.id, n]));
+    const out: Record<string, NodePosition> = {};
+    for (const id of ids) {
+      const node = byId.get(id);
+      if (node) out[id] = { x: Math.round(node.position.x), y: Math.round(node.position.y) };
+    }
+    return out;
+  }
+
+  async function persist(positions: Readonly<Record<string, NodePosition>>): Promise<void> {
+    const result = await client.savePositions({ positions });
+    if (!result.ok) set({ lastError: result.error });
+  }
 
   async function layOut(snapshot: Snapshot, positions: Readonly<Record<string, NodePosition>>): Promise<void> {
     const generation = ++layoutGeneration;
@@ -165,6 +185,8 @@ export function workspaceSlice(set: SetState, get: GetState, client: PeerscapeCl
     },
 
     async relayout() {
+      const before = get().positions;
+      if (Object.keys(before).length > 0) get().record({ kind: 'layout', before, after: {} });
       const result = await client.resetPositions({});
       if (!result.ok) set({ lastError: result.error });
       set({ positions: {}, fitRequest: get().fitRequest + 1 });
@@ -187,17 +209,46 @@ export function workspaceSlice(set: SetState, get: GetState, client: PeerscapeCl
       set({ nodes: applyNodeChanges(relevant, get().nodes as AppNode[]) });
     },
 
+    startNodeMove(ids) {
+      moveStart = roundedPositions(ids);
+    },
+
     async saveNodePositions(ids) {
-      const byId = new Map(get().nodes.map((n) => [n.id, n]));
-      const moved: Record<string, NodePosition> = {};
-      for (const id of ids) {
-        const node = byId.get(id);
-        if (node) moved[id] = { x: Math.round(node.position.x), y: Math.round(node.position.y) };
-      }
+      const moved = roundedPositions(ids);
+      const start = moveStart;
+      moveStart = undefined;
       if (Object.keys(moved).length === 0) return;
+      if (start) {
+        // A press on the grip without a move, or a move clamped back to where it was, is no step.
+        const changed = Object.keys(moved).filter((id) => start[id] && (start[id].x !== moved[id]!.x || start[id].y !== moved[id]!.y));
+        if (changed.length > 0) {
+          get().record({
+            kind: 'move',
+            before: Object.fromEntries(changed.map((id) => [id, start[id]!])),
+            after: Object.fromEntries(changed.map((id) => [id, moved[id]!])),
+          });
+        }
+      }
       set({ positions: { ...get().positions, ...moved } });
-      const result = await client.savePositions({ positions: moved });
-      if (!result.ok) set({ lastError: result.error });
+      await persist(moved);
+    },
+
+    async placeNodes(positions) {
+      const nodes = get().nodes.map((n) => {
+        const p = positions[n.id];
+        return p ? ({ ...n, position: { x: p.x, y: p.y } } as AppNode) : n;
+      });
+      set({ nodes, positions: { ...get().positions, ...positions } });
+      await persist(positions);
+    },
+
+    async restoreLayout(positions) {
+      const reset = await client.resetPositions({});
+      if (!reset.ok) set({ lastError: reset.error });
+      if (Object.keys(positions).length > 0) await persist(positions);
+      set({ positions });
+      const snapshot = get().snapshot;
+      if (snapshot) await layOut(snapshot, positions);
     },
 
     async setShowDeleted(show) {

@@ -25,6 +25,8 @@ export interface PlacedBox {
   readonly position: { x: number; y: number };
   /** Nodes start out measured: React Flow keeps their handle bounds across updates only for measured nodes. */
   readonly size: { width: number; height: number; measured: { width: number; height: number } };
+  /** The size of the parent box, for boxes inside a frame. */
+  readonly parentSize?: { readonly width: number; readonly height: number };
 }
 
 /** Index the diagram's members for the node mappings. */
@@ -51,6 +53,7 @@ export function placeBoxes(layout: DiagramLayout): PlacedBox[] {
   return layout.boxes.map((box) => {
     const parent = box.parentId ? boxes.get(box.parentId) : undefined;
     const position = parent ? { x: box.x - parent.x, y: box.y - parent.y } : { x: box.x, y: box.y };
-    return { box, position, size: { width: box.width, height: box.height, measured: { width: box.width, height: box.height } } };
+    const size = { width: box.width, height: box.height, measured: { width: box.width, height: box.height } };
+    return parent ? { box, position, size, parentSize: { width: parent.width, height: parent.height } } : { box, position, size };
   });
 }

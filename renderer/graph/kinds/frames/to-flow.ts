@@ -1,4 +1,7 @@
 /** Account and region frames as React Flow nodes. */
+import type { CoordinateExtent } from '@xyflow/react';
+
+import { ACCOUNT_PADDING } from '../../../../shared/diagram/geometry';
 import type { AccountFlowNode, RegionFlowNode } from '../../flow-types';
 import { Z } from '../../flow-types';
 import type { PlacedBox, ToFlowContext } from '../to-flow-context';
@@ -15,6 +18,23 @@ const FRAME_BEHAVIOUR = {
   dragHandle: '.frame-title',
   style: { pointerEvents: 'none' as const },
 };
+
+/**
+ * Where a box may be dragged inside its frame: the frame less its padding (its title bar on top),
+ * relative to the frame, as React Flow reads a child's extent. A box stays inside its frame and a
+ * frame never grows to hold a box dragged out of it; the layout keeps the same padding
+ * (shared/diagram/pack-topology.ts), so a box dropped against an edge is laid out there again.
+ */
+export function insideFrame(
+  frame: { readonly width: number; readonly height: number } | undefined,
+  padding: { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number },
+): CoordinateExtent | 'parent' {
+  if (!frame) return 'parent';
+  return [
+    [padding.left, padding.top],
+    [frame.width - padding.right, frame.height - padding.bottom],
+  ];
+}
 
 /** The frame of an account box (drawn at its absolute position). */
 export function accountNode({ box, position, size }: PlacedBox, ctx: ToFlowContext): AccountFlowNode | undefined {
@@ -39,7 +59,7 @@ export function accountNode({ box, position, size }: PlacedBox, ctx: ToFlowConte
 }
 
 /** The frame of a region box, inside its account. */
-export function regionNode({ box, position, size }: PlacedBox, ctx: ToFlowContext): RegionFlowNode {
+export function regionNode({ box, position, size, parentSize }: PlacedBox, ctx: ToFlowContext): RegionFlowNode {
   const [accountId, region] = box.id.slice('region:'.length).split('/') as [string, string];
   return {
     id: box.id,
@@ -47,7 +67,7 @@ export function regionNode({ box, position, size }: PlacedBox, ctx: ToFlowContex
     position,
     ...size,
     zIndex: Z.region,
-    ...(box.parentId ? { parentId: box.parentId, extent: 'parent' as const } : {}),
+    ...(box.parentId ? { parentId: box.parentId, extent: insideFrame(parentSize, ACCOUNT_PADDING) } : {}),
     ...FRAME_BEHAVIOUR,
     data: { accountId, region, vpcCount: ctx.regionCounts.get(box.id) ?? 0 },
   };

@@ -86,7 +86,7 @@ export function VpcInspector({ topology, id }: InspectorSectionProps) {
 
       <h4>Peerings</h4>
       {peerings.length === 0 ? (
-        <p className="muted small">None. Drag from this VPC's knob onto another VPC to plan one.</p>
+        <p className="muted small">None. Drag from this VPC's card onto another VPC to plan one.</p>
       ) : (
         <ul className="plain peering-list">
           {peerings.map((p) => {

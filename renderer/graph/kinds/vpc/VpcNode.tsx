@@ -1,6 +1,10 @@
-/** A VPC card: name, id, every CIDR block, account and region, badges, and the peering knob.
+/** A VPC card: name, id, every CIDR block, account and region, badges, the peering knob and the grip.
  *
- * The whole card is a drop target for drag-to-peer: a card-sized target handle that takes
+ * The card itself is React Flow's source handle, so a drag from anywhere on it plans a peering
+ * (the knob on its right edge only shows where). Moving the card takes its grip: the node's
+ * drag handle, outside the card because React Flow never starts a node drag inside a handle.
+ *
+ * The whole card is also a drop target for drag-to-peer: a card-sized target handle that takes
  * pointer events only while a connection is being dragged (React Flow gives handles the
  * `connectionindicator` class then), so a drop anywhere on the card counts, not only within
  * `connectionRadius` of a small handle (docs/toolchain.md).
@@ -14,6 +18,7 @@ import type { PeeringRefusal } from '../../../../shared/analysis/validate-peerin
 import { conflictsOf, routesOf, validatorOf } from '../../derive';
 import type { VpcFlowNode } from '../../flow-types';
 import { HANDLE_PEER_IN, HANDLE_PEER_OUT } from '../../flow-types';
+import { VPC_GRIP_CLASS } from './to-flow';
 import { vpcClassOf } from '../../view-state';
 import { useAppStore } from '../../../store/store-context';
 
@@ -53,70 +58,74 @@ function VpcNodeView({ id, data }: NodeProps<VpcFlowNode>) {
   const dropClass = dragFrom ? (dragFrom === data.vpcId ? 'drag-source' : verdict?.ok ? 'drop-ok' : 'drop-bad') : '';
   const title = verdict
     ? verdict.summary
-    : `${data.label}${data.vpc?.name ? ` (${data.vpcId})` : ''} · ${data.accountLabel} · ${data.region}${external ? ' · not scanned: known only from a peering' : ''}`;
+    : `${data.label}${data.vpc?.name ? ` (${data.vpcId})` : ''} · ${data.accountLabel} · ${data.region}${external ? ' · not scanned: known only from a peering' : ''}\nDrag onto another VPC to plan a peering; the grip at the top right moves the card.`;
 
   return (
-    <div
-      className={`vpc-card hue-${data.hue} ${viewClass} ${dropClass}${external ? ' is-external' : ''}${isDropHover ? ' is-drop-hover' : ''}`}
-      data-testid={`vpc-card-${data.vpcId}`}
-      data-vpc-id={data.vpcId}
-      data-drop={dropClass || undefined}
-      title={title}
-    >
-      <div className="vpc-head">
-        <span className="vpc-name">{data.label}</span>
-        <span className="vpc-badges">
-          {badges.conflicts > 0 && (
-            <span className="vpc-badge bad" title={`CIDR overlaps ${badges.conflicts} other VPC${badges.conflicts > 1 ? 's' : ''}`} data-testid="badge-conflict">
-              overlap
-            </span>
-          )}
-          {badges.incomplete > 0 && (
-            <span className="vpc-badge warn" title={`${badges.incomplete} active peering${badges.incomplete > 1 ? 's have' : ' has'} no complete routes here`} data-testid="badge-routes">
-              route gap
-            </span>
-          )}
-          {data.vpc?.isDefault && <span className="vpc-badge">default</span>}
-          {external && <span className="vpc-badge muted" title="Its account was not scanned">not scanned</span>}
-        </span>
-      </div>
-      <div className="vpc-id">{data.vpc?.name ? data.vpcId : external ? `account ${data.accountId}` : 'no Name tag'}</div>
-      <ul className="vpc-cidrs" aria-label="CIDR blocks" data-lines={lines}>
-        {shown.map((cidr, i) => (
-          <li key={cidr} className={i === 0 && !external ? 'cidr primary' : 'cidr'}>
-            {cidr}
-          </li>
-        ))}
-        {hidden > 0 && <li className="cidr more">+{hidden} more</li>}
-      </ul>
-      <div className="vpc-foot">
-        <span className="vpc-account" title={data.accountId}>
-          {data.accountLabel}
-        </span>
-        <span className="vpc-region">{data.region}</span>
-      </div>
-      {verdict && (
-        <span className={`drop-chip ${verdict.ok ? 'ok' : 'bad'}`} aria-hidden="true">
-          {verdict.ok ? 'can peer' : REFUSAL_CHIP[verdict.reasons[0]?.code ?? 'unknown-vpc']}
-        </span>
-      )}
-      <Handle
-        type="target"
-        id={HANDLE_PEER_IN}
-        position={Position.Left}
-        isConnectableStart={false}
-        className="peer-drop"
-        aria-label={`Drop here to peer with ${data.label}`}
-      />
+    <>
       <Handle
         type="source"
         id={HANDLE_PEER_OUT}
         position={Position.Right}
-        className="peer-knob"
-        title="Drag onto another VPC to plan a peering"
-        aria-label={`Drag to peer ${data.label}`}
-      />
-    </div>
+        className={`vpc-card hue-${data.hue} ${viewClass} ${dropClass}${external ? ' is-external' : ''}${isDropHover ? ' is-drop-hover' : ''}`}
+        data-testid={`vpc-card-${data.vpcId}`}
+        data-vpc-id={data.vpcId}
+        data-drop={dropClass || undefined}
+        title={title}
+      >
+        <div className="vpc-head">
+          <span className="vpc-name">{data.label}</span>
+          <span className="vpc-badges">
+            {badges.conflicts > 0 && (
+              <span className="vpc-badge bad" title={`CIDR overlaps ${badges.conflicts} other VPC${badges.conflicts > 1 ? 's' : ''}`} data-testid="badge-conflict">
+                overlap
+              </span>
+            )}
+            {badges.incomplete > 0 && (
+              <span className="vpc-badge warn" title={`${badges.incomplete} active peering${badges.incomplete > 1 ? 's have' : ' has'} no complete routes here`} data-testid="badge-routes">
+                route gap
+              </span>
+            )}
+            {data.vpc?.isDefault && <span className="vpc-badge">default</span>}
+            {external && <span className="vpc-badge muted" title="Its account was not scanned">not scanned</span>}
+          </span>
+        </div>
+        <div className="vpc-id">{data.vpc?.name ? data.vpcId : external ? `account ${data.accountId}` : 'no Name tag'}</div>
+        <ul className="vpc-cidrs" aria-label="CIDR blocks" data-lines={lines}>
+          {shown.map((cidr, i) => (
+            <li key={cidr} className={i === 0 && !external ? 'cidr primary' : 'cidr'}>
+              {cidr}
+            </li>
+          ))}
+          {hidden > 0 && <li className="cidr more">+{hidden} more</li>}
+        </ul>
+        <div className="vpc-foot">
+          <span className="vpc-account" title={data.accountId}>
+            {data.accountLabel}
+          </span>
+          <span className="vpc-region">{data.region}</span>
+        </div>
+        {verdict && (
+          <span className={`drop-chip ${verdict.ok ? 'ok' : 'bad'}`} aria-hidden="true">
+            {verdict.ok ? 'can peer' : REFUSAL_CHIP[verdict.reasons[0]?.code ?? 'unknown-vpc']}
+          </span>
+        )}
+        <Handle
+          type="target"
+          id={HANDLE_PEER_IN}
+          position={Position.Left}
+          isConnectableStart={false}
+          isConnectableEnd={dragFrom !== data.vpcId}
+          className="peer-drop"
+          aria-label={`Drop here to peer with ${data.label}`}
+        />
+        <span className="peer-knob" title="Drag from anywhere on the card onto another VPC to plan a peering" aria-hidden="true" />
+      </Handle>
+      <div className={VPC_GRIP_CLASS} title="Move this card: drag the grip (the card stays inside its region frame; Ctrl+Z puts it back)" role="img" aria-label={`Move ${data.label}`}>
+        <svg viewBox="0 0 10 16" width="10" height="16" aria-hidden="true">
+          {[3, 8, 13].map((cy) => [2.5, 7.5].map((cx) => <circle key={`${cx}-${cy}`} cx={cx} cy={cy} r="1.4" />))}
+        </svg>
+      </div>
+    </>
   );
 }
 

@@ -133,14 +133,15 @@ export function createPlanRuns(deps: PlanRunsDeps, audit: AuditLog): PlanRuns {
       },
       opts,
     ).then(
-      (run) => {
+      async (run) => {
         record.latest = run;
-        void save(record, run);
+        // The answer means the outcome is on disk: a restart right after it finds the run as it ended.
+        await save(record, run);
         record.controller = undefined;
         if (run.steps.some((s) => s.status === 'done')) deps.runFinished?.(run, plan);
         return run;
       },
-      (e: unknown) => {
+      async (e: unknown) => {
         record.controller = undefined;
         const run: PlanRun = {
           ...record.latest,
@@ -149,7 +150,7 @@ export function createPlanRuns(deps: PlanRunsDeps, audit: AuditLog): PlanRuns {
           error: { code: 'internal', message: `The run stopped on an unexpected error: ${(e as Error).message}`, fix: 'Resume the run; if it happens again, report it with the audit log.' },
         };
         record.latest = run;
-        void save(record, run);
+        await save(record, run);
         deps.planProgressed(run);
         return run;
       },

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 
+import { LAID_OUT_KINDS } from '../diagram/layout';
 import { EXPORT_FORMAT_NAMES } from '../export/export-formats';
 import type { ExportSelection } from '../export/export-document';
 import type { ExportedFile, ExportFormat, ExportRequest } from '../export/export-formats';
@@ -99,7 +100,7 @@ export const apiContract = {
             .array(
               z.strictObject({
                 id: z.string(),
-                kind: z.enum(['account', 'region', 'vpc']),
+                kind: z.enum(LAID_OUT_KINDS),
                 parentId: z.string().optional(),
                 x: z.number().finite(),
                 y: z.number().finite(),

@@ -1,7 +1,9 @@
 /** Positions of every box of the topology diagram: the graph view and the exporters share it. */
 
+/** What a box can stand for: the one list the layout, the scene's kinds and the API's schema read. */
+export const LAID_OUT_KINDS = ['account', 'region', 'vpc'] as const;
 /** What a box stands for. */
-export type LaidOutKind = 'account' | 'region' | 'vpc';
+export type LaidOutKind = (typeof LAID_OUT_KINDS)[number];
 
 /** One laid-out box, in absolute diagram coordinates (pixels at zoom 1). */
 export interface LaidOutBox {

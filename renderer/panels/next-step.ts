@@ -92,7 +92,8 @@ export function nextStepWithChecklist(
   const stale = checklist.ok ? checklist.value.items.find((i) => i.id === 'stale-routes' && i.state === 'todo') : undefined;
   if (stale?.action) {
     // Routes left pointing at a peering that ended: the checklist's own step removes them.
-    return { ...routed, action: `${stale.detail} ${stale.action.kind === 'ask-other-side' ? stale.action.label : `"${stale.action.label}" in the checklist removes them`}.` };
+    const how = stale.action.kind === 'ask-other-side' ? `${stale.action.label}.` : `"${stale.action.label}" in the checklist removes the routes.`;
+    return { ...routed, action: `${routed.action} ${how}` };
   }
   // With nothing to route, no rule is needed either (the checklist says so too).
   if (routed.tone !== 'done' || !checklist.ok || routes?.overall === 'nothing-to-route') return routed;

@@ -102,7 +102,8 @@ describe('PlanActions against the sandbox', () => {
     const resume = screen.getByRole('button', { name: 'Resume' }) as HTMLButtonElement;
     expect(resume.disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Replace with the peering' }));
-    expect(resume.disabled).toBe(false);
+    // Enabled once the run's answer is in (it comes after the stopped run is saved).
+    await waitFor(() => expect(resume.disabled).toBe(false));
     fireEvent.click(resume);
     // The decision shows in the calls: ReplaceRoute, not CreateRoute.
     expect(within(screen.getByTestId(`call-${id}`)).getByText('ReplaceRoute')).toBeTruthy();

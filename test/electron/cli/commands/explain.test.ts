@@ -120,8 +120,8 @@ describe('explain endpoints by name, as the app finds VPCs', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')).toEqual([
       'peerscape explain: FROM "p" matches 2 VPCs:',
-      '    app      vpc-a  VPC, account 111111111111, eu-west-1, 10.0.0.0/16 2600:1f18:a::/56',
-      '    reports  vpc-d  VPC, account 111111111111, eu-west-1, 10.3.0.0/16',
+      '    app      vpc-a  VPC, account profile-111111111111 (111111111111), eu-west-1, 10.0.0.0/16 2600:1f18:a::/56',
+      '    reports  vpc-d  VPC, account profile-111111111111 (111111111111), eu-west-1, 10.3.0.0/16',
       '  Give the full name or the id of the one you mean.',
       '',
     ]);

@@ -1,17 +1,30 @@
 /** The top bar: brand, data source, search, view modes and commands. */
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
 import type { ExportRequest } from '../../shared/export/export-formats';
 import type { PeeringId } from '../../shared/model/ids';
+import type { Topology } from '../../shared/model/topology';
 
 import { conflictsOf } from '../graph/derive';
 import { FIT_VIEW_OPTIONS } from '../graph/fit';
 import { ExportDialog } from '../export/ExportDialog';
+import type { VpcChoice } from '../export/VpcPicker';
 import { useAppStore } from '../store/store-context';
 import { saveFile } from '../util/save-file';
 import { ImportButton } from './ImportButton';
 import { SearchBox } from './SearchBox';
+
+/** The VPCs the Export dialog's pickers offer, named as the canvas names them. */
+function vpcChoicesOf(topology: Topology | undefined): readonly VpcChoice[] {
+  if (!topology) return [];
+  const accounts = new Map(topology.accounts.map((a) => [a.id, a]));
+  return topology.vpcs.map((v) => {
+    const account = accounts.get(v.accountId);
+    const accountName = account?.alias ?? account?.profiles[0];
+    return { id: v.id, ...(v.name ? { name: v.name } : {}), cidrs: v.cidrBlocks.map((b) => b.cidr), accountId: v.accountId, ...(accountName ? { accountName } : {}), region: v.region };
+  });
+}
 
 function useConflictCount(): number {
   return useAppStore((s) => (s.snapshot ? conflictsOf(s.snapshot.topology).report.conflicts.length : 0));
@@ -39,6 +52,9 @@ export function Toolbar() {
   const client = useAppStore((s) => s.client);
   const selection = useAppStore((s) => s.selection);
   const layout = useAppStore((s) => s.layout);
+  const topology = useAppStore((s) => s.snapshot?.topology);
+  const vpcChoices = useMemo(() => vpcChoicesOf(topology), [topology]);
+  const peeringNames = useMemo(() => Object.fromEntries((topology?.peerings ?? []).flatMap((p) => (p.name ? [[p.id, p.name]] : []))), [topology]);
   const [exportOpen, setExportOpen] = useState(false);
   const [viewVpcIds, setViewVpcIds] = useState<readonly string[]>([]);
 
@@ -141,7 +157,8 @@ export function Toolbar() {
         selectedVpcIds={selection.vpcIds}
         selectedPeeringIds={selection.item?.kind === 'peering' ? [selection.item.id as PeeringId] : []}
         viewVpcIds={viewVpcIds}
-        theme={theme}
+        vpcs={vpcChoices}
+        peeringNames={peeringNames}
         showDeleted={showDeleted}
       />
     </>

@@ -13,6 +13,7 @@ import type { VpcChoice } from '../export/VpcPicker';
 import { useAppStore } from '../store/store-context';
 import { saveFile } from '../util/save-file';
 import { ImportButton } from './ImportButton';
+import { ImportNotice } from './ImportNotice';
 import { SearchBox } from './SearchBox';
 
 /** The VPCs the Export dialog's pickers offer, named as the canvas names them. */
@@ -150,6 +151,7 @@ export function Toolbar() {
         </button>
       </div>
     </header>
+      <ImportNotice />
       <ExportDialog
         open={exportOpen}
         onClose={() => setExportOpen(false)}

@@ -8,6 +8,7 @@ import type { Topology } from '../../shared/model/topology';
 
 import { conflictsOf } from '../graph/derive';
 import { FIT_VIEW_OPTIONS } from '../graph/fit';
+import { useRefresh } from '../discovery/use-refresh';
 import { ExportDialog } from '../export/ExportDialog';
 import type { VpcChoice } from '../export/VpcPicker';
 import { useAppStore } from '../store/store-context';
@@ -41,7 +42,7 @@ export function Toolbar() {
   const relayout = useAppStore((s) => s.relayout);
   const exportSnapshot = useAppStore((s) => s.exportSnapshot);
   const openSandbox = useAppStore((s) => s.openSandbox);
-  const refresh = useAppStore((s) => s.refresh);
+  const refresh = useRefresh();
   const cancelDiscovery = useAppStore((s) => s.cancelDiscovery);
   const busy = useAppStore((s) => s.discovery.busy);
   const hasSnapshot = useAppStore((s) => s.snapshot !== undefined);
@@ -49,7 +50,6 @@ export function Toolbar() {
   const conflicts = useConflictCount();
   const { fitView, getViewport } = useReactFlow();
 
-  const source = useAppStore((s) => s.snapshot?.source);
   const client = useAppStore((s) => s.client);
   const selection = useAppStore((s) => s.selection);
   const layout = useAppStore((s) => s.layout);
@@ -107,8 +107,8 @@ export function Toolbar() {
             <span className="spinner" aria-hidden="true" /> Cancel scan
           </button>
         ) : (
-          <button type="button" onClick={() => void refresh()} title={source?.startsWith('sandbox:') ? 'Scan the sandbox cloud again' : 'Scan the chosen AWS profiles and regions again'}>
-            Refresh
+          <button type="button" onClick={refresh.run} disabled={refresh.disabled} title={refresh.title} data-testid="toolbar-refresh">
+            {refresh.label}
           </button>
         )}
       </div>

@@ -9,7 +9,7 @@ import { useRefresh } from '../discovery/use-refresh';
 import { useAppStore } from '../store/store-context';
 import { ProfilesPanel } from './ProfilesPanel';
 import { useNow } from '../util/use-now';
-import { timeAgo } from '../util/time-ago';
+import { shownTime, timeAgo } from '../util/time-ago';
 
 const DEFAULT_REGIONS = AWS_REGIONS.filter((r) => !r.optIn).map((r) => r.name);
 
@@ -54,7 +54,7 @@ export function DiscoveryPanel() {
         <h2 id="snapshot-heading">Snapshot</h2>
         {snapshot ? (
           <p data-testid="snapshot-age">
-            Taken <strong title={snapshot.takenAt}>{age ?? snapshot.takenAt}</strong> from <span className="mono">{snapshot.source}</span>
+            Taken <strong title={shownTime(snapshot.takenAt)}>{age ?? shownTime(snapshot.takenAt)}</strong> from <span className="mono">{snapshot.source}</span>
             {gaps.length > 0 && <span className="bad-text"> · {gaps.length} cell{gaps.length === 1 ? '' : 's'} not scanned</span>}
           </p>
         ) : (

@@ -33,10 +33,12 @@ export function nextStepFor(
   accounts: readonly Account[],
   routes: PeeringRoutes | undefined,
   nameOf: (vpcId: string) => string = (id) => id,
+  /** The clock an expiry is said relative to ("in 6 days"). */
+  now: number = Date.now(),
 ): NextStep {
   const accepterProfiles = accounts.find((a) => a.id === p.accepter.accountId)?.profiles ?? [];
   if (p.status !== 'active') {
-    const step = nextStep(p.status, nextStepContextOf(p, accepterProfiles));
+    const step = nextStep(p.status, nextStepContextOf(p, accepterProfiles, { now }));
     const tone = TONE_OF_ACTION[step.actionKind];
     if (p.status !== 'pending-acceptance') return { tone, meaning: step.meaning, action: step.action };
     const profile = accepterProfiles[0];

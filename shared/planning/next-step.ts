@@ -10,6 +10,8 @@
  */
 import { assertNever } from '../core/result';
 import type { Peering, PeeringStatus } from '../model/topology';
+import type { TimeContext } from '../words/time-words';
+import { whenWords } from '../words/time-words';
 
 /** Who can move the peering on from its status. */
 export type NextActor = 'accepter' | 'requester' | 'either' | 'nobody' | 'aws';
@@ -44,12 +46,14 @@ export interface NextStepContext {
   readonly statusMessage?: string;
   /** ISO 8601 expiry of a pending request. */
   readonly expirationTime?: string;
+  /** How to word times: with `now`, an expiry is also said relative to it ("in 6 days"). */
+  readonly times?: Partial<TimeContext>;
   /** Local profiles of the accepter's account (one-click accept when non-empty). */
   readonly accepterProfiles?: readonly string[];
 }
 
 /** Everything a peering tells `nextStep`, with the local profiles of its accepter's account. */
-export function nextStepContextOf(peering: Peering, accepterProfiles: readonly string[]): NextStepContext {
+export function nextStepContextOf(peering: Peering, accepterProfiles: readonly string[], times?: Partial<TimeContext>): NextStepContext {
   return {
     peeringId: peering.id,
     requesterAccountId: peering.requester.accountId,
@@ -60,6 +64,7 @@ export function nextStepContextOf(peering: Peering, accepterProfiles: readonly s
     ...(peering.statusMessage ? { statusMessage: peering.statusMessage } : {}),
     ...(peering.expirationTime ? { expirationTime: peering.expirationTime } : {}),
     accepterProfiles,
+    ...(times ? { times } : {}),
   };
 }
 
@@ -83,7 +88,7 @@ export function nextStep(status: PeeringStatus, ctx: NextStepContext = {}): Next
       };
     case 'pending-acceptance': {
       const profiles = ctx.accepterProfiles ?? [];
-      const expires = ctx.expirationTime ? ` before ${ctx.expirationTime}` : ' within 7 days';
+      const expires = ctx.expirationTime ? ` before it expires ${whenWords(ctx.expirationTime, ctx.times)}` : ' within 7 days';
       return {
         status,
         label: 'Pending acceptance',

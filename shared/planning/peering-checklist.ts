@@ -18,6 +18,8 @@ import { nextStep, nextStepContextOf, type NextStep } from './next-step';
 import type { PlanSideRole, ProfilesByAccount } from './plan-types';
 import { routeCompletenessOf } from './route-status';
 import { profilesFromTopology } from './plan-types';
+import type { TimeContext } from '../words/time-words';
+import { whenWords } from '../words/time-words';
 
 /** The items, in order. */
 export type ChecklistItemId = 'requested' | 'accepted' | 'requester-routes' | 'accepter-routes' | 'security-groups' | 'dns';
@@ -206,11 +208,13 @@ export function peeringChecklist(
   topology: Topology,
   peeringId: PeeringId,
   profilesByAccount: ProfilesByAccount = profilesFromTopology(topology.accounts),
+  /** How to word times (an expiry): with `now`, relative to it too. */
+  times?: Partial<TimeContext>,
 ): Result<PeeringChecklist> {
   const peering = indexTopology(topology).peeringById.get(peeringId);
   if (!peering) return fail('not-found', `Peering ${peeringId} is not in the scanned topology.`, 'Rescan both VPCs\' accounts and regions.');
   const accepterProfiles = profilesByAccount[peering.accepter.accountId] ?? [];
-  const next = nextStep(peering.status, nextStepContextOf(peering, accepterProfiles));
+  const next = nextStep(peering.status, nextStepContextOf(peering, accepterProfiles, times));
   const items: ChecklistItem[] = [];
 
   const requested: ChecklistItem =
@@ -240,7 +244,7 @@ export function peeringChecklist(
         id: 'accepted',
         label: 'Accepted',
         state: 'todo',
-        detail: next.meaning + (peering.expirationTime ? ` It expires ${peering.expirationTime}.` : ''),
+        detail: next.meaning + (peering.expirationTime ? ` It expires ${whenWords(peering.expirationTime, times)}.` : ''),
         action: profile
           ? { kind: 'accept', label: `Accept with profile ${profile} in ${peering.accepter.region}`, profile }
           : {

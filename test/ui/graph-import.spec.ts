@@ -36,7 +36,7 @@ describe('importing a snapshot file in Chromium', () => {
     expect(await page.locator(cardSelector(demoVpcId('prod-app'))).textContent()).toContain('10.20.0.0/16');
     expect(await page.locator(cardSelector(PARTNER_VPC_ID)).textContent()).toContain('not scanned');
     expect(await page.getByTestId(`account-frame-${DEMO_ACCOUNTS.partner}`).textContent()).toContain('not scanned');
-    expect(await page.getByTestId('snapshot-age').textContent()).toContain('Taken 3 h ago');
+    expect(await page.getByTestId('snapshot-age').textContent()).toContain('Taken 3 hours ago');
     expect(session.problems).toEqual([]);
   });
 

@@ -30,7 +30,7 @@ async function renderPanel(withSnapshot: boolean) {
 describe('the discovery panel', () => {
   it('shows how old the snapshot is and where it came from', async () => {
     await renderPanel(true);
-    expect(screen.getByTestId('snapshot-age').textContent).toBe('Taken 3 h ago from sandbox:demo-like');
+    expect(screen.getByTestId('snapshot-age').textContent).toBe('Taken 3 hours ago from sandbox:demo-like');
   });
 
   it('picks profiles and regions for the next scan', async () => {

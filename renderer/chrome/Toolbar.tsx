@@ -56,6 +56,9 @@ export function Toolbar() {
   const topology = useAppStore((s) => s.snapshot?.topology);
   const vpcChoices = useMemo(() => vpcChoicesOf(topology), [topology]);
   const peeringNames = useMemo(() => Object.fromEntries((topology?.peerings ?? []).flatMap((p) => (p.name ? [[p.id, p.name]] : []))), [topology]);
+  // A selected peering the last scan no longer has (deleted meanwhile) is not offered.
+  const selectedPeeringId = selection.item?.kind === 'peering' ? (selection.item.id as PeeringId) : undefined;
+  const selectedPeeringIds = useMemo(() => (selectedPeeringId && topology?.peerings.some((p) => p.id === selectedPeeringId) ? [selectedPeeringId] : []), [selectedPeeringId, topology]);
   const [exportOpen, setExportOpen] = useState(false);
   const [viewVpcIds, setViewVpcIds] = useState<readonly string[]>([]);
 
@@ -157,7 +160,7 @@ export function Toolbar() {
         onClose={() => setExportOpen(false)}
         requestExport={requestExport}
         selectedVpcIds={selection.vpcIds}
-        selectedPeeringIds={selection.item?.kind === 'peering' ? [selection.item.id as PeeringId] : []}
+        selectedPeeringIds={selectedPeeringIds}
         viewVpcIds={viewVpcIds}
         vpcs={vpcChoices}
         peeringNames={peeringNames}

@@ -62,10 +62,13 @@ function svgDataUrl(svg: string): string {
   return `data:image/svg+xml;base64,${btoa(bin)}`;
 }
 
-/** The dialog's choices that start again from the canvas at each opening. */
+/**
+ * The dialog's choices that start again from the canvas at each opening: pictures of the whole
+ * network (the selection is one click away), code for what is selected.
+ */
 function startingChoices(selectedVpcIds: readonly string[], selectedPeeringIds: readonly string[], showDeleted: boolean) {
   return {
-    scope: (selectedVpcIds.length > 0 || selectedPeeringIds.length > 0 ? 'selection' : 'all') as Scope,
+    scope: 'all' as Scope,
     includeDeleted: showDeleted,
     code: {
       source: selectedPeeringIds.length > 0 ? 'existing' : 'planned',

@@ -8,15 +8,26 @@ import { useAppStore } from '../store/store-context';
 export function ImportButton({ label = 'Import', className = '' }: { label?: string; className?: string }) {
   const input = useRef<HTMLInputElement>(null);
   const importSnapshotText = useAppStore((s) => s.importSnapshotText);
+  const reportImportProblem = useAppStore((s) => s.reportImportProblem);
   const pick = useCallback(() => input.current?.click(), []);
   const onFile = useCallback(
     async (e: ChangeEvent<HTMLInputElement>) => {
       const file = e.target.files?.[0];
       e.target.value = '';
       if (!file) return;
-      await importSnapshotText(await file.text());
+      let text: string;
+      try {
+        text = await file.text();
+      } catch (error) {
+        reportImportProblem({
+          fileName: file.name,
+          error: { code: 'invalid-input', message: `The file could not be read (${error instanceof Error ? error.message : String(error)}).`, fix: 'Check that it still exists and that you may read it, then choose it again.' },
+        });
+        return;
+      }
+      await importSnapshotText(text, file.name);
     },
-    [importSnapshotText],
+    [importSnapshotText, reportImportProblem],
   );
   return (
     <>

@@ -1,17 +1,32 @@
 /** The top bar: brand, data source, search, view modes and commands. */
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
 import type { ExportRequest } from '../../shared/export/export-formats';
 import type { PeeringId } from '../../shared/model/ids';
+import type { Topology } from '../../shared/model/topology';
 
 import { conflictsOf } from '../graph/derive';
 import { FIT_VIEW_OPTIONS } from '../graph/fit';
+import { useRefresh } from '../discovery/use-refresh';
 import { ExportDialog } from '../export/ExportDialog';
+import type { VpcChoice } from '../export/VpcPicker';
 import { useAppStore } from '../store/store-context';
 import { saveFile } from '../util/save-file';
 import { ImportButton } from './ImportButton';
+import { ImportNotice } from './ImportNotice';
 import { SearchBox } from './SearchBox';
+
+/** The VPCs the Export dialog's pickers offer, named as the canvas names them. */
+function vpcChoicesOf(topology: Topology | undefined): readonly VpcChoice[] {
+  if (!topology) return [];
+  const accounts = new Map(topology.accounts.map((a) => [a.id, a]));
+  return topology.vpcs.map((v) => {
+    const account = accounts.get(v.accountId);
+    const accountName = account?.alias ?? account?.profiles[0];
+    return { id: v.id, ...(v.name ? { name: v.name } : {}), cidrs: v.cidrBlocks.map((b) => b.cidr), accountId: v.accountId, ...(accountName ? { accountName } : {}), region: v.region };
+  });
+}
 
 function useConflictCount(): number {
   return useAppStore((s) => (s.snapshot ? conflictsOf(s.snapshot.topology).report.conflicts.length : 0));
@@ -27,7 +42,7 @@ export function Toolbar() {
   const relayout = useAppStore((s) => s.relayout);
   const exportSnapshot = useAppStore((s) => s.exportSnapshot);
   const openSandbox = useAppStore((s) => s.openSandbox);
-  const refresh = useAppStore((s) => s.refresh);
+  const refresh = useRefresh();
   const cancelDiscovery = useAppStore((s) => s.cancelDiscovery);
   const busy = useAppStore((s) => s.discovery.busy);
   const hasSnapshot = useAppStore((s) => s.snapshot !== undefined);
@@ -35,10 +50,15 @@ export function Toolbar() {
   const conflicts = useConflictCount();
   const { fitView, getViewport } = useReactFlow();
 
-  const source = useAppStore((s) => s.snapshot?.source);
   const client = useAppStore((s) => s.client);
   const selection = useAppStore((s) => s.selection);
   const layout = useAppStore((s) => s.layout);
+  const topology = useAppStore((s) => s.snapshot?.topology);
+  const vpcChoices = useMemo(() => vpcChoicesOf(topology), [topology]);
+  const peeringNames = useMemo(() => Object.fromEntries((topology?.peerings ?? []).flatMap((p) => (p.name ? [[p.id, p.name]] : []))), [topology]);
+  // A selected peering the last scan no longer has (deleted meanwhile) is not offered.
+  const selectedPeeringId = selection.item?.kind === 'peering' ? (selection.item.id as PeeringId) : undefined;
+  const selectedPeeringIds = useMemo(() => (selectedPeeringId && topology?.peerings.some((p) => p.id === selectedPeeringId) ? [selectedPeeringId] : []), [selectedPeeringId, topology]);
   const [exportOpen, setExportOpen] = useState(false);
   const [viewVpcIds, setViewVpcIds] = useState<readonly string[]>([]);
 
@@ -90,8 +110,8 @@ export function Toolbar() {
             <span className="spinner" aria-hidden="true" /> Cancel scan
           </button>
         ) : (
-          <button type="button" onClick={() => void refresh()} title={source?.startsWith('sandbox:') ? 'Scan the sandbox cloud again' : 'Scan the chosen AWS profiles and regions again'}>
-            Refresh
+          <button type="button" onClick={refresh.run} disabled={refresh.disabled} title={refresh.title} data-testid="toolbar-refresh">
+            {refresh.label}
           </button>
         )}
       </div>
@@ -134,14 +154,16 @@ export function Toolbar() {
         </button>
       </div>
     </header>
+      <ImportNotice />
       <ExportDialog
         open={exportOpen}
         onClose={() => setExportOpen(false)}
         requestExport={requestExport}
         selectedVpcIds={selection.vpcIds}
-        selectedPeeringIds={selection.item?.kind === 'peering' ? [selection.item.id as PeeringId] : []}
+        selectedPeeringIds={selectedPeeringIds}
         viewVpcIds={viewVpcIds}
-        theme={theme}
+        vpcs={vpcChoices}
+        peeringNames={peeringNames}
         showDeleted={showDeleted}
       />
     </>

@@ -9,10 +9,14 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { Result } from '../../shared/core/result';
 import type { DiagramTheme } from '../../shared/diagram/style';
 import type { ExportedFile, ExportFormat, ExportRequest } from '../../shared/export/export-formats';
-import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from '../../shared/export/export-formats';
+import { DEFAULT_EXPORT_THEME, EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from '../../shared/export/export-formats';
 import type { InventoryTableName } from '../../shared/export/inventory';
 import { INVENTORY_KINDS, INVENTORY_TABLES } from '../../shared/export/inventory';
 import { saveFile } from '../util/save-file';
+import { codeRequestOf, CodeTargetFields, missingCodeChoice } from './CodeTarget';
+import type { CodeTarget } from './CodeTarget';
+import type { VpcChoice } from './VpcPicker';
+import './export.css';
 
 /** Props of `ExportDialog`. */
 export interface ExportDialogProps {
@@ -25,10 +29,18 @@ export interface ExportDialogProps {
   readonly selectedPeeringIds?: readonly string[];
   /** VPCs visible on the canvas when the dialog opened, offered as "current view". */
   readonly viewVpcIds?: readonly string[];
-  /** The canvas's theme, the default for images. */
-  readonly theme?: DiagramTheme;
+  /** The VPCs the code formats' pickers offer. */
+  readonly vpcs?: readonly VpcChoice[];
+  /** Peering names by id, to name the selected peerings. */
+  readonly peeringNames?: Readonly<Record<string, string>>;
   /** Whether the canvas draws deleted peerings: what "Include deleted peerings" starts as. */
   readonly showDeleted?: boolean;
+}
+
+/** A preview and the request it answers. */
+interface Shown {
+  readonly request: ExportRequest;
+  readonly result: Result<ExportedFile>;
 }
 
 /** Bytes of a base64 or text export, for the download. */
@@ -50,56 +62,84 @@ function svgDataUrl(svg: string): string {
   return `data:image/svg+xml;base64,${btoa(bin)}`;
 }
 
+/**
+ * The dialog's choices that start again from the canvas at each opening: pictures of the whole
+ * network (the selection is one click away), code for what is selected.
+ */
+function startingChoices(selectedVpcIds: readonly string[], selectedPeeringIds: readonly string[], showDeleted: boolean) {
+  return {
+    scope: 'all' as Scope,
+    includeDeleted: showDeleted,
+    code: {
+      source: selectedPeeringIds.length > 0 ? 'existing' : 'planned',
+      requester: selectedVpcIds[0] ?? '',
+      accepter: selectedVpcIds[1] ?? '',
+      dns: false,
+    } as CodeTarget,
+  };
+}
+
+type Scope = 'all' | 'selection' | 'view';
+
 /** Modal dialog with a format picker, options, a live preview and a download button. */
-export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = [], selectedPeeringIds = [], viewVpcIds = [], theme = 'dark', showDeleted = false }: ExportDialogProps) {
+export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = [], selectedPeeringIds = [], viewVpcIds = [], vpcs = [], peeringNames, showDeleted = false }: ExportDialogProps) {
   const titleId = useId();
   const [format, setFormat] = useState<ExportFormat>('svg');
-  const [imageTheme, setImageTheme] = useState<DiagramTheme>(theme);
+  const [imageTheme, setImageTheme] = useState<DiagramTheme>(DEFAULT_EXPORT_THEME);
   const hasSelection = selectedVpcIds.length > 0 || selectedPeeringIds.length > 0;
-  const [scope, setScope] = useState<'all' | 'selection' | 'view'>(hasSelection ? 'selection' : 'all');
+  const [scope, setScope] = useState<Scope>('all');
   const [table, setTable] = useState<InventoryTableName>('peerings');
-  const [codeSource, setCodeSource] = useState<'existing' | 'planned'>(selectedPeeringIds.length > 0 ? 'existing' : 'planned');
-  const [requester, setRequester] = useState(selectedVpcIds[0] ?? '');
-  const [accepter, setAccepter] = useState(selectedVpcIds[1] ?? '');
-  const [dns, setDns] = useState(false);
+  const [code, setCode] = useState<CodeTarget>(() => startingChoices(selectedVpcIds, selectedPeeringIds, showDeleted).code);
   const [includeDeleted, setIncludeDeleted] = useState(showDeleted);
-  // Each opening starts from what the canvas shows.
-  useEffect(() => {
-    if (open) setIncludeDeleted(showDeleted);
-  }, [open, showDeleted]);
-  const [result, setResult] = useState<Result<ExportedFile> | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
+  // Each opening starts from what the canvas shows and selects, and from an empty preview
+  // (set while rendering, so the first frame of the dialog already has them).
+  const [wasOpen, setWasOpen] = useState(false);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
+      const fresh = startingChoices(selectedVpcIds, selectedPeeringIds, showDeleted);
+      setScope(fresh.scope);
+      setCode(fresh.code);
+      setIncludeDeleted(fresh.includeDeleted);
+      setShown(null);
+    }
+  }
   const [busy, setBusy] = useState(false);
   const dialogRef = useRef<HTMLDivElement>(null);
   const info = EXPORT_FORMATS[format];
+  const missing = info.code ? missingCodeChoice(code, selectedPeeringIds) : undefined;
 
-  const request = useMemo((): ExportRequest => {
+  /** The export the options ask for; `undefined` while a code format still needs a choice. */
+  const request = useMemo((): ExportRequest | undefined => {
+    if (info.code) return missing === undefined ? { format, ...codeRequestOf(code, selectedPeeringIds) } : undefined;
     const scoped =
       scope === 'selection' && hasSelection
         ? { ...(selectedVpcIds.length ? { vpcIds: selectedVpcIds } : {}), ...(selectedPeeringIds.length ? { peeringIds: selectedPeeringIds } : {}) }
         : scope === 'view' && viewVpcIds.length > 0
           ? { vpcIds: viewVpcIds, title: 'Current view' }
           : {};
-    const chosen = info.code && codeSource === 'existing' ? { peeringIds: selectedPeeringIds } : { ...scoped, ...(includeDeleted && !info.code ? { includeDeleted } : {}) };
-    const selection = Object.keys(chosen).length > 0 ? chosen : undefined;
+    const chosen = { ...scoped, ...(includeDeleted ? { includeDeleted } : {}) };
     return {
       format,
-      ...(selection ? { selection } : {}),
+      ...(Object.keys(chosen).length > 0 ? { selection: chosen } : {}),
       ...(info.drawn ? { theme: imageTheme } : {}),
       ...(format === 'csv' ? { csvTable: table } : {}),
-      ...(info.code && codeSource === 'planned' ? { plan: { requesterVpcId: requester.trim(), accepterVpcId: accepter.trim() } } : {}),
-      ...(info.code ? { dnsResolution: dns } : {}),
     };
-  }, [format, info, codeSource, scope, hasSelection, selectedPeeringIds, selectedVpcIds, viewVpcIds, includeDeleted, imageTheme, table, requester, accepter, dns]);
+  }, [format, info, missing, code, scope, hasSelection, selectedPeeringIds, selectedVpcIds, viewVpcIds, includeDeleted, imageTheme, table]);
 
   // Live preview: re-export when the request changes; a slower earlier answer never wins.
   useEffect(() => {
-    if (!open) return;
+    if (!open || !request) {
+      setBusy(false);
+      return;
+    }
     let current = true;
     setBusy(true);
     const timer = setTimeout(() => {
       requestExport(request)
-        .then((r) => current && setResult(r))
-        .catch((e: unknown) => current && setResult({ ok: false, error: { code: 'internal', message: String(e), fix: 'Try again; if it persists, report it.' } }))
+        .then((result) => current && setShown({ request, result }))
+        .catch((e: unknown) => current && setShown({ request, result: { ok: false, error: { code: 'internal', message: String(e), fix: 'Try again; if it persists, report it.' } } }))
         .finally(() => current && setBusy(false));
     }, 150);
     return () => {
@@ -112,20 +152,19 @@ export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = []
     if (open) dialogRef.current?.focus();
   }, [open]);
 
+  // Only a preview of the format on screen is shown: another format's never stays behind.
+  const result = shown && request && shown.request.format === format ? shown.result : null;
+  const file = result?.ok ? result.value : null;
+  const current = file !== null && shown?.request === request && !busy;
   const download = useCallback(() => {
-    if (!result?.ok) return;
-    const blob = toBlob(result.value);
-    saveFile(result.value.filename, blob, blob.type);
-  }, [result]);
+    if (!file) return;
+    const blob = toBlob(file);
+    saveFile(file.filename, blob, blob.type);
+  }, [file]);
 
   if (!open) return null;
-  const file = result?.ok ? result.value : null;
   return (
-    <div
-      role="presentation"
-      style={{ position: 'fixed', inset: 0, background: 'rgba(0,0,0,0.45)', display: 'grid', placeItems: 'center', zIndex: 50 }}
-      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
-    >
+    <div role="presentation" className="export-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={dialogRef}
         role="dialog"
@@ -133,27 +172,16 @@ export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = []
         aria-labelledby={titleId}
         tabIndex={-1}
         data-testid="export-dialog"
+        className="export-dialog"
         onKeyDown={(e) => e.key === 'Escape' && onClose()}
-        style={{
-          width: 'min(1100px, 94vw)',
-          height: 'min(760px, 90vh)',
-          display: 'grid',
-          gridTemplateColumns: '300px 1fr',
-          gridTemplateRows: 'auto 1fr auto',
-          background: 'var(--panel)',
-          color: 'var(--text)',
-          border: '1px solid var(--border)',
-          borderRadius: 12,
-          overflow: 'hidden',
-        }}
       >
-        <h2 id={titleId} style={{ gridColumn: '1 / -1', margin: 0, padding: '12px 16px', fontSize: 15, borderBottom: '1px solid var(--border)' }}>
+        <h2 id={titleId} className="export-title">
           Export
         </h2>
-        <form style={{ padding: 16, display: 'flex', flexDirection: 'column', gap: 12, overflow: 'auto', borderRight: '1px solid var(--border)' }} onSubmit={(e) => e.preventDefault()}>
+        <form className="export-options" onSubmit={(e) => e.preventDefault()}>
           <label>
             Format
-            <select data-testid="export-format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} style={{ display: 'block', width: '100%', marginTop: 4 }}>
+            <select data-testid="export-format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} className="export-select">
               {EXPORT_FORMAT_NAMES.map((f) => (
                 <option key={f} value={f}>
                   {EXPORT_FORMATS[f].label}
@@ -162,20 +190,20 @@ export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = []
             </select>
           </label>
           {!info.code && (
-            <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+            <fieldset className="export-fieldset">
               <legend className="small muted">Scope</legend>
-              <label style={{ display: 'block' }}>
+              <label>
                 <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> Whole topology
               </label>
-              <label style={{ display: 'block' }}>
+              <label>
                 <input type="radio" name="scope" disabled={!hasSelection} checked={scope === 'selection'} onChange={() => setScope('selection')} /> Selection only
                 {!hasSelection && <span className="small muted"> (select VPCs or peerings on the canvas)</span>}
               </label>
-              <label style={{ display: 'block' }}>
+              <label>
                 <input type="radio" name="scope" disabled={viewVpcIds.length === 0} checked={scope === 'view'} onChange={() => setScope('view')} /> Current view
                 <span className="small muted"> ({viewVpcIds.length} VPC{viewVpcIds.length === 1 ? '' : 's'} on screen)</span>
               </label>
-              <label style={{ display: 'block', marginTop: 6 }} title="Peerings deleted in the last hours carry nothing; AWS stops listing them soon after">
+              <label title="Peerings deleted in the last hours carry nothing; AWS stops listing them soon after">
                 <input type="checkbox" checked={includeDeleted} onChange={(e) => setIncludeDeleted(e.target.checked)} /> Include deleted peerings
               </label>
             </fieldset>
@@ -183,16 +211,16 @@ export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = []
           {info.drawn && (
             <label>
               Theme
-              <select value={imageTheme} onChange={(e) => setImageTheme(e.target.value as DiagramTheme)} style={{ display: 'block', width: '100%', marginTop: 4 }}>
-                <option value="dark">Dark</option>
+              <select value={imageTheme} onChange={(e) => setImageTheme(e.target.value as DiagramTheme)} className="export-select">
                 <option value="light">Light</option>
+                <option value="dark">Dark</option>
               </select>
             </label>
           )}
           {format === 'csv' && (
             <label>
               Table (one CSV per table)
-              <select value={table} onChange={(e) => setTable(e.target.value as InventoryTableName)} style={{ display: 'block', width: '100%', marginTop: 4 }}>
+              <select value={table} onChange={(e) => setTable(e.target.value as InventoryTableName)} className="export-select">
                 {INVENTORY_TABLES.map((t) => (
                   <option key={t} value={t}>
                     {INVENTORY_KINDS[t].label}
@@ -201,47 +229,41 @@ export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = []
               </select>
             </label>
           )}
-          {info.code && (
-            <fieldset style={{ border: 0, padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 6 }}>
-              <legend className="small muted">Peerings</legend>
-              <label>
-                <input type="radio" name="code" disabled={selectedPeeringIds.length === 0} checked={codeSource === 'existing'} onChange={() => setCodeSource('existing')} /> Selected peerings
-                <span className="small muted"> ({selectedPeeringIds.length ? selectedPeeringIds.join(', ') : 'none selected'})</span>
-              </label>
-              <label>
-                <input type="radio" name="code" checked={codeSource === 'planned'} onChange={() => setCodeSource('planned')} /> A new peering
-              </label>
-              {codeSource === 'planned' && (
-                <>
-                  <input aria-label="Requester VPC id" placeholder="requester vpc-…" value={requester} onChange={(e) => setRequester(e.target.value)} className="mono" />
-                  <input aria-label="Accepter VPC id" placeholder="accepter vpc-…" value={accepter} onChange={(e) => setAccepter(e.target.value)} className="mono" />
-                </>
-              )}
-              <label>
-                <input type="checkbox" checked={dns} onChange={(e) => setDns(e.target.checked)} /> Allow DNS resolution across the peering
-              </label>
-            </fieldset>
-          )}
+          {info.code && <CodeTargetFields target={code} onChange={setCode} vpcs={vpcs} selectedPeeringIds={selectedPeeringIds} {...(peeringNames ? { peeringNames } : {})} />}
         </form>
-        <section aria-label="Preview" aria-busy={busy} data-testid="export-preview" style={{ overflow: 'auto', padding: 12, background: 'var(--bg)' }}>
-          {result && !result.ok && (
-            <div role="alert" className="problems">
-              <strong>{result.error.message}</strong>
-              <div className="small">{result.error.fix}</div>
+        <section aria-label="Preview" aria-busy={busy} data-testid="export-preview" data-format={result ? format : undefined} className="export-preview">
+          {missing !== undefined ? (
+            <div className="export-empty" data-testid="export-empty">
+              <strong>{info.label}: choose the peering first</strong>
+              <p>{missing}</p>
             </div>
+          ) : (
+            <>
+              {result && !result.ok && (
+                <div role="alert" className="problems">
+                  <strong>{result.error.message}</strong>
+                  <div className="small">{result.error.fix}</div>
+                </div>
+              )}
+              {file?.warnings && file.warnings.length > 0 && (
+                <ul className="problems" aria-label="Before running it">
+                  {file.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              )}
+              {file?.base64 !== undefined && <img alt="Exported PNG preview" src={`data:${file.mime};base64,${file.base64}`} className="export-image" />}
+              {file?.text !== undefined && format === 'svg' && <img alt="Exported SVG preview" src={svgDataUrl(file.text)} className="export-image" />}
+              {file?.text !== undefined && format !== 'svg' && (
+                <pre className="mono export-text">{file.text.length > 200_000 ? `${file.text.slice(0, 200_000)}\n… (preview cut; the download is complete)` : file.text}</pre>
+              )}
+              {!result && <p className="muted">Preparing the {info.label} preview…</p>}
+            </>
           )}
-          {file?.base64 !== undefined && <img alt="Exported PNG preview" src={`data:${file.mime};base64,${file.base64}`} style={{ maxWidth: '100%' }} />}
-          {file?.text !== undefined && format === 'svg' && <img alt="Exported SVG preview" src={svgDataUrl(file.text)} style={{ maxWidth: '100%' }} />}
-          {file?.text !== undefined && format !== 'svg' && (
-            <pre className="mono" style={{ margin: 0, whiteSpace: 'pre', fontSize: 12 }}>
-              {file.text.length > 200_000 ? `${file.text.slice(0, 200_000)}\n… (preview cut; the download is complete)` : file.text}
-            </pre>
-          )}
-          {!result && <p className="muted">Preparing preview…</p>}
         </section>
-        <footer style={{ gridColumn: '1 / -1', display: 'flex', gap: 8, justifyContent: 'flex-end', alignItems: 'center', padding: '10px 16px', borderTop: '1px solid var(--border)' }}>
+        <footer className="export-footer">
           {file && (
-            <span className="small muted" style={{ marginRight: 'auto' }}>
+            <span className="small muted export-filename">
               {file.filename}
               {file.size ? ` · ${file.size.width}×${file.size.height}` : ''}
             </span>
@@ -249,7 +271,7 @@ export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = []
           <button type="button" onClick={onClose}>
             Close
           </button>
-          <button type="button" className="primary" disabled={!file || busy} onClick={download} data-testid="export-download">
+          <button type="button" className="primary" disabled={!current} onClick={download} data-testid="export-download">
             Download
           </button>
         </footer>

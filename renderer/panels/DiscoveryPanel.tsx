@@ -2,77 +2,16 @@
 import { useCallback, useMemo } from 'react';
 import type { ChangeEvent } from 'react';
 
-import type { DiscoveryCell } from '../../shared/api/events';
 import { missingCoverage } from '../../shared/model/snapshot';
 import { AWS_REGIONS } from '../discovery/aws-regions';
+import { ProgressGrid } from '../discovery/ProgressGrid';
+import { useRefresh } from '../discovery/use-refresh';
 import { useAppStore } from '../store/store-context';
 import { ProfilesPanel } from './ProfilesPanel';
 import { useNow } from '../util/use-now';
-import { timeAgo } from '../util/time-ago';
+import { shownTime, timeAgo } from '../util/time-ago';
 
 const DEFAULT_REGIONS = AWS_REGIONS.filter((r) => !r.optIn).map((r) => r.name);
-
-const CELL_WORDS: Record<DiscoveryCell['state'], string> = {
-  queued: 'queued',
-  running: 'scanning',
-  done: 'done',
-  failed: 'failed',
-  cancelled: 'cancelled',
-};
-
-function ProgressGrid({ cells }: { cells: readonly DiscoveryCell[] }) {
-  const profiles = [...new Set(cells.map((c) => c.profile))].sort();
-  const regions = [...new Set(cells.filter((c) => c.region !== '*').map((c) => c.region))].sort();
-  const byKey = new Map(cells.map((c) => [`${c.profile}/${c.region}`, c]));
-  const done = cells.filter((c) => c.state === 'done').length;
-  return (
-    <div className="progress">
-      <div className="small muted" aria-live="polite">
-        {done} of {cells.length} cells done
-      </div>
-      <div className="progress-scroll">
-        <table className="progress-grid" aria-label="Discovery progress">
-          <thead>
-            <tr>
-              <th scope="col">Profile</th>
-              {regions.map((r) => (
-                <th key={r} scope="col" title={r}>
-                  {r.replace(/^([a-z]+)-([a-z]+)-(\d+)$/, (_m, a: string, b: string, n: string) => `${a}-${b.slice(0, 2)}${n}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {profiles.map((p) => {
-              const wide = byKey.get(`${p}/*`);
-              return (
-                <tr key={p}>
-                  <th scope="row" className={wide ? `cell-${wide.state}` : ''} title={wide?.message}>
-                    {p}
-                  </th>
-                  {regions.map((r) => {
-                    const c = byKey.get(`${p}/${r}`);
-                    const counts = c?.counts ? Object.entries(c.counts).map(([k, n]) => `${n} ${k}`).join(', ') : '';
-                    return (
-                      <td
-                        key={r}
-                        className={`cell cell-${c?.state ?? 'none'}`}
-                        title={c ? `${p} · ${r}: ${CELL_WORDS[c.state]}${c.errorCode ? ` (${c.errorCode})` : ''}${c.message ? ` — ${c.message}` : ''}${counts ? ` — ${counts}` : ''}` : `${p} · ${r}: not scanned`}
-                        data-state={c?.state ?? 'none'}
-                      >
-                        <span className="cell-dot" />
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </div>
-  );
-}
 
 /** The discovery tab. */
 export function DiscoveryPanel() {
@@ -100,6 +39,8 @@ export function DiscoveryPanel() {
     [chosenRegions, setScanChoice],
   );
   const scan = useCallback(() => void startDiscovery('aws'), [startDiscovery]);
+  const refresh = useRefresh();
+  const showsSandbox = snapshot?.source.startsWith('sandbox:') ?? false;
   const sandbox = useCallback(() => void openSandbox(), [openSandbox]);
   const cancel = useCallback(() => void cancelDiscovery(), [cancelDiscovery]);
 
@@ -113,19 +54,27 @@ export function DiscoveryPanel() {
         <h2 id="snapshot-heading">Snapshot</h2>
         {snapshot ? (
           <p data-testid="snapshot-age">
-            Taken <strong title={snapshot.takenAt}>{age ?? snapshot.takenAt}</strong> from <span className="mono">{snapshot.source}</span>
+            Taken <strong title={shownTime(snapshot.takenAt)}>{age ?? shownTime(snapshot.takenAt)}</strong> from <span className="mono">{snapshot.source}</span>
             {gaps.length > 0 && <span className="bad-text"> · {gaps.length} cell{gaps.length === 1 ? '' : 's'} not scanned</span>}
           </p>
         ) : (
           <p className="muted">No snapshot yet.</p>
         )}
         <div className="button-row">
-          <button type="button" className="primary" onClick={scan} disabled={run.busy || chosenProfiles.length === 0} title="Scan the chosen profiles and regions">
-            Refresh from AWS
+          <button type="button" className="primary" onClick={refresh.run} disabled={refresh.disabled} title={refresh.title} data-testid="panel-refresh">
+            {refresh.label}
           </button>
-          <button type="button" onClick={sandbox} disabled={run.busy} title="A demo organisation to explore without an AWS account">
-            Open sandbox
-          </button>
+          {showsSandbox ? (
+            allProfiles.length > 0 && (
+              <button type="button" onClick={scan} disabled={run.busy || chosenProfiles.length === 0} title="Scan the chosen AWS profiles and regions instead of the sandbox">
+                Scan AWS profiles
+              </button>
+            )
+          ) : (
+            <button type="button" onClick={sandbox} disabled={run.busy} title="A demo organisation to explore without an AWS account">
+              Open sandbox
+            </button>
+          )}
           {run.busy && (
             <button type="button" className="danger" onClick={cancel} disabled={!run.runId}>
               Cancel

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 
 import { explainReachability } from '../../shared/analysis/explain-reachability';
+import { indexTopology, labelVpc } from '../../shared/analysis/topology-index';
 import type { CheckStatus } from '../../shared/analysis/explain-reachability';
 import type { VpcId } from '../../shared/model/ids';
 import type { Topology } from '../../shared/model/topology';
@@ -15,6 +16,8 @@ export function PairInspector({ topology, a, b }: { topology: Topology; a: VpcId
   const pair = useAppStore((s) => viewStateOf(s).pair);
   const openPlan = useAppStore((s) => s.openPlan);
   const reach = useMemo(() => explainReachability(topology, a, b), [topology, a, b]);
+  // Sentences name each VPC as people know it, with the id AWS knows it by: "web-prod (vpc-0abc…)".
+  const label = (id: VpcId) => labelVpc(indexTopology(topology), id);
   return (
     <section aria-label="Reachability" data-testid="inspector-pair">
       <h3 className="inspector-title">
@@ -31,18 +34,19 @@ export function PairInspector({ topology, a, b }: { topology: Topology; a: VpcId
                 <span key={id}>
                   {i > 0 && <span className="path-arrow"> → </span>}
                   <strong>{vpcName(topology, id)}</strong>
+                  {vpcName(topology, id) !== id && <span className="mono muted"> ({id})</span>}
                 </span>
               ))}
             </p>
           )}
           <p>
             {pair.status === 'indirect'
-              ? `${vpcName(topology, a)} reaches ${vpcName(topology, b)} only through ${pair.path
+              ? `${label(a)} reaches ${label(b)} only through ${pair.path
                   .slice(1, -1)
-                  .map((id) => vpcName(topology, id))
+                  .map(label)
                   .join(' and ')}: VPC peering is not transitive, so no traffic flows. A direct peering is needed.`
               : pair.status === 'unconnected'
-                ? `No chain of active peerings joins ${vpcName(topology, a)} and ${vpcName(topology, b)}.`
+                ? `No chain of active peerings joins ${label(a)} and ${label(b)}.`
                 : pair.message}
           </p>
           {'fix' in pair && <p>{pair.fix}</p>}

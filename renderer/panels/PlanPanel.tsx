@@ -4,12 +4,14 @@
  * `PlanActionsProvider`); until then the panel shows what the peering takes and the AWS CLI
  * command that requests it.
  */
-import { useMemo } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { useCallback, useMemo, useRef } from 'react';
 
-import type { VpcId } from '../../shared/model/ids';
+import type { PeeringId, VpcId } from '../../shared/model/ids';
 import type { Topology, Vpc } from '../../shared/model/topology';
 import { awsCommandText, ec2Command } from '../../shared/words/aws-cli';
 import { validatorOf } from '../graph/derive';
+import { useAppStoreApi } from '../store/store-context';
 import type { PeeringPair } from '../store/app-store';
 import type { PlanActionsRenderer } from './plan-slot';
 import { usePlanActions } from './plan-slot';
@@ -55,6 +57,18 @@ function VpcSummary({ role, vpc, alias, profiles }: { role: string; vpc: Vpc; al
 export function PlanPanel({ topology, pair, onClose, actions }: PlanPanelProps) {
   const provided = usePlanActions();
   const render = actions ?? provided;
+  const store = useAppStoreApi();
+  const { fitView } = useReactFlow();
+  const panel = useRef<HTMLElement>(null);
+  // The new peering, selected, with both its VPCs in view beside this panel (which floats over the canvas's right side).
+  const showPeering = useCallback(
+    (peeringId: string) => {
+      store.getState().selectPeering(peeringId as PeeringId);
+      const covered = panel.current?.getBoundingClientRect().width ?? 0;
+      void fitView({ nodes: [{ id: pair.requesterVpcId }, { id: pair.accepterVpcId }], padding: { top: '64px', bottom: '96px', left: '48px', right: `${Math.round(covered + 48)}px` }, maxZoom: 1, duration: 300 });
+    },
+    [store, fitView, pair],
+  );
   const verdict = useMemo(() => validatorOf(topology)(pair.requesterVpcId, pair.accepterVpcId), [topology, pair]);
   const vpcs = useMemo(() => new Map(topology.vpcs.map((v) => [v.id, v])), [topology]);
   const accounts = useMemo(() => new Map(topology.accounts.map((a) => [a.id, a])), [topology]);
@@ -78,7 +92,7 @@ export function PlanPanel({ topology, pair, onClose, actions }: PlanPanelProps) 
         ? `Account ${accepter.accountId} must accept it in ${accepter.region}, with profile ${kind.accepterProfiles.join(' or ')}.`
         : `Account ${accepter.accountId} must accept it in ${accepter.region}; no local profile can, so its owner must, within 7 days.`;
   return (
-    <section className="plan-panel floating-panel" role="dialog" aria-label="Peering plan" data-testid="plan-panel">
+    <section ref={panel} className="plan-panel floating-panel" role="dialog" aria-label="Peering plan" data-testid="plan-panel">
       <header className="floating-head">
         <h2>Peering plan</h2>
         <button type="button" className="ghost icon" onClick={onClose} aria-label="Close the plan">
@@ -114,7 +128,7 @@ export function PlanPanel({ topology, pair, onClose, actions }: PlanPanelProps) 
       )}
       <div className="plan-actions" data-testid="plan-actions">
         {render ? (
-          render({ requester, accepter, verdict, topology, close: onClose })
+          render({ requester, accepter, verdict, topology, close: onClose, showPeering })
         ) : (
           <>
             <p className="muted small">The request, as the AWS CLI would send it:</p>

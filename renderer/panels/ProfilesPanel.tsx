@@ -22,6 +22,8 @@ export function ProfilesPanel() {
   const report = useAppStore((s) => s.profiles);
   const scanProfiles = useAppStore((s) => s.scanProfiles);
   const setScanChoice = useAppStore((s) => s.setScanChoice);
+  // Beside a scanned sandbox, "try the sandbox" would be advice already taken.
+  const showsSandbox = useAppStore((s) => s.snapshot?.source.startsWith('sandbox:') ?? false);
   const all = useMemo(() => (report?.profiles ?? []).map((p) => p.name), [report]);
   const chosen = scanProfiles ?? all;
   const toggle = useCallback(
@@ -49,12 +51,18 @@ export function ProfilesPanel() {
         </ul>
       )}
       {report.profiles.length === 0 ? (
-        <div className="empty-profiles" data-testid="no-profiles">
-          <p>No AWS profiles found: try the sandbox</p>
-          <p className="muted small">
-            Looked in {report.configFile} and {report.credentialsFile}.
+        showsSandbox ? (
+          <p className="muted small" data-testid="no-profiles">
+            The canvas shows the sandbox. To scan your own accounts, add an AWS profile to {report.configFile} or {report.credentialsFile}.
           </p>
-        </div>
+        ) : (
+          <div className="empty-profiles" data-testid="no-profiles">
+            <p>No AWS profiles found: try the sandbox</p>
+            <p className="muted small">
+              Looked in {report.configFile} and {report.credentialsFile}.
+            </p>
+          </div>
+        )
       ) : (
         <ul className="profile-list" aria-label="AWS profiles">
           {report.profiles.map((p) => (

@@ -39,10 +39,12 @@ export function nextStepFor(
   routes: PeeringRoutes | undefined,
   nameOf: (vpcId: string) => string = (id) => id,
   statusStep?: StatusStep,
+  /** The clock an expiry is said relative to ("in 6 days"). */
+  now: number = Date.now(),
 ): NextStep {
   const accepterProfiles = accounts.find((a) => a.id === p.accepter.accountId)?.profiles ?? [];
   if (p.status !== 'active') {
-    const step = statusStep ?? nextStep(p.status, nextStepContextOf(p, accepterProfiles));
+    const step = statusStep ?? nextStep(p.status, nextStepContextOf(p, accepterProfiles, { now }));
     // A peering that has ended stays grey, also when nothing is left to do about it.
     const tone = step.final ? 'gone' : TONE_OF_ACTION[step.actionKind];
     if (p.status !== 'pending-acceptance') return { tone, meaning: step.meaning, action: step.action };

@@ -18,6 +18,8 @@ export interface PlanContext {
   readonly topology: Topology;
   /** Close the plan panel (after a run, or when the user cancels). */
   readonly close: () => void;
+  /** Select a peering on the canvas and bring it into view, beside the plan panel. */
+  readonly showPeering: (peeringId: string) => void;
 }
 
 /** Renders the plan's steps and Run button. */

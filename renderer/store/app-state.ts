@@ -73,6 +73,13 @@ export interface LayoutStatus {
   readonly error?: string;
 }
 
+/** Why the last import was refused, shown where the user looks until dismissed or the next import succeeds. */
+export interface ImportProblem {
+  /** The file's name as the user picked it, when known. */
+  readonly fileName?: string;
+  readonly error: ApiError;
+}
+
 /** Everything the UI keeps. */
 export interface AppState {
   readonly client: PeerscapeClient;
@@ -80,6 +87,8 @@ export interface AppState {
   readonly profiles?: ProfilesReport;
   /** The last failure to show in the status bar, with its fix. */
   readonly lastError?: ApiError;
+  /** The last refused import, until dismissed or the next import succeeds. */
+  readonly importProblem?: ImportProblem;
   readonly theme: Theme;
 
   /** True once getWorkspace answered (so the first-run screen does not flash). */
@@ -120,7 +129,11 @@ export interface AppState {
   setTheme(theme: Theme): void;
   /** Show `snapshot` and lay it out (keeping dragged positions). */
   applySnapshot(snapshot: Snapshot): Promise<void>;
-  importSnapshotText(json: string): Promise<boolean>;
+  /** Open a snapshot file's text; a refusal becomes `importProblem`, a success clears it. */
+  importSnapshotText(json: string, fileName?: string): Promise<boolean>;
+  /** Say that an import failed before its text reached the API (the file could not be read). */
+  reportImportProblem(problem: ImportProblem): void;
+  dismissImportProblem(): void;
   exportSnapshot(): Promise<{ filename: string; json: string } | undefined>;
   /** Forget dragged positions and lay everything out again. */
   relayout(): Promise<void>;

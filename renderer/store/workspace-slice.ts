@@ -26,6 +26,8 @@ export type WorkspaceSlice = Pick<
   | 'setTheme'
   | 'applySnapshot'
   | 'importSnapshotText'
+  | 'reportImportProblem'
+  | 'dismissImportProblem'
   | 'exportSnapshot'
   | 'relayout'
   | 'onNodesChange'
@@ -164,15 +166,23 @@ export function workspaceSlice(set: SetState, get: GetState, client: PeerscapeCl
       await layOut(snapshot, get().positions);
     },
 
-    async importSnapshotText(json) {
+    async importSnapshotText(json, fileName) {
       const result = await client.importSnapshot({ json });
       if (!result.ok) {
-        set({ lastError: result.error });
+        set({ importProblem: { ...(fileName ? { fileName } : {}), error: result.error } });
         return false;
       }
-      set({ lastError: undefined });
+      set({ lastError: undefined, importProblem: undefined });
       await get().applySnapshot(result.value);
       return true;
+    },
+
+    reportImportProblem(problem) {
+      set({ importProblem: problem });
+    },
+
+    dismissImportProblem() {
+      set({ importProblem: undefined });
     },
 
     async exportSnapshot() {

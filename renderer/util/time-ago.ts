@@ -1,16 +1,12 @@
-/** "5 min ago" for snapshot ages. */
+/** Times as the window shows them: the one wording of times (shared/words/time-words.ts), in the window's language and time zone. */
+import { localTime, relativeTime } from '../../shared/words/time-words';
 
-/** How long ago `iso` was, relative to `now`, in words; `undefined` for an unreadable time. */
+/** How long ago (or ahead) `iso` is, relative to `now`: "3 minutes ago", "in 6 days"; `undefined` for an unreadable time. */
 export function timeAgo(iso: string, now: number = Date.now()): string | undefined {
-  const then = Date.parse(iso);
-  if (!Number.isFinite(then)) return undefined;
-  const seconds = Math.round((now - then) / 1000);
-  if (seconds < -60) return `in the future (${iso})`;
-  if (seconds < 45) return 'just now';
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  const days = Math.round(hours / 24);
-  return `${days} days ago`;
+  return relativeTime(iso, { now });
+}
+
+/** `iso` as a local date and time: "7 Dec 2026, 14:05:12"; the text itself when it does not parse. */
+export function shownTime(iso: string, opts: { seconds?: boolean } = {}): string {
+  return localTime(iso, opts) ?? iso;
 }

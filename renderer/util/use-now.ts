@@ -1,4 +1,4 @@
-/** The current time, refreshed every `intervalMs`, for ages that tick ("5 min ago"). */
+/** The current time, refreshed every `intervalMs`, for ages that tick ("5 minutes ago"). */
 import { useEffect, useState } from 'react';
 
 /** Re-render every `intervalMs` with a fresh `Date.now()`. */

@@ -25,7 +25,7 @@ import { checkGroups, pickGroups } from './reachability-groups';
 import { checkRoutes } from './reachability-routes';
 import type { ReachabilityCheck, ReachabilityExplanation, ReachabilityOptions, ResolvedEndpoint } from './reachability-types';
 import type { TopologyIndex } from './topology-index';
-import { indexTopology, labelVpc } from './topology-index';
+import { indexTopology, labelPeering, labelVpc } from './topology-index';
 import { explainNoDirectPath } from './transitive-paths';
 
 export type {
@@ -134,7 +134,7 @@ function checkPeering(topology: Topology, index: TopologyIndex, a: VpcId, b: Vpc
         kind: 'peering',
         status: 'pass',
         resourceIds: [active.id, a, b],
-        message: `${active.id} joins ${labelVpc(index, a)} and ${labelVpc(index, b)} and is active.`,
+        message: `${labelPeering(index, active.id)} joins ${labelVpc(index, a)} and ${labelVpc(index, b)} and is active.`,
       },
     };
   }
@@ -146,7 +146,13 @@ function checkPeering(topology: Topology, index: TopologyIndex, a: VpcId, b: Vpc
     case 'not-yet-active':
       return {
         peering: null,
-        check: { kind: 'peering', status: 'fail', resourceIds: [why.peeringId, a, b], message: why.message, fix: why.fix },
+        check: {
+          kind: 'peering',
+          status: 'fail',
+          resourceIds: [why.peeringId, a, b],
+          message: `${labelVpc(index, a)} and ${labelVpc(index, b)} have a direct peering, ${labelPeering(index, why.peeringId)}, but it is ${why.peeringStatus}: no traffic flows until it is active.`,
+          fix: why.fix,
+        },
       };
     case 'indirect':
     case 'unconnected': {
@@ -157,7 +163,13 @@ function checkPeering(topology: Topology, index: TopologyIndex, a: VpcId, b: Vpc
           kind: 'peering',
           status: 'fail',
           resourceIds: [a, b, ...why.peeringIds],
-          message: why.status === 'indirect' ? why.message : `No active peering joins ${labelVpc(index, a)} and ${labelVpc(index, b)}.`,
+          message:
+            why.status === 'indirect'
+              ? `${labelVpc(index, a)} reaches ${labelVpc(index, b)} only through ${why.path
+                  .slice(1, -1)
+                  .map((id) => labelVpc(index, id))
+                  .join(', ')}; VPC peering is not transitive, so traffic cannot pass through ${why.path.length > 3 ? 'those VPCs' : labelVpc(index, why.path[1]!)}. A direct peering is needed.`
+              : `No active peering joins ${labelVpc(index, a)} and ${labelVpc(index, b)}.`,
           fix: verdict.ok
             ? `Create a peering from ${a} to ${b}. ${verdict.summary}`
             : `A direct peering is not possible: ${verdict.reasons.map((r) => r.message).join(' ')} ${verdict.reasons[0]?.fix ?? ''}`.trim(),

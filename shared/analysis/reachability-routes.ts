@@ -16,7 +16,7 @@ import { checkTableRoute, judgeForwarding } from './route-checks';
 import { noRouteTableWords, routeHopWords, routesSkippedWords } from './reachability-words';
 import type { ReachabilityCheck, ResolvedEndpoint } from './reachability-types';
 import type { TopologyIndex } from './topology-index';
-import { findSubnetRouteTable } from './topology-index';
+import { findSubnetRouteTable, labelPeering } from './topology-index';
 import { traceWorldOf } from './trace-world';
 
 /** What a trace's first table decides for its destination. */
@@ -65,7 +65,7 @@ export function checkRoutes(
     // The fix routes the whole block of the other VPC that holds the first failing range.
     const firstRange = first ? towards[results.indexOf(first)]! : undefined;
     const block = first ? (towardsBlocks.find((b) => isWithin(firstRange!, b))?.cidr ?? first.peerCidr) : undefined;
-    const words = routeHopWords({ kind, table, subnets, peeringId: peering.id, results, bad, unsure, ...(block ? { block } : {}) });
+    const words = routeHopWords({ kind, table, subnets, peeringId: peering.id, peeringLabel: labelPeering(index, peering.id), results, bad, unsure, ...(block ? { block } : {}) });
     checks.push({
       kind,
       status,

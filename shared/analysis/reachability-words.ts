@@ -4,7 +4,7 @@ import type { RouteTable } from '../model/topology';
 import type { RouteCheck } from './route-checks';
 import { describeRouteCheck, describeTarget, needsReplace, peeringRouteCommand } from './route-words';
 import type { TopologyIndex } from './topology-index';
-import { labelVpc } from './topology-index';
+import { labelRouteTable, labelVpc } from './topology-index';
 
 type RouteHopKind = 'source-route' | 'return-route';
 
@@ -30,6 +30,8 @@ export interface RouteHopFindings {
   readonly table: RouteTable;
   readonly subnets: readonly SubnetId[];
   readonly peeringId: PeeringId;
+  /** The peering as people name it: `name (pcx-id)`. */
+  readonly peeringLabel?: string;
   /** One check per destination range. */
   readonly results: readonly RouteCheck[];
   readonly bad: readonly RouteCheck[];
@@ -41,21 +43,22 @@ export interface RouteHopFindings {
 /** The sentence of one table's route hop, and its fix when it does not pass. */
 export function routeHopWords(f: RouteHopFindings): { readonly message: string; readonly fix?: string } {
   const { table, subnets, peeringId } = f;
-  const where = `${table.id}${table.main ? ' (main)' : ''}, serving ${subnets.length === 1 ? subnets[0] : `${subnets.length} subnets`}`;
+  const via = f.peeringLabel ?? peeringId;
+  const where = `${labelRouteTable(table)}${table.main ? ' (main)' : ''}, serving ${subnets.length === 1 ? subnets[0] : `${subnets.length} subnets`}`;
   const checks = (list: readonly RouteCheck[]) => list.map((r) => describeRouteCheck(r, peeringId)).join('; ');
   const first = f.bad[0] ?? f.unsure[0];
-  if (!first || f.block === undefined) return { message: `${where}, routes ${direction(f.kind)} via ${peeringId}: ${checks(f.results)}.` };
+  if (!first || f.block === undefined) return { message: `${where}, routes ${direction(f.kind)} via ${via}: ${checks(f.results)}.` };
   const block = f.block;
   const create = peeringRouteCommand('CreateRoute', table.id, block, peeringId);
   if (f.bad.length === 0) {
     const lists = [...new Set(f.unsure.map((r) => (r.state === 'unknown' ? r.route.destination : '')))].join(', ');
     return {
-      message: `${where}, may route ${direction(f.kind)} via ${peeringId}: ${checks(f.unsure)}.`,
+      message: `${where}, may route ${direction(f.kind)} via ${via}: ${checks(f.unsure)}.`,
       fix: `Check the entries of ${lists}, or route ${block} itself (it outranks the prefix list): ${create}`,
     };
   }
   return {
-    message: `${where}, does not route ${direction(f.kind)} via ${peeringId}: ${checks(f.bad)}.`,
+    message: `${where}, does not route ${direction(f.kind)} via ${via}: ${checks(f.bad)}.`,
     fix:
       first.state === 'elsewhere'
         ? `Route ${block} to ${peeringId} in ${table.id} (it now goes to ${describeTarget(first.route.target)}): ${needsReplace(first, block) ? peeringRouteCommand('ReplaceRoute', table.id, block, peeringId) : create}`

@@ -118,10 +118,15 @@ export function labelVpc(index: TopologyIndex, vpcId: VpcId): string {
   return name ? `${name} (${vpcId})` : vpcId;
 }
 
-/** A peering as `name (id)` when it has a Name tag, else its id. */
+/** A peering's display label: `name (pcx-id)` from its Name tag, or the id alone. */
 export function labelPeering(index: TopologyIndex, peeringId: PeeringId): string {
   const name = index.peeringById.get(peeringId)?.name;
   return name ? `${name} (${peeringId})` : peeringId;
+}
+
+/** A route table's display label: `name (rtb-id)` from its Name tag, or the id alone. */
+export function labelRouteTable(table: Pick<RouteTable, 'id' | 'name'>): string {
+  return table.name ? `${table.name} (${table.id})` : table.id;
 }
 
 /** The route table serving a subnet: its explicit association, else its VPC's main table. */

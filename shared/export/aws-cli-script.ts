@@ -1,7 +1,7 @@
 /** A bash script of AWS CLI v2 calls that makes the chosen or planned peerings, step by step.
  *
  * Create with the requester's profile in its region, capture the pcx id with `--query`, wait
- * until the accepter's region sees it, accept with the accepter's profile in the accepter's
+ * until the accepter's region lists it as pending-acceptance (words/peering-wait.ts), accept with the accepter's profile in the accepter's
  * region (AWS: "accept … in the accepter VPC's region"), wait for `active`, then one
  * `create-route` per route table and peer block, each by the owner of the table. `set -euo
  * pipefail` stops at the first failure. Profiles are variables with defaults, and
@@ -17,6 +17,7 @@ import { sh, shellComment, shellWord, shJoin } from './syntax/shell';
 import type { CodeProvenance } from './terraform';
 import type { CliParam } from '../words/aws-cli';
 import { ec2Argv, ec2Command, ec2Subcommand, routeDestination, shellArgv, shellArgvLines, ShellVariable } from '../words/aws-cli';
+import { waitForPendingAcceptance } from '../words/peering-wait';
 
 type Sh = Encoded<'shell'>;
 
@@ -115,8 +116,7 @@ function peeringSteps(s: PeeringCodeSpec, n: number): Sh[] {
   }
   if (needsAccept) {
     out.push(
-      sh`# The accepter region sees a cross-region request a moment later.`,
-      ...wrapLines(sh`${acc} `, waitExists({ VpcPeeringConnectionIds: pcxId })),
+      ...waitForPendingAcceptance({ peering: pcxId, aws: acc, prefix: `P${n}_` }),
       sh`${acc} ${ec2Line('AcceptVpcPeeringConnection', { VpcPeeringConnectionId: pcxId })} \\`,
       sh`  --query 'VpcPeeringConnection.Status.Code' --output text`,
       ...wrapLines(sh`${req} `, waitExists({ VpcPeeringConnectionIds: pcxId, Filters: 'Name=status-code,Values=active' }, ['--filters'])),

@@ -52,6 +52,12 @@ export const EXPORT_FORMATS = {
   sh: { label: 'AWS CLI script', extension: 'sh', mime: 'text/x-shellscript', drawn: false, binary: false, code: true },
 } as const satisfies Record<string, ExportFormatInfo>;
 
+/**
+ * The palette of a drawn export when none is asked for, in the app's Export dialog and in
+ * `peerscape export` alike: light, as a page in a design review is.
+ */
+export const DEFAULT_EXPORT_THEME: DiagramTheme = 'light';
+
 /** A format name. */
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 /** Every format name, in menu order. */
@@ -69,7 +75,7 @@ export interface ExportRequest {
   readonly format: ExportFormat;
   /** Which VPCs and peerings; for `tf`/`sh`, `peeringIds` are the existing peerings to write code for. */
   readonly selection?: ExportSelection;
-  /** Palette of drawn formats (default: dark for SVG/PNG like the canvas, light for the others). */
+  /** Palette of drawn formats (default `DEFAULT_EXPORT_THEME`). */
   readonly theme?: DiagramTheme;
   /** CSV: which table (default `peerings`; the CLI writes them all). */
   readonly csvTable?: InventoryTableName;
@@ -118,15 +124,15 @@ export function exportText(snapshot: Snapshot, request: ExportRequest & { format
   const lay = () => layout ?? layoutGrid(doc.topology);
   switch (request.format) {
     case 'svg': {
-      const img = renderSvg(doc, lay(), { theme: request.theme ?? 'dark' });
+      const img = renderSvg(doc, lay(), { theme: request.theme ?? DEFAULT_EXPORT_THEME });
       return done(img.svg, info.extension, { width: img.width, height: img.height });
     }
     case 'drawio':
-      return done(exportDrawio(doc, lay(), { theme: request.theme ?? 'light' }));
+      return done(exportDrawio(doc, lay(), { theme: request.theme ?? DEFAULT_EXPORT_THEME }));
     case 'mermaid':
-      return done(exportMermaid(doc, { theme: request.theme ?? 'light', layout: lay() }));
+      return done(exportMermaid(doc, { theme: request.theme ?? DEFAULT_EXPORT_THEME, layout: lay() }));
     case 'dot':
-      return done(exportDot(doc, { theme: request.theme ?? 'light', layout: lay() }));
+      return done(exportDot(doc, { theme: request.theme ?? DEFAULT_EXPORT_THEME, layout: lay() }));
     case 'md':
       return done(exportMarkdown(doc));
     case 'csv': {

@@ -14,6 +14,8 @@ import { leftoverWords, peeringLeftovers } from '../analysis/peering-leftovers';
 import { knownFailureCause } from '../analysis/peering-failure';
 import { assertNever } from '../core/result';
 import type { Peering, PeeringStatus, Topology } from '../model/topology';
+import type { TimeContext } from '../words/time-words';
+import { whenWords } from '../words/time-words';
 
 /** Who can move the peering on from its status. */
 export type NextActor = 'accepter' | 'requester' | 'either' | 'nobody' | 'aws';
@@ -48,6 +50,8 @@ export interface NextStepContext {
   readonly statusMessage?: string;
   /** ISO 8601 expiry of a pending request. */
   readonly expirationTime?: string;
+  /** How to word times: with `now`, an expiry is also said relative to it ("in 6 days"). */
+  readonly times?: Partial<TimeContext>;
   /** Local profiles of the accepter's account (one-click accept when non-empty). */
   readonly accepterProfiles?: readonly string[];
   /**
@@ -60,7 +64,7 @@ export interface NextStepContext {
 }
 
 /** Everything a peering tells `nextStep`, with the local profiles of its accepter's account. */
-export function nextStepContextOf(peering: Peering, accepterProfiles: readonly string[]): NextStepContext {
+export function nextStepContextOf(peering: Peering, accepterProfiles: readonly string[], times?: Partial<TimeContext>): NextStepContext {
   return {
     peeringId: peering.id,
     requesterAccountId: peering.requester.accountId,
@@ -71,15 +75,16 @@ export function nextStepContextOf(peering: Peering, accepterProfiles: readonly s
     ...(peering.statusMessage ? { statusMessage: peering.statusMessage } : {}),
     ...(peering.expirationTime ? { expirationTime: peering.expirationTime } : {}),
     accepterProfiles,
+    ...(times ? { times } : {}),
   };
 }
 
 /** `nextStepContextOf`, plus what the snapshot tells: what still points at the peering, and why it failed. */
-export function nextStepContextIn(topology: Topology, peering: Peering, accepterProfiles: readonly string[]): NextStepContext {
+export function nextStepContextIn(topology: Topology, peering: Peering, accepterProfiles: readonly string[], times?: Partial<TimeContext>): NextStepContext {
   const leftovers = peeringLeftovers(topology, peering);
   const cause = peering.status === 'failed' ? knownFailureCause(topology, peering) : undefined;
   return {
-    ...nextStepContextOf(peering, accepterProfiles),
+    ...nextStepContextOf(peering, accepterProfiles, times),
     ...(leftovers.complete ? { leftovers: { routes: leftovers.routes.length, rules: leftovers.rules.length } } : {}),
     ...(cause ? { failureCause: cause.message } : {}),
   };
@@ -128,7 +133,7 @@ export function nextStep(status: PeeringStatus, ctx: NextStepContext = {}): Next
       };
     case 'pending-acceptance': {
       const profiles = ctx.accepterProfiles ?? [];
-      const expires = ctx.expirationTime ? ` before ${ctx.expirationTime}` : ' within 7 days';
+      const expires = ctx.expirationTime ? ` before it expires ${whenWords(ctx.expirationTime, ctx.times)}` : ' within 7 days';
       return {
         status,
         label: 'Pending acceptance',

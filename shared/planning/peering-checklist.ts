@@ -21,6 +21,8 @@ import type { PlanSideRole, ProfilesByAccount } from './plan-types';
 import { routeCompletenessOf } from './route-status';
 import { profilesFromTopology } from './plan-types';
 import { staleRoutesItem } from './stale-routes';
+import type { TimeContext } from '../words/time-words';
+import { whenWords } from '../words/time-words';
 
 /** The items, in order (`stale-routes` only for a peering that ended while routes still point at it). */
 export type ChecklistItemId = 'requested' | 'accepted' | 'requester-routes' | 'accepter-routes' | 'stale-routes' | 'security-groups' | 'dns';
@@ -238,11 +240,13 @@ export function peeringChecklist(
   topology: Topology,
   peeringId: PeeringId,
   profilesByAccount: ProfilesByAccount = profilesFromTopology(topology.accounts),
+  /** How to word times (an expiry): with `now`, relative to it too. */
+  times?: Partial<TimeContext>,
 ): Result<PeeringChecklist> {
   const peering = indexTopology(topology).peeringById.get(peeringId);
   if (!peering) return fail('not-found', `Peering ${peeringId} is not in the scanned topology.`, 'Rescan both VPCs\' accounts and regions.');
   const accepterProfiles = profilesByAccount[peering.accepter.accountId] ?? [];
-  const context = nextStepContextIn(topology, peering, accepterProfiles);
+  const context = nextStepContextIn(topology, peering, accepterProfiles, times);
   const next = nextStep(peering.status, context);
   // The next step says how; the button opens the plan. Overlapping VPCs can never be peered, so they get none.
   const recreate: Pick<ChecklistItem, 'action'> = next.actionKind === 'recreate' && !context.failureCause ? { action: { kind: 'recreate', label: 'Request a new peering…' } } : {};
@@ -275,7 +279,7 @@ export function peeringChecklist(
         id: 'accepted',
         label: 'Accepted',
         state: 'todo',
-        detail: next.meaning + (peering.expirationTime ? ` It expires ${peering.expirationTime}.` : ''),
+        detail: next.meaning + (peering.expirationTime ? ` It expires ${whenWords(peering.expirationTime, times)}.` : ''),
         action: profile
           ? { kind: 'accept', label: `Accept with profile ${profile} in ${peering.accepter.region}`, profile }
           : {

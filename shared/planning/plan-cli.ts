@@ -8,8 +8,9 @@
  * come from the one builder (`shared/words/aws-cli.ts`), so every value is one shell word, and
  * comments stay one line whatever a name holds.
  */
-import { shellComment } from '../export/syntax/shell';
-import { awsArgv, ec2Command, shellArgv, ShellVariable, spliceVariable } from '../words/aws-cli';
+import { sh, shellComment } from '../export/syntax/shell';
+import { awsArgv, ec2Command, placeOptions, shellArgv, ShellVariable, spliceVariable } from '../words/aws-cli';
+import { waitForPendingAcceptance } from '../words/peering-wait';
 import type { PeeringPlan, PlanStep } from './plan-types';
 import { PEERING_ID_REF } from './plan-types';
 
@@ -18,7 +19,7 @@ export const PEERING_ID_VAR = 'PCX_ID';
 
 /** One command of the export. */
 export interface CliCommand {
-  /** The plan step it performs (`''` for the line that sets `$PCX_ID` of an existing peering). */
+  /** The plan step it performs (`''` for lines that are no step: setting `$PCX_ID` of an existing peering, waiting before the accept). */
   readonly stepId: string;
   /** `# …` line: what it does, and who runs it. */
   readonly comment: string;
@@ -69,6 +70,8 @@ export function planToCliCommands(plan: PeeringPlan, opts: PlanCliOptions = {}):
   }
   steps.forEach((step, i) => {
     const endpointUrl = step.profile ? opts.endpointUrls?.[step.profile] : undefined;
+    // A request made by this script is accepted only once the accepter's region lists it as pending-acceptance.
+    if (step.kind === 'accept' && createRuns && !fixedId) out.push(waitBeforeAccept(step, endpointUrl));
     const base = stepToCliCommand(step, { ...(endpointUrl ? { endpointUrl } : {}), ...(fixedId ? { peeringId: fixedId } : {}) });
     const command =
       step.kind === 'create' && !fixedId
@@ -77,6 +80,12 @@ export function planToCliCommands(plan: PeeringPlan, opts: PlanCliOptions = {}):
     out.push({ stepId: step.id, comment: commentFor(i + 1, step), command });
   });
   return out;
+}
+
+function waitBeforeAccept(step: PlanStep, endpointUrl: string | undefined): CliCommand {
+  const place = placeOptions({ ...(step.profile ? { profile: step.profile } : {}), region: step.region, ...(endpointUrl ? { endpointUrl } : {}) });
+  const [comment, ...lines] = waitForPendingAcceptance({ peering: new ShellVariable(PEERING_ID_VAR), aws: sh`aws`, place, prefix: 'PCX_' });
+  return { stepId: '', comment: comment!, command: lines.join('\n') };
 }
 
 /** The commands as one POSIX shell script (stops at the first failing command). */

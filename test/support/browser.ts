@@ -19,12 +19,13 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Launch Chromium (`PEERSCAPE_CHROMIUM` or /usr/bin/chromium) with the flags a closed network needs. */
-export async function openBrowser(viewport = { width: 1440, height: 900 }): Promise<BrowserSession> {
+/** Launch Chromium (`PEERSCAPE_CHROMIUM` or /usr/bin/chromium) with the flags a closed network needs; `reader` sets the page's locale and time zone. */
+export async function openBrowser(viewport = { width: 1440, height: 900 }, reader: { locale?: string; timezoneId?: string } = {}): Promise<BrowserSession> {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'peerscape-chromium-')), {
     executablePath: process.env.PEERSCAPE_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     viewport,
+    ...reader,
     args: [
       '--no-sandbox',
       '--disable-gpu',

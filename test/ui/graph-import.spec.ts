@@ -36,23 +36,38 @@ describe('importing a snapshot file in Chromium', () => {
     expect(await page.locator(cardSelector(demoVpcId('prod-app'))).textContent()).toContain('10.20.0.0/16');
     expect(await page.locator(cardSelector(PARTNER_VPC_ID)).textContent()).toContain('not scanned');
     expect(await page.getByTestId(`account-frame-${DEMO_ACCOUNTS.partner}`).textContent()).toContain('not scanned');
-    expect(await page.getByTestId('snapshot-age').textContent()).toContain('Taken 3 h ago');
+    expect(await page.getByTestId('snapshot-age').textContent()).toContain('Taken 3 hours ago');
     expect(session.problems).toEqual([]);
   });
 
-  it('refuses a file that is not a snapshot and says which field is wrong', async () => {
+  it('refuses a file that is not a snapshot in a notice that says which field is wrong and what to do, until an import succeeds', async () => {
     const harness = await startHarness();
     stopHarness = harness.close;
     session = await openBrowser();
     const { page } = session;
     await page.goto(harness.url);
     await page.getByRole('region', { name: 'Getting started' }).waitFor();
-    const file = join(mkdtempSync(join(tmpdir(), 'peerscape-import-')), 'broken.json');
+    const dir = mkdtempSync(join(tmpdir(), 'peerscape-import-'));
+    const file = join(dir, 'broken.json');
     writeFileSync(file, JSON.stringify({ schemaVersion: 1, takenAt: 'now', source: 'x', topology: { vpcs: 'no' } }));
     await page.getByTestId('import-snapshot-input').first().setInputFiles(file);
-    await expect.poll(() => page.getByRole('status', { name: 'Status bar' }).textContent()).toContain('not a Peerscape snapshot');
-    expect(await page.getByRole('status', { name: 'Status bar' }).textContent()).toContain('topology');
+    // Where the user looks: a notice at the top of the window, not the status bar's corner.
+    const notice = page.getByRole('alert').filter({ hasText: 'broken.json was not opened' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('not a Peerscape snapshot');
+    expect(await notice.textContent()).toContain('topology');
+    expect(await notice.textContent()).toContain('What to do: Choose a file exported by Peerscape');
+    const box = (await notice.boundingBox())!;
+    expect(box.y).toBeLessThan(200);
+    await session.screenshot('import-refused');
     expect(await page.getByRole('region', { name: 'Getting started' }).count()).toBe(1);
+
+    // The next import that succeeds clears it.
+    const good = join(dir, 'snapshot.json');
+    writeFileSync(good, JSON.stringify(demoLikeSnapshot(new Date().toISOString())));
+    await notice.getByTestId('import-snapshot-input').setInputFiles(good);
+    await waitForGraph(page);
+    expect(await page.getByTestId('import-notice').count()).toBe(0);
     // A refused import is an expected failure shown to the user, not a page error.
     expect(session.problems).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { CSV_TABLE_FILE_SUFFIX, exportCsvTables } from '../../../shared/export/c
 import type { DiagramTheme } from '../../../shared/diagram/style';
 import { buildExportDocument } from '../../../shared/export/export-document';
 import type { ExportFormat, ExportRequest } from '../../../shared/export/export-formats';
-import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat } from '../../../shared/export/export-formats';
+import { DEFAULT_EXPORT_THEME, EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat } from '../../../shared/export/export-formats';
 import type { InventoryTableName } from '../../../shared/export/inventory';
 import { INVENTORY_TABLES } from '../../../shared/export/inventory';
 import { isPngTooLarge } from '../../export/png-limits';
@@ -58,7 +58,7 @@ Export a snapshot as an image, a diagram, an inventory or infrastructure code.
                          unless named with --peerings)
   --plan vpc-a:vpc-b     tf/sh: code for a new peering, requester vpc-a, accepter vpc-b
   --dns                  tf/sh: also allow DNS resolution across the peering, on both sides
-  --theme dark|light     palette of drawn formats (svg/png default dark, like the app; others light)
+  --theme dark|light     palette of drawn formats (default ${DEFAULT_EXPORT_THEME}, as in the app's Export dialog)
   --table NAME           csv: only this table (${INVENTORY_TABLES.join(', ')}); default: one file per
                          table, FILE.vpcs.csv, FILE.peerings.csv, …
   --title TEXT           title of the image or report (default: the snapshot's source)

@@ -17,6 +17,8 @@ import type { AuditExport, AuditPage, AuditRecord } from '../../../shared/planni
 import type { AuditClient, AuditFilterRequest } from './plan-client';
 import './plan.css';
 import { ErrorBox } from './ErrorBox';
+import { AuditParams } from './AuditParams';
+import { shownTime, timeAgo } from '../../util/time-ago';
 
 /** Props of `AuditPanel`. */
 export interface AuditPanelProps {
@@ -54,11 +56,37 @@ interface Draft {
 
 const EMPTY: Draft = { action: '', account: '', region: '', outcome: '', from: '', to: '', text: '' };
 
-/** The filter the API takes, from the form (datetime-local inputs are local times). */
+/** A day typed as `YYYY-MM-DD`: its first and last instants in local time, or `undefined` when it is not one. */
+export function parseIsoDay(text: string): { readonly start: Date; readonly end: Date } | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const start = new Date(year, month - 1, day);
+  // 2026-02-31 rolls over to March: not a day.
+  if (start.getFullYear() !== year || start.getMonth() !== month - 1 || start.getDate() !== day) return undefined;
+  return { start, end: new Date(year, month - 1, day + 1, 0, 0, 0, -1) };
+}
+
+/** What is wrong with the typed dates, one sentence each (empty when they are fine or empty). */
+export function dateProblems(d: Pick<Draft, 'from' | 'to'>): readonly string[] {
+  const problems: string[] = [];
+  const check = (label: string, text: string) => {
+    if (text.trim() && !parseIsoDay(text)) problems.push(`${label} “${text.trim()}” is not a date in the form YYYY-MM-DD (for example ${EXAMPLE_DAY}).`);
+  };
+  check('From', d.from);
+  check('To', d.to);
+  const from = parseIsoDay(d.from);
+  const to = parseIsoDay(d.to);
+  if (problems.length === 0 && from && to && from.start > to.end) problems.push(`From ${d.from.trim()} is after To ${d.to.trim()}: swap them.`);
+  return problems;
+}
+
+const EXAMPLE_DAY = '2026-12-07';
+
+/** The filter the API takes, from the form (days are local days, both ends included); call it once `dateProblems` is empty. */
 export function toAuditFilter(d: Draft): AuditFilterRequest {
-  const iso = (s: string) => (s ? new Date(s).toISOString() : undefined);
-  const from = iso(d.from);
-  const to = iso(d.to);
+  const from = parseIsoDay(d.from)?.start.toISOString();
+  const to = parseIsoDay(d.to)?.end.toISOString();
   return {
     ...(d.action ? { actions: [d.action] } : {}),
     ...(d.account.trim() ? { accountIds: [d.account.trim()] } : {}),
@@ -121,7 +149,10 @@ function OutcomeCell({ e, resolution }: { e: AuditRecord; resolution?: Resolutio
 function Row({ e, resolution }: { e: AuditRecord; resolution?: Resolution }) {
   return (
     <tr className={`audit-row outcome-${e.outcome}`} data-outcome={e.outcome}>
-      <td className="mono small">{e.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</td>
+      <td className="small" title={e.time}>
+        {shownTime(e.time, { seconds: true })}
+        <span className="muted audit-time-relative">{timeAgo(e.time)}</span>
+      </td>
       <td>
         <OutcomeCell e={e} {...(resolution ? { resolution } : {})} />
       </td>
@@ -131,8 +162,8 @@ function Row({ e, resolution }: { e: AuditRecord; resolution?: Resolution }) {
         <div className="mono muted">{e.accountId}</div>
       </td>
       <td className="mono small">{e.region}</td>
-      <td className="mono small audit-params" title={e.callerArn}>
-        {JSON.stringify(e.parameters)}
+      <td className="small audit-params" title={e.callerArn}>
+        <AuditParams parameters={e.parameters} />
         {e.created?.length ? <div>Created {e.created.join(', ')}</div> : null}
         {e.message ? <div className="muted">{e.message}</div> : null}
       </td>
@@ -147,7 +178,10 @@ export function AuditPanel({ client, onSave, subscribe, limit = 200 }: AuditPane
   const [error, setError] = useState<ApiError | undefined>();
   const [exporting, setExporting] = useState(false);
 
+  const problems = dateProblems(draft);
   const load = useCallback(async () => {
+    // Until the dates read, the list stays as it was; the form says what to fix.
+    if (dateProblems(draft).length > 0) return;
     const r = await client.listAudit({ filter: toAuditFilter(draft), limit });
     if (r.ok) {
       setPage(r.value);
@@ -164,6 +198,7 @@ export function AuditPanel({ client, onSave, subscribe, limit = 200 }: AuditPane
   async function exportAs(format: 'jsonl' | 'csv') {
     setExporting(true);
     try {
+      if (dateProblems(draft).length > 0) return;
       const r = await client.exportAudit({ filter: toAuditFilter(draft), format });
       if (r.ok) onSave(r.value);
       else setError(r.error);
@@ -195,18 +230,23 @@ export function AuditPanel({ client, onSave, subscribe, limit = 200 }: AuditPane
         </select>
         <input aria-label="Account" placeholder="Account id" value={draft.account} onChange={(e) => set({ account: e.currentTarget.value })} />
         <input aria-label="Region" placeholder="Region" value={draft.region} onChange={(e) => set({ region: e.currentTarget.value })} />
-        <input aria-label="From" type="datetime-local" value={draft.from} onChange={(e) => set({ from: e.currentTarget.value })} />
-        <input aria-label="To" type="datetime-local" value={draft.to} onChange={(e) => set({ to: e.currentTarget.value })} />
+        <input aria-label="From" placeholder="From YYYY-MM-DD" inputMode="numeric" size={14} value={draft.from} aria-invalid={problems.some((p) => p.startsWith('From'))} aria-describedby={problems.length ? 'audit-date-problems' : undefined} onChange={(e) => set({ from: e.currentTarget.value })} />
+        <input aria-label="To" placeholder="To YYYY-MM-DD" inputMode="numeric" size={14} value={draft.to} aria-invalid={problems.some((p) => p.includes('To'))} aria-describedby={problems.length ? 'audit-date-problems' : undefined} onChange={(e) => set({ to: e.currentTarget.value })} />
         <input aria-label="Search" type="search" placeholder="Search ids, profiles, errors…" value={draft.text} onChange={(e) => set({ text: e.currentTarget.value })} />
         <button type="button" className="ghost" onClick={() => setDraft(EMPTY)}>
           Clear
         </button>
+        {problems.length > 0 && (
+          <p id="audit-date-problems" className="audit-date-error" role="alert" data-testid="audit-date-error">
+            {problems.join(' ')}
+          </p>
+        )}
       </form>
       <div className="button-row">
-        <button type="button" disabled={exporting} onClick={() => void exportAs('jsonl')}>
+        <button type="button" disabled={exporting || problems.length > 0} onClick={() => void exportAs('jsonl')}>
           Export JSON lines
         </button>
-        <button type="button" disabled={exporting} onClick={() => void exportAs('csv')}>
+        <button type="button" disabled={exporting || problems.length > 0} onClick={() => void exportAs('csv')}>
           Export CSV
         </button>
         {page && (

@@ -4,10 +4,11 @@
  * Mount it in the graph's plan slot:
  * `<PlanActionsProvider render={(ctx) => <PlanActions context={ctx} client={planClient} />}>`.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 
 import type { Topology, Vpc } from '../../../shared/model/topology';
+import type { PlanRun } from '../../../shared/planning/plan-run';
 import type { PlanActionsClient, PlanPeeringRequest } from './plan-client';
 import { createPlanStore, type PlanStore } from './plan-store';
 import { PlanSteps } from './PlanSteps';
@@ -21,6 +22,8 @@ export interface PlanActionsContext {
   readonly accepter: Vpc;
   readonly topology: Topology;
   readonly close?: () => void;
+  /** Select a peering on the canvas and bring it into view (called once a run has made the new one). */
+  readonly showPeering?: (peeringId: string) => void;
 }
 
 /** Props of `PlanActions`. */
@@ -65,6 +68,29 @@ export function PlanActions({ context, client, copyText = defaultCopy }: PlanAct
   }, [store, request]);
 
   const locked = !!state.run && state.run.phase !== 'finished';
+
+  // Status texts say what the last action did; the next action clears them at once. Until its
+  // first news arrives, the outcome line says what was started instead of the outdated outcome.
+  const [starting, setStarting] = useState<{ from: PlanRun | undefined; text: string } | undefined>();
+  const begin = (text: string, action: () => Promise<void>) => {
+    setCopied(undefined);
+    setStarting({ from: state.run, text });
+    void action();
+  };
+  const startingText = starting && state.busy && state.busy !== 'cli' && state.run === starting.from ? starting.text : undefined;
+  useEffect(() => setCopied(undefined), [request]);
+
+  // Once a run has made the peering (done, or waiting for the other account), show it on the canvas.
+  const shownRun = useRef<string | undefined>(undefined);
+  const { showPeering } = context;
+  const run = state.run;
+  useEffect(() => {
+    if (!run?.peeringId || !showPeering || shownRun.current === run.runId) return;
+    const made = run.outcome === 'completed' || run.outcome === 'completed-with-handoff' || run.phase === 'waiting-for-accepter' || run.outcome === 'waiting-for-accepter';
+    if (!made) return;
+    shownRun.current = run.runId;
+    showPeering(run.peeringId);
+  }, [run, showPeering]);
 
   async function copy(text: string, what: string) {
     try {
@@ -120,13 +146,15 @@ export function PlanActions({ context, client, copyText = defaultCopy }: PlanAct
           onToggle={(id, on) => store.getState().toggleStep(id, on)}
           onDecide={(id, d) => store.getState().decide(id, d)}
           onCopyCli={async () => {
+            setCopied(undefined);
             const cli = await store.getState().loadCli();
             if (cli) await copy(cli.script, 'cli');
           }}
-          onDryRun={() => void store.getState().dryRun()}
-          onRun={() => void store.getState().startRun()}
-          onResume={() => void store.getState().resume()}
-          onCancel={() => void store.getState().cancel()}
+          {...(startingText ? { startingText } : {})}
+          onDryRun={() => begin('Checking every step with DryRun…', () => store.getState().dryRun())}
+          onRun={() => begin('Starting the run…', () => store.getState().startRun())}
+          onResume={() => begin('Resuming…', () => store.getState().resume())}
+          onCancel={() => begin('Cancelling…', () => store.getState().cancel())}
           onCopyText={(text) => void copy(text, 'handoff')}
         />
       )}

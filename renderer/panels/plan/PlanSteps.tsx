@@ -26,6 +26,8 @@ export interface PlanStepsProps {
   readonly busy?: 'dry-run' | 'run' | 'resume' | 'cancel' | 'cli';
   /** The last failure of a request (not of a step), with its fix. */
   readonly error?: ApiError;
+  /** What the outcome line says while an action just started and `run` is still the previous one's. */
+  readonly startingText?: string;
   onToggle(stepId: string, enabled: boolean): void;
   onDecide?(stepId: string, decision: ConflictDecision): void;
   onCopyCli?(): void;
@@ -235,7 +237,11 @@ export function PlanSteps(props: PlanStepsProps) {
           onCancel={() => setConfirming(undefined)}
         />
       )}
-      {run && (
+      {props.startingText ? (
+        <p className="plan-outcome outcome-starting" role="status" data-testid="plan-outcome">
+          {props.startingText}
+        </p>
+      ) : run && (
         <p className={`plan-outcome outcome-${run.outcome ?? run.phase}`} role="status" data-testid="plan-outcome">
           {outcomeText(run)}
           {run.peeringId && (
@@ -248,7 +254,7 @@ export function PlanSteps(props: PlanStepsProps) {
         </p>
       )}
       {error && <ErrorBox error={error} testId="plan-request-error" />}
-      {run?.error && run.outcome !== 'conflict' && <ErrorBox error={run.error} testId="plan-run-error" />}
+      {!props.startingText && run?.error && run.outcome !== 'conflict' && <ErrorBox error={run.error} testId="plan-run-error" />}
       {plan.notes.length > 0 && (
         <ul className="plan-notes" aria-label="Notes">
           {plan.notes.map((n) => (

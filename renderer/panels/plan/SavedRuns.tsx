@@ -17,6 +17,7 @@ import { createPlanStore, type PlanStore } from './plan-store';
 import { PlanSteps } from './PlanSteps';
 import './plan.css';
 import { ErrorBox } from './ErrorBox';
+import { shownTime, timeAgo } from '../../util/time-ago';
 
 /** Props of `SavedRuns`. */
 export interface SavedRunsProps {
@@ -113,7 +114,7 @@ function RunCard({ client, saved, onDiscarded, onOpen }: RunCardProps) {
   const live = useStore(store, (s) => s.run) ?? saved.run;
   const active = live.phase !== 'finished';
   const state = savedRunState({ ...saved, run: live, active });
-  const started = saved.run.startedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  const started = timeAgo(saved.run.startedAt) ?? saved.run.startedAt;
   async function discard() {
     const r = await client.discardRun({ runId: saved.run.runId });
     if (r.ok) onDiscarded();
@@ -125,7 +126,9 @@ function RunCard({ client, saved, onDiscarded, onOpen }: RunCardProps) {
       <div className="saved-run-head">
         <strong className="saved-run-title">{saved.plan.title}</strong>
         <span className={`saved-run-state tone-${state.tone}`}>{state.text}</span>
-        <span className="muted small mono">started {started}</span>
+        <span className="muted small" title={shownTime(saved.run.startedAt, { seconds: true })}>
+          started {started}
+        </span>
       </div>
       <div className="button-row">
         <button

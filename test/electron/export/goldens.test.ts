@@ -67,7 +67,7 @@ async function text(snapshot: Snapshot, request: ExportRequest): Promise<string>
 }
 
 async function checkAll(prefix: string, snapshot: Snapshot): Promise<void> {
-  compare(`${prefix}.svg`, await text(snapshot, { format: 'svg' }));
+  compare(`${prefix}.svg`, await text(snapshot, { format: 'svg', theme: 'dark' }));
   compare(`${prefix}.light.svg`, await text(snapshot, { format: 'svg', theme: 'light' }));
   compare(`${prefix}.drawio`, await text(snapshot, { format: 'drawio' }));
   compare(`${prefix}.mmd`, await text(snapshot, { format: 'mermaid' }));

@@ -24,7 +24,7 @@ describe('the first-run screen', () => {
     expect(steps).toEqual(['Discover', 'Drag to peer', 'See conflicts and non-transitive paths']);
     expect(within(card).getByRole('button', { name: 'Open the sandbox' })).toBeTruthy();
     // No profiles in this home: a scan cannot run, so Refresh is offered but disabled.
-    expect((within(card).getByRole('button', { name: 'Refresh from AWS' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((within(card).getByRole('button', { name: 'Scan AWS profiles' }) as HTMLButtonElement).disabled).toBe(true);
     expect(within(card).getByRole('button', { name: 'Import a snapshot…' })).toBeTruthy();
   });
 });

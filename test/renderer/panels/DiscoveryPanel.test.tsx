@@ -30,7 +30,7 @@ async function renderPanel(withSnapshot: boolean) {
 describe('the discovery panel', () => {
   it('shows how old the snapshot is and where it came from', async () => {
     await renderPanel(true);
-    expect(screen.getByTestId('snapshot-age').textContent).toBe('Taken 3 h ago from sandbox:demo-like');
+    expect(screen.getByTestId('snapshot-age').textContent).toBe('Taken 3 hours ago from sandbox:demo-like');
   });
 
   it('picks profiles and regions for the next scan', async () => {
@@ -59,7 +59,7 @@ describe('the discovery panel', () => {
     const grid = await screen.findByRole('table', { name: 'Discovery progress' }, { timeout: 10_000 });
     expect(grid.querySelectorAll('td[data-state="done"]')).toHaveLength(1);
     expect(grid.querySelectorAll('td[data-state="running"]')).toHaveLength(1);
-    expect(screen.getByText('1 of 4 cells done')).toBeTruthy();
+    expect(screen.getByTestId('progress-count').textContent).toBe('1 of 4 cells done, 1 failed · 2 profiles × 2 regions');
     const errors = screen.getByRole('list', { name: 'Discovery errors' });
     expect(within(errors).getByRole('listitem').textContent).toBe('dev · eu-west-1 (OptInRequired): eu-west-1 is not enabled for this account.');
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeTruthy();
@@ -68,7 +68,7 @@ describe('the discovery panel', () => {
   it('shows why a scan could not start, with the fix', async () => {
     const { store } = await renderPanel(true);
     store.getState().setScanChoice({ regions: ['not a region'] });
-    fireEvent.click(screen.getByRole('button', { name: 'Refresh from AWS' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Scan AWS profiles' }));
     const alert = await screen.findByTestId('discovery-error', {}, { timeout: 10_000 });
     expect(alert.textContent).toContain('startDiscovery was called with invalid input');
     expect(alert.textContent).toContain('Fix the listed fields');

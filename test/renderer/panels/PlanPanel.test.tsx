@@ -1,14 +1,29 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { cleanup, fireEvent, render as renderInto, screen, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { PlanPanel } from '../../../renderer/panels/PlanPanel';
 import { PlanActionsProvider } from '../../../renderer/panels/plan-slot';
+import { createAppStore } from '../../../renderer/store/app-store';
+import { StoreProvider } from '../../../renderer/store/store-context';
 import type { PlanContext } from '../../../renderer/panels/plan-slot';
 import { DEMO_ACCOUNTS, demoLikeTopology, demoVpcId } from '../../support/fixtures/snapshots/demo-like';
+import { loopbackMainApi, makeTempHome } from '../../support/main-api-fixture';
 
 const topology = demoLikeTopology();
 afterEach(cleanup);
+
+/** Inside the window's providers, as the canvas renders it: the plan shows a new peering through the store and React Flow. */
+function render(ui: ReactElement) {
+  const store = createAppStore(loopbackMainApi(makeTempHome()).client);
+  return renderInto(
+    <StoreProvider store={store}>
+      <ReactFlowProvider>{ui}</ReactFlowProvider>
+    </StoreProvider>,
+  );
+}
 
 describe('the peering plan panel', () => {
   it('says who requests, that one account owns both VPCs, and that the requester can accept', () => {

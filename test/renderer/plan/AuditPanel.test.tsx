@@ -46,11 +46,13 @@ async function setup() {
   return { log, saved, notify: () => notify?.() };
 }
 
+/** The log's own rows (each call's parameters are a table of their own inside it). */
+function entryRows(): HTMLTableRowElement[] {
+  return [...screen.getByRole('table', { name: 'Audit entries' }).querySelectorAll<HTMLTableRowElement>(':scope > tbody > tr')];
+}
+
 function actions(): string[] {
-  return within(screen.getByRole('table', { name: 'Audit entries' }))
-    .getAllByRole('row')
-    .slice(1)
-    .map((r) => r.querySelectorAll('td')[2]!.textContent!);
+  return entryRows().map((r) => r.cells[2]!.textContent!);
 }
 
 describe('AuditPanel', () => {
@@ -60,7 +62,7 @@ describe('AuditPanel', () => {
     expect(actions()).toEqual(['AcceptVpcPeeringConnection', 'CreateRoute', 'CreateVpcPeeringConnection']);
     fireEvent.change(screen.getByLabelText('Outcome'), { target: { value: 'error' } });
     await waitFor(() => expect(screen.getByTestId('audit-count').textContent).toBe('1 of 3 calls'));
-    expect(screen.getByRole('table').textContent).toContain('RouteAlreadyExists');
+    expect(screen.getByRole('table', { name: 'Audit entries' }).textContent).toContain('RouteAlreadyExists');
     fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
     fireEvent.change(screen.getByLabelText('Account'), { target: { value: '222222222222' } });
     await waitFor(() => expect(actions()).toEqual(['AcceptVpcPeeringConnection']));
@@ -95,7 +97,7 @@ describe('AuditPanel', () => {
     let notify: (() => void) | undefined;
     render(<AuditPanel client={auditClientOver(service)} onSave={(f) => saved.push(f)} subscribe={(l) => ((notify = l), () => (notify = undefined))} />);
     await waitFor(() => expect(screen.getByTestId('audit-count').textContent).toBe('2 calls; 2 interrupted, outcome unknown until resumed'));
-    const rows = () => within(screen.getByRole('table', { name: 'Audit entries' })).getAllByRole('row').slice(1);
+    const rows = entryRows;
     expect(rows().map((r) => r.getAttribute('data-outcome'))).toEqual(['interrupted', 'interrupted']);
     expect(rows()[0]!.textContent).toContain('interrupted: outcome unknown');
 

@@ -127,11 +127,15 @@ describe('the app store', () => {
     expect(store.getState().lastError).toEqual(run.error);
   });
 
-  it('refuses an unreadable snapshot file and says which field is wrong', async () => {
+  it('refuses an unreadable snapshot file and says which field is wrong, until an import succeeds', async () => {
     const { store } = await storeWithDemo();
-    expect(await store.getState().importSnapshotText('{"schemaVersion":1,"takenAt":"x"}')).toBe(false);
-    expect(store.getState().lastError?.message).toContain('not a Peerscape snapshot');
+    const good = JSON.stringify(store.getState().snapshot);
+    expect(await store.getState().importSnapshotText('{"schemaVersion":1,"takenAt":"x"}', 'broken.json')).toBe(false);
+    expect(store.getState().importProblem?.fileName).toBe('broken.json');
+    expect(store.getState().importProblem?.error.message).toContain('not a Peerscape snapshot');
     expect(store.getState().snapshot?.topology.vpcs).toHaveLength(16);
+    expect(await store.getState().importSnapshotText(good, 'good.json')).toBe(true);
+    expect(store.getState().importProblem).toBeUndefined();
   });
   it('keeps the pushed updates and marks the cards and edges they name until they are confirmed', async () => {
     const { store, emit } = await storeWithDemo();

@@ -19,8 +19,8 @@ function script(request: Parameters<typeof exportText>[1]): string {
 }
 
 /**
- * Run the script with an `aws` on PATH that records its arguments and answers the two calls
- * whose output the script reads: the flow (variables, order, profiles, regions) is bash's own.
+ * Run the script with an `aws` on PATH that records its arguments and answers the calls whose
+ * output the script reads: the flow (variables, order, profiles, regions) is bash's own.
  */
 function runWithRecorder(text: string, env: Record<string, string> = {}): { status: number | null; calls: string[]; stderr: string } {
   const bin = join(dir, 'bin');
@@ -29,7 +29,7 @@ function runWithRecorder(text: string, env: Record<string, string> = {}): { stat
   writeFileSync(log, '');
   writeFileSync(
     join(bin, 'aws'),
-    `#!/usr/bin/env bash\nprintf '%s\\n' "$*" >> ${JSON.stringify(log)}\ncase "$*" in *create-vpc-peering-connection*) echo pcx-0new;; *accept-vpc-peering-connection*) echo provisioning;; esac\n`,
+    `#!/usr/bin/env bash\nprintf '%s\\n' "$*" >> ${JSON.stringify(log)}\ncase "$*" in *create-vpc-peering-connection*) echo pcx-0new;; *describe-vpc-peering-connections*) echo pending-acceptance;; *accept-vpc-peering-connection*) echo provisioning;; esac\n`,
   );
   chmodSync(join(bin, 'aws'), 0o755);
   const file = join(dir, 'peering.sh');
@@ -55,7 +55,7 @@ describe('exportAwsCliScript', () => {
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(calls[0]).toMatch(/^--profile hub-admin --region eu-west-1 ec2 create-vpc-peering-connection --vpc-id vpc-0a11 --peer-vpc-id vpc-0b22 --peer-owner-id 222222222222 --peer-region us-east-1 --tag-specifications .* --query VpcPeeringConnection.VpcPeeringConnectionId --output text$/);
-    expect(calls[1]).toBe('--profile payments --region us-east-1 ec2 wait vpc-peering-connection-exists --vpc-peering-connection-ids pcx-0new');
+    expect(calls[1]).toBe("--profile payments --region us-east-1 ec2 describe-vpc-peering-connections --vpc-peering-connection-ids pcx-0new --query VpcPeeringConnections[0].Status.Code --output text");
     expect(calls[2]).toBe('--profile payments --region us-east-1 ec2 accept-vpc-peering-connection --vpc-peering-connection-id pcx-0new --query VpcPeeringConnection.Status.Code --output text');
     expect(calls[3]).toContain('--profile hub-admin --region eu-west-1 ec2 wait vpc-peering-connection-exists --vpc-peering-connection-ids pcx-0new --filters Name=status-code,Values=active');
     expect(calls.slice(4)).toEqual([

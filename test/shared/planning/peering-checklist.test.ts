@@ -45,7 +45,10 @@ describe('peeringChecklist', () => {
     };
     const c = checklist(blackholed);
     expect(item(c, 'accepted')).toMatchObject({ state: 'todo', action: { kind: 'accept', profile: 'profile-222222222222' } });
-    expect(item(c, 'accepted').detail).toContain('expires 2026-12-01');
+    // Without a clock, the expiry is a local date and time; with one, also how far off it is.
+    expect(item(c, 'accepted').detail).toContain('It expires on ');
+    const timed = peeringChecklist(blackholed, 'pcx-ab', undefined, { now: Date.parse('2026-11-24T18:00:00.000Z'), locale: 'en-GB', timeZone: 'UTC' });
+    expect(timed.ok && item(timed.value, 'accepted').detail).toContain('It expires in 6 days (1 Dec 2026, 00:00).');
     expect(item(c, 'requester-routes')).toMatchObject({ state: 'done', detail: expect.stringContaining('once it is accepted') });
     expect(item(c, 'dns').state).toBe('blocked');
     expect(c.complete).toBe(false);

@@ -18,10 +18,15 @@ describe('planToCliCommands', () => {
     expect(cmds.map((c) => c.command)).toEqual([
       String.raw`PCX_ID=$(aws ec2 create-vpc-peering-connection --vpc-id vpc-r --peer-vpc-id vpc-x --peer-owner-id 222222222222 --peer-region us-east-1 --tag-specifications '[{"ResourceType":"vpc-peering-connection","Tags":[{"Key":"Name","Value":"ops'\'' link"}]}]' --profile profile-111111111111 --region eu-west-1 --query VpcPeeringConnection.VpcPeeringConnectionId --output text)`,
       'aws ec2 create-route --route-table-id rtb-r1 --destination-cidr-block 10.1.0.0/16 --vpc-peering-connection-id "$PCX_ID" --profile profile-111111111111 --region eu-west-1',
+      expect.stringContaining('while [ "$PCX_STATUS" != pending-acceptance ]; do'),
       'aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id "$PCX_ID" --profile profile-222222222222 --region us-east-1',
       'aws ec2 create-route --route-table-id rtb-x1 --destination-cidr-block 10.0.0.0/16 --vpc-peering-connection-id "$PCX_ID" --profile profile-222222222222 --region us-east-1',
     ]);
-    expect(cmds[2]!.comment).toMatch(/^# 3\. Accept the request as account 222222222222 in us-east-1 .*\[profile profile-222222222222, us-east-1\]$/);
+    // The wait asks the accepter's region, as the accepter.
+    expect(cmds[2]!.command).toContain(
+      `PCX_STATUS=$(aws ec2 describe-vpc-peering-connections --vpc-peering-connection-ids "$PCX_ID" --query 'VpcPeeringConnections[0].Status.Code' --output text --profile profile-222222222222 --region us-east-1 2>/dev/null) || PCX_STATUS=`,
+    );
+    expect(cmds[3]!.comment).toMatch(/^# 3\. Accept the request as account 222222222222 in us-east-1 .*\[profile profile-222222222222, us-east-1\]$/);
   });
 
   it('expands the peering id inside JSON parameters and adds --endpoint-url per profile', () => {

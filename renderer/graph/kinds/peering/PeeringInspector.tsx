@@ -4,14 +4,15 @@ import type { SideRouteCompleteness } from '../../../../shared/analysis/route-co
 import type { PeeringId, VpcId } from '../../../../shared/model/ids';
 import type { Topology } from '../../../../shared/model/topology';
 import { peeringChecklist } from '../../../../shared/planning/peering-checklist';
+import { statusMessageBeyond } from '../../../../shared/words/peering-status-words';
 import { nextStepWithChecklist } from '../../../panels/next-step';
 import { PeeringActions } from '../../../panels/PeeringActions';
 import { UpdatingNote, usePendingUpdate } from '../../../panels/UpdatingNote';
+import { useNow } from '../../../util/use-now';
 import { indexOf, routesOf } from '../../derive';
 import { StatusPill, VpcLink, vpcName } from '../inspector-parts';
 import type { InspectorSectionProps } from '../inspector-parts';
 import { describePeer, describeRule, rulesReferencingPeers } from '../peer-rules';
-import { STATUS_WORDS } from './peering-words';
 
 function SideRoutes({ topology, side, peeringId }: { topology: Topology; side: SideRouteCompleteness; peeringId: PeeringId }) {
   return (
@@ -47,12 +48,15 @@ function SideRoutes({ topology, side, peeringId }: { topology: Topology; side: S
 /** Details of one selected peering. */
 export function PeeringInspector({ topology, id }: InspectorSectionProps) {
   const peeringId = id as PeeringId;
+  const now = useNow(30_000);
   const index = indexOf(topology);
   const p = index.peeringById.get(peeringId);
   const routes = routesOf(topology).byPeering.get(peeringId);
   const update = usePendingUpdate({ peeringId });
   if (!p) return <p className="muted">This peering is no longer in the snapshot.</p>;
-  const checklist = peeringChecklist(topology, p.id);
+  const checklist = peeringChecklist(topology, p.id, undefined, { now });
+  // AWS's message only where it says more than the status ("by 111122223333", why it failed).
+  const statusExtra = statusMessageBeyond(p.status, p.statusMessage);
   const step = nextStepWithChecklist(p, topology.accounts, routes, checklist, (id) => vpcName(topology, id as VpcId));
   const requesterPeers = new Set([p.accepter.vpcId]);
   const accepterPeers = new Set([p.requester.vpcId]);
@@ -64,8 +68,7 @@ export function PeeringInspector({ topology, id }: InspectorSectionProps) {
       <div className="row">
         <StatusPill status={p.status} />
         {update && <span className={`badge ${update.state === 'failed' ? 'bad' : 'updating'}`}>{update.state === 'failed' ? 'not confirmed' : 'updating'}</span>}
-        {/* A failure's reason is in the next step, with the overlapping blocks when the snapshot shows them. */}
-        {p.statusMessage && p.status !== 'failed' && p.statusMessage.toLowerCase() !== STATUS_WORDS[p.status] && <span className="muted small">{p.statusMessage}</span>}
+        {statusExtra && p.status !== 'failed' && <span className="muted small">{statusExtra}</span>}
       </div>
       <div className={`next-step-box tone-${step.tone}`} data-testid="next-step">
         <div>{step.meaning}</div>

@@ -1,0 +1,105 @@
+/**
+ * The Discovery tab and the first-run screen in Chromium: full region codes, a cell count that is
+ * profiles × regions, no "no profiles: try the sandbox" beside the scanned sandbox, one Refresh
+ * (same words, same action) in the toolbar and the tab, and the first scan's progress on the
+ * first-run screen.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { openBrowser } from '../support/browser';
+import type { BrowserSession } from '../support/browser';
+import { startHarness } from '../support/harness';
+import { startSandbox } from '../support/start-sandbox';
+import type { SandboxHandle } from '../support/start-sandbox';
+import { openSandboxDemo, waitForGraph } from './graph-helpers';
+
+let session: BrowserSession | undefined;
+let stopHarness: (() => Promise<void>) | undefined;
+let cloud: SandboxHandle | undefined;
+
+afterEach(async () => {
+  await session?.close();
+  await stopHarness?.();
+  await cloud?.stop();
+  session = undefined;
+  stopHarness = undefined;
+  cloud = undefined;
+});
+
+const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+describe('the Discovery tab', () => {
+  it('after the sandbox scan: full, distinct region codes, profiles × regions cells, one Refresh, and no "try the sandbox"', async () => {
+    const harness = await startHarness();
+    stopHarness = harness.close;
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(harness.url);
+    await openSandboxDemo(page, harness);
+    const panel = page.getByTestId('discovery-panel');
+    const grid = panel.getByRole('table', { name: 'Discovery progress' });
+
+    const regions = (await grid.locator('tbody th[scope="row"] .mono').allTextContents()).map((r) => r.trim());
+    expect(regions.length).toBeGreaterThan(3);
+    for (const r of regions) expect(r).toMatch(REGION_CODE);
+    expect(new Set(regions).size).toBe(regions.length);
+    const profiles = await grid.locator('thead th.progress-profile').allTextContents();
+    const cells = await grid.locator('td[data-state]').count();
+    expect(cells).toBe(profiles.length * regions.length);
+    expect(await panel.getByTestId('progress-count').textContent()).toBe(`${cells} of ${cells} cells done · ${profiles.length} profiles × ${regions.length} regions`);
+
+    expect(await panel.textContent()).not.toContain('No AWS profiles found');
+    expect(await panel.getByTestId('no-profiles').textContent()).toContain('The canvas shows the sandbox');
+
+    const toolbarRefresh = page.getByTestId('toolbar-refresh');
+    const panelRefresh = panel.getByTestId('panel-refresh');
+    expect(await panelRefresh.textContent()).toBe(await toolbarRefresh.textContent());
+    expect(await panelRefresh.getAttribute('title')).toBe(await toolbarRefresh.getAttribute('title'));
+    expect(await panelRefresh.isDisabled()).toBe(false);
+    await session.screenshot('discovery-after-sandbox');
+
+    // The tab's Refresh scans what the canvas shows, the sandbox, as the toolbar's does.
+    await panelRefresh.click();
+    await panel.getByRole('heading', { name: 'Scanning…' }).waitFor();
+    await panel.getByRole('heading', { name: 'Last scan' }).waitFor({ timeout: 120_000 });
+    expect(await grid.locator('thead th.progress-profile').allTextContents()).toEqual(profiles);
+    expect(session.problems).toEqual([]);
+  });
+
+  it('shows the first scan of AWS profiles on the first-run screen while it runs', async () => {
+    // The sandbox as "AWS": profiles in the config files, every answer held back so the scan takes a while.
+    cloud = await startSandbox({ scenario: 'demo', faults: { latencyMs: 400 } });
+    const files = await cloud.writeAwsFiles(mkdtempSync(join(tmpdir(), 'peerscape-slow-aws-')));
+    const harness = await startHarness({ config: readFileSync(files.configFile, 'utf8'), credentials: readFileSync(files.credentialsFile, 'utf8') });
+    stopHarness = harness.close;
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(harness.url);
+    const card = page.getByRole('region', { name: 'Getting started' });
+    await card.getByRole('button', { name: 'Scan AWS profiles' }).click();
+    const progress = card.getByTestId('first-run-progress');
+    await progress.waitFor();
+    expect(await progress.textContent()).toContain('Scanning your AWS profiles…');
+    // Counted as soon as the profiles have listed their regions; shot at once, before a region lands on the canvas.
+    let counted = '';
+    await expect
+      .poll(
+        async () => {
+          const text = (await progress.textContent({ timeout: 1_000 }).catch(() => '')) ?? '';
+          if (!counted && /\d+ of \d+ cells done · 4 profiles × \d+ regions/.test(text)) {
+            counted = text;
+            await session!.screenshot('first-run-scanning');
+          }
+          return counted;
+        },
+        { timeout: 60_000, interval: 50 },
+      )
+      .toMatch(/cells done/);
+    await waitForGraph(page, 120_000);
+    expect(session.problems).toEqual([]);
+  });
+});

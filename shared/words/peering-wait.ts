@@ -4,8 +4,8 @@
  * cross-region request reaches the accepter's region a moment later still (NotFound). `aws ec2
  * wait vpc-peering-connection-exists` returns as soon as the id is listed, in any status, so it
  * is not enough: the loop asks `describe-vpc-peering-connections` for the status until it is
- * `pending-acceptance`, stops at once on a status that can never be accepted, and gives up after
- * a bounded number of tries. POSIX `sh`, so the plan's script (`sh`) and the exported one
+ * `pending-acceptance`, stops at once on a status that can never be accepted or on an error other
+ * than NotFound, and gives up after a bounded number of tries. POSIX `sh`, so the plan's script (`sh`) and the exported one
  * (`bash -euo pipefail`) share it; the describe command comes from the one builder of EC2 calls.
  */
 import type { Encoded } from '../export/syntax/encoded';
@@ -24,7 +24,7 @@ export interface PeeringWaitOptions {
   readonly aws: Encoded<'shell'>;
   /** Options after the call (`--profile`, `--region`, `--endpoint-url`), for a plain `aws`. */
   readonly place?: readonly (readonly CliWord[])[];
-  /** Prefix of the loop's own variables (`P1_` → `P1_STATUS`, `P1_TRIES`), so two waits in one script stay apart. */
+  /** Prefix of the loop's own variables (`P1_` → `P1_STATUS`, `P1_TRIES`, `P1_OUT`), so two waits in one script stay apart. */
   readonly prefix: string;
   readonly attempts?: number;
   readonly intervalSeconds?: number;
@@ -37,6 +37,7 @@ export function waitForPendingAcceptance(opts: PeeringWaitOptions): Encoded<'she
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(opts.prefix)) throw new Error(`not a shell variable prefix: ${opts.prefix}`);
   const status = shellWord(`${opts.prefix}STATUS`);
   const tries = shellWord(`${opts.prefix}TRIES`);
+  const out = shellWord(`${opts.prefix}OUT`);
   const id = shellWord(opts.peering.name);
   const seconds = attempts * interval;
   const bound = shellComment(seconds < 120 ? `${seconds} seconds` : `${Math.round(seconds / 60)} minutes`);
@@ -59,7 +60,10 @@ export function waitForPendingAcceptance(opts: PeeringWaitOptions): Encoded<'she
     sh`  if [ "$${tries}" -ge ${attempts} ]; then echo "$${id} is still \${${status}:-not listed} in the accepter's region, not pending-acceptance, after ${bound}: check it there, then accept it." >&2; exit 1; fi`,
     sh`  [ "$${tries}" -eq 0 ] || sleep ${interval}`,
     sh`  ${tries}=$(($${tries} + 1))`,
-    sh`  ${status}=$(${opts.aws} ${describe} 2>/dev/null) || ${status}=`,
+    // Not listed yet (NotFound) is worth waiting for; any other error (a profile, credentials, a region) is not.
+    sh`  if ${out}=$(${opts.aws} ${describe} 2>&1); then ${status}=$${out}; else`,
+    sh`    case "$${out}" in *InvalidVpcPeeringConnectionID.NotFound*) ${status}= ;; *) echo "$${out}" >&2; exit 1 ;; esac`,
+    sh`  fi`,
     sh`done`,
   ];
 }

@@ -213,6 +213,7 @@ function runRecorded(script: string): { status: number | null; stderr: string; c
       '  *create-vpc-peering-connection*) echo pcx-0new ;;',
       '  *accept-vpc-peering-connection*) echo provisioning ;;',
       '  *describe-vpc-attribute*) echo True ;;',
+      '  *describe-vpc-peering-connections*) echo pending-acceptance ;;',
       'esac',
       '',
     ].join('\n'),
@@ -242,7 +243,7 @@ function arg(call: Call, flag: string): string | undefined {
 function expectIntendedCalls(calls: Call[], specs: readonly PeeringCodeSpec[], snapshot: Snapshot): void {
   const actions = calls.map((c) => c.slice(c.indexOf('ec2') + 1, c.indexOf('ec2') + 3).join(' '));
   for (const a of actions) {
-    expect(['create-vpc-peering-connection', 'wait vpc-peering-connection-exists', 'accept-vpc-peering-connection', 'modify-vpc-peering-connection-options', 'create-route', 'describe-vpc-attribute'].some((x) => a.startsWith(x)), a).toBe(true);
+    expect(['create-vpc-peering-connection', 'wait vpc-peering-connection-exists', 'accept-vpc-peering-connection', 'modify-vpc-peering-connection-options', 'create-route', 'describe-vpc-attribute', 'describe-vpc-peering-connections'].some((x) => a.startsWith(x)), a).toBe(true);
   }
   const profiles = new Set(specs.flatMap((s) => [s.requester.profile, s.accepter.profile]));
   const regions = new Set(specs.flatMap((s) => [s.requester.region, s.accepter.region]));

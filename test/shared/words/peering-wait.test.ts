@@ -94,4 +94,19 @@ describe.skipIf(!HAS_CLI)("the plan's AWS CLI script", () => {
     expect(result.stderr).toMatch(/^pcx-\w+ is still not listed in the accepter's region, not pending-acceptance, after 3 seconds: check it there, then accept it\.\n$/);
     expect((await peeringsOf(r)).map((p) => p.Status?.Code)).toEqual(['initiating-request']);
   }, 60_000);
+
+  it('stops at once, with the CLI\'s own error, on an error other than NotFound (a profile that does not exist)', async () => {
+    const place = placeOptions({ profile: 'no-such-profile', region: 'us-east-1', endpointUrl: cloud.endpoint });
+    const lines = waitForPendingAcceptance({ peering: new ShellVariable('PCX_ID'), aws: sh`aws`, place, prefix: 'PCX_', attempts: 30, intervalSeconds: 120 });
+    const file = join(cloud.home, 'bad-profile.sh');
+    writeFileSync(file, ['set -e', 'PCX_ID=pcx-0123456789abcdef0', ...lines, 'echo accepted'].join('\n'));
+    const result = await run('sh', [file], { env: { ...process.env, ...cloud.env, PATH: '/usr/bin:/bin', AWS_PAGER: '' }, timeout: 60_000 }).then(
+      (o) => ({ code: 0, stdout: o.stdout, stderr: o.stderr }),
+      (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }),
+    );
+    // Exit 1 from the loop itself: a second try would first sleep 120 s, past the 60 s the run is given.
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('no-such-profile');
+  }, 60_000);
 });

@@ -24,7 +24,7 @@ describe('planToCliCommands', () => {
     ]);
     // The wait asks the accepter's region, as the accepter.
     expect(cmds[2]!.command).toContain(
-      `PCX_STATUS=$(aws ec2 describe-vpc-peering-connections --vpc-peering-connection-ids "$PCX_ID" --query 'VpcPeeringConnections[0].Status.Code' --output text --profile profile-222222222222 --region us-east-1 2>/dev/null) || PCX_STATUS=`,
+      `if PCX_OUT=$(aws ec2 describe-vpc-peering-connections --vpc-peering-connection-ids "$PCX_ID" --query 'VpcPeeringConnections[0].Status.Code' --output text --profile profile-222222222222 --region us-east-1 2>&1); then PCX_STATUS=$PCX_OUT; else`,
     );
     expect(cmds[3]!.comment).toMatch(/^# 3\. Accept the request as account 222222222222 in us-east-1 .*\[profile profile-222222222222, us-east-1\]$/);
   });

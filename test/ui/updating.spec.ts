@@ -79,7 +79,7 @@ beforeAll(async () => {
   const { page } = session;
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(harness.url);
-  await page.getByRole('button', { name: 'Refresh from AWS' }).first().waitFor();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).first().waitFor();
   const started = await callHarness(harness, 'startDiscovery', { source: 'aws', regions: REGIONS });
   expect(started.ok).toBe(true);
   await page.getByRole('heading', { name: 'Last scan' }).waitFor({ timeout: 120_000 });

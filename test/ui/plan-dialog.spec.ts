@@ -98,9 +98,13 @@ describe('the peering plan', () => {
     await expect.poll(() => plan.getByTestId('plan-outcome').textContent(), { timeout: 30_000 }).toContain('DryRun passed');
     expect((await dryRunFrames()).filter((t) => t.includes('copied'))).toEqual([]);
 
-    // Run: the DryRun's outcome is not shown as the run's while it starts.
-    const runFrames = await recordOutcomesAfterClick('Run');
+    // Run lists its calls first; once confirmed, the DryRun's outcome is not shown as the run's while it starts.
     await plan.getByRole('button', { name: 'Run', exact: true }).click();
+    const confirmRun = plan.getByRole('group', { name: /^Confirm: Run/ });
+    await confirmRun.waitFor();
+    expect(await confirmRun.locator(`[data-testid^="call-ingress:${group.id}"]`).count()).toBe(1);
+    const runFrames = await recordOutcomesAfterClick('Confirm and run');
+    await confirmRun.getByRole('button', { name: 'Confirm and run' }).click();
     await expect.poll(() => plan.getByTestId('plan-outcome').textContent(), { timeout: 60_000 }).toContain('Done: every step is in place.');
     expect((await runFrames()).filter((t) => t.includes('DryRun passed'))).toEqual([]);
     const peeringId = /pcx-[0-9a-f]+/.exec((await plan.getByTestId('plan-outcome').textContent()) ?? '')![0];

@@ -188,8 +188,8 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     }
     const injected = deps.faults.serverError();
     if (injected) throw new AwsError(injected.code, injected.message, injected.status);
-    // ClientToken: newer API versions add idempotency tokens (the SDK fills CreateRouteTable's
-    // itself) that Debian's botocore model predates; a retry with the same token is harmless here.
+    // ClientToken: an idempotency token is accepted on every action (also where the model has
+    // none) and ignored; a retry with the same token is harmless here.
     const input = decodeQueryInput(operationShapes(action).input, params, ['Action', 'Version', 'ClientToken']);
     const result = runEc2Action(world, key.accountId, region, action, input, requestId);
     if (entry.mutating) await deps.onMutation();

@@ -2,7 +2,7 @@
  *
  * Both HTTP requests and the scenario loader go through `runEc2Action`, so a scenario is built
  * by exactly the code that answers the SDK and the CLI. `wire/extract-ec2-model.ts` copies the
- * request and response shapes of exactly these actions out of botocore's EC2 model.
+ * request and response shapes of exactly these actions out of the AWS SDK's EC2 schema.
  */
 import { KIND_LIST, VPC_DELETE_HOOKS, type KindAction } from '../kinds';
 import type { World } from '../state/world';

@@ -1,7 +1,7 @@
-/** Typed access to the trimmed botocore EC2 model (`ec2-model.json`).
+/** Typed access to the trimmed EC2 model (`ec2-model.json`, built by `extract-ec2-model.ts`).
  *
  * The model is the single source of wire names: request parameter names (`queryName`, or the
- * capitalised `locationName`, or the member name, as botocore's EC2 serializer picks them) and
+ * capitalised `locationName`, or the member name, as the EC2 query serializers pick them) and
  * response element names (`locationName`, list items `item`).
  */
 import modelJson from './ec2-model.json';
@@ -52,7 +52,7 @@ export function operationShapes(action: string): { input?: string; output?: stri
   return op;
 }
 
-/** The query-string name of a request member, as botocore's EC2 serializer derives it. */
+/** The query-string name of a request member, as the SDKs' EC2 serializers derive it. */
 export function queryNameOf(memberName: string, m: MemberRef): string {
   if (m.queryName) return m.queryName;
   if (m.locationName) return m.locationName.charAt(0).toUpperCase() + m.locationName.slice(1);

@@ -11,6 +11,7 @@ import type {
   CreateSecurityGroupRequest,
   CreateSecurityGroupResult,
   DeleteSecurityGroupRequest,
+  DeleteSecurityGroupResult,
   DescribeSecurityGroupsRequest,
   DescribeSecurityGroupsResult,
 } from '@aws-sdk/client-ec2';
@@ -21,7 +22,7 @@ import { AwsError, missingParameter } from '../../errors';
 import type { VpcRec } from '../vpc/records';
 import { requireVpc, vpcHasDependencies } from '../vpc/store';
 import { groupFilters } from './filters';
-import { SECURITY_GROUP_IDS, type SecurityGroupRec } from './records';
+import { SECURITY_GROUP_IDS, securityGroupArn, type SecurityGroupRec } from './records';
 import { renderGroup } from './render';
 import { createSecurityGroupRec, requireGroup } from './store';
 
@@ -29,7 +30,8 @@ import { createSecurityGroupRec, requireGroup } from './store';
 export function createSecurityGroup(ctx: CallContext, input: CreateSecurityGroupRequest): CreateSecurityGroupResult {
   const name = input.GroupName;
   if (!name) throw missingParameter('GroupName');
-  if (input.Description === undefined) throw missingParameter('GroupDescription');
+  // An empty description counts as a missing one (AWS answers MissingParameter for both).
+  if (!input.Description) throw missingParameter('GroupDescription');
   if (name.length > 255 || input.Description.length > 255) {
     throw new AwsError('InvalidParameterValue', 'Group names and descriptions may be at most 255 characters long.');
   }
@@ -50,7 +52,7 @@ export function createSecurityGroup(ctx: CallContext, input: CreateSecurityGroup
   const tags = tagsFromSpecs(input.TagSpecifications, 'security-group');
   checkDryRun(input);
   const g = createSecurityGroupRec(ctx.world, v, name, input.Description, tags);
-  return { GroupId: g.id, ...(Object.keys(tags).length > 0 ? { Tags: tagList(tags) } : {}) };
+  return { GroupId: g.id, ...(Object.keys(tags).length > 0 ? { Tags: tagList(tags) } : {}), SecurityGroupArn: securityGroupArn(g) };
 }
 
 /** A VPC's deletion waits for its own groups and takes its `default` group along. */
@@ -65,7 +67,7 @@ export const securityGroupsOnVpcDelete: VpcDeleteHook = {
 };
 
 /** DeleteSecurityGroup: never `default`, never while another group's rule references it. */
-export function deleteSecurityGroup(ctx: CallContext, input: DeleteSecurityGroupRequest): void {
+export function deleteSecurityGroup(ctx: CallContext, input: DeleteSecurityGroupRequest): DeleteSecurityGroupResult {
   const g = requireGroup(ctx, input.GroupId, input.GroupName);
   if (g.name === 'default') {
     throw new AwsError('CannotDelete', `the specified group: "${g.id}" name: "default" cannot be deleted by a user`);
@@ -78,6 +80,7 @@ export function deleteSecurityGroup(ctx: CallContext, input: DeleteSecurityGroup
   }
   checkDryRun(input);
   ctx.world.remove(g.id);
+  return { Return: true, GroupId: g.id };
 }
 
 /** DescribeSecurityGroups. */

@@ -43,3 +43,13 @@ export interface SecurityGroupRec {
   rules: SgRuleRec[];
   tags: TagMap;
 }
+
+/** A group's ARN, as CreateSecurityGroup and DescribeSecurityGroups answer it. */
+export function securityGroupArn(g: SecurityGroupRec): string {
+  return `arn:aws:ec2:${g.region}:${g.ownerId}:security-group/${g.id}`;
+}
+
+/** A rule's ARN (`security-group-rule/sgr-…`), as the rule describes answer it. */
+export function securityGroupRuleArn(g: SecurityGroupRec, ruleId: string): string {
+  return `arn:aws:ec2:${g.region}:${g.ownerId}:security-group-rule/${ruleId}`;
+}

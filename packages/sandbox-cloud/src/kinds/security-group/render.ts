@@ -4,7 +4,7 @@ import type { IpPermission, SecurityGroup, SecurityGroupRule, UserIdGroupPair } 
 
 import { tagList } from '../../ec2/common';
 import type { World } from '../../state/world';
-import type { GroupRefRec, SecurityGroupRec, SgRuleRec } from './records';
+import { securityGroupArn, securityGroupRuleArn, type GroupRefRec, type SecurityGroupRec, type SgRuleRec } from './records';
 
 function peeringStatusOf(world: World, ref: GroupRefRec): string | undefined {
   if (!ref.vpcPeeringConnectionId) return undefined;
@@ -67,6 +67,7 @@ export function renderGroup(world: World, g: SecurityGroupRec): SecurityGroup {
     ),
     ...(Object.keys(g.tags).length > 0 ? { Tags: tagList(g.tags) } : {}),
     VpcId: g.vpcId,
+    SecurityGroupArn: securityGroupArn(g),
   };
 }
 
@@ -95,5 +96,6 @@ export function renderRule(world: World, g: SecurityGroupRec, r: SgRuleRec): Sec
         }
       : {}),
     ...(r.description ? { Description: r.description } : {}),
+    SecurityGroupRuleArn: securityGroupRuleArn(g, r.ruleId),
   };
 }

@@ -73,6 +73,31 @@ describe('CreateSecurityGroup', () => {
   });
 });
 
+describe('security group ARNs', () => {
+  it('answers SecurityGroupArn from CreateSecurityGroup and DescribeSecurityGroups, and rule ARNs', async () => {
+    const out = await prod.send(new CreateSecurityGroupCommand({ GroupName: 'arn', Description: 'arn group', VpcId: vpcP }));
+    const arn = `arn:aws:ec2:us-east-1:${PROD}:security-group/${out.GroupId}`;
+    expect(out.SecurityGroupArn).toBe(arn);
+    expect((await describeGroup(prod, out.GroupId as string)).SecurityGroupArn).toBe(arn);
+    const eu = await devEu.send(new CreateSecurityGroupCommand({ GroupName: 'arn', Description: 'arn group', VpcId: vpcEu }));
+    expect(eu.SecurityGroupArn).toBe(`arn:aws:ec2:eu-west-1:${DEV}:security-group/${eu.GroupId}`);
+    const rule = (await prod.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: out.GroupId, IpPermissions: [https({ IpRanges: [{ CidrIp: '10.7.0.0/16' }] })] })))
+      .SecurityGroupRules?.[0];
+    expect(rule?.SecurityGroupRuleArn).toBe(`arn:aws:ec2:us-east-1:${PROD}:security-group-rule/${rule?.SecurityGroupRuleId}`);
+    // DeleteSecurityGroup answers what the current API returns: Return and the group id.
+    expect(await devEu.send(new DeleteSecurityGroupCommand({ GroupId: eu.GroupId }))).toMatchObject({ Return: true, GroupId: eu.GroupId });
+  });
+
+  it('refuses an empty description with MissingParameter, as a missing one', async () => {
+    // Wording: moto 5.2.1's MissingParameterError("GroupDescription"), the same text AWS answers
+    // (docs/ec2-peering-semantics.md, "Sandbox departures fixed").
+    const empty = await awsError(prod.send(new CreateSecurityGroupCommand({ GroupName: 'empty', Description: '', VpcId: vpcP })));
+    expect(empty).toMatchObject({ code: 'MissingParameter', message: 'The request must contain the parameter GroupDescription', status: 400 });
+    const absent = await awsError(prod.send(new CreateSecurityGroupCommand({ GroupName: 'empty', VpcId: vpcP } as never)));
+    expect(absent).toMatchObject({ code: 'MissingParameter', message: 'The request must contain the parameter GroupDescription' });
+  });
+});
+
 describe('rules with CIDRs', () => {
   it('authorizes, groups by protocol and ports, refuses duplicates and revokes', async () => {
     const id = await group(prod, vpcP, 'cidrs');

@@ -24,8 +24,12 @@ import { SUBNET_FILTERS } from './filters';
 import { availableIpAddressCount, SUBNET_IDS, type SubnetRec } from './records';
 import { createSubnetRec, requireSubnet } from './store';
 
-/** The wire form of a subnet. */
+/** The wire form of a subnet, with AWS's defaults for what the sandbox does not model: no
+ * customer-owned IPs, DNS64 off, hostnames from the IPv4 address (from the instance id in an
+ * IPv6-only subnet, where AWS allows nothing else), VPC Block Public Access off. An IPv6-only
+ * subnet gives every interface an IPv6 address (`AssignIpv6AddressOnCreation`). */
 export function renderSubnet(s: SubnetRec, fresh = false): Subnet {
+  const ipv6Native = !s.cidrBlock;
   return {
     AvailabilityZone: s.availabilityZone,
     AvailabilityZoneId: s.availabilityZoneId,
@@ -33,11 +37,12 @@ export function renderSubnet(s: SubnetRec, fresh = false): Subnet {
     ...(s.cidrBlock ? { CidrBlock: s.cidrBlock } : {}),
     DefaultForAz: s.defaultForAz,
     MapPublicIpOnLaunch: s.mapPublicIpOnLaunch,
+    MapCustomerOwnedIpOnLaunch: false,
     State: fresh ? 'pending' : 'available',
     SubnetId: s.id,
     VpcId: s.vpcId,
     OwnerId: s.ownerId,
-    AssignIpv6AddressOnCreation: false,
+    AssignIpv6AddressOnCreation: ipv6Native,
     Ipv6CidrBlockAssociationSet: s.ipv6Assocs.map((a) => ({
       AssociationId: a.associationId,
       Ipv6CidrBlock: a.ipv6CidrBlock,
@@ -45,7 +50,14 @@ export function renderSubnet(s: SubnetRec, fresh = false): Subnet {
     })),
     ...(Object.keys(s.tags).length > 0 ? { Tags: tagList(s.tags) } : {}),
     SubnetArn: `arn:aws:ec2:${s.region}:${s.ownerId}:subnet/${s.id}`,
-    Ipv6Native: !s.cidrBlock,
+    EnableDns64: false,
+    Ipv6Native: ipv6Native,
+    PrivateDnsNameOptionsOnLaunch: {
+      HostnameType: ipv6Native ? 'resource-name' : 'ip-name',
+      EnableResourceNameDnsARecord: false,
+      EnableResourceNameDnsAAAARecord: false,
+    },
+    BlockPublicAccessStates: { InternetGatewayBlockMode: 'off' },
   };
 }
 
@@ -76,49 +88,67 @@ function pickZone(ctx: CallContext, v: VpcRec, input: CreateSubnetRequest): Zone
   return zones[count % zones.length] as Zone;
 }
 
-/** CreateSubnet. */
+/** The IPv6 /64 of a new subnet: inside one of the VPC's IPv6 blocks, overlapping no sibling. */
+function subnetIpv6Block(v: VpcRec, siblings: readonly SubnetRec[], text: string): string {
+  const c6 = parseCidr(text);
+  if (!c6 || c6.family !== 6 || c6.prefixLength !== 64) {
+    throw invalidValue('ipv6CidrBlock', text, 'Expecting an IPv6 /64 from the VPC IPv6 block.');
+  }
+  // A VPC without an IPv6 block has no range the subnet's block could be in.
+  if (!vpcIpv6Blocks(v).some((b) => cidrContains(parseCidr(b) as Cidr, c6))) {
+    throw new AwsError('InvalidSubnet.Range', `The IPv6 CIDR '${text}' is invalid.`);
+  }
+  for (const s of siblings) {
+    for (const a of s.ipv6Assocs) {
+      if (cidrsOverlap(parseCidr(a.ipv6CidrBlock) as Cidr, c6)) {
+        throw new AwsError('InvalidSubnet.Conflict', `The CIDR '${text}' conflicts with another subnet`);
+      }
+    }
+  }
+  return formatCidr(c6);
+}
+
+/** The IPv4 block of a new subnet: /16 to /28 inside one of the VPC's IPv4 blocks, overlapping no sibling. */
+function subnetIpv4Block(v: VpcRec, siblings: readonly SubnetRec[], text: string): string {
+  const c = parseCidr(text);
+  if (!c || c.family !== 4) throw invalidValue('cidrBlock', text, 'This is not a valid CIDR block.');
+  if (c.prefixLength < 16 || c.prefixLength > 28) throw new AwsError('InvalidSubnet.Range', `The CIDR '${text}' is invalid.`);
+  if (!vpcIpv4Blocks(v).some((b) => cidrContains(parseCidr(b) as Cidr, c))) {
+    throw new AwsError('InvalidSubnet.Range', `The CIDR '${text}' is invalid.`);
+  }
+  for (const s of siblings) {
+    if (s.cidrBlock && cidrsOverlap(parseCidr(s.cidrBlock) as Cidr, c)) {
+      throw new AwsError('InvalidSubnet.Conflict', `The CIDR '${text}' conflicts with another subnet`);
+    }
+  }
+  return formatCidr(c);
+}
+
+/** CreateSubnet. The checks run in AWS's order: an IPv6-only subnet's parameters first (its
+ * IPv6 source, then no IPv4 parameter), then the VPC, then the IPv6 block against the VPC's
+ * IPv6 blocks, and only then the IPv4 block. */
 export function createSubnet(ctx: CallContext, input: CreateSubnetRequest): CreateSubnetResult {
+  if (input.Ipv6Native) {
+    if (input.Ipv6CidrBlock === undefined && input.Ipv6IpamPoolId === undefined) {
+      throw new AwsError('MissingParameter', "Either 'ipv6CidrBlock' or 'ipv6IpamPoolId' should be provided.");
+    }
+    if (input.CidrBlock !== undefined || input.Ipv4IpamPoolId !== undefined) {
+      throw new AwsError(
+        'InvalidParameterCombination',
+        'When specifying ipv4 parameters, cidrBlock or ipv4IpamPoolId, you cannot set ipv6Native to true.',
+      );
+    }
+  } else if (input.CidrBlock === undefined && input.Ipv4IpamPoolId === undefined) {
+    throw missingParameter('CidrBlock');
+  }
+  if (input.Ipv4IpamPoolId !== undefined || input.Ipv6IpamPoolId !== undefined) {
+    throw new AwsError('InvalidParameterValue', 'IPAM pools are not modelled by the sandbox cloud.');
+  }
   const v = requireVpc(ctx, input.VpcId);
   if (input.OutpostArn) throw new AwsError('InvalidParameterValue', 'Outposts are not modelled by the sandbox cloud.');
   const siblings = [...ctx.cell.table('subnet').values()].filter((s) => s.vpcId === v.id);
-  let cidrText: string | undefined;
-  if (input.CidrBlock === undefined) {
-    if (!input.Ipv6Native) throw missingParameter('CidrBlock');
-  } else {
-    if (input.Ipv6Native) throw new AwsError('InvalidParameterCombination', 'An IPv6-only subnet (Ipv6Native) takes no CidrBlock.');
-    const c = parseCidr(input.CidrBlock);
-    if (!c || c.family !== 4) throw invalidValue('cidrBlock', input.CidrBlock, 'This is not a valid CIDR block.');
-    if (c.prefixLength < 16 || c.prefixLength > 28) throw new AwsError('InvalidSubnet.Range', `The CIDR '${input.CidrBlock}' is invalid.`);
-    if (!vpcIpv4Blocks(v).some((b) => cidrContains(parseCidr(b) as Cidr, c))) {
-      throw new AwsError('InvalidSubnet.Range', `The CIDR '${input.CidrBlock}' is invalid.`);
-    }
-    for (const s of siblings) {
-      if (s.cidrBlock && cidrsOverlap(parseCidr(s.cidrBlock) as Cidr, c)) {
-        throw new AwsError('InvalidSubnet.Conflict', `The CIDR '${input.CidrBlock}' conflicts with another subnet`);
-      }
-    }
-    cidrText = formatCidr(c);
-  }
-  const ipv6: string[] = [];
-  if (input.Ipv6CidrBlock !== undefined) {
-    const c6 = parseCidr(input.Ipv6CidrBlock);
-    if (!c6 || c6.family !== 6 || c6.prefixLength !== 64) {
-      throw invalidValue('ipv6CidrBlock', input.Ipv6CidrBlock, 'Expecting an IPv6 /64 from the VPC IPv6 block.');
-    }
-    if (!vpcIpv6Blocks(v).some((b) => cidrContains(parseCidr(b) as Cidr, c6))) {
-      throw new AwsError('InvalidSubnet.Range', `The IPv6 CIDR '${input.Ipv6CidrBlock}' is not within the VPC's IPv6 CIDR blocks.`);
-    }
-    for (const s of siblings) {
-      for (const a of s.ipv6Assocs) {
-        if (cidrsOverlap(parseCidr(a.ipv6CidrBlock) as Cidr, c6)) {
-          throw new AwsError('InvalidSubnet.Conflict', `The CIDR '${input.Ipv6CidrBlock}' conflicts with another subnet`);
-        }
-      }
-    }
-    ipv6.push(formatCidr(c6));
-  } else if (input.Ipv6Native) {
-    throw missingParameter('Ipv6CidrBlock');
-  }
+  const ipv6 = input.Ipv6CidrBlock !== undefined ? [subnetIpv6Block(v, siblings, input.Ipv6CidrBlock)] : [];
+  const cidrText = input.CidrBlock !== undefined ? subnetIpv4Block(v, siblings, input.CidrBlock) : undefined;
   const zone = pickZone(ctx, v, input);
   const tags = tagsFromSpecs(input.TagSpecifications, 'subnet');
   checkDryRun(input);

@@ -122,6 +122,8 @@ export function renderVpc(v: VpcRec, fresh = false): Vpc {
     })),
     IsDefault: v.isDefault,
     ...(Object.keys(v.tags).length > 0 ? { Tags: tagList(v.tags) } : {}),
+    // VPC Block Public Access is not modelled: every VPC shows AWS's default, off.
+    BlockPublicAccessStates: { InternetGatewayBlockMode: 'off' },
   };
 }
 

@@ -83,6 +83,90 @@ describe('CreateSubnet', () => {
   });
 });
 
+describe('the fields the current API adds to subnets', () => {
+  it("answers AWS's defaults for an IPv4 subnet and for an IPv6-only one, on create and describe", async () => {
+    const v4 = (await subnet('10.50.30.0/24')).Subnet;
+    const defaults = {
+      MapCustomerOwnedIpOnLaunch: false,
+      EnableDns64: false,
+      Ipv6Native: false,
+      AssignIpv6AddressOnCreation: false,
+      PrivateDnsNameOptionsOnLaunch: { HostnameType: 'ip-name', EnableResourceNameDnsARecord: false, EnableResourceNameDnsAAAARecord: false },
+      BlockPublicAccessStates: { InternetGatewayBlockMode: 'off' },
+    };
+    expect(v4).toMatchObject(defaults);
+    const seen = (await c.send(new DescribeSubnetsCommand({ SubnetIds: [v4?.SubnetId as string] }))).Subnets?.[0];
+    expect(seen).toMatchObject(defaults);
+    // Outposts, local network interfaces and Elastic VMware Service are absent, as on AWS for ordinary subnets.
+    for (const absent of ['EnableLniAtDeviceIndex', 'OutpostArn', 'CustomerOwnedIpv4Pool', 'Type'] as const) expect(seen?.[absent]).toBeUndefined();
+    const v6 = (await c.send(new CreateSubnetCommand({ VpcId: vpcId, Ipv6Native: true, Ipv6CidrBlock: v6Subnet(30) }))).Subnet;
+    expect(v6).toMatchObject({
+      Ipv6Native: true,
+      AssignIpv6AddressOnCreation: true,
+      AvailableIpAddressCount: 0,
+      PrivateDnsNameOptionsOnLaunch: { HostnameType: 'resource-name', EnableResourceNameDnsARecord: false, EnableResourceNameDnsAAAARecord: false },
+    });
+    const vpc = (await c.send(new DescribeVpcsCommand({ VpcIds: [vpcId] }))).Vpcs?.[0];
+    expect(vpc?.BlockPublicAccessStates).toEqual({ InternetGatewayBlockMode: 'off' });
+  });
+});
+
+describe('CreateSubnet with Ipv6Native', () => {
+  it('checks the IPv6 source before anything about IPv4, with its own codes and messages', async () => {
+    // No IPv6 block given: refused even though the IPv4 block also conflicts with a subnet.
+    const noSource = await awsError(c.send(new CreateSubnetCommand({ VpcId: vpcId, Ipv6Native: true, CidrBlock: '10.50.0.0/24' })));
+    expect(noSource).toMatchObject({ code: 'MissingParameter', message: "Either 'ipv6CidrBlock' or 'ipv6IpamPoolId' should be provided." });
+    expect(await awsError(c.send(new CreateSubnetCommand({ VpcId: vpcId, Ipv6Native: true })))).toMatchObject({ code: 'MissingParameter', message: noSource.message });
+    // The same on a VPC that does not exist: the parameters are checked first.
+    expect((await awsError(c.send(new CreateSubnetCommand({ VpcId: 'vpc-0123456789abcdef0', Ipv6Native: true })))).code).toBe('MissingParameter');
+    // With an IPv6 block, an IPv4 block is refused as a combination, before its conflict is looked at.
+    const both = await awsError(c.send(new CreateSubnetCommand({ VpcId: vpcId, Ipv6Native: true, Ipv6CidrBlock: v6Subnet(31), CidrBlock: '10.50.0.0/24' })));
+    expect(both).toMatchObject({
+      code: 'InvalidParameterCombination',
+      message: 'When specifying ipv4 parameters, cidrBlock or ipv4IpamPoolId, you cannot set ipv6Native to true.',
+    });
+  });
+
+  it('refuses an IPv6 block in a VPC without one before the IPv4 block is checked', async () => {
+    const plain = (await c.send(new CreateVpcCommand({ CidrBlock: '10.70.0.0/16' }))).Vpc?.VpcId as string;
+    await c.send(new CreateSubnetCommand({ VpcId: plain, CidrBlock: '10.70.0.0/24' }));
+    const native = await awsError(c.send(new CreateSubnetCommand({ VpcId: plain, Ipv6Native: true, Ipv6CidrBlock: '2600:1f18:7cb4:2e01::/64' })));
+    expect(native).toMatchObject({ code: 'InvalidSubnet.Range', message: "The IPv6 CIDR '2600:1f18:7cb4:2e01::/64' is invalid." });
+    // A dual-stack request whose IPv4 block conflicts: the missing IPv6 range decides.
+    const dual = await awsError(c.send(new CreateSubnetCommand({ VpcId: plain, CidrBlock: '10.70.0.0/24', Ipv6CidrBlock: '2600:1f18:7cb4:2e01::/64' })));
+    expect(dual).toMatchObject({ code: 'InvalidSubnet.Range', message: native.message });
+  });
+});
+
+describe('DescribeSubnets filter aliases', () => {
+  it('accepts the camelCase names the API reference lists beside the kebab-case ones', async () => {
+    const v = (await c.send(new CreateVpcCommand({ CidrBlock: '10.80.0.0/16' }))).Vpc?.VpcId as string;
+    const a = (await c.send(new CreateSubnetCommand({ VpcId: v, CidrBlock: '10.80.1.0/24', AvailabilityZone: 'eu-west-1a' }))).Subnet?.SubnetId;
+    const b = (await c.send(new CreateSubnetCommand({ VpcId: v, CidrBlock: '10.80.2.0/24', AvailabilityZoneId: 'euw1-az3' }))).Subnet?.SubnetId;
+    const ids = async (Name: string, Values: string[]): Promise<string[]> =>
+      ((await c.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [v] }, { Name, Values }] }))).Subnets ?? []).map((s) => s.SubnetId as string).sort();
+    const pairs: [string, string, string[]][] = [
+      ['availability-zone', 'availabilityZone', ['eu-west-1a']],
+      ['availability-zone-id', 'availabilityZoneId', ['euw1-az3']],
+      ['cidr-block', 'cidrBlock', ['10.80.2.0/24']],
+      ['cidr-block', 'cidr', ['10.80.1.0/24']],
+      ['default-for-az', 'defaultForAz', ['false']],
+    ];
+    for (const [kebab, camel, values] of pairs) {
+      const expected = await ids(kebab, values);
+      expect(expected.length, kebab).toBeGreaterThan(0);
+      expect(await ids(camel, values), camel).toEqual(expected);
+    }
+    expect(await ids('availabilityZone', ['eu-west-1a'])).toEqual([a]);
+    expect(await ids('availabilityZoneId', ['euw1-az3'])).toEqual([b]);
+    // The filters on the fields the sandbox now answers.
+    expect(await ids('enable-dns64', ['false'])).toEqual([a, b].sort());
+    expect(await ids('private-dns-name-options-on-launch.hostname-type', ['ip-name'])).toEqual([a, b].sort());
+    expect(await ids('outpost-arn', ['*'])).toEqual([]);
+    expect((await awsError(c.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'availabilityzone', Values: ['eu-west-1a'] }] })))).code).toBe('InvalidParameterValue');
+  });
+});
+
 describe('DescribeSubnets and DeleteSubnet', () => {
   it('filters, pages and deletes', async () => {
     for (let i = 0; i < 6; i++) await subnet(`10.50.${100 + i}.0/24`, { TagSpecifications: [{ ResourceType: 'subnet', Tags: [{ Key: 'Tier', Value: 'app' }] }] });

@@ -214,6 +214,11 @@ export function describeVpcs(ctx: CallContext, input: DescribeVpcsRequest): Desc
   return { Vpcs: page.map((v) => renderVpc(v)), ...(nextToken ? { NextToken: nextToken } : {}) };
 }
 
+/** `CidrLimitExceeded` with AWS's wording (the VPC id unquoted); docs/ec2-peering-semantics.md names the source. */
+function cidrLimitExceeded(vpcId: string, max: number): AwsError {
+  return new AwsError('CidrLimitExceeded', `This network ${vpcId} has met its maximum number of allowed CIDRs: ${max}`);
+}
+
 /** The private range (RFC 1918 or 198.19/16) a block falls in, for the secondary-CIDR rule. */
 function privateRangeOf(c: Cidr): string | undefined {
   for (const r of ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '198.19.0.0/16']) {
@@ -239,9 +244,7 @@ export function associateVpcCidrBlock(ctx: CallContext, input: AssociateVpcCidrB
     const c = parseIpv4Block(input.CidrBlock, 'CidrBlock');
     const text = formatCidr(c);
     const current = vpcIpv4Blocks(v);
-    if (current.length >= 5) {
-      throw new AwsError('CidrLimitExceeded', `This network '${v.id}' has met its maximum number of allowed CIDRs: 5`);
-    }
+    if (current.length >= 5) throw cidrLimitExceeded(v.id, 5);
     for (const b of current) {
       if (cidrsOverlap(parseCidr(b) as Cidr, c)) {
         throw new AwsError('InvalidVpc.Range', `The CIDR '${text}' conflicts with another CIDR block of ${v.id} (${b}).`);
@@ -264,8 +267,13 @@ export function associateVpcCidrBlock(ctx: CallContext, input: AssociateVpcCidrB
       CidrBlockAssociation: { AssociationId: assoc.associationId, CidrBlock: text, CidrBlockState: { State: 'associating' } },
     };
   }
-  if (vpcIpv6Blocks(v).length >= 5) {
-    throw new AwsError('CidrLimitExceeded', `This network '${v.id}' has met its maximum number of allowed IPv6 CIDRs: 5`);
+  if (vpcIpv6Blocks(v).length >= 5) throw cidrLimitExceeded(v.id, 5);
+  if (input.AmazonProvidedIpv6CidrBlock) {
+    // One Amazon-provided /56 per network border group (the region's own group when none is named).
+    const group = input.Ipv6CidrBlockNetworkBorderGroup ?? ctx.region;
+    if (v.ipv6Assocs.some((a) => a.state === 'associated' && a.ipv6Pool === 'Amazon' && a.networkBorderGroup === group)) {
+      throw cidrLimitExceeded(v.id, 1);
+    }
   }
   if (input.Ipv6CidrBlock !== undefined || input.Ipv6Pool !== undefined) {
     if (!input.Ipv6Pool) throw missingParameter('Ipv6Pool');

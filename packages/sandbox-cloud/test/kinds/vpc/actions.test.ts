@@ -112,8 +112,30 @@ describe('secondary blocks', () => {
     expect(restricted.message).toContain('restricted');
     await net.send(new AssociateVpcCidrBlockCommand({ VpcId: id, CidrBlock: '100.64.0.0/16' }));
     for (const c of ['10.6.0.0/16', '10.7.0.0/16', '10.8.0.0/16']) await net.send(new AssociateVpcCidrBlockCommand({ VpcId: id, CidrBlock: c }));
-    expect((await awsError(net.send(new AssociateVpcCidrBlockCommand({ VpcId: id, CidrBlock: '10.10.0.0/16' })))).code).toBe('CidrLimitExceeded');
+    // AWS's wording, word for word (the VPC id unquoted): docs/ec2-peering-semantics.md names the source.
+    expect(await awsError(net.send(new AssociateVpcCidrBlockCommand({ VpcId: id, CidrBlock: '10.10.0.0/16' })))).toMatchObject({
+      code: 'CidrLimitExceeded',
+      message: `This network ${id} has met its maximum number of allowed CIDRs: 5`,
+      status: 400,
+    });
     expect((await awsError(net.send(new AssociateVpcCidrBlockCommand({ VpcId: id })))).code).toBe('MissingParameter');
+  });
+
+  it('gives a VPC one Amazon-provided IPv6 /56 per network border group', async () => {
+    const id = (await net.send(new CreateVpcCommand({ CidrBlock: '10.12.0.0/16', AmazonProvidedIpv6CidrBlock: true }))).Vpc?.VpcId as string;
+    const second = await awsError(net.send(new AssociateVpcCidrBlockCommand({ VpcId: id, AmazonProvidedIpv6CidrBlock: true })));
+    expect(second).toMatchObject({ code: 'CidrLimitExceeded', message: `This network ${id} has met its maximum number of allowed CIDRs: 1` });
+    // Naming the region's own border group is the same group.
+    const named = await awsError(net.send(new AssociateVpcCidrBlockCommand({ VpcId: id, AmazonProvidedIpv6CidrBlock: true, Ipv6CidrBlockNetworkBorderGroup: 'us-east-1' })));
+    expect(named.code).toBe('CidrLimitExceeded');
+    // Another border group (a Local Zone's) gets its own block.
+    const lz = await net.send(new AssociateVpcCidrBlockCommand({ VpcId: id, AmazonProvidedIpv6CidrBlock: true, Ipv6CidrBlockNetworkBorderGroup: 'us-east-1-bos-1' }));
+    expect(lz.Ipv6CidrBlockAssociation).toMatchObject({ NetworkBorderGroup: 'us-east-1-bos-1', Ipv6Pool: 'Amazon' });
+    // Once the first is gone, the region's group may have one again.
+    const first = (await net.send(new DescribeVpcsCommand({ VpcIds: [id] }))).Vpcs?.[0]?.Ipv6CidrBlockAssociationSet?.find((a) => a.NetworkBorderGroup === 'us-east-1');
+    await net.send(new DisassociateVpcCidrBlockCommand({ AssociationId: first?.AssociationId }));
+    const again = await net.send(new AssociateVpcCidrBlockCommand({ VpcId: id, AmazonProvidedIpv6CidrBlock: true }));
+    expect(again.Ipv6CidrBlockAssociation?.NetworkBorderGroup).toBe('us-east-1');
   });
 
   it('disassociates a secondary block, never the primary, never one holding subnets', async () => {

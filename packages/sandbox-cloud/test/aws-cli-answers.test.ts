@@ -1,0 +1,113 @@
+/** The sandbox's answers that follow AWS's newer API and wording, read by AWS CLIs nobody here
+ * wrote: Debian's /usr/bin/aws (2.9, whose botocore model is from 2023) for errors and the subnet
+ * fields it knows, and the AWS CLI v1 of the machine's Python (botocore 1.43) for the fields
+ * only a current model has (SecurityGroupArn, BlockPublicAccessStates). */
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+import { AssociateVpcCidrBlockCommand, CreateSubnetCommand, CreateVpcCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { startSandbox, type SandboxHandle } from '../src/testing/start-sandbox';
+import { ec2 } from './clients';
+
+const run = promisify(execFile);
+const AWS2 = '/usr/bin/aws';
+const hasAws1 = spawnSync('python3', ['-c', 'import awscli'], { encoding: 'utf8' }).status === 0;
+
+let sb: SandboxHandle;
+let c: EC2Client;
+let env: NodeJS.ProcessEnv;
+let vpc: string;
+
+beforeAll(async () => {
+  sb = await startSandbox({ scenario: 'empty' });
+  c = ec2(sb, 'sandbox-dev');
+  const dir = await mkdtemp(join(tmpdir(), 'sandbox-cli-answers-'));
+  const files = await sb.writeAwsFiles(dir);
+  env = { ...process.env, AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile, AWS_PAGER: '' };
+  vpc = (await c.send(new CreateVpcCommand({ CidrBlock: '10.30.0.0/16' }))).Vpc?.VpcId as string;
+  await c.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.30.1.0/24', AvailabilityZone: 'us-east-1a' }));
+  await c.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.30.2.0/24', AvailabilityZone: 'us-east-1b' }));
+});
+afterAll(async () => sb?.stop());
+
+type Cli = (...args: string[]) => Promise<{ out?: unknown; err?: string }>;
+
+function cli(command: string[]): Cli {
+  return async (...args) => {
+    const [file, ...pre] = command as [string, ...string[]];
+    const argv = [...pre, 'ec2', ...args, '--profile', 'sandbox-dev', '--region', 'us-east-1', '--endpoint-url', sb.endpoint, '--output', 'json'];
+    try {
+      const { stdout } = await run(file, argv, { env });
+      return { out: stdout.trim() ? JSON.parse(stdout) : {} };
+    } catch (e) {
+      return { err: (e as { stderr: string }).stderr.trim() };
+    }
+  };
+}
+
+describe.skipIf(!existsSync(AWS2) && !process.env.CI)('Debian AWS CLI 2.9', () => {
+  const aws = (...args: string[]) => cli([AWS2])(...args);
+
+  it('reads the errors worded as AWS words them', async () => {
+    const full = (await c.send(new CreateVpcCommand({ CidrBlock: '10.31.0.0/16', AmazonProvidedIpv6CidrBlock: true }))).Vpc?.VpcId as string;
+    for (const b of ['10.32.0.0/16', '10.33.0.0/16', '10.34.0.0/16', '10.35.0.0/16']) await c.send(new AssociateVpcCidrBlockCommand({ VpcId: full, CidrBlock: b }));
+    const [description, native, limit, ipv6] = await Promise.all([
+      aws('create-security-group', '--group-name', 'empty', '--description', '', '--vpc-id', vpc),
+      aws('create-subnet', '--vpc-id', vpc, '--ipv6-native', '--cidr-block', '10.30.1.0/24'),
+      aws('associate-vpc-cidr-block', '--vpc-id', full, '--cidr-block', '10.36.0.0/16'),
+      aws('associate-vpc-cidr-block', '--vpc-id', full, '--amazon-provided-ipv6-cidr-block'),
+    ]);
+    expect(description.err).toContain(
+      'An error occurred (MissingParameter) when calling the CreateSecurityGroup operation: The request must contain the parameter GroupDescription',
+    );
+    expect(native.err).toContain(
+      "An error occurred (MissingParameter) when calling the CreateSubnet operation: Either 'ipv6CidrBlock' or 'ipv6IpamPoolId' should be provided.",
+    );
+    expect(limit.err).toContain(
+      `An error occurred (CidrLimitExceeded) when calling the AssociateVpcCidrBlock operation: This network ${full} has met its maximum number of allowed CIDRs: 5`,
+    );
+    expect(ipv6.err).toContain(`(CidrLimitExceeded) when calling the AssociateVpcCidrBlock operation: This network ${full} has met its maximum number of allowed CIDRs: 1`);
+  });
+
+  it('shows the subnet fields with their defaults and filters by the camelCase aliases', async () => {
+    const [byZone, byZoneId] = await Promise.all([
+      aws('describe-subnets', '--filters', `Name=vpc-id,Values=${vpc}`, 'Name=availabilityZone,Values=us-east-1a'),
+      aws('describe-subnets', '--filters', `Name=vpc-id,Values=${vpc}`, 'Name=availabilityZoneId,Values=use1-az2'),
+    ]);
+    const subnets = (byZone.out as { Subnets: Record<string, unknown>[] }).Subnets;
+    expect(subnets).toHaveLength(1);
+    expect(subnets[0]).toMatchObject({
+      CidrBlock: '10.30.1.0/24',
+      MapCustomerOwnedIpOnLaunch: false,
+      EnableDns64: false,
+      Ipv6Native: false,
+      PrivateDnsNameOptionsOnLaunch: { HostnameType: 'ip-name', EnableResourceNameDnsARecord: false, EnableResourceNameDnsAAAARecord: false },
+    });
+    expect((byZoneId.out as { Subnets: { CidrBlock: string }[] }).Subnets.map((s) => s.CidrBlock)).toEqual(['10.30.2.0/24']);
+  });
+});
+
+describe.skipIf(!hasAws1 && !process.env.CI)("the AWS CLI v1 of the machine's Python (botocore 1.43)", () => {
+  const aws = (...args: string[]) => cli(['python3', '-m', 'awscli'])(...args);
+
+  it('reads SecurityGroupArn from create and describe, and the subnet and VPC BlockPublicAccessStates', async () => {
+    const created = (await aws('create-security-group', '--group-name', 'arn', '--description', 'arn', '--vpc-id', vpc)).out as { GroupId: string; SecurityGroupArn: string };
+    expect(created.SecurityGroupArn).toBe(`arn:aws:ec2:us-east-1:777788889999:security-group/${created.GroupId}`);
+    const [groups, subnets, vpcs] = await Promise.all([
+      aws('describe-security-groups', '--group-ids', created.GroupId),
+      aws('describe-subnets', '--filters', `Name=vpc-id,Values=${vpc}`),
+      aws('describe-vpcs', '--vpc-ids', vpc),
+    ]);
+    expect((groups.out as { SecurityGroups: { SecurityGroupArn: string }[] }).SecurityGroups[0]?.SecurityGroupArn).toBe(created.SecurityGroupArn);
+    for (const s of (subnets.out as { Subnets: { BlockPublicAccessStates: unknown }[] }).Subnets) {
+      expect(s.BlockPublicAccessStates).toEqual({ InternetGatewayBlockMode: 'off' });
+    }
+    expect((vpcs.out as { Vpcs: { BlockPublicAccessStates: unknown }[] }).Vpcs[0]?.BlockPublicAccessStates).toEqual({ InternetGatewayBlockMode: 'off' });
+  });
+});

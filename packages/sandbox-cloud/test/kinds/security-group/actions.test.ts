@@ -89,7 +89,7 @@ describe('security group ARNs', () => {
   });
 
   it('refuses an empty description with MissingParameter, as a missing one', async () => {
-    // Wording decided by an AWS answer quoted in moto's issue 112 and moto 5.2.1's own
+    // Wording decided by an AWS answer quoted in a moto bug report and moto 5.2.1's own
     // MissingParameterError (docs/ec2-peering-semantics.md, "Sandbox answers checked against AWS's wording").
     const empty = await awsError(prod.send(new CreateSecurityGroupCommand({ GroupName: 'empty', Description: '', VpcId: vpcP })));
     expect(empty).toMatchObject({ code: 'MissingParameter', message: 'The request must contain the parameter GroupDescription', status: 400 });

@@ -1,7 +1,7 @@
 /** Builds `ec2-model.json`, the shapes of the sandbox's EC2 actions, from the AWS SDK's EC2 schema.
  *
  * Run when the action list changes or the SDK is upgraded (docs/sandbox-wire-model.md):
- *   npx tsx packages/sandbox-cloud/src/wire/extract-ec2-model.ts [--sdk DIR] [--botocore FILE]
+ *   npx tsx packages/sandbox-cloud/src/wire/extract-ec2-model.ts [--sdk DIR] [--botocore FILE] [--allow-older]
  *
  * - `--sdk DIR`: an `@aws-sdk/client-ec2` package folder (default: the one installed for the
  *   repository). Its schema gives every member, its wire names (`xmlName` → `locationName`,
@@ -13,7 +13,8 @@
  *   botocore of `python3`, else the one in Debian's awscli package). The SDK's schema leaves out
  *   enum values and integer bounds; they are taken from botocore for members botocore also has.
  *
- * The output is committed: the app must not depend on Python or the AWS CLI being installed.
+ * It refuses to replace a model built from a newer SDK unless `--allow-older` is given. The
+ * output is committed: the app must not depend on Python or the AWS CLI being installed.
  * Documentation strings are not copied.
  */
 import { spawnSync } from 'node:child_process';
@@ -223,6 +224,16 @@ function main(): void {
     shapes,
   };
   const target = join(HERE, 'ec2-model.json');
+  const committed = existsSync(target) ? /client-ec2 (\d+)\.(\d+)\.(\d+)/.exec((JSON.parse(readFileSync(target, 'utf8')) as { source?: string }).source ?? '') : null;
+  const [, ...now] = /^(\d+)\.(\d+)\.(\d+)/.exec(sdk.version) ?? [];
+  const older = committed && now.length === 3 && Number(now[1]) * 1e6 + Number(now[2]) < Number(committed[2]) * 1e6 + Number(committed[3]);
+  if (older && !process.argv.includes('--allow-older')) {
+    console.error(
+      `ec2-model.json was built from @aws-sdk/client-ec2 ${committed?.slice(1).join('.')}, newer than ${sdk.version}: ` +
+        'pass --sdk with that version or newer (docs/sandbox-wire-model.md), or --allow-older to go back.',
+    );
+    process.exit(1);
+  }
   writeFileSync(target, JSON.stringify(result, null, 1) + '\n');
   console.log(
     `wrote ${Object.keys(shapes).length} shapes for ${SUPPORTED_EC2_ACTIONS.length} actions to ${target}\n` +

@@ -35,6 +35,9 @@ export interface RouteEdge {
 
 /** An edge's route: a quadratic curve from the border of the box it starts at to the border of the box it ends at. */
 export interface EdgeCurve {
+  /** The ids of the boxes it joins. */
+  readonly from: string;
+  readonly to: string;
   readonly start: Point;
   readonly ctrl: Point;
   readonly end: Point;
@@ -146,7 +149,7 @@ export function routeCurves(boxes: readonly RouteBox[], edges: readonly RouteEdg
     const b = boxById.get(e.to);
     if (!a || !b) continue;
     const before = opts.previous?.curves.get(e.id);
-    if (before && moved && !moved.ids.has(e.from) && !moved.ids.has(e.to) && !moved.rects.some((r) => intersects(r, before.searched))) {
+    if (before && moved && before.from === e.from && before.to === e.to && !moved.ids.has(e.from) && !moved.ids.has(e.to) && !moved.rects.some((r) => intersects(r, before.searched))) {
       out.set(e.id, before);
       continue;
     }
@@ -254,7 +257,7 @@ function routeEdge(id: string, a: Rect & { id: string }, b: Rect & { id: string 
   }
   const bounds = { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
   const searched = { x: tried.x0, y: tried.y0, width: tried.x1 - tried.x0, height: tried.y1 - tried.y0 };
-  return { start, ctrl, end, bounds, normal: { x: (-dy / len) * side, y: (dx / len) * side }, crossings: hits, searched };
+  return { from: a.id, to: b.id, start, ctrl, end, bounds, normal: { x: (-dy / len) * side, y: (dx / len) * side }, crossings: hits, searched };
 }
 
 /** Where the line from the box's centre towards `toward` leaves the box grown by `gap`. */

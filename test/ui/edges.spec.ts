@@ -5,7 +5,7 @@ import type { Topology } from '../../shared/model/topology';
 import { openBrowser } from '../support/browser';
 import type { BrowserSession } from '../support/browser';
 import { startHarness } from '../support/harness';
-import { cardSelector, openSandboxDemo, waitForGraph } from './graph-helpers';
+import { cardSelector, centreOf, dragMouse, openSandboxDemo, waitForGraph } from './graph-helpers';
 
 // Edges on the canvas, on the sandbox demo in Chromium: routed round the cards they do not join
 // by the exports' router, labels off cards, frame titles and one another, a click on a line or a
@@ -154,6 +154,33 @@ describe('a click on an edge', () => {
     await expect.poll(() => inspector.textContent()).toContain(other.id);
     await expect.poll(() => page.locator(`g.peering-edge[data-peering-id="${other.id}"]`).getAttribute('class')).toContain('is-selected');
     await session.screenshot('edges-selected-by-label');
+    expect(session.problems).toEqual([]);
+  });
+});
+
+describe('a card moved by its grip', () => {
+  it('takes its edges with it, while dragged and where dropped', async () => {
+    const page = await openGraph('dark');
+    const egress = vpcNamed('egress');
+    const peering = topology.peerings.find((p) => p.status === 'active' && (p.requester.vpcId === egress.id || p.accepter.vpcId === egress.id))!;
+    const endNear = async () => {
+      const line = (await peeringLines()).find((l) => l.id === peering.id)!;
+      const card = (await drawnBoxes()).cards.find((c) => c.id === egress.id)!;
+      const end = line.from === egress.id ? line.points[0]! : line.points[line.points.length - 1]!;
+      return end.x > card.x - 8 && end.x < card.x + card.width + 8 && end.y > card.y - 8 && end.y < card.y + card.height + 8;
+    };
+    expect(await endNear()).toBe(true);
+    const before = (await drawnBoxes()).cards.find((c) => c.id === egress.id)!;
+    const grip = await centreOf(page, `[data-id="${egress.id}"] .vpc-grip`);
+    let whileDragged = false;
+    await dragMouse(page, grip, { x: grip.x + 40, y: grip.y + 70 }, { beforeRelease: async () => void (whileDragged = await endNear()) });
+    await page.waitForTimeout(200);
+    const after = (await drawnBoxes()).cards.find((c) => c.id === egress.id)!;
+    expect(Math.abs(after.y - before.y) + Math.abs(after.x - before.x)).toBeGreaterThan(10);
+    expect(whileDragged).toBe(true);
+    expect(await endNear()).toBe(true);
+    await session.screenshot('edges-card-moved');
+    await page.keyboard.press('Control+z');
     expect(session.problems).toEqual([]);
   });
 });

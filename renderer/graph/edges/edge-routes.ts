@@ -122,6 +122,7 @@ export function canvasRoutesOf(s: AppState): ReadonlyMap<string, CanvasRoute> {
   let { boxes, boxById, curves, settled } = memo;
   let changed = false;
   if (memo.nodes !== nodes || memo.edges !== edges) {
+    const started = performance.now();
     boxes = memo.nodes === nodes ? memo.boxes : routeBoxesOf(nodes);
     const byId = new Map(boxes.map((b) => [b.id, b]));
     if (settled && nodes.some((n) => n.dragging)) {
@@ -132,6 +133,8 @@ export function canvasRoutesOf(s: AppState): ReadonlyMap<string, CanvasRoute> {
     }
     boxById = byId;
     changed = true;
+    // For the graph benchmark: how often and how long the canvas routes.
+    performance.measure('peerscape:edge-routes', { start: started, detail: { edges: edges.length } });
   }
   // Labels depend on the curves and on which labels show: the view (selection, mode, search), changes being confirmed, the topology.
   const labelInputs = [curves, edges, viewStateOf(s), updatingOf(s), s.snapshot?.topology];

@@ -27,6 +27,8 @@ export interface CanvasLabel {
   readonly detail?: string;
   readonly width: number;
   readonly height: number;
+  /** Labels of a lower rank are placed first, so they sit nearest their lines (0: the selected edge's). */
+  readonly rank?: number;
 }
 
 /** The label box of the canvas (`.edge-label`): 11 px text at line height 1.3, the title line in 10.5 px mono, 2 × 8 px padding and a 1 px border. */
@@ -148,6 +150,8 @@ export function canvasRoutesOf(s: AppState): ReadonlyMap<string, CanvasRoute> {
       texts.set(e.id, text);
       requests.push({ id: e.id, width: text.width, height: text.height });
     }
+    // A stable sort: within a rank, in the edges' order.
+    requests.sort((a, b) => (texts.get(a.id)!.rank ?? 2) - (texts.get(b.id)!.rank ?? 2));
     routes = reuse(memo.routes, curves, texts, placeLabels(boxes, curves, requests));
   }
   memo = { nodes, boxes, boxById, edges, curves, ...(settled ? { settled } : {}), labelInputs, routes };

@@ -33,7 +33,7 @@ function GhostEdgeView({ id, source, target, data }: EdgeProps<GhostFlowEdge>) {
 
 /** The would-be path's label: always shown, it says why there is no direct path. */
 export function ghostLabel(_s: AppState, edge: GhostFlowEdge): CanvasLabel | undefined {
-  return edge.data ? canvasLabel(edge.data.label, undefined, { titleMono: false }) : undefined;
+  return edge.data ? { ...canvasLabel(edge.data.label, undefined, { titleMono: false }), rank: 1 } : undefined;
 }
 
 /** The would-be path edge component. */

@@ -53,5 +53,6 @@ export function peeringLabel(s: AppState, edge: PeeringFlowEdge): CanvasLabel | 
   if (!isHighlighted(viewClass) && !updating && !(fewEdges && !healthy && !viewClass.includes('is-dimmed'))) return undefined;
   const words = p.status === 'active' ? routeWords(routes) : STATUS_WORDS[p.status];
   const detail = updating ? [words, viewClass.includes('is-update-failed') ? 'not confirmed' : 'updating…'].filter(Boolean).join(' · ') : words;
-  return canvasLabel(peeringTitle(p, shortPeeringId(p.id)), detail);
+  const rank = viewClass.includes('is-selected') ? 0 : isHighlighted(viewClass) || updating ? 1 : 2;
+  return { ...canvasLabel(peeringTitle(p, shortPeeringId(p.id)), detail), rank };
 }

@@ -91,7 +91,7 @@ describe('fitPadding', () => {
     return { left, top, right: left + w, bottom: top + h };
   }
 
-  const clear = (a: { left: number; top: number; right: number; bottom: number }, b: typeof legend) => a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+  const clear = (a: { left: number; top: number; right: number; bottom: number }, b: { left: number; top: number; right: number; bottom: number }) => a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
 
   it.each([
     ['a wide network', { width: 4000, height: 1200 }],

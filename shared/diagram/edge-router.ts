@@ -89,8 +89,9 @@ const LABEL_GAP = 4;
 
 /** Rectangles in grid buckets, for the tests of what a rectangle or point meets. */
 export class RectGrid<T extends Rect = Rect> {
-  private readonly buckets = new Map<number, T[]>();
-  private readonly stamps = new Map<T, number>();
+  private readonly buckets = new Map<number, number[]>();
+  private readonly items: T[] = [];
+  private stamps = new Uint32Array(64);
   private stamp = 0;
 
   constructor(private readonly cell = 256) {}
@@ -103,36 +104,50 @@ export class RectGrid<T extends Rect = Rect> {
   /** Add `r`, `pad` counting as part of it. */
   add(r: T, pad = 0): void {
     const { cell } = this;
+    const index = this.items.push(r) - 1;
+    if (index >= this.stamps.length) {
+      const grown = new Uint32Array(this.stamps.length * 2);
+      grown.set(this.stamps);
+      this.stamps = grown;
+    }
     for (let gx = Math.floor((r.x - pad) / cell); gx <= Math.floor((r.x + r.width + pad) / cell); gx++) {
       for (let gy = Math.floor((r.y - pad) / cell); gy <= Math.floor((r.y + r.height + pad) / cell); gy++) {
         const key = RectGrid.key(gx, gy);
         const list = this.buckets.get(key);
-        if (list) list.push(r);
-        else this.buckets.set(key, [r]);
+        if (list) list.push(index);
+        else this.buckets.set(key, [index]);
       }
     }
   }
 
-  /** The rectangles added in the buckets that `q` touches, each once. */
-  near(q: Rect): T[] {
+  /** True when `test` holds for one of the rectangles in the buckets that `q` touches (each tested once). */
+  some(q: Rect, test: (r: T) => boolean): boolean {
     const { cell } = this;
-    const out: T[] = [];
     const stamp = ++this.stamp;
     for (let gx = Math.floor(q.x / cell); gx <= Math.floor((q.x + q.width) / cell); gx++) {
       for (let gy = Math.floor(q.y / cell); gy <= Math.floor((q.y + q.height) / cell); gy++) {
-        for (const r of this.buckets.get(RectGrid.key(gx, gy)) ?? []) {
-          if (this.stamps.get(r) === stamp) continue;
-          this.stamps.set(r, stamp);
-          out.push(r);
+        const list = this.buckets.get(RectGrid.key(gx, gy));
+        if (!list) continue;
+        for (const i of list) {
+          if (this.stamps[i] === stamp) continue;
+          this.stamps[i] = stamp;
+          if (test(this.items[i]!)) return true;
         }
       }
     }
+    return false;
+  }
+
+  /** The rectangles added in the buckets that `q` touches, each once. */
+  near(q: Rect): T[] {
+    const out: T[] = [];
+    this.some(q, (r) => void out.push(r) as unknown as boolean);
     return out;
   }
 
   /** The rectangles added in the bucket of point `p`. */
   at(p: Point): readonly T[] {
-    return this.buckets.get(RectGrid.key(Math.floor(p.x / this.cell), Math.floor(p.y / this.cell))) ?? [];
+    return (this.buckets.get(RectGrid.key(Math.floor(p.x / this.cell), Math.floor(p.y / this.cell))) ?? []).map((i) => this.items[i]!);
   }
 }
 
@@ -193,10 +208,10 @@ function countHits(cards: RectGrid<RouteBox>, at: (t: number) => Point, samples:
     if (pt.y < box.y0) box.y0 = pt.y;
     if (pt.x > box.x1) box.x1 = pt.x;
     if (pt.y > box.y1) box.y1 = pt.y;
-    for (const b of cards.at(pt)) {
-      if (b.id === skip[0] || b.id === skip[1] || hit.has(b.id)) continue;
-      if (pt.x > b.x - CARD_MARGIN && pt.x < b.x + b.width + CARD_MARGIN && pt.y > b.y - CARD_MARGIN && pt.y < b.y + b.height + CARD_MARGIN) hit.add(b.id);
-    }
+    cards.some({ x: pt.x, y: pt.y, width: 0, height: 0 }, (b) => {
+      if (b.id !== skip[0] && b.id !== skip[1] && pt.x > b.x - CARD_MARGIN && pt.x < b.x + b.width + CARD_MARGIN && pt.y > b.y - CARD_MARGIN && pt.y < b.y + b.height + CARD_MARGIN) hit.add(b.id);
+      return false;
+    });
   }
   return hit.size;
 }
@@ -323,11 +338,11 @@ function placeLabel({ width: w, height: h }: LabelRequest, curve: EdgeCurve, pla
     return labelSpot(c, c, w, h);
   });
   const reach = Math.abs(curve.normal.x) * (w / 2) + Math.abs(curve.normal.y) * (h / 2) + 10;
-  const besideAt = (steps: readonly number[]) => {
+  const besideAt = (steps: readonly number[], ts: readonly number[] = ON_LINE.slice(0, 5)) => {
     const spots: LabelSpot[] = [];
     for (const step of steps) {
       for (const side of [1, -1]) {
-        for (const t of ON_LINE.slice(0, 5)) {
+        for (const t of ts) {
           const c = at(t);
           spots.push(labelSpot({ x: c.x + curve.normal.x * reach * step * side, y: c.y + curve.normal.y * reach * step * side }, c, w, h));
         }
@@ -338,8 +353,43 @@ function placeLabel({ width: w, height: h }: LabelRequest, curve: EdgeCurve, pla
   const beside = besideAt([1, 2, 3, 4, 5, 6]);
   const chord = Math.hypot(curve.end.x - curve.start.x, curve.end.y - curve.start.y);
   const order = chord < w + 60 ? [...beside, ...onLine] : [...onLine, ...beside];
-  const clear = (q: LabelSpot) => !placed.near(grow(q.rect, LABEL_GAP)).some((o) => overlaps(o, q.rect));
-  const free = order.find(clear) ?? besideAt([7, 8, 9, 10, 11, 12]).find(clear);
+  // Clear: off everything placed, and a leader back to the line (if any) crossing no card.
+  const clear = (q: LabelSpot) => {
+    if (placed.some(grow(q.rect, LABEL_GAP), (o) => overlaps(o, q.rect))) return false;
+    const end = nearestOnRect(q.rect, q.anchor);
+    if (end.x === q.anchor.x && end.y === q.anchor.y) return true;
+    const span = { x: Math.min(end.x, q.anchor.x), y: Math.min(end.y, q.anchor.y), width: Math.abs(end.x - q.anchor.x), height: Math.abs(end.y - q.anchor.y) };
+    return !cards.some(span, (c) => segmentCrosses(q.anchor, end, c));
+  };
+  // Then, nearest first, spots around the line's points in every direction (stacked above or
+  // below a neighbour's label, say), before going further out.
+  const around = (): LabelSpot | undefined => {
+    const offsets: { x: number; y: number; distance: number }[] = [];
+    for (let i = 1; i <= 3; i++) {
+      for (let j = -2; j <= 2; j++) {
+        for (const [dx, dy] of [
+          [j / 2, i],
+          [j / 2, -i],
+          [i, j / 2],
+          [-i, j / 2],
+        ] as const) {
+          const x = dx * (w + LABEL_GAP * 2);
+          const y = dy * (h + LABEL_GAP * 2);
+          offsets.push({ x, y, distance: Math.hypot(x, y) });
+        }
+      }
+    }
+    offsets.sort((a, b) => a.distance - b.distance);
+    const points = ON_LINE.slice(0, 5).map(at);
+    for (const o of offsets) {
+      for (const c of points) {
+        const spot = labelSpot({ x: c.x + o.x, y: c.y + o.y }, c, w, h);
+        if (clear(spot)) return spot;
+      }
+    }
+    return undefined;
+  };
+  const free = order.find(clear) ?? around() ?? besideAt([7, 8, 9, 10, 11, 12], ON_LINE).find(clear);
   if (free) return free;
   // None is free: the one covering the least of the cards, then the least of the rest.
   const cost = (q: LabelSpot) => [overlapArea(cards.near(q.rect), q.rect), overlapArea(placed.near(q.rect), q.rect)] as const;
@@ -373,6 +423,29 @@ export function routeEdges(
 /** The point of `r`'s border nearest to `q` (outside it). */
 function nearestOnRect(r: Rect, q: Point): Point {
   return { x: Math.min(Math.max(q.x, r.x), r.x + r.width), y: Math.min(Math.max(q.y, r.y), r.y + r.height) };
+}
+
+/** True when the segment from `a` to `b` passes through the inside of `r` (Liang–Barsky clipping). */
+function segmentCrosses(a: Point, b: Point, r: Rect): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  for (const [p, q] of [
+    [-dx, a.x - r.x],
+    [dx, r.x + r.width - a.x],
+    [-dy, a.y - r.y],
+    [dy, r.y + r.height - a.y],
+  ] as const) {
+    if (p === 0) {
+      if (q <= 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+    }
+  }
+  return t1 - t0 > 1e-9;
 }
 
 function grow(r: Rect, by: number): Rect {

@@ -7,7 +7,7 @@ import type { PeeringId } from '../../shared/model/ids';
 import type { Topology } from '../../shared/model/topology';
 
 import { conflictsOf } from '../graph/derive';
-import { FIT_VIEW_OPTIONS } from '../graph/fit';
+import { useFitNetwork } from '../graph/fit';
 import { useRefresh } from '../discovery/use-refresh';
 import { ExportDialog } from '../export/ExportDialog';
 import type { VpcChoice } from '../export/VpcPicker';
@@ -48,7 +48,8 @@ export function Toolbar() {
   const hasSnapshot = useAppStore((s) => s.snapshot !== undefined);
   const layoutRunning = useAppStore((s) => s.layoutStatus.running);
   const conflicts = useConflictCount();
-  const { fitView, getViewport } = useReactFlow();
+  const { getViewport } = useReactFlow();
+  const fitNetwork = useFitNetwork();
 
   const client = useAppStore((s) => s.client);
   const selection = useAppStore((s) => s.selection);
@@ -127,7 +128,7 @@ export function Toolbar() {
         >
           Conflicts{conflicts > 0 && <span className="count bad">{conflicts}</span>}
         </button>
-        <button type="button" onClick={() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 250 })} disabled={!hasSnapshot} title="Fit the whole network in view (F)">
+        <button type="button" onClick={() => void fitNetwork({ duration: 250 })} disabled={!hasSnapshot} title="Fit the whole network in view (F)">
           Fit
         </button>
         <button type="button" onClick={() => void relayout()} disabled={!hasSnapshot || layoutRunning} title="Forget dragged positions and lay everything out again">

@@ -5,7 +5,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 
-import { FIT_VIEW_OPTIONS } from '../graph/fit';
+import { useFitNetwork } from '../graph/fit';
 import { useAppStoreApi } from '../store/store-context';
 import { SEARCH_INPUT_ID } from './SearchBox';
 
@@ -36,7 +36,8 @@ function undoKeyOf(e: KeyboardEvent): 'undo' | 'redo' | undefined {
 /** Install the window-wide shortcuts for as long as the calling component is mounted. */
 export function useShortcuts(): void {
   const store = useAppStoreApi();
-  const { fitView, zoomIn, zoomOut } = useReactFlow();
+  const { zoomIn, zoomOut } = useReactFlow();
+  const fitNetwork = useFitNetwork();
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
@@ -66,7 +67,7 @@ export function useShortcuts(): void {
           break;
         case 'f':
         case 'F':
-          void fitView({ ...FIT_VIEW_OPTIONS, duration: 250 });
+          void fitNetwork({ duration: 250 });
           break;
         case '+':
         case '=':
@@ -85,5 +86,5 @@ export function useShortcuts(): void {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [store, fitView, zoomIn, zoomOut]);
+  }, [store, fitNetwork, zoomIn, zoomOut]);
 }

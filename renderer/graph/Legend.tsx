@@ -26,13 +26,35 @@ function columnsOf(): Column[] {
   return columns;
 }
 
-/** Legend panel, collapsible, in the canvas's bottom-left corner. */
+/** Where the legend's open or collapsed state is remembered, across sessions. */
+export const LEGEND_OPEN_KEY = 'peerscape.legend.open';
+
+function rememberedOpen(): boolean {
+  try {
+    return window.localStorage.getItem(LEGEND_OPEN_KEY) !== 'false';
+  } catch {
+    return true;
+  }
+}
+
+/** Legend panel in the canvas's bottom-left corner; collapsed or open as it was last left. */
 export function Legend() {
-  const [open, setOpen] = useState(true);
-  const toggle = useCallback(() => setOpen((o) => !o), []);
+  const [open, setOpen] = useState(rememberedOpen);
+  const toggle = useCallback(
+    () =>
+      setOpen((o) => {
+        try {
+          window.localStorage.setItem(LEGEND_OPEN_KEY, String(!o));
+        } catch {
+          // Storage refused (a private window): the legend still toggles, for this session only.
+        }
+        return !o;
+      }),
+    [],
+  );
   return (
     <Panel position="bottom-left" className="legend" aria-label="Legend">
-      <button type="button" className="legend-toggle" onClick={toggle} aria-expanded={open}>
+      <button type="button" className="legend-toggle" onClick={toggle} aria-expanded={open} title={open ? 'Collapse the legend' : 'Show the legend'}>
         Legend {open ? '▾' : '▸'}
       </button>
       {open && (

@@ -13,13 +13,13 @@ import { validatorOf } from './derive';
 import type { AppEdge, AppNode } from './flow-types';
 import { HANDLE_PEER_IN } from './flow-types';
 import { DotGrid } from './DotGrid';
-import { FIT_VIEW_OPTIONS } from './fit';
+import { drawnEdgesOf } from './edges/edge-routes';
+import { FIT_VIEW_OPTIONS, useFitNetwork } from './fit';
 import { EDGE_TYPES, inspectorOf, NODE_TYPES } from './kinds';
 import { Legend } from './Legend';
 import { ModeBanner } from './ModeBanner';
 import { absoluteBoxes, isOverviewZoom, LARGE_NETWORK_VPCS, OverviewCanvas, vpcBoxCount } from './overview/OverviewCanvas';
 import { PeeringCursor } from './PeeringCursor';
-import { toFlowEdges } from './to-flow-elements';
 import { viewStateOf } from './view-state';
 
 // Module scope, so React Flow never sees new type maps (its performance guide).
@@ -58,7 +58,7 @@ function FitOnLayout({ onDrawn }: { onDrawn: (drawn: boolean) => void }) {
   // Read when a layout arrives (Re-layout bumps it just before asking for the layout).
   const fitRequestRef = useRef(fitRequest);
   fitRequestRef.current = fitRequest;
-  const { fitView } = useReactFlow();
+  const fitNetwork = useFitNetwork();
   const fitted = useRef<{ ids: ReadonlySet<string>; request: number } | undefined>(undefined);
   useEffect(() => {
     if (!layout) return;
@@ -70,7 +70,7 @@ function FitOnLayout({ onDrawn }: { onDrawn: (drawn: boolean) => void }) {
     let cancelled = false;
     const frame = requestAnimationFrame(() => {
       if (needsFit) {
-        void fitView(fitViewOptions);
+        void fitNetwork();
         fitted.current = { ids, request };
       }
       // Two frames later the fitted view has been painted.
@@ -86,7 +86,7 @@ function FitOnLayout({ onDrawn }: { onDrawn: (drawn: boolean) => void }) {
       cancelled = true;
       cancelAnimationFrame(frame);
     };
-  }, [layout, fitView, onDrawn]);
+  }, [layout, fitNetwork, onDrawn]);
   return null;
 }
 
@@ -98,9 +98,7 @@ export function TopologyCanvas() {
   const layout = useAppStore((s) => s.layout);
   const snapshot = useAppStore((s) => s.snapshot);
   const workspaceLoaded = useAppStore((s) => s.workspaceLoaded);
-  const showDeleted = useAppStore((s) => s.showDeleted);
   const view = useAppStore(viewStateOf);
-  const ghosts = view.ghosts;
   const plan = useAppStore((s) => s.plan);
   const refusal = useAppStore((s) => s.refusal);
   const dragging = useAppStore((s) => s.peeringDragFrom !== undefined);
@@ -110,13 +108,13 @@ export function TopologyCanvas() {
   const vpcCount = useAppStore((s) => vpcBoxCount(s.layout));
   const band = useFlowStore((s) => zoomBand(s.transform[2], vpcCount));
   const { screenToFlowPosition } = useReactFlow();
+  const fitNetwork = useFitNetwork();
+  const onControlsFit = useCallback(() => void fitNetwork(), [fitNetwork]);
   const [drawn, setDrawn] = useState(false);
   const topology = snapshot?.topology;
 
-  const nodeIds = useMemo(() => new Set((layout?.boxes ?? []).map((b) => b.id)), [layout]);
-  const topologyEdges = useMemo(() => (topology ? toFlowEdges(topology, nodeIds, showDeleted) : []), [topology, nodeIds, showDeleted]);
-  // The overview paints every edge itself.
-  const allEdges = useMemo<AppEdge[]>(() => (ghosts.length > 0 ? [...topologyEdges, ...ghosts] : topologyEdges), [topologyEdges, ghosts]);
+  // Every drawn edge, as the routes (edges/edge-routes.ts) are computed for; the overview paints them itself.
+  const allEdges = useAppStore(drawnEdgesOf) as AppEdge[];
   // Until the first fit a large network starts in the overview, so it never renders every card at zoom 1.
   const overview = band === 'far' || (!drawn && vpcCount >= LARGE_NETWORK_VPCS);
   const edges = useMemo<AppEdge[]>(() => (overview ? [] : allEdges), [overview, allEdges]);
@@ -246,7 +244,7 @@ export function TopologyCanvas() {
         {!overview && <DotGrid layout={layout} />}
         {/* Zoomed out, the canvas is its own map; the minimap helps once zoomed in. */}
         {!overview && <MiniMap<AppNode> pannable zoomable nodeClassName={miniMapClass} nodeComponent={MiniMapNode} ariaLabel="Minimap" />}
-        <Controls position="top-right" showInteractive={false} aria-label="Zoom controls" />
+        <Controls position="top-right" showInteractive={false} onFitView={onControlsFit} aria-label="Zoom controls" />
         <Legend />
         <ModeBanner />
         <PeeringCursor />

@@ -1,9 +1,95 @@
-/** How the canvas fits the network in view: room at the top for the banner and at the bottom for the legend. */
-import type { FitViewOptions } from '@xyflow/react';
+/** How the canvas fits the network in view: clear of the banner and zoom controls at the top, and of the legend and the minimap at the bottom.
+ *
+ * The legend (bottom left) and the minimap (bottom right) float over the canvas. A fit leaves
+ * their room: each is cleared either from below (the view ends above it) or from its side (the
+ * view ends beside it), whichever combination lets the network be drawn largest, measured from
+ * their boxes at the moment of the fit (the legend may be collapsed, the minimap absent).
+ */
+import type { FitViewOptions, ReactFlowInstance } from '@xyflow/react';
+import { useReactFlow } from '@xyflow/react';
+import { useCallback } from 'react';
 
-/** Fit options used on every new layout, by the Fit button and by the `f` shortcut. */
-export const FIT_VIEW_OPTIONS: FitViewOptions = {
-  padding: { top: '52px', bottom: '88px', left: '24px', right: '60px' },
+import type { AppEdge, AppNode } from './flow-types';
+
+/** Room at each side when nothing floats there: the banner's at the top, the zoom controls' at the right. */
+const BASE = { top: 52, right: 60, bottom: 24, left: 24 } as const;
+/** Space kept between the network and a floating panel. */
+const GAP = 16;
+
+/** Fit options with the base padding, for a fit before anything is measured. */
+export const FIT_VIEW_OPTIONS: FitViewOptions<AppNode> = {
+  padding: { top: `${BASE.top}px`, bottom: `${BASE.bottom + 64}px`, left: `${BASE.left}px`, right: `${BASE.right}px` },
   // The overview hides React Flow's nodes (the canvas paints them); they still count for the fit.
   includeHiddenNodes: true,
 };
+
+/** A box relative to the canvas. */
+interface Box {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/** Per-side padding in pixels. */
+export interface FitPadding {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+/**
+ * The padding that draws `content` (its width and height at zoom 1) largest in a `width` ×
+ * `height` canvas while keeping clear of each floating panel, by clearing each one either from
+ * below or from its side (`anchor`: the canvas side it is pinned to).
+ */
+export function fitPadding(width: number, height: number, content: { width: number; height: number }, panels: readonly (Box & { anchor: 'left' | 'right' })[]): FitPadding {
+  let best: { padding: FitPadding; zoom: number } | undefined;
+  for (let combo = 0; combo < 1 << panels.length; combo++) {
+    const p: { -readonly [K in keyof FitPadding]: number } = { ...BASE };
+    panels.forEach((panel, i) => {
+      const fromSide = (combo >> i) & 1;
+      if (!fromSide) p.bottom = Math.max(p.bottom, height - panel.top + GAP);
+      else if (panel.anchor === 'left') p.left = Math.max(p.left, panel.right + GAP);
+      else p.right = Math.max(p.right, width - panel.left + GAP);
+    });
+    const zoom = Math.min((width - p.left - p.right) / Math.max(1, content.width), (height - p.top - p.bottom) / Math.max(1, content.height));
+    if (!best || zoom > best.zoom) best = { padding: p, zoom };
+  }
+  return best!.padding;
+}
+
+/** The floating panels over the bottom of the canvas, measured now. */
+function bottomPanels(flow: Element): (Box & { anchor: 'left' | 'right' })[] {
+  const origin = flow.getBoundingClientRect();
+  const panels: (Box & { anchor: 'left' | 'right' })[] = [];
+  for (const [selector, anchor] of [
+    ['.legend', 'left'],
+    ['.react-flow__minimap', 'right'],
+  ] as const) {
+    const el = flow.querySelector(selector);
+    if (!el) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    panels.push({ left: r.left - origin.left, top: r.top - origin.top, right: r.right - origin.left, bottom: r.bottom - origin.top, anchor });
+  }
+  return panels;
+}
+
+/** Fit options for the canvas as it is now (its size, its panels, the network's bounds). */
+export function fitViewOptionsNow(rf: Pick<ReactFlowInstance<AppNode, AppEdge>, 'getNodes' | 'getNodesBounds'>, extra: FitViewOptions<AppNode> = {}): FitViewOptions<AppNode> {
+  const flow = document.querySelector('[data-testid="topology-canvas"] .react-flow');
+  const nodes = rf.getNodes();
+  if (!flow || nodes.length === 0) return { ...FIT_VIEW_OPTIONS, ...extra };
+  const { width, height } = flow.getBoundingClientRect();
+  const bounds = rf.getNodesBounds(nodes);
+  const p = fitPadding(width, height, bounds, bottomPanels(flow));
+  return { ...FIT_VIEW_OPTIONS, padding: { top: `${p.top}px`, right: `${p.right}px`, bottom: `${p.bottom}px`, left: `${p.left}px` }, ...extra };
+}
+
+/** A fit of the whole network that leaves the floating panels their room (the Fit button, `f`, a new layout). */
+export function useFitNetwork(): (extra?: FitViewOptions<AppNode>) => Promise<boolean> {
+  const rf = useReactFlow<AppNode, AppEdge>();
+  return useCallback((extra: FitViewOptions<AppNode> = {}) => rf.fitView(fitViewOptionsNow(rf, extra)), [rf]);
+}

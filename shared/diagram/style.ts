@@ -189,6 +189,7 @@ export type EdgeCategory =
   | 'pending'
   | 'in-progress'
   | 'failed'
+  | 'deleting'
   | 'gone';
 
 /** A line pattern; file formats without dash arrays (DOT) name it. */
@@ -227,7 +228,9 @@ export const EDGE_STYLES: readonly EdgeStyle[] = [
   edge('pending', 'pending', 'dashed', 2, 'Pending acceptance'),
   edge('in-progress', 'info', 'dashed', 2, 'Initiating / provisioning'),
   edge('failed', 'bad', 'dotted', 2, 'Failed / rejected'),
-  edge('gone', 'muted', 'dotted', 1.5, 'Expired / deleting / deleted'),
+  // Still there, going away: a whole line in long dashes, greyed, rather than the dots of what is gone.
+  edge('deleting', 'gone', 'dashed', 2, 'Deleting'),
+  edge('gone', 'muted', 'dotted', 1.5, 'Expired / deleted'),
 ];
 
 /** The canvas's would-be path between two VPCs that only others connect (no file draws one). */
@@ -259,7 +262,12 @@ export function peeringRouteState(completeness: PeeringRouteCompleteness | undef
 
 /** The edge look for a peering with its route completeness (from `computeRouteCompleteness`). */
 export function peeringEdgeStyle(peering: Pick<Peering, 'status'>, completeness: PeeringRouteCompleteness | undefined): EdgeStyle {
-  return edgeStyleOf(edgeCategory(peering.status, peeringRouteState(completeness)));
+  return peeringLook(peering.status, peeringRouteState(completeness));
+}
+
+/** The edge look of a status and, for an active peering, its route state: what every peering edge and legend sample is drawn with. */
+export function peeringLook(status: PeeringStatus, routes: PeeringRouteState): EdgeStyle {
+  return edgeStyleOf(edgeCategory(status, routes));
 }
 
 function edgeCategory(status: PeeringStatus, routes: PeeringRouteState): EdgeCategory {
@@ -288,8 +296,9 @@ function edgeCategory(status: PeeringStatus, routes: PeeringRouteState): EdgeCat
     case 'failed':
     case 'rejected':
       return 'failed';
-    case 'expired':
     case 'deleting':
+      return 'deleting';
+    case 'expired':
     case 'deleted':
       return 'gone';
     default:

@@ -153,9 +153,10 @@ describe.each(['dark', 'light'] as const)('the canvas and the exported SVG in th
       }),
     );
     const palette = PALETTES[theme];
-    expect(samples.map((s) => ({ ...s, dash: dashOf(s.dash) }))).toEqual(
-      EDGE_STYLES.map((s) => ({ category: s.category, stroke: rgb(palette[s.colour]), dash: dashOf(s.dash), width: s.width })),
-    );
+    // A row per status and per route state: each sample in its category's look, every category explained.
+    const expected = new Map(EDGE_STYLES.map((s) => [s.category, { category: s.category, stroke: rgb(palette[s.colour]), dash: dashOf(s.dash), width: s.width }]));
+    for (const sample of samples) expect({ ...sample, dash: dashOf(sample.dash) }).toEqual(expected.get(sample.category as never));
+    expect(new Set(samples.map((s) => s.category))).toEqual(new Set(expected.keys()));
     const ghost = await page.evaluate(() => {
       const css = getComputedStyle(document.querySelector('.legend .ghost-line')!);
       return { stroke: css.stroke, dash: css.strokeDasharray, width: parseFloat(css.strokeWidth) };

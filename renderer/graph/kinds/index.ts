@@ -15,8 +15,8 @@ import type { AppEdge } from '../flow-types';
 import { AccountFrame, RegionFrame } from './frames/FrameNodes';
 import { ACCOUNT_PAINTER, REGION_PAINTER } from './frames/paint-overview';
 import { ACCOUNT_SEARCH, REGION_SEARCH } from './frames/search';
-import { accountNode, regionNode } from './frames/to-flow';
-import { GhostEdge } from './ghost/GhostEdge';
+import { ACCOUNT_TITLE_BAND, accountNode, REGION_TITLE_BAND, regionNode } from './frames/to-flow';
+import { GhostEdge, ghostLabel } from './ghost/GhostEdge';
 import { GHOST_LEGEND } from './ghost/GhostLegend';
 import { paintGhosts } from './ghost/paint-overview';
 import type { InspectorSectionProps } from './inspector-parts';
@@ -24,6 +24,7 @@ import type { GraphKind, KindEntry } from './kind-entry';
 import { PEERING_EMPHASIS } from './peering/emphasis';
 import { PeeringEdge } from './peering/PeeringEdge';
 import { PeeringInspector } from './peering/PeeringInspector';
+import { peeringLabel } from './peering/label';
 import { PEERING_LEGEND } from './peering/PeeringLegend';
 import { paintPeerings } from './peering/paint-overview';
 import { PEERING_SEARCH } from './peering/search';
@@ -42,8 +43,8 @@ export type { EdgeKind, EdgeKindEntry, GraphKind, KindEntry, KindStatus, NodeKin
 
 /** The one table of the graph's kinds. */
 export const GRAPH_KINDS = {
-  account: { drawn: 'node', component: AccountFrame, toNode: accountNode, reads: ['accounts'], search: ACCOUNT_SEARCH, overview: ACCOUNT_PAINTER },
-  region: { drawn: 'node', component: RegionFrame, toNode: regionNode, search: REGION_SEARCH, overview: REGION_PAINTER },
+  account: { drawn: 'node', component: AccountFrame, toNode: accountNode, reads: ['accounts'], search: ACCOUNT_SEARCH, overview: ACCOUNT_PAINTER, keepOff: { titleBand: ACCOUNT_TITLE_BAND } },
+  region: { drawn: 'node', component: RegionFrame, toNode: regionNode, search: REGION_SEARCH, overview: REGION_PAINTER, keepOff: { titleBand: REGION_TITLE_BAND } },
   vpc: {
     drawn: 'node',
     component: VpcNode,
@@ -55,6 +56,7 @@ export const GRAPH_KINDS = {
     legend: VPC_LEGEND,
     overview: VPC_PAINTER,
     status: VPC_STATUS,
+    keepOff: 'whole',
   },
   peering: {
     drawn: 'edge',
@@ -67,8 +69,9 @@ export const GRAPH_KINDS = {
     legend: PEERING_LEGEND,
     overview: paintPeerings,
     status: PEERING_STATUS,
+    label: peeringLabel,
   },
-  ghost: { drawn: 'edge', component: GhostEdge, legend: GHOST_LEGEND, overview: paintGhosts },
+  ghost: { drawn: 'edge', component: GhostEdge, legend: GHOST_LEGEND, overview: paintGhosts, label: ghostLabel },
 } as const satisfies { readonly [K in GraphKind]: KindEntry<K> };
 
 /** Every kind with its entry, in table order, typed for the loops of the canvas's shared parts. */

@@ -7,7 +7,10 @@
 import type { EdgeTypes, NodeTypes } from '@xyflow/react';
 import type { ComponentType } from 'react';
 
+import type { KeepOff } from '../../../shared/diagram/edge-router';
 import type { Topology } from '../../../shared/model/topology';
+import type { AppState } from '../../store/app-state';
+import type { CanvasLabel } from '../edges/edge-routes';
 import type { KindEmphasis } from '../emphasis';
 import type { AppEdge, AppNode } from '../flow-types';
 import type { LegendRows } from '../legend-parts';
@@ -58,6 +61,8 @@ export interface NodeKindEntry<K extends NodeKind> extends CommonEntry {
   readonly toNode: (placed: PlacedBox, ctx: ToFlowContext) => NodeOf<K> | undefined;
   /** How the zoomed-out overview paints its boxes. */
   readonly overview?: NodePainter<NodeOf<K>>;
+  /** What routed edges keep off its nodes: all of a card, a frame's title band (edges/edge-routes.ts). */
+  readonly keepOff?: KeepOff;
 }
 
 /** A kind drawn as an edge. */
@@ -68,6 +73,8 @@ export interface EdgeKindEntry<K extends EdgeKind> extends CommonEntry {
   readonly toEdges?: (topology: Topology, nodeIds: ReadonlySet<string>, showDeleted: boolean) => EdgeOf<K>[];
   /** How the zoomed-out overview paints its edges. */
   readonly overview?: EdgePainter<EdgeOf<K>>;
+  /** Its label now, if it shows one: the router places it off cards, frame titles and other labels. */
+  readonly label?: (s: AppState, edge: EdgeOf<K>) => CanvasLabel | undefined;
 }
 
 /** The entry of kind `K`. */

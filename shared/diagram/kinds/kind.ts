@@ -13,6 +13,7 @@ import type { MermaidBox, MermaidEdge } from '../../export/mermaid-markup';
 import type { SvgBox, SvgEdge } from '../../export/svg-markup';
 import type { AccountId, VpcId } from '../../model/ids';
 import type { Vpc } from '../../model/topology';
+import type { KeepOff } from '../edge-router';
 import type { LaidOutBox, LaidOutKind } from '../layout';
 import type { BoxStyle, BoxStyleName, DiagramTheme } from '../style';
 import { ACCOUNT_HUES, BOX_STYLES, PALETTES } from '../style';
@@ -69,11 +70,8 @@ export interface SceneContext {
   readonly shownFrames: ReadonlySet<string>;
 }
 
-/**
- * What routed edges keep off a box: all of it (edges bend round it and labels stay off it, as
- * for a card), or only its title band of that height (labels stay off it, as for a frame).
- */
-export type KeepOff = 'whole' | { readonly titleBand: number };
+/** What routed edges keep off a box (the router's `KeepOff`). */
+export type { KeepOff } from '../edge-router';
 
 /** A box kind: how the scene gets its boxes, what routing keeps off them, and how each writer draws one. */
 export interface BoxKind<B extends SceneBoxBase> {

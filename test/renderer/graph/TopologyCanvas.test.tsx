@@ -3,6 +3,8 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { App } from '../../../renderer/App';
+import { peeringLook } from '../../../shared/diagram/style';
+import { PEERING_STATUSES } from '../../../shared/model/kinds/peering';
 import { createAppStore } from '../../../renderer/store/app-store';
 import type { AppStore } from '../../../renderer/store/app-store';
 import { StoreProvider } from '../../../renderer/store/store-context';
@@ -50,6 +52,21 @@ describe('the topology canvas', () => {
     for (const word of ['active', 'pending acceptance', 'provisioning', 'failed', 'rejected', 'expired', 'deleted', 'both sides', 'one side', 'would-be path']) {
       expect(legend.textContent).toContain(word);
     }
+  });
+
+  it('has a legend row for every status a peering can have, its sample in that status’s edge look, and one for every route state', async () => {
+    await renderWithDemo();
+    const legend = screen.getByText(/^Legend/).closest('.legend')!;
+    for (const status of PEERING_STATUSES) {
+      const row = legend.querySelector<HTMLElement>(`[data-legend-status="${status}"]`);
+      expect(row, `legend row for ${status}`).not.toBeNull();
+      expect(row!.dataset.edgeStyle).toBe(peeringLook(status, 'complete').category);
+    }
+    const routeStates = [...legend.querySelectorAll<HTMLElement>('[data-legend-route]')].map((r) => r.dataset.legendRoute);
+    expect(new Set(routeStates)).toEqual(new Set(['complete', 'partial', 'none', 'unknown', 'nothing-to-route']));
+    // Every end dot a side can show is explained.
+    const dots = new Set([...legend.querySelectorAll('.route-end')].map((c) => c.getAttribute('class')!.replace('route-end ', '')));
+    expect(dots).toEqual(new Set(['route-complete', 'route-partial', 'route-none', 'route-unknown', 'route-nothing-to-route']));
   });
 
   it('inspects a clicked VPC: blocks, peerings with next steps, routes to peers, and rules that reference peers', async () => {

@@ -72,3 +72,8 @@ export function regionNode({ box, position, size, parentSize }: PlacedBox, ctx: 
     data: { accountId, region, vpcCount: ctx.regionCounts.get(box.id) ?? 0 },
   };
 }
+
+/** Height of an account frame's title band on the canvas (`.account-frame > .frame-title` in styles.css): edge labels keep off it. */
+export const ACCOUNT_TITLE_BAND = 52;
+/** Height of a region frame's title band on the canvas (`.region-frame > .frame-title`). */
+export const REGION_TITLE_BAND = 36;

@@ -1,32 +1,39 @@
 /** A dashed would-be path: two VPCs connected only through others, which peering does not carry. */
-import { BaseEdge, EdgeLabelRenderer, useInternalNode } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { CSSProperties } from 'react';
 
 import { edgeLookProperties } from '../../../../shared/diagram/css-variables';
 import { GHOST_EDGE } from '../../../../shared/diagram/style';
+import type { AppState } from '../../../store/app-state';
+import { useAppStore } from '../../../store/store-context';
+import type { CanvasLabel } from '../../edges/edge-routes';
+import { canvasLabel, canvasRouteOf, curvePath } from '../../edges/edge-routes';
+import { EdgeLabel } from '../../edges/EdgeLabel';
 import type { GhostFlowEdge } from '../../flow-types';
-import { curvedPath, floatingEnds } from '../../edges/floating';
+
+const lookVars = edgeLookProperties(GHOST_EDGE) as CSSProperties;
 
 function GhostEdgeView({ id, source, target, data }: EdgeProps<GhostFlowEdge>) {
-  const s = useInternalNode(source);
-  const t = useInternalNode(target);
-  if (!s || !t || !data) return null;
-  const { from, to } = floatingEnds(s, t, 5);
-  // Bow the would-be path so it never hides the real peerings it is compared with.
-  const { path, labelX, labelY } = curvedPath(from, to, 36);
-  const lookVars = edgeLookProperties(GHOST_EDGE) as CSSProperties;
+  const route = useAppStore((st) => canvasRouteOf(st, id));
+  if (!route || !data) return null;
   return (
     <g className="ghost-edge" style={lookVars} data-testid={`ghost-${source}-${target}`}>
-      <BaseEdge id={id} path={path} className="ghost-line" interactionWidth={0} />
-      <EdgeLabelRenderer>
-        <div className="edge-label ghost-label" style={{ ...lookVars, transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
-          {data.label}
-        </div>
-      </EdgeLabelRenderer>
+      <BaseEdge id={id} path={curvePath(route.curve)} className="ghost-line" interactionWidth={0} />
+      {route.label?.place.leader && <line className="edge-leader" x1={route.label.place.anchor.x} y1={route.label.place.anchor.y} x2={route.label.place.leaderEnd.x} y2={route.label.place.leaderEnd.y} />}
+      {route.label && (
+        <EdgeLabelRenderer>
+          <EdgeLabel className="edge-label ghost-label" style={lookVars} label={route.label} />
+        </EdgeLabelRenderer>
+      )}
     </g>
   );
+}
+
+/** The would-be path's label: always shown, it says why there is no direct path. */
+export function ghostLabel(_s: AppState, edge: GhostFlowEdge): CanvasLabel | undefined {
+  return edge.data ? { ...canvasLabel(edge.data.label, undefined, { titleMono: false }), rank: 1 } : undefined;
 }
 
 /** The would-be path edge component. */

@@ -4,7 +4,7 @@ import type { IdSpec } from '../errors';
 import type { ActionEntry, CallContext, VpcDeleteHook } from '../ec2/context';
 import type { TagMap } from '../state/records';
 import type { World } from '../state/world';
-import type { CellKind, KindRecord, KindTables, SandboxKind, StateKey } from './records';
+import type { CellKind, KindRecord, KindTables, SandboxKind, StateKey, TaggableType } from './records';
 
 /** One tagged resource the caller sees, for DescribeTags. */
 export interface TaggedResource {
@@ -34,6 +34,16 @@ export interface KindDef<K extends SandboxKind> {
     of(ctx: CallContext, id: string): TagMap | undefined;
     seen(ctx: CallContext): Iterable<TaggedResource>;
   };
+  /** Resources kept inside this kind's records that have ids and tags of their own (a security
+   * group's rules): the tag actions find them by their id prefix as they find kinds. */
+  readonly taggedParts?: readonly TaggedPart[];
+}
+
+/** A resource kept inside another kind's records, with its own id form and tags. */
+export interface TaggedPart {
+  readonly ids: IdSpec;
+  readonly tagType: TaggableType;
+  readonly tags: KindDef<SandboxKind>['tags'];
 }
 
 /** How a kind kept in a table per cell is saved, loaded and tagged: every cell's table in turn. */

@@ -25,6 +25,9 @@ export interface KindDef<K extends SandboxKind> {
   /** Its list in a state file: the key, what is saved, and how a saved list is put back. */
   readonly state: {
     readonly key: StateKey<K>;
+    /** True for a kind added after state files began: a file without its list reads as an empty
+     * one, and `load` (called with no records) adds what AWS would have made meanwhile. */
+    readonly addedLater?: boolean;
     dump(world: World): KindRecord<K>[];
     load(world: World, records: readonly KindRecord<K>[]): void;
   };
@@ -46,14 +49,21 @@ export interface TaggedPart {
   readonly tags: KindDef<SandboxKind>['tags'];
 }
 
-/** How a kind kept in a table per cell is saved, loaded and tagged: every cell's table in turn. */
-export function cellTable<K extends CellKind>(kind: K, key: StateKey<K>): Pick<KindDef<K>, 'state' | 'tags'> {
+/** How a kind kept in a table per cell is saved, loaded and tagged: every cell's table in turn.
+ * `afterLoad` runs once its records are back (to fill in what an older file lacks). */
+export function cellTable<K extends CellKind>(
+  kind: K,
+  key: StateKey<K>,
+  opts: { addedLater?: boolean; afterLoad?: (world: World) => void } = {},
+): Pick<KindDef<K>, 'state' | 'tags'> {
   return {
     state: {
       key,
+      ...(opts.addedLater ? { addedLater: true } : {}),
       dump: (world) => [...world.cells()].flatMap((c) => [...c.table(kind).values()]),
       load: (world, records) => {
         for (const r of records) world.put(kind, r);
+        opts.afterLoad?.(world);
       },
     },
     tags: {

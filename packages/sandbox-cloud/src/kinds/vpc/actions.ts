@@ -6,8 +6,6 @@
  * same private range as the primary (or publicly routable), Amazon-provided IPv6 /56. A new VPC
  * gets a main route table with local routes and a `default` security group.
  */
-import { createHash } from 'node:crypto';
-
 import type {
   AssociateVpcCidrBlockRequest,
   AssociateVpcCidrBlockResult,
@@ -32,17 +30,13 @@ import type { CallContext } from '../../ec2/context';
 import { AwsError, invalidCombination, invalidValue, missingParameter } from '../../errors';
 import { zonesOf } from '../../regions';
 import type { World } from '../../state/world';
+import { dhcpOptionsIdForNewVpc } from '../dhcp-options/store';
 import { addLocalRoute, createRouteTableRec, removeLocalRoute } from '../route-table/store';
 import { createSecurityGroupRec } from '../security-group/store';
 import { createSubnetRec } from '../subnet/store';
 import { VPC_FILTERS } from './filters';
 import { VPC_IDS, vpcIpv4Blocks, vpcIpv6Blocks, type Ipv6AssocRec, type VpcRec } from './records';
 import { requireVpc } from './store';
-
-/** The DHCP options set id of an account's region (one per region, as for new accounts). */
-function dhcpOptionsIdOf(accountId: string, region: string): string {
-  return `dopt-${createHash('sha256').update(`${accountId}/${region}`).digest('hex').slice(0, 17)}`;
-}
 
 /** A deterministic Amazon-provided /56 (from 2600:1f00::/24, the range AWS allocates from). */
 function nextAmazonIpv6(world: World): string {
@@ -147,7 +141,7 @@ function createVpcRec(
     ipv6Assocs: ipv6 ? [ipv6] : [],
     isDefault: opts.isDefault,
     instanceTenancy: opts.tenancy,
-    dhcpOptionsId: dhcpOptionsIdOf(ctx.accountId, ctx.region),
+    dhcpOptionsId: dhcpOptionsIdForNewVpc(world, ctx.accountId, ctx.region),
     enableDnsSupport: true,
     // AWS: DNS hostnames are on for default VPCs and off for the ones you create.
     enableDnsHostnames: opts.isDefault,

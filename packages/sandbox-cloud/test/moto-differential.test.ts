@@ -37,6 +37,7 @@ import {
   ModifySecurityGroupRulesCommand,
   ModifyVpcAttributeCommand,
   RejectVpcPeeringConnectionCommand,
+  type DescribeSecurityGroupRulesCommandInput,
   type DhcpOptions,
   type SecurityGroupRule,
   type VpcPeeringConnection,
@@ -463,7 +464,7 @@ describe.skipIf(Boolean(missing) && !process.env.CI)('sandbox and moto agree', (
       const ruleId = added.SecurityGroupRules?.[0]?.SecurityGroupRuleId as string;
       t.names.set(ruleId, 'sgr-web');
       const ofGroup = (await c.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [sg] }] }))).SecurityGroupRules ?? [];
-      const ids = async (input: ConstructorParameters<typeof DescribeSecurityGroupRulesCommand>[0]) =>
+      const ids = async (input: DescribeSecurityGroupRulesCommandInput) =>
         ((await c.send(new DescribeSecurityGroupRulesCommand(input))).SecurityGroupRules ?? []).map((r) => named(t, r.SecurityGroupRuleId));
       const byId = await ids({ SecurityGroupRuleIds: [ruleId] });
       const byTag = await ids({ Filters: [{ Name: 'tag:Team', Values: ['web'] }] });

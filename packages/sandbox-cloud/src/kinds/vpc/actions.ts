@@ -358,7 +358,11 @@ export function describeVpcAttribute(ctx: CallContext, input: DescribeVpcAttribu
  * order), and DNS hostnames only while DNS support is on (EC2 API reference). */
 export function modifyVpcAttribute(ctx: CallContext, input: ModifyVpcAttributeRequest): void {
   const v = requireVpc(ctx, input.VpcId);
-  const attributes = { enableDnsHostnames: input.EnableDnsHostnames, enableDnsSupport: input.EnableDnsSupport, enableNetworkAddressUsageMetrics: input.EnableNetworkAddressUsageMetrics };
+  const attributes = {
+    enableDnsHostnames: input.EnableDnsHostnames,
+    enableDnsSupport: input.EnableDnsSupport,
+    enableNetworkAddressUsageMetrics: input.EnableNetworkAddressUsageMetrics,
+  };
   const given = Object.entries(attributes).filter(([, x]) => x !== undefined);
   if (given.length === 0) throw new AwsError('MissingParameter', 'The request must contain exactly one attribute to modify.');
   if (given.length > 1) throw invalidCombination(`Fields for multiple attribute types specified: ${given.map(([name]) => name).join(', ')}`);

@@ -1,7 +1,8 @@
 /** The sandbox's answers that follow AWS's newer API and wording, read by AWS CLIs nobody here
- * wrote: Debian's /usr/bin/aws (2.9, whose botocore model is from 2023) for errors and the subnet
- * fields it knows, and the AWS CLI v1 of the machine's Python (botocore 1.43) for the fields
- * only a current model has (SecurityGroupArn, BlockPublicAccessStates). */
+ * wrote: Debian's /usr/bin/aws (2.9, whose botocore model is from 2023) for errors, the subnet
+ * fields it knows, security group rules, references and stale groups, DHCP options sets and VPC
+ * DNS attributes, and the AWS CLI v1 of the machine's Python (botocore 1.43) for the fields only
+ * a current model has (SecurityGroupArn, BlockPublicAccessStates). */
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -9,7 +10,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { AssociateVpcCidrBlockCommand, CreateSubnetCommand, CreateVpcCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import {
+  AcceptVpcPeeringConnectionCommand,
+  AssociateVpcCidrBlockCommand,
+  AuthorizeSecurityGroupIngressCommand,
+  CreateSecurityGroupCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  CreateVpcPeeringConnectionCommand,
+  DeleteVpcPeeringConnectionCommand,
+  type EC2Client,
+} from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSandbox, type SandboxHandle } from '../src/testing/start-sandbox';
@@ -90,6 +101,88 @@ describe.skipIf(!existsSync(AWS2) && !process.env.CI)('Debian AWS CLI 2.9', () =
       PrivateDnsNameOptionsOnLaunch: { HostnameType: 'ip-name', EnableResourceNameDnsARecord: false, EnableResourceNameDnsAAAARecord: false },
     });
     expect((byZoneId.out as { Subnets: { CidrBlock: string }[] }).Subnets.map((s) => s.CidrBlock)).toEqual(['10.30.2.0/24']);
+  });
+});
+
+describe.skipIf(!existsSync(AWS2) && !process.env.CI)('Debian AWS CLI 2.9: rules, references, stale groups, DHCP options, DNS attributes', () => {
+  const aws = (...args: string[]) => cli([AWS2])(...args);
+
+  it('reads rules by id and filter, the VPCs referencing a group across a peering, and the rules left stale when it goes', async () => {
+    const peer = (await c.send(new CreateVpcCommand({ CidrBlock: '10.40.0.0/16' }))).Vpc?.VpcId as string;
+    const pcx = (await c.send(new CreateVpcPeeringConnectionCommand({ VpcId: vpc, PeerVpcId: peer }))).VpcPeeringConnection?.VpcPeeringConnectionId as string;
+    await c.send(new AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: pcx }));
+    const target = (await c.send(new CreateSecurityGroupCommand({ GroupName: 'target', Description: 'target', VpcId: peer }))).GroupId as string;
+    const referrer = (await c.send(new CreateSecurityGroupCommand({ GroupName: 'referrer', Description: 'referrer', VpcId: vpc }))).GroupId as string;
+    const rule = (
+      await c.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: referrer, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, UserIdGroupPairs: [{ GroupId: target }] }] }))
+    ).SecurityGroupRules?.[0]?.SecurityGroupRuleId as string;
+    const [byFilter, byId, refs] = await Promise.all([
+      aws('describe-security-group-rules', '--filters', `Name=group-id,Values=${referrer}`),
+      aws('describe-security-group-rules', '--security-group-rule-ids', rule),
+      aws('describe-security-group-references', '--group-id', target),
+    ]);
+    const rules = (byFilter.out as { SecurityGroupRules: { SecurityGroupRuleId: string; IsEgress: boolean }[] }).SecurityGroupRules;
+    expect(rules.map((r) => r.IsEgress).sort()).toEqual([false, true]);
+    expect((byId.out as { SecurityGroupRules: unknown[] }).SecurityGroupRules).toEqual([
+      {
+        SecurityGroupRuleId: rule,
+        GroupId: referrer,
+        GroupOwnerId: '777788889999',
+        IsEgress: false,
+        IpProtocol: 'tcp',
+        FromPort: 22,
+        ToPort: 22,
+        ReferencedGroupInfo: { GroupId: target, UserId: '777788889999', VpcId: peer, VpcPeeringConnectionId: pcx, PeeringStatus: 'active' },
+        Tags: [],
+      },
+    ]);
+    expect(refs.out).toEqual({ SecurityGroupReferenceSet: [{ GroupId: target, ReferencingVpcId: vpc, VpcPeeringConnectionId: pcx }] });
+    await c.send(new DeleteVpcPeeringConnectionCommand({ VpcPeeringConnectionId: pcx }));
+    const stale = await aws('describe-stale-security-groups', '--vpc-id', vpc);
+    expect(stale.out).toEqual({
+      StaleSecurityGroupSet: [
+        {
+          Description: 'referrer',
+          GroupId: referrer,
+          GroupName: 'referrer',
+          StaleIpPermissions: [
+            {
+              FromPort: 22,
+              IpProtocol: 'tcp',
+              ToPort: 22,
+              UserIdGroupPairs: [{ GroupId: target, GroupName: 'target', PeeringStatus: 'deleted', UserId: '777788889999', VpcId: peer, VpcPeeringConnectionId: pcx }],
+            },
+          ],
+          StaleIpPermissionsEgress: [],
+          VpcId: vpc,
+        },
+      ],
+    });
+  });
+
+  it('reads the default DHCP options set, and the DNS attributes with their one-per-call rule', async () => {
+    const [dhcp, vpcs, support] = await Promise.all([
+      aws('describe-dhcp-options'),
+      aws('describe-vpcs', '--vpc-ids', vpc),
+      aws('describe-vpc-attribute', '--vpc-id', vpc, '--attribute', 'enableDnsSupport'),
+    ]);
+    const sets = (dhcp.out as { DhcpOptions: { DhcpOptionsId: string }[] }).DhcpOptions;
+    expect(sets).toEqual([
+      {
+        DhcpConfigurations: [
+          { Key: 'domain-name', Values: [{ Value: 'ec2.internal' }] },
+          { Key: 'domain-name-servers', Values: [{ Value: 'AmazonProvidedDNS' }] },
+        ],
+        DhcpOptionsId: sets[0]?.DhcpOptionsId,
+        OwnerId: '777788889999',
+      },
+    ]);
+    expect((vpcs.out as { Vpcs: { DhcpOptionsId: string }[] }).Vpcs[0]?.DhcpOptionsId).toBe(sets[0]?.DhcpOptionsId);
+    expect(support.out).toEqual({ VpcId: vpc, EnableDnsSupport: { Value: true } });
+    const both = await aws('modify-vpc-attribute', '--vpc-id', vpc, '--enable-dns-support', '--enable-dns-hostnames');
+    expect(both.err).toContain(
+      'An error occurred (InvalidParameterCombination) when calling the ModifyVpcAttribute operation: Fields for multiple attribute types specified: enableDnsHostnames, enableDnsSupport',
+    );
   });
 });
 

@@ -4,20 +4,25 @@
  * DeleteTags without `Tags` removes every tag, with a value only a matching tag ("If you specify
  * a tag key with a value, the tag is deleted only if its value matches"); keys starting `aws:`
  * are reserved; 50 tags per resource. Which kind an id names, where its tags are and what the
- * caller sees come from the kinds' registry (peering tags are kept per account, so each side of
- * a cross-account peering sees only its own).
+ * caller sees come from the kinds' registry, with the parts a kind keeps inside its records that
+ * have tags of their own (security group rules); peering tags are kept per account, so each side
+ * of a cross-account peering sees only its own.
  */
 import type { CreateTagsRequest, DeleteTagsRequest, DescribeTagsRequest, DescribeTagsResult, TagDescription } from '@aws-sdk/client-ec2';
 
 import { AwsError, assertWellFormedId, missingParameter, notFound } from '../errors';
 import { KIND_LIST } from '../kinds';
+import type { TaggedPart } from '../kinds/kind';
 import type { TagMap } from '../state/records';
 import { applyFilters, checkDryRun, paginate, validateTag, type FilterSpec } from './common';
 import { read, write, type CallContext } from './context';
 
+/** Everything taggable: every kind, and the parts kept inside a kind's records (rules). */
+const TAGGABLE: readonly TaggedPart[] = KIND_LIST.flatMap((k) => [k, ...(k.taggedParts ?? [])]);
+
 /** The tag map of one of the caller's resources, found by the kind its id prefix names. */
 function tagsOf(ctx: CallContext, id: string): TagMap {
-  const k = KIND_LIST.find((x) => id.startsWith(x.ids.prefix));
+  const k = TAGGABLE.find((x) => id.startsWith(x.ids.prefix));
   if (!k) throw new AwsError('InvalidID', `The ID '${id}' is not valid`);
   assertWellFormedId(k.ids, id);
   const tags = k.tags.of(ctx, id);
@@ -79,7 +84,7 @@ export function describeTags(ctx: CallContext, input: DescribeTagsRequest): Desc
       rows.push({ id: `${id}\u0000${Key}`, d: { Key, ResourceId: id, ResourceType: type as TagDescription['ResourceType'], Value } });
     }
   };
-  for (const k of KIND_LIST) for (const r of k.tags.seen(ctx)) add(r.id, k.tagType, r.tags);
+  for (const k of TAGGABLE) for (const r of k.tags.seen(ctx)) add(r.id, k.tagType, r.tags);
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const filtered = applyFilters(rows, input.Filters, TAG_FILTERS);
   checkDryRun(input);

@@ -7,6 +7,7 @@
  * (`state/persist.ts`). A kind's own folder holds its records, actions, filters and `kind.ts`.
  */
 import type { VpcDeleteHook } from '../ec2/context';
+import { DHCP_OPTIONS_KIND } from './dhcp-options/kind';
 import type { KindDef } from './kind';
 import { PEERING_KIND } from './peering/kind';
 import type { SandboxKind } from './records';
@@ -21,6 +22,7 @@ export const KINDS = {
   routeTable: ROUTE_TABLE_KIND,
   securityGroup: SECURITY_GROUP_KIND,
   peering: PEERING_KIND,
+  dhcpOptions: DHCP_OPTIONS_KIND,
 } as const satisfies { readonly [K in SandboxKind]: KindDef<K> };
 
 /** Every kind's definition, in registry order. */

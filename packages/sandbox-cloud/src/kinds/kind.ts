@@ -4,7 +4,7 @@ import type { IdSpec } from '../errors';
 import type { ActionEntry, CallContext, VpcDeleteHook } from '../ec2/context';
 import type { TagMap } from '../state/records';
 import type { World } from '../state/world';
-import type { CellKind, KindRecord, KindTables, SandboxKind, StateKey } from './records';
+import type { CellKind, KindRecord, KindTables, SandboxKind, StateKey, TaggableType } from './records';
 
 /** One tagged resource the caller sees, for DescribeTags. */
 export interface TaggedResource {
@@ -25,6 +25,9 @@ export interface KindDef<K extends SandboxKind> {
   /** Its list in a state file: the key, what is saved, and how a saved list is put back. */
   readonly state: {
     readonly key: StateKey<K>;
+    /** True for a kind added after state files began: a file without its list reads as an empty
+     * one, and `load` (called with no records) adds what AWS would have made meanwhile. */
+    readonly addedLater?: boolean;
     dump(world: World): KindRecord<K>[];
     load(world: World, records: readonly KindRecord<K>[]): void;
   };
@@ -34,16 +37,33 @@ export interface KindDef<K extends SandboxKind> {
     of(ctx: CallContext, id: string): TagMap | undefined;
     seen(ctx: CallContext): Iterable<TaggedResource>;
   };
+  /** Resources kept inside this kind's records that have ids and tags of their own (a security
+   * group's rules): the tag actions find them by their id prefix as they find kinds. */
+  readonly taggedParts?: readonly TaggedPart[];
 }
 
-/** How a kind kept in a table per cell is saved, loaded and tagged: every cell's table in turn. */
-export function cellTable<K extends CellKind>(kind: K, key: StateKey<K>): Pick<KindDef<K>, 'state' | 'tags'> {
+/** A resource kept inside another kind's records, with its own id form and tags. */
+export interface TaggedPart {
+  readonly ids: IdSpec;
+  readonly tagType: TaggableType;
+  readonly tags: KindDef<SandboxKind>['tags'];
+}
+
+/** How a kind kept in a table per cell is saved, loaded and tagged: every cell's table in turn.
+ * `afterLoad` runs once its records are back (to fill in what an older file lacks). */
+export function cellTable<K extends CellKind>(
+  kind: K,
+  key: StateKey<K>,
+  opts: { addedLater?: boolean; afterLoad?: (world: World) => void } = {},
+): Pick<KindDef<K>, 'state' | 'tags'> {
   return {
     state: {
       key,
+      ...(opts.addedLater ? { addedLater: true } : {}),
       dump: (world) => [...world.cells()].flatMap((c) => [...c.table(kind).values()]),
       load: (world, records) => {
         for (const r of records) world.put(kind, r);
+        opts.afterLoad?.(world);
       },
     },
     tags: {

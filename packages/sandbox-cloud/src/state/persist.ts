@@ -27,12 +27,17 @@ export type WorldData = {
 /** Checks that parsed JSON is a state file this version can load. */
 export function assertWorldData(data: unknown, source: string): asserts data is WorldData {
   const d = data as Record<string, unknown> | null;
-  const lists = ['accounts', 'sessions', ...KIND_LIST.map((k) => k.state.key), 'holds'];
+  const lists = ['accounts', 'sessions', ...KIND_LIST.filter((k) => !k.state.addedLater).map((k) => k.state.key), 'holds'];
+  // Kinds added after state files began may be missing (an older file), but not damaged.
+  const later = KIND_LIST.filter((k) => k.state.addedLater).map((k) => k.state.key);
   if (!d || typeof d !== 'object' || d.format !== 'peerscape-sandbox-state') {
     throw new Error(`${source} is not a Peerscape sandbox state file (expected "format": "peerscape-sandbox-state").`);
   }
   if (d.version !== 1) throw new Error(`${source} has state version ${String(d.version)}; this sandbox reads version 1. Reset the sandbox to start over.`);
   for (const k of lists) if (!Array.isArray(d[k])) throw new Error(`${source} is damaged: "${k}" is not a list. Reset the sandbox to start over.`);
+  for (const k of later) {
+    if (d[k] !== undefined && !Array.isArray(d[k])) throw new Error(`${source} is damaged: "${k}" is not a list. Reset the sandbox to start over.`);
+  }
 }
 
 /** A JSON-ready copy of the whole state. */

@@ -1,5 +1,5 @@
-/** Security group actions: Create/Delete/DescribeSecurityGroups (the rules' actions are in
- * `rules.ts`).
+/** Security group actions: Create/Delete/DescribeSecurityGroups and DescribeSecurityGroupRules
+ * (the rules' other actions are in `rules.ts`, what peered VPCs' rules do in `references.ts`).
  *
  * From the EC2 API reference and "Update your security groups to reference peer security
  * groups" (VPC peering guide): a rule may reference a group in the same VPC, or a group in a
@@ -12,6 +12,8 @@ import type {
   CreateSecurityGroupResult,
   DeleteSecurityGroupRequest,
   DeleteSecurityGroupResult,
+  DescribeSecurityGroupRulesRequest,
+  DescribeSecurityGroupRulesResult,
   DescribeSecurityGroupsRequest,
   DescribeSecurityGroupsResult,
 } from '@aws-sdk/client-ec2';
@@ -21,9 +23,9 @@ import type { CallContext, VpcDeleteHook } from '../../ec2/context';
 import { AwsError, missingParameter } from '../../errors';
 import type { VpcRec } from '../vpc/records';
 import { requireVpc, vpcHasDependencies } from '../vpc/store';
-import { groupFilters } from './filters';
-import { SECURITY_GROUP_IDS, securityGroupArn, type SecurityGroupRec } from './records';
-import { renderGroup } from './render';
+import { groupFilters, RULE_FILTERS, type RuleRow } from './filters';
+import { SECURITY_GROUP_IDS, SECURITY_GROUP_RULE_IDS, securityGroupArn, type SecurityGroupRec } from './records';
+import { renderGroup, renderRule } from './render';
 import { createSecurityGroupRec, requireGroup } from './store';
 
 /** CreateSecurityGroup. */
@@ -66,16 +68,18 @@ export const securityGroupsOnVpcDelete: VpcDeleteHook = {
   },
 };
 
-/** DeleteSecurityGroup: never `default`, never while another group's rule references it. */
+/** DeleteSecurityGroup: never `default`, never while another group of its VPC references it. Rules
+ * in peered VPCs do not hold it: "if the owner of the peer VPC deletes the referenced security
+ * group, the security group rule becomes stale" (VPC Peering Guide). */
 export function deleteSecurityGroup(ctx: CallContext, input: DeleteSecurityGroupRequest): DeleteSecurityGroupResult {
   const g = requireGroup(ctx, input.GroupId, input.GroupName);
   if (g.name === 'default') {
     throw new AwsError('CannotDelete', `the specified group: "${g.id}" name: "default" cannot be deleted by a user`);
   }
-  for (const other of ctx.world.byId.values()) {
-    if (other.kind !== 'securityGroup' || other.rec.id === g.id) continue;
-    if (other.rec.rules.some((r) => r.group?.groupId === g.id)) {
-      throw new AwsError('DependencyViolation', `resource ${g.id} has a dependent object (referenced by ${other.rec.id})`);
+  for (const other of ctx.cell.table('securityGroup').values()) {
+    if (other.id === g.id || other.vpcId !== g.vpcId) continue;
+    if (other.rules.some((r) => r.group?.groupId === g.id)) {
+      throw new AwsError('DependencyViolation', `resource ${g.id} has a dependent object (referenced by ${other.id})`);
     }
   }
   checkDryRun(input);
@@ -97,4 +101,15 @@ export function describeSecurityGroups(ctx: CallContext, input: DescribeSecurity
   checkDryRun(input);
   const { page, nextToken } = paginate(filtered, (g) => g.id, input.MaxResults, input.NextToken);
   return { SecurityGroups: page.map((g) => renderGroup(ctx.world, g)), ...(nextToken ? { NextToken: nextToken } : {}) };
+}
+
+/** DescribeSecurityGroupRules: the rules of the caller's groups in this region, by rule id. */
+export function describeSecurityGroupRules(ctx: CallContext, input: DescribeSecurityGroupRulesRequest): DescribeSecurityGroupRulesResult {
+  const rows = new Map<string, RuleRow>();
+  for (const group of ctx.cell.table('securityGroup').values()) for (const rule of group.rules) rows.set(rule.ruleId, { id: rule.ruleId, group, rule });
+  const base = input.SecurityGroupRuleIds?.length ? pickByIds(SECURITY_GROUP_RULE_IDS, input.SecurityGroupRuleIds, (id) => rows.get(id)) : rows.values();
+  const filtered = applyFilters(byId(base), input.Filters, RULE_FILTERS, (x) => x.rule.tags ?? {});
+  checkDryRun(input);
+  const { page, nextToken } = paginate(filtered, (x) => x.id, input.MaxResults, input.NextToken);
+  return { SecurityGroupRules: page.map((x) => renderRule(ctx.world, x.group, x.rule)), ...(nextToken ? { NextToken: nextToken } : {}) };
 }

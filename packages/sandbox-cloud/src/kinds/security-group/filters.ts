@@ -1,5 +1,6 @@
 /** The filters DescribeSecurityGroups accepts (besides `tag:<key>`, `tag-key` and `tag-value`);
- * rule filters name referenced groups, so they read the world. */
+ * rule filters name referenced groups, so they read the world. And those of
+ * DescribeSecurityGroupRules. */
 import type { FilterSpec } from '../../ec2/common';
 import type { World } from '../../state/world';
 import type { SecurityGroupRec, SgRuleRec } from './records';
@@ -37,3 +38,16 @@ export function groupFilters(world: World): FilterSpec<SecurityGroupRec> {
   }
   return spec;
 }
+
+/** A rule with its group, as DescribeSecurityGroupRules lists it (by rule id). */
+export interface RuleRow {
+  readonly id: string;
+  readonly group: SecurityGroupRec;
+  readonly rule: SgRuleRec;
+}
+
+/** The filters DescribeSecurityGroupRules accepts besides the tag filters (EC2 API reference). */
+export const RULE_FILTERS: FilterSpec<RuleRow> = {
+  'group-id': (x) => x.group.id,
+  'security-group-rule-id': (x) => x.rule.ruleId,
+};

@@ -10,7 +10,17 @@ export const SECURITY_GROUP_IDS: IdSpec = {
   noun: 'security group',
 };
 
-/** A security-group reference inside a rule. */
+/** Security group rule ids (`sgr-`, kept inside their group's record) and their errors. */
+export const SECURITY_GROUP_RULE_IDS: IdSpec = {
+  prefix: 'sgr-',
+  notFound: 'InvalidSecurityGroupRuleId.NotFound',
+  malformed: 'InvalidSecurityGroupRuleId.Malformed',
+  noun: 'security group rule ID',
+};
+
+/** A security-group reference inside a rule. `vpcId` and `vpcPeeringConnectionId` are set for a
+ * group in a peered VPC: the VPC it is in, and the peering the rule was made over (a later active
+ * peering between the same two VPCs takes its place, see `peeringOfRef`). */
 export interface GroupRefRec {
   groupId: string;
   userId: string;
@@ -30,6 +40,8 @@ export interface SgRuleRec {
   prefixListId?: string;
   group?: GroupRefRec;
   description?: string;
+  /** Its own tags (a rule is a taggable resource, `security-group-rule`). */
+  tags?: TagMap;
 }
 
 /** A security group. */

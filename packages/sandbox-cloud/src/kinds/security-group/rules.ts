@@ -1,5 +1,5 @@
 /** Security group rule actions: Authorize/Revoke ingress and egress rules, with CIDR,
- * prefix-list and security-group references.
+ * prefix-list and security-group references, and ModifySecurityGroupRules by rule id.
  *
  * From the EC2 API reference and "Update your security groups to reference peer security
  * groups" (VPC peering guide): a rule may reference a group in the same VPC, or a group in a
@@ -11,16 +11,18 @@ import type {
   AuthorizeSecurityGroupIngressRequest,
   AuthorizeSecurityGroupIngressResult,
   IpPermission,
+  ModifySecurityGroupRulesRequest,
+  ModifySecurityGroupRulesResult,
   RevokeSecurityGroupIngressRequest,
   RevokeSecurityGroupIngressResult,
   UserIdGroupPair,
 } from '@aws-sdk/client-ec2';
 
 import { formatCidr, parseCidr } from '../../cidr';
-import { checkDryRun, tagList, tagsFromSpecs } from '../../ec2/common';
+import { checkDryRun, tagsFromSpecs } from '../../ec2/common';
 import type { CallContext } from '../../ec2/context';
-import { AwsError, assertWellFormedId, invalidCombination, missingParameter } from '../../errors';
-import { SECURITY_GROUP_IDS, type GroupRefRec, type SecurityGroupRec, type SgRuleRec } from './records';
+import { AwsError, assertWellFormedId, invalidCombination, missingParameter, notFound } from '../../errors';
+import { SECURITY_GROUP_IDS, SECURITY_GROUP_RULE_IDS, type GroupRefRec, type SecurityGroupRec, type SgRuleRec } from './records';
 import { renderPermissions, renderRule } from './render';
 import { requireGroup } from './store';
 
@@ -91,7 +93,13 @@ function resolveGroupRef(ctx: CallContext, target: SecurityGroupRec, pair: UserI
 
 type RuleDraft = Omit<SgRuleRec, 'ruleId'>;
 
-function draftRules(ctx: CallContext, g: SecurityGroupRec, egress: boolean, input: AuthorizeSecurityGroupIngressRequest): RuleDraft[] {
+function draftRules(
+  ctx: CallContext,
+  g: SecurityGroupRec,
+  egress: boolean,
+  input: AuthorizeSecurityGroupIngressRequest,
+  whereOf: (i: number) => string = (i) => `IpPermissions.${i + 1}`,
+): RuleDraft[] {
   const legacy = input.CidrIp !== undefined || input.IpProtocol !== undefined || input.FromPort !== undefined || input.ToPort !== undefined;
   if (input.SourceSecurityGroupName !== undefined || input.SourceSecurityGroupOwnerId !== undefined) {
     throw new AwsError(
@@ -108,7 +116,7 @@ function draftRules(ctx: CallContext, g: SecurityGroupRec, egress: boolean, inpu
   if (perms.length === 0) throw missingParameter('IpPermissions');
   const out: RuleDraft[] = [];
   perms.forEach((perm, i) => {
-    const where = `IpPermissions.${i + 1}`;
+    const where = whereOf(i);
     const ipProtocol = normalizeProtocol(perm.IpProtocol, where);
     const ports = readPorts(ipProtocol, perm.FromPort, perm.ToPort);
     const base = { egress, ipProtocol, ...ports };
@@ -179,12 +187,9 @@ function authorize(
   }
   const tags = tagsFromSpecs(input.TagSpecifications, 'security-group-rule');
   checkDryRun(input);
-  const added = drafts.map((d) => ({ ruleId: ctx.world.newId('sgr'), ...d }));
+  const added: SgRuleRec[] = drafts.map((d) => ({ ruleId: ctx.world.newId('sgr'), ...d, ...(Object.keys(tags).length > 0 ? { tags: { ...tags } } : {}) }));
   g.rules.push(...added);
-  return {
-    Return: true,
-    SecurityGroupRules: added.map((r) => ({ ...renderRule(ctx.world, g, r), ...(Object.keys(tags).length ? { Tags: tagList(tags) } : {}) })),
-  };
+  return { Return: true, SecurityGroupRules: added.map((r) => renderRule(ctx.world, g, r)) };
 }
 
 /** AuthorizeSecurityGroupIngress. */
@@ -227,7 +232,7 @@ function revoke(ctx: CallContext, egress: boolean, input: RevokeSecurityGroupIng
   g.rules = g.rules.filter((r) => !matched.some((d) => sameRule(r, d)));
   return {
     Return: true,
-    ...(unknown.length > 0 ? { UnknownIpPermissions: renderPermissions(ctx.world, unknown.map((d) => ({ ruleId: '', ...d }))) } : {}),
+    ...(unknown.length > 0 ? { UnknownIpPermissions: renderPermissions(ctx.world, g.vpcId, unknown.map((d) => ({ ruleId: '', ...d }))) } : {}),
   };
 }
 
@@ -264,4 +269,50 @@ export function revokeSecurityGroupIngress(ctx: CallContext, input: RevokeSecuri
 /** RevokeSecurityGroupEgress. */
 export function revokeSecurityGroupEgress(ctx: CallContext, input: RevokeSecurityGroupIngressRequest): RevokeSecurityGroupIngressResult {
   return revoke(ctx, true, input);
+}
+
+/** ModifySecurityGroupRules: each named rule of the group takes the protocol, ports, one peer
+ * (`CidrIpv4`, `CidrIpv6`, `PrefixListId` or `ReferencedGroupId`) and description given, and keeps
+ * its id, direction and tags; the result may not duplicate another rule of the group. */
+export function modifySecurityGroupRules(ctx: CallContext, input: ModifySecurityGroupRulesRequest): ModifySecurityGroupRulesResult {
+  const g = requireGroup(ctx, input.GroupId);
+  const updates = input.SecurityGroupRules ?? [];
+  if (updates.length === 0) throw missingParameter('SecurityGroupRule');
+  const replaced = updates.map((u, i): SgRuleRec => {
+    const where = `SecurityGroupRule.${i + 1}`;
+    if (!u.SecurityGroupRuleId) throw missingParameter(`${where}.SecurityGroupRuleId`);
+    assertWellFormedId(SECURITY_GROUP_RULE_IDS, u.SecurityGroupRuleId);
+    const current = g.rules.find((r) => r.ruleId === u.SecurityGroupRuleId);
+    if (!current) throw notFound(SECURITY_GROUP_RULE_IDS, u.SecurityGroupRuleId);
+    const req = u.SecurityGroupRule;
+    if (!req) throw missingParameter(`${where}.SecurityGroupRule`);
+    const peers = [req.CidrIpv4, req.CidrIpv6, req.PrefixListId, req.ReferencedGroupId].filter((x) => x !== undefined);
+    if (peers.length > 1) throw invalidCombination('Only one of cidrIp, cidrIpv6, prefixListId, or referencedGroupId can be specified');
+    if (peers.length === 0) {
+      throw new AwsError('MissingParameter', 'The request must contain exactly one of: cidrIp, cidrIpv6, prefixListId, or referencedGroupId');
+    }
+    const d = req.Description !== undefined ? { Description: req.Description } : {};
+    const perm: IpPermission = {
+      IpProtocol: req.IpProtocol,
+      FromPort: req.FromPort,
+      ToPort: req.ToPort,
+      IpRanges: req.CidrIpv4 !== undefined ? [{ CidrIp: req.CidrIpv4, ...d }] : [],
+      Ipv6Ranges: req.CidrIpv6 !== undefined ? [{ CidrIpv6: req.CidrIpv6, ...d }] : [],
+      PrefixListIds: req.PrefixListId !== undefined ? [{ PrefixListId: req.PrefixListId, ...d }] : [],
+      UserIdGroupPairs: req.ReferencedGroupId !== undefined ? [{ GroupId: req.ReferencedGroupId, ...d }] : [],
+    };
+    const [draft] = draftRules(ctx, g, current.egress, { IpPermissions: [perm] }, () => `${where}.SecurityGroupRule`);
+    return { ruleId: current.ruleId, ...(draft as RuleDraft), ...(current.tags ? { tags: current.tags } : {}) };
+  });
+  const ids = new Set(replaced.map((r) => r.ruleId));
+  const kept = g.rules.filter((r) => !ids.has(r.ruleId));
+  replaced.forEach((r, i) => {
+    if (kept.some((k) => sameRule(k, r)) || replaced.slice(0, i).some((x) => sameRule(x, r))) {
+      throw new AwsError('InvalidPermission.Duplicate', `the specified rule "${describeRule(r)}" already exists`);
+    }
+  });
+  checkDryRun(input);
+  const byRuleId = new Map(replaced.map((r) => [r.ruleId, r]));
+  g.rules = g.rules.map((r) => byRuleId.get(r.ruleId) ?? r);
+  return { Return: true };
 }

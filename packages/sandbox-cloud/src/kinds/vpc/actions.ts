@@ -6,8 +6,6 @@
  * same private range as the primary (or publicly routable), Amazon-provided IPv6 /56. A new VPC
  * gets a main route table with local routes and a `default` security group.
  */
-import { createHash } from 'node:crypto';
-
 import type {
   AssociateVpcCidrBlockRequest,
   AssociateVpcCidrBlockResult,
@@ -32,17 +30,13 @@ import type { CallContext } from '../../ec2/context';
 import { AwsError, invalidCombination, invalidValue, missingParameter } from '../../errors';
 import { zonesOf } from '../../regions';
 import type { World } from '../../state/world';
+import { dhcpOptionsIdForNewVpc } from '../dhcp-options/store';
 import { addLocalRoute, createRouteTableRec, removeLocalRoute } from '../route-table/store';
 import { createSecurityGroupRec } from '../security-group/store';
 import { createSubnetRec } from '../subnet/store';
 import { VPC_FILTERS } from './filters';
 import { VPC_IDS, vpcIpv4Blocks, vpcIpv6Blocks, type Ipv6AssocRec, type VpcRec } from './records';
 import { requireVpc } from './store';
-
-/** The DHCP options set id of an account's region (one per region, as for new accounts). */
-function dhcpOptionsIdOf(accountId: string, region: string): string {
-  return `dopt-${createHash('sha256').update(`${accountId}/${region}`).digest('hex').slice(0, 17)}`;
-}
 
 /** A deterministic Amazon-provided /56 (from 2600:1f00::/24, the range AWS allocates from). */
 function nextAmazonIpv6(world: World): string {
@@ -147,7 +141,7 @@ function createVpcRec(
     ipv6Assocs: ipv6 ? [ipv6] : [],
     isDefault: opts.isDefault,
     instanceTenancy: opts.tenancy,
-    dhcpOptionsId: dhcpOptionsIdOf(ctx.accountId, ctx.region),
+    dhcpOptionsId: dhcpOptionsIdForNewVpc(world, ctx.accountId, ctx.region),
     enableDnsSupport: true,
     // AWS: DNS hostnames are on for default VPCs and off for the ones you create.
     enableDnsHostnames: opts.isDefault,
@@ -343,9 +337,10 @@ export function disassociateVpcCidrBlock(ctx: CallContext, input: DisassociateVp
   throw new AwsError('InvalidVpcCidrBlockAssociationID.NotFound', `The vpc CIDR block association ID '${id}' does not exist`);
 }
 
-/** DescribeVpcAttribute (DNS support, DNS hostnames, NAU metrics). */
+/** DescribeVpcAttribute (DNS support, DNS hostnames, NAU metrics): one attribute per call. */
 export function describeVpcAttribute(ctx: CallContext, input: DescribeVpcAttributeRequest): DescribeVpcAttributeResult {
   const v = requireVpc(ctx, input.VpcId);
+  if (!input.Attribute) throw missingParameter('Attribute');
   checkDryRun(input);
   switch (input.Attribute) {
     case 'enableDnsSupport':
@@ -355,22 +350,27 @@ export function describeVpcAttribute(ctx: CallContext, input: DescribeVpcAttribu
     case 'enableNetworkAddressUsageMetrics':
       return { VpcId: v.id, EnableNetworkAddressUsageMetrics: { Value: false } };
     default:
-      throw missingParameter('Attribute');
+      throw invalidValue('attribute', input.Attribute, 'Expecting enableDnsSupport, enableDnsHostnames or enableNetworkAddressUsageMetrics.');
   }
 }
 
-/** ModifyVpcAttribute: one attribute per call, as AWS requires. */
+/** ModifyVpcAttribute: one attribute per call (AWS names them all when given more, in this
+ * order), and DNS hostnames only while DNS support is on (EC2 API reference). */
 export function modifyVpcAttribute(ctx: CallContext, input: ModifyVpcAttributeRequest): void {
   const v = requireVpc(ctx, input.VpcId);
-  const given = [input.EnableDnsSupport, input.EnableDnsHostnames, input.EnableNetworkAddressUsageMetrics].filter((x) => x !== undefined);
+  const attributes = {
+    enableDnsHostnames: input.EnableDnsHostnames,
+    enableDnsSupport: input.EnableDnsSupport,
+    enableNetworkAddressUsageMetrics: input.EnableNetworkAddressUsageMetrics,
+  };
+  const given = Object.entries(attributes).filter(([, x]) => x !== undefined);
   if (given.length === 0) throw new AwsError('MissingParameter', 'The request must contain exactly one attribute to modify.');
-  if (given.length > 1) throw invalidCombination('Fields for multiple attribute types specified: modify one attribute per call.');
-  if (input.EnableDnsSupport) {
-    if (input.EnableDnsSupport.Value === undefined) throw missingParameter('EnableDnsSupport.Value');
-    v.enableDnsSupport = input.EnableDnsSupport.Value;
+  if (given.length > 1) throw invalidCombination(`Fields for multiple attribute types specified: ${given.map(([name]) => name).join(', ')}`);
+  const [name, attribute] = given[0] as [keyof typeof attributes, { Value?: boolean }];
+  if (attribute.Value === undefined) throw missingParameter(`${name.charAt(0).toUpperCase()}${name.slice(1)}.Value`);
+  if (name === 'enableDnsHostnames' && attribute.Value && !v.enableDnsSupport) {
+    throw new AwsError('InvalidParameterValue', `DNS hostnames cannot be enabled for ${v.id} while DNS support is disabled: enable enableDnsSupport first.`);
   }
-  if (input.EnableDnsHostnames) {
-    if (input.EnableDnsHostnames.Value === undefined) throw missingParameter('EnableDnsHostnames.Value');
-    v.enableDnsHostnames = input.EnableDnsHostnames.Value;
-  }
+  if (name === 'enableDnsSupport') v.enableDnsSupport = attribute.Value;
+  if (name === 'enableDnsHostnames') v.enableDnsHostnames = attribute.Value;
 }

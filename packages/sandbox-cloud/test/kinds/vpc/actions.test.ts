@@ -239,10 +239,32 @@ describe('VPC attributes', () => {
     expect(hostnames.EnableDnsHostnames?.Value).toBe(false);
     await net.send(new ModifyVpcAttributeCommand({ VpcId: id, EnableDnsHostnames: { Value: true } }));
     expect((await net.send(new DescribeVpcAttributeCommand({ VpcId: id, Attribute: 'enableDnsHostnames' }))).EnableDnsHostnames?.Value).toBe(true);
+    // AWS names both attributes (its answer as SDK bug reports quote it).
     const both = await awsError(net.send(new ModifyVpcAttributeCommand({ VpcId: id, EnableDnsHostnames: { Value: true }, EnableDnsSupport: { Value: true } })));
-    expect(both.code).toBe('InvalidParameterCombination');
+    expect(both).toMatchObject({ code: 'InvalidParameterCombination', message: 'Fields for multiple attribute types specified: enableDnsHostnames, enableDnsSupport' });
+    expect((await awsError(net.send(new ModifyVpcAttributeCommand({ VpcId: id })))).code).toBe('MissingParameter');
     const badAttr = await awsError(net.send(new DescribeVpcAttributeCommand({ VpcId: id, Attribute: 'colour' as never })));
     expect(badAttr.code).toBe('InvalidParameterValue');
+  });
+
+  it('enables DNS hostnames only while DNS support is on', async () => {
+    const id = (await createVpc(net, '10.22.0.0/16')).VpcId as string;
+    const attr = async (Attribute: 'enableDnsSupport' | 'enableDnsHostnames') => {
+      const out = await net.send(new DescribeVpcAttributeCommand({ VpcId: id, Attribute }));
+      return (Attribute === 'enableDnsSupport' ? out.EnableDnsSupport : out.EnableDnsHostnames)?.Value;
+    };
+    await net.send(new ModifyVpcAttributeCommand({ VpcId: id, EnableDnsSupport: { Value: false } }));
+    expect(await attr('enableDnsSupport')).toBe(false);
+    const refused = await awsError(net.send(new ModifyVpcAttributeCommand({ VpcId: id, EnableDnsHostnames: { Value: true } })));
+    expect(refused).toMatchObject({ code: 'InvalidParameterValue', status: 400 });
+    expect(refused.message).toContain('DNS support');
+    expect(await attr('enableDnsHostnames')).toBe(false);
+    // Turning hostnames off is always allowed; on again once DNS support is back.
+    await net.send(new ModifyVpcAttributeCommand({ VpcId: id, EnableDnsHostnames: { Value: false } }));
+    await net.send(new ModifyVpcAttributeCommand({ VpcId: id, EnableDnsSupport: { Value: true } }));
+    await net.send(new ModifyVpcAttributeCommand({ VpcId: id, EnableDnsHostnames: { Value: true } }));
+    expect([await attr('enableDnsSupport'), await attr('enableDnsHostnames')]).toEqual([true, true]);
+    expect((await awsError(net.send(new DescribeVpcAttributeCommand({ VpcId: 'vpc-0123456789abcdef0', Attribute: 'enableDnsSupport' })))).code).toBe('InvalidVpcID.NotFound');
   });
 });
 

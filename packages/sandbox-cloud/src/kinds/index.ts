@@ -1,13 +1,14 @@
-/** THE registry of the sandbox's resource kinds: one line per kind, in the order DeleteVpc asks
- * them and DescribeTags and state files list them.
+/** THE registry of the sandbox's resource kinds: one line per kind, in the order DeleteVpc and
+ * DeleteSubnet ask them and DescribeTags and state files list them.
  *
  * Everything that spans kinds is derived from it: the EC2 action table (`ec2/dispatch.ts`),
- * DeleteVpc's hooks, the tag actions' lookup of a kind by id prefix (with its id errors) and
+ * DeleteVpc's and DeleteSubnet's hooks, the tag actions' lookup of a kind by id prefix (with its id errors) and
  * their DescribeTags walk (`ec2/tags.ts`), and a state file's lists, their check, dump and load
  * (`state/persist.ts`). A kind's own folder holds its records, actions, filters and `kind.ts`.
  */
-import type { VpcDeleteHook } from '../ec2/context';
+import type { DeleteHooks, SubnetDeleteHook, VpcDeleteHook } from '../ec2/context';
 import type { KindDef } from './kind';
+import { NETWORK_ACL_KIND } from './network-acl/kind';
 import { PEERING_KIND } from './peering/kind';
 import type { SandboxKind } from './records';
 import { ROUTE_TABLE_KIND } from './route-table/kind';
@@ -21,6 +22,7 @@ export const KINDS = {
   routeTable: ROUTE_TABLE_KIND,
   securityGroup: SECURITY_GROUP_KIND,
   peering: PEERING_KIND,
+  networkAcl: NETWORK_ACL_KIND,
 } as const satisfies { readonly [K in SandboxKind]: KindDef<K> };
 
 /** Every kind's definition, in registry order. */
@@ -28,6 +30,12 @@ export const KIND_LIST: readonly KindDef<SandboxKind>[] = Object.values(KINDS) a
 
 /** Every kind's part in DeleteVpc, in registry order. */
 export const VPC_DELETE_HOOKS: readonly VpcDeleteHook[] = KIND_LIST.flatMap((k) => (k.onVpcDelete ? [k.onVpcDelete] : []));
+
+/** Every kind's part in DeleteSubnet, in registry order. */
+export const SUBNET_DELETE_HOOKS: readonly SubnetDeleteHook[] = KIND_LIST.flatMap((k) => (k.onSubnetDelete ? [k.onSubnetDelete] : []));
+
+/** Both lists of hooks, as every call's context carries them. */
+export const DELETE_HOOKS: DeleteHooks = { onVpcDelete: VPC_DELETE_HOOKS, onSubnetDelete: SUBNET_DELETE_HOOKS };
 
 /** The EC2 action names the kinds answer. */
 export type KindAction = { [K in SandboxKind]: keyof (typeof KINDS)[K]['actions'] }[SandboxKind];

@@ -6,6 +6,7 @@
  * be typed by it without importing each other. `kinds/index.ts` is the registry of what each kind
  * does, and must have one entry per kind listed here.
  */
+import type { NetworkAclRec } from './network-acl/records';
 import type { PeeringRec } from './peering/records';
 import type { RouteTableRec } from './route-table/records';
 import type { SecurityGroupRec } from './security-group/records';
@@ -19,6 +20,7 @@ export interface KindTables {
   routeTable: { rec: RouteTableRec; stateKey: 'routeTables'; tagType: 'route-table'; scope: 'cell' };
   securityGroup: { rec: SecurityGroupRec; stateKey: 'securityGroups'; tagType: 'security-group'; scope: 'cell' };
   peering: { rec: PeeringRec; stateKey: 'peerings'; tagType: 'vpc-peering-connection'; scope: 'world' };
+  networkAcl: { rec: NetworkAclRec; stateKey: 'networkAcls'; tagType: 'network-acl'; scope: 'cell' };
 }
 
 /** A resource kind of the sandbox. */

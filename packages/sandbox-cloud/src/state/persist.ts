@@ -15,6 +15,8 @@ export type WorldData = {
   scenario: string;
   seed: string;
   idCounter: number;
+  /** The second id sequence (absent from files written before it). */
+  laterIdCounter?: number;
   ipv6Counter: number;
   settings: SandboxSettings;
   accounts: AccountRec[];
@@ -27,12 +29,17 @@ export type WorldData = {
 /** Checks that parsed JSON is a state file this version can load. */
 export function assertWorldData(data: unknown, source: string): asserts data is WorldData {
   const d = data as Record<string, unknown> | null;
-  const lists = ['accounts', 'sessions', ...KIND_LIST.map((k) => k.state.key), 'holds'];
+  const lists = ['accounts', 'sessions', ...KIND_LIST.filter((k) => !k.state.addedLater).map((k) => k.state.key), 'holds'];
+  // Kinds added after state files began may be missing (an older file), but not damaged.
+  const later = KIND_LIST.filter((k) => k.state.addedLater).map((k) => k.state.key);
   if (!d || typeof d !== 'object' || d.format !== 'peerscape-sandbox-state') {
     throw new Error(`${source} is not a Peerscape sandbox state file (expected "format": "peerscape-sandbox-state").`);
   }
   if (d.version !== 1) throw new Error(`${source} has state version ${String(d.version)}; this sandbox reads version 1. Reset the sandbox to start over.`);
   for (const k of lists) if (!Array.isArray(d[k])) throw new Error(`${source} is damaged: "${k}" is not a list. Reset the sandbox to start over.`);
+  for (const k of later) {
+    if (d[k] !== undefined && !Array.isArray(d[k])) throw new Error(`${source} is damaged: "${k}" is not a list. Reset the sandbox to start over.`);
+  }
 }
 
 /** A JSON-ready copy of the whole state. */
@@ -43,6 +50,7 @@ export function worldToData(world: World): WorldData {
     scenario: world.scenario,
     seed: world.seed,
     idCounter: world.idCounter,
+    laterIdCounter: world.laterIdCounter,
     ipv6Counter: world.ipv6Counter,
     settings: world.settings,
     accounts: [...world.accounts.values()],
@@ -58,6 +66,7 @@ export function worldFromData(data: WorldData, clock: () => number): World {
   const w = new World(clock, { scenario: data.scenario, seed: data.seed, settings: data.settings });
   const d = structuredClone(data);
   w.idCounter = d.idCounter;
+  w.laterIdCounter = d.laterIdCounter ?? 0;
   w.ipv6Counter = d.ipv6Counter;
   for (const a of d.accounts) w.addAccount(a);
   for (const s of d.sessions) w.addSession(s);

@@ -1,16 +1,22 @@
 /** Copies the shapes of the sandbox's EC2 actions out of botocore's EC2 model.
  *
  * Run once when the action list changes:
- *   npx tsx packages/sandbox-cloud/src/wire/extract-ec2-model.ts [path/to/ec2/2016-11-15/service-2.json]
+ *   npx tsx packages/sandbox-cloud/src/wire/extract-ec2-model.ts [path/to/ec2/2016-11-15/service-2.json[.gz]]
  * The default path is where Debian's awscli package installs botocore's model
  * (`dpkg -L awscli | grep 'ec2/2016-11-15/service-2.json'`). The output, `ec2-model.json`, is
  * committed: the app must not depend on the AWS CLI being installed. Documentation strings are
  * dropped; only what the wire needs (member names, `locationName`, `queryName`, required members,
  * integer bounds and enums) is kept.
+ *
+ * With `--added`, only the actions `ec2-model.json` lacks are copied, into `ec2-model-added.json`
+ * (read after it by `model.ts`): a branch can serve new actions without rewriting the shared file.
+ * The next full run takes them into `ec2-model.json`; `ec2-model-added.json` then goes back to
+ * holding no operations.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 
 import { SUPPORTED_EC2_ACTIONS } from '../ec2/dispatch';
 
@@ -39,8 +45,14 @@ interface BotocoreModel {
 }
 
 function main(): void {
-  const source = process.argv[2] ?? DEFAULT_MODEL;
-  const model = JSON.parse(readFileSync(source, 'utf8')) as BotocoreModel;
+  const args = process.argv.slice(2);
+  const addedOnly = args.includes('--added');
+  const source = args.find((a) => a !== '--added') ?? DEFAULT_MODEL;
+  const raw = readFileSync(source);
+  const model = JSON.parse((source.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8')) as BotocoreModel;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const committed = JSON.parse(readFileSync(join(here, 'ec2-model.json'), 'utf8')) as { operations: Record<string, unknown> };
+  const actions = addedOnly ? SUPPORTED_EC2_ACTIONS.filter((a) => !(a in committed.operations)) : SUPPORTED_EC2_ACTIONS;
   const shapes: Record<string, BotocoreShape> = {};
   const operations: Record<string, { input?: string; output?: string }> = {};
 
@@ -72,7 +84,7 @@ function main(): void {
     if (copy.member) visit(copy.member.shape);
   };
 
-  for (const action of SUPPORTED_EC2_ACTIONS) {
+  for (const action of actions) {
     const op = model.operations[action];
     if (!op) throw new Error(`operation ${action} is missing from ${source}`);
     operations[action] = {
@@ -83,15 +95,21 @@ function main(): void {
     if (op.output) visit(op.output.shape);
   }
   const out = {
-    source: 'botocore ec2/2016-11-15/service-2.json (Debian awscli package), trimmed by extract-ec2-model.ts',
+    source: addedOnly
+      ? `${source.replace(/^.*\/(site|dist)-packages\//, '')}, the actions ec2-model.json lacks, trimmed by extract-ec2-model.ts --added`
+      : 'botocore ec2/2016-11-15/service-2.json (Debian awscli package), trimmed by extract-ec2-model.ts',
     apiVersion: model.metadata.apiVersion,
     xmlNamespace: model.metadata.xmlNamespace,
     operations,
     shapes,
   };
-  const target = join(dirname(fileURLToPath(import.meta.url)), 'ec2-model.json');
+  const target = join(here, addedOnly ? 'ec2-model-added.json' : 'ec2-model.json');
   writeFileSync(target, JSON.stringify(out, null, 1) + '\n');
-  console.log(`wrote ${Object.keys(shapes).length} shapes for ${SUPPORTED_EC2_ACTIONS.length} actions to ${target}`);
+  if (!addedOnly) {
+    const none = { source: 'nothing: ec2-model.json holds every action (extract-ec2-model.ts --added fills this)', operations: {}, shapes: {} };
+    writeFileSync(join(here, 'ec2-model-added.json'), JSON.stringify(none, null, 1) + '\n');
+  }
+  console.log(`wrote ${Object.keys(shapes).length} shapes for ${actions.length} actions to ${target}`);
 }
 
 main();

@@ -1,9 +1,11 @@
-/** Typed access to the trimmed botocore EC2 model (`ec2-model.json`).
+/** Typed access to the trimmed botocore EC2 model (`ec2-model.json`, then `ec2-model-added.json`
+ * for actions added since the last full extraction: see `extract-ec2-model.ts`).
  *
  * The model is the single source of wire names: request parameter names (`queryName`, or the
  * capitalised `locationName`, or the member name, as botocore's EC2 serializer picks them) and
  * response element names (`locationName`, list items `item`).
  */
+import addedJson from './ec2-model-added.json';
 import modelJson from './ec2-model.json';
 
 /** A member of a structure shape. */
@@ -24,14 +26,21 @@ export interface Shape {
   readonly enum?: readonly string[];
 }
 
-interface ModelFile {
-  readonly apiVersion: string;
-  readonly xmlNamespace: string;
+interface ShapesFile {
   readonly operations: Readonly<Record<string, { readonly input?: string; readonly output?: string }>>;
   readonly shapes: Readonly<Record<string, Shape>>;
 }
 
+interface ModelFile extends ShapesFile {
+  readonly apiVersion: string;
+  readonly xmlNamespace: string;
+}
+
 const model = modelJson as unknown as ModelFile;
+const added = addedJson as unknown as ShapesFile;
+
+/** Every action the two model files hold shapes for. */
+export const MODEL_OPERATIONS: readonly string[] = [...Object.keys(model.operations), ...Object.keys(added.operations)];
 
 /** EC2 API version every request must name. */
 export const EC2_API_VERSION = model.apiVersion;
@@ -40,14 +49,14 @@ export const EC2_XML_NAMESPACE = model.xmlNamespace.endsWith('/') ? model.xmlNam
 
 /** The shape named `name`; throws on a name the extractor did not copy (a bug, not bad input). */
 export function shape(name: string): Shape {
-  const s = model.shapes[name];
+  const s = model.shapes[name] ?? added.shapes[name];
   if (!s) throw new Error(`EC2 model has no shape ${name}; re-run extract-ec2-model.ts`);
   return s;
 }
 
 /** Input and output shape names of an action. */
 export function operationShapes(action: string): { input?: string; output?: string } {
-  const op = model.operations[action];
+  const op = model.operations[action] ?? added.operations[action];
   if (!op) throw new Error(`EC2 model has no operation ${action}`);
   return op;
 }

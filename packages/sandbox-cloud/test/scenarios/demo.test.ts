@@ -1,10 +1,12 @@
 /** The demo organisation, as the real SDK sees it: every situation the app has to explain is there. */
 import {
+  DescribeNetworkAclsCommand,
   DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   DescribeVpcPeeringConnectionsCommand,
   DescribeVpcsCommand,
+  type NetworkAcl,
   type RouteTable,
   type SecurityGroup,
   type Vpc,
@@ -21,6 +23,7 @@ const vpcs: Vpc[] = [];
 const peerings = new Map<string, VpcPeeringConnection>();
 const tables: RouteTable[] = [];
 const groups: SecurityGroup[] = [];
+const acls: NetworkAcl[] = [];
 let subnetCount = 0;
 
 beforeAll(async () => {
@@ -33,6 +36,7 @@ beforeAll(async () => {
       tables.push(...((await c.send(new DescribeRouteTablesCommand({}))).RouteTables ?? []));
       groups.push(...((await c.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups ?? []));
       subnetCount += (await c.send(new DescribeSubnetsCommand({}))).Subnets?.length ?? 0;
+      acls.push(...((await c.send(new DescribeNetworkAclsCommand({}))).NetworkAcls ?? []));
     }
   }
 });
@@ -50,6 +54,16 @@ describe('the demo organisation', () => {
     expect(vpcs.filter((v) => (v.Ipv6CidrBlockAssociationSet?.length ?? 0) > 0).length).toBeGreaterThanOrEqual(3);
     expect(vpcs.some((v) => v.IsDefault)).toBe(true);
     expect(subnetCount).toBeGreaterThan(20);
+  });
+
+  it('gives every VPC its default network ACL (IPv6 rules where the VPC has IPv6), each subnet associated with it', () => {
+    expect(acls.map((a) => a.VpcId).sort()).toEqual(vpcs.map((v) => v.VpcId).sort());
+    expect(acls.every((a) => a.IsDefault)).toBe(true);
+    expect(acls.flatMap((a) => a.Associations ?? [])).toHaveLength(subnetCount);
+    for (const v of vpcs) {
+      const numbers = acls.find((a) => a.VpcId === v.VpcId)?.Entries?.filter((e) => e.Egress).map((e) => e.RuleNumber);
+      expect(numbers, v.VpcId).toEqual((v.Ipv6CidrBlockAssociationSet?.length ?? 0) > 0 ? [100, 101, 32767, 32768] : [100, 32767]);
+    }
   });
 
   it('shows peerings in every status', () => {

@@ -4,7 +4,7 @@
  * Behaviour from the EC2 API reference pages of these actions and "VPC CIDR blocks" in the
  * Amazon VPC user guide: IPv4 blocks /16 to /28, up to 5 IPv4 blocks, secondary blocks from the
  * same private range as the primary (or publicly routable), Amazon-provided IPv6 /56. A new VPC
- * gets a main route table with local routes and a `default` security group.
+ * gets a main route table with local routes, a `default` security group and a default network ACL.
  */
 import { createHash } from 'node:crypto';
 
@@ -32,6 +32,7 @@ import type { CallContext } from '../../ec2/context';
 import { AwsError, invalidCombination, invalidValue, missingParameter } from '../../errors';
 import { zonesOf } from '../../regions';
 import type { World } from '../../state/world';
+import { addIpv6AclEntries, createNetworkAclRec } from '../network-acl/store';
 import { addLocalRoute, createRouteTableRec, removeLocalRoute } from '../route-table/store';
 import { createSecurityGroupRec } from '../security-group/store';
 import { createSubnetRec } from '../subnet/store';
@@ -155,6 +156,7 @@ function createVpcRec(
   world.put('vpc', v);
   createRouteTableRec(world, v, true, {});
   createSecurityGroupRec(world, v, 'default', 'default VPC security group', {}, true);
+  createNetworkAclRec(world, v, true, {});
   return v;
 }
 
@@ -278,6 +280,7 @@ export function associateVpcCidrBlock(ctx: CallContext, input: AssociateVpcCidrB
   const assoc = ipv6AssocFromInput(ctx.world, ctx.region, input) as Ipv6AssocRec;
   v.ipv6Assocs.push(assoc);
   for (const r of ctx.cell.table('routeTable').values()) if (r.vpcId === v.id) addLocalRoute(r, assoc.ipv6CidrBlock);
+  addIpv6AclEntries(ctx, v);
   return {
     VpcId: v.id,
     Ipv6CidrBlockAssociation: {

@@ -7,7 +7,11 @@
  * (`state/persist.ts`). A kind's own folder holds its records, actions, filters and `kind.ts`.
  */
 import type { DeleteHooks, SubnetDeleteHook, VpcDeleteHook } from '../ec2/context';
+import { ADDRESS_KIND } from './address/kind';
+import { EGRESS_ONLY_INTERNET_GATEWAY_KIND } from './egress-only-internet-gateway/kind';
+import { INTERNET_GATEWAY_KIND } from './internet-gateway/kind';
 import type { KindDef } from './kind';
+import { NAT_GATEWAY_KIND } from './nat-gateway/kind';
 import { NETWORK_ACL_KIND } from './network-acl/kind';
 import { PEERING_KIND } from './peering/kind';
 import type { SandboxKind } from './records';
@@ -15,6 +19,7 @@ import { ROUTE_TABLE_KIND } from './route-table/kind';
 import { SECURITY_GROUP_KIND } from './security-group/kind';
 import { SUBNET_KIND } from './subnet/kind';
 import { VPC_KIND } from './vpc/kind';
+import { VPN_GATEWAY_KIND } from './vpn-gateway/kind';
 
 export const KINDS = {
   vpc: VPC_KIND,
@@ -23,6 +28,11 @@ export const KINDS = {
   securityGroup: SECURITY_GROUP_KIND,
   peering: PEERING_KIND,
   networkAcl: NETWORK_ACL_KIND,
+  internetGateway: INTERNET_GATEWAY_KIND,
+  egressOnlyInternetGateway: EGRESS_ONLY_INTERNET_GATEWAY_KIND,
+  address: ADDRESS_KIND,
+  natGateway: NAT_GATEWAY_KIND,
+  vpnGateway: VPN_GATEWAY_KIND,
 } as const satisfies { readonly [K in SandboxKind]: KindDef<K> };
 
 /** Every kind's definition, in registry order. */

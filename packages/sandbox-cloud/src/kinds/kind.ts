@@ -27,11 +27,12 @@ export interface KindDef<K extends SandboxKind> {
   /** Its list in a state file: the key, what is saved, and how a saved list is put back. */
   readonly state: {
     readonly key: StateKey<K>;
-    /** True for a kind added after state files began: a file without its list reads as an empty
-     * one, and `load` (called with no records) adds what AWS would have made meanwhile. */
+    /** True for a kind added after state files began: a file may lack its list. */
     readonly addedLater?: boolean;
     dump(world: World): KindRecord<K>[];
-    load(world: World, records: readonly KindRecord<K>[]): void;
+    /** Puts a saved list back; `undefined` for a file written before the kind existed, which the
+     * kind may fill in with what AWS would have made meanwhile. */
+    load(world: World, records: readonly KindRecord<K>[] | undefined): void;
   };
   /** Tags: those of one of the caller's resources (undefined when the caller has no such
    * resource here), and every resource the caller sees here, for DescribeTags. */
@@ -42,11 +43,11 @@ export interface KindDef<K extends SandboxKind> {
 }
 
 /** How a kind kept in a table per cell is saved, loaded and tagged: every cell's table in turn.
- * `afterLoad` runs once its records are back (to fill in what an older file lacks). */
+ * A kind `addedLater` may give `fillIn`, run when a file predates it. */
 export function cellTable<K extends CellKind>(
   kind: K,
   key: StateKey<K>,
-  opts: { addedLater?: boolean; afterLoad?: (world: World) => void } = {},
+  opts: { addedLater?: boolean; fillIn?: (world: World) => void } = {},
 ): Pick<KindDef<K>, 'state' | 'tags'> {
   return {
     state: {
@@ -54,8 +55,8 @@ export function cellTable<K extends CellKind>(
       ...(opts.addedLater ? { addedLater: true } : {}),
       dump: (world) => [...world.cells()].flatMap((c) => [...c.table(kind).values()]),
       load: (world, records) => {
-        for (const r of records) world.put(kind, r);
-        opts.afterLoad?.(world);
+        if (records === undefined) opts.fillIn?.(world);
+        for (const r of records ?? []) world.put(kind, r);
       },
     },
     tags: {

@@ -70,7 +70,7 @@ export function worldFromData(data: WorldData, clock: () => number): World {
   w.ipv6Counter = d.ipv6Counter;
   for (const a of d.accounts) w.addAccount(a);
   for (const s of d.sessions) w.addSession(s);
-  for (const k of KIND_LIST) k.state.load(w, (d as unknown as Record<string, KindRecord<SandboxKind>[]>)[k.state.key] ?? []);
+  for (const k of KIND_LIST) k.state.load(w, (d as unknown as Record<string, KindRecord<SandboxKind>[] | undefined>)[k.state.key]);
   w.holds = d.holds;
   return w;
 }

@@ -30,5 +30,5 @@ export const NETWORK_ACL_KIND = {
   },
   onVpcDelete: networkAclsOnVpcDelete,
   onSubnetDelete: networkAclsOnSubnetDelete,
-  ...cellTable('networkAcl', 'networkAcls', { addedLater: true, afterLoad: giveMissingNetworkAcls }),
+  ...cellTable('networkAcl', 'networkAcls', { addedLater: true, fillIn: giveMissingNetworkAcls }),
 } satisfies KindDef<'networkAcl'>;

@@ -32,6 +32,7 @@ import type { CallContext } from '../../ec2/context';
 import { AwsError, invalidCombination, invalidValue, missingParameter } from '../../errors';
 import { zonesOf } from '../../regions';
 import type { World } from '../../state/world';
+import { createInternetGatewayRec } from '../internet-gateway/store';
 import { addIpv6AclEntries, createNetworkAclRec } from '../network-acl/store';
 import { addLocalRoute, createRouteTableRec, removeLocalRoute } from '../route-table/store';
 import { createSecurityGroupRec } from '../security-group/store';
@@ -174,7 +175,7 @@ export function createVpc(ctx: CallContext, input: CreateVpcRequest): CreateVpcR
   return { Vpc: renderVpc(v, true) };
 }
 
-/** CreateDefaultVpc: 172.31.0.0/16, a default /20 subnet per zone, a route to an internet gateway. */
+/** CreateDefaultVpc: 172.31.0.0/16, a default /20 subnet per zone, an internet gateway attached and routed to. */
 export function createDefaultVpc(ctx: CallContext, input: CreateDefaultVpcRequest): CreateDefaultVpcResult {
   const existing = [...ctx.cell.table('vpc').values()].find((v) => v.isDefault);
   if (existing) {
@@ -187,9 +188,9 @@ export function createDefaultVpc(ctx: CallContext, input: CreateDefaultVpcReques
     createSubnetRec(ctx, v, `172.31.${i * 16}.0/20`, [], z, {}, { defaultForAz: true, mapPublicIpOnLaunch: true });
   });
   const main = [...ctx.cell.table('routeTable').values()].find((r) => r.vpcId === v.id);
-  // The default VPC's internet gateway is not modelled as a resource; its route is kept so that
-  // the default VPC looks as it does on AWS.
-  main?.routes.push({ destinationCidrBlock: '0.0.0.0/0', gatewayId: ctx.world.newId('igw'), origin: 'CreateRoute' });
+  // Its id comes from where the default VPC has always drawn it, so the ids after it stay put.
+  const igw = createInternetGatewayRec(ctx.world, ctx.accountId, ctx.region, {}, v.id, ctx.world.newId('igw'));
+  main?.routes.push({ destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id, origin: 'CreateRoute' });
   return { Vpc: renderVpc(v, true) };
 }
 

@@ -581,6 +581,41 @@ describe.skipIf(Boolean(missing) && !process.env.CI)('sandbox and moto agree', (
     expect([s.deleteAttachedVgw, m.deleteAttachedVgw]).toEqual(['IncorrectState', 'no error']);
   });
 
+  it('routes to an internet gateway alike, and differs where moto departs from AWS on gateway targets', async () => {
+    const [s, m] = await both(targets, async (t) => {
+      const c = t.a('ca-central-1');
+      const vpc = (await c.send(new CreateVpcCommand({ CidrBlock: '10.110.0.0/16' }))).Vpc?.VpcId as string;
+      const rtb = (await c.send(new CreateRouteTableCommand({ VpcId: vpc }))).RouteTable?.RouteTableId as string;
+      const igw = (await c.send(new CreateInternetGatewayCommand({}))).InternetGateway?.InternetGatewayId as string;
+      const detachedTarget = await code(c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', GatewayId: igw })));
+      await c.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpc }));
+      await c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '1.0.0.0/8', GatewayId: igw }));
+      const state = async () => (await c.send(new DescribeRouteTablesCommand({ RouteTableIds: [rtb] }))).RouteTables?.[0]?.Routes?.find((r) => r.DestinationCidrBlock === '1.0.0.0/8');
+      const before = await state();
+      await c.send(new DetachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpc }));
+      await c.send(new DeleteInternetGatewayCommand({ InternetGatewayId: igw }));
+      const after = (await state())?.State;
+      const unknownIgw = await code(c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '2.0.0.0/8', GatewayId: 'igw-0123456789abcdef0' })));
+      const unknownNat = await code(c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '3.0.0.0/8', NatGatewayId: 'nat-0123456789abcdef0' })));
+      return { before: [before?.GatewayId === igw, before?.State], detachedTarget, after, unknownIgw, unknownNat };
+    });
+    expect(s.before).toEqual(m.before);
+    expect(s.before).toEqual([true, 'active']);
+    // "Route tables" (Amazon VPC user guide): a route whose target is gone is a blackhole; the
+    // route.state filter of DescribeRouteTables: "blackhole … the route's target isn't available".
+    // moto keeps the route to a deleted internet gateway active.
+    expect([s.after, m.after]).toEqual(['blackhole', 'active']);
+    // CreateRoute's GatewayId is "an internet gateway or virtual private gateway attached to your
+    // VPC"; AWS answers "route table … and network gateway … belong to different networks" for one
+    // that is not, and InvalidGatewayID.NotFound ("The gateway ID '…' does not exist") for one it
+    // does not know. moto routes to a detached gateway and answers InvalidInternetGatewayID.NotFound.
+    expect([s.detachedTarget, m.detachedTarget]).toEqual(['InvalidParameterValue', 'no error']);
+    expect([s.unknownIgw, m.unknownIgw]).toEqual(['InvalidGatewayID.NotFound', 'InvalidInternetGatewayID.NotFound']);
+    // "Error codes for the Amazon EC2 API": InvalidNatGatewayID.NotFound; moto keeps a route to a
+    // NAT gateway that does not exist.
+    expect([s.unknownNat, m.unknownNat]).toEqual(['InvalidNatGatewayID.NotFound', 'no error']);
+  });
+
   it('keeps state per account and region alike', async () => {
     const [s, m] = await both(targets, async (t) => ({
       bVpcs: ((await t.b().send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['false'] }] }))).Vpcs ?? []).map((v) => named(t, v.VpcId)).sort(),

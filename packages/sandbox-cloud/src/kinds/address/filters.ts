@@ -12,5 +12,4 @@ export const ADDRESS_FILTERS: FilterSpec<AddressRec> = {
   'network-interface-owner-id': (a) => (a.association ? a.ownerId : undefined),
   'private-ip-address': (a) => a.association?.privateIp,
   'public-ip': (a) => a.publicIp,
-  'public-ipv4-pool': () => 'amazon',
 };

@@ -1,7 +1,7 @@
 /** What other kinds ask of NAT gateways: their state now, whether Describe still shows them, and
  * the caller's gateway a route may target. */
 import type { CallContext } from '../../ec2/context';
-import { assertWellFormedId, missingParameter, notFound, type IdSpec } from '../../errors';
+import { assertWellFormedId, missingParameter, notFound } from '../../errors';
 import type { World } from '../../state/world';
 import { NAT_GATEWAY_IDS, type NatGatewayRec, type NatGatewayState } from './records';
 
@@ -38,12 +38,12 @@ export function visibleNatGateways(ctx: CallContext): NatGatewayRec[] {
   return out;
 }
 
-/** The caller's NAT gateway `id` while Describe shows it, or the error of `ids`. */
-export function requireNatGateway(ctx: CallContext, id: string | undefined, ids: IdSpec = NAT_GATEWAY_IDS): NatGatewayRec {
+/** The caller's NAT gateway `id` while Describe shows it, or AWS's error. */
+export function requireNatGateway(ctx: CallContext, id: string | undefined): NatGatewayRec {
   if (!id) throw missingParameter('NatGatewayId');
-  assertWellFormedId(ids, id);
+  assertWellFormedId(NAT_GATEWAY_IDS, id);
   const g = ctx.cell.table('natGateway').get(id);
-  if (!g || !natGatewayVisible(ctx.world, g)) throw notFound(ids, id);
+  if (!g || !natGatewayVisible(ctx.world, g)) throw notFound(NAT_GATEWAY_IDS, id);
   return g;
 }
 

@@ -2,11 +2,19 @@
  * states over time (pending → available, deleting → deleted, gone after an hour), the failures
  * AWS reports in the gateway rather than refusing the call, and their holds on the subnet, the
  * Elastic IP and the internet gateway. */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
 import {
   AllocateAddressCommand,
   AttachInternetGatewayCommand,
   CreateInternetGatewayCommand,
   CreateNatGatewayCommand,
+  CreateRouteTableCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
   DeleteNatGatewayCommand,
@@ -213,5 +221,31 @@ describe('DescribeNatGateways', () => {
     expect([...(first.NatGateways ?? []), ...(rest.NatGateways ?? [])].map((g) => g.NatGatewayId)).toEqual([...ids].sort());
     expect((await awsError(ew.send(new DescribeNatGatewaysCommand({ NatGatewayIds: ['nat-0123456789abcdef0'] })))).code).toBe('NatGatewayNotFound');
     expect((await awsError(ew.send(new DescribeNatGatewaysCommand({ NatGatewayIds: ['nat-1'] })))).code).toBe('NatGatewayMalformed');
+  });
+});
+
+const AWS = '/usr/bin/aws';
+
+describe.skipIf(!existsSync(AWS) && !process.env.CI)('the AWS CLI', () => {
+  it('filters NAT gateways with --filter, reads a route to a deleted one as blackhole, and gets InvalidNatGatewayID.NotFound for an unknown target', async () => {
+    const net = await network(true);
+    const ip = await eip();
+    const id = (await c.send(new CreateNatGatewayCommand({ SubnetId: net.subnet, AllocationId: ip.id }))).NatGateway?.NatGatewayId as string;
+    const rtb = (await c.send(new CreateRouteTableCommand({ VpcId: net.vpc }))).RouteTable?.RouteTableId as string;
+    const dir = await mkdtemp(join(tmpdir(), 'nat-cli-'));
+    const files = await sb.writeAwsFiles(dir);
+    const env = { ...process.env, AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile, AWS_PAGER: '' };
+    const aws = async (...args: string[]): Promise<string> =>
+      (await promisify(execFile)(AWS, ['ec2', ...args, '--profile', 'sandbox-prod', '--region', 'us-east-1', '--endpoint-url', sb.endpoint, '--output', 'json'], { env })).stdout;
+    const [filtered, refused] = await Promise.all([
+      aws('describe-nat-gateways', '--filter', `Name=vpc-id,Values=${net.vpc}`, 'Name=state,Values=available'),
+      aws('create-route', '--route-table-id', rtb, '--destination-cidr-block', '0.0.0.0/0', '--nat-gateway-id', 'nat-0123456789abcdef0').catch((e: { stderr: string }) => e.stderr),
+      aws('create-route', '--route-table-id', rtb, '--destination-cidr-block', '10.0.0.0/8', '--nat-gateway-id', id),
+    ]);
+    expect((JSON.parse(filtered) as { NatGateways: NatGateway[] }).NatGateways.map((g) => [g.NatGatewayId, g.NatGatewayAddresses?.[0]?.PublicIp])).toEqual([[id, ip.ip]]);
+    expect(refused).toContain("(InvalidNatGatewayID.NotFound) when calling the CreateRoute operation: The natGateway ID 'nat-0123456789abcdef0' does not exist");
+    await c.send(new DeleteNatGatewayCommand({ NatGatewayId: id }));
+    const tables = JSON.parse(await aws('describe-route-tables', '--route-table-ids', rtb)) as { RouteTables: { Routes: { NatGatewayId?: string; State: string }[] }[] };
+    expect(tables.RouteTables[0]?.Routes.find((r) => r.NatGatewayId === id)?.State).toBe('blackhole');
   });
 });

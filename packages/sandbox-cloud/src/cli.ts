@@ -30,7 +30,8 @@ Server
 
 Settings
   --pending-expiry DURATION  how long a peering request waits before it expires (default 7d)
-  --transient DURATION       how long initiating-request/provisioning/deleting last (default 0)
+  --transient DURATION       how long a peering's initiating-request/provisioning/deleting and a
+                             NAT or VPN gateway's pending/attaching/detaching/deleting last (default 0)
 
 Faults (also changeable at run time through the programmatic API)
   --latency DURATION         fixed delay added to every answer (e.g. 200ms)
@@ -135,6 +136,7 @@ async function main(): Promise<void> {
     settings.initiatingRequestMs = ms;
     settings.provisioningMs = ms;
     settings.deletingMs = ms;
+    settings.gatewayTransitionMs = ms;
   }
 
   let throttle: ThrottleOptions | undefined;

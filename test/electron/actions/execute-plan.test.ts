@@ -31,6 +31,7 @@ import { withDisabledSteps } from '../../../shared/planning/plan-types';
 import { planToCliScript } from '../../../shared/planning/plan-cli';
 import { motoMissingReason } from '../../support/moto';
 import {
+  attachInternetGateway,
   discover,
   fastClock,
   ipv6Of,
@@ -270,16 +271,17 @@ describe('executePlan against the sandbox: regions, failures, resume, delete, re
   it('stops at a route that points elsewhere, shows what was done, and resumes with the user\'s decision', async () => {
     const r = await seedVpc(cloud, cloud.a, 'us-east-1');
     const x = await seedVpc(cloud, cloud.b, 'us-east-1');
-    await cloud.ec2(cloud.b, 'us-east-1').send(new CreateRouteCommand({ RouteTableId: x.mainTableId, DestinationCidrBlock: r.cidr, GatewayId: 'igw-0123456789abcdef0' }));
+    const igw = await attachInternetGateway(cloud, x);
+    await cloud.ec2(cloud.b, 'us-east-1').send(new CreateRouteCommand({ RouteTableId: x.mainTableId, DestinationCidrBlock: r.cidr, GatewayId: igw }));
     const t = await discover(cloud, ['us-east-1']);
     const p = plan(t, { requesterVpcId: vpcId(r), accepterVpcId: vpcId(x) });
     const conflictId = `route:${x.mainTableId}:${r.cidr}`;
-    expect(p.steps.find((s) => s.id === conflictId)?.warning).toContain('igw-0123456789abcdef0');
+    expect(p.steps.find((s) => s.id === conflictId)?.warning).toContain(igw);
     const h = harness(cloud);
     const first = await executePlan(p, h.deps());
     expect(first.outcome).toBe('conflict');
     const conflict = first.steps.find((s) => s.stepId === conflictId)!;
-    expect(conflict).toMatchObject({ status: 'conflict', conflict: { routeTableId: x.mainTableId, destination: r.cidr, currentTarget: 'igw-0123456789abcdef0' } });
+    expect(conflict).toMatchObject({ status: 'conflict', conflict: { routeTableId: x.mainTableId, destination: r.cidr, currentTarget: igw } });
     const summary = summariseRun(p, first);
     expect(summary.changed).toHaveLength(p.steps.findIndex((s) => s.id === conflictId));
     expect(summary.notDone).toHaveLength(p.steps.length - summary.changed.length);

@@ -19,7 +19,7 @@ import type { AuditRecord } from '../../../shared/planning/audit-filter';
 import { planPeering } from '../../../shared/planning/plan-peering';
 import type { PlanRun } from '../../../shared/planning/plan-run';
 import type { PeeringPlan } from '../../../shared/planning/plan-types';
-import { discover, fastClock, routesToPeering, seedVpc, startSandboxCloud, type TestCloud } from './test-cloud';
+import { attachInternetGateway, discover, fastClock, routesToPeering, seedVpc, startSandboxCloud, type TestCloud } from './test-cloud';
 
 function must<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} / ${r.error.fix}`);
@@ -116,7 +116,8 @@ describe('saved runs through the actions service, against the sandbox', () => {
   it('saves a run after its steps; after a restart lists the unfinished ones, resumes one to the end and discards another', async () => {
     const r = await seedVpc(cloud, cloud.a, 'us-east-1');
     const x = await seedVpc(cloud, cloud.a, 'us-east-1');
-    await cloud.ec2(cloud.a, 'us-east-1').send(new CreateRouteCommand({ RouteTableId: r.mainTableId, DestinationCidrBlock: x.cidr, GatewayId: 'igw-0fedcba9876543210' }));
+    const igw = await attachInternetGateway(cloud, r);
+    await cloud.ec2(cloud.a, 'us-east-1').send(new CreateRouteCommand({ RouteTableId: r.mainTableId, DestinationCidrBlock: x.cidr, GatewayId: igw }));
     topology = await discover(cloud, ['us-east-1']);
     const first = service();
     const plan = must(await first.planPeering(planPeeringInput.parse({ requesterVpcId: r.vpcId, accepterVpcId: x.vpcId })));

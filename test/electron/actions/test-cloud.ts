@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import {
   AssociateRouteTableCommand,
   AssociateVpcCidrBlockCommand,
+  AttachInternetGatewayCommand,
+  CreateInternetGatewayCommand,
   CreateRouteTableCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
@@ -192,6 +194,14 @@ export async function seedVpc(
     mainTableId: main!.RouteTableId!,
     defaultGroupId: def!.GroupId!,
   };
+}
+
+/** An internet gateway attached to a seeded VPC (a route can target only a gateway its VPC has). */
+export async function attachInternetGateway(cloud: TestCloud, v: SeededVpc): Promise<string> {
+  const ec2 = cloud.ec2(v.account, v.region);
+  const igw = (await ec2.send(new CreateInternetGatewayCommand({}))).InternetGateway!.InternetGatewayId!;
+  await ec2.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: v.vpcId }));
+  return igw;
 }
 
 /** The IPv6 block AWS gave a VPC (after `seedVpc(..., { ipv6: true })`). */

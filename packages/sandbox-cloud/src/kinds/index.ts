@@ -1,20 +1,26 @@
-/** THE registry of the sandbox's resource kinds: one line per kind, in the order DeleteVpc asks
- * them and DescribeTags and state files list them.
+/** THE registry of the sandbox's resource kinds: one line per kind, in the order DeleteVpc and
+ * DeleteSubnet ask them and DescribeTags and state files list them.
  *
  * Everything that spans kinds is derived from it: the EC2 action table (`ec2/dispatch.ts`),
- * DeleteVpc's hooks, the tag actions' lookup of a kind by id prefix (with its id errors) and
+ * DeleteVpc's and DeleteSubnet's hooks, the tag actions' lookup of a kind by id prefix (with its id errors) and
  * their DescribeTags walk (`ec2/tags.ts`), and a state file's lists, their check, dump and load
  * (`state/persist.ts`). A kind's own folder holds its records, actions, filters and `kind.ts`.
  */
-import type { VpcDeleteHook } from '../ec2/context';
+import type { DeleteHooks, SubnetDeleteHook, VpcDeleteHook } from '../ec2/context';
+import { ADDRESS_KIND } from './address/kind';
 import { DHCP_OPTIONS_KIND } from './dhcp-options/kind';
+import { EGRESS_ONLY_INTERNET_GATEWAY_KIND } from './egress-only-internet-gateway/kind';
+import { INTERNET_GATEWAY_KIND } from './internet-gateway/kind';
 import type { KindDef } from './kind';
+import { NAT_GATEWAY_KIND } from './nat-gateway/kind';
+import { NETWORK_ACL_KIND } from './network-acl/kind';
 import { PEERING_KIND } from './peering/kind';
 import type { SandboxKind } from './records';
 import { ROUTE_TABLE_KIND } from './route-table/kind';
 import { SECURITY_GROUP_KIND } from './security-group/kind';
 import { SUBNET_KIND } from './subnet/kind';
 import { VPC_KIND } from './vpc/kind';
+import { VPN_GATEWAY_KIND } from './vpn-gateway/kind';
 
 export const KINDS = {
   vpc: VPC_KIND,
@@ -23,6 +29,12 @@ export const KINDS = {
   securityGroup: SECURITY_GROUP_KIND,
   peering: PEERING_KIND,
   dhcpOptions: DHCP_OPTIONS_KIND,
+  networkAcl: NETWORK_ACL_KIND,
+  internetGateway: INTERNET_GATEWAY_KIND,
+  egressOnlyInternetGateway: EGRESS_ONLY_INTERNET_GATEWAY_KIND,
+  address: ADDRESS_KIND,
+  natGateway: NAT_GATEWAY_KIND,
+  vpnGateway: VPN_GATEWAY_KIND,
 } as const satisfies { readonly [K in SandboxKind]: KindDef<K> };
 
 /** Every kind's definition, in registry order. */
@@ -30,6 +42,12 @@ export const KIND_LIST: readonly KindDef<SandboxKind>[] = Object.values(KINDS) a
 
 /** Every kind's part in DeleteVpc, in registry order. */
 export const VPC_DELETE_HOOKS: readonly VpcDeleteHook[] = KIND_LIST.flatMap((k) => (k.onVpcDelete ? [k.onVpcDelete] : []));
+
+/** Every kind's part in DeleteSubnet, in registry order. */
+export const SUBNET_DELETE_HOOKS: readonly SubnetDeleteHook[] = KIND_LIST.flatMap((k) => (k.onSubnetDelete ? [k.onSubnetDelete] : []));
+
+/** Both lists of hooks, as every call's context carries them. */
+export const DELETE_HOOKS: DeleteHooks = { onVpcDelete: VPC_DELETE_HOOKS, onSubnetDelete: SUBNET_DELETE_HOOKS };
 
 /** The EC2 action names the kinds answer. */
 export type KindAction = { [K in SandboxKind]: keyof (typeof KINDS)[K]['actions'] }[SandboxKind];

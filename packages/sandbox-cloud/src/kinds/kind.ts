@@ -1,7 +1,7 @@
 /** What a resource kind tells the rest of the sandbox: the shape of each `kinds/<kind>/kind.ts`,
  * and the defaults for kinds kept in a table per account+region cell. */
 import type { IdSpec } from '../errors';
-import type { ActionEntry, CallContext, VpcDeleteHook } from '../ec2/context';
+import type { ActionEntry, CallContext, SubnetDeleteHook, VpcDeleteHook } from '../ec2/context';
 import type { TagMap } from '../state/records';
 import type { World } from '../state/world';
 import type { CellKind, KindRecord, KindTables, SandboxKind, StateKey, TaggableType } from './records';
@@ -22,14 +22,17 @@ export interface KindDef<K extends SandboxKind> {
   readonly actions: Readonly<Record<string, ActionEntry>>;
   /** Its part in DeleteVpc, if it has one: refusing while it holds the VPC, going along with it. */
   readonly onVpcDelete?: VpcDeleteHook;
+  /** Its part in DeleteSubnet, if it has one. */
+  readonly onSubnetDelete?: SubnetDeleteHook;
   /** Its list in a state file: the key, what is saved, and how a saved list is put back. */
   readonly state: {
     readonly key: StateKey<K>;
-    /** True for a kind added after state files began: a file without its list reads as an empty
-     * one, and `load` (called with no records) adds what AWS would have made meanwhile. */
+    /** True for a kind added after state files began: a file may lack its list. */
     readonly addedLater?: boolean;
     dump(world: World): KindRecord<K>[];
-    load(world: World, records: readonly KindRecord<K>[]): void;
+    /** Puts a saved list back; `undefined` for a file written before the kind existed, which the
+     * kind may fill in with what AWS would have made meanwhile. */
+    load(world: World, records: readonly KindRecord<K>[] | undefined): void;
   };
   /** Tags: those of one of the caller's resources (undefined when the caller has no such
    * resource here), and every resource the caller sees here, for DescribeTags. */
@@ -50,11 +53,11 @@ export interface TaggedPart {
 }
 
 /** How a kind kept in a table per cell is saved, loaded and tagged: every cell's table in turn.
- * `afterLoad` runs once its records are back (to fill in what an older file lacks). */
+ * A kind `addedLater` may give `fillIn`, run when a file predates it. */
 export function cellTable<K extends CellKind>(
   kind: K,
   key: StateKey<K>,
-  opts: { addedLater?: boolean; afterLoad?: (world: World) => void } = {},
+  opts: { addedLater?: boolean; fillIn?: (world: World) => void } = {},
 ): Pick<KindDef<K>, 'state' | 'tags'> {
   return {
     state: {
@@ -62,8 +65,8 @@ export function cellTable<K extends CellKind>(
       ...(opts.addedLater ? { addedLater: true } : {}),
       dump: (world) => [...world.cells()].flatMap((c) => [...c.table(kind).values()]),
       load: (world, records) => {
-        for (const r of records) world.put(kind, r);
-        opts.afterLoad?.(world);
+        if (records === undefined) opts.fillIn?.(world);
+        for (const r of records ?? []) world.put(kind, r);
       },
     },
     tags: {

@@ -7,11 +7,17 @@
  * does, and must have one entry per kind listed here.
  */
 import type { DhcpOptionsRec } from './dhcp-options/records';
+import type { AddressRec } from './address/records';
+import type { EgressOnlyInternetGatewayRec } from './egress-only-internet-gateway/records';
+import type { InternetGatewayRec } from './internet-gateway/records';
+import type { NatGatewayRec } from './nat-gateway/records';
+import type { NetworkAclRec } from './network-acl/records';
 import type { PeeringRec } from './peering/records';
 import type { RouteTableRec } from './route-table/records';
 import type { SecurityGroupRec } from './security-group/records';
 import type { SubnetRec } from './subnet/records';
 import type { VpcRec } from './vpc/records';
+import type { VpnGatewayRec } from './vpn-gateway/records';
 
 /** Kind name → its record, state-file key, tag resource type and where its table is. */
 export interface KindTables {
@@ -21,6 +27,17 @@ export interface KindTables {
   securityGroup: { rec: SecurityGroupRec; stateKey: 'securityGroups'; tagType: 'security-group'; scope: 'cell' };
   peering: { rec: PeeringRec; stateKey: 'peerings'; tagType: 'vpc-peering-connection'; scope: 'world' };
   dhcpOptions: { rec: DhcpOptionsRec; stateKey: 'dhcpOptions'; tagType: 'dhcp-options'; scope: 'cell' };
+  networkAcl: { rec: NetworkAclRec; stateKey: 'networkAcls'; tagType: 'network-acl'; scope: 'cell' };
+  internetGateway: { rec: InternetGatewayRec; stateKey: 'internetGateways'; tagType: 'internet-gateway'; scope: 'cell' };
+  egressOnlyInternetGateway: {
+    rec: EgressOnlyInternetGatewayRec;
+    stateKey: 'egressOnlyInternetGateways';
+    tagType: 'egress-only-internet-gateway';
+    scope: 'cell';
+  };
+  address: { rec: AddressRec; stateKey: 'addresses'; tagType: 'elastic-ip'; scope: 'cell' };
+  natGateway: { rec: NatGatewayRec; stateKey: 'natGateways'; tagType: 'natgateway'; scope: 'cell' };
+  vpnGateway: { rec: VpnGatewayRec; stateKey: 'vpnGateways'; tagType: 'vpn-gateway'; scope: 'cell' };
 }
 
 /** A resource kind of the sandbox. */

@@ -12,7 +12,10 @@
  *   peering, and shared-private has an overlapping /9 into the wrong peering);
  * - routes that are `blackhole` (to a pending request, and to a deleted peering);
  * - subnets explicitly associated with a table and subnets that use the main table;
- * - security groups whose rules name peer CIDRs and peer security groups (across accounts).
+ * - security groups whose rules name peer CIDRs and peer security groups (across accounts);
+ * - gateways as resources: the egress VPC's internet gateway and NAT gateway (with its Elastic
+ *   IP), which its tables route to; the hub's VPN and egress-only gateways; the default VPC's
+ *   internet gateway; and every VPC's default network ACL.
  */
 import type { ScenarioInput } from './scenario';
 
@@ -48,6 +51,10 @@ export const DEMO_SCENARIO: ScenarioInput = {
         { key: 'shared-b', cidr: '10.0.1.0/24', zone: 'b', name: 'shared-private-b' },
         { key: 'shared-c', cidr: '10.1.0.0/24', zone: 'c', name: 'shared-private-c' },
       ],
+      // Gateways the hub holds without routes to them yet: a VPN gateway towards the data centre,
+      // an egress-only gateway for its IPv6 block.
+      vpnGateway: { key: 'shared-vgw', name: 'datacentre-vgw' },
+      egressOnlyGateway: { key: 'shared-eigw', name: 'shared-ipv6-out' },
       routeTables: [
         {
           key: 'shared-main',
@@ -96,14 +103,16 @@ export const DEMO_SCENARIO: ScenarioInput = {
         { key: 'egress-public', cidr: '10.2.0.0/24', zone: 'a', name: 'egress-public' },
         { key: 'egress-private', cidr: '10.2.1.0/24', zone: 'b', name: 'egress-private' },
       ],
+      internetGateway: { key: 'egress-igw', name: 'egress-igw' },
+      natGateways: [{ key: 'egress-nat-gw', subnet: 'egress-public', name: 'egress-nat' }],
       routeTables: [
-        { key: 'egress-main', main: true, name: 'egress-public', routes: [{ destination: '0.0.0.0/0', gateway: 'igw-0e1a2b3c4d5e6f708' }] },
+        { key: 'egress-main', main: true, name: 'egress-public', routes: [{ destination: '0.0.0.0/0', gateway: 'egress-igw' }] },
         {
           key: 'egress-nat',
           name: 'egress-private',
           subnets: ['egress-private'],
           routes: [
-            { destination: '0.0.0.0/0', natGateway: 'nat-0a1b2c3d4e5f60718' },
+            { destination: '0.0.0.0/0', natGateway: 'egress-nat-gw' },
             { destination: 'vpc:shared-use1', peering: 'hub-egress' },
           ],
         },

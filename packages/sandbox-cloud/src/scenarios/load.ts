@@ -2,7 +2,7 @@
  *
  * Every resource is made by the handler that answers the SDK (`runEc2Action`), in the order a
  * person would click it together: accounts, default VPCs, VPCs and their extra blocks, subnets,
- * route tables and their gateway routes, security groups, then each peering in turn: the request,
+ * gateways, route tables and their gateway routes, security groups, then each peering in turn: the request,
  * the routes to it while it is pending (so that routes to peerings that end rejected or deleted
  * show `blackhole`), its transition (accept, reject, delete) and DNS options; last the
  * security-group rules (references across a peering need it active). Expired requests are made with the clock set back by the expiry
@@ -19,7 +19,8 @@ import type { SandboxSettings } from '../state/records';
 import type { World } from '../state/world';
 import type { Scenario, ScenarioAccount, ScenarioRoute, ScenarioVpc } from './scenario';
 
-/** Scenario keys → AWS ids (`vpc:<key>`, `subnet:<key>`, `rtb:<key>`, `sg:<key>`, `pcx:<key>`). */
+/** Scenario keys → AWS ids (`vpc:<key>`, `subnet:<key>`, `rtb:<key>`, `sg:<key>`, `pcx:<key>`,
+ * `igw:<key>`, `eigw:<key>`, `vgw:<key>`, `nat:<key>`). */
 export type ScenarioRefs = Record<string, string>;
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -121,6 +122,51 @@ export function loadScenario(world: World, scenario: Scenario): ScenarioRefs {
     }
   }
 
+  // Gateways: internet, egress-only and virtual private gateways attached to their VPC, NAT
+  // gateways in their subnet (a public one with an Elastic IP of its own).
+  const gatewayOf = new Map<string, { kind: 'gateway' | 'natGateway' | 'egressOnlyGateway'; vpc: string; id: string }>();
+  for (const v of scenario.vpcs) {
+    const { account, id } = vpcOf(v.key, `vpc ${v.key}`);
+    const note = (kind: 'gateway' | 'natGateway' | 'egressOnlyGateway', ref: string, gatewayKey: string, gatewayId: string, where: string): void => {
+      remember(`${ref}:${gatewayKey}`, gatewayId, where);
+      if (gatewayOf.has(gatewayKey)) fail(where, `the key "${gatewayKey}" is used by two gateways`);
+      gatewayOf.set(gatewayKey, { kind, vpc: v.key, id: gatewayId });
+    };
+    if (v.internetGateway) {
+      const g = v.internetGateway;
+      const where = `internet gateway ${g.key}`;
+      const out = call(account.id, v.region, 'CreateInternetGateway', { TagSpecifications: tagSpec('internet-gateway', g.name, g.tags) }, where);
+      const igw = (out.InternetGateway as { InternetGatewayId: string }).InternetGatewayId;
+      call(account.id, v.region, 'AttachInternetGateway', { InternetGatewayId: igw, VpcId: id }, where);
+      note('gateway', 'igw', g.key, igw, where);
+    }
+    if (v.egressOnlyGateway) {
+      const g = v.egressOnlyGateway;
+      const where = `egress-only gateway ${g.key}`;
+      const out = call(account.id, v.region, 'CreateEgressOnlyInternetGateway', { VpcId: id, TagSpecifications: tagSpec('egress-only-internet-gateway', g.name, g.tags) }, where);
+      note('egressOnlyGateway', 'eigw', g.key, (out.EgressOnlyInternetGateway as { EgressOnlyInternetGatewayId: string }).EgressOnlyInternetGatewayId, where);
+    }
+    if (v.vpnGateway) {
+      const g = v.vpnGateway;
+      const where = `virtual private gateway ${g.key}`;
+      const out = call(account.id, v.region, 'CreateVpnGateway', { Type: 'ipsec.1', TagSpecifications: tagSpec('vpn-gateway', g.name, g.tags) }, where);
+      const vgw = (out.VpnGateway as { VpnGatewayId: string }).VpnGatewayId;
+      call(account.id, v.region, 'AttachVpnGateway', { VpnGatewayId: vgw, VpcId: id }, where);
+      note('gateway', 'vgw', g.key, vgw, where);
+    }
+    for (const n of v.natGateways ?? []) {
+      const where = `NAT gateway ${n.key}`;
+      const subnetId = (v.subnets ?? []).some((x) => x.key === n.subnet) ? (refs[`subnet:${n.subnet}`] as string) : fail(where, `"${n.subnet}" is not a subnet key of VPC ${v.key}`);
+      const input: Record<string, unknown> = { SubnetId: subnetId, ConnectivityType: n.connectivity, TagSpecifications: tagSpec('natgateway', n.name, n.tags) };
+      if (n.connectivity === 'public') {
+        if (!v.internetGateway) fail(where, `a public NAT gateway needs an internet gateway on its VPC (give VPC ${v.key} an "internetGateway", or make it "connectivity": "private")`);
+        input.AllocationId = call(account.id, v.region, 'AllocateAddress', { Domain: 'vpc' }, where).AllocationId;
+      }
+      const out = call(account.id, v.region, 'CreateNatGateway', input, where);
+      note('natGateway', 'nat', n.key, (out.NatGateway as { NatGatewayId: string }).NatGatewayId, where);
+    }
+  }
+
   // Route tables and associations (routes come after the peerings exist).
   const pendingRoutes: { account: ScenarioAccount; region: string; rtb: string; route: ScenarioRoute; where: string }[] = [];
   for (const v of scenario.vpcs) {
@@ -172,8 +218,17 @@ export function loadScenario(world: World, scenario: Scenario): ScenarioRefs {
     const cidr = dest.startsWith('vpc:') ? (vpcByKey.get(dest.slice(4))?.cidr ?? fail(r.where, `unknown VPC key in destination "${dest}"`)) : dest;
     input[cidr.includes(':') ? 'DestinationIpv6CidrBlock' : 'DestinationCidrBlock'] = cidr;
     if (r.route.peering) input.VpcPeeringConnectionId = refs[`pcx:${r.route.peering}`];
-    if (r.route.gateway) input.GatewayId = r.route.gateway;
-    if (r.route.natGateway) input.NatGatewayId = r.route.natGateway;
+    for (const [field, param, noun] of [
+      ['gateway', 'GatewayId', 'an internetGateway or vpnGateway'],
+      ['natGateway', 'NatGatewayId', 'one of natGateways'],
+      ['egressOnlyGateway', 'EgressOnlyInternetGatewayId', 'an egressOnlyGateway'],
+    ] as const) {
+      const k = r.route[field];
+      if (k === undefined) continue;
+      const g = gatewayOf.get(k);
+      if (!g || g.kind !== field) fail(`${r.where} route to ${dest}`, `"${k}" is not the key of a gateway of this kind (declare it as ${noun} of a VPC and name it by its key)`);
+      input[param] = g?.id;
+    }
     if (r.route.transitGateway) input.TransitGatewayId = r.route.transitGateway;
     call(r.account.id, r.region, 'CreateRoute', input, `${r.where} route to ${dest}`);
   };

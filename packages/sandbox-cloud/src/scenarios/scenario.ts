@@ -1,8 +1,8 @@
 /** The scenario format: an organisation to load into the sandbox cloud (see README.md here).
  *
  * A scenario names accounts (with the profile names written to the AWS config files), VPCs
- * with all their CIDR blocks, subnets, route tables, security groups and peerings in any
- * status. Everything refers to everything else by a local `key`. The loader builds it through
+ * with all their CIDR blocks, subnets, gateways, route tables, security groups and peerings in
+ * any status. Everything refers to everything else by a local `key`. The loader builds it through
  * the same EC2 actions the SDK calls, so every scenario is a state AWS itself could be in.
  */
 import { z } from 'zod';
@@ -28,18 +28,39 @@ export const scenarioAccountSchema = z.object({
   defaultVpcRegions: z.array(z.string()).optional(),
 });
 
-/** A route: a destination and exactly one target. `vpc:<key>` as destination means that VPC's primary CIDR. */
+/** A route: a destination and exactly one target. `vpc:<key>` as destination means that VPC's
+ * primary CIDR. Gateways are named by their keys: `gateway` an internet or virtual private
+ * gateway of the VPC, `natGateway` a NAT gateway of it, `egressOnlyGateway` its egress-only
+ * internet gateway. Transit gateways are not modelled: `transitGateway` is an id, kept as given. */
 export const scenarioRouteSchema = z
   .object({
     destination: z.union([cidr, z.string().regex(/^vpc:[A-Za-z0-9._-]+$/)]),
     peering: key.optional(),
-    gateway: z.string().regex(/^(igw|vgw)-[0-9a-f]+$/).optional(),
-    natGateway: z.string().regex(/^nat-[0-9a-f]+$/).optional(),
+    gateway: key.optional(),
+    natGateway: key.optional(),
+    egressOnlyGateway: key.optional(),
     transitGateway: z.string().regex(/^tgw-[0-9a-f]+$/).optional(),
   })
-  .refine((r) => [r.peering, r.gateway, r.natGateway, r.transitGateway].filter((x) => x !== undefined).length === 1, {
-    message: 'a route needs exactly one target: peering, gateway, natGateway or transitGateway',
+  .refine((r) => [r.peering, r.gateway, r.natGateway, r.egressOnlyGateway, r.transitGateway].filter((x) => x !== undefined).length === 1, {
+    message: 'a route needs exactly one target: peering, gateway, natGateway, egressOnlyGateway or transitGateway',
   });
+
+/** A gateway of a VPC (internet, egress-only or virtual private), named by its key. */
+export const scenarioGatewaySchema = z.object({
+  key,
+  name: z.string().optional(),
+  tags: tags.optional(),
+});
+
+/** A NAT gateway in one of the VPC's subnets; a public one gets an Elastic IP of its own. */
+export const scenarioNatGatewaySchema = z.object({
+  key,
+  /** Key of the subnet it lives in. */
+  subnet: key,
+  connectivity: z.enum(['public', 'private']).default('public'),
+  name: z.string().optional(),
+  tags: tags.optional(),
+});
 
 /** A subnet of a VPC. */
 export const scenarioSubnetSchema = z.object({
@@ -103,6 +124,13 @@ export const scenarioVpcSchema = z.object({
   /** DNS hostnames (needed for peering DNS resolution); default false as for new VPCs. */
   dnsHostnames: z.boolean().optional(),
   subnets: z.array(scenarioSubnetSchema).optional(),
+  /** An internet gateway, attached. */
+  internetGateway: scenarioGatewaySchema.optional(),
+  /** An egress-only internet gateway (for IPv6 traffic out). */
+  egressOnlyGateway: scenarioGatewaySchema.optional(),
+  /** A virtual private gateway (type ipsec.1), attached. */
+  vpnGateway: scenarioGatewaySchema.optional(),
+  natGateways: z.array(scenarioNatGatewaySchema).optional(),
   routeTables: z.array(scenarioRouteTableSchema).optional(),
   securityGroups: z.array(scenarioSecurityGroupSchema).optional(),
 });
@@ -160,6 +188,8 @@ export type ScenarioVpc = z.output<typeof scenarioVpcSchema>;
 export type ScenarioPeering = z.output<typeof scenarioPeeringSchema>;
 /** One route of a scenario. */
 export type ScenarioRoute = z.output<typeof scenarioRouteSchema>;
+/** One NAT gateway of a scenario. */
+export type ScenarioNatGateway = z.output<typeof scenarioNatGatewaySchema>;
 
 /** Validates a scenario; the error lists every problem with its path. */
 export function parseScenario(input: unknown): Scenario {

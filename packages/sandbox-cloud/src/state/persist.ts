@@ -15,6 +15,8 @@ export type WorldData = {
   scenario: string;
   seed: string;
   idCounter: number;
+  /** The second id sequence (absent from files written before it). */
+  laterIdCounter?: number;
   ipv6Counter: number;
   settings: SandboxSettings;
   accounts: AccountRec[];
@@ -48,6 +50,7 @@ export function worldToData(world: World): WorldData {
     scenario: world.scenario,
     seed: world.seed,
     idCounter: world.idCounter,
+    laterIdCounter: world.laterIdCounter,
     ipv6Counter: world.ipv6Counter,
     settings: world.settings,
     accounts: [...world.accounts.values()],
@@ -63,10 +66,11 @@ export function worldFromData(data: WorldData, clock: () => number): World {
   const w = new World(clock, { scenario: data.scenario, seed: data.seed, settings: data.settings });
   const d = structuredClone(data);
   w.idCounter = d.idCounter;
+  w.laterIdCounter = d.laterIdCounter ?? 0;
   w.ipv6Counter = d.ipv6Counter;
   for (const a of d.accounts) w.addAccount(a);
   for (const s of d.sessions) w.addSession(s);
-  for (const k of KIND_LIST) k.state.load(w, (d as unknown as Record<string, KindRecord<SandboxKind>[]>)[k.state.key] ?? []);
+  for (const k of KIND_LIST) k.state.load(w, (d as unknown as Record<string, KindRecord<SandboxKind>[] | undefined>)[k.state.key]);
   w.holds = d.holds;
   return w;
 }

@@ -41,6 +41,12 @@ export interface SandboxSettings {
   deletedOtherSideVisibleMs: number;
   /** When requester and accepter are one account, rejected/deleted peerings stay visible this long. */
   sameAccountFinishedVisibleMs: number;
+  /** How long a NAT gateway stays pending (or deleting), a VPN gateway attachment attaching (or
+   * detaching) and a VPN gateway deleting (AWS: seconds to minutes; 0 = settle at once). */
+  gatewayTransitionMs: number;
+  /** How long a failed or deleted NAT gateway, or a deleted VPN gateway, stays visible ("NAT
+   * gateways", Amazon VPC user guide: about an hour). */
+  deletedGatewayVisibleMs: number;
 }
 
 const HOUR = 3_600_000;
@@ -63,6 +69,8 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   deletedByDeleterVisibleMs: 2 * HOUR,
   deletedOtherSideVisibleMs: 2 * DAY,
   sameAccountFinishedVisibleMs: 2 * HOUR,
+  gatewayTransitionMs: 0,
+  deletedGatewayVisibleMs: HOUR,
 };
 
 /** An account and its long-term access key. */

@@ -79,6 +79,8 @@ export class World {
   scenario: string;
   seed: string;
   idCounter = 0;
+  /** The second id sequence's counter (see `newLaterId`). */
+  laterIdCounter = 0;
   ipv6Counter = 0;
   /** While a scenario loads, time can be set back (to let a request expire for real). */
   timeOverride: number | undefined;
@@ -110,7 +112,19 @@ export class World {
    * time of a large organisation.
    */
   newId(prefix: string): string {
-    const n = this.idCounter++;
+    return this.mixId(prefix, this.idCounter++);
+  }
+
+  /**
+   * A new id from a second sequence, for the kinds added after scenarios' ids were settled
+   * (network ACLs, gateways, Elastic IPs): drawing them from `newId` would renumber every
+   * resource a scenario makes after them. The sequences never meet (this one starts at 2^31).
+   */
+  newLaterId(prefix: string): string {
+    return this.mixId(prefix, 0x8000_0000 + this.laterIdCounter++);
+  }
+
+  private mixId(prefix: string, n: number): string {
     const [s0, s1, s2] = this.seedWords();
     const h1 = fmix32((s0 ^ n) >>> 0);
     const h2 = fmix32((s1 + h1) >>> 0);

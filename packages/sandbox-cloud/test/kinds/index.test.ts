@@ -1,7 +1,7 @@
 /** The kinds' registry: each kind is told apart by its id prefix, tag resource type and state key. */
 import { describe, expect, it } from 'vitest';
 
-import { KIND_LIST, KINDS, VPC_DELETE_HOOKS } from '../../src/kinds';
+import { DELETE_HOOKS, KIND_LIST, KINDS, SUBNET_DELETE_HOOKS, VPC_DELETE_HOOKS } from '../../src/kinds';
 
 describe('the kinds registry', () => {
   it('gives each kind its own id prefix, tag resource type and state-file key', () => {
@@ -19,6 +19,13 @@ describe('the kinds registry', () => {
 
   it('collects DeleteVpc hooks from the kinds that hold on to a VPC, in registry order', () => {
     expect(VPC_DELETE_HOOKS).toEqual(KIND_LIST.flatMap((k) => (k.onVpcDelete ? [k.onVpcDelete] : [])));
-    for (const k of [KINDS.subnet, KINDS.routeTable, KINDS.securityGroup, KINDS.peering]) expect(VPC_DELETE_HOOKS).toContain(k.onVpcDelete);
+    const holders = [KINDS.subnet, KINDS.routeTable, KINDS.securityGroup, KINDS.peering, KINDS.networkAcl, KINDS.internetGateway, KINDS.egressOnlyInternetGateway, KINDS.vpnGateway];
+    for (const k of holders) expect(VPC_DELETE_HOOKS).toContain(k.onVpcDelete);
+  });
+
+  it('collects DeleteSubnet hooks the same way, and every call carries both lists', () => {
+    expect(SUBNET_DELETE_HOOKS).toEqual(KIND_LIST.flatMap((k) => (k.onSubnetDelete ? [k.onSubnetDelete] : [])));
+    expect(SUBNET_DELETE_HOOKS).toEqual([KINDS.networkAcl.onSubnetDelete, KINDS.natGateway.onSubnetDelete]);
+    expect(DELETE_HOOKS).toEqual({ onVpcDelete: VPC_DELETE_HOOKS, onSubnetDelete: SUBNET_DELETE_HOOKS });
   });
 });

@@ -1,10 +1,16 @@
 /** The demo organisation, as the real SDK sees it: every situation the app has to explain is there. */
 import {
+  DescribeEgressOnlyInternetGatewaysCommand,
+  DescribeInternetGatewaysCommand,
+  DescribeNatGatewaysCommand,
+  DescribeNetworkAclsCommand,
   DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   DescribeVpcPeeringConnectionsCommand,
   DescribeVpcsCommand,
+  DescribeVpnGatewaysCommand,
+  type NetworkAcl,
   type RouteTable,
   type SecurityGroup,
   type Vpc,
@@ -21,6 +27,7 @@ const vpcs: Vpc[] = [];
 const peerings = new Map<string, VpcPeeringConnection>();
 const tables: RouteTable[] = [];
 const groups: SecurityGroup[] = [];
+const acls: NetworkAcl[] = [];
 let subnetCount = 0;
 
 beforeAll(async () => {
@@ -33,6 +40,7 @@ beforeAll(async () => {
       tables.push(...((await c.send(new DescribeRouteTablesCommand({}))).RouteTables ?? []));
       groups.push(...((await c.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups ?? []));
       subnetCount += (await c.send(new DescribeSubnetsCommand({}))).Subnets?.length ?? 0;
+      acls.push(...((await c.send(new DescribeNetworkAclsCommand({}))).NetworkAcls ?? []));
     }
   }
 });
@@ -50,6 +58,32 @@ describe('the demo organisation', () => {
     expect(vpcs.filter((v) => (v.Ipv6CidrBlockAssociationSet?.length ?? 0) > 0).length).toBeGreaterThanOrEqual(3);
     expect(vpcs.some((v) => v.IsDefault)).toBe(true);
     expect(subnetCount).toBeGreaterThan(20);
+  });
+
+  it('gives every VPC its default network ACL (IPv6 rules where the VPC has IPv6), each subnet associated with it', () => {
+    expect(acls.map((a) => a.VpcId).sort()).toEqual(vpcs.map((v) => v.VpcId).sort());
+    expect(acls.every((a) => a.IsDefault)).toBe(true);
+    expect(acls.flatMap((a) => a.Associations ?? [])).toHaveLength(subnetCount);
+    for (const v of vpcs) {
+      const numbers = acls.find((a) => a.VpcId === v.VpcId)?.Entries?.filter((e) => e.Egress).map((e) => e.RuleNumber);
+      expect(numbers, v.VpcId).toEqual((v.Ipv6CidrBlockAssociationSet?.length ?? 0) > 0 ? [100, 101, 32767, 32768] : [100, 32767]);
+    }
+  });
+
+  it('has gateways as resources: the egress VPC routes to its internet and NAT gateways, the hub holds a VPN and an egress-only gateway', async () => {
+    const net = ec2(sb, 'sandbox-network');
+    const routes = tables.filter((t) => t.VpcId === ref('vpc:egress-use1')).flatMap((t) => t.Routes ?? []);
+    expect(routes.find((r) => r.GatewayId === ref('igw:egress-igw'))).toMatchObject({ DestinationCidrBlock: '0.0.0.0/0', State: 'active' });
+    expect(routes.find((r) => r.NatGatewayId === ref('nat:egress-nat-gw'))).toMatchObject({ DestinationCidrBlock: '0.0.0.0/0', State: 'active' });
+    const nat = (await net.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [ref('nat:egress-nat-gw')] }))).NatGateways?.[0];
+    expect(nat).toMatchObject({ State: 'available', SubnetId: ref('subnet:egress-public'), ConnectivityType: 'public', NatGatewayAddresses: [{ PublicIp: expect.any(String) }] });
+    const vgw = (await net.send(new DescribeVpnGatewaysCommand({ VpnGatewayIds: [ref('vgw:shared-vgw')] }))).VpnGateways?.[0];
+    expect(vgw?.VpcAttachments).toEqual([{ State: 'attached', VpcId: ref('vpc:shared-use1') }]);
+    const eigw = (await net.send(new DescribeEgressOnlyInternetGatewaysCommand({ EgressOnlyInternetGatewayIds: [ref('eigw:shared-eigw')] }))).EgressOnlyInternetGateways?.[0];
+    expect(eigw?.Attachments).toEqual([{ State: 'attached', VpcId: ref('vpc:shared-use1') }]);
+    const defaultVpc = vpcs.find((v) => v.IsDefault)?.VpcId as string;
+    const igws = (await net.send(new DescribeInternetGatewaysCommand({ Filters: [{ Name: 'attachment.vpc-id', Values: [defaultVpc] }] }))).InternetGateways ?? [];
+    expect(igws).toHaveLength(1);
   });
 
   it('shows peerings in every status', () => {

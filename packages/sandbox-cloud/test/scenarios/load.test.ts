@@ -89,6 +89,27 @@ describe('loading refuses what AWS would refuse', () => {
     ).toThrow(/route table m route to 10.0.0.0\/8: CreateRoute was refused: InvalidVpcPeeringConnectionID.NotFound/);
   });
 
+  it('names gateways by key: a route to a gateway the scenario does not declare, or one of another VPC, is refused', () => {
+    const subnet = { key: 's', cidr: '10.0.1.0/24' };
+    expect(load({ vpcs: [{ ...vpc('a', 'one', '10.0.0.0/16'), routeTables: [{ key: 'm', main: true, routes: [{ destination: '0.0.0.0/0', gateway: 'igw-0123456789abcdef0' }] }] }] })).toThrow(
+      /route table m route to 0.0.0.0\/0: "igw-0123456789abcdef0" is not the key of a gateway of this kind \(declare it as an internetGateway or vpnGateway of a VPC and name it by its key\)/,
+    );
+    expect(
+      load({
+        vpcs: [
+          { ...vpc('a', 'one', '10.0.0.0/16'), internetGateway: { key: 'gw' } },
+          { ...vpc('b', 'one', '10.1.0.0/16'), routeTables: [{ key: 'm', main: true, routes: [{ destination: '0.0.0.0/0', gateway: 'gw' }] }] },
+        ],
+      }),
+    ).toThrow(/route table m route to 0.0.0.0\/0: CreateRoute was refused: InvalidParameterValue: route table rtb-\w+ and network gateway igw-\w+ belong to different networks/);
+    expect(load({ vpcs: [{ ...vpc('a', 'one', '10.0.0.0/16'), subnets: [subnet], natGateways: [{ key: 'n', subnet: 's' }] }] })).toThrow(
+      /NAT gateway n: a public NAT gateway needs an internet gateway on its VPC/,
+    );
+    expect(load({ vpcs: [{ ...vpc('a', 'one', '10.0.0.0/16'), subnets: [subnet], natGateways: [{ key: 'n', subnet: 'other', connectivity: 'private' }] }] })).toThrow(
+      /NAT gateway n: "other" is not a subnet key of VPC a/,
+    );
+  });
+
   it('refuses a key used twice', () => {
     expect(load({ vpcs: [vpc('a', 'one', '10.0.0.0/16'), vpc('a', 'one', '10.1.0.0/16')] })).toThrow(/the key "a" is used twice/);
   });

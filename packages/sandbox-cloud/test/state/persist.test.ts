@@ -6,7 +6,7 @@ import { runEc2Action } from '../../src/ec2/dispatch';
 import { KIND_LIST } from '../../src/kinds';
 import { resolveScenario } from '../../src/scenarios';
 import { loadScenario } from '../../src/scenarios/load';
-import { assertWorldData, worldFromData, worldToData } from '../../src/state/persist';
+import { assertWorldData, worldFromData, worldToData, type WorldData } from '../../src/state/persist';
 import { World } from '../../src/state/world';
 
 const clock = (): number => Date.parse('2026-12-01T00:00:00Z');
@@ -52,5 +52,25 @@ describe('state files', () => {
     const out = runEc2Action(world, vpc?.ownerId as string, vpc?.region as string, 'DescribeDhcpOptions', {}, 'r1') as DescribeDhcpOptionsResult;
     expect(out.DhcpOptions?.map((d) => d.DhcpOptionsId)).toEqual([vpc?.dhcpOptionsId]);
     expect(worldToData(world).dhcpOptions.map((d) => d.id)).toEqual([vpc?.dhcpOptionsId]);
+  });
+
+  it('read a file written before network ACLs: each VPC gets its default ACL, each subnet its association', () => {
+    const data = worldToData(demoWorld()) as unknown as Record<string, unknown>;
+    delete data.networkAcls;
+    assertWorldData(data, 'old.json');
+    const back = worldToData(worldFromData(data, clock));
+    expect(back.networkAcls.filter((a) => a.isDefault).map((a) => a.vpcId).sort()).toEqual(back.vpcs.map((v) => v.id).sort());
+    expect(back.networkAcls.flatMap((a) => a.associations.map((x) => x.subnetId)).sort()).toEqual(back.subnets.map((s) => s.id).sort());
+    expect(back.networkAcls.every((a) => a.entries.some((e) => e.ruleNumber === 100 && e.ruleAction === 'allow'))).toBe(true);
+  });
+
+  it('read a file written before internet gateways: each gateway a route names comes back, attached to the route\'s VPC', () => {
+    const data = worldToData(demoWorld()) as unknown as Record<string, unknown>;
+    const routed = (data.routeTables as WorldData['routeTables']).flatMap((r) => r.routes.filter((x) => x.gatewayId?.startsWith('igw-')).map((x) => [x.gatewayId, r.vpcId]));
+    expect(routed.length).toBeGreaterThan(0);
+    for (const k of KIND_LIST) if (k.state.addedLater && k.state.key !== 'networkAcls') delete data[k.state.key];
+    assertWorldData(data, 'old.json');
+    const back = worldToData(worldFromData(data, clock));
+    expect(back.internetGateways.map((g) => [g.id, g.vpcId]).sort()).toEqual([...new Map(routed.map(([g, v]) => [g, v])).entries()].sort());
   });
 });

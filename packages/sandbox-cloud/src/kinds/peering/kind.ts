@@ -29,7 +29,7 @@ export const PEERING_KIND = {
     key: 'peerings',
     dump: (world) => [...world.peerings.values()],
     load: (world, records) => {
-      for (const p of records) world.putPeering(p);
+      for (const p of records ?? []) world.putPeering(p);
     },
   },
   tags: {

@@ -4,8 +4,14 @@
  * From "Route tables" in the Amazon VPC user guide and the EC2 API reference: every table holds
  * a local route per VPC block (origin `CreateRouteTable`, target `local`); the main table serves
  * every subnet without an explicit association; a route to a peering connection is `blackhole`
- * while the peering is not active or after it is deleted; a destination equal to or more
- * specific than a VPC block cannot target a peering.
+ * while the peering is not active or after it is deleted, and a route to a gateway once the
+ * gateway is gone or no longer serves the VPC; a destination equal to or more specific than a
+ * VPC block cannot target a peering. CreateRoute and ReplaceRoute check the target: a
+ * `GatewayId` (an internet or virtual private gateway) or egress-only gateway the caller does
+ * not have is `InvalidGatewayID.NotFound` ("The gateway ID '…' does not exist", whatever the id
+ * names), a NAT gateway `InvalidNatGatewayID.NotFound`, a peering
+ * `InvalidVpcPeeringConnectionID.NotFound`; one that serves another VPC "belongs to a different
+ * network" (`InvalidParameterValue`).
  */
 import type {
   AssociateRouteTableRequest,
@@ -31,15 +37,18 @@ import { applyFilters, byId, checkDryRun, paginate, pickByIds, tagList, tagsFrom
 import type { CallContext, VpcDeleteHook } from '../../ec2/context';
 import { AwsError, assertWellFormedId, invalidCombination, invalidValue, missingParameter, notFound } from '../../errors';
 import type { World } from '../../state/world';
+import { NAT_ROUTE_TARGET_IDS } from '../nat-gateway/records';
+import { natGatewayRoutable } from '../nat-gateway/store';
 import { PEERING_IDS } from '../peering/records';
 import { requireSubnet } from '../subnet/store';
 import { vpcIpv4Blocks, vpcIpv6Blocks } from '../vpc/records';
 import { requireVpc, vpcHasDependencies } from '../vpc/store';
+import { vpnGatewayRoutable } from '../vpn-gateway/store';
 import { ROUTE_TABLE_FILTERS } from './filters';
 import { ROUTE_TABLE_IDS, type RouteRec, type RouteTableRec } from './records';
 import { createRouteTableRec, destinationOf, requireRouteTable, routeState } from './store';
 
-function renderRoute(world: World, route: RouteRec): Route {
+function renderRoute(world: World, table: RouteTableRec, route: RouteRec): Route {
   return {
     ...(route.destinationCidrBlock ? { DestinationCidrBlock: route.destinationCidrBlock } : {}),
     ...(route.destinationIpv6CidrBlock ? { DestinationIpv6CidrBlock: route.destinationIpv6CidrBlock } : {}),
@@ -52,7 +61,7 @@ function renderRoute(world: World, route: RouteRec): Route {
     ...(route.instanceId ? { InstanceId: route.instanceId } : {}),
     ...(route.egressOnlyInternetGatewayId ? { EgressOnlyInternetGatewayId: route.egressOnlyInternetGatewayId } : {}),
     Origin: route.origin,
-    State: routeState(world, route),
+    State: routeState(world, table, route),
   };
 }
 
@@ -68,7 +77,7 @@ export function renderRouteTable(world: World, r: RouteTableRec): RouteTable {
     })),
     PropagatingVgws: [],
     RouteTableId: r.id,
-    Routes: r.routes.map((x) => renderRoute(world, x)),
+    Routes: r.routes.map((x) => renderRoute(world, r, x)),
     ...(Object.keys(r.tags).length > 0 ? { Tags: tagList(r.tags) } : {}),
     VpcId: r.vpcId,
     OwnerId: r.ownerId,
@@ -171,7 +180,7 @@ export function describeRouteTables(ctx: CallContext, input: DescribeRouteTables
     : ctx.cell.table('routeTable').values();
   const spec: FilterSpec<RouteTableRec> = {
     ...ROUTE_TABLE_FILTERS,
-    'route.state': (r) => r.routes.map((x) => routeState(ctx.world, x)),
+    'route.state': (r) => r.routes.map((x) => routeState(ctx.world, r, x)),
   };
   const filtered = applyFilters(byId(base), input.Filters, spec, (r) => r.tags);
   checkDryRun(input);
@@ -244,10 +253,38 @@ function readTarget(ctx: CallContext, table: RouteTableRec, input: RouteInput): 
     }
   } else if (wire === 'GatewayId' && id === 'local') {
     throw new AwsError('InvalidParameterValue', 'A route with the target local is created for every VPC block; it cannot be added.');
+  } else if (wire === 'GatewayId' || wire === 'EgressOnlyInternetGatewayId') {
+    const vpcOfGateway = gatewayVpc(ctx, wire, id);
+    if (vpcOfGateway === undefined) throw new AwsError('InvalidGatewayID.NotFound', `The gateway ID '${id}' does not exist`);
+    if (vpcOfGateway !== table.vpcId) throw differentNetworks(table, id);
+  } else if (wire === 'NatGatewayId') {
+    const r = ctx.world.byId.get(id);
+    const nat = r?.kind === 'natGateway' && r.rec.ownerId === ctx.accountId && r.rec.region === ctx.region ? r.rec : undefined;
+    if (!nat || !natGatewayRoutable(ctx.world, id)) throw notFound(NAT_ROUTE_TARGET_IDS, id);
+    if (nat.vpcId !== table.vpcId) throw differentNetworks(table, id);
   }
-  // Internet, NAT, transit and other gateways are not modelled as resources: their routes are
-  // kept with the id given, so scenarios can show them, and are always `active`.
+  // Transit gateways, interfaces, instances and endpoints are not modelled as resources: their
+  // routes are kept with the id given, so scenarios can show them, and are always `active`.
   return { [field]: id };
+}
+
+function differentNetworks(table: RouteTableRec, gatewayId: string): AwsError {
+  return new AwsError('InvalidParameterValue', `route table ${table.id} and network gateway ${gatewayId} belong to different networks`);
+}
+
+/** The VPC a gateway a route may target serves: an internet gateway's attachment, a virtual
+ * private gateway's live attachment (`null` when detached), an egress-only gateway's VPC;
+ * undefined when the caller has no such gateway (GatewayId takes only these two kinds). */
+function gatewayVpc(ctx: CallContext, wire: 'GatewayId' | 'EgressOnlyInternetGatewayId', id: string): string | null | undefined {
+  const r = ctx.world.byId.get(id);
+  if (!r || r.rec.ownerId !== ctx.accountId || r.rec.region !== ctx.region) return undefined;
+  if (wire === 'EgressOnlyInternetGatewayId') return r.kind === 'egressOnlyInternetGateway' ? r.rec.vpcId : undefined;
+  if (r.kind === 'internetGateway') return r.rec.vpcId ?? null;
+  if (r.kind === 'vpnGateway' && r.rec.deletedAt === undefined) {
+    const live = r.rec.attachments.find((a) => vpnGatewayRoutable(ctx.world, id, a.vpcId));
+    return live ? live.vpcId : null;
+  }
+  return undefined;
 }
 
 /** Refuses destinations the VPC's local routes already cover ("equal to or more specific than"). */

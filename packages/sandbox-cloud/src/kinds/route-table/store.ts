@@ -1,10 +1,13 @@
 /** What other kinds ask of route tables: the caller's table by id, a new table with its local
- * routes, the local route of a VPC block added or removed, and a route's state. */
+ * routes, the local route of a VPC block added or removed, and a route's state (which asks the
+ * kinds a route can target). */
 import type { CallContext } from '../../ec2/context';
 import { assertWellFormedId, missingParameter, notFound } from '../../errors';
 import type { TagMap } from '../../state/records';
 import type { World } from '../../state/world';
+import { natGatewayRoutable } from '../nat-gateway/store';
 import { vpcIpv4Blocks, vpcIpv6Blocks, type VpcRec } from '../vpc/records';
+import { vpnGatewayRoutable } from '../vpn-gateway/store';
 import { ROUTE_TABLE_IDS, type RouteRec, type RouteTableRec } from './records';
 
 /** The caller's route table `id`, or AWS's error. */
@@ -55,9 +58,21 @@ export function createRouteTableRec(world: World, v: VpcRec, main: boolean, tags
   return r;
 }
 
-/** `active`, or `blackhole` for a route whose peering is not active (or gone). */
-export function routeState(world: World, route: RouteRec): 'active' | 'blackhole' {
-  if (!route.vpcPeeringConnectionId) return 'active';
-  const p = world.peerings.get(route.vpcPeeringConnectionId);
-  return p?.status === 'active' ? 'active' : 'blackhole';
+/** `active`, or `blackhole` for a route of `table` whose target cannot carry its traffic: a
+ * peering that is not active (or gone), an internet gateway deleted or detached from the table's
+ * VPC, a virtual private gateway no longer attached to it (or deleted), an egress-only internet
+ * gateway deleted, a NAT gateway failed, deleting or deleted. Targets the sandbox does not model
+ * (transit gateways, interfaces, instances, endpoints) stay `active`. */
+export function routeState(world: World, table: RouteTableRec, route: RouteRec): 'active' | 'blackhole' {
+  const ok = (yes: boolean): 'active' | 'blackhole' => (yes ? 'active' : 'blackhole');
+  if (route.vpcPeeringConnectionId) return ok(world.peerings.get(route.vpcPeeringConnectionId)?.status === 'active');
+  const gw = route.gatewayId;
+  if (gw?.startsWith('igw-')) {
+    const r = world.byId.get(gw);
+    return ok(r?.kind === 'internetGateway' && r.rec.vpcId === table.vpcId);
+  }
+  if (gw?.startsWith('vgw-')) return ok(vpnGatewayRoutable(world, gw, table.vpcId));
+  if (route.egressOnlyInternetGatewayId) return ok(world.byId.get(route.egressOnlyInternetGatewayId)?.kind === 'egressOnlyInternetGateway');
+  if (route.natGatewayId) return ok(natGatewayRoutable(world, route.natGatewayId));
+  return 'active';
 }

@@ -164,10 +164,16 @@ export const subnetsOnVpcDelete: VpcDeleteHook = {
   },
 };
 
-/** DeleteSubnet: also drops the subnet's explicit route table association. */
+/** DeleteSubnet: each kind may refuse (its resources still in the subnet) and then lets go of it;
+ * the subnet's explicit route table association goes too. */
 export function deleteSubnet(ctx: CallContext, input: DeleteSubnetRequest): void {
   const s = requireSubnet(ctx, input.SubnetId);
+  for (const hook of ctx.onSubnetDelete) {
+    const refusal = hook.refuse?.(ctx, s);
+    if (refusal) throw refusal;
+  }
   checkDryRun(input);
+  for (const hook of ctx.onSubnetDelete) hook.cascade?.(ctx, s);
   for (const r of ctx.cell.table('routeTable').values()) {
     r.associations = r.associations.filter((a) => a.subnetId !== s.id);
   }

@@ -3,6 +3,7 @@ import type { CallContext } from '../../ec2/context';
 import { assertWellFormedId, missingParameter, notFound } from '../../errors';
 import type { Zone } from '../../regions';
 import type { TagMap } from '../../state/records';
+import { associateWithDefaultAcl } from '../network-acl/store';
 import type { VpcRec } from '../vpc/records';
 import { SUBNET_IDS, type SubnetRec } from './records';
 
@@ -15,7 +16,7 @@ export function requireSubnet(ctx: CallContext, id: string | undefined, param = 
   return s;
 }
 
-/** Stores a subnet (validation is the caller's job). */
+/** Stores a subnet (validation is the caller's job), associated with its VPC's default network ACL. */
 export function createSubnetRec(
   ctx: CallContext,
   v: VpcRec,
@@ -39,5 +40,6 @@ export function createSubnetRec(
     tags,
   };
   ctx.world.put('subnet', s);
+  associateWithDefaultAcl(ctx.world, v, s);
   return s;
 }

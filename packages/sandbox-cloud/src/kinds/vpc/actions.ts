@@ -4,7 +4,7 @@
  * Behaviour from the EC2 API reference pages of these actions and "VPC CIDR blocks" in the
  * Amazon VPC user guide: IPv4 blocks /16 to /28, up to 5 IPv4 blocks, secondary blocks from the
  * same private range as the primary (or publicly routable), Amazon-provided IPv6 /56. A new VPC
- * gets a main route table with local routes and a `default` security group.
+ * gets a main route table with local routes, a `default` security group and a default network ACL.
  */
 import type {
   AssociateVpcCidrBlockRequest,
@@ -31,6 +31,8 @@ import { AwsError, invalidCombination, invalidValue, missingParameter } from '..
 import { zonesOf } from '../../regions';
 import type { World } from '../../state/world';
 import { dhcpOptionsIdForNewVpc } from '../dhcp-options/store';
+import { createInternetGatewayRec } from '../internet-gateway/store';
+import { addIpv6AclEntries, createNetworkAclRec } from '../network-acl/store';
 import { addLocalRoute, createRouteTableRec, removeLocalRoute } from '../route-table/store';
 import { createSecurityGroupRec } from '../security-group/store';
 import { createSubnetRec } from '../subnet/store';
@@ -151,6 +153,7 @@ function createVpcRec(
   world.put('vpc', v);
   createRouteTableRec(world, v, true, {});
   createSecurityGroupRec(world, v, 'default', 'default VPC security group', {}, true);
+  createNetworkAclRec(world, v, true, {});
   return v;
 }
 
@@ -168,7 +171,7 @@ export function createVpc(ctx: CallContext, input: CreateVpcRequest): CreateVpcR
   return { Vpc: renderVpc(v, true) };
 }
 
-/** CreateDefaultVpc: 172.31.0.0/16, a default /20 subnet per zone, a route to an internet gateway. */
+/** CreateDefaultVpc: 172.31.0.0/16, a default /20 subnet per zone, an internet gateway attached and routed to. */
 export function createDefaultVpc(ctx: CallContext, input: CreateDefaultVpcRequest): CreateDefaultVpcResult {
   const existing = [...ctx.cell.table('vpc').values()].find((v) => v.isDefault);
   if (existing) {
@@ -181,9 +184,9 @@ export function createDefaultVpc(ctx: CallContext, input: CreateDefaultVpcReques
     createSubnetRec(ctx, v, `172.31.${i * 16}.0/20`, [], z, {}, { defaultForAz: true, mapPublicIpOnLaunch: true });
   });
   const main = [...ctx.cell.table('routeTable').values()].find((r) => r.vpcId === v.id);
-  // The default VPC's internet gateway is not modelled as a resource; its route is kept so that
-  // the default VPC looks as it does on AWS.
-  main?.routes.push({ destinationCidrBlock: '0.0.0.0/0', gatewayId: ctx.world.newId('igw'), origin: 'CreateRoute' });
+  // Its id comes from where the default VPC has always drawn it, so the ids after it stay put.
+  const igw = createInternetGatewayRec(ctx.world, ctx.accountId, ctx.region, {}, v.id, ctx.world.newId('igw'));
+  main?.routes.push({ destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id, origin: 'CreateRoute' });
   return { Vpc: renderVpc(v, true) };
 }
 
@@ -282,6 +285,7 @@ export function associateVpcCidrBlock(ctx: CallContext, input: AssociateVpcCidrB
   const assoc = ipv6AssocFromInput(ctx.world, ctx.region, input) as Ipv6AssocRec;
   v.ipv6Assocs.push(assoc);
   for (const r of ctx.cell.table('routeTable').values()) if (r.vpcId === v.id) addLocalRoute(r, assoc.ipv6CidrBlock);
+  addIpv6AclEntries(ctx, v);
   return {
     VpcId: v.id,
     Ipv6CidrBlockAssociation: {

@@ -1,17 +1,29 @@
 /** Route tables and routes through the real AWS SDK: main table, associations, local routes, routes to
- * peerings that go blackhole, and AWS's route errors. */
+ * peerings and to gateways that go blackhole when their target goes, the targets CreateRoute and
+ * ReplaceRoute check, and AWS's route errors. */
 import {
   AcceptVpcPeeringConnectionCommand,
   AssociateRouteTableCommand,
+  AttachInternetGatewayCommand,
+  AttachVpnGatewayCommand,
+  CreateEgressOnlyInternetGatewayCommand,
+  CreateInternetGatewayCommand,
+  CreateNatGatewayCommand,
   CreateRouteCommand,
   CreateRouteTableCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
   CreateVpcPeeringConnectionCommand,
+  CreateVpnGatewayCommand,
+  DeleteEgressOnlyInternetGatewayCommand,
+  DeleteInternetGatewayCommand,
+  DeleteNatGatewayCommand,
   DeleteRouteCommand,
   DeleteRouteTableCommand,
   DeleteVpcPeeringConnectionCommand,
   DescribeRouteTablesCommand,
+  DetachInternetGatewayCommand,
+  DetachVpnGatewayCommand,
   DisassociateRouteTableCommand,
   ReplaceRouteCommand,
   ReplaceRouteTableAssociationCommand,
@@ -51,6 +63,18 @@ async function mainTable(vpcId: string): Promise<RouteTable> {
 
 async function table(id: string): Promise<RouteTable> {
   return (await c.send(new DescribeRouteTablesCommand({ RouteTableIds: [id] }))).RouteTables?.[0] as RouteTable;
+}
+
+/** An internet gateway attached to vpcA, and a private NAT gateway in a subnet of it (made once). */
+let gatewaysOfA: { igw: string; nat: string } | undefined;
+async function gatewaysA(): Promise<{ igw: string; nat: string }> {
+  if (gatewaysOfA) return gatewaysOfA;
+  const igw = (await c.send(new CreateInternetGatewayCommand({}))).InternetGateway?.InternetGatewayId as string;
+  await c.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpcA }));
+  const subnet = (await c.send(new CreateSubnetCommand({ VpcId: vpcA, CidrBlock: '10.1.250.0/24' }))).Subnet?.SubnetId as string;
+  const nat = (await c.send(new CreateNatGatewayCommand({ SubnetId: subnet, ConnectivityType: 'private' }))).NatGateway?.NatGatewayId as string;
+  gatewaysOfA = { igw, nat };
+  return gatewaysOfA;
 }
 
 async function pcx(): Promise<string> {
@@ -167,19 +191,105 @@ describe('routes to a peering', () => {
   });
 
   it('replaces and deletes routes, never the local one, and takes IPv6 and gateway routes', async () => {
+    const { igw, nat } = await gatewaysA();
     const rtb = (await c.send(new CreateRouteTableCommand({ VpcId: vpcA }))).RouteTable?.RouteTableId as string;
-    await c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-0123456789abcdef0' }));
-    await c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationIpv6CidrBlock: '2001:db8::/32', NatGatewayId: 'nat-0123456789abcdef0' }));
+    await c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', GatewayId: igw }));
+    await c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationIpv6CidrBlock: '2001:db8::/32', NatGatewayId: nat }));
     await c.send(new ReplaceRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', TransitGatewayId: 'tgw-0123456789abcdef0' }));
     const t = await table(rtb);
     expect(t.Routes?.find((r) => r.DestinationCidrBlock === '0.0.0.0/0')).toMatchObject({ TransitGatewayId: 'tgw-0123456789abcdef0', Origin: 'CreateRoute', State: 'active' });
-    expect(t.Routes?.find((r) => r.DestinationIpv6CidrBlock === '2001:db8::/32')?.NatGatewayId).toBe('nat-0123456789abcdef0');
-    const missing = await awsError(c.send(new ReplaceRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '10.77.0.0/16', GatewayId: 'igw-0123456789abcdef0' })));
+    expect(t.Routes?.find((r) => r.DestinationIpv6CidrBlock === '2001:db8::/32')).toMatchObject({ NatGatewayId: nat, State: 'active' });
+    const missing = await awsError(c.send(new ReplaceRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '10.77.0.0/16', GatewayId: igw })));
     expect(missing.code).toBe('InvalidRoute.NotFound');
     expect((await awsError(c.send(new DeleteRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '10.77.0.0/16' })))).code).toBe('InvalidRoute.NotFound');
     expect((await awsError(c.send(new DeleteRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '10.1.0.0/16' })))).code).toBe('InvalidParameterValue');
     await c.send(new DeleteRouteCommand({ RouteTableId: rtb, DestinationIpv6CidrBlock: '2001:db8::/32' }));
     expect((await table(rtb)).Routes?.some((r) => r.DestinationIpv6CidrBlock === '2001:db8::/32')).toBe(false);
+  });
+});
+
+describe('routes to gateways', () => {
+  /** A VPC with a subnet and a route table of its own; `v6` gives it an IPv6 block. */
+  async function place(cidr: string, v6 = false): Promise<{ vpc: string; subnet: string; rtb: string }> {
+    const vpc = (await c.send(new CreateVpcCommand({ CidrBlock: cidr, AmazonProvidedIpv6CidrBlock: v6 }))).Vpc?.VpcId as string;
+    const subnet = (await c.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: cidr.replace('.0.0/16', '.1.0/24') }))).Subnet?.SubnetId as string;
+    const rtb = (await c.send(new CreateRouteTableCommand({ VpcId: vpc }))).RouteTable?.RouteTableId as string;
+    return { vpc, subnet, rtb };
+  }
+  const stateOf = async (rtb: string, destination: string): Promise<string | undefined> =>
+    (await table(rtb)).Routes?.find((r) => (r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock) === destination)?.State;
+
+  it('need a target that exists: InvalidGatewayID.NotFound for GatewayId and egress-only ids, InvalidNatGatewayID.NotFound for NAT gateways', async () => {
+    const { rtb } = await place('10.60.0.0/16');
+    for (const id of ['igw-0123456789abcdef0', 'vgw-0123456789abcdef0', 'nat-0123456789abcdef0', 'eni-0123456789abcdef0']) {
+      const e = await awsError(c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', GatewayId: id })));
+      expect(e, id).toMatchObject({ code: 'InvalidGatewayID.NotFound', message: `The gateway ID '${id}' does not exist` });
+    }
+    const eigw = await awsError(c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationIpv6CidrBlock: '::/0', EgressOnlyInternetGatewayId: 'eigw-0123456789abcdef0' })));
+    expect(eigw).toMatchObject({ code: 'InvalidGatewayID.NotFound', message: "The gateway ID 'eigw-0123456789abcdef0' does not exist" });
+    const nat = await awsError(c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-0123456789abcdef0' })));
+    expect(nat).toMatchObject({ code: 'InvalidNatGatewayID.NotFound', message: "The natGateway ID 'nat-0123456789abcdef0' does not exist" });
+    await c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', TransitGatewayId: 'tgw-0123456789abcdef0' }));
+    const replaced = await awsError(c.send(new ReplaceRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-0123456789abcdef0' })));
+    expect(replaced.code).toBe('InvalidGatewayID.NotFound');
+    const replacedNat = await awsError(c.send(new ReplaceRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-0123456789abcdef0' })));
+    expect(replacedNat.code).toBe('InvalidNatGatewayID.NotFound');
+  });
+
+  it('refuse a gateway that serves another VPC, or none (InvalidParameterValue: different networks)', async () => {
+    const here = await place('10.61.0.0/16', true);
+    const there = await place('10.62.0.0/16', true);
+    const igw = (await c.send(new CreateInternetGatewayCommand({}))).InternetGateway?.InternetGatewayId as string;
+    const detached = async (): Promise<void> => {
+      const e = await awsError(c.send(new CreateRouteCommand({ RouteTableId: here.rtb, DestinationCidrBlock: '0.0.0.0/0', GatewayId: igw })));
+      expect(e).toMatchObject({ code: 'InvalidParameterValue', message: `route table ${here.rtb} and network gateway ${igw} belong to different networks` });
+    };
+    await detached();
+    await c.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: there.vpc }));
+    await detached();
+    const vgw = (await c.send(new CreateVpnGatewayCommand({ Type: 'ipsec.1' }))).VpnGateway?.VpnGatewayId as string;
+    await c.send(new AttachVpnGatewayCommand({ VpnGatewayId: vgw, VpcId: there.vpc }));
+    const eigw = (await c.send(new CreateEgressOnlyInternetGatewayCommand({ VpcId: there.vpc }))).EgressOnlyInternetGateway?.EgressOnlyInternetGatewayId as string;
+    const nat = (await c.send(new CreateNatGatewayCommand({ SubnetId: there.subnet, ConnectivityType: 'private' }))).NatGateway?.NatGatewayId as string;
+    for (const target of [{ GatewayId: vgw }, { EgressOnlyInternetGatewayId: eigw }, { NatGatewayId: nat }]) {
+      const e = await awsError(c.send(new CreateRouteCommand({ RouteTableId: here.rtb, DestinationIpv6CidrBlock: '::/0', ...target })));
+      expect(e.code, JSON.stringify(target)).toBe('InvalidParameterValue');
+      expect(e.message).toContain('belong to different networks');
+    }
+  });
+
+  it('go blackhole when their target goes or stops serving the VPC, for every gateway kind, and active again when it comes back', async () => {
+    const p = await place('10.63.0.0/16', true);
+    const igw = (await c.send(new CreateInternetGatewayCommand({}))).InternetGateway?.InternetGatewayId as string;
+    await c.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: p.vpc }));
+    const vgw = (await c.send(new CreateVpnGatewayCommand({ Type: 'ipsec.1' }))).VpnGateway?.VpnGatewayId as string;
+    await c.send(new AttachVpnGatewayCommand({ VpnGatewayId: vgw, VpcId: p.vpc }));
+    const eigw = (await c.send(new CreateEgressOnlyInternetGatewayCommand({ VpcId: p.vpc }))).EgressOnlyInternetGateway?.EgressOnlyInternetGatewayId as string;
+    const nat = (await c.send(new CreateNatGatewayCommand({ SubnetId: p.subnet, ConnectivityType: 'private' }))).NatGateway?.NatGatewayId as string;
+    await c.send(new CreateRouteCommand({ RouteTableId: p.rtb, DestinationCidrBlock: '0.0.0.0/0', GatewayId: igw }));
+    await c.send(new CreateRouteCommand({ RouteTableId: p.rtb, DestinationCidrBlock: '192.168.0.0/16', GatewayId: vgw }));
+    await c.send(new CreateRouteCommand({ RouteTableId: p.rtb, DestinationIpv6CidrBlock: '::/0', EgressOnlyInternetGatewayId: eigw }));
+    await c.send(new CreateRouteCommand({ RouteTableId: p.rtb, DestinationCidrBlock: '172.16.0.0/12', NatGatewayId: nat }));
+    const states = async () =>
+      Object.fromEntries(await Promise.all(['0.0.0.0/0', '192.168.0.0/16', '::/0', '172.16.0.0/12'].map(async (d) => [d, await stateOf(p.rtb, d)] as const)));
+    expect(await states()).toEqual({ '0.0.0.0/0': 'active', '192.168.0.0/16': 'active', '::/0': 'active', '172.16.0.0/12': 'active' });
+    await c.send(new DetachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: p.vpc }));
+    await c.send(new DetachVpnGatewayCommand({ VpnGatewayId: vgw, VpcId: p.vpc }));
+    await c.send(new DeleteEgressOnlyInternetGatewayCommand({ EgressOnlyInternetGatewayId: eigw }));
+    await c.send(new DeleteNatGatewayCommand({ NatGatewayId: nat }));
+    expect(await states()).toEqual({ '0.0.0.0/0': 'blackhole', '192.168.0.0/16': 'blackhole', '::/0': 'blackhole', '172.16.0.0/12': 'blackhole' });
+    const byState = await c.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'route.state', Values: ['blackhole'] }, { Name: 'vpc-id', Values: [p.vpc] }] }));
+    expect(byState.RouteTables?.map((t) => t.RouteTableId)).toEqual([p.rtb]);
+    await c.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: p.vpc }));
+    await c.send(new AttachVpnGatewayCommand({ VpnGatewayId: vgw, VpcId: p.vpc }));
+    expect(await stateOf(p.rtb, '0.0.0.0/0')).toBe('active');
+    expect(await stateOf(p.rtb, '192.168.0.0/16')).toBe('active');
+    await c.send(new DetachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: p.vpc }));
+    await c.send(new DeleteInternetGatewayCommand({ InternetGatewayId: igw }));
+    expect(await stateOf(p.rtb, '0.0.0.0/0')).toBe('blackhole');
+    expect((await table(p.rtb)).Routes?.find((r) => r.DestinationCidrBlock === '0.0.0.0/0')?.GatewayId).toBe(igw);
+    const late = await awsError(c.send(new CreateRouteCommand({ RouteTableId: p.rtb, DestinationCidrBlock: '10.99.0.0/16', NatGatewayId: nat })));
+    expect(late.code).toBe('InvalidNatGatewayID.NotFound');
   });
 });
 
@@ -202,16 +312,17 @@ describe('DescribeRouteTables filters and pagination', () => {
 
 describe('DryRun', () => {
   it('answers DryRunOperation on every route call and changes nothing', async () => {
+    const { igw, nat } = await gatewaysA();
     const rtb = (await c.send(new CreateRouteTableCommand({ VpcId: vpcA }))).RouteTable?.RouteTableId as string;
-    await c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '10.44.0.0/16', GatewayId: 'igw-0123456789abcdef0' }));
+    await c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '10.44.0.0/16', GatewayId: igw }));
     const subnet = (await c.send(new CreateSubnetCommand({ VpcId: vpcA, CidrBlock: '10.1.200.0/24' }))).Subnet?.SubnetId as string;
     const assoc = (await c.send(new AssociateRouteTableCommand({ RouteTableId: rtb, SubnetId: subnet }))).AssociationId as string;
     const spare = (await c.send(new CreateSubnetCommand({ VpcId: vpcA, CidrBlock: '10.1.201.0/24' }))).Subnet?.SubnetId as string;
     const before = JSON.stringify(await table(rtb));
     for (const call of [
       () => c.send(new CreateRouteTableCommand({ VpcId: vpcA, DryRun: true })),
-      () => c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '10.45.0.0/16', GatewayId: 'igw-0123456789abcdef0', DryRun: true })),
-      () => c.send(new ReplaceRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '10.44.0.0/16', NatGatewayId: 'nat-0123456789abcdef0', DryRun: true })),
+      () => c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '10.45.0.0/16', GatewayId: igw, DryRun: true })),
+      () => c.send(new ReplaceRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '10.44.0.0/16', NatGatewayId: nat, DryRun: true })),
       () => c.send(new DeleteRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '10.44.0.0/16', DryRun: true })),
       () => c.send(new DisassociateRouteTableCommand({ AssociationId: assoc, DryRun: true })),
       () => c.send(new ReplaceRouteTableAssociationCommand({ AssociationId: assoc, RouteTableId: mainA.RouteTableId, DryRun: true })),

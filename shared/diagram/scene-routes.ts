@@ -6,7 +6,7 @@
  */
 import type { Point, Rect } from './geometry';
 import type { RouteBox } from './edge-router';
-import { routeEdges } from './edge-router';
+import { routeEdges } from './edge-labels';
 import type { Scene, SceneEdge } from './scene';
 import { boxKindOf, edgeKindOf } from './scene';
 

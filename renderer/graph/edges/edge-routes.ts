@@ -7,8 +7,10 @@
  * network); when it is dropped the routing is exact again, rerouting every edge the move can
  * change (`routeCurves`' `previous`).
  */
-import type { EdgeCurve, LabelPlace, LabelRequest, RouteBox, RouteEdge } from '../../../shared/diagram/edge-router';
-import { placeLabels, routeCurves } from '../../../shared/diagram/edge-router';
+import type { LabelPlace, LabelRequest } from '../../../shared/diagram/edge-labels';
+import { placeLabels } from '../../../shared/diagram/edge-labels';
+import type { EdgeCurve, RouteBox, RouteEdge } from '../../../shared/diagram/edge-router';
+import { routeCurves } from '../../../shared/diagram/edge-router';
 import type { Rect } from '../../../shared/diagram/geometry';
 import { estimateTextWidth } from '../../../shared/diagram/text-metrics';
 import type { Topology } from '../../../shared/model/topology';

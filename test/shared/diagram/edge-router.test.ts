@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import type { EdgeCurve, LabelRequest, RouteBox, RouteEdge } from '../../../shared/diagram/edge-router';
-import { placeLabels, RectGrid, routeCurves } from '../../../shared/diagram/edge-router';
+import type { LabelRequest } from '../../../shared/diagram/edge-labels';
+import { placeLabels } from '../../../shared/diagram/edge-labels';
+import type { EdgeCurve, RouteBox, RouteEdge } from '../../../shared/diagram/edge-router';
+import { routeCurves } from '../../../shared/diagram/edge-router';
+import { RectGrid } from '../../../shared/diagram/rect-grid';
 import type { Point, Rect } from '../../../shared/diagram/geometry';
 import { quadraticAt } from '../../../shared/diagram/geometry';
 

@@ -5,6 +5,9 @@
  * `OVERVIEW_BELOW_ZOOM` the graph therefore paints frames, cards and edges here, with the same
  * colours and emphasis, while React Flow keeps only the cards' invisible wrappers and handles, so
  * clicks, drags and the minimap work as before. Closer in, the DOM cards come back.
+ *
+ * With `data-measure-paint="true"` on the root element (the graph benchmark sets it) each frame
+ * writes how long it took to paint, rasterising included, to the canvas's `data-paint-ms`.
  */
 import { useStore as useFlowStore } from '@xyflow/react';
 import { useLayoutEffect, useMemo, useRef } from 'react';
@@ -95,7 +98,14 @@ export function OverviewCanvas({ nodes, edges, topology, view, theme }: Overview
     // A CPU-backed canvas: in a software-rendered Chromium a GPU-emulated one costs a slow commit per frame.
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) return;
+    const measure = document.documentElement.dataset.measurePaint === 'true';
+    const start = measure ? performance.now() : 0;
     draw(ctx, { boxes, edges, topology, view, palette, transform, width, height, dpr });
+    if (measure) {
+      // Reading a pixel makes Chromium raster what was recorded now, so the figure includes it.
+      ctx.getImageData(0, 0, 1, 1);
+      canvas.dataset.paintMs = (performance.now() - start).toFixed(2);
+    }
   }, [boxes, edges, topology, view, palette, transform, width, height]);
 
   return <canvas ref={ref} className="overview-canvas" aria-hidden="true" data-testid="overview-canvas" />;

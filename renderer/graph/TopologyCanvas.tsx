@@ -19,6 +19,7 @@ import { EDGE_TYPES, inspectorOf, NODE_TYPES } from './kinds';
 import { Legend } from './Legend';
 import { ModeBanner } from './ModeBanner';
 import { absoluteBoxes, isOverviewZoom, LARGE_NETWORK_VPCS, OverviewCanvas, vpcBoxCount } from './overview/OverviewCanvas';
+import { regionAt, zoomIntoRegion } from './overview/region-hit';
 import { PeeringCursor } from './PeeringCursor';
 import { viewStateOf } from './view-state';
 
@@ -34,9 +35,9 @@ const CONNECTION_DRAG_THRESHOLD_PX = 4;
 /** Above this many nodes React Flow draws only what is on screen. */
 const VISIBLE_ONLY_THRESHOLD = 400;
 
-/** Zoom bands: `far` is the canvas overview; `mid` and `near` draw DOM cards (shadows only near). */
-function zoomBand(zoom: number, vpcCount: number): 'far' | 'mid' | 'near' {
-  return isOverviewZoom(zoom, vpcCount) ? 'far' : zoom < 0.6 ? 'mid' : 'near';
+/** Zoom bands: `far` is the canvas overview of region summaries; `mid` and `near` draw DOM cards (shadows only near). */
+function zoomBand(zoom: number): 'far' | 'mid' | 'near' {
+  return isOverviewZoom(zoom) ? 'far' : zoom < 0.6 ? 'mid' : 'near';
 }
 
 function miniMapClass(node: AppNode): string {
@@ -106,8 +107,8 @@ export function TopologyCanvas() {
   const closePlan = useAppStore((s) => s.closePlan);
   const dismissRefusal = useAppStore((s) => s.dismissRefusal);
   const vpcCount = useAppStore((s) => vpcBoxCount(s.layout));
-  const band = useFlowStore((s) => zoomBand(s.transform[2], vpcCount));
-  const { screenToFlowPosition } = useReactFlow();
+  const band = useFlowStore((s) => zoomBand(s.transform[2]));
+  const { screenToFlowPosition, fitView } = useReactFlow();
   const fitNetwork = useFitNetwork();
   const onControlsFit = useCallback(() => void fitNetwork(), [fitNetwork]);
   const [drawn, setDrawn] = useState(false);
@@ -170,18 +171,12 @@ export function TopologyCanvas() {
     (event: ReactMouseEvent) => {
       const s = store.getState();
       s.dismissRefusal();
-      if (overviewBoxes) {
-        const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-        for (const b of overviewBoxes.values()) {
-          if (b.node.type === 'vpc' && at.x >= b.x && at.x <= b.x + b.width && at.y >= b.y && at.y <= b.y + b.height) {
-            s.selectVpc(b.node.id as VpcId, event.shiftKey);
-            return;
-          }
-        }
-      }
-      s.clearSelection();
+      // In the overview a click on a region summary zooms into it, where its cards show.
+      const region = overviewBoxes && regionAt(overviewBoxes, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+      if (region) void fitView(zoomIntoRegion(region.node.id));
+      else s.clearSelection();
     },
-    [store, overviewBoxes, screenToFlowPosition],
+    [store, overviewBoxes, screenToFlowPosition, fitView],
   );
   // A card moves only by its grip (the node's drag handle); the history records each move.
   const onNodeDragStart = useCallback(

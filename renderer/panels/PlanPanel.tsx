@@ -11,6 +11,7 @@ import type { PeeringId, VpcId } from '../../shared/model/ids';
 import type { Topology, Vpc } from '../../shared/model/topology';
 import { awsCommandText, ec2Command } from '../../shared/words/aws-cli';
 import { validatorOf } from '../graph/derive';
+import { SUMMARY_BELOW_ZOOM } from '../graph/overview/zoom-levels';
 import { useAppStoreApi } from '../store/store-context';
 import type { PeeringPair } from '../store/app-store';
 import type { PlanActionsRenderer } from './plan-slot';
@@ -60,12 +61,13 @@ export function PlanPanel({ topology, pair, onClose, actions }: PlanPanelProps) 
   const store = useAppStoreApi();
   const { fitView } = useReactFlow();
   const panel = useRef<HTMLElement>(null);
-  // The new peering, selected, with both its VPCs in view beside this panel (which floats over the canvas's right side).
+  // The new peering, selected, with both its VPCs in view beside this panel (which floats over the
+  // canvas's right side), and never so far out that region summaries replace their cards.
   const showPeering = useCallback(
     (peeringId: string) => {
       store.getState().selectPeering(peeringId as PeeringId);
       const covered = panel.current?.getBoundingClientRect().width ?? 0;
-      void fitView({ nodes: [{ id: pair.requesterVpcId }, { id: pair.accepterVpcId }], padding: { top: '64px', bottom: '96px', left: '48px', right: `${Math.round(covered + 48)}px` }, maxZoom: 1, duration: 300 });
+      void fitView({ nodes: [{ id: pair.requesterVpcId }, { id: pair.accepterVpcId }], padding: { top: '64px', bottom: '96px', left: '48px', right: `${Math.round(covered + 48)}px` }, minZoom: SUMMARY_BELOW_ZOOM, maxZoom: 1, duration: 300 });
     },
     [store, fitView, pair],
   );

@@ -21,9 +21,23 @@ class DOMMatrixReadOnlyShim {
 export function installJsdomShims(): void {
   globalThis.ResizeObserver ??= ResizeObserverShim as unknown as typeof ResizeObserver;
   (globalThis as { DOMMatrixReadOnly?: unknown }).DOMMatrixReadOnly ??= DOMMatrixReadOnlyShim;
+  // An element measures as the size in pixels its style gives it (React Flow sizes each node's
+  // wrapper so), else as the 1000 × 800 pane: measured as the pane, every card would make the
+  // fitted view zoom out to where the canvas shows region summaries instead of cards.
+  const pixels = (value: string, otherwise: number) => (/^[\d.]+px$/.test(value) ? parseFloat(value) : otherwise);
   Object.defineProperties(HTMLElement.prototype, {
-    offsetHeight: { get: () => 800, configurable: true },
-    offsetWidth: { get: () => 1000, configurable: true },
+    offsetHeight: {
+      get(this: HTMLElement) {
+        return pixels(this.style.height, 800);
+      },
+      configurable: true,
+    },
+    offsetWidth: {
+      get(this: HTMLElement) {
+        return pixels(this.style.width, 1000);
+      },
+      configurable: true,
+    },
   });
   // jsdom lays nothing out, so there is nothing to scroll: confirmations that bring themselves into view still open.
   Element.prototype.scrollIntoView ??= function scrollIntoView() {};

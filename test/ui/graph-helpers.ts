@@ -68,3 +68,11 @@ export async function openSandboxDemo(page: Page, harness: { origin: string; tok
   if (!workspace.ok || !workspace.value.snapshot) throw new Error('the sandbox scan left no snapshot');
   return workspace.value.snapshot.topology;
 }
+
+/** React Flow's viewport: its translation in pixels of the flow's element, and its zoom. */
+export async function readViewport(page: Page): Promise<{ x: number; y: number; zoom: number }> {
+  const transform = await page.locator('.react-flow__viewport').getAttribute('style');
+  const m = /translate\(([-\d.]+)px, ?([-\d.]+)px\) scale\(([\d.]+)\)/.exec(transform ?? '');
+  if (!m) throw new Error(`unexpected viewport transform ${transform}`);
+  return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
+}

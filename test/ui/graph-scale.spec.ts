@@ -7,8 +7,8 @@ import { generateSnapshot } from '../support/fixtures/snapshots/generate-snapsho
 import { startHarness } from '../support/harness';
 import { callHarness, cardSelector, waitForGraph } from './graph-helpers';
 
-// 1,000 VPCs and 2,000 peerings: zoomed out the graph is painted on one canvas (the overview);
-// zoomed in, cards are DOM elements again. Timings are the benchmark's job (npm run bench:graph).
+// 1,000 VPCs and 2,000 peerings: zoomed out the graph is painted on one canvas (the overview of
+// region summaries, test/ui/level-of-detail.spec.ts); zoomed in, cards are DOM elements again. Timings are the benchmark's job (npm run bench:graph).
 const snapshot = generateSnapshot({ accounts: 10, regions: 4, vpcs: 1000, peerings: 2000 });
 const topology = snapshot.topology;
 let harness: Awaited<ReturnType<typeof startHarness>>;
@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 describe('a 1,000-VPC network in Chromium', () => {
-  it('shows the whole network as the overview, selects a card by clicking it, and zooms in to real cards', async () => {
+  it('shows the whole network as the overview, zooms into a clicked region to select a card, and zooms in to real cards', async () => {
     const { page } = session;
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(harness.url);
@@ -64,15 +64,22 @@ describe('a 1,000-VPC network in Chromium', () => {
     expect(panned.y - start.y).toBeCloseTo(80, -1);
     expect(await page.evaluate(`document.querySelector('.react-flow__pane').hasPointerCapture(1)`)).toBe(false);
 
-    // The layout is deterministic, so the test knows where a card is drawn on the canvas.
+    // The layout is deterministic, so the test knows where a card is drawn on the canvas. Zoomed
+    // out a click there lands on its region's summary and zooms into the region, where the
+    // card shows and a click selects it.
     const target = topology.vpcs[123]!;
     const box = (await layoutTopology(topology)).boxes.find((b) => b.id === target.id)!;
     const view = await viewport(page);
     const canvas = (await page.getByTestId('topology-canvas').boundingBox())!;
     await page.mouse.click(canvas.x + view.x + (box.x + box.width / 2) * view.zoom, canvas.y + view.y + (box.y + box.height / 2) * view.zoom);
+    await page.locator(cardSelector(target.id)).waitFor();
+    await page.waitForTimeout(400);
+    await page.locator(cardSelector(target.id)).click();
     const details = page.getByRole('region', { name: 'VPC details' });
     await details.waitFor();
     expect(await details.textContent()).toContain(target.name!);
+    await page.keyboard.press('f');
+    await page.getByTestId('overview-canvas').waitFor();
 
     await page.keyboard.press('/');
     await page.keyboard.type(target.name!);

@@ -18,7 +18,6 @@ import { ACCOUNT_SEARCH, REGION_SEARCH } from './frames/search';
 import { ACCOUNT_TITLE_BAND, accountNode, REGION_TITLE_BAND, regionNode } from './frames/to-flow';
 import { GhostEdge, ghostLabel } from './ghost/GhostEdge';
 import { GHOST_LEGEND } from './ghost/GhostLegend';
-import { paintGhosts } from './ghost/paint-overview';
 import type { InspectorSectionProps } from './inspector-parts';
 import type { GraphKind, KindEntry } from './kind-entry';
 import { PEERING_EMPHASIS } from './peering/emphasis';
@@ -26,12 +25,11 @@ import { PeeringEdge } from './peering/PeeringEdge';
 import { PeeringInspector } from './peering/PeeringInspector';
 import { peeringLabel } from './peering/label';
 import { PEERING_LEGEND } from './peering/PeeringLegend';
-import { paintPeerings } from './peering/paint-overview';
+import { PEERING_PAINTER } from './peering/paint-overview';
 import { PEERING_SEARCH } from './peering/search';
 import { PEERING_STATUS } from './peering/status';
 import { peeringEdges } from './peering/to-flow';
 import { VPC_EMPHASIS } from './vpc/emphasis';
-import { VPC_PAINTER } from './vpc/paint-overview';
 import { VPC_SEARCH } from './vpc/search';
 import { VPC_STATUS } from './vpc/status';
 import { VpcInspector } from './vpc/VpcInspector';
@@ -54,7 +52,6 @@ export const GRAPH_KINDS = {
     emphasis: VPC_EMPHASIS,
     search: VPC_SEARCH,
     legend: VPC_LEGEND,
-    overview: VPC_PAINTER,
     status: VPC_STATUS,
     keepOff: 'whole',
   },
@@ -67,11 +64,11 @@ export const GRAPH_KINDS = {
     emphasis: PEERING_EMPHASIS,
     search: PEERING_SEARCH,
     legend: PEERING_LEGEND,
-    overview: paintPeerings,
+    overview: PEERING_PAINTER,
     status: PEERING_STATUS,
     label: peeringLabel,
   },
-  ghost: { drawn: 'edge', component: GhostEdge, legend: GHOST_LEGEND, overview: paintGhosts, label: ghostLabel },
+  ghost: { drawn: 'edge', component: GhostEdge, legend: GHOST_LEGEND, label: ghostLabel },
 } as const satisfies { readonly [K in GraphKind]: KindEntry<K> };
 
 /** Every kind with its entry, in table order, typed for the loops of the canvas's shared parts. */

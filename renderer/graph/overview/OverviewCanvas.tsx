@@ -1,30 +1,38 @@
-/** The zoomed-out view of a large network, painted on one <canvas>.
+/** The zoomed-out view of a network, painted on one <canvas>: region summaries instead of cards.
  *
- * Far out, a card is a few pixels wide and its text unreadable, yet a thousand DOM cards and two
- * thousand SVG edges cost seconds per frame in a software-rendered Chromium. Below
- * `OVERVIEW_BELOW_ZOOM` the graph therefore paints frames, cards and edges here, with the same
- * colours and emphasis, while React Flow keeps only the cards' invisible wrappers and handles, so
- * clicks, drags and the minimap work as before. Closer in, the DOM cards come back.
+ * Far out a card's name is too small to read and a thousand cards and two thousand edges are a
+ * hairball. Below `SUMMARY_BELOW_ZOOM` the graph therefore paints, whatever the network's size,
+ * each account frame with its name and totals, each region frame as a summary box (VPCs,
+ * peerings, CIDR conflicts, worst peering state: shared/diagram/region-summaries.ts) and one line
+ * per pair of regions that peerings join. React Flow keeps its nodes hidden, so the minimap rule
+ * and the fit work as before; a click on a region zooms into it (region-hit.ts), where the DOM
+ * cards come back. The same summaries are listed, in words, for screen readers (SummaryList).
+ *
+ * With `data-measure-paint="true"` on the root element (the graph benchmark sets it) each frame
+ * writes how long it took to paint, rasterising included, to the canvas's `data-paint-ms`.
  */
 import { useStore as useFlowStore } from '@xyflow/react';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 
 import type { DiagramLayout } from '../../../shared/diagram/layout';
+import type { NetworkSummary } from '../../../shared/diagram/region-summaries';
 import type { Topology } from '../../../shared/model/topology';
 import type { DiagramTheme } from '../../../shared/diagram/style';
 import { ACCOUNT_HUES, PALETTES } from '../../../shared/diagram/style';
+import { useAppStore } from '../../store/store-context';
 import type { Rect } from '../edges/floating';
 import type { AppEdge, AppNode } from '../flow-types';
 import { entryOf, KIND_ENTRIES } from '../kinds';
 import type { ViewState } from '../view-state';
 import type { EdgePainter, NodePainter, PaintContext, PaintedBox, Palette } from './paint';
+import { toScreen } from './paint';
+import type { SummaryEmphasis } from './summary-emphasis';
+import { summaryEmphasis } from './summary-emphasis';
+import { SummaryHover } from './SummaryHover';
+import { SummaryList } from './SummaryList';
+import { summaryOf } from './summary-of';
 
-/** Below this zoom the canvas overview replaces the DOM cards, whatever the network's size. */
-export const OVERVIEW_BELOW_ZOOM = 0.2;
-/** For networks of at least `LARGE_NETWORK_VPCS` VPCs, the overview lasts up to this zoom, where card text becomes legible. */
-export const LARGE_OVERVIEW_BELOW_ZOOM = 0.5;
-/** From this many VPCs a network counts as large. */
-export const LARGE_NETWORK_VPCS = 200;
+export { isOverviewZoom, LARGE_NETWORK_VPCS, SUMMARY_BELOW_ZOOM } from './zoom-levels';
 
 const vpcCounts = new WeakMap<DiagramLayout, number>();
 
@@ -37,11 +45,6 @@ export function vpcBoxCount(layout: DiagramLayout | undefined): number {
     vpcCounts.set(layout, n);
   }
   return n;
-}
-
-/** True when a network of `vpcCount` VPCs at `zoom` is shown as the canvas overview. */
-export function isOverviewZoom(zoom: number, vpcCount: number): boolean {
-  return zoom < (vpcCount >= LARGE_NETWORK_VPCS ? LARGE_OVERVIEW_BELOW_ZOOM : OVERVIEW_BELOW_ZOOM);
 }
 
 function paletteOf(theme: DiagramTheme): Palette {
@@ -75,14 +78,17 @@ export interface OverviewCanvasProps {
   readonly theme: DiagramTheme;
 }
 
-/** The canvas, filling the flow area, redrawn on every viewport change. */
+/** The canvas, filling the flow area, redrawn on every viewport change; the summaries in words beside it. */
 export function OverviewCanvas({ nodes, edges, topology, view, theme }: OverviewCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const transform = useFlowStore((s) => s.transform);
   const width = useFlowStore((s) => s.width);
   const height = useFlowStore((s) => s.height);
+  const showDeleted = useAppStore((s) => s.showDeleted);
   const palette = useMemo(() => paletteOf(theme), [theme]);
   const boxes = useMemo(() => absoluteBoxes(nodes), [nodes]);
+  const summary = summaryOf(topology, showDeleted);
+  const emphasis = useMemo(() => summaryEmphasis(summary, view), [summary, view]);
 
   useLayoutEffect(() => {
     const canvas = ref.current;
@@ -95,10 +101,23 @@ export function OverviewCanvas({ nodes, edges, topology, view, theme }: Overview
     // A CPU-backed canvas: in a software-rendered Chromium a GPU-emulated one costs a slow commit per frame.
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) return;
-    draw(ctx, { boxes, edges, topology, view, palette, transform, width, height, dpr });
-  }, [boxes, edges, topology, view, palette, transform, width, height]);
+    const measure = document.documentElement.dataset.measurePaint === 'true';
+    const start = measure ? performance.now() : 0;
+    draw(ctx, { boxes, edges, topology, view, summary, emphasis, palette, transform, width, height, dpr });
+    if (measure) {
+      // Reading a pixel makes Chromium raster what was recorded now, so the figure includes it.
+      ctx.getImageData(0, 0, 1, 1);
+      canvas.dataset.paintMs = (performance.now() - start).toFixed(2);
+    }
+  }, [boxes, edges, topology, view, summary, emphasis, palette, width, height, transform]);
 
-  return <canvas ref={ref} className="overview-canvas" aria-hidden="true" data-testid="overview-canvas" />;
+  return (
+    <>
+      <canvas ref={ref} className="overview-canvas" aria-hidden="true" data-testid="overview-canvas" />
+      <SummaryList summary={summary} boxes={boxes} emphasis={emphasis} />
+      <SummaryHover summary={summary} boxes={boxes} emphasis={emphasis} />
+    </>
+  );
 }
 
 /** What one frame of the overview is painted from. */
@@ -107,6 +126,8 @@ interface DrawInput {
   readonly edges: readonly AppEdge[];
   readonly topology: Topology;
   readonly view: ViewState;
+  readonly summary: NetworkSummary;
+  readonly emphasis: SummaryEmphasis;
   readonly palette: Palette;
   readonly transform: readonly [number, number, number];
   readonly width: number;
@@ -122,7 +143,7 @@ function painterOf(node: AppNode): NodePainter<AppNode> | undefined {
 
 /** Paint one frame: every kind's boxes and edges, layer by layer (see ./paint.ts). */
 function draw(ctx: CanvasRenderingContext2D, input: DrawInput): void {
-  const { boxes, edges, topology, view, palette, transform, width, height, dpr } = input;
+  const { boxes, edges, topology, view, summary, emphasis, palette, transform, width, height, dpr } = input;
   const [tx, ty, k] = transform;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
@@ -134,13 +155,13 @@ function draw(ctx: CanvasRenderingContext2D, input: DrawInput): void {
   const bottom = top + height / k;
   const visible = (b: Rect) => b.x + b.width >= left && b.x <= right && b.y + b.height >= top && b.y <= bottom;
   const px = (n: number) => n / (k * dpr);
-  const p: PaintContext = { ctx, topology, view, palette, boxes, transform, dpr, px, visible };
+  const p: PaintContext = { ctx, topology, view, summary, emphasis, palette, boxes, transform, dpr, px, visible };
   const painted = [...boxes.values()].flatMap((b) => {
     const painter = painterOf(b.node);
-    return painter ? [{ b, painter }] : [];
+    return painter && visible(b) ? [{ b, painter }] : [];
   });
 
-  for (const { b, painter } of painted) if (painter.back && visible(b)) painter.back(p, b);
+  for (const { b, painter } of painted) painter.back?.(p, b);
   ctx.globalAlpha = 1;
 
   const byKind = new Map<string, AppEdge[]>();
@@ -149,18 +170,24 @@ function draw(ctx: CanvasRenderingContext2D, input: DrawInput): void {
     if (list) list.push(e);
     else byKind.set(e.type ?? '', [e]);
   }
-  for (const [kind, entry] of KIND_ENTRIES) {
-    if (entry.drawn === 'edge' && entry.overview) (entry.overview as EdgePainter<AppEdge>)(p, byKind.get(kind) ?? []);
-  }
+  const edgePainters = KIND_ENTRIES.flatMap(([kind, entry]) =>
+    entry.drawn === 'edge' && entry.overview ? [{ painter: entry.overview as EdgePainter<AppEdge>, edges: byKind.get(kind) ?? [] }] : [],
+  );
+  for (const { painter, edges: own } of edgePainters) painter.lines(p, own);
   ctx.setLineDash([]);
-
-  for (const { b, painter } of painted) if (painter.front && visible(b)) painter.front(p, b);
   ctx.globalAlpha = 1;
 
-  // Titles at screen size.
+  for (const { b, painter } of painted) painter.front?.(p, b);
+  ctx.globalAlpha = 1;
+
+  // Text and labels at screen size; labels keep off what the text layer covered.
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.textBaseline = 'top';
+  const taken: Rect[] = [];
   for (const { b, painter } of painted) {
-    if (painter.title && visible(b)) painter.title(p, b, { x: b.x * k + tx, y: b.y * k + ty, width: b.width * k, height: b.height * k });
+    const covered = painter.title?.(p, b, toScreen(b, transform));
+    if (covered) taken.push(...covered);
   }
+  for (const { painter, edges: own } of edgePainters) painter.labels?.(p, own, taken);
+  ctx.globalAlpha = 1;
 }

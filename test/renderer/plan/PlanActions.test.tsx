@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createActionsService, type ActionsService } from '../../../electron/actions/actions-service';
 import type { Topology } from '../../../shared/model/topology';
 import { PlanActions } from '../../../renderer/panels/plan/PlanActions';
-import { discover, fastClock, routesToPeering, seedVpc, startSandboxCloud, type SeededVpc, type TestCloud } from '../../electron/actions/test-cloud';
+import { attachInternetGateway, discover, fastClock, routesToPeering, seedVpc, startSandboxCloud, type SeededVpc, type TestCloud } from '../../electron/actions/test-cloud';
 import { planClientOver, ProgressHub } from './service-client';
 import { installJsdomShims } from '../jsdom-shims';
 
@@ -92,10 +92,11 @@ describe('PlanActions against the sandbox', () => {
   it('stops at a conflicting route and resumes after the user chooses to replace it', async () => {
     const r = await seedVpc(cloud, cloud.a, 'us-east-1');
     const x = await seedVpc(cloud, cloud.a, 'us-east-1');
-    await cloud.ec2(cloud.a, 'us-east-1').send(new CreateRouteCommand({ RouteTableId: r.mainTableId, DestinationCidrBlock: x.cidr, GatewayId: 'igw-0fedcba9876543210' }));
+    const igw = await attachInternetGateway(cloud, r);
+    await cloud.ec2(cloud.a, 'us-east-1').send(new CreateRouteCommand({ RouteTableId: r.mainTableId, DestinationCidrBlock: x.cidr, GatewayId: igw }));
     await mount(r, x, []);
     const id = `route:${r.mainTableId}:${x.cidr}`;
-    expect(within(screen.getByTestId(`step-${id}`)).getByText(/already routes .* to igw-0fedcba9876543210/)).toBeTruthy();
+    expect(within(screen.getByTestId(`step-${id}`)).getByText(new RegExp(`already routes .* to ${igw}`))).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Run' }));
     fireEvent.click(screen.getByRole('button', { name: 'Confirm and run' }));
     await waitFor(() => expect(screen.getByTestId(`status-${id}`).textContent).toBe('Needs a decision'), { timeout: 10_000 });

@@ -15,7 +15,7 @@ import type { Result } from '../../../shared/core/result';
 import type { Topology } from '../../../shared/model/topology';
 import { planPeeringInput } from '../../../shared/planning/action-inputs';
 import { SavedRuns } from '../../../renderer/panels/plan/SavedRuns';
-import { discover, fastClock, routesToPeering, seedVpc, startSandboxCloud, type TestCloud } from '../../electron/actions/test-cloud';
+import { attachInternetGateway, discover, fastClock, routesToPeering, seedVpc, startSandboxCloud, type TestCloud } from '../../electron/actions/test-cloud';
 import { ProgressHub, savedRunsClientOver } from './service-client';
 import { installJsdomShims } from '../jsdom-shims';
 
@@ -62,7 +62,8 @@ describe('SavedRuns against the sandbox', () => {
   it('lists what did not finish after a restart; resumes one to the end and discards the interrupted one', async () => {
     const r = await seedVpc(cloud, cloud.a, 'us-east-1');
     const x = await seedVpc(cloud, cloud.a, 'us-east-1');
-    await cloud.ec2(cloud.a, 'us-east-1').send(new CreateRouteCommand({ RouteTableId: r.mainTableId, DestinationCidrBlock: x.cidr, GatewayId: 'igw-0fedcba9876543210' }));
+    const igw = await attachInternetGateway(cloud, r);
+    await cloud.ec2(cloud.a, 'us-east-1').send(new CreateRouteCommand({ RouteTableId: r.mainTableId, DestinationCidrBlock: x.cidr, GatewayId: igw }));
     topology = await discover(cloud, ['us-east-1']);
     const before = start();
     const plan = must(await before.planPeering(planPeeringInput.parse({ requesterVpcId: r.vpcId, accepterVpcId: x.vpcId })));

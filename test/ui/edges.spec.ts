@@ -237,7 +237,7 @@ describe('the legend and the minimap', () => {
   it('leave the fitted view its room: after a fit no card or frame is under either, legend open or collapsed, at two window sizes', async () => {
     for (const size of [
       { width: 1440, height: 900 },
-      { width: 1180, height: 760 },
+      { width: 1920, height: 1080 },
     ]) {
       await session.page.setViewportSize(size);
       const page = await openGraph('dark');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { SUMMARY_BELOW_ZOOM } from '../../renderer/graph/overview/zoom-levels';
 import { findCidrConflicts } from '../../shared/analysis/cidr-conflicts';
 import { layoutTopology } from '../../shared/diagram/layout-topology';
 import { regionBoxId } from '../../shared/diagram/layout';
@@ -10,7 +11,7 @@ import { generateSnapshot } from '../support/fixtures/snapshots/generate-snapsho
 import { startHarness } from '../support/harness';
 import { callHarness, cardSelector, openSandboxDemo, readViewport, waitForGraph } from './graph-helpers';
 
-// Level of detail: below the zoom where a card's name would be under 7 px on screen, the canvas
+// Level of detail: below the zoom where a card's name would be under 6 px on screen, the canvas
 // shows each region as a summary box (VPCs, peerings, conflicts, worst peering state) inside its
 // account frame, with one edge per pair of regions; zooming in brings the cards back. The canvas's
 // pixels cannot be read, so the specs read the same summaries from the list the overview keeps
@@ -86,13 +87,13 @@ describe('level of detail on the sandbox demo', () => {
   it('shows region summaries and peerings between regions when zoomed out, and cards again when zoomed in', async () => {
     const page = await openGraph();
     // At the fitted view the cards are legible: no summaries.
-    expect((await readViewport(page)).zoom).toBeGreaterThanOrEqual(0.5);
+    expect((await readViewport(page)).zoom).toBeGreaterThanOrEqual(SUMMARY_BELOW_ZOOM);
     const frames = await page.locator('[data-testid^="region-frame-"]').count();
     expect(await page.locator('.vpc-card').count()).toBe(topology.vpcs.length);
     expect(await page.getByTestId('overview-summaries').count()).toBe(0);
 
     await zoomOutToSummaries(page);
-    expect((await readViewport(page)).zoom).toBeLessThan(0.5);
+    expect((await readViewport(page)).zoom).toBeLessThan(SUMMARY_BELOW_ZOOM);
     expect(await page.locator('.vpc-card').count()).toBe(0);
     expect(await regionSummaries(page).count()).toBe(frames);
 
@@ -137,7 +138,7 @@ describe('level of detail on the sandbox demo', () => {
       await page.keyboard.press('+');
       await page.waitForTimeout(250);
     }
-    expect((await readViewport(page)).zoom).toBeGreaterThanOrEqual(0.5);
+    expect((await readViewport(page)).zoom).toBeGreaterThanOrEqual(SUMMARY_BELOW_ZOOM);
     await page.locator('.vpc-card').first().waitFor();
     expect(await page.locator('.vpc-card').count()).toBe(topology.vpcs.length);
     expect(await page.getByTestId('overview-summaries').count()).toBe(0);
@@ -160,7 +161,7 @@ describe('level of detail on the sandbox demo', () => {
     await page.mouse.click(centre.x, centre.y);
     const prodApp = topology.vpcs.find((v) => v.name === 'prod-app')!;
     await page.locator(cardSelector(prodApp.id)).waitFor();
-    await expect.poll(async () => (await readViewport(page)).zoom).toBeGreaterThanOrEqual(0.5);
+    await expect.poll(async () => (await readViewport(page)).zoom).toBeGreaterThanOrEqual(SUMMARY_BELOW_ZOOM);
     expect(await page.getByTestId('overview-canvas').count()).toBe(0);
     expect(await tooltip.count()).toBe(0);
     // The region's cards are in view.
@@ -256,7 +257,7 @@ describe('level of detail on 1,000 VPCs', () => {
     const centre = await onPage(page, box);
     await page.mouse.click(centre.x, centre.y);
     await page.locator(cardSelector(first.id)).waitFor();
-    await expect.poll(async () => (await readViewport(page)).zoom).toBeGreaterThanOrEqual(0.5);
+    await expect.poll(async () => (await readViewport(page)).zoom).toBeGreaterThanOrEqual(SUMMARY_BELOW_ZOOM);
     expect(await page.getByTestId('overview-canvas').count()).toBe(0);
     await page.waitForTimeout(300);
     await session.screenshot('lod-1000-region-zoomed');

@@ -10,11 +10,13 @@ import type { VpcDeleteHook } from '../ec2/context';
 import { DHCP_OPTIONS_KIND } from './dhcp-options/kind';
 import type { KindDef } from './kind';
 import { PEERING_KIND } from './peering/kind';
+import { PREFIX_LIST_KIND } from './prefix-list/kind';
 import type { SandboxKind } from './records';
 import { ROUTE_TABLE_KIND } from './route-table/kind';
 import { SECURITY_GROUP_KIND } from './security-group/kind';
 import { SUBNET_KIND } from './subnet/kind';
 import { VPC_KIND } from './vpc/kind';
+import { VPC_ENDPOINT_KIND } from './vpc-endpoint/kind';
 
 export const KINDS = {
   vpc: VPC_KIND,
@@ -23,6 +25,8 @@ export const KINDS = {
   securityGroup: SECURITY_GROUP_KIND,
   peering: PEERING_KIND,
   dhcpOptions: DHCP_OPTIONS_KIND,
+  prefixList: PREFIX_LIST_KIND,
+  vpcEndpoint: VPC_ENDPOINT_KIND,
 } as const satisfies { readonly [K in SandboxKind]: KindDef<K> };
 
 /** Every kind's definition, in registry order. */

@@ -8,10 +8,12 @@
  */
 import type { DhcpOptionsRec } from './dhcp-options/records';
 import type { PeeringRec } from './peering/records';
+import type { PrefixListRec } from './prefix-list/records';
 import type { RouteTableRec } from './route-table/records';
 import type { SecurityGroupRec } from './security-group/records';
 import type { SubnetRec } from './subnet/records';
 import type { VpcRec } from './vpc/records';
+import type { VpcEndpointRec } from './vpc-endpoint/records';
 
 /** Kind name → its record, state-file key, tag resource type and where its table is. */
 export interface KindTables {
@@ -21,6 +23,8 @@ export interface KindTables {
   securityGroup: { rec: SecurityGroupRec; stateKey: 'securityGroups'; tagType: 'security-group'; scope: 'cell' };
   peering: { rec: PeeringRec; stateKey: 'peerings'; tagType: 'vpc-peering-connection'; scope: 'world' };
   dhcpOptions: { rec: DhcpOptionsRec; stateKey: 'dhcpOptions'; tagType: 'dhcp-options'; scope: 'cell' };
+  prefixList: { rec: PrefixListRec; stateKey: 'prefixLists'; tagType: 'prefix-list'; scope: 'cell' };
+  vpcEndpoint: { rec: VpcEndpointRec; stateKey: 'vpcEndpoints'; tagType: 'vpc-endpoint'; scope: 'cell' };
 }
 
 /** A resource kind of the sandbox. */

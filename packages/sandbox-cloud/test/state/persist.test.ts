@@ -54,3 +54,34 @@ describe('state files', () => {
     expect(worldToData(world).dhcpOptions.map((d) => d.id)).toEqual([vpc?.dhcpOptionsId]);
   });
 });
+
+describe('state files with prefix lists and VPC endpoints', () => {
+  it('keep a list with its versions and failed deletion, and an endpoint with the routes it keeps, across a save; older files have none', () => {
+    const world = demoWorld();
+    const [vpc] = worldToData(world).vpcs;
+    const account = vpc?.ownerId as string;
+    const region = vpc?.region as string;
+    const call = (action: Parameters<typeof runEc2Action>[3], input: Record<string, unknown>) => runEc2Action(world, account, region, action, input, 'r') as Record<string, never>;
+    const list = (call('CreateManagedPrefixList', { PrefixListName: 'saved', MaxEntries: 3, AddressFamily: 'IPv4', Entries: [{ Cidr: '10.9.0.0/16' }] }) as { PrefixList: { PrefixListId: string } })
+      .PrefixList.PrefixListId;
+    call('ModifyManagedPrefixList', { PrefixListId: list, CurrentVersion: 1, AddEntries: [{ Cidr: '10.8.0.0/16' }] });
+    const table = (call('CreateRouteTable', { VpcId: vpc?.id }) as { RouteTable: { RouteTableId: string } }).RouteTable.RouteTableId;
+    call('CreateRoute', { RouteTableId: table, DestinationPrefixListId: list, GatewayId: 'igw-0123456789abcdef0' });
+    call('DeleteManagedPrefixList', { PrefixListId: list });
+    call('CreateVpcEndpoint', { VpcId: vpc?.id, ServiceName: `com.amazonaws.${region}.s3`, RouteTableIds: [table] });
+    const data = worldToData(world);
+    expect(data.prefixLists.map((p) => [p.id, p.version, p.versions.length, p.state])).toEqual([[list, 2, 2, 'delete-failed']]);
+    expect(data.vpcEndpoints.map((e) => e.routeTableIds)).toEqual([[table]]);
+    const again = worldFromData(data, clock);
+    expect(worldToData(again)).toEqual(data);
+    const routes = (runEc2Action(again, account, region, 'DescribeRouteTables', { RouteTableIds: [table] }, 'r') as { RouteTables: { Routes: { DestinationPrefixListId?: string; GatewayId?: string }[] }[] })
+      .RouteTables[0]?.Routes.filter((r) => r.DestinationPrefixListId);
+    expect(routes?.map((r) => r.GatewayId?.slice(0, 5))).toEqual(['igw-0', 'vpce-']);
+    const older = worldToData(demoWorld()) as unknown as Record<string, unknown>;
+    delete older.prefixLists;
+    delete older.vpcEndpoints;
+    assertWorldData(older, 'old.json');
+    const loaded = worldToData(worldFromData(older as never, clock));
+    expect([loaded.prefixLists, loaded.vpcEndpoints]).toEqual([[], []]);
+  });
+});

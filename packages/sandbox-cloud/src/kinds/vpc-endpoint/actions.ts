@@ -124,6 +124,13 @@ function offerFor(ctx: CallContext, serviceName: string | undefined, type: Endpo
   return offer;
 }
 
+/** The prefix list a gateway endpoint's routes lead to: the region's AWS-managed list of its service. */
+function gatewayPrefixList(region: string, offer: ServiceOffer): string {
+  const list = awsManagedPrefixList(region, offer.service);
+  if (!list) throw new Error(`${offer.serviceName} is offered as Gateway but has no AWS-managed prefix list`);
+  return list.id;
+}
+
 /** Route tables of the endpoint's VPC that may take the gateway route to `prefixListId`. */
 function readRouteTables(ctx: CallContext, v: VpcRec, ids: readonly string[], prefixListId: string): RouteTableRec[] {
   return [...new Set(ids)].map((id) => {
@@ -193,12 +200,12 @@ export function createVpcEndpoint(ctx: CallContext, input: CreateVpcEndpointRequ
   let subnets: SubnetRec[] = [];
   let groups: SecurityGroupRec[] = [];
   let privateDnsEnabled = false;
-  const prefixList = awsManagedPrefixList(ctx.region, offer.service);
-  if (type === 'Gateway') {
+  const prefixListId = type === 'Gateway' ? gatewayPrefixList(ctx.region, offer) : undefined;
+  if (prefixListId) {
     if (input.SubnetIds?.length) throw invalidParameter(SUBNETS_INTERFACE_ONLY);
     if (input.SecurityGroupIds?.length) throw invalidParameter(GROUPS_INTERFACE_ONLY);
     if (input.PrivateDnsEnabled) throw invalidParameter('Private DNS can only be enabled for Interface type VPC Endpoints.');
-    tables = readRouteTables(ctx, v, input.RouteTableIds ?? [], (prefixList as { id: string }).id);
+    tables = readRouteTables(ctx, v, input.RouteTableIds ?? [], prefixListId);
   } else {
     if (input.RouteTableIds?.length) throw invalidParameter(ROUTE_TABLES_GATEWAY_ONLY);
     subnets = readSubnets(ctx, v, input.SubnetIds ?? [], []);
@@ -227,7 +234,7 @@ export function createVpcEndpoint(ctx: CallContext, input: CreateVpcEndpointRequ
     tags,
   };
   ctx.world.put('vpcEndpoint', e);
-  if (prefixList && type === 'Gateway') for (const t of tables) addEndpointRoute(t, prefixList.id, e.id);
+  if (prefixListId) for (const t of tables) addEndpointRoute(t, prefixListId, e.id);
   return {
     VpcEndpoint: renderEndpoint(ctx.world, e, type === 'Interface' ? 'pending' : undefined),
     ...(input.ClientToken ? { ClientToken: input.ClientToken } : {}),
@@ -252,20 +259,22 @@ export function modifyVpcEndpoint(ctx: CallContext, input: ModifyVpcEndpointRequ
     if (has(input.AddSubnetIds) || has(input.RemoveSubnetIds)) throw invalidParameter(SUBNETS_INTERFACE_ONLY);
     if (has(input.AddSecurityGroupIds) || has(input.RemoveSecurityGroupIds)) throw invalidParameter(GROUPS_INTERFACE_ONLY);
     if (input.PrivateDnsEnabled) throw invalidParameter('Private DNS can only be enabled for Interface type VPC Endpoints.');
-    const pl = awsManagedPrefixList(ctx.region, offer.service) as { id: string };
     removeTables = [...new Set(input.RemoveRouteTableIds ?? [])].map((id) => {
       const t = requireRouteTable(ctx, id);
       if (!e.routeTableIds.includes(t.id)) throw invalidParameter(`The route table ${t.id} is not associated with ${e.id}.`);
       return t;
     });
     const adding = (input.AddRouteTableIds ?? []).filter((id) => !e.routeTableIds.includes(id));
-    addTables = readRouteTables(ctx, v, adding, pl.id);
+    addTables = readRouteTables(ctx, v, adding, gatewayPrefixList(ctx.region, offer));
   } else {
     if (has(input.AddRouteTableIds) || has(input.RemoveRouteTableIds)) throw invalidParameter(ROUTE_TABLES_GATEWAY_ONLY);
     for (const id of input.RemoveSubnetIds ?? []) {
       if (!e.subnetIds.includes(id)) throw invalidParameter(`The subnet ${id} is not a subnet of ${e.id}.`);
     }
-    const kept = e.subnetIds.filter((id) => !input.RemoveSubnetIds?.includes(id)).map((id) => requireSubnet(ctx, id));
+    const kept = e.subnetIds.flatMap((id) => {
+      const s = ctx.cell.table('subnet').get(id);
+      return s && !input.RemoveSubnetIds?.includes(id) ? [s] : [];
+    });
     const added = readSubnets(ctx, v, input.AddSubnetIds ?? [], kept);
     subnetIds = [...kept.map((s) => s.id), ...added.map((s) => s.id)];
     for (const id of input.RemoveSecurityGroupIds ?? []) {
@@ -278,8 +287,7 @@ export function modifyVpcEndpoint(ctx: CallContext, input: ModifyVpcEndpointRequ
   }
   checkDryRun(input);
   for (const t of removeTables) removeEndpointRoute(t, e.id);
-  const pl = awsManagedPrefixList(ctx.region, offer.service);
-  if (pl) for (const t of addTables) addEndpointRoute(t, pl.id, e.id);
+  for (const t of addTables) addEndpointRoute(t, gatewayPrefixList(ctx.region, offer), e.id);
   e.routeTableIds = [...e.routeTableIds.filter((id) => !removeTables.some((t) => t.id === id)), ...addTables.map((t) => t.id)];
   e.interfaces = subnetIds.map((s) => e.interfaces.find((i) => i.subnetId === s) ?? { subnetId: s, id: ctx.world.newId('eni') });
   e.subnetIds = subnetIds;

@@ -2,7 +2,8 @@
  * wrote: Debian's /usr/bin/aws (2.9, whose botocore model is from 2023) for errors, the subnet
  * fields it knows, security group rules, references and stale groups, DHCP options sets and VPC
  * DNS attributes, and the AWS CLI v1 of the machine's Python (botocore 1.43) for the fields only
- * a current model has (SecurityGroupArn, BlockPublicAccessStates). */
+ * a current model has (SecurityGroupArn, BlockPublicAccessStates); and managed prefix lists, routes
+ * to them and VPC endpoints, which Debian's CLI knows. */
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -183,6 +184,55 @@ describe.skipIf(!existsSync(AWS2) && !process.env.CI)('Debian AWS CLI 2.9: rules
     expect(both.err).toContain(
       'An error occurred (InvalidParameterCombination) when calling the ModifyVpcAttribute operation: Fields for multiple attribute types specified: enableDnsHostnames, enableDnsSupport',
     );
+  });
+
+  it('reads managed prefix lists and their versions, routes to them, gateway endpoints and their routes, and the endpoint services', async () => {
+    type List = { PrefixListId: string; State: string; Version: number };
+    const created = (await aws('create-managed-prefix-list', '--prefix-list-name', 'cli', '--max-entries', '3', '--address-family', 'IPv4', '--entries', 'Cidr=192.0.2.0/24,Description=office')).out as {
+      PrefixList: List;
+    };
+    const list = created.PrefixList.PrefixListId;
+    expect(created.PrefixList).toMatchObject({ State: 'create-in-progress', Version: 1, OwnerId: '777788889999' });
+    const stale = await aws('modify-managed-prefix-list', '--prefix-list-id', list, '--current-version', '7', '--add-entries', 'Cidr=198.51.100.0/24');
+    expect(stale.err).toContain('An error occurred (PrefixListVersionMismatch) when calling the ModifyManagedPrefixList operation: The prefix list has the incorrect version number.');
+    await aws('modify-managed-prefix-list', '--prefix-list-id', list, '--current-version', '1', '--add-entries', 'Cidr=198.51.100.0/24');
+    const [now, first] = await Promise.all([
+      aws('get-managed-prefix-list-entries', '--prefix-list-id', list),
+      aws('get-managed-prefix-list-entries', '--prefix-list-id', list, '--target-version', '1'),
+    ]);
+    expect(now.out).toEqual({ Entries: [{ Cidr: '192.0.2.0/24', Description: 'office' }, { Cidr: '198.51.100.0/24' }] });
+    expect(first.out).toEqual({ Entries: [{ Cidr: '192.0.2.0/24', Description: 'office' }] });
+    const rtb = ((await aws('create-route-table', '--vpc-id', vpc)).out as { RouteTable: { RouteTableId: string } }).RouteTable.RouteTableId;
+    const igw = ((await aws('create-internet-gateway')).out as { InternetGateway: { InternetGatewayId: string } }).InternetGateway.InternetGatewayId;
+    await aws('attach-internet-gateway', '--internet-gateway-id', igw, '--vpc-id', vpc);
+    await aws('create-route', '--route-table-id', rtb, '--destination-prefix-list-id', list, '--gateway-id', igw);
+    const endpoint = ((await aws('create-vpc-endpoint', '--vpc-id', vpc, '--service-name', 'com.amazonaws.us-east-1.s3', '--route-table-ids', rtb)).out as { VpcEndpoint: { VpcEndpointId: string } })
+      .VpcEndpoint.VpcEndpointId;
+    const s3 = ((await aws('describe-managed-prefix-lists', '--filters', 'Name=prefix-list-name,Values=com.amazonaws.us-east-1.s3')).out as { PrefixLists: { PrefixListId: string; OwnerId: string }[] })
+      .PrefixLists[0];
+    expect(s3?.OwnerId).toBe('AWS');
+    const [tables, endpoints, services, associations, gone] = await Promise.all([
+      aws('describe-route-tables', '--route-table-ids', rtb),
+      aws('describe-vpc-endpoints', '--vpc-endpoint-ids', endpoint),
+      aws('describe-vpc-endpoint-services', '--service-names', 'com.amazonaws.us-east-1.s3', 'com.amazonaws.us-east-1.ec2'),
+      aws('get-managed-prefix-list-associations', '--prefix-list-id', list),
+      aws('delete-vpc-endpoints', '--vpc-endpoint-ids', 'vpce-0123456789abcdef0'),
+    ]);
+    const routes = (tables.out as { RouteTables: { Routes: Record<string, string>[] }[] }).RouteTables[0]?.Routes.filter((r) => r.DestinationPrefixListId);
+    expect(routes).toEqual([
+      { DestinationPrefixListId: list, GatewayId: igw, Origin: 'CreateRoute', State: 'active' },
+      { DestinationPrefixListId: s3?.PrefixListId, GatewayId: endpoint, Origin: 'CreateRoute', State: 'active' },
+    ]);
+    expect((endpoints.out as { VpcEndpoints: unknown[] }).VpcEndpoints[0]).toMatchObject({ VpcEndpointType: 'Gateway', RouteTableIds: [rtb], State: 'available' });
+    expect((services.out as { ServiceNames: string[] }).ServiceNames).toEqual(['com.amazonaws.us-east-1.ec2', 'com.amazonaws.us-east-1.s3', 'com.amazonaws.us-east-1.s3']);
+    expect(associations.out).toEqual({ PrefixListAssociations: [{ ResourceId: rtb, ResourceOwner: '777788889999' }] });
+    expect(gone.out).toEqual({
+      Unsuccessful: [{ Error: { Code: 'InvalidVpcEndpoint.NotFound', Message: "The Vpc Endpoint Id 'vpce-0123456789abcdef0' does not exist" }, ResourceId: 'vpce-0123456789abcdef0' }],
+    });
+    await aws('delete-managed-prefix-list', '--prefix-list-id', list);
+    const failed = ((await aws('describe-managed-prefix-lists', '--prefix-list-ids', list)).out as { PrefixLists: (List & { StateMessage: string })[] }).PrefixLists[0];
+    expect(failed?.State).toBe('delete-failed');
+    expect(failed?.StateMessage).toContain(rtb);
   });
 });
 

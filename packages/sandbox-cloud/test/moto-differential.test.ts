@@ -22,11 +22,13 @@ import {
   CreateNatGatewayCommand,
   CreateNetworkAclCommand,
   CreateNetworkAclEntryCommand,
+  CreateManagedPrefixListCommand,
   CreateRouteCommand,
   CreateRouteTableCommand,
   CreateSecurityGroupCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
+  CreateVpcEndpointCommand,
   CreateVpcPeeringConnectionCommand,
   DeleteDhcpOptionsCommand,
   CreateVpnGatewayCommand,
@@ -46,6 +48,9 @@ import {
   DescribeInternetGatewaysCommand,
   DescribeNatGatewaysCommand,
   DescribeNetworkAclsCommand,
+  DeleteManagedPrefixListCommand,
+  DeleteVpcEndpointsCommand,
+  DescribeManagedPrefixListsCommand,
   DescribeRouteTablesCommand,
   DescribeSecurityGroupReferencesCommand,
   DescribeSecurityGroupRulesCommand,
@@ -53,14 +58,19 @@ import {
   DescribeStaleSecurityGroupsCommand,
   DescribeSubnetsCommand,
   DescribeVpcAttributeCommand,
+  DescribeVpcEndpointsCommand,
+  DescribeVpcEndpointServicesCommand,
   DescribeVpcPeeringConnectionsCommand,
   DescribeVpcsCommand,
   DescribeVpnGatewaysCommand,
   DetachInternetGatewayCommand,
   DetachVpnGatewayCommand,
   EC2Client,
+  GetManagedPrefixListEntriesCommand,
+  ModifyManagedPrefixListCommand,
   ModifySecurityGroupRulesCommand,
   ModifyVpcAttributeCommand,
+  ModifyVpcEndpointCommand,
   RejectVpcPeeringConnectionCommand,
   type DescribeSecurityGroupRulesCommandInput,
   type DhcpOptions,
@@ -1005,6 +1015,250 @@ describe.skipIf(Boolean(missing) && !process.env.CI)('sandbox and moto agree', (
     // "Error codes for the Amazon EC2 API": InvalidNatGatewayID.NotFound; moto keeps a route to a
     // NAT gateway that does not exist.
     expect([s.unknownNat, m.unknownNat]).toEqual(['InvalidNatGatewayID.NotFound', 'no error']);
+  });
+
+  it('keeps managed prefix lists alike: versions, entries and the AWS-managed lists; differs where moto departs from AWS', async () => {
+    const [s, m] = await both(targets, async (t) => {
+      const c = t.a();
+      const created = (
+        await c.send(new CreateManagedPrefixListCommand({ PrefixListName: 'offices', MaxEntries: 2, AddressFamily: 'IPv4', Entries: [{ Cidr: '192.0.2.0/24', Description: 'London' }] }))
+      ).PrefixList;
+      const id = created?.PrefixListId as string;
+      t.names.set(id, 'pl-offices');
+      const described = (await c.send(new DescribeManagedPrefixListsCommand({ PrefixListIds: [id] }))).PrefixLists?.[0];
+      const modified = (await c.send(new ModifyManagedPrefixListCommand({ PrefixListId: id, CurrentVersion: 1, AddEntries: [{ Cidr: '198.51.100.0/24' }] }))).PrefixList;
+      const entries = async (listId: string, TargetVersion?: number) =>
+        ((await c.send(new GetManagedPrefixListEntriesCommand({ PrefixListId: listId, TargetVersion }))).Entries ?? []).map((e) => e.Cidr).sort();
+      const byName = ((await c.send(new DescribeManagedPrefixListsCommand({ Filters: [{ Name: 'prefix-list-name', Values: ['offices'] }] }))).PrefixLists ?? []).map((p) => named(t, p.PrefixListId));
+      const awsManaged: Record<string, unknown>[] = [];
+      for (const service of ['s3', 'dynamodb']) {
+        const list = (await c.send(new DescribeManagedPrefixListsCommand({ Filters: [{ Name: 'prefix-list-name', Values: [`com.amazonaws.us-east-1.${service}`] }] }))).PrefixLists?.[0];
+        awsManaged.push({ owner: list?.OwnerId, family: list?.AddressFamily, max: list?.MaxEntries, version: list?.Version, cidrs: await entries(list?.PrefixListId as string) });
+      }
+      const agreed = {
+        described: [described?.State, described?.Version, described?.MaxEntries, described?.AddressFamily, described?.OwnerId],
+        modifiedVersion: modified?.Version,
+        now: await entries(id),
+        first: await entries(id, 1),
+        awsManaged,
+      };
+      // Requests AWS refuses, after everything compared: moto takes them.
+      const stale = await failure(t, c.send(new ModifyManagedPrefixListCommand({ PrefixListId: id, CurrentVersion: 1, AddEntries: [{ Cidr: '203.0.113.0/24' }] })));
+      const overSize = await failure(t, c.send(new ModifyManagedPrefixListCommand({ PrefixListId: id, CurrentVersion: 2, AddEntries: [{ Cidr: '203.0.112.0/24' }] })));
+      const sizeAndEntries = await failure(t, c.send(new ModifyManagedPrefixListCommand({ PrefixListId: id, MaxEntries: 9, AddEntries: [{ Cidr: '203.0.111.0/24' }] })));
+      const unknown = await failure(t, c.send(new DescribeManagedPrefixListsCommand({ PrefixListIds: ['pl-0123456789abcdef0'] })));
+      return { agreed, byName, createdState: created?.State, stale, overSize, sizeAndEntries, unknown };
+    });
+    expect(s.agreed).toEqual(m.agreed);
+    expect(s.agreed).toEqual({
+      described: ['create-complete', 1, 2, 'IPv4', A],
+      modifiedVersion: 2,
+      now: ['192.0.2.0/24', '198.51.100.0/24'],
+      first: ['192.0.2.0/24'],
+      awsManaged: [
+        { owner: 'AWS', family: 'IPv4', max: undefined, version: undefined, cidrs: ['3.5.0.0/19', '52.216.0.0/15', '54.231.0.0/16'] },
+        { owner: 'AWS', family: 'IPv4', max: undefined, version: undefined, cidrs: ['3.218.180.0/23', '3.218.182.0/24', '52.119.224.0/20', '52.94.0.0/22'] },
+      ],
+    });
+    // Known moto gaps, where the sandbox follows AWS:
+    // - a new list is answered `create-in-progress` (EC2 API reference, ManagedPrefixList state
+    //   and the CreateManagedPrefixList example; changes to a list are asynchronous); moto answers
+    //   `create-complete` at once.
+    expect([s.createdState, m.createdState]).toEqual(['create-in-progress', 'create-complete']);
+    // - moto forgets a list's name when a modification does not give one (its DescribeManagedPrefixLists
+    //   then finds nothing by name); PrefixListName is optional in ModifyManagedPrefixList and only
+    //   renames the list when given (EC2 API reference).
+    expect([s.byName, m.byName]).toEqual([['pl-offices'], []]);
+    // - moto ignores CurrentVersion and MaxEntries and takes entries and size in one request (EC2
+    //   API reference, ModifyManagedPrefixList: "If you specify a current version number that does
+    //   not match the true current version number, the request fails"; "You cannot modify the
+    //   entries of a prefix list and modify the size of a prefix list at the same time").
+    expect(s.stale).toEqual({ code: 'PrefixListVersionMismatch', message: 'The prefix list has the incorrect version number.' });
+    expect(s.overSize.code).toBe('PrefixListMaxEntriesExceeded');
+    expect(s.sizeAndEntries).toEqual({ code: 'InvalidParameterCombination', message: 'You cannot modify the entries and the maximum entries for the prefix list in the same request.' });
+    expect([m.stale.code, m.overSize.code, m.sizeAndEntries.code]).toEqual(['no error', 'no error', 'no error']);
+    // - an explicit unknown id is an error on AWS (InvalidPrefixListID.NotFound, "Error codes for
+    //   the Amazon EC2 API"); moto answers an empty list.
+    expect(s.unknown).toEqual({ code: 'InvalidPrefixListID.NotFound', message: 'The prefix list (pl-0123456789abcdef0) does not exist.' });
+    expect(m.unknown.code).toBe('no error');
+  });
+
+  it('routes to prefix lists and names them in rules alike, and differs where moto departs from AWS', async () => {
+    const [s, m] = await both(targets, async (t) => {
+      const c = t.a();
+      const vpc = async (key: string, cidr: string) => {
+        const id = (await c.send(new CreateVpcCommand({ CidrBlock: cidr }))).Vpc?.VpcId as string;
+        t.names.set(id, key);
+        return id;
+      };
+      const x = await vpc('plx', '10.80.0.0/16');
+      const y = await vpc('ply', '10.81.0.0/16');
+      const pcx = (await c.send(new CreateVpcPeeringConnectionCommand({ VpcId: x, PeerVpcId: y }))).VpcPeeringConnection?.VpcPeeringConnectionId as string;
+      t.names.set(pcx, 'p-plx-ply');
+      await c.send(new AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: pcx }));
+      const rtb = (await c.send(new CreateRouteTableCommand({ VpcId: x }))).RouteTable?.RouteTableId as string;
+      const list = (await c.send(new CreateManagedPrefixListCommand({ PrefixListName: 'partners', MaxEntries: 3, AddressFamily: 'IPv4', Entries: [{ Cidr: '10.81.0.0/24' }] }))).PrefixList
+        ?.PrefixListId as string;
+      t.names.set(list, 'pl-partners');
+      await c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationPrefixListId: list, VpcPeeringConnectionId: pcx }));
+      const routes = async () => (await c.send(new DescribeRouteTablesCommand({ RouteTableIds: [rtb] }))).RouteTables?.[0]?.Routes ?? [];
+      const route = (await routes()).find((r) => r.DestinationPrefixListId);
+      const sg = (await c.send(new CreateSecurityGroupCommand({ GroupName: 'pl-rules', Description: 'pl-rules', VpcId: x }))).GroupId as string;
+      await c.send(
+        new AuthorizeSecurityGroupIngressCommand({ GroupId: sg, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, PrefixListIds: [{ PrefixListId: list, Description: 'ssh' }] }] }),
+      );
+      const permissions = (await c.send(new DescribeSecurityGroupsCommand({ GroupIds: [sg] }))).SecurityGroups?.[0]?.IpPermissions ?? [];
+      const rules = (await c.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [sg] }] }))).SecurityGroupRules ?? [];
+      const agreed = {
+        route: [named(t, route?.DestinationPrefixListId), named(t, route?.VpcPeeringConnectionId), route?.Origin, route?.State],
+        permission: permissions.map((p) => [p.IpProtocol, p.FromPort, p.PrefixListIds?.map((pl) => named(t, pl.PrefixListId))]),
+        rule: rules.filter((r) => r.PrefixListId).map((r) => [r.IsEgress, named(t, r.PrefixListId), r.FromPort]),
+      };
+      const descriptions = permissions.flatMap((p) => p.PrefixListIds?.map((pl) => pl.Description) ?? []);
+      const unknownRoute = await failure(t, c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationPrefixListId: 'pl-0123456789abcdef0', VpcPeeringConnectionId: pcx })));
+      const unknownRule = await failure(
+        t,
+        c.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: sg, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, PrefixListIds: [{ PrefixListId: 'pl-0123456789abcdef0' }] }] })),
+      );
+      const deleting = (await c.send(new DeleteManagedPrefixListCommand({ PrefixListId: list }))).PrefixList?.State;
+      const after = (await c.send(new DescribeManagedPrefixListsCommand({ Filters: [{ Name: 'prefix-list-name', Values: ['partners'] }] }))).PrefixLists?.[0]?.State;
+      return { agreed, descriptions, unknownRoute, unknownRule, deleting, after };
+    });
+    expect(s.agreed).toEqual(m.agreed);
+    expect(s.agreed).toEqual({
+      route: ['pl-partners', 'p-plx-ply', 'CreateRoute', 'active'],
+      permission: [['tcp', 22, ['pl-partners']]],
+      rule: [[false, 'pl-partners', 22]],
+    });
+    // Known moto gaps, where the sandbox follows AWS:
+    // - moto drops the description of a prefix list in DescribeSecurityGroups (EC2 API reference,
+    //   PrefixListId: Description "A description for the security group rule that references
+    //   this prefix list ID").
+    expect([s.descriptions, m.descriptions]).toEqual([['ssh'], [undefined]]);
+    // - moto takes an unknown prefix list in a route (leaving a route without a destination) and in
+    //   a rule; AWS answers InvalidPrefixListID.NotFound ("Error codes for the Amazon EC2 API").
+    expect(s.unknownRoute).toEqual({ code: 'InvalidPrefixListID.NotFound', message: "The prefix list ID 'pl-0123456789abcdef0' does not exist" });
+    expect(s.unknownRule).toEqual(s.unknownRoute);
+    expect([m.unknownRoute.code, m.unknownRule.code]).toEqual(['no error', 'no error']);
+    // - moto deletes a list that a route and a rule reference; on AWS the deletion is answered
+    //   `delete-in-progress` and ends in `delete-failed` (EC2 API reference, ManagedPrefixList
+    //   state; the VPC user guide: remove the references before deleting a prefix list).
+    expect([s.deleting, s.after]).toEqual(['delete-in-progress', 'delete-failed']);
+    expect([m.deleting, m.after]).toEqual(['delete-complete', 'delete-complete']);
+  });
+
+  it('makes gateway and interface endpoints alike, and differs where moto departs from AWS', async () => {
+    const [s, m] = await both(targets, async (t) => {
+      const c = t.a();
+      const vpc = (await c.send(new CreateVpcCommand({ CidrBlock: '10.82.0.0/16' }))).Vpc?.VpcId as string;
+      t.names.set(vpc, 'vpce-vpc');
+      const table = async () => (await c.send(new CreateRouteTableCommand({ VpcId: vpc }))).RouteTable?.RouteTableId as string;
+      const [t1, t2] = [await table(), await table()];
+      t.names.set(t1, 'rtb-1');
+      const subnet = async (cidr: string, key: string) => {
+        const id = (await c.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: cidr, AvailabilityZone: 'us-east-1a' }))).Subnet?.SubnetId as string;
+        t.names.set(id, key);
+        return id;
+      };
+      const [sub1, sub2] = [await subnet('10.82.1.0/24', 'sub-1'), await subnet('10.82.2.0/24', 'sub-2')];
+      const s3List = (await c.send(new DescribeManagedPrefixListsCommand({ Filters: [{ Name: 'prefix-list-name', Values: ['com.amazonaws.us-east-1.s3'] }] }))).PrefixLists?.[0]?.PrefixListId;
+      const gw = (await c.send(new CreateVpcEndpointCommand({ VpcId: vpc, VpcEndpointType: 'Gateway', ServiceName: 'com.amazonaws.us-east-1.s3', RouteTableIds: [t1] }))).VpcEndpoint;
+      const gwId = gw?.VpcEndpointId as string;
+      t.names.set(gwId, 'vpce-s3');
+      const endpointRoutes = async (rtb: string, id: string) =>
+        ((await c.send(new DescribeRouteTablesCommand({ RouteTableIds: [rtb] }))).RouteTables?.[0]?.Routes ?? []).filter((r) => r.GatewayId === id);
+      const route = (await endpointRoutes(t1, gwId)).map((r) => [r.DestinationPrefixListId === s3List, named(t, r.GatewayId), r.Origin, r.State]);
+      const described = ((await c.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc] }, { Name: 'service-name', Values: ['com.amazonaws.us-east-1.s3'] }] }))).VpcEndpoints ?? []).map(
+        (e) => [named(t, e.VpcEndpointId), e.VpcEndpointType, e.State, e.RouteTableIds?.map((id) => named(t, id))],
+      );
+      const iface = (
+        await c.send(new CreateVpcEndpointCommand({ VpcId: vpc, VpcEndpointType: 'Interface', ServiceName: 'com.amazonaws.us-east-1.ec2', SubnetIds: [sub1], PrivateDnsEnabled: false }))
+      ).VpcEndpoint;
+      const services = ((await c.send(new DescribeVpcEndpointServicesCommand({ ServiceNames: ['com.amazonaws.us-east-1.ec2', 'com.amazonaws.us-east-1.sts', 'com.amazonaws.us-east-1.ssm'] }))).ServiceDetails ?? []).map(
+        (d) => [d.ServiceName, d.ServiceType?.map((x) => x.ServiceType), d.Owner, d.BaseEndpointDnsNames, d.PrivateDnsName, d.VpcEndpointPolicySupported, d.AcceptanceRequired],
+      );
+      const s3Types = ((await c.send(new DescribeVpcEndpointServicesCommand({ ServiceNames: ['com.amazonaws.us-east-1.s3'] }))).ServiceDetails ?? [])
+        .flatMap((d) => d.ServiceType?.map((x) => x.ServiceType) ?? [])
+        .sort();
+      const gatewayNames = (await c.send(new DescribeVpcEndpointServicesCommand({ Filters: [{ Name: 'service-type', Values: ['Gateway'] }] }))).ServiceNames;
+      const unknownService = await failure(t, c.send(new DescribeVpcEndpointServicesCommand({ ServiceNames: ['com.amazonaws.us-east-1.nothing'] })));
+      const unknownEndpoint = await code(c.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: ['vpce-0123456789abcdef0'] })));
+      const deleted = (await c.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [gwId] }))).Unsuccessful;
+      const agreed = {
+        created: [gw?.VpcEndpointType, gw?.State, gw?.RouteTableIds?.map((id) => named(t, id))],
+        route,
+        described,
+        iface: [iface?.VpcEndpointType, iface?.SubnetIds?.map((id) => named(t, id)), iface?.NetworkInterfaceIds?.map((id) => id.slice(0, 4)), iface?.PrivateDnsEnabled],
+        services,
+        s3Types,
+        gatewayNames,
+        unknownService,
+        unknownEndpoint,
+        deleted,
+        routeAfter: (await endpointRoutes(t1, gwId)).length,
+      };
+      // Where AWS and moto part, after everything compared.
+      const gatewayDns = gw?.PrivateDnsEnabled;
+      const ifaceGroups = iface?.Groups?.map((g) => g.GroupName);
+      const dupZone = await code(
+        c.send(new CreateVpcEndpointCommand({ VpcId: vpc, VpcEndpointType: 'Interface', ServiceName: 'com.amazonaws.us-east-1.sts', SubnetIds: [sub1, sub2], PrivateDnsEnabled: false })),
+      );
+      const gatewayForEc2 = await code(c.send(new CreateVpcEndpointCommand({ VpcId: vpc, VpcEndpointType: 'Gateway', ServiceName: 'com.amazonaws.us-east-1.ec2' })));
+      const unknownCreate = await code(c.send(new CreateVpcEndpointCommand({ VpcId: vpc, VpcEndpointType: 'Gateway', ServiceName: 'com.amazonaws.us-east-1.nothing' })));
+      const dynamo = (await c.send(new CreateVpcEndpointCommand({ VpcId: vpc, VpcEndpointType: 'Gateway', ServiceName: 'com.amazonaws.us-east-1.dynamodb', RouteTableIds: [t2] }))).VpcEndpoint
+        ?.VpcEndpointId as string;
+      await c.send(new ModifyVpcEndpointCommand({ VpcEndpointId: dynamo, AddRouteTableIds: [t1] }));
+      const addedRoute = (await endpointRoutes(t1, dynamo)).length;
+      const secondOnTable = await code(c.send(new CreateVpcEndpointCommand({ VpcId: vpc, VpcEndpointType: 'Gateway', ServiceName: 'com.amazonaws.us-east-1.dynamodb', RouteTableIds: [t2] })));
+      const unknownDelete = (await c.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: ['vpce-0123456789abcdef0'] }))).Unsuccessful?.map((u) => u.Error?.Code);
+      const lone = (await c.send(new CreateVpcCommand({ CidrBlock: '10.83.0.0/16' }))).Vpc?.VpcId as string;
+      await c.send(new CreateVpcEndpointCommand({ VpcId: lone, VpcEndpointType: 'Gateway', ServiceName: 'com.amazonaws.us-east-1.s3' }));
+      const deleteVpc = await code(c.send(new DeleteVpcCommand({ VpcId: lone })));
+      return { agreed, gatewayDns, ifaceGroups, dupZone, gatewayForEc2, unknownCreate, addedRoute, secondOnTable, unknownDelete, deleteVpc };
+    });
+    expect(s.agreed).toEqual(m.agreed);
+    expect(s.agreed).toEqual({
+      created: ['Gateway', 'available', ['rtb-1']],
+      route: [[true, 'vpce-s3', 'CreateRoute', 'active']],
+      described: [['vpce-s3', 'Gateway', 'available', ['rtb-1']]],
+      iface: ['Interface', ['sub-1'], ['eni-'], false],
+      services: [
+        ['com.amazonaws.us-east-1.ec2', ['Interface'], 'amazon', ['ec2.us-east-1.vpce.amazonaws.com'], 'ec2.us-east-1.amazonaws.com', true, false],
+        ['com.amazonaws.us-east-1.ssm', ['Interface'], 'amazon', ['ssm.us-east-1.vpce.amazonaws.com'], 'ssm.us-east-1.amazonaws.com', true, false],
+        ['com.amazonaws.us-east-1.sts', ['Interface'], 'amazon', ['sts.us-east-1.vpce.amazonaws.com'], 'sts.us-east-1.amazonaws.com', true, false],
+      ],
+      s3Types: ['Gateway', 'Interface'],
+      gatewayNames: ['com.amazonaws.us-east-1.dynamodb', 'com.amazonaws.us-east-1.s3'],
+      unknownService: { code: 'InvalidServiceName', message: "The Vpc Endpoint Service 'com.amazonaws.us-east-1.nothing' does not exist" },
+      unknownEndpoint: 'InvalidVpcEndpointId.NotFound',
+      deleted: [],
+      routeAfter: 0,
+    });
+    // Known moto gaps, where the sandbox follows AWS (AWS PrivateLink guide, "Gateway endpoints"
+    // and "Interface endpoints"; EC2 API reference of CreateVpcEndpoint, ModifyVpcEndpoint,
+    // DeleteVpcEndpoints and DeleteVpc):
+    // - private DNS is for interface endpoints; moto answers a gateway endpoint PrivateDnsEnabled true;
+    expect([s.gatewayDns, m.gatewayDns]).toEqual([false, true]);
+    // - an interface endpoint without SecurityGroupIds gets the VPC's default group; moto's has none;
+    expect([s.ifaceGroups, m.ifaceGroups]).toEqual([['default'], []]);
+    // - one subnet per Availability Zone (DuplicateSubnetsInSameZone); moto takes two in one zone;
+    expect([s.dupZone, m.dupZone]).toEqual(['DuplicateSubnetsInSameZone', 'no error']);
+    // - a gateway endpoint to an interface-only service, and an endpoint to a service that does not
+    //   exist, are refused (InvalidParameter, InvalidServiceName); moto makes both;
+    expect([s.gatewayForEc2, s.unknownCreate]).toEqual(['InvalidParameter', 'InvalidServiceName']);
+    expect([m.gatewayForEc2, m.unknownCreate]).toEqual(['no error', 'no error']);
+    // - ModifyVpcEndpoint's AddRouteTableIds adds the endpoint's route to the table; moto lists the
+    //   table but adds no route;
+    expect([s.addedRoute, m.addedRoute]).toEqual([1, 0]);
+    // - a table holds one route per prefix list, so a second endpoint of a service cannot take a
+    //   table the first has ("route table … already has a route with destination-prefix-list-id");
+    //   moto makes it;
+    expect([s.secondOnTable, m.secondOnTable]).toEqual(['InvalidParameter', 'no error']);
+    // - DeleteVpcEndpoints answers an unknown id as an unsuccessful item (InvalidVpcEndpoint.NotFound,
+    //   "Error codes for the Amazon EC2 API"); moto answers none;
+    expect([s.unknownDelete, m.unknownDelete]).toEqual([['InvalidVpcEndpoint.NotFound'], []]);
+    // - a VPC with an endpoint cannot be deleted (DependencyViolation); moto deletes it.
+    expect([s.deleteVpc, m.deleteVpc]).toEqual(['DependencyViolation', 'no error']);
   });
 
   it('keeps state per account and region alike', async () => {

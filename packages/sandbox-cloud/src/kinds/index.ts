@@ -15,12 +15,14 @@ import type { KindDef } from './kind';
 import { NAT_GATEWAY_KIND } from './nat-gateway/kind';
 import { NETWORK_ACL_KIND } from './network-acl/kind';
 import { PEERING_KIND } from './peering/kind';
+import { PREFIX_LIST_KIND } from './prefix-list/kind';
 import type { SandboxKind } from './records';
 import { ROUTE_TABLE_KIND } from './route-table/kind';
 import { SECURITY_GROUP_KIND } from './security-group/kind';
 import { SUBNET_KIND } from './subnet/kind';
 import { VPC_KIND } from './vpc/kind';
 import { VPN_GATEWAY_KIND } from './vpn-gateway/kind';
+import { VPC_ENDPOINT_KIND } from './vpc-endpoint/kind';
 
 export const KINDS = {
   vpc: VPC_KIND,
@@ -35,6 +37,8 @@ export const KINDS = {
   address: ADDRESS_KIND,
   natGateway: NAT_GATEWAY_KIND,
   vpnGateway: VPN_GATEWAY_KIND,
+  prefixList: PREFIX_LIST_KIND,
+  vpcEndpoint: VPC_ENDPOINT_KIND,
 } as const satisfies { readonly [K in SandboxKind]: KindDef<K> };
 
 /** Every kind's definition, in registry order. */

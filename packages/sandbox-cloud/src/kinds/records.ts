@@ -13,11 +13,13 @@ import type { InternetGatewayRec } from './internet-gateway/records';
 import type { NatGatewayRec } from './nat-gateway/records';
 import type { NetworkAclRec } from './network-acl/records';
 import type { PeeringRec } from './peering/records';
+import type { PrefixListRec } from './prefix-list/records';
 import type { RouteTableRec } from './route-table/records';
 import type { SecurityGroupRec } from './security-group/records';
 import type { SubnetRec } from './subnet/records';
 import type { VpcRec } from './vpc/records';
 import type { VpnGatewayRec } from './vpn-gateway/records';
+import type { VpcEndpointRec } from './vpc-endpoint/records';
 
 /** Kind name → its record, state-file key, tag resource type and where its table is. */
 export interface KindTables {
@@ -38,6 +40,8 @@ export interface KindTables {
   address: { rec: AddressRec; stateKey: 'addresses'; tagType: 'elastic-ip'; scope: 'cell' };
   natGateway: { rec: NatGatewayRec; stateKey: 'natGateways'; tagType: 'natgateway'; scope: 'cell' };
   vpnGateway: { rec: VpnGatewayRec; stateKey: 'vpnGateways'; tagType: 'vpn-gateway'; scope: 'cell' };
+  prefixList: { rec: PrefixListRec; stateKey: 'prefixLists'; tagType: 'prefix-list'; scope: 'cell' };
+  vpcEndpoint: { rec: VpcEndpointRec; stateKey: 'vpcEndpoints'; tagType: 'vpc-endpoint'; scope: 'cell' };
 }
 
 /** A resource kind of the sandbox. */

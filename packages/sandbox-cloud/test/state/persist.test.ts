@@ -1,5 +1,5 @@
 /** State files: every kind's list under its key, a faithful round trip, and a damaged list named. */
-import type { DescribeDhcpOptionsResult } from '@aws-sdk/client-ec2';
+import type { CreateManagedPrefixListResult, CreateRouteTableResult, DescribeDhcpOptionsResult, DescribeRouteTablesResult } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 
 import { runEc2Action } from '../../src/ec2/dispatch';
@@ -72,5 +72,42 @@ describe('state files', () => {
     assertWorldData(data, 'old.json');
     const back = worldToData(worldFromData(data, clock));
     expect(back.internetGateways.map((g) => [g.id, g.vpcId]).sort()).toEqual([...new Map(routed.map(([g, v]) => [g, v])).entries()].sort());
+  });
+});
+
+describe('state files with prefix lists and VPC endpoints', () => {
+  it('keep a list with its versions and failed deletion, and an endpoint with the routes it keeps, across a save; older files have none', () => {
+    const world = demoWorld();
+    const [vpc] = worldToData(world).vpcs;
+    const account = vpc?.ownerId as string;
+    const region = vpc?.region as string;
+    const call = (action: Parameters<typeof runEc2Action>[3], input: Record<string, unknown>): unknown => runEc2Action(world, account, region, action, input, 'r');
+    const list = (call('CreateManagedPrefixList', { PrefixListName: 'saved', MaxEntries: 3, AddressFamily: 'IPv4', Entries: [{ Cidr: '10.9.0.0/16' }] }) as CreateManagedPrefixListResult)
+      .PrefixList?.PrefixListId as string;
+    call('ModifyManagedPrefixList', { PrefixListId: list, CurrentVersion: 1, AddEntries: [{ Cidr: '10.8.0.0/16' }] });
+    const table = (call('CreateRouteTable', { VpcId: vpc?.id }) as CreateRouteTableResult).RouteTable?.RouteTableId as string;
+    // The VPC's internet gateway: the demo's first VPC may have one already.
+    const attached = (call('DescribeInternetGateways', { Filters: [{ Name: 'attachment.vpc-id', Values: [vpc?.id] }] }) as { InternetGateways?: { InternetGatewayId?: string }[] })
+      .InternetGateways?.[0]?.InternetGatewayId;
+    const igw = attached ?? ((call('CreateInternetGateway', {}) as { InternetGateway?: { InternetGatewayId?: string } }).InternetGateway?.InternetGatewayId as string);
+    if (!attached) call('AttachInternetGateway', { InternetGatewayId: igw, VpcId: vpc?.id });
+    call('CreateRoute', { RouteTableId: table, DestinationPrefixListId: list, GatewayId: igw });
+    call('DeleteManagedPrefixList', { PrefixListId: list });
+    call('CreateVpcEndpoint', { VpcId: vpc?.id, ServiceName: `com.amazonaws.${region}.s3`, RouteTableIds: [table] });
+    const data = worldToData(world);
+    expect(data.prefixLists.map((p) => [p.id, p.version, p.versions.length, p.state])).toEqual([[list, 2, 2, 'delete-failed']]);
+    expect(data.vpcEndpoints.map((e) => e.routeTableIds)).toEqual([[table]]);
+    const again = worldFromData(data, clock);
+    expect(worldToData(again)).toEqual(data);
+    const routes = (runEc2Action(again, account, region, 'DescribeRouteTables', { RouteTableIds: [table] }, 'r') as DescribeRouteTablesResult).RouteTables?.[0]?.Routes?.filter(
+      (r) => r.DestinationPrefixListId,
+    );
+    expect(routes?.map((r) => r.GatewayId?.slice(0, 5))).toEqual(['igw-0', 'vpce-']);
+    const older = worldToData(demoWorld()) as unknown as Record<string, unknown>;
+    delete older.prefixLists;
+    delete older.vpcEndpoints;
+    assertWorldData(older, 'old.json');
+    const loaded = worldToData(worldFromData(older as never, clock));
+    expect([loaded.prefixLists, loaded.vpcEndpoints]).toEqual([[], []]);
   });
 });

@@ -40,8 +40,10 @@ import type { World } from '../../state/world';
 import { NAT_ROUTE_TARGET_IDS } from '../nat-gateway/records';
 import { natGatewayRoutable } from '../nat-gateway/store';
 import { PEERING_IDS } from '../peering/records';
+import { assertUsablePrefixList } from '../prefix-list/store';
 import { requireSubnet } from '../subnet/store';
 import { vpcIpv4Blocks, vpcIpv6Blocks } from '../vpc/records';
+import { VPC_ENDPOINT_IDS } from '../vpc-endpoint/records';
 import { requireVpc, vpcHasDependencies } from '../vpc/store';
 import { vpnGatewayRoutable } from '../vpn-gateway/store';
 import { ROUTE_TABLE_FILTERS } from './filters';
@@ -304,10 +306,16 @@ function assertNotCoveredByLocal(ctx: CallContext, table: RouteTableRec, dest: D
   }
 }
 
+/** A gateway endpoint's route (to its service's prefix list): the endpoint adds and removes it. */
+function isEndpointRoute(route: RouteRec | undefined): boolean {
+  return route?.gatewayId?.startsWith(VPC_ENDPOINT_IDS.prefix) ?? false;
+}
+
 /** CreateRoute. */
 export function createRoute(ctx: CallContext, input: CreateRouteRequest): CreateRouteResult {
   const table = requireRouteTable(ctx, input.RouteTableId);
   const dest = readDestination(input);
+  if (dest.key === 'destinationPrefixListId') assertUsablePrefixList(ctx, dest.value);
   const target = readTarget(ctx, table, input);
   if (table.routes.some((r) => destinationOf(r) === dest.value)) {
     throw new AwsError('RouteAlreadyExists', `The route identified by ${dest.value} already exists.`);
@@ -332,6 +340,9 @@ export function replaceRoute(ctx: CallContext, input: ReplaceRouteRequest): void
   if (table.routes[index]?.gatewayId === 'local' || input.LocalTarget) {
     throw new AwsError('InvalidParameterValue', `The local route ${dest.value} of ${table.id} cannot be replaced by the sandbox cloud.`);
   }
+  if (isEndpointRoute(table.routes[index])) {
+    throw new AwsError('InvalidParameterValue', `cannot replace VPC endpoint route ${dest.value} in route table ${table.id}; change the endpoint's route tables instead`);
+  }
   const target = readTarget(ctx, table, input);
   checkDryRun(input);
   table.routes[index] = { [dest.key]: dest.value, ...target, origin: 'CreateRoute' } as RouteRec;
@@ -342,12 +353,16 @@ export function deleteRoute(ctx: CallContext, input: DeleteRouteRequest): void {
   const table = requireRouteTable(ctx, input.RouteTableId);
   const dest = readDestination(input as RouteInput);
   const index = table.routes.findIndex((r) => destinationOf(r) === dest.value);
-  const kind = dest.key === 'destinationIpv6CidrBlock' ? 'destination-ipv6-cidr-block' : 'destination-cidr-block';
+  const kind =
+    dest.key === 'destinationIpv6CidrBlock' ? 'destination-ipv6-cidr-block' : dest.key === 'destinationPrefixListId' ? 'destination-prefix-list-id' : 'destination-cidr-block';
   if (index < 0) {
     throw new AwsError('InvalidRoute.NotFound', `no route with ${kind} ${dest.value} in route table ${table.id}`);
   }
   if (table.routes[index]?.gatewayId === 'local') {
     throw new AwsError('InvalidParameterValue', `cannot remove local route ${dest.value} in route table ${table.id}`);
+  }
+  if (isEndpointRoute(table.routes[index])) {
+    throw new AwsError('InvalidParameterValue', `cannot remove VPC endpoint route ${dest.value} in route table ${table.id}; remove the table from the endpoint instead`);
   }
   checkDryRun(input);
   table.routes.splice(index, 1);

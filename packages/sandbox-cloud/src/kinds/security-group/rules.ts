@@ -22,6 +22,7 @@ import { formatCidr, parseCidr } from '../../cidr';
 import { checkDryRun, tagsFromSpecs } from '../../ec2/common';
 import type { CallContext } from '../../ec2/context';
 import { AwsError, assertWellFormedId, invalidCombination, missingParameter, notFound } from '../../errors';
+import { assertUsablePrefixList } from '../prefix-list/store';
 import { SECURITY_GROUP_IDS, SECURITY_GROUP_RULE_IDS, type GroupRefRec, type SecurityGroupRec, type SgRuleRec } from './records';
 import { renderPermissions, renderRule } from './render';
 import { requireGroup } from './store';
@@ -137,6 +138,7 @@ function draftRules(
       if (!r.PrefixListId || !/^pl-[0-9a-f]+$/.test(r.PrefixListId)) {
         throw new AwsError('InvalidPrefixListId.Malformed', `Invalid id: "${r.PrefixListId ?? ''}" (expecting "pl-...")`);
       }
+      assertUsablePrefixList(ctx, r.PrefixListId);
       out.push({ ...base, prefixListId: r.PrefixListId, ...(r.Description ? { description: r.Description } : {}) });
       peers++;
     }

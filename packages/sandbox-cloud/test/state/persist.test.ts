@@ -102,7 +102,7 @@ describe('state files with prefix lists and VPC endpoints', () => {
     const routes = (runEc2Action(again, account, region, 'DescribeRouteTables', { RouteTableIds: [table] }, 'r') as DescribeRouteTablesResult).RouteTables?.[0]?.Routes?.filter(
       (r) => r.DestinationPrefixListId,
     );
-    expect(routes?.map((r) => r.GatewayId?.slice(0, 5))).toEqual(['igw-0', 'vpce-']);
+    expect(routes?.map((r) => r.GatewayId)).toEqual([igw, expect.stringMatching(/^vpce-/)]);
     const older = worldToData(demoWorld()) as unknown as Record<string, unknown>;
     delete older.prefixLists;
     delete older.vpcEndpoints;

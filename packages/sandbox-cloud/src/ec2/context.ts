@@ -1,5 +1,7 @@
 /** What an EC2 action handler knows about the call it answers, and how an action is declared. */
 import type { AwsError } from '../errors';
+import type { SecurityGroupRec } from '../kinds/security-group/records';
+import type { SubnetRec } from '../kinds/subnet/records';
 import type { VpcRec } from '../kinds/vpc/records';
 import type { Cell, World } from '../state/world';
 
@@ -31,6 +33,27 @@ export interface VpcDeleteHook {
   readonly cascade?: (ctx: CallContext, v: VpcRec) => void;
 }
 
+/** How one kind of resource takes part in DeleteSubnet. */
+export interface SubnetDeleteHook {
+  /** The error that stops the deletion while this kind still holds on to the subnet, or undefined. */
+  readonly refuse?: (ctx: CallContext, s: SubnetRec) => AwsError | undefined;
+  /** Removes what the subnet takes along when it goes. */
+  readonly cascade?: (ctx: CallContext, s: SubnetRec) => void;
+}
+
+/** How one kind of resource takes part in DeleteSecurityGroup. */
+export interface SecurityGroupDeleteHook {
+  /** The error that stops the deletion while this kind still uses the group, or undefined. */
+  readonly refuse?: (ctx: CallContext, g: SecurityGroupRec) => AwsError | undefined;
+}
+
+/** Every kind's part in the deletions that other kinds may hold up, in registry order. */
+export interface DeleteHooks {
+  readonly onVpcDelete: readonly VpcDeleteHook[];
+  readonly onSubnetDelete: readonly SubnetDeleteHook[];
+  readonly onSecurityGroupDelete: readonly SecurityGroupDeleteHook[];
+}
+
 /** The caller and the state one call acts on. */
 export interface CallContext {
   readonly world: World;
@@ -43,6 +66,10 @@ export interface CallContext {
   readonly requestId: string;
   /** Every kind's part in DeleteVpc, checked and applied in this order. */
   readonly onVpcDelete: readonly VpcDeleteHook[];
+  /** Every kind's part in DeleteSubnet, checked and applied in this order. */
+  readonly onSubnetDelete: readonly SubnetDeleteHook[];
+  /** Every kind's part in DeleteSecurityGroup, checked in this order. */
+  readonly onSecurityGroupDelete: readonly SecurityGroupDeleteHook[];
 }
 
 /** Builds the context of a call by `accountId` in `region`. */
@@ -51,7 +78,7 @@ export function callContext(
   accountId: string,
   region: string,
   requestId: string,
-  onVpcDelete: readonly VpcDeleteHook[],
+  hooks: DeleteHooks,
 ): CallContext {
-  return { world, accountId, region, cell: world.cell(accountId, region), requestId, onVpcDelete };
+  return { world, accountId, region, cell: world.cell(accountId, region), requestId, ...hooks };
 }

@@ -4,7 +4,7 @@
  * by exactly the code that answers the SDK and the CLI. `wire/extract-ec2-model.ts` copies the
  * request and response shapes of exactly these actions out of the AWS SDK's EC2 schema.
  */
-import { KIND_LIST, VPC_DELETE_HOOKS, type KindAction } from '../kinds';
+import { DELETE_HOOKS, KIND_LIST, type KindAction } from '../kinds';
 import type { World } from '../state/world';
 import { callContext, type ActionEntry } from './context';
 import { REGION_ACTIONS } from './regions';
@@ -45,7 +45,7 @@ export function runEc2Action(
   requestId: string,
 ): object | undefined {
   world.settle();
-  const ctx = callContext(world, accountId, region, requestId, VPC_DELETE_HOOKS);
+  const ctx = callContext(world, accountId, region, requestId, DELETE_HOOKS);
   const out = EC2_ACTIONS[action].handler(ctx, input);
   world.settle();
   return out ?? undefined;

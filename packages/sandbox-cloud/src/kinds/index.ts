@@ -1,14 +1,16 @@
-/** THE registry of the sandbox's resource kinds: one line per kind, in the order DeleteVpc asks
- * them and DescribeTags and state files list them.
+/** THE registry of the sandbox's resource kinds: one line per kind, in the order DeleteVpc,
+ * DeleteSubnet and DeleteSecurityGroup ask them and DescribeTags and state files list them.
  *
  * Everything that spans kinds is derived from it: the EC2 action table (`ec2/dispatch.ts`),
- * DeleteVpc's hooks, the tag actions' lookup of a kind by id prefix (with its id errors) and
+ * the deletions' hooks, the tag actions' lookup of a kind by id prefix (with its id errors) and
  * their DescribeTags walk (`ec2/tags.ts`), and a state file's lists, their check, dump and load
  * (`state/persist.ts`). A kind's own folder holds its records, actions, filters and `kind.ts`.
  */
-import type { VpcDeleteHook } from '../ec2/context';
+import type { DeleteHooks, SecurityGroupDeleteHook, SubnetDeleteHook, VpcDeleteHook } from '../ec2/context';
 import { DHCP_OPTIONS_KIND } from './dhcp-options/kind';
+import { INSTANCE_KIND } from './instance/kind';
 import type { KindDef } from './kind';
+import { NETWORK_INTERFACE_KIND } from './network-interface/kind';
 import { PEERING_KIND } from './peering/kind';
 import type { SandboxKind } from './records';
 import { ROUTE_TABLE_KIND } from './route-table/kind';
@@ -23,6 +25,8 @@ export const KINDS = {
   securityGroup: SECURITY_GROUP_KIND,
   peering: PEERING_KIND,
   dhcpOptions: DHCP_OPTIONS_KIND,
+  networkInterface: NETWORK_INTERFACE_KIND,
+  instance: INSTANCE_KIND,
 } as const satisfies { readonly [K in SandboxKind]: KindDef<K> };
 
 /** Every kind's definition, in registry order. */
@@ -30,6 +34,21 @@ export const KIND_LIST: readonly KindDef<SandboxKind>[] = Object.values(KINDS) a
 
 /** Every kind's part in DeleteVpc, in registry order. */
 export const VPC_DELETE_HOOKS: readonly VpcDeleteHook[] = KIND_LIST.flatMap((k) => (k.onVpcDelete ? [k.onVpcDelete] : []));
+
+/** Every kind's part in DeleteSubnet, in registry order. */
+export const SUBNET_DELETE_HOOKS: readonly SubnetDeleteHook[] = KIND_LIST.flatMap((k) => (k.onSubnetDelete ? [k.onSubnetDelete] : []));
+
+/** Every kind's part in DeleteSecurityGroup, in registry order. */
+export const SECURITY_GROUP_DELETE_HOOKS: readonly SecurityGroupDeleteHook[] = KIND_LIST.flatMap((k) =>
+  k.onSecurityGroupDelete ? [k.onSecurityGroupDelete] : [],
+);
+
+/** Every list of hooks, as every call's context carries them. */
+export const DELETE_HOOKS: DeleteHooks = {
+  onVpcDelete: VPC_DELETE_HOOKS,
+  onSubnetDelete: SUBNET_DELETE_HOOKS,
+  onSecurityGroupDelete: SECURITY_GROUP_DELETE_HOOKS,
+};
 
 /** The EC2 action names the kinds answer. */
 export type KindAction = { [K in SandboxKind]: keyof (typeof KINDS)[K]['actions'] }[SandboxKind];

@@ -7,6 +7,8 @@
  * does, and must have one entry per kind listed here.
  */
 import type { DhcpOptionsRec } from './dhcp-options/records';
+import type { InstanceRec } from './instance/records';
+import type { NetworkInterfaceRec } from './network-interface/records';
 import type { PeeringRec } from './peering/records';
 import type { RouteTableRec } from './route-table/records';
 import type { SecurityGroupRec } from './security-group/records';
@@ -21,6 +23,8 @@ export interface KindTables {
   securityGroup: { rec: SecurityGroupRec; stateKey: 'securityGroups'; tagType: 'security-group'; scope: 'cell' };
   peering: { rec: PeeringRec; stateKey: 'peerings'; tagType: 'vpc-peering-connection'; scope: 'world' };
   dhcpOptions: { rec: DhcpOptionsRec; stateKey: 'dhcpOptions'; tagType: 'dhcp-options'; scope: 'cell' };
+  networkInterface: { rec: NetworkInterfaceRec; stateKey: 'networkInterfaces'; tagType: 'network-interface'; scope: 'cell' };
+  instance: { rec: InstanceRec; stateKey: 'instances'; tagType: 'instance'; scope: 'cell' };
 }
 
 /** A resource kind of the sandbox. */

@@ -41,6 +41,9 @@ export interface SandboxSettings {
   deletedOtherSideVisibleMs: number;
   /** When requester and accepter are one account, rejected/deleted peerings stay visible this long. */
   sameAccountFinishedVisibleMs: number;
+  /** How long DescribeInstances still shows a terminated instance ("Terminate Amazon EC2
+   * instances", EC2 user guide: about an hour). */
+  terminatedInstanceVisibleMs: number;
 }
 
 const HOUR = 3_600_000;
@@ -63,6 +66,7 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   deletedByDeleterVisibleMs: 2 * HOUR,
   deletedOtherSideVisibleMs: 2 * DAY,
   sameAccountFinishedVisibleMs: 2 * HOUR,
+  terminatedInstanceVisibleMs: HOUR,
 };
 
 /** An account and its long-term access key. */

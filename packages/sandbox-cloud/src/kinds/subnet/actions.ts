@@ -2,7 +2,8 @@
  *
  * "Subnet CIDR blocks" (Amazon VPC user guide): an IPv4 subnet is /16 to /28 inside one of the
  * VPC's IPv4 blocks and overlaps no other subnet; an IPv6 subnet is a /64 of a VPC IPv6 block.
- * AWS reserves 5 addresses per subnet, hence `availableIpAddressCount` = size − 5.
+ * AWS reserves 5 addresses per subnet, hence `availableIpAddressCount` = size − 5 − the addresses
+ * network interfaces hold.
  */
 import type {
   CreateSubnetRequest,
@@ -164,10 +165,16 @@ export const subnetsOnVpcDelete: VpcDeleteHook = {
   },
 };
 
-/** DeleteSubnet: also drops the subnet's explicit route table association. */
+/** DeleteSubnet: each kind may refuse (its resources still in the subnet) and then lets go of it;
+ * the subnet's explicit route table association goes too. */
 export function deleteSubnet(ctx: CallContext, input: DeleteSubnetRequest): void {
   const s = requireSubnet(ctx, input.SubnetId);
+  for (const hook of ctx.onSubnetDelete) {
+    const refusal = hook.refuse?.(ctx, s);
+    if (refusal) throw refusal;
+  }
   checkDryRun(input);
+  for (const hook of ctx.onSubnetDelete) hook.cascade?.(ctx, s);
   for (const r of ctx.cell.table('routeTable').values()) {
     r.associations = r.associations.filter((a) => a.subnetId !== s.id);
   }

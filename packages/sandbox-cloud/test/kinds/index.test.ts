@@ -1,7 +1,7 @@
 /** The kinds' registry: each kind is told apart by its id prefix, tag resource type and state key. */
 import { describe, expect, it } from 'vitest';
 
-import { KIND_LIST, KINDS, VPC_DELETE_HOOKS } from '../../src/kinds';
+import { DELETE_HOOKS, KIND_LIST, KINDS, SECURITY_GROUP_DELETE_HOOKS, SUBNET_DELETE_HOOKS, VPC_DELETE_HOOKS } from '../../src/kinds';
 
 describe('the kinds registry', () => {
   it('gives each kind its own id prefix, tag resource type and state-file key', () => {
@@ -20,5 +20,13 @@ describe('the kinds registry', () => {
   it('collects DeleteVpc hooks from the kinds that hold on to a VPC, in registry order', () => {
     expect(VPC_DELETE_HOOKS).toEqual(KIND_LIST.flatMap((k) => (k.onVpcDelete ? [k.onVpcDelete] : [])));
     for (const k of [KINDS.subnet, KINDS.routeTable, KINDS.securityGroup, KINDS.peering]) expect(VPC_DELETE_HOOKS).toContain(k.onVpcDelete);
+  });
+
+  it('collects DeleteSubnet and DeleteSecurityGroup hooks the same way (network interfaces hold both)', () => {
+    expect(SUBNET_DELETE_HOOKS).toEqual(KIND_LIST.flatMap((k) => (k.onSubnetDelete ? [k.onSubnetDelete] : [])));
+    expect(SECURITY_GROUP_DELETE_HOOKS).toEqual(KIND_LIST.flatMap((k) => (k.onSecurityGroupDelete ? [k.onSecurityGroupDelete] : [])));
+    expect(SUBNET_DELETE_HOOKS).toContain(KINDS.networkInterface.onSubnetDelete);
+    expect(SECURITY_GROUP_DELETE_HOOKS).toContain(KINDS.networkInterface.onSecurityGroupDelete);
+    expect(DELETE_HOOKS).toEqual({ onVpcDelete: VPC_DELETE_HOOKS, onSubnetDelete: SUBNET_DELETE_HOOKS, onSecurityGroupDelete: SECURITY_GROUP_DELETE_HOOKS });
   });
 });

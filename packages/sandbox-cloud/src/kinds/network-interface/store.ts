@@ -82,8 +82,9 @@ function checkAddress(world: World, subnet: SubnetRec, text: string, family: 4 |
   return address;
 }
 
-/** The lowest free address of the subnet's first block of the family, or the AWS error of a full subnet. */
-function nextFree(world: World, subnet: SubnetRec, family: 4 | 6, taken: ReadonlySet<string>): string {
+/** The lowest free address of the subnet's first block of the family, or the AWS error of a full
+ * subnet: CreateNetworkInterface's, or RunInstances' (which names the subnet). */
+function nextFree(world: World, subnet: SubnetRec, family: 4 | 6, wording: AddressWording, taken: ReadonlySet<string>): string {
   const used = subnetAddresses(world, subnet.id);
   const block = blocksOf(subnet, family)[0];
   if (block) {
@@ -93,7 +94,10 @@ function nextFree(world: World, subnet: SubnetRec, family: 4 | 6, taken: Readonl
       if (!used.has(text) && !taken.has(text)) return text;
     }
   }
-  throw new AwsError('InsufficientFreeAddressesInSubnet', 'The specified subnet does not have enough free addresses to satisfy the request.');
+  if (wording === 'instance') {
+    throw new AwsError('InsufficientFreeAddressesInSubnet', `There are not enough free addresses in subnet '${subnet.id}' to satisfy the requested number of instances.`);
+  }
+  throw new AwsError('InvalidParameterValue', `There aren't sufficient free Ipv${family} addresses or prefixes`);
 }
 
 /** The addresses a new interface asks for (each part optional). */
@@ -155,13 +159,13 @@ export function planAddresses(world: World, subnet: SubnetRec, req: AddressReque
   };
   if (!ipv6Only) {
     const primaryText = req.privateIpAddress ?? listedPrimaries[0]?.address;
-    takeIpv4(primaryText !== undefined ? checkAddress(world, subnet, primaryText, 4, wording, taken) : nextFree(world, subnet, 4, taken), true);
+    takeIpv4(primaryText !== undefined ? checkAddress(world, subnet, primaryText, 4, wording, taken) : nextFree(world, subnet, 4, wording, taken), true);
     for (const a of listed) if (!a.primary) takeIpv4(checkAddress(world, subnet, a.address, 4, wording, taken), false);
-    for (let i = 0; i < (req.secondaryCount ?? 0); i++) takeIpv4(nextFree(world, subnet, 4, taken), false);
+    for (let i = 0; i < (req.secondaryCount ?? 0); i++) takeIpv4(nextFree(world, subnet, 4, wording, taken), false);
   }
   for (const a of req.ipv6Addresses ?? []) takeIpv6(checkAddress(world, subnet, a, 6, wording, taken));
   const ipv6Count = req.ipv6Count ?? (ipv6Only && !req.ipv6Addresses?.length ? 1 : 0);
-  for (let i = 0; i < ipv6Count; i++) takeIpv6(nextFree(world, subnet, 6, taken));
+  for (let i = 0; i < ipv6Count; i++) takeIpv6(nextFree(world, subnet, 6, wording, taken));
   return { ipv4, ipv6 };
 }
 

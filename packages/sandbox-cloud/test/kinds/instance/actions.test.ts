@@ -122,12 +122,24 @@ describe('RunInstances', () => {
     expect(await freeCount(subnet)).toBe(249);
   });
 
+  it('answers a second launch with the same ClientToken with the first reservation, launching nothing', async () => {
+    const { subnet } = await network();
+    const first = await c.send(new RunInstancesCommand({ ImageId: AMI, MinCount: 1, MaxCount: 1, SubnetId: subnet, ClientToken: 'launch-1' }));
+    const again = await c.send(new RunInstancesCommand({ ImageId: AMI, MinCount: 1, MaxCount: 1, SubnetId: subnet, ClientToken: 'launch-1' }));
+    expect(again.ReservationId).toBe(first.ReservationId);
+    expect(again.Instances?.map((i) => i.InstanceId)).toEqual(first.Instances?.map((i) => i.InstanceId));
+    expect(await freeCount(subnet)).toBe(250);
+  });
+
   it('launches as many as the subnet has addresses for, MinCount at least', async () => {
     const { subnet } = await network(28);
     await c.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet, SecondaryPrivateIpAddressCount: 7 }));
     // 11 addresses, 8 taken: 3 left.
     const full = await awsError(c.send(new RunInstancesCommand({ ImageId: AMI, MinCount: 4, MaxCount: 5, SubnetId: subnet })));
-    expect([full.code, full.message]).toEqual(['InsufficientFreeAddressesInSubnet', 'The specified subnet does not have enough free addresses to satisfy the request.']);
+    expect([full.code, full.message]).toEqual([
+      'InsufficientFreeAddressesInSubnet',
+      `There are not enough free addresses in subnet '${subnet}' to satisfy the requested number of instances.`,
+    ]);
     expect(await freeCount(subnet)).toBe(3);
     expect(await run({ MinCount: 2, MaxCount: 5, SubnetId: subnet })).toHaveLength(3);
     expect(await freeCount(subnet)).toBe(0);

@@ -125,13 +125,13 @@ describe('CreateNetworkInterface', () => {
     expect((await create({ SubnetId: subnet })).PrivateIpAddress).toBe(`${base}.4`);
   });
 
-  it('answers InsufficientFreeAddressesInSubnet when the subnet is full (a /28 has 11 addresses to give)', async () => {
+  it('refuses an interface when the subnet is full (a /28 has 11 addresses to give), as AWS words it', async () => {
     const { subnet } = await network(28);
     expect(await freeCount(subnet)).toBe(11);
     await create({ SubnetId: subnet, SecondaryPrivateIpAddressCount: 10 });
     expect(await freeCount(subnet)).toBe(0);
     const e = await awsError(c.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet })));
-    expect([e.code, e.message]).toEqual(['InsufficientFreeAddressesInSubnet', 'The specified subnet does not have enough free addresses to satisfy the request.']);
+    expect([e.code, e.message]).toEqual(['InvalidParameterValue', "There aren't sufficient free Ipv4 addresses or prefixes"]);
   });
 
   it("gives IPv6 addresses from the subnet's IPv6 block when asked, and only where there is one", async () => {

@@ -26,31 +26,38 @@ export function requireNetworkInterface(ctx: CallContext, id: string | undefined
 
 // ---- addresses in use, per subnet ----------------------------------------------------------
 
-/** Subnet id → the addresses (IPv4 and IPv6, canonical text) its interfaces hold, per world;
- * built from the interfaces on first use and kept up to date by `storeInterface` and
- * `removeInterface`, through which every interface comes and goes. */
-const inUse = new WeakMap<World, Map<string, Set<string>>>();
+/** The addresses (IPv4 and IPv6, canonical text) a subnet's interfaces hold, and per family the
+ * lowest address that may be free (every one below it in the first block is held), so that
+ * taking the next free address does not scan the held ones again. */
+interface SubnetAddresses {
+  readonly used: Set<string>;
+  readonly lowestFree: Map<4 | 6, bigint>;
+}
+
+/** Subnet id → its addresses, per world; built from the interfaces on first use and kept up to
+ * date by `storeInterface` and `removeInterface`, through which every interface comes and goes. */
+const inUse = new WeakMap<World, Map<string, SubnetAddresses>>();
 
 function addressesOf(n: NetworkInterfaceRec): string[] {
   return [...n.privateIpAddresses.map((a) => a.address), ...n.ipv6Addresses];
 }
 
-function subnetAddresses(world: World, subnetId: string): Set<string> {
+function subnetAddresses(world: World, subnetId: string): SubnetAddresses {
   let index = inUse.get(world);
   if (!index) {
     index = new Map();
+    inUse.set(world, index);
     for (const cell of world.cells()) {
       for (const n of cell.table('networkInterface').values()) {
-        let set = index.get(n.subnetId);
-        if (!set) index.set(n.subnetId, (set = new Set()));
-        for (const a of addressesOf(n)) set.add(a);
+        let entry = index.get(n.subnetId);
+        if (!entry) index.set(n.subnetId, (entry = { used: new Set(), lowestFree: new Map() }));
+        for (const a of addressesOf(n)) entry.used.add(a);
       }
     }
-    inUse.set(world, index);
   }
-  let set = index.get(subnetId);
-  if (!set) index.set(subnetId, (set = new Set()));
-  return set;
+  let entry = index.get(subnetId);
+  if (!entry) index.set(subnetId, (entry = { used: new Set(), lowestFree: new Map() }));
+  return entry;
 }
 
 /** How the answers word an address problem: CreateNetworkInterface's words, or RunInstances',
@@ -76,7 +83,7 @@ function checkAddress(world: World, subnet: SubnetRec, text: string, family: 4 |
   if (c.network < block.network + 4n || c.network === lastAddress(block)) {
     throw new AwsError('InvalidParameterValue', "Address is in subnet's reserved address range");
   }
-  if (subnetAddresses(world, subnet.id).has(address) || taken.has(address)) {
+  if (subnetAddresses(world, subnet.id).used.has(address) || taken.has(address)) {
     throw new AwsError('InvalidIPAddress.InUse', wording === 'instance' ? `Address ${text} is in use.` : 'The specified address is already in use.');
   }
   return address;
@@ -85,11 +92,15 @@ function checkAddress(world: World, subnet: SubnetRec, text: string, family: 4 |
 /** The lowest free address of the subnet's first block of the family, or the AWS error of a full
  * subnet: CreateNetworkInterface's, or RunInstances' (which names the subnet). */
 function nextFree(world: World, subnet: SubnetRec, family: 4 | 6, wording: AddressWording, taken: ReadonlySet<string>): string {
-  const used = subnetAddresses(world, subnet.id);
+  const { used, lowestFree } = subnetAddresses(world, subnet.id);
   const block = blocksOf(subnet, family)[0];
   if (block) {
     const last = lastAddress(block);
-    for (let n = block.network + 4n; n < last; n++) {
+    let n = lowestFree.get(family) ?? block.network + 4n;
+    // Held addresses stay held until an interface goes (which lowers the mark again).
+    for (; n < last && used.has(formatAddress(family, n)); n++);
+    lowestFree.set(family, n);
+    for (; n < last; n++) {
       const text = formatAddress(family, n);
       if (!used.has(text) && !taken.has(text)) return text;
     }
@@ -196,7 +207,7 @@ export function storeInterface(ctx: CallContext, subnet: SubnetRec, addresses: P
     tags: fields.tags,
   };
   ctx.world.put('networkInterface', n);
-  const used = subnetAddresses(ctx.world, subnet.id);
+  const { used } = subnetAddresses(ctx.world, subnet.id);
   for (const a of addressesOf(n)) used.add(a);
   subnet.ipv4AddressesInUse = (subnet.ipv4AddressesInUse ?? 0) + n.privateIpAddresses.length;
   return n;
@@ -211,8 +222,13 @@ export function attachInterface(ctx: CallContext, n: NetworkInterfaceRec, instan
 
 /** Removes an interface and frees its addresses. */
 export function removeInterface(world: World, n: NetworkInterfaceRec): void {
-  const used = subnetAddresses(world, n.subnetId);
+  const { used, lowestFree } = subnetAddresses(world, n.subnetId);
   for (const a of addressesOf(n)) used.delete(a);
+  for (const [text, family] of [...n.privateIpAddresses.map((a) => [a.address, 4] as const), ...n.ipv6Addresses.map((a) => [a, 6] as const)]) {
+    const at = parseCidr(`${text}/${family === 4 ? 32 : 128}`) as Cidr;
+    const mark = lowestFree.get(family);
+    if (mark !== undefined && at.network < mark) lowestFree.set(family, at.network);
+  }
   const s = world.byId.get(n.subnetId);
   if (s?.kind === 'subnet') s.rec.ipv4AddressesInUse = Math.max(0, (s.rec.ipv4AddressesInUse ?? 0) - n.privateIpAddresses.length);
   world.remove(n.id);

@@ -1,9 +1,9 @@
 /** The sandbox's answers that follow AWS's newer API and wording, read by AWS CLIs nobody here
  * wrote: Debian's /usr/bin/aws (2.9, whose botocore model is from 2023) for errors, the subnet
- * fields it knows, security group rules, references and stale groups, DHCP options sets and VPC
- * DNS attributes, and the AWS CLI v1 of the machine's Python (botocore 1.43) for the fields only
- * a current model has (SecurityGroupArn, BlockPublicAccessStates); and managed prefix lists, routes
- * to them and VPC endpoints, which Debian's CLI knows. */
+ * fields it knows, security group rules, references and stale groups, DHCP options sets, VPC
+ * DNS attributes, managed prefix lists, routes to them, VPC endpoints, network interfaces and
+ * instances; and the AWS CLI v1 of the machine's Python (botocore 1.43) for the fields only a
+ * current model has (SecurityGroupArn, BlockPublicAccessStates). */
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -233,6 +233,42 @@ describe.skipIf(!existsSync(AWS2) && !process.env.CI)('Debian AWS CLI 2.9: rules
     const failed = ((await aws('describe-managed-prefix-lists', '--prefix-list-ids', list)).out as { PrefixLists: (List & { StateMessage: string })[] }).PrefixLists[0];
     expect(failed?.State).toBe('delete-failed');
     expect(failed?.StateMessage).toContain(rtb);
+  });
+});
+
+describe.skipIf(!existsSync(AWS2) && !process.env.CI)('Debian AWS CLI 2.9: network interfaces and instances', () => {
+  const aws = (...args: string[]) => cli([AWS2])(...args);
+
+  it('launches, lists and terminates an instance, creates and lists interfaces, and reads their errors in AWS words', async () => {
+    const own = (await c.send(new CreateVpcCommand({ CidrBlock: '10.50.0.0/16' }))).Vpc?.VpcId as string;
+    const subnet = (await c.send(new CreateSubnetCommand({ VpcId: own, CidrBlock: '10.50.1.0/24', AvailabilityZone: 'us-east-1a' }))).Subnet?.SubnetId as string;
+    const run = (await aws('run-instances', '--image-id', 'ami-0abcdef1234567890', '--count', '2', '--instance-type', 't3.micro', '--subnet-id', subnet)).out as {
+      Instances: { InstanceId: string; State: { Name: string }; PrivateIpAddress: string }[];
+    };
+    expect(run.Instances.map((i) => [i.State.Name, i.PrivateIpAddress])).toEqual([
+      ['pending', '10.50.1.4'],
+      ['pending', '10.50.1.5'],
+    ]);
+    const [first] = run.Instances.map((i) => i.InstanceId);
+    const nic = (await aws('create-network-interface', '--subnet-id', subnet, '--description', 'spare')).out as { NetworkInterface: { NetworkInterfaceId: string; PrivateIpAddress: string } };
+    expect(nic.NetworkInterface.PrivateIpAddress).toBe('10.50.1.6');
+    const [described, interfaces, subnets, inUse, busy] = await Promise.all([
+      aws('describe-instances', '--filters', `Name=vpc-id,Values=${own}`, 'Name=instance-state-name,Values=running'),
+      aws('describe-network-interfaces', '--filters', `Name=subnet-id,Values=${subnet}`),
+      aws('describe-subnets', '--subnet-ids', subnet),
+      aws('create-network-interface', '--subnet-id', subnet, '--private-ip-address', '10.50.1.4'),
+      aws('delete-subnet', '--subnet-id', subnet),
+    ]);
+    const reservations = (described.out as { Reservations: { Instances: { InstanceId: string; State: { Name: string } }[] }[] }).Reservations;
+    expect(reservations.flatMap((r) => r.Instances.map((i) => i.State.Name))).toEqual(['running', 'running']);
+    expect((interfaces.out as { NetworkInterfaces: unknown[] }).NetworkInterfaces).toHaveLength(3);
+    expect((subnets.out as { Subnets: { AvailableIpAddressCount: number }[] }).Subnets[0]?.AvailableIpAddressCount).toBe(248);
+    expect(inUse.err).toContain('An error occurred (InvalidIPAddress.InUse) when calling the CreateNetworkInterface operation: The specified address is already in use.');
+    expect(busy.err).toContain(`An error occurred (DependencyViolation) when calling the DeleteSubnet operation: The subnet '${subnet}' has dependencies and cannot be deleted.`);
+    const terminated = (await aws('terminate-instances', '--instance-ids', first as string)).out as { TerminatingInstances: { CurrentState: { Name: string } }[] };
+    expect(terminated.TerminatingInstances[0]?.CurrentState.Name).toBe('shutting-down');
+    const stop = await aws('stop-instances', '--instance-ids', first as string);
+    expect(stop.err).toContain(`An error occurred (IncorrectInstanceState) when calling the StopInstances operation: The instance '${first}' is not in a state from which it can be stopped.`);
   });
 });
 

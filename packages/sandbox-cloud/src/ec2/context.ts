@@ -1,5 +1,6 @@
 /** What an EC2 action handler knows about the call it answers, and how an action is declared. */
 import type { AwsError } from '../errors';
+import type { SecurityGroupRec } from '../kinds/security-group/records';
 import type { SubnetRec } from '../kinds/subnet/records';
 import type { VpcRec } from '../kinds/vpc/records';
 import type { Cell, World } from '../state/world';
@@ -40,10 +41,17 @@ export interface SubnetDeleteHook {
   readonly cascade?: (ctx: CallContext, s: SubnetRec) => void;
 }
 
+/** How one kind of resource takes part in DeleteSecurityGroup. */
+export interface SecurityGroupDeleteHook {
+  /** The error that stops the deletion while this kind still uses the group, or undefined. */
+  readonly refuse?: (ctx: CallContext, g: SecurityGroupRec) => AwsError | undefined;
+}
+
 /** Every kind's part in the deletions that other kinds may hold up, in registry order. */
 export interface DeleteHooks {
   readonly onVpcDelete: readonly VpcDeleteHook[];
   readonly onSubnetDelete: readonly SubnetDeleteHook[];
+  readonly onSecurityGroupDelete: readonly SecurityGroupDeleteHook[];
 }
 
 /** The caller and the state one call acts on. */
@@ -60,6 +68,8 @@ export interface CallContext {
   readonly onVpcDelete: readonly VpcDeleteHook[];
   /** Every kind's part in DeleteSubnet, checked and applied in this order. */
   readonly onSubnetDelete: readonly SubnetDeleteHook[];
+  /** Every kind's part in DeleteSecurityGroup, checked in this order. */
+  readonly onSecurityGroupDelete: readonly SecurityGroupDeleteHook[];
 }
 
 /** Builds the context of a call by `accountId` in `region`. */

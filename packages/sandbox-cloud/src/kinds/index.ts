@@ -1,19 +1,21 @@
-/** THE registry of the sandbox's resource kinds: one line per kind, in the order DeleteVpc and
- * DeleteSubnet ask them and DescribeTags and state files list them.
+/** THE registry of the sandbox's resource kinds: one line per kind, in the order DeleteVpc,
+ * DeleteSubnet and DeleteSecurityGroup ask them and DescribeTags and state files list them.
  *
  * Everything that spans kinds is derived from it: the EC2 action table (`ec2/dispatch.ts`),
- * DeleteVpc's and DeleteSubnet's hooks, the tag actions' lookup of a kind by id prefix (with its id errors) and
+ * the deletions' hooks, the tag actions' lookup of a kind by id prefix (with its id errors) and
  * their DescribeTags walk (`ec2/tags.ts`), and a state file's lists, their check, dump and load
  * (`state/persist.ts`). A kind's own folder holds its records, actions, filters and `kind.ts`.
  */
-import type { DeleteHooks, SubnetDeleteHook, VpcDeleteHook } from '../ec2/context';
+import type { DeleteHooks, SecurityGroupDeleteHook, SubnetDeleteHook, VpcDeleteHook } from '../ec2/context';
 import { ADDRESS_KIND } from './address/kind';
 import { DHCP_OPTIONS_KIND } from './dhcp-options/kind';
 import { EGRESS_ONLY_INTERNET_GATEWAY_KIND } from './egress-only-internet-gateway/kind';
+import { INSTANCE_KIND } from './instance/kind';
 import { INTERNET_GATEWAY_KIND } from './internet-gateway/kind';
 import type { KindDef } from './kind';
 import { NAT_GATEWAY_KIND } from './nat-gateway/kind';
 import { NETWORK_ACL_KIND } from './network-acl/kind';
+import { NETWORK_INTERFACE_KIND } from './network-interface/kind';
 import { PEERING_KIND } from './peering/kind';
 import { PREFIX_LIST_KIND } from './prefix-list/kind';
 import type { SandboxKind } from './records';
@@ -39,6 +41,8 @@ export const KINDS = {
   vpnGateway: VPN_GATEWAY_KIND,
   prefixList: PREFIX_LIST_KIND,
   vpcEndpoint: VPC_ENDPOINT_KIND,
+  networkInterface: NETWORK_INTERFACE_KIND,
+  instance: INSTANCE_KIND,
 } as const satisfies { readonly [K in SandboxKind]: KindDef<K> };
 
 /** Every kind's definition, in registry order. */
@@ -50,8 +54,17 @@ export const VPC_DELETE_HOOKS: readonly VpcDeleteHook[] = KIND_LIST.flatMap((k) 
 /** Every kind's part in DeleteSubnet, in registry order. */
 export const SUBNET_DELETE_HOOKS: readonly SubnetDeleteHook[] = KIND_LIST.flatMap((k) => (k.onSubnetDelete ? [k.onSubnetDelete] : []));
 
-/** Both lists of hooks, as every call's context carries them. */
-export const DELETE_HOOKS: DeleteHooks = { onVpcDelete: VPC_DELETE_HOOKS, onSubnetDelete: SUBNET_DELETE_HOOKS };
+/** Every kind's part in DeleteSecurityGroup, in registry order. */
+export const SECURITY_GROUP_DELETE_HOOKS: readonly SecurityGroupDeleteHook[] = KIND_LIST.flatMap((k) =>
+  k.onSecurityGroupDelete ? [k.onSecurityGroupDelete] : [],
+);
+
+/** Every list of hooks, as every call's context carries them. */
+export const DELETE_HOOKS: DeleteHooks = {
+  onVpcDelete: VPC_DELETE_HOOKS,
+  onSubnetDelete: SUBNET_DELETE_HOOKS,
+  onSecurityGroupDelete: SECURITY_GROUP_DELETE_HOOKS,
+};
 
 /** The EC2 action names the kinds answer. */
 export type KindAction = { [K in SandboxKind]: keyof (typeof KINDS)[K]['actions'] }[SandboxKind];

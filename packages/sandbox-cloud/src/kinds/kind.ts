@@ -1,7 +1,7 @@
 /** What a resource kind tells the rest of the sandbox: the shape of each `kinds/<kind>/kind.ts`,
  * and the defaults for kinds kept in a table per account+region cell. */
 import type { IdSpec } from '../errors';
-import type { ActionEntry, CallContext, SubnetDeleteHook, VpcDeleteHook } from '../ec2/context';
+import type { ActionEntry, CallContext, SecurityGroupDeleteHook, SubnetDeleteHook, VpcDeleteHook } from '../ec2/context';
 import type { TagMap } from '../state/records';
 import type { World } from '../state/world';
 import type { CellKind, KindRecord, KindTables, SandboxKind, StateKey, TaggableType } from './records';
@@ -24,6 +24,8 @@ export interface KindDef<K extends SandboxKind> {
   readonly onVpcDelete?: VpcDeleteHook;
   /** Its part in DeleteSubnet, if it has one. */
   readonly onSubnetDelete?: SubnetDeleteHook;
+  /** Its part in DeleteSecurityGroup, if it has one: refusing while it uses the group. */
+  readonly onSecurityGroupDelete?: SecurityGroupDeleteHook;
   /** Its list in a state file: the key, what is saved, and how a saved list is put back. */
   readonly state: {
     readonly key: StateKey<K>;

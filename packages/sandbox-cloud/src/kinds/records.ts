@@ -12,6 +12,8 @@ import type { EgressOnlyInternetGatewayRec } from './egress-only-internet-gatewa
 import type { InternetGatewayRec } from './internet-gateway/records';
 import type { NatGatewayRec } from './nat-gateway/records';
 import type { NetworkAclRec } from './network-acl/records';
+import type { InstanceRec } from './instance/records';
+import type { NetworkInterfaceRec } from './network-interface/records';
 import type { PeeringRec } from './peering/records';
 import type { PrefixListRec } from './prefix-list/records';
 import type { RouteTableRec } from './route-table/records';
@@ -42,6 +44,8 @@ export interface KindTables {
   vpnGateway: { rec: VpnGatewayRec; stateKey: 'vpnGateways'; tagType: 'vpn-gateway'; scope: 'cell' };
   prefixList: { rec: PrefixListRec; stateKey: 'prefixLists'; tagType: 'prefix-list'; scope: 'cell' };
   vpcEndpoint: { rec: VpcEndpointRec; stateKey: 'vpcEndpoints'; tagType: 'vpc-endpoint'; scope: 'cell' };
+  networkInterface: { rec: NetworkInterfaceRec; stateKey: 'networkInterfaces'; tagType: 'network-interface'; scope: 'cell' };
+  instance: { rec: InstanceRec; stateKey: 'instances'; tagType: 'instance'; scope: 'cell' };
 }
 
 /** A resource kind of the sandbox. */

@@ -47,6 +47,9 @@ export interface SandboxSettings {
   /** How long a failed or deleted NAT gateway, or a deleted VPN gateway, stays visible ("NAT
    * gateways", Amazon VPC user guide: about an hour). */
   deletedGatewayVisibleMs: number;
+  /** How long DescribeInstances still shows a terminated instance ("Terminate Amazon EC2
+   * instances", EC2 user guide: about an hour). */
+  terminatedInstanceVisibleMs: number;
 }
 
 const HOUR = 3_600_000;
@@ -71,6 +74,7 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   sameAccountFinishedVisibleMs: 2 * HOUR,
   gatewayTransitionMs: 0,
   deletedGatewayVisibleMs: HOUR,
+  terminatedInstanceVisibleMs: HOUR,
 };
 
 /** An account and its long-term access key. */

@@ -166,8 +166,10 @@ function main(): void {
 
   const member = (entry: unknown, botoMember: ModelMember | undefined): ModelMember => {
     const { schema, traits } = memberParts(entry);
-    const shape =
-      typeof schema !== 'number' ? visit(schema as readonly unknown[]) : schema & 64 ? simpleList(schema & 63, botoMember) : simpleShape(schema, botoMember);
+    // A simple value is a type code, or a named one with traits of its own (`[0, ns, name, traits,
+    // code]`: a sensitive string such as RunInstances' UserData).
+    const code = typeof schema === 'number' ? schema : Array.isArray(schema) && schema[0] === 0 ? (schema[4] as number) : undefined;
+    const shape = code === undefined ? visit(schema as readonly unknown[]) : code & 64 ? simpleList(code & 63, botoMember) : simpleShape(code, botoMember);
     return {
       shape,
       ...(traits.xmlName ? { locationName: traits.xmlName } : {}),

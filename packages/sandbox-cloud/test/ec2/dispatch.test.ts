@@ -22,7 +22,7 @@ describe('the EC2 action table', () => {
 
   it('knows its own actions and nothing else, not even names every object has', () => {
     expect(isSupportedEc2Action('DescribeVpcs')).toBe(true);
-    expect(isSupportedEc2Action('DescribeInstances')).toBe(false);
+    expect(isSupportedEc2Action('DescribeVolumes')).toBe(false);
     expect(isSupportedEc2Action('toString')).toBe(false);
   });
 });

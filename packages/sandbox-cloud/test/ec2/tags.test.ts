@@ -59,7 +59,8 @@ describe('CreateTags and DescribeTags', () => {
     const v = await c.send(new DescribeVpcsCommand({ VpcIds: [ids.vpc as string] }));
     expect(v.Vpcs?.[0]?.Tags?.find((t) => t.Key === 'Team')?.Value).toBe('platform');
     expect((await awsError(c.send(new CreateTagsCommand({ Resources: [ids.vpc as string], Tags: [{ Key: 'aws:owner', Value: 'x' }] })))).code).toBe('InvalidParameterValue');
-    expect((await awsError(c.send(new CreateTagsCommand({ Resources: ['i-0123456789abcdef0'], Tags: [{ Key: 'a', Value: 'b' }] })))).code).toBe('InvalidID');
+    expect((await awsError(c.send(new CreateTagsCommand({ Resources: ['vol-0123456789abcdef0'], Tags: [{ Key: 'a', Value: 'b' }] })))).code).toBe('InvalidID');
+    expect((await awsError(c.send(new CreateTagsCommand({ Resources: ['i-0123456789abcdef0'], Tags: [{ Key: 'a', Value: 'b' }] })))).code).toBe('InvalidInstanceID.NotFound');
     expect((await awsError(c.send(new CreateTagsCommand({ Resources: ['vpc-0123456789abcdef0'], Tags: [{ Key: 'a', Value: 'b' }] })))).code).toBe('InvalidVpcID.NotFound');
     const other = ec2(sb, 'sandbox-prod', 'ap-southeast-2');
     expect((await awsError(other.send(new CreateTagsCommand({ Resources: [ids.vpc as string], Tags: [{ Key: 'a', Value: 'b' }] })))).code).toBe('InvalidVpcID.NotFound');

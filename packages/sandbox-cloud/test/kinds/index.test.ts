@@ -1,7 +1,7 @@
 /** The kinds' registry: each kind is told apart by its id prefix, tag resource type and state key. */
 import { describe, expect, it } from 'vitest';
 
-import { DELETE_HOOKS, KIND_LIST, KINDS, SUBNET_DELETE_HOOKS, VPC_DELETE_HOOKS } from '../../src/kinds';
+import { DELETE_HOOKS, KIND_LIST, KINDS, SECURITY_GROUP_DELETE_HOOKS, SUBNET_DELETE_HOOKS, VPC_DELETE_HOOKS } from '../../src/kinds';
 
 describe('the kinds registry', () => {
   it('gives each kind its own id prefix, tag resource type and state-file key', () => {
@@ -23,9 +23,11 @@ describe('the kinds registry', () => {
     for (const k of holders) expect(VPC_DELETE_HOOKS).toContain(k.onVpcDelete);
   });
 
-  it('collects DeleteSubnet hooks the same way, and every call carries both lists', () => {
+  it('collects DeleteSubnet and DeleteSecurityGroup hooks the same way, and every call carries all three lists (network interfaces hold subnets and groups)', () => {
     expect(SUBNET_DELETE_HOOKS).toEqual(KIND_LIST.flatMap((k) => (k.onSubnetDelete ? [k.onSubnetDelete] : [])));
-    expect(SUBNET_DELETE_HOOKS).toEqual([KINDS.networkAcl.onSubnetDelete, KINDS.natGateway.onSubnetDelete]);
-    expect(DELETE_HOOKS).toEqual({ onVpcDelete: VPC_DELETE_HOOKS, onSubnetDelete: SUBNET_DELETE_HOOKS });
+    expect(SECURITY_GROUP_DELETE_HOOKS).toEqual(KIND_LIST.flatMap((k) => (k.onSecurityGroupDelete ? [k.onSecurityGroupDelete] : [])));
+    expect(SUBNET_DELETE_HOOKS).toEqual([KINDS.networkAcl.onSubnetDelete, KINDS.natGateway.onSubnetDelete, KINDS.networkInterface.onSubnetDelete]);
+    expect(SECURITY_GROUP_DELETE_HOOKS).toContain(KINDS.networkInterface.onSecurityGroupDelete);
+    expect(DELETE_HOOKS).toEqual({ onVpcDelete: VPC_DELETE_HOOKS, onSubnetDelete: SUBNET_DELETE_HOOKS, onSecurityGroupDelete: SECURITY_GROUP_DELETE_HOOKS });
   });
 });

@@ -1,5 +1,16 @@
 /** State files: every kind's list under its key, a faithful round trip, and a damaged list named. */
-import type { CreateManagedPrefixListResult, CreateRouteTableResult, DescribeDhcpOptionsResult, DescribeRouteTablesResult } from '@aws-sdk/client-ec2';
+import type {
+  CreateManagedPrefixListResult,
+  CreateNetworkInterfaceResult,
+  CreateRouteTableResult,
+  CreateSubnetResult,
+  CreateVpcResult,
+  DescribeDhcpOptionsResult,
+  DescribeInstancesResult,
+  DescribeRouteTablesResult,
+  DescribeSubnetsResult,
+  Reservation,
+} from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 
 import { runEc2Action } from '../../src/ec2/dispatch';
@@ -109,5 +120,33 @@ describe('state files with prefix lists and VPC endpoints', () => {
     assertWorldData(older, 'old.json');
     const loaded = worldToData(worldFromData(older as never, clock));
     expect([loaded.prefixLists, loaded.vpcEndpoints]).toEqual([[], []]);
+  });
+
+  it('keep interfaces and instances: the subnet counts and the next free address carry over, and files written before them load', () => {
+    const world = demoWorld();
+    const [owner, region] = ['111122223333', 'eu-central-1'];
+    const act = <T>(action: Parameters<typeof runEc2Action>[3], input: Record<string, unknown>, w = world): T =>
+      runEc2Action(w, owner, region, action, input, 'r') as T;
+    const vpc = act<CreateVpcResult>('CreateVpc', { CidrBlock: '10.77.0.0/16' }).Vpc?.VpcId;
+    const subnet = act<CreateSubnetResult>('CreateSubnet', { VpcId: vpc, CidrBlock: '10.77.1.0/24' }).Subnet?.SubnetId as string;
+    act<Reservation>('RunInstances', { ImageId: 'ami-12345678', MinCount: 2, MaxCount: 2, SubnetId: subnet });
+    act<CreateNetworkInterfaceResult>('CreateNetworkInterface', { SubnetId: subnet, SecondaryPrivateIpAddressCount: 1 });
+    const data = worldToData(world);
+    expect([data.networkInterfaces.length, data.instances.length]).toEqual([3, 2]);
+    const again = worldFromData(data, clock);
+    expect(worldToData(again)).toEqual(data);
+    const free = (w: World) => act<DescribeSubnetsResult>('DescribeSubnets', { SubnetIds: [subnet] }, w).Subnets?.[0]?.AvailableIpAddressCount;
+    expect(free(again)).toBe(247);
+    // The addresses in use are known again after loading: the next interface takes .8.
+    expect(act<CreateNetworkInterfaceResult>('CreateNetworkInterface', { SubnetId: subnet }, again).NetworkInterface?.PrivateIpAddress).toBe('10.77.1.8');
+    const old = worldToData(demoWorld()) as unknown as Record<string, unknown>;
+    delete old.networkInterfaces;
+    delete old.instances;
+    assertWorldData(old, 'old.json');
+    const fromOld = worldFromData(old as unknown as ReturnType<typeof worldToData>, clock);
+    const oldSubnet = worldToData(fromOld).subnets[0];
+    const launched = runEc2Action(fromOld, oldSubnet?.ownerId as string, oldSubnet?.region as string, 'RunInstances', { ImageId: 'ami-12345678', MinCount: 1, MaxCount: 1, SubnetId: oldSubnet?.id }, 'r') as Reservation;
+    const described = runEc2Action(fromOld, oldSubnet?.ownerId as string, oldSubnet?.region as string, 'DescribeInstances', {}, 'r') as DescribeInstancesResult;
+    expect(described.Reservations?.[0]?.Instances?.[0]?.InstanceId).toBe(launched.Instances?.[0]?.InstanceId);
   });
 });

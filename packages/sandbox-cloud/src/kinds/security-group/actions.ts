@@ -68,7 +68,8 @@ export const securityGroupsOnVpcDelete: VpcDeleteHook = {
   },
 };
 
-/** DeleteSecurityGroup: never `default`, never while another group of its VPC references it. Rules
+/** DeleteSecurityGroup: never `default`, never while another group of its VPC references it or
+ * another kind uses it (a network interface). Rules
  * in peered VPCs do not hold it: "if the owner of the peer VPC deletes the referenced security
  * group, the security group rule becomes stale" (VPC Peering Guide). */
 export function deleteSecurityGroup(ctx: CallContext, input: DeleteSecurityGroupRequest): DeleteSecurityGroupResult {
@@ -81,6 +82,10 @@ export function deleteSecurityGroup(ctx: CallContext, input: DeleteSecurityGroup
     if (other.rules.some((r) => r.group?.groupId === g.id)) {
       throw new AwsError('DependencyViolation', `resource ${g.id} has a dependent object (referenced by ${other.id})`);
     }
+  }
+  for (const hook of ctx.onSecurityGroupDelete) {
+    const refusal = hook.refuse?.(ctx, g);
+    if (refusal) throw refusal;
   }
   checkDryRun(input);
   ctx.world.remove(g.id);

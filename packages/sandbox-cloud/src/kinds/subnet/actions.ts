@@ -2,7 +2,8 @@
  *
  * "Subnet CIDR blocks" (Amazon VPC user guide): an IPv4 subnet is /16 to /28 inside one of the
  * VPC's IPv4 blocks and overlaps no other subnet; an IPv6 subnet is a /64 of a VPC IPv6 block.
- * AWS reserves 5 addresses per subnet, hence `availableIpAddressCount` = size − 5.
+ * AWS reserves 5 addresses per subnet, hence `availableIpAddressCount` = size − 5 − the addresses
+ * network interfaces hold.
  */
 import type {
   CreateSubnetRequest,

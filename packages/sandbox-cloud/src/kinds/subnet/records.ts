@@ -25,10 +25,13 @@ export interface SubnetRec {
   defaultForAz: boolean;
   mapPublicIpOnLaunch: boolean;
   tags: TagMap;
+  /** IPv4 addresses network interfaces hold in it (absent: none, as in files written before). */
+  ipv4AddressesInUse?: number;
 }
 
-/** Addresses left for use: the block's size less the 5 AWS reserves ("Subnet CIDR blocks"). */
+/** Addresses left for use: the block's size less the 5 AWS reserves ("Subnet CIDR blocks") and
+ * those network interfaces hold. */
 export function availableIpAddressCount(s: SubnetRec): number {
   const c = s.cidrBlock ? parseCidr(s.cidrBlock) : undefined;
-  return c ? ipv4Size(c) - 5 : 0;
+  return c ? ipv4Size(c) - 5 - (s.ipv4AddressesInUse ?? 0) : 0;
 }

@@ -10,8 +10,12 @@
  * `GatewayId` (an internet or virtual private gateway) or egress-only gateway the caller does
  * not have is `InvalidGatewayID.NotFound` ("The gateway ID '…' does not exist", whatever the id
  * names), a NAT gateway `InvalidNatGatewayID.NotFound`, a peering
- * `InvalidVpcPeeringConnectionID.NotFound`; one that serves another VPC "belongs to a different
- * network" (`InvalidParameterValue`).
+ * `InvalidVpcPeeringConnectionID.NotFound`, a network interface `InvalidNetworkInterfaceID.NotFound`,
+ * an instance `InvalidInstanceID.NotFound` (and `InvalidInstanceID` when it has more than one
+ * interface: the route then names the interface); one in another VPC "belongs to a different
+ * network" (`InvalidParameterValue`). A route to an instance is kept, and answered, with both the
+ * instance and its interface; it is `blackhole` once the instance is terminated or the interface
+ * deleted.
  */
 import type {
   AssociateRouteTableRequest,
@@ -37,8 +41,10 @@ import { applyFilters, byId, checkDryRun, paginate, pickByIds, tagList, tagsFrom
 import type { CallContext, VpcDeleteHook } from '../../ec2/context';
 import { AwsError, assertWellFormedId, invalidCombination, invalidValue, missingParameter, notFound } from '../../errors';
 import type { World } from '../../state/world';
+import { requireInstance } from '../instance/store';
 import { NAT_ROUTE_TARGET_IDS } from '../nat-gateway/records';
 import { natGatewayRoutable } from '../nat-gateway/store';
+import { requireNetworkInterface } from '../network-interface/store';
 import { PEERING_IDS } from '../peering/records';
 import { assertUsablePrefixList } from '../prefix-list/store';
 import { requireSubnet } from '../subnet/store';
@@ -60,7 +66,7 @@ function renderRoute(world: World, table: RouteTableRec, route: RouteRec): Route
     ...(route.transitGatewayId ? { TransitGatewayId: route.transitGatewayId } : {}),
     ...(route.vpcPeeringConnectionId ? { VpcPeeringConnectionId: route.vpcPeeringConnectionId } : {}),
     ...(route.networkInterfaceId ? { NetworkInterfaceId: route.networkInterfaceId } : {}),
-    ...(route.instanceId ? { InstanceId: route.instanceId } : {}),
+    ...(route.instanceId ? { InstanceId: route.instanceId, InstanceOwnerId: table.ownerId } : {}),
     ...(route.egressOnlyInternetGatewayId ? { EgressOnlyInternetGatewayId: route.egressOnlyInternetGatewayId } : {}),
     Origin: route.origin,
     State: routeState(world, table, route),
@@ -265,13 +271,32 @@ function readTarget(ctx: CallContext, table: RouteTableRec, input: RouteInput): 
     if (!nat || !natGatewayRoutable(ctx.world, id)) throw notFound(NAT_ROUTE_TARGET_IDS, id);
     if (nat.vpcId !== table.vpcId) throw differentNetworks(table, id);
   }
-  // Transit gateways, interfaces, instances and endpoints are not modelled as resources: their
-  // routes are kept with the id given, so scenarios can show them, and are always `active`.
+  if (wire === 'NetworkInterfaceId') {
+    const n = requireNetworkInterface(ctx, id);
+    if (n.vpcId !== table.vpcId) throw differentNetworks(table, id, 'network interface');
+  } else if (wire === 'InstanceId') {
+    return instanceTarget(ctx, table, id);
+  }
+  // Transit gateways and endpoints are not modelled as route targets: their routes are kept with
+  // the id given, so scenarios can show them, and are always `active`.
   return { [field]: id };
 }
 
-function differentNetworks(table: RouteTableRec, gatewayId: string): AwsError {
-  return new AwsError('InvalidParameterValue', `route table ${table.id} and network gateway ${gatewayId} belong to different networks`);
+/** An instance target: a live instance of the table's VPC with exactly one interface, stored as
+ * both ids, as AWS answers such a route. */
+function instanceTarget(ctx: CallContext, table: RouteTableRec, id: string): Partial<RouteRec> {
+  const i = requireInstance(ctx, id);
+  if (i.state === 'terminated') throw new AwsError('IncorrectInstanceState', `The instance '${i.id}' is not in a valid state for this operation.`);
+  if (i.vpcId !== table.vpcId) throw differentNetworks(table, id, 'instance');
+  if (i.networkInterfaceIds.length > 1) {
+    throw new AwsError('InvalidInstanceID', `There are multiple interfaces attached to instance '${i.id}'. Please specify an interface ID for the operation instead.`);
+  }
+  const [eni] = i.networkInterfaceIds;
+  return { instanceId: i.id, ...(eni ? { networkInterfaceId: eni } : {}) };
+}
+
+function differentNetworks(table: RouteTableRec, targetId: string, noun = 'network gateway'): AwsError {
+  return new AwsError('InvalidParameterValue', `route table ${table.id} and ${noun} ${targetId} belong to different networks`);
 }
 
 /** The VPC a gateway a route may target serves: an internet gateway's attachment, a virtual

@@ -61,8 +61,9 @@ export function createRouteTableRec(world: World, v: VpcRec, main: boolean, tags
 /** `active`, or `blackhole` for a route of `table` whose target cannot carry its traffic: a
  * peering that is not active (or gone), an internet gateway deleted or detached from the table's
  * VPC, a virtual private gateway no longer attached to it (or deleted), an egress-only internet
- * gateway deleted, a NAT gateway failed, deleting or deleted. Targets the sandbox does not model
- * (transit gateways, interfaces, instances, endpoints) stay `active`. */
+ * gateway deleted, a NAT gateway failed, deleting or deleted, an instance terminated, a network
+ * interface deleted. Targets the sandbox does not model (transit gateways, endpoints) stay
+ * `active`. */
 export function routeState(world: World, table: RouteTableRec, route: RouteRec): 'active' | 'blackhole' {
   const ok = (yes: boolean): 'active' | 'blackhole' => (yes ? 'active' : 'blackhole');
   if (route.vpcPeeringConnectionId) return ok(world.peerings.get(route.vpcPeeringConnectionId)?.status === 'active');
@@ -74,5 +75,10 @@ export function routeState(world: World, table: RouteTableRec, route: RouteRec):
   if (gw?.startsWith('vgw-')) return ok(vpnGatewayRoutable(world, gw, table.vpcId));
   if (route.egressOnlyInternetGatewayId) return ok(world.byId.get(route.egressOnlyInternetGatewayId)?.kind === 'egressOnlyInternetGateway');
   if (route.natGatewayId) return ok(natGatewayRoutable(world, route.natGatewayId));
+  if (route.instanceId) {
+    const r = world.byId.get(route.instanceId);
+    if (r?.kind !== 'instance' || r.rec.state === 'terminated') return 'blackhole';
+  }
+  if (route.networkInterfaceId) return ok(world.byId.get(route.networkInterfaceId)?.kind === 'networkInterface');
   return 'active';
 }

@@ -5,10 +5,12 @@ import {
   AcceptVpcPeeringConnectionCommand,
   AssociateRouteTableCommand,
   AttachInternetGatewayCommand,
+  AttachNetworkInterfaceCommand,
   AttachVpnGatewayCommand,
   CreateEgressOnlyInternetGatewayCommand,
   CreateInternetGatewayCommand,
   CreateNatGatewayCommand,
+  CreateNetworkInterfaceCommand,
   CreateRouteCommand,
   CreateRouteTableCommand,
   CreateSubnetCommand,
@@ -18,6 +20,7 @@ import {
   DeleteEgressOnlyInternetGatewayCommand,
   DeleteInternetGatewayCommand,
   DeleteNatGatewayCommand,
+  DeleteNetworkInterfaceCommand,
   DeleteRouteCommand,
   DeleteRouteTableCommand,
   DeleteVpcPeeringConnectionCommand,
@@ -27,6 +30,8 @@ import {
   DisassociateRouteTableCommand,
   ReplaceRouteCommand,
   ReplaceRouteTableAssociationCommand,
+  RunInstancesCommand,
+  TerminateInstancesCommand,
   type EC2Client,
   type RouteTable,
 } from '@aws-sdk/client-ec2';
@@ -290,6 +295,91 @@ describe('routes to gateways', () => {
     expect((await table(p.rtb)).Routes?.find((r) => r.DestinationCidrBlock === '0.0.0.0/0')?.GatewayId).toBe(igw);
     const late = await awsError(c.send(new CreateRouteCommand({ RouteTableId: p.rtb, DestinationCidrBlock: '10.99.0.0/16', NatGatewayId: nat })));
     expect(late.code).toBe('InvalidNatGatewayID.NotFound');
+  });
+});
+
+describe('routes to network interfaces and instances', () => {
+  /** A VPC with a subnet in us-east-1a and a route table of its own. */
+  async function place(cidr: string): Promise<{ vpc: string; subnet: string; rtb: string }> {
+    const vpc = (await c.send(new CreateVpcCommand({ CidrBlock: cidr }))).Vpc?.VpcId as string;
+    const subnet = (await c.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: cidr.replace('.0.0/16', '.1.0/24'), AvailabilityZone: 'us-east-1a' }))).Subnet
+      ?.SubnetId as string;
+    const rtb = (await c.send(new CreateRouteTableCommand({ VpcId: vpc }))).RouteTable?.RouteTableId as string;
+    return { vpc, subnet, rtb };
+  }
+  const eni = async (subnet: string): Promise<string> =>
+    (await c.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet }))).NetworkInterface?.NetworkInterfaceId as string;
+  const launch = async (subnet: string): Promise<{ id: string; eni: string }> => {
+    const i = (await c.send(new RunInstancesCommand({ ImageId: 'ami-0abcdef1234567890', MinCount: 1, MaxCount: 1, SubnetId: subnet }))).Instances?.[0];
+    return { id: i?.InstanceId as string, eni: i?.NetworkInterfaces?.[0]?.NetworkInterfaceId as string };
+  };
+  const routeTo = async (rtb: string, destination: string) => (await table(rtb)).Routes?.find((r) => r.DestinationCidrBlock === destination);
+
+  it('need an interface that exists (InvalidNetworkInterfaceID.NotFound) in the table\'s VPC', async () => {
+    const here = await place('10.70.0.0/16');
+    const there = await place('10.71.0.0/16');
+    const missing = await awsError(c.send(new CreateRouteCommand({ RouteTableId: here.rtb, DestinationCidrBlock: '0.0.0.0/0', NetworkInterfaceId: 'eni-0123456789abcdef0' })));
+    expect(missing).toMatchObject({ code: 'InvalidNetworkInterfaceID.NotFound', message: "The networkInterface ID 'eni-0123456789abcdef0' does not exist" });
+    const malformed = await awsError(c.send(new CreateRouteCommand({ RouteTableId: here.rtb, DestinationCidrBlock: '0.0.0.0/0', NetworkInterfaceId: 'eni-xyz' })));
+    expect(malformed.code).toBe('InvalidNetworkInterfaceID.Malformed');
+    const foreign = await eni(there.subnet);
+    const e = await awsError(c.send(new CreateRouteCommand({ RouteTableId: here.rtb, DestinationCidrBlock: '0.0.0.0/0', NetworkInterfaceId: foreign })));
+    expect(e).toMatchObject({ code: 'InvalidParameterValue', message: `route table ${here.rtb} and network interface ${foreign} belong to different networks` });
+    const own = await eni(here.subnet);
+    await c.send(new CreateRouteCommand({ RouteTableId: here.rtb, DestinationCidrBlock: '0.0.0.0/0', NetworkInterfaceId: own }));
+    expect(await routeTo(here.rtb, '0.0.0.0/0')).toMatchObject({ NetworkInterfaceId: own, Origin: 'CreateRoute', State: 'active' });
+    const replaced = await awsError(c.send(new ReplaceRouteCommand({ RouteTableId: here.rtb, DestinationCidrBlock: '0.0.0.0/0', NetworkInterfaceId: 'eni-0123456789abcdef0' })));
+    expect(replaced.code).toBe('InvalidNetworkInterfaceID.NotFound');
+  });
+
+  it('go blackhole when the interface is deleted', async () => {
+    const p = await place('10.72.0.0/16');
+    const n = await eni(p.subnet);
+    await c.send(new CreateRouteCommand({ RouteTableId: p.rtb, DestinationCidrBlock: '192.168.0.0/16', NetworkInterfaceId: n }));
+    expect((await routeTo(p.rtb, '192.168.0.0/16'))?.State).toBe('active');
+    await c.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: n }));
+    expect(await routeTo(p.rtb, '192.168.0.0/16')).toMatchObject({ NetworkInterfaceId: n, State: 'blackhole' });
+  });
+
+  it('to an instance need one that exists with exactly one interface, keep its interface, and go blackhole once it is terminated', async () => {
+    const here = await place('10.73.0.0/16');
+    const there = await place('10.74.0.0/16');
+    const missing = await awsError(c.send(new CreateRouteCommand({ RouteTableId: here.rtb, DestinationCidrBlock: '0.0.0.0/0', InstanceId: 'i-0123456789abcdef0' })));
+    expect(missing).toMatchObject({ code: 'InvalidInstanceID.NotFound', message: "The instance ID 'i-0123456789abcdef0' does not exist" });
+    const far = await launch(there.subnet);
+    const e = await awsError(c.send(new CreateRouteCommand({ RouteTableId: here.rtb, DestinationCidrBlock: '0.0.0.0/0', InstanceId: far.id })));
+    expect(e).toMatchObject({ code: 'InvalidParameterValue', message: `route table ${here.rtb} and instance ${far.id} belong to different networks` });
+
+    const i = await launch(here.subnet);
+    await c.send(new CreateRouteCommand({ RouteTableId: here.rtb, DestinationCidrBlock: '0.0.0.0/0', InstanceId: i.id }));
+    expect(await routeTo(here.rtb, '0.0.0.0/0')).toEqual({
+      DestinationCidrBlock: '0.0.0.0/0',
+      InstanceId: i.id,
+      InstanceOwnerId: mainA.OwnerId,
+      NetworkInterfaceId: i.eni,
+      Origin: 'CreateRoute',
+      State: 'active',
+    });
+    const byInstance = await c.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'route.instance-id', Values: [i.id] }] }));
+    expect(byInstance.RouteTables?.map((t) => t.RouteTableId)).toEqual([here.rtb]);
+
+    const second = await eni(here.subnet);
+    await c.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: second, InstanceId: i.id, DeviceIndex: 1 }));
+    const multiple = await awsError(c.send(new ReplaceRouteCommand({ RouteTableId: here.rtb, DestinationCidrBlock: '0.0.0.0/0', InstanceId: i.id })));
+    expect(multiple).toMatchObject({
+      code: 'InvalidInstanceID',
+      message: `There are multiple interfaces attached to instance '${i.id}'. Please specify an interface ID for the operation instead.`,
+    });
+    await c.send(new ReplaceRouteCommand({ RouteTableId: here.rtb, DestinationCidrBlock: '0.0.0.0/0', NetworkInterfaceId: second }));
+    expect(await routeTo(here.rtb, '0.0.0.0/0')).toMatchObject({ NetworkInterfaceId: second, State: 'active' });
+    expect((await routeTo(here.rtb, '0.0.0.0/0'))?.InstanceId).toBeUndefined();
+
+    const lone = await launch(here.subnet);
+    await c.send(new CreateRouteCommand({ RouteTableId: here.rtb, DestinationCidrBlock: '172.16.0.0/12', InstanceId: lone.id }));
+    await c.send(new TerminateInstancesCommand({ InstanceIds: [lone.id] }));
+    expect(await routeTo(here.rtb, '172.16.0.0/12')).toMatchObject({ InstanceId: lone.id, NetworkInterfaceId: lone.eni, State: 'blackhole' });
+    const gone = await awsError(c.send(new CreateRouteCommand({ RouteTableId: here.rtb, DestinationCidrBlock: '192.168.0.0/16', InstanceId: lone.id })));
+    expect(gone.code).toBe('IncorrectInstanceState');
   });
 });
 

@@ -55,11 +55,13 @@ export interface TaggedPart {
 }
 
 /** How a kind kept in a table per cell is saved, loaded and tagged: every cell's table in turn.
- * A kind `addedLater` may give `fillIn`, run when a file predates it. */
+ * A kind `addedLater` may give `fillIn`, run when a file predates it; and `complete`, run after
+ * its list is back whether or not the file had one, for records of its kind that a file written
+ * before the kind took them over names elsewhere (the kinds listed before it are back by then). */
 export function cellTable<K extends CellKind>(
   kind: K,
   key: StateKey<K>,
-  opts: { addedLater?: boolean; fillIn?: (world: World) => void } = {},
+  opts: { addedLater?: boolean; fillIn?: (world: World) => void; complete?: (world: World) => void } = {},
 ): Pick<KindDef<K>, 'state' | 'tags'> {
   return {
     state: {
@@ -69,6 +71,7 @@ export function cellTable<K extends CellKind>(
       load: (world, records) => {
         if (records === undefined) opts.fillIn?.(world);
         for (const r of records ?? []) world.put(kind, r);
+        opts.complete?.(world);
       },
     },
     tags: {

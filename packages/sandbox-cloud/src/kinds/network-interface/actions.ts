@@ -167,11 +167,15 @@ export function detachNetworkInterface(ctx: CallContext, input: DetachNetworkInt
   if (!input.AttachmentId) throw missingParameter('AttachmentId');
   const n = [...ctx.cell.table('networkInterface').values()].find((x) => x.attachment?.attachmentId === input.AttachmentId);
   if (!n?.attachment) throw attachmentNotFound(input.AttachmentId);
+  if (n.managed) {
+    const kind = n.attachment.attachmentId.slice(0, n.attachment.attachmentId.lastIndexOf('-'));
+    throw new AwsError('OperationNotPermitted', `You are not allowed to manage '${kind}' attachments.`);
+  }
   if (n.attachment.deviceIndex === 0) {
     throw new AwsError('OperationNotPermitted', 'The network interface at device index 0 and networkCard index 0 cannot be detached.');
   }
   checkDryRun(input);
-  const r = ctx.world.byId.get(n.attachment.instanceId);
+  const r = n.attachment.instanceId ? ctx.world.byId.get(n.attachment.instanceId) : undefined;
   if (r?.kind === 'instance') r.rec.networkInterfaceIds = r.rec.networkInterfaceIds.filter((id) => id !== n.id);
   delete n.attachment;
 }

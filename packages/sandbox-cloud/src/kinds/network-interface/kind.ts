@@ -2,6 +2,7 @@
  * subnet it is in and the security groups it uses. */
 import { read, write } from '../../ec2/context';
 import { cellTable, type KindDef } from '../kind';
+import { fillInEndpointInterfaces } from '../vpc-endpoint/interfaces';
 import {
   attachNetworkInterface,
   createNetworkInterface,
@@ -28,5 +29,7 @@ export const NETWORK_INTERFACE_KIND = {
   // Its subnet holds the VPC, so DeleteVpc needs no hook of its own.
   onSubnetDelete: interfacesOnSubnetDelete,
   onSecurityGroupDelete: interfacesOnSecurityGroupDelete,
-  ...cellTable('networkInterface', 'networkInterfaces', { addedLater: true }),
+  // State files written before interfaces have no list: there were none but the interfaces
+  // endpoints name, which files written before those were records lack as well.
+  ...cellTable('networkInterface', 'networkInterfaces', { addedLater: true, complete: fillInEndpointInterfaces }),
 } satisfies KindDef<'networkInterface'>;

@@ -18,11 +18,12 @@ export interface PrivateAddressRec {
   primary: boolean;
 }
 
-/** An interface's attachment to an instance. */
+/** An interface's attachment to an instance, or to the AWS service that manages it. */
 export interface AttachmentRec {
-  /** `eni-attach-…`. */
+  /** `eni-attach-…`, or `ela-attach-…` for an interface an AWS service manages. */
   attachmentId: string;
-  instanceId: string;
+  /** The instance; absent when an AWS service holds the interface. */
+  instanceId?: string;
   instanceOwnerId: string;
   deviceIndex: number;
   deleteOnTermination: boolean;
@@ -47,8 +48,24 @@ export interface NetworkInterfaceRec {
   groupIds: string[];
   sourceDestCheck: boolean;
   attachment?: AttachmentRec;
+  /** Set on an interface an AWS service made for one of the caller's resources (an interface
+   * VPC endpoint): the caller can neither delete nor detach it, and it goes with the resource. */
+  managed?: ManagedBy;
   tags: TagMap;
 }
+
+/** Who manages an interface: the principal AWS names as its requester, and the resource it serves. */
+export interface ManagedBy {
+  requesterId: string;
+  resourceId: string;
+}
+
+/** The requester AWS names on an interface endpoint's interfaces (docs/ec2-peering-semantics.md
+ * names the source). */
+export const VPC_ENDPOINT_REQUESTER = '727180483921';
+
+/** The owner AWS answers on the attachment of an interface a service holds. */
+export const SERVICE_ATTACHMENT_OWNER = 'amazon-aws';
 
 /** The interface's primary private IPv4 address, if it has one. */
 export function primaryAddress(n: NetworkInterfaceRec): string | undefined {

@@ -13,7 +13,7 @@ import type { TagMap } from '../../state/records';
 import type { World } from '../../state/world';
 import { requireGroup } from '../security-group/store';
 import type { SubnetRec } from '../subnet/records';
-import { NETWORK_INTERFACE_IDS, type NetworkInterfaceRec, type PrivateAddressRec } from './records';
+import { NETWORK_INTERFACE_IDS, SERVICE_ATTACHMENT_OWNER, type ManagedBy, type NetworkInterfaceRec, type PrivateAddressRec } from './records';
 
 /** The caller's interface `id`, or AWS's error. */
 export function requireNetworkInterface(ctx: CallContext, id: string | undefined, param = 'NetworkInterfaceId'): NetworkInterfaceRec {
@@ -186,12 +186,21 @@ export interface InterfaceFields {
   readonly interfaceType: string;
   readonly groupIds: readonly string[];
   readonly tags: TagMap;
+  /** Its id when it has one already (an interface a resource of an older state file names). */
+  readonly id?: string;
+  /** Set for an interface an AWS service makes and holds for one of the caller's resources. */
+  readonly managed?: ManagedBy;
 }
 
-/** Stores a new interface with planned addresses (checks are the caller's job) and takes them. */
-export function storeInterface(ctx: CallContext, subnet: SubnetRec, addresses: PlannedAddresses, fields: InterfaceFields): NetworkInterfaceRec {
+/** Whose a new interface is: an account and region of a world (a call's context will do). */
+export type InterfaceOwner = Pick<CallContext, 'world' | 'accountId' | 'region'>;
+
+/** Stores a new interface with planned addresses (checks are the caller's job) and takes them. A
+ * managed interface is attached to its service at once (`ela-attach-…`, device index 1, as AWS
+ * shows an endpoint's interfaces). */
+export function storeInterface(ctx: InterfaceOwner, subnet: SubnetRec, addresses: PlannedAddresses, fields: InterfaceFields): NetworkInterfaceRec {
   const n: NetworkInterfaceRec = {
-    id: ctx.world.newId('eni'),
+    id: fields.id ?? ctx.world.newId('eni'),
     ownerId: ctx.accountId,
     region: ctx.region,
     subnetId: subnet.id,
@@ -204,6 +213,19 @@ export function storeInterface(ctx: CallContext, subnet: SubnetRec, addresses: P
     ipv6Addresses: addresses.ipv6,
     groupIds: [...fields.groupIds],
     sourceDestCheck: true,
+    ...(fields.managed
+      ? {
+          managed: { ...fields.managed },
+          attachment: {
+            // The second id sequence, so that scenarios' other ids stay as they were.
+            attachmentId: ctx.world.newLaterId('ela-attach'),
+            instanceOwnerId: SERVICE_ATTACHMENT_OWNER,
+            deviceIndex: 1,
+            deleteOnTermination: false,
+            attachTime: ctx.world.now(),
+          },
+        }
+      : {}),
     tags: fields.tags,
   };
   ctx.world.put('networkInterface', n);

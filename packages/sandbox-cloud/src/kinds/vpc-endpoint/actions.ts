@@ -41,7 +41,9 @@ import type { SubnetRec } from '../subnet/records';
 import { requireSubnet } from '../subnet/store';
 import type { VpcRec } from '../vpc/records';
 import { requireVpc, vpcHasDependencies } from '../vpc/store';
+import type { PlannedAddresses } from '../network-interface/store';
 import { ENDPOINT_FILTERS, SERVICE_FILTERS } from './filters';
+import { addEndpointInterface, planEndpointInterfaces, removeEndpointInterface, syncEndpointInterfaceGroups } from './interfaces';
 import { FULL_ACCESS_POLICY, VPC_ENDPOINT_IDS, type EndpointType, type VpcEndpointRec } from './records';
 import { dnsToken, endpointServices, offerKey, offersOf, renderServiceDetail, type ServiceOffer } from './services';
 import { addEndpointRoute, removeEndpointRoute, requireEndpoint } from './store';
@@ -216,6 +218,7 @@ export function createVpcEndpoint(ctx: CallContext, input: CreateVpcEndpointRequ
     if (privateDnsEnabled) checkPrivateDns(v, offer);
   }
   const tags = tagsFromSpecs(input.TagSpecifications, 'vpc-endpoint');
+  const planned = planEndpointInterfaces(ctx.world, subnets);
   checkDryRun(input);
   const e: VpcEndpointRec = {
     id: ctx.world.newId('vpce'),
@@ -227,13 +230,14 @@ export function createVpcEndpoint(ctx: CallContext, input: CreateVpcEndpointRequ
     policyDocument,
     routeTableIds: tables.map((t) => t.id),
     subnetIds: subnets.map((s) => s.id),
-    interfaces: subnets.map((s) => ({ subnetId: s.id, id: ctx.world.newId('eni') })),
+    interfaces: [],
     groupIds: groups.map((g) => g.id),
     privateDnsEnabled,
     createdAt: ctx.world.now(),
     tags,
   };
   ctx.world.put('vpcEndpoint', e);
+  e.interfaces = subnets.map((s, k) => ({ subnetId: s.id, id: addEndpointInterface(ctx, e, s, planned[k] as PlannedAddresses) }));
   if (prefixListId) for (const t of tables) addEndpointRoute(t, prefixListId, e.id);
   return {
     VpcEndpoint: renderEndpoint(ctx.world, e, type === 'Interface' ? 'pending' : undefined),
@@ -253,6 +257,7 @@ export function modifyVpcEndpoint(ctx: CallContext, input: ModifyVpcEndpointRequ
   let addTables: RouteTableRec[] = [];
   let removeTables: RouteTableRec[] = [];
   let subnetIds = e.subnetIds;
+  let added: SubnetRec[] = [];
   let groupIds = e.groupIds;
   let privateDnsEnabled = e.privateDnsEnabled;
   if (e.type === 'Gateway') {
@@ -275,7 +280,7 @@ export function modifyVpcEndpoint(ctx: CallContext, input: ModifyVpcEndpointRequ
       const s = ctx.cell.table('subnet').get(id);
       return s && !input.RemoveSubnetIds?.includes(id) ? [s] : [];
     });
-    const added = readSubnets(ctx, v, input.AddSubnetIds ?? [], kept);
+    added = readSubnets(ctx, v, input.AddSubnetIds ?? [], kept);
     subnetIds = [...kept.map((s) => s.id), ...added.map((s) => s.id)];
     for (const id of input.RemoveSecurityGroupIds ?? []) {
       if (!e.groupIds.includes(id)) throw invalidParameter(`The security group ${id} is not a group of ${e.id}.`);
@@ -285,13 +290,20 @@ export function modifyVpcEndpoint(ctx: CallContext, input: ModifyVpcEndpointRequ
     if (input.PrivateDnsEnabled !== undefined) privateDnsEnabled = input.PrivateDnsEnabled;
     if (input.PrivateDnsEnabled) checkPrivateDns(v, offer);
   }
+  const planned = planEndpointInterfaces(ctx.world, added);
   checkDryRun(input);
   for (const t of removeTables) removeEndpointRoute(t, e.id);
   for (const t of addTables) addEndpointRoute(t, gatewayPrefixList(ctx.region, offer), e.id);
   e.routeTableIds = [...e.routeTableIds.filter((id) => !removeTables.some((t) => t.id === id)), ...addTables.map((t) => t.id)];
-  e.interfaces = subnetIds.map((s) => e.interfaces.find((i) => i.subnetId === s) ?? { subnetId: s, id: ctx.world.newId('eni') });
-  e.subnetIds = subnetIds;
+  for (const i of e.interfaces) if (!subnetIds.includes(i.subnetId)) removeEndpointInterface(ctx.world, i.id);
   e.groupIds = groupIds;
+  e.interfaces = subnetIds.map((s) => {
+    const k = added.findIndex((x) => x.id === s);
+    const kept = e.interfaces.find((i) => i.subnetId === s);
+    return kept ?? { subnetId: s, id: addEndpointInterface(ctx, e, added[k] as SubnetRec, planned[k] as PlannedAddresses) };
+  });
+  syncEndpointInterfaceGroups(ctx.world, e);
+  e.subnetIds = subnetIds;
   e.privateDnsEnabled = privateDnsEnabled;
   e.policyDocument = policyDocument;
   return { Return: true };
@@ -303,6 +315,7 @@ function removeEndpoint(ctx: CallContext, e: VpcEndpointRec): void {
     const t = ctx.cell.table('routeTable').get(id);
     if (t) removeEndpointRoute(t, e.id);
   }
+  for (const i of e.interfaces) removeEndpointInterface(ctx.world, i.id);
   ctx.world.remove(e.id);
 }
 

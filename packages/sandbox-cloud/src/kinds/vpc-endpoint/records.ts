@@ -18,7 +18,7 @@ export type EndpointType = 'Gateway' | 'Interface';
 /** A network interface an interface endpoint holds in one of its subnets. */
 export interface EndpointInterfaceRec {
   subnetId: string;
-  /** Its `eni-` id. The interface is not (yet) a resource of its own: only the endpoint lists it. */
+  /** Its `eni-` id: a network interface record the endpoint makes and removes. */
   id: string;
 }
 

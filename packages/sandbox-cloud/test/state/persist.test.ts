@@ -4,9 +4,11 @@ import type {
   CreateNetworkInterfaceResult,
   CreateRouteTableResult,
   CreateSubnetResult,
+  CreateVpcEndpointResult,
   CreateVpcResult,
   DescribeDhcpOptionsResult,
   DescribeInstancesResult,
+  DescribeNetworkInterfacesResult,
   DescribeRouteTablesResult,
   DescribeSubnetsResult,
   Reservation,
@@ -148,5 +150,52 @@ describe('state files with prefix lists and VPC endpoints', () => {
     const launched = runEc2Action(fromOld, oldSubnet?.ownerId as string, oldSubnet?.region as string, 'RunInstances', { ImageId: 'ami-12345678', MinCount: 1, MaxCount: 1, SubnetId: oldSubnet?.id }, 'r') as Reservation;
     const described = runEc2Action(fromOld, oldSubnet?.ownerId as string, oldSubnet?.region as string, 'DescribeInstances', {}, 'r') as DescribeInstancesResult;
     expect(described.Reservations?.[0]?.Instances?.[0]?.InstanceId).toBe(launched.Instances?.[0]?.InstanceId);
+  });
+
+  it("give an interface endpoint of a file written before its interfaces were records those interfaces, under the ids it names", () => {
+    const world = demoWorld();
+    const [owner, region] = ['111122223333', 'eu-central-1'];
+    const act = <T>(action: Parameters<typeof runEc2Action>[3], input: Record<string, unknown>, w = world): T =>
+      runEc2Action(w, owner, region, action, input, 'r') as T;
+    const vpc = act<CreateVpcResult>('CreateVpc', { CidrBlock: '10.78.0.0/16' }).Vpc?.VpcId;
+    const subnet = act<CreateSubnetResult>('CreateSubnet', { VpcId: vpc, CidrBlock: '10.78.1.0/24' }).Subnet?.SubnetId as string;
+    act('CreateNetworkInterface', { SubnetId: subnet });
+    const endpoint = act<CreateVpcEndpointResult>('CreateVpcEndpoint', {
+      VpcId: vpc,
+      VpcEndpointType: 'Interface',
+      ServiceName: `com.amazonaws.${region}.sts`,
+      SubnetIds: [subnet],
+      PrivateDnsEnabled: false,
+    }).VpcEndpoint;
+    const [eni] = endpoint?.NetworkInterfaceIds as [string];
+    const describe = (w: World) =>
+      act<DescribeNetworkInterfacesResult>('DescribeNetworkInterfaces', { Filters: [{ Name: 'vpc-id', Values: [vpc] }] }, w).NetworkInterfaces?.map((n) => [
+        n.NetworkInterfaceId,
+        n.InterfaceType,
+        n.RequesterManaged,
+        n.Description,
+        n.PrivateIpAddress,
+      ]);
+    const free = (w: World) => act<DescribeSubnetsResult>('DescribeSubnets', { SubnetIds: [subnet] }, w).Subnets?.[0]?.AvailableIpAddressCount;
+    const now = describe(world);
+    expect(now?.find((n) => n[0] === eni)).toEqual([eni, 'vpc_endpoint', true, `VPC Endpoint Interface ${endpoint?.VpcEndpointId}`, '10.78.1.5']);
+    expect(free(world)).toBe(249);
+    // Written before: the interface is not in the file, and the subnet did not count its address.
+    const written = worldToData(world);
+    const older = {
+      ...written,
+      networkInterfaces: written.networkInterfaces.filter((n) => n.id !== eni),
+      subnets: written.subnets.map((x) => (x.id === subnet ? { ...x, ipv4AddressesInUse: (x.ipv4AddressesInUse ?? 0) - 1 } : x)),
+    };
+    const loaded = worldFromData(older, clock);
+    expect(describe(loaded)).toEqual(now);
+    expect(free(loaded)).toBe(249);
+    // Written before interfaces at all: the list is missing.
+    const oldest = { ...older, networkInterfaces: undefined } as unknown as Record<string, unknown>;
+    delete oldest.networkInterfaces;
+    delete oldest.instances;
+    assertWorldData(oldest, 'old.json');
+    const fromOldest = worldFromData(oldest as unknown as WorldData, clock);
+    expect(describe(fromOldest)).toEqual([[eni, 'vpc_endpoint', true, `VPC Endpoint Interface ${endpoint?.VpcEndpointId}`, '10.78.1.4']]);
   });
 });

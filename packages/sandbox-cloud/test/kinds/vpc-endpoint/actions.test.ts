@@ -8,13 +8,19 @@ import {
   CreateVpcCommand,
   CreateVpcEndpointCommand,
   type CreateVpcEndpointCommandInput,
+  DeleteNetworkInterfaceCommand,
   DeleteRouteCommand,
+  DeleteSecurityGroupCommand,
+  DeleteSubnetCommand,
   DeleteRouteTableCommand,
   DeleteVpcCommand,
   DeleteVpcEndpointsCommand,
   DescribeManagedPrefixListsCommand,
+  DescribeNetworkInterfacesCommand,
   DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  DetachNetworkInterfaceCommand,
   DescribeVpcEndpointServicesCommand,
   DescribeVpcEndpointsCommand,
   type EC2Client,
@@ -200,6 +206,81 @@ describe('interface endpoints', () => {
     await net.send(new ModifyVpcEndpointCommand({ VpcEndpointId: id, ResetPolicy: true }));
     expect((await describeEndpoint(id))?.PolicyDocument).toContain('"Principal":"*"');
     expect((await awsError(net.send(new ModifyVpcEndpointCommand({ VpcEndpointId: 'vpce-0123456789abcdef0', ResetPolicy: true })))).code).toBe('InvalidVpcEndpointId.NotFound');
+  });
+});
+
+describe("interface endpoints' network interfaces", () => {
+  it('are requester-managed vpc_endpoint interfaces with the endpoint\'s groups and an address of the subnet, made and removed with the endpoint and its subnets', async () => {
+    const vpc = await createVpc('10.61.0.0/16');
+    const subnet = async (cidr: string, zone: string) =>
+      (await net.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: cidr, AvailabilityZone: zone }))).Subnet?.SubnetId as string;
+    const [s1, s2] = [await subnet('10.61.1.0/24', 'us-east-1a'), await subnet('10.61.2.0/24', 'us-east-1b')];
+    const sg = (await net.send(new CreateSecurityGroupCommand({ GroupName: 'endpoints', Description: 'endpoints', VpcId: vpc }))).GroupId as string;
+    const other = (await net.send(new CreateSecurityGroupCommand({ GroupName: 'other', Description: 'other', VpcId: vpc }))).GroupId as string;
+    const free = async (id: string) => (await net.send(new DescribeSubnetsCommand({ SubnetIds: [id] }))).Subnets?.[0]?.AvailableIpAddressCount;
+    expect(await free(s1)).toBe(251);
+    const ep = await create({ VpcId: vpc, VpcEndpointType: 'Interface', ServiceName: 'com.amazonaws.us-east-1.sts', SubnetIds: [s1], SecurityGroupIds: [sg], PrivateDnsEnabled: false });
+    const id = ep.VpcEndpointId as string;
+    const [eni1] = ep.NetworkInterfaceIds as [string];
+    const inVpc = async () =>
+      ((await net.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc] }] }))).NetworkInterfaces ?? []).sort((a, b) =>
+        (a.AvailabilityZone as string) < (b.AvailabilityZone as string) ? -1 : 1,
+      );
+    const [n1] = await inVpc();
+    expect(n1).toMatchObject({
+      NetworkInterfaceId: eni1,
+      Description: `VPC Endpoint Interface ${id}`,
+      InterfaceType: 'vpc_endpoint',
+      RequesterManaged: true,
+      RequesterId: '727180483921',
+      Status: 'in-use',
+      SubnetId: s1,
+      VpcId: vpc,
+      AvailabilityZone: 'us-east-1a',
+      Groups: [{ GroupId: sg, GroupName: 'endpoints' }],
+      PrivateIpAddress: '10.61.1.4',
+      Attachment: { DeviceIndex: 1, InstanceOwnerId: 'amazon-aws', Status: 'attached', DeleteOnTermination: false },
+    });
+    expect(n1?.Attachment?.AttachmentId).toMatch(/^ela-attach-[0-9a-f]{17}$/);
+    expect(n1?.Attachment?.InstanceId).toBeUndefined();
+    expect(await free(s1)).toBe(250);
+    const managed = await net.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'requester-managed', Values: ['true'] }, { Name: 'interface-type', Values: ['vpc_endpoint'] }] }));
+    expect(managed.NetworkInterfaces?.map((n) => n.NetworkInterfaceId)).toContain(eni1);
+
+    // AWS holds it: the caller can neither delete nor detach it, nor delete its subnet or group.
+    expect(await awsError(net.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: eni1 })))).toMatchObject({
+      code: 'InvalidParameterValue',
+      message: `Network interface '${eni1}' is currently in use.`,
+    });
+    expect(await awsError(net.send(new DetachNetworkInterfaceCommand({ AttachmentId: n1?.Attachment?.AttachmentId })))).toMatchObject({
+      code: 'OperationNotPermitted',
+      message: "You are not allowed to manage 'ela-attach' attachments.",
+    });
+    expect(await awsError(net.send(new DeleteSubnetCommand({ SubnetId: s1 })))).toMatchObject({
+      code: 'DependencyViolation',
+      message: `The subnet '${s1}' has dependencies and cannot be deleted.`,
+    });
+    expect(await awsError(net.send(new DeleteSecurityGroupCommand({ GroupId: sg })))).toMatchObject({ code: 'DependencyViolation', message: `resource ${sg} has a dependent object` });
+
+    // AddSubnetIds makes one, groups follow the endpoint, RemoveSubnetIds removes one.
+    await net.send(new ModifyVpcEndpointCommand({ VpcEndpointId: id, AddSubnetIds: [s2], AddSecurityGroupIds: [other] }));
+    const [, eni2] = (await describeEndpoint(id))?.NetworkInterfaceIds as [string, string];
+    expect((await inVpc()).map((n) => [n.NetworkInterfaceId, n.SubnetId, n.PrivateIpAddress, n.Groups?.map((g) => g.GroupId)])).toEqual([
+      [eni1, s1, '10.61.1.4', [sg, other]],
+      [eni2, s2, '10.61.2.4', [sg, other]],
+    ]);
+    await net.send(new ModifyVpcEndpointCommand({ VpcEndpointId: id, RemoveSubnetIds: [s1], RemoveSecurityGroupIds: [sg] }));
+    expect((await inVpc()).map((n) => [n.NetworkInterfaceId, n.Groups?.map((g) => g.GroupId)])).toEqual([[eni2, [other]]]);
+    expect(await free(s1)).toBe(251);
+    await net.send(new DeleteSubnetCommand({ SubnetId: s1 }));
+    await net.send(new DeleteSecurityGroupCommand({ GroupId: sg }));
+
+    // The endpoint takes its interfaces along.
+    await net.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [id] }));
+    expect(await inVpc()).toEqual([]);
+    expect((await awsError(net.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eni2] })))).code).toBe('InvalidNetworkInterfaceID.NotFound');
+    await net.send(new DeleteSubnetCommand({ SubnetId: s2 }));
+    await net.send(new DeleteSecurityGroupCommand({ GroupId: other }));
   });
 });
 

@@ -272,6 +272,43 @@ describe.skipIf(!existsSync(AWS2) && !process.env.CI)('Debian AWS CLI 2.9: netwo
   });
 });
 
+describe.skipIf(!existsSync(AWS2) && !process.env.CI)("Debian AWS CLI 2.9: an interface endpoint's interfaces and routes to instances", () => {
+  const aws = (...args: string[]) => cli([AWS2])(...args);
+
+  it('lists the endpoint\'s requester-managed interface, refuses its deletion, and routes to an instance through its interface', async () => {
+    const own = (await c.send(new CreateVpcCommand({ CidrBlock: '10.51.0.0/16' }))).Vpc?.VpcId as string;
+    const subnet = (await c.send(new CreateSubnetCommand({ VpcId: own, CidrBlock: '10.51.1.0/24', AvailabilityZone: 'us-east-1a' }))).Subnet?.SubnetId as string;
+    const made = (await aws('create-vpc-endpoint', '--vpc-id', own, '--vpc-endpoint-type', 'Interface', '--service-name', 'com.amazonaws.us-east-1.sts', '--subnet-ids', subnet, '--no-private-dns-enabled'))
+      .out as { VpcEndpoint: { VpcEndpointId: string; NetworkInterfaceIds: string[] } };
+    const [eni] = made.VpcEndpoint.NetworkInterfaceIds;
+    const listed = (await aws('describe-network-interfaces', '--filters', 'Name=requester-managed,Values=true', `Name=vpc-id,Values=${own}`)).out as {
+      NetworkInterfaces: { NetworkInterfaceId: string; InterfaceType: string; Description: string; PrivateIpAddress: string; Status: string }[];
+    };
+    expect(listed.NetworkInterfaces.map((n) => [n.NetworkInterfaceId, n.InterfaceType, n.Description, n.PrivateIpAddress, n.Status])).toEqual([
+      [eni, 'vpc_endpoint', `VPC Endpoint Interface ${made.VpcEndpoint.VpcEndpointId}`, '10.51.1.4', 'in-use'],
+    ]);
+    const refused = await aws('delete-network-interface', '--network-interface-id', eni as string);
+    expect(refused.err).toContain(`An error occurred (InvalidParameterValue) when calling the DeleteNetworkInterface operation: Network interface '${eni}' is currently in use.`);
+
+    const rtb = (await aws('create-route-table', '--vpc-id', own)).out as { RouteTable: { RouteTableId: string } };
+    const table = rtb.RouteTable.RouteTableId;
+    const missing = await aws('create-route', '--route-table-id', table, '--destination-cidr-block', '0.0.0.0/0', '--instance-id', 'i-0123456789abcdef0');
+    expect(missing.err).toContain("An error occurred (InvalidInstanceID.NotFound) when calling the CreateRoute operation: The instance ID 'i-0123456789abcdef0' does not exist");
+    const launched = (await aws('run-instances', '--image-id', 'ami-0abcdef1234567890', '--count', '1', '--subnet-id', subnet)).out as {
+      Instances: { InstanceId: string; NetworkInterfaces: { NetworkInterfaceId: string }[] }[];
+    };
+    const instance = launched.Instances[0];
+    await aws('create-route', '--route-table-id', table, '--destination-cidr-block', '0.0.0.0/0', '--instance-id', instance?.InstanceId as string);
+    await aws('terminate-instances', '--instance-ids', instance?.InstanceId as string);
+    const routes = (await aws('describe-route-tables', '--route-table-ids', table)).out as { RouteTables: { Routes: Record<string, string>[] }[] };
+    expect(routes.RouteTables[0]?.Routes.find((r) => r.DestinationCidrBlock === '0.0.0.0/0')).toMatchObject({
+      InstanceId: instance?.InstanceId,
+      NetworkInterfaceId: instance?.NetworkInterfaces[0]?.NetworkInterfaceId,
+      State: 'blackhole',
+    });
+  });
+});
+
 describe.skipIf(!hasAws1 && !process.env.CI)("the AWS CLI v1 of the machine's Python (botocore 1.43)", () => {
   const aws = (...args: string[]) => cli(['python3', '-m', 'awscli'])(...args);
 

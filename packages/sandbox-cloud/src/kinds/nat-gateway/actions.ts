@@ -26,9 +26,11 @@ import { AwsError, assertWellFormedId, invalidCombination, invalidValue, missing
 import { ADDRESS_IDS } from '../address/records';
 import { associateAddress, findAddress, releaseNatAddresses } from '../address/store';
 import { internetGatewayOfVpc } from '../internet-gateway/store';
+import { addressHeld } from '../network-interface/store';
 import type { SubnetRec } from '../subnet/records';
 import { requireSubnet } from '../subnet/store';
 import { natGatewayFilters } from './filters';
+import { addNatInterface, removeNatInterface } from './interface';
 import { NAT_GATEWAY_IDS, type NatGatewayAddressRec, type NatGatewayRec, type NatGatewayState } from './records';
 import { natGatewayEndedAt, natGatewayState, requireNatGateway, visibleNatGateways } from './store';
 
@@ -76,7 +78,9 @@ function liveInSubnet(ctx: CallContext, subnetId: string): NatGatewayRec[] {
 function privateIpFor(ctx: CallContext, s: SubnetRec, wanted: string | undefined): string {
   const block = s.cidrBlock ? parseCidr(s.cidrBlock) : undefined;
   if (!block) throw invalidValue('subnetId', s.id, 'A NAT gateway needs a subnet with an IPv4 block.');
-  const taken = new Set(liveInSubnet(ctx, s.id).flatMap((g) => g.addresses.map((a) => a.privateIp)));
+  const nats = new Set(liveInSubnet(ctx, s.id).flatMap((g) => g.addresses.map((a) => a.privateIp)));
+  // Interfaces hold addresses too (a live gateway's own interface among them).
+  const taken = { has: (ip: string): boolean => nats.has(ip) || addressHeld(ctx.world, s.id, ip) };
   // AWS reserves the first four addresses and the last one of every subnet.
   const first = block.network + 4n;
   const last = lastAddress(block) - 1n;
@@ -142,6 +146,7 @@ export function createNatGateway(ctx: CallContext, input: CreateNatGatewayReques
   }
   g.addresses.push(address);
   ctx.world.put('natGateway', g);
+  if (!g.failure) addNatInterface(ctx, g, s);
   return { NatGateway: renderNatGateway(ctx, g, true) };
 }
 
@@ -154,6 +159,7 @@ export function deleteNatGateway(ctx: CallContext, input: DeleteNatGatewayReques
   if (g.deletedAt === undefined) {
     g.deletedAt = ctx.world.now();
     releaseNatAddresses(ctx, g.id);
+    removeNatInterface(ctx.world, g);
   }
   return { NatGatewayId: g.id };
 }

@@ -2,6 +2,7 @@
  * subnet it is in and the security groups it uses. */
 import { read, write } from '../../ec2/context';
 import { cellTable, type KindDef } from '../kind';
+import { fillInNatInterfaces } from '../nat-gateway/interface';
 import { fillInEndpointInterfaces } from '../vpc-endpoint/interfaces';
 import {
   attachNetworkInterface,
@@ -30,6 +31,12 @@ export const NETWORK_INTERFACE_KIND = {
   onSubnetDelete: interfacesOnSubnetDelete,
   onSecurityGroupDelete: interfacesOnSecurityGroupDelete,
   // State files written before interfaces have no list: there were none but the interfaces
-  // endpoints name, which files written before those were records lack as well.
-  ...cellTable('networkInterface', 'networkInterfaces', { addedLater: true, complete: fillInEndpointInterfaces }),
+  // endpoints and NAT gateways name, which files written before those were records lack as well.
+  ...cellTable('networkInterface', 'networkInterfaces', {
+    addedLater: true,
+    complete: (world) => {
+      fillInEndpointInterfaces(world);
+      fillInNatInterfaces(world);
+    },
+  }),
 } satisfies KindDef<'networkInterface'>;

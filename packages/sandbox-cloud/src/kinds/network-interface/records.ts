@@ -54,9 +54,10 @@ export interface NetworkInterfaceRec {
   tags: TagMap;
 }
 
-/** Who manages an interface: the principal AWS names as its requester, and the resource it serves. */
+/** Who manages an interface: the principal AWS names as its requester (when the sandbox knows
+ * it), and the resource it serves. */
 export interface ManagedBy {
-  requesterId: string;
+  requesterId?: string;
   resourceId: string;
 }
 
@@ -75,6 +76,12 @@ export function primaryAddress(n: NetworkInterfaceRec): string | undefined {
 /** `available`, or `in-use` while attached. */
 export function interfaceStatus(n: NetworkInterfaceRec): 'available' | 'in-use' {
   return n.attachment ? 'in-use' : 'available';
+}
+
+/** The `ela-attach-…` id of a managed interface's attachment, fixed by the interface id (so that
+ * no id sequence moves for it). */
+export function serviceAttachmentId(id: string): string {
+  return `ela-attach-${createHash('sha256').update(`attach/${id}`).digest('hex').slice(0, 17)}`;
 }
 
 /** A MAC address fixed by the interface id (locally administered, unicast, as AWS's are). */

@@ -49,7 +49,7 @@ export function renderNetworkInterface(world: World, n: NetworkInterfaceRec): Ne
     ...dnsOf(n, primary),
     ...(primary ? { PrivateIpAddress: primary } : {}),
     PrivateIpAddresses: n.privateIpAddresses.map((p) => ({ Primary: p.primary, PrivateIpAddress: p.address, ...dnsOf(n, p.address) })),
-    ...(n.managed ? { RequesterId: n.managed.requesterId } : {}),
+    ...(n.managed?.requesterId ? { RequesterId: n.managed.requesterId } : {}),
     RequesterManaged: n.managed !== undefined,
     SourceDestCheck: n.sourceDestCheck,
     Status: interfaceStatus(n),

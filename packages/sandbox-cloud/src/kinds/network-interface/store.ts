@@ -13,7 +13,7 @@ import type { TagMap } from '../../state/records';
 import type { World } from '../../state/world';
 import { requireGroup } from '../security-group/store';
 import type { SubnetRec } from '../subnet/records';
-import { NETWORK_INTERFACE_IDS, SERVICE_ATTACHMENT_OWNER, type ManagedBy, type NetworkInterfaceRec, type PrivateAddressRec } from './records';
+import { NETWORK_INTERFACE_IDS, SERVICE_ATTACHMENT_OWNER, serviceAttachmentId, type ManagedBy, type NetworkInterfaceRec, type PrivateAddressRec } from './records';
 
 /** The caller's interface `id`, or AWS's error. */
 export function requireNetworkInterface(ctx: CallContext, id: string | undefined, param = 'NetworkInterfaceId'): NetworkInterfaceRec {
@@ -58,6 +58,11 @@ function subnetAddresses(world: World, subnetId: string): SubnetAddresses {
   let entry = index.get(subnetId);
   if (!entry) index.set(subnetId, (entry = { used: new Set(), lowestFree: new Map() }));
   return entry;
+}
+
+/** True when an interface of the subnet holds `address` (canonical text). */
+export function addressHeld(world: World, subnetId: string, address: string): boolean {
+  return subnetAddresses(world, subnetId).used.has(address);
 }
 
 /** How the answers word an address problem: CreateNetworkInterface's words, or RunInstances',
@@ -199,8 +204,9 @@ export type InterfaceOwner = Pick<CallContext, 'world' | 'accountId' | 'region'>
  * managed interface is attached to its service at once (`ela-attach-…`, device index 1, as AWS
  * shows an endpoint's interfaces). */
 export function storeInterface(ctx: InterfaceOwner, subnet: SubnetRec, addresses: PlannedAddresses, fields: InterfaceFields): NetworkInterfaceRec {
+  const id = fields.id ?? ctx.world.newId('eni');
   const n: NetworkInterfaceRec = {
-    id: fields.id ?? ctx.world.newId('eni'),
+    id,
     ownerId: ctx.accountId,
     region: ctx.region,
     subnetId: subnet.id,
@@ -217,8 +223,7 @@ export function storeInterface(ctx: InterfaceOwner, subnet: SubnetRec, addresses
       ? {
           managed: { ...fields.managed },
           attachment: {
-            // The second id sequence, so that scenarios' other ids stay as they were.
-            attachmentId: ctx.world.newLaterId('ela-attach'),
+            attachmentId: serviceAttachmentId(id),
             instanceOwnerId: SERVICE_ATTACHMENT_OWNER,
             deviceIndex: 1,
             deleteOnTermination: false,

@@ -14,13 +14,17 @@ import {
   AttachInternetGatewayCommand,
   CreateInternetGatewayCommand,
   CreateNatGatewayCommand,
+  CreateNetworkInterfaceCommand,
   CreateRouteTableCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
   DeleteNatGatewayCommand,
+  DeleteNetworkInterfaceCommand,
   DeleteSubnetCommand,
   DescribeAddressesCommand,
   DescribeNatGatewaysCommand,
+  DescribeNetworkInterfacesCommand,
+  DescribeSubnetsCommand,
   DetachInternetGatewayCommand,
   ReleaseAddressCommand,
   type EC2Client,
@@ -60,6 +64,40 @@ const eip = async (): Promise<{ id: string; ip: string }> => {
 };
 
 const seen = async (id: string): Promise<NatGateway | undefined> => (await c.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [id] }))).NatGateways?.[0];
+
+describe("a NAT gateway's network interface", () => {
+  it('is a requester-managed nat_gateway interface at its private address, skipping addresses interfaces hold, gone when the gateway is deleted', async () => {
+    const net = await network(false);
+    const free = async () => (await c.send(new DescribeSubnetsCommand({ SubnetIds: [net.subnet] }))).Subnets?.[0]?.AvailableIpAddressCount;
+    const before = (await c.send(new CreateNetworkInterfaceCommand({ SubnetId: net.subnet }))).NetworkInterface;
+    expect(before?.PrivateIpAddress).toBe(`10.${cidrs}.1.4`);
+    const id = (await c.send(new CreateNatGatewayCommand({ SubnetId: net.subnet, ConnectivityType: 'private' }))).NatGateway?.NatGatewayId as string;
+    const [address] = (await seen(id))?.NatGatewayAddresses ?? [];
+    expect(address?.PrivateIp).toBe(`10.${cidrs}.1.5`);
+    const eni = address?.NetworkInterfaceId as string;
+    const [n] = (await c.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eni] }))).NetworkInterfaces ?? [];
+    expect(n).toMatchObject({
+      InterfaceType: 'nat_gateway',
+      Description: `Interface for NAT Gateway ${id}`,
+      RequesterManaged: true,
+      Status: 'in-use',
+      PrivateIpAddress: `10.${cidrs}.1.5`,
+      SubnetId: net.subnet,
+      VpcId: net.vpc,
+      Groups: [],
+    });
+    expect(await free()).toBe(249);
+    expect(await awsError(c.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: eni })))).toMatchObject({
+      code: 'InvalidParameterValue',
+      message: `Network interface '${eni}' is currently in use.`,
+    });
+    // The next interface skips the gateway's address.
+    expect((await c.send(new CreateNetworkInterfaceCommand({ SubnetId: net.subnet }))).NetworkInterface?.PrivateIpAddress).toBe(`10.${cidrs}.1.6`);
+    await c.send(new DeleteNatGatewayCommand({ NatGatewayId: id }));
+    expect((await awsError(c.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eni] })))).code).toBe('InvalidNetworkInterfaceID.NotFound');
+    expect(await free()).toBe(249);
+  });
+});
 
 describe('a public NAT gateway', () => {
   it('takes a private IP of its subnet and its Elastic IP, answers pending and is available after', async () => {

@@ -1591,8 +1591,13 @@ describe.skipIf(Boolean(missing) && !process.env.CI)('sandbox and moto agree', (
       const deleteSubnet = await code(c.send(new DeleteSubnetCommand({ SubnetId: here.subnet })));
       await c.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [endpoint?.VpcEndpointId as string] }));
       const afterEndpoint = await code(c.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [endpointEni] })));
+      const nat = (await c.send(new CreateNatGatewayCommand({ SubnetId: there.subnet, ConnectivityType: 'private' }))).NatGateway;
+      const natEni = nat?.NatGatewayAddresses?.[0]?.NetworkInterfaceId as string;
+      const natSeen = (await c.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [natEni] }))).NetworkInterfaces?.[0];
+      const natInterface = { subnet: named(t, natSeen?.SubnetId), address: natSeen?.PrivateIpAddress === nat?.NatGatewayAddresses?.[0]?.PrivateIp };
       return {
-        agreed: { unknown, created, endpointInterface, afterEndpoint },
+        natShape: [natSeen?.InterfaceType, natSeen?.RequesterManaged, natSeen?.Description?.replace(nat?.NatGatewayId as string, '<nat>')],
+        agreed: { unknown, created, endpointInterface, afterEndpoint, natInterface },
         instanceRouteEni: named(t, instanceRoute?.NetworkInterfaceId),
         afterGone,
         foreign,
@@ -1615,6 +1620,7 @@ describe.skipIf(Boolean(missing) && !process.env.CI)('sandbox and moto agree', (
       ],
       endpointInterface: { subnet: 'rt-subnet', vpc: 'rt-vpc', groups: ['default'] },
       afterEndpoint: 'InvalidNetworkInterfaceID.NotFound',
+      natInterface: { subnet: 'far-subnet', address: true },
     });
     // Known moto gaps, where the sandbox follows AWS:
     // - a route to an instance names its interface too (EC2 API reference, `Route`: InstanceId,
@@ -1641,6 +1647,10 @@ describe.skipIf(Boolean(missing) && !process.env.CI)('sandbox and moto agree', (
     //   in use), with an address outside its subnet, and the caller may delete it and its subnet.
     expect([s.shape, s.inSubnet, s.deleteEni, s.deleteSubnet]).toEqual([['vpc_endpoint', true, 'VPC Endpoint Interface <vpce>', 'in-use'], true, 'InvalidParameterValue', 'DependencyViolation']);
     expect([m.shape, m.inSubnet, m.deleteEni]).toEqual([['interface', false, '', 'available'], false, 'no error']);
+    // - moto's NAT gateway interface is an ordinary one too (AWS: `nat_gateway`, requester-managed,
+    //   "Interface for NAT Gateway nat-…").
+    expect(s.natShape).toEqual(['nat_gateway', true, 'Interface for NAT Gateway <nat>']);
+    expect(m.natShape).not.toEqual(s.natShape);
   });
 
   it('keeps state per account and region alike', async () => {

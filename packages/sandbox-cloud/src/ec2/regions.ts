@@ -52,9 +52,9 @@ const ZONE_FILTERS: FilterSpec<AvailabilityZone> = {
   'zone-type': (z) => z.ZoneType,
 };
 
-/** DescribeAvailabilityZones: three zones per region. */
+/** DescribeAvailabilityZones: the region's zones, named for the calling account (`zonesOf`). */
 export function describeAvailabilityZones(ctx: CallContext, input: DescribeAvailabilityZonesRequest): DescribeAvailabilityZonesResult {
-  const zones: AvailabilityZone[] = zonesOf(ctx.region).map((z) => ({
+  const zones: AvailabilityZone[] = zonesOf(ctx.region, ctx.accountId).map((z) => ({
     State: 'available',
     OptInStatus: 'opt-in-not-required',
     Messages: [],

@@ -66,8 +66,8 @@ export const scenarioNatGatewaySchema = z.object({
 export const scenarioSubnetSchema = z.object({
   key,
   cidr,
-  /** Zone letter (`a`, `b`, `c`); default: AWS's choice. */
-  zone: z.enum(['a', 'b', 'c']).optional(),
+  /** Zone letter (`a` to `f`, one the region has: us-east-1 has six, us-west-1 `a` and `b`); default: AWS's choice. */
+  zone: z.enum(['a', 'b', 'c', 'd', 'e', 'f']).optional(),
   /** Give the subnet the next /64 of the VPC's first IPv6 block. */
   ipv6: z.boolean().optional(),
   name: z.string().optional(),
@@ -184,6 +184,8 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioAccount = z.output<typeof scenarioAccountSchema>;
 /** One VPC of a scenario. */
 export type ScenarioVpc = z.output<typeof scenarioVpcSchema>;
+/** One subnet of a scenario. */
+export type ScenarioSubnet = z.output<typeof scenarioSubnetSchema>;
 /** One peering of a scenario. */
 export type ScenarioPeering = z.output<typeof scenarioPeeringSchema>;
 /** One route of a scenario. */

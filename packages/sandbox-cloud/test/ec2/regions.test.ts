@@ -50,17 +50,52 @@ describe('DescribeRegions', () => {
   });
 });
 
+/** Zone name → zone id as `c`'s account sees the region. */
+async function zoneIds(c: ReturnType<typeof ec2>): Promise<Map<string, string>> {
+  const out = await c.send(new DescribeAvailabilityZonesCommand({}));
+  return new Map((out.AvailabilityZones ?? []).map((z) => [z.ZoneName as string, z.ZoneId as string]));
+}
+
 describe('DescribeAvailabilityZones', () => {
-  it('lists three zones with AWS zone ids, filterable', async () => {
+  it("lists the region's real zones, each name mapped to one zone id, filterable", async () => {
     const c = ec2(sb, 'plain', 'ap-southeast-2');
     const out = await c.send(new DescribeAvailabilityZonesCommand({}));
-    expect(out.AvailabilityZones?.map((z) => [z.ZoneName, z.ZoneId, z.State])).toEqual([
-      ['ap-southeast-2a', 'apse2-az1', 'available'],
-      ['ap-southeast-2b', 'apse2-az2', 'available'],
-      ['ap-southeast-2c', 'apse2-az3', 'available'],
+    expect(out.AvailabilityZones?.map((z) => [z.ZoneName, z.State, z.RegionName, z.ZoneType])).toEqual([
+      ['ap-southeast-2a', 'available', 'ap-southeast-2', 'availability-zone'],
+      ['ap-southeast-2b', 'available', 'ap-southeast-2', 'availability-zone'],
+      ['ap-southeast-2c', 'available', 'ap-southeast-2', 'availability-zone'],
     ]);
-    const one = await c.send(new DescribeAvailabilityZonesCommand({ Filters: [{ Name: 'zone-id', Values: ['apse2-az2'] }] }));
+    expect(out.AvailabilityZones?.map((z) => z.ZoneId).sort()).toEqual(['apse2-az1', 'apse2-az2', 'apse2-az3']);
+    const b = out.AvailabilityZones?.[1]?.ZoneId as string;
+    const one = await c.send(new DescribeAvailabilityZonesCommand({ Filters: [{ Name: 'zone-id', Values: [b] }] }));
     expect(one.AvailabilityZones?.map((z) => z.ZoneName)).toEqual(['ap-southeast-2b']);
+    expect((await c.send(new DescribeAvailabilityZonesCommand({ ZoneIds: [b] }))).AvailabilityZones?.map((z) => z.ZoneName)).toEqual(['ap-southeast-2b']);
     expect((await awsError(c.send(new DescribeAvailabilityZonesCommand({ ZoneNames: ['us-east-1a'] })))).code).toBe('InvalidParameterValue');
+  });
+
+  it('has as many zones per region as AWS: six in us-east-1, four in us-west-2, two in us-west-1', async () => {
+    const counts: Record<string, [string[], string[]]> = {
+      'us-east-1': [['a', 'b', 'c', 'd', 'e', 'f'], ['use1-az1', 'use1-az2', 'use1-az3', 'use1-az4', 'use1-az5', 'use1-az6']],
+      'us-west-2': [['a', 'b', 'c', 'd'], ['usw2-az1', 'usw2-az2', 'usw2-az3', 'usw2-az4']],
+      'us-west-1': [['a', 'b'], ['usw1-az1', 'usw1-az3']],
+      'ap-northeast-1': [['a', 'c', 'd'], ['apne1-az1', 'apne1-az2', 'apne1-az4']],
+      'eu-west-1': [['a', 'b', 'c'], ['euw1-az1', 'euw1-az2', 'euw1-az3']],
+    };
+    for (const [region, [letters, ids]] of Object.entries(counts)) {
+      const zones = await zoneIds(ec2(sb, 'plain', region));
+      expect([...zones.keys()], region).toEqual(letters.map((l) => `${region}${l}`));
+      expect([...zones.values()].sort(), region).toEqual(ids);
+    }
+  });
+
+  it('maps zone names to zone ids per account, the same on every call', async () => {
+    const plain = await zoneIds(ec2(sb, 'plain', 'us-east-1'));
+    const opted = await zoneIds(ec2(sb, 'opted', 'us-east-1'));
+    expect([...plain.keys()]).toEqual([...opted.keys()]);
+    expect([...plain.values()]).not.toEqual([...opted.values()]);
+    expect(await zoneIds(ec2(sb, 'plain', 'us-east-1'))).toEqual(plain);
+    // us-east-1a of one account is another zone name in the other: the zone id is what they share.
+    const physical = plain.get('us-east-1a') as string;
+    expect([...opted.entries()].find(([, id]) => id === physical)?.[0]).not.toBe('us-east-1a');
   });
 });

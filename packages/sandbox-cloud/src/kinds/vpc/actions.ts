@@ -180,7 +180,7 @@ export function createDefaultVpc(ctx: CallContext, input: CreateDefaultVpcReques
   checkDryRun(input);
   const cidr = parseCidr('172.31.0.0/16') as Cidr;
   const v = createVpcRec(ctx, cidr, undefined, { isDefault: true, tenancy: 'default', tags: {} });
-  zonesOf(ctx.region).forEach((z, i) => {
+  zonesOf(ctx.region, ctx.accountId).forEach((z, i) => {
     createSubnetRec(ctx, v, `172.31.${i * 16}.0/20`, [], z, {}, { defaultForAz: true, mapPublicIpOnLaunch: true });
   });
   const main = [...ctx.cell.table('routeTable').values()].find((r) => r.vpcId === v.id);

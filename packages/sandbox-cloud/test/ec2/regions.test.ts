@@ -1,5 +1,5 @@
 /** DescribeRegions and DescribeAvailabilityZones through the real AWS SDK, with opt-in regions. */
-import { DescribeAvailabilityZonesCommand, DescribeRegionsCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
+import { DescribeAccountAttributesCommand, DescribeAvailabilityZonesCommand, DescribeRegionsCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSandbox, type SandboxHandle } from '../../src/testing/start-sandbox';
@@ -97,5 +97,32 @@ describe('DescribeAvailabilityZones', () => {
     // us-east-1a of one account is another zone name in the other: the zone id is what they share.
     const physical = plain.get('us-east-1a') as string;
     expect([...opted.entries()].find(([, id]) => id === physical)?.[0]).not.toBe('us-east-1a');
+  });
+});
+
+describe('DescribeAccountAttributes', () => {
+  /** The answer as `name → values`. */
+  async function attributes(c: ReturnType<typeof ec2>, names?: ('supported-platforms' | 'default-vpc')[]): Promise<[string, string[]][]> {
+    const out = await c.send(new DescribeAccountAttributesCommand(names ? { AttributeNames: names } : {}));
+    return (out.AccountAttributes ?? []).map((a) => [a.AttributeName as string, (a.AttributeValues ?? []).map((v) => v.AttributeValue as string)]);
+  }
+
+  it("answers AWS's six attributes, the region's default VPC among them, and filters by name", async () => {
+    const c = ec2(sb, 'plain', 'eu-west-1');
+    const defaultVpc = (await c.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }))).Vpcs?.[0]?.VpcId;
+    expect(await attributes(c)).toEqual([
+      ['vpc-max-security-groups-per-interface', ['5']],
+      ['max-instances', ['20']],
+      ['supported-platforms', ['VPC']],
+      ['default-vpc', [defaultVpc ?? 'none']],
+      ['max-elastic-ips', ['5']],
+      ['vpc-max-elastic-ips', ['5']],
+    ]);
+    expect(await attributes(c, ['default-vpc'])).toEqual([['default-vpc', [defaultVpc ?? 'none']]]);
+    expect(await attributes(c, ['supported-platforms', 'default-vpc'])).toHaveLength(2);
+    const wrong = await awsError(c.send(new DescribeAccountAttributesCommand({ AttributeNames: ['max-instances' as 'default-vpc'] })));
+    expect(wrong.code).toBe('InvalidParameterValue');
+    expect(wrong.message).toContain('supported-platforms, default-vpc');
+    expect((await awsError(c.send(new DescribeAccountAttributesCommand({ DryRun: true })))).code).toBe('DryRunOperation');
   });
 });

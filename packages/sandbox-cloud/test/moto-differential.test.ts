@@ -15,6 +15,7 @@ import {
   AttachNetworkInterfaceCommand,
   AuthorizeSecurityGroupIngressCommand,
   CreateDhcpOptionsCommand,
+  DescribeAccountAttributesCommand,
   AllocateAddressCommand,
   AttachInternetGatewayCommand,
   AttachVpnGatewayCommand,
@@ -1529,6 +1530,34 @@ describe.skipIf(Boolean(missing) && !process.env.CI)('sandbox and moto agree', (
     expect(m.departures).toEqual({ attachAgain: 'no error', deleteAttached: 'no error' });
     expect([s.deleteGroup, s.deleteSubnet]).toEqual(['DependencyViolation', 'DependencyViolation']);
     expect([m.deleteGroup, m.deleteSubnet]).toEqual(['no error', 'no error']);
+  });
+
+  it('answers DescribeAccountAttributes alike in names and quotas, and differs where moto departs from AWS', async () => {
+    const [s, m] = await both(targets, async (t) => {
+      const c = t.a('us-west-2');
+      const all = (await c.send(new DescribeAccountAttributesCommand({}))).AccountAttributes ?? [];
+      const values = (name: string) => all.find((a) => a.AttributeName === name)?.AttributeValues?.map((v) => v.AttributeValue);
+      const defaultVpc = (await c.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }))).Vpcs?.[0]?.VpcId;
+      const filtered = (await c.send(new DescribeAccountAttributesCommand({ AttributeNames: ['default-vpc'] }))).AccountAttributes ?? [];
+      return {
+        names: all.map((a) => a.AttributeName),
+        quotas: ['vpc-max-security-groups-per-interface', 'max-instances', 'max-elastic-ips', 'vpc-max-elastic-ips'].map(values),
+        platforms: values('supported-platforms'),
+        defaultVpcNamed: values('default-vpc')?.[0] === (defaultVpc ?? 'none'),
+        hasDefaultVpc: defaultVpc !== undefined,
+        filtered: filtered.map((a) => a.AttributeName),
+      };
+    });
+    const { platforms: sPlatforms, defaultVpcNamed: sNamed, filtered: sFiltered, ...sRest } = s;
+    const { platforms: mPlatforms, defaultVpcNamed: mNamed, filtered: mFiltered, ...mRest } = m;
+    expect(sRest).toEqual(mRest);
+    expect(sRest.hasDefaultVpc).toBe(true);
+    // EC2 API reference, DescribeAccountAttributes: `supported-platforms` is VPC for accounts made
+    // after EC2-Classic's retirement; `default-vpc` is the region's default VPC; AttributeNames
+    // narrows the answer. moto answers EC2 and VPC, `none` beside its default VPC, and every attribute.
+    expect([sPlatforms, sNamed, sFiltered]).toEqual([['VPC'], true, ['default-vpc']]);
+    expect([mPlatforms, mNamed]).toEqual([['EC2', 'VPC'], false]);
+    expect(mFiltered.length).toBeGreaterThan(1);
   });
 
   it('keeps state per account and region alike', async () => {

@@ -60,6 +60,8 @@ export function generateScenario(opts: GenerateOptions): ScenarioInput {
     name: `generated-a${accounts}-r${regions}-v${vpcsPerRegion}-s${seed}`,
     description: `Generated: ${accounts} accounts × ${regions} regions × ${vpcsPerRegion} VPCs (seed ${seed}).`,
     seed: `generated-${seed}`,
+    // Organisations at this scale delete the default VPCs; the estate is what the generator makes.
+    defaultVpcs: 'none',
     accounts: acctIds.map((id, i) => ({ id, profile: `gen-${String(i + 1).padStart(3, '0')}` })),
     vpcs: [],
     peerings: [],

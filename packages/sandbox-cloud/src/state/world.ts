@@ -112,7 +112,35 @@ export class World {
    * time of a large organisation.
    */
   newId(prefix: string): string {
+    if (this.idBlock) return this.blockId(prefix);
     return this.mixId(prefix, this.idCounter++);
+  }
+
+  /** While set, `newId` and `newLaterId` draw from this block (see `withAccountRegionIds`). */
+  private idBlock: { next: number; end: number } | undefined;
+
+  private blockId(prefix: string): string {
+    const b = this.idBlock as { next: number; end: number };
+    if (b.next >= b.end) throw new Error('the ids of an account and region are used up');
+    return this.mixId(prefix, b.next++);
+  }
+
+  /**
+   * Runs `make` with every new id drawn from a block of ids that belongs to the account and
+   * region (in [2^30, 2^31), between the two sequences), so that what it makes has the same ids
+   * whenever it is made: a default VPC made by the first call in a region gets the same ids
+   * whichever call that is and whatever was made before it. Each block holds 64 ids.
+   */
+  withAccountRegionIds<T>(accountId: string, region: string, regionIndex: number, make: () => T): T {
+    const accountIndex = [...this.accounts.keys()].indexOf(accountId);
+    if (accountIndex < 0 || regionIndex < 0 || regionIndex >= 32) throw new Error(`no id block for ${accountId} in ${region}`);
+    const start = 0x4000_0000 + (accountIndex * 32 + regionIndex) * 64;
+    this.idBlock = { next: start, end: start + 64 };
+    try {
+      return make();
+    } finally {
+      this.idBlock = undefined;
+    }
   }
 
   /**
@@ -121,6 +149,7 @@ export class World {
    * resource a scenario makes after them. The sequences never meet (this one starts at 2^31).
    */
   newLaterId(prefix: string): string {
+    if (this.idBlock) return this.blockId(prefix);
     return this.mixId(prefix, 0x8000_0000 + this.laterIdCounter++);
   }
 

@@ -46,7 +46,8 @@ describe('DescribeRegions', () => {
 
   it('answers AuthFailure in an opt-in region the account did not enable', async () => {
     expect((await awsError(ec2(sb, 'plain', 'af-south-1').send(new DescribeVpcsCommand({})))).code).toBe('AuthFailure');
-    expect((await ec2(sb, 'opted', 'af-south-1').send(new DescribeVpcsCommand({}))).Vpcs).toEqual([]);
+    // An enabled opt-in region has the account's default VPC, as every enabled region does.
+    expect((await ec2(sb, 'opted', 'af-south-1').send(new DescribeVpcsCommand({}))).Vpcs?.map((v) => v.IsDefault)).toEqual([true]);
   });
 });
 

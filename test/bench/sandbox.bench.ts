@@ -3,7 +3,9 @@
  * Times (1) loading the demo scenario (through the EC2 actions, plus listening), (2) generating
  * and loading a 20-account × 17-region × 10-VPC organisation, (3) DescribeVpcs pages through the
  * real SDK (MaxResults 100): one page per account+region cell of the generated organisation, and
- * every page of one cell holding 1,000 VPCs, (4) saving and loading that organisation's state.
+ * every page of one cell holding 1,000 VPCs, (4) saving and loading that organisation's state,
+ * (5) the same organisation with every account's default VPCs (`defaultVpcs: 'all'`): its load,
+ * the first DescribeVpcs per cell (which makes the cell's default VPC) and its state file.
  * Prints figures and ends with one line of JSON; asserts nothing about time.
  */
 import { mkdtemp } from 'node:fs/promises';
@@ -81,6 +83,23 @@ async function main(): Promise<void> {
   console.log(`state file of the generated organisation: saved in ${round(saveMs, 1)} ms, loaded in ${round(restoreMs, 1)} ms`);
   await big.close();
 
+  // (5) The same organisation with a default VPC in every account and region, made by the first call in each cell.
+  const [withDefaults, defaultsLoadMs] = await timed(() => startSandboxServer({ scenario: { ...scenario, defaultVpcs: 'all' }, log: () => undefined }));
+  const firstCallMs: number[] = [];
+  for (let a = 0; a < spec.accounts; a++) {
+    for (const region of DEFAULT_REGIONS.slice(0, spec.regions)) {
+      const [vpcs, ms] = await timed(() => clientFor(withDefaults, a, region).send(new DescribeVpcsCommand({ MaxResults: 100 })));
+      if ((vpcs.Vpcs?.length ?? 0) !== spec.vpcsPerRegion + 1) throw new Error(`cell ${a}/${region} answered ${vpcs.Vpcs?.length} VPCs with its default one`);
+      firstCallMs.push(ms);
+    }
+  }
+  const [, defaultsSaveMs] = await timed(() => withDefaults.saveState(join(dir, 'defaults.json')));
+  await withDefaults.close();
+  console.log(
+    `with default VPCs everywhere: loaded in ${round(defaultsLoadMs, 1)} ms; first DescribeVpcs per cell (makes its default VPC) p50 ${round(median(firstCallMs))} ms ` +
+      `p95 ${round(percentile(firstCallMs, 95))} ms; state saved in ${round(defaultsSaveMs, 1)} ms`,
+  );
+
   // (3b) One cell with 1,000 VPCs: every page of 100.
   const wide: ScenarioInput = {
     name: 'wide-cell',
@@ -115,6 +134,12 @@ async function main(): Promise<void> {
       describeVpcsPerCell: { cells: cellVpcMs.length, maxResults: 100, p50Ms: round(median(cellVpcMs)), p95Ms: round(percentile(cellVpcMs, 95)) },
       describeRouteTablesPerCellP50Ms: round(median(cellRtbMs)),
       describePeeringsPerCellP50Ms: round(median(cellPcxMs)),
+      withDefaultVpcs: {
+        loadMs: round(defaultsLoadMs, 1),
+        firstDescribeVpcsPerCellP50Ms: round(median(firstCallMs)),
+        firstDescribeVpcsPerCellP95Ms: round(percentile(firstCallMs, 95)),
+        stateSaveMs: round(defaultsSaveMs, 1),
+      },
       describeVpcsWideCell: { vpcs: 1000, maxResults: 100, pages: pageMs.length, p50Ms: round(median(pageMs)), p95Ms: round(percentile(pageMs, 95)) },
     }),
   );

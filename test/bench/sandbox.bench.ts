@@ -3,7 +3,10 @@
  * Times (1) loading the demo scenario (through the EC2 actions, plus listening), (2) generating
  * and loading a 20-account × 17-region × 10-VPC organisation, (3) DescribeVpcs pages through the
  * real SDK (MaxResults 100): one page per account+region cell of the generated organisation, and
- * every page of one cell holding 1,000 VPCs, (4) saving and loading that organisation's state.
+ * every page of one cell holding 1,000 VPCs, (4) saving and loading that organisation's state,
+ * (5) the same organisation with every account's default VPCs (`defaultVpcs: 'all'`): its load and
+ * state file, and, for its accounts alone, the first DescribeVpcs per cell (which makes the cell's
+ * default VPC) and the second.
  * Prints figures and ends with one line of JSON; asserts nothing about time.
  */
 import { mkdtemp } from 'node:fs/promises';
@@ -81,10 +84,35 @@ async function main(): Promise<void> {
   console.log(`state file of the generated organisation: saved in ${round(saveMs, 1)} ms, loaded in ${round(restoreMs, 1)} ms`);
   await big.close();
 
+  // (5) The same organisation with a default VPC in every account and region: the loader's first
+  // call in each cell makes it. Then the accounts alone, where the first DescribeVpcs makes it.
+  const [withDefaults, defaultsLoadMs] = await timed(() => startSandboxServer({ scenario: { ...scenario, defaultVpcs: 'all' }, log: () => undefined }));
+  const [, defaultsSaveMs] = await timed(() => withDefaults.saveState(join(dir, 'defaults.json')));
+  await withDefaults.close();
+  const bare = await startSandboxServer({ scenario: { ...scenario, vpcs: [], peerings: [], defaultVpcs: 'all' }, log: () => undefined });
+  const firstCallMs: number[] = [];
+  const secondCallMs: number[] = [];
+  for (let a = 0; a < spec.accounts; a++) {
+    for (const region of DEFAULT_REGIONS.slice(0, spec.regions)) {
+      const c = clientFor(bare, a, region);
+      const [vpcs, ms] = await timed(() => c.send(new DescribeVpcsCommand({ MaxResults: 100 })));
+      if ((vpcs.Vpcs?.length ?? 0) !== 1) throw new Error(`cell ${a}/${region} answered ${vpcs.Vpcs?.length} VPCs instead of its default one`);
+      firstCallMs.push(ms);
+      secondCallMs.push((await timed(() => c.send(new DescribeVpcsCommand({ MaxResults: 100 }))))[1]);
+    }
+  }
+  await bare.close();
+  console.log(
+    `with default VPCs everywhere: loaded in ${round(defaultsLoadMs, 1)} ms, state saved in ${round(defaultsSaveMs, 1)} ms; ` +
+      `accounts alone: first DescribeVpcs per cell (makes its default VPC) p50 ${round(median(firstCallMs))} ms p95 ${round(percentile(firstCallMs, 95))} ms, ` +
+      `second p50 ${round(median(secondCallMs))} ms`,
+  );
+
   // (3b) One cell with 1,000 VPCs: every page of 100.
   const wide: ScenarioInput = {
     name: 'wide-cell',
     settings: { vpcsPerRegion: 2000 },
+    defaultVpcs: 'none',
     accounts: [{ id: '100000000001', profile: 'wide' }],
     vpcs: Array.from({ length: 1000 }, (_, i) => ({ key: `v${i}`, account: 'wide', region: 'us-east-1', cidr: `10.${i >> 4}.${(i & 15) << 4}.0/20`, name: `vpc-${i}` })),
   };
@@ -115,6 +143,13 @@ async function main(): Promise<void> {
       describeVpcsPerCell: { cells: cellVpcMs.length, maxResults: 100, p50Ms: round(median(cellVpcMs)), p95Ms: round(percentile(cellVpcMs, 95)) },
       describeRouteTablesPerCellP50Ms: round(median(cellRtbMs)),
       describePeeringsPerCellP50Ms: round(median(cellPcxMs)),
+      withDefaultVpcs: {
+        loadMs: round(defaultsLoadMs, 1),
+        stateSaveMs: round(defaultsSaveMs, 1),
+        firstDescribeVpcsPerCellP50Ms: round(median(firstCallMs)),
+        firstDescribeVpcsPerCellP95Ms: round(percentile(firstCallMs, 95)),
+        secondDescribeVpcsPerCellP50Ms: round(median(secondCallMs)),
+      },
       describeVpcsWideCell: { vpcs: 1000, maxResults: 100, pages: pageMs.length, p50Ms: round(median(pageMs)), p95Ms: round(percentile(pageMs, 95)) },
     }),
   );

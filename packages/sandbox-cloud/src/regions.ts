@@ -4,6 +4,7 @@
  * AWS Regions your account can use", AWS Account Management guide). Opt-in regions answer only
  * for accounts that enabled them.
  */
+import { createHash } from 'node:crypto';
 
 /** Regions enabled by default in every account. */
 export const DEFAULT_REGIONS = [
@@ -79,8 +80,63 @@ export interface Zone {
   readonly zoneId: string;
 }
 
-/** Three zones per region: `<region>a|b|c`, ids `<prefix>-az1..3`. */
-export function zonesOf(region: string): readonly Zone[] {
+/**
+ * Each region's Availability Zones as AWS publishes them: the zone letters an account sees and
+ * the zone ids' numbers (`use1-az1` …). A few regions skip letters or numbers (us-west-1 has
+ * `usw1-az1` and `usw1-az3`; ap-northeast-1 shows `a`, `c`, `d`). Regions not listed have three
+ * zones, `a`–`c`, `az1`–`az3`.
+ */
+const REGION_ZONES: Readonly<Record<string, { readonly letters: string; readonly ids: readonly number[] }>> = {
+  'us-east-1': { letters: 'abcdef', ids: [1, 2, 3, 4, 5, 6] },
+  'us-west-1': { letters: 'ab', ids: [1, 3] },
+  'us-west-2': { letters: 'abcd', ids: [1, 2, 3, 4] },
+  'ap-northeast-1': { letters: 'acd', ids: [1, 2, 4] },
+  'ap-northeast-2': { letters: 'abcd', ids: [1, 2, 3, 4] },
+  'ca-central-1': { letters: 'abd', ids: [1, 2, 4] },
+};
+
+/** The zone letters a region shows (`abcdef` in us-east-1). */
+export function zoneLettersOf(region: string): string {
+  return REGION_ZONES[region]?.letters ?? 'abc';
+}
+
+/** Four bytes of sha256(text) per call, as a stream of numbers in [0, 1). */
+function hashStream(text: string): () => number {
+  let block = 0;
+  let bytes = createHash('sha256').update(text).digest();
+  let at = 0;
+  return () => {
+    if (at + 4 > bytes.length) {
+      block++;
+      bytes = createHash('sha256').update(`${text}#${block}`).digest();
+      at = 0;
+    }
+    const n = bytes.readUInt32BE(at);
+    at += 4;
+    return n / 0x1_0000_0000;
+  };
+}
+
+const zoneCache = new Map<string, readonly Zone[]>();
+
+/**
+ * The Availability Zones `accountId` sees in `region`, in letter order. AWS maps zone names to
+ * zone ids independently for each account, so `us-east-1a` is one physical zone in one account and
+ * another in the next; the sandbox's mapping is a permutation fixed by the account id and region.
+ */
+export function zonesOf(region: string, accountId: string): readonly Zone[] {
+  const key = `${accountId}:${region}`;
+  const cached = zoneCache.get(key);
+  if (cached) return cached;
+  const { letters, ids } = REGION_ZONES[region] ?? { letters: 'abc', ids: [1, 2, 3] };
+  const order = [...ids];
+  const next = hashStream(key);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
   const prefix = zoneIdPrefix(region);
-  return ['a', 'b', 'c'].map((letter, i) => ({ zoneName: `${region}${letter}`, zoneId: `${prefix}-az${i + 1}` }));
+  const zones = [...letters].map((letter, i) => ({ zoneName: `${region}${letter}`, zoneId: `${prefix}-az${order[i] as number}` }));
+  zoneCache.set(key, zones);
+  return zones;
 }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import {
+  DescribeAvailabilityZonesCommand,
   AcceptVpcPeeringConnectionCommand,
   AssociateVpcCidrBlockCommand,
   AuthorizeSecurityGroupIngressCommand,
@@ -88,9 +89,10 @@ describe.skipIf(!existsSync(AWS2) && !process.env.CI)('Debian AWS CLI 2.9', () =
   });
 
   it('shows the subnet fields with their defaults and filters by the camelCase aliases', async () => {
+    const zoneB = (await c.send(new DescribeAvailabilityZonesCommand({ ZoneNames: ['us-east-1b'] }))).AvailabilityZones?.[0]?.ZoneId as string;
     const [byZone, byZoneId] = await Promise.all([
       aws('describe-subnets', '--filters', `Name=vpc-id,Values=${vpc}`, 'Name=availabilityZone,Values=us-east-1a'),
-      aws('describe-subnets', '--filters', `Name=vpc-id,Values=${vpc}`, 'Name=availabilityZoneId,Values=use1-az2'),
+      aws('describe-subnets', '--filters', `Name=vpc-id,Values=${vpc}`, `Name=availabilityZoneId,Values=${zoneB}`),
     ]);
     const subnets = (byZone.out as { Subnets: Record<string, unknown>[] }).Subnets;
     expect(subnets).toHaveLength(1);

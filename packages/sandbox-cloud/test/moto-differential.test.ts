@@ -15,6 +15,8 @@ import {
   AttachNetworkInterfaceCommand,
   AuthorizeSecurityGroupIngressCommand,
   CreateDhcpOptionsCommand,
+  DescribeAccountAttributesCommand,
+  DescribeAvailabilityZonesCommand,
   AllocateAddressCommand,
   AttachInternetGatewayCommand,
   AttachVpnGatewayCommand,
@@ -1651,6 +1653,65 @@ describe.skipIf(Boolean(missing) && !process.env.CI)('sandbox and moto agree', (
     //   "Interface for NAT Gateway nat-…").
     expect(s.natShape).toEqual(['nat_gateway', true, 'Interface for NAT Gateway <nat>']);
     expect(m.natShape).not.toEqual(s.natShape);
+  });
+
+  it('gives every account a default VPC alike (172.31.0.0/16, a default /20 subnet per zone), and differs on its internet route where moto departs from AWS', async () => {
+    const [s, m] = await both(targets, async (t) => {
+      const out: Record<string, unknown> = {};
+      for (const [who, region] of [['a', 'us-east-1'], ['b', 'us-west-2'], ['a', 'eu-west-1']] as const) {
+        const c = who === 'a' ? t.a(region) : t.b(region);
+        const vpcs = (await c.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }))).Vpcs ?? [];
+        const id = vpcs[0]?.VpcId as string;
+        const subnets = (await c.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [id] }] }))).Subnets ?? [];
+        const zones = (await c.send(new DescribeAvailabilityZonesCommand({}))).AvailabilityZones ?? [];
+        const tables = (await c.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [id] }] }))).RouteTables ?? [];
+        const internet = tables[0]?.Routes?.find((r) => r.DestinationCidrBlock === '0.0.0.0/0')?.GatewayId;
+        out[`${who} ${region}`] = {
+          vpcs: vpcs.map((v) => [v.CidrBlock, v.IsDefault, v.OwnerId]),
+          subnets: subnets.map((x) => [x.CidrBlock, x.DefaultForAz, x.MapPublicIpOnLaunch]).sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+          zoneNames: subnets.map((x) => x.AvailabilityZone).sort(),
+          zones: zones.map((z) => z.ZoneName),
+          tables: tables.length,
+          internet: internet?.startsWith('igw-'),
+        };
+      }
+      return out;
+    });
+    const withoutRoute = (x: Record<string, unknown>) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, { ...(v as object), internet: 'compared below' }]));
+    expect(withoutRoute(s)).toEqual(withoutRoute(m));
+    expect((s['a us-east-1'] as { subnets: unknown[] }).subnets).toHaveLength(6);
+    // "Default VPCs" (Amazon VPC user guide): AWS attaches an internet gateway to the default VPC
+    // and routes 0.0.0.0/0 to it from the main route table. moto's default VPC has no such route.
+    expect(Object.values(s).map((x) => (x as { internet: unknown }).internet)).toEqual([true, true, true]);
+    expect(Object.values(m).map((x) => (x as { internet: unknown }).internet)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('answers DescribeAccountAttributes alike in names and quotas, and differs where moto departs from AWS', async () => {
+    const [s, m] = await both(targets, async (t) => {
+      const c = t.a('us-west-2');
+      const all = (await c.send(new DescribeAccountAttributesCommand({}))).AccountAttributes ?? [];
+      const values = (name: string) => all.find((a) => a.AttributeName === name)?.AttributeValues?.map((v) => v.AttributeValue);
+      const defaultVpc = (await c.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }))).Vpcs?.[0]?.VpcId;
+      const filtered = (await c.send(new DescribeAccountAttributesCommand({ AttributeNames: ['default-vpc'] }))).AccountAttributes ?? [];
+      return {
+        names: all.map((a) => a.AttributeName),
+        quotas: ['vpc-max-security-groups-per-interface', 'max-instances', 'max-elastic-ips', 'vpc-max-elastic-ips'].map(values),
+        platforms: values('supported-platforms'),
+        defaultVpcNamed: values('default-vpc')?.[0] === (defaultVpc ?? 'none'),
+        hasDefaultVpc: defaultVpc !== undefined,
+        filtered: filtered.map((a) => a.AttributeName),
+      };
+    });
+    const { platforms: sPlatforms, defaultVpcNamed: sNamed, filtered: sFiltered, ...sRest } = s;
+    const { platforms: mPlatforms, defaultVpcNamed: mNamed, filtered: mFiltered, ...mRest } = m;
+    expect(sRest).toEqual(mRest);
+    expect(sRest.hasDefaultVpc).toBe(true);
+    // EC2 API reference, DescribeAccountAttributes: `supported-platforms` is VPC for accounts made
+    // after EC2-Classic's retirement; `default-vpc` is the region's default VPC; AttributeNames
+    // narrows the answer. moto answers EC2 and VPC, `none` beside its default VPC, and every attribute.
+    expect([sPlatforms, sNamed, sFiltered]).toEqual([['VPC'], true, ['default-vpc']]);
+    expect([mPlatforms, mNamed]).toEqual([['EC2', 'VPC'], false]);
+    expect(mFiltered.length).toBeGreaterThan(1);
   });
 
   it('keeps state per account and region alike', async () => {

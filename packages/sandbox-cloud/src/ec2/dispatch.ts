@@ -5,6 +5,7 @@
  * request and response shapes of exactly these actions out of the AWS SDK's EC2 schema.
  */
 import { DELETE_HOOKS, KIND_LIST, type KindAction } from '../kinds';
+import { makeDueDefaultVpc } from '../kinds/vpc/actions';
 import type { World } from '../state/world';
 import { callContext, type ActionEntry } from './context';
 import { REGION_ACTIONS } from './regions';
@@ -46,6 +47,7 @@ export function runEc2Action(
 ): object | undefined {
   world.settle();
   const ctx = callContext(world, accountId, region, requestId, DELETE_HOOKS);
+  makeDueDefaultVpc(ctx);
   const out = EC2_ACTIONS[action].handler(ctx, input);
   world.settle();
   return out ?? undefined;

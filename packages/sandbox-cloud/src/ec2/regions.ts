@@ -1,10 +1,15 @@
-/** DescribeRegions and DescribeAvailabilityZones.
+/** DescribeRegions, DescribeAvailabilityZones and DescribeAccountAttributes.
  *
  * DescribeRegions lists the regions enabled for the calling account (all of them, with their
  * `optInStatus`, when `AllRegions` is true), as the EC2 API reference describes.
+ * DescribeAccountAttributes answers the six attributes of an account made today (VPC only, the
+ * region's default VPC or `none`, and the default quotas).
  */
 import type {
+  AccountAttribute,
   AvailabilityZone,
+  DescribeAccountAttributesRequest,
+  DescribeAccountAttributesResult,
   DescribeAvailabilityZonesRequest,
   DescribeAvailabilityZonesResult,
   DescribeRegionsRequest,
@@ -52,9 +57,9 @@ const ZONE_FILTERS: FilterSpec<AvailabilityZone> = {
   'zone-type': (z) => z.ZoneType,
 };
 
-/** DescribeAvailabilityZones: three zones per region. */
+/** DescribeAvailabilityZones: the region's zones, named for the calling account (`zonesOf`). */
 export function describeAvailabilityZones(ctx: CallContext, input: DescribeAvailabilityZonesRequest): DescribeAvailabilityZonesResult {
-  const zones: AvailabilityZone[] = zonesOf(ctx.region).map((z) => ({
+  const zones: AvailabilityZone[] = zonesOf(ctx.region, ctx.accountId).map((z) => ({
     State: 'available',
     OptInStatus: 'opt-in-not-required',
     Messages: [],
@@ -79,8 +84,40 @@ export function describeAvailabilityZones(ctx: CallContext, input: DescribeAvail
   return { AvailabilityZones: filtered };
 }
 
-/** The region service's actions (regions and zones belong to no resource kind). */
+/** The attributes DescribeAccountAttributes knows, in the order AWS lists them. */
+const ACCOUNT_ATTRIBUTE_NAMES = [
+  'vpc-max-security-groups-per-interface',
+  'max-instances',
+  'supported-platforms',
+  'default-vpc',
+  'max-elastic-ips',
+  'vpc-max-elastic-ips',
+] as const;
+
+/** DescribeAccountAttributes: all six attributes, or the ones `AttributeNames` names. */
+export function describeAccountAttributes(ctx: CallContext, input: DescribeAccountAttributesRequest): DescribeAccountAttributesResult {
+  // The wire model refuses names other than `supported-platforms` and `default-vpc`, the two the
+  // API reference lets AttributeNames take.
+  const asked = (input.AttributeNames ?? []) as string[];
+  checkDryRun(input);
+  let defaultVpc = 'none';
+  for (const v of ctx.cell.table('vpc').values()) if (v.isDefault) defaultVpc = v.id;
+  const values: Record<(typeof ACCOUNT_ATTRIBUTE_NAMES)[number], string[]> = {
+    'vpc-max-security-groups-per-interface': ['5'],
+    'max-instances': ['20'],
+    'supported-platforms': ['VPC'],
+    'default-vpc': [defaultVpc],
+    'max-elastic-ips': ['5'],
+    'vpc-max-elastic-ips': ['5'],
+  };
+  const names = ACCOUNT_ATTRIBUTE_NAMES.filter((n) => asked.length === 0 || asked.includes(n));
+  const attributes: AccountAttribute[] = names.map((n) => ({ AttributeName: n, AttributeValues: values[n].map((v) => ({ AttributeValue: v })) }));
+  return { AccountAttributes: attributes };
+}
+
+/** The region service's actions (regions, zones and account attributes belong to no resource kind). */
 export const REGION_ACTIONS = {
   DescribeRegions: read(describeRegions),
   DescribeAvailabilityZones: read(describeAvailabilityZones),
+  DescribeAccountAttributes: read(describeAccountAttributes),
 };

@@ -29,6 +29,8 @@ export const DEMO_SCENARIO: ScenarioInput = {
   name: 'demo',
   description: 'A four-account organisation with a network hub, in three regions, showing every peering situation.',
   seed: 'peerscape-demo-1',
+  // The network account keeps the default VPC of its home region; the others deleted theirs.
+  defaultVpcs: 'none',
   accounts: [
     { id: '111122223333', profile: NET, userName: 'network-admin', defaultVpcRegions: ['us-east-1'] },
     { id: '444455556666', profile: PROD, userName: 'prod-admin' },

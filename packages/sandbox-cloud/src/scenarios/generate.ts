@@ -10,8 +10,13 @@
  * real organisations).
  */
 import { seededRandom } from '../faults';
-import { DEFAULT_REGIONS } from '../regions';
-import type { ScenarioInput } from './scenario';
+import { DEFAULT_REGIONS, zoneLettersOf } from '../regions';
+import type { ScenarioInput, ScenarioSubnet } from './scenario';
+
+/** The region's `n`th zone letter (ap-northeast-1 has no `b`). */
+function zoneLetter(region: string, n: number): ScenarioSubnet['zone'] {
+  return zoneLettersOf(region).charAt(n) as ScenarioSubnet['zone'];
+}
 
 /** Generator arguments (`--accounts N --regions R --vpcs-per-region V --seed S`). */
 export interface GenerateOptions {
@@ -55,6 +60,8 @@ export function generateScenario(opts: GenerateOptions): ScenarioInput {
     name: `generated-a${accounts}-r${regions}-v${vpcsPerRegion}-s${seed}`,
     description: `Generated: ${accounts} accounts × ${regions} regions × ${vpcsPerRegion} VPCs (seed ${seed}).`,
     seed: `generated-${seed}`,
+    // Organisations at this scale delete the default VPCs; the estate is what the generator makes.
+    defaultVpcs: 'none',
     accounts: acctIds.map((id, i) => ({ id, profile: `gen-${String(i + 1).padStart(3, '0')}` })),
     vpcs: [],
     peerings: [],
@@ -92,8 +99,8 @@ export function generateScenario(opts: GenerateOptions): ScenarioInput {
           name: `${['app', 'db', 'web', 'batch', 'ml', 'api'][v % 6]}-${v + 1}`,
           tags: { Environment: pick(['prod', 'staging', 'dev']), Generated: 'true' },
           subnets: [
-            { key: `${key}-s1`, cidr: `${a}.${b}.${c}.0/22`, zone: 'a' },
-            { key: `${key}-s2`, cidr: `${a}.${b}.${c + 4}.0/22`, zone: 'b' },
+            { key: `${key}-s1`, cidr: `${a}.${b}.${c}.0/22`, zone: zoneLetter(region, 0) },
+            { key: `${key}-s2`, cidr: `${a}.${b}.${c + 4}.0/22`, zone: zoneLetter(region, 1) },
           ],
           routeTables: [
             { key: `${key}-main`, main: true, routes: entry.mainRoutes },

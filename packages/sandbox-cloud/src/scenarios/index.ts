@@ -10,6 +10,7 @@ export const EMPTY_SCENARIO: ScenarioInput = {
   name: 'empty',
   description: 'The demo accounts with no resources.',
   seed: 'peerscape-empty-1',
+  defaultVpcs: 'none',
   accounts: DEMO_SCENARIO.accounts.map((a) => ({ id: a.id, profile: a.profile, userName: a.userName })),
 };
 

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 
 import { runEc2Action, type Ec2Action } from '../ec2/dispatch';
 import { AwsError } from '../errors';
-import { isKnownRegion } from '../regions';
+import { DEFAULT_REGIONS, isKnownRegion } from '../regions';
 import type { SandboxSettings } from '../state/records';
 import type { World } from '../state/world';
 import type { Scenario, ScenarioAccount, ScenarioRoute, ScenarioVpc } from './scenario';
@@ -35,6 +35,21 @@ export function accountKeys(a: ScenarioAccount): { accessKeyId: string; secretAc
 }
 
 class LoadError extends Error {}
+
+/** The regions whose default VPC `a` has from the start (made by the first call there), from the
+ * scenario's `defaultVpcs`; none when the account lists its own `defaultVpcRegions`. */
+function defaultVpcRegionsOf(scenario: Scenario, a: ScenarioAccount, fail: (where: string, what: string) => never): string[] {
+  const enabled = [...DEFAULT_REGIONS, ...(a.optInRegions ?? [])];
+  for (const r of a.defaultVpcRegions ?? []) {
+    if (!enabled.includes(r)) fail(`account ${a.profile}`, `defaultVpcRegions names "${r}", which is not a region the account has enabled`);
+  }
+  if (a.defaultVpcRegions || scenario.defaultVpcs === 'none') return [];
+  if (scenario.defaultVpcs === 'all') return enabled;
+  for (const r of scenario.defaultVpcs.regions) {
+    if (!isKnownRegion(r)) fail('defaultVpcs', `unknown region "${r}"`);
+  }
+  return enabled.filter((r) => (scenario.defaultVpcs as { regions: string[] }).regions.includes(r));
+}
 
 /** Loads `scenario` into an empty `world`; returns the key → id map. */
 export function loadScenario(world: World, scenario: Scenario): ScenarioRefs {
@@ -59,6 +74,7 @@ export function loadScenario(world: World, scenario: Scenario): ScenarioRefs {
       accessKeyId: keys.accessKeyId,
       secretAccessKey: keys.secretAccessKey,
       optInRegions: a.optInRegions ?? [],
+      defaultVpcsDue: defaultVpcRegionsOf(scenario, a, fail),
     });
   }
 

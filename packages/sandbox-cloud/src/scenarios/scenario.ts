@@ -24,7 +24,8 @@ export const scenarioAccountSchema = z.object({
   secretAccessKey: z.string().min(16).optional(),
   /** Opt-in regions this account enabled. */
   optInRegions: z.array(z.string()).optional(),
-  /** Regions in which the account keeps its default VPC (created with CreateDefaultVpc). */
+  /** The only regions in which this account has a default VPC (made with CreateDefaultVpc while
+   * the scenario loads); replaces the scenario's `defaultVpcs` for this account. */
   defaultVpcRegions: z.array(z.string()).optional(),
 });
 
@@ -66,8 +67,8 @@ export const scenarioNatGatewaySchema = z.object({
 export const scenarioSubnetSchema = z.object({
   key,
   cidr,
-  /** Zone letter (`a`, `b`, `c`); default: AWS's choice. */
-  zone: z.enum(['a', 'b', 'c']).optional(),
+  /** Zone letter (`a` to `f`, one the region has: us-east-1 has six, us-west-1 `a` and `b`); default: AWS's choice. */
+  zone: z.enum(['a', 'b', 'c', 'd', 'e', 'f']).optional(),
   /** Give the subnet the next /64 of the VPC's first IPv6 block. */
   ipv6: z.boolean().optional(),
   name: z.string().optional(),
@@ -171,6 +172,10 @@ export const scenarioSchema = z.object({
   seed: z.string().optional(),
   /** Overrides of the sandbox settings (quotas, expiry, transient durations). */
   settings: z.record(z.string(), z.number()).optional(),
+  /** Where accounts have the default VPC AWS gives them: in every region they have enabled
+   * (`all`, the default), nowhere (`none`, as organisations that delete them), or in the regions
+   * listed. An account's own `defaultVpcRegions` replaces this for that account. */
+  defaultVpcs: z.union([z.enum(['all', 'none']), z.strictObject({ regions: z.array(z.string()) })]).default('all'),
   accounts: z.array(scenarioAccountSchema).min(1, 'a scenario needs at least one account'),
   vpcs: z.array(scenarioVpcSchema).default([]),
   peerings: z.array(scenarioPeeringSchema).default([]),
@@ -184,6 +189,8 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioAccount = z.output<typeof scenarioAccountSchema>;
 /** One VPC of a scenario. */
 export type ScenarioVpc = z.output<typeof scenarioVpcSchema>;
+/** One subnet of a scenario. */
+export type ScenarioSubnet = z.output<typeof scenarioSubnetSchema>;
 /** One peering of a scenario. */
 export type ScenarioPeering = z.output<typeof scenarioPeeringSchema>;
 /** One route of a scenario. */

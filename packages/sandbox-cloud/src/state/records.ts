@@ -88,6 +88,9 @@ export interface AccountRec {
   secretAccessKey: string;
   /** Opt-in regions enabled for this account (the 17 default regions are always enabled). */
   optInRegions: string[];
+  /** Regions whose default VPC the account has from the start but that is not made yet: it is
+   * made, with ids of its own (`World.withAccountRegionIds`), by the first call in the region. */
+  defaultVpcsDue?: string[];
 }
 
 /** Temporary credentials issued by STS AssumeRole. */

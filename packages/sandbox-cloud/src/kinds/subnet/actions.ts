@@ -63,7 +63,7 @@ export function renderSubnet(s: SubnetRec, fresh = false): Subnet {
 }
 
 function pickZone(ctx: CallContext, v: VpcRec, input: CreateSubnetRequest): Zone {
-  const zones = zonesOf(ctx.region);
+  const zones = zonesOf(ctx.region, ctx.accountId);
   if (input.AvailabilityZone !== undefined && input.AvailabilityZoneId !== undefined) {
     throw new AwsError('InvalidParameterCombination', 'Specify AvailabilityZone or AvailabilityZoneId, not both.');
   }

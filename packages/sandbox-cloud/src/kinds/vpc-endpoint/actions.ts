@@ -364,7 +364,7 @@ export function describeVpcEndpointServices(ctx: CallContext, input: DescribeVpc
   return {
     // One name per detail, S3 and DynamoDB twice (Gateway and Interface), as moto lists them.
     ServiceNames: page.map((o) => o.serviceName),
-    ServiceDetails: page.map(renderServiceDetail),
+    ServiceDetails: page.map((o) => renderServiceDetail(o, ctx.accountId)),
     ...(nextToken ? { NextToken: nextToken } : {}),
   };
 }

@@ -84,8 +84,8 @@ export function offersOf(region: string, serviceName: string): ServiceOffer[] {
 }
 
 /** The wire form of an offer. */
-export function renderServiceDetail(o: ServiceOffer): ServiceDetail {
-  const zones = zonesOf(o.region);
+export function renderServiceDetail(o: ServiceOffer, accountId: string): ServiceDetail {
+  const zones = zonesOf(o.region, accountId);
   return {
     ServiceName: o.serviceName,
     ServiceId: o.serviceId,

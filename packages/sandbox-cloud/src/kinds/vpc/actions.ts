@@ -28,7 +28,7 @@ import { cidrContains, cidrsOverlap, formatCidr, parseCidr, type Cidr } from '..
 import { applyFilters, byId, checkDryRun, paginate, pickByIds, tagList, tagsFromSpecs } from '../../ec2/common';
 import type { CallContext } from '../../ec2/context';
 import { AwsError, invalidCombination, invalidValue, missingParameter } from '../../errors';
-import { zonesOf } from '../../regions';
+import { ALL_REGIONS, zonesOf } from '../../regions';
 import type { World } from '../../state/world';
 import { dhcpOptionsIdForNewVpc } from '../dhcp-options/store';
 import { createInternetGatewayRec } from '../internet-gateway/store';
@@ -171,23 +171,43 @@ export function createVpc(ctx: CallContext, input: CreateVpcRequest): CreateVpcR
   return { Vpc: renderVpc(v, true) };
 }
 
-/** CreateDefaultVpc: 172.31.0.0/16, a default /20 subnet per zone, an internet gateway attached and routed to. */
-export function createDefaultVpc(ctx: CallContext, input: CreateDefaultVpcRequest): CreateDefaultVpcResult {
-  const existing = [...ctx.cell.table('vpc').values()].find((v) => v.isDefault);
-  if (existing) {
-    throw new AwsError('DefaultVpcAlreadyExists', `A Default VPC already exists for this account in this region.`);
-  }
-  checkDryRun(input);
+/** The default VPC of the caller's region: 172.31.0.0/16, a default /20 subnet per zone, an
+ * internet gateway attached and routed to from the main table. */
+function makeDefaultVpc(ctx: CallContext): VpcRec {
   const cidr = parseCidr('172.31.0.0/16') as Cidr;
   const v = createVpcRec(ctx, cidr, undefined, { isDefault: true, tenancy: 'default', tags: {} });
-  zonesOf(ctx.region).forEach((z, i) => {
+  zonesOf(ctx.region, ctx.accountId).forEach((z, i) => {
     createSubnetRec(ctx, v, `172.31.${i * 16}.0/20`, [], z, {}, { defaultForAz: true, mapPublicIpOnLaunch: true });
   });
   const main = [...ctx.cell.table('routeTable').values()].find((r) => r.vpcId === v.id);
   // Its id comes from where the default VPC has always drawn it, so the ids after it stay put.
   const igw = createInternetGatewayRec(ctx.world, ctx.accountId, ctx.region, {}, v.id, ctx.world.newId('igw'));
   main?.routes.push({ destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id, origin: 'CreateRoute' });
-  return { Vpc: renderVpc(v, true) };
+  return v;
+}
+
+/** CreateDefaultVpc: a new default VPC, when the region has none. */
+export function createDefaultVpc(ctx: CallContext, input: CreateDefaultVpcRequest): CreateDefaultVpcResult {
+  const existing = [...ctx.cell.table('vpc').values()].find((v) => v.isDefault);
+  if (existing) {
+    throw new AwsError('DefaultVpcAlreadyExists', `A Default VPC already exists for this account in this region.`);
+  }
+  checkDryRun(input);
+  return { Vpc: renderVpc(makeDefaultVpc(ctx), true) };
+}
+
+/**
+ * Makes the caller's default VPC in its region if the account has it from the start and it is
+ * not made yet (AccountRec.defaultVpcsDue); every call runs it first, so no call sees the region
+ * without it. Its ids come
+ * from the account and region's own block, so it is the same VPC whenever it is made.
+ */
+export function makeDueDefaultVpc(ctx: CallContext): void {
+  const due = ctx.world.accounts.get(ctx.accountId)?.defaultVpcsDue;
+  const at = due?.indexOf(ctx.region) ?? -1;
+  if (!due || at < 0) return;
+  due.splice(at, 1);
+  ctx.world.withAccountRegionIds(ctx.accountId, ctx.region, ALL_REGIONS.indexOf(ctx.region), () => makeDefaultVpc(ctx));
 }
 
 /** DeleteVpc: each kind may refuse (its resources still in the VPC) and then goes with the VPC. */

@@ -68,7 +68,7 @@ export function createVpnGateway(ctx: CallContext, input: CreateVpnGatewayReques
   if (input.Type !== 'ipsec.1') throw missingParameter('Type');
   const asn = input.AmazonSideAsn ?? 64512;
   if (!validAsn(asn)) throw invalidValue('amazonSideAsn', asn, 'Use a private ASN: 64512 to 65534, or 4200000000 to 4294967294.');
-  if (input.AvailabilityZone !== undefined && !zonesOf(ctx.region).some((z) => z.zoneName === input.AvailabilityZone)) {
+  if (input.AvailabilityZone !== undefined && !zonesOf(ctx.region, ctx.accountId).some((z) => z.zoneName === input.AvailabilityZone)) {
     throw invalidValue('availabilityZone', input.AvailabilityZone, `Use a zone of ${ctx.region}.`);
   }
   const tags = tagsFromSpecs(input.TagSpecifications, 'vpn-gateway');

@@ -1,5 +1,6 @@
 /** Subnet calls through the real AWS SDK: CreateSubnet (ranges, zones, IPv6), DeleteSubnet, DescribeSubnets. */
 import {
+  DescribeAvailabilityZonesCommand,
   AssociateVpcCidrBlockCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
@@ -29,6 +30,12 @@ beforeAll(async () => {
 });
 afterAll(async () => sb.stop());
 
+/** The zone id the test account's zone name stands for (the mapping differs per account). */
+async function zoneIdOf(name: string): Promise<string> {
+  const out = await c.send(new DescribeAvailabilityZonesCommand({ ZoneNames: [name] }));
+  return out.AvailabilityZones?.[0]?.ZoneId as string;
+}
+
 const subnet = (cidr: string, extra: Record<string, unknown> = {}) => c.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: cidr, ...extra }));
 
 function v6Subnet(n: number): string {
@@ -48,7 +55,7 @@ describe('CreateSubnet', () => {
       VpcId: vpcId,
       CidrBlock: '10.50.0.0/24',
       AvailabilityZone: 'eu-west-1b',
-      AvailabilityZoneId: 'euw1-az2',
+      AvailabilityZoneId: await zoneIdOf('eu-west-1b'),
       AvailableIpAddressCount: 251,
       DefaultForAz: false,
       MapPublicIpOnLaunch: false,
@@ -59,7 +66,8 @@ describe('CreateSubnet', () => {
   });
 
   it('accepts a zone id, a secondary block and an IPv6 /64', async () => {
-    expect((await subnet('10.50.1.0/24', { AvailabilityZoneId: 'euw1-az3' })).Subnet?.AvailabilityZone).toBe('eu-west-1c');
+    const zoneC = await zoneIdOf('eu-west-1c');
+    expect((await subnet('10.50.1.0/24', { AvailabilityZoneId: zoneC })).Subnet).toMatchObject({ AvailabilityZone: 'eu-west-1c', AvailabilityZoneId: zoneC });
     expect((await subnet('10.51.0.0/20')).Subnet?.CidrBlock).toBe('10.51.0.0/20');
     const v6 = await subnet('10.50.2.0/24', { Ipv6CidrBlock: v6Subnet(1) });
     expect(v6.Subnet?.Ipv6CidrBlockAssociationSet?.[0]?.Ipv6CidrBlock).toBe(v6Subnet(1));
@@ -144,12 +152,13 @@ describe('DescribeSubnets filter aliases', () => {
   it('accepts the camelCase names the API reference lists beside the kebab-case ones', async () => {
     const v = (await c.send(new CreateVpcCommand({ CidrBlock: '10.80.0.0/16' }))).Vpc?.VpcId as string;
     const a = (await c.send(new CreateSubnetCommand({ VpcId: v, CidrBlock: '10.80.1.0/24', AvailabilityZone: 'eu-west-1a' }))).Subnet?.SubnetId;
-    const b = (await c.send(new CreateSubnetCommand({ VpcId: v, CidrBlock: '10.80.2.0/24', AvailabilityZoneId: 'euw1-az3' }))).Subnet?.SubnetId;
+    const zoneC = await zoneIdOf('eu-west-1c');
+    const b = (await c.send(new CreateSubnetCommand({ VpcId: v, CidrBlock: '10.80.2.0/24', AvailabilityZoneId: zoneC }))).Subnet?.SubnetId;
     const ids = async (Name: string, Values: string[]): Promise<string[]> =>
       ((await c.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [v] }, { Name, Values }] }))).Subnets ?? []).map((s) => s.SubnetId as string).sort();
     const pairs: [string, string, string[]][] = [
       ['availability-zone', 'availabilityZone', ['eu-west-1a']],
-      ['availability-zone-id', 'availabilityZoneId', ['euw1-az3']],
+      ['availability-zone-id', 'availabilityZoneId', [zoneC]],
       ['cidr-block', 'cidrBlock', ['10.80.2.0/24']],
       ['cidr-block', 'cidr', ['10.80.1.0/24']],
       ['default-for-az', 'defaultForAz', ['false']],
@@ -160,7 +169,7 @@ describe('DescribeSubnets filter aliases', () => {
       expect(await ids(camel, values), camel).toEqual(expected);
     }
     expect(await ids('availabilityZone', ['eu-west-1a'])).toEqual([a]);
-    expect(await ids('availabilityZoneId', ['euw1-az3'])).toEqual([b]);
+    expect(await ids('availabilityZoneId', [zoneC])).toEqual([b]);
     // The filters on the fields the sandbox now answers.
     expect(await ids('enable-dns64', ['false'])).toEqual([a, b].sort());
     expect(await ids('private-dns-name-options-on-launch.hostname-type', ['ip-name'])).toEqual([a, b].sort());

@@ -327,7 +327,7 @@ describe('DescribeVpcEndpointServices', () => {
     const ec2Service = all.ServiceDetails?.find((d) => d.ServiceName === 'com.amazonaws.us-east-1.ec2');
     expect(ec2Service).toMatchObject({
       ServiceType: [{ ServiceType: 'Interface' }],
-      AvailabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+      AvailabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1d', 'us-east-1e', 'us-east-1f'],
       Owner: 'amazon',
       BaseEndpointDnsNames: ['ec2.us-east-1.vpce.amazonaws.com'],
       PrivateDnsName: 'ec2.us-east-1.amazonaws.com',

@@ -1,6 +1,6 @@
 /** Search and filter: VPCs and peerings by name, id, CIDR, IP address, account:, region:, tag: (see graph/search.ts). */
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangeEvent, KeyboardEvent } from 'react';
 
 import { entryOf } from '../graph/kinds';
@@ -22,6 +22,14 @@ export function SearchBox() {
   const hasSnapshot = useAppStore((s) => s.snapshot !== undefined);
   const { fitView } = useReactFlow();
   const [open, setOpen] = useState(false);
+  // The list closes a moment after the box loses focus (so a click on a result lands first); a
+  // focus or a keystroke before then keeps it open: Esc then / then typing happens within that moment.
+  const closing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const keepOpen = useCallback(() => {
+    clearTimeout(closing.current);
+    setOpen(true);
+  }, []);
+  useEffect(() => () => clearTimeout(closing.current), []);
   const [active, setActive] = useState(0);
   const hits = search && !search.problem ? search.hits.slice(0, 12) : [];
 
@@ -37,9 +45,9 @@ export function SearchBox() {
     (e: ChangeEvent<HTMLInputElement>) => {
       setQuery(e.target.value);
       setActive(0);
-      setOpen(true);
+      keepOpen();
     },
-    [setQuery],
+    [setQuery, keepOpen],
   );
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLInputElement>) => {
@@ -69,8 +77,11 @@ export function SearchBox() {
         value={query}
         onChange={onChange}
         onKeyDown={onKeyDown}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={keepOpen}
+        onBlur={() => {
+          clearTimeout(closing.current);
+          closing.current = setTimeout(() => setOpen(false), 150);
+        }}
         placeholder="Search name, id, CIDR, IP, account:, region:, tag:   ( / )"
         aria-label="Search VPCs"
         disabled={!hasSnapshot}

@@ -85,6 +85,16 @@ describe('search in Chromium, on the sandbox demo', () => {
     expect(session.problems).toEqual([]);
   });
 
+  it('keeps the results open when Esc, / and typing come at once (the box closes its list a moment after losing focus)', async () => {
+    const page = await openGraph();
+    await searchFor('account:sandbox-dev');
+    const results = await searchFor('sandbox-dev');
+    await page.waitForTimeout(400);
+    expect(await results.isVisible()).toBe(true);
+    expect(await results.getByRole('option').count()).toBeGreaterThan(0);
+    expect(session.problems).toEqual([]);
+  });
+
   it('finds part of a name in any case, VPCs and peerings alike', async () => {
     const page = await openGraph();
     const part = 'prod-d';

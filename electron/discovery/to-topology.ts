@@ -27,6 +27,9 @@ export interface RegionObservation {
   readonly raw: Omit<RawRegionScan, 'pages'>;
 }
 
+/** A region scan that found nothing: an empty list per kind of the registry. */
+export const EMPTY_RAW_REGION = Object.fromEntries(DISCOVERY_KEYS.map((k) => [k, []])) as unknown as Omit<RawRegionScan, 'pages'>;
+
 /** Resource counts of one region scan, by kind, as shown in the progress grid and the coverage. */
 export function countResources(raw: Omit<RawRegionScan, 'pages'>): Readonly<Record<string, number>> {
   return Object.fromEntries(DISCOVERY_KEYS.map((k) => [k, raw[k].length]));

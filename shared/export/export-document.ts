@@ -148,6 +148,7 @@ export function buildExportDocument(snapshot: Snapshot, selection: ExportSelecti
     routeTables: full.routeTables.filter((t) => inView.has(t.vpcId)),
     securityGroups: full.securityGroups.filter((g) => inView.has(g.vpcId)),
     peerings,
+    networkAcls: full.networkAcls.filter((a) => inView.has(a.vpcId)),
   };
 
   // Route completeness for every status that routes could exist for: only active carries

@@ -5,6 +5,7 @@
  */
 import type { ResourceKey, ResourceOf } from '../../../shared/model/topology';
 import type { DiscoveryKind } from './kind';
+import { NETWORK_ACL_DISCOVERY } from './network-acl';
 import { PEERING_DISCOVERY } from './peering';
 import { ROUTE_TABLE_DISCOVERY } from './route-table';
 import { SECURITY_GROUP_DISCOVERY } from './security-group';
@@ -18,6 +19,7 @@ export const DISCOVERY_KINDS = {
   routeTables: ROUTE_TABLE_DISCOVERY,
   securityGroups: SECURITY_GROUP_DISCOVERY,
   peerings: PEERING_DISCOVERY,
+  networkAcls: NETWORK_ACL_DISCOVERY,
 } as const satisfies { readonly [K in ResourceKey]: DiscoveryKind<string, unknown, unknown, ResourceOf<K>> };
 
 type Kinds = typeof DISCOVERY_KINDS;

@@ -3,6 +3,7 @@
  * (and one `export *`); `Topology`, `EMPTY_TOPOLOGY` and the snapshot schema follow from it.
  */
 import type { ModelKind } from './common';
+import { NETWORK_ACL_KIND } from './network-acl';
 import { PEERING_KIND } from './peering';
 import { ROUTE_TABLE_KIND } from './route-table';
 import { SECURITY_GROUP_KIND } from './security-group';
@@ -10,6 +11,7 @@ import { SUBNET_KIND } from './subnet';
 import { VPC_KIND } from './vpc';
 
 export * from './account';
+export * from './network-acl';
 export * from './peering';
 export * from './route-table';
 export * from './security-group';
@@ -24,6 +26,7 @@ export const MODEL_KINDS = {
   routeTables: ROUTE_TABLE_KIND,
   securityGroups: SECURITY_GROUP_KIND,
   peerings: PEERING_KIND,
+  networkAcls: NETWORK_ACL_KIND,
 } as const satisfies Readonly<Record<string, ModelKind<unknown>>>;
 
 /** The key of a resource kind in `Topology` (`vpcs`, `routeTables`, …). */

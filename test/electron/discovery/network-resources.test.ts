@@ -1,0 +1,98 @@
+/** Discovery of what sits between two addresses besides peerings and route tables, against the
+ * sandbox: network ACLs (both directions, subnet associations), and the snapshot keeps them. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import {
+  CreateNetworkAclCommand,
+  CreateNetworkAclEntryCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  DescribeNetworkAclsCommand,
+  EC2Client,
+  ReplaceNetworkAclAssociationCommand,
+} from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { startSandboxServer, type SandboxServer } from '@peerscape/sandbox-cloud';
+import { runDiscovery } from '../../../electron/discovery/run-discovery';
+import type { Snapshot } from '../../../shared/model/snapshot';
+import { parseSnapshot } from '../../../shared/model/snapshot-schema';
+
+const NOW = () => new Date('2026-12-07T12:00:00Z');
+
+describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfaces and instances', () => {
+  let server: SandboxServer;
+  let home: string;
+  let env: Record<string, string>;
+  let c: EC2Client;
+  const ids: Record<string, string> = {};
+  let snapshot: Snapshot;
+
+  beforeAll(async () => {
+    server = await startSandboxServer({ scenario: 'empty', log: () => undefined });
+    home = mkdtempSync(join(tmpdir(), 'peerscape-network-resources-'));
+    const files = await server.writeAwsFiles(join(home, '.aws'));
+    env = { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile };
+    const account = server.accounts.find((a) => a.profile === 'sandbox-network')!;
+    c = new EC2Client({ endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey }, maxAttempts: 1 });
+    ids.vpc = (await c.send(new CreateVpcCommand({ CidrBlock: '10.70.0.0/16' }))).Vpc?.VpcId as string;
+    ids.subnet = (await c.send(new CreateSubnetCommand({ VpcId: ids.vpc, CidrBlock: '10.70.1.0/24', AvailabilityZone: 'us-east-1a' }))).Subnet?.SubnetId as string;
+    ids.otherSubnet = (await c.send(new CreateSubnetCommand({ VpcId: ids.vpc, CidrBlock: '10.70.2.0/24', AvailabilityZone: 'us-east-1b' }))).Subnet?.SubnetId as string;
+
+    // A custom ACL: allow 443 in from the partner, the return traffic's ephemeral ports out, deny ICMP in.
+    ids.acl = (await c.send(new CreateNetworkAclCommand({ VpcId: ids.vpc, TagSpecifications: [{ ResourceType: 'network-acl', Tags: [{ Key: 'Name', Value: 'app' }] }] }))).NetworkAcl
+      ?.NetworkAclId as string;
+    await c.send(new CreateNetworkAclEntryCommand({ NetworkAclId: ids.acl, RuleNumber: 200, Egress: false, Protocol: '6', RuleAction: 'allow', CidrBlock: '10.71.0.0/16', PortRange: { From: 443, To: 443 } }));
+    await c.send(new CreateNetworkAclEntryCommand({ NetworkAclId: ids.acl, RuleNumber: 100, Egress: false, Protocol: '1', RuleAction: 'deny', CidrBlock: '0.0.0.0/0', IcmpTypeCode: { Type: 8, Code: 0 } }));
+    await c.send(new CreateNetworkAclEntryCommand({ NetworkAclId: ids.acl, RuleNumber: 100, Egress: true, Protocol: '6', RuleAction: 'allow', CidrBlock: '10.71.0.0/16', PortRange: { From: 1024, To: 65535 } }));
+    const defaults = (await c.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'vpc-id', Values: [ids.vpc] }, { Name: 'default', Values: ['true'] }] }))).NetworkAcls?.[0];
+    ids.defaultAcl = defaults?.NetworkAclId as string;
+    const association = defaults?.Associations?.find((a) => a.SubnetId === ids.subnet)?.NetworkAclAssociationId as string;
+    await c.send(new ReplaceNetworkAclAssociationCommand({ AssociationId: association, NetworkAclId: ids.acl }));
+
+    const r = await runDiscovery({ profiles: ['sandbox-network'], regions: ['us-east-1'] }, { env, homeDir: home, now: NOW });
+    if (!r.ok) throw new Error(`${r.error.message} (${r.error.fix})`);
+    snapshot = r.value;
+  });
+
+  afterAll(async () => {
+    c.destroy();
+    await server.close();
+  });
+
+  it('writes a snapshot that reads back as it was written', () => {
+    expect(snapshot.coverage.every((x) => x.state === 'complete')).toBe(true);
+    expect(parseSnapshot(JSON.stringify(snapshot))).toEqual({ ok: true, snapshot });
+  });
+
+  it('reads each network ACL with its entries of both directions, in evaluation order, and the subnets it guards', () => {
+    const acls = snapshot.topology.networkAcls.filter((a) => a.vpcId === ids.vpc);
+    expect(acls.map((a) => a.id).sort()).toEqual([ids.acl, ids.defaultAcl].sort());
+    expect(acls.find((a) => a.id === ids.acl)).toEqual({
+      id: ids.acl,
+      vpcId: ids.vpc,
+      accountId: expect.stringMatching(/^\d{12}$/),
+      region: 'us-east-1',
+      name: 'app',
+      isDefault: false,
+      subnetIds: [ids.subnet],
+      entries: [
+        { ruleNumber: 100, egress: false, protocol: 'icmp', action: 'deny', cidr: '0.0.0.0/0', icmpType: 8, icmpCode: 0 },
+        { ruleNumber: 200, egress: false, protocol: 'tcp', action: 'allow', cidr: '10.71.0.0/16', fromPort: 443, toPort: 443 },
+        { ruleNumber: 32767, egress: false, protocol: '-1', action: 'deny', cidr: '0.0.0.0/0' },
+        { ruleNumber: 100, egress: true, protocol: 'tcp', action: 'allow', cidr: '10.71.0.0/16', fromPort: 1024, toPort: 65535 },
+        { ruleNumber: 32767, egress: true, protocol: '-1', action: 'deny', cidr: '0.0.0.0/0' },
+      ],
+    });
+    const byDefault = acls.find((a) => a.id === ids.defaultAcl);
+    expect(byDefault).toMatchObject({ isDefault: true, subnetIds: [ids.otherSubnet] });
+    expect(byDefault?.entries.map((e) => [e.egress, e.ruleNumber, e.action, e.cidr])).toEqual([
+      [false, 100, 'allow', '0.0.0.0/0'],
+      [false, 32767, 'deny', '0.0.0.0/0'],
+      [true, 100, 'allow', '0.0.0.0/0'],
+      [true, 32767, 'deny', '0.0.0.0/0'],
+    ]);
+  });
+});

@@ -52,6 +52,7 @@ export function toNetworkAcl(a: AwsNetworkAcl, fallbackAccount: AccountId, regio
 /** The network ACL kind of discovery. */
 export const NETWORK_ACL_DISCOVERY = discoveryKind({
   actions: { DescribeNetworkAcls: 1000 },
+  optional: true,
   scan: (ec2, fetch) =>
     fetch('DescribeNetworkAcls', (page, abortSignal) => ec2.send(new DescribeNetworkAclsCommand(page), { abortSignal }), (o) => o.NetworkAcls),
   translate: (a: AwsNetworkAcl, seen) => toNetworkAcl(a, seen.accountId, seen.region),

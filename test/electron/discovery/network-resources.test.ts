@@ -95,4 +95,21 @@ describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfac
       [true, 32767, 'deny', '0.0.0.0/0'],
     ]);
   });
+
+  it('still loads a region whose network ACLs it may not read: its VPCs are there, and the coverage names what is missing', async () => {
+    server.setFaults({ denyActions: [{ action: 'DescribeNetworkAcls' }] });
+    try {
+      const r = await runDiscovery({ profiles: ['sandbox-network'], regions: ['us-east-1'] }, { env, homeDir: home, now: NOW });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.topology.vpcs.map((v) => v.id)).toContain(ids.vpc);
+      expect(r.value.topology.networkAcls).toEqual([]);
+      const cell = r.value.coverage.find((x) => x.region === 'us-east-1');
+      expect(cell?.state).toBe('complete');
+      expect(cell?.unread?.map((u) => [u.kind, u.errorCode])).toEqual([['networkAcls', 'UnauthorizedOperation']]);
+      expect(cell?.unread?.[0]?.message).toContain('ec2:DescribeNetworkAcls');
+      expect(parseSnapshot(JSON.stringify(r.value))).toEqual({ ok: true, snapshot: r.value });
+    } finally {
+      server.setFaults({});
+    }
+  });
 });

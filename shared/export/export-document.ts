@@ -149,6 +149,11 @@ export function buildExportDocument(snapshot: Snapshot, selection: ExportSelecti
     securityGroups: full.securityGroups.filter((g) => inView.has(g.vpcId)),
     peerings,
     networkAcls: full.networkAcls.filter((a) => inView.has(a.vpcId)),
+    internetGateways: full.internetGateways.filter((g) => g.attachments.some((a) => inView.has(a.vpcId))),
+    egressOnlyInternetGateways: full.egressOnlyInternetGateways.filter((g) => g.attachments.some((a) => inView.has(a.vpcId))),
+    natGateways: full.natGateways.filter((g) => inView.has(g.vpcId)),
+    vpnGateways: full.vpnGateways.filter((g) => g.attachments.some((a) => inView.has(a.vpcId))),
+    vpcEndpoints: full.vpcEndpoints.filter((e) => inView.has(e.vpcId)),
   };
 
   // Route completeness for every status that routes could exist for: only active carries

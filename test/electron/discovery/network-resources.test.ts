@@ -5,6 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
+  AllocateAddressCommand,
+  AttachInternetGatewayCommand,
+  AttachVpnGatewayCommand,
+  CreateEgressOnlyInternetGatewayCommand,
+  CreateInternetGatewayCommand,
+  CreateNatGatewayCommand,
+  CreateRouteTableCommand,
+  CreateSecurityGroupCommand,
+  CreateVpcEndpointCommand,
+  CreateVpnGatewayCommand,
   CreateNetworkAclCommand,
   CreateNetworkAclEntryCommand,
   CreateSubnetCommand,
@@ -52,6 +62,22 @@ describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfac
     const association = defaults?.Associations?.find((a) => a.SubnetId === ids.subnet)?.NetworkAclAssociationId as string;
     await c.send(new ReplaceNetworkAclAssociationCommand({ AssociationId: association, NetworkAclId: ids.acl }));
 
+    // Gateways of every kind, and an endpoint of each type.
+    ids.igw = (await c.send(new CreateInternetGatewayCommand({}))).InternetGateway?.InternetGatewayId as string;
+    await c.send(new AttachInternetGatewayCommand({ InternetGatewayId: ids.igw, VpcId: ids.vpc }));
+    ids.eigw = (await c.send(new CreateEgressOnlyInternetGatewayCommand({ VpcId: ids.vpc }))).EgressOnlyInternetGateway?.EgressOnlyInternetGatewayId as string;
+    ids.eip = (await c.send(new AllocateAddressCommand({ Domain: 'vpc' }))).AllocationId as string;
+    ids.nat = (await c.send(new CreateNatGatewayCommand({ SubnetId: ids.subnet, AllocationId: ids.eip }))).NatGateway?.NatGatewayId as string;
+    ids.privateNat = (await c.send(new CreateNatGatewayCommand({ SubnetId: ids.otherSubnet, ConnectivityType: 'private' }))).NatGateway?.NatGatewayId as string;
+    ids.vgw = (await c.send(new CreateVpnGatewayCommand({ Type: 'ipsec.1' }))).VpnGateway?.VpnGatewayId as string;
+    await c.send(new AttachVpnGatewayCommand({ VpnGatewayId: ids.vgw, VpcId: ids.vpc }));
+    ids.rtb = (await c.send(new CreateRouteTableCommand({ VpcId: ids.vpc }))).RouteTable?.RouteTableId as string;
+    ids.sg = (await c.send(new CreateSecurityGroupCommand({ GroupName: 'endpoints', Description: 'endpoints', VpcId: ids.vpc }))).GroupId as string;
+    ids.s3 = (await c.send(new CreateVpcEndpointCommand({ VpcId: ids.vpc, ServiceName: 'com.amazonaws.us-east-1.s3', RouteTableIds: [ids.rtb] }))).VpcEndpoint?.VpcEndpointId as string;
+    const sqs = (await c.send(new CreateVpcEndpointCommand({ VpcId: ids.vpc, VpcEndpointType: 'Interface', ServiceName: 'com.amazonaws.us-east-1.sqs', SubnetIds: [ids.subnet], SecurityGroupIds: [ids.sg], PrivateDnsEnabled: false }))).VpcEndpoint;
+    ids.sqs = sqs?.VpcEndpointId as string;
+    ids.sqsEni = sqs?.NetworkInterfaceIds?.[0] as string;
+
     const r = await runDiscovery({ profiles: ['sandbox-network'], regions: ['us-east-1'] }, { env, homeDir: home, now: NOW });
     if (!r.ok) throw new Error(`${r.error.message} (${r.error.fix})`);
     snapshot = r.value;
@@ -94,6 +120,47 @@ describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfac
       [true, 100, 'allow', '0.0.0.0/0'],
       [true, 32767, 'deny', '0.0.0.0/0'],
     ]);
+  });
+
+  it('reads internet, egress-only, NAT and virtual private gateways with their attachments and addresses', () => {
+    const t = snapshot.topology;
+    expect(t.internetGateways.filter((g) => g.id === ids.igw)).toEqual([{ id: ids.igw, accountId: expect.any(String), region: 'us-east-1', attachments: [{ vpcId: ids.vpc, state: 'available' }] }]);
+    expect(t.egressOnlyInternetGateways.filter((g) => g.id === ids.eigw)).toEqual([
+      { id: ids.eigw, accountId: expect.any(String), region: 'us-east-1', attachments: [{ vpcId: ids.vpc, state: 'attached' }] },
+    ]);
+    const nat = t.natGateways.find((g) => g.id === ids.nat);
+    expect(nat).toMatchObject({ vpcId: ids.vpc, subnetId: ids.subnet, connectivityType: 'public', state: 'available' });
+    expect(nat?.addresses).toEqual([expect.objectContaining({ allocationId: ids.eip, primary: true, privateIp: expect.stringMatching(/^10\.70\.1\./), publicIp: expect.any(String) })]);
+    const privateNat = t.natGateways.find((g) => g.id === ids.privateNat);
+    expect(privateNat).toMatchObject({ subnetId: ids.otherSubnet, connectivityType: 'private' });
+    expect(privateNat?.addresses.map((a) => a.publicIp)).toEqual([undefined]);
+    expect(t.vpnGateways.filter((g) => g.id === ids.vgw)).toEqual([{ id: ids.vgw, accountId: expect.any(String), region: 'us-east-1', state: 'available', attachments: [{ vpcId: ids.vpc, state: 'attached' }] }]);
+  });
+
+  it('reads gateway and interface VPC endpoints with their route tables, subnets, groups and interfaces', () => {
+    const byId = new Map(snapshot.topology.vpcEndpoints.map((e) => [e.id, e]));
+    expect(byId.get(ids.s3 as `vpce-${string}`)).toEqual({
+      id: ids.s3,
+      vpcId: ids.vpc,
+      accountId: expect.any(String),
+      region: 'us-east-1',
+      type: 'Gateway',
+      serviceName: 'com.amazonaws.us-east-1.s3',
+      state: 'available',
+      routeTableIds: [ids.rtb],
+      subnetIds: [],
+      groupIds: [],
+      networkInterfaceIds: [],
+    });
+    expect(byId.get(ids.sqs as `vpce-${string}`)).toMatchObject({
+      type: 'Interface',
+      serviceName: 'com.amazonaws.us-east-1.sqs',
+      routeTableIds: [],
+      subnetIds: [ids.subnet],
+      groupIds: [ids.sg],
+      networkInterfaceIds: [ids.sqsEni],
+    });
+    expect(ids.sqsEni).toMatch(/^eni-/);
   });
 
   it('still loads a region whose network ACLs it may not read: its VPCs are there, and the coverage names what is missing', async () => {

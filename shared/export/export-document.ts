@@ -154,6 +154,7 @@ export function buildExportDocument(snapshot: Snapshot, selection: ExportSelecti
     natGateways: full.natGateways.filter((g) => inView.has(g.vpcId)),
     vpnGateways: full.vpnGateways.filter((g) => g.attachments.some((a) => inView.has(a.vpcId))),
     vpcEndpoints: full.vpcEndpoints.filter((e) => inView.has(e.vpcId)),
+    prefixLists: full.prefixLists.filter((l) => accountIds.includes(l.accountId)),
   };
 
   // Route completeness for every status that routes could exist for: only active carries

@@ -30,7 +30,7 @@ export interface SnapshotMigration {
 }
 
 /** The topology lists version 2 added: a version 1 snapshot had none of them, so it opens with each empty. */
-export const LISTS_NEW_IN_V2 = ['networkAcls', 'internetGateways', 'egressOnlyInternetGateways', 'natGateways', 'vpnGateways', 'vpcEndpoints'] as const;
+export const LISTS_NEW_IN_V2 = ['networkAcls', 'internetGateways', 'egressOnlyInternetGateways', 'natGateways', 'vpnGateways', 'vpcEndpoints', 'prefixLists'] as const;
 
 /** Every step, oldest first. */
 export const SNAPSHOT_MIGRATIONS: readonly SnapshotMigration[] = [

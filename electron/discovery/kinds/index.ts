@@ -13,6 +13,7 @@ import {
 } from './gateway';
 import { NETWORK_ACL_DISCOVERY } from './network-acl';
 import { PEERING_DISCOVERY } from './peering';
+import { MANAGED_PREFIX_LIST_DISCOVERY } from './prefix-list';
 import { ROUTE_TABLE_DISCOVERY } from './route-table';
 import { SECURITY_GROUP_DISCOVERY } from './security-group';
 import { SUBNET_DISCOVERY } from './subnet';
@@ -32,6 +33,7 @@ export const DISCOVERY_KINDS = {
   natGateways: NAT_GATEWAY_DISCOVERY,
   vpnGateways: VPN_GATEWAY_DISCOVERY,
   vpcEndpoints: VPC_ENDPOINT_DISCOVERY,
+  prefixLists: MANAGED_PREFIX_LIST_DISCOVERY,
 } as const satisfies { readonly [K in ResourceKey]: DiscoveryKind<string, unknown, unknown, ResourceOf<K>> };
 
 type Kinds = typeof DISCOVERY_KINDS;

@@ -6,6 +6,7 @@ import type { ModelKind } from './common';
 import { EGRESS_ONLY_INTERNET_GATEWAY_KIND, INTERNET_GATEWAY_KIND, NAT_GATEWAY_KIND, VPN_GATEWAY_KIND } from './gateway';
 import { NETWORK_ACL_KIND } from './network-acl';
 import { PEERING_KIND } from './peering';
+import { MANAGED_PREFIX_LIST_KIND } from './prefix-list';
 import { ROUTE_TABLE_KIND } from './route-table';
 import { SECURITY_GROUP_KIND } from './security-group';
 import { SUBNET_KIND } from './subnet';
@@ -16,6 +17,7 @@ export * from './account';
 export * from './gateway';
 export * from './network-acl';
 export * from './peering';
+export * from './prefix-list';
 export * from './route-table';
 export * from './security-group';
 export * from './subnet';
@@ -36,6 +38,7 @@ export const MODEL_KINDS = {
   natGateways: NAT_GATEWAY_KIND,
   vpnGateways: VPN_GATEWAY_KIND,
   vpcEndpoints: VPC_ENDPOINT_KIND,
+  prefixLists: MANAGED_PREFIX_LIST_KIND,
 } as const satisfies Readonly<Record<string, ModelKind<unknown>>>;
 
 /** The key of a resource kind in `Topology` (`vpcs`, `routeTables`, …). */

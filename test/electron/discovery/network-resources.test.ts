@@ -15,6 +15,7 @@ import {
   CreateSecurityGroupCommand,
   CreateVpcEndpointCommand,
   CreateVpnGatewayCommand,
+  CreateManagedPrefixListCommand,
   CreateNetworkAclCommand,
   CreateNetworkAclEntryCommand,
   CreateSubnetCommand,
@@ -77,6 +78,10 @@ describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfac
     const sqs = (await c.send(new CreateVpcEndpointCommand({ VpcId: ids.vpc, VpcEndpointType: 'Interface', ServiceName: 'com.amazonaws.us-east-1.sqs', SubnetIds: [ids.subnet], SecurityGroupIds: [ids.sg], PrivateDnsEnabled: false }))).VpcEndpoint;
     ids.sqs = sqs?.VpcEndpointId as string;
     ids.sqsEni = sqs?.NetworkInterfaceIds?.[0] as string;
+
+    ids.list = (
+      await c.send(new CreateManagedPrefixListCommand({ PrefixListName: 'partners', MaxEntries: 3, AddressFamily: 'IPv4', Entries: [{ Cidr: '10.71.0.0/16', Description: 'partner' }, { Cidr: '10.72.0.0/16' }] }))
+    ).PrefixList?.PrefixListId as string;
 
     const r = await runDiscovery({ profiles: ['sandbox-network'], regions: ['us-east-1'] }, { env, homeDir: home, now: NOW });
     if (!r.ok) throw new Error(`${r.error.message} (${r.error.fix})`);
@@ -161,6 +166,28 @@ describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfac
       networkInterfaceIds: [ids.sqsEni],
     });
     expect(ids.sqsEni).toMatch(/^eni-/);
+  });
+
+  it('reads the customer’s prefix lists and the AWS-managed ones of the region, each with its entries', () => {
+    const lists = snapshot.topology.prefixLists;
+    expect(lists.find((l) => l.id === ids.list)).toEqual({
+      id: ids.list,
+      accountId: expect.stringMatching(/^\d{12}$/),
+      region: 'us-east-1',
+      name: 'partners',
+      ownerId: expect.stringMatching(/^\d{12}$/),
+      awsManaged: false,
+      addressFamily: 'IPv4',
+      maxEntries: 3,
+      version: 1,
+      state: 'create-complete',
+      entries: [{ cidr: '10.71.0.0/16', description: 'partner' }, { cidr: '10.72.0.0/16' }],
+    });
+    const s3 = lists.find((l) => l.name === 'com.amazonaws.us-east-1.s3');
+    expect(s3).toMatchObject({ ownerId: 'AWS', awsManaged: true });
+    expect(s3?.entries.length).toBeGreaterThan(0);
+    // One GetManagedPrefixListEntries call per list: the coverage counts the lists.
+    expect(snapshot.coverage.find((x) => x.region === 'us-east-1')?.counts?.prefixLists).toBe(lists.length);
   });
 
   it('still loads a region whose network ACLs it may not read: its VPCs are there, and the coverage names what is missing', async () => {

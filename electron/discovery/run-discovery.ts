@@ -219,7 +219,7 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
     if (outcome.cost) deps.onCellScanned?.({ ...cell, ok: outcome.ok, ...outcome.cost });
     if (outcome.ok) {
       run.addModel(outcome.model);
-      run.cell(cellProfile, region, { state: 'done', counts: outcome.counts });
+      run.cell(cellProfile, region, { state: 'done', counts: outcome.counts, unread: outcome.unread });
       return { ok: true };
     }
     if (outcome.cancelled) run.cell(cellProfile, region, { state: 'cancelled' });

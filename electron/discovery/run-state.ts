@@ -1,7 +1,7 @@
 /** The state of one discovery run: the profile × region grid, the region models scanned so far,
  * the progress events (paced) and the snapshots (partial and final) built from them. */
 import type { DiscoveryCell } from '../../shared/api/events';
-import type { RegionCoverage, Snapshot } from '../../shared/model/snapshot';
+import type { RegionCoverage, Snapshot, UnreadKind } from '../../shared/model/snapshot';
 import { TOPOLOGY_SCHEMA_VERSION, type Account } from '../../shared/model/topology';
 import type { DiscoveryDeps } from './run-discovery';
 import { mergeRegions, type RegionModel } from './to-topology';
@@ -14,6 +14,7 @@ interface MutableCell {
   accountId?: string;
   state: CellState;
   counts?: Readonly<Record<string, number>>;
+  unread?: readonly UnreadKind[];
   errorCode?: string;
   message?: string;
   /** The profile whose credentials produced the data, when not `profile` itself. */
@@ -131,6 +132,7 @@ export class RunState {
         ...(c.errorCode ? { errorCode: c.errorCode } : {}),
         ...(c.message ? { message: c.message } : state === 'cancelled' ? { message: 'The scan was cancelled before this finished: scan again to load it.' } : {}),
         ...(c.counts ? { counts: c.counts } : {}),
+        ...(c.unread?.length ? { unread: c.unread } : {}),
       });
     }
     return {

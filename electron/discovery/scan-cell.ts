@@ -11,7 +11,9 @@ import type { AwsClients } from '../aws/aws-clients';
 import { explainFailure, TIMEOUT_CODE, type ExplainedFailure, type FailureContext } from '../aws/aws-errors';
 import { CallFailedError, type CallScheduler } from '../aws/call-scheduler';
 import type { ProfileAccess } from '../aws/credentials';
-import { SCAN_ACTIONS, scanRegion, type ScanAction } from './scan-region';
+import type { UnreadKind } from '../../shared/model/snapshot';
+import { DISCOVERY_KINDS } from './kinds/index';
+import { OPTIONAL_ACTIONS, SCAN_ACTIONS, scanRegion, type ScanAction } from './scan-region';
 import { countResources, translateRegion, type RegionModel } from './to-topology';
 
 /** Which cell to scan and with which profile. */
@@ -36,6 +38,8 @@ export type CellOutcome =
       readonly ok: true;
       readonly model: RegionModel;
       readonly counts: Readonly<Record<string, number>>;
+      /** Optional kinds that could not be read (empty in `model`), with the error and its fix. */
+      readonly unread: readonly UnreadKind[];
       readonly cost: CellCost;
     }
   | { readonly ok: false; readonly cancelled: boolean; readonly failure: ExplainedFailure; readonly cost?: CellCost };
@@ -76,22 +80,44 @@ export async function scanCell(
   // One listener per call in flight (pages of every action at once): more than Node's default 10.
   setMaxListeners(0, cellSignal);
   let failedAction: ScanAction | undefined;
+  // Which action an optional kind's error came from, to name it in the coverage.
+  const optionalFailures = new WeakMap<object, string>();
   try {
     const raw = await scanRegion(
       ctx.clients.ec2(ctx.access, region),
       (action, send) =>
         ctx.scheduler.run(bucketKey(accountId, region, action), send, cellSignal).catch((e: unknown) => {
+          // An optional kind's failure costs only its own list (scanKinds catches it).
+          if (OPTIONAL_ACTIONS.has(action)) {
+            if (typeof e === 'object' && e !== null) optionalFailures.set(e, action);
+            throw e;
+          }
           failedAction ??= action;
           cellController.abort();
           throw e;
         }),
       ctx.pageSizes,
     );
+    if (signal?.aborted) return CANCELLED;
     const after = bucketTotals(ctx.scheduler, accountId, region);
+    const failureContext = {
+      profile: ctx.access.profile,
+      region,
+      accountId,
+      ...(ctx.access.endpoints.ec2 ? { endpoint: ctx.access.endpoints.ec2 } : {}),
+      timeoutMs: Math.min(ctx.scheduler.limits.callTimeoutMs, ctx.scheduler.limits.ec2AnswerTimeoutMs),
+    };
+    const unread = raw.unread.map(({ kind, error }): UnreadKind => {
+      const actions = Object.keys(DISCOVERY_KINDS[kind as keyof typeof DISCOVERY_KINDS]?.actions ?? {});
+      const action = (typeof error === 'object' && error !== null ? optionalFailures.get(error) : undefined) ?? actions[0] ?? 'Describe*';
+      const explained = explainCallFailure(error, { ...failureContext, action: `ec2:${action}` });
+      return { kind, errorCode: explained.errorCode, message: explained.message };
+    });
     return {
       ok: true,
       model: translateRegion({ accountId, region, raw }),
       counts: countResources(raw),
+      unread,
       cost: { pages: raw.pages, attempts: after.attempts - before.attempts, throttled: after.throttled - before.throttled, threadId },
     };
   } catch (e) {

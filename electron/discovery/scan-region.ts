@@ -16,10 +16,21 @@ export type { ScanAction } from './kinds/index';
 export type RawRegionScan = { readonly [K in ResourceKey]: readonly RawOf<K>[] } & {
   /** Pages fetched per action, for the benchmark's lower bound. */
   readonly pages: Readonly<Record<ScanAction, number>>;
+  /** Optional kinds whose calls failed (their lists are empty), with the error. */
+  readonly unread: readonly UnreadScan[];
 };
+
+/** An optional kind whose scan failed. */
+export interface UnreadScan {
+  readonly kind: string;
+  readonly error: unknown;
+}
 
 /** Page size per action: the largest each accepts, as its kind declares it. */
 export const MAX_PAGE_SIZES = Object.assign({}, ...DISCOVERY_KEYS.map((k) => DISCOVERY_KINDS[k].actions)) as Readonly<Record<ScanAction, number>>;
+
+/** The actions of the registry's optional kinds: their failure does not fail the region. */
+export const OPTIONAL_ACTIONS: ReadonlySet<string> = new Set(DISCOVERY_KEYS.flatMap((k) => (DISCOVERY_KINDS[k] as DiscoveryKind<string, unknown, unknown, unknown>).optional ? Object.keys(DISCOVERY_KINDS[k].actions) : []));
 
 /** Every action a region scan performs, in the order the progress grid lists them. */
 export const SCAN_ACTIONS = Object.keys(MAX_PAGE_SIZES) as readonly ScanAction[];
@@ -31,8 +42,9 @@ export type CallAction<A extends string = ScanAction> = <T>(action: A, send: (si
 export type KindTable = Readonly<Record<string, DiscoveryKind<string, unknown, unknown, unknown>>>;
 
 /**
- * Scan `kinds` in one region, all at once, each through its own pages; the first failure
- * rejects (the caller's `call` aborts the rest). Page sizes: the kind's largest unless
+ * Scan `kinds` in one region, all at once, each through its own pages; the first failure of a
+ * kind that is not `optional` rejects (the caller's `call` aborts the rest), an optional kind's
+ * failure leaves its list empty and is returned in `unread`. Page sizes: the kind's largest unless
  * `pageSizes` asks for fewer, never under 5.
  */
 export async function scanKinds<T extends KindTable>(
@@ -40,7 +52,11 @@ export async function scanKinds<T extends KindTable>(
   call: CallAction<string>,
   kinds: T,
   pageSizes: Partial<Readonly<Record<string, number>>> = {},
-): Promise<{ readonly raw: { readonly [K in keyof T]: readonly unknown[] }; readonly pages: Readonly<Record<string, number>> }> {
+): Promise<{
+  readonly raw: { readonly [K in keyof T]: readonly unknown[] };
+  readonly pages: Readonly<Record<string, number>>;
+  readonly unread: readonly UnreadScan[];
+}> {
   const keys = Object.keys(kinds) as (keyof T & string)[];
   const maxSizes: Record<string, number> = Object.assign({}, ...keys.map((k) => kinds[k]!.actions));
   const pages: Record<string, number> = Object.fromEntries(Object.keys(maxSizes).map((a) => [a, 0]));
@@ -70,9 +86,21 @@ export async function scanKinds<T extends KindTable>(
     return all;
   }
 
-  const lists = await Promise.all(keys.map((k) => kinds[k]!.scan(ec2, fetch)));
+  const unread: UnreadScan[] = [];
+  const lists = await Promise.all(
+    keys.map((k) => {
+      const kind = kinds[k]!;
+      const scan = kind.scan(ec2, fetch);
+      return kind.optional
+        ? scan.catch((error: unknown): readonly unknown[] => {
+            unread.push({ kind: k, error });
+            return [];
+          })
+        : scan;
+    }),
+  );
   const raw = Object.fromEntries(keys.map((k, i) => [k, lists[i]])) as { readonly [K in keyof T]: readonly unknown[] };
-  return { raw, pages };
+  return { raw, pages, unread: unread.sort((a, b) => a.kind.localeCompare(b.kind)) };
 }
 
 /** Fetch every page of every kind of the registry in one region, concurrently; the first failure aborts the rest. */
@@ -81,6 +109,6 @@ export async function scanRegion(
   call: CallAction,
   pageSizes: Partial<Readonly<Record<ScanAction, number>>> = {},
 ): Promise<RawRegionScan> {
-  const { raw, pages } = await scanKinds(ec2, call as CallAction<string>, DISCOVERY_KINDS, pageSizes);
-  return { ...(raw as Omit<RawRegionScan, 'pages'>), pages: pages as Record<ScanAction, number> };
+  const { raw, pages, unread } = await scanKinds(ec2, call as CallAction<string>, DISCOVERY_KINDS, pageSizes);
+  return { ...(raw as Omit<RawRegionScan, 'pages' | 'unread'>), pages: pages as Record<ScanAction, number>, unread };
 }

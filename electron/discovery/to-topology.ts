@@ -24,11 +24,14 @@ export interface RegionObservation {
   /** The account whose credentials made the calls. */
   readonly accountId: AccountId;
   readonly region: Region;
-  readonly raw: Omit<RawRegionScan, 'pages'>;
+  readonly raw: Omit<RawRegionScan, 'pages' | 'unread'>;
 }
 
+/** A region scan that found nothing: an empty list per kind of the registry. */
+export const EMPTY_RAW_REGION = Object.fromEntries(DISCOVERY_KEYS.map((k) => [k, []])) as unknown as Omit<RawRegionScan, 'pages' | 'unread'>;
+
 /** Resource counts of one region scan, by kind, as shown in the progress grid and the coverage. */
-export function countResources(raw: Omit<RawRegionScan, 'pages'>): Readonly<Record<string, number>> {
+export function countResources(raw: Omit<RawRegionScan, 'pages' | 'unread'>): Readonly<Record<string, number>> {
   return Object.fromEntries(DISCOVERY_KEYS.map((k) => [k, raw[k].length]));
 }
 

@@ -148,6 +148,13 @@ export function buildExportDocument(snapshot: Snapshot, selection: ExportSelecti
     routeTables: full.routeTables.filter((t) => inView.has(t.vpcId)),
     securityGroups: full.securityGroups.filter((g) => inView.has(g.vpcId)),
     peerings,
+    networkAcls: full.networkAcls.filter((a) => inView.has(a.vpcId)),
+    internetGateways: full.internetGateways.filter((g) => g.attachments.some((a) => inView.has(a.vpcId))),
+    egressOnlyInternetGateways: full.egressOnlyInternetGateways.filter((g) => g.attachments.some((a) => inView.has(a.vpcId))),
+    natGateways: full.natGateways.filter((g) => inView.has(g.vpcId)),
+    vpnGateways: full.vpnGateways.filter((g) => g.attachments.some((a) => inView.has(a.vpcId))),
+    vpcEndpoints: full.vpcEndpoints.filter((e) => inView.has(e.vpcId)),
+    prefixLists: full.prefixLists.filter((l) => accountIds.includes(l.accountId)),
   };
 
   // Route completeness for every status that routes could exist for: only active carries

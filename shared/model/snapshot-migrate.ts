@@ -29,8 +29,23 @@ export interface SnapshotMigration {
   readonly migrate: (snapshot: SnapshotData) => SnapshotData;
 }
 
-/** Every step, oldest first. Empty while the schema is at its first version. */
-export const SNAPSHOT_MIGRATIONS: readonly SnapshotMigration[] = [];
+/** The topology lists version 2 added: a version 1 snapshot had none of them, so it opens with each empty. */
+export const LISTS_NEW_IN_V2 = ['networkAcls', 'internetGateways', 'egressOnlyInternetGateways', 'natGateways', 'vpnGateways', 'vpcEndpoints', 'prefixLists'] as const;
+
+/** Every step, oldest first. */
+export const SNAPSHOT_MIGRATIONS: readonly SnapshotMigration[] = [
+  {
+    from: 1,
+    change: `topologies gain ${LISTS_NEW_IN_V2.join(', ')}`,
+    migrate: (s) => {
+      const topology = s.topology;
+      // A topology that is not an object is left for validation to name.
+      if (!isRecord(topology)) return s;
+      const added = Object.fromEntries(LISTS_NEW_IN_V2.filter((k) => !(k in topology)).map((k) => [k, []]));
+      return { ...s, topology: { ...topology, ...added } };
+    },
+  },
+];
 
 /** Which schema versions a chain opens: `oldest` … `current`. */
 export interface ReadableVersions {

@@ -30,6 +30,7 @@ const coverage = z.object({
   errorCode: z.string().optional(),
   message: z.string().optional(),
   counts: z.record(z.string(), z.number()).optional(),
+  unread: z.array(z.object({ kind: z.string(), errorCode: z.string(), message: z.string() })).readonly().optional(),
 });
 
 /** Schema of a `Snapshot` file. */

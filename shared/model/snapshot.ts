@@ -17,6 +17,21 @@ export interface RegionCoverage {
   readonly message?: string;
   /** Resource counts when complete. */
   readonly counts?: Readonly<Record<string, number>>;
+  /**
+   * Kinds a complete cell could not read (their lists hold nothing of this cell), each with the
+   * error and what to do: the kinds added after the first snapshot version (network ACLs,
+   * gateways, …) do not fail the region they are missing from, so its VPCs still load.
+   */
+  readonly unread?: readonly UnreadKind[];
+}
+
+/** A kind one cell could not read. */
+export interface UnreadKind {
+  /** The kind's key in `Topology` (`networkAcls`, …). */
+  readonly kind: string;
+  readonly errorCode: string;
+  /** A sentence saying what went wrong and how to fix it. */
+  readonly message: string;
 }
 
 /** A topology as of one scan, with the cells it covers. */

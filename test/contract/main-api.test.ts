@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { loopbackMainApi, makeTempHome } from '../support/main-api-fixture';
+import { snapshot as buildSnapshot, topology } from '../support/fixtures/build-topology';
 
 describe('main API over the loopback transport', () => {
   it('reports the app name, version and shell', async () => {
@@ -38,20 +39,13 @@ describe('main API over the loopback transport', () => {
 });
 
 describe('workspace methods', () => {
-  const snapshot = {
-    schemaVersion: 1,
-    takenAt: '2026-11-23T10:00:00.000Z',
-    source: 'sandbox:demo',
-    topology: {
+  const snapshot = buildSnapshot(
+    topology({
       accounts: [{ id: '111111111111', profiles: ['a'] }],
       vpcs: [{ id: 'vpc-0a', accountId: '111111111111', region: 'us-east-1', tags: {}, isDefault: false, state: 'available', cidrBlocks: [{ cidr: '10.0.0.0/16', family: 'ipv4', primary: true, state: 'associated' }] }],
-      subnets: [],
-      routeTables: [],
-      securityGroups: [],
-      peerings: [],
-    },
-    coverage: [{ profile: 'a', accountId: '111111111111', region: 'us-east-1', state: 'complete' }],
-  };
+    }),
+    { takenAt: '2026-11-23T10:00:00.000Z', source: 'sandbox:demo', coverage: [{ profile: 'a', accountId: '111111111111', region: 'us-east-1', state: 'complete' }] },
+  );
 
   it('starts empty, then imports, persists and exports a snapshot, announcing it', async () => {
     const home = makeTempHome();

@@ -23,3 +23,12 @@ export function normaliseCidr(cidr: string): string {
 
 /** Association states AWS still lists briefly after an association ends; they no longer route anything. */
 export const GONE_CIDR_STATES: ReadonlySet<string> = new Set(['disassociated', 'failed', 'failing']);
+
+// IANA protocol numbers AWS also accepts by name; the model uses the names (topology.ts).
+const PROTOCOL_NAMES: Readonly<Record<string, string>> = { '1': 'icmp', '6': 'tcp', '17': 'udp', '58': 'icmpv6' };
+
+/** A protocol as the model spells it: `-1` for all, a name where AWS has one, else the IANA number. */
+export function protocolName(raw: string | undefined): string {
+  const lower = (raw ?? '-1').toLowerCase();
+  return PROTOCOL_NAMES[lower] ?? lower;
+}

@@ -5,11 +5,20 @@
  */
 import type { ResourceKey, ResourceOf } from '../../../shared/model/topology';
 import type { DiscoveryKind } from './kind';
+import {
+  EGRESS_ONLY_INTERNET_GATEWAY_DISCOVERY,
+  INTERNET_GATEWAY_DISCOVERY,
+  NAT_GATEWAY_DISCOVERY,
+  VPN_GATEWAY_DISCOVERY,
+} from './gateway';
+import { NETWORK_ACL_DISCOVERY } from './network-acl';
 import { PEERING_DISCOVERY } from './peering';
+import { MANAGED_PREFIX_LIST_DISCOVERY } from './prefix-list';
 import { ROUTE_TABLE_DISCOVERY } from './route-table';
 import { SECURITY_GROUP_DISCOVERY } from './security-group';
 import { SUBNET_DISCOVERY } from './subnet';
 import { VPC_DISCOVERY } from './vpc';
+import { VPC_ENDPOINT_DISCOVERY } from './vpc-endpoint';
 
 /** Every kind discovery scans, under its key in `Topology`, in the order its calls start and the grid lists its actions. */
 export const DISCOVERY_KINDS = {
@@ -18,6 +27,13 @@ export const DISCOVERY_KINDS = {
   routeTables: ROUTE_TABLE_DISCOVERY,
   securityGroups: SECURITY_GROUP_DISCOVERY,
   peerings: PEERING_DISCOVERY,
+  networkAcls: NETWORK_ACL_DISCOVERY,
+  internetGateways: INTERNET_GATEWAY_DISCOVERY,
+  egressOnlyInternetGateways: EGRESS_ONLY_INTERNET_GATEWAY_DISCOVERY,
+  natGateways: NAT_GATEWAY_DISCOVERY,
+  vpnGateways: VPN_GATEWAY_DISCOVERY,
+  vpcEndpoints: VPC_ENDPOINT_DISCOVERY,
+  prefixLists: MANAGED_PREFIX_LIST_DISCOVERY,
 } as const satisfies { readonly [K in ResourceKey]: DiscoveryKind<string, unknown, unknown, ResourceOf<K>> };
 
 type Kinds = typeof DISCOVERY_KINDS;

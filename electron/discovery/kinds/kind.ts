@@ -39,6 +39,12 @@ export type FetchPages<A extends string> = <O extends { NextToken?: string | und
 export interface DiscoveryKind<A extends string, Raw, Found, Item> {
   /** Every EC2 action the kind calls, with the largest page each accepts (EC2 `MaxResults`): fewer pages, fewer calls. */
   readonly actions: Readonly<Record<A, number>>;
+  /**
+   * True for a kind added after the first snapshot version: a failure of its calls leaves its
+   * list empty for that account × region and is noted in the coverage (`unread`), where a
+   * failure of the others fails the region.
+   */
+  readonly optional?: boolean;
   /** Every raw item of one account × region. */
   scan(ec2: EC2Client, fetch: FetchPages<A>): Promise<readonly Raw[]>;
   /** One raw item in the model; undefined for one the model cannot hold (no usable id). */

@@ -3,16 +3,12 @@ import { DescribeSecurityGroupsCommand, type IpPermission, type SecurityGroup as
 
 import type { AccountId, PeeringId, Region, SecurityGroupId, VpcId } from '../../../shared/model/ids';
 import type { SecurityGroup, SecurityGroupRule } from '../../../shared/model/topology';
-import { normaliseCidr } from './aws-fields';
+import { normaliseCidr, protocolName } from './aws-fields';
 import { carryRegional, discoveryKind, mergeRegional } from './kind';
-
-// IANA protocol numbers AWS also accepts by name; the model uses the names (topology.ts).
-const PROTOCOL_NAMES: Readonly<Record<string, string>> = { '1': 'icmp', '6': 'tcp', '17': 'udp', '58': 'icmpv6' };
 
 /** Flatten one IpPermission into one rule per peer (CIDR, IPv6 CIDR, prefix list or group). */
 export function flattenPermission(p: IpPermission, ownerAccount: AccountId): SecurityGroupRule[] {
-  const rawProtocol = (p.IpProtocol ?? '-1').toLowerCase();
-  const protocol = PROTOCOL_NAMES[rawProtocol] ?? rawProtocol;
+  const protocol = protocolName(p.IpProtocol);
   const ports =
     protocol === '-1'
       ? {}

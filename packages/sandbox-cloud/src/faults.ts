@@ -25,6 +25,13 @@ export interface FailRegion {
   readonly code: 'AuthFailure' | 'OptInRequired';
 }
 
+/** An EC2 action the caller's policy denies (`UnauthorizedOperation`), everywhere or in one account and region. */
+export interface DenyAction {
+  readonly action: string;
+  readonly accountId?: string;
+  readonly region?: string;
+}
+
 /** Every fault the sandbox can inject; all optional, all changeable at run time. */
 export interface FaultOptions {
   /** Added to every answer. */
@@ -35,6 +42,8 @@ export interface FaultOptions {
   /** Share (0–1) of calls answered with a server error (`InternalError` 500 or `Unavailable` 503). */
   readonly serverErrorRate?: number;
   readonly failRegions?: readonly FailRegion[];
+  /** EC2 actions refused as an IAM policy without them would refuse them. */
+  readonly denyActions?: readonly DenyAction[];
   /**
    * Credentials stop working at this time (sandbox clock, epoch ms): EC2 answers
    * `RequestExpired`, STS `ExpiredToken`. `accounts` limits it to some account ids or profiles.
@@ -86,6 +95,10 @@ export function validateFaults(f: FaultOptions): void {
     if (!/^\d{12}$/.test(r.accountId)) bad(`failRegions account "${r.accountId}" is not a 12-digit account id`);
     if (r.code !== 'AuthFailure' && r.code !== 'OptInRequired') bad(`failRegions code must be AuthFailure or OptInRequired, not "${String(r.code)}"`);
   }
+  for (const d of f.denyActions ?? []) {
+    if (!/^[A-Z][A-Za-z0-9]+$/.test(d.action)) bad(`denyActions action "${d.action}" is not an EC2 action name`);
+    if (d.accountId !== undefined && !/^\d{12}$/.test(d.accountId)) bad(`denyActions account "${d.accountId}" is not a 12-digit account id`);
+  }
   if (f.maxSessionDurationMs !== undefined && !(f.maxSessionDurationMs > 0)) bad('maxSessionDurationMs must be > 0');
 }
 
@@ -122,6 +135,13 @@ export class FaultInjector {
   /** The fail-region code for this account and region, if one is set. */
   regionFailure(accountId: string, region: string): 'AuthFailure' | 'OptInRequired' | undefined {
     return this.options.failRegions?.find((r) => r.accountId === accountId && r.region === region)?.code;
+  }
+
+  /** True when a `denyActions` entry refuses this action in this account and region. */
+  actionDenied(accountId: string, region: string, action: string): boolean {
+    return (this.options.denyActions ?? []).some(
+      (d) => d.action === action && (d.accountId === undefined || d.accountId === accountId) && (d.region === undefined || d.region === region),
+    );
   }
 
   /** True when the credentials of this account (or profile) have expired by `now`. */

@@ -176,6 +176,9 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     if (!isSupportedEc2Action(action)) {
       throw new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`);
     }
+    if (deps.faults.actionDenied(key.accountId, region, action)) {
+      throw new AwsError('UnauthorizedOperation', 'You are not authorized to perform this operation.', 403);
+    }
     const version = params.get('Version');
     if (!version) throw new AwsError('MissingParameter', 'The request must contain the parameter Version');
     if (version !== EC2_API_VERSION) {

@@ -3,18 +3,26 @@
  * (and one `export *`); `Topology`, `EMPTY_TOPOLOGY` and the snapshot schema follow from it.
  */
 import type { ModelKind } from './common';
+import { EGRESS_ONLY_INTERNET_GATEWAY_KIND, INTERNET_GATEWAY_KIND, NAT_GATEWAY_KIND, VPN_GATEWAY_KIND } from './gateway';
+import { NETWORK_ACL_KIND } from './network-acl';
 import { PEERING_KIND } from './peering';
+import { MANAGED_PREFIX_LIST_KIND } from './prefix-list';
 import { ROUTE_TABLE_KIND } from './route-table';
 import { SECURITY_GROUP_KIND } from './security-group';
 import { SUBNET_KIND } from './subnet';
 import { VPC_KIND } from './vpc';
+import { VPC_ENDPOINT_KIND } from './vpc-endpoint';
 
 export * from './account';
+export * from './gateway';
+export * from './network-acl';
 export * from './peering';
+export * from './prefix-list';
 export * from './route-table';
 export * from './security-group';
 export * from './subnet';
 export * from './vpc';
+export * from './vpc-endpoint';
 export type { ModelKind, Tags } from './common';
 
 /** Every resource kind of the topology, by its key in `Topology`. */
@@ -24,6 +32,13 @@ export const MODEL_KINDS = {
   routeTables: ROUTE_TABLE_KIND,
   securityGroups: SECURITY_GROUP_KIND,
   peerings: PEERING_KIND,
+  networkAcls: NETWORK_ACL_KIND,
+  internetGateways: INTERNET_GATEWAY_KIND,
+  egressOnlyInternetGateways: EGRESS_ONLY_INTERNET_GATEWAY_KIND,
+  natGateways: NAT_GATEWAY_KIND,
+  vpnGateways: VPN_GATEWAY_KIND,
+  vpcEndpoints: VPC_ENDPOINT_KIND,
+  prefixLists: MANAGED_PREFIX_LIST_KIND,
 } as const satisfies Readonly<Record<string, ModelKind<unknown>>>;
 
 /** The key of a resource kind in `Topology` (`vpcs`, `routeTables`, …). */

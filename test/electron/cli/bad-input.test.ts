@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { buildAnalysisSnapshot } from '../../support/fixtures/analysis-snapshot';
+import { TOPOLOGY_SCHEMA_VERSION } from '../../../shared/model/topology';
 
 const bin = fileURLToPath(new URL('../../../bin/peerscape.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'peerscape-bad-input-'));
@@ -17,7 +18,7 @@ const snapshot = buildAnalysisSnapshot();
 writeFileSync(join(dir, 's.json'), JSON.stringify(snapshot));
 writeFileSync(join(dir, 'notes.txt'), 'not a folder\n');
 mkdirSync(join(dir, 'exports'));
-writeFileSync(join(dir, 'newer.json'), JSON.stringify({ ...snapshot, schemaVersion: 2 }));
+writeFileSync(join(dir, 'newer.json'), JSON.stringify({ ...snapshot, schemaVersion: TOPOLOGY_SCHEMA_VERSION + 1 }));
 writeFileSync(join(dir, 'older.json'), JSON.stringify({ ...snapshot, schemaVersion: 0 }));
 // A PNG header, then bytes of every value: what a user gets by passing an image as the snapshot.
 const binary = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256))]);
@@ -117,12 +118,12 @@ describe('explain endpoints', () => {
 
 describe('snapshots that are not this version’s', () => {
   it('asks to upgrade Peerscape for a snapshot from a newer schema', async () => {
-    expectBadInput(await peerscape('analyze', '--snapshot', 'newer.json'), /cannot open newer\.json: it was written by a newer Peerscape \(schemaVersion 2; this one reads version 1\): upgrade Peerscape/);
+    expectBadInput(await peerscape('analyze', '--snapshot', 'newer.json'), new RegExp(`cannot open newer\\.json: it was written by a newer Peerscape \\(schemaVersion ${TOPOLOGY_SCHEMA_VERSION + 1}; this one reads versions 1 to ${TOPOLOGY_SCHEMA_VERSION}\\): upgrade Peerscape`));
   });
 
   it('keeps its message for an older one', async () => {
     const r = await peerscape('analyze', '--snapshot', 'older.json');
-    expectBadInput(r, /schemaVersion 0 is not supported \(this Peerscape reads version 1\); rescan/);
+    expectBadInput(r, new RegExp(`schemaVersion 0 is not supported \\(this Peerscape reads versions 1 to ${TOPOLOGY_SCHEMA_VERSION}\\); rescan`));
     expect(r.stderr).not.toContain('upgrade');
   });
 });

@@ -3,7 +3,7 @@ import type { VpcPeeringConnection, VpcPeeringConnectionStateReasonCode } from '
 import { describe, expect, it } from 'vitest';
 
 import { completedSlices, replaceSlices, sliceKey } from '../../../electron/discovery/merge-slices';
-import { toTopology, type RegionObservation } from '../../../electron/discovery/to-topology';
+import { EMPTY_RAW_REGION, toTopology, type RegionObservation } from '../../../electron/discovery/to-topology';
 import type { RegionCoverage, Snapshot } from '../../../shared/model/snapshot';
 import { TOPOLOGY_SCHEMA_VERSION } from '../../../shared/model/topology';
 
@@ -31,6 +31,7 @@ function observed(accountId: string, region: string, vpcIds: string[], peerings:
     accountId,
     region,
     raw: {
+      ...EMPTY_RAW_REGION,
       vpcs: vpcIds.map((id, i) => ({ VpcId: id, OwnerId: accountId, CidrBlock: `10.${i}.0.0/16`, State: 'available' })),
       subnets: [],
       routeTables: vpcIds.map((id) => ({ RouteTableId: `rtb-${id.slice(4)}`, VpcId: id, OwnerId: accountId, Routes: [], Associations: [{ Main: true }] })),

@@ -61,7 +61,7 @@ describe('scanning a region kind by kind', () => {
     expect(Object.keys(DISCOVERY_KINDS)).toEqual(RESOURCE_KEYS);
     const { call, actions } = recording();
     const raw = await scanRegion(ec2, call, { DescribeRouteTables: 5 });
-    expect(Object.keys(raw)).toEqual([...RESOURCE_KEYS, 'pages']);
+    expect(Object.keys(raw)).toEqual([...RESOURCE_KEYS, 'pages', 'unread']);
     expect(Object.keys(raw.pages)).toEqual(SCAN_ACTIONS);
     for (const action of SCAN_ACTIONS) expect(raw.pages[action]).toBe(actions.filter((a) => a === action).length);
     expect(raw.pages.DescribeRouteTables).toBe(Math.ceil(raw.routeTables.length / 5) || 1);

@@ -37,7 +37,7 @@ describe('createSnapshotStore', () => {
     // One from a newer Peerscape asks for an upgrade instead.
     writeFileSync(store.path, '{"schemaVersion": 99}');
     const newer = await store.load();
-    if (!newer.ok) expect(newer.error.message).toContain('written by a newer Peerscape (schemaVersion 99; this one reads version 1): upgrade Peerscape');
+    if (!newer.ok) expect(newer.error.message).toContain(`written by a newer Peerscape (schemaVersion 99; this one reads versions 1 to ${TOPOLOGY_SCHEMA_VERSION}): upgrade Peerscape`);
     expect(newer.ok).toBe(false);
   });
 

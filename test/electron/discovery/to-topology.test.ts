@@ -3,6 +3,7 @@ import type { VpcPeeringConnection, VpcPeeringConnectionStateReasonCode } from '
 import { describe, expect, it } from 'vitest';
 
 import {
+  EMPTY_RAW_REGION,
   flattenPermission,
   toPeering,
   toRouteTable,
@@ -13,7 +14,7 @@ import {
 
 const A = '111111111111';
 const B = '222222222222';
-const empty = { vpcs: [], subnets: [], routeTables: [], securityGroups: [], peerings: [] };
+const empty = EMPTY_RAW_REGION;
 
 function pcx(status: string, extra: Partial<VpcPeeringConnection> = {}): VpcPeeringConnection {
   return {

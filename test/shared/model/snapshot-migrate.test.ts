@@ -1,7 +1,10 @@
 /** Opening older snapshots: the chain of migration steps, on its own and inside parseSnapshot. */
+import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
 
 import {
+  LISTS_NEW_IN_V2,
   migrateSnapshot,
   readableVersions,
   SNAPSHOT_MIGRATIONS,
@@ -118,7 +121,7 @@ describe('parseSnapshot through the chain', () => {
       ],
     });
     // Without the step, the same older file is refused with the rescan advice.
-    expect(parseSnapshot(older)).toMatchObject({ ok: false, kind: 'unsupported-schema' });
+    expect(parseSnapshot(older, [])).toMatchObject({ ok: false, kind: 'unsupported-schema' });
   });
 
   it('names a migrated snapshot’s wrong field by its path in this version', () => {
@@ -147,5 +150,28 @@ describe('SNAPSHOT_MIGRATIONS', () => {
   it('opens every snapshot version Peerscape ever wrote: one step from each version since 1', () => {
     expect(readableVersions()).toEqual({ oldest: 1, current: TOPOLOGY_SCHEMA_VERSION });
     expect(SNAPSHOT_MIGRATIONS.map((s) => s.from).sort((a, b) => a - b)).toEqual(Array.from({ length: TOPOLOGY_SCHEMA_VERSION - 1 }, (_, i) => i + 1));
+  });
+});
+
+describe('a version 1 snapshot (written before network ACLs, gateways, prefix lists, interfaces)', () => {
+  const file = readFileSync(new URL('../../support/fixtures/snapshots/v1-analysis.json', import.meta.url), 'utf8');
+  const v1File = JSON.parse(file) as { schemaVersion: number; topology: Record<string, unknown> };
+
+  it('opens at the current version with every list version 2 added empty, and the rest as written', () => {
+    expect(v1File.schemaVersion).toBe(1);
+    for (const k of LISTS_NEW_IN_V2) expect(v1File.topology).not.toHaveProperty(k);
+    const r = parseSnapshot(file);
+    if (!r.ok) throw new Error(r.problems.join('; '));
+    expect(r.snapshot.schemaVersion).toBe(TOPOLOGY_SCHEMA_VERSION);
+    for (const k of LISTS_NEW_IN_V2) expect(r.snapshot.topology[k]).toEqual([]);
+    const { vpcs, subnets, routeTables, securityGroups, peerings, accounts } = r.snapshot.topology;
+    expect({ vpcs, subnets, routeTables, securityGroups, peerings, accounts }).toEqual(v1File.topology);
+  });
+
+  it('keeps a list a version 1 file already had (the step fills only what is absent)', () => {
+    const withAcls = { ...v1File, topology: { ...v1File.topology, networkAcls: 'not a list' } };
+    const r = parseSnapshot(JSON.stringify(withAcls));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems).toEqual(['topology.networkAcls: Invalid input: expected array, received string']);
   });
 });

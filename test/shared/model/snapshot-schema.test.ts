@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseSnapshot } from '../../../shared/model/snapshot-schema';
+import { TOPOLOGY_SCHEMA_VERSION } from '../../../shared/model/topology';
 import { buildAnalysisSnapshot } from '../../support/fixtures/analysis-snapshot';
 
 // eslint-disable-next-line no-control-regex -- the characters a message must never carry raw
@@ -34,13 +35,13 @@ describe('parseSnapshot', () => {
 
   it('asks for a newer Peerscape for a newer schema, and keeps the old message for older or odd versions', () => {
     const snapshot = buildAnalysisSnapshot();
-    expect(refusal(JSON.stringify({ ...snapshot, schemaVersion: 3 }))).toEqual({
+    expect(refusal(JSON.stringify({ ...snapshot, schemaVersion: TOPOLOGY_SCHEMA_VERSION + 1 }))).toEqual({
       kind: 'newer-schema',
-      problems: ['it was written by a newer Peerscape (schemaVersion 3; this one reads version 1): upgrade Peerscape to open it'],
+      problems: [`it was written by a newer Peerscape (schemaVersion ${TOPOLOGY_SCHEMA_VERSION + 1}; this one reads versions 1 to ${TOPOLOGY_SCHEMA_VERSION}): upgrade Peerscape to open it`],
     });
     expect(refusal(JSON.stringify({ ...snapshot, schemaVersion: 0 }))).toEqual({
       kind: 'unsupported-schema',
-      problems: ['schemaVersion 0 is not supported (this Peerscape reads version 1); rescan to make a new snapshot'],
+      problems: [`schemaVersion 0 is not supported (this Peerscape reads versions 1 to ${TOPOLOGY_SCHEMA_VERSION}); rescan to make a new snapshot`],
     });
     const odd = refusal(JSON.stringify({ ...snapshot, schemaVersion: { v: `\u202e${'z'.repeat(5000)}` } }));
     expect(odd.kind).toBe('unsupported-schema');

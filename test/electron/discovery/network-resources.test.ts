@@ -1,0 +1,209 @@
+/** Discovery of what sits between two addresses besides peerings and route tables, against the
+ * sandbox: network ACLs (both directions, subnet associations), and the snapshot keeps them. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import {
+  AllocateAddressCommand,
+  AttachInternetGatewayCommand,
+  AttachVpnGatewayCommand,
+  CreateEgressOnlyInternetGatewayCommand,
+  CreateInternetGatewayCommand,
+  CreateNatGatewayCommand,
+  CreateRouteTableCommand,
+  CreateSecurityGroupCommand,
+  CreateVpcEndpointCommand,
+  CreateVpnGatewayCommand,
+  CreateManagedPrefixListCommand,
+  CreateNetworkAclCommand,
+  CreateNetworkAclEntryCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  DescribeNetworkAclsCommand,
+  EC2Client,
+  ReplaceNetworkAclAssociationCommand,
+} from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { startSandboxServer, type SandboxServer } from '@peerscape/sandbox-cloud';
+import { runDiscovery } from '../../../electron/discovery/run-discovery';
+import type { Snapshot } from '../../../shared/model/snapshot';
+import { parseSnapshot } from '../../../shared/model/snapshot-schema';
+
+const NOW = () => new Date('2026-12-07T12:00:00Z');
+
+describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfaces and instances', () => {
+  let server: SandboxServer;
+  let home: string;
+  let env: Record<string, string>;
+  let c: EC2Client;
+  const ids: Record<string, string> = {};
+  let snapshot: Snapshot;
+
+  beforeAll(async () => {
+    server = await startSandboxServer({ scenario: 'empty', log: () => undefined });
+    home = mkdtempSync(join(tmpdir(), 'peerscape-network-resources-'));
+    const files = await server.writeAwsFiles(join(home, '.aws'));
+    env = { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile };
+    const account = server.accounts.find((a) => a.profile === 'sandbox-network')!;
+    c = new EC2Client({ endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey }, maxAttempts: 1 });
+    ids.vpc = (await c.send(new CreateVpcCommand({ CidrBlock: '10.70.0.0/16' }))).Vpc?.VpcId as string;
+    ids.subnet = (await c.send(new CreateSubnetCommand({ VpcId: ids.vpc, CidrBlock: '10.70.1.0/24', AvailabilityZone: 'us-east-1a' }))).Subnet?.SubnetId as string;
+    ids.otherSubnet = (await c.send(new CreateSubnetCommand({ VpcId: ids.vpc, CidrBlock: '10.70.2.0/24', AvailabilityZone: 'us-east-1b' }))).Subnet?.SubnetId as string;
+
+    // A custom ACL: allow 443 in from the partner, the return traffic's ephemeral ports out, deny ICMP in.
+    ids.acl = (await c.send(new CreateNetworkAclCommand({ VpcId: ids.vpc, TagSpecifications: [{ ResourceType: 'network-acl', Tags: [{ Key: 'Name', Value: 'app' }] }] }))).NetworkAcl
+      ?.NetworkAclId as string;
+    await c.send(new CreateNetworkAclEntryCommand({ NetworkAclId: ids.acl, RuleNumber: 200, Egress: false, Protocol: '6', RuleAction: 'allow', CidrBlock: '10.71.0.0/16', PortRange: { From: 443, To: 443 } }));
+    await c.send(new CreateNetworkAclEntryCommand({ NetworkAclId: ids.acl, RuleNumber: 100, Egress: false, Protocol: '1', RuleAction: 'deny', CidrBlock: '0.0.0.0/0', IcmpTypeCode: { Type: 8, Code: 0 } }));
+    await c.send(new CreateNetworkAclEntryCommand({ NetworkAclId: ids.acl, RuleNumber: 100, Egress: true, Protocol: '6', RuleAction: 'allow', CidrBlock: '10.71.0.0/16', PortRange: { From: 1024, To: 65535 } }));
+    const defaults = (await c.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'vpc-id', Values: [ids.vpc] }, { Name: 'default', Values: ['true'] }] }))).NetworkAcls?.[0];
+    ids.defaultAcl = defaults?.NetworkAclId as string;
+    const association = defaults?.Associations?.find((a) => a.SubnetId === ids.subnet)?.NetworkAclAssociationId as string;
+    await c.send(new ReplaceNetworkAclAssociationCommand({ AssociationId: association, NetworkAclId: ids.acl }));
+
+    // Gateways of every kind, and an endpoint of each type.
+    ids.igw = (await c.send(new CreateInternetGatewayCommand({}))).InternetGateway?.InternetGatewayId as string;
+    await c.send(new AttachInternetGatewayCommand({ InternetGatewayId: ids.igw, VpcId: ids.vpc }));
+    ids.eigw = (await c.send(new CreateEgressOnlyInternetGatewayCommand({ VpcId: ids.vpc }))).EgressOnlyInternetGateway?.EgressOnlyInternetGatewayId as string;
+    ids.eip = (await c.send(new AllocateAddressCommand({ Domain: 'vpc' }))).AllocationId as string;
+    ids.nat = (await c.send(new CreateNatGatewayCommand({ SubnetId: ids.subnet, AllocationId: ids.eip }))).NatGateway?.NatGatewayId as string;
+    ids.privateNat = (await c.send(new CreateNatGatewayCommand({ SubnetId: ids.otherSubnet, ConnectivityType: 'private' }))).NatGateway?.NatGatewayId as string;
+    ids.vgw = (await c.send(new CreateVpnGatewayCommand({ Type: 'ipsec.1' }))).VpnGateway?.VpnGatewayId as string;
+    await c.send(new AttachVpnGatewayCommand({ VpnGatewayId: ids.vgw, VpcId: ids.vpc }));
+    ids.rtb = (await c.send(new CreateRouteTableCommand({ VpcId: ids.vpc }))).RouteTable?.RouteTableId as string;
+    ids.sg = (await c.send(new CreateSecurityGroupCommand({ GroupName: 'endpoints', Description: 'endpoints', VpcId: ids.vpc }))).GroupId as string;
+    ids.s3 = (await c.send(new CreateVpcEndpointCommand({ VpcId: ids.vpc, ServiceName: 'com.amazonaws.us-east-1.s3', RouteTableIds: [ids.rtb] }))).VpcEndpoint?.VpcEndpointId as string;
+    const sqs = (await c.send(new CreateVpcEndpointCommand({ VpcId: ids.vpc, VpcEndpointType: 'Interface', ServiceName: 'com.amazonaws.us-east-1.sqs', SubnetIds: [ids.subnet], SecurityGroupIds: [ids.sg], PrivateDnsEnabled: false }))).VpcEndpoint;
+    ids.sqs = sqs?.VpcEndpointId as string;
+    ids.sqsEni = sqs?.NetworkInterfaceIds?.[0] as string;
+
+    ids.list = (
+      await c.send(new CreateManagedPrefixListCommand({ PrefixListName: 'partners', MaxEntries: 3, AddressFamily: 'IPv4', Entries: [{ Cidr: '10.71.0.0/16', Description: 'partner' }, { Cidr: '10.72.0.0/16' }] }))
+    ).PrefixList?.PrefixListId as string;
+
+    const r = await runDiscovery({ profiles: ['sandbox-network'], regions: ['us-east-1'] }, { env, homeDir: home, now: NOW });
+    if (!r.ok) throw new Error(`${r.error.message} (${r.error.fix})`);
+    snapshot = r.value;
+  });
+
+  afterAll(async () => {
+    c.destroy();
+    await server.close();
+  });
+
+  it('writes a snapshot that reads back as it was written', () => {
+    expect(snapshot.coverage.every((x) => x.state === 'complete')).toBe(true);
+    expect(parseSnapshot(JSON.stringify(snapshot))).toEqual({ ok: true, snapshot });
+  });
+
+  it('reads each network ACL with its entries of both directions, in evaluation order, and the subnets it guards', () => {
+    const acls = snapshot.topology.networkAcls.filter((a) => a.vpcId === ids.vpc);
+    expect(acls.map((a) => a.id).sort()).toEqual([ids.acl, ids.defaultAcl].sort());
+    expect(acls.find((a) => a.id === ids.acl)).toEqual({
+      id: ids.acl,
+      vpcId: ids.vpc,
+      accountId: expect.stringMatching(/^\d{12}$/),
+      region: 'us-east-1',
+      name: 'app',
+      isDefault: false,
+      subnetIds: [ids.subnet],
+      entries: [
+        { ruleNumber: 100, egress: false, protocol: 'icmp', action: 'deny', cidr: '0.0.0.0/0', icmpType: 8, icmpCode: 0 },
+        { ruleNumber: 200, egress: false, protocol: 'tcp', action: 'allow', cidr: '10.71.0.0/16', fromPort: 443, toPort: 443 },
+        { ruleNumber: 32767, egress: false, protocol: '-1', action: 'deny', cidr: '0.0.0.0/0' },
+        { ruleNumber: 100, egress: true, protocol: 'tcp', action: 'allow', cidr: '10.71.0.0/16', fromPort: 1024, toPort: 65535 },
+        { ruleNumber: 32767, egress: true, protocol: '-1', action: 'deny', cidr: '0.0.0.0/0' },
+      ],
+    });
+    const byDefault = acls.find((a) => a.id === ids.defaultAcl);
+    expect(byDefault).toMatchObject({ isDefault: true, subnetIds: [ids.otherSubnet] });
+    expect(byDefault?.entries.map((e) => [e.egress, e.ruleNumber, e.action, e.cidr])).toEqual([
+      [false, 100, 'allow', '0.0.0.0/0'],
+      [false, 32767, 'deny', '0.0.0.0/0'],
+      [true, 100, 'allow', '0.0.0.0/0'],
+      [true, 32767, 'deny', '0.0.0.0/0'],
+    ]);
+  });
+
+  it('reads internet, egress-only, NAT and virtual private gateways with their attachments and addresses', () => {
+    const t = snapshot.topology;
+    expect(t.internetGateways.filter((g) => g.id === ids.igw)).toEqual([{ id: ids.igw, accountId: expect.any(String), region: 'us-east-1', attachments: [{ vpcId: ids.vpc, state: 'available' }] }]);
+    expect(t.egressOnlyInternetGateways.filter((g) => g.id === ids.eigw)).toEqual([
+      { id: ids.eigw, accountId: expect.any(String), region: 'us-east-1', attachments: [{ vpcId: ids.vpc, state: 'attached' }] },
+    ]);
+    const nat = t.natGateways.find((g) => g.id === ids.nat);
+    expect(nat).toMatchObject({ vpcId: ids.vpc, subnetId: ids.subnet, connectivityType: 'public', state: 'available' });
+    expect(nat?.addresses).toEqual([expect.objectContaining({ allocationId: ids.eip, primary: true, privateIp: expect.stringMatching(/^10\.70\.1\./), publicIp: expect.any(String) })]);
+    const privateNat = t.natGateways.find((g) => g.id === ids.privateNat);
+    expect(privateNat).toMatchObject({ subnetId: ids.otherSubnet, connectivityType: 'private' });
+    expect(privateNat?.addresses.map((a) => a.publicIp)).toEqual([undefined]);
+    expect(t.vpnGateways.filter((g) => g.id === ids.vgw)).toEqual([{ id: ids.vgw, accountId: expect.any(String), region: 'us-east-1', state: 'available', attachments: [{ vpcId: ids.vpc, state: 'attached' }] }]);
+  });
+
+  it('reads gateway and interface VPC endpoints with their route tables, subnets, groups and interfaces', () => {
+    const byId = new Map(snapshot.topology.vpcEndpoints.map((e) => [e.id, e]));
+    expect(byId.get(ids.s3 as `vpce-${string}`)).toEqual({
+      id: ids.s3,
+      vpcId: ids.vpc,
+      accountId: expect.any(String),
+      region: 'us-east-1',
+      type: 'Gateway',
+      serviceName: 'com.amazonaws.us-east-1.s3',
+      state: 'available',
+      routeTableIds: [ids.rtb],
+      subnetIds: [],
+      groupIds: [],
+      networkInterfaceIds: [],
+    });
+    expect(byId.get(ids.sqs as `vpce-${string}`)).toMatchObject({
+      type: 'Interface',
+      serviceName: 'com.amazonaws.us-east-1.sqs',
+      routeTableIds: [],
+      subnetIds: [ids.subnet],
+      groupIds: [ids.sg],
+      networkInterfaceIds: [ids.sqsEni],
+    });
+    expect(ids.sqsEni).toMatch(/^eni-/);
+  });
+
+  it('reads the customer’s prefix lists and the AWS-managed ones of the region, each with its entries', () => {
+    const lists = snapshot.topology.prefixLists;
+    expect(lists.find((l) => l.id === ids.list)).toEqual({
+      id: ids.list,
+      accountId: expect.stringMatching(/^\d{12}$/),
+      region: 'us-east-1',
+      name: 'partners',
+      ownerId: expect.stringMatching(/^\d{12}$/),
+      awsManaged: false,
+      addressFamily: 'IPv4',
+      maxEntries: 3,
+      version: 1,
+      state: 'create-complete',
+      entries: [{ cidr: '10.71.0.0/16', description: 'partner' }, { cidr: '10.72.0.0/16' }],
+    });
+    const s3 = lists.find((l) => l.name === 'com.amazonaws.us-east-1.s3');
+    expect(s3).toMatchObject({ ownerId: 'AWS', awsManaged: true });
+    expect(s3?.entries.length).toBeGreaterThan(0);
+    // One GetManagedPrefixListEntries call per list: the coverage counts the lists.
+    expect(snapshot.coverage.find((x) => x.region === 'us-east-1')?.counts?.prefixLists).toBe(lists.length);
+  });
+
+  it('still loads a region whose network ACLs it may not read: its VPCs are there, and the coverage names what is missing', async () => {
+    server.setFaults({ denyActions: [{ action: 'DescribeNetworkAcls' }] });
+    try {
+      const r = await runDiscovery({ profiles: ['sandbox-network'], regions: ['us-east-1'] }, { env, homeDir: home, now: NOW });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.topology.vpcs.map((v) => v.id)).toContain(ids.vpc);
+      expect(r.value.topology.networkAcls).toEqual([]);
+      const cell = r.value.coverage.find((x) => x.region === 'us-east-1');
+      expect(cell?.state).toBe('complete');
+      expect(cell?.unread?.map((u) => [u.kind, u.errorCode])).toEqual([['networkAcls', 'UnauthorizedOperation']]);
+      expect(cell?.unread?.[0]?.message).toContain('ec2:DescribeNetworkAcls');
+      expect(parseSnapshot(JSON.stringify(r.value))).toEqual({ ok: true, snapshot: r.value });
+    } finally {
+      server.setFaults({});
+    }
+  });
+});

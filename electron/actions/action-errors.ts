@@ -2,7 +2,7 @@
  *
  * Credential, network and throttling errors reuse the explanations of `electron/aws/`
  * (`explainFailure`, `explainCredentialFailure`); the codes only mutating calls meet are worded
- * here, from "Error codes for the Amazon EC2 API" (docs/ec2-peering-semantics.md).
+ * here, one explanation per code.
  */
 import type { ApiError } from '../../shared/core/result';
 import type { PlanStep } from '../../shared/planning/plan-types';

@@ -122,7 +122,7 @@ export function associateDhcpOptions(ctx: CallContext, input: AssociateDhcpOptio
 export function deleteDhcpOptions(ctx: CallContext, input: DeleteDhcpOptionsRequest): void {
   const d = requireDhcpOptions(ctx, input.DhcpOptionsId);
   for (const v of ctx.cell.table('vpc').values()) {
-    // AWS's wording, as an AWS SDK quoted it in a bug report (docs/ec2-peering-semantics.md).
+    // A set a VPC uses cannot go.
     if (v.dhcpOptionsId === d.id) throw new AwsError('DependencyViolation', `The dhcpOptions '${d.id}' has dependencies and cannot be deleted.`);
   }
   checkDryRun(input);

@@ -7,7 +7,7 @@
  * termination; an instance is `pending` in RunInstances' answer and settles `running`;
  * termination answers `shutting-down` and settles `terminated`, shown for a while, then gone;
  * stop answers `stopping` and settles `stopped`, start answers `pending`. Any well-formed `ami-`
- * image id is taken. docs/ec2-peering-semantics.md names the source of each answer's wording.
+ * image id is taken.
  */
 import type {
   DescribeInstancesRequest,

@@ -8,7 +8,7 @@
  * its VPC (the VPC's default group when none is named); it attaches to an instance of its VPC in
  * the same Availability Zone, at a free device index; the primary interface (device index 0)
  * cannot be detached; an attached interface cannot be deleted; its attributes change one per
- * call. docs/ec2-peering-semantics.md names the source of each answer's wording.
+ * call.
  */
 import type {
   AttachNetworkInterfaceRequest,

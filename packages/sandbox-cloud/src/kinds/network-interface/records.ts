@@ -61,8 +61,7 @@ export interface ManagedBy {
   resourceId: string;
 }
 
-/** The requester AWS names on an interface endpoint's interfaces (docs/ec2-peering-semantics.md
- * names the source). */
+/** The requester id on an interface endpoint's interfaces. */
 export const VPC_ENDPOINT_REQUESTER = '727180483921';
 
 /** The owner AWS answers on the attachment of an interface a service holds. */

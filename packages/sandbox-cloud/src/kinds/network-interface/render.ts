@@ -18,6 +18,18 @@ function dnsOf(n: NetworkInterfaceRec, address: string | undefined): { PrivateDn
   return address ? { PrivateDnsName: privateDnsName(n.region, address) } : {};
 }
 
+/** What both forms of an interface's attachment say. */
+function attachmentFields(a: NonNullable<NetworkInterfaceRec['attachment']>) {
+  return {
+    AttachTime: new Date(a.attachTime),
+    AttachmentId: a.attachmentId,
+    DeleteOnTermination: a.deleteOnTermination,
+    DeviceIndex: a.deviceIndex,
+    NetworkCardIndex: 0,
+    Status: 'attached' as const,
+  };
+}
+
 /** DescribeNetworkInterfaces' form. */
 export function renderNetworkInterface(world: World, n: NetworkInterfaceRec): NetworkInterface {
   const primary = primaryAddress(n);
@@ -26,14 +38,9 @@ export function renderNetworkInterface(world: World, n: NetworkInterfaceRec): Ne
     ...(a
       ? {
           Attachment: {
-            AttachTime: new Date(a.attachTime),
-            AttachmentId: a.attachmentId,
-            DeleteOnTermination: a.deleteOnTermination,
-            DeviceIndex: a.deviceIndex,
-            NetworkCardIndex: 0,
+            ...attachmentFields(a),
             ...(a.instanceId ? { InstanceId: a.instanceId } : {}),
             InstanceOwnerId: a.instanceOwnerId,
-            Status: 'attached',
           },
         }
       : {}),
@@ -67,14 +74,7 @@ export function renderInstanceInterface(world: World, n: NetworkInterfaceRec): I
   return {
     ...(a
       ? {
-          Attachment: {
-            AttachTime: new Date(a.attachTime),
-            AttachmentId: a.attachmentId,
-            DeleteOnTermination: a.deleteOnTermination,
-            DeviceIndex: a.deviceIndex,
-            Status: 'attached',
-            NetworkCardIndex: 0,
-          },
+          Attachment: attachmentFields(a),
         }
       : {}),
     Description: n.description,

@@ -62,6 +62,16 @@ export type PathFix =
       readonly proposesPeering: boolean;
     };
 
+/** What the API answers: the fix without the explanation (the UI explains the pair itself). */
+export type PathFixAnswer =
+  | { readonly status: 'nothing-to-fix'; readonly message: string }
+  | { readonly status: 'plan'; readonly plan: PeeringPlan; readonly proposesPeering: boolean };
+
+/** The API's answer of a fix. */
+export function pathFixAnswer(fix: PathFix): PathFixAnswer {
+  return fix.status === 'plan' ? { status: 'plan', plan: fix.plan, proposesPeering: fix.proposesPeering } : { status: 'nothing-to-fix', message: fix.message };
+}
+
 /** Options of `planPathFix`. */
 export interface PlanPathFixOptions {
   readonly planId?: string;

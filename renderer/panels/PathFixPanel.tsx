@@ -92,7 +92,7 @@ export function PathFixPanel({ topology, pair, onClose }: PathFixPanelProps) {
         <>
           <p data-testid="path-fix-summary">
             <strong>{changesWords(plan.steps.length)}</strong>
-            {answer.proposesPeering ? ', with a new direct peering (dashed on the canvas)' : ''}: {plan.title}
+            {answer.proposesPeering ? ', with a new direct peering (dashed on the canvas)' : ''}, from the latest scan. Each change below is one EC2 call.
           </p>
           {plan.notes.length > 0 && (
             <ul className="plan-warnings" aria-label="Notes">

@@ -278,7 +278,7 @@ export function planPathFix(
     plan: {
       ...base.plan,
       purpose: 'fix-path',
-      title: `Let ${src.input} reach ${dst.input} (${fwdWords}): ${count} change${count === 1 ? '' : 's'}`,
+      title: `Let ${endpointWords(index, src)} reach ${endpointWords(index, dst)} (${fwdWords}): ${count} change${count === 1 ? '' : 's'}`,
       steps,
       notes,
     },
@@ -290,6 +290,11 @@ interface AclQuestion {
   readonly traffic: { readonly protocol: TrafficProtocol; readonly ports: { readonly from: number; readonly to: number } | undefined };
   readonly peers: readonly CidrRange[];
   readonly words: string;
+}
+
+/** An endpoint as people know it: the VPC's name with its id, or the subnet or address given. */
+function endpointWords(index: TopologyIndex, endpoint: ResolvedEndpoint): string {
+  return endpoint.kind === 'vpc' ? labelVpc(index, endpoint.vpcId) : endpoint.input;
 }
 
 function joins(p: Peering, a: VpcId, b: VpcId): boolean {

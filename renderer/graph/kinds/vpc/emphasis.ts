@@ -37,17 +37,18 @@ export const VPC_EMPHASIS: KindEmphasis = {
       marks.pair(pair);
       // With the fix open, the pair's own path is what matters: a proposed peering replaces the detour.
       const fixing = pathFix && new Set([pathFix.from, pathFix.to]).has(first) && new Set([pathFix.from, pathFix.to]).has(second) ? pathFix : undefined;
+      const fix = fixing ? pathFixOf(topology, fixing) : undefined;
       if (fixing) {
         marks.node(first, 'is-fix-path');
         marks.node(second, 'is-fix-path');
-        const fix = pathFixOf(topology, fixing);
-        if (fix.ok && fix.value.status === 'plan' && fix.value.proposesPeering) {
-          marks.ghost(proposedEdge(fixing.from, fixing.to, `proposed peering · ${changesWords(changeCount(fix))}`));
-        } else if (fix.ok && fix.value.status === 'plan' && fix.value.plan.peeringId) {
-          marks.edge(fix.value.plan.peeringId, 'is-on-path');
-          marks.edge(fix.value.plan.peeringId, 'is-fix-path');
-        }
-      } else if (pair.status === 'direct') marks.edge(pair.peeringId, 'is-on-path');
+      }
+      if (fixing && fix?.ok && fix.value.status === 'plan' && fix.value.proposesPeering) {
+        marks.ghost(proposedEdge(fixing.from, fixing.to, `proposed peering · ${changesWords(changeCount(fix))}`));
+      } else if (pair.status === 'direct') {
+        marks.edge(pair.peeringId, 'is-on-path');
+        // The peering the fix works on (or made) stands out like a selected one.
+        if (fixing) marks.edge(pair.peeringId, 'is-fix-path');
+      }
       else {
         if (pair.status === 'not-yet-active') marks.edge(pair.peeringId, 'is-on-path');
         for (const id of pair.path.slice(1, -1)) marks.node(id, 'is-on-path');

@@ -5,16 +5,13 @@
  * The explainer's endpoints and security-group verdicts are consumed as they are; the security
  * groups are judged as they will be once the planned peering is active, so a group reference
  * across it is not proposed again. A new peering is planned by `planPeering` (the drag-to-peer
- * plan) restricted to those tables and blocks. Network ACLs are stateless: each direction of
- * each ACL is judged on its own, the return traffic on the ephemeral ports 1024-65535, and a
- * denied direction gets an allow entry numbered below the entry that denies it.
+ * plan) restricted to those tables and blocks. The network ACL entries are `plan-path-acls.ts`'s.
  */
-import { hasOverlap, isWithin } from '../cidr/overlap';
+import { isWithin } from '../cidr/overlap';
 import { parseCidrRange, type CidrRange } from '../cidr/parse-cidr';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import { fail, ok, type Result } from '../core/result';
 import type { PeeringId, RouteTableId, SecurityGroupId, SubnetId, VpcId } from '../model/ids';
-import type { NetworkAcl, NetworkAclEntry } from '../model/kinds/network-acl';
 import type { Peering, RouteTable, SecurityGroup, Topology, Vpc } from '../model/topology';
 import { explainReachability } from '../analysis/explain-reachability';
 import type { ReachabilityExplanation, ResolvedEndpoint, TrafficProtocol } from '../analysis/reachability-types';
@@ -27,8 +24,6 @@ import {
   authorizeEgressStep,
   authorizeIngressStep,
   createRouteStep,
-  networkAclEntryStepId,
-  networkAclEntryStep,
   peeringPlanSide,
   planSide,
   vpcLabel,
@@ -36,7 +31,8 @@ import {
 } from './plan-steps';
 import type { PeeringPlan, PlanNote, PlanSideRole, PlanStep, ProfilesByAccount } from './plan-types';
 import { PEERING_ID_REF, profilesFromTopology } from './plan-types';
-import type { IpPermissionParam, NetworkAclEntryParams, PeeringRef } from './step-params';
+import type { IpPermissionParam, PeeringRef } from './step-params';
+import { aclEntrySteps, type AclSide } from './plan-path-acls';
 
 /** The pair and the traffic to let through. */
 export interface PathFixRequest {
@@ -76,15 +72,6 @@ export function pathFixAnswer(fix: PathFix): PathFixAnswer {
 export interface PlanPathFixOptions {
   readonly planId?: string;
 }
-
-/** The ephemeral ports return traffic comes back on (the range AWS's guide tells ACLs to allow). */
-export const EPHEMERAL_PORTS = { from: 1024, to: 65535 } as const;
-
-/** The highest rule number a customer entry may have. */
-const MAX_RULE_NUMBER = 32766;
-
-const ACL_PROTOCOL: Readonly<Record<TrafficProtocol, string>> = { '-1': '-1', tcp: '6', udp: '17', icmp: '1' };
-const PROTOCOL_NUMBERS: Readonly<Record<string, string>> = { all: '-1', tcp: '6', udp: '17', icmp: '1', icmpv6: '58' };
 
 /** Plan the changes that let `from` reach `to` with the traffic asked for. */
 export function planPathFix(
@@ -204,64 +191,12 @@ export function planPathFix(
   }
 
   // Network ACLs, both ways and both directions of each (they are stateless).
-  const forward = { protocol, ports: forwardPorts(traffic) };
-  const back = { protocol, ports: protocol === 'tcp' || protocol === 'udp' ? EPHEMERAL_PORTS : undefined };
-  const taken = new Map<string, Set<number>>();
-  const aclSteps = (endpoint: ResolvedEndpoint, vpc: Vpc, stepPlace: StepPlace, questions: readonly AclQuestion[]): PlanStep[] => {
-    const acls = aclsOf(topology, vpc.id, endpoint.subnetIds);
-    if (acls === undefined) {
-      notes.push({ level: 'info', message: `The network ACLs of ${labelVpc(index, vpc.id)} are not in the snapshot: they were not checked.`, fix: 'Rescan to read them.' });
-      return [];
-    }
-    const out: PlanStep[] = [];
-    for (const acl of acls) {
-      for (const q of questions) {
-        for (const peer of q.peers) {
-          const decision = evaluateAcl(acl, q.egress, q.traffic.protocol, q.traffic.ports, peer);
-          if (decision.allowed) continue;
-          const key = `${acl.id}:${q.egress}`;
-          const used = taken.get(key) ?? new Set(acl.entries.filter((e) => e.egress === q.egress).map((e) => e.ruleNumber));
-          taken.set(key, used);
-          const number = freeRuleNumber(used, decision.deciding?.ruleNumber ?? MAX_RULE_NUMBER + 1);
-          if (number === undefined) {
-            notes.push({
-              level: 'warning',
-              message: `${acl.id} denies ${q.words} with rule ${decision.deciding?.ruleNumber}, and no rule number below it is free: no entry can be planned.`,
-              fix: `Renumber the entries of ${acl.id}, or move the deny.`,
-            });
-            continue;
-          }
-          used.add(number);
-          const params: NetworkAclEntryParams = {
-            NetworkAclId: acl.id,
-            RuleNumber: number,
-            Egress: q.egress,
-            Protocol: ACL_PROTOCOL[q.traffic.protocol],
-            RuleAction: 'allow',
-            ...(peer.family === 'ipv4' ? { CidrBlock: peer.cidr } : { Ipv6CidrBlock: peer.cidr }),
-            ...(q.traffic.ports ? { PortRange: { From: q.traffic.ports.from, To: q.traffic.ports.to } } : {}),
-            ...(q.traffic.protocol === 'icmp' ? { IcmpTypeCode: { Type: -1, Code: -1 } } : {}),
-          };
-          const denied = decision.deciding ? `rule ${decision.deciding.ruleNumber === 32767 || decision.deciding.ruleNumber === 32768 ? '*' : decision.deciding.ruleNumber} denies it` : 'no rule allows it';
-          const step = networkAclEntryStep(stepPlace, vpc.id, params, `${q.words} ${q.egress ? 'to' : 'from'} ${peer.cidr} (${denied})`, []);
-          if (!out.some((s) => s.id === networkAclEntryStepId(acl.id, q.egress, number))) out.push(step);
-        }
-      }
-    }
-    return out;
-  };
   const fwdWords = trafficWords(traffic);
-  const backWords = `return traffic (${protocol === 'tcp' || protocol === 'udp' ? `${protocol} ${EPHEMERAL_PORTS.from}-${EPHEMERAL_PORTS.to}` : fwdWords})`;
-  steps.push(
-    ...aclSteps(src, srcVpc, srcPlace, [
-      { egress: true, traffic: forward, peers: dstRanges, words: fwdWords },
-      { egress: false, traffic: back, peers: dstRanges, words: backWords },
-    ]),
-    ...aclSteps(dst, dstVpc, dstPlace, [
-      { egress: false, traffic: forward, peers: srcRanges, words: fwdWords },
-      { egress: true, traffic: back, peers: srcRanges, words: backWords },
-    ]),
-  );
+  const sides: readonly AclSide[] = [
+    { vpc: srcVpc, subnetIds: src.subnetIds, place: srcPlace, role: 'source', peers: dstRanges },
+    { vpc: dstVpc, subnetIds: dst.subnetIds, place: dstPlace, role: 'destination', peers: srcRanges },
+  ];
+  steps.push(...aclEntrySteps(topology, sides, { protocol, ...(request.port !== undefined ? { port: request.port } : {}) }, fwdWords, notes, (id) => labelVpc(index, id)));
 
   if (steps.length === 0) {
     return ok({
@@ -283,13 +218,6 @@ export function planPathFix(
       notes,
     },
   });
-}
-
-interface AclQuestion {
-  readonly egress: boolean;
-  readonly traffic: { readonly protocol: TrafficProtocol; readonly ports: { readonly from: number; readonly to: number } | undefined };
-  readonly peers: readonly CidrRange[];
-  readonly words: string;
 }
 
 /** An endpoint as people know it: the VPC's name with its id, or the subnet or address given. */
@@ -441,77 +369,4 @@ function permissionPorts(traffic: Traffic): Pick<IpPermissionParam, 'IpProtocol'
     default:
       return { IpProtocol: traffic.protocol, FromPort: traffic.port ?? 0, ToPort: traffic.port ?? 65535 };
   }
-}
-
-function forwardPorts(traffic: Traffic): { from: number; to: number } | undefined {
-  if (traffic.protocol !== 'tcp' && traffic.protocol !== 'udp') return undefined;
-  return traffic.port !== undefined ? { from: traffic.port, to: traffic.port } : { from: 0, to: 65535 };
-}
-
-/**
- * The ACLs guarding `subnetIds` of `vpcId` (a subnet without an association of its own has the
- * VPC's default ACL); `undefined` when the snapshot holds no ACL of the VPC (read before ACLs were).
- */
-function aclsOf(topology: Topology, vpcId: VpcId, subnetIds: readonly SubnetId[]): NetworkAcl[] | undefined {
-  const ofVpc = topology.networkAcls.filter((a) => a.vpcId === vpcId);
-  if (ofVpc.length === 0) return undefined;
-  const out = new Map<string, NetworkAcl>();
-  const fallback = ofVpc.find((a) => a.isDefault);
-  for (const id of subnetIds) {
-    const acl = ofVpc.find((a) => a.subnetIds.includes(id)) ?? fallback;
-    if (acl) out.set(acl.id, acl);
-  }
-  return [...out.values()];
-}
-
-function aclProtocol(p: string): string {
-  const lower = p.toLowerCase();
-  return PROTOCOL_NUMBERS[lower] ?? lower;
-}
-
-/**
- * What one direction of an ACL decides for traffic with `peer`: entries by rule number, the first
- * that matches decides. An allow decides only when it covers the whole peer block and port range;
- * a deny that covers any of them decides, since it drops part of the traffic.
- */
-export function evaluateAcl(
-  acl: NetworkAcl,
-  egress: boolean,
-  protocol: TrafficProtocol,
-  ports: { readonly from: number; readonly to: number } | undefined,
-  peer: CidrRange,
-): { readonly allowed: boolean; readonly deciding?: NetworkAclEntry } {
-  const entries = acl.entries.filter((e) => e.egress === egress).sort((a, b) => a.ruleNumber - b.ruleNumber);
-  const wanted = ACL_PROTOCOL[protocol];
-  for (const entry of entries) {
-    const range = parseCidrRange(entry.cidr);
-    if (!range.ok || range.value.family !== peer.family) continue;
-    const entryProtocol = aclProtocol(entry.protocol);
-    const protocolCovers = entryProtocol === '-1' || entryProtocol === wanted;
-    const protocolTouches = protocolCovers || wanted === '-1';
-    const portsApply = entryProtocol === '6' || entryProtocol === '17';
-    const entryPorts = portsApply && entry.fromPort !== undefined && entry.toPort !== undefined ? { from: entry.fromPort, to: entry.toPort } : undefined;
-    const portsCover = !entryPorts || (ports !== undefined && entryPorts.from <= ports.from && ports.to <= entryPorts.to);
-    const portsTouch = !entryPorts || ports === undefined || (entryPorts.from <= ports.to && ports.from <= entryPorts.to);
-    if (entry.action === 'allow') {
-      if (protocolCovers && portsCover && isWithin(peer, range.value)) return { allowed: true, deciding: entry };
-    } else if (protocolTouches && portsTouch && hasOverlap(peer, range.value)) {
-      return { allowed: false, deciding: entry };
-    }
-  }
-  return { allowed: false };
-}
-
-/**
- * A free rule number below `below`: the next ten above the highest entry under it when that is
- * free, else the highest free number under it; `undefined` when none is.
- */
-export function freeRuleNumber(used: ReadonlySet<number>, below: number): number | undefined {
-  const limit = Math.min(below - 1, MAX_RULE_NUMBER);
-  const under = [...used].filter((n) => n <= limit);
-  const highest = under.length > 0 ? Math.max(...under) : 0;
-  const tidy = (Math.floor(highest / 10) + 1) * 10;
-  if (tidy <= limit && !used.has(tidy)) return tidy;
-  for (let n = limit; n >= 1; n--) if (!used.has(n)) return n;
-  return undefined;
 }

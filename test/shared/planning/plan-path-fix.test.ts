@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { explainReachability } from '../../../shared/analysis/explain-reachability';
 import type { NetworkAcl, NetworkAclEntry } from '../../../shared/model/kinds/network-acl';
 import type { Topology } from '../../../shared/model/topology';
-import { freeRuleNumber, planPathFix, type PathFix } from '../../../shared/planning/plan-path-fix';
+import { freeRuleNumber } from '../../../shared/planning/plan-path-acls';
+import { planPathFix, type PathFix } from '../../../shared/planning/plan-path-fix';
 import type { PlanStep } from '../../../shared/planning/plan-types';
 import { buildPeeredPair } from '../../support/fixtures/peered-pair';
 import { peering, route, routeTable, rule, securityGroup, subnet, topology, vpc } from '../../support/fixtures/build-topology';
@@ -183,7 +184,7 @@ describe('planPathFix', () => {
       peerings: [pcx],
       routeTables: t.routeTables.map((rt) => {
         const added = fix.plan.steps.filter((s) => s.kind === 'create-route' && s.params.RouteTableId === rt.id);
-        return { ...rt, routes: [...rt.routes, ...added.map((s) => route((s.target?.destination)!, 'pcx-new'))] };
+        return { ...rt, routes: [...rt.routes, ...added.map((s) => route(s.target!.destination!, 'pcx-new'))] };
       }),
       securityGroups: t.securityGroups.map((g) => (g.id === 'sg-x' ? { ...g, ingress: [...g.ingress, rule('tcp', 443, 'sg-r')] } : g)),
     };

@@ -74,6 +74,8 @@ export function explainActionFailure(e: unknown, ctx: ActionContext): ApiError {
     fix = `A quota of account ${ctx.accountId} in ${ctx.region} is reached: remove something unused, or ask for an increase in Service Quotas (Amazon VPC).`;
   } else if (code === 'RouteAlreadyExists') {
     fix = 'Another route for that destination exists in the table: rescan, then replace or skip it when the run asks.';
+  } else if (code === 'NetworkAclEntryAlreadyExists') {
+    fix = 'Another entry of the network ACL has that rule number in that direction: rescan and plan again, so the new entry takes a free number.';
   } else if (code === 'InvalidParameterValue' || code === 'InvalidParameterCombination' || code === 'MissingParameter' || code === 'InvalidParameter') {
     fix = `AWS refused the step's inputs: ${detail || code}. Untick or change the step.`;
   } else {

@@ -24,6 +24,7 @@ import type {
   ListAuditInput,
   PeeringChecklistInput,
   PlanCompletionInput,
+  PlanPathFixInput,
   PlanDeletionInput,
   PlanPeeringInput,
   PlanRejectionInput,
@@ -35,6 +36,7 @@ import type {
 import { peeringChecklist, type PeeringChecklist } from '../../shared/planning/peering-checklist';
 import { planToCliCommands, planToCliScript, type PlanCli } from '../../shared/planning/plan-cli';
 import { planCompletion } from '../../shared/planning/plan-completion';
+import { pathFixAnswer, planPathFix, type PathFixAnswer } from '../../shared/planning/plan-path-fix';
 import { planDeletion, planRejection } from '../../shared/planning/plan-deletion';
 import { planPeering } from '../../shared/planning/plan-peering';
 import type { PlanAndRun, PlanRun, SavedRun } from '../../shared/planning/plan-run';
@@ -59,6 +61,8 @@ export interface ActionsService {
   planDeletion(input: PlanDeletionInput): Promise<Result<PeeringPlan>>;
   planRejection(input: PlanRejectionInput): Promise<Result<PeeringPlan>>;
   planCompletion(input: PlanCompletionInput): Promise<Result<PeeringPlan>>;
+  /** The changes that let a blocked pair talk, as a stored plan (or that nothing is missing). */
+  planPathFix(input: PlanPathFixInput): Promise<Result<PathFixAnswer>>;
   getPeeringChecklist(input: PeeringChecklistInput): Promise<Result<PeeringChecklist>>;
   getPlanCli(input: PlanRunInput): Promise<Result<PlanCli>>;
   dryRunPlan(input: PlanRunInput): Promise<Result<PlanRun>>;
@@ -138,6 +142,23 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
 
     async planCompletion({ peeringId, ...opts }) {
       return makePlan((t) => planCompletion(t, peeringId, profilesFromTopology(t.accounts), opts));
+    },
+
+    async planPathFix({ from, to, protocol, port, sourceSecurityGroupIds, destinationSecurityGroupIds }) {
+      const t = await topology();
+      if (!t.ok) return t;
+      const request = {
+        from,
+        to,
+        ...(protocol ? { protocol } : {}),
+        ...(port !== undefined ? { port } : {}),
+        ...(sourceSecurityGroupIds ? { sourceSecurityGroupIds } : {}),
+        ...(destinationSecurityGroupIds ? { destinationSecurityGroupIds } : {}),
+      };
+      const fix = planPathFix(t.value, request, profilesFromTopology(t.value.accounts));
+      if (!fix.ok) return fix;
+      const answer = pathFixAnswer(fix.value);
+      return ok(answer.status === 'plan' ? { ...answer, plan: remember(answer.plan) } : answer);
     },
 
     async getPeeringChecklist({ peeringId }) {

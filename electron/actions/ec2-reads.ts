@@ -1,12 +1,14 @@
 /** The EC2 reads that make re-running a step harmless: a peering's status, a live peering between
- * two VPCs, a route, a group's rules, the peerings a tag marks.
+ * two VPCs, a route, a group's rules, a network ACL's entry, the peerings a tag marks.
  */
 import {
+  DescribeNetworkAclsCommand,
   DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
   DescribeVpcPeeringConnectionsCommand,
   type EC2Client,
   type IpPermission,
+  type NetworkAclEntry as AwsNetworkAclEntry,
   type Route as AwsRoute,
   type VpcPeeringConnection,
 } from '@aws-sdk/client-ec2';
@@ -149,9 +151,32 @@ export async function findPeeringsByTag(client: EC2Client, key: string, value: s
 
 /** The ingress permissions of a security group, or undefined when the group is gone. */
 export async function groupIngress(client: EC2Client, groupId: string, abortSignal?: AbortSignal): Promise<readonly IpPermission[] | undefined> {
+  return groupPermissions(client, groupId, 'ingress', abortSignal);
+}
+
+/** The egress permissions of a security group, or undefined when the group is gone. */
+export async function groupEgress(client: EC2Client, groupId: string, abortSignal?: AbortSignal): Promise<readonly IpPermission[] | undefined> {
+  return groupPermissions(client, groupId, 'egress', abortSignal);
+}
+
+/** The entry of a network ACL with `ruleNumber` in one direction: `null` when there is none, `undefined` when the ACL is gone. */
+export async function findNetworkAclEntry(client: EC2Client, aclId: string, ruleNumber: number, egress: boolean, abortSignal?: AbortSignal): Promise<AwsNetworkAclEntry | null | undefined> {
+  try {
+    const out = await client.send(new DescribeNetworkAclsCommand({ NetworkAclIds: [aclId] }), abortSignal ? { abortSignal } : {});
+    const acl = out.NetworkAcls?.find((a) => a.NetworkAclId === aclId);
+    if (!acl) return undefined;
+    return acl.Entries?.find((e) => e.RuleNumber === ruleNumber && !!e.Egress === egress) ?? null;
+  } catch (e) {
+    if (/^InvalidNetworkAclID\.(NotFound|Malformed)$/.test(actionErrorCode(e))) return undefined;
+    throw e;
+  }
+}
+
+async function groupPermissions(client: EC2Client, groupId: string, direction: 'ingress' | 'egress', abortSignal?: AbortSignal): Promise<readonly IpPermission[] | undefined> {
   try {
     const out = await client.send(new DescribeSecurityGroupsCommand({ GroupIds: [groupId] }), abortSignal ? { abortSignal } : {});
-    return out.SecurityGroups?.find((g) => g.GroupId === groupId)?.IpPermissions ?? undefined;
+    const group = out.SecurityGroups?.find((g) => g.GroupId === groupId);
+    return (direction === 'ingress' ? group?.IpPermissions : group?.IpPermissionsEgress) ?? undefined;
   } catch (e) {
     if (/^InvalidGroup(Id)?\.(NotFound|Malformed)$/.test(actionErrorCode(e))) return undefined;
     throw e;

@@ -7,25 +7,33 @@
  */
 import {
   AcceptVpcPeeringConnectionCommand,
+  AuthorizeSecurityGroupEgressCommand,
   AuthorizeSecurityGroupIngressCommand,
+  CreateNetworkAclEntryCommand,
   CreateRouteCommand,
   CreateVpcPeeringConnectionCommand,
+  DeleteNetworkAclEntryCommand,
   DeleteRouteCommand,
   DeleteVpcPeeringConnectionCommand,
   ModifyVpcPeeringConnectionOptionsCommand,
   RejectVpcPeeringConnectionCommand,
   ReplaceRouteCommand,
+  RevokeSecurityGroupEgressCommand,
   RevokeSecurityGroupIngressCommand,
   type AcceptVpcPeeringConnectionCommandInput,
+  type AuthorizeSecurityGroupEgressCommandInput,
   type AuthorizeSecurityGroupIngressCommandInput,
+  type CreateNetworkAclEntryCommandInput,
   type CreateRouteCommandInput,
   type CreateVpcPeeringConnectionCommandInput,
+  type DeleteNetworkAclEntryCommandInput,
   type DeleteRouteCommandInput,
   type DeleteVpcPeeringConnectionCommandInput,
   type EC2Client,
   type ModifyVpcPeeringConnectionOptionsCommandInput,
   type RejectVpcPeeringConnectionCommandInput,
   type ReplaceRouteCommandInput,
+  type RevokeSecurityGroupEgressCommandInput,
   type RevokeSecurityGroupIngressCommandInput,
 } from '@aws-sdk/client-ec2';
 
@@ -43,6 +51,10 @@ type SdkInputs = {
   readonly DeleteRoute: DeleteRouteCommandInput;
   readonly AuthorizeSecurityGroupIngress: AuthorizeSecurityGroupIngressCommandInput;
   readonly RevokeSecurityGroupIngress: RevokeSecurityGroupIngressCommandInput;
+  readonly AuthorizeSecurityGroupEgress: AuthorizeSecurityGroupEgressCommandInput;
+  readonly RevokeSecurityGroupEgress: RevokeSecurityGroupEgressCommandInput;
+  readonly CreateNetworkAclEntry: CreateNetworkAclEntryCommandInput;
+  readonly DeleteNetworkAclEntry: DeleteNetworkAclEntryCommandInput;
 };
 
 /** The fields of `P`, at any depth, that `I` does not have, as dotted paths (`never` when there are none). */
@@ -79,6 +91,10 @@ const SENDERS = {
   DeleteRoute: (c, input, o) => c.send(new DeleteRouteCommand(input), o),
   AuthorizeSecurityGroupIngress: (c, input, o) => c.send(new AuthorizeSecurityGroupIngressCommand(input), o),
   RevokeSecurityGroupIngress: (c, input, o) => c.send(new RevokeSecurityGroupIngressCommand(input), o),
+  AuthorizeSecurityGroupEgress: (c, input, o) => c.send(new AuthorizeSecurityGroupEgressCommand(input), o),
+  RevokeSecurityGroupEgress: (c, input, o) => c.send(new RevokeSecurityGroupEgressCommand(input), o),
+  CreateNetworkAclEntry: (c, input, o) => c.send(new CreateNetworkAclEntryCommand(input), o),
+  DeleteNetworkAclEntry: (c, input, o) => c.send(new DeleteNetworkAclEntryCommand(input), o),
 } satisfies { readonly [A in Ec2ActionName]: Sender<A> };
 const senders: { readonly [A in Ec2ActionName]: Sender<A> } = SENDERS;
 

@@ -12,7 +12,7 @@ import type { EC2Client, IpPermission } from '@aws-sdk/client-ec2';
 import type { AuditRecord } from '../../shared/planning/audit-filter';
 import { CALL_TAG, RUN_TAG } from '../../shared/planning/plan-calls';
 import type { Ec2ActionName, PeeringTagSpecification, StepCallOf } from '../../shared/planning/step-params';
-import { describePeering, findLivePeering, findPeeringsByTag, findRoute, groupIngress, type PeeringView } from './ec2-reads';
+import { describePeering, findLivePeering, findNetworkAclEntry, findPeeringsByTag, findRoute, groupEgress, groupIngress, type PeeringView } from './ec2-reads';
 
 /** What AWS shows about an interrupted call. */
 export interface Recognition {
@@ -141,15 +141,31 @@ async function recogniseRoute(call: AuditRecord, read: ReadAs): Promise<Recognit
 async function recogniseRule(call: AuditRecord, read: ReadAs): Promise<Recognition> {
   const groupId = str(call.parameters.GroupId) ?? '?';
   const wanted = Array.isArray(call.parameters.IpPermissions) ? (call.parameters.IpPermissions as Readonly<Record<string, unknown>>[]) : [];
-  const existing = await read('DescribeSecurityGroups', (c, s) => groupIngress(c, groupId, s));
-  if (!existing) return call.action === 'RevokeSecurityGroupIngress' ? wentThrough(`${groupId} no longer exists.`) : didNotHappen(`${groupId} no longer exists.`);
+  const egress = call.action === 'AuthorizeSecurityGroupEgress' || call.action === 'RevokeSecurityGroupEgress';
+  const revoke = call.action === 'RevokeSecurityGroupIngress' || call.action === 'RevokeSecurityGroupEgress';
+  const existing = await read('DescribeSecurityGroups', (c, s) => (egress ? groupEgress(c, groupId, s) : groupIngress(c, groupId, s)));
+  if (!existing) return revoke ? wentThrough(`${groupId} no longer exists.`) : didNotHappen(`${groupId} no longer exists.`);
   const counts = wanted.map((w) => heldSources(existing, w));
   const held = counts.reduce((n, c) => n + c.held, 0);
   const of = counts.reduce((n, c) => n + c.of, 0);
-  if (call.action === 'RevokeSecurityGroupIngress') {
+  if (revoke) {
     return held === 0 ? wentThrough(`${groupId} no longer has the rule.`) : didNotHappen(`${groupId} still has ${held} of its ${of} sources.`);
   }
   return of > 0 && held === of ? wentThrough(`${groupId} has the rule.`) : didNotHappen(`${groupId} has ${held} of its ${of} sources.`);
+}
+
+async function recogniseAclEntry(call: AuditRecord, read: ReadAs): Promise<Recognition> {
+  const p = call.parameters;
+  const aclId = str(p.NetworkAclId) ?? '?';
+  const ruleNumber = typeof p.RuleNumber === 'number' ? p.RuleNumber : -1;
+  const egress = p.Egress === true;
+  const entry = await read('DescribeNetworkAcls', (c, s) => findNetworkAclEntry(c, aclId, ruleNumber, egress, s));
+  const what = `${egress ? 'outbound' : 'inbound'} rule ${ruleNumber} of ${aclId}`;
+  if (call.action === 'DeleteNetworkAclEntry') return entry ? didNotHappen(`${what} is still there.`) : wentThrough(`${what} is gone.`);
+  if (entry === undefined) return didNotHappen(`${aclId} no longer exists.`);
+  if (!entry) return didNotHappen(`${aclId} has no ${what}.`);
+  const same = entry.RuleAction === p.RuleAction && (entry.CidrBlock ?? entry.Ipv6CidrBlock) === (str(p.CidrBlock) ?? str(p.Ipv6CidrBlock)) && entry.Protocol === str(p.Protocol);
+  return same ? wentThrough(`${what} is there.`) : didNotHappen(`${what} is another entry (${entry.RuleAction} ${entry.Protocol} ${entry.CidrBlock ?? entry.Ipv6CidrBlock ?? ''}).`);
 }
 
 type Recogniser = (call: AuditRecord, read: ReadAs) => Promise<Recognition>;
@@ -166,6 +182,10 @@ const RECOGNISERS = {
   DeleteRoute: recogniseRoute,
   AuthorizeSecurityGroupIngress: recogniseRule,
   RevokeSecurityGroupIngress: recogniseRule,
+  AuthorizeSecurityGroupEgress: recogniseRule,
+  RevokeSecurityGroupEgress: recogniseRule,
+  CreateNetworkAclEntry: recogniseAclEntry,
+  DeleteNetworkAclEntry: recogniseAclEntry,
 } satisfies Record<Ec2ActionName, Recogniser>;
 
 /** Ask AWS whether `call` (an interrupted, non-DryRun call) went through. */

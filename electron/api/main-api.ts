@@ -348,6 +348,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     planDeletion: (input) => actions.planDeletion(input),
     planRejection: (input) => actions.planRejection(input),
     planCompletion: (input) => actions.planCompletion(input),
+    planPathFix: (input) => actions.planPathFix(input),
     getPeeringChecklist: (input) => actions.getPeeringChecklist(input),
     getPlanCli: (input) => actions.getPlanCli(input),
     dryRunPlan: (input) => actions.dryRunPlan(input),

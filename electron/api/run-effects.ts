@@ -6,12 +6,13 @@
  * or out of its table, a rule into or out of its group, the peering takes the status the run
  * last saw). Applying a run twice, or to a topology that already shows it, changes nothing more.
  */
-import type { IpPermission } from '@aws-sdk/client-ec2';
+import type { IpPermission, NetworkAclEntry as AwsNetworkAclEntry } from '@aws-sdk/client-ec2';
 
 import type { PendingUpdate, ScanSlice } from '../../shared/api/dto';
 import type { PeeringId, VpcId } from '../../shared/model/ids';
 import {
   PEERING_STATUSES,
+  type NetworkAcl,
   type Peering,
   type PeeringSide,
   type PeeringStatus,
@@ -25,6 +26,7 @@ import type { IpPermissionParam } from '../../shared/planning/step-params';
 import { routeDestination } from '../../shared/planning/step-params';
 import { resolvePeeringRef, type PeeringPlan, type PlanSide, type PlanStep } from '../../shared/planning/plan-types';
 import { normaliseCidr } from '../discovery/kinds/aws-fields';
+import { toNetworkAclEntry } from '../discovery/kinds/network-acl';
 import { flattenPermission } from '../discovery/kinds/security-group';
 
 /** Step outcomes after which AWS is not as the snapshot saw it. */
@@ -107,6 +109,8 @@ export function applyRun(topology: Topology, plan: PeeringPlan, run: PlanRun): T
   const groups = new Map<string, SecurityGroup>();
   const table = (id: string) => tables.get(id) ?? topology.routeTables.find((t) => t.id === id);
   const group = (id: string) => groups.get(id) ?? topology.securityGroups.find((g) => g.id === id);
+  const acls = new Map<string, NetworkAcl>();
+  const aclOf = (id: string) => acls.get(id) ?? topology.networkAcls.find((a) => a.id === id);
   for (const step of steps) {
     switch (step.kind) {
       case 'create-route':
@@ -126,6 +130,22 @@ export function applyRun(topology: Topology, plan: PeeringPlan, run: PlanRun): T
         const rules = rulesOf(step.params.IpPermissions, g.accountId);
         const kept = g.ingress.filter((r) => !rules.some((x) => sameRule(r, x)));
         groups.set(g.id, { ...g, ingress: step.kind === 'authorize-ingress' ? [...kept, ...rules] : kept });
+        break;
+      }
+      case 'authorize-egress': {
+        const g = group(step.params.GroupId);
+        if (!g) break;
+        const rules = rulesOf(step.params.IpPermissions, g.accountId);
+        groups.set(g.id, { ...g, egress: [...g.egress.filter((r) => !rules.some((x) => sameRule(r, x))), ...rules] });
+        break;
+      }
+      case 'create-network-acl-entry': {
+        const a = aclOf(step.params.NetworkAclId);
+        // The step's input has the fields of an entry as DescribeNetworkAcls shows it.
+        const entry = toNetworkAclEntry(step.params as unknown as AwsNetworkAclEntry);
+        if (!a || !entry) break;
+        const others = a.entries.filter((e) => e.ruleNumber !== entry.ruleNumber || e.egress !== entry.egress);
+        acls.set(a.id, { ...a, entries: [...others, entry].sort((x, y) => Number(x.egress) - Number(y.egress) || x.ruleNumber - y.ruleNumber) });
         break;
       }
       case 'modify-options': {
@@ -154,5 +174,6 @@ export function applyRun(topology: Topology, plan: PeeringPlan, run: PlanRun): T
     peerings,
     routeTables: tables.size ? topology.routeTables.map((t) => tables.get(t.id) ?? t) : topology.routeTables,
     securityGroups: groups.size ? topology.securityGroups.map((g) => groups.get(g.id) ?? g) : topology.securityGroups,
+    networkAcls: acls.size ? topology.networkAcls.map((a) => acls.get(a.id) ?? a) : topology.networkAcls,
   };
 }

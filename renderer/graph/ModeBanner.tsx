@@ -7,6 +7,7 @@ import { useAppStore } from '../store/store-context';
 import { conflictsOf, indexOf } from './derive';
 import { MAX_GHOSTS } from './kinds/vpc/emphasis';
 import { neighbourhoodOf } from './kinds/vpc/neighbourhood';
+import { changeCount, changesWords, pathFixOf } from './path-fix';
 import { countHits } from './search';
 import { viewStateOf } from './view-state';
 
@@ -18,6 +19,11 @@ function bannerOf(s: AppState): { text: string; tone: string } | undefined {
   }
   const name = (id: VpcId) => indexOf(topology).vpcById.get(id)?.name ?? id;
   const [a, b] = s.selection.vpcIds;
+  if (s.pathFix) {
+    const fix = pathFixOf(topology, s.pathFix);
+    const what = !fix.ok ? 'cannot be fixed (see the fix panel)' : fix.value.status === 'plan' ? `${changesWords(changeCount(fix))}${fix.value.proposesPeering ? ', the proposed peering dashed' : ''}` : 'nothing to change';
+    return { text: `Fix ${name(s.pathFix.from)} → ${name(s.pathFix.to)}: ${what} · Esc to close`, tone: fix.ok ? 'info' : 'bad' };
+  }
   if (a && b) return { text: `${name(a)} → ${name(b)}: reachability in the inspector · Esc to clear`, tone: 'info' };
   if (a) {
     const near = neighbourhoodOf(topology, a);

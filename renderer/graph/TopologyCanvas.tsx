@@ -6,6 +6,7 @@ import type { MouseEvent as ReactMouseEvent, PointerEvent as ReactPointerEvent }
 
 import type { VpcId } from '../../shared/model/ids';
 import { FirstRun } from '../chrome/FirstRun';
+import { PathFixPanel } from '../panels/PathFixPanel';
 import { PlanPanel } from '../panels/PlanPanel';
 import { RefusalPanel } from '../panels/RefusalPanel';
 import { useAppStore, useAppStoreApi } from '../store/store-context';
@@ -102,6 +103,8 @@ export function TopologyCanvas() {
   const view = useAppStore(viewStateOf);
   const plan = useAppStore((s) => s.plan);
   const refusal = useAppStore((s) => s.refusal);
+  const pathFix = useAppStore((s) => s.pathFix);
+  const closePathFix = useAppStore((s) => s.closePathFix);
   const dragging = useAppStore((s) => s.peeringDragFrom !== undefined);
   const onNodesChange = useAppStore((s) => s.onNodesChange);
   const closePlan = useAppStore((s) => s.closePlan);
@@ -248,6 +251,7 @@ export function TopologyCanvas() {
       </ReactFlow>
       {showFirstRun && <FirstRun />}
       {topology && plan && <PlanPanel topology={topology} pair={plan} onClose={closePlan} />}
+      {topology && pathFix && <PathFixPanel key={`${pathFix.from}>${pathFix.to}`} topology={topology} pair={pathFix} onClose={closePathFix} />}
       {topology && refusal && <RefusalPanel topology={topology} pair={refusal} onClose={dismissRefusal} />}
     </main>
   );

@@ -5,7 +5,7 @@
  */
 import type { NoDirectPathExplanation } from '../../shared/analysis/transitive-paths';
 import type { Topology } from '../../shared/model/topology';
-import type { CanvasMode, Selection } from '../store/app-state';
+import type { CanvasMode, PathFixPair, Selection } from '../store/app-state';
 import type { GhostFlowEdge } from './flow-types';
 
 /** What the emphasis is computed from. */
@@ -13,6 +13,8 @@ export interface EmphasisInput {
   readonly topology: Topology;
   readonly selection: Selection;
   readonly mode: CanvasMode;
+  /** The pair whose fix is open: its proposed changes are drawn. */
+  readonly pathFix?: PathFixPair;
 }
 
 /** Where a kind puts its marks. */

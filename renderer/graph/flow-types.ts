@@ -57,6 +57,8 @@ export type GhostEdgeData = {
   readonly via: readonly VpcId[];
   readonly peeringIds: readonly PeeringId[];
   readonly label: string;
+  /** A peering a fix plan proposes, not a detour. */
+  readonly proposed?: boolean;
 };
 
 /** A drawn peering. */

@@ -11,6 +11,7 @@ import type { NoDirectPathExplanation } from '../../shared/analysis/transitive-p
 import type { PeeringId, VpcId } from '../../shared/model/ids';
 import type { Topology } from '../../shared/model/topology';
 import type { AppState, CanvasMode, Selection } from '../store/app-store';
+import type { PathFixPair } from '../store/app-state';
 import { membersOf } from './derive';
 import type { EmphasisInput, EmphasisMarks } from './emphasis';
 import { updatingClass, updatingOf } from '../store/updates';
@@ -43,7 +44,7 @@ function add(map: Map<string, string>, id: string, cls: string): void {
 }
 
 /** Compute the view for the given inputs (exported for tests; components use `viewStateOf`). */
-export function computeViewState(topology: Topology, selection: Selection, mode: CanvasMode, query: string, showDeleted: boolean): ViewState {
+export function computeViewState(topology: Topology, selection: Selection, mode: CanvasMode, query: string, showDeleted: boolean, pathFix?: PathFixPair): ViewState {
   const vpcClass = new Map<string, string>();
   const edgeClass = new Map<string, string>();
   const ghosts: GhostFlowEdge[] = [];
@@ -56,7 +57,7 @@ export function computeViewState(topology: Topology, selection: Selection, mode:
     pair: (explanation) => void (pair = explanation),
     dim: () => void (dimmed = true),
   };
-  const input: EmphasisInput = { topology, selection, mode };
+  const input: EmphasisInput = { topology, selection, mode, ...(pathFix ? { pathFix } : {}) };
 
   for (const [, entry] of KIND_ENTRIES) entry.emphasis?.mode?.(input, marks);
 
@@ -80,17 +81,17 @@ export function computeViewState(topology: Topology, selection: Selection, mode:
   } as ViewState;
 }
 
-let last: { topology?: Topology; selection?: Selection; mode?: CanvasMode; query?: string; showDeleted?: boolean; view: ViewState } = { view: EMPTY };
+let last: { topology?: Topology; selection?: Selection; mode?: CanvasMode; query?: string; showDeleted?: boolean; pathFix?: PathFixPair; view: ViewState } = { view: EMPTY };
 
 /** The view of the store's current state, recomputed only when one of its inputs changes. */
 export function viewStateOf(s: AppState): ViewState {
   const topology = s.snapshot?.topology;
   if (!topology) return EMPTY;
-  if (last.topology === topology && last.selection === s.selection && last.mode === s.mode && last.query === s.query && last.showDeleted === s.showDeleted) {
+  if (last.topology === topology && last.selection === s.selection && last.mode === s.mode && last.query === s.query && last.showDeleted === s.showDeleted && last.pathFix === s.pathFix) {
     return last.view;
   }
-  const view = computeViewState(topology, s.selection, s.mode, s.query, s.showDeleted);
-  last = { topology, selection: s.selection, mode: s.mode, query: s.query, showDeleted: s.showDeleted, view };
+  const view = computeViewState(topology, s.selection, s.mode, s.query, s.showDeleted, s.pathFix);
+  last = { topology, selection: s.selection, mode: s.mode, query: s.query, showDeleted: s.showDeleted, ...(s.pathFix ? { pathFix: s.pathFix } : {}), view };
   return view;
 }
 

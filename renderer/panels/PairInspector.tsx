@@ -15,6 +15,8 @@ const CHECK_ICON: Record<CheckStatus, string> = { pass: '✓', fail: '✕', unkn
 export function PairInspector({ topology, a, b }: { topology: Topology; a: VpcId; b: VpcId }) {
   const pair = useAppStore((s) => viewStateOf(s).pair);
   const openPlan = useAppStore((s) => s.openPlan);
+  const openPathFix = useAppStore((s) => s.openPathFix);
+  const fixing = useAppStore((s) => s.pathFix);
   const reach = useMemo(() => explainReachability(topology, a, b), [topology, a, b]);
   // Sentences name each VPC as people know it, with the id AWS knows it by: "web-prod (vpc-0abc…)".
   const label = (id: VpcId) => labelVpc(indexTopology(topology), id);
@@ -26,6 +28,17 @@ export function PairInspector({ topology, a, b }: { topology: Topology; a: VpcId
       <div className={`verdict verdict-${reach.verdict}`} data-testid="reachability-verdict">
         {reach.verdict === 'reachable' ? 'Traffic can flow' : reach.verdict === 'unreachable' ? 'Traffic cannot flow' : 'Cannot tell offline'}
       </div>
+      {reach.verdict === 'unreachable' && (
+        <button
+          type="button"
+          className="primary small-button"
+          data-testid="fix-path"
+          aria-pressed={fixing?.from === a && fixing.to === b}
+          onClick={() => openPathFix({ from: a, to: b })}
+        >
+          Fix this path
+        </button>
+      )}
       {pair && pair.status !== 'direct' && (
         <div className="pair-path small" data-testid="pair-path">
           {pair.path.length > 2 && (

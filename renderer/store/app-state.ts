@@ -35,6 +35,12 @@ export interface Selection {
   readonly item?: SelectedItem;
 }
 
+/** A blocked pair to fix: traffic from `from` to `to`. */
+export interface PathFixPair {
+  readonly from: VpcId;
+  readonly to: VpcId;
+}
+
 /** A requester/accepter pair chosen by dropping one VPC on another. */
 export interface PeeringPair {
   readonly requesterVpcId: VpcId;
@@ -118,6 +124,8 @@ export interface AppState {
   readonly plan?: PeeringPair;
   /** The refusal shown after an invalid drop. */
   readonly refusal?: PeeringPair;
+  /** The blocked pair whose fix the canvas shows and the fix panel plans ("Fix this path"). */
+  readonly pathFix?: PathFixPair;
   readonly discovery: DiscoveryRun;
   /** Profiles and regions the user picked for the next scan (all when undefined). */
   readonly scanProfiles?: readonly string[];
@@ -169,6 +177,8 @@ export interface AppState {
   endPeeringDrag(): void;
   openPlan(pair: PeeringPair): void;
   closePlan(): void;
+  openPathFix(pair: PathFixPair): void;
+  closePathFix(): void;
   refuse(pair: PeeringPair): void;
   dismissRefusal(): void;
   setScanChoice(choice: { profiles?: readonly string[]; regions?: readonly string[] }): void;

@@ -22,6 +22,8 @@ export type SelectionSlice = Pick<
   | 'endPeeringDrag'
   | 'openPlan'
   | 'closePlan'
+  | 'openPathFix'
+  | 'closePathFix'
   | 'refuse'
   | 'dismissRefusal'
   | 'escape'
@@ -103,7 +105,15 @@ export function selectionSlice(set: SetState, get: GetState): SelectionSlice {
     },
 
     openPlan(pair) {
-      set({ plan: pair, refusal: undefined });
+      set({ plan: pair, refusal: undefined, pathFix: undefined });
+    },
+
+    openPathFix(pair) {
+      set({ pathFix: pair, plan: undefined, refusal: undefined });
+    },
+
+    closePathFix() {
+      set({ pathFix: undefined });
     },
 
     closePlan() {
@@ -122,6 +132,7 @@ export function selectionSlice(set: SetState, get: GetState): SelectionSlice {
       const s = get();
       if (s.refusal) return set({ refusal: undefined });
       if (s.plan) return set({ plan: undefined });
+      if (s.pathFix) return set({ pathFix: undefined });
       if (s.query) return set({ query: '' });
       if (s.selection.vpcIds.length > 0 || s.selection.item) return select({ vpcIds: [] });
       if (s.mode !== 'normal') return set({ mode: 'normal' });

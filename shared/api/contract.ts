@@ -19,6 +19,7 @@ import {
   listAuditInput,
   peeringChecklistInput,
   planCompletionInput,
+  planPathFixInput,
   planDeletionInput,
   planPeeringInput,
   planRejectionInput,
@@ -31,6 +32,7 @@ import type { AuditExport, AuditPage } from '../planning/audit-filter';
 import type { PeeringChecklist } from '../planning/peering-checklist';
 import type { PlanCli } from '../planning/plan-cli';
 import type { PlanAndRun, PlanRun, SavedRun } from '../planning/plan-run';
+import type { PathFixAnswer } from '../planning/plan-path-fix';
 import type { PeeringPlan } from '../planning/plan-types';
 import type {
   AppInfo,
@@ -124,6 +126,8 @@ export const apiContract = {
   planRejection: method(planRejectionInput).returns<PeeringPlan>(),
   /** Plan what an existing peering still lacks: acceptance, routes, DNS. */
   planCompletion: method(planCompletionInput).returns<PeeringPlan>(),
+  /** Plan the changes that let a blocked pair talk (peering, routes, group rules, ACL entries), or say nothing is missing. */
+  planPathFix: method(planPathFixInput).returns<PathFixAnswer>(),
   /** requested → accepted → routes → security groups → DNS, from the latest snapshot. */
   getPeeringChecklist: method(peeringChecklistInput).returns<PeeringChecklist>(),
   /** A stored plan as AWS CLI commands, before anything runs. */

@@ -21,6 +21,7 @@ export const API_METHOD_NAMES = [
   'planDeletion',
   'planRejection',
   'planCompletion',
+  'planPathFix',
   'getPeeringChecklist',
   'getPlanCli',
   'dryRunPlan',

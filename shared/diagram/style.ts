@@ -236,6 +236,9 @@ export const EDGE_STYLES: readonly EdgeStyle[] = [
 /** The canvas's would-be path between two VPCs that only others connect (no file draws one). */
 export const GHOST_EDGE: EdgeLook = { colour: 'warn', line: 'dashed', dash: '3 7', width: 2.25 };
 
+/** The canvas's proposed peering of a path fix: dashed in `ok`, as the line of a valid drag-to-peer (no file draws one). */
+export const PROPOSED_EDGE: EdgeLook = { colour: 'ok', line: 'dashed', dash: '6 5', width: 3 };
+
 const STYLE_BY_CATEGORY = new Map(EDGE_STYLES.map((s) => [s.category, s]));
 
 /** The style of a category. */

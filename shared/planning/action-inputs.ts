@@ -63,6 +63,17 @@ export const planCompletionInput = z.strictObject({
   accepterProfile: profileName.optional(),
   securityGroupRules: z.array(securityGroupRuleInput).max(20).optional(),
 });
+/** `planPathFix`: the changes that let `from` reach `to` (VPC ids, subnet ids or addresses) with the traffic given. */
+export const planPathFixInput = z.strictObject({
+  from: z.string().trim().min(1, 'name the source').max(100),
+  to: z.string().trim().min(1, 'name the destination').max(100),
+  protocol: z.enum(['tcp', 'udp', 'icmp', '-1']).optional(),
+  port: z.number().int().min(0, 'ports run from 0').max(65535, 'ports run to 65535').optional(),
+  sourceSecurityGroupIds: z.array(securityGroupIdSchema).max(50).optional(),
+  destinationSecurityGroupIds: z.array(securityGroupIdSchema).max(50).optional(),
+});
+/** Parsed `planPathFix` input. */
+export type PlanPathFixInput = z.output<typeof planPathFixInput>;
 /** `getPeeringChecklist`. */
 export const peeringChecklistInput = z.strictObject({ peeringId: peeringIdSchema });
 

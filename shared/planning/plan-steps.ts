@@ -8,7 +8,8 @@ import type { AccountId, PeeringId, Region, RouteTableId, SecurityGroupId, VpcId
 import type { Peering, RouteTarget, Topology, Vpc } from '../model/topology';
 import { isHeldBlockState } from '../cidr/vpc-blocks';
 import type { PlanSide, PlanSideRole, PlanStep } from './plan-types';
-import { PEERING_ID_REF, type IngressParams, type IpPermissionParam, type PeeringRef, type RouteDestinationParams } from './step-params';
+import type { NetworkAclId } from '../model/kinds/network-acl';
+import { PEERING_ID_REF, type EgressParams, type IngressParams, type IpPermissionParam, type NetworkAclEntryParams, type PeeringRef, type RouteDestinationParams } from './step-params';
 
 /** Where a step runs and who runs it. */
 export interface StepPlace {
@@ -217,6 +218,63 @@ export function revokeIngressStep(
     needsConfirmation: true,
     ...(warning ? { warning } : {}),
   };
+}
+
+/** An AuthorizeSecurityGroupEgress step with its RevokeSecurityGroupEgress undo. */
+export function authorizeEgressStep(
+  place: StepPlace,
+  vpcId: VpcId,
+  groupId: SecurityGroupId,
+  id: string,
+  permission: IpPermissionParam,
+  what: string,
+  dependsOn: readonly string[],
+  needsActive: boolean,
+): PlanStep {
+  const params: EgressParams = { GroupId: groupId, IpPermissions: [permission] };
+  return {
+    id,
+    kind: 'authorize-egress',
+    side: place.side,
+    title: `Allow ${what} out of ${groupId} (${place.side} ${vpcId}, ${where(place)})`,
+    ...(place.profile ? { profile: place.profile } : {}),
+    accountId: place.accountId,
+    region: place.region,
+    action: 'AuthorizeSecurityGroupEgress',
+    params,
+    cleanup: { action: 'RevokeSecurityGroupEgress', params, title: `Revoke ${what} from ${groupId}'s egress` },
+    enabled: true,
+    dependsOn,
+    needsActive,
+    target: { vpcId, groupId },
+  };
+}
+
+/** A CreateNetworkAclEntry step (an allow entry) with its DeleteNetworkAclEntry undo. */
+export function networkAclEntryStep(place: StepPlace, vpcId: VpcId, params: NetworkAclEntryParams, what: string, dependsOn: readonly string[]): PlanStep {
+  const direction = params.Egress ? 'outbound' : 'inbound';
+  const key = { NetworkAclId: params.NetworkAclId, RuleNumber: params.RuleNumber, Egress: params.Egress };
+  return {
+    id: networkAclEntryStepId(params.NetworkAclId, params.Egress, params.RuleNumber),
+    kind: 'create-network-acl-entry',
+    side: place.side,
+    title: `Let ${what} ${params.Egress ? 'leave' : 'enter'} through ${params.NetworkAclId}: ${direction} rule ${params.RuleNumber} ${params.RuleAction} (${place.side} ${vpcId}, ${where(place)})`,
+    ...(place.profile ? { profile: place.profile } : {}),
+    accountId: place.accountId,
+    region: place.region,
+    action: 'CreateNetworkAclEntry',
+    params,
+    cleanup: { action: 'DeleteNetworkAclEntry', params: key, title: `Delete ${direction} rule ${params.RuleNumber} of ${params.NetworkAclId}` },
+    enabled: true,
+    dependsOn,
+    needsActive: false,
+    target: { vpcId },
+  };
+}
+
+/** Step id of a network ACL entry step. */
+export function networkAclEntryStepId(aclId: NetworkAclId, egress: boolean, ruleNumber: number): string {
+  return `acl:${aclId}:${egress ? 'out' : 'in'}:${ruleNumber}`;
 }
 
 /** The parameter holding one side's options in ModifyVpcPeeringConnectionOptions. */

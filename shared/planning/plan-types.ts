@@ -89,7 +89,7 @@ export interface PlanNote {
 }
 
 /** Why a plan exists. */
-export type PlanPurpose = 'create' | 'accept' | 'complete' | 'delete' | 'reject';
+export type PlanPurpose = 'create' | 'accept' | 'complete' | 'delete' | 'reject' | 'fix-path';
 
 /** A plan: everything a run will do, in order. */
 export interface PeeringPlan {

@@ -7,6 +7,7 @@
  * misspelt or invented field fails `tsc`.
  */
 import type { AccountId, PeeringId, Region, RouteTableId, SecurityGroupId, VpcId } from '../model/ids';
+import type { NetworkAclId } from '../model/kinds/network-acl';
 
 /**
  * Placeholder for the peering id in step parameters before the peering exists. The executor
@@ -78,6 +79,25 @@ export type IpPermissionParam = {
 /** AuthorizeSecurityGroupIngress or RevokeSecurityGroupIngress. */
 export type IngressParams = { readonly GroupId: SecurityGroupId; readonly IpPermissions: readonly IpPermissionParam[] };
 
+/** AuthorizeSecurityGroupEgress or RevokeSecurityGroupEgress: the same permission shape, for traffic leaving the group. */
+export type EgressParams = IngressParams;
+
+/** Which entry of a network ACL: its number and direction (`Egress: true` for outbound). */
+export type NetworkAclEntryKeyParams = { readonly NetworkAclId: NetworkAclId; readonly RuleNumber: number; readonly Egress: boolean };
+
+/**
+ * CreateNetworkAclEntry: `Protocol` is `-1` or an IANA number as text (`6` TCP, `17` UDP, `1`
+ * ICMP, `58` ICMPv6); `PortRange` counts for TCP and UDP, `IcmpTypeCode` for ICMP (`-1` all).
+ */
+export type NetworkAclEntryParams = NetworkAclEntryKeyParams & {
+  readonly Protocol: string;
+  readonly RuleAction: 'allow' | 'deny';
+  readonly CidrBlock?: string;
+  readonly Ipv6CidrBlock?: string;
+  readonly PortRange?: { readonly From: number; readonly To: number };
+  readonly IcmpTypeCode?: { readonly Type: number; readonly Code: number };
+};
+
 /** The input of each EC2 action a plan may call (names as in the EC2 API reference). */
 export type Ec2ActionParams = {
   readonly CreateVpcPeeringConnection: CreatePeeringParams;
@@ -90,6 +110,10 @@ export type Ec2ActionParams = {
   readonly DeleteRoute: RouteDestinationParams;
   readonly AuthorizeSecurityGroupIngress: IngressParams;
   readonly RevokeSecurityGroupIngress: IngressParams;
+  readonly AuthorizeSecurityGroupEgress: EgressParams;
+  readonly RevokeSecurityGroupEgress: EgressParams;
+  readonly CreateNetworkAclEntry: NetworkAclEntryParams;
+  readonly DeleteNetworkAclEntry: NetworkAclEntryKeyParams;
 };
 
 /** The EC2 API actions a plan may call. */
@@ -114,7 +138,9 @@ export type PlanStepKind =
   | 'delete'
   | 'delete-route'
   | 'revoke-ingress'
-  | 'reject';
+  | 'reject'
+  | 'authorize-egress'
+  | 'create-network-acl-entry';
 
 /** The EC2 action each kind of step calls (a create-route step may send ReplaceRoute, with the same input, when the user decides so). */
 export const STEP_ACTIONS = {
@@ -127,6 +153,8 @@ export const STEP_ACTIONS = {
   'delete-route': 'DeleteRoute',
   'revoke-ingress': 'RevokeSecurityGroupIngress',
   reject: 'RejectVpcPeeringConnection',
+  'authorize-egress': 'AuthorizeSecurityGroupEgress',
+  'create-network-acl-entry': 'CreateNetworkAclEntry',
 } as const satisfies Record<PlanStepKind, Ec2ActionName>;
 
 /** The action a step of kind `K` calls. */

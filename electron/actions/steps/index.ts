@@ -6,7 +6,8 @@ import { createRoute } from './create-route';
 import { deleteRoute } from './delete-route';
 import { modifyDnsOptions } from './dns-options';
 import { deletePeering, rejectPeering } from './end-peering';
-import { authorizeIngress, revokeIngress } from './ingress';
+import { authorizeEgress, authorizeIngress, revokeIngress } from './ingress';
+import { createNetworkAclEntry } from './network-acl-entry';
 import type { StepHandler } from './step-handler';
 
 const HANDLERS = {
@@ -19,6 +20,8 @@ const HANDLERS = {
   'delete-route': deleteRoute,
   'revoke-ingress': revokeIngress,
   reject: rejectPeering,
+  'authorize-egress': authorizeEgress,
+  'create-network-acl-entry': createNetworkAclEntry,
 } satisfies { readonly [K in PlanStepKind]: StepHandler<K> };
 
 /** The handler of each kind of step. */

@@ -1,4 +1,4 @@
-/** `authorize-ingress` and `revoke-ingress`: add or remove a rule; one already there (or already gone) counts as done. */
+/** `authorize-ingress`, `revoke-ingress` and `authorize-egress`: add or remove a rule; one already there (or already gone) counts as done. */
 import { actionErrorCode } from '../action-errors';
 import { requestIdOf, type StepHandler } from './step-handler';
 
@@ -32,6 +32,24 @@ export const revokeIngress: StepHandler<'revoke-ingress'> = {
       return { status: 'done', message: `Revoked the rule from ${group}.`, ...requestIdOf(answer) };
     } catch (e) {
       if (actionErrorCode(e) === 'InvalidPermission.NotFound') return { status: 'already-done', message: `${group} no longer has the rule.` };
+      throw e;
+    }
+  },
+};
+
+export const authorizeEgress: StepHandler<'authorize-egress'> = {
+  doneWhenDryRunSays: ['InvalidPermission.Duplicate'],
+  async run(step, ctx) {
+    if (step.needsActive) {
+      const blocked = await ctx.peering.ensureActive(step, ctx.plan.accepter.accountId);
+      if (blocked) return blocked;
+    }
+    const group = step.params.GroupId;
+    try {
+      const answer = await ctx.calls.mutate(step, ctx.state.resolved(step), false);
+      return { status: 'done', message: `Added the egress rule to ${group}.`, ...requestIdOf(answer) };
+    } catch (e) {
+      if (actionErrorCode(e) === 'InvalidPermission.Duplicate') return { status: 'already-done', message: `${group} already has the egress rule.` };
       throw e;
     }
   },

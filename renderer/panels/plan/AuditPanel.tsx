@@ -42,6 +42,8 @@ const ACTIONS = [
   'DeleteRoute',
   'AuthorizeSecurityGroupIngress',
   'RevokeSecurityGroupIngress',
+  'AuthorizeSecurityGroupEgress',
+  'CreateNetworkAclEntry',
 ] as const;
 
 interface Draft {

@@ -37,6 +37,13 @@ const CALLS: readonly { readonly call: StepCall; readonly id: string }[] = [
   { call: { action: 'DeleteRoute', params: { RouteTableId: 'rtb-0a9', DestinationCidrBlock: '10.9.0.0/16' } }, id: 'rtb-0a9' },
   { call: { action: 'AuthorizeSecurityGroupIngress', params: { GroupId: 'sg-0b1', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.9.0.0/16' }] }] } }, id: 'sg-0b1' },
   { call: { action: 'RevokeSecurityGroupIngress', params: { GroupId: 'sg-0b2', IpPermissions: [{ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: 'sg-0b3' }] }] } }, id: 'sg-0b2' },
+  { call: { action: 'AuthorizeSecurityGroupEgress', params: { GroupId: 'sg-0b4', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, IpRanges: [{ CidrIp: '10.9.0.0/16' }] }] } }, id: 'sg-0b4' },
+  { call: { action: 'RevokeSecurityGroupEgress', params: { GroupId: 'sg-0b5', IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] } }, id: 'sg-0b5' },
+  {
+    call: { action: 'CreateNetworkAclEntry', params: { NetworkAclId: 'acl-0b6', RuleNumber: 110, Egress: true, Protocol: '6', RuleAction: 'allow', CidrBlock: '10.9.1.0/24', PortRange: { From: 1024, To: 65535 } } },
+    id: 'acl-0b6',
+  },
+  { call: { action: 'DeleteNetworkAclEntry', params: { NetworkAclId: 'acl-0b7', RuleNumber: 110, Egress: true } }, id: 'acl-0b7' },
 ];
 
 describe('sendEc2Action', () => {

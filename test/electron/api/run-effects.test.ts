@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 
 import { applyRun, marksOfRun, scopeOfRun } from '../../../electron/api/run-effects';
 import { planDeletion } from '../../../shared/planning/plan-deletion';
+import { planPathFix } from '../../../shared/planning/plan-path-fix';
 import { planPeering } from '../../../shared/planning/plan-peering';
 import type { PlanRun, StepRunStatus } from '../../../shared/planning/plan-run';
 import { profilesFromTopology, type PeeringPlan } from '../../../shared/planning/plan-types';
 import type { Topology, Vpc } from '../../../shared/model/topology';
 import { buildAnalysisTopology } from '../../support/fixtures/analysis-snapshot';
+import { rule } from '../../support/fixtures/build-topology';
+import { buildPeeredPair } from '../../support/fixtures/peered-pair';
 
 function must<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!r.ok) throw new Error(r.error.message);
@@ -51,5 +54,30 @@ describe('run effects', () => {
     const routes = after.routeTables.flatMap((r) => r.routes).filter((x) => x.target.kind === 'peering' && x.target.peeringId === 'pcx-0new');
     expect(routes.length).toBe(plan.steps.filter((s) => s.kind === 'create-route').length);
     expect(routes.every((r) => r.state === 'active')).toBe(true);
+  });
+
+  it('a path fix run to the end: its egress rule and ACL entries are in, and the same fix then finds nothing to do', () => {
+    const base = buildPeeredPair();
+    const star = (egress: boolean) => ({ ruleNumber: 32767, egress, protocol: '-1', action: 'deny' as const, cidr: '0.0.0.0/0' });
+    const acl = (id: `acl-${string}`, vpcId: string, inbound: boolean) => {
+      const v = base.vpcs.find((x) => x.id === vpcId)!;
+      const allow = (egress: boolean) => ({ ruleNumber: 100, egress, protocol: '-1', action: 'allow' as const, cidr: '0.0.0.0/0' });
+      return { id, vpcId: v.id, accountId: v.accountId, region: v.region, isDefault: true, subnetIds: [], entries: [...(inbound ? [allow(false)] : []), allow(true), star(false), star(true)] };
+    };
+    const closed: Topology = {
+      ...base,
+      securityGroups: base.securityGroups.map((g) => (g.id === 'sg-app' ? { ...g, egress: [rule('tcp', 443, '0.0.0.0/0')] } : g)),
+      // db's subnets take nothing in.
+      networkAcls: [acl('acl-a', 'vpc-a', true), acl('acl-b', 'vpc-b', false)],
+    };
+    const fix = must(planPathFix(closed, { from: 'subnet-a1', to: 'subnet-b1', protocol: 'tcp', port: 5432 }));
+    if (fix.status !== 'plan') throw new Error(fix.message);
+    expect(fix.plan.steps.map((s) => s.kind)).toEqual(['authorize-egress', 'create-network-acl-entry']);
+    const after = applyRun(closed, fix.plan, runOf(fix.plan, () => 'done'));
+    expect(after.networkAcls.find((a) => a.id === 'acl-b')!.entries.filter((e) => !e.egress).map((e) => `${e.ruleNumber} ${e.action} ${e.protocol} ${e.cidr} ${e.fromPort}-${e.toPort}`)).toEqual([
+      '10 allow tcp 10.0.1.0/24 5432-5432',
+      '32767 deny -1 0.0.0.0/0 undefined-undefined',
+    ]);
+    expect(planPathFix(after, { from: 'subnet-a1', to: 'subnet-b1', protocol: 'tcp', port: 5432 })).toMatchObject({ ok: true, value: { status: 'nothing-to-fix' } });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { computeViewState } from '../../../renderer/graph/view-state';
+import { planPathFix } from '../../../shared/planning/plan-path-fix';
 import { DEMO_PEERINGS, demoLikeTopology, demoVpcId } from '../../support/fixtures/snapshots/demo-like';
 
 const topology = demoLikeTopology();
@@ -38,6 +39,19 @@ describe('computeViewState', () => {
     expect(classOf(view, 'shared-services')).toBe('is-on-path');
     expect(view.edgeClass.get(DEMO_PEERINGS.sharedToDevTools)).toBe('is-on-path');
     expect(view.ghosts).toHaveLength(1);
+  });
+
+  it('with the fix of a selected pair open, draws the proposed peering labelled with the count of changes instead of the detour', () => {
+    const from = demoVpcId('prod-app');
+    const to = demoVpcId('dev-tools');
+    const view = computeViewState(topology, { vpcIds: [from, to] }, 'normal', '', false, { from, to });
+    const fix = planPathFix(topology, { from, to });
+    if (!fix.ok || fix.value.status !== 'plan') throw new Error('the pair should have a fix plan');
+    expect(view.ghosts.map((g) => g.id)).toEqual([`proposed:${from}:${to}`]);
+    expect(view.ghosts[0]!.data).toMatchObject({ proposed: true, label: `proposed peering · ${fix.value.plan.steps.length} changes` });
+    expect(classOf(view, 'prod-app')).toContain('is-fix-path');
+    expect(classOf(view, 'dev-tools')).toContain('is-fix-path');
+    expect(classOf(view, 'shared-services')).toBe('is-dimmed');
   });
 
   it('paints every VPC with an overlapping block in conflicts mode', () => {

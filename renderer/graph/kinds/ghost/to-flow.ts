@@ -4,6 +4,23 @@ import type { VpcId } from '../../../../shared/model/ids';
 import type { GhostFlowEdge } from '../../flow-types';
 import { HANDLE_PEER_IN, HANDLE_PEER_OUT, Z } from '../../flow-types';
 
+/** The dashed edge of a peering a fix plan proposes, labelled with what the fix changes. */
+export function proposedEdge(from: VpcId, to: VpcId, label: string): GhostFlowEdge {
+  return {
+    id: `proposed:${from}:${to}`,
+    type: 'ghost',
+    source: from,
+    target: to,
+    sourceHandle: HANDLE_PEER_OUT,
+    targetHandle: HANDLE_PEER_IN,
+    selectable: false,
+    focusable: false,
+    zIndex: Z.edge,
+    className: 'is-proposed',
+    data: { via: [], peeringIds: [], label, proposed: true },
+  };
+}
+
 /** The dashed edge from `from` to `to` along the path `why` found. */
 export function ghostEdge(why: Extract<NoDirectPathExplanation, { path: readonly VpcId[] }>, from: VpcId, to: VpcId, labelOf: (id: VpcId) => string): GhostFlowEdge {
   const via = why.path.slice(1, -1);

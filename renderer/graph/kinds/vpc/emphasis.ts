@@ -3,7 +3,8 @@ import { explainNoDirectPath } from '../../../../shared/analysis/transitive-path
 import type { VpcId } from '../../../../shared/model/ids';
 import { conflictsOf, indexOf } from '../../derive';
 import type { KindEmphasis } from '../../emphasis';
-import { ghostEdge } from '../ghost/to-flow';
+import { changeCount, changesWords, pathFixOf } from '../../path-fix';
+import { ghostEdge, proposedEdge } from '../ghost/to-flow';
 import { neighbourhoodOf } from './neighbourhood';
 
 /** At most this many dashed would-be paths from one selected VPC; the inspector lists them all. */
@@ -17,7 +18,7 @@ export const VPC_EMPHASIS: KindEmphasis = {
     marks.dim();
   },
 
-  selection({ topology, selection }, marks) {
+  selection({ topology, selection, pathFix }, marks) {
     const [first, second] = selection.vpcIds;
     if (!first) return;
     const index = indexOf(topology);
@@ -34,7 +35,20 @@ export const VPC_EMPHASIS: KindEmphasis = {
       marks.node(second, 'is-selected');
       const pair = explainNoDirectPath(topology, first, second);
       marks.pair(pair);
-      if (pair.status === 'direct') marks.edge(pair.peeringId, 'is-on-path');
+      // With the fix open, the pair's own path is what matters: a proposed peering replaces the detour.
+      const fixing = pathFix && new Set([pathFix.from, pathFix.to]).has(first) && new Set([pathFix.from, pathFix.to]).has(second) ? pathFix : undefined;
+      const fix = fixing ? pathFixOf(topology, fixing) : undefined;
+      if (fixing) {
+        marks.node(first, 'is-fix-path');
+        marks.node(second, 'is-fix-path');
+      }
+      if (fixing && fix?.ok && fix.value.status === 'plan' && fix.value.proposesPeering) {
+        marks.ghost(proposedEdge(fixing.from, fixing.to, `proposed peering · ${changesWords(changeCount(fix))}`));
+      } else if (pair.status === 'direct') {
+        marks.edge(pair.peeringId, 'is-on-path');
+        // The peering the fix works on (or made) stands out like a selected one.
+        if (fixing) marks.edge(pair.peeringId, 'is-fix-path');
+      }
       else {
         if (pair.status === 'not-yet-active') marks.edge(pair.peeringId, 'is-on-path');
         for (const id of pair.path.slice(1, -1)) marks.node(id, 'is-on-path');

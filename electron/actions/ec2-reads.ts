@@ -148,10 +148,17 @@ export async function findPeeringsByTag(client: EC2Client, key: string, value: s
 }
 
 /** The ingress permissions of a security group, or undefined when the group is gone. */
-export async function groupIngress(client: EC2Client, groupId: string, abortSignal?: AbortSignal): Promise<readonly IpPermission[] | undefined> {
+export function groupIngress(client: EC2Client, groupId: string, abortSignal?: AbortSignal): Promise<readonly IpPermission[] | undefined> {
+  return groupPermissions(client, groupId, 'ingress', abortSignal);
+}
+
+/** The ingress or egress permissions of a security group, or undefined when the group is gone. */
+export async function groupPermissions(client: EC2Client, groupId: string, direction: 'ingress' | 'egress', abortSignal?: AbortSignal): Promise<readonly IpPermission[] | undefined> {
   try {
     const out = await client.send(new DescribeSecurityGroupsCommand({ GroupIds: [groupId] }), abortSignal ? { abortSignal } : {});
-    return out.SecurityGroups?.find((g) => g.GroupId === groupId)?.IpPermissions ?? undefined;
+    const group = out.SecurityGroups?.find((g) => g.GroupId === groupId);
+    if (!group) return undefined;
+    return (direction === 'ingress' ? group.IpPermissions : group.IpPermissionsEgress) ?? [];
   } catch (e) {
     if (/^InvalidGroup(Id)?\.(NotFound|Malformed)$/.test(actionErrorCode(e))) return undefined;
     throw e;

@@ -15,6 +15,7 @@ import {
   ModifyVpcPeeringConnectionOptionsCommand,
   RejectVpcPeeringConnectionCommand,
   ReplaceRouteCommand,
+  RevokeSecurityGroupEgressCommand,
   RevokeSecurityGroupIngressCommand,
   type AcceptVpcPeeringConnectionCommandInput,
   type AuthorizeSecurityGroupIngressCommandInput,
@@ -26,6 +27,7 @@ import {
   type ModifyVpcPeeringConnectionOptionsCommandInput,
   type RejectVpcPeeringConnectionCommandInput,
   type ReplaceRouteCommandInput,
+  type RevokeSecurityGroupEgressCommandInput,
   type RevokeSecurityGroupIngressCommandInput,
 } from '@aws-sdk/client-ec2';
 
@@ -43,6 +45,7 @@ type SdkInputs = {
   readonly DeleteRoute: DeleteRouteCommandInput;
   readonly AuthorizeSecurityGroupIngress: AuthorizeSecurityGroupIngressCommandInput;
   readonly RevokeSecurityGroupIngress: RevokeSecurityGroupIngressCommandInput;
+  readonly RevokeSecurityGroupEgress: RevokeSecurityGroupEgressCommandInput;
 };
 
 /** The fields of `P`, at any depth, that `I` does not have, as dotted paths (`never` when there are none). */
@@ -79,6 +82,7 @@ const SENDERS = {
   DeleteRoute: (c, input, o) => c.send(new DeleteRouteCommand(input), o),
   AuthorizeSecurityGroupIngress: (c, input, o) => c.send(new AuthorizeSecurityGroupIngressCommand(input), o),
   RevokeSecurityGroupIngress: (c, input, o) => c.send(new RevokeSecurityGroupIngressCommand(input), o),
+  RevokeSecurityGroupEgress: (c, input, o) => c.send(new RevokeSecurityGroupEgressCommand(input), o),
 } satisfies { readonly [A in Ec2ActionName]: Sender<A> };
 const senders: { readonly [A in Ec2ActionName]: Sender<A> } = SENDERS;
 

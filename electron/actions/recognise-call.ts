@@ -12,7 +12,7 @@ import type { EC2Client, IpPermission } from '@aws-sdk/client-ec2';
 import type { AuditRecord } from '../../shared/planning/audit-filter';
 import { CALL_TAG, RUN_TAG } from '../../shared/planning/plan-calls';
 import type { Ec2ActionName, PeeringTagSpecification, StepCallOf } from '../../shared/planning/step-params';
-import { describePeering, findLivePeering, findPeeringsByTag, findRoute, groupIngress, type PeeringView } from './ec2-reads';
+import { describePeering, findLivePeering, findPeeringsByTag, findRoute, groupPermissions, type PeeringView } from './ec2-reads';
 
 /** What AWS shows about an interrupted call. */
 export interface Recognition {
@@ -141,12 +141,14 @@ async function recogniseRoute(call: AuditRecord, read: ReadAs): Promise<Recognit
 async function recogniseRule(call: AuditRecord, read: ReadAs): Promise<Recognition> {
   const groupId = str(call.parameters.GroupId) ?? '?';
   const wanted = Array.isArray(call.parameters.IpPermissions) ? (call.parameters.IpPermissions as Readonly<Record<string, unknown>>[]) : [];
-  const existing = await read('DescribeSecurityGroups', (c, s) => groupIngress(c, groupId, s));
-  if (!existing) return call.action === 'RevokeSecurityGroupIngress' ? wentThrough(`${groupId} no longer exists.`) : didNotHappen(`${groupId} no longer exists.`);
+  const revoke = call.action === 'RevokeSecurityGroupIngress' || call.action === 'RevokeSecurityGroupEgress';
+  const direction = call.action === 'RevokeSecurityGroupEgress' ? 'egress' : 'ingress';
+  const existing = await read('DescribeSecurityGroups', (c, s) => groupPermissions(c, groupId, direction, s));
+  if (!existing) return revoke ? wentThrough(`${groupId} no longer exists.`) : didNotHappen(`${groupId} no longer exists.`);
   const counts = wanted.map((w) => heldSources(existing, w));
   const held = counts.reduce((n, c) => n + c.held, 0);
   const of = counts.reduce((n, c) => n + c.of, 0);
-  if (call.action === 'RevokeSecurityGroupIngress') {
+  if (revoke) {
     return held === 0 ? wentThrough(`${groupId} no longer has the rule.`) : didNotHappen(`${groupId} still has ${held} of its ${of} sources.`);
   }
   return of > 0 && held === of ? wentThrough(`${groupId} has the rule.`) : didNotHappen(`${groupId} has ${held} of its ${of} sources.`);
@@ -166,6 +168,7 @@ const RECOGNISERS = {
   DeleteRoute: recogniseRoute,
   AuthorizeSecurityGroupIngress: recogniseRule,
   RevokeSecurityGroupIngress: recogniseRule,
+  RevokeSecurityGroupEgress: recogniseRule,
 } satisfies Record<Ec2ActionName, Recogniser>;
 
 /** Ask AWS whether `call` (an interrupted, non-DryRun call) went through. */

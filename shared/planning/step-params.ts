@@ -78,6 +78,9 @@ export type IpPermissionParam = {
 /** AuthorizeSecurityGroupIngress or RevokeSecurityGroupIngress. */
 export type IngressParams = { readonly GroupId: SecurityGroupId; readonly IpPermissions: readonly IpPermissionParam[] };
 
+/** RevokeSecurityGroupEgress: the same shape, for the group's outbound rules. */
+export type EgressParams = IngressParams;
+
 /** The input of each EC2 action a plan may call (names as in the EC2 API reference). */
 export type Ec2ActionParams = {
   readonly CreateVpcPeeringConnection: CreatePeeringParams;
@@ -90,6 +93,7 @@ export type Ec2ActionParams = {
   readonly DeleteRoute: RouteDestinationParams;
   readonly AuthorizeSecurityGroupIngress: IngressParams;
   readonly RevokeSecurityGroupIngress: IngressParams;
+  readonly RevokeSecurityGroupEgress: EgressParams;
 };
 
 /** The EC2 API actions a plan may call. */
@@ -114,6 +118,7 @@ export type PlanStepKind =
   | 'delete'
   | 'delete-route'
   | 'revoke-ingress'
+  | 'revoke-egress'
   | 'reject';
 
 /** The EC2 action each kind of step calls (a create-route step may send ReplaceRoute, with the same input, when the user decides so). */
@@ -126,6 +131,7 @@ export const STEP_ACTIONS = {
   delete: 'DeleteVpcPeeringConnection',
   'delete-route': 'DeleteRoute',
   'revoke-ingress': 'RevokeSecurityGroupIngress',
+  'revoke-egress': 'RevokeSecurityGroupEgress',
   reject: 'RejectVpcPeeringConnection',
 } as const satisfies Record<PlanStepKind, Ec2ActionName>;
 

@@ -6,7 +6,7 @@ import { createRoute } from './create-route';
 import { deleteRoute } from './delete-route';
 import { modifyDnsOptions } from './dns-options';
 import { deletePeering, rejectPeering } from './end-peering';
-import { authorizeIngress, revokeIngress } from './ingress';
+import { authorizeIngress, revokeEgress, revokeIngress } from './ingress';
 import type { StepHandler } from './step-handler';
 
 const HANDLERS = {
@@ -18,6 +18,7 @@ const HANDLERS = {
   delete: deletePeering,
   'delete-route': deleteRoute,
   'revoke-ingress': revokeIngress,
+  'revoke-egress': revokeEgress,
   reject: rejectPeering,
 } satisfies { readonly [K in PlanStepKind]: StepHandler<K> };
 

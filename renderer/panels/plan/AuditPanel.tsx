@@ -42,6 +42,7 @@ const ACTIONS = [
   'DeleteRoute',
   'AuthorizeSecurityGroupIngress',
   'RevokeSecurityGroupIngress',
+  'RevokeSecurityGroupEgress',
 ] as const;
 
 interface Draft {

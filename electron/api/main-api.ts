@@ -349,6 +349,8 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     planRejection: (input) => actions.planRejection(input),
     planCompletion: (input) => actions.planCompletion(input),
     getPeeringChecklist: (input) => actions.getPeeringChecklist(input),
+    getStaleLeftovers: (input) => actions.getStaleLeftovers(input),
+    planStaleCleanup: (input) => actions.planStaleCleanup(input),
     getPlanCli: (input) => actions.getPlanCli(input),
     dryRunPlan: (input) => actions.dryRunPlan(input),
     runPlan: (input) => actions.runPlan(input),

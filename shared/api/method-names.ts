@@ -22,6 +22,8 @@ export const API_METHOD_NAMES = [
   'planRejection',
   'planCompletion',
   'getPeeringChecklist',
+  'getStaleLeftovers',
+  'planStaleCleanup',
   'getPlanCli',
   'dryRunPlan',
   'runPlan',

@@ -148,3 +148,18 @@ export function staleRouteWords(r: StaleRoute): string {
   const why = [r.peeringStatus ?? 'no longer shown by AWS', ...(r.state === 'blackhole' ? ['blackhole'] : [])].join(', ');
   return `${r.destination} in ${table} → ${r.peeringId} (${why})`;
 }
+
+/**
+ * True when the snapshot hints that something in `vpcId` may still point at a deleted peering: a
+ * stale route, a group rule referencing across a peering that ended or is no longer listed, or
+ * a peering of the VPC that ended. Only then is AWS asked for stale rules without a click.
+ */
+export function mayHaveStaleLeftovers(index: TopologyIndex, vpcId: VpcId): boolean {
+  if ((index.peeringsByVpc.get(vpcId) ?? []).some(hasEnded)) return true;
+  if (staleRoutesOfVpc(index, vpcId).length > 0) return true;
+  const gone = (id: PeeringId) => {
+    const p = index.peeringById.get(id);
+    return !p || hasEnded(p);
+  };
+  return (index.securityGroupsByVpc.get(vpcId) ?? []).some((g) => [...g.ingress, ...g.egress].some((r) => r.peer.kind === 'group' && r.peer.peeringId !== undefined && gone(r.peer.peeringId)));
+}

@@ -56,8 +56,9 @@ export interface StaleSetup {
   readonly clientB: EC2Client;
 }
 
-/** Peer `a` and `b`, reference each other's groups (a ← b inbound; b ← a inbound and b → a outbound), route to the peering, delete it. */
-export async function makeStaleLeftovers(topology: Topology, a: Vpc, b: Vpc, dataDir: string, endpoint: string, tag = 'stale'): Promise<StaleSetup> {
+/** Peer `a` and `b`, reference each other's groups (a ← b inbound; b ← a inbound and b → a outbound), route to the peering, and delete it unless `keepPeering`. */
+export async function makeStaleLeftovers(topology: Topology, a: Vpc, b: Vpc, dataDir: string, endpoint: string, opts: { tag?: string; keepPeering?: boolean } = {}): Promise<StaleSetup> {
+  const tag = opts.tag ?? 'stale';
   const clientA = sandboxClient(topology, dataDir, endpoint, a.accountId, a.region);
   const clientB = sandboxClient(topology, dataDir, endpoint, b.accountId, b.region);
   const created = await clientA.send(new CreateVpcPeeringConnectionCommand({ VpcId: a.id, PeerVpcId: b.id, PeerOwnerId: b.accountId }));
@@ -79,7 +80,7 @@ export async function makeStaleLeftovers(topology: Topology, a: Vpc, b: Vpc, dat
   const cidr = (v: Vpc) => v.cidrBlocks.find((c) => c.primary)!.cidr;
   await clientA.send(new CreateRouteCommand({ RouteTableId: tableA, DestinationCidrBlock: cidr(b), VpcPeeringConnectionId: peeringId }));
   await clientB.send(new CreateRouteCommand({ RouteTableId: tableB, DestinationCidrBlock: cidr(a), VpcPeeringConnectionId: peeringId }));
-  await clientA.send(new DeleteVpcPeeringConnectionCommand({ VpcPeeringConnectionId: peeringId }));
+  if (!opts.keepPeering) await clientA.send(new DeleteVpcPeeringConnectionCommand({ VpcPeeringConnectionId: peeringId }));
   return { a, b, peeringId, groupA, groupB, tableA, tableB, clientA, clientB };
 }
 

@@ -6,8 +6,13 @@ import { planDeletion } from '../../../shared/planning/plan-deletion';
 import { planPeering } from '../../../shared/planning/plan-peering';
 import type { PlanRun, StepRunStatus } from '../../../shared/planning/plan-run';
 import { profilesFromTopology, type PeeringPlan } from '../../../shared/planning/plan-types';
-import type { Topology, Vpc } from '../../../shared/model/topology';
+import type { PeeringId, SecurityGroupId, VpcId } from '../../../shared/model/ids';
+import type { SecurityGroupRule, Topology, Vpc } from '../../../shared/model/topology';
+import { staleRoutesOfVpc } from '../../../shared/analysis/peering-leftovers';
+import { indexTopology } from '../../../shared/analysis/topology-index';
+import { planStaleCleanup } from '../../../shared/planning/plan-stale-cleanup';
 import { buildAnalysisTopology } from '../../support/fixtures/analysis-snapshot';
+import { buildPeeredPair } from '../../support/fixtures/peered-pair';
 
 function must<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!r.ok) throw new Error(r.error.message);
@@ -51,5 +56,40 @@ describe('run effects', () => {
     const routes = after.routeTables.flatMap((r) => r.routes).filter((x) => x.target.kind === 'peering' && x.target.peeringId === 'pcx-0new');
     expect(routes.length).toBe(plan.steps.filter((s) => s.kind === 'create-route').length);
     expect(routes.every((r) => r.state === 'active')).toBe(true);
+  });
+
+  it('a stale cleanup: the stale inbound and outbound rules (annotated with their peering) and the routes leave the shown topology', () => {
+    const pcx = 'pcx-ab' as PeeringId;
+    const across = (groupId: string, accountId: string): SecurityGroupRule => ({ protocol: 'tcp', fromPort: 443, toPort: 443, peer: { kind: 'group', groupId: groupId as SecurityGroupId, accountId, peeringId: pcx } });
+    const base = buildPeeredPair();
+    const stale: Topology = {
+      ...base,
+      peerings: base.peerings.map((p) => ({ ...p, status: 'deleted' as const })),
+      securityGroups: base.securityGroups.map((g) =>
+        g.id === 'sg-app' ? { ...g, ingress: [...g.ingress, across('sg-db', '222222222222')] } : { ...g, egress: [...g.egress, across('sg-app', '111111111111')] },
+      ),
+    };
+    const rule = { direction: 'ingress' as const, protocol: 'tcp', fromPort: 443, toPort: 443, groupName: 'x', peeringId: pcx };
+    const index = indexTopology(stale);
+    const plan = must(
+      planStaleCleanup(
+        stale,
+        { peeringId: pcx },
+        {
+          vpcs: [
+            { vpcId: 'vpc-a' as VpcId, accountId: '111111111111', region: 'eu-west-1', rules: [{ ...rule, vpcId: 'vpc-a' as VpcId, groupId: 'sg-app' as SecurityGroupId, peerGroupId: 'sg-db' as SecurityGroupId, peerAccountId: '222222222222' }] },
+            { vpcId: 'vpc-b' as VpcId, accountId: '222222222222', region: 'eu-west-1', rules: [{ ...rule, direction: 'egress', vpcId: 'vpc-b' as VpcId, groupId: 'sg-db' as SecurityGroupId, peerGroupId: 'sg-app' as SecurityGroupId, peerAccountId: '111111111111' }] },
+          ],
+          routes: [...staleRoutesOfVpc(index, 'vpc-a' as VpcId), ...staleRoutesOfVpc(index, 'vpc-b' as VpcId)],
+        },
+        profilesFromTopology(stale.accounts),
+      ),
+    );
+    const after = applyRun(stale, plan, runOf(plan, () => 'done'));
+    const groups = new Map(after.securityGroups.map((g) => [g.id, g]));
+    expect(groups.get('sg-app' as SecurityGroupId)!.ingress.some((r) => r.peer.kind === 'group' && r.peer.peeringId === pcx)).toBe(false);
+    expect(groups.get('sg-db' as SecurityGroupId)!.egress.some((r) => r.peer.kind === 'group' && r.peer.peeringId === pcx)).toBe(false);
+    expect(staleRoutesOfVpc(indexTopology(after), 'vpc-a' as VpcId)).toEqual([]);
+    expect(staleRoutesOfVpc(indexTopology(after), 'vpc-b' as VpcId)).toEqual([]);
   });
 });

@@ -37,6 +37,7 @@ const CALLS: readonly { readonly call: StepCall; readonly id: string }[] = [
   { call: { action: 'DeleteRoute', params: { RouteTableId: 'rtb-0a9', DestinationCidrBlock: '10.9.0.0/16' } }, id: 'rtb-0a9' },
   { call: { action: 'AuthorizeSecurityGroupIngress', params: { GroupId: 'sg-0b1', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.9.0.0/16' }] }] } }, id: 'sg-0b1' },
   { call: { action: 'RevokeSecurityGroupIngress', params: { GroupId: 'sg-0b2', IpPermissions: [{ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: 'sg-0b3' }] }] } }, id: 'sg-0b2' },
+  { call: { action: 'RevokeSecurityGroupEgress', params: { GroupId: 'sg-0b4', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, UserIdGroupPairs: [{ GroupId: 'sg-0b5', UserId: '111122223333' }] }] } }, id: 'sg-0b4' },
 ];
 
 describe('sendEc2Action', () => {

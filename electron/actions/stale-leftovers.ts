@@ -103,7 +103,7 @@ export async function readStaleLeftovers(topology: Topology, scope: StaleScope, 
             ...base,
             profile,
             rules: [],
-            error: { code: `aws:${failure.errorCode}`, message: `The stale rules of ${v.vpcId} could not be read: ${failure.message}`, fix: 'Fix the cause above, then open the inspector again.' },
+            error: { code: `aws:${failure.errorCode}`, message: `The stale rules of ${v.vpcId} could not be read: ${failure.message}`, fix: `DescribeStaleSecurityGroups answers only the VPC's owner: check that profile "${profile}" acts in account ${v.accountId}, then select the VPC again.` },
           };
         }
       }),

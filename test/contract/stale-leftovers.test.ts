@@ -121,6 +121,14 @@ describe('what is left pointing at a deleted peering, through the API against th
       error: { code: 'unauthorized', message: expect.stringContaining(`No local profile acts in account ${b.accountId}`), fix: expect.stringContaining('describe-stale-security-groups') },
     });
     expect(left.vpcs[1]!.error!.message).toContain(`the accepter of ${peeringId}`);
+
+    // A profile of the wrong account: AWS refuses the call for that VPC alone, and says why.
+    const profileOfA = current.topology.accounts.find((x) => x.id === setup.a.accountId)!.profiles;
+    const wrong: Snapshot = { ...current, topology: { ...current.topology, accounts: current.topology.accounts.map((x) => (x.id === b.accountId ? { ...x, profiles: profileOfA } : x)) } };
+    must(await client.importSnapshot({ json: JSON.stringify(wrong) }));
+    const refused = must(await client.getStaleLeftovers({ peeringId }));
+    expect(refused.vpcs[0]!.rules).toHaveLength(1);
+    expect(refused.vpcs[1]).toMatchObject({ rules: [], error: { code: 'aws:InvalidVpcID.NotFound', message: expect.stringContaining(`The stale rules of ${b.id} could not be read`), fix: expect.stringContaining(`acts in account ${b.accountId}`) } });
     await scanSandbox(client);
   }, 120_000);
 

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { mayHaveStaleLeftovers } from '../../shared/analysis/peering-leftovers';
+import { indexTopology } from '../../shared/analysis/topology-index';
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { Topology } from '../../shared/model/topology';
 import { openBrowser } from '../support/browser';
@@ -137,4 +139,22 @@ describe('left pointing at deleted peerings', () => {
     expect(audit.ok && audit.value.entries.length).toBe(1);
     expect(session.problems).toEqual([]);
   }, 300_000);
+
+  it('asks AWS for a VPC nothing in the scan hints at only when asked to', async () => {
+    const { page } = session;
+    topology = (await currentSnapshot()).topology;
+    const index = indexTopology(topology);
+    const quiet = topology.vpcs.find((v) => !v.isDefault && !mayHaveStaleLeftovers(index, v.id))!;
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    await page.locator(cardSelector(quiet.id)).click();
+    const section = page.getByTestId('inspector-vpc').getByTestId('stale-leftovers');
+    const ask = section.getByRole('button', { name: 'Ask AWS for stale security-group rules' });
+    await ask.waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await session.screenshot('stale-vpc-not-asked');
+    await ask.click();
+    await expect.poll(() => section.textContent(), { timeout: 30_000 }).toContain('Nothing: no stale security-group rule, no route to a deleted peering.');
+    expect(session.problems).toEqual([]);
+  }, 120_000);
 });

@@ -32,7 +32,10 @@ import type {
   RejectPeeringInput,
   ResumePlanInput,
   RunIdInput,
+  StaleScopeInput,
 } from '../../shared/planning/action-inputs';
+import type { StaleLeftovers } from '../../shared/analysis/stale-rules';
+import { planStaleCleanup } from '../../shared/planning/plan-stale-cleanup';
 import { peeringChecklist, type PeeringChecklist } from '../../shared/planning/peering-checklist';
 import { planToCliCommands, planToCliScript, type PlanCli } from '../../shared/planning/plan-cli';
 import { planCompletion } from '../../shared/planning/plan-completion';
@@ -46,6 +49,7 @@ import type { AuditExport, AuditPage } from '../../shared/planning/audit-filter'
 import { createAuditLog, type AuditLog } from '../audit/audit-log';
 import { resolveProfileAccess, type Env } from '../aws/credentials';
 import { createPlanRuns, type PlanRunsDeps } from './plan-runs';
+import { readStaleLeftovers } from './stale-leftovers';
 
 /** What the service needs from its host (`createMainApi`'s deps). */
 export interface ActionsServiceDeps extends PlanRunsDeps {
@@ -64,6 +68,8 @@ export interface ActionsService {
   /** The changes that let a blocked pair talk, as a stored plan (or that nothing is missing). */
   planPathFix(input: PlanPathFixInput): Promise<Result<PathFixAnswer>>;
   getPeeringChecklist(input: PeeringChecklistInput): Promise<Result<PeeringChecklist>>;
+  getStaleLeftovers(input: StaleScopeInput): Promise<Result<StaleLeftovers>>;
+  planStaleCleanup(input: StaleScopeInput): Promise<Result<PeeringPlan>>;
   getPlanCli(input: PlanRunInput): Promise<Result<PlanCli>>;
   dryRunPlan(input: PlanRunInput): Promise<Result<PlanRun>>;
   runPlan(input: PlanRunInput): Promise<Result<PlanRun>>;
@@ -164,6 +170,21 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
     async getPeeringChecklist({ peeringId }) {
       const t = await topology();
       return t.ok ? peeringChecklist(t.value, peeringId) : t;
+    },
+
+    async getStaleLeftovers(scope) {
+      const t = await topology();
+      return t.ok ? readStaleLeftovers(t.value, scope, { env: env(), homeDir: deps.homeDir }) : t;
+    },
+
+    async planStaleCleanup(scope) {
+      const t = await topology();
+      if (!t.ok) return t;
+      // The rules are read again: the plan revokes what AWS reports now, not what a panel showed.
+      const leftovers = await readStaleLeftovers(t.value, scope, { env: env(), homeDir: deps.homeDir });
+      if (!leftovers.ok) return leftovers;
+      const p = planStaleCleanup(t.value, scope, leftovers.value, profilesFromTopology(t.value.accounts));
+      return p.ok ? ok(remember(p.value)) : p;
     },
 
     async getPlanCli({ planId, disabledStepIds }) {

@@ -172,11 +172,13 @@ export async function findNetworkAclEntry(client: EC2Client, aclId: string, rule
   }
 }
 
+/** The ingress or egress permissions of a security group, or undefined when the group is gone. */
 async function groupPermissions(client: EC2Client, groupId: string, direction: 'ingress' | 'egress', abortSignal?: AbortSignal): Promise<readonly IpPermission[] | undefined> {
   try {
     const out = await client.send(new DescribeSecurityGroupsCommand({ GroupIds: [groupId] }), abortSignal ? { abortSignal } : {});
     const group = out.SecurityGroups?.find((g) => g.GroupId === groupId);
-    return (direction === 'ingress' ? group?.IpPermissions : group?.IpPermissionsEgress) ?? undefined;
+    if (!group) return undefined;
+    return (direction === 'ingress' ? group.IpPermissions : group.IpPermissionsEgress) ?? [];
   } catch (e) {
     if (/^InvalidGroup(Id)?\.(NotFound|Malformed)$/.test(actionErrorCode(e))) return undefined;
     throw e;

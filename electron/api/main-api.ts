@@ -350,6 +350,8 @@ export function createMainApi(deps: MainApiDeps): MainApi {
     planCompletion: (input) => actions.planCompletion(input),
     planPathFix: (input) => actions.planPathFix(input),
     getPeeringChecklist: (input) => actions.getPeeringChecklist(input),
+    getStaleLeftovers: (input) => actions.getStaleLeftovers(input),
+    planStaleCleanup: (input) => actions.planStaleCleanup(input),
     getPlanCli: (input) => actions.getPlanCli(input),
     dryRunPlan: (input) => actions.dryRunPlan(input),
     runPlan: (input) => actions.runPlan(input),

@@ -90,7 +90,10 @@ function rulesOf(permissions: readonly IpPermissionParam[], owner: string): Secu
   return permissions.flatMap((p) => flattenPermission(p as unknown as IpPermission, owner));
 }
 
-const sameRule = (a: SecurityGroupRule, b: SecurityGroupRule) => JSON.stringify(a) === JSON.stringify(b);
+/** The peer a rule names, without how the snapshot annotated it (account, peering): what a revoke matches on. */
+const peerKey = (r: SecurityGroupRule): string => (r.peer.kind === 'cidr' ? r.peer.cidr : r.peer.kind === 'group' ? r.peer.groupId : r.peer.prefixListId);
+const sameRule = (a: SecurityGroupRule, b: SecurityGroupRule) =>
+  a.protocol === b.protocol && a.fromPort === b.fromPort && a.toPort === b.toPort && a.peer.kind === b.peer.kind && peerKey(a) === peerKey(b);
 
 /** `topology` as the run's changing calls left AWS. */
 export function applyRun(topology: Topology, plan: PeeringPlan, run: PlanRun): Topology {
@@ -146,6 +149,13 @@ export function applyRun(topology: Topology, plan: PeeringPlan, run: PlanRun): T
         if (!a || !entry) break;
         const others = a.entries.filter((e) => e.ruleNumber !== entry.ruleNumber || e.egress !== entry.egress);
         acls.set(a.id, { ...a, entries: [...others, entry].sort((x, y) => Number(x.egress) - Number(y.egress) || x.ruleNumber - y.ruleNumber) });
+        break;
+      }
+      case 'revoke-egress': {
+        const g = group(step.params.GroupId);
+        if (!g) break;
+        const rules = rulesOf(step.params.IpPermissions, g.accountId);
+        groups.set(g.id, { ...g, egress: g.egress.filter((r) => !rules.some((x) => sameRule(r, x))) });
         break;
       }
       case 'modify-options': {

@@ -117,6 +117,9 @@ export function createWorkspaceUpdates(deps: WorkspaceUpdatesDeps): WorkspaceUpd
     if (!result.ok) return failed(runId, { ...result.error, message: `${p.update.title}: the rescan to confirm it did not run: ${result.error.message}` });
     const scanned = result.value;
     const done = completedSlices(scanned);
+    // The run leaves the pending list only once the rescan's snapshot is saved: until then, what
+    // is shown is the snapshot before it with the run applied, never the snapshot before it alone.
+    let confirmed = false;
     await deps.commit((base) => {
       // Another network was opened meanwhile: this rescan is not about it.
       if (!pending.has(runId) || base.source !== scanned.source) return base;
@@ -141,11 +144,14 @@ export function createWorkspaceUpdates(deps: WorkspaceUpdatesDeps): WorkspaceUpd
           },
         };
       } else {
-        pending.delete(runId);
+        confirmed = true;
       }
       version++;
       return fresh.size > 0 ? replaceSlices(base, scanned, fresh) : base;
-    }, announce);
+    }, () => {
+      if (confirmed && pending.delete(runId)) version++;
+      announce();
+    });
   }
 
   return {

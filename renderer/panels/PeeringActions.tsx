@@ -21,7 +21,8 @@ import { CallsConfirm } from './plan/CallsConfirm';
 import { PeeringChecklist } from './plan/PeeringChecklist';
 import { NEW_RULE, RuleEditor, ruleRequestOf, type RuleDraft } from './plan/RuleEditor';
 
-type Notice = { tone: 'ok' | 'bad' | 'info'; text: string; fix?: string };
+/** A line under the actions: how the last one went, and what to do about it. */
+export type Notice = { tone: 'ok' | 'bad' | 'info'; text: string; fix?: string };
 type BusyId = ChecklistItem['id'] | 'delete' | 'reject';
 
 /** A plan waiting for the user's confirmation, with how to word it. */
@@ -42,7 +43,7 @@ interface Intent {
 }
 
 /** Words for how a run ended. */
-function describeRun(run: PlanRun, what: string): Notice {
+export function describeRun(run: PlanRun, what: string): Notice {
   switch (run.outcome) {
     case 'completed':
       return { tone: 'ok', text: `${what}: done. Rescanning to show it.` };
@@ -57,7 +58,8 @@ function describeRun(run: PlanRun, what: string): Notice {
   }
 }
 
-function fromError(error: ApiError): Notice {
+/** An API error as a notice. */
+export function fromError(error: ApiError): Notice {
   return { tone: 'bad', text: error.message, fix: error.fix };
 }
 

@@ -6,10 +6,16 @@
  * only while some remain, so a delete that cleaned up is not followed by a request to remove what
  * it already removed.
  */
-import type { PeeringId, RouteTableId, SecurityGroupId, VpcId } from '../model/ids';
-import type { Peering, Topology } from '../model/topology';
+import type { AccountId, PeeringId, Region, RouteTableId, SecurityGroupId, VpcId } from '../model/ids';
+import type { Peering, PeeringStatus, Topology } from '../model/topology';
+import { isLivePeeringStatus } from '../model/topology';
 import type { TopologyIndex } from './topology-index';
 import { indexTopology } from './topology-index';
+
+/** True when `peering` ended or is ending (deleted, rejected, failed, expired, deleting): routes to it carry nothing. */
+export function hasEnded(peering: Pick<Peering, 'status'>): boolean {
+  return !isLivePeeringStatus(peering.status) || peering.status === 'deleting';
+}
 
 /** One route in a scanned table of either VPC whose target is the peering. */
 export interface LeftoverRoute {
@@ -91,4 +97,69 @@ export function leftoverWords(routes: number, rules: number): string {
   if (routes > 0) parts.push(`${routes} route${routes === 1 ? '' : 's'}`);
   if (rules > 0) parts.push(`${rules} security-group rule${rules === 1 ? '' : 's'}`);
   return parts.join(' and ');
+}
+
+/** A route of one VPC left pointing at a peering that ended, or that AWS no longer shows at all. */
+export interface StaleRoute {
+  readonly vpcId: VpcId;
+  readonly accountId: AccountId;
+  readonly region: Region;
+  readonly routeTableId: RouteTableId;
+  readonly routeTableName?: string;
+  readonly destination: string;
+  readonly peeringId: PeeringId;
+  /** The peering's status in the snapshot; absent once AWS has forgotten the peering. */
+  readonly peeringStatus?: PeeringStatus;
+  readonly state: 'active' | 'blackhole';
+}
+
+/**
+ * The routes in `vpcId`'s scanned tables whose target is a peering that ended or that the
+ * snapshot no longer lists (AWS shows a deleted peering for a while, then forgets it; the route
+ * stays, a blackhole). A route to a live peering that is not active yet is not stale: it starts
+ * carrying traffic once the peering is accepted. `onlyPeering` keeps the routes to that one.
+ */
+export function staleRoutesOfVpc(index: TopologyIndex, vpcId: VpcId, onlyPeering?: PeeringId): StaleRoute[] {
+  const out: StaleRoute[] = [];
+  for (const table of index.routeTablesByVpc.get(vpcId) ?? []) {
+    for (const r of table.routes) {
+      if (r.target.kind !== 'peering' || (onlyPeering && r.target.peeringId !== onlyPeering)) continue;
+      const peering = index.peeringById.get(r.target.peeringId);
+      if (peering && !hasEnded(peering)) continue;
+      out.push({
+        vpcId,
+        accountId: table.accountId,
+        region: table.region,
+        routeTableId: table.id,
+        ...(table.name ? { routeTableName: table.name } : {}),
+        destination: r.destination,
+        peeringId: r.target.peeringId,
+        ...(peering ? { peeringStatus: peering.status } : {}),
+        state: r.state,
+      });
+    }
+  }
+  return out;
+}
+
+/** "10.1.0.0/16 in web-rt (rtb-…) → pcx-… (deleted, blackhole)". */
+export function staleRouteWords(r: StaleRoute): string {
+  const table = r.routeTableName ? `${r.routeTableName} (${r.routeTableId})` : r.routeTableId;
+  const why = [r.peeringStatus ?? 'no longer shown by AWS', ...(r.state === 'blackhole' ? ['blackhole'] : [])].join(', ');
+  return `${r.destination} in ${table} → ${r.peeringId} (${why})`;
+}
+
+/**
+ * True when the snapshot hints that something in `vpcId` may still point at a deleted peering: a
+ * stale route, a group rule referencing across a peering that ended or is no longer listed, or
+ * a peering of the VPC that ended. Only then is AWS asked for stale rules without a click.
+ */
+export function mayHaveStaleLeftovers(index: TopologyIndex, vpcId: VpcId): boolean {
+  if ((index.peeringsByVpc.get(vpcId) ?? []).some(hasEnded)) return true;
+  if (staleRoutesOfVpc(index, vpcId).length > 0) return true;
+  const gone = (id: PeeringId) => {
+    const p = index.peeringById.get(id);
+    return !p || hasEnded(p);
+  };
+  return (index.securityGroupsByVpc.get(vpcId) ?? []).some((g) => [...g.ingress, ...g.egress].some((r) => r.peer.kind === 'group' && r.peer.peeringId !== undefined && gone(r.peer.peeringId)));
 }

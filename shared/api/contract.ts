@@ -27,7 +27,9 @@ import {
   rejectPeeringInput,
   resumePlanInput,
   runIdInput,
+  staleScopeInput,
 } from '../planning/action-inputs';
+import type { StaleLeftovers } from '../analysis/stale-rules';
 import type { AuditExport, AuditPage } from '../planning/audit-filter';
 import type { PeeringChecklist } from '../planning/peering-checklist';
 import type { PlanCli } from '../planning/plan-cli';
@@ -130,6 +132,10 @@ export const apiContract = {
   planPathFix: method(planPathFixInput).returns<PathFixAnswer>(),
   /** requested → accepted → routes → security groups → DNS, from the latest snapshot. */
   getPeeringChecklist: method(peeringChecklistInput).returns<PeeringChecklist>(),
+  /** The rules (DescribeStaleSecurityGroups, live, per VPC with its account's profile) and routes (snapshot) left pointing at deleted peerings, from a VPC or a peering's two VPCs. */
+  getStaleLeftovers: method(staleScopeInput).returns<StaleLeftovers>(),
+  /** Plan removing all of them: revoke each stale rule, delete each stale route. */
+  planStaleCleanup: method(staleScopeInput).returns<PeeringPlan>(),
   /** A stored plan as AWS CLI commands, before anything runs. */
   getPlanCli: method(planRunInput).returns<PlanCli>(),
   /** DryRun every step with its profile; changes nothing. */

@@ -23,6 +23,8 @@ export const API_METHOD_NAMES = [
   'planCompletion',
   'planPathFix',
   'getPeeringChecklist',
+  'getStaleLeftovers',
+  'planStaleCleanup',
   'getPlanCli',
   'dryRunPlan',
   'runPlan',

@@ -77,6 +77,12 @@ export type PlanPathFixInput = z.output<typeof planPathFixInput>;
 /** `getPeeringChecklist`. */
 export const peeringChecklistInput = z.strictObject({ peeringId: peeringIdSchema });
 
+/** `getStaleLeftovers`, `planStaleCleanup`: one VPC, or one peering (both of its VPCs). */
+export const staleScopeInput = z
+  .strictObject({ vpcId: vpcIdSchema.optional(), peeringId: peeringIdSchema.optional() })
+  .refine((s) => (s.vpcId === undefined) !== (s.peeringId === undefined), 'give either vpcId (one VPC) or peeringId (both VPCs of a peering), not both or neither')
+  .transform((s): { readonly vpcId: VpcId } | { readonly peeringId: PeeringId } => (s.vpcId ? { vpcId: s.vpcId } : { peeringId: s.peeringId! }));
+
 /** Decisions on conflicting routes: step id → replace or skip. */
 const decisions = z.record(z.string().min(1).max(300), z.enum(['replace', 'skip']));
 
@@ -141,6 +147,8 @@ export type AcceptPeeringInput = z.output<typeof acceptPeeringInput>;
 export type RejectPeeringInput = z.output<typeof rejectPeeringInput>;
 /** Parsed `deletePeering` input. */
 export type DeletePeeringInput = z.output<typeof deletePeeringInput>;
+/** Parsed `getStaleLeftovers` / `planStaleCleanup` input. */
+export type StaleScopeInput = z.output<typeof staleScopeInput>;
 /** Parsed `listAudit` input. */
 export type ListAuditInput = z.output<typeof listAuditInput>;
 /** Parsed `exportAudit` input. */

@@ -62,7 +62,7 @@ export function buildHandoff(plan: PeeringPlan, peeringId: string, stepIds?: rea
       `Go to Peering connections, select ${peeringId}, choose Actions → Edit DNS settings, and allow DNS resolution from the peer VPC for ${d.target?.vpcId ?? 'your VPC'}; save.`,
     );
   }
-  for (const s of steps.filter((x) => x.kind === 'reject' || x.kind === 'delete-route' || x.kind === 'revoke-ingress' || x.kind === 'delete')) {
+  for (const s of steps.filter((x) => x.kind === 'reject' || x.kind === 'delete-route' || x.kind === 'revoke-ingress' || x.kind === 'revoke-egress' || x.kind === 'delete')) {
     consoleSteps.push(`${s.title}.`);
   }
   const sub: PeeringPlan = { ...plan, peeringId: peeringId as PeeringPlan['peeringId'], steps };

@@ -14,8 +14,7 @@ import { fail, ok, type Result } from '../core/result';
 import type { PeeringId, VpcId } from '../model/ids';
 import { awsCommandText, ec2Command } from '../words/aws-cli';
 import type { Peering, SecurityGroup, Topology } from '../model/topology';
-import { isLivePeeringStatus } from '../model/topology';
-import { peeringLeftovers, routeListWords } from '../analysis/peering-leftovers';
+import { hasEnded, peeringLeftovers, routeListWords } from '../analysis/peering-leftovers';
 import { nextStep, nextStepContextIn, type NextStep } from './next-step';
 import type { PlanSideRole, ProfilesByAccount } from './plan-types';
 import { routeCompletenessOf } from './route-status';
@@ -90,11 +89,6 @@ function sideOf(p: Peering, role: PlanSideRole) {
 /** A peering pending or active (not merely not final, as `isLivePeeringStatus`): its routes and rules matter. */
 function routesMatter(peering: Peering): boolean {
   return peering.status === 'pending-acceptance' || peering.status === 'provisioning' || peering.status === 'active';
-}
-
-/** True when the peering is over or on its way out: nothing will make its items possible again. */
-function hasEnded(peering: Peering): boolean {
-  return !isLivePeeringStatus(peering.status) || peering.status === 'deleting';
 }
 
 /** The item of something that only matters for a live peering. */

@@ -47,7 +47,8 @@ function context(peering: Peering, profiles: ProfilesByAccount): NextStepContext
   return nextStepContextOf(peering, profiles[peering.accepter.accountId] ?? []);
 }
 
-function permissionOf(rule: SecurityGroupRule, ownerAccountId: string): IpPermissionParam | undefined {
+/** A flattened rule as the one IpPermission that adds or revokes it; undefined for a prefix-list peer. */
+export function permissionOf(rule: SecurityGroupRule, ownerAccountId: string): IpPermissionParam | undefined {
   const base = { IpProtocol: rule.protocol, ...(rule.fromPort !== undefined ? { FromPort: rule.fromPort, ToPort: rule.toPort ?? rule.fromPort } : {}) };
   switch (rule.peer.kind) {
     case 'cidr':

@@ -9,6 +9,9 @@ import type { Peering, RouteTarget, Topology, Vpc } from '../model/topology';
 import { isHeldBlockState } from '../cidr/vpc-blocks';
 import type { PlanSide, PlanSideRole, PlanStep } from './plan-types';
 import type { NetworkAclId } from '../model/kinds/network-acl';
+import { portWords } from '../words/port-words';
+
+export { portWords };
 import { PEERING_ID_REF, type EgressParams, type IngressParams, type IpPermissionParam, type NetworkAclEntryParams, type PeeringRef, type RouteDestinationParams } from './step-params';
 
 /** Where a step runs and who runs it. */
@@ -147,14 +150,6 @@ export function deleteRouteStep(place: StepPlace, vpcId: VpcId, routeTableId: Ro
   };
 }
 
-/** Words for a protocol and port range (`tcp 443`, `udp 1000-2000`, `all traffic`). */
-export function portWords(protocol: string, fromPort: number | undefined, toPort: number | undefined): string {
-  if (protocol === '-1' || protocol === 'all') return 'all traffic';
-  if (fromPort === undefined) return protocol;
-  if (protocol === 'icmp' || protocol === 'icmpv6') return `${protocol} type ${fromPort}${toPort !== undefined && toPort !== -1 ? ` code ${toPort}` : ''}`;
-  return `${protocol} ${fromPort === toPort ? fromPort : `${fromPort}-${toPort}`}`;
-}
-
 /** An AuthorizeSecurityGroupIngress step with its RevokeSecurityGroupIngress undo. */
 export function authorizeIngressStep(
   place: StepPlace,
@@ -275,6 +270,30 @@ export function networkAclEntryStep(place: StepPlace, vpcId: VpcId, params: Netw
 /** Step id of a network ACL entry step. */
 export function networkAclEntryStepId(aclId: NetworkAclId, egress: boolean, ruleNumber: number): string {
   return `acl:${aclId}:${egress ? 'out' : 'in'}:${ruleNumber}`;
+}
+
+/**
+ * A RevokeSecurityGroupEgress step. It has no undo: an outbound rule is only revoked here when it
+ * is stale, and a reference across a peering that is gone cannot be authorized again.
+ */
+export function revokeEgressStep(place: StepPlace, vpcId: VpcId, groupId: SecurityGroupId, id: string, permission: IpPermissionParam, what: string, dependsOn: readonly string[]): PlanStep {
+  const params: EgressParams = { GroupId: groupId, IpPermissions: [permission] };
+  return {
+    id,
+    kind: 'revoke-egress',
+    side: place.side,
+    title: `Revoke ${what} (outbound) from ${groupId} (${place.side} ${vpcId}, ${where(place)})`,
+    ...(place.profile ? { profile: place.profile } : {}),
+    accountId: place.accountId,
+    region: place.region,
+    action: 'RevokeSecurityGroupEgress',
+    params,
+    enabled: true,
+    dependsOn,
+    needsActive: false,
+    target: { vpcId, groupId },
+    needsConfirmation: true,
+  };
 }
 
 /** The parameter holding one side's options in ModifyVpcPeeringConnectionOptions. */

@@ -3,24 +3,17 @@
  * (AWS keeps routes to a deleted peering as blackholes; docs/ec2-peering-semantics.md).
  */
 import type { LeftoverRoute } from '../analysis/peering-leftovers';
-import { routeListWords, routesToPeering } from '../analysis/peering-leftovers';
+import { hasEnded, routeListWords, routesToPeering } from '../analysis/peering-leftovers';
 import type { TopologyIndex } from '../analysis/topology-index';
 
-export { routesToPeering };
+export { hasEnded, routesToPeering };
 /** One route in a scanned table of either VPC whose target is the peering. */
 export type RouteToPeering = LeftoverRoute;
 import type { Peering } from '../model/topology';
-import { isLivePeeringStatus } from '../model/topology';
 import { awsCommandText, ec2Command } from '../words/aws-cli';
 import type { ChecklistItem } from './peering-checklist';
 import { routeDestinationParams } from './plan-steps';
 import type { PlanSideRole, ProfilesByAccount } from './plan-types';
-
-
-/** True when `peering` ended or is ending (deleted, rejected, failed, expired, deleting): routes to it carry nothing. */
-export function hasEnded(peering: Pick<Peering, 'status'>): boolean {
-  return !isLivePeeringStatus(peering.status) || peering.status === 'deleting';
-}
 
 /**
  * The checklist's "stale routes" item of a peering that ended and that routes still point at: the

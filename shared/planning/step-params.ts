@@ -138,6 +138,7 @@ export type PlanStepKind =
   | 'delete'
   | 'delete-route'
   | 'revoke-ingress'
+  | 'revoke-egress'
   | 'reject'
   | 'authorize-egress'
   | 'create-network-acl-entry';
@@ -152,6 +153,7 @@ export const STEP_ACTIONS = {
   delete: 'DeleteVpcPeeringConnection',
   'delete-route': 'DeleteRoute',
   'revoke-ingress': 'RevokeSecurityGroupIngress',
+  'revoke-egress': 'RevokeSecurityGroupEgress',
   reject: 'RejectVpcPeeringConnection',
   'authorize-egress': 'AuthorizeSecurityGroupEgress',
   'create-network-acl-entry': 'CreateNetworkAclEntry',

@@ -6,7 +6,7 @@ import { createRoute } from './create-route';
 import { deleteRoute } from './delete-route';
 import { modifyDnsOptions } from './dns-options';
 import { deletePeering, rejectPeering } from './end-peering';
-import { authorizeEgress, authorizeIngress, revokeIngress } from './ingress';
+import { authorizeEgress, authorizeIngress, revokeEgress, revokeIngress } from './ingress';
 import { createNetworkAclEntry } from './network-acl-entry';
 import type { StepHandler } from './step-handler';
 
@@ -19,6 +19,7 @@ const HANDLERS = {
   delete: deletePeering,
   'delete-route': deleteRoute,
   'revoke-ingress': revokeIngress,
+  'revoke-egress': revokeEgress,
   reject: rejectPeering,
   'authorize-egress': authorizeEgress,
   'create-network-acl-entry': createNetworkAclEntry,

@@ -15,12 +15,15 @@ import {
   DescribeAvailabilityZonesCommand,
   AcceptVpcPeeringConnectionCommand,
   AssociateVpcCidrBlockCommand,
+  AuthorizeSecurityGroupEgressCommand,
   AuthorizeSecurityGroupIngressCommand,
   CreateSecurityGroupCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
   CreateVpcPeeringConnectionCommand,
   DeleteVpcPeeringConnectionCommand,
+  RevokeSecurityGroupEgressCommand,
+  RevokeSecurityGroupIngressCommand,
   type EC2Client,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -140,6 +143,8 @@ describe.skipIf(!existsSync(AWS2) && !process.env.CI)('Debian AWS CLI 2.9: rules
       },
     ]);
     expect(refs.out).toEqual({ SecurityGroupReferenceSet: [{ GroupId: target, ReferencingVpcId: vpc, VpcPeeringConnectionId: pcx }] });
+    const egress = { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, UserIdGroupPairs: [{ GroupId: target }] };
+    await c.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: referrer, IpPermissions: [egress] }));
     await c.send(new DeleteVpcPeeringConnectionCommand({ VpcPeeringConnectionId: pcx }));
     const stale = await aws('describe-stale-security-groups', '--vpc-id', vpc);
     expect(stale.out).toEqual({
@@ -156,11 +161,22 @@ describe.skipIf(!existsSync(AWS2) && !process.env.CI)('Debian AWS CLI 2.9: rules
               UserIdGroupPairs: [{ GroupId: target, GroupName: 'target', PeeringStatus: 'deleted', UserId: '777788889999', VpcId: peer, VpcPeeringConnectionId: pcx }],
             },
           ],
-          StaleIpPermissionsEgress: [],
+          StaleIpPermissionsEgress: [
+            {
+              FromPort: 443,
+              IpProtocol: 'tcp',
+              ToPort: 443,
+              UserIdGroupPairs: [{ GroupId: target, GroupName: 'target', PeeringStatus: 'deleted', UserId: '777788889999', VpcId: peer, VpcPeeringConnectionId: pcx }],
+            },
+          ],
           VpcId: vpc,
         },
       ],
     });
+    // Revoked by group id alone, as Peerscape's cleanup plan does: nothing is stale any more.
+    await c.send(new RevokeSecurityGroupIngressCommand({ GroupId: referrer, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, UserIdGroupPairs: [{ GroupId: target }] }] }));
+    await c.send(new RevokeSecurityGroupEgressCommand({ GroupId: referrer, IpPermissions: [egress] }));
+    expect((await aws('describe-stale-security-groups', '--vpc-id', vpc)).out).toEqual({ StaleSecurityGroupSet: [] });
   });
 
   it('reads the default DHCP options set, and the DNS attributes with their one-per-call rule', async () => {

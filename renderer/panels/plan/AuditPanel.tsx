@@ -43,6 +43,7 @@ const ACTIONS = [
   'AuthorizeSecurityGroupIngress',
   'RevokeSecurityGroupIngress',
   'AuthorizeSecurityGroupEgress',
+  'RevokeSecurityGroupEgress',
   'CreateNetworkAclEntry',
 ] as const;
 

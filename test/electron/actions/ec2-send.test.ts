@@ -44,6 +44,7 @@ const CALLS: readonly { readonly call: StepCall; readonly id: string }[] = [
     id: 'acl-0b6',
   },
   { call: { action: 'DeleteNetworkAclEntry', params: { NetworkAclId: 'acl-0b7', RuleNumber: 110, Egress: true } }, id: 'acl-0b7' },
+  { call: { action: 'RevokeSecurityGroupEgress', params: { GroupId: 'sg-0b8', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, UserIdGroupPairs: [{ GroupId: 'sg-0b9', UserId: '111122223333' }] }] } }, id: 'sg-0b8' },
 ];
 
 describe('sendEc2Action', () => {

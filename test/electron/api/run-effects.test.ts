@@ -7,7 +7,11 @@ import { planPathFix } from '../../../shared/planning/plan-path-fix';
 import { planPeering } from '../../../shared/planning/plan-peering';
 import type { PlanRun, StepRunStatus } from '../../../shared/planning/plan-run';
 import { profilesFromTopology, type PeeringPlan } from '../../../shared/planning/plan-types';
-import type { Topology, Vpc } from '../../../shared/model/topology';
+import type { PeeringId, SecurityGroupId, VpcId } from '../../../shared/model/ids';
+import type { SecurityGroupRule, Topology, Vpc } from '../../../shared/model/topology';
+import { staleRoutesOfVpc } from '../../../shared/analysis/peering-leftovers';
+import { indexTopology } from '../../../shared/analysis/topology-index';
+import { planStaleCleanup } from '../../../shared/planning/plan-stale-cleanup';
 import { buildAnalysisTopology } from '../../support/fixtures/analysis-snapshot';
 import { rule } from '../../support/fixtures/build-topology';
 import { buildPeeredPair } from '../../support/fixtures/peered-pair';
@@ -79,5 +83,40 @@ describe('run effects', () => {
       '32767 deny -1 0.0.0.0/0 undefined-undefined',
     ]);
     expect(planPathFix(after, { from: 'subnet-a1', to: 'subnet-b1', protocol: 'tcp', port: 5432 })).toMatchObject({ ok: true, value: { status: 'nothing-to-fix' } });
+  });
+
+  it('a stale cleanup: the stale inbound and outbound rules (annotated with their peering) and the routes leave the shown topology', () => {
+    const pcx = 'pcx-ab' as PeeringId;
+    const across = (groupId: string, accountId: string): SecurityGroupRule => ({ protocol: 'tcp', fromPort: 443, toPort: 443, peer: { kind: 'group', groupId: groupId as SecurityGroupId, accountId, peeringId: pcx } });
+    const base = buildPeeredPair();
+    const stale: Topology = {
+      ...base,
+      peerings: base.peerings.map((p) => ({ ...p, status: 'deleted' as const })),
+      securityGroups: base.securityGroups.map((g) =>
+        g.id === 'sg-app' ? { ...g, ingress: [...g.ingress, across('sg-db', '222222222222')] } : { ...g, egress: [...g.egress, across('sg-app', '111111111111')] },
+      ),
+    };
+    const rule = { direction: 'ingress' as const, protocol: 'tcp', fromPort: 443, toPort: 443, groupName: 'x', peeringId: pcx };
+    const index = indexTopology(stale);
+    const plan = must(
+      planStaleCleanup(
+        stale,
+        { peeringId: pcx },
+        {
+          vpcs: [
+            { vpcId: 'vpc-a' as VpcId, accountId: '111111111111', region: 'eu-west-1', rules: [{ ...rule, vpcId: 'vpc-a' as VpcId, groupId: 'sg-app' as SecurityGroupId, peerGroupId: 'sg-db' as SecurityGroupId, peerAccountId: '222222222222' }] },
+            { vpcId: 'vpc-b' as VpcId, accountId: '222222222222', region: 'eu-west-1', rules: [{ ...rule, direction: 'egress', vpcId: 'vpc-b' as VpcId, groupId: 'sg-db' as SecurityGroupId, peerGroupId: 'sg-app' as SecurityGroupId, peerAccountId: '111111111111' }] },
+          ],
+          routes: [...staleRoutesOfVpc(index, 'vpc-a' as VpcId), ...staleRoutesOfVpc(index, 'vpc-b' as VpcId)],
+        },
+        profilesFromTopology(stale.accounts),
+      ),
+    );
+    const after = applyRun(stale, plan, runOf(plan, () => 'done'));
+    const groups = new Map(after.securityGroups.map((g) => [g.id, g]));
+    expect(groups.get('sg-app' as SecurityGroupId)!.ingress.some((r) => r.peer.kind === 'group' && r.peer.peeringId === pcx)).toBe(false);
+    expect(groups.get('sg-db' as SecurityGroupId)!.egress.some((r) => r.peer.kind === 'group' && r.peer.peeringId === pcx)).toBe(false);
+    expect(staleRoutesOfVpc(indexTopology(after), 'vpc-a' as VpcId)).toEqual([]);
+    expect(staleRoutesOfVpc(indexTopology(after), 'vpc-b' as VpcId)).toEqual([]);
   });
 });

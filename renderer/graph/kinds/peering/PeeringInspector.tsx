@@ -1,4 +1,5 @@
 /** The inspector section of a peering: status and next step, actions, both sides, their routes and rules. */
+import { hasEnded } from '../../../../shared/analysis/peering-leftovers';
 import { describeRouteCheck, describeRouteSummary, suggestRouteFix } from '../../../../shared/analysis/route-words';
 import type { SideRouteCompleteness } from '../../../../shared/analysis/route-completeness';
 import type { PeeringId, VpcId } from '../../../../shared/model/ids';
@@ -7,6 +8,7 @@ import { peeringChecklist } from '../../../../shared/planning/peering-checklist'
 import { statusMessageBeyond } from '../../../../shared/words/peering-status-words';
 import { nextStepWithChecklist } from '../../../panels/next-step';
 import { PeeringActions } from '../../../panels/PeeringActions';
+import { StaleLeftovers } from '../../../panels/StaleLeftovers';
 import { UpdatingNote, usePendingUpdate } from '../../../panels/UpdatingNote';
 import { useNow } from '../../../util/use-now';
 import { indexOf, routesOf } from '../../derive';
@@ -81,6 +83,7 @@ export function PeeringInspector({ topology, id }: InspectorSectionProps) {
       {/* Nothing that changes AWS acts on a state AWS has not confirmed yet. */}
       <fieldset className="action-lock" disabled={!!update} aria-label={update ? 'Peering actions (wait for the rescan)' : undefined}>
         <PeeringActions key={p.id} topology={topology} peering={p} checklist={checklist} />
+        {hasEnded(p) && <StaleLeftovers key={`stale-${p.id}`} topology={topology} scope={{ peeringId: p.id }} ask />}
       </fieldset>
       <dl className="facts">
         {(['requester', 'accepter'] as const).map((role) => {

@@ -1,12 +1,14 @@
 /** The inspector section of a VPC: its facts, blocks, overlaps, peerings, routes to peers, rules and indirect neighbours. */
 import { useMemo } from 'react';
 
+import { mayHaveStaleLeftovers } from '../../../../shared/analysis/peering-leftovers';
 import { describeTarget } from '../../../../shared/analysis/route-words';
 import { findServingTables } from '../../../../shared/analysis/topology-index';
 import type { VpcId } from '../../../../shared/model/ids';
 import { isLivePeeringStatus } from '../../../../shared/model/topology';
 import { peeringChecklist } from '../../../../shared/planning/peering-checklist';
 import { nextStepWithChecklist } from '../../../panels/next-step';
+import { StaleLeftovers } from '../../../panels/StaleLeftovers';
 import { UpdatingNote, usePendingUpdate } from '../../../panels/UpdatingNote';
 import { useAppStore } from '../../../store/store-context';
 import { conflictsOf, indexOf, routesOf, validatorOf } from '../../derive';
@@ -155,6 +157,11 @@ export function VpcInspector({ topology, id }: InspectorSectionProps) {
           ))}
         </ul>
       )}
+
+      {/* Nothing that changes AWS acts on a state AWS has not confirmed yet. */}
+      <fieldset className="action-lock" disabled={!!update}>
+        <StaleLeftovers key={vpc.id} topology={topology} scope={{ vpcId: vpc.id }} ask={mayHaveStaleLeftovers(index, vpc.id)} />
+      </fieldset>
 
       {near.indirect.length > 0 && (
         <>

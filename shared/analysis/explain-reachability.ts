@@ -22,6 +22,7 @@ import type { PreferVpc } from './reachability-endpoints';
 import { resolveEndpoint } from './reachability-endpoints';
 import type { Traffic } from './reachability-groups';
 import { checkGroups, pickGroups } from './reachability-groups';
+import { checkAcls } from './reachability-acls';
 import { checkRoutes } from './reachability-routes';
 import type { ReachabilityCheck, ReachabilityExplanation, ReachabilityOptions, ResolvedEndpoint } from './reachability-types';
 import type { TopologyIndex } from './topology-index';
@@ -49,7 +50,6 @@ export function explainReachability(topology: Topology, from: string, to: string
   if (!destination.ok && destination.ambiguous && source.ok) destination = resolveEndpoint(topology, index, to, 'destination', familyHint, reachableFrom(index, source.endpoint.vpcId));
   const checks: ReachabilityCheck[] = [source.check, destination.check];
   const notes = [
-    'Network ACLs are not in the snapshot and were not checked.',
     ...(opts.sourceSecurityGroupIds || opts.destinationSecurityGroupIds
       ? []
       : ['Instances are not in the snapshot: any security group of a VPC counts as the endpoint\'s; name the groups to be exact.']),
@@ -87,6 +87,7 @@ export function explainReachability(topology: Topology, from: string, to: string
   checks.push(
     checkGroups(index, 'source-egress', src, sourceGroups, destination.ranges, destinationGroups, traffic, peering),
     checkGroups(index, 'destination-ingress', dst, destinationGroups, source.ranges, sourceGroups, traffic, peering),
+    ...checkAcls(topology, index.rangeOf, src, source.ranges, dst, destination.ranges, traffic),
   );
   return finish(checks, src, dst, peering?.id ?? null, notes);
 }

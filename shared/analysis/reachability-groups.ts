@@ -29,7 +29,8 @@ export interface Traffic {
 
 const PROTOCOL_NAMES: Readonly<Record<string, string>> = { '-1': '-1', all: '-1', '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' };
 
-function normaliseProtocol(p: string): string {
+/** A rule's protocol by name: `6` → `tcp`, `all` → `-1`. */
+export function normaliseProtocol(p: string): string {
   const lower = p.toLowerCase();
   return PROTOCOL_NAMES[lower] ?? lower;
 }

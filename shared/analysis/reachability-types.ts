@@ -1,7 +1,9 @@
 /** The data of a reachability explanation: endpoints, checks and their statuses. */
 import type { Trace } from '../forwarding/trace';
 import type { IpFamily } from '../cidr/parse-cidr';
-import type { PeeringId, SecurityGroupId, SubnetId, VpcId } from '../model/ids';
+import type { ForwardTarget } from '../forwarding/targets';
+import type { PeeringId, RouteTableId, SecurityGroupId, SubnetId, VpcId } from '../model/ids';
+import type { NetworkAclId } from '../model/topology';
 
 /** Traffic protocol: `-1` means any. */
 export type TrafficProtocol = 'tcp' | 'udp' | 'icmp' | '-1';
@@ -38,7 +40,69 @@ export type ReachabilityCheckKind =
   | 'source-route'
   | 'return-route'
   | 'source-egress'
-  | 'destination-ingress';
+  | 'destination-ingress'
+  /** The source subnet's network ACL, outbound, towards the destination. */
+  | 'source-acl-outbound'
+  /** The destination subnet's network ACL, inbound, from the source. */
+  | 'destination-acl-inbound'
+  /** The destination subnet's network ACL, outbound, for the reply to the source's ephemeral ports. */
+  | 'destination-acl-return'
+  /** The source subnet's network ACL, inbound, for the reply arriving on an ephemeral port. */
+  | 'source-acl-return';
+
+/** A network ACL's direction, as AWS names its entry lists. */
+export type AclDirection = 'inbound' | 'outbound';
+
+/**
+ * What blocked a failing check, as data: enough to turn into a change (a peering, a route, an ACL
+ * entry, a group rule) without reading the message.
+ */
+export type BlockedBy =
+  /** An endpoint that is not in the snapshot, ambiguous or holds no address. */
+  | { readonly kind: 'endpoint'; readonly role: 'source' | 'destination'; readonly input: string }
+  /** No active peering joins the two VPCs: `peeringId` and `status` when one exists but is not active. */
+  | { readonly kind: 'peering'; readonly vpcIds: readonly [VpcId, VpcId]; readonly peeringId?: PeeringId; readonly status?: string }
+  /**
+   * A table that does not send `destination` to the peering: `target` is where its deciding
+   * route sends it (a gateway, another peering, `local`), null when no route matches; `blackhole`
+   * when the deciding route is one.
+   */
+  | {
+      readonly kind: 'route';
+      readonly routeTableId: RouteTableId;
+      readonly subnetIds: readonly SubnetId[];
+      readonly destination: string;
+      /** The deciding route's own destination (a CIDR, or the prefix list it came from), when a route decides. */
+      readonly routeDestination?: string;
+      readonly target: ForwardTarget | null;
+      readonly blackhole: boolean;
+      /** The peering the route should name. */
+      readonly peeringId: PeeringId;
+    }
+  /**
+   * A network ACL entry that denies the traffic (`ruleNumber` 32767 is the `*` entry). `cidr` is
+   * the other side's addresses the entry was matched against, `ports` the ports asked about
+   * (the ephemeral range 1024-65535 for a reply).
+   */
+  | {
+      readonly kind: 'nacl';
+      readonly aclId: NetworkAclId;
+      readonly direction: AclDirection;
+      readonly ruleNumber: number;
+      readonly subnetIds: readonly SubnetId[];
+      readonly protocol: TrafficProtocol;
+      readonly ports?: readonly [number, number];
+      readonly cidrs: readonly string[];
+    }
+  /** No rule of these groups allows the traffic in `direction` to or from `cidrs`. */
+  | {
+      readonly kind: 'security-group';
+      readonly groupIds: readonly SecurityGroupId[];
+      readonly direction: 'ingress' | 'egress';
+      readonly protocol: TrafficProtocol;
+      readonly port?: number;
+      readonly cidrs: readonly string[];
+    };
 
 /** `unknown`: cannot be decided offline (e.g. a prefix list); `skipped`: an earlier failure makes it moot. */
 export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'skipped';
@@ -53,6 +117,8 @@ export interface ReachabilityCheck {
   readonly message: string;
   /** What to change, for a failing check. */
   readonly fix?: string;
+  /** What blocked a failing check, as data. */
+  readonly blockedBy?: BlockedBy;
   /**
    * For a route check: the walk of each destination block from the first subnet the table
    * serves, hop by hop (table, deciding route, peering, the peer's table and the end).

@@ -64,7 +64,7 @@ describe('explainReachability: network ACLs', () => {
     expect(c.status).toBe('fail');
     expect(c.message).toContain('denies the reply, tcp ports 1024-65535 to 10.0.1.10/32 by rule *');
     expect(c.blockedBy).toMatchObject({ kind: 'nacl', aclId: 'acl-db', direction: 'outbound', ruleNumber: 32767, ports: [1024, 65535] });
-    expect(c.fix).toContain('--port-range From=1024,To=65535');
+    expect(c.fix).toContain('--port-range \'{"From":1024,"To":65535}\'');
     expect(c.fix).toContain('--egress');
   });
 

@@ -153,6 +153,7 @@ function checkPeering(topology: Topology, index: TopologyIndex, a: VpcId, b: Vpc
           resourceIds: [why.peeringId, a, b],
           message: `${labelVpc(index, a)} and ${labelVpc(index, b)} have a direct peering, ${labelPeering(index, why.peeringId)}, but it is ${why.peeringStatus}: no traffic flows until it is active.`,
           fix: why.fix,
+          blockedBy: { kind: 'peering', vpcIds: [a, b], peeringId: why.peeringId, status: why.peeringStatus },
         },
       };
     case 'indirect':
@@ -174,6 +175,7 @@ function checkPeering(topology: Topology, index: TopologyIndex, a: VpcId, b: Vpc
           fix: verdict.ok
             ? `Create a peering from ${a} to ${b}. ${verdict.summary}`
             : `A direct peering is not possible: ${verdict.reasons.map((r) => r.message).join(' ')} ${verdict.reasons[0]?.fix ?? ''}`.trim(),
+          blockedBy: { kind: 'peering', vpcIds: [a, b] },
         },
       };
     }

@@ -214,15 +214,17 @@ export function checkAcls(
   traffic: Traffic,
 ): ReachabilityCheck[] {
   if (src.subnetIds.length === 1 && dst.subnetIds.length === 1 && src.subnetIds[0] === dst.subnetIds[0]) return [];
+  // An endpoint without subnets holds nothing that sends or receives: the route hop says so.
+  if (src.subnetIds.length === 0 || dst.subnetIds.length === 0) return [];
   const srcAcls = aclsOf(topology, src);
   const dstAcls = aclsOf(topology, dst);
-  if (!srcAcls || !dstAcls || srcAcls.length === 0 || dstAcls.length === 0) {
+  if (!srcAcls || !dstAcls) {
     // A hop of a side whose ACLs were read and that has subnets would still be decidable, but the
     // pair semantics needs both sides: every hop is unknown.
     return HOP_KINDS.map((kind): ReachabilityCheck => {
       const endpoint = kind.startsWith('source') ? src : dst;
       const acls = kind.startsWith('source') ? srcAcls : dstAcls;
-      const reason = acls === null ? 'unread' : acls.length === 0 ? 'no-subnets' : 'other-side';
+      const reason = acls === null ? 'unread' : 'other-side';
       return { kind, status: 'unknown', resourceIds: [endpoint.vpcId, ...endpoint.subnetIds], message: aclUnreadWords(kind, endpoint.vpcId, reason) };
     });
   }

@@ -22,7 +22,7 @@ export function resolveEndpoint(topology: Topology, index: TopologyIndex, input:
   const text = input.trim();
   const fail = (message: string, fix: string, resourceIds: readonly string[] = []): Resolution => ({
     ok: false,
-    check: { kind: role, status: 'fail', resourceIds, message, fix },
+    check: { kind: role, status: 'fail', resourceIds, message, fix, blockedBy: { kind: 'endpoint', role, input: text } },
   });
   if (text.startsWith('vpc-')) {
     const vpc = index.vpcById.get(text as VpcId);
@@ -83,6 +83,7 @@ export function resolveEndpoint(topology: Topology, index: TopologyIndex, input:
         resourceIds: candidates.map((m) => m.vpcId),
         message: `${ip.value.text} is in ${candidates.length} VPCs whose blocks overlap (${candidates.map((m) => `${m.vpcId} ${m.block}`).join(', ')}): the address is ambiguous.`,
         fix: `Give the subnet id instead (${candidates.map((m) => m.subnetId ?? m.vpcId).join(' or ')}).`,
+        blockedBy: { kind: 'endpoint', role, input: text },
       },
     };
   }

@@ -11,7 +11,7 @@ import type { SecurityGroupId, VpcId } from '../model/ids';
 import type { Peering, SecurityGroup, SecurityGroupRule } from '../model/topology';
 import type { CliParam } from '../words/aws-cli';
 import { awsCommandText, ec2Command } from '../words/aws-cli';
-import type { ReachabilityCheck, ResolvedEndpoint, TrafficProtocol } from './reachability-types';
+import type { BlockedBy, ReachabilityCheck, ResolvedEndpoint, TrafficProtocol } from './reachability-types';
 import type { TopologyIndex } from './topology-index';
 import { labelVpc } from './topology-index';
 
@@ -121,6 +121,14 @@ export function checkGroups(
   const egress = kind === 'source-egress';
   const direction = egress ? 'egress' : 'ingress';
   const what = `${describeTraffic(traffic)} ${egress ? 'to' : 'from'} ${otherRanges.map((r) => r.cidr).join(', ')}`;
+  const blocked = (groupIds: readonly SecurityGroupId[]): BlockedBy => ({
+    kind: 'security-group',
+    groupIds,
+    direction,
+    protocol: traffic.protocol,
+    ...(traffic.port !== undefined ? { port: traffic.port } : {}),
+    cidrs: otherRanges.map((r) => r.cidr),
+  });
   if (groups.length === 0) {
     return {
       kind,
@@ -128,6 +136,7 @@ export function checkGroups(
       resourceIds: [endpoint.vpcId],
       message: `No security group of ${labelVpc(index, endpoint.vpcId)} is in the snapshot (or among the named ones), so nothing allows ${direction} ${what}.`,
       fix: 'Name existing security groups, or rescan.',
+      blockedBy: blocked([]),
     };
   }
   const maybes: string[] = [];
@@ -181,5 +190,6 @@ export function checkGroups(
     resourceIds: groupIds,
     message: `No security group of ${labelVpc(index, endpoint.vpcId)} (${groupIds.join(', ')}) allows ${direction} ${what}${detail ? ` (${detail})` : ''}.`,
     fix: `Add an ${direction} rule, e.g. ${awsCommandText(authorize)}`,
+    blockedBy: blocked(groupIds),
   };
 }

@@ -1,5 +1,6 @@
 /** Sentences and fixes of the route hops of a reachability explanation. */
 import type { CidrRange } from '../cidr/parse-cidr';
+import type { ForwardTarget, TargetKind } from '../forwarding/targets';
 import type { PeeringId, SubnetId, VpcId } from '../model/ids';
 import type { NetworkAcl, RouteTable } from '../model/topology';
 import { ACL_DEFAULT_RULE_NUMBER } from '../model/topology';
@@ -43,6 +44,35 @@ export interface RouteHopFindings {
   readonly unsure: readonly RouteCheck[];
   /** The other VPC's block a fix routes (when some check is not ok). */
   readonly block?: string;
+  /** Where the deciding route of a failing hop sends the block (a gateway is named in the sentence). */
+  readonly target?: ForwardTarget;
+}
+
+const GATEWAY_WORDS: Partial<Readonly<Record<TargetKind, string>>> = {
+  'internet-gateway': 'internet gateway',
+  'egress-only-internet-gateway': 'egress-only internet gateway',
+  'nat-gateway': 'NAT gateway',
+  'virtual-private-gateway': 'virtual private gateway',
+  'vpc-endpoint': 'VPC endpoint',
+  'transit-gateway': 'transit gateway',
+  'local-gateway': 'local gateway',
+  'carrier-gateway': 'carrier gateway',
+};
+
+/** True for a target that takes traffic out of the VPC some other way than a peering: a gateway or an endpoint. */
+export function isGateway(kind: TargetKind): boolean {
+  return GATEWAY_WORDS[kind] !== undefined;
+}
+
+/** Why a gateway as the route's target fails a peering hop. */
+function gatewayWords(target: ForwardTarget): string {
+  const what = GATEWAY_WORDS[target.kind];
+  if (!what) return '';
+  const why =
+    target.kind === 'internet-gateway' || target.kind === 'egress-only-internet-gateway' || target.kind === 'nat-gateway'
+      ? `${target.kind === 'nat-gateway' ? 'a' : 'an'} ${what} path cannot carry traffic to a peered VPC (a peering carries no edge-to-edge traffic)`
+      : `the ${what} takes it out of the VPC, not over the peering`;
+  return ` The route for it points at ${what} ${target.id}: ${why}.`;
 }
 
 /** The sentence of one table's route hop, and its fix when it does not pass. */
@@ -63,7 +93,7 @@ export function routeHopWords(f: RouteHopFindings): { readonly message: string; 
     };
   }
   return {
-    message: `${where}, does not route ${direction(f.kind)} via ${via}: ${checks(f.bad)}.`,
+    message: `${where}, does not route ${direction(f.kind)} via ${via}: ${checks(f.bad)}.${f.target ? gatewayWords(f.target) : ''}`,
     fix:
       first.state === 'elsewhere'
         ? `Route ${block} to ${peeringId} in ${table.id} (it now goes to ${describeTarget(first.route.target)}): ${needsReplace(first, block) ? peeringRouteCommand('ReplaceRoute', table.id, block, peeringId) : create}`
@@ -92,13 +122,11 @@ const ACL_HOP_SUBJECT: Readonly<Record<AclHopKind, string>> = {
   'source-acl-return': "The source subnet's network ACL",
 };
 
-/** Why an ACL hop is unknown: the VPC's ACLs were not read, it has no subnets, or the other side's were not read. */
-export function aclUnreadWords(kind: AclHopKind, vpcId: VpcId, reason: 'unread' | 'no-subnets' | 'other-side'): string {
+/** Why an ACL hop is unknown: the VPC's ACLs were not read, or the other side's were not. */
+export function aclUnreadWords(kind: AclHopKind, vpcId: VpcId, reason: 'unread' | 'other-side'): string {
   switch (reason) {
     case 'unread':
       return `${ACL_HOP_SUBJECT[kind]} was not checked: the network ACLs of ${vpcId} are not in the snapshot (rescan its account and region).`;
-    case 'no-subnets':
-      return `${ACL_HOP_SUBJECT[kind]} was not checked: ${vpcId} has no subnets.`;
     case 'other-side':
       return `${ACL_HOP_SUBJECT[kind]} was not checked: the other side's network ACLs are not in the snapshot, so no pair of subnets can be judged.`;
   }

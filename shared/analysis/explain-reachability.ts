@@ -22,6 +22,7 @@ import type { PreferVpc } from './reachability-endpoints';
 import { resolveEndpoint } from './reachability-endpoints';
 import type { Traffic } from './reachability-groups';
 import { checkGroups, pickGroups } from './reachability-groups';
+import { prefixListLookup } from './prefix-lists';
 import { checkAcls } from './reachability-acls';
 import { checkRoutes } from './reachability-routes';
 import type { ReachabilityCheck, ReachabilityExplanation, ReachabilityOptions, ResolvedEndpoint } from './reachability-types';
@@ -83,10 +84,11 @@ export function explainReachability(topology: Topology, from: string, to: string
 
   const sourceGroups = pickGroups(index, src.vpcId, opts.sourceSecurityGroupIds);
   const destinationGroups = pickGroups(index, dst.vpcId, opts.destinationSecurityGroupIds);
+  const lists = prefixListLookup(topology);
   const traffic: Traffic = { protocol, ...(opts.port !== undefined ? { port: opts.port } : {}) };
   checks.push(
-    checkGroups(index, 'source-egress', src, sourceGroups, destination.ranges, destinationGroups, traffic, peering),
-    checkGroups(index, 'destination-ingress', dst, destinationGroups, source.ranges, sourceGroups, traffic, peering),
+    checkGroups(index, 'source-egress', src, sourceGroups, destination.ranges, destinationGroups, traffic, peering, lists),
+    checkGroups(index, 'destination-ingress', dst, destinationGroups, source.ranges, sourceGroups, traffic, peering, lists),
     ...checkAcls(topology, index.rangeOf, src, source.ranges, dst, destination.ranges, traffic),
   );
   return finish(checks, src, dst, peering?.id ?? null, notes);

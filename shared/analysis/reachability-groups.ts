@@ -2,7 +2,8 @@
  *
  * A rule matches the other side by CIDR, or by a group referenced across the peering, which
  * works only within one region ("Update your security groups to reference peer security
- * groups"); a rule naming a prefix list can only be `unknown` offline.
+ * groups"); a rule naming a prefix list matches through the list's entries, and is `unknown`
+ * only when the list is not in the snapshot.
  */
 import { assertNever } from '../core/result';
 import { hasOverlap, isWithin } from '../cidr/overlap';
@@ -12,6 +13,7 @@ import type { Peering, SecurityGroup, SecurityGroupRule } from '../model/topolog
 import type { CliParam } from '../words/aws-cli';
 import { awsCommandText, ec2Command } from '../words/aws-cli';
 import type { BlockedBy, ReachabilityCheck, ResolvedEndpoint, TrafficProtocol } from './reachability-types';
+import type { PrefixListLookup } from './prefix-lists';
 import type { TopologyIndex } from './topology-index';
 import { labelVpc } from './topology-index';
 
@@ -79,6 +81,7 @@ function matchRulePeer(
   otherRanges: readonly CidrRange[],
   otherGroups: readonly SecurityGroup[],
   peering: Peering | null,
+  lists: PrefixListLookup,
 ): RuleMatch {
   const peer = rule.peer;
   switch (peer.kind) {
@@ -100,8 +103,16 @@ function matchRulePeer(
       if (!peering) return { kind: 'no', text: `${group.id} references ${peer.groupId}, which only works over an active peering` };
       return { kind: 'match', text: `group ${peer.accountId ? `${peer.accountId}/` : ''}${peer.groupId} across ${peering.id}` };
     }
-    case 'prefix-list':
-      return { kind: 'maybe', text: `${group.id} allows prefix list ${peer.prefixListId}, whose entries are not in the snapshot` };
+    case 'prefix-list': {
+      const list = lists(peer.prefixListId, group.accountId, group.region);
+      if (!list) return { kind: 'maybe', text: `${group.id} allows prefix list ${peer.prefixListId}, whose entries are not in the snapshot` };
+      const entries = list.entries.map((e) => index.rangeOf(e.cidr)).filter((r): r is CidrRange => r !== null);
+      const whole = entries.find((e) => otherRanges.every((r) => isWithin(r, e)));
+      if (whole) return { kind: 'match', text: `prefix list ${peer.prefixListId} (entry ${whole.cidr})` };
+      const part = entries.find((e) => otherRanges.some((r) => hasOverlap(r, e)));
+      if (part) return { kind: 'match', text: `prefix list ${peer.prefixListId} (entry ${part.cidr}, part of the other side)` };
+      return { kind: 'no', text: `prefix list ${peer.prefixListId} of ${group.id} holds none of the other side's addresses` };
+    }
     default:
       return assertNever(peer);
   }
@@ -117,6 +128,8 @@ export function checkGroups(
   otherGroups: readonly SecurityGroup[],
   traffic: Traffic,
   peering: Peering | null,
+  /** The snapshot's prefix lists, which resolve a rule naming one; without it such a rule is `unknown`. */
+  lists: PrefixListLookup = () => undefined,
 ): ReachabilityCheck {
   const egress = kind === 'source-egress';
   const direction = egress ? 'egress' : 'ingress';
@@ -144,7 +157,7 @@ export function checkGroups(
   const nearMisses: string[] = [];
   for (const group of groups) {
     for (const rule of egress ? group.egress : group.ingress) {
-      const peerMatch = matchRulePeer(index, group, rule, otherRanges, otherGroups, peering);
+      const peerMatch = matchRulePeer(index, group, rule, otherRanges, otherGroups, peering, lists);
       if (peerMatch.kind === 'no') {
         if (peerMatch.text) notes.push(peerMatch.text);
         continue;

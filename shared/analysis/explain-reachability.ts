@@ -4,13 +4,14 @@
  * VPCs ("VPC peering connection lifecycle": only `active` carries traffic); the source subnet's
  * route table sends the destination to that peering and the destination's table sends the
  * source back ("Update your route tables for a VPC peering connection"); a security group on the
- * source side allows the traffic out and one on the destination side allows it in, by CIDR or by
- * a group referenced across the peering, which works only within one region ("Update your
- * security groups to reference peer security groups"). Network ACLs are not in the model.
+ * source side allows the traffic out and one on the destination side allows it in, by CIDR, by a
+ * prefix list's entries or by a group referenced across the peering, which works only within one
+ * region; the network ACLs of both subnets let the request and, statelessly, the reply through.
  *
  * Each hop is its own module: endpoints (`reachability-endpoints.ts`), routes, as verdicts on
- * traces of the forwarding engine (`reachability-routes.ts`), and security groups
- * (`reachability-groups.ts`); the data types are in `reachability-types.ts`.
+ * traces of the forwarding engine (`reachability-routes.ts`), security groups
+ * (`reachability-groups.ts`) and network ACLs (`reachability-acls.ts`); the data types are in
+ * `reachability-types.ts`. The rules are in docs/reachability.md.
  */
 import { assertNever } from '../core/result';
 import type { IpFamily } from '../cidr/parse-cidr';

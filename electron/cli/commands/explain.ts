@@ -40,7 +40,8 @@ and security groups out of the source and into the destination.
   --json               the explanation as JSON
   -h, --help           this help
 
-Exit codes: 0 reachable, 1 not reachable, 3 undetermined (e.g. a rule naming a prefix list),
+Exit codes: 0 reachable, 1 not reachable, 3 undetermined (e.g. a prefix list or network ACLs
+the snapshot does not hold),
 2 bad arguments, an unreadable snapshot, or an endpoint the snapshot does not have.
 `;
 

@@ -155,6 +155,8 @@ export function buildExportDocument(snapshot: Snapshot, selection: ExportSelecti
     vpnGateways: full.vpnGateways.filter((g) => g.attachments.some((a) => inView.has(a.vpcId))),
     vpcEndpoints: full.vpcEndpoints.filter((e) => inView.has(e.vpcId)),
     prefixLists: full.prefixLists.filter((l) => accountIds.includes(l.accountId)),
+    networkInterfaces: full.networkInterfaces.filter((n) => inView.has(n.vpcId)),
+    instances: full.instances.filter((i) => inView.has(i.vpcId)),
   };
 
   // Route completeness for every status that routes could exist for: only active carries

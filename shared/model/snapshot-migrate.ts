@@ -6,7 +6,7 @@
  * and returns it as the next version reads it; the chain sets `schemaVersion` itself. Every
  * version Peerscape ever wrote (from 1) then still opens, and its test says so.
  */
-import { TOPOLOGY_SCHEMA_VERSION } from './topology';
+import { TOPOLOGY_SCHEMA_VERSION, type ResourceKey } from './topology';
 
 /** A snapshot as JSON gives it, before validation: any fields, in the shape of its own version. */
 export type SnapshotData = Readonly<Record<string, unknown>>;
@@ -29,23 +29,33 @@ export interface SnapshotMigration {
   readonly migrate: (snapshot: SnapshotData) => SnapshotData;
 }
 
-/** The topology lists version 2 added: a version 1 snapshot had none of them, so it opens with each empty. */
-export const LISTS_NEW_IN_V2 = ['networkAcls', 'internetGateways', 'egressOnlyInternetGateways', 'natGateways', 'vpnGateways', 'vpcEndpoints', 'prefixLists'] as const;
+/**
+ * The topology lists each version added, under that version: a snapshot written before it had
+ * none of them, so it opens with each empty.
+ */
+export const LISTS_NEW_IN = {
+  2: ['networkAcls', 'internetGateways', 'egressOnlyInternetGateways', 'natGateways', 'vpnGateways', 'vpcEndpoints', 'prefixLists'],
+  3: ['networkInterfaces', 'instances'],
+} as const satisfies Readonly<Record<number, readonly ResourceKey[]>>;
 
-/** Every step, oldest first. */
-export const SNAPSHOT_MIGRATIONS: readonly SnapshotMigration[] = [
-  {
-    from: 1,
-    change: `topologies gain ${LISTS_NEW_IN_V2.join(', ')}`,
+/** The step to version `to` that gives a topology the lists `to` added, empty; a list the file already has is left for validation. */
+function addLists(to: keyof typeof LISTS_NEW_IN): SnapshotMigration {
+  const lists: readonly ResourceKey[] = LISTS_NEW_IN[to];
+  return {
+    from: to - 1,
+    change: `topologies gain ${lists.join(', ')}`,
     migrate: (s) => {
       const topology = s.topology;
       // A topology that is not an object is left for validation to name.
       if (!isRecord(topology)) return s;
-      const added = Object.fromEntries(LISTS_NEW_IN_V2.filter((k) => !(k in topology)).map((k) => [k, []]));
+      const added = Object.fromEntries(lists.filter((k) => !(k in topology)).map((k) => [k, []]));
       return { ...s, topology: { ...topology, ...added } };
     },
-  },
-];
+  };
+}
+
+/** Every step, oldest first. */
+export const SNAPSHOT_MIGRATIONS: readonly SnapshotMigration[] = [addLists(2), addLists(3)];
 
 /** Which schema versions a chain opens: `oldest` … `current`. */
 export interface ReadableVersions {

@@ -11,7 +11,9 @@ import {
   NAT_GATEWAY_DISCOVERY,
   VPN_GATEWAY_DISCOVERY,
 } from './gateway';
+import { INSTANCE_DISCOVERY } from './instance';
 import { NETWORK_ACL_DISCOVERY } from './network-acl';
+import { NETWORK_INTERFACE_DISCOVERY } from './network-interface';
 import { PEERING_DISCOVERY } from './peering';
 import { MANAGED_PREFIX_LIST_DISCOVERY } from './prefix-list';
 import { ROUTE_TABLE_DISCOVERY } from './route-table';
@@ -34,6 +36,8 @@ export const DISCOVERY_KINDS = {
   vpnGateways: VPN_GATEWAY_DISCOVERY,
   vpcEndpoints: VPC_ENDPOINT_DISCOVERY,
   prefixLists: MANAGED_PREFIX_LIST_DISCOVERY,
+  networkInterfaces: NETWORK_INTERFACE_DISCOVERY,
+  instances: INSTANCE_DISCOVERY,
 } as const satisfies { readonly [K in ResourceKey]: DiscoveryKind<string, unknown, unknown, ResourceOf<K>> };
 
 type Kinds = typeof DISCOVERY_KINDS;

@@ -4,7 +4,9 @@
  */
 import type { ModelKind } from './common';
 import { EGRESS_ONLY_INTERNET_GATEWAY_KIND, INTERNET_GATEWAY_KIND, NAT_GATEWAY_KIND, VPN_GATEWAY_KIND } from './gateway';
+import { INSTANCE_KIND } from './instance';
 import { NETWORK_ACL_KIND } from './network-acl';
+import { NETWORK_INTERFACE_KIND } from './network-interface';
 import { PEERING_KIND } from './peering';
 import { MANAGED_PREFIX_LIST_KIND } from './prefix-list';
 import { ROUTE_TABLE_KIND } from './route-table';
@@ -15,7 +17,9 @@ import { VPC_ENDPOINT_KIND } from './vpc-endpoint';
 
 export * from './account';
 export * from './gateway';
+export * from './instance';
 export * from './network-acl';
+export * from './network-interface';
 export * from './peering';
 export * from './prefix-list';
 export * from './route-table';
@@ -39,6 +43,8 @@ export const MODEL_KINDS = {
   vpnGateways: VPN_GATEWAY_KIND,
   vpcEndpoints: VPC_ENDPOINT_KIND,
   prefixLists: MANAGED_PREFIX_LIST_KIND,
+  networkInterfaces: NETWORK_INTERFACE_KIND,
+  instances: INSTANCE_KIND,
 } as const satisfies Readonly<Record<string, ModelKind<unknown>>>;
 
 /** The key of a resource kind in `Topology` (`vpcs`, `routeTables`, …). */

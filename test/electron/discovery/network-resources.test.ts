@@ -23,6 +23,8 @@ import {
   DescribeNetworkAclsCommand,
   EC2Client,
   ReplaceNetworkAclAssociationCommand,
+  RunInstancesCommand,
+  TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -82,6 +84,28 @@ describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfac
     ids.list = (
       await c.send(new CreateManagedPrefixListCommand({ PrefixListName: 'partners', MaxEntries: 3, AddressFamily: 'IPv4', Entries: [{ Cidr: '10.71.0.0/16', Description: 'partner' }, { Cidr: '10.72.0.0/16' }] }))
     ).PrefixList?.PrefixListId as string;
+
+    // An instance with two interfaces (listed out of device order) in groups, and one terminated.
+    ids.appSg = (await c.send(new CreateSecurityGroupCommand({ GroupName: 'app', Description: 'app', VpcId: ids.vpc }))).GroupId as string;
+    const launched = (
+      await c.send(
+        new RunInstancesCommand({
+          ImageId: 'ami-12345678',
+          MinCount: 1,
+          MaxCount: 1,
+          NetworkInterfaces: [
+            { DeviceIndex: 1, SubnetId: ids.subnet, Groups: [ids.sg] },
+            { DeviceIndex: 0, SubnetId: ids.subnet, Groups: [ids.appSg, ids.sg], PrivateIpAddress: '10.70.1.50', SecondaryPrivateIpAddressCount: 1 },
+          ],
+          TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: 'web' }] }],
+        }),
+      )
+    ).Instances?.[0];
+    ids.instance = launched?.InstanceId as string;
+    ids.eth0 = launched?.NetworkInterfaces?.find((n) => n.Attachment?.DeviceIndex === 0)?.NetworkInterfaceId as string;
+    ids.eth1 = launched?.NetworkInterfaces?.find((n) => n.Attachment?.DeviceIndex === 1)?.NetworkInterfaceId as string;
+    ids.gone = (await c.send(new RunInstancesCommand({ ImageId: 'ami-12345678', MinCount: 1, MaxCount: 1, SubnetId: ids.otherSubnet }))).Instances?.[0]?.InstanceId as string;
+    await c.send(new TerminateInstancesCommand({ InstanceIds: [ids.gone] }));
 
     const r = await runDiscovery({ profiles: ['sandbox-network'], regions: ['us-east-1'] }, { env, homeDir: home, now: NOW });
     if (!r.ok) throw new Error(`${r.error.message} (${r.error.fix})`);
@@ -188,6 +212,66 @@ describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfac
     expect(s3?.entries.length).toBeGreaterThan(0);
     // One GetManagedPrefixListEntries call per list: the coverage counts the lists.
     expect(snapshot.coverage.find((x) => x.region === 'us-east-1')?.counts?.prefixLists).toBe(lists.length);
+  });
+
+  it('reads each running instance with its subnet, interfaces in device order, address and groups; a terminated one is left out', () => {
+    expect(ids.eth0).toMatch(/^eni-/);
+    expect(snapshot.topology.instances).toEqual([
+      {
+        id: ids.instance,
+        vpcId: ids.vpc,
+        subnetId: ids.subnet,
+        accountId: expect.stringMatching(/^\d{12}$/),
+        region: 'us-east-1',
+        name: 'web',
+        state: 'running',
+        networkInterfaceIds: [ids.eth0, ids.eth1],
+        privateIpAddress: '10.70.1.50',
+        securityGroupIds: [ids.appSg, ids.sg].sort(),
+      },
+    ]);
+    expect(snapshot.coverage.find((x) => x.region === 'us-east-1')?.counts?.instances).toBe(1);
+  });
+
+  it('reads each network interface: an instance’s with its attachment, addresses (primary first) and groups; an endpoint’s and a NAT gateway’s as AWS types them', () => {
+    const byId = new Map(snapshot.topology.networkInterfaces.map((n) => [n.id, n]));
+    const eth0 = byId.get(ids.eth0 as `eni-${string}`);
+    expect(eth0).toEqual({
+      id: ids.eth0,
+      vpcId: ids.vpc,
+      subnetId: ids.subnet,
+      accountId: expect.stringMatching(/^\d{12}$/),
+      region: 'us-east-1',
+      interfaceType: 'interface',
+      description: expect.any(String),
+      status: 'in-use',
+      privateIpAddresses: ['10.70.1.50', expect.stringMatching(/^10\.70\.1\./)],
+      ipv6Addresses: [],
+      securityGroupIds: [ids.appSg, ids.sg].sort(),
+      attachment: { instanceId: ids.instance, deviceIndex: 0, status: 'attached' },
+      requesterManaged: false,
+    });
+    expect(byId.get(ids.eth1 as `eni-${string}`)).toMatchObject({ securityGroupIds: [ids.sg], attachment: { instanceId: ids.instance, deviceIndex: 1 } });
+    expect(byId.get(ids.sqsEni as `eni-${string}`)).toMatchObject({ interfaceType: 'vpc_endpoint', subnetId: ids.subnet, securityGroupIds: [ids.sg], requesterManaged: true });
+    const nat = snapshot.topology.natGateways.find((g) => g.id === ids.nat);
+    const natEni = nat?.addresses[0]?.networkInterfaceId as `eni-${string}`;
+    expect(byId.get(natEni)).toMatchObject({ interfaceType: 'nat_gateway', requesterManaged: true, privateIpAddresses: [nat?.addresses[0]?.privateIp] });
+    // The terminated instance's interface went with it.
+    expect([...byId.values()].filter((n) => n.attachment?.instanceId === ids.gone)).toEqual([]);
+  });
+
+  it('still loads a region whose instances it may not read, and says so', async () => {
+    server.setFaults({ denyActions: [{ action: 'DescribeInstances' }] });
+    try {
+      const r = await runDiscovery({ profiles: ['sandbox-network'], regions: ['us-east-1'] }, { env, homeDir: home, now: NOW });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.topology.instances).toEqual([]);
+      expect(r.value.topology.networkInterfaces.map((n) => n.id)).toContain(ids.eth0);
+      const cell = r.value.coverage.find((x) => x.region === 'us-east-1');
+      expect(cell?.unread?.map((u) => [u.kind, u.errorCode])).toEqual([['instances', 'UnauthorizedOperation']]);
+    } finally {
+      server.setFaults({});
+    }
   });
 
   it('still loads a region whose network ACLs it may not read: its VPCs are there, and the coverage names what is missing', async () => {

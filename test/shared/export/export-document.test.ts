@@ -69,4 +69,38 @@ describe('buildExportDocument', () => {
     expect(shown({ vpcIds: ['vpc-0a11'], includeDeleted: true }).peerings).toContain('pcx-0007');
     expect(shown({ peeringIds: ['pcx-0007'] })).toEqual({ peerings: ['pcx-0007'], vpcs: ['vpc-0a11', 'vpc-0e51'], accounts: ['111111111111', '555555555555'] });
   });
+
+  it('keeps the interfaces and instances of the VPCs in view, and only those', () => {
+    const review = buildReviewSnapshot();
+    const place = (vpcId: string) => {
+      const v = review.topology.vpcs.find((x) => x.id === vpcId)!;
+      return { vpcId: v.id, subnetId: `subnet-${vpcId.slice(4)}` as const, accountId: v.accountId, region: v.region };
+    };
+    const eni = (id: `eni-${string}`, vpcId: string) => ({
+      id,
+      ...place(vpcId),
+      interfaceType: 'interface',
+      description: '',
+      status: 'in-use',
+      privateIpAddresses: [],
+      ipv6Addresses: [],
+      securityGroupIds: [],
+      requesterManaged: false,
+    });
+    const instance = (id: `i-${string}`, vpcId: string, nic: `eni-${string}`) => ({ id, ...place(vpcId), state: 'running', networkInterfaceIds: [nic], securityGroupIds: [] });
+    const snapshot: Snapshot = {
+      ...review,
+      topology: {
+        ...review.topology,
+        networkInterfaces: [eni('eni-a', 'vpc-0a11'), eni('eni-b', 'vpc-0b22')],
+        instances: [instance('i-a', 'vpc-0a11', 'eni-a'), instance('i-b', 'vpc-0b22', 'eni-b')],
+      },
+    };
+    const r = buildExportDocument(snapshot, { peeringIds: ['pcx-0001'] });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.topology.vpcs.map((v) => v.id)).toContain('vpc-0a11');
+    expect(r.value.topology.vpcs.map((v) => v.id)).not.toContain('vpc-0b22');
+    expect(r.value.topology.networkInterfaces.map((n) => n.id)).toEqual(['eni-a']);
+    expect(r.value.topology.instances.map((i) => i.id)).toEqual(['i-a']);
+  });
 });

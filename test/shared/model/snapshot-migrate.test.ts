@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 import {
-  LISTS_NEW_IN_V2,
+  LISTS_NEW_IN,
   migrateSnapshot,
   readableVersions,
   SNAPSHOT_MIGRATIONS,
@@ -153,17 +153,23 @@ describe('SNAPSHOT_MIGRATIONS', () => {
   });
 });
 
-describe('a version 1 snapshot (written before network ACLs, gateways, prefix lists, interfaces)', () => {
-  const file = readFileSync(new URL('../../support/fixtures/snapshots/v1-analysis.json', import.meta.url), 'utf8');
-  const v1File = JSON.parse(file) as { schemaVersion: number; topology: Record<string, unknown> };
+/** A fixture file under test/support/fixtures/snapshots, as text and as JSON. */
+function fixture(name: string): { text: string; json: { schemaVersion: number; topology: Record<string, unknown> } } {
+  const text = readFileSync(new URL(`../../support/fixtures/snapshots/${name}`, import.meta.url), 'utf8');
+  return { text, json: JSON.parse(text) as { schemaVersion: number; topology: Record<string, unknown> } };
+}
 
-  it('opens at the current version with every list version 2 added empty, and the rest as written', () => {
+describe('a version 1 snapshot (written before network ACLs, gateways, prefix lists, interfaces)', () => {
+  const { text: file, json: v1File } = fixture('v1-analysis.json');
+
+  it('opens at the current version with every list versions 2 and 3 added empty, and the rest as written', () => {
     expect(v1File.schemaVersion).toBe(1);
-    for (const k of LISTS_NEW_IN_V2) expect(v1File.topology).not.toHaveProperty(k);
+    const added = [...LISTS_NEW_IN[2], ...LISTS_NEW_IN[3]];
+    for (const k of added) expect(v1File.topology).not.toHaveProperty(k);
     const r = parseSnapshot(file);
     if (!r.ok) throw new Error(r.problems.join('; '));
     expect(r.snapshot.schemaVersion).toBe(TOPOLOGY_SCHEMA_VERSION);
-    for (const k of LISTS_NEW_IN_V2) expect(r.snapshot.topology[k]).toEqual([]);
+    for (const k of added) expect(r.snapshot.topology[k]).toEqual([]);
     const { vpcs, subnets, routeTables, securityGroups, peerings, accounts } = r.snapshot.topology;
     expect({ vpcs, subnets, routeTables, securityGroups, peerings, accounts }).toEqual(v1File.topology);
   });
@@ -173,5 +179,36 @@ describe('a version 1 snapshot (written before network ACLs, gateways, prefix li
     const r = parseSnapshot(JSON.stringify(withAcls));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems).toEqual(['topology.networkAcls: Invalid input: expected array, received string']);
+  });
+});
+
+describe('a version 2 snapshot (written before network interfaces and instances)', () => {
+  const { text: file, json: v2File } = fixture('v2-analysis.json');
+
+  it('opens at the current version with interfaces and instances empty, and its ACLs, gateways, endpoints and prefix lists as written', () => {
+    expect(v2File.schemaVersion).toBe(2);
+    for (const k of LISTS_NEW_IN[3]) expect(v2File.topology).not.toHaveProperty(k);
+    expect(v2File.topology.networkAcls).toHaveLength(1);
+    const r = parseSnapshot(file);
+    if (!r.ok) throw new Error(r.problems.join('; '));
+    expect(r.snapshot.schemaVersion).toBe(TOPOLOGY_SCHEMA_VERSION);
+    expect(r.snapshot.topology.networkInterfaces).toEqual([]);
+    expect(r.snapshot.topology.instances).toEqual([]);
+    const { networkInterfaces: _n, instances: _i, ...rest } = r.snapshot.topology;
+    expect(rest).toEqual(v2File.topology);
+  });
+
+  it('runs only the step from 2: a version 2 file without a version 2 list is named, not filled', () => {
+    const { networkAcls: _gone, ...withoutAcls } = v2File.topology;
+    const r = parseSnapshot(JSON.stringify({ ...v2File, topology: withoutAcls }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems).toEqual(['topology.networkAcls: Invalid input: expected array, received undefined']);
+  });
+
+  it('refuses an interface the schema does not accept, by its path', () => {
+    const bad = { ...v2File, schemaVersion: 3, topology: { ...v2File.topology, networkInterfaces: [{ id: 'nic-1' }], instances: [] } };
+    const r = parseSnapshot(JSON.stringify(bad));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]).toMatch(/^topology\.networkInterfaces\.0\.id: /);
   });
 });

@@ -51,11 +51,7 @@ export function explainReachability(topology: Topology, from: string, to: string
   if (!source.ok && source.ambiguous && destination.ok) source = resolveEndpoint(topology, index, from, 'source', familyHint, reachableFrom(index, destination.endpoint.vpcId));
   if (!destination.ok && destination.ambiguous && source.ok) destination = resolveEndpoint(topology, index, to, 'destination', familyHint, reachableFrom(index, source.endpoint.vpcId));
   const checks: ReachabilityCheck[] = [source.check, destination.check];
-  const notes = [
-    ...(opts.sourceSecurityGroupIds || opts.destinationSecurityGroupIds
-      ? []
-      : ['Instances are not in the snapshot: any security group of a VPC counts as the endpoint\'s; name the groups to be exact.']),
-  ];
+  const notes: string[] = [];
   if (!source.ok || !destination.ok) {
     return finish(checks, source.ok ? source.endpoint : null, destination.ok ? destination.endpoint : null, null, notes);
   }
@@ -83,8 +79,16 @@ export function explainReachability(topology: Topology, from: string, to: string
     checks.push(...checkRoutes(topology, index, 'return-route', dst, source.ranges, blocks.get(src.vpcId) ?? [], peering));
   }
 
-  const sourceGroups = pickGroups(index, src.vpcId, opts.sourceSecurityGroupIds);
-  const destinationGroups = pickGroups(index, dst.vpcId, opts.destinationSecurityGroupIds);
+  const sourceGroupIds = opts.sourceSecurityGroupIds ?? src.securityGroupIds;
+  const destinationGroupIds = opts.destinationSecurityGroupIds ?? dst.securityGroupIds;
+  const sourceGroups = pickGroups(index, src.vpcId, sourceGroupIds);
+  const destinationGroups = pickGroups(index, dst.vpcId, destinationGroupIds);
+  const vague = [...(sourceGroupIds ? [] : [src]), ...(destinationGroupIds ? [] : [dst])];
+  if (vague.length > 0) {
+    notes.push(
+      `${vague.map((e) => e.input.trim()).join(' and ')} ${vague.length === 1 ? 'is' : 'are'} not an instance or interface: any security group of ${vague.length === 1 ? 'its VPC' : 'their VPCs'} counts as the endpoint's; give an instance or interface id, or name the groups, to be exact.`,
+    );
+  }
   const lists = prefixListLookup(topology);
   const traffic: Traffic = { protocol, ...(opts.port !== undefined ? { port: opts.port } : {}) };
   checks.push(

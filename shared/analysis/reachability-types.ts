@@ -15,21 +15,26 @@ export interface ReachabilityOptions {
   readonly port?: number;
   /** The address family to check between VPC or subnet endpoints (default IPv4; IP endpoints decide it). */
   readonly family?: IpFamily;
-  /** The source instance's groups; default: every group of the source VPC (instances are not in the model). */
+  /** The source's groups; default: the instance's or interface's own, else every group of the source VPC. */
   readonly sourceSecurityGroupIds?: readonly SecurityGroupId[];
-  /** The destination instance's groups; default: every group of the destination VPC. */
+  /** The destination's groups; default: the instance's or interface's own, else every group of the destination VPC. */
   readonly destinationSecurityGroupIds?: readonly SecurityGroupId[];
 }
 
-/** An endpoint as resolved from a VPC id, subnet id or IP address. */
+/** An endpoint as resolved from a VPC id, subnet id, instance id, network interface id or IP address. */
 export interface ResolvedEndpoint {
   readonly input: string;
-  readonly kind: 'vpc' | 'subnet' | 'ip';
+  readonly kind: 'vpc' | 'subnet' | 'ip' | 'instance' | 'interface';
   readonly vpcId: VpcId;
   /** The subnets whose route tables carry this endpoint's traffic. */
   readonly subnetIds: readonly SubnetId[];
   /** The addresses the endpoint stands for, in the checked family (`10.0.1.5/32`, a subnet, or the VPC's blocks). */
   readonly cidrs: readonly string[];
+  /**
+   * The endpoint's own security groups: an instance's or an interface's, or those of the
+   * interface holding an IP address. Absent for a VPC or subnet (any group of the VPC counts).
+   */
+  readonly securityGroupIds?: readonly SecurityGroupId[];
 }
 
 /** Which hop a check is about. */

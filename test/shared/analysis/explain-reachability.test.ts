@@ -198,7 +198,7 @@ describe('explainReachability: endpoints it cannot resolve', () => {
   it.each([
     ['vpc-nope', 'not in the snapshot'],
     ['subnet-nope', 'not in the snapshot'],
-    ['hello', 'not a VPC id, subnet id or IP address'],
+    ['hello', 'not a VPC, subnet, instance or network interface id, nor an IP address'],
     ['192.168.0.1', 'No scanned VPC holds 192.168.0.1'],
     ['10.0.200.1', 'in none of its subnets'],
   ])('fails the source check for %j', (from, words) => {

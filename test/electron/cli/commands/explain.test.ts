@@ -5,6 +5,7 @@ import type { CliIo } from '../../../../electron/cli/io';
 import { runCli } from '../../../../electron/cli/main';
 import type { ReachabilityExplanation } from '../../../../shared/analysis/explain-reachability';
 import { buildAnalysisSnapshot } from '../../../support/fixtures/analysis-snapshot';
+import { instance, networkInterface } from '../../../support/fixtures/build-topology';
 
 const files: Record<string, string> = { 's.json': JSON.stringify(buildAnalysisSnapshot()) };
 
@@ -70,6 +71,21 @@ describe('peerscape explain', () => {
     const r = await run('--snapshot', 'noacl.json', 'subnet-a1', '10.1.1.20', '--port', '5432');
     expect(r.code).toBe(EXPLAIN_EXIT.undetermined);
     expect(r.stdout).toMatch(/\[ \?\? \] source-acl-outbound\s+The source subnet's network ACL was not checked: the network ACLs of vpc-a are not in the snapshot/);
+  });
+
+  it('takes instance and network interface ids, and refuses ones the snapshot does not have', async () => {
+    const snapshot = buildAnalysisSnapshot();
+    const [a1, , b1] = snapshot.topology.subnets;
+    const app = networkInterface('eni-app', a1!, ['10.0.1.10'], ['sg-app'], 'i-app');
+    const db = networkInterface('eni-db', b1!, ['10.1.1.20'], ['sg-db']);
+    files['hosts.json'] = JSON.stringify({ ...snapshot, topology: { ...snapshot.topology, networkInterfaces: [app, db], instances: [instance('i-app', app)] } });
+    const r = await run('--snapshot', 'hosts.json', 'i-app', 'eni-db', '--port', '5432');
+    expect(r.code).toBe(EXPLAIN_EXIT.reachable);
+    expect(r.stdout).toContain('Source is instance i-app through its primary interface eni-app at 10.0.1.10 in subnet subnet-a1');
+    expect(r.stdout).not.toContain('Note:');
+    const bad = await run('--snapshot', 'hosts.json', 'i-nope', 'eni-db');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('FROM i-nope is not an instance in the snapshot.');
   });
 
   it('prints the failing hop with its fix and exits 1', async () => {

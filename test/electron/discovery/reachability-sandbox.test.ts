@@ -1,7 +1,8 @@
 /** Discovery against the sandbox, then `explain` on what it read: a working peering between an app
  * and a db subnet is reachable through the VPCs' default network ACLs; after a network ACL with a
  * deny is made through the SDK and associated with the db subnet, `explain` says not reachable and
- * names the ACL and the rule; a security group without the rule is named the same way. */
+ * names the ACL and the rule; a security group without the rule is named the same way, and an
+ * instance run in the db subnet is an endpoint with its own group. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import {
   DescribeRouteTablesCommand,
   EC2Client,
   ReplaceNetworkAclAssociationCommand,
+  RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -70,8 +72,8 @@ describe('explain on a sandbox scan: network ACLs and security groups', () => {
     await server.close();
   });
 
-  /** Scan, then run `peerscape explain --json` on the snapshot from the app subnet to db's address 10.81.1.20 on tcp/5432. */
-  async function explain(destinationGroup: string): Promise<{ code: number; x: ReachabilityExplanation }> {
+  /** Scan, then run `peerscape explain --json` on the snapshot from the app subnet to `to` (db's address 10.81.1.20 by default) on tcp/5432. */
+  async function explain(destinationGroup: string | null, to = '10.81.1.20'): Promise<{ code: number; x: ReachabilityExplanation }> {
     const r = await runDiscovery({ profiles: ['sandbox-network'], regions: ['us-east-1'] }, { env, homeDir: home, now: NOW });
     if (!r.ok) throw new Error(`${r.error.message} (${r.error.fix})`);
     let stdout = '';
@@ -82,7 +84,7 @@ describe('explain on a sandbox scan: network ACLs and security groups', () => {
       env: {},
       cwd: '/',
     };
-    const argv = ['explain', '--snapshot', 'scan.json', ids.appSubnet!, '10.81.1.20', '--port', '5432', '--source-sg', ids.appSg!, '--dest-sg', destinationGroup, '--json'];
+    const argv = ['explain', '--snapshot', 'scan.json', ids.appSubnet!, to, '--port', '5432', '--source-sg', ids.appSg!, ...(destinationGroup ? ['--dest-sg', destinationGroup] : []), '--json'];
     const code = await runCli(argv, io);
     return { code, x: JSON.parse(stdout) as ReachabilityExplanation };
   }
@@ -122,5 +124,19 @@ describe('explain on a sandbox scan: network ACLs and security groups', () => {
     expect(group.status).toBe('fail');
     expect(group.blockedBy).toEqual({ kind: 'security-group', groupIds: [ids.closedSg], direction: 'ingress', protocol: 'tcp', port: 5432, cidrs: ['10.80.1.0/24'] });
     expect(group.fix).toContain(`aws ec2 authorize-security-group-ingress --group-id ${ids.closedSg}`);
+  });
+
+  it("takes an instance as the destination, with its own group and its subnet's ACL", async () => {
+    const run = await ec2.send(new RunInstancesCommand({ ImageId: 'ami-12345678', InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, SubnetId: ids.dbSubnet, SecurityGroupIds: [ids.closedSg!] }));
+    const instanceId = run.Instances?.[0]?.InstanceId as string;
+    const { code, x } = await explain(null, instanceId);
+    expect(code).toBe(EXPLAIN_EXIT.unreachable);
+    expect(x.to).toMatchObject({ kind: 'instance', subnetIds: [ids.dbSubnet], securityGroupIds: [ids.closedSg] });
+    const failing = x.checks.filter((c) => c.status === 'fail');
+    expect(failing.map((c) => [c.kind, c.blockedBy?.kind])).toEqual([
+      ['destination-ingress', 'security-group'],
+      ['destination-acl-inbound', 'nacl'],
+    ]);
+    expect(x.notes).toEqual([]);
   });
 });

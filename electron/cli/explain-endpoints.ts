@@ -16,7 +16,7 @@ import { didYouMean } from './nearest-names';
 
 /** An endpoint ready for `explainReachability`: the id or address to pass, and how to print it. */
 export interface ExplainEndpoint {
-  /** A VPC id, subnet id or IP address. */
+  /** A VPC, subnet, instance or network interface id, or an IP address. */
   readonly value: string;
   /** What the user wrote, with the id it stands for when it was a name. */
   readonly label: string;
@@ -33,7 +33,7 @@ function sample(ids: readonly string[]): string {
 export function resolveExplainEndpoint(topology: Topology, input: string, role: 'FROM' | 'TO'): ExplainEndpoint {
   const text = input.trim();
   const given = shown(text);
-  if (text === '') throw new CliInputError(`${role} is empty: give a VPC id, a subnet id, a name or an IP address.`);
+  if (text === '') throw new CliInputError(`${role} is empty: give a VPC, subnet, instance or interface id, a name or an IP address.`);
   if (text.startsWith('vpc-')) {
     if (topology.vpcs.some((v) => v.id === text)) return { value: text, label: text };
     throw new CliInputError(
@@ -46,6 +46,14 @@ export function resolveExplainEndpoint(topology: Topology, input: string, role: 
     throw new CliInputError(
       `${role} ${given} is not a subnet in the snapshot.`,
       `Check the id (the snapshot has ${plural(topology.subnets.length, 'subnet')}: ${sample(topology.subnets.map((s) => s.id))}), or scan the account and region that own it.`,
+    );
+  }
+  if (text.startsWith('i-') || text.startsWith('eni-')) {
+    const [what, ids] = text.startsWith('i-') ? (['instance', topology.instances.map((i) => i.id)] as const) : (['network interface', topology.networkInterfaces.map((n) => n.id)] as const);
+    if (ids.includes(text as never)) return { value: text, label: text };
+    throw new CliInputError(
+      `${role} ${given} is not ${what === 'instance' ? 'an instance' : 'a network interface'} in the snapshot.`,
+      `Check the id (the snapshot has ${plural(ids.length, what)}${ids.length > 0 ? `: ${sample(ids)}` : ''}), or scan the account and region that own it.`,
     );
   }
   if (LOOKS_LIKE_ADDRESS.test(text)) {

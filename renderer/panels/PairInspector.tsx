@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 
 import { explainReachability } from '../../shared/analysis/explain-reachability';
 import { indexTopology, labelVpc } from '../../shared/analysis/topology-index';
-import type { CheckStatus } from '../../shared/analysis/explain-reachability';
+import type { CheckStatus, ReachabilityCheckKind } from '../../shared/analysis/explain-reachability';
 import type { VpcId } from '../../shared/model/ids';
 import type { Topology } from '../../shared/model/topology';
 import { vpcName } from '../graph/kinds/inspector-parts';
@@ -11,6 +11,20 @@ import { viewStateOf } from '../graph/view-state';
 import { useAppStore } from '../store/store-context';
 
 const CHECK_ICON: Record<CheckStatus, string> = { pass: '✓', fail: '✕', unknown: '?', skipped: '–' };
+/** Each hop's name, in the order a packet meets them. */
+const CHECK_TITLE: Record<ReachabilityCheckKind, string> = {
+  source: 'Source',
+  destination: 'Destination',
+  peering: 'Peering',
+  'source-route': 'Route to the destination',
+  'return-route': 'Route back',
+  'source-egress': 'Source security groups, out',
+  'destination-ingress': 'Destination security groups, in',
+  'source-acl-outbound': 'Source network ACL, out',
+  'destination-acl-inbound': 'Destination network ACL, in',
+  'destination-acl-return': 'Destination network ACL, reply out',
+  'source-acl-return': 'Source network ACL, reply in',
+};
 /** Reachability from `a` to `b`. */
 export function PairInspector({ topology, a, b }: { topology: Topology; a: VpcId; b: VpcId }) {
   const pair = useAppStore((s) => viewStateOf(s).pair);
@@ -80,6 +94,9 @@ export function PairInspector({ topology, a, b }: { topology: Topology; a: VpcId
               {CHECK_ICON[c.status]}
             </span>
             <div>
+              <div className="check-title small muted" data-testid="check-title">
+                {CHECK_TITLE[c.kind]}
+              </div>
               <div>{c.message}</div>
               {c.fix && <div className="check-fix">{c.fix}</div>}
             </div>

@@ -4,13 +4,14 @@
  * VPCs ("VPC peering connection lifecycle": only `active` carries traffic); the source subnet's
  * route table sends the destination to that peering and the destination's table sends the
  * source back ("Update your route tables for a VPC peering connection"); a security group on the
- * source side allows the traffic out and one on the destination side allows it in, by CIDR or by
- * a group referenced across the peering, which works only within one region ("Update your
- * security groups to reference peer security groups"). Network ACLs are not in the model.
+ * source side allows the traffic out and one on the destination side allows it in, by CIDR, by a
+ * prefix list's entries or by a group referenced across the peering, which works only within one
+ * region; the network ACLs of both subnets let the request and, statelessly, the reply through.
  *
  * Each hop is its own module: endpoints (`reachability-endpoints.ts`), routes, as verdicts on
- * traces of the forwarding engine (`reachability-routes.ts`), and security groups
- * (`reachability-groups.ts`); the data types are in `reachability-types.ts`.
+ * traces of the forwarding engine (`reachability-routes.ts`), security groups
+ * (`reachability-groups.ts`) and network ACLs (`reachability-acls.ts`); the data types are in
+ * `reachability-types.ts`. The rules are in docs/reachability.md.
  */
 import { assertNever } from '../core/result';
 import type { IpFamily } from '../cidr/parse-cidr';
@@ -22,6 +23,8 @@ import type { PreferVpc } from './reachability-endpoints';
 import { resolveEndpoint } from './reachability-endpoints';
 import type { Traffic } from './reachability-groups';
 import { checkGroups, pickGroups } from './reachability-groups';
+import { prefixListLookup } from './prefix-lists';
+import { checkAcls } from './reachability-acls';
 import { checkRoutes } from './reachability-routes';
 import type { ReachabilityCheck, ReachabilityExplanation, ReachabilityOptions, ResolvedEndpoint } from './reachability-types';
 import type { TopologyIndex } from './topology-index';
@@ -48,12 +51,7 @@ export function explainReachability(topology: Topology, from: string, to: string
   if (!source.ok && source.ambiguous && destination.ok) source = resolveEndpoint(topology, index, from, 'source', familyHint, reachableFrom(index, destination.endpoint.vpcId));
   if (!destination.ok && destination.ambiguous && source.ok) destination = resolveEndpoint(topology, index, to, 'destination', familyHint, reachableFrom(index, source.endpoint.vpcId));
   const checks: ReachabilityCheck[] = [source.check, destination.check];
-  const notes = [
-    'Network ACLs are not in the snapshot and were not checked.',
-    ...(opts.sourceSecurityGroupIds || opts.destinationSecurityGroupIds
-      ? []
-      : ['Instances are not in the snapshot: any security group of a VPC counts as the endpoint\'s; name the groups to be exact.']),
-  ];
+  const notes: string[] = [];
   if (!source.ok || !destination.ok) {
     return finish(checks, source.ok ? source.endpoint : null, destination.ok ? destination.endpoint : null, null, notes);
   }
@@ -81,12 +79,22 @@ export function explainReachability(topology: Topology, from: string, to: string
     checks.push(...checkRoutes(topology, index, 'return-route', dst, source.ranges, blocks.get(src.vpcId) ?? [], peering));
   }
 
-  const sourceGroups = pickGroups(index, src.vpcId, opts.sourceSecurityGroupIds);
-  const destinationGroups = pickGroups(index, dst.vpcId, opts.destinationSecurityGroupIds);
+  const sourceGroupIds = opts.sourceSecurityGroupIds ?? src.securityGroupIds;
+  const destinationGroupIds = opts.destinationSecurityGroupIds ?? dst.securityGroupIds;
+  const sourceGroups = pickGroups(index, src.vpcId, sourceGroupIds);
+  const destinationGroups = pickGroups(index, dst.vpcId, destinationGroupIds);
+  const vague = [...(sourceGroupIds ? [] : [src]), ...(destinationGroupIds ? [] : [dst])];
+  if (vague.length > 0) {
+    notes.push(
+      `${vague.map((e) => e.input.trim()).join(' and ')} ${vague.length === 1 ? 'is' : 'are'} not an instance or interface: any security group of ${vague.length === 1 ? 'its VPC' : 'their VPCs'} counts as the endpoint's; give an instance or interface id, or name the groups, to be exact.`,
+    );
+  }
+  const lists = prefixListLookup(topology);
   const traffic: Traffic = { protocol, ...(opts.port !== undefined ? { port: opts.port } : {}) };
   checks.push(
-    checkGroups(index, 'source-egress', src, sourceGroups, destination.ranges, destinationGroups, traffic, peering),
-    checkGroups(index, 'destination-ingress', dst, destinationGroups, source.ranges, sourceGroups, traffic, peering),
+    checkGroups(index, 'source-egress', src, sourceGroups, destination.ranges, destinationGroups, traffic, peering, lists),
+    checkGroups(index, 'destination-ingress', dst, destinationGroups, source.ranges, sourceGroups, traffic, peering, lists),
+    ...checkAcls(topology, index.rangeOf, src, source.ranges, dst, destination.ranges, traffic),
   );
   return finish(checks, src, dst, peering?.id ?? null, notes);
 }
@@ -152,6 +160,7 @@ function checkPeering(topology: Topology, index: TopologyIndex, a: VpcId, b: Vpc
           resourceIds: [why.peeringId, a, b],
           message: `${labelVpc(index, a)} and ${labelVpc(index, b)} have a direct peering, ${labelPeering(index, why.peeringId)}, but it is ${why.peeringStatus}: no traffic flows until it is active.`,
           fix: why.fix,
+          blockedBy: { kind: 'peering', vpcIds: [a, b], peeringId: why.peeringId, status: why.peeringStatus },
         },
       };
     case 'indirect':
@@ -173,6 +182,7 @@ function checkPeering(topology: Topology, index: TopologyIndex, a: VpcId, b: Vpc
           fix: verdict.ok
             ? `Create a peering from ${a} to ${b}. ${verdict.summary}`
             : `A direct peering is not possible: ${verdict.reasons.map((r) => r.message).join(' ')} ${verdict.reasons[0]?.fix ?? ''}`.trim(),
+          blockedBy: { kind: 'peering', vpcIds: [a, b] },
         },
       };
     }

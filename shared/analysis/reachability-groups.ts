@@ -2,7 +2,8 @@
  *
  * A rule matches the other side by CIDR, or by a group referenced across the peering, which
  * works only within one region ("Update your security groups to reference peer security
- * groups"); a rule naming a prefix list can only be `unknown` offline.
+ * groups"); a rule naming a prefix list matches through the list's entries, and is `unknown`
+ * only when the list is not in the snapshot.
  */
 import { assertNever } from '../core/result';
 import { hasOverlap, isWithin } from '../cidr/overlap';
@@ -11,7 +12,8 @@ import type { SecurityGroupId, VpcId } from '../model/ids';
 import type { Peering, SecurityGroup, SecurityGroupRule } from '../model/topology';
 import type { CliParam } from '../words/aws-cli';
 import { awsCommandText, ec2Command } from '../words/aws-cli';
-import type { ReachabilityCheck, ResolvedEndpoint, TrafficProtocol } from './reachability-types';
+import type { BlockedBy, ReachabilityCheck, ResolvedEndpoint, TrafficProtocol } from './reachability-types';
+import type { PrefixListLookup } from './prefix-lists';
 import type { TopologyIndex } from './topology-index';
 import { labelVpc } from './topology-index';
 
@@ -29,7 +31,8 @@ export interface Traffic {
 
 const PROTOCOL_NAMES: Readonly<Record<string, string>> = { '-1': '-1', all: '-1', '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' };
 
-function normaliseProtocol(p: string): string {
+/** A rule's protocol by name: `6` → `tcp`, `all` → `-1`. */
+export function normaliseProtocol(p: string): string {
   const lower = p.toLowerCase();
   return PROTOCOL_NAMES[lower] ?? lower;
 }
@@ -78,6 +81,7 @@ function matchRulePeer(
   otherRanges: readonly CidrRange[],
   otherGroups: readonly SecurityGroup[],
   peering: Peering | null,
+  lists: PrefixListLookup,
 ): RuleMatch {
   const peer = rule.peer;
   switch (peer.kind) {
@@ -99,8 +103,16 @@ function matchRulePeer(
       if (!peering) return { kind: 'no', text: `${group.id} references ${peer.groupId}, which only works over an active peering` };
       return { kind: 'match', text: `group ${peer.accountId ? `${peer.accountId}/` : ''}${peer.groupId} across ${peering.id}` };
     }
-    case 'prefix-list':
-      return { kind: 'maybe', text: `${group.id} allows prefix list ${peer.prefixListId}, whose entries are not in the snapshot` };
+    case 'prefix-list': {
+      const list = lists(peer.prefixListId, group.accountId, group.region);
+      if (!list) return { kind: 'maybe', text: `${group.id} allows prefix list ${peer.prefixListId}, whose entries are not in the snapshot` };
+      const entries = list.entries.map((e) => index.rangeOf(e.cidr)).filter((r): r is CidrRange => r !== null);
+      const whole = entries.find((e) => otherRanges.every((r) => isWithin(r, e)));
+      if (whole) return { kind: 'match', text: `prefix list ${peer.prefixListId} (entry ${whole.cidr})` };
+      const part = entries.find((e) => otherRanges.some((r) => hasOverlap(r, e)));
+      if (part) return { kind: 'match', text: `prefix list ${peer.prefixListId} (entry ${part.cidr}, part of the other side)` };
+      return { kind: 'no', text: `prefix list ${peer.prefixListId} of ${group.id} holds none of the other side's addresses` };
+    }
     default:
       return assertNever(peer);
   }
@@ -116,10 +128,20 @@ export function checkGroups(
   otherGroups: readonly SecurityGroup[],
   traffic: Traffic,
   peering: Peering | null,
+  /** The snapshot's prefix lists, which resolve a rule naming one; without it such a rule is `unknown`. */
+  lists: PrefixListLookup = () => undefined,
 ): ReachabilityCheck {
   const egress = kind === 'source-egress';
   const direction = egress ? 'egress' : 'ingress';
   const what = `${describeTraffic(traffic)} ${egress ? 'to' : 'from'} ${otherRanges.map((r) => r.cidr).join(', ')}`;
+  const blocked = (groupIds: readonly SecurityGroupId[]): BlockedBy => ({
+    kind: 'security-group',
+    groupIds,
+    direction,
+    protocol: traffic.protocol,
+    ...(traffic.port !== undefined ? { port: traffic.port } : {}),
+    cidrs: otherRanges.map((r) => r.cidr),
+  });
   if (groups.length === 0) {
     return {
       kind,
@@ -127,6 +149,7 @@ export function checkGroups(
       resourceIds: [endpoint.vpcId],
       message: `No security group of ${labelVpc(index, endpoint.vpcId)} is in the snapshot (or among the named ones), so nothing allows ${direction} ${what}.`,
       fix: 'Name existing security groups, or rescan.',
+      blockedBy: blocked([]),
     };
   }
   const maybes: string[] = [];
@@ -134,7 +157,7 @@ export function checkGroups(
   const nearMisses: string[] = [];
   for (const group of groups) {
     for (const rule of egress ? group.egress : group.ingress) {
-      const peerMatch = matchRulePeer(index, group, rule, otherRanges, otherGroups, peering);
+      const peerMatch = matchRulePeer(index, group, rule, otherRanges, otherGroups, peering, lists);
       if (peerMatch.kind === 'no') {
         if (peerMatch.text) notes.push(peerMatch.text);
         continue;
@@ -180,5 +203,6 @@ export function checkGroups(
     resourceIds: groupIds,
     message: `No security group of ${labelVpc(index, endpoint.vpcId)} (${groupIds.join(', ')}) allows ${direction} ${what}${detail ? ` (${detail})` : ''}.`,
     fix: `Add an ${direction} rule, e.g. ${awsCommandText(authorize)}`,
+    blockedBy: blocked(groupIds),
   };
 }

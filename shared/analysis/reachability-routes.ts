@@ -9,11 +9,12 @@ import type { CidrRange } from '../cidr/parse-cidr';
 import type { Forwarding } from '../forwarding/forward';
 import type { Trace } from '../forwarding/trace';
 import { traceFromSubnet } from '../forwarding/trace';
+import { forwardTargetOf } from '../forwarding/vpc-table';
 import type { RouteTableId, SubnetId } from '../model/ids';
 import type { Peering, Route, RouteTable, Topology } from '../model/topology';
 import type { RouteCheck } from './route-checks';
 import { checkTableRoute, judgeForwarding } from './route-checks';
-import { noRouteTableWords, routeHopWords, routesSkippedWords } from './reachability-words';
+import { isGateway, noRouteTableWords, routeHopWords, routesSkippedWords } from './reachability-words';
 import type { ReachabilityCheck, ResolvedEndpoint } from './reachability-types';
 import type { TopologyIndex } from './topology-index';
 import { findSubnetRouteTable, labelPeering } from './topology-index';
@@ -23,6 +24,18 @@ import { traceWorldOf } from './trace-world';
 function firstDecision(trace: Trace): Forwarding<Route> | undefined {
   for (const hop of trace.hops) if (hop.kind === 'decision') return hop.forwarding;
   return undefined;
+}
+
+/** The route that decided a check's block (for a block split between routes, the first not going to the peering). */
+function decidingRoute(check: RouteCheck): Route | undefined {
+  switch (check.state) {
+    case 'missing':
+      return check.fallback;
+    case 'partial':
+      return check.notToPeering[0];
+    default:
+      return check.route;
+  }
 }
 
 /** The route hop from `endpoint` towards the other side's `towards` ranges, one check per table serving it. */
@@ -48,7 +61,15 @@ export function checkRoutes(
   }
   if (tables.size === 0) {
     const noSubnets = endpoint.subnetIds.length === 0;
-    return [{ kind, status: noSubnets ? 'fail' : 'unknown', resourceIds: [endpoint.vpcId, ...endpoint.subnetIds], ...noRouteTableWords(index, endpoint.vpcId, noSubnets) }];
+    return [
+      {
+        kind,
+        status: noSubnets ? 'fail' : 'unknown',
+        resourceIds: [endpoint.vpcId, ...endpoint.subnetIds],
+        ...noRouteTableWords(index, endpoint.vpcId, noSubnets),
+        ...(noSubnets ? { blockedBy: { kind: 'endpoint' as const, role: kind === 'source-route' ? ('source' as const) : ('destination' as const), input: endpoint.input } } : {}),
+      },
+    ];
   }
   const world = traceWorldOf(topology);
   const checks: ReachabilityCheck[] = [];
@@ -65,12 +86,39 @@ export function checkRoutes(
     // The fix routes the whole block of the other VPC that holds the first failing range.
     const firstRange = first ? towards[results.indexOf(first)]! : undefined;
     const block = first ? (towardsBlocks.find((b) => isWithin(firstRange!, b))?.cidr ?? first.peerCidr) : undefined;
-    const words = routeHopWords({ kind, table, subnets, peeringId: peering.id, peeringLabel: labelPeering(index, peering.id), results, bad, unsure, ...(block ? { block } : {}) });
+    const decider = first ? decidingRoute(first) : undefined;
+    const target = decider ? forwardTargetOf(decider.target) : null;
+    const words = routeHopWords({
+      kind,
+      table,
+      subnets,
+      peeringId: peering.id,
+      peeringLabel: labelPeering(index, peering.id),
+      results,
+      bad,
+      unsure,
+      ...(block ? { block } : {}),
+      ...(status === 'fail' && target ? { target } : {}),
+    });
     checks.push({
       kind,
       status,
-      resourceIds: status === 'pass' ? [table.id, peering.id] : [table.id, peering.id, ...subnets],
+      resourceIds: status === 'pass' ? [table.id, peering.id] : [table.id, peering.id, ...subnets, ...(target && isGateway(target.kind) ? [target.id] : [])],
       ...words,
+      ...(status === 'fail' && first
+        ? {
+            blockedBy: {
+              kind: 'route' as const,
+              routeTableId: table.id,
+              subnetIds: subnets,
+              destination: first.peerCidr,
+              ...(decider ? { routeDestination: decider.destination } : {}),
+              target,
+              blackhole: decider?.state === 'blackhole',
+              peeringId: peering.id,
+            },
+          }
+        : {}),
       traces,
     });
   }

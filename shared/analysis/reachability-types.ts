@@ -1,7 +1,9 @@
 /** The data of a reachability explanation: endpoints, checks and their statuses. */
 import type { Trace } from '../forwarding/trace';
 import type { IpFamily } from '../cidr/parse-cidr';
-import type { PeeringId, SecurityGroupId, SubnetId, VpcId } from '../model/ids';
+import type { ForwardTarget } from '../forwarding/targets';
+import type { PeeringId, RouteTableId, SecurityGroupId, SubnetId, VpcId } from '../model/ids';
+import type { NetworkAclId } from '../model/topology';
 
 /** Traffic protocol: `-1` means any. */
 export type TrafficProtocol = 'tcp' | 'udp' | 'icmp' | '-1';
@@ -13,21 +15,26 @@ export interface ReachabilityOptions {
   readonly port?: number;
   /** The address family to check between VPC or subnet endpoints (default IPv4; IP endpoints decide it). */
   readonly family?: IpFamily;
-  /** The source instance's groups; default: every group of the source VPC (instances are not in the model). */
+  /** The source's groups; default: the instance's or interface's own, else every group of the source VPC. */
   readonly sourceSecurityGroupIds?: readonly SecurityGroupId[];
-  /** The destination instance's groups; default: every group of the destination VPC. */
+  /** The destination's groups; default: the instance's or interface's own, else every group of the destination VPC. */
   readonly destinationSecurityGroupIds?: readonly SecurityGroupId[];
 }
 
-/** An endpoint as resolved from a VPC id, subnet id or IP address. */
+/** An endpoint as resolved from a VPC id, subnet id, instance id, network interface id or IP address. */
 export interface ResolvedEndpoint {
   readonly input: string;
-  readonly kind: 'vpc' | 'subnet' | 'ip';
+  readonly kind: 'vpc' | 'subnet' | 'ip' | 'instance' | 'interface';
   readonly vpcId: VpcId;
   /** The subnets whose route tables carry this endpoint's traffic. */
   readonly subnetIds: readonly SubnetId[];
   /** The addresses the endpoint stands for, in the checked family (`10.0.1.5/32`, a subnet, or the VPC's blocks). */
   readonly cidrs: readonly string[];
+  /**
+   * The endpoint's own security groups: an instance's or an interface's, or those of the
+   * interface holding an IP address. Absent for a VPC or subnet (any group of the VPC counts).
+   */
+  readonly securityGroupIds?: readonly SecurityGroupId[];
 }
 
 /** Which hop a check is about. */
@@ -38,7 +45,69 @@ export type ReachabilityCheckKind =
   | 'source-route'
   | 'return-route'
   | 'source-egress'
-  | 'destination-ingress';
+  | 'destination-ingress'
+  /** The source subnet's network ACL, outbound, towards the destination. */
+  | 'source-acl-outbound'
+  /** The destination subnet's network ACL, inbound, from the source. */
+  | 'destination-acl-inbound'
+  /** The destination subnet's network ACL, outbound, for the reply to the source's ephemeral ports. */
+  | 'destination-acl-return'
+  /** The source subnet's network ACL, inbound, for the reply arriving on an ephemeral port. */
+  | 'source-acl-return';
+
+/** A network ACL's direction, as AWS names its entry lists. */
+export type AclDirection = 'inbound' | 'outbound';
+
+/**
+ * What blocked a failing check, as data: enough to turn into a change (a peering, a route, an ACL
+ * entry, a group rule) without reading the message.
+ */
+export type BlockedBy =
+  /** An endpoint that is not in the snapshot, ambiguous or holds no address. */
+  | { readonly kind: 'endpoint'; readonly role: 'source' | 'destination'; readonly input: string }
+  /** No active peering joins the two VPCs: `peeringId` and `status` when one exists but is not active. */
+  | { readonly kind: 'peering'; readonly vpcIds: readonly [VpcId, VpcId]; readonly peeringId?: PeeringId; readonly status?: string }
+  /**
+   * A table that does not send `destination` to the peering: `target` is where its deciding
+   * route sends it (a gateway, another peering, `local`), null when no route matches; `blackhole`
+   * when the deciding route is one.
+   */
+  | {
+      readonly kind: 'route';
+      readonly routeTableId: RouteTableId;
+      readonly subnetIds: readonly SubnetId[];
+      readonly destination: string;
+      /** The deciding route's own destination (a CIDR, or the prefix list it came from), when a route decides. */
+      readonly routeDestination?: string;
+      readonly target: ForwardTarget | null;
+      readonly blackhole: boolean;
+      /** The peering the route should name. */
+      readonly peeringId: PeeringId;
+    }
+  /**
+   * A network ACL entry that denies the traffic (`ruleNumber` 32767 is the `*` entry). `cidr` is
+   * the other side's addresses the entry was matched against, `ports` the ports asked about
+   * (the ephemeral range 1024-65535 for a reply).
+   */
+  | {
+      readonly kind: 'nacl';
+      readonly aclId: NetworkAclId;
+      readonly direction: AclDirection;
+      readonly ruleNumber: number;
+      readonly subnetIds: readonly SubnetId[];
+      readonly protocol: TrafficProtocol;
+      readonly ports?: readonly [number, number];
+      readonly cidrs: readonly string[];
+    }
+  /** No rule of these groups allows the traffic in `direction` to or from `cidrs`. */
+  | {
+      readonly kind: 'security-group';
+      readonly groupIds: readonly SecurityGroupId[];
+      readonly direction: 'ingress' | 'egress';
+      readonly protocol: TrafficProtocol;
+      readonly port?: number;
+      readonly cidrs: readonly string[];
+    };
 
 /** `unknown`: cannot be decided offline (e.g. a prefix list); `skipped`: an earlier failure makes it moot. */
 export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'skipped';
@@ -53,6 +122,8 @@ export interface ReachabilityCheck {
   readonly message: string;
   /** What to change, for a failing check. */
   readonly fix?: string;
+  /** What blocked a failing check, as data. */
+  readonly blockedBy?: BlockedBy;
   /**
    * For a route check: the walk of each destination block from the first subnet the table
    * serves, hop by hop (table, deciding route, peering, the peer's table and the end).

@@ -19,6 +19,8 @@ export interface TopologyIndex {
   readonly accountById: ReadonlyMap<AccountId, Account>;
   /** Parse a CIDR text, remembering the answer; `null` when it is not a CIDR (e.g. a prefix-list id). */
   readonly rangeOf: (text: string) => CidrRange | null;
+  /** The parsed entries of a managed prefix list the snapshot holds, by id (a list id names one list in one region). */
+  readonly prefixListEntries: (id: string) => readonly CidrRange[] | undefined;
 }
 
 const cache = new WeakMap<Topology, TopologyIndex>();
@@ -53,6 +55,7 @@ class LazyTopologyIndex implements TopologyIndex {
   #peeringsByVpc?: Map<VpcId, Peering[]>;
   #accountById?: Map<AccountId, Account>;
   readonly #ranges = new Map<string, CidrRange | null>();
+  #prefixLists?: Map<string, readonly CidrRange[]>;
 
   constructor(private readonly topology: Topology) {}
 
@@ -97,6 +100,17 @@ class LazyTopologyIndex implements TopologyIndex {
   get accountById(): ReadonlyMap<AccountId, Account> {
     return (this.#accountById ??= mapBy(this.topology.accounts, (a) => a.id));
   }
+
+  prefixListEntries = (id: string): readonly CidrRange[] | undefined => {
+    if (!this.#prefixLists) {
+      const m = new Map<string, readonly CidrRange[]>();
+      for (const list of this.topology.prefixLists) {
+        if (!m.has(list.id)) m.set(list.id, list.entries.map((e) => this.rangeOf(e.cidr)).filter((r): r is CidrRange => r !== null));
+      }
+      this.#prefixLists = m;
+    }
+    return this.#prefixLists.get(id);
+  };
 
   rangeOf = (text: string): CidrRange | null => {
     let r = this.#ranges.get(text);

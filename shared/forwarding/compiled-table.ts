@@ -3,7 +3,8 @@
  * A table's IPv4 routes become rows of numbers (first and last address, rank, index in the
  * table's routes), where the rank `prefix × 4 + priority` makes the priority rule a tie-break
  * inside the one comparison the longest-prefix scan already makes; IPv6 routes keep their parsed
- * ranges. The rules are in docs/route-selection.md. Routes are read only through a
+ * ranges; a prefix-list route whose list the snapshot holds is one row per entry. The rules
+ * are in docs/route-selection.md. Routes are read only through a
  * `RouteReader`, so any kind of table compiles the same way.
  */
 import { isWithin } from '../cidr/overlap';
@@ -12,9 +13,11 @@ import { writeIpv4Bounds } from '../cidr/parse-cidr';
 import { ChunkPool, makeFloat64Chunk } from './chunk-pool';
 import type { CidrReader, RouteReader } from './route-reader';
 
-/** A CIDR route's rank: longest prefix first, then static (2) over propagated (0). Higher wins. */
+const PRIORITY_RANK = { static: 2, 'prefix-list': 1, propagated: 0 } as const;
+
+/** A route's rank: longest prefix first, then static (2) over prefix-list (1) over propagated (0). Higher wins. */
 function rankOf<R>(prefixLength: number, reader: RouteReader<R>, route: R): number {
-  return prefixLength * 4 + (reader.priority(route) === 'propagated' ? 0 : 2);
+  return prefixLength * 4 + PRIORITY_RANK[reader.priority(route)];
 }
 
 /** The prefix length within a rank. */
@@ -42,8 +45,17 @@ export interface CompiledTable<R> {
   readonly start: number;
   readonly v4Count: number;
   readonly v6: readonly RankedRoute<R>[];
-  /** Indices in `routes` of the prefix-list routes, which have no range to compile. */
+  /** Indices in `routes` of the prefix-list routes whose list is not in the snapshot: no range to compile. */
   readonly lists: readonly number[];
+  /**
+   * The IPv4 rows of prefix-list entries, by their offset in `columns`, with the entry's range
+   * (the route's own destination is the list's id). A resolved list is one row per entry, ranked
+   * as a prefix-list route of the entry's prefix.
+   */
+  readonly entryRows: ReadonlyMap<number, CidrRange>;
+  /** The CIDR reader the prefix lists were resolved with (the compiled form depends on it when the table has prefix-list routes). */
+  readonly cidrs: CidrReader;
+  readonly hasListRoutes: boolean;
 }
 
 // Keyed by a table's routes array: the compiled form depends on nothing else (topologies are immutable).
@@ -51,17 +63,36 @@ const compiledCache = new WeakMap<readonly unknown[], CompiledTable<unknown>>();
 const sharedRoutePool = new ChunkPool(makeFloat64Chunk, 16_384 * COLUMNS);
 const NO_ROUTES: RankedRoute<never>[] = [];
 const NO_LISTS: readonly number[] = [];
+const NO_ENTRY_ROWS: ReadonlyMap<number, CidrRange> = new Map();
 
 /** `compileRoutes`, remembered per routes array (for callers that look up tables one at a time). */
 export function compileTable<R>(reader: RouteReader<R>, cidrs: CidrReader, routes: readonly R[]): CompiledTable<R> {
   let compiled = compiledCache.get(routes) as CompiledTable<R> | undefined;
-  if (!compiled || compiled.reader !== reader) compiledCache.set(routes, (compiled = compileRoutes(reader, cidrs, routes, sharedRoutePool)));
+  if (!compiled || compiled.reader !== reader || (compiled.hasListRoutes && compiled.cidrs !== cidrs)) {
+    compiledCache.set(routes, (compiled = compileRoutes(reader, cidrs, routes, sharedRoutePool)));
+  }
   return compiled;
 }
 
-/** Parse a table's route destinations into `pool`; prefix-list routes are listed apart, unreadable destinations left out. */
+/**
+ * Parse a table's route destinations into `pool`: a prefix-list route whose list `cidrs` knows
+ * becomes one row per entry, one whose list it does not know is listed apart; unreadable
+ * destinations are left out.
+ */
 export function compileRoutes<R>(reader: RouteReader<R>, cidrs: CidrReader, routes: readonly R[], pool: ChunkPool<Float64Array>): CompiledTable<R> {
-  pool.reserve(routes.length * COLUMNS);
+  let entryRows = NO_ENTRY_ROWS as Map<number, CidrRange>;
+  let hasListRoutes = false;
+  let resolved: (readonly CidrRange[] | undefined)[] | undefined;
+  let extraRows = 0;
+  for (let k = 0; k < routes.length; k++) {
+    const route = routes[k]!;
+    if (reader.priority(route) !== 'prefix-list' || cidrs.rangeOf(reader.destination(route))) continue;
+    hasListRoutes = true;
+    const entries = cidrs.prefixListEntries?.(reader.destination(route));
+    (resolved ??= [])[k] = entries;
+    if (entries) extraRows += entries.length;
+  }
+  pool.reserve((routes.length + extraRows) * COLUMNS);
   const columns = pool.chunk;
   const start = pool.at;
   let row = start;
@@ -74,6 +105,24 @@ export function compileRoutes<R>(reader: RouteReader<R>, cidrs: CidrReader, rout
       columns[row + 2] = rankOf(columns[row + 2]!, reader, route);
       columns[row + 3] = k;
       row += COLUMNS;
+      continue;
+    }
+    const entries = resolved?.[k];
+    if (entries) {
+      for (const entry of entries) {
+        const rank = rankOf(entry.prefixLength, reader, route);
+        if (entry.family === 'ipv4') {
+          columns[row] = Number(entry.start);
+          columns[row + 1] = Number(entry.end);
+          columns[row + 2] = rank;
+          columns[row + 3] = k;
+          (entryRows === NO_ENTRY_ROWS ? (entryRows = new Map()) : entryRows).set(row, entry);
+          row += COLUMNS;
+        } else {
+          if (v6 === (NO_ROUTES as RankedRoute<R>[])) v6 = [];
+          v6.push({ range: entry, route, k, rank });
+        }
+      }
       continue;
     }
     const range = cidrs.rangeOf(destination);
@@ -93,7 +142,7 @@ export function compileRoutes<R>(reader: RouteReader<R>, cidrs: CidrReader, rout
       v6.push({ range, route, k, rank: rankOf(range.prefixLength, reader, route) });
     }
   }
-  return { reader, routes, columns, start, v4Count: (row - start) / COLUMNS, v6, lists };
+  return { reader, routes, columns, start, v4Count: (row - start) / COLUMNS, v6, lists, entryRows, cidrs, hasListRoutes };
 }
 
 /*

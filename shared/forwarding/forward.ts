@@ -17,7 +17,7 @@ import type { ForwardTarget } from './targets';
 /** One route deciding for some of a destination, and where it sends it. */
 export interface ForwardedPart<R> {
   readonly route: R;
-  /** The prefix length of the route's destination (`null` for a prefix-list route: its entries are not in the snapshot). */
+  /** The prefix length of the route's destination, or of the list entry deciding (`null` for a prefix-list route whose list is not in the snapshot). */
   readonly prefixLength: number | null;
   readonly priority: RoutePriority;
   readonly target: ForwardTarget;

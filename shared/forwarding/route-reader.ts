@@ -13,7 +13,7 @@ export type RoutePriority = 'static' | 'prefix-list' | 'propagated';
 export interface RouteReader<R> {
   /** The kind of table, for traces (`vpc-route-table`; later `tgw-route-table`). */
   readonly tableKind: string;
-  /** The destination: a CIDR block, or a prefix list id (`pl-…`) whose entries the snapshot does not hold. */
+  /** The destination: a CIDR block, or a prefix list id (`pl-…`), resolved through `CidrReader.prefixListEntries`. */
   destination(route: R): string;
   /** Decides among routes with the identical destination. Routes tied on destination and priority go to the one listed first. */
   priority(route: R): RoutePriority;
@@ -26,4 +26,9 @@ export interface RouteReader<R> {
 /** Parses CIDR text, remembering the answer (`TopologyIndex.rangeOf`); `null` for a prefix list id or bad text. */
 export interface CidrReader {
   readonly rangeOf: (text: string) => CidrRange | null;
+  /**
+   * The entries of the prefix list `id` (`pl-…`), parsed, when the snapshot holds the list;
+   * `undefined` when it does not (its routes then only *may* decide). Absent: no list is known.
+   */
+  readonly prefixListEntries?: (id: string) => readonly CidrRange[] | undefined;
 }

@@ -8,9 +8,11 @@
  * - among routes with the identical destination, a static route beats a prefix-list route, which
  *   beats a propagated route; a blackhole route still decides (the traffic is dropped);
  * - the local route is a route like the others: a more specific route inside it decides there;
- * - a prefix-list route's entries are not in the snapshot, so it cannot be placed by prefix: it
- *   is reported as one that *may* decide wherever no CIDR route of equal or longer prefix than
- *   the block outranks it (its entries are taken to be no more specific than the block asked
+ * - a prefix-list route whose list the snapshot holds is a route per entry, each of the entry's
+ *   prefix, with the prefix-list priority;
+ * - a prefix-list route whose list is not in the snapshot cannot be placed by prefix: it is
+ *   reported as one that *may* decide wherever no CIDR route of equal or longer prefix than the
+ *   block outranks it (its entries are taken to be no more specific than the block asked
  *   about).
  *
  * Selection runs on compiled tables (`compiled-table.ts`); the common case never gets here (the
@@ -90,7 +92,7 @@ export function selectCompiled<R>(cidrs: CidrReader, compiled: CompiledTable<R>,
     const end = compiled.start + compiled.v4Count * COLUMNS;
     for (let row = compiled.start; row < end; row += COLUMNS) {
       const k = columns[row + 3]! | 0;
-      const range = cidrs.rangeOf(reader.destination(routes[k]!));
+      const range = compiled.entryRows.get(row) ?? cidrs.rangeOf(reader.destination(routes[k]!));
       if (range) consider({ range, route: routes[k]!, k, rank: columns[row + 2]! });
     }
   } else {

@@ -1,7 +1,7 @@
 /**
  * Times and names in Chromium, for a reader in Tokyo whose browser is German: dates in their
  * locale and time zone, relative times ("in 6 days", "3 minutes ago") in the app's words, names
- * beside ids in reachability, AWS's status message only where it adds something, and the Audit
+ * beside ids in reachability (with its network ACL hops), AWS's status message only where it adds something, and the Audit
  * tab's parameters as a table and its dates as YYYY-MM-DD.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,7 +81,15 @@ describe('times and names', () => {
     const label = (id: string) => (vpc(id).name ? `${vpc(id).name} (${id})` : id);
     expect(text).toContain(`${active.name} (${active.id}) joins ${label(active.requester.vpcId)} and ${label(active.accepter.vpcId)} and is active.`);
     expect(text).toContain(`via ${active.name} (${active.id})`);
+    // The network ACL hops, both ways, each under its name; the scan read the ACLs, so no note says they were not checked.
+    const titles = await pair.getByTestId('check-title').allTextContents();
+    expect(titles).toEqual(expect.arrayContaining(['Source network ACL, out', 'Destination network ACL, in', 'Destination network ACL, reply out', 'Source network ACL, reply in']));
+    expect(text).toMatch(/\(default\) of \d+ subnets?|\(default\) of subnet-/);
+    expect(text).toContain('allows the reply, traffic to');
+    expect(text).not.toContain('Network ACLs are not in the snapshot');
     await session.screenshot('names-reachability');
+    await pair.getByTestId('check-title').last().scrollIntoViewIfNeeded();
+    await session.screenshot('reachability-acl-hops');
   });
 
   it('the Audit tab: local times, parameters as a table, and dates typed as YYYY-MM-DD with a clear error otherwise', async () => {

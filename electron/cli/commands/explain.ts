@@ -27,21 +27,24 @@ const USAGE = `Usage: peerscape explain --snapshot s.json FROM TO [--protocol tc
 
 Explain whether traffic from FROM reaches TO, hop by hop, from a snapshot (nothing is sent):
 the peering between their VPCs, the routes both ways in the route tables of their subnets,
-and security groups out of the source and into the destination.
+security groups out of the source and into the destination, and the network ACLs of both
+subnets for the request and for the reply.
 
-  FROM, TO             a VPC id (vpc-…), a subnet id (subnet-…), an IP address (10.0.1.5),
-                       or the Name tag of one VPC or subnet
+  FROM, TO             a VPC id (vpc-…), a subnet id (subnet-…), an instance id (i-…), a
+                       network interface id (eni-…), an IP address (10.0.1.5), or the Name
+                       tag of one VPC or subnet
   --snapshot FILE      the snapshot to read (from "peerscape scan --out" or the app)
   --protocol P         tcp, udp, icmp or all (default: tcp with --port, else all)
   --port P             destination port, 0-65535, for tcp and udp
   --ipv6               between VPC or subnet ids, check IPv6 instead of IPv4
-  --source-sg IDS      the source instance's security groups (sg-1,sg-2); default: any in its VPC
-  --dest-sg IDS        the destination instance's security groups; default: any in its VPC
+  --source-sg IDS      the source's security groups (sg-1,sg-2); default: the instance's or
+                       interface's own, else any in its VPC
+  --dest-sg IDS        the destination's security groups; default as for --source-sg
   --json               the explanation as JSON
   -h, --help           this help
 
-Exit codes: 0 reachable, 1 not reachable, 3 undetermined (e.g. a rule naming a prefix list),
-2 bad arguments, an unreadable snapshot, or an endpoint the snapshot does not have.
+Exit codes: 0 reachable, 1 not reachable, 3 undetermined (e.g. a prefix list or network ACLs
+the snapshot does not hold), 2 bad arguments, an unreadable snapshot, or an endpoint the snapshot does not have.
 `;
 
 const PROTOCOLS: Readonly<Record<string, TrafficProtocol>> = { tcp: 'tcp', udp: 'udp', icmp: 'icmp', all: '-1', '-1': '-1' };

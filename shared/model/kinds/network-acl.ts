@@ -6,6 +6,9 @@ import { accountIdSchema, idSchema, regionSchema, type ModelKind } from './commo
 import { subnetIdSchema } from './subnet';
 import { vpcIdSchema } from './vpc';
 
+/** The rule number of an ACL's `*` entry, the deny every direction ends with. */
+export const ACL_DEFAULT_RULE_NUMBER = 32767;
+
 /** A network ACL id. */
 export type NetworkAclId = `acl-${string}`;
 

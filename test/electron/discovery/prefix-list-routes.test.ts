@@ -1,7 +1,7 @@
 /** Discovery against a sandbox whose route tables send traffic to managed prefix lists (a route of
  * the user's, and the route a gateway VPC endpoint keeps) and whose security groups name prefix
  * lists: the snapshot keeps each prefix list id as the route's destination and the endpoint as the
- * route's target, and the analyses read them. */
+ * route's target, and the analyses resolve them through the lists' entries. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,13 +87,12 @@ describe('discovery of routes to prefix lists and gateway endpoints', () => {
     expect(targetKindOfId(ids.endpoint as string)).toBe('vpc-endpoint');
     const group = snapshot.topology.securityGroups.find((g) => g.id === ids.sg);
     expect(group?.ingress.filter((r) => r.peer.kind === 'prefix-list').map((r) => r.peer)).toEqual([{ kind: 'prefix-list', prefixListId: ids.list }]);
-    // The route checks read the route to the list as unknown (the list's entries are not in the
-    // snapshot) rather than missing, and leave the endpoint's route alone.
+    // The snapshot holds the list's entries, so the route checks resolve the route to the list
+    // through them: it carries the partner's block to the peering. Only the partner's side,
+    // which has no route back, is a gap; the endpoint's route is left alone.
+    expect(snapshot.topology.prefixLists.find((l) => l.id === ids.list)?.entries).toEqual([{ cidr: '10.91.0.0/16' }]);
     const analysis = analyzeSnapshot(snapshot);
-    expect(analysis.routes.gaps.map((g) => [g.side, g.state, g.detail.includes(ids.list as string)])).toEqual([
-      ['requester', 'unknown', true],
-      ['accepter', 'missing', false],
-    ]);
+    expect(analysis.routes.gaps.map((g) => [g.side, g.state])).toEqual([['accepter', 'missing']]);
     expect(analysis.routes.anomalies).toEqual([]);
     expect(JSON.stringify(analysis)).not.toContain(ids.endpoint);
   });

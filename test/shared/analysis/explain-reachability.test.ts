@@ -33,12 +33,17 @@ describe('explainReachability: reachable', () => {
       'return-route:pass',
       'source-egress:pass',
       'destination-ingress:pass',
+      'source-acl-outbound:pass',
+      'destination-acl-inbound:pass',
+      'destination-acl-return:pass',
+      'source-acl-return:pass',
     ]);
     expect(x.from).toMatchObject({ kind: 'ip', vpcId: 'vpc-a', subnetIds: ['subnet-a1'], cidrs: ['10.0.1.10/32'] });
     expect(x.checks[0]!.message).toBe('Source 10.0.1.10 is in subnet subnet-a1 (10.0.1.0/24) of app (vpc-a).');
     expect(x.checks[3]!.resourceIds).toEqual(['rtb-a1', 'pcx-ab']);
     expect(x.checks[6]!.message).toContain('db (sg-db) ingress allows tcp 5432 from 10.0.0.0/16');
-    expect(x.notes.join(' ')).toContain('Network ACLs');
+    expect(x.notes.join(' ')).not.toContain('Network ACLs');
+    expect(x.checks[7]!.message).toBe('acl-a (default) of subnet-a1, outbound, allows tcp/5432 to 10.1.1.20/32 by rule 100 (allow all 0.0.0.0/0).');
   });
 
   it('checks every table of a VPC endpoint, the main one for unassociated subnets', () => {
@@ -193,7 +198,7 @@ describe('explainReachability: endpoints it cannot resolve', () => {
   it.each([
     ['vpc-nope', 'not in the snapshot'],
     ['subnet-nope', 'not in the snapshot'],
-    ['hello', 'not a VPC id, subnet id or IP address'],
+    ['hello', 'not a VPC, subnet, instance or network interface id, nor an IP address'],
     ['192.168.0.1', 'No scanned VPC holds 192.168.0.1'],
     ['10.0.200.1', 'in none of its subnets'],
   ])('fails the source check for %j', (from, words) => {

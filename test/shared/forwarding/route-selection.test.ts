@@ -7,7 +7,7 @@ import { routePriority, selectVpcRoutes } from '../../../shared/forwarding/vpc-t
 import { indexTopology } from '../../../shared/analysis/topology-index';
 import { parseCidrRange } from '../../../shared/cidr/parse-cidr';
 import type { Route } from '../../../shared/model/topology';
-import { peering, route, routeTable, subnet, topology, vpc } from '../../support/fixtures/build-topology';
+import { peering, prefixList, route, routeTable, subnet, topology, vpc } from '../../support/fixtures/build-topology';
 
 const a = vpc('vpc-a', '10.0.0.0/16');
 
@@ -121,5 +121,59 @@ describe('prefix-list routes, whose entries are not in the snapshot', () => {
     const side = computeRouteCompleteness(t)[0]!.requester;
     expect(side.summary).toBe('partial');
     expect(side.tables[0]!.checks[0]!.state).toBe('unknown');
+  });
+});
+
+describe('prefix-list routes whose list is in the snapshot: one route per entry, ranked as a prefix-list route', () => {
+  /** A table with `routes` and the lists `lists` (id → entries) in the snapshot. */
+  function checkWithLists(routes: readonly Route[], lists: Readonly<Record<string, readonly string[]>>, peer: string): RouteCheck {
+    const t = topology({
+      vpcs: [a],
+      routeTables: [routeTable('rtb-1', a, { main: true, routes })],
+      prefixLists: Object.entries(lists).map(([id, cidrs]) => prefixList(id as `pl-${string}`, cidrs)),
+    });
+    return checkTableRoute(indexTopology(t), t.routeTables[0]!, range(peer), 'pcx-1');
+  }
+
+  it('carries a block an entry holds, and none it does not', () => {
+    const list = route('pl-0a1b', 'pcx-1');
+    expect(checkWithLists([list], { 'pl-0a1b': ['192.168.0.0/16', '10.1.0.0/16'] }, '10.1.0.0/16')).toMatchObject({ state: 'ok', route: list });
+    expect(checkWithLists([list], { 'pl-0a1b': ['10.1.0.0/16'] }, '10.1.4.0/24')).toMatchObject({ state: 'ok', route: list });
+    expect(checkWithLists([list], { 'pl-0a1b': ['192.168.0.0/16'] }, '10.1.0.0/16')).toMatchObject({ state: 'missing' });
+  });
+
+  it('takes the longest prefix first: an entry more specific than a static route wins, a less specific one loses', () => {
+    expect(checkWithLists([route('pl-0a1b', 'pcx-1'), route('10.0.0.0/8', 'tgw-1')], { 'pl-0a1b': ['10.1.0.0/16'] }, '10.1.0.0/16').state).toBe('ok');
+    expect(checkWithLists([route('pl-0a1b', 'pcx-1'), route('10.1.0.0/16', 'tgw-1')], { 'pl-0a1b': ['10.0.0.0/8'] }, '10.1.0.0/16')).toMatchObject({ state: 'elsewhere', route: { destination: '10.1.0.0/16' } });
+  });
+
+  it('for equal prefixes: static over prefix-list over propagated, whatever the order listed', () => {
+    const entries = { 'pl-0a1b': ['10.1.0.0/16'] };
+    expect(checkWithLists([route('pl-0a1b', 'pcx-1'), route('10.1.0.0/16', 'tgw-1')], entries, '10.1.0.0/16')).toMatchObject({ state: 'elsewhere', route: { destination: '10.1.0.0/16' } });
+    expect(checkWithLists([route('10.1.0.0/16', 'tgw-1'), route('pl-0a1b', 'pcx-1')], entries, '10.1.0.0/16').state).toBe('elsewhere');
+    expect(checkWithLists([propagated('10.1.0.0/16'), route('pl-0a1b', 'pcx-1')], entries, '10.1.0.0/16')).toMatchObject({ state: 'ok', route: { destination: 'pl-0a1b' } });
+    expect(checkWithLists([route('pl-0a1b', 'pcx-1'), propagated('10.1.0.0/16')], entries, '10.1.0.0/16').state).toBe('ok');
+    // A propagated route to the peering loses to a list entry of equal prefix sent elsewhere.
+    expect(checkWithLists([propagated('10.1.0.0/16', 'pcx-1'), route('pl-0a1b', 'vpce-1')], entries, '10.1.0.0/16')).toMatchObject({ state: 'elsewhere', route: { destination: 'pl-0a1b' } });
+  });
+
+  it('reports the entry that decided with its own prefix, and the outranked route', () => {
+    const t = topology({
+      vpcs: [a],
+      routeTables: [routeTable('rtb-1', a, { main: true, routes: [propagated('10.1.0.0/16'), route('pl-0a1b', 'pcx-1')] })],
+      prefixLists: [prefixList('pl-0a1b', ['10.1.0.0/16'])],
+    });
+    const selection = selectVpcRoutes(indexTopology(t), t.routeTables[0]!, range('10.1.2.0/24'));
+    expect(selection.covering).toMatchObject({ route: { destination: 'pl-0a1b' }, range: { cidr: '10.1.0.0/16' } });
+    expect(selection.outranked.map((r) => r.origin)).toEqual(['EnableVgwRoutePropagation']);
+    expect(selection.listRoutes).toEqual([]);
+  });
+
+  it('does not reuse a table compiled without the list once the list is known', () => {
+    const routes = [route('pl-0a1b', 'pcx-1')];
+    expect(check(routes, '10.1.0.0/16').state).toBe('unknown');
+    const t = topology({ vpcs: [a], routeTables: [routeTable('rtb-1', a, { main: true, routes })], prefixLists: [prefixList('pl-0a1b', ['10.1.0.0/16'])] });
+    const table = { ...t.routeTables[0]!, routes };
+    expect(checkTableRoute(indexTopology(t), table, range('10.1.0.0/16'), 'pcx-1').state).toBe('ok');
   });
 });

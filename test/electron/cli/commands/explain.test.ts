@@ -5,6 +5,7 @@ import type { CliIo } from '../../../../electron/cli/io';
 import { runCli } from '../../../../electron/cli/main';
 import type { ReachabilityExplanation } from '../../../../shared/analysis/explain-reachability';
 import { buildAnalysisSnapshot } from '../../../support/fixtures/analysis-snapshot';
+import { instance, networkInterface } from '../../../support/fixtures/build-topology';
 
 const files: Record<string, string> = { 's.json': JSON.stringify(buildAnalysisSnapshot()) };
 
@@ -29,10 +30,62 @@ describe('peerscape explain', () => {
     const r = await run('--snapshot', 's.json', 'subnet-a1', '10.1.1.20', '--port', '5432');
     expect(r.code).toBe(EXPLAIN_EXIT.reachable);
     expect(r.stdout).toContain('subnet-a1 → 10.1.1.20 (tcp/5432): REACHABLE via pcx-ab');
-    expect(r.stdout.match(/\[pass\]/g)).toHaveLength(7);
-    expect(r.stdout).toContain('Note: Network ACLs are not in the snapshot');
+    // Seven hops and the four network ACL hops (the request both ways in, the reply both ways back).
+    expect(r.stdout.match(/\[pass\]/g)).toHaveLength(11);
+    expect(r.stdout).toMatch(/\[pass\] destination-acl-return\s+acl-b \(default\) of subnet-b1, outbound, allows the reply, tcp ports 1024-65535 to 10\.0\.1\.0\/24 by rule 100/);
+    expect(r.stdout).not.toContain('Network ACLs are not in the snapshot');
     // Each route hop shows its trace: table, deciding route, peering, the peer's table, the end.
     expect(r.stdout).toContain('path 10.1.1.20/32: subnet-a1 → rtb-a1 (associated): 10.1.0.0/16 → pcx-ab → into vpc-b → rtb-bmain (peer table): 10.1.0.0/16 → local → delivered in vpc-b (subnet-b1)');
+  });
+
+  it('prints the ACL entry that denies, its fix, and gives what blocked as data in --json', async () => {
+    const snapshot = buildAnalysisSnapshot();
+    const topology = {
+      ...snapshot.topology,
+      networkAcls: snapshot.topology.networkAcls.map((a) =>
+        a.id === 'acl-b' ? { ...a, entries: [{ ruleNumber: 50, egress: false, protocol: '6', action: 'deny' as const, cidr: '10.0.0.0/16', fromPort: 5432, toPort: 5432 }, ...a.entries] } : a,
+      ),
+    };
+    files['acl.json'] = JSON.stringify({ ...snapshot, topology });
+    const r = await run('--snapshot', 'acl.json', 'subnet-a1', '10.1.1.20', '--port', '5432');
+    expect(r.code).toBe(EXPLAIN_EXIT.unreachable);
+    expect(r.stdout).toMatch(/\[FAIL\] destination-acl-inbound\s+acl-b \(default\) of subnet-b1, inbound, denies tcp\/5432 from 10\.0\.1\.0\/24 by rule 50 \(deny 10\.0\.0\.0\/16\)/);
+    expect(r.stdout).toContain('fix: Allow tcp/5432 from 10.0.1.0/24 in acl-b before rule 50: aws ec2 create-network-acl-entry --network-acl-id acl-b --rule-number 49');
+    const json = await run('--snapshot', 'acl.json', 'subnet-a1', '10.1.1.20', '--port', '5432', '--json');
+    const x = JSON.parse(json.stdout) as ReachabilityExplanation;
+    expect(x.checks.find((c) => c.status === 'fail')?.blockedBy).toEqual({
+      kind: 'nacl',
+      aclId: 'acl-b',
+      direction: 'inbound',
+      ruleNumber: 50,
+      subnetIds: ['subnet-b1'],
+      protocol: 'tcp',
+      ports: [5432, 5432],
+      cidrs: ['10.0.1.0/24'],
+    });
+  });
+
+  it('exits 3 when a VPC\'s network ACLs are not in the snapshot', async () => {
+    const snapshot = buildAnalysisSnapshot();
+    files['noacl.json'] = JSON.stringify({ ...snapshot, topology: { ...snapshot.topology, networkAcls: [] } });
+    const r = await run('--snapshot', 'noacl.json', 'subnet-a1', '10.1.1.20', '--port', '5432');
+    expect(r.code).toBe(EXPLAIN_EXIT.undetermined);
+    expect(r.stdout).toMatch(/\[ \?\? \] source-acl-outbound\s+The source subnet's network ACL was not checked: the network ACLs of vpc-a are not in the snapshot/);
+  });
+
+  it('takes instance and network interface ids, and refuses ones the snapshot does not have', async () => {
+    const snapshot = buildAnalysisSnapshot();
+    const [a1, , b1] = snapshot.topology.subnets;
+    const app = networkInterface('eni-app', a1!, ['10.0.1.10'], ['sg-app'], 'i-app');
+    const db = networkInterface('eni-db', b1!, ['10.1.1.20'], ['sg-db']);
+    files['hosts.json'] = JSON.stringify({ ...snapshot, topology: { ...snapshot.topology, networkInterfaces: [app, db], instances: [instance('i-app', app)] } });
+    const r = await run('--snapshot', 'hosts.json', 'i-app', 'eni-db', '--port', '5432');
+    expect(r.code).toBe(EXPLAIN_EXIT.reachable);
+    expect(r.stdout).toContain('Source is instance i-app through its primary interface eni-app at 10.0.1.10 in subnet subnet-a1');
+    expect(r.stdout).not.toContain('Note:');
+    const bad = await run('--snapshot', 'hosts.json', 'i-nope', 'eni-db');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('FROM i-nope is not an instance in the snapshot.');
   });
 
   it('prints the failing hop with its fix and exits 1', async () => {

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import type { PeeringId, RouteTableId, SubnetId } from '../../../../shared/model/ids';
 import type { Peering, PeeringSide, PeeringStatus, Route, RouteTable, SecurityGroup, Subnet, Topology, Vpc, VpcCidrBlock } from '../../../../shared/model/topology';
 import { PEERING_STATUSES } from '../../../../shared/model/topology';
-import { topology } from '../../../support/fixtures/build-topology';
+import { networkAcl, topology } from '../../../support/fixtures/build-topology';
 
 /** A block as numbers: IPv4 within 10.0.0.0/12, IPv6 within 2600:1f18::/40. */
 interface BlockPick {
@@ -248,7 +248,9 @@ export function buildTopology(plan: TopologyPlan): Topology {
     { protocol: '-1', peer: { kind: 'cidr' as const, cidr: '::/0' } },
   ];
   const securityGroups: SecurityGroup[] = vpcs.map((v) => ({ id: `sg-${v.id.slice(4)}`, vpcId: v.id, accountId: ACCOUNT, region: REGION, name: 'open', description: 'all traffic', ingress: openRules, egress: openRules }));
-  return topology({ accounts: [{ id: ACCOUNT, profiles: ['p'] }], vpcs, subnets, routeTables, securityGroups, peerings });
+  // Each VPC's default ACL allows everything, as AWS makes it: the oracle walks routes only.
+  const networkAcls = vpcs.map((v) => networkAcl(`acl-${v.id.slice(4)}`, v));
+  return topology({ accounts: [{ id: ACCOUNT, profiles: ['p'] }], vpcs, subnets, routeTables, securityGroups, peerings, networkAcls });
 }
 
 /** Random topologies. */

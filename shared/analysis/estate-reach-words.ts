@@ -37,14 +37,10 @@ export function notActiveWords(index: TopologyIndex, from: VpcId, to: VpcId, pee
   };
 }
 
-/** A VPC connected only through others: `path` runs from the source to it. */
-export function notTransitiveWords(index: TopologyIndex, path: readonly VpcId[]): { readonly message: string; readonly fix: string } {
-  const from = path[0]!;
-  const to = path[path.length - 1]!;
-  const between = path.slice(1, -1);
-  const through = between.length === 1 ? labelVpc(index, between[0]!) : `${labelVpc(index, between[0]!)} and ${between.length - 1} more`;
+/** A VPC connected only through others, the first of them `through`: one sentence for every VPC behind it. */
+export function notTransitiveWords(index: TopologyIndex, through: VpcId): { readonly message: string; readonly fix: string } {
   return {
-    message: `${labelVpc(index, to)} is connected only through ${through} (${path.join(' → ')}); VPC peering is not transitive, so traffic cannot pass through ${between.length === 1 ? 'it' : 'them'}.`,
-    fix: `Peer ${from} with ${to} directly, and route each to the other.`,
+    message: `Connected only through ${labelVpc(index, through)}: VPC peering is not transitive, so traffic cannot pass through another VPC.`,
+    fix: 'Peer the two VPCs directly, and route each to the other over the new peering.',
   };
 }

@@ -65,8 +65,10 @@ export interface ReachEntry {
   readonly fix?: string;
   /** The peering joining `from` and `to`, when there is one. */
   readonly peeringId?: PeeringId;
-  /** For `not-transitive`: a shortest chain of live peerings, `from` first and `to` last. */
-  readonly path?: readonly VpcId[];
+  /** For `not-transitive`: the first VPC on a shortest chain of live peerings from `from`. */
+  readonly through?: VpcId;
+  /** For `not-transitive`: how many peerings that chain has. */
+  readonly hops?: number;
 }
 
 /** Where a row starts. */
@@ -322,42 +324,65 @@ export function computeReachRow(topology: Topology, source: ReachSource, traffic
     }
   }
   // Everyone else in the sources' components: a breadth-first search from all of them at once
-  // gives each a nearest source and a shortest chain of peerings.
+  // gives each its nearest source, the first VPC on the way and the number of peerings between.
   const parent = new Int32Array(n).fill(-1);
+  const root = new Int32Array(n);
+  const first = new Int32Array(n);
+  const hops = new Int32Array(n);
   const queue = new Int32Array(n);
   let head = 0;
   let tail = 0;
   for (const s of sources) {
     parent[s] = s;
+    root[s] = s;
     queue[tail++] = s;
   }
-  const entries: ReachEntry[] = [...decided.values()];
+  // Nearly every entry of a large row is "only through X", and a source has few neighbours X: one sentence per X.
+  const throughWords = new Map<number, { readonly message: string; readonly fix: string }>();
+  const byNode = new Array<ReachEntry | undefined>(n);
+  const order: number[] = [];
+  for (const [t, entry] of decided) {
+    byNode[t] = entry;
+    order.push(t);
+  }
   while (head < tail) {
     const v = queue[head++]!;
     for (let k = estate.offsets[v]!, end = estate.offsets[v + 1]!; k < end; k++) {
       const w = estate.neighbours[k]!;
       if (parent[w] !== -1) continue;
       parent[w] = v;
+      root[w] = root[v]!;
+      first[w] = parent[v] === v ? w : first[v]!;
+      hops[w] = hops[v]! + 1;
       queue[tail++] = w;
-      if (decided.has(w)) continue;
-      const path: VpcId[] = [];
-      let x = w;
-      for (; parent[x] !== x; x = parent[x]!) path.push(estate.ids[x]!);
-      path.push(estate.ids[x]!);
-      path.reverse();
-      entries.push({
-        from: path[0]!,
+      if (byNode[w]) continue;
+      const x = first[w]!;
+      let words = throughWords.get(x);
+      if (!words) throughWords.set(x, (words = notTransitiveWords(estate.index, estate.ids[x]!)));
+      byNode[w] = {
+        from: estate.ids[root[w]!]!,
         to: estate.ids[w]!,
         toAccountId: estate.accounts[estate.accountOf[w]!]!,
         verdict: 'blocked',
         reason: 'not-transitive',
-        path,
-        ...notTransitiveWords(estate.index, path),
-      });
+        through: estate.ids[x]!,
+        hops: hops[w]!,
+        message: words.message,
+        fix: words.fix,
+      };
+      order.push(w);
     }
   }
-  const accountOfId = (id: VpcId) => estate.accountOf[estate.nodeOf.get(id)!]!;
-  entries.sort((x, y) => VERDICT_ORDER[x.verdict] - VERDICT_ORDER[y.verdict] || accountOfId(x.to) - accountOfId(y.to) || (x.to < y.to ? -1 : x.to > y.to ? 1 : 0));
+  // Sorted on one number per entry: verdict, then account, then node (nodes are in id order).
+  const A = estate.accounts.length;
+  const keys = new Float64Array(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const t = order[i]!;
+    keys[i] = (VERDICT_ORDER[byNode[t]!.verdict] * A + estate.accountOf[t]!) * n + t;
+  }
+  keys.sort();
+  const entries = new Array<ReachEntry>(keys.length);
+  for (let i = 0; i < keys.length; i++) entries[i] = byNode[keys[i]! % n]!;
   let reachable = 0;
   let blocked = 0;
   for (const e of entries) {

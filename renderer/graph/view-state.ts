@@ -3,15 +3,16 @@
  * Each graph kind adds its own marks (its `emphasis` in renderer/graph/kinds, see ./emphasis.ts);
  * search matches are marked here alike for every kind.
  *
- * Computed once per change of (topology, selection, mode, query) and memoised, so each of a
+ * Computed once per change of (topology, selection, mode, query, reach question) and memoised, so each of a
  * thousand node components selects its own class name in O(1) and re-renders only when that
  * string changes (React Flow performance guide: narrow selectors, no whole-array subscriptions).
  */
 import type { NoDirectPathExplanation } from '../../shared/analysis/transitive-paths';
 import type { PeeringId, VpcId } from '../../shared/model/ids';
 import type { Topology } from '../../shared/model/topology';
+import type { ReachQuery } from '../store/app-state';
 import type { AppState, CanvasMode, Selection } from '../store/app-store';
-import { membersOf } from './derive';
+import { membersOf, reachRowOf } from './derive';
 import type { EmphasisInput, EmphasisMarks } from './emphasis';
 import { updatingClass, updatingOf } from '../store/updates';
 import type { GhostFlowEdge } from './flow-types';
@@ -43,7 +44,7 @@ function add(map: Map<string, string>, id: string, cls: string): void {
 }
 
 /** Compute the view for the given inputs (exported for tests; components use `viewStateOf`). */
-export function computeViewState(topology: Topology, selection: Selection, mode: CanvasMode, query: string, showDeleted: boolean): ViewState {
+export function computeViewState(topology: Topology, selection: Selection, mode: CanvasMode, query: string, showDeleted: boolean, reach?: ReachQuery): ViewState {
   const vpcClass = new Map<string, string>();
   const edgeClass = new Map<string, string>();
   const ghosts: GhostFlowEdge[] = [];
@@ -59,6 +60,16 @@ export function computeViewState(topology: Topology, selection: Selection, mode:
   const input: EmphasisInput = { topology, selection, mode };
 
   for (const [, entry] of KIND_ENTRIES) entry.emphasis?.mode?.(input, marks);
+
+  // The reach view's row tints its source and every connected VPC by verdict, and dims the rest.
+  if (reach?.view === 'row' && reach.source) {
+    const row = reachRowOf(topology, { source: reach.source, traffic: reach.traffic });
+    if (row.ok) {
+      for (const id of row.value.fromVpcIds) marks.node(id, 'is-reach-source');
+      for (const e of row.value.entries) marks.node(e.to, e.verdict === 'reachable' ? 'is-reach-ok' : e.verdict === 'blocked' ? 'is-reach-blocked' : 'is-reach-unknown');
+      marks.dim();
+    }
+  }
 
   const search = query.trim() ? searchOf(topology, membersOf(topology, showDeleted), query, showDeleted) : undefined;
   if (search && !search.problem) {
@@ -80,17 +91,17 @@ export function computeViewState(topology: Topology, selection: Selection, mode:
   } as ViewState;
 }
 
-let last: { topology?: Topology; selection?: Selection; mode?: CanvasMode; query?: string; showDeleted?: boolean; view: ViewState } = { view: EMPTY };
+let last: { topology?: Topology; selection?: Selection; mode?: CanvasMode; query?: string; showDeleted?: boolean; reach?: ReachQuery; view: ViewState } = { view: EMPTY };
 
 /** The view of the store's current state, recomputed only when one of its inputs changes. */
 export function viewStateOf(s: AppState): ViewState {
   const topology = s.snapshot?.topology;
   if (!topology) return EMPTY;
-  if (last.topology === topology && last.selection === s.selection && last.mode === s.mode && last.query === s.query && last.showDeleted === s.showDeleted) {
+  if (last.topology === topology && last.selection === s.selection && last.mode === s.mode && last.query === s.query && last.showDeleted === s.showDeleted && last.reach === s.reach) {
     return last.view;
   }
-  const view = computeViewState(topology, s.selection, s.mode, s.query, s.showDeleted);
-  last = { topology, selection: s.selection, mode: s.mode, query: s.query, showDeleted: s.showDeleted, view };
+  const view = computeViewState(topology, s.selection, s.mode, s.query, s.showDeleted, s.reach);
+  last = { topology, selection: s.selection, mode: s.mode, query: s.query, showDeleted: s.showDeleted, reach: s.reach, view };
   return view;
 }
 

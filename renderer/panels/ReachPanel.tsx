@@ -166,6 +166,21 @@ function RowView({ topology, row }: { topology: Topology; row: ReachRow }) {
   );
 }
 
+/** An account id that may break between its groups of four digits (and copies as the plain id). */
+function AccountId({ id }: { id: string }) {
+  const groups = id.match(/.{1,4}/g) ?? [id];
+  return (
+    <>
+      {groups.map((g, i) => (
+        <span key={i}>
+          {g}
+          {i < groups.length - 1 && <wbr />}
+        </span>
+      ))}
+    </>
+  );
+}
+
 function cellTone(reachable: number, blocked: number): string {
   if (blocked === 0) return 'all-ok';
   return reachable === 0 ? 'all-bad' : 'mixed';
@@ -185,8 +200,8 @@ function MatrixView({ roll, onPick }: { roll: ReachRollUp; onPick: (accountId: A
             <tr>
               <th scope="col">from \ to</th>
               {roll.accountIds.map((a) => (
-                <th key={a} scope="col" className="mono">
-                  {a}
+                <th key={a} scope="col" className="mono" title={a}>
+                  <AccountId id={a} />
                 </th>
               ))}
             </tr>
@@ -195,8 +210,8 @@ function MatrixView({ roll, onPick }: { roll: ReachRollUp; onPick: (accountId: A
             {roll.accountIds.map((from) => (
               <tr key={from}>
                 <th scope="row">
-                  <button type="button" className="link mono" onClick={() => onPick(from)} title={`Show what account ${from} reaches`}>
-                    {from}
+                  <button type="button" className="link mono" onClick={() => onPick(from)} title={`Show what account ${from} reaches`} aria-label={from}>
+                    <AccountId id={from} />
                   </button>
                 </th>
                 {roll.accountIds.map((to) => {

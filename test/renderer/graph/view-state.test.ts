@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { computeViewState } from '../../../renderer/graph/view-state';
+import { buildReachEstate } from '../../support/fixtures/reach-estate';
 import { DEMO_PEERINGS, demoLikeTopology, demoVpcId } from '../../support/fixtures/snapshots/demo-like';
 
 const topology = demoLikeTopology();
@@ -68,5 +69,21 @@ describe('computeViewState', () => {
     const byProfile = computeViewState(topology, { vpcIds: [] }, 'normal', 'network-admin', false);
     expect(classOf(byProfile, 'egress-hub')).toBe('is-match');
     expect(classOf(byProfile, 'prod-app')).toBe('is-dimmed');
+  });
+});
+
+describe('computeViewState: the reach view', () => {
+  it('tints the source and each connected VPC by its verdict on the asked port, and dims the rest', () => {
+    const estate = buildReachEstate();
+    const view = computeViewState(estate, { vpcIds: [] }, 'normal', '', false, { view: 'row', source: { kind: 'vpc', vpcId: 'vpc-hub' }, traffic: { protocol: 'tcp', port: 443 } });
+    const cls = (id: string) => view.vpcClass.get(id as never) ?? view.defaultVpcClass;
+    expect(cls('vpc-hub')).toBe('is-reach-source');
+    expect(cls('vpc-ok')).toBe('is-reach-ok');
+    expect(cls('vpc-sg')).toBe('is-reach-blocked');
+    expect(cls('vpc-far2')).toBe('is-reach-blocked');
+    expect(cls('vpc-lone')).toBe('is-dimmed');
+    // The matrix view leaves the canvas plain.
+    const matrix = computeViewState(estate, { vpcIds: [] }, 'normal', '', false, { view: 'matrix', traffic: { protocol: 'tcp', port: 443 } });
+    expect(matrix.defaultVpcClass).toBe('');
   });
 });

@@ -21,6 +21,8 @@ import { findServingTables, indexTopology } from './topology-index';
 
 /** What the pair checks read of one VPC. */
 export interface ReachVpc {
+  /** Its node in the index. */
+  readonly node: number;
   readonly vpcId: VpcId;
   /** The VPC as a whole-VPC endpoint of the explainer (every subnet, its IPv4 blocks). */
   readonly endpoint: ResolvedEndpoint;
@@ -146,6 +148,7 @@ export function indexEstate(topology: Topology): EstateIndex {
     const serving = findServingTables(index, vpcId);
     const tables = serving.map((s) => s.table);
     made = {
+      node,
       vpcId,
       endpoint: { input: vpcId, kind: 'vpc', vpcId, subnetIds: subnets.map((s) => s.id), cidrs: ranges.map((r) => r.cidr) },
       ranges,

@@ -135,6 +135,11 @@ export interface ReachPair {
   readonly to: ReachVpc;
   readonly peering: Peering;
   readonly traffic: Traffic;
+  /**
+   * Route verdicts already reached, by `from node × node count + to node`: the roll-up checks each
+   * peering both ways, and one direction's return route is the other's outbound route.
+   */
+  readonly routeMemo?: Map<number, StageVerdict>;
 }
 
 /** A stage's verdict: pass, a failure with its reason, or unknown offline. */
@@ -193,6 +198,15 @@ function judgeRoutes(estate: EstateIndex, from: ReachVpc, to: ReachVpc, peering:
   return unsure ? UNKNOWN : PASS;
 }
 
+function memoRoutes(pair: ReachPair, from: ReachVpc, to: ReachVpc): StageVerdict {
+  const memo = pair.routeMemo;
+  if (!memo) return judgeRoutes(pair.estate, from, to, pair.peering);
+  const key = from.node * pair.estate.ids.length + to.node;
+  let verdict = memo.get(key);
+  if (!verdict) memo.set(key, (verdict = judgeRoutes(pair.estate, from, to, pair.peering)));
+  return verdict;
+}
+
 function explainRoutes(pair: ReachPair, kind: 'source-route' | 'return-route'): ReachabilityCheck {
   const [from, to] = kind === 'source-route' ? [pair.from, pair.to] : [pair.to, pair.from];
   const checks = checkRoutes(pair.estate.topology, pair.estate.index, kind, from.endpoint, to.ranges, to.ranges, pair.peering);
@@ -217,12 +231,12 @@ function groupVerdict(check: ReachabilityCheck): StageVerdict {
 export const PAIR_STAGES: readonly PairStage[] = [
   {
     stage: 'source-route',
-    judge: (p) => judgeRoutes(p.estate, p.from, p.to, p.peering),
+    judge: (p) => memoRoutes(p, p.from, p.to),
     explain: (p) => explainRoutes(p, 'source-route'),
   },
   {
     stage: 'return-route',
-    judge: (p) => judgeRoutes(p.estate, p.to, p.from, p.peering),
+    judge: (p) => memoRoutes(p, p.to, p.from),
     explain: (p) => explainRoutes(p, 'return-route'),
   },
   {
@@ -417,6 +431,7 @@ export function computeReachRollUp(topology: Topology, traffic: ReachTraffic): R
   const notActive = REACH_REASONS.indexOf('peering-not-active');
   const reasonIndex = new Map(REACH_REASONS.map((r, i) => [r, i]));
   const n = estate.ids.length;
+  const routeMemo = new Map<number, StageVerdict>();
   for (let x = 0; x < n; x++) {
     for (let k = estate.offsets[x]!, end = estate.offsets[x + 1]!; k < end; k++) {
       const y = estate.neighbours[k]!;
@@ -427,7 +442,7 @@ export function computeReachRollUp(topology: Topology, traffic: ReachTraffic): R
         reasons[cell * R + notActive]!++;
         continue;
       }
-      const v = judgePair({ estate, from: estate.vpc(x), to: estate.vpc(y), peering, traffic: trafficOf });
+      const v = judgePair({ estate, from: estate.vpc(x), to: estate.vpc(y), peering, traffic: trafficOf, routeMemo });
       if (v.verdict === 'reachable') reachable[cell]!++;
       else if (v.verdict === 'undetermined') undetermined[cell]!++;
       else reasons[cell * R + reasonIndex.get(v.reason!)!]!++;

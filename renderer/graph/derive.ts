@@ -5,6 +5,9 @@
  * values, so a WeakMap keyed by the topology object is a correct cache and frees itself.
  */
 import type { CidrConflict, CidrConflictReport } from '../../shared/analysis/cidr-conflicts';
+import type { ReachRollUp, ReachRow, ReachSource, ReachTraffic } from '../../shared/analysis/estate-reach';
+import { computeReachRollUp, computeReachRow } from '../../shared/analysis/estate-reach';
+import type { Result } from '../../shared/core/result';
 import { findCidrConflicts } from '../../shared/analysis/cidr-conflicts';
 import type { PeeringRouteCompleteness, RouteSummary } from '../../shared/analysis/route-completeness';
 import { computeRouteCompleteness } from '../../shared/analysis/route-completeness';
@@ -118,3 +121,30 @@ export function membersOf(t: Topology, includeDeletedPeerings: boolean): readonl
   }
   return hit;
 }
+
+/** Memoised per topology and per question (a few questions per topology: the ones the user asked). */
+function memoByTopologyAndKey<Q, T>(key: (q: Q) => string, compute: (t: Topology, q: Q) => T): (t: Topology, q: Q) => T {
+  const cache = new WeakMap<Topology, Map<string, T>>();
+  return (t, q) => {
+    let byKey = cache.get(t);
+    if (!byKey) cache.set(t, (byKey = new Map()));
+    const k = key(q);
+    let hit = byKey.get(k);
+    if (hit === undefined) {
+      hit = compute(t, q);
+      byKey.set(k, hit);
+    }
+    return hit;
+  };
+}
+
+const trafficKey = (t: ReachTraffic) => `${t.protocol}/${t.port ?? ''}`;
+
+/** One source's reach row for one traffic (an `invalid-input` failure for a source the topology does not have). */
+export const reachRowOf = memoByTopologyAndKey(
+  (q: { source: ReachSource; traffic: ReachTraffic }) => `${q.source.kind === 'vpc' ? q.source.vpcId : q.source.accountId}|${trafficKey(q.traffic)}`,
+  (t, q): Result<ReachRow> => computeReachRow(t, q.source, q.traffic),
+);
+
+/** The account × account roll-up for one traffic. */
+export const reachRollUpOf = memoByTopologyAndKey(trafficKey, (t, traffic: ReachTraffic): ReachRollUp => computeReachRollUp(t, traffic));

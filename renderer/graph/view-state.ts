@@ -3,16 +3,17 @@
  * Each graph kind adds its own marks (its `emphasis` in renderer/graph/kinds, see ./emphasis.ts);
  * search matches are marked here alike for every kind.
  *
- * Computed once per change of (topology, selection, mode, query) and memoised, so each of a
+ * Computed once per change of (topology, selection, mode, query, reach question) and memoised, so each of a
  * thousand node components selects its own class name in O(1) and re-renders only when that
  * string changes (React Flow performance guide: narrow selectors, no whole-array subscriptions).
  */
 import type { NoDirectPathExplanation } from '../../shared/analysis/transitive-paths';
 import type { PeeringId, VpcId } from '../../shared/model/ids';
 import type { Topology } from '../../shared/model/topology';
+import type { ReachQuery } from '../store/app-state';
 import type { AppState, CanvasMode, Selection } from '../store/app-store';
 import type { PathFixPair } from '../store/app-state';
-import { membersOf } from './derive';
+import { membersOf, reachRowOf } from './derive';
 import type { EmphasisInput, EmphasisMarks } from './emphasis';
 import { updatingClass, updatingOf } from '../store/updates';
 import type { GhostFlowEdge } from './flow-types';
@@ -44,7 +45,15 @@ function add(map: Map<string, string>, id: string, cls: string): void {
 }
 
 /** Compute the view for the given inputs (exported for tests; components use `viewStateOf`). */
-export function computeViewState(topology: Topology, selection: Selection, mode: CanvasMode, query: string, showDeleted: boolean, pathFix?: PathFixPair): ViewState {
+export function computeViewState(
+  topology: Topology,
+  selection: Selection,
+  mode: CanvasMode,
+  query: string,
+  showDeleted: boolean,
+  extra: { readonly pathFix?: PathFixPair; readonly reach?: ReachQuery } = {},
+): ViewState {
+  const { pathFix, reach } = extra;
   const vpcClass = new Map<string, string>();
   const edgeClass = new Map<string, string>();
   const ghosts: GhostFlowEdge[] = [];
@@ -60,6 +69,16 @@ export function computeViewState(topology: Topology, selection: Selection, mode:
   const input: EmphasisInput = { topology, selection, mode, ...(pathFix ? { pathFix } : {}) };
 
   for (const [, entry] of KIND_ENTRIES) entry.emphasis?.mode?.(input, marks);
+
+  // The reach view's row tints its source and every connected VPC by verdict, and dims the rest.
+  if (reach?.view === 'row' && reach.source) {
+    const row = reachRowOf(topology, { source: reach.source, traffic: reach.traffic });
+    if (row.ok) {
+      for (const id of row.value.fromVpcIds) marks.node(id, 'is-reach-source');
+      for (const e of row.value.entries) marks.node(e.to, e.verdict === 'reachable' ? 'is-reach-ok' : e.verdict === 'blocked' ? 'is-reach-blocked' : 'is-reach-unknown');
+      marks.dim();
+    }
+  }
 
   const search = query.trim() ? searchOf(topology, membersOf(topology, showDeleted), query, showDeleted) : undefined;
   if (search && !search.problem) {
@@ -81,17 +100,26 @@ export function computeViewState(topology: Topology, selection: Selection, mode:
   } as ViewState;
 }
 
-let last: { topology?: Topology; selection?: Selection; mode?: CanvasMode; query?: string; showDeleted?: boolean; pathFix?: PathFixPair; view: ViewState } = { view: EMPTY };
+let last: { topology?: Topology; selection?: Selection; mode?: CanvasMode; query?: string; showDeleted?: boolean; pathFix?: PathFixPair; reach?: ReachQuery; view: ViewState } = { view: EMPTY };
 
 /** The view of the store's current state, recomputed only when one of its inputs changes. */
 export function viewStateOf(s: AppState): ViewState {
   const topology = s.snapshot?.topology;
   if (!topology) return EMPTY;
-  if (last.topology === topology && last.selection === s.selection && last.mode === s.mode && last.query === s.query && last.showDeleted === s.showDeleted && last.pathFix === s.pathFix) {
+  if (
+    last.topology === topology &&
+    last.selection === s.selection &&
+    last.mode === s.mode &&
+    last.query === s.query &&
+    last.showDeleted === s.showDeleted &&
+    last.pathFix === s.pathFix &&
+    last.reach === s.reach
+  ) {
     return last.view;
   }
-  const view = computeViewState(topology, s.selection, s.mode, s.query, s.showDeleted, s.pathFix);
-  last = { topology, selection: s.selection, mode: s.mode, query: s.query, showDeleted: s.showDeleted, ...(s.pathFix ? { pathFix: s.pathFix } : {}), view };
+  const extra = { ...(s.pathFix ? { pathFix: s.pathFix } : {}), ...(s.reach ? { reach: s.reach } : {}) };
+  const view = computeViewState(topology, s.selection, s.mode, s.query, s.showDeleted, extra);
+  last = { topology, selection: s.selection, mode: s.mode, query: s.query, showDeleted: s.showDeleted, ...extra, view };
   return view;
 }
 

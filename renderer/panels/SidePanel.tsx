@@ -1,4 +1,4 @@
-/** The right-hand panel: inspector, findings, discovery (with the AWS profiles) and the audit log
+/** The right-hand panel: inspector, findings, reach on a port, discovery (with the AWS profiles) and the audit log
  * (with the runs that did not finish), as tabs. */
 import { useCallback, useMemo } from 'react';
 import type { KeyboardEvent } from 'react';
@@ -9,6 +9,7 @@ import { saveFile } from '../util/save-file';
 import { DiscoveryPanel } from './DiscoveryPanel';
 import { FindingsPanel } from './FindingsPanel';
 import { InspectorPanel } from './InspectorPanel';
+import { ReachPanel } from './ReachPanel';
 import { AuditPanel } from './plan/AuditPanel';
 import type { SavedRunsClient } from './plan/plan-client';
 import { SavedRuns, useUnfinishedRunCount } from './plan/SavedRuns';
@@ -16,6 +17,7 @@ import { SavedRuns, useUnfinishedRunCount } from './plan/SavedRuns';
 const TABS: readonly { id: SidePanelTab; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'findings', label: 'Findings' },
+  { id: 'reach', label: 'Reach' },
   { id: 'discovery', label: 'Discovery' },
   { id: 'audit', label: 'Audit' },
 ];
@@ -92,6 +94,7 @@ export function SidePanel() {
       <div className="tab-body" role="tabpanel" id={`tabpanel-${panel}`} aria-labelledby={`tab-${panel}`}>
         {panel === 'inspector' && <InspectorPanel />}
         {panel === 'findings' && <FindingsPanel />}
+        {panel === 'reach' && <ReachPanel />}
         {panel === 'discovery' && <DiscoveryPanel />}
         {panel === 'audit' && <AuditTab onCount={setUnfinished} />}
       </div>

@@ -5,6 +5,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { PeerscapeClient } from '../../shared/api/contract';
 import type { AppInfo, NodePosition, ProfilesReport, SandboxStatus, WorkspaceUpdates } from '../../shared/api/dto';
 import type { DiscoveryCell } from '../../shared/api/events';
+import type { ReachSource, ReachTraffic } from '../../shared/analysis/estate-reach';
 import type { ApiError } from '../../shared/core/result';
 import type { DiagramLayout } from '../../shared/diagram/layout';
 import type { PeeringId, VpcId } from '../../shared/model/ids';
@@ -21,7 +22,18 @@ export type Theme = 'dark' | 'light';
 export type CanvasMode = 'normal' | 'conflicts';
 
 /** Tabs of the side panel. */
-export type SidePanelTab = 'inspector' | 'findings' | 'discovery' | 'audit';
+export type SidePanelTab = 'inspector' | 'findings' | 'reach' | 'discovery' | 'audit';
+
+/**
+ * What the reach view shows: one source's row (its connected VPCs, tinted on the canvas) or the
+ * account × account matrix, for one traffic.
+ */
+export interface ReachQuery {
+  readonly view: 'row' | 'matrix';
+  /** The row's source; without one the row view asks for it. */
+  readonly source?: ReachSource;
+  readonly traffic: ReachTraffic;
+}
 
 /** One selected item of the graph other than a VPC: a peering, or any kind with an inspector section. */
 export interface SelectedItem {
@@ -118,6 +130,8 @@ export interface AppState {
   readonly showDeleted: boolean;
   readonly query: string;
   readonly panel: SidePanelTab;
+  /** The reach view's question, while it is open. */
+  readonly reach?: ReachQuery;
   /** The VPC a drag-to-peer started from, while the drag lasts. */
   readonly peeringDragFrom?: VpcId;
   /** The peering plan opened by a valid drop. */
@@ -173,6 +187,10 @@ export interface AppState {
   setShowDeleted(show: boolean): Promise<void>;
   setQuery(query: string): void;
   setPanel(panel: SidePanelTab): void;
+  /** Ask the reach view a question and show it (the Reach tab). */
+  openReach(query: ReachQuery): void;
+  /** Close the reach view: the canvas loses its tint. */
+  closeReach(): void;
   startPeeringDrag(from: VpcId): void;
   endPeeringDrag(): void;
   openPlan(pair: PeeringPair): void;

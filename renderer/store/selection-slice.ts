@@ -1,4 +1,4 @@
-/** The selection slice: what is selected, the canvas mode, search, side panel tab, and the drag-to-peer outcome. */
+/** The selection slice: what is selected, the canvas mode, search, side panel tab, the reach view's question, and the drag-to-peer outcome. */
 import type { VpcId } from '../../shared/model/ids';
 import type { AppState, GetState, SetState, Selection } from './app-state';
 
@@ -18,6 +18,9 @@ export type SelectionSlice = Pick<
   | 'toggleConflicts'
   | 'setQuery'
   | 'setPanel'
+  | 'reach'
+  | 'openReach'
+  | 'closeReach'
   | 'startPeeringDrag'
   | 'endPeeringDrag'
   | 'openPlan'
@@ -96,6 +99,14 @@ export function selectionSlice(set: SetState, get: GetState): SelectionSlice {
       set({ panel });
     },
 
+    openReach(query) {
+      set({ reach: query, panel: 'reach' });
+    },
+
+    closeReach() {
+      if (get().reach) set({ reach: undefined });
+    },
+
     startPeeringDrag(from) {
       set({ peeringDragFrom: from, refusal: undefined });
     },
@@ -134,6 +145,7 @@ export function selectionSlice(set: SetState, get: GetState): SelectionSlice {
       if (s.plan) return set({ plan: undefined });
       if (s.pathFix) return set({ pathFix: undefined });
       if (s.query) return set({ query: '' });
+      if (s.reach && s.panel === 'reach') return set({ reach: undefined });
       if (s.selection.vpcIds.length > 0 || s.selection.item) return select({ vpcIds: [] });
       if (s.mode !== 'normal') return set({ mode: 'normal' });
     },

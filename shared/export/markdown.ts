@@ -20,7 +20,8 @@ export interface MarkdownExportOptions {
   readonly diagram?: boolean;
 }
 
-function table(t: InventoryTable<string>, empty: string, code: readonly string[] = []): Md {
+/** A table as a GitHub pipe table, `code` columns in code spans; `empty` in italics when it has no rows. */
+export function markdownTable(t: InventoryTable<string>, empty: string, code: readonly string[] = []): Md {
   if (t.rows.length === 0) return md`_${mdText(empty)}_\n`;
   const codeKeys = new Set(code);
   const head = md`| ${mdJoin(t.columns.map((c) => mdText(c.title)), md` | `)} |`;
@@ -58,7 +59,7 @@ export function exportMarkdown(doc: ExportDocument, opts: MarkdownExportOptions 
     const { heading, intro, empty, code } = INVENTORY_KINDS[name].markdown;
     out.push(md`## ${heading}`, md``);
     if (intro) out.push(intro, md``);
-    out.push(table(inv[name] as InventoryTable<string>, empty, code));
+    out.push(markdownTable(inv[name] as InventoryTable<string>, empty, code));
   }
   return mdJoin(out, md`\n`);
 }

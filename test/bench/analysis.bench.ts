@@ -4,18 +4,36 @@
  * 20,000 subnets and route tables, and 20,000 peerings with routes (some missing or
  * blackholed, some VPCs re-using a block); then times conflicts, non-transitive pairs and route
  * completeness (warm-up, then the median of several runs, each on fresh objects so no cache
- * carries over), the growth of conflicts with n, and drag validation. Prints figures and ends
- * with one line of JSON; asserts nothing about time.
+ * carries over), the growth of conflicts with n, drag validation, and the estate reach view for
+ * tcp/443 (one VPC's row, the account × account roll-up) over an estate that also has security
+ * groups, network ACLs, internet and NAT gateways and routes to interfaces. Prints figures and
+ * ends with one line of JSON; asserts nothing about time.
  */
 import { loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 import { findCidrConflicts } from '../../shared/analysis/cidr-conflicts';
+import type { ReachSource } from '../../shared/analysis/estate-reach';
+import { computeReachRollUp, computeReachRow, indexEstate } from '../../shared/analysis/estate-reach';
 import { computeRouteCompleteness } from '../../shared/analysis/route-completeness';
 import { findNonTransitivePairs } from '../../shared/analysis/transitive-paths';
 import type { PeeringId, RouteTableId, SubnetId, VpcId } from '../../shared/model/ids';
-import type { Peering, PeeringStatus, Route, RouteTable, Subnet, Topology, Vpc, VpcCidrBlock } from '../../shared/model/topology';
+import type {
+  InternetGateway,
+  NatGateway,
+  NetworkAcl,
+  NetworkAclEntry,
+  Peering,
+  PeeringStatus,
+  Route,
+  RouteTable,
+  SecurityGroup,
+  Subnet,
+  Topology,
+  Vpc,
+  VpcCidrBlock,
+} from '../../shared/model/topology';
 import { createPeeringValidator } from '../../shared/analysis/validate-peering';
 import { topology as buildTopology } from '../support/fixtures/build-topology';
 
@@ -115,6 +133,10 @@ function generateTopology(vpcCount: number): Topology {
     }
   }
   const routeTables: RouteTable[] = [];
+  const securityGroups: SecurityGroup[] = [];
+  const networkAcls: NetworkAcl[] = [];
+  const internetGateways: InternetGateway[] = [];
+  const natGateways: NatGateway[] = [];
   for (const v of vpcs) {
     const base = v.id.slice(4);
     const s1: SubnetId = `subnet-${base}1`;
@@ -136,13 +158,73 @@ function generateTopology(vpcCount: number): Topology {
       subnetIds,
       routes,
     });
+    // One VPC in 25 sends one peer block to an appliance's interface instead of the peering: a route to the wrong target.
+    const privateRoutes = peerRoutes.filter((_, k) => k % 5 !== 4);
+    const viaAppliance = (n: number) => (n % 25 === 7 && privateRoutes.length > 0 ? [{ ...privateRoutes[0]!, target: { kind: 'other' as const, id: `eni-${base}` } }, ...privateRoutes.slice(1)] : privateRoutes);
+    const index = Number.parseInt(base, 16);
     routeTables.push(
       table(`rtb-${base}m`, true, [], [...local, { destination: '0.0.0.0/0', target: { kind: 'other', id: `igw-${base}` }, state: 'active', origin: 'CreateRoute' }, ...peerRoutes]),
-      // The private table forgets every fifth peer route: partial completeness on many sides.
-      table(`rtb-${base}p`, false, [s2], [...local, ...peerRoutes.filter((_, k) => k % 5 !== 4)]),
+      // The private table forgets every fifth peer route: partial completeness on many sides. Its default route goes to the NAT gateway.
+      table(`rtb-${base}p`, false, [s2], [...local, { destination: '0.0.0.0/0', target: { kind: 'other', id: `nat-${base}` }, state: 'active', origin: 'CreateRoute' }, ...viaAppliance(index)]),
     );
+    internetGateways.push({ id: `igw-${base}`, accountId: v.accountId, region: v.region, attachments: [{ vpcId: v.id, state: 'available' }] });
+    natGateways.push({
+      id: `nat-${base}`,
+      vpcId: v.id,
+      subnetId: s1,
+      accountId: v.accountId,
+      region: v.region,
+      connectivityType: 'public',
+      state: 'available',
+      addresses: [{ privateIp: `${net}.10`, networkInterfaceId: `eni-${base}n`, primary: true }],
+    });
+    // The default group: HTTPS from the whole 10/8 in most VPCs, SSH only in one of 10, all egress.
+    securityGroups.push({
+      id: `sg-${base}`,
+      vpcId: v.id,
+      accountId: v.accountId,
+      region: v.region,
+      name: 'default',
+      description: 'default VPC security group',
+      ingress: [index % 10 === 3 ? { protocol: 'tcp', fromPort: 22, toPort: 22, peer: { kind: 'cidr', cidr: '10.0.0.0/8' } } : { protocol: 'tcp', fromPort: 443, toPort: 443, peer: { kind: 'cidr', cidr: '10.0.0.0/8' } }],
+      egress: [{ protocol: '-1', peer: { kind: 'cidr', cidr: '0.0.0.0/0' } }],
+    });
+    // The default ACL (allow all, then `*` deny, both ways); one VPC in 8 guards its private subnet with its own ACL.
+    const allowAll = (egress: boolean): NetworkAclEntry[] => [
+      { ruleNumber: 100, egress, protocol: '-1', action: 'allow', cidr: '0.0.0.0/0' },
+      { ruleNumber: 32767, egress, protocol: '-1', action: 'deny', cidr: '0.0.0.0/0' },
+    ];
+    const custom = index % 8 === 5;
+    networkAcls.push({ id: `acl-${base}d`, vpcId: v.id, accountId: v.accountId, region: v.region, isDefault: true, subnetIds: custom ? [s1] : [s1, s2], entries: [...allowAll(false), ...allowAll(true)] });
+    if (custom) {
+      networkAcls.push({
+        id: `acl-${base}p`,
+        vpcId: v.id,
+        accountId: v.accountId,
+        region: v.region,
+        isDefault: false,
+        subnetIds: [s2],
+        entries: [
+          { ruleNumber: 100, egress: false, protocol: '6', action: 'allow', cidr: '10.0.0.0/8', fromPort: 443, toPort: 443 },
+          { ruleNumber: 110, egress: false, protocol: '6', action: 'allow', cidr: '0.0.0.0/0', fromPort: 1024, toPort: 65535 },
+          { ruleNumber: 32767, egress: false, protocol: '-1', action: 'deny', cidr: '0.0.0.0/0' },
+          { ruleNumber: 100, egress: true, protocol: '-1', action: 'allow', cidr: '0.0.0.0/0' },
+          { ruleNumber: 32767, egress: true, protocol: '-1', action: 'deny', cidr: '0.0.0.0/0' },
+        ],
+      });
+    }
   }
-  return buildTopology({ accounts: accounts.map((id) => ({ id, profiles: [`p-${id}`] })), vpcs, subnets, routeTables, peerings });
+  return buildTopology({
+    accounts: accounts.map((id) => ({ id, profiles: [`p-${id}`] })),
+    vpcs,
+    subnets,
+    routeTables,
+    peerings,
+    securityGroups,
+    networkAcls,
+    internetGateways,
+    natGateways,
+  });
 }
 
 // A full collection before each timed run, so one run does not pay for the garbage of the last
@@ -252,6 +334,38 @@ const perCallUs = ((performance.now() - callsStarted) * 1000) / topology.vpcs.le
 console.log('');
 console.log(`drag validation: index ${indexMs.toFixed(1)} ms, then ${perCallUs.toFixed(1)} µs per target (${refused} of ${topology.vpcs.length} refused)`);
 
+// Estate reach for tcp/443: one VPC's row (every destination) and the account × account roll-up.
+// Each timed run gets fresh route arrays too, so no compiled table carries over between runs.
+const reachCopy = (t: Topology): Topology => ({ ...t, routeTables: t.routeTables.map((rt) => ({ ...rt, routes: rt.routes.slice() })) });
+const https = { protocol: 'tcp', port: 443 } as const;
+const rowSource: ReachSource = { kind: 'vpc', vpcId: topology.vpcs[0]!.id };
+const rowCold = timeMs(topology, (t) => computeReachRow(reachCopy(t), rowSource, https));
+const warm = reachCopy(topology);
+const indexReachStarted = performance.now();
+indexEstate(warm);
+const reachIndexMs = performance.now() - indexReachStarted;
+const rowWarm = timeMs(topology, () => computeReachRow(warm, rowSource, https));
+const rollUp = timeMs(topology, (t) => computeReachRollUp(reachCopy(t), https));
+const row = rowWarm.result as ReturnType<typeof computeReachRow>;
+const roll = rollUp.result as ReturnType<typeof computeReachRollUp>;
+if (!row.ok) throw new Error(row.error.message);
+const rowReasons = new Map<string, number>();
+for (const e of row.value.entries) if (e.reason) rowReasons.set(e.reason, (rowReasons.get(e.reason) ?? 0) + 1);
+const rollReasons = new Map<string, number>();
+for (const cell of roll.cells) for (const [k, v] of Object.entries(cell.reasons)) rollReasons.set(k, (rollReasons.get(k) ?? 0) + v);
+const aclCount = topology.networkAcls.length;
+const gatewayCount = topology.internetGateways.length + topology.natGateways.length;
+console.log('');
+console.log(`estate reach, tcp/443 (${topology.securityGroups.length} security groups, ${aclCount} network ACLs, ${gatewayCount} gateways in the estate)`);
+console.log(`  index (graph, components)  ${reachIndexMs.toFixed(1).padStart(8)} ms`);
+console.log(`  one VPC's row, cold   ${cell(rowCold)}   index and compiled tables built in the run`);
+console.log(
+  `  one VPC's row, warm   ${cell(rowWarm)}   ${row.value.entries.length} connected VPCs: ${row.value.reachable} reachable, ${row.value.blocked} blocked (${[...rowReasons].map(([k, v]) => `${k} ${v}`).join(', ')})`,
+);
+console.log(
+  `  account roll-up       ${cell(rollUp)}   ${roll.cells.length} account pairs, ${roll.reachable} reachable, ${roll.blocked} blocked, ${roll.undetermined} undetermined VPC pairs (${[...rollReasons].filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(', ')})`,
+);
+
 console.log(
   JSON.stringify({
     conflictsMs: round(conflicts.ms),
@@ -266,6 +380,11 @@ console.log(
     routesCpuMs: round(routes.cpuMs),
     validatorIndexMs: round(indexMs),
     validateCallUs: round(perCallUs),
+    reachRowMs: round(rowWarm.ms),
+    reachRowColdMs: round(rowCold.ms),
+    reachRollUpMs: round(rollUp.ms),
+    reachRollUpCpuMs: round(rollUp.cpuMs),
+    reachIndexMs: round(reachIndexMs),
     loadAverage1m: round(loadavg()[0]!),
   }),
 );

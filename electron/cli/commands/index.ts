@@ -27,6 +27,10 @@ export const COMMANDS = {
     summary: 'Export a snapshot as SVG/PNG, draw.io, Mermaid, DOT, Markdown/CSV inventory, Terraform or an AWS CLI script',
     load: async () => (await import('./export')).exportCommand,
   },
+  reach: {
+    summary: 'For one port, every VPC a VPC or account can reach and every connected one it cannot, with why; or account × account',
+    load: async () => (await import('./reach')).reachCommand,
+  },
   scan: {
     summary: 'Discover VPCs, peerings and routes of the chosen profiles and regions into a snapshot file',
     load: async () => (await import('./scan')).scanCommand,

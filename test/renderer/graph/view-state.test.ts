@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { computeViewState } from '../../../renderer/graph/view-state';
 import { planPathFix } from '../../../shared/planning/plan-path-fix';
+import { buildReachEstate } from '../../support/fixtures/reach-estate';
 import { DEMO_PEERINGS, demoLikeTopology, demoVpcId } from '../../support/fixtures/snapshots/demo-like';
 
 const topology = demoLikeTopology();
@@ -44,7 +45,7 @@ describe('computeViewState', () => {
   it('with the fix of a selected pair open, draws the proposed peering labelled with the count of changes instead of the detour', () => {
     const from = demoVpcId('prod-app');
     const to = demoVpcId('dev-tools');
-    const view = computeViewState(topology, { vpcIds: [from, to] }, 'normal', '', false, { from, to });
+    const view = computeViewState(topology, { vpcIds: [from, to] }, 'normal', '', false, { pathFix: { from, to } });
     const fix = planPathFix(topology, { from, to });
     if (!fix.ok || fix.value.status !== 'plan') throw new Error('the pair should have a fix plan');
     expect(view.ghosts.map((g) => g.id)).toEqual([`proposed:${from}:${to}`]);
@@ -82,5 +83,21 @@ describe('computeViewState', () => {
     const byProfile = computeViewState(topology, { vpcIds: [] }, 'normal', 'network-admin', false);
     expect(classOf(byProfile, 'egress-hub')).toBe('is-match');
     expect(classOf(byProfile, 'prod-app')).toBe('is-dimmed');
+  });
+});
+
+describe('computeViewState: the reach view', () => {
+  it('tints the source and each connected VPC by its verdict on the asked port, and dims the rest', () => {
+    const estate = buildReachEstate();
+    const view = computeViewState(estate, { vpcIds: [] }, 'normal', '', false, { reach: { view: 'row', source: { kind: 'vpc', vpcId: 'vpc-hub' }, traffic: { protocol: 'tcp', port: 443 } } });
+    const cls = (id: string) => view.vpcClass.get(id as never) ?? view.defaultVpcClass;
+    expect(cls('vpc-hub')).toBe('is-reach-source');
+    expect(cls('vpc-ok')).toBe('is-reach-ok');
+    expect(cls('vpc-sg')).toBe('is-reach-blocked');
+    expect(cls('vpc-far2')).toBe('is-reach-blocked');
+    expect(cls('vpc-lone')).toBe('is-dimmed');
+    // The matrix view leaves the canvas plain.
+    const matrix = computeViewState(estate, { vpcIds: [] }, 'normal', '', false, { reach: { view: 'matrix', traffic: { protocol: 'tcp', port: 443 } } });
+    expect(matrix.defaultVpcClass).toBe('');
   });
 });

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 
 import { mayHaveStaleLeftovers } from '../../../../shared/analysis/peering-leftovers';
+import { trafficWords } from '../../../../shared/analysis/estate-reach';
 import { describeTarget } from '../../../../shared/analysis/route-words';
 import { findServingTables } from '../../../../shared/analysis/topology-index';
 import type { VpcId } from '../../../../shared/model/ids';
@@ -23,6 +24,8 @@ export function VpcInspector({ topology, id }: InspectorSectionProps) {
   const index = indexOf(topology);
   const vpc = index.vpcById.get(vpcId);
   const openPlan = useAppStore((s) => s.openPlan);
+  const openReach = useAppStore((s) => s.openReach);
+  const reach = useAppStore((s) => s.reach);
   const near = useMemo(() => neighbourhoodOf(topology, vpcId), [topology, vpcId]);
   const conflicts = conflictsOf(topology).byVpc.get(vpcId) ?? [];
   const peerings = (index.peeringsByVpc.get(vpcId) ?? []).filter((p) => p.status !== 'deleted');
@@ -47,6 +50,15 @@ export function VpcInspector({ topology, id }: InspectorSectionProps) {
       <h3 className="inspector-title">{vpc.name ?? vpc.id}</h3>
       <div className="mono muted small">{vpc.id}</div>
       {update && <UpdatingNote update={update} />}
+      <div className="inspector-actions">
+        <button
+          type="button"
+          onClick={() => openReach({ view: 'row', source: { kind: 'vpc', vpcId }, traffic: reach?.traffic ?? { protocol: 'tcp', port: 443 } })}
+          title="Every VPC this one can reach on a port, and why the others connected to it cannot"
+        >
+          Reach on port {reach?.traffic.port ?? (reach ? trafficWords(reach.traffic) : 443)}…
+        </button>
+      </div>
       <dl className="facts">
         <dt>Account</dt>
         <dd>

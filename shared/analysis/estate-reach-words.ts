@@ -1,0 +1,46 @@
+/** Sentences of the estate reach view: reasons in a few words, and the entries the pair checks do not word themselves. */
+import type { VpcId } from '../model/ids';
+import type { Peering } from '../model/topology';
+import type { ReachReason, ReachTraffic } from './estate-reach';
+import type { TopologyIndex } from './topology-index';
+import { labelPeering, labelVpc } from './topology-index';
+
+/** Each reason in a few words, for lists, cells and exports. */
+export const REASON_LABELS: Readonly<Record<ReachReason, string>> = {
+  'not-transitive': 'not transitive',
+  'peering-not-active': 'peering not active',
+  'no-route': 'no route',
+  'wrong-target': 'route to wrong target',
+  blackhole: 'blackhole route',
+  'security-group': 'security group',
+};
+
+/** The traffic in words: `tcp/443`, `udp`, `all traffic`. */
+export function trafficWords(t: ReachTraffic): string {
+  if (t.protocol === '-1') return 'all traffic';
+  return t.port !== undefined ? `${t.protocol}/${t.port}` : t.protocol;
+}
+
+/** A directly, actively peered VPC every check lets the traffic reach. */
+export function reachableWords(index: TopologyIndex, to: VpcId, peering: Peering, traffic: ReachTraffic): string {
+  return `${labelVpc(index, to)} is reachable over ${labelPeering(index, peering.id)}: routes both ways go to the peering and security groups allow ${trafficWords(traffic)}.`;
+}
+
+/** A VPC whose direct peering is not active yet. */
+export function notActiveWords(index: TopologyIndex, from: VpcId, to: VpcId, peering: Peering): { readonly message: string; readonly fix: string } {
+  return {
+    message: `${labelVpc(index, from)} and ${labelVpc(index, to)} have a direct peering, ${labelPeering(index, peering.id)}, but it is ${peering.status}: no traffic flows until it is active.`,
+    fix:
+      peering.status === 'pending-acceptance'
+        ? `Accept ${peering.id} as account ${peering.accepter.accountId} in ${peering.accepter.region}.`
+        : `Wait for ${peering.id} to settle and rescan.`,
+  };
+}
+
+/** A VPC connected only through others, the first of them `through`: one sentence for every VPC behind it. */
+export function notTransitiveWords(index: TopologyIndex, through: VpcId): { readonly message: string; readonly fix: string } {
+  return {
+    message: `Connected only through ${labelVpc(index, through)}: VPC peering is not transitive, so traffic cannot pass through another VPC.`,
+    fix: 'Peer the two VPCs directly, and route each to the other over the new peering.',
+  };
+}

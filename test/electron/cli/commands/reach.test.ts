@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+
+import { REACH_EXIT } from '../../../../electron/cli/commands/reach';
+import type { CliIo } from '../../../../electron/cli/io';
+import { runCli } from '../../../../electron/cli/main';
+import type { ReachRow } from '../../../../shared/analysis/estate-reach';
+import { readCsvStrict } from '../../../support/csv-reader';
+import { snapshot } from '../../../support/fixtures/build-topology';
+import { ACCOUNT_A, ACCOUNT_C, buildReachEstate } from '../../../support/fixtures/reach-estate';
+
+const files: Record<string, string> = { 's.json': JSON.stringify(snapshot(buildReachEstate())) };
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    readFile: async (path) => {
+      if (files[path] === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      return files[path]!;
+    },
+    env: {},
+    cwd: '/',
+  };
+  return { code: await runCli(['reach', ...argv], io), stdout, stderr };
+}
+
+describe('peerscape reach', () => {
+  it('prints a VPC row as a table with each reason', async () => {
+    const r = await run('--snapshot', 's.json', '--port', '443', '--from', 'hub');
+    expect(r.code).toBe(REACH_EXIT.ok);
+    expect(r.stdout).toContain('tcp/443 from vpc-hub: 9 connected VPCs, 1 reachable, 8 blocked, 0 undetermined.');
+    expect(r.stdout).toMatch(/vpc-far2\s+222222222222\s+blocked\s+not transitive\s+Connected only through ok \(vpc-ok\)/);
+    expect(r.stdout).toMatch(/vpc-wrong\s+333333333333\s+blocked\s+route to wrong target/);
+  });
+
+  it('writes a row as CSV and an account row as JSON', async () => {
+    const csv = await run('-s', 's.json', '-p', '443', '--from', 'vpc-hub', '--format', 'csv');
+    expect(readCsvStrict(csv.stdout).slice(1).map((r) => r[0])).toContain('vpc-pending');
+    const json = await run('-s', 's.json', '-p', '443', '--account', ACCOUNT_A, '--format', 'json');
+    const row = JSON.parse(json.stdout) as ReachRow;
+    expect(row.fromVpcIds).toEqual(['vpc-far', 'vpc-hub', 'vpc-island']);
+  });
+
+  it('writes the roll-up as Markdown', async () => {
+    const r = await run('-s', 's.json', '--port', '443', '--matrix', '--format', 'md');
+    expect(r.code).toBe(REACH_EXIT.ok);
+    expect(r.stdout).toContain(`| \`${ACCOUNT_A}\` | \`${ACCOUNT_C}\` | 0 | 8 | 0 | not transitive |`);
+  });
+
+  it('says what to fix in bad input, and exits 2', async () => {
+    const cases: [string[], string][] = [
+      [['-s', 's.json', '--port', '443'], 'say where from: --from VPC, --account ID, or --matrix for every account.'],
+      [['-s', 's.json', '--port', '443', '--from', 'hub', '--matrix'], 'give only one of --from, --account and --matrix.'],
+      [['-s', 's.json', '--port', 'https', '--matrix'], '--port must be a whole number from 0 to 65535, not "https".'],
+      [['-s', 's.json', '--protocol', 'icmp', '--port', '8', '--matrix'], 'A port applies to tcp and udp only, not icmp.'],
+      [['-s', 's.json', '--port', '443', '--matrix', '--format', 'xlsx'], '--format must be text, csv, md or json, not "xlsx".'],
+      [['-s', 's.json', '--port', '443', '--from', 'hbu'], '--from hbu names no VPC of the snapshot; did you mean hub?'],
+      [['-s', 's.json', '--port', '443', '--account', '999999999999'], 'The account 999999999999 has no VPC in the snapshot.'],
+      [['-s', 's.json', '--port', '443', '--account', 'prod'], '--account must be a 12-digit AWS account id, not "prod".'],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await run(...argv);
+      expect(r.code, argv.join(' ')).toBe(REACH_EXIT.usage);
+      expect(r.stderr).toContain(message);
+    }
+  });
+});

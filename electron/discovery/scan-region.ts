@@ -8,7 +8,7 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 
 import type { ResourceKey } from '../../shared/model/topology';
 import { DISCOVERY_KEYS, DISCOVERY_KINDS, type RawOf, type ScanAction } from './kinds/index';
-import type { DiscoveryKind, PageRequest } from './kinds/kind';
+import type { DiscoveryKind, PageRequest, ScannedItems } from './kinds/kind';
 
 export type { ScanAction } from './kinds/index';
 
@@ -86,11 +86,23 @@ export async function scanKinds<T extends KindTable>(
     return all;
   }
 
+  // Each kind's own scan, by kind, for the kinds that read another's items (`scanned`).
+  const scans = new Map<DiscoveryKind<string, unknown, unknown, unknown>, Promise<readonly unknown[]>>();
+  const scanned: ScannedItems = <R>(kind: DiscoveryKind<string, R, unknown, unknown>) => {
+    const scan = scans.get(kind as DiscoveryKind<string, unknown, unknown, unknown>);
+    if (!scan) throw new Error('a kind asked for the items of a kind this scan does not run');
+    return scan as Promise<readonly R[]>;
+  };
+  // Every scan starts before any awaits another's items.
+  for (const k of keys) {
+    const kind = kinds[k]!;
+    scans.set(kind, Promise.resolve().then(() => kind.scan(ec2, fetch, scanned)));
+  }
   const unread: UnreadScan[] = [];
   const lists = await Promise.all(
     keys.map((k) => {
       const kind = kinds[k]!;
-      const scan = kind.scan(ec2, fetch);
+      const scan = scans.get(kind)!;
       return kind.optional
         ? scan.catch((error: unknown): readonly unknown[] => {
             unread.push({ kind: k, error });

@@ -6,7 +6,7 @@
  * source back ("Update your route tables for a VPC peering connection"); a security group on the
  * source side allows the traffic out and one on the destination side allows it in, by CIDR or by
  * a group referenced across the peering, which works only within one region ("Update your
- * security groups to reference peer security groups"). Network ACLs are not in the model.
+ * security groups to reference peer security groups"). Network ACLs are not checked here.
  *
  * Each hop is its own module: endpoints (`reachability-endpoints.ts`), routes, as verdicts on
  * traces of the forwarding engine (`reachability-routes.ts`), and security groups
@@ -17,7 +17,9 @@ import type { IpFamily } from '../cidr/parse-cidr';
 import { parseIpAddress } from '../cidr/parse-cidr';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { PeeringId, VpcId } from '../model/ids';
+import type { RegionCoverage } from '../model/snapshot';
 import type { Peering, Topology } from '../model/topology';
+import { kindList, unreadKindsAt } from '../model/unread';
 import type { PreferVpc } from './reachability-endpoints';
 import { resolveEndpoint } from './reachability-endpoints';
 import type { Traffic } from './reachability-groups';
@@ -49,16 +51,17 @@ export function explainReachability(topology: Topology, from: string, to: string
   if (!destination.ok && destination.ambiguous && source.ok) destination = resolveEndpoint(topology, index, to, 'destination', familyHint, reachableFrom(index, source.endpoint.vpcId));
   const checks: ReachabilityCheck[] = [source.check, destination.check];
   const notes = [
-    'Network ACLs are not in the snapshot and were not checked.',
+    'Network ACLs were not checked: this explanation reads peerings, route tables and security groups.',
     ...(opts.sourceSecurityGroupIds || opts.destinationSecurityGroupIds
       ? []
-      : ['Instances are not in the snapshot: any security group of a VPC counts as the endpoint\'s; name the groups to be exact.']),
+      : ['Endpoints are not matched to instances or interfaces: any security group of a VPC counts as the endpoint\'s; name the groups to be exact.']),
   ];
   if (!source.ok || !destination.ok) {
     return finish(checks, source.ok ? source.endpoint : null, destination.ok ? destination.endpoint : null, null, notes);
   }
   const src = source.endpoint;
   const dst = destination.endpoint;
+  notes.push(...unreadNotes(index, opts.coverage ?? [], [src.vpcId, dst.vpcId]));
   const sameVpc = src.vpcId === dst.vpcId;
   let peering: Peering | null = null;
 
@@ -104,6 +107,24 @@ function finish(
       ? 'reachable'
       : 'undetermined';
   return { verdict, from, to, peeringId, checks, notes };
+}
+
+/**
+ * One note per account × region of the endpoints whose scan could not read some kinds: what of
+ * them the snapshot holds there is not all there is, so it was not checked there.
+ */
+function unreadNotes(index: TopologyIndex, coverage: readonly RegionCoverage[], vpcIds: readonly VpcId[]): string[] {
+  const places = new Map<string, { accountId: string; region: string }>();
+  for (const id of vpcIds) {
+    const v = index.vpcById.get(id);
+    if (v) places.set(`${v.accountId}/${v.region}`, { accountId: v.accountId, region: v.region });
+  }
+  return [...places.values()].flatMap(({ accountId, region }) => {
+    const unread = unreadKindsAt(coverage, accountId, region);
+    if (unread.length === 0) return [];
+    const codes = [...new Set(unread.map((u) => u.errorCode))].join(', ');
+    return [`The scan could not read ${kindList(unread.map((u) => u.kind))} in account ${accountId} · ${region} (${codes}): they were not checked there.`];
+  });
 }
 
 function pickFamily(from: string, to: string, requested: IpFamily | undefined): IpFamily {

@@ -2,6 +2,7 @@
 import type { Trace } from '../forwarding/trace';
 import type { IpFamily } from '../cidr/parse-cidr';
 import type { PeeringId, SecurityGroupId, SubnetId, VpcId } from '../model/ids';
+import type { RegionCoverage } from '../model/snapshot';
 
 /** Traffic protocol: `-1` means any. */
 export type TrafficProtocol = 'tcp' | 'udp' | 'icmp' | '-1';
@@ -17,6 +18,11 @@ export interface ReachabilityOptions {
   readonly sourceSecurityGroupIds?: readonly SecurityGroupId[];
   /** The destination instance's groups; default: every group of the destination VPC. */
   readonly destinationSecurityGroupIds?: readonly SecurityGroupId[];
+  /**
+   * The snapshot's coverage: kinds a cell of an endpoint's account × region could not read are
+   * named in the notes as not checked there.
+   */
+  readonly coverage?: readonly RegionCoverage[];
 }
 
 /** An endpoint as resolved from a VPC id, subnet id or IP address. */

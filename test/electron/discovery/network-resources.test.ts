@@ -30,6 +30,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSandboxServer, type SandboxServer } from '@peerscape/sandbox-cloud';
 import { runDiscovery } from '../../../electron/discovery/run-discovery';
+import type { DiscoveryProgress } from '../../../shared/api/events';
 import type { Snapshot } from '../../../shared/model/snapshot';
 import { parseSnapshot } from '../../../shared/model/snapshot-schema';
 
@@ -263,12 +264,16 @@ describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfac
   it('still loads a region whose instances it may not read, and says so', async () => {
     server.setFaults({ denyActions: [{ action: 'DescribeInstances' }] });
     try {
-      const r = await runDiscovery({ profiles: ['sandbox-network'], regions: ['us-east-1'] }, { env, homeDir: home, now: NOW });
+      let last: DiscoveryProgress | undefined;
+      const r = await runDiscovery({ profiles: ['sandbox-network'], regions: ['us-east-1'] }, { env, homeDir: home, now: NOW, onProgress: (p) => void (last = p) });
       if (!r.ok) throw new Error(r.error.message);
       expect(r.value.topology.instances).toEqual([]);
       expect(r.value.topology.networkInterfaces.map((n) => n.id)).toContain(ids.eth0);
       const cell = r.value.coverage.find((x) => x.region === 'us-east-1');
       expect(cell?.unread?.map((u) => [u.kind, u.errorCode])).toEqual([['instances', 'UnauthorizedOperation']]);
+      // The progress grid's cell says so too, with the same words.
+      const gridCell = last?.cells.find((c) => c.region === 'us-east-1');
+      expect(gridCell).toMatchObject({ state: 'done', unread: cell?.unread });
     } finally {
       server.setFaults({});
     }

@@ -30,7 +30,7 @@ describe('peerscape explain', () => {
     expect(r.code).toBe(EXPLAIN_EXIT.reachable);
     expect(r.stdout).toContain('subnet-a1 → 10.1.1.20 (tcp/5432): REACHABLE via pcx-ab');
     expect(r.stdout.match(/\[pass\]/g)).toHaveLength(7);
-    expect(r.stdout).toContain('Note: Network ACLs are not in the snapshot');
+    expect(r.stdout).toContain('Note: Network ACLs were not checked');
     // Each route hop shows its trace: table, deciding route, peering, the peer's table, the end.
     expect(r.stdout).toContain('path 10.1.1.20/32: subnet-a1 → rtb-a1 (associated): 10.1.0.0/16 → pcx-ab → into vpc-b → rtb-bmain (peer table): 10.1.0.0/16 → local → delivered in vpc-b (subnet-b1)');
   });

@@ -22,9 +22,18 @@ export const KIND_WORDS: Readonly<Record<ResourceKey, string>> = {
   instances: 'instances',
 };
 
-/** A kind's words; a key this Peerscape does not know (from a newer snapshot) as it is. */
+/** Parts of a kind a region can lack while the kind loads (optional fields filled by calls of their own). */
+export const PART_WORDS = {
+  vpcDnsAttributes: 'VPC DNS attributes',
+  securityGroupRuleIds: 'security group rule ids',
+} as const;
+
+/** A part of a kind a region can lack (`PART_WORDS`). */
+export type UnreadPart = keyof typeof PART_WORDS;
+
+/** A kind's (or part's) words; a key this Peerscape does not know (from a newer snapshot) as it is. */
 export function kindWords(kind: string): string {
-  return (KIND_WORDS as Readonly<Record<string, string>>)[kind] ?? kind;
+  return (KIND_WORDS as Readonly<Record<string, string>>)[kind] ?? (PART_WORDS as Readonly<Record<string, string>>)[kind] ?? kind;
 }
 
 /** "network ACLs not read: UnauthorizedOperation — <what went wrong and the fix>". */

@@ -10,6 +10,7 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 
 import type { AccountId, Region } from '../../../shared/model/ids';
+import type { UnreadPart } from '../../../shared/model/unread';
 
 /** The account whose credentials made the calls, and the region they went to. */
 export interface ScanPlace {
@@ -40,6 +41,12 @@ export type FetchPages<A extends string> = <O extends { NextToken?: string | und
 export type ScannedItems = <R>(kind: DiscoveryKind<string, R, unknown, unknown>) => Promise<readonly R[]>;
 
 /**
+ * Note that a part of a kind's items could not be read (an `optionalActions` call failed): the
+ * region's coverage names `part` in `unread` with the error, the first time only.
+ */
+export type NoteUnread = (part: UnreadPart, error: unknown) => void;
+
+/**
  * One kind in discovery. `A` is its EC2 actions, `Raw` an item as the SDK returns it (with what
  * follow-up calls added), `Found` one region's translated item, `Item` the topology's item.
  * Members are methods, so the registry can hold kinds of different types side by side.
@@ -53,8 +60,13 @@ export interface DiscoveryKind<A extends string, Raw, Found, Item> {
    * failure of the others fails the region.
    */
   readonly optional?: boolean;
+  /**
+   * Actions whose failure does not fail the region even though the kind is not optional: the kind
+   * catches it, leaves the optional fields that call fills unset, and says so through `unread`.
+   */
+  readonly optionalActions?: readonly NoInfer<A>[];
   /** Every raw item of one account × region; `scanned` gives another kind's (see `ScannedItems`). */
-  scan(ec2: EC2Client, fetch: FetchPages<A>, scanned: ScannedItems): Promise<readonly Raw[]>;
+  scan(ec2: EC2Client, fetch: FetchPages<A>, scanned: ScannedItems, unread: NoteUnread): Promise<readonly Raw[]>;
   /** One raw item in the model; undefined for one the model cannot hold (no usable id). */
   translate(raw: Raw, seen: ScanPlace): Found | undefined;
   /** Every region's translated items as the topology lists them: each resource once, in a stable order. */

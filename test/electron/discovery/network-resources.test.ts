@@ -22,6 +22,7 @@ import {
   CreateVpcCommand,
   DescribeNetworkAclsCommand,
   EC2Client,
+  ModifyVpcAttributeCommand,
   ReplaceNetworkAclAssociationCommand,
   RunInstancesCommand,
   TerminateInstancesCommand,
@@ -53,6 +54,9 @@ describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfac
     c = new EC2Client({ endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey }, maxAttempts: 1 });
     ids.vpc = (await c.send(new CreateVpcCommand({ CidrBlock: '10.70.0.0/16' }))).Vpc?.VpcId as string;
     ids.subnet = (await c.send(new CreateSubnetCommand({ VpcId: ids.vpc, CidrBlock: '10.70.1.0/24', AvailabilityZone: 'us-east-1a' }))).Subnet?.SubnetId as string;
+    await c.send(new ModifyVpcAttributeCommand({ VpcId: ids.vpc, EnableDnsHostnames: { Value: true } }));
+    ids.quietVpc = (await c.send(new CreateVpcCommand({ CidrBlock: '10.75.0.0/16' }))).Vpc?.VpcId as string;
+    await c.send(new ModifyVpcAttributeCommand({ VpcId: ids.quietVpc, EnableDnsSupport: { Value: false } }));
     ids.otherSubnet = (await c.send(new CreateSubnetCommand({ VpcId: ids.vpc, CidrBlock: '10.70.2.0/24', AvailabilityZone: 'us-east-1b' }))).Subnet?.SubnetId as string;
 
     // A custom ACL: allow 443 in from the partner, the return traffic's ephemeral ports out, deny ICMP in.
@@ -274,6 +278,31 @@ describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfac
       // The progress grid's cell says so too, with the same words.
       const gridCell = last?.cells.find((c) => c.region === 'us-east-1');
       expect(gridCell).toMatchObject({ state: 'done', unread: cell?.unread });
+    } finally {
+      server.setFaults({});
+    }
+  });
+
+  it('reads each VPC’s DNS support and DNS hostnames attributes', () => {
+    const byId = new Map(snapshot.topology.vpcs.map((v) => [v.id, v]));
+    expect(byId.get(ids.vpc as `vpc-${string}`)).toMatchObject({ enableDnsSupport: true, enableDnsHostnames: true });
+    expect(byId.get(ids.quietVpc as `vpc-${string}`)).toMatchObject({ enableDnsSupport: false, enableDnsHostnames: false });
+  });
+
+  it('still loads a region whose VPC attributes it may not read: the VPCs without them, the coverage saying so once', async () => {
+    server.setFaults({ denyActions: [{ action: 'DescribeVpcAttribute' }] });
+    try {
+      const r = await runDiscovery({ profiles: ['sandbox-network'], regions: ['us-east-1'] }, { env, homeDir: home, now: NOW });
+      if (!r.ok) throw new Error(r.error.message);
+      const vpc = r.value.topology.vpcs.find((v) => v.id === ids.vpc);
+      expect(vpc?.cidrBlocks.map((b) => b.cidr)).toEqual(['10.70.0.0/16']);
+      expect(vpc).not.toHaveProperty('enableDnsSupport');
+      expect(vpc).not.toHaveProperty('enableDnsHostnames');
+      const cell = r.value.coverage.find((x) => x.region === 'us-east-1');
+      expect(cell?.state).toBe('complete');
+      expect(cell?.unread?.map((u) => [u.kind, u.errorCode])).toEqual([['vpcDnsAttributes', 'UnauthorizedOperation']]);
+      expect(cell?.unread?.[0]?.message).toContain('ec2:DescribeVpcAttribute');
+      expect(r.value.topology.networkAcls.length).toBeGreaterThan(0);
     } finally {
       server.setFaults({});
     }

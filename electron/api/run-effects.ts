@@ -88,7 +88,9 @@ function rulesOf(permissions: readonly IpPermissionParam[], owner: string): Secu
   return permissions.flatMap((p) => flattenPermission(p as unknown as IpPermission, owner));
 }
 
-const sameRule = (a: SecurityGroupRule, b: SecurityGroupRule) => JSON.stringify(a) === JSON.stringify(b);
+// A scanned rule has AWS's id, a planned one does not: the rule is the same without it.
+const ruleFields = ({ ruleId: _id, ...rule }: SecurityGroupRule) => rule;
+const sameRule = (a: SecurityGroupRule, b: SecurityGroupRule) => JSON.stringify(ruleFields(a)) === JSON.stringify(ruleFields(b));
 
 /** `topology` as the run's changing calls left AWS. */
 export function applyRun(topology: Topology, plan: PeeringPlan, run: PlanRun): Topology {

@@ -8,6 +8,7 @@ import {
   AllocateAddressCommand,
   AttachInternetGatewayCommand,
   AttachVpnGatewayCommand,
+  AuthorizeSecurityGroupIngressCommand,
   CreateEgressOnlyInternetGatewayCommand,
   CreateInternetGatewayCommand,
   CreateNatGatewayCommand,
@@ -21,6 +22,7 @@ import {
   CreateSubnetCommand,
   CreateVpcCommand,
   DescribeNetworkAclsCommand,
+  DescribeSecurityGroupRulesCommand,
   EC2Client,
   ModifyVpcAttributeCommand,
   ReplaceNetworkAclAssociationCommand,
@@ -92,6 +94,15 @@ describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfac
 
     // An instance with two interfaces (listed out of device order) in groups, and one terminated.
     ids.appSg = (await c.send(new CreateSecurityGroupCommand({ GroupName: 'app', Description: 'app', VpcId: ids.vpc }))).GroupId as string;
+    await c.send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: ids.appSg,
+        IpPermissions: [
+          { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.71.0.0/16' }], UserIdGroupPairs: [{ GroupId: ids.sg }] },
+          { IpProtocol: 'icmp', FromPort: -1, ToPort: -1, Ipv6Ranges: [{ CidrIpv6: '2001:DB8::/32' }] },
+        ],
+      }),
+    );
     const launched = (
       await c.send(
         new RunInstancesCommand({
@@ -303,6 +314,36 @@ describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfac
       expect(cell?.unread?.map((u) => [u.kind, u.errorCode])).toEqual([['vpcDnsAttributes', 'UnauthorizedOperation']]);
       expect(cell?.unread?.[0]?.message).toContain('ec2:DescribeVpcAttribute');
       expect(r.value.topology.networkAcls.length).toBeGreaterThan(0);
+    } finally {
+      server.setFaults({});
+    }
+  });
+
+  it('gives each flattened security-group rule its id from DescribeSecurityGroupRules', async () => {
+    const group = snapshot.topology.securityGroups.find((g) => g.id === ids.appSg);
+    const aws = (await c.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [ids.appSg] }] }))).SecurityGroupRules ?? [];
+    const idOf = (egress: boolean, peer: (r: (typeof aws)[number]) => string | undefined, value: string) => aws.find((r) => r.IsEgress === egress && peer(r) === value)?.SecurityGroupRuleId;
+    expect(group?.ingress.map((r) => [r.protocol, r.peer, r.ruleId])).toEqual([
+      ['tcp', { kind: 'cidr', cidr: '10.71.0.0/16' }, idOf(false, (r) => r.CidrIpv4, '10.71.0.0/16')],
+      ['tcp', { kind: 'group', groupId: ids.sg }, idOf(false, (r) => r.ReferencedGroupInfo?.GroupId, ids.sg!)],
+      ['icmp', { kind: 'cidr', cidr: '2001:db8::/32' }, idOf(false, (r) => r.CidrIpv6?.toLowerCase(), '2001:db8::/32')],
+    ]);
+    expect(group?.egress.map((r) => [r.protocol, r.ruleId])).toEqual([['-1', idOf(true, (r) => r.CidrIpv4, '0.0.0.0/0')]]);
+    for (const r of [...group!.ingress, ...group!.egress]) expect(r.ruleId).toMatch(/^sgr-/);
+  });
+
+  it('still loads the groups and their rules when it may not read the rule ids, and says so', async () => {
+    server.setFaults({ denyActions: [{ action: 'DescribeSecurityGroupRules' }] });
+    try {
+      const r = await runDiscovery({ profiles: ['sandbox-network'], regions: ['us-east-1'] }, { env, homeDir: home, now: NOW });
+      if (!r.ok) throw new Error(r.error.message);
+      const group = r.value.topology.securityGroups.find((g) => g.id === ids.appSg);
+      expect(group?.ingress).toHaveLength(3);
+      expect([...group!.ingress, ...group!.egress].some((x) => x.ruleId !== undefined)).toBe(false);
+      const cell = r.value.coverage.find((x) => x.region === 'us-east-1');
+      expect(cell?.state).toBe('complete');
+      expect(cell?.unread?.map((u) => [u.kind, u.errorCode])).toEqual([['securityGroupRuleIds', 'UnauthorizedOperation']]);
+      expect(cell?.unread?.[0]?.message).toContain('ec2:DescribeSecurityGroupRules');
     } finally {
       server.setFaults({});
     }

@@ -321,7 +321,7 @@ describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfac
 
   it('gives each flattened security-group rule its id from DescribeSecurityGroupRules', async () => {
     const group = snapshot.topology.securityGroups.find((g) => g.id === ids.appSg);
-    const aws = (await c.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [ids.appSg] }] }))).SecurityGroupRules ?? [];
+    const aws = (await c.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [ids.appSg!] }] }))).SecurityGroupRules ?? [];
     const idOf = (egress: boolean, peer: (r: (typeof aws)[number]) => string | undefined, value: string) => aws.find((r) => r.IsEgress === egress && peer(r) === value)?.SecurityGroupRuleId;
     expect(group?.ingress.map((r) => [r.protocol, r.peer, r.ruleId])).toEqual([
       ['tcp', { kind: 'cidr', cidr: '10.71.0.0/16' }, idOf(false, (r) => r.CidrIpv4, '10.71.0.0/16')],

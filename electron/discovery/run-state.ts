@@ -113,6 +113,7 @@ export class RunState {
       state: c.state,
       ...(c.accountId ? { accountId: c.accountId } : {}),
       ...(c.counts ? { counts: c.counts } : {}),
+      ...(c.unread?.length ? { unread: c.unread } : {}),
       ...(c.errorCode ? { errorCode: c.errorCode } : {}),
       ...(c.message ? { message: c.message } : {}),
     }));

@@ -8,7 +8,7 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 
 import type { ResourceKey } from '../../shared/model/topology';
 import { DISCOVERY_KEYS, DISCOVERY_KINDS, type RawOf, type ScanAction } from './kinds/index';
-import type { DiscoveryKind, PageRequest } from './kinds/kind';
+import type { DiscoveryKind, NoteUnread, PageRequest, ScannedItems } from './kinds/kind';
 
 export type { ScanAction } from './kinds/index';
 
@@ -30,7 +30,12 @@ export interface UnreadScan {
 export const MAX_PAGE_SIZES = Object.assign({}, ...DISCOVERY_KEYS.map((k) => DISCOVERY_KINDS[k].actions)) as Readonly<Record<ScanAction, number>>;
 
 /** The actions of the registry's optional kinds: their failure does not fail the region. */
-export const OPTIONAL_ACTIONS: ReadonlySet<string> = new Set(DISCOVERY_KEYS.flatMap((k) => (DISCOVERY_KINDS[k] as DiscoveryKind<string, unknown, unknown, unknown>).optional ? Object.keys(DISCOVERY_KINDS[k].actions) : []));
+export const OPTIONAL_ACTIONS: ReadonlySet<string> = new Set(
+  DISCOVERY_KEYS.flatMap((k) => {
+    const kind = DISCOVERY_KINDS[k] as DiscoveryKind<string, unknown, unknown, unknown>;
+    return kind.optional ? Object.keys(kind.actions) : [...(kind.optionalActions ?? [])];
+  }),
+);
 
 /** Every action a region scan performs, in the order the progress grid lists them. */
 export const SCAN_ACTIONS = Object.keys(MAX_PAGE_SIZES) as readonly ScanAction[];
@@ -86,11 +91,26 @@ export async function scanKinds<T extends KindTable>(
     return all;
   }
 
+  // Each kind's own scan, by kind, for the kinds that read another's items (`scanned`).
+  const scans = new Map<DiscoveryKind<string, unknown, unknown, unknown>, Promise<readonly unknown[]>>();
+  const scanned: ScannedItems = <R>(kind: DiscoveryKind<string, R, unknown, unknown>) => {
+    const scan = scans.get(kind as DiscoveryKind<string, unknown, unknown, unknown>);
+    if (!scan) throw new Error('a kind asked for the items of a kind this scan does not run');
+    return scan as Promise<readonly R[]>;
+  };
   const unread: UnreadScan[] = [];
+  const noteUnread: NoteUnread = (part, error) => {
+    if (!unread.some((u) => u.kind === part)) unread.push({ kind: part, error });
+  };
+  // Every scan starts before any awaits another's items.
+  for (const k of keys) {
+    const kind = kinds[k]!;
+    scans.set(kind, Promise.resolve().then(() => kind.scan(ec2, fetch, scanned, noteUnread)));
+  }
   const lists = await Promise.all(
     keys.map((k) => {
       const kind = kinds[k]!;
-      const scan = kind.scan(ec2, fetch);
+      const scan = scans.get(kind)!;
       return kind.optional
         ? scan.catch((error: unknown): readonly unknown[] => {
             unread.push({ kind: k, error });

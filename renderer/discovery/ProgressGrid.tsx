@@ -2,6 +2,7 @@
  * a cell per pair, and above it how many of them are done.
  */
 import type { DiscoveryCell } from '../../shared/api/events';
+import { kindList } from '../../shared/model/unread';
 import { regionLocation } from './aws-regions';
 import type { ProgressGrid as Grid } from './progress-grid';
 import { gridSizeWords, progressGridOf } from './progress-grid';
@@ -15,9 +16,12 @@ const CELL_WORDS: Record<DiscoveryCell['state'], string> = {
   cancelled: 'cancelled',
 };
 
-/** "12 of 68 cells done · 4 profiles × 17 regions", with failures when there are some. */
+/** "12 of 68 cells done · 4 profiles × 17 regions", with failures and cells read in part when there are some. */
 export function progressWords(grid: Grid): string {
-  return `${grid.done} of ${grid.total} cells done${grid.failed > 0 ? `, ${grid.failed} failed` : ''} · ${gridSizeWords(grid)}`;
+  let partly = 0;
+  for (const p of grid.profiles) for (const r of grid.regions) if (partlyRead(grid.cell(p, r))) partly++;
+  const part = partly > 0 ? ` (${partly} not read in full)` : '';
+  return `${grid.done} of ${grid.total} cells done${part}${grid.failed > 0 ? `, ${grid.failed} failed` : ''} · ${gridSizeWords(grid)}`;
 }
 
 function cellTitle(grid: Grid, profile: string, region: string): string {
@@ -26,7 +30,13 @@ function cellTitle(grid: Grid, profile: string, region: string): string {
   const s = c.source!;
   const counts = s.counts ? Object.entries(s.counts).map(([k, n]) => `${n} ${k}`).join(', ') : '';
   const via = c.scannedBy ? ` through ${c.scannedBy}` : '';
-  return `${profile} · ${region}: ${CELL_WORDS[s.state]}${via}${s.errorCode ? ` (${s.errorCode})` : ''}${s.message ? ` — ${s.message}` : ''}${counts ? ` — ${counts}` : ''}`;
+  const unread = s.unread?.length ? ` — could not read ${kindList(s.unread.map((u) => u.kind))} (${[...new Set(s.unread.map((u) => u.errorCode))].join(', ')})` : '';
+  return `${profile} · ${region}: ${CELL_WORDS[s.state]}${via}${s.errorCode ? ` (${s.errorCode})` : ''}${s.message ? ` — ${s.message}` : ''}${unread}${counts ? ` — ${counts}` : ''}`;
+}
+
+/** True for a done cell that could not read some kinds: it loaded, but not all of it. */
+function partlyRead(c: ReturnType<Grid['cell']>): boolean {
+  return c.state === 'done' && (c.source?.unread?.length ?? 0) > 0;
 }
 
 /** The grid of a run's cells. */
@@ -60,8 +70,15 @@ export function ProgressGrid({ cells }: { cells: readonly DiscoveryCell[] }) {
                 </th>
                 {grid.profiles.map((p) => {
                   const c = grid.cell(p, r);
+                  const partly = partlyRead(c);
                   return (
-                    <td key={p} className={`cell cell-${c.state}`} title={cellTitle(grid, p, r)} data-state={c.state}>
+                    <td
+                      key={p}
+                      className={`cell cell-${c.state}${partly ? ' cell-partly' : ''}`}
+                      title={cellTitle(grid, p, r)}
+                      data-state={c.state}
+                      {...(partly ? { 'data-unread': c.source!.unread!.map((u) => u.kind).join(' ') } : {})}
+                    >
                       <span className="cell-dot" />
                     </td>
                   );

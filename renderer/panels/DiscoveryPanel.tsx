@@ -3,6 +3,7 @@ import { useCallback, useMemo } from 'react';
 import type { ChangeEvent } from 'react';
 
 import { missingCoverage } from '../../shared/model/snapshot';
+import { kindWords, partlyReadCoverage } from '../../shared/model/unread';
 import { AWS_REGIONS } from '../discovery/aws-regions';
 import { ProgressGrid } from '../discovery/ProgressGrid';
 import { useRefresh } from '../discovery/use-refresh';
@@ -46,6 +47,7 @@ export function DiscoveryPanel() {
 
   const failed = run.cells.filter((c) => c.state === 'failed');
   const gaps = snapshot ? missingCoverage(snapshot) : [];
+  const partly = snapshot ? partlyReadCoverage(snapshot) : [];
   const age = snapshot ? timeAgo(snapshot.takenAt, now) : undefined;
 
   return (
@@ -56,6 +58,12 @@ export function DiscoveryPanel() {
           <p data-testid="snapshot-age">
             Taken <strong title={shownTime(snapshot.takenAt)}>{age ?? shownTime(snapshot.takenAt)}</strong> from <span className="mono">{snapshot.source}</span>
             {gaps.length > 0 && <span className="bad-text"> · {gaps.length} cell{gaps.length === 1 ? '' : 's'} not scanned</span>}
+            {partly.length > 0 && (
+              <span className="warn-text">
+                {' '}
+                · {partly.length} cell{partly.length === 1 ? '' : 's'} not read in full
+              </span>
+            )}
           </p>
         ) : (
           <p className="muted">No snapshot yet.</p>
@@ -105,6 +113,32 @@ export function DiscoveryPanel() {
                   {c.profile} · {c.region === '*' ? 'all regions' : c.region}
                 </strong>
                 {c.errorCode ? ` (${c.errorCode})` : ''}: {c.message ?? 'failed'}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {partly.length > 0 && (
+        <section aria-labelledby="not-read-heading" className="not-read" data-testid="not-read">
+          <h2 id="not-read-heading">Not read ({partly.length})</h2>
+          <p className="small muted">
+            These regions loaded without what is named below: Peerscape did not check it there, and an empty list there means unknown, not none. Grant the
+            permission named and rescan.
+          </p>
+          <ul className="plain" aria-label="What the scan could not read">
+            {partly.map((c) => (
+              <li key={`${c.profile}/${c.region}`}>
+                <strong>
+                  {c.profile} · {c.region}
+                </strong>
+                <ul className="plain small">
+                  {c.unread.map((u) => (
+                    <li key={u.kind} data-kind={u.kind}>
+                      <span className="not-read-kinds">{kindWords(u.kind)} not read</span> ({u.errorCode}): {u.message}
+                    </li>
+                  ))}
+                </ul>
               </li>
             ))}
           </ul>

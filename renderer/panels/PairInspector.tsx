@@ -31,7 +31,8 @@ export function PairInspector({ topology, a, b }: { topology: Topology; a: VpcId
   const openPlan = useAppStore((s) => s.openPlan);
   const openPathFix = useAppStore((s) => s.openPathFix);
   const fixing = useAppStore((s) => s.pathFix);
-  const reach = useMemo(() => explainReachability(topology, a, b), [topology, a, b]);
+  const coverage = useAppStore((s) => s.snapshot?.coverage);
+  const reach = useMemo(() => explainReachability(topology, a, b, coverage ? { coverage } : {}), [topology, a, b, coverage]);
   // Sentences name each VPC as people know it, with the id AWS knows it by: "web-prod (vpc-0abc…)".
   const label = (id: VpcId) => labelVpc(indexTopology(topology), id);
   return (
@@ -104,7 +105,7 @@ export function PairInspector({ topology, a, b }: { topology: Topology; a: VpcId
         ))}
       </ol>
       {reach.notes.map((n) => (
-        <p key={n} className="muted small">
+        <p key={n} className="muted small" data-testid="reachability-note">
           {n}
         </p>
       ))}

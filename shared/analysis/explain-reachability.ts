@@ -18,7 +18,9 @@ import type { IpFamily } from '../cidr/parse-cidr';
 import { parseIpAddress } from '../cidr/parse-cidr';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { PeeringId, VpcId } from '../model/ids';
+import type { RegionCoverage } from '../model/snapshot';
 import type { Peering, Topology } from '../model/topology';
+import { kindList, unreadKindsAt } from '../model/unread';
 import type { PreferVpc } from './reachability-endpoints';
 import { resolveEndpoint } from './reachability-endpoints';
 import type { Traffic } from './reachability-groups';
@@ -57,6 +59,7 @@ export function explainReachability(topology: Topology, from: string, to: string
   }
   const src = source.endpoint;
   const dst = destination.endpoint;
+  notes.push(...unreadNotes(index, opts.coverage ?? [], [src.vpcId, dst.vpcId]));
   const sameVpc = src.vpcId === dst.vpcId;
   let peering: Peering | null = null;
 
@@ -112,6 +115,24 @@ function finish(
       ? 'reachable'
       : 'undetermined';
   return { verdict, from, to, peeringId, checks, notes };
+}
+
+/**
+ * One note per account × region of the endpoints whose scan could not read some kinds: what of
+ * them the snapshot holds there is not all there is, so it was not checked there.
+ */
+function unreadNotes(index: TopologyIndex, coverage: readonly RegionCoverage[], vpcIds: readonly VpcId[]): string[] {
+  const places = new Map<string, { accountId: string; region: string }>();
+  for (const id of vpcIds) {
+    const v = index.vpcById.get(id);
+    if (v) places.set(`${v.accountId}/${v.region}`, { accountId: v.accountId, region: v.region });
+  }
+  return [...places.values()].flatMap(({ accountId, region }) => {
+    const unread = unreadKindsAt(coverage, accountId, region);
+    if (unread.length === 0) return [];
+    const codes = [...new Set(unread.map((u) => u.errorCode))].join(', ');
+    return [`The scan could not read ${kindList(unread.map((u) => u.kind))} in account ${accountId} · ${region} (${codes}): they were not checked there.`];
+  });
 }
 
 function pickFamily(from: string, to: string, requested: IpFamily | undefined): IpFamily {

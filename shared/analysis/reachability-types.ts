@@ -4,6 +4,7 @@ import type { IpFamily } from '../cidr/parse-cidr';
 import type { ForwardTarget } from '../forwarding/targets';
 import type { PeeringId, RouteTableId, SecurityGroupId, SubnetId, VpcId } from '../model/ids';
 import type { NetworkAclId } from '../model/topology';
+import type { RegionCoverage } from '../model/snapshot';
 
 /** Traffic protocol: `-1` means any. */
 export type TrafficProtocol = 'tcp' | 'udp' | 'icmp' | '-1';
@@ -19,6 +20,11 @@ export interface ReachabilityOptions {
   readonly sourceSecurityGroupIds?: readonly SecurityGroupId[];
   /** The destination's groups; default: the instance's or interface's own, else every group of the destination VPC. */
   readonly destinationSecurityGroupIds?: readonly SecurityGroupId[];
+  /**
+   * The snapshot's coverage: kinds a cell of an endpoint's account × region could not read are
+   * named in the notes as not checked there.
+   */
+  readonly coverage?: readonly RegionCoverage[];
 }
 
 /** An endpoint as resolved from a VPC id, subnet id, instance id, network interface id or IP address. */

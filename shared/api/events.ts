@@ -1,5 +1,5 @@
 /** Everything the Node side pushes to the UI, typed per event. */
-import type { Snapshot } from '../model/snapshot';
+import type { Snapshot, UnreadKind } from '../model/snapshot';
 import type { WorkspaceUpdates } from './dto';
 import type { AuditEntry } from '../planning/audit-entry';
 import type { PlanRun } from '../planning/plan-run';
@@ -13,6 +13,8 @@ export interface DiscoveryCell {
   readonly region: string;
   readonly state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
   readonly counts?: Readonly<Record<string, number>>;
+  /** Kinds a done cell could not read (its region still loaded), as the snapshot's coverage has them. */
+  readonly unread?: readonly UnreadKind[];
   readonly errorCode?: string;
   readonly message?: string;
 }

@@ -15,7 +15,7 @@ import type { BrowserSession } from '../support/browser';
 import { startHarness } from '../support/harness';
 import { startSandbox } from '../support/start-sandbox';
 import type { SandboxHandle } from '../support/start-sandbox';
-import { openSandboxDemo, waitForGraph } from './graph-helpers';
+import { callHarness, cardSelector, openSandboxDemo, waitForGraph } from './graph-helpers';
 
 let session: BrowserSession | undefined;
 let stopHarness: (() => Promise<void>) | undefined;
@@ -100,6 +100,64 @@ describe('the Discovery tab', () => {
       )
       .toMatch(/cells done/);
     await waitForGraph(page, 120_000);
+    expect(session.problems).toEqual([]);
+  });
+
+  it('says in words what a region could not read, on the grid, in the tab and in the pair inspector', async () => {
+    // The network account's policy lacks two actions in us-east-1: its VPCs load, its ACLs and instances do not.
+    const network = '111122223333';
+    const denied = ['DescribeNetworkAcls', 'DescribeInstances'].map((action) => ({ action, accountId: network, region: 'us-east-1' }));
+    cloud = await startSandbox({ scenario: 'demo', faults: { denyActions: denied } });
+    const files = await cloud.writeAwsFiles(mkdtempSync(join(tmpdir(), 'peerscape-denied-aws-')));
+    const harness = await startHarness({ config: readFileSync(files.configFile, 'utf8'), credentials: readFileSync(files.credentialsFile, 'utf8') });
+    stopHarness = harness.close;
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(harness.url);
+    await page.getByRole('region', { name: 'Getting started' }).getByRole('button', { name: 'Scan AWS profiles' }).click();
+    await waitForGraph(page, 120_000);
+
+    await page.getByRole('tab', { name: 'Discovery' }).click();
+    const panel = page.getByTestId('discovery-panel');
+    await panel.getByRole('heading', { name: 'Last scan' }).waitFor({ timeout: 120_000 });
+    const grid = panel.getByRole('table', { name: 'Discovery progress' });
+    const partly = grid.locator('td[data-unread]');
+    expect(await partly.count()).toBe(1);
+    expect(await partly.getAttribute('data-unread')).toBe('instances networkAcls');
+    expect(await partly.getAttribute('data-state')).toBe('done');
+    expect(await partly.getAttribute('title')).toContain('sandbox-network · us-east-1: done — could not read instances and network ACLs (UnauthorizedOperation)');
+    expect(await panel.getByTestId('progress-count').textContent()).toMatch(/^(\d+) of \1 cells done \(1 not read in full\) · /);
+    expect(await panel.getByTestId('snapshot-age').textContent()).toContain('1 cell not read in full');
+
+    const notRead = panel.getByTestId('not-read');
+    expect(await notRead.getByRole('heading').textContent()).toBe('Not read (1)');
+    const items = notRead.locator('li[data-kind]');
+    expect(await items.allTextContents()).toEqual([
+      expect.stringMatching(/^instances not read \(UnauthorizedOperation\): .*ec2:DescribeInstances/),
+      expect.stringMatching(/^network ACLs not read \(UnauthorizedOperation\): .*ec2:DescribeNetworkAcls/),
+    ]);
+    expect(await notRead.textContent()).toContain('sandbox-network · us-east-1');
+    await notRead.scrollIntoViewIfNeeded();
+    await session.screenshot('discovery-not-read');
+
+    // Two peered VPCs of that account and region: the explanation says ACLs and instances were not checked there.
+    const workspace = await callHarness(harness, 'getWorkspace', {});
+    if (!workspace.ok || !workspace.value.snapshot) throw new Error('the scan left no snapshot');
+    const t = workspace.value.snapshot.topology;
+    const place = (id: string) => t.vpcs.find((v) => v.id === id);
+    const here = (id: string) => place(id)?.accountId === network && place(id)?.region === 'us-east-1';
+    const peering = t.peerings.find((p) => p.status === 'active' && (here(p.requester.vpcId) || here(p.accepter.vpcId)) && place(p.requester.vpcId) && place(p.accepter.vpcId));
+    if (!peering) throw new Error('the demo has no active peering from the network account in us-east-1');
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    await page.locator(cardSelector(peering.requester.vpcId)).click();
+    await page.locator(cardSelector(peering.accepter.vpcId)).click({ modifiers: ['Shift'] });
+    const pair = page.getByTestId('inspector-pair');
+    await pair.waitFor();
+    const notes = await pair.getByTestId('reachability-note').allTextContents();
+    expect(notes).toContain(`The scan could not read instances and network ACLs in account ${network} · us-east-1 (UnauthorizedOperation): they were not checked there.`);
+    await pair.getByTestId('reachability-note').last().scrollIntoViewIfNeeded();
+    await session.screenshot('inspector-not-read');
     expect(session.problems).toEqual([]);
   });
 });

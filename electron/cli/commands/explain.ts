@@ -153,6 +153,7 @@ export async function runExplain(argv: readonly string[], io: CliIo): Promise<nu
     ...(values.ipv6 ? { family: 'ipv6' as const } : {}),
     ...(sourceSecurityGroupIds ? { sourceSecurityGroupIds } : {}),
     ...(destinationSecurityGroupIds ? { destinationSecurityGroupIds } : {}),
+    coverage: snapshot.coverage,
   };
   const x = explainReachability(snapshot.topology, from.value, to.value, opts);
   const traffic = protocol === '-1' ? 'any traffic' : port !== undefined ? `${protocol}/${port}` : protocol;

@@ -4,10 +4,13 @@
  * A kind's `scan` walks its describe's pages through `fetch`, and may then call further actions
  * for each item it found (e.g. the associations of each transit gateway route table): every
  * call goes through `fetch`, so it is scheduled, throttled, counted and cancelled like the rest.
+ * A kind whose follow-up calls depend on another kind of the same account × region (which
+ * prefix lists its routes and rules name) awaits that kind's raw items through `scanned`.
  */
 import type { EC2Client } from '@aws-sdk/client-ec2';
 
 import type { AccountId, Region } from '../../../shared/model/ids';
+import type { UnreadPart } from '../../../shared/model/unread';
 
 /** The account whose credentials made the calls, and the region they went to. */
 export interface ScanPlace {
@@ -32,6 +35,18 @@ export type FetchPages<A extends string> = <O extends { NextToken?: string | und
 ) => Promise<R[]>;
 
 /**
+ * The raw items another kind of the same scan found in this account × region, once its scan
+ * has finished (rejects as that scan does; throws for a kind the scan does not run).
+ */
+export type ScannedItems = <R>(kind: DiscoveryKind<string, R, unknown, unknown>) => Promise<readonly R[]>;
+
+/**
+ * Note that a part of a kind's items could not be read (an `optionalActions` call failed): the
+ * region's coverage names `part` in `unread` with the error, the first time only.
+ */
+export type NoteUnread = (part: UnreadPart, error: unknown) => void;
+
+/**
  * One kind in discovery. `A` is its EC2 actions, `Raw` an item as the SDK returns it (with what
  * follow-up calls added), `Found` one region's translated item, `Item` the topology's item.
  * Members are methods, so the registry can hold kinds of different types side by side.
@@ -45,8 +60,13 @@ export interface DiscoveryKind<A extends string, Raw, Found, Item> {
    * failure of the others fails the region.
    */
   readonly optional?: boolean;
-  /** Every raw item of one account × region. */
-  scan(ec2: EC2Client, fetch: FetchPages<A>): Promise<readonly Raw[]>;
+  /**
+   * Actions whose failure does not fail the region even though the kind is not optional: the kind
+   * catches it, leaves the optional fields that call fills unset, and says so through `unread`.
+   */
+  readonly optionalActions?: readonly NoInfer<A>[];
+  /** Every raw item of one account × region; `scanned` gives another kind's (see `ScannedItems`). */
+  scan(ec2: EC2Client, fetch: FetchPages<A>, scanned: ScannedItems, unread: NoteUnread): Promise<readonly Raw[]>;
   /** One raw item in the model; undefined for one the model cannot hold (no usable id). */
   translate(raw: Raw, seen: ScanPlace): Found | undefined;
   /** Every region's translated items as the topology lists them: each resource once, in a stable order. */

@@ -1,5 +1,12 @@
-/** Security groups in discovery: DescribeSecurityGroups, and each group with its rules flattened to one peer each. */
-import { DescribeSecurityGroupsCommand, type IpPermission, type SecurityGroup as AwsSecurityGroup } from '@aws-sdk/client-ec2';
+/** Security groups in discovery: DescribeSecurityGroups, each group with its rules flattened to one
+ * peer each, and each rule's id from DescribeSecurityGroupRules (one rule there per peer, too). */
+import {
+  DescribeSecurityGroupRulesCommand,
+  DescribeSecurityGroupsCommand,
+  type IpPermission,
+  type SecurityGroup as AwsSecurityGroup,
+  type SecurityGroupRule as AwsSecurityGroupRule,
+} from '@aws-sdk/client-ec2';
 
 import type { AccountId, PeeringId, Region, SecurityGroupId, VpcId } from '../../../shared/model/ids';
 import type { SecurityGroup, SecurityGroupRule } from '../../../shared/model/topology';
@@ -48,10 +55,47 @@ export function flattenPermission(p: IpPermission, ownerAccount: AccountId): Sec
   return rules;
 }
 
-/** Translate one security group, its rules flattened to one peer each. */
-export function toSecurityGroup(g: AwsSecurityGroup, fallbackAccount: AccountId, region: Region): SecurityGroup | undefined {
+/** A group as DescribeSecurityGroups gives it, with its rules' ids by `ruleKey` when DescribeSecurityGroupRules answered. */
+export type RawSecurityGroup = AwsSecurityGroup & { readonly ruleIds?: Readonly<Record<string, string>> };
+
+/** What tells one flattened rule of a group from another: direction, protocol, ports and peer. */
+function ruleKey(egress: boolean, protocol: string, fromPort: number | undefined, toPort: number | undefined, peer: string): string {
+  const ports = protocol === '-1' ? '' : `${fromPort ?? -1}-${toPort ?? -1}`;
+  return `${egress ? 'out' : 'in'} ${protocol} ${ports} ${peer}`;
+}
+
+function peerKey(peer: SecurityGroupRule['peer']): string {
+  return peer.kind === 'cidr' ? peer.cidr : peer.kind === 'prefix-list' ? peer.prefixListId : peer.groupId;
+}
+
+/** The key of one rule as DescribeSecurityGroupRules gives it; undefined for one without a peer. */
+function awsRuleKey(r: AwsSecurityGroupRule): string | undefined {
+  const peer = r.CidrIpv4 ?? r.CidrIpv6 ?? r.PrefixListId ?? r.ReferencedGroupInfo?.GroupId;
+  if (!peer) return undefined;
+  return ruleKey(r.IsEgress ?? false, protocolName(r.IpProtocol), r.FromPort, r.ToPort, r.CidrIpv4 || r.CidrIpv6 ? normaliseCidr(peer) : peer);
+}
+
+/** Each group's rule ids by `ruleKey`. */
+export function ruleIdsByGroup(rules: readonly AwsSecurityGroupRule[]): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  for (const r of rules) {
+    const key = awsRuleKey(r);
+    if (!key || !r.GroupId || !r.SecurityGroupRuleId) continue;
+    let ids = out.get(r.GroupId);
+    if (!ids) out.set(r.GroupId, (ids = {}));
+    ids[key] = r.SecurityGroupRuleId;
+  }
+  return out;
+}
+
+/** Translate one security group, its rules flattened to one peer each (with their ids when known). */
+export function toSecurityGroup(g: RawSecurityGroup, fallbackAccount: AccountId, region: Region): SecurityGroup | undefined {
   if (!g.GroupId?.startsWith('sg-') || !g.VpcId?.startsWith('vpc-')) return undefined;
   const owner = g.OwnerId ?? fallbackAccount;
+  const withIds = (egress: boolean) => (r: SecurityGroupRule): SecurityGroupRule => {
+    const ruleId = g.ruleIds?.[ruleKey(egress, r.protocol, r.fromPort, r.toPort, peerKey(r.peer))];
+    return ruleId ? { ...r, ruleId } : r;
+  };
   return {
     id: g.GroupId as SecurityGroupId,
     vpcId: g.VpcId as VpcId,
@@ -59,17 +103,31 @@ export function toSecurityGroup(g: AwsSecurityGroup, fallbackAccount: AccountId,
     region,
     name: g.GroupName ?? '',
     description: g.Description ?? '',
-    ingress: (g.IpPermissions ?? []).flatMap((p) => flattenPermission(p, owner)),
-    egress: (g.IpPermissionsEgress ?? []).flatMap((p) => flattenPermission(p, owner)),
+    ingress: (g.IpPermissions ?? []).flatMap((p) => flattenPermission(p, owner)).map(withIds(false)),
+    egress: (g.IpPermissionsEgress ?? []).flatMap((p) => flattenPermission(p, owner)).map(withIds(true)),
   };
 }
 
 /** The security group kind of discovery. */
 export const SECURITY_GROUP_DISCOVERY = discoveryKind({
-  actions: { DescribeSecurityGroups: 1000 },
-  scan: (ec2, fetch) =>
-    fetch('DescribeSecurityGroups', (page, abortSignal) => ec2.send(new DescribeSecurityGroupsCommand(page), { abortSignal }), (o) => o.SecurityGroups),
-  translate: (g: AwsSecurityGroup, seen) => toSecurityGroup(g, seen.accountId, seen.region),
+  actions: { DescribeSecurityGroups: 1000, DescribeSecurityGroupRules: 1000 },
+  // Without the rule ids the groups and rules still load: a refused call leaves `ruleId` unset.
+  optionalActions: ['DescribeSecurityGroupRules'],
+  scan: async (ec2, fetch, _scanned, unread): Promise<readonly RawSecurityGroup[]> => {
+    const [groups, rules] = await Promise.all([
+      fetch('DescribeSecurityGroups', (page, abortSignal) => ec2.send(new DescribeSecurityGroupsCommand(page), { abortSignal }), (o) => o.SecurityGroups),
+      fetch('DescribeSecurityGroupRules', (page, abortSignal) => ec2.send(new DescribeSecurityGroupRulesCommand(page), { abortSignal }), (o) => o.SecurityGroupRules).catch(
+        (e: unknown) => {
+          unread('securityGroupRuleIds', e);
+          return undefined;
+        },
+      ),
+    ]);
+    if (!rules) return groups;
+    const ids = ruleIdsByGroup(rules);
+    return groups.map((g) => (g.GroupId && ids.has(g.GroupId) ? { ...g, ruleIds: ids.get(g.GroupId)! } : g));
+  },
+  translate: (g: RawSecurityGroup, seen) => toSecurityGroup(g, seen.accountId, seen.region),
   merge: mergeRegional<SecurityGroup>,
   carry: carryRegional<SecurityGroup>,
 });

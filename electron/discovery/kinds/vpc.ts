@@ -1,13 +1,17 @@
-/** VPCs in discovery: DescribeVpcs, and each VPC with every CIDR association in the model. */
-import { DescribeVpcsCommand, type Vpc as AwsVpc } from '@aws-sdk/client-ec2';
+/** VPCs in discovery: DescribeVpcs, each VPC's two DNS attributes (DescribeVpcAttribute, one
+ * attribute per call), and each VPC with every CIDR association in the model. */
+import { DescribeVpcAttributeCommand, DescribeVpcsCommand, type EC2Client, type Vpc as AwsVpc } from '@aws-sdk/client-ec2';
 
 import type { AccountId, Region, VpcId } from '../../../shared/model/ids';
 import type { Vpc, VpcCidrBlock } from '../../../shared/model/topology';
 import { GONE_CIDR_STATES, nameOf, normaliseCidr, toTags } from './aws-fields';
-import { carryRegional, discoveryKind, mergeRegional } from './kind';
+import { carryRegional, discoveryKind, mergeRegional, type FetchPages, type NoteUnread } from './kind';
+
+/** A VPC as DescribeVpcs gives it, with its DNS attributes when DescribeVpcAttribute answered. */
+export type RawVpc = AwsVpc & { readonly dns?: { readonly enableDnsSupport?: boolean; readonly enableDnsHostnames?: boolean } };
 
 /** Translate one VPC with every CIDR association: the primary IPv4 block first, then secondaries, then IPv6. */
-export function toVpc(v: AwsVpc, fallbackAccount: AccountId, region: Region): Vpc | undefined {
+export function toVpc(v: RawVpc, fallbackAccount: AccountId, region: Region): Vpc | undefined {
   if (!v.VpcId?.startsWith('vpc-')) return undefined;
   const tags = toTags(v.Tags);
   const blocks: VpcCidrBlock[] = [];
@@ -46,14 +50,52 @@ export function toVpc(v: AwsVpc, fallbackAccount: AccountId, region: Region): Vp
     isDefault: v.IsDefault ?? false,
     state: v.State ?? 'available',
     cidrBlocks: blocks,
+    ...(v.dns?.enableDnsSupport !== undefined ? { enableDnsSupport: v.dns.enableDnsSupport } : {}),
+    ...(v.dns?.enableDnsHostnames !== undefined ? { enableDnsHostnames: v.dns.enableDnsHostnames } : {}),
   };
+}
+
+/**
+ * Each VPC with its DNS support and DNS hostnames attributes. A refused call (a policy without
+ * `ec2:DescribeVpcAttribute`) leaves the attributes unset, is noted once, and stops the rest.
+ */
+async function withDnsAttributes(ec2: EC2Client, fetch: FetchPages<'DescribeVpcs' | 'DescribeVpcAttribute'>, vpcs: readonly AwsVpc[], unread: NoteUnread): Promise<RawVpc[]> {
+  let refused = false;
+  const attribute = async (vpcId: string, name: 'enableDnsSupport' | 'enableDnsHostnames'): Promise<boolean | undefined> => {
+    if (refused) return undefined;
+    try {
+      const [out] = await fetch(
+        'DescribeVpcAttribute',
+        async (_page, abortSignal) => ({ NextToken: undefined, out: await ec2.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: name }), { abortSignal }) }),
+        (o) => [o.out],
+      );
+      return (name === 'enableDnsSupport' ? out?.EnableDnsSupport : out?.EnableDnsHostnames)?.Value;
+    } catch (e) {
+      refused = true;
+      unread('vpcDnsAttributes', e);
+      return undefined;
+    }
+  };
+  return Promise.all(
+    vpcs.map(async (vpc): Promise<RawVpc> => {
+      if (!vpc.VpcId) return vpc;
+      const [enableDnsSupport, enableDnsHostnames] = await Promise.all([attribute(vpc.VpcId, 'enableDnsSupport'), attribute(vpc.VpcId, 'enableDnsHostnames')]);
+      const dns = { ...(enableDnsSupport !== undefined ? { enableDnsSupport } : {}), ...(enableDnsHostnames !== undefined ? { enableDnsHostnames } : {}) };
+      return Object.keys(dns).length > 0 ? { ...vpc, dns } : vpc;
+    }),
+  );
 }
 
 /** The VPC kind of discovery. */
 export const VPC_DISCOVERY = discoveryKind({
-  actions: { DescribeVpcs: 1000 },
-  scan: (ec2, fetch) => fetch('DescribeVpcs', (page, abortSignal) => ec2.send(new DescribeVpcsCommand(page), { abortSignal }), (o) => o.Vpcs),
-  translate: (v: AwsVpc, seen) => toVpc(v, seen.accountId, seen.region),
+  // DescribeVpcAttribute takes no page size: one attribute of one VPC per call.
+  actions: { DescribeVpcs: 1000, DescribeVpcAttribute: 1000 },
+  optionalActions: ['DescribeVpcAttribute'],
+  scan: async (ec2, fetch, _scanned, unread) => {
+    const vpcs = await fetch('DescribeVpcs', (page, abortSignal) => ec2.send(new DescribeVpcsCommand(page), { abortSignal }), (o) => o.Vpcs);
+    return withDnsAttributes(ec2, fetch, vpcs, unread);
+  },
+  translate: (v: RawVpc, seen) => toVpc(v, seen.accountId, seen.region),
   merge: mergeRegional<Vpc>,
   carry: carryRegional<Vpc>,
 });

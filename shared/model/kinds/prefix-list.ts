@@ -30,8 +30,13 @@ export interface ManagedPrefixList {
   readonly version?: number;
   /** `create-complete`, `modify-complete`, … as AWS names it. */
   readonly state: string;
-  /** The entries of its current version, by block. */
+  /** The entries of its current version, by block (none when `entriesSkipped`). */
   readonly entries: readonly PrefixListEntry[];
+  /**
+   * True for an AWS-managed list whose entries discovery did not fetch: no route or
+   * security-group rule of the scanned accounts in its region names it.
+   */
+  readonly entriesSkipped?: true;
 }
 
 /** Schema of a `ManagedPrefixList`. */
@@ -47,6 +52,7 @@ export const managedPrefixListSchema = z.object({
   version: z.number().int().optional(),
   state: z.string(),
   entries: z.array(z.object({ cidr: z.string(), description: z.string().optional() })).readonly(),
+  entriesSkipped: z.literal(true).optional(),
 });
 
 // Compile-time check that the schema produces exactly the type.

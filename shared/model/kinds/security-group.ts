@@ -28,6 +28,8 @@ export interface SecurityGroupRule {
   readonly toPort?: number;
   readonly peer: RulePeer;
   readonly description?: string;
+  /** AWS's id of the rule (`sgr-…`), when DescribeSecurityGroupRules answered. */
+  readonly ruleId?: string;
 }
 
 /** A security group. */
@@ -61,6 +63,7 @@ const ruleSchema = z.object({
   toPort: z.number().int().optional(),
   peer: rulePeerSchema,
   description: z.string().optional(),
+  ruleId: z.string().optional(),
 });
 
 /** Schema of a `SecurityGroup`. */

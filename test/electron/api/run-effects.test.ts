@@ -42,6 +42,16 @@ describe('run effects', () => {
     expect(marksOfRun(t, plan, run)).toMatchObject({ peeringIds: [routed.id], vpcIds: expect.arrayContaining([routed.requester.vpcId, routed.accepter.vpcId]) });
   });
 
+  it('a revoked rule leaves its group whether or not the scan gave it AWS’s rule id', () => {
+    const withIds: Topology = { ...t, securityGroups: t.securityGroups.map((g) => ({ ...g, ingress: g.ingress.map((r, i) => ({ ...r, ruleId: `sgr-${g.id.slice(3)}${i}` })) })) };
+    const plan = { ...must(planDeletion(withIds, routed.id, profilesFromTopology(t.accounts))), id: 'delete-3' };
+    expect(plan.steps.filter((s) => s.kind === 'revoke-ingress').length).toBeGreaterThan(0);
+    const run = runOf(plan, () => 'done', { peeringId: routed.id, peeringStatus: 'deleted' });
+    const rules = (x: Topology) => x.securityGroups.map((g) => ({ id: g.id, ingress: g.ingress.map(({ ruleId: _id, ...r }) => r) }));
+    expect(rules(applyRun(withIds, plan, run))).toEqual(rules(applyRun(t, plan, run)));
+    expect(rules(applyRun(withIds, plan, run))).not.toEqual(rules(withIds));
+  });
+
   it('steps that did not change AWS change nothing, and scope only both sides', () => {
     const plan = { ...must(planDeletion(t, routed.id, profilesFromTopology(t.accounts))), id: 'delete-2' };
     const run = runOf(plan, () => 'failed');

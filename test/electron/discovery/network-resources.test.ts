@@ -8,6 +8,7 @@ import {
   AllocateAddressCommand,
   AttachInternetGatewayCommand,
   AttachVpnGatewayCommand,
+  AuthorizeSecurityGroupIngressCommand,
   CreateEgressOnlyInternetGatewayCommand,
   CreateInternetGatewayCommand,
   CreateNatGatewayCommand,
@@ -21,7 +22,9 @@ import {
   CreateSubnetCommand,
   CreateVpcCommand,
   DescribeNetworkAclsCommand,
+  DescribeSecurityGroupRulesCommand,
   EC2Client,
+  ModifyVpcAttributeCommand,
   ReplaceNetworkAclAssociationCommand,
   RunInstancesCommand,
   TerminateInstancesCommand,
@@ -30,6 +33,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSandboxServer, type SandboxServer } from '@peerscape/sandbox-cloud';
 import { runDiscovery } from '../../../electron/discovery/run-discovery';
+import type { DiscoveryProgress } from '../../../shared/api/events';
 import type { Snapshot } from '../../../shared/model/snapshot';
 import { parseSnapshot } from '../../../shared/model/snapshot-schema';
 
@@ -52,6 +56,9 @@ describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfac
     c = new EC2Client({ endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey }, maxAttempts: 1 });
     ids.vpc = (await c.send(new CreateVpcCommand({ CidrBlock: '10.70.0.0/16' }))).Vpc?.VpcId as string;
     ids.subnet = (await c.send(new CreateSubnetCommand({ VpcId: ids.vpc, CidrBlock: '10.70.1.0/24', AvailabilityZone: 'us-east-1a' }))).Subnet?.SubnetId as string;
+    await c.send(new ModifyVpcAttributeCommand({ VpcId: ids.vpc, EnableDnsHostnames: { Value: true } }));
+    ids.quietVpc = (await c.send(new CreateVpcCommand({ CidrBlock: '10.75.0.0/16' }))).Vpc?.VpcId as string;
+    await c.send(new ModifyVpcAttributeCommand({ VpcId: ids.quietVpc, EnableDnsSupport: { Value: false } }));
     ids.otherSubnet = (await c.send(new CreateSubnetCommand({ VpcId: ids.vpc, CidrBlock: '10.70.2.0/24', AvailabilityZone: 'us-east-1b' }))).Subnet?.SubnetId as string;
 
     // A custom ACL: allow 443 in from the partner, the return traffic's ephemeral ports out, deny ICMP in.
@@ -87,6 +94,15 @@ describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfac
 
     // An instance with two interfaces (listed out of device order) in groups, and one terminated.
     ids.appSg = (await c.send(new CreateSecurityGroupCommand({ GroupName: 'app', Description: 'app', VpcId: ids.vpc }))).GroupId as string;
+    await c.send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: ids.appSg,
+        IpPermissions: [
+          { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.71.0.0/16' }], UserIdGroupPairs: [{ GroupId: ids.sg }] },
+          { IpProtocol: 'icmp', FromPort: -1, ToPort: -1, Ipv6Ranges: [{ CidrIpv6: '2001:DB8::/32' }] },
+        ],
+      }),
+    );
     const launched = (
       await c.send(
         new RunInstancesCommand({
@@ -263,12 +279,71 @@ describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfac
   it('still loads a region whose instances it may not read, and says so', async () => {
     server.setFaults({ denyActions: [{ action: 'DescribeInstances' }] });
     try {
-      const r = await runDiscovery({ profiles: ['sandbox-network'], regions: ['us-east-1'] }, { env, homeDir: home, now: NOW });
+      let last: DiscoveryProgress | undefined;
+      const r = await runDiscovery({ profiles: ['sandbox-network'], regions: ['us-east-1'] }, { env, homeDir: home, now: NOW, onProgress: (p) => void (last = p) });
       if (!r.ok) throw new Error(r.error.message);
       expect(r.value.topology.instances).toEqual([]);
       expect(r.value.topology.networkInterfaces.map((n) => n.id)).toContain(ids.eth0);
       const cell = r.value.coverage.find((x) => x.region === 'us-east-1');
       expect(cell?.unread?.map((u) => [u.kind, u.errorCode])).toEqual([['instances', 'UnauthorizedOperation']]);
+      // The progress grid's cell says so too, with the same words.
+      const gridCell = last?.cells.find((c) => c.region === 'us-east-1');
+      expect(gridCell).toMatchObject({ state: 'done', unread: cell?.unread });
+    } finally {
+      server.setFaults({});
+    }
+  });
+
+  it('reads each VPC’s DNS support and DNS hostnames attributes', () => {
+    const byId = new Map(snapshot.topology.vpcs.map((v) => [v.id, v]));
+    expect(byId.get(ids.vpc as `vpc-${string}`)).toMatchObject({ enableDnsSupport: true, enableDnsHostnames: true });
+    expect(byId.get(ids.quietVpc as `vpc-${string}`)).toMatchObject({ enableDnsSupport: false, enableDnsHostnames: false });
+  });
+
+  it('still loads a region whose VPC attributes it may not read: the VPCs without them, the coverage saying so once', async () => {
+    server.setFaults({ denyActions: [{ action: 'DescribeVpcAttribute' }] });
+    try {
+      const r = await runDiscovery({ profiles: ['sandbox-network'], regions: ['us-east-1'] }, { env, homeDir: home, now: NOW });
+      if (!r.ok) throw new Error(r.error.message);
+      const vpc = r.value.topology.vpcs.find((v) => v.id === ids.vpc);
+      expect(vpc?.cidrBlocks.map((b) => b.cidr)).toEqual(['10.70.0.0/16']);
+      expect(vpc).not.toHaveProperty('enableDnsSupport');
+      expect(vpc).not.toHaveProperty('enableDnsHostnames');
+      const cell = r.value.coverage.find((x) => x.region === 'us-east-1');
+      expect(cell?.state).toBe('complete');
+      expect(cell?.unread?.map((u) => [u.kind, u.errorCode])).toEqual([['vpcDnsAttributes', 'UnauthorizedOperation']]);
+      expect(cell?.unread?.[0]?.message).toContain('ec2:DescribeVpcAttribute');
+      expect(r.value.topology.networkAcls.length).toBeGreaterThan(0);
+    } finally {
+      server.setFaults({});
+    }
+  });
+
+  it('gives each flattened security-group rule its id from DescribeSecurityGroupRules', async () => {
+    const group = snapshot.topology.securityGroups.find((g) => g.id === ids.appSg);
+    const aws = (await c.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [ids.appSg!] }] }))).SecurityGroupRules ?? [];
+    const idOf = (egress: boolean, peer: (r: (typeof aws)[number]) => string | undefined, value: string) => aws.find((r) => r.IsEgress === egress && peer(r) === value)?.SecurityGroupRuleId;
+    expect(group?.ingress.map((r) => [r.protocol, r.peer, r.ruleId])).toEqual([
+      ['tcp', { kind: 'cidr', cidr: '10.71.0.0/16' }, idOf(false, (r) => r.CidrIpv4, '10.71.0.0/16')],
+      ['tcp', { kind: 'group', groupId: ids.sg }, idOf(false, (r) => r.ReferencedGroupInfo?.GroupId, ids.sg!)],
+      ['icmp', { kind: 'cidr', cidr: '2001:db8::/32' }, idOf(false, (r) => r.CidrIpv6?.toLowerCase(), '2001:db8::/32')],
+    ]);
+    expect(group?.egress.map((r) => [r.protocol, r.ruleId])).toEqual([['-1', idOf(true, (r) => r.CidrIpv4, '0.0.0.0/0')]]);
+    for (const r of [...group!.ingress, ...group!.egress]) expect(r.ruleId).toMatch(/^sgr-/);
+  });
+
+  it('still loads the groups and their rules when it may not read the rule ids, and says so', async () => {
+    server.setFaults({ denyActions: [{ action: 'DescribeSecurityGroupRules' }] });
+    try {
+      const r = await runDiscovery({ profiles: ['sandbox-network'], regions: ['us-east-1'] }, { env, homeDir: home, now: NOW });
+      if (!r.ok) throw new Error(r.error.message);
+      const group = r.value.topology.securityGroups.find((g) => g.id === ids.appSg);
+      expect(group?.ingress).toHaveLength(3);
+      expect([...group!.ingress, ...group!.egress].some((x) => x.ruleId !== undefined)).toBe(false);
+      const cell = r.value.coverage.find((x) => x.region === 'us-east-1');
+      expect(cell?.state).toBe('complete');
+      expect(cell?.unread?.map((u) => [u.kind, u.errorCode])).toEqual([['securityGroupRuleIds', 'UnauthorizedOperation']]);
+      expect(cell?.unread?.[0]?.message).toContain('ec2:DescribeSecurityGroupRules');
     } finally {
       server.setFaults({});
     }

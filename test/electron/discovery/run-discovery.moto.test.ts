@@ -135,10 +135,11 @@ describe.skipIf(Boolean(motoMissing) && !onCi)('runDiscovery against moto', () =
     const s = await scan();
     const sg = s.topology.securityGroups.find((g) => g.id === seeded.sg);
     expect(sg?.ingress).toEqual([
-      { protocol: 'tcp', fromPort: 443, toPort: 443, peer: { kind: 'cidr', cidr: '10.9.0.0/16' }, description: 'from b' },
-      { protocol: 'tcp', fromPort: 443, toPort: 443, peer: { kind: 'group', groupId: seeded.sg } },
+      { protocol: 'tcp', fromPort: 443, toPort: 443, peer: { kind: 'cidr', cidr: '10.9.0.0/16' }, description: 'from b', ruleId: expect.stringMatching(/^sgr-/) },
+      { protocol: 'tcp', fromPort: 443, toPort: 443, peer: { kind: 'group', groupId: seeded.sg }, ruleId: expect.stringMatching(/^sgr-/) },
     ]);
-    expect(sg?.egress).toContainEqual({ protocol: '-1', peer: { kind: 'cidr', cidr: '0.0.0.0/0' } });
+    expect(new Set(sg?.ingress.map((r) => r.ruleId)).size).toBe(2);
+    expect(sg?.egress).toContainEqual({ protocol: '-1', peer: { kind: 'cidr', cidr: '0.0.0.0/0' }, ruleId: expect.stringMatching(/^sgr-/) });
   });
 
   it('reports a profile × region grid that ends with every cell done and counts', async () => {

@@ -46,6 +46,21 @@ describe('explainReachability: reachable', () => {
     expect(x.checks[7]!.message).toBe('acl-a (default) of subnet-a1, outbound, allows tcp/5432 to 10.1.1.20/32 by rule 100 (allow all 0.0.0.0/0).');
   });
 
+  it('names what the scan could not read in an endpoint’s account and region as not checked there, and nothing elsewhere', () => {
+    const a = t.vpcs.find((v) => v.id === 'vpc-a')!;
+    const coverage = [
+      { profile: 'p', accountId: a.accountId, region: a.region, state: 'complete' as const, unread: [{ kind: 'networkAcls', errorCode: 'UnauthorizedOperation', message: 'grant ec2:DescribeNetworkAcls' }] },
+      { profile: 'q', accountId: '999999999999', region: a.region, state: 'complete' as const, unread: [{ kind: 'instances', errorCode: 'UnauthorizedOperation', message: 'm' }] },
+    ];
+    const x = explainReachability(t, '10.0.1.10', '10.1.1.20', { protocol: 'tcp', port: 5432, coverage });
+    expect(x.verdict).toBe('reachable');
+    expect(x.notes.filter((n) => n.startsWith('The scan could not read'))).toEqual([
+      `The scan could not read network ACLs in account ${a.accountId} · ${a.region} (UnauthorizedOperation): they were not checked there.`,
+    ]);
+    expect(x.notes.join(' ')).not.toContain('not in the snapshot');
+    expect(explainReachability(t, '10.0.1.10', '10.1.1.20', { protocol: 'tcp', port: 5432 }).notes.join(' ')).not.toContain('could not read');
+  });
+
   it('checks every table of a VPC endpoint, the main one for unassociated subnets', () => {
     const x = explainReachability(t, 'vpc-a', 'subnet-b1', { protocol: 'tcp', port: 5432 });
     expect(x.verdict).toBe('reachable');

@@ -138,6 +138,7 @@ export function buildExportDocument(snapshot: Snapshot, selection: ExportSelecti
   peerings.sort((a, b) => cmp(a.id, b.id));
 
   const inView = new Set(vpcs.map((v) => v.id));
+  const setsInUse = new Set(vpcs.flatMap((v) => (v.dhcpOptionsId ? [`${v.region}/${v.dhcpOptionsId}`] : [])));
   const accountIds = [...new Set(vpcs.map((v) => v.accountId))].sort(cmp);
   const accountById = new Map(full.accounts.map((a) => [a.id, a]));
   const accounts: Account[] = accountIds.map((id) => accountById.get(id) ?? { id, profiles: [] });
@@ -157,6 +158,8 @@ export function buildExportDocument(snapshot: Snapshot, selection: ExportSelecti
     prefixLists: full.prefixLists.filter((l) => accountIds.includes(l.accountId)),
     networkInterfaces: full.networkInterfaces.filter((n) => inView.has(n.vpcId)),
     instances: full.instances.filter((i) => inView.has(i.vpcId)),
+    // The DHCP options sets the VPCs in view use.
+    dhcpOptions: full.dhcpOptions.filter((d) => setsInUse.has(`${d.region}/${d.id}`)),
   };
 
   // Route completeness for every status that routes could exist for: only active carries

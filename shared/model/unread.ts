@@ -20,6 +20,7 @@ export const KIND_WORDS: Readonly<Record<ResourceKey, string>> = {
   prefixLists: 'managed prefix lists',
   networkInterfaces: 'network interfaces',
   instances: 'instances',
+  dhcpOptions: 'DHCP options sets',
 };
 
 /** Parts of a kind a region can lack while the kind loads (optional fields filled by calls of their own). */

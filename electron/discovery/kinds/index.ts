@@ -4,6 +4,7 @@
  * counts of the progress grid all follow from this table.
  */
 import type { ResourceKey, ResourceOf } from '../../../shared/model/topology';
+import { DHCP_OPTIONS_DISCOVERY } from './dhcp-options';
 import type { DiscoveryKind } from './kind';
 import {
   EGRESS_ONLY_INTERNET_GATEWAY_DISCOVERY,
@@ -38,6 +39,7 @@ export const DISCOVERY_KINDS = {
   prefixLists: MANAGED_PREFIX_LIST_DISCOVERY,
   networkInterfaces: NETWORK_INTERFACE_DISCOVERY,
   instances: INSTANCE_DISCOVERY,
+  dhcpOptions: DHCP_OPTIONS_DISCOVERY,
 } as const satisfies { readonly [K in ResourceKey]: DiscoveryKind<string, unknown, unknown, ResourceOf<K>> };
 
 type Kinds = typeof DISCOVERY_KINDS;

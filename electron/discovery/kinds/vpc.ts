@@ -3,7 +3,7 @@
 import { DescribeVpcAttributeCommand, DescribeVpcsCommand, type EC2Client, type Vpc as AwsVpc } from '@aws-sdk/client-ec2';
 
 import type { AccountId, Region, VpcId } from '../../../shared/model/ids';
-import type { Vpc, VpcCidrBlock } from '../../../shared/model/topology';
+import type { DhcpOptionsId, Vpc, VpcCidrBlock } from '../../../shared/model/topology';
 import { GONE_CIDR_STATES, nameOf, normaliseCidr, toTags } from './aws-fields';
 import { carryRegional, discoveryKind, mergeRegional, type FetchPages, type NoteUnread } from './kind';
 
@@ -52,6 +52,7 @@ export function toVpc(v: RawVpc, fallbackAccount: AccountId, region: Region): Vp
     cidrBlocks: blocks,
     ...(v.dns?.enableDnsSupport !== undefined ? { enableDnsSupport: v.dns.enableDnsSupport } : {}),
     ...(v.dns?.enableDnsHostnames !== undefined ? { enableDnsHostnames: v.dns.enableDnsHostnames } : {}),
+    ...(v.DhcpOptionsId === 'default' || v.DhcpOptionsId?.startsWith('dopt-') ? { dhcpOptionsId: v.DhcpOptionsId as DhcpOptionsId | 'default' } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * (and one `export *`); `Topology`, `EMPTY_TOPOLOGY` and the snapshot schema follow from it.
  */
 import type { ModelKind } from './common';
+import { DHCP_OPTIONS_KIND } from './dhcp-options';
 import { EGRESS_ONLY_INTERNET_GATEWAY_KIND, INTERNET_GATEWAY_KIND, NAT_GATEWAY_KIND, VPN_GATEWAY_KIND } from './gateway';
 import { INSTANCE_KIND } from './instance';
 import { NETWORK_ACL_KIND } from './network-acl';
@@ -16,6 +17,7 @@ import { VPC_KIND } from './vpc';
 import { VPC_ENDPOINT_KIND } from './vpc-endpoint';
 
 export * from './account';
+export * from './dhcp-options';
 export * from './gateway';
 export * from './instance';
 export * from './network-acl';
@@ -45,6 +47,7 @@ export const MODEL_KINDS = {
   prefixLists: MANAGED_PREFIX_LIST_KIND,
   networkInterfaces: NETWORK_INTERFACE_KIND,
   instances: INSTANCE_KIND,
+  dhcpOptions: DHCP_OPTIONS_KIND,
 } as const satisfies Readonly<Record<string, ModelKind<unknown>>>;
 
 /** The key of a resource kind in `Topology` (`vpcs`, `routeTables`, …). */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import type { AccountId, Region, VpcId } from '../ids';
 import { accountIdSchema, idSchema, regionSchema, tagsSchema, type ModelKind, type Tags } from './common';
+import { dhcpOptionsIdSchema, type DhcpOptionsId } from './dhcp-options';
 
 /** One CIDR block associated with a VPC: the primary IPv4 block, a secondary one, or IPv6. */
 export interface VpcCidrBlock {
@@ -31,6 +32,11 @@ export interface Vpc {
   /** DNS attributes, when discovered (needed for peering DNS resolution). */
   readonly enableDnsSupport?: boolean;
   readonly enableDnsHostnames?: boolean;
+  /**
+   * Its DHCP options set as DescribeVpcs gives `DhcpOptionsId`: a `dopt-` id, or `default` when
+   * the VPC has no set (AssociateDhcpOptions with `default`). Unset in snapshots before version 4.
+   */
+  readonly dhcpOptionsId?: DhcpOptionsId | 'default';
 }
 
 /** Schema of a `VpcId`. */
@@ -56,6 +62,7 @@ export const vpcSchema = z.object({
   cidrBlocks: z.array(cidrBlockSchema).readonly(),
   enableDnsSupport: z.boolean().optional(),
   enableDnsHostnames: z.boolean().optional(),
+  dhcpOptionsId: z.union([dhcpOptionsIdSchema, z.literal('default')]).optional(),
 });
 
 // Compile-time check that the schema produces exactly the type.

@@ -162,9 +162,9 @@ function fixture(name: string): { text: string; json: { schemaVersion: number; t
 describe('a version 1 snapshot (written before network ACLs, gateways, prefix lists, interfaces)', () => {
   const { text: file, json: v1File } = fixture('v1-analysis.json');
 
-  it('opens at the current version with every list versions 2 and 3 added empty, and the rest as written', () => {
+  it('opens at the current version with every list versions 2, 3 and 4 added empty, and the rest as written', () => {
     expect(v1File.schemaVersion).toBe(1);
-    const added = [...LISTS_NEW_IN[2], ...LISTS_NEW_IN[3]];
+    const added = [...LISTS_NEW_IN[2], ...LISTS_NEW_IN[3], ...LISTS_NEW_IN[4]];
     for (const k of added) expect(v1File.topology).not.toHaveProperty(k);
     const r = parseSnapshot(file);
     if (!r.ok) throw new Error(r.problems.join('; '));
@@ -194,7 +194,8 @@ describe('a version 2 snapshot (written before network interfaces and instances)
     expect(r.snapshot.schemaVersion).toBe(TOPOLOGY_SCHEMA_VERSION);
     expect(r.snapshot.topology.networkInterfaces).toEqual([]);
     expect(r.snapshot.topology.instances).toEqual([]);
-    const { networkInterfaces: _n, instances: _i, ...rest } = r.snapshot.topology;
+    expect(r.snapshot.topology.dhcpOptions).toEqual([]);
+    const { networkInterfaces: _n, instances: _i, dhcpOptions: _d, ...rest } = r.snapshot.topology;
     expect(rest).toEqual(v2File.topology);
   });
 
@@ -210,5 +211,42 @@ describe('a version 2 snapshot (written before network interfaces and instances)
     const r = parseSnapshot(JSON.stringify(bad));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0]).toMatch(/^topology\.networkInterfaces\.0\.id: /);
+  });
+});
+
+describe('a version 3 snapshot (written before DHCP options sets)', () => {
+  const { text: file, json: v3File } = fixture('v3-analysis.json');
+
+  it('opens at the current version with DHCP options sets empty, its VPCs without a set, and its interfaces and instances as written', () => {
+    expect(v3File.schemaVersion).toBe(3);
+    for (const k of LISTS_NEW_IN[4]) expect(v3File.topology).not.toHaveProperty(k);
+    expect(v3File.topology.networkInterfaces).toHaveLength(1);
+    expect(v3File.topology.instances).toHaveLength(1);
+    const r = parseSnapshot(file);
+    if (!r.ok) throw new Error(r.problems.join('; '));
+    expect(r.snapshot.schemaVersion).toBe(TOPOLOGY_SCHEMA_VERSION);
+    expect(r.snapshot.topology.dhcpOptions).toEqual([]);
+    for (const v of r.snapshot.topology.vpcs) expect(v).not.toHaveProperty('dhcpOptionsId');
+    const { dhcpOptions: _d, ...rest } = r.snapshot.topology;
+    expect(rest).toEqual(v3File.topology);
+  });
+
+  it('runs only the step from 3: a version 3 file without its interfaces is named, not filled', () => {
+    const { networkInterfaces: _gone, ...withoutInterfaces } = v3File.topology;
+    const r = parseSnapshot(JSON.stringify({ ...v3File, topology: withoutInterfaces }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems).toEqual(['topology.networkInterfaces: Invalid input: expected array, received undefined']);
+  });
+
+  it('refuses a DHCP options set or a VPC set id the schema does not accept, by its path', () => {
+    const badSet = { ...v3File, schemaVersion: 4, topology: { ...v3File.topology, dhcpOptions: [{ id: 'dhcp-1', accountId: '111111111111', region: 'eu-west-1', configurations: {} }] } };
+    const r = parseSnapshot(JSON.stringify(badSet));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]).toMatch(/^topology\.dhcpOptions\.0\.id: /);
+    const vpcs = (v3File.topology.vpcs as Record<string, unknown>[]).map((v, i) => (i === 0 ? { ...v, dhcpOptionsId: 'none' } : v));
+    const badVpc = { ...v3File, schemaVersion: 4, topology: { ...v3File.topology, vpcs, dhcpOptions: [] } };
+    const r2 = parseSnapshot(JSON.stringify(badVpc));
+    expect(r2.ok).toBe(false);
+    if (!r2.ok) expect(r2.problems[0]).toMatch(/^topology\.vpcs\.0\.dhcpOptionsId: /);
   });
 });

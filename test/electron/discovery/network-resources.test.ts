@@ -6,9 +6,11 @@ import { join } from 'node:path';
 
 import {
   AllocateAddressCommand,
+  AssociateDhcpOptionsCommand,
   AttachInternetGatewayCommand,
   AttachVpnGatewayCommand,
   AuthorizeSecurityGroupIngressCommand,
+  CreateDhcpOptionsCommand,
   CreateEgressOnlyInternetGatewayCommand,
   CreateInternetGatewayCommand,
   CreateNatGatewayCommand,
@@ -21,6 +23,7 @@ import {
   CreateNetworkAclEntryCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
+  DescribeDhcpOptionsCommand,
   DescribeNetworkAclsCommand,
   DescribeSecurityGroupRulesCommand,
   EC2Client,
@@ -59,6 +62,21 @@ describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfac
     await c.send(new ModifyVpcAttributeCommand({ VpcId: ids.vpc, EnableDnsHostnames: { Value: true } }));
     ids.quietVpc = (await c.send(new CreateVpcCommand({ CidrBlock: '10.75.0.0/16' }))).Vpc?.VpcId as string;
     await c.send(new ModifyVpcAttributeCommand({ VpcId: ids.quietVpc, EnableDnsSupport: { Value: false } }));
+    // A custom DHCP options set with its own name servers on the first VPC; none on the quiet one.
+    ids.dopt = (
+      await c.send(
+        new CreateDhcpOptionsCommand({
+          DhcpConfigurations: [
+            { Key: 'domain-name-servers', Values: ['10.70.0.2', '10.70.0.3'] },
+            { Key: 'domain-name', Values: ['corp.example'] },
+            { Key: 'ntp-servers', Values: ['10.70.0.4'] },
+          ],
+          TagSpecifications: [{ ResourceType: 'dhcp-options', Tags: [{ Key: 'Name', Value: 'corp' }] }],
+        }),
+      )
+    ).DhcpOptions?.DhcpOptionsId as string;
+    await c.send(new AssociateDhcpOptionsCommand({ VpcId: ids.vpc, DhcpOptionsId: ids.dopt }));
+    await c.send(new AssociateDhcpOptionsCommand({ VpcId: ids.quietVpc, DhcpOptionsId: 'default' }));
     ids.otherSubnet = (await c.send(new CreateSubnetCommand({ VpcId: ids.vpc, CidrBlock: '10.70.2.0/24', AvailabilityZone: 'us-east-1b' }))).Subnet?.SubnetId as string;
 
     // A custom ACL: allow 443 in from the partner, the return traffic's ephemeral ports out, deny ICMP in.
@@ -289,6 +307,43 @@ describe('discovery of network ACLs, gateways, endpoints, prefix lists, interfac
       // The progress grid's cell says so too, with the same words.
       const gridCell = last?.cells.find((c) => c.region === 'us-east-1');
       expect(gridCell).toMatchObject({ state: 'done', unread: cell?.unread });
+    } finally {
+      server.setFaults({});
+    }
+  });
+
+  it('reads DHCP options sets with their options, and which set each VPC uses', async () => {
+    const sets = new Map(snapshot.topology.dhcpOptions.map((d) => [d.id, d]));
+    expect(sets.get(ids.dopt as `dopt-${string}`)).toEqual({
+      id: ids.dopt,
+      accountId: snapshot.topology.vpcs.find((v) => v.id === ids.vpc)?.accountId,
+      region: 'us-east-1',
+      name: 'corp',
+      configurations: { 'domain-name': ['corp.example'], 'domain-name-servers': ['10.70.0.2', '10.70.0.3'], 'ntp-servers': ['10.70.0.4'] },
+    });
+    const vpcs = new Map(snapshot.topology.vpcs.map((v) => [v.id, v]));
+    expect(vpcs.get(ids.vpc as `vpc-${string}`)?.dhcpOptionsId).toBe(ids.dopt);
+    // AssociateDhcpOptions with `default` leaves a VPC with no set: kept as AWS says it.
+    expect(vpcs.get(ids.quietVpc as `vpc-${string}`)?.dhcpOptionsId).toBe('default');
+    // Every set of the region is read, the region's default one (AmazonProvidedDNS) too.
+    const aws = (await c.send(new DescribeDhcpOptionsCommand({}))).DhcpOptions ?? [];
+    expect([...sets.keys()].sort()).toEqual(aws.map((d) => d.DhcpOptionsId).sort());
+    expect([...sets.values()].some((d) => d.configurations['domain-name-servers']?.[0] === 'AmazonProvidedDNS')).toBe(true);
+    expect(parseSnapshot(JSON.stringify(snapshot))).toEqual({ ok: true, snapshot });
+  });
+
+  it('still loads a region whose DHCP options sets it may not read: its VPCs are there, and the coverage names what is missing', async () => {
+    server.setFaults({ denyActions: [{ action: 'DescribeDhcpOptions' }] });
+    try {
+      const r = await runDiscovery({ profiles: ['sandbox-network'], regions: ['us-east-1'] }, { env, homeDir: home, now: NOW });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.topology.dhcpOptions).toEqual([]);
+      // The VPC still says which set it uses (DescribeVpcs gives the id).
+      expect(r.value.topology.vpcs.find((v) => v.id === ids.vpc)?.dhcpOptionsId).toBe(ids.dopt);
+      const cell = r.value.coverage.find((x) => x.region === 'us-east-1');
+      expect(cell?.state).toBe('complete');
+      expect(cell?.unread?.map((u) => [u.kind, u.errorCode])).toEqual([['dhcpOptions', 'UnauthorizedOperation']]);
+      expect(cell?.unread?.[0]?.message).toContain('ec2:DescribeDhcpOptions');
     } finally {
       server.setFaults({});
     }

@@ -103,4 +103,23 @@ describe('buildExportDocument', () => {
     expect(r.value.topology.networkInterfaces.map((n) => n.id)).toEqual(['eni-a']);
     expect(r.value.topology.instances.map((i) => i.id)).toEqual(['i-a']);
   });
+
+  it('keeps the DHCP options sets the VPCs in view use, and only those', () => {
+    const review = buildReviewSnapshot();
+    const a = review.topology.vpcs.find((x) => x.id === 'vpc-0a11')!;
+    const b = review.topology.vpcs.find((x) => x.id === 'vpc-0b22')!;
+    const set = (id: `dopt-${string}`, v: typeof a) => ({ id, accountId: v.accountId, region: v.region, configurations: { 'domain-name-servers': ['10.0.0.2'] } });
+    const snapshot: Snapshot = {
+      ...review,
+      topology: {
+        ...review.topology,
+        vpcs: review.topology.vpcs.map((v) => (v.id === a.id ? { ...v, dhcpOptionsId: 'dopt-a' as const } : v.id === b.id ? { ...v, dhcpOptionsId: 'dopt-b' as const } : v)),
+        dhcpOptions: [set('dopt-a', a), set('dopt-b', b), set('dopt-unused', a)],
+      },
+    };
+    const r = buildExportDocument(snapshot, { peeringIds: ['pcx-0001'] });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.topology.vpcs.map((v) => v.id)).not.toContain('vpc-0b22');
+    expect(r.value.topology.dhcpOptions.map((d) => d.id)).toEqual(['dopt-a']);
+  });
 });

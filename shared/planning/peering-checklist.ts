@@ -5,6 +5,7 @@
  * Routes use route completeness (shared/analysis); a route to a request still pending
  * acceptance is a blackhole until it is accepted, which is expected and counts as in place.
  */
+import { ownDnsNotes } from '../analysis/dhcp-words';
 import type { SideRouteCompleteness } from '../analysis/route-completeness';
 import { suggestRouteFix } from '../analysis/route-words';
 import { indexTopology } from '../analysis/topology-index';
@@ -213,7 +214,9 @@ function dnsItem(topology: Topology, peering: Peering): ChecklistItem {
   if (hasEnded(peering)) return notLive('dns', label, peering, 'DNS options', 'active');
   if (peering.status !== 'active') return { id: 'dns', label, state: 'blocked', detail: 'DNS options can be set once the peering is active.' };
   const off = (['requester', 'accepter'] as const).filter((r) => !sideOf(peering, r).allowDnsResolutionFromRemoteVpc);
-  if (off.length === 0) return { id: 'dns', label, state: 'done', detail: "Both sides resolve the peer's private DNS names to private IPs." };
+  const ownDns = ownDnsNotes(topology.dhcpOptions, [index.vpcById.get(peering.requester.vpcId), index.vpcById.get(peering.accepter.vpcId)]);
+  const notes = ownDns.length > 0 ? ` ${ownDns.join(' ')}` : '';
+  if (off.length === 0) return { id: 'dns', label, state: 'done', detail: `Both sides resolve the peer's private DNS names to private IPs.${notes}` };
   const attrsOff = [peering.requester.vpcId, peering.accepter.vpcId].filter((id) => {
     const v = index.vpcById.get(id);
     return v && (v.enableDnsHostnames === false || v.enableDnsSupport === false);
@@ -224,7 +227,8 @@ function dnsItem(topology: Topology, peering: Peering): ChecklistItem {
     state: 'optional',
     detail:
       `Not allowed on the ${off.join(' and ')} side${off.length > 1 ? 's' : ''}: public DNS names of the peer resolve to public IPs there.` +
-      (attrsOff.length ? ` ${attrsOff.join(' and ')} must first enable DNS hostnames and DNS support.` : ''),
+      (attrsOff.length ? ` ${attrsOff.join(' and ')} must first enable DNS hostnames and DNS support.` : '') +
+      notes,
     action: { kind: 'enable-dns', label: 'Allow DNS resolution from the peer', sides: off },
   };
 }

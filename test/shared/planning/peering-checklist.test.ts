@@ -182,6 +182,27 @@ describe('peeringChecklist', () => {
     expect(item(checklist(dns), 'dns').state).toBe('done');
   });
 
+  it('says in its DNS note when a side’s DHCP options set has its own name servers, and not for Amazon-provided DNS', () => {
+    const t = buildPeeredPair();
+    const [a, b] = t.vpcs;
+    const own = { id: 'dopt-own' as const, accountId: a!.accountId, region: a!.region, configurations: { 'domain-name-servers': ['10.0.0.53'] } };
+    const amazon = { id: 'dopt-aws' as const, accountId: b!.accountId, region: b!.region, configurations: { 'domain-name-servers': ['AmazonProvidedDNS'] } };
+    const withSets: Topology = {
+      ...t,
+      vpcs: t.vpcs.map((v) => (v.id === a!.id ? { ...v, dhcpOptionsId: own.id } : { ...v, dhcpOptionsId: amazon.id })),
+      dhcpOptions: [own, amazon],
+    };
+    const detail = item(checklist(withSets), 'dns').detail;
+    expect(detail).toContain(`${a!.name ?? a!.id} uses DHCP options set dopt-own with its own name servers (10.0.0.53)`);
+    expect(detail).toContain('does not apply there unless those servers forward to it');
+    expect(detail).not.toContain('dopt-aws');
+    // The same when both sides allow resolution: the note stands beside "done".
+    const allowed = { ...withSets, peerings: withSets.peerings.map((p) => ({ ...p, requester: { ...p.requester, allowDnsResolutionFromRemoteVpc: true }, accepter: { ...p.accepter, allowDnsResolutionFromRemoteVpc: true } })) };
+    expect(item(checklist(allowed), 'dns')).toMatchObject({ state: 'done', detail: expect.stringContaining('dopt-own') });
+    // Without sets (a snapshot before version 4) nothing is said.
+    expect(item(checklist(t), 'dns').detail).not.toContain('DHCP');
+  });
+
   it('names an unknown peering', () => {
     const r = peeringChecklist(buildPeeredPair(), 'pcx-zz');
     expect(r.ok || r.error.code).toBe('not-found');

@@ -1,6 +1,7 @@
 /** The inspector section of a VPC: its facts, blocks, overlaps, peerings, routes to peers, rules and indirect neighbours. */
 import { useMemo } from 'react';
 
+import { dhcpWords } from '../../../../shared/analysis/dhcp-words';
 import { mayHaveStaleLeftovers } from '../../../../shared/analysis/peering-leftovers';
 import { trafficWords } from '../../../../shared/analysis/estate-reach';
 import { describeTarget } from '../../../../shared/analysis/route-words';
@@ -35,6 +36,7 @@ export function VpcInspector({ topology, id }: InspectorSectionProps) {
   const rules = useMemo(() => rulesReferencingPeers(topology, vpcId, peerSet), [topology, vpcId, peerSet]);
   const account = vpc ? index.accountById.get(vpc.accountId) : undefined;
   const update = usePendingUpdate({ vpcId });
+  const dhcp = vpc ? dhcpWords(topology.dhcpOptions, vpc) : undefined;
   if (!vpc) {
     const p = peerings[0];
     const side = p ? (p.requester.vpcId === vpcId ? p.requester : p.accepter) : undefined;
@@ -74,6 +76,15 @@ export function VpcInspector({ topology, id }: InspectorSectionProps) {
           {vpc.isDefault ? ' · default VPC' : ''}
           {vpc.enableDnsHostnames === false || vpc.enableDnsSupport === false ? ' · DNS off' : ''}
         </dd>
+        {dhcp && (
+          <>
+            <dt>DHCP</dt>
+            <dd data-testid="vpc-dhcp">
+              {dhcp}
+              {vpc.dhcpOptionsId && vpc.dhcpOptionsId !== 'default' && !dhcp.startsWith(vpc.dhcpOptionsId) && <span className="mono muted small"> {vpc.dhcpOptionsId}</span>}
+            </dd>
+          </>
+        )}
       </dl>
 
       <h4>CIDR blocks</h4>

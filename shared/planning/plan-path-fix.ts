@@ -5,7 +5,8 @@
  * The explainer's endpoints and security-group verdicts are consumed as they are; the security
  * groups are judged as they will be once the planned peering is active, so a group reference
  * across it is not proposed again. A new peering is planned by `planPeering` (the drag-to-peer
- * plan) restricted to those tables and blocks. The network ACL entries are `plan-path-acls.ts`'s.
+ * plan) restricted to those tables and blocks. The network ACL entries are `plan-path-acls.ts`'s, one for each ACL hop the
+ * explainer finds blocked.
  */
 import { isWithin } from '../cidr/overlap';
 import { parseCidrRange, type CidrRange } from '../cidr/parse-cidr';
@@ -32,7 +33,7 @@ import {
 import type { PeeringPlan, PlanNote, PlanSideRole, PlanStep, ProfilesByAccount } from './plan-types';
 import { PEERING_ID_REF, profilesFromTopology } from './plan-types';
 import type { IpPermissionParam, PeeringRef } from './step-params';
-import { aclEntrySteps, type AclSide } from './plan-path-acls';
+import { aclEntrySteps } from './plan-path-acls';
 
 /** The pair and the traffic to let through. */
 export interface PathFixRequest {
@@ -190,13 +191,13 @@ export function planPathFix(
     notes.push({ level: 'warning', message: egress.message, ...(egress.fix ? { fix: egress.fix } : {}) });
   }
 
-  // Network ACLs, both ways and both directions of each (they are stateless).
+  // Network ACLs, both ways and both directions of each (they are stateless), as the explainer judged them.
   const fwdWords = trafficWords(traffic);
-  const sides: readonly AclSide[] = [
-    { vpc: srcVpc, subnetIds: src.subnetIds, place: srcPlace, role: 'source', peers: dstRanges },
-    { vpc: dstVpc, subnetIds: dst.subnetIds, place: dstPlace, role: 'destination', peers: srcRanges },
-  ];
-  steps.push(...aclEntrySteps(topology, sides, { protocol, ...(request.port !== undefined ? { port: request.port } : {}) }, fwdWords, notes, (id) => labelVpc(index, id)));
+  const sides = {
+    source: { vpcId: srcVpc.id, subnetIds: src.subnetIds, place: srcPlace },
+    destination: { vpcId: dstVpc.id, subnetIds: dst.subnetIds, place: dstPlace },
+  };
+  steps.push(...aclEntrySteps(topology, explanation.checks, sides, fwdWords, notes, (id) => labelVpc(index, id)));
 
   if (steps.length === 0) {
     return ok({

@@ -6,8 +6,8 @@
  * without a peering of its own to the source is blocked because peering is not transitive; one
  * whose direct peering is not active yet is blocked by that; a directly, actively peered one goes
  * through `PAIR_STAGES` (`estate-reach-stages.ts`) in order, each the hop the explainer checks for one pair (routes both
- * ways through the forwarding engine's compiled tables, security groups through
- * `reachability-groups.ts`); the first stage that fails names the reason, and its words are the
+ * ways through the forwarding engine's compiled tables, network ACLs both ways, security groups
+ * through `reachability-groups.ts`); the first stage that fails names the reason, and its words are the
  * explainer's own check. A row runs the stages on the source's few direct peers and a
  * breadth-first search for the rest; the roll-up runs them once per direction of each live
  * peering and counts every other connected pair per component, without visiting it.
@@ -136,7 +136,8 @@ function directEntry(estate: EstateIndex, from: number, to: number, peering: Pee
     ...base,
     verdict: v.verdict,
     ...(v.reason ? { reason: v.reason } : {}),
-    stage: stage.stage,
+    // The ACL stage's check is the hop that decided, one of four.
+    stage: check.kind as ReachStage,
     message: check.message,
     ...(check.fix ? { fix: check.fix } : {}),
   };

@@ -154,6 +154,11 @@ function freeRuleNumber(acl: NetworkAcl, egress: boolean, before: number): numbe
   return undefined;
 }
 
+/** How a hop's decision reads: allowed; denied; or a reply allowed on only some of its ephemeral ports (`unknown`: it depends on the client). */
+export function aclHopStatus(decision: AclDecision): 'pass' | 'fail' | 'unknown' {
+  return decision.allowed ? 'pass' : decision.allowedPorts ? 'unknown' : 'fail';
+}
+
 /** The sentence of one ACL hop, its fix and what blocked it. `pairs`: how many source × destination ACL pairs were tried. */
 export function aclHopWords(v: AclVerdict, pairs: number, rangeOf: (cidr: string) => CidrRange | null): ReachabilityCheck {
   const { acl, decision } = v;
@@ -194,7 +199,7 @@ export function aclHopWords(v: AclVerdict, pairs: number, rangeOf: (cidr: string
   return {
     kind: v.kind,
     // Some ephemeral ports allowed: replies reach only clients whose system picks its ports there.
-    status: some ? 'unknown' : 'fail',
+    status: aclHopStatus(decision),
     resourceIds,
     message: some
       ? `${where}, ${v.direction}, allows ${what} only on ports ${some}; the rest goes to ${denied}: a reply reaches only a client whose ephemeral port falls in the allowed ports${ofPairs}.`

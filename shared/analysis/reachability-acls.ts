@@ -19,7 +19,7 @@ import { ACL_DEFAULT_RULE_NUMBER } from '../model/topology';
 import type { Traffic } from './reachability-groups';
 import { normaliseProtocol } from './reachability-groups';
 import type { AclDirection, ReachabilityCheck, ResolvedEndpoint } from './reachability-types';
-import type { AclHopKind, AclVerdict } from './reachability-words';
+import type { AclHop, AclHopKind, AclVerdict } from './reachability-words';
 import { aclHopWords, aclUnreadWords } from './reachability-words';
 export { aclHopStatus } from './reachability-words';
 
@@ -188,16 +188,6 @@ export function evaluateAcl(
   return { ...denied.decision, partial: true, allowedPorts: merged };
 }
 
-/** One ACL hop to check: which check, which side's subnets and ACL, which direction, towards which addresses. */
-interface Hop {
-  readonly kind: AclHopKind;
-  readonly acl: NetworkAcl;
-  readonly subnetIds: readonly SubnetId[];
-  readonly direction: AclDirection;
-  readonly traffic: AclTraffic;
-  readonly peer: readonly CidrRange[];
-}
-
 /** The subnets of one side that one ACL guards. */
 export interface AclGroup {
   readonly acl: NetworkAcl;
@@ -237,7 +227,7 @@ export function judgeAcls(
   let best: { verdicts: AclVerdict[]; passed: number } | undefined;
   for (const s of srcAcls) {
     for (const d of dstAcls) {
-      const hops: Hop[] = [
+      const hops: AclHop[] = [
         { kind: 'source-acl-outbound', acl: s.acl, subnetIds: s.subnetIds, direction: 'outbound', traffic: forward, peer: dstRanges },
         { kind: 'destination-acl-inbound', acl: d.acl, subnetIds: d.subnetIds, direction: 'inbound', traffic: forward, peer: srcRanges },
         { kind: 'destination-acl-return', acl: d.acl, subnetIds: d.subnetIds, direction: 'outbound', traffic: reply, peer: srcRanges },

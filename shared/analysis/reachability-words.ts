@@ -104,14 +104,18 @@ export function routeHopWords(f: RouteHopFindings): { readonly message: string; 
 /** The network ACL hops. */
 export type AclHopKind = 'source-acl-outbound' | 'destination-acl-inbound' | 'destination-acl-return' | 'source-acl-return';
 
-/** One ACL hop evaluated: which ACL and subnets, which direction, what traffic to or from which addresses, and how it decided. */
-export interface AclVerdict {
+/** One ACL hop to check: which check, which side's subnets and ACL, which direction, what traffic to or from which addresses. */
+export interface AclHop {
   readonly kind: AclHopKind;
   readonly acl: NetworkAcl;
   readonly subnetIds: readonly SubnetId[];
   readonly direction: AclDirection;
   readonly traffic: AclTraffic;
   readonly peer: readonly CidrRange[];
+}
+
+/** One ACL hop evaluated, with how it decided. */
+export interface AclVerdict extends AclHop {
   readonly decision: AclDecision;
 }
 

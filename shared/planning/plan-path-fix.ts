@@ -17,6 +17,7 @@ import type { Peering, RouteTable, SecurityGroup, Topology, Vpc } from '../model
 import { explainReachability } from '../analysis/explain-reachability';
 import type { ReachabilityExplanation, ResolvedEndpoint, TrafficProtocol } from '../analysis/reachability-types';
 import { checkGroups, pickGroups, type Traffic } from '../analysis/reachability-groups';
+import { prefixListLookup } from '../analysis/prefix-lists';
 import { checkTableRoute } from '../analysis/route-checks';
 import { findSubnetRouteTable, indexTopology, labelVpc, type TopologyIndex } from '../analysis/topology-index';
 import { planPeering } from './plan-peering';
@@ -162,33 +163,32 @@ export function planPathFix(
   };
   // A group reference works within one region, over the peering (or inside one VPC).
   const useReference = sameRegion;
-  const ingress = checkGroups(index, 'destination-ingress', dst, dstGroups, srcRanges, srcGroups, traffic, peeringAfter);
-  if (ingress.status === 'fail') {
-    const target = preferredGroup(dstGroups);
+  // Each side's groups: the destination's let the traffic in from the source, the source's let it out to the destination.
+  const lists = prefixListLookup(topology);
+  const groupSides = [
+    { kind: 'destination-ingress', own: dst, ownVpc: dstVpc, ownGroups: dstGroups, ownPlace: dstPlace, peer: src, peerVpc: srcVpc, peerGroups: srcGroups, peerRanges: srcRanges },
+    { kind: 'source-egress', own: src, ownVpc: srcVpc, ownGroups: srcGroups, ownPlace: srcPlace, peer: dst, peerVpc: dstVpc, peerGroups: dstGroups, peerRanges: dstRanges },
+  ] as const;
+  for (const g of groupSides) {
+    const ingress = g.kind === 'destination-ingress';
+    const check = checkGroups(index, g.kind, g.own, g.ownGroups, g.peerRanges, g.peerGroups, traffic, peeringAfter, lists);
+    if (check.status === 'unknown') notes.push({ level: 'warning', message: check.message, ...(check.fix ? { fix: check.fix } : {}) });
+    if (check.status !== 'fail') continue;
+    const target = preferredGroup(g.ownGroups);
     if (!target) {
-      notes.push({ level: 'warning', message: `${labelVpc(index, dst.vpcId)} has no security group in the scan: no ingress rule can be planned.`, fix: `Rescan account ${dstVpc.accountId} in ${dstVpc.region}.` });
-    } else {
-      const peerGroup = useReference ? preferredGroup(srcGroups) : undefined;
-      const perm = permission({ ...(peerGroup ? { group: peerGroup } : {}), ranges: srcRanges }, srcVpc);
-      const from = peerGroup ? `${sameAccount ? '' : `${srcVpc.accountId}/`}${peerGroup.id}` : srcRanges.map((r) => r.cidr).join(', ');
-      steps.push(authorizeIngressStep(dstPlace, dst.vpcId, target.id, `ingress:${target.id}:path`, perm, `${what} from ${from}`, peerGroup ? referenceAfter : [], !!peerGroup && referenceNeedsActive));
+      notes.push({
+        level: 'warning',
+        message: `${labelVpc(index, g.own.vpcId)} has no security group in the scan: no ${ingress ? 'ingress' : 'egress'} rule can be planned.`,
+        fix: `Rescan account ${g.ownVpc.accountId} in ${g.ownVpc.region}.`,
+      });
+      continue;
     }
-  } else if (ingress.status === 'unknown') {
-    notes.push({ level: 'warning', message: ingress.message, ...(ingress.fix ? { fix: ingress.fix } : {}) });
-  }
-  const egress = checkGroups(index, 'source-egress', src, srcGroups, dstRanges, dstGroups, traffic, peeringAfter);
-  if (egress.status === 'fail') {
-    const target = preferredGroup(srcGroups);
-    if (!target) {
-      notes.push({ level: 'warning', message: `${labelVpc(index, src.vpcId)} has no security group in the scan: no egress rule can be planned.`, fix: `Rescan account ${srcVpc.accountId} in ${srcVpc.region}.` });
-    } else {
-      const peerGroup = useReference ? preferredGroup(dstGroups) : undefined;
-      const perm = permission({ ...(peerGroup ? { group: peerGroup } : {}), ranges: dstRanges }, dstVpc);
-      const to = peerGroup ? `${sameAccount ? '' : `${dstVpc.accountId}/`}${peerGroup.id}` : dstRanges.map((r) => r.cidr).join(', ');
-      steps.push(authorizeEgressStep(srcPlace, src.vpcId, target.id, `egress:${target.id}:path`, perm, `${what} to ${to}`, peerGroup ? referenceAfter : [], !!peerGroup && referenceNeedsActive));
-    }
-  } else if (egress.status === 'unknown') {
-    notes.push({ level: 'warning', message: egress.message, ...(egress.fix ? { fix: egress.fix } : {}) });
+    const peerGroup = useReference ? preferredGroup(g.peerGroups) : undefined;
+    const perm = permission({ ...(peerGroup ? { group: peerGroup } : {}), ranges: g.peerRanges }, g.peerVpc);
+    const other = peerGroup ? `${sameAccount ? '' : `${g.peerVpc.accountId}/`}${peerGroup.id}` : g.peerRanges.map((r) => r.cidr).join(', ');
+    const make = ingress ? authorizeIngressStep : authorizeEgressStep;
+    const id = `${ingress ? 'ingress' : 'egress'}:${target.id}:path`;
+    steps.push(make(g.ownPlace, g.own.vpcId, target.id, id, perm, `${what} ${ingress ? 'from' : 'to'} ${other}`, peerGroup ? referenceAfter : [], !!peerGroup && referenceNeedsActive));
   }
 
   // Network ACLs, both ways and both directions of each (they are stateless), as the explainer judged them.

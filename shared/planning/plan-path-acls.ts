@@ -3,18 +3,17 @@
  * Whether each ACL lets the traffic through, both ways and statelessly (the reply on the
  * ephemeral ports), is the explainer's evaluation (`reachability-acls.ts`); its `blockedBy`
  * names the ACL, the direction, the deny that decided and the traffic. What is kept here is the
- * proposal: an allow entry numbered below that deny, on a number no entry of that direction holds.
+ * proposal: an allow entry numbered below that deny, on a number no entry of that direction holds
+ * (`freeRuleNumber`, the number the explainer's fix sentence gives too).
  */
 import type { SubnetId, VpcId } from '../model/ids';
 import type { Topology } from '../model/topology';
+import { freeRuleNumber } from '../analysis/acl-rule-numbers';
 import { aclOfSubnet } from '../analysis/reachability-acls';
 import type { BlockedBy, ReachabilityCheck, TrafficProtocol } from '../analysis/reachability-types';
 import { networkAclEntryStep, networkAclEntryStepId, type StepPlace } from './plan-steps';
 import type { PlanNote, PlanStep } from './plan-types';
 import type { NetworkAclEntryParams } from './step-params';
-
-/** The highest rule number a customer entry may have. */
-const MAX_RULE_NUMBER = 32766;
 
 /** The rule number of the `*` entry closing each direction. */
 const DEFAULT_RULE_NUMBER = 32767;
@@ -96,18 +95,4 @@ export function aclEntrySteps(
 /** The reply in words: the ephemeral ports it comes back on, for TCP and UDP. */
 function replyWords(block: NaclBlock, words: string): string {
   return `return traffic (${block.ports && (block.protocol === 'tcp' || block.protocol === 'udp') ? `${block.protocol} ${block.ports[0]}-${block.ports[1]}` : words})`;
-}
-
-/**
- * A free rule number below `below`: the next ten above the highest entry under it when that is
- * free, else the highest free number under it; `undefined` when none is.
- */
-export function freeRuleNumber(used: ReadonlySet<number>, below: number): number | undefined {
-  const limit = Math.min(below - 1, MAX_RULE_NUMBER);
-  const under = [...used].filter((n) => n <= limit);
-  const highest = under.length > 0 ? Math.max(...under) : 0;
-  const tidy = (Math.floor(highest / 10) + 1) * 10;
-  if (tidy <= limit && !used.has(tidy)) return tidy;
-  for (let n = limit; n >= 1; n--) if (!used.has(n)) return n;
-  return undefined;
 }

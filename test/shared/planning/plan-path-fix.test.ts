@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { explainReachability } from '../../../shared/analysis/explain-reachability';
 import type { NetworkAcl, NetworkAclEntry } from '../../../shared/model/kinds/network-acl';
 import type { Topology } from '../../../shared/model/topology';
-import { freeRuleNumber } from '../../../shared/planning/plan-path-acls';
+import { freeRuleNumber } from '../../../shared/analysis/acl-rule-numbers';
 import { planPathFix, type PathFix } from '../../../shared/planning/plan-path-fix';
 import type { PlanStep } from '../../../shared/planning/plan-types';
 import { buildPeeredPair } from '../../support/fixtures/peered-pair';
@@ -159,6 +159,8 @@ describe('planPathFix', () => {
     expect(blocked).toEqual(['destination-acl-return']);
     expect(ids(fix.plan.steps)).toEqual(['acl:acl-b1:out:10']);
     expect(fix.plan.steps[0]!.title).toContain('rule 40 denies it');
+    // The explainer's fix sentence gives the same rule number.
+    expect(fix.explanation.checks.find((c) => c.kind === 'destination-acl-return')!.fix).toContain('--rule-number 10 ');
   });
 
   it('says why instead of a plan when the VPCs overlap', () => {

@@ -110,8 +110,7 @@ export function planPathFix(
   // The peering: none needed, one in place (active or to accept), or a new one.
   const between = sameVpc ? [] : (index.peeringsByVpc.get(src.vpcId) ?? []).filter((p) => joins(p, src.vpcId, dst.vpcId));
   const existing = between.find((p) => p.status === 'active') ?? between.find((p) => p.status === 'pending-acceptance' || p.status === 'provisioning');
-  const srcTables = servingTables(index, src.subnetIds);
-  const dstTables = servingTables(index, dst.subnetIds);
+  const ends: PathEnds = { src, dst, srcRanges, dstRanges, srcTables: servingTables(index, src.subnetIds), dstTables: servingTables(index, dst.subnetIds) };
 
   let base: { plan: PeeringPlan; steps: PlanStep[]; peering: PeeringRef | null; roleOf: (vpcId: VpcId) => PlanSideRole; afterPeering: readonly string[] };
   if (sameVpc) {
@@ -124,10 +123,10 @@ export function planPathFix(
       afterPeering: [],
     };
   } else if (existing) {
-    const made = fixExistingPeering(topology, index, existing, src, dst, srcRanges, dstRanges, srcTables, dstTables, profilesByAccount, notes, opts.planId);
+    const made = fixExistingPeering(topology, index, existing, ends, profilesByAccount, notes, opts.planId);
     base = made;
   } else {
-    const made = planNewPeering(topology, srcVpc, dstVpc, src, dst, srcRanges, dstRanges, srcTables, dstTables, profilesByAccount, opts.planId);
+    const made = planNewPeering(topology, srcVpc, dstVpc, ends, profilesByAccount, opts.planId);
     if (!made.ok) return made;
     base = made.value;
     notes.push(...made.value.plan.notes);
@@ -263,20 +262,26 @@ function syntheticPeering(a: Vpc, b: Vpc): Peering {
   return { id: PEERING_ID_REF as PeeringId, status: 'active', requester: side(a), accepter: side(b), tags: {} } as unknown as Peering;
 }
 
+/** The two ends of the path: the endpoints, their addresses and the route tables serving their subnets. */
+interface PathEnds {
+  readonly src: ResolvedEndpoint;
+  readonly dst: ResolvedEndpoint;
+  readonly srcRanges: readonly CidrRange[];
+  readonly dstRanges: readonly CidrRange[];
+  readonly srcTables: readonly RouteTable[];
+  readonly dstTables: readonly RouteTable[];
+}
+
 function fixExistingPeering(
   topology: Topology,
   index: TopologyIndex,
   peering: Peering,
-  src: ResolvedEndpoint,
-  dst: ResolvedEndpoint,
-  srcRanges: readonly CidrRange[],
-  dstRanges: readonly CidrRange[],
-  srcTables: readonly RouteTable[],
-  dstTables: readonly RouteTable[],
+  ends: PathEnds,
   profiles: ProfilesByAccount,
   notes: PlanNote[],
   planId: string | undefined,
 ) {
+  const { src, dst, srcRanges, dstRanges, srcTables, dstTables } = ends;
   const roleOf = (vpcId: VpcId): PlanSideRole => (peering.requester.vpcId === vpcId ? 'requester' : 'accepter');
   const requester = peeringPlanSide('requester', peering, topology, profiles[peering.requester.accountId]?.[0]);
   const accepter = peeringPlanSide('accepter', peering, topology, profiles[peering.accepter.accountId]?.[0]);
@@ -323,15 +328,11 @@ function planNewPeering(
   topology: Topology,
   srcVpc: Vpc,
   dstVpc: Vpc,
-  src: ResolvedEndpoint,
-  dst: ResolvedEndpoint,
-  srcRanges: readonly CidrRange[],
-  dstRanges: readonly CidrRange[],
-  srcTables: readonly RouteTable[],
-  dstTables: readonly RouteTable[],
+  ends: PathEnds,
   profiles: ProfilesByAccount,
   planId: string | undefined,
 ): Result<{ plan: PeeringPlan; steps: PlanStep[]; peering: PeeringRef; roleOf: (vpcId: VpcId) => PlanSideRole; afterPeering: readonly string[] }> {
+  const { src, dst, srcRanges, dstRanges, srcTables, dstTables } = ends;
   // Each side routes the other endpoint's blocks, through the tables of its own subnets only.
   const cidrs = [...new Set([...dstRanges.map((r) => blockFor(topology, dst.vpcId, r)), ...srcRanges.map((r) => blockFor(topology, src.vpcId, r))])];
   const routeTables = [...srcTables, ...dstTables].map((t) => t.id);

@@ -4,8 +4,8 @@
  * pair of VPCs joined by a live peering (active, or on its way: `isLivePeeringStatus`) is one
  * edge, carrying the pair's best peering (an active one over any other). Components of that
  * graph are what "connected" means in the view. What a pair's checks need of one VPC (its
- * serving route tables, compiled once; its IPv4 blocks as numbers; its groups) is made on first
- * use and kept.
+ * serving route tables, compiled once; its IPv4 blocks as numbers; its groups; its subnets by
+ * network ACL) is made on first use and kept.
  */
 import type { CidrRange } from '../cidr/parse-cidr';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
@@ -14,6 +14,8 @@ import { compileVpcTable } from '../forwarding/vpc-table';
 import type { AccountId, VpcId } from '../model/ids';
 import type { Peering, Route, RouteTable, SecurityGroup, Topology } from '../model/topology';
 import { isLivePeeringStatus } from '../model/topology';
+import type { AclGroup } from './reachability-acls';
+import { aclGroupsOf } from './reachability-acls';
 import { pickGroups } from './reachability-groups';
 import type { ResolvedEndpoint } from './reachability-types';
 import type { TopologyIndex } from './topology-index';
@@ -36,6 +38,8 @@ export interface ReachVpc {
   readonly compiled: readonly CompiledTable<Route>[];
   readonly groups: readonly SecurityGroup[];
   readonly hasSubnets: boolean;
+  /** Its subnets grouped by the network ACL guarding them; null when its ACLs are not in the snapshot. */
+  readonly aclGroups: readonly AclGroup[] | null;
 }
 
 /** The estate's graph and lookups. */
@@ -147,10 +151,11 @@ export function indexEstate(topology: Topology): EstateIndex {
     const subnets = index.subnetsByVpc.get(vpcId) ?? [];
     const serving = findServingTables(index, vpcId);
     const tables = serving.map((s) => s.table);
+    const endpoint: ResolvedEndpoint = { input: vpcId, kind: 'vpc', vpcId, subnetIds: subnets.map((s) => s.id), cidrs: ranges.map((r) => r.cidr) };
     made = {
       node,
       vpcId,
-      endpoint: { input: vpcId, kind: 'vpc', vpcId, subnetIds: subnets.map((s) => s.id), cidrs: ranges.map((r) => r.cidr) },
+      endpoint,
       ranges,
       lows: Float64Array.from(ranges, (r) => Number(r.start)),
       highs: Float64Array.from(ranges, (r) => Number(r.end)),
@@ -158,6 +163,7 @@ export function indexEstate(topology: Topology): EstateIndex {
       compiled: tables.map((t) => compileVpcTable(index, t)),
       groups: pickGroups(index, vpcId, undefined),
       hasSubnets: subnets.length > 0,
+      aclGroups: aclGroupsOf(topology, endpoint),
     };
     vpcs[node] = made;
     return made;

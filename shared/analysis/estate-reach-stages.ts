@@ -1,30 +1,37 @@
 /** The checks of one directly, actively peered pair in the reach view, in the order a packet meets them.
  *
  * Each stage is a hop the explainer checks for one pair: routes both ways through the forwarding
- * engine's compiled tables (`route-checks.ts`), security groups through
- * `reachability-groups.ts`. A stage decides fast for the roll-up (`judge`) and words its verdict
+ * engine's compiled tables (`route-checks.ts`), network ACLs both ways through
+ * `reachability-acls.ts`, security groups through `reachability-groups.ts`. A stage decides fast for the roll-up (`judge`) and words its verdict
  * with the explainer's own check for a row (`explain`).
  */
 import type { Peering } from '../model/topology';
 import type { EstateIndex, ReachVpc } from './estate-reach-index';
+import { aclHopStatus, aclsApply, checkAcls, judgeAcls } from './reachability-acls';
 import type { Traffic } from './reachability-groups';
 import { checkGroups } from './reachability-groups';
+import { prefixListLookup } from './prefix-lists';
 import { checkRoutes } from './reachability-routes';
 import type { ReachabilityCheck } from './reachability-types';
 import type { RouteCheck } from './route-checks';
 import { CODE_OK, CODE_SELECTED, checkOfCode, classifyBlock, decodeCheck } from './route-checks';
 
-/**
- * Why a connected VPC cannot be reached, by the first component that blocks it, in the order a
- * packet meets them. A network ACL stage adds `network-acl` here and to `REACH_REASONS`.
- */
-export type ReachReason = 'not-transitive' | 'peering-not-active' | 'no-route' | 'wrong-target' | 'blackhole' | 'security-group';
+/** Why a connected VPC cannot be reached, by the first component that blocks it, in the order the stages meet them. */
+export type ReachReason = 'not-transitive' | 'peering-not-active' | 'no-route' | 'wrong-target' | 'blackhole' | 'network-acl' | 'security-group';
 
 /** Every reason, in the order the checks meet them (the roll-up counts them in this order). */
-export const REACH_REASONS: readonly ReachReason[] = ['not-transitive', 'peering-not-active', 'no-route', 'wrong-target', 'blackhole', 'security-group'];
+export const REACH_REASONS: readonly ReachReason[] = ['not-transitive', 'peering-not-active', 'no-route', 'wrong-target', 'blackhole', 'network-acl', 'security-group'];
 
 /** The hops a directly, actively peered pair is checked on, as the explainer names them. */
-export type ReachStage = 'source-route' | 'return-route' | 'source-egress' | 'destination-ingress';
+export type ReachStage =
+  | 'source-route'
+  | 'return-route'
+  | 'source-acl-outbound'
+  | 'destination-acl-inbound'
+  | 'destination-acl-return'
+  | 'source-acl-return'
+  | 'source-egress'
+  | 'destination-ingress';
 
 /** One directly, actively peered pair, as the stages see it. */
 export interface ReachPair {
@@ -111,9 +118,35 @@ function explainRoutes(pair: ReachPair, kind: 'source-route' | 'return-route'): 
   return checks.find((c) => c.status === 'fail') ?? checks.find((c) => c.status !== 'pass') ?? checks[0]!;
 }
 
+/**
+ * The four ACL hops as the explainer judges them for two whole VPCs: some pair of a source
+ * subnet's ACL and a destination subnet's ACL lets the request and the reply through; unknown
+ * when either VPC's ACLs are not in the snapshot.
+ */
+function judgeAclHops(pair: ReachPair): StageVerdict {
+  const { from, to } = pair;
+  if (!aclsApply(from.endpoint, to.endpoint)) return PASS;
+  if (!from.aclGroups || !to.aclGroups) return UNKNOWN;
+  const { verdicts } = judgeAcls(from.aclGroups, from.ranges, to.aclGroups, to.ranges, pair.traffic, pair.estate.index.rangeOf);
+  let unsure = false;
+  for (const v of verdicts) {
+    const status = aclHopStatus(v.decision);
+    if (status === 'fail') return FAILS['network-acl'];
+    if (status === 'unknown') unsure = true;
+  }
+  return unsure ? UNKNOWN : PASS;
+}
+
+/** The explainer's ACL hops for the pair: the first that fails, else the first undecided, else the first. */
+function explainAcls(pair: ReachPair): ReachabilityCheck {
+  const { from, to } = pair;
+  const checks = checkAcls(pair.estate.topology, pair.estate.index.rangeOf, from.endpoint, from.ranges, to.endpoint, to.ranges, pair.traffic);
+  return checks.find((c) => c.status === 'fail') ?? checks.find((c) => c.status !== 'pass') ?? checks[0]!;
+}
+
 function groupCheck(pair: ReachPair, kind: 'source-egress' | 'destination-ingress'): ReachabilityCheck {
   const [own, other] = kind === 'source-egress' ? [pair.from, pair.to] : [pair.to, pair.from];
-  return checkGroups(pair.estate.index, kind, own.endpoint, own.groups, other.ranges, other.groups, pair.traffic, pair.peering);
+  return checkGroups(pair.estate.index, kind, own.endpoint, own.groups, other.ranges, other.groups, pair.traffic, pair.peering, prefixListLookup(pair.estate.topology));
 }
 
 function groupVerdict(check: ReachabilityCheck): StageVerdict {
@@ -121,10 +154,9 @@ function groupVerdict(check: ReachabilityCheck): StageVerdict {
 }
 
 /**
- * The checks of a directly, actively peered pair, in the order a packet meets them; the first
- * that fails decides. A network ACL check (out of the source subnet, into the destination
- * subnet, and the return traffic's ephemeral ports both ways) is one more entry here, after the
- * route stages and before the security groups, with its reason in `ReachReason`.
+ * The checks of a directly, actively peered pair; the first that fails decides. The network ACL
+ * stage is the explainer's four hops (out of the source subnet, into the destination subnet, and
+ * the reply's ephemeral ports both ways); its entry names the hop that decided.
  */
 export const PAIR_STAGES: readonly PairStage[] = [
   {
@@ -136,6 +168,11 @@ export const PAIR_STAGES: readonly PairStage[] = [
     stage: 'return-route',
     judge: (p) => memoRoutes(p, p.to, p.from),
     explain: (p) => explainRoutes(p, 'return-route'),
+  },
+  {
+    stage: 'source-acl-outbound',
+    judge: judgeAclHops,
+    explain: explainAcls,
   },
   {
     stage: 'source-egress',

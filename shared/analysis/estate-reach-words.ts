@@ -12,6 +12,7 @@ export const REASON_LABELS: Readonly<Record<ReachReason, string>> = {
   'no-route': 'no route',
   'wrong-target': 'route to wrong target',
   blackhole: 'blackhole route',
+  'network-acl': 'network ACL',
   'security-group': 'security group',
 };
 
@@ -23,7 +24,7 @@ export function trafficWords(t: ReachTraffic): string {
 
 /** A directly, actively peered VPC every check lets the traffic reach. */
 export function reachableWords(index: TopologyIndex, to: VpcId, peering: Peering, traffic: ReachTraffic): string {
-  return `${labelVpc(index, to)} is reachable over ${labelPeering(index, peering.id)}: routes both ways go to the peering and security groups allow ${trafficWords(traffic)}.`;
+  return `${labelVpc(index, to)} is reachable over ${labelPeering(index, peering.id)}: routes both ways go to the peering, and network ACLs and security groups allow ${trafficWords(traffic)}.`;
 }
 
 /** A VPC whose direct peering is not active yet. */

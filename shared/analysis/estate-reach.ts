@@ -6,8 +6,8 @@
  * without a peering of its own to the source is blocked because peering is not transitive; one
  * whose direct peering is not active yet is blocked by that; a directly, actively peered one goes
  * through `PAIR_STAGES` (`estate-reach-stages.ts`) in order, each the hop the explainer checks for one pair (routes both
- * ways through the forwarding engine's compiled tables, security groups through
- * `reachability-groups.ts`); the first stage that fails names the reason, and its words are the
+ * ways through the forwarding engine's compiled tables, network ACLs both ways, security groups
+ * through `reachability-groups.ts`); the first stage that fails names the reason, and its words are the
  * explainer's own check. A row runs the stages on the source's few direct peers and a
  * breadth-first search for the rest; the roll-up runs them once per direction of each live
  * peering and counts every other connected pair per component, without visiting it.
@@ -61,26 +61,27 @@ export interface ReachEntry {
 /** Where a row starts. */
 export type ReachSource = { readonly kind: 'vpc'; readonly vpcId: VpcId } | { readonly kind: 'account'; readonly accountId: AccountId };
 
+/** How many destinations (or ordered pairs) have each verdict. */
+export interface ReachCounts {
+  readonly reachable: number;
+  readonly blocked: number;
+  readonly undetermined: number;
+}
+
 /** Every connected VPC of a source, reachable ones and blocked ones. */
-export interface ReachRow {
+export interface ReachRow extends ReachCounts {
   readonly source: ReachSource;
   readonly traffic: ReachTraffic;
   /** The source's VPCs (one for a VPC). */
   readonly fromVpcIds: readonly VpcId[];
   /** Reachable first, then undetermined, then blocked; each by account, then VPC id. */
   readonly entries: readonly ReachEntry[];
-  readonly reachable: number;
-  readonly blocked: number;
-  readonly undetermined: number;
 }
 
 /** One cell of the roll-up: ordered pairs of VPCs from one account to another, connected by live peerings. */
-export interface ReachCell {
+export interface ReachCell extends ReachCounts {
   readonly fromAccountId: AccountId;
   readonly toAccountId: AccountId;
-  readonly reachable: number;
-  readonly blocked: number;
-  readonly undetermined: number;
   /** Blocked pairs by reason, every reason present (0 when none). */
   readonly reasons: Readonly<Record<ReachReason, number>>;
   /** The reason most blocked pairs share (the earlier one on a tie); absent when none is blocked. */
@@ -88,14 +89,11 @@ export interface ReachCell {
 }
 
 /** The account × account roll-up of the whole estate. */
-export interface ReachRollUp {
+export interface ReachRollUp extends ReachCounts {
   readonly traffic: ReachTraffic;
   readonly accountIds: readonly AccountId[];
   /** Cells with at least one connected pair, by source account, then destination account. */
   readonly cells: readonly ReachCell[];
-  readonly reachable: number;
-  readonly blocked: number;
-  readonly undetermined: number;
 }
 
 const PROTOCOL_WORDS: Readonly<Record<string, TrafficProtocol>> = { tcp: 'tcp', udp: 'udp', icmp: 'icmp', all: '-1', '-1': '-1' };
@@ -136,7 +134,8 @@ function directEntry(estate: EstateIndex, from: number, to: number, peering: Pee
     ...base,
     verdict: v.verdict,
     ...(v.reason ? { reason: v.reason } : {}),
-    stage: stage.stage,
+    // The ACL stage's check is the hop that decided, one of four.
+    stage: check.kind as ReachStage,
     message: check.message,
     ...(check.fix ? { fix: check.fix } : {}),
   };

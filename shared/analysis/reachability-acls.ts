@@ -19,8 +19,9 @@ import { ACL_DEFAULT_RULE_NUMBER } from '../model/topology';
 import type { Traffic } from './reachability-groups';
 import { normaliseProtocol } from './reachability-groups';
 import type { AclDirection, ReachabilityCheck, ResolvedEndpoint } from './reachability-types';
-import type { AclHopKind, AclVerdict } from './reachability-words';
+import type { AclHop, AclHopKind, AclVerdict } from './reachability-words';
 import { aclHopWords, aclUnreadWords } from './reachability-words';
+export { aclHopStatus } from './reachability-words';
 
 /** The ports a reply is sent to: the client's ephemeral range, as AWS's ACL guide allows it. */
 export const EPHEMERAL_PORTS: readonly [number, number] = [1024, 65535];
@@ -135,6 +136,19 @@ function evaluateOnce(entries: readonly NetworkAclEntry[], traffic: AclTraffic, 
   return { allowed: false, entry: firstDeny, ruleNumber: firstDeny?.ruleNumber ?? ACL_DEFAULT_RULE_NUMBER, partial: false };
 }
 
+const sortedEntries = new WeakMap<NetworkAcl, { readonly inbound: readonly NetworkAclEntry[]; readonly outbound: readonly NetworkAclEntry[] }>();
+
+/** The entries of one direction of `acl`, lowest rule number first (sorted once per ACL: snapshots are immutable). */
+function entriesOf(acl: NetworkAcl, direction: AclDirection): readonly NetworkAclEntry[] {
+  let sorted = sortedEntries.get(acl);
+  if (!sorted) {
+    const byNumber = [...acl.entries].sort((a, b) => a.ruleNumber - b.ruleNumber);
+    sorted = { inbound: byNumber.filter((e) => !e.egress), outbound: byNumber.filter((e) => e.egress) };
+    sortedEntries.set(acl, sorted);
+  }
+  return sorted[direction];
+}
+
 /**
  * Evaluate one direction of `acl` (see `evaluateOnce`). With `need: 'all'` (a reply, to any
  * port of the ephemeral range) a TCP or UDP port range is split where entries start or end, and
@@ -149,8 +163,7 @@ export function evaluateAcl(
   rangeOf: (cidr: string) => CidrRange | null,
   need: 'some' | 'all' = 'some',
 ): AclDecision {
-  const egress = direction === 'outbound';
-  const entries = acl.entries.filter((e) => e.egress === egress).sort((a, b) => a.ruleNumber - b.ruleNumber);
+  const entries = entriesOf(acl, direction);
   const ports = traffic.ports;
   if (need === 'some' || !ports || ports[0] === ports[1] || (traffic.protocol !== 'tcp' && traffic.protocol !== 'udp')) return evaluateOnce(entries, traffic, peer, rangeOf);
   const cuts = new Set<number>([ports[0], ports[1] + 1]);
@@ -175,18 +188,14 @@ export function evaluateAcl(
   return { ...denied.decision, partial: true, allowedPorts: merged };
 }
 
-/** One ACL hop to check: which check, which side's subnets and ACL, which direction, towards which addresses. */
-interface Hop {
-  readonly kind: AclHopKind;
+/** The subnets of one side that one ACL guards. */
+export interface AclGroup {
   readonly acl: NetworkAcl;
   readonly subnetIds: readonly SubnetId[];
-  readonly direction: AclDirection;
-  readonly traffic: AclTraffic;
-  readonly peer: readonly CidrRange[];
 }
 
 /** A side's subnets grouped by the ACL guarding them; `null` when some subnet's VPC has no ACL in the snapshot. */
-function aclsOf(topology: Topology, endpoint: ResolvedEndpoint): { acl: NetworkAcl; subnetIds: SubnetId[] }[] | null {
+export function aclGroupsOf(topology: Topology, endpoint: ResolvedEndpoint): AclGroup[] | null {
   const groups = new Map<string, { acl: NetworkAcl; subnetIds: SubnetId[] }>();
   for (const subnetId of endpoint.subnetIds) {
     const acl = aclOfSubnet(topology, endpoint.vpcId, subnetId);
@@ -201,39 +210,24 @@ function aclsOf(topology: Topology, endpoint: ResolvedEndpoint): { acl: NetworkA
 const HOP_KINDS: readonly AclHopKind[] = ['source-acl-outbound', 'destination-acl-inbound', 'destination-acl-return', 'source-acl-return'];
 
 /**
- * The four ACL hops between `src` and `dst` (ranges: the addresses each stands for), for `traffic`.
- * Empty when both are the same one subnet (its ACL never sees that traffic).
+ * The four hops of the pair of source and destination ACLs that lets the most of them through
+ * (all four for the first pair that passes), and how many pairs there were to try. The sides are
+ * grouped by `aclGroupsOf`, each non-empty.
  */
-export function checkAcls(
-  topology: Topology,
-  rangeOf: (cidr: string) => CidrRange | null,
-  src: ResolvedEndpoint,
+export function judgeAcls(
+  srcAcls: readonly AclGroup[],
   srcRanges: readonly CidrRange[],
-  dst: ResolvedEndpoint,
+  dstAcls: readonly AclGroup[],
   dstRanges: readonly CidrRange[],
   traffic: Traffic,
-): ReachabilityCheck[] {
-  if (src.subnetIds.length === 1 && dst.subnetIds.length === 1 && src.subnetIds[0] === dst.subnetIds[0]) return [];
-  // An endpoint without subnets holds nothing that sends or receives: the route hop says so.
-  if (src.subnetIds.length === 0 || dst.subnetIds.length === 0) return [];
-  const srcAcls = aclsOf(topology, src);
-  const dstAcls = aclsOf(topology, dst);
-  if (!srcAcls || !dstAcls) {
-    // A hop of a side whose ACLs were read and that has subnets would still be decidable, but the
-    // pair semantics needs both sides: every hop is unknown.
-    return HOP_KINDS.map((kind): ReachabilityCheck => {
-      const endpoint = kind.startsWith('source') ? src : dst;
-      const acls = kind.startsWith('source') ? srcAcls : dstAcls;
-      const reason = acls === null ? 'unread' : 'other-side';
-      return { kind, status: 'unknown', resourceIds: [endpoint.vpcId, ...endpoint.subnetIds], message: aclUnreadWords(kind, endpoint.vpcId, reason) };
-    });
-  }
+  rangeOf: (cidr: string) => CidrRange | null,
+): { readonly verdicts: readonly AclVerdict[]; readonly pairs: number } {
   const forward: AclTraffic = { protocol: traffic.protocol, ...(traffic.port !== undefined && traffic.protocol !== 'icmp' ? { ports: [traffic.port, traffic.port] as const } : {}) };
   const reply: AclTraffic = { protocol: traffic.protocol, ...(traffic.protocol === 'icmp' ? {} : { ports: EPHEMERAL_PORTS }) };
   let best: { verdicts: AclVerdict[]; passed: number } | undefined;
   for (const s of srcAcls) {
     for (const d of dstAcls) {
-      const hops: Hop[] = [
+      const hops: AclHop[] = [
         { kind: 'source-acl-outbound', acl: s.acl, subnetIds: s.subnetIds, direction: 'outbound', traffic: forward, peer: dstRanges },
         { kind: 'destination-acl-inbound', acl: d.acl, subnetIds: d.subnetIds, direction: 'inbound', traffic: forward, peer: srcRanges },
         { kind: 'destination-acl-return', acl: d.acl, subnetIds: d.subnetIds, direction: 'outbound', traffic: reply, peer: srcRanges },
@@ -246,6 +240,41 @@ export function checkAcls(
     }
     if (best?.passed === 4) break;
   }
-  const pairs = srcAcls.length * dstAcls.length;
-  return best!.verdicts.map((v) => aclHopWords(v, pairs, rangeOf));
+  return { verdicts: best!.verdicts, pairs: srcAcls.length * dstAcls.length };
+}
+
+/** Whether the ACLs need checking between `src` and `dst`: not within one subnet (its ACL never sees that traffic), nor for a side without subnets (the route hop says so). */
+export function aclsApply(src: ResolvedEndpoint, dst: ResolvedEndpoint): boolean {
+  if (src.subnetIds.length === 1 && dst.subnetIds.length === 1 && src.subnetIds[0] === dst.subnetIds[0]) return false;
+  return src.subnetIds.length > 0 && dst.subnetIds.length > 0;
+}
+
+/**
+ * The four ACL hops between `src` and `dst` (ranges: the addresses each stands for), for `traffic`.
+ * Empty when both are the same one subnet (its ACL never sees that traffic).
+ */
+export function checkAcls(
+  topology: Topology,
+  rangeOf: (cidr: string) => CidrRange | null,
+  src: ResolvedEndpoint,
+  srcRanges: readonly CidrRange[],
+  dst: ResolvedEndpoint,
+  dstRanges: readonly CidrRange[],
+  traffic: Traffic,
+): ReachabilityCheck[] {
+  if (!aclsApply(src, dst)) return [];
+  const srcAcls = aclGroupsOf(topology, src);
+  const dstAcls = aclGroupsOf(topology, dst);
+  if (!srcAcls || !dstAcls) {
+    // A hop of a side whose ACLs were read and that has subnets would still be decidable, but the
+    // pair semantics needs both sides: every hop is unknown.
+    return HOP_KINDS.map((kind): ReachabilityCheck => {
+      const endpoint = kind.startsWith('source') ? src : dst;
+      const acls = kind.startsWith('source') ? srcAcls : dstAcls;
+      const reason = acls === null ? 'unread' : 'other-side';
+      return { kind, status: 'unknown', resourceIds: [endpoint.vpcId, ...endpoint.subnetIds], message: aclUnreadWords(kind, endpoint.vpcId, reason) };
+    });
+  }
+  const { verdicts, pairs } = judgeAcls(srcAcls, srcRanges, dstAcls, dstRanges, traffic, rangeOf);
+  return verdicts.map((v) => aclHopWords(v, pairs, rangeOf));
 }

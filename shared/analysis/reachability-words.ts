@@ -5,6 +5,7 @@ import type { PeeringId, SubnetId, VpcId } from '../model/ids';
 import type { NetworkAcl, RouteTable } from '../model/topology';
 import { ACL_DEFAULT_RULE_NUMBER } from '../model/topology';
 import { awsCommandText, ec2Command } from '../words/aws-cli';
+import { freeRuleNumber } from './acl-rule-numbers';
 import type { AclDecision, AclTraffic } from './reachability-acls';
 import type { AclDirection, ReachabilityCheck } from './reachability-types';
 import type { RouteCheck } from './route-checks';
@@ -104,14 +105,18 @@ export function routeHopWords(f: RouteHopFindings): { readonly message: string; 
 /** The network ACL hops. */
 export type AclHopKind = 'source-acl-outbound' | 'destination-acl-inbound' | 'destination-acl-return' | 'source-acl-return';
 
-/** One ACL hop evaluated: which ACL and subnets, which direction, what traffic to or from which addresses, and how it decided. */
-export interface AclVerdict {
+/** One ACL hop to check: which check, which side's subnets and ACL, which direction, what traffic to or from which addresses. */
+export interface AclHop {
   readonly kind: AclHopKind;
   readonly acl: NetworkAcl;
   readonly subnetIds: readonly SubnetId[];
   readonly direction: AclDirection;
   readonly traffic: AclTraffic;
   readonly peer: readonly CidrRange[];
+}
+
+/** One ACL hop evaluated, with how it decided. */
+export interface AclVerdict extends AclHop {
   readonly decision: AclDecision;
 }
 
@@ -144,14 +149,14 @@ function ruleWords(ruleNumber: number): string {
 
 const PROTOCOL_NUMBERS: Readonly<Record<string, string>> = { tcp: '6', udp: '17', icmp: '1', '-1': '-1' };
 
-/** A free rule number that is evaluated before `before`: the highest free one below it, else none. */
-function freeRuleNumber(acl: NetworkAcl, egress: boolean, before: number): number | undefined {
-  const used = new Set(acl.entries.filter((e) => e.egress === egress).map((e) => e.ruleNumber));
-  const top = Math.min(before, ACL_DEFAULT_RULE_NUMBER) - 1;
-  // Under a `*` deny, leave room for the usual steps of 100.
-  const start = before === ACL_DEFAULT_RULE_NUMBER ? Math.min(top, Math.max(100, ...[...used].filter((n) => n < ACL_DEFAULT_RULE_NUMBER).map((n) => n + 100 - (n % 100)))) : top;
-  for (let n = start; n >= 1; n--) if (!used.has(n)) return n;
-  return undefined;
+/** A free rule number that is evaluated before `before`, in the direction `egress` of `acl`. */
+function freeRuleNumberOf(acl: NetworkAcl, egress: boolean, before: number): number | undefined {
+  return freeRuleNumber(new Set(acl.entries.filter((e) => e.egress === egress).map((e) => e.ruleNumber)), before);
+}
+
+/** How a hop's decision reads: allowed; denied; or a reply allowed on only some of its ephemeral ports (`unknown`: it depends on the client). */
+export function aclHopStatus(decision: AclDecision): 'pass' | 'fail' | 'unknown' {
+  return decision.allowed ? 'pass' : decision.allowedPorts ? 'unknown' : 'fail';
 }
 
 /** The sentence of one ACL hop, its fix and what blocked it. `pairs`: how many source × destination ACL pairs were tried. */
@@ -174,7 +179,7 @@ export function aclHopWords(v: AclVerdict, pairs: number, rangeOf: (cidr: string
     };
   }
   const egress = v.direction === 'outbound';
-  const number = freeRuleNumber(acl, egress, decision.ruleNumber);
+  const number = freeRuleNumberOf(acl, egress, decision.ruleNumber);
   const cidr = cidrs[0] ?? '';
   const v6 = rangeOf(cidr)?.family === 'ipv6';
   const protocol = PROTOCOL_NUMBERS[v.traffic.protocol] ?? '-1';
@@ -194,7 +199,7 @@ export function aclHopWords(v: AclVerdict, pairs: number, rangeOf: (cidr: string
   return {
     kind: v.kind,
     // Some ephemeral ports allowed: replies reach only clients whose system picks its ports there.
-    status: some ? 'unknown' : 'fail',
+    status: aclHopStatus(decision),
     resourceIds,
     message: some
       ? `${where}, ${v.direction}, allows ${what} only on ports ${some}; the rest goes to ${denied}: a reply reaches only a client whose ephemeral port falls in the allowed ports${ofPairs}.`

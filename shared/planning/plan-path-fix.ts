@@ -5,7 +5,8 @@
  * The explainer's endpoints and security-group verdicts are consumed as they are; the security
  * groups are judged as they will be once the planned peering is active, so a group reference
  * across it is not proposed again. A new peering is planned by `planPeering` (the drag-to-peer
- * plan) restricted to those tables and blocks. The network ACL entries are `plan-path-acls.ts`'s.
+ * plan) restricted to those tables and blocks. The network ACL entries are `plan-path-acls.ts`'s, one for each ACL hop the
+ * explainer finds blocked.
  */
 import { isWithin } from '../cidr/overlap';
 import { parseCidrRange, type CidrRange } from '../cidr/parse-cidr';
@@ -16,6 +17,7 @@ import type { Peering, RouteTable, SecurityGroup, Topology, Vpc } from '../model
 import { explainReachability } from '../analysis/explain-reachability';
 import type { ReachabilityExplanation, ResolvedEndpoint, TrafficProtocol } from '../analysis/reachability-types';
 import { checkGroups, pickGroups, type Traffic } from '../analysis/reachability-groups';
+import { prefixListLookup } from '../analysis/prefix-lists';
 import { checkTableRoute } from '../analysis/route-checks';
 import { findSubnetRouteTable, indexTopology, labelVpc, type TopologyIndex } from '../analysis/topology-index';
 import { planPeering } from './plan-peering';
@@ -32,7 +34,7 @@ import {
 import type { PeeringPlan, PlanNote, PlanSideRole, PlanStep, ProfilesByAccount } from './plan-types';
 import { PEERING_ID_REF, profilesFromTopology } from './plan-types';
 import type { IpPermissionParam, PeeringRef } from './step-params';
-import { aclEntrySteps, type AclSide } from './plan-path-acls';
+import { aclEntrySteps } from './plan-path-acls';
 
 /** The pair and the traffic to let through. */
 export interface PathFixRequest {
@@ -108,8 +110,7 @@ export function planPathFix(
   // The peering: none needed, one in place (active or to accept), or a new one.
   const between = sameVpc ? [] : (index.peeringsByVpc.get(src.vpcId) ?? []).filter((p) => joins(p, src.vpcId, dst.vpcId));
   const existing = between.find((p) => p.status === 'active') ?? between.find((p) => p.status === 'pending-acceptance' || p.status === 'provisioning');
-  const srcTables = servingTables(index, src.subnetIds);
-  const dstTables = servingTables(index, dst.subnetIds);
+  const ends: PathEnds = { src, dst, srcRanges, dstRanges, srcTables: servingTables(index, src.subnetIds), dstTables: servingTables(index, dst.subnetIds) };
 
   let base: { plan: PeeringPlan; steps: PlanStep[]; peering: PeeringRef | null; roleOf: (vpcId: VpcId) => PlanSideRole; afterPeering: readonly string[] };
   if (sameVpc) {
@@ -122,10 +123,10 @@ export function planPathFix(
       afterPeering: [],
     };
   } else if (existing) {
-    const made = fixExistingPeering(topology, index, existing, src, dst, srcRanges, dstRanges, srcTables, dstTables, profilesByAccount, notes, opts.planId);
+    const made = fixExistingPeering(topology, index, existing, ends, profilesByAccount, notes, opts.planId);
     base = made;
   } else {
-    const made = planNewPeering(topology, srcVpc, dstVpc, src, dst, srcRanges, dstRanges, srcTables, dstTables, profilesByAccount, opts.planId);
+    const made = planNewPeering(topology, srcVpc, dstVpc, ends, profilesByAccount, opts.planId);
     if (!made.ok) return made;
     base = made.value;
     notes.push(...made.value.plan.notes);
@@ -161,42 +162,41 @@ export function planPathFix(
   };
   // A group reference works within one region, over the peering (or inside one VPC).
   const useReference = sameRegion;
-  const ingress = checkGroups(index, 'destination-ingress', dst, dstGroups, srcRanges, srcGroups, traffic, peeringAfter);
-  if (ingress.status === 'fail') {
-    const target = preferredGroup(dstGroups);
+  // Each side's groups: the destination's let the traffic in from the source, the source's let it out to the destination.
+  const lists = prefixListLookup(topology);
+  const groupSides = [
+    { kind: 'destination-ingress', own: dst, ownVpc: dstVpc, ownGroups: dstGroups, ownPlace: dstPlace, peer: src, peerVpc: srcVpc, peerGroups: srcGroups, peerRanges: srcRanges },
+    { kind: 'source-egress', own: src, ownVpc: srcVpc, ownGroups: srcGroups, ownPlace: srcPlace, peer: dst, peerVpc: dstVpc, peerGroups: dstGroups, peerRanges: dstRanges },
+  ] as const;
+  for (const g of groupSides) {
+    const ingress = g.kind === 'destination-ingress';
+    const check = checkGroups(index, g.kind, g.own, g.ownGroups, g.peerRanges, g.peerGroups, traffic, peeringAfter, lists);
+    if (check.status === 'unknown') notes.push({ level: 'warning', message: check.message, ...(check.fix ? { fix: check.fix } : {}) });
+    if (check.status !== 'fail') continue;
+    const target = preferredGroup(g.ownGroups);
     if (!target) {
-      notes.push({ level: 'warning', message: `${labelVpc(index, dst.vpcId)} has no security group in the scan: no ingress rule can be planned.`, fix: `Rescan account ${dstVpc.accountId} in ${dstVpc.region}.` });
-    } else {
-      const peerGroup = useReference ? preferredGroup(srcGroups) : undefined;
-      const perm = permission({ ...(peerGroup ? { group: peerGroup } : {}), ranges: srcRanges }, srcVpc);
-      const from = peerGroup ? `${sameAccount ? '' : `${srcVpc.accountId}/`}${peerGroup.id}` : srcRanges.map((r) => r.cidr).join(', ');
-      steps.push(authorizeIngressStep(dstPlace, dst.vpcId, target.id, `ingress:${target.id}:path`, perm, `${what} from ${from}`, peerGroup ? referenceAfter : [], !!peerGroup && referenceNeedsActive));
+      notes.push({
+        level: 'warning',
+        message: `${labelVpc(index, g.own.vpcId)} has no security group in the scan: no ${ingress ? 'ingress' : 'egress'} rule can be planned.`,
+        fix: `Rescan account ${g.ownVpc.accountId} in ${g.ownVpc.region}.`,
+      });
+      continue;
     }
-  } else if (ingress.status === 'unknown') {
-    notes.push({ level: 'warning', message: ingress.message, ...(ingress.fix ? { fix: ingress.fix } : {}) });
-  }
-  const egress = checkGroups(index, 'source-egress', src, srcGroups, dstRanges, dstGroups, traffic, peeringAfter);
-  if (egress.status === 'fail') {
-    const target = preferredGroup(srcGroups);
-    if (!target) {
-      notes.push({ level: 'warning', message: `${labelVpc(index, src.vpcId)} has no security group in the scan: no egress rule can be planned.`, fix: `Rescan account ${srcVpc.accountId} in ${srcVpc.region}.` });
-    } else {
-      const peerGroup = useReference ? preferredGroup(dstGroups) : undefined;
-      const perm = permission({ ...(peerGroup ? { group: peerGroup } : {}), ranges: dstRanges }, dstVpc);
-      const to = peerGroup ? `${sameAccount ? '' : `${dstVpc.accountId}/`}${peerGroup.id}` : dstRanges.map((r) => r.cidr).join(', ');
-      steps.push(authorizeEgressStep(srcPlace, src.vpcId, target.id, `egress:${target.id}:path`, perm, `${what} to ${to}`, peerGroup ? referenceAfter : [], !!peerGroup && referenceNeedsActive));
-    }
-  } else if (egress.status === 'unknown') {
-    notes.push({ level: 'warning', message: egress.message, ...(egress.fix ? { fix: egress.fix } : {}) });
+    const peerGroup = useReference ? preferredGroup(g.peerGroups) : undefined;
+    const perm = permission({ ...(peerGroup ? { group: peerGroup } : {}), ranges: g.peerRanges }, g.peerVpc);
+    const other = peerGroup ? `${sameAccount ? '' : `${g.peerVpc.accountId}/`}${peerGroup.id}` : g.peerRanges.map((r) => r.cidr).join(', ');
+    const make = ingress ? authorizeIngressStep : authorizeEgressStep;
+    const id = `${ingress ? 'ingress' : 'egress'}:${target.id}:path`;
+    steps.push(make(g.ownPlace, g.own.vpcId, target.id, id, perm, `${what} ${ingress ? 'from' : 'to'} ${other}`, peerGroup ? referenceAfter : [], !!peerGroup && referenceNeedsActive));
   }
 
-  // Network ACLs, both ways and both directions of each (they are stateless).
+  // Network ACLs, both ways and both directions of each (they are stateless), as the explainer judged them.
   const fwdWords = trafficWords(traffic);
-  const sides: readonly AclSide[] = [
-    { vpc: srcVpc, subnetIds: src.subnetIds, place: srcPlace, role: 'source', peers: dstRanges },
-    { vpc: dstVpc, subnetIds: dst.subnetIds, place: dstPlace, role: 'destination', peers: srcRanges },
-  ];
-  steps.push(...aclEntrySteps(topology, sides, { protocol, ...(request.port !== undefined ? { port: request.port } : {}) }, fwdWords, notes, (id) => labelVpc(index, id)));
+  const sides = {
+    source: { vpcId: srcVpc.id, subnetIds: src.subnetIds, place: srcPlace },
+    destination: { vpcId: dstVpc.id, subnetIds: dst.subnetIds, place: dstPlace },
+  };
+  steps.push(...aclEntrySteps(topology, explanation.checks, sides, fwdWords, notes, (id) => labelVpc(index, id)));
 
   if (steps.length === 0) {
     return ok({
@@ -262,20 +262,26 @@ function syntheticPeering(a: Vpc, b: Vpc): Peering {
   return { id: PEERING_ID_REF as PeeringId, status: 'active', requester: side(a), accepter: side(b), tags: {} } as unknown as Peering;
 }
 
+/** The two ends of the path: the endpoints, their addresses and the route tables serving their subnets. */
+interface PathEnds {
+  readonly src: ResolvedEndpoint;
+  readonly dst: ResolvedEndpoint;
+  readonly srcRanges: readonly CidrRange[];
+  readonly dstRanges: readonly CidrRange[];
+  readonly srcTables: readonly RouteTable[];
+  readonly dstTables: readonly RouteTable[];
+}
+
 function fixExistingPeering(
   topology: Topology,
   index: TopologyIndex,
   peering: Peering,
-  src: ResolvedEndpoint,
-  dst: ResolvedEndpoint,
-  srcRanges: readonly CidrRange[],
-  dstRanges: readonly CidrRange[],
-  srcTables: readonly RouteTable[],
-  dstTables: readonly RouteTable[],
+  ends: PathEnds,
   profiles: ProfilesByAccount,
   notes: PlanNote[],
   planId: string | undefined,
 ) {
+  const { src, dst, srcRanges, dstRanges, srcTables, dstTables } = ends;
   const roleOf = (vpcId: VpcId): PlanSideRole => (peering.requester.vpcId === vpcId ? 'requester' : 'accepter');
   const requester = peeringPlanSide('requester', peering, topology, profiles[peering.requester.accountId]?.[0]);
   const accepter = peeringPlanSide('accepter', peering, topology, profiles[peering.accepter.accountId]?.[0]);
@@ -322,15 +328,11 @@ function planNewPeering(
   topology: Topology,
   srcVpc: Vpc,
   dstVpc: Vpc,
-  src: ResolvedEndpoint,
-  dst: ResolvedEndpoint,
-  srcRanges: readonly CidrRange[],
-  dstRanges: readonly CidrRange[],
-  srcTables: readonly RouteTable[],
-  dstTables: readonly RouteTable[],
+  ends: PathEnds,
   profiles: ProfilesByAccount,
   planId: string | undefined,
 ): Result<{ plan: PeeringPlan; steps: PlanStep[]; peering: PeeringRef; roleOf: (vpcId: VpcId) => PlanSideRole; afterPeering: readonly string[] }> {
+  const { src, dst, srcRanges, dstRanges, srcTables, dstTables } = ends;
   // Each side routes the other endpoint's blocks, through the tables of its own subnets only.
   const cidrs = [...new Set([...dstRanges.map((r) => blockFor(topology, dst.vpcId, r)), ...srcRanges.map((r) => blockFor(topology, src.vpcId, r))])];
   const routeTables = [...srcTables, ...dstTables].map((t) => t.id);

@@ -195,7 +195,15 @@ function generateTopology(vpcCount: number): Topology {
       { ruleNumber: 32767, egress, protocol: '-1', action: 'deny', cidr: '0.0.0.0/0' },
     ];
     const custom = index % 8 === 5;
-    networkAcls.push({ id: `acl-${base}d`, vpcId: v.id, accountId: v.accountId, region: v.region, isDefault: true, subnetIds: custom ? [s1] : [s1, s2], entries: [...allowAll(false), ...allowAll(true)] });
+    // One VPC in 40 lets only tcp/443 out of its default ACL: replies to clients' ephemeral ports meet `*` (stateless ACLs).
+    const repliesDenied = index % 40 === 7;
+    const outbound: NetworkAclEntry[] = repliesDenied
+      ? [
+          { ruleNumber: 100, egress: true, protocol: '6', action: 'allow', cidr: '10.0.0.0/8', fromPort: 443, toPort: 443 },
+          { ruleNumber: 32767, egress: true, protocol: '-1', action: 'deny', cidr: '0.0.0.0/0' },
+        ]
+      : allowAll(true);
+    networkAcls.push({ id: `acl-${base}d`, vpcId: v.id, accountId: v.accountId, region: v.region, isDefault: true, subnetIds: custom ? [s1] : [s1, s2], entries: [...allowAll(false), ...outbound] });
     if (custom) {
       networkAcls.push({
         id: `acl-${base}p`,

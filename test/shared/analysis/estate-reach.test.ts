@@ -4,6 +4,8 @@ import type { ReachEntry, ReachRollUp, ReachRow, ReachTraffic } from '../../../s
 import { computeReachRollUp, computeReachRow, parseReachTraffic, REACH_REASONS } from '../../../shared/analysis/estate-reach';
 import { explainReachability } from '../../../shared/analysis/explain-reachability';
 import type { VpcId } from '../../../shared/model/ids';
+import type { Topology } from '../../../shared/model/topology';
+import { aclEntry, networkAcl, routeTable, subnet } from '../../support/fixtures/build-topology';
 import { ACCOUNT_A, ACCOUNT_B, ACCOUNT_C, buildReachEstate } from '../../support/fixtures/reach-estate';
 
 const HTTPS: ReachTraffic = { protocol: 'tcp', port: 443 };
@@ -31,19 +33,21 @@ describe('computeReachRow: each reason a connected VPC cannot be reached', () =>
       'vpc-black': 'blocked blackhole source-route',
       'vpc-return': 'blocked no-route return-route',
       'vpc-sg': 'blocked security-group destination-ingress',
+      'vpc-acl': 'blocked network-acl destination-acl-return',
       'vpc-pending': 'blocked peering-not-active',
       'vpc-far': 'blocked not-transitive',
       'vpc-far2': 'blocked not-transitive',
     });
     expect(entries.has('vpc-island')).toBe(false);
     expect(entries.has('vpc-lone')).toBe(false);
-    expect([row.reachable, row.blocked, row.undetermined]).toEqual([1, 8, 0]);
+    expect([row.reachable, row.blocked, row.undetermined]).toEqual([1, 9, 0]);
   });
 
   it('orders reachable before blocked, then by account and VPC id', () => {
     expect(row.entries.map((e) => e.to)).toEqual([
       'vpc-ok',
       'vpc-far',
+      'vpc-acl',
       'vpc-far2',
       'vpc-noroute',
       'vpc-sg',
@@ -73,6 +77,16 @@ describe('computeReachRow: each reason a connected VPC cannot be reached', () =>
     expect(entries.get('vpc-black')!.peeringId).toBe('pcx-black');
   });
 
+  it("names the network ACL that drops the reply, in the explainer's words", () => {
+    const e = entries.get('vpc-acl')!;
+    const x = explainReachability(buildReachEstate(), 'vpc-hub', 'vpc-acl', { protocol: 'tcp', port: 443 });
+    const hop = x.checks.find((c) => c.kind === 'destination-acl-return')!;
+    expect(hop.status).toBe('fail');
+    expect(e).toMatchObject({ verdict: 'blocked', reason: 'network-acl', stage: 'destination-acl-return', peeringId: 'pcx-acl', message: hop.message, fix: hop.fix });
+    expect(e.message).toContain('acl-aclweb');
+    expect(e.message).toContain('denies the reply, tcp ports 1024-65535 to 10.0.0.0/16 by rule *');
+  });
+
   it('says which peering is not active yet and how to activate it', () => {
     const e = entries.get('vpc-pending')!;
     expect(e.peeringId).toBe('pcx-pending');
@@ -100,6 +114,58 @@ describe('computeReachRow: each reason a connected VPC cannot be reached', () =>
     };
     const r = computeReachRow(withList, { kind: 'vpc', vpcId: 'vpc-hub' }, HTTPS);
     expect(r.ok && r.value.entries.find((e) => e.to === 'vpc-ok')).toMatchObject({ verdict: 'undetermined', stage: 'destination-ingress' });
+  });
+});
+
+describe('the reach view agrees with the explainer', () => {
+  const explainerVerdict = (t: Topology, from: VpcId, to: VpcId, traffic: ReachTraffic): string => {
+    const v = explainReachability(t, from, to, { protocol: traffic.protocol, ...(traffic.port !== undefined ? { port: traffic.port } : {}) }).verdict;
+    return v === 'unreachable' ? 'blocked' : v;
+  };
+
+  /** Every entry of every VPC's row, against the explainer asked about the same pair. */
+  function disagreements(t: Topology, traffic: ReachTraffic): string[] {
+    const out: string[] = [];
+    for (const v of t.vpcs) {
+      const r = computeReachRow(t, { kind: 'vpc', vpcId: v.id }, traffic);
+      if (!r.ok) throw new Error(r.error.message);
+      for (const e of r.value.entries) {
+        const x = explainerVerdict(t, v.id, e.to, traffic);
+        if (x !== e.verdict) out.push(`${v.id} → ${e.to}: row ${e.verdict}, explainer ${x}`);
+      }
+    }
+    return out;
+  }
+
+  it('on every pair of the fixture estate, for HTTPS, SSH and all traffic', () => {
+    const t = buildReachEstate();
+    for (const traffic of [HTTPS, { protocol: 'tcp', port: 22 } as const, { protocol: '-1' } as const]) expect(disagreements(t, traffic)).toEqual([]);
+  });
+
+  it('on a whole VPC: some subnet pair passing the ACLs is enough, every table serving a subnet must route', () => {
+    const base = buildReachEstate();
+    const ok = base.vpcs.find((v) => v.id === 'vpc-ok')!;
+    const closed = networkAcl('acl-okclosed', ok, { isDefault: false, subnetIds: ['subnet-ok2'], entries: [aclEntry('in', '*', 'deny', '-1', null, '0.0.0.0/0'), aclEntry('out', '*', 'deny', '-1', null, '0.0.0.0/0')] });
+    // A second subnet of vpc-ok behind an ACL that denies everything: its first subnet still passes.
+    const aclSplit: Topology = { ...base, subnets: [...base.subnets, subnet('subnet-ok2', ok, '10.1.2.0/24')], networkAcls: [...base.networkAcls, closed] };
+    expect(explainerVerdict(aclSplit, 'vpc-hub', 'vpc-ok', HTTPS)).toBe('reachable');
+    const aclRow = computeReachRow(aclSplit, { kind: 'vpc', vpcId: 'vpc-hub' }, HTTPS);
+    expect(aclRow.ok && aclRow.value.entries.find((e) => e.to === 'vpc-ok')).toMatchObject({ verdict: 'reachable' });
+    // The same subnet served by its own table with no route back: the VPC is blocked.
+    const unrouted = routeTable('rtb-ok2', ok, { subnetIds: ['subnet-ok2'] });
+    const routeSplit: Topology = { ...base, subnets: aclSplit.subnets, routeTables: [...base.routeTables, unrouted] };
+    expect(explainerVerdict(routeSplit, 'vpc-hub', 'vpc-ok', HTTPS)).toBe('blocked');
+    const row = computeReachRow(routeSplit, { kind: 'vpc', vpcId: 'vpc-hub' }, HTTPS);
+    expect(row.ok && row.value.entries.find((e) => e.to === 'vpc-ok')).toMatchObject({ verdict: 'blocked', reason: 'no-route', stage: 'return-route' });
+    for (const t of [aclSplit, routeSplit]) expect(disagreements(t, HTTPS)).toEqual([]);
+  });
+
+  it('leaves a pair undetermined, as the explainer does, when a VPC\'s ACLs are not in the snapshot', () => {
+    const base = buildReachEstate();
+    const unread: Topology = { ...base, networkAcls: base.networkAcls.filter((a) => a.vpcId !== 'vpc-ok') };
+    const row = computeReachRow(unread, { kind: 'vpc', vpcId: 'vpc-hub' }, HTTPS);
+    expect(row.ok && row.value.entries.find((e) => e.to === 'vpc-ok')).toMatchObject({ verdict: 'undetermined', stage: 'source-acl-outbound' });
+    expect(disagreements(unread, HTTPS)).toEqual([]);
   });
 });
 

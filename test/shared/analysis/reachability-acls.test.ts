@@ -43,7 +43,8 @@ describe('explainReachability: network ACLs', () => {
     expect(c.status).toBe('fail');
     expect(c.message).toContain('denies tcp/5432 from 10.0.1.10/32 by rule 90 (deny 10.0.0.0/16)');
     expect(c.blockedBy).toEqual({ kind: 'nacl', aclId: 'acl-db', direction: 'inbound', ruleNumber: 90, subnetIds: ['subnet-b1'], protocol: 'tcp', ports: [5432, 5432], cidrs: ['10.0.1.10/32'] });
-    expect(c.fix).toContain('aws ec2 create-network-acl-entry --network-acl-id acl-db --rule-number 89');
+    // The number the path-fix plan gives too: the next ten above the entries under the deny.
+    expect(c.fix).toContain('aws ec2 create-network-acl-entry --network-acl-id acl-db --rule-number 10 ');
     expect(c.fix).toContain('--no-egress');
   });
 

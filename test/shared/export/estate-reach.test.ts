@@ -20,10 +20,11 @@ describe('estate reach exports', () => {
   it('writes a row as CSV: a header, then one line per connected VPC with its reason and detail', () => {
     const rows = readCsvStrict(reachRowCsv(hubRow(t), t));
     expect(rows[0]).toEqual(['VPC', 'Name', 'Account', 'Verdict', 'Reason', 'From', 'Peering', 'Through', 'Detail', 'Fix']);
-    expect(rows).toHaveLength(1 + 9);
+    expect(rows).toHaveLength(1 + 10);
     const far = rows.find((r) => r[0] === 'vpc-far')!;
     expect(far.slice(0, 8)).toEqual(['vpc-far', 'far', ACCOUNT_A, 'blocked', 'not transitive', 'vpc-hub', '', 'vpc-ok']);
     expect(rows.find((r) => r[0] === 'vpc-wrong')!.slice(3, 5)).toEqual(['blocked', 'route to wrong target']);
+    expect(rows.find((r) => r[0] === 'vpc-acl')!.slice(3, 5)).toEqual(['blocked', 'network ACL']);
     expect(rows[1]!.slice(0, 4)).toEqual(['vpc-ok', 'ok', '222222222222', 'reachable']);
   });
 
@@ -47,19 +48,20 @@ describe('estate reach exports', () => {
       'No route',
       'Route to wrong target',
       'Blackhole route',
+      'Network ACL',
       'Security group',
     ]);
-    expect(rows.find((r) => r[0] === ACCOUNT_A && r[1] === ACCOUNT_C)).toEqual([ACCOUNT_A, ACCOUNT_C, '0', '8', '0', 'not transitive', '4', '1', '1', '1', '1', '0']);
+    expect(rows.find((r) => r[0] === ACCOUNT_A && r[1] === ACCOUNT_C)).toEqual([ACCOUNT_A, ACCOUNT_C, '0', '8', '0', 'not transitive', '4', '1', '1', '1', '1', '0', '0']);
   });
 
   it('writes a row and the roll-up as Markdown reports with pipe tables', () => {
     const row = reachRowMarkdown(hubRow(t), t);
     expect(row).toContain('# Reach of tcp/443 from vpc-hub');
-    expect(row).toContain('- **Connected VPCs:** 9: 1 reachable, 8 blocked, 0 undetermined');
+    expect(row).toContain('- **Connected VPCs:** 10: 1 reachable, 9 blocked, 0 undetermined');
     expect(row).toContain('| VPC | Name | Account | Verdict | Reason | From | Peering | Through | Detail | Fix |');
     expect(row).toMatch(/\| `vpc-far` \| far \| `111111111111` \| blocked \| not transitive \| `vpc-hub` \| — \| `vpc-ok` \|/);
     const roll = reachRollUpMarkdown(computeReachRollUp(t, HTTPS));
     expect(roll).toContain('# Reach of tcp/443, account × account');
-    expect(roll).toContain(`| \`${ACCOUNT_A}\` | \`${ACCOUNT_C}\` | 0 | 8 | 0 | not transitive | 4 | 1 | 1 | 1 | 1 | 0 |`);
+    expect(roll).toContain(`| \`${ACCOUNT_A}\` | \`${ACCOUNT_C}\` | 0 | 8 | 0 | not transitive | 4 | 1 | 1 | 1 | 1 | 0 | 0 |`);
   });
 });

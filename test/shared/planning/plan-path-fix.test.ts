@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { explainReachability } from '../../../shared/analysis/explain-reachability';
 import type { NetworkAcl, NetworkAclEntry } from '../../../shared/model/kinds/network-acl';
 import type { Topology } from '../../../shared/model/topology';
-import { freeRuleNumber } from '../../../shared/planning/plan-path-acls';
+import { freeRuleNumber } from '../../../shared/analysis/acl-rule-numbers';
 import { planPathFix, type PathFix } from '../../../shared/planning/plan-path-fix';
 import type { PlanStep } from '../../../shared/planning/plan-types';
 import { buildPeeredPair } from '../../support/fixtures/peered-pair';
@@ -149,6 +149,20 @@ describe('planPathFix', () => {
     expect(fix.plan.steps[0]!.params).toMatchObject({ CidrBlock: '10.1.1.0/24', PortRange: { From: 1024, To: 65535 }, Egress: false });
   });
 
+  it("plans an entry for exactly the ACL hops the explainer finds blocked, with the explainer's deny", () => {
+    const base = workingPair();
+    // Inbound allows part of the source subnet, which the explainer passes; outbound denies the reply at 40.
+    const aclB = acl('acl-b1', base, 'vpc-b', ['subnet-b1'], [entry(100, false, 'allow', '10.0.1.0/25'), entry(40, true, 'deny', '10.0.0.0/8'), entry(100, true, 'allow', '0.0.0.0/0')]);
+    const t: Topology = { ...base, networkAcls: [openAcl('acl-a', base, 'vpc-a'), openAcl('acl-bdefault', base, 'vpc-b'), aclB] };
+    const fix = planOf(planPathFix(t, { from: 'subnet-a1', to: 'subnet-b1', protocol: 'tcp', port: 5432 }));
+    const blocked = fix.explanation.checks.filter((c) => c.blockedBy?.kind === 'nacl').map((c) => c.kind);
+    expect(blocked).toEqual(['destination-acl-return']);
+    expect(ids(fix.plan.steps)).toEqual(['acl:acl-b1:out:10']);
+    expect(fix.plan.steps[0]!.title).toContain('rule 40 denies it');
+    // The explainer's fix sentence gives the same rule number.
+    expect(fix.explanation.checks.find((c) => c.kind === 'destination-acl-return')!.fix).toContain('--rule-number 10 ');
+  });
+
   it('says why instead of a plan when the VPCs overlap', () => {
     const a = vpc('vpc-1', '10.0.0.0/16', { name: 'one' });
     const b = vpc('vpc-2', '10.0.0.0/16', { name: 'two' });
@@ -181,6 +195,8 @@ describe('planPathFix', () => {
     const pcx = { ...peering('pcx-new', r, x), id: 'pcx-new' as const };
     const after: Topology = {
       ...t,
+      // Read with the default ACLs AWS gives each VPC: without ACLs in the snapshot the explainer cannot decide them.
+      networkAcls: [openAcl('acl-r', t, 'vpc-r'), openAcl('acl-x', t, 'vpc-x')],
       peerings: [pcx],
       routeTables: t.routeTables.map((rt) => {
         const added = fix.plan.steps.filter((s) => s.kind === 'create-route' && s.params.RouteTableId === rt.id);

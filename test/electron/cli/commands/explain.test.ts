@@ -50,7 +50,7 @@ describe('peerscape explain', () => {
     const r = await run('--snapshot', 'acl.json', 'subnet-a1', '10.1.1.20', '--port', '5432');
     expect(r.code).toBe(EXPLAIN_EXIT.unreachable);
     expect(r.stdout).toMatch(/\[FAIL\] destination-acl-inbound\s+acl-b \(default\) of subnet-b1, inbound, denies tcp\/5432 from 10\.0\.1\.0\/24 by rule 50 \(deny 10\.0\.0\.0\/16\)/);
-    expect(r.stdout).toContain('fix: Allow tcp/5432 from 10.0.1.0/24 in acl-b before rule 50: aws ec2 create-network-acl-entry --network-acl-id acl-b --rule-number 49');
+    expect(r.stdout).toContain('fix: Allow tcp/5432 from 10.0.1.0/24 in acl-b before rule 50: aws ec2 create-network-acl-entry --network-acl-id acl-b --rule-number 10 ');
     const json = await run('--snapshot', 'acl.json', 'subnet-a1', '10.1.1.20', '--port', '5432', '--json');
     const x = JSON.parse(json.stdout) as ReachabilityExplanation;
     expect(x.checks.find((c) => c.status === 'fail')?.blockedBy).toEqual({

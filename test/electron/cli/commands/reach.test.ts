@@ -30,7 +30,7 @@ describe('peerscape reach', () => {
   it('prints a VPC row as a table with each reason', async () => {
     const r = await run('--snapshot', 's.json', '--port', '443', '--from', 'hub');
     expect(r.code).toBe(REACH_EXIT.ok);
-    expect(r.stdout).toContain('tcp/443 from vpc-hub: 9 connected VPCs, 1 reachable, 8 blocked, 0 undetermined.');
+    expect(r.stdout).toContain('tcp/443 from vpc-hub: 10 connected VPCs, 1 reachable, 9 blocked, 0 undetermined.');
     expect(r.stdout).toMatch(/vpc-far2\s+222222222222\s+blocked\s+not transitive\s+Connected only through ok \(vpc-ok\)/);
     expect(r.stdout).toMatch(/vpc-wrong\s+333333333333\s+blocked\s+route to wrong target/);
   });

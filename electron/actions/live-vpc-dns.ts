@@ -54,17 +54,23 @@ export async function withLiveDnsAttributes(topology: Topology, vpcs: readonly L
     return vpc && profile && missing.length > 0 ? [{ vpc, missing, profile }] : [];
   });
   if (wanted.length === 0) return topology;
-  const access = await resolveProfileAccess([...new Set(wanted.map((w) => w.profile))], deps.env, deps.homeDir);
+  // Config files that cannot be read leave the attributes unknown; the plan names profile problems itself.
+  const access = await resolveProfileAccess([...new Set(wanted.map((w) => w.profile))], deps.env, deps.homeDir).catch(() => undefined);
+  if (!access) return topology;
   const clients = createAwsClients(4);
   try {
     const read = await Promise.all(
       wanted.map(async ({ vpc, missing, profile }): Promise<[VpcId, Partial<Pick<Vpc, DnsAttribute>>]> => {
         const a = access.get(profile);
         if (!a?.ok) return [vpc.id, {}];
-        const ec2 = clients.ec2(a.value, vpc.region);
-        const signal = AbortSignal.timeout(deps.timeoutMs ?? 10_000);
-        const values = await Promise.all(missing.map((name) => readAttribute(ec2, vpc.id, name, signal)));
-        return [vpc.id, Object.fromEntries(missing.flatMap((name, i) => (values[i] === undefined ? [] : [[name, values[i]]])))];
+        try {
+          const ec2 = clients.ec2(a.value, vpc.region);
+          const signal = AbortSignal.timeout(deps.timeoutMs ?? 10_000);
+          const values = await Promise.all(missing.map((name) => readAttribute(ec2, vpc.id, name, signal)));
+          return [vpc.id, Object.fromEntries(missing.flatMap((name, i) => (values[i] === undefined ? [] : [[name, values[i]]])))];
+        } catch {
+          return [vpc.id, {}];
+        }
       }),
     );
     const found = new Map(read.filter(([, attrs]) => Object.keys(attrs).length > 0));

@@ -49,6 +49,7 @@ import type { AuditExport, AuditPage } from '../../shared/planning/audit-filter'
 import { createAuditLog, type AuditLog } from '../audit/audit-log';
 import { resolveProfileAccess, type Env } from '../aws/credentials';
 import { createPlanRuns, type PlanRunsDeps } from './plan-runs';
+import { withLiveDnsAttributes } from './live-vpc-dns';
 import { readStaleLeftovers } from './stale-leftovers';
 
 /** What the service needs from its host (`createMainApi`'s deps). */
@@ -135,7 +136,21 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
 
   return {
     async planPeering(input) {
-      return makePlan((t) => planPeering(t, input, profilesFromTopology(t.accounts)));
+      const t = await topology();
+      if (!t.ok) return t;
+      const profiles = profilesFromTopology(t.value.accounts);
+      // The DNS warning needs both VPCs' DNS attributes, which discovery reads only for peered VPCs.
+      const live = await withLiveDnsAttributes(
+        t.value,
+        [
+          { vpcId: input.requesterVpcId, profile: input.requesterProfile },
+          { vpcId: input.accepterVpcId, profile: input.accepterProfile },
+        ],
+        profiles,
+        { env: env(), homeDir: deps.homeDir },
+      );
+      const p = planPeering(live, input, profiles);
+      return p.ok ? ok(remember(p.value)) : p;
     },
 
     async planDeletion({ peeringId, withoutCleanup, staleRoutesOnly }) {

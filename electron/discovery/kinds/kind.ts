@@ -5,7 +5,8 @@
  * for each item it found (e.g. the associations of each transit gateway route table): every
  * call goes through `fetch`, so it is scheduled, throttled, counted and cancelled like the rest.
  * A kind whose follow-up calls depend on another kind of the same account × region (which
- * prefix lists its routes and rules name) awaits that kind's raw items through `scanned`.
+ * prefix lists its routes and rules name, which VPCs its peerings join) awaits that kind's raw
+ * items through `scanned`.
  */
 import type { EC2Client } from '@aws-sdk/client-ec2';
 

@@ -1,5 +1,5 @@
 /** The inspector for two selected VPCs: can traffic flow between them, and if not, why and what to do. */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 
 import { trafficWords, type ReachTraffic } from '../../shared/analysis/estate-reach';
 import { explainReachability } from '../../shared/analysis/explain-reachability';
@@ -41,12 +41,15 @@ export function PairInspector({ topology, a, b }: { topology: Topology; a: VpcId
     () => explainReachability(topology, a, b, { protocol: traffic.protocol, ...(traffic.port !== undefined ? { port: traffic.port } : {}), ...(coverage ? { coverage } : {}) }),
     [topology, a, b, coverage, traffic],
   );
+  // A new pair starts at the top of the tab, whatever the tab was scrolled to before (the Reach tab's list).
+  const top = useRef<HTMLElement>(null);
+  useEffect(() => top.current?.closest('.tab-body')?.scrollTo?.({ top: 0 }), [a, b]);
   const onTraffic = traffic.protocol !== '-1' ? ` on ${trafficWords(traffic)}` : '';
   const fixingThis = fixing?.from === a && fixing.to === b && trafficWords(fixing.traffic ?? ANY_TRAFFIC) === trafficWords(traffic);
   // Sentences name each VPC as people know it, with the id AWS knows it by: "web-prod (vpc-0abc…)".
   const label = (id: VpcId) => labelVpc(indexTopology(topology), id);
   return (
-    <section aria-label="Reachability" data-testid="inspector-pair">
+    <section ref={top} aria-label="Reachability" data-testid="inspector-pair">
       <h3 className="inspector-title">
         {vpcName(topology, a)} → {vpcName(topology, b)}
       </h3>

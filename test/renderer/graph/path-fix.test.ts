@@ -27,8 +27,8 @@ function pairWithoutIngress(): Topology {
 }
 
 function ingressOf(fix: ReturnType<typeof pathFixOf>) {
-  if (!fix.ok || fix.value.status !== 'plan') throw new Error(fix.ok ? fix.value.message : fix.error.message);
-  return fix.value.plan.steps.filter((s) => s.kind === 'authorize-ingress').map((s) => (s.params as { IpPermissions: unknown[] }).IpPermissions);
+  if (!fix.ok || fix.value.status !== 'plan') throw new Error(fix.ok ? 'nothing to fix' : fix.error.message);
+  return fix.value.plan.steps.filter((s) => s.kind === 'authorize-ingress').map((s) => (s.params as { readonly IpPermissions: readonly unknown[] }).IpPermissions);
 }
 
 describe('the fix the pair inspector asks for', () => {

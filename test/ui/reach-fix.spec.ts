@@ -131,6 +131,20 @@ describe('Fix… from the Reach tab', () => {
     expect(added).toHaveLength(1);
     expect(added[0]).toMatchObject({ IpProtocol: 'tcp', FromPort: 443, ToPort: 443 });
 
+    // A bad port is explained inline and the question stays the last valid one.
+    await inspector.getByRole('textbox', { name: 'Port' }).fill('70000');
+    expect(await inspector.getByRole('alert').textContent()).toBe('The port must be a whole number from 0 to 65535, not "70000".');
+    expect(await inspector.getByTestId('reachability-verdict').textContent()).toBe('Traffic can flow on tcp/443');
+    await session.screenshot('reach-fix-bad-port');
+
+    // Selected on the canvas, a pair is asked about all traffic again.
+    await page.goto('about:blank');
+    await page.goto(harness.url);
+    await waitForGraph(page);
+    await page.locator(cardSelector(hub.id)).click();
+    await page.locator(cardSelector(to.id)).click({ modifiers: ['Shift'] });
+    await expect.poll(() => inspector.getByRole('combobox', { name: 'Protocol' }).inputValue()).toBe('all');
+    expect(await inspector.getByRole('textbox', { name: 'Port' }).isDisabled()).toBe(true);
     expect(session.problems).toEqual([]);
   }, 300_000);
 });

@@ -1,6 +1,7 @@
 /** A one-line banner in the canvas's top-left corner saying what the canvas is showing and how to leave it. */
 import { Panel } from '@xyflow/react';
 
+import { trafficWords } from '../../shared/analysis/estate-reach';
 import type { VpcId } from '../../shared/model/ids';
 import type { AppState } from '../store/app-store';
 import { useAppStore } from '../store/store-context';
@@ -22,7 +23,7 @@ function bannerOf(s: AppState): { text: string; tone: string } | undefined {
   if (s.pathFix) {
     const fix = pathFixOf(topology, s.pathFix);
     const what = !fix.ok ? 'cannot be fixed (see the fix panel)' : fix.value.status === 'plan' ? `${changesWords(changeCount(fix))}${fix.value.proposesPeering ? ', the proposed peering dashed' : ''}` : 'nothing to change';
-    return { text: `Fix ${name(s.pathFix.from)} → ${name(s.pathFix.to)}: ${what} · Esc to close`, tone: fix.ok ? 'info' : 'bad' };
+    return { text: `Fix ${name(s.pathFix.from)} → ${name(s.pathFix.to)}${s.pathFix.traffic ? ` on ${trafficWords(s.pathFix.traffic)}` : ''}: ${what} · Esc to close`, tone: fix.ok ? 'info' : 'bad' };
   }
   if (a && b) return { text: `${name(a)} → ${name(b)}: reachability in the inspector · Esc to clear`, tone: 'info' };
   if (a) {

@@ -21,6 +21,7 @@ import { Legend } from './Legend';
 import { ModeBanner } from './ModeBanner';
 import { absoluteBoxes, isOverviewZoom, LARGE_NETWORK_VPCS, OverviewCanvas, vpcBoxCount } from './overview/OverviewCanvas';
 import { regionAt, zoomIntoRegion } from './overview/region-hit';
+import { pathFixKey } from './path-fix';
 import { PeeringCursor } from './PeeringCursor';
 import { viewStateOf } from './view-state';
 
@@ -251,7 +252,7 @@ export function TopologyCanvas() {
       </ReactFlow>
       {showFirstRun && <FirstRun />}
       {topology && plan && <PlanPanel topology={topology} pair={plan} onClose={closePlan} />}
-      {topology && pathFix && <PathFixPanel key={`${pathFix.from}>${pathFix.to}`} topology={topology} pair={pathFix} onClose={closePathFix} />}
+      {topology && pathFix && <PathFixPanel key={pathFixKey(pathFix)} topology={topology} pair={pathFix} onClose={closePathFix} />}
       {topology && refusal && <RefusalPanel topology={topology} pair={refusal} onClose={dismissRefusal} />}
     </main>
   );

@@ -1,18 +1,31 @@
 /** The fix of the pair the user asked to fix, from the topology on screen: what the canvas draws
  * (the proposed peering, the count of changes) while the fix panel plans the same on the Node side.
  */
+import { trafficWords } from '../../shared/analysis/estate-reach';
 import type { Result } from '../../shared/core/result';
 import type { Topology } from '../../shared/model/topology';
+import type { PlanPathFixInput } from '../../shared/planning/action-inputs';
 import { planPathFix, type PathFix } from '../../shared/planning/plan-path-fix';
 import type { PathFixPair } from '../store/app-state';
 
-let last: { topology?: Topology; from?: string; to?: string; fix?: Result<PathFix> } = {};
+let last: { topology?: Topology; pair?: PathFixPair; fix?: Result<PathFix> } = {};
 
-/** The fix of `pair` in `topology` (any traffic, as the pair inspector asks), memoised on both. */
+/** What `planPathFix` is asked for `pair`: its VPCs and, when given, its protocol and port (else all traffic). */
+export function pathFixRequest(pair: PathFixPair): PlanPathFixInput {
+  const t = pair.traffic;
+  return { from: pair.from, to: pair.to, ...(t ? { protocol: t.protocol, ...(t.port !== undefined ? { port: t.port } : {}) } : {}) };
+}
+
+/** A key naming the pair and its traffic. */
+export function pathFixKey(pair: PathFixPair): string {
+  return `${pair.from}>${pair.to}:${pair.traffic ? trafficWords(pair.traffic) : 'all traffic'}`;
+}
+
+/** The fix of `pair` in `topology` for the pair's traffic, memoised on both. */
 export function pathFixOf(topology: Topology, pair: PathFixPair): Result<PathFix> {
-  if (last.topology === topology && last.from === pair.from && last.to === pair.to && last.fix) return last.fix;
-  const fix = planPathFix(topology, { from: pair.from, to: pair.to });
-  last = { topology, from: pair.from, to: pair.to, fix };
+  if (last.topology === topology && last.pair && pathFixKey(last.pair) === pathFixKey(pair) && last.fix) return last.fix;
+  const fix = planPathFix(topology, pathFixRequest(pair));
+  last = { topology, pair, fix };
   return fix;
 }
 

@@ -1,6 +1,7 @@
 /** The inspector for two selected VPCs: can traffic flow between them, and if not, why and what to do. */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 
+import { trafficWords, type ReachTraffic } from '../../shared/analysis/estate-reach';
 import { explainReachability } from '../../shared/analysis/explain-reachability';
 import { indexTopology, labelVpc } from '../../shared/analysis/topology-index';
 import type { CheckStatus, ReachabilityCheckKind } from '../../shared/analysis/explain-reachability';
@@ -9,7 +10,9 @@ import type { Topology } from '../../shared/model/topology';
 import { vpcName } from '../graph/kinds/inspector-parts';
 import { viewStateOf } from '../graph/view-state';
 import { useAppStore } from '../store/store-context';
+import { TrafficFields } from './TrafficFields';
 
+const ANY_TRAFFIC: ReachTraffic = { protocol: '-1' };
 const CHECK_ICON: Record<CheckStatus, string> = { pass: '✓', fail: '✕', unknown: '?', skipped: '–' };
 /** Each hop's name, in the order a packet meets them. */
 const CHECK_TITLE: Record<ReachabilityCheckKind, string> = {
@@ -25,31 +28,42 @@ const CHECK_TITLE: Record<ReachabilityCheckKind, string> = {
   'destination-acl-return': 'Destination network ACL, reply out',
   'source-acl-return': 'Source network ACL, reply in',
 };
-/** Reachability from `a` to `b`. */
+/** Reachability from `a` to `b` for the traffic asked (all traffic unless the user or the Reach tab says otherwise). */
 export function PairInspector({ topology, a, b }: { topology: Topology; a: VpcId; b: VpcId }) {
   const pair = useAppStore((s) => viewStateOf(s).pair);
   const openPlan = useAppStore((s) => s.openPlan);
   const openPathFix = useAppStore((s) => s.openPathFix);
   const fixing = useAppStore((s) => s.pathFix);
   const coverage = useAppStore((s) => s.snapshot?.coverage);
-  const reach = useMemo(() => explainReachability(topology, a, b, coverage ? { coverage } : {}), [topology, a, b, coverage]);
+  const traffic = useAppStore((s) => s.pairTraffic) ?? ANY_TRAFFIC;
+  const setPairTraffic = useAppStore((s) => s.setPairTraffic);
+  const reach = useMemo(
+    () => explainReachability(topology, a, b, { protocol: traffic.protocol, ...(traffic.port !== undefined ? { port: traffic.port } : {}), ...(coverage ? { coverage } : {}) }),
+    [topology, a, b, coverage, traffic],
+  );
+  // A new pair starts at the top of the tab, whatever the tab was scrolled to before (the Reach tab's list).
+  const top = useRef<HTMLElement>(null);
+  useEffect(() => top.current?.closest('.tab-body')?.scrollTo?.({ top: 0 }), [a, b]);
+  const onTraffic = traffic.protocol !== '-1' ? ` on ${trafficWords(traffic)}` : '';
+  const fixingThis = fixing?.from === a && fixing.to === b && trafficWords(fixing.traffic ?? ANY_TRAFFIC) === trafficWords(traffic);
   // Sentences name each VPC as people know it, with the id AWS knows it by: "web-prod (vpc-0abc…)".
   const label = (id: VpcId) => labelVpc(indexTopology(topology), id);
   return (
-    <section aria-label="Reachability" data-testid="inspector-pair">
+    <section ref={top} aria-label="Reachability" data-testid="inspector-pair">
       <h3 className="inspector-title">
         {vpcName(topology, a)} → {vpcName(topology, b)}
       </h3>
+      <TrafficFields traffic={traffic} onChange={setPairTraffic} />
       <div className={`verdict verdict-${reach.verdict}`} data-testid="reachability-verdict">
-        {reach.verdict === 'reachable' ? 'Traffic can flow' : reach.verdict === 'unreachable' ? 'Traffic cannot flow' : 'Cannot tell offline'}
+        {reach.verdict === 'reachable' ? `Traffic can flow${onTraffic}` : reach.verdict === 'unreachable' ? `Traffic cannot flow${onTraffic}` : 'Cannot tell offline'}
       </div>
       {reach.verdict === 'unreachable' && (
         <button
           type="button"
           className="primary small-button"
           data-testid="fix-path"
-          aria-pressed={fixing?.from === a && fixing.to === b}
-          onClick={() => openPathFix({ from: a, to: b })}
+          aria-pressed={fixingThis}
+          onClick={() => openPathFix(traffic.protocol === '-1' ? { from: a, to: b } : { from: a, to: b, traffic })}
         >
           Fix this path
         </button>

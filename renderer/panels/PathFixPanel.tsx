@@ -11,7 +11,8 @@ import type { Topology } from '../../shared/model/topology';
 import type { PathFixAnswer } from '../../shared/planning/plan-path-fix';
 import type { PlanRun } from '../../shared/planning/plan-run';
 import { labelVpc, indexTopology } from '../../shared/analysis/topology-index';
-import { changesWords } from '../graph/path-fix';
+import { trafficWords } from '../../shared/analysis/estate-reach';
+import { changesWords, pathFixKey, pathFixRequest } from '../graph/path-fix';
 import type { PathFixPair } from '../store/app-state';
 import { useAppStore } from '../store/store-context';
 import { ErrorBox } from './plan/ErrorBox';
@@ -51,12 +52,12 @@ export function PathFixPanel({ topology, pair, onClose }: PathFixPanelProps) {
 
   // Plan once per pair: the plan stays while it runs, though each finished step rescans.
   useEffect(() => {
-    const key = `${pair.from}>${pair.to}`;
+    const key = pathFixKey(pair);
     if (asked.current === key) return;
     asked.current = key;
     setAnswer(undefined);
     setError(undefined);
-    void client.planPathFix({ from: pair.from, to: pair.to }).then((r) => {
+    void client.planPathFix(pathFixRequest(pair)).then((r) => {
       if (asked.current !== key) return;
       if (!r.ok) return setError(r.error);
       setAnswer(r.value);
@@ -79,7 +80,7 @@ export function PathFixPanel({ topology, pair, onClose }: PathFixPanelProps) {
         </button>
       </header>
       <p className="small">
-        {labelVpc(index, pair.from)} → {labelVpc(index, pair.to)}, any traffic
+        {labelVpc(index, pair.from)} → {labelVpc(index, pair.to)}, <span data-testid="path-fix-traffic">{pair.traffic ? trafficWords(pair.traffic) : 'all traffic'}</span>
       </p>
       {!answer && !error && <p className="muted">Planning…</p>}
       {error && <ErrorBox error={error} testId="path-fix-error" />}

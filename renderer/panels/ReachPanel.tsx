@@ -2,10 +2,10 @@
  * account × account matrix of the whole estate; each exportable as CSV and Markdown. The row
  * tints the canvas (graph/view-state.ts). Semantics in docs/estate-reach.md.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 
 import type { ReachEntry, ReachRollUp, ReachRow, ReachSource, ReachTraffic } from '../../shared/analysis/estate-reach';
-import { parseReachTraffic, REASON_LABELS, trafficWords } from '../../shared/analysis/estate-reach';
+import { REASON_LABELS, trafficWords } from '../../shared/analysis/estate-reach';
 import { reachRollUpCsv, reachRollUpMarkdown, reachRowCsv, reachRowMarkdown } from '../../shared/export/estate-reach';
 import type { AccountId, VpcId } from '../../shared/model/ids';
 import type { Topology } from '../../shared/model/topology';
@@ -14,6 +14,7 @@ import { vpcName } from '../graph/kinds/inspector-parts';
 import type { ReachQuery } from '../store/app-state';
 import { useAppStore } from '../store/store-context';
 import { saveFile } from '../util/save-file';
+import { TrafficFields } from './TrafficFields';
 
 /** How many entries the list shows before summing up the rest (the exports hold them all). */
 const LIST_LIMIT = 200;
@@ -24,50 +25,6 @@ function fileStem(q: ReachQuery): string {
   const traffic = trafficWords(q.traffic).replace(/[^a-z0-9]+/gi, '-');
   if (q.view === 'matrix' || !q.source) return `reach-${traffic}-accounts`;
   return `reach-${traffic}-from-${q.source.kind === 'vpc' ? q.source.vpcId : q.source.accountId}`;
-}
-
-/** The protocol and port fields: the question changes when they read as valid traffic, else they say what is wrong. */
-function TrafficFields({ traffic, onChange }: { traffic: ReachTraffic; onChange: (t: ReachTraffic) => void }) {
-  const [protocol, setProtocol] = useState(traffic.protocol === '-1' ? 'all' : traffic.protocol);
-  const [port, setPort] = useState(traffic.port === undefined ? '' : String(traffic.port));
-  const parsed = parseReachTraffic(protocol, port);
-  const apply = (p: string, n: string) => {
-    setProtocol(p);
-    setPort(n);
-    const next = parseReachTraffic(p, n);
-    if (next.ok) onChange(next.value);
-  };
-  return (
-    <div className="reach-traffic">
-      <label>
-        Protocol{' '}
-        <select value={protocol} onChange={(e) => apply(e.target.value, e.target.value === 'tcp' || e.target.value === 'udp' ? port : '')} aria-label="Protocol">
-          <option value="tcp">TCP</option>
-          <option value="udp">UDP</option>
-          <option value="icmp">ICMP</option>
-          <option value="all">All traffic</option>
-        </select>
-      </label>
-      <label>
-        Port{' '}
-        <input
-          className="reach-port"
-          inputMode="numeric"
-          value={port}
-          disabled={protocol !== 'tcp' && protocol !== 'udp'}
-          onChange={(e) => apply(protocol, e.target.value)}
-          aria-label="Port"
-          aria-invalid={!parsed.ok}
-          placeholder="any"
-        />
-      </label>
-      {!parsed.ok && (
-        <p className="reach-error bad-text small" role="alert">
-          {parsed.error.message}
-        </p>
-      )}
-    </div>
-  );
 }
 
 function sourceValue(source: ReachSource | undefined): string {
@@ -112,7 +69,8 @@ function SourcePicker({ topology, source, onChange }: { topology: Topology; sour
   );
 }
 
-function EntryItem({ topology, entry, fromAccount }: { topology: Topology; entry: ReachEntry; fromAccount: boolean }) {
+function EntryItem({ topology, entry, fromAccount, traffic }: { topology: Topology; entry: ReachEntry; fromAccount: boolean; traffic: ReachTraffic }) {
+  const fixReachEntry = useAppStore((s) => s.fixReachEntry);
   const tone = entry.verdict === 'reachable' ? 'ok' : entry.verdict === 'blocked' ? 'bad' : 'warn';
   return (
     <li className={`finding reach-entry ${tone}`} data-reach-to={entry.to} data-reach-verdict={entry.verdict} data-reach-reason={entry.reason ?? ''}>
@@ -124,11 +82,21 @@ function EntryItem({ topology, entry, fromAccount }: { topology: Topology; entry
       {fromAccount && <span className="small muted">from {vpcName(topology, entry.from)}</span>}
       <span className="small">{entry.message}</span>
       {entry.fix && <span className="small muted finding-fix">{entry.fix}</span>}
+      {entry.verdict === 'blocked' && (
+        <button
+          type="button"
+          className="small-button reach-fix"
+          onClick={() => fixReachEntry({ from: entry.from, to: entry.to, traffic })}
+          title={`Plan the changes that let ${trafficWords(traffic)} from ${vpcName(topology, entry.from)} reach ${vpcName(topology, entry.to)}`}
+        >
+          Fix…
+        </button>
+      )}
     </li>
   );
 }
 
-function RowView({ topology, row }: { topology: Topology; row: ReachRow }) {
+function RowView({ topology, row, traffic }: { topology: Topology; row: ReachRow; traffic: ReachTraffic }) {
   const groups: { title: string; entries: readonly ReachEntry[] }[] = [
     { title: 'Reachable', entries: row.entries.filter((e) => e.verdict === 'reachable') },
     { title: 'Undetermined', entries: row.entries.filter((e) => e.verdict === 'undetermined') },
@@ -155,7 +123,7 @@ function RowView({ topology, row }: { topology: Topology; row: ReachRow }) {
             </h4>
             <ul className="plain findings-list">
               {list.map((e) => (
-                <EntryItem key={e.to} topology={topology} entry={e} fromAccount={row.source.kind === 'account'} />
+                <EntryItem key={e.to} topology={topology} entry={e} fromAccount={row.source.kind === 'account'} traffic={traffic} />
               ))}
             </ul>
             {list.length < g.entries.length && <p className="muted small">… and {(g.entries.length - list.length).toLocaleString()} more: export the list for all.</p>}
@@ -301,7 +269,7 @@ export function ReachPanel() {
           {row.error.message} {row.error.fix}
         </p>
       )}
-      {row?.ok && <RowView topology={topology} row={row.value} />}
+      {row?.ok && <RowView topology={topology} row={row.value} traffic={query.traffic} />}
       {roll && <MatrixView roll={roll} onPick={(accountId) => ask({ view: 'row', source: { kind: 'account', accountId } })} />}
     </section>
   );

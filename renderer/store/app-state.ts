@@ -51,6 +51,8 @@ export interface Selection {
 export interface PathFixPair {
   readonly from: VpcId;
   readonly to: VpcId;
+  /** The traffic to let through; without it, all traffic. */
+  readonly traffic?: ReachTraffic;
 }
 
 /** A requester/accepter pair chosen by dropping one VPC on another. */
@@ -132,6 +134,8 @@ export interface AppState {
   readonly panel: SidePanelTab;
   /** The reach view's question, while it is open. */
   readonly reach?: ReachQuery;
+  /** The traffic the pair inspector asks about; without it, all traffic. A new selection forgets it. */
+  readonly pairTraffic?: ReachTraffic;
   /** The VPC a drag-to-peer started from, while the drag lasts. */
   readonly peeringDragFrom?: VpcId;
   /** The peering plan opened by a valid drop. */
@@ -191,6 +195,10 @@ export interface AppState {
   openReach(query: ReachQuery): void;
   /** Close the reach view: the canvas loses its tint. */
   closeReach(): void;
+  /** Ask the pair inspector about `traffic`. */
+  setPairTraffic(traffic: ReachTraffic): void;
+  /** A blocked entry of the reach view, fixed: select the pair, ask the inspector about the reach view's traffic and plan its fix. */
+  fixReachEntry(pair: Required<PathFixPair>): void;
   startPeeringDrag(from: VpcId): void;
   endPeeringDrag(): void;
   openPlan(pair: PeeringPair): void;

@@ -21,6 +21,9 @@ export type SelectionSlice = Pick<
   | 'reach'
   | 'openReach'
   | 'closeReach'
+  | 'pairTraffic'
+  | 'setPairTraffic'
+  | 'fixReachEntry'
   | 'startPeeringDrag'
   | 'endPeeringDrag'
   | 'openPlan'
@@ -60,7 +63,7 @@ export function selectionSlice(set: SetState, get: GetState): SelectionSlice {
       } else {
         vpcIds = [id];
       }
-      select({ vpcIds }, { panel: 'inspector' });
+      select({ vpcIds }, { panel: 'inspector', pairTraffic: undefined });
     },
 
     selectItem(item) {
@@ -105,6 +108,14 @@ export function selectionSlice(set: SetState, get: GetState): SelectionSlice {
 
     closeReach() {
       if (get().reach) set({ reach: undefined });
+    },
+
+    setPairTraffic(traffic) {
+      set({ pairTraffic: traffic });
+    },
+
+    fixReachEntry({ from, to, traffic }) {
+      select({ vpcIds: [from, to] }, { panel: 'inspector', pairTraffic: traffic, pathFix: { from, to, traffic }, plan: undefined, refusal: undefined });
     },
 
     startPeeringDrag(from) {

@@ -43,7 +43,9 @@ export function PairInspector({ topology, a, b }: { topology: Topology; a: VpcId
   );
   // A new pair starts at the top of the tab, whatever the tab was scrolled to before (the Reach tab's list).
   const top = useRef<HTMLElement>(null);
-  useEffect(() => top.current?.closest('.tab-body')?.scrollTo?.({ top: 0 }), [a, b]);
+  useEffect(() => {
+    top.current?.closest('.tab-body')?.scrollTo?.({ top: 0 });
+  }, [a, b]);
   const onTraffic = traffic.protocol !== '-1' ? ` on ${trafficWords(traffic)}` : '';
   const fixingThis = fixing?.from === a && fixing.to === b && trafficWords(fixing.traffic ?? ANY_TRAFFIC) === trafficWords(traffic);
   // Sentences name each VPC as people know it, with the id AWS knows it by: "web-prod (vpc-0abc…)".

@@ -20,8 +20,8 @@ import type { PlanRun } from '../../shared/planning/plan-run';
 import type { PeeringPlan } from '../../shared/planning/plan-types';
 import { validatePeering } from '../../shared/analysis/validate-peering';
 import type { Loopback } from '../support/loopback-transport';
-import { loopbackMainApi, makeTempHome } from '../support/main-api-fixture';
-import { must, nextSnapshot, scanSandbox, scanThroughApi } from '../support/scan-through-api';
+import type { makeTempHome } from '../support/main-api-fixture';
+import { must, nextSnapshot, openDemoApi, scanThroughApi } from '../support/scan-through-api';
 
 const execAsync = promisify(execFile);
 
@@ -90,11 +90,7 @@ describe('the calls a button lists are the calls it makes, against the sandbox d
   }
 
   beforeAll(async () => {
-    home = makeTempHome();
-    loop = loopbackMainApi(home);
-    client = loop.client;
-    must(await client.startSandbox({}));
-    demo = await scanSandbox(client);
+    ({ home, loop, client, demo } = await openDemoApi());
   }, 120_000);
   afterAll(async () => {
     await loop?.api.dispose();

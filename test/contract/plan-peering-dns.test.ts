@@ -16,8 +16,8 @@ import type { Snapshot } from '../../shared/model/snapshot';
 import type { Vpc } from '../../shared/model/topology';
 import { validatePeering } from '../../shared/analysis/validate-peering';
 import type { Loopback } from '../support/loopback-transport';
-import { loopbackMainApi, makeTempHome } from '../support/main-api-fixture';
-import { must, scanSandbox } from '../support/scan-through-api';
+import type { makeTempHome } from '../support/main-api-fixture';
+import { must, openDemoApi } from '../support/scan-through-api';
 
 describe('planning a new peering reads the DNS attributes the snapshot lacks', () => {
   let loop: Loopback<MainApi>;
@@ -26,11 +26,7 @@ describe('planning a new peering reads the DNS attributes the snapshot lacks', (
   let demo: Snapshot;
 
   beforeAll(async () => {
-    home = makeTempHome();
-    loop = loopbackMainApi(home);
-    client = loop.client;
-    must(await client.startSandbox({}));
-    demo = await scanSandbox(client);
+    ({ home, loop, client, demo } = await openDemoApi());
   }, 120_000);
   afterAll(async () => {
     await loop?.api.dispose();

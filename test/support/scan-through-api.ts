@@ -1,10 +1,13 @@
 /** Drive a discovery through the API as the UI does: start it, follow its events to the end. */
 import { expect } from 'vitest';
 
+import type { MainApi } from '../../electron/api/main-api';
 import type { PeerscapeClient } from '../../shared/api/contract';
 import type { DiscoveryProgress } from '../../shared/api/events';
 import type { Result } from '../../shared/core/result';
 import type { Snapshot } from '../../shared/model/snapshot';
+import type { Loopback } from './loopback-transport';
+import { loopbackMainApi, makeTempHome } from './main-api-fixture';
 
 /** Start a scan and wait for its last progress event and the saved snapshot. */
 export async function scanThroughApi(client: PeerscapeClient, request: Parameters<PeerscapeClient['startDiscovery']>[0]) {
@@ -54,4 +57,13 @@ export function nextSnapshot(client: PeerscapeClient, test: (s: Snapshot) => boo
       }
     });
   });
+}
+
+/** The main API over loopback in a fresh home, with its sandbox started and scanned. */
+export async function openDemoApi(): Promise<{ home: ReturnType<typeof makeTempHome>; loop: Loopback<MainApi>; client: PeerscapeClient; demo: Snapshot }> {
+  const home = makeTempHome();
+  const loop = loopbackMainApi(home);
+  const client = loop.client;
+  must(await client.startSandbox({}));
+  return { home, loop, client, demo: await scanSandbox(client) };
 }

@@ -17,7 +17,7 @@ import type { PathFixPair } from '../store/app-state';
 import { useAppStore } from '../store/store-context';
 import { ErrorBox } from './plan/ErrorBox';
 import type { PlanActionsClient } from './plan/plan-client';
-import { createPlanStore, type PlanStore } from './plan/plan-store';
+import { createPlanStore, planStepControls, type PlanStore } from './plan/plan-store';
 import { PlanSteps } from './plan/PlanSteps';
 import './plan/plan.css';
 
@@ -113,13 +113,8 @@ export function PathFixPanel({ topology, pair, onClose }: PathFixPanelProps) {
               {...(state.busy ? { busy: state.busy } : {})}
               {...(state.error ? { error: state.error } : {})}
               {...(starting && state.busy && state.busy !== 'cli' ? { startingText: starting } : {})}
-              onToggle={(id, on) => store.getState().toggleStep(id, on)}
-              onDecide={(id, d) => store.getState().decide(id, d)}
               onCopyCli={() => void store.getState().loadCli().then((cli) => cli && navigator.clipboard?.writeText(cli.script))}
-              onDryRun={() => begin('Checking every step with DryRun…', () => store.getState().dryRun())}
-              onRun={() => begin('Starting the run…', () => store.getState().startRun())}
-              onResume={() => begin('Resuming…', () => store.getState().resume())}
-              onCancel={() => begin('Cancelling…', () => store.getState().cancel())}
+              {...planStepControls(store, begin)}
               onCopyText={(text) => void navigator.clipboard?.writeText(text)}
             />
           )}

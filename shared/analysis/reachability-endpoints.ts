@@ -31,17 +31,7 @@ export function resolveEndpoint(topology: Topology, index: TopologyIndex, input:
     if (ranges.length === 0) return fail(`${labelVpc(index, vpc.id)} has no ${family === 'ipv4' ? 'IPv4' : 'IPv6'} block.`, `Check ${family === 'ipv4' ? 'IPv6' : 'IPv4'} instead, or associate a block.`, [vpc.id]);
     const subnetIds = (index.subnetsByVpc.get(vpc.id) ?? []).map((s) => s.id);
     const endpoint: ResolvedEndpoint = { input, kind: 'vpc', vpcId: vpc.id, subnetIds, cidrs: ranges.map((r) => r.cidr) };
-    return {
-      ok: true,
-      endpoint,
-      ranges,
-      check: {
-        kind: role,
-        status: 'pass',
-        resourceIds: [vpc.id],
-        message: `${cap(role)} is ${labelVpc(index, vpc.id)} (${endpoint.cidrs.join(', ')}), ${subnetIds.length} subnet${subnetIds.length === 1 ? '' : 's'}.`,
-      },
-    };
+    return resolved(endpoint, ranges, role, [vpc.id], `${cap(role)} is ${labelVpc(index, vpc.id)} (${endpoint.cidrs.join(', ')}), ${subnetIds.length} subnet${subnetIds.length === 1 ? '' : 's'}.`);
   }
   if (text.startsWith('subnet-')) {
     const subnet = index.subnetById.get(text as SubnetId);
@@ -49,17 +39,7 @@ export function resolveEndpoint(topology: Topology, index: TopologyIndex, input:
     const ranges = (family === 'ipv4' ? [subnet.cidr] : subnet.ipv6Cidrs).map((c) => index.rangeOf(c)).filter((r): r is CidrRange => r !== null);
     if (ranges.length === 0) return fail(`${subnet.id} has no ${family === 'ipv4' ? 'IPv4' : 'IPv6'} block.`, 'Check the other address family.', [subnet.id]);
     const endpoint: ResolvedEndpoint = { input, kind: 'subnet', vpcId: subnet.vpcId, subnetIds: [subnet.id], cidrs: ranges.map((r) => r.cidr) };
-    return {
-      ok: true,
-      endpoint,
-      ranges,
-      check: {
-        kind: role,
-        status: 'pass',
-        resourceIds: [subnet.id, subnet.vpcId],
-        message: `${cap(role)} is subnet ${subnet.name ? `${subnet.name} (${subnet.id})` : subnet.id} (${endpoint.cidrs.join(', ')}) in ${labelVpc(index, subnet.vpcId)}.`,
-      },
-    };
+    return resolved(endpoint, ranges, role, [subnet.id, subnet.vpcId], `${cap(role)} is subnet ${subnet.name ? `${subnet.name} (${subnet.id})` : subnet.id} (${endpoint.cidrs.join(', ')}) in ${labelVpc(index, subnet.vpcId)}.`);
   }
   if (text.startsWith('i-') || text.startsWith('eni-')) return resolveHost(topology, index, input, text, role, family);
   const ip = parseIpAddress(text);
@@ -111,20 +91,15 @@ export function resolveEndpoint(topology: Topology, index: TopologyIndex, input:
       [match.vpcId],
     );
   }
-  return {
-    ok: true,
+  return resolved(
     endpoint,
-    ranges: [range],
-    check: {
-      kind: role,
-      status: 'pass',
-      resourceIds: [match.subnetId, match.vpcId],
-      message:
-        `${cap(role)} ${ip.value.text} is in subnet ${match.subnetId} (${match.subnetCidr}) of ${labelVpc(index, match.vpcId)}` +
-        (holder ? `, on ${labelOf(holder)} with groups ${holder.securityGroupIds.join(', ') || 'none'}` : '') +
-        (alsoIn.length > 0 ? ` (also in overlapping ${alsoIn.join(', ')}, which the other endpoint is not peered with).` : '.'),
-    },
-  };
+    [range],
+    role,
+    [match.subnetId, match.vpcId],
+    `${cap(role)} ${ip.value.text} is in subnet ${match.subnetId} (${match.subnetCidr}) of ${labelVpc(index, match.vpcId)}` +
+      (holder ? `, on ${labelOf(holder)} with groups ${holder.securityGroupIds.join(', ') || 'none'}` : '') +
+      (alsoIn.length > 0 ? ` (also in overlapping ${alsoIn.join(', ')}, which the other endpoint is not peered with).` : '.'),
+  );
 }
 
 /** An instance or interface as people name it: `name (id)` or the id. */
@@ -169,19 +144,12 @@ function resolveHost(topology: Topology, index: TopologyIndex, input: string, te
   const securityGroupIds = eni?.securityGroupIds ?? instance!.securityGroupIds;
   const endpoint: ResolvedEndpoint = { input, kind: instance ? 'instance' : 'interface', vpcId, subnetIds: [subnetId], cidrs: ranges.map((r) => r.cidr), securityGroupIds };
   const subnet = index.subnetById.get(subnetId);
-  return {
-    ok: true,
-    endpoint,
-    ranges,
-    check: {
-      kind: role,
-      status: 'pass',
-      resourceIds: [text, ...(instance && eni ? [eni.id] : []), subnetId, vpcId],
-      message:
-        `${cap(role)} is ${what}${instance && eni ? ` through its primary interface ${eni.id}` : ''} at ${addresses.join(', ')} in subnet ${subnet?.name ? `${subnet.name} (${subnetId})` : subnetId} of ${labelVpc(index, vpcId)}` +
-        `, with groups ${securityGroupIds.join(', ') || 'none'}.`,
-    },
-  };
+  return resolved(endpoint, ranges, role, [text, ...(instance && eni ? [eni.id] : []), subnetId, vpcId], `${cap(role)} is ${what}${instance && eni ? ` through its primary interface ${eni.id}` : ''} at ${addresses.join(', ')} in subnet ${subnet?.name ? `${subnet.name} (${subnetId})` : subnetId} of ${labelVpc(index, vpcId)}, with groups ${securityGroupIds.join(', ') || 'none'}.`);
+}
+
+/** A resolved endpoint and its passing check. */
+function resolved(endpoint: ResolvedEndpoint, ranges: readonly CidrRange[], role: 'source' | 'destination', resourceIds: readonly string[], message: string): Resolution {
+  return { ok: true, endpoint, ranges, check: { kind: role, status: 'pass', resourceIds, message } };
 }
 
 function cap(s: string): string {

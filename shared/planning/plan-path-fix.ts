@@ -23,8 +23,7 @@ import { findSubnetRouteTable, indexTopology, labelVpc, type TopologyIndex } fro
 import { planPeering } from './plan-peering';
 import {
   acceptStep,
-  authorizeEgressStep,
-  authorizeIngressStep,
+  authorizeRuleStep,
   createRouteStep,
   peeringPlanSide,
   planSide,
@@ -185,9 +184,8 @@ export function planPathFix(
     const peerGroup = useReference ? preferredGroup(g.peerGroups) : undefined;
     const perm = permission({ ...(peerGroup ? { group: peerGroup } : {}), ranges: g.peerRanges }, g.peerVpc);
     const other = peerGroup ? `${sameAccount ? '' : `${g.peerVpc.accountId}/`}${peerGroup.id}` : g.peerRanges.map((r) => r.cidr).join(', ');
-    const make = ingress ? authorizeIngressStep : authorizeEgressStep;
     const id = `${ingress ? 'ingress' : 'egress'}:${target.id}:path`;
-    steps.push(make(g.ownPlace, g.own.vpcId, target.id, id, perm, `${what} ${ingress ? 'from' : 'to'} ${other}`, peerGroup ? referenceAfter : [], !!peerGroup && referenceNeedsActive));
+    steps.push(authorizeRuleStep(ingress ? 'ingress' : 'egress', g.ownPlace, g.own.vpcId, target.id, id, perm, `${what} ${ingress ? 'from' : 'to'} ${other}`, peerGroup ? referenceAfter : [], !!peerGroup && referenceNeedsActive));
   }
 
   // Network ACLs, both ways and both directions of each (they are stateless), as the explainer judged them.

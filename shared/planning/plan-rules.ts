@@ -6,7 +6,7 @@ import { fail, ok, type Result } from '../core/result';
 import type { SecurityGroupId } from '../model/ids';
 import type { Topology, Vpc } from '../model/topology';
 import type { StepPlace } from './plan-steps';
-import { authorizeIngressStep, isIpv6Cidr, portWords, ruleDescription, vpcLabel } from './plan-steps';
+import { authorizeRuleStep, isIpv6Cidr, portWords, ruleDescription, vpcLabel } from './plan-steps';
 import type { PlanSideRole, PlanStep } from './plan-types';
 import type { IpPermissionParam, PeeringRef } from './step-params';
 
@@ -109,7 +109,7 @@ export function ruleSteps(
         const v6 = peerCidrs.filter(isIpv6Cidr).map((c) => ({ CidrIpv6: c, Description: desc }));
         const permission: IpPermissionParam = { ...base, ...(v4.length ? { IpRanges: v4 } : {}), ...(v6.length ? { Ipv6Ranges: v6 } : {}) };
         cidrSteps[role].push(
-          authorizeIngressStep(place, group!.vpcId, id, `ingress:${id}:${n}`, permission, `${what} from ${peerCidrs.join(', ')}`, dependsOn, false),
+          authorizeRuleStep('ingress', place, group!.vpcId, id, `ingress:${id}:${n}`, permission, `${what} from ${peerCidrs.join(', ')}`, dependsOn, false),
         );
       } else {
         const peerGroups = rule.peerGroupIds ?? rule.groupIds.filter((g) => index.securityGroupById.get(g)?.vpcId === peerVpc.id);
@@ -134,7 +134,8 @@ export function ruleSteps(
         }));
         const permission: IpPermissionParam = { ...base, UserIdGroupPairs: pairs };
         refSteps.push(
-          authorizeIngressStep(
+          authorizeRuleStep(
+            'ingress',
             place,
             group!.vpcId,
             id,

@@ -66,6 +66,11 @@ export function peeringPlanSide(role: PlanSideRole, peering: Peering, topology: 
   };
 }
 
+/** A step's side, title, profile (when there is one), account and region, in that order. */
+function placed(place: StepPlace, title: string): Pick<PlanStep, 'side' | 'title' | 'profile' | 'accountId' | 'region'> {
+  return { side: place.side, title, ...(place.profile ? { profile: place.profile } : {}), accountId: place.accountId, region: place.region };
+}
+
 function where(place: StepPlace): string {
   return `account ${place.accountId}, ${place.region}`;
 }
@@ -108,11 +113,7 @@ export function createRouteStep(
   return {
     id: routeStepId('route', routeTableId, destination),
     kind: 'create-route',
-    side: place.side,
-    title: `Route ${destination} → ${peering === PEERING_ID_REF ? 'the peering' : peering} in ${routeTableId} (${place.side} ${vpcId}, ${where(place)})`,
-    ...(place.profile ? { profile: place.profile } : {}),
-    accountId: place.accountId,
-    region: place.region,
+    ...placed(place, `Route ${destination} → ${peering === PEERING_ID_REF ? 'the peering' : peering} in ${routeTableId} (${place.side} ${vpcId}, ${where(place)})`),
     action: 'CreateRoute',
     params: { ...dest, VpcPeeringConnectionId: peering },
     cleanup: { action: 'DeleteRoute', params: dest, title: `Delete the route ${destination} from ${routeTableId}` },
@@ -130,11 +131,7 @@ export function deleteRouteStep(place: StepPlace, vpcId: VpcId, routeTableId: Ro
   return {
     id: routeStepId('delete-route', routeTableId, destination),
     kind: 'delete-route',
-    side: place.side,
-    title: `Delete the route ${destination} → ${peeringId} from ${routeTableId} (${place.side} ${vpcId}, ${where(place)})`,
-    ...(place.profile ? { profile: place.profile } : {}),
-    accountId: place.accountId,
-    region: place.region,
+    ...placed(place, `Delete the route ${destination} → ${peeringId} from ${routeTableId} (${place.side} ${vpcId}, ${where(place)})`),
     action: 'DeleteRoute',
     params: dest,
     cleanup: {
@@ -150,8 +147,12 @@ export function deleteRouteStep(place: StepPlace, vpcId: VpcId, routeTableId: Ro
   };
 }
 
-/** An AuthorizeSecurityGroupIngress step with its RevokeSecurityGroupIngress undo. */
-export function authorizeIngressStep(
+/**
+ * An AuthorizeSecurityGroupIngress or AuthorizeSecurityGroupEgress step, by `direction`, with its
+ * RevokeSecurityGroupIngress or RevokeSecurityGroupEgress undo.
+ */
+export function authorizeRuleStep(
+  direction: 'ingress' | 'egress',
   place: StepPlace,
   vpcId: VpcId,
   groupId: SecurityGroupId,
@@ -162,24 +163,26 @@ export function authorizeIngressStep(
   needsActive: boolean,
   warning?: string,
 ): PlanStep {
-  const params: IngressParams = { GroupId: groupId, IpPermissions: [permission] };
-  return {
+  const params: IngressParams | EgressParams = { GroupId: groupId, IpPermissions: [permission] };
+  const calls =
+    direction === 'ingress'
+      ? ({ kind: 'authorize-ingress', action: 'AuthorizeSecurityGroupIngress', undo: 'RevokeSecurityGroupIngress', way: 'into', undoTitle: `Revoke ${what} from ${groupId}` } as const)
+      : ({ kind: 'authorize-egress', action: 'AuthorizeSecurityGroupEgress', undo: 'RevokeSecurityGroupEgress', way: 'out of', undoTitle: `Revoke ${what} from ${groupId}'s egress` } as const);
+  // `calls` picks kind, action and undo together; TypeScript cannot follow the pairing through a union.
+  const step = {
     id,
-    kind: 'authorize-ingress',
-    side: place.side,
-    title: `Allow ${what} into ${groupId} (${place.side} ${vpcId}, ${where(place)})`,
-    ...(place.profile ? { profile: place.profile } : {}),
-    accountId: place.accountId,
-    region: place.region,
-    action: 'AuthorizeSecurityGroupIngress',
+    kind: calls.kind,
+    ...placed(place, `Allow ${what} ${calls.way} ${groupId} (${place.side} ${vpcId}, ${where(place)})`),
+    action: calls.action,
     params,
-    cleanup: { action: 'RevokeSecurityGroupIngress', params, title: `Revoke ${what} from ${groupId}` },
+    cleanup: { action: calls.undo, params, title: calls.undoTitle },
     enabled: true,
     dependsOn,
     needsActive,
     target: { vpcId, groupId },
     ...(warning ? { warning } : {}),
   };
+  return step as PlanStep;
 }
 
 /** A RevokeSecurityGroupIngress step with its AuthorizeSecurityGroupIngress undo. */
@@ -198,11 +201,7 @@ export function revokeIngressStep(
   return {
     id,
     kind: 'revoke-ingress',
-    side: place.side,
-    title: `Revoke ${what} from ${groupId} (${place.side} ${vpcId}, ${where(place)})`,
-    ...(place.profile ? { profile: place.profile } : {}),
-    accountId: place.accountId,
-    region: place.region,
+    ...placed(place, `Revoke ${what} from ${groupId} (${place.side} ${vpcId}, ${where(place)})`),
     action: 'RevokeSecurityGroupIngress',
     params,
     cleanup: { action: 'AuthorizeSecurityGroupIngress', params, title: `Allow ${what} into ${groupId} again` },
@@ -215,36 +214,6 @@ export function revokeIngressStep(
   };
 }
 
-/** An AuthorizeSecurityGroupEgress step with its RevokeSecurityGroupEgress undo. */
-export function authorizeEgressStep(
-  place: StepPlace,
-  vpcId: VpcId,
-  groupId: SecurityGroupId,
-  id: string,
-  permission: IpPermissionParam,
-  what: string,
-  dependsOn: readonly string[],
-  needsActive: boolean,
-): PlanStep {
-  const params: EgressParams = { GroupId: groupId, IpPermissions: [permission] };
-  return {
-    id,
-    kind: 'authorize-egress',
-    side: place.side,
-    title: `Allow ${what} out of ${groupId} (${place.side} ${vpcId}, ${where(place)})`,
-    ...(place.profile ? { profile: place.profile } : {}),
-    accountId: place.accountId,
-    region: place.region,
-    action: 'AuthorizeSecurityGroupEgress',
-    params,
-    cleanup: { action: 'RevokeSecurityGroupEgress', params, title: `Revoke ${what} from ${groupId}'s egress` },
-    enabled: true,
-    dependsOn,
-    needsActive,
-    target: { vpcId, groupId },
-  };
-}
-
 /** A CreateNetworkAclEntry step (an allow entry) with its DeleteNetworkAclEntry undo. */
 export function networkAclEntryStep(place: StepPlace, vpcId: VpcId, params: NetworkAclEntryParams, what: string, dependsOn: readonly string[]): PlanStep {
   const direction = params.Egress ? 'outbound' : 'inbound';
@@ -252,11 +221,7 @@ export function networkAclEntryStep(place: StepPlace, vpcId: VpcId, params: Netw
   return {
     id: networkAclEntryStepId(params.NetworkAclId, params.Egress, params.RuleNumber),
     kind: 'create-network-acl-entry',
-    side: place.side,
-    title: `Let ${what} ${params.Egress ? 'leave' : 'enter'} through ${params.NetworkAclId}: ${direction} rule ${params.RuleNumber} ${params.RuleAction} (${place.side} ${vpcId}, ${where(place)})`,
-    ...(place.profile ? { profile: place.profile } : {}),
-    accountId: place.accountId,
-    region: place.region,
+    ...placed(place, `Let ${what} ${params.Egress ? 'leave' : 'enter'} through ${params.NetworkAclId}: ${direction} rule ${params.RuleNumber} ${params.RuleAction} (${place.side} ${vpcId}, ${where(place)})`),
     action: 'CreateNetworkAclEntry',
     params,
     cleanup: { action: 'DeleteNetworkAclEntry', params: key, title: `Delete ${direction} rule ${params.RuleNumber} of ${params.NetworkAclId}` },
@@ -281,11 +246,7 @@ export function revokeEgressStep(place: StepPlace, vpcId: VpcId, groupId: Securi
   return {
     id,
     kind: 'revoke-egress',
-    side: place.side,
-    title: `Revoke ${what} (outbound) from ${groupId} (${place.side} ${vpcId}, ${where(place)})`,
-    ...(place.profile ? { profile: place.profile } : {}),
-    accountId: place.accountId,
-    region: place.region,
+    ...placed(place, `Revoke ${what} (outbound) from ${groupId} (${place.side} ${vpcId}, ${where(place)})`),
     action: 'RevokeSecurityGroupEgress',
     params,
     enabled: true,
@@ -311,11 +272,7 @@ export function dnsStep(place: StepPlace, vpcId: VpcId, peering: PeeringRef, all
   return {
     id: `dns:${place.side}`,
     kind: 'modify-options',
-    side: place.side,
-    title: `${allow ? 'Let' : 'Stop'} ${vpcId} resolve the peer VPC's private DNS names to private IPs (${place.side} side, ${where(place)})`,
-    ...(place.profile ? { profile: place.profile } : {}),
-    accountId: place.accountId,
-    region: place.region,
+    ...placed(place, `${allow ? 'Let' : 'Stop'} ${vpcId} resolve the peer VPC's private DNS names to private IPs (${place.side} side, ${where(place)})`),
     action: 'ModifyVpcPeeringConnectionOptions',
     params: { VpcPeeringConnectionId: peering, [name]: { AllowDnsResolutionFromRemoteVpc: allow } },
     cleanup: {

@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { MainApi } from '../../electron/api/main-api';
 import type { PeerscapeClient } from '../../shared/api/contract';
-import type { Result } from '../../shared/core/result';
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { Topology } from '../../shared/model/topology';
 import type { AuditRecord } from '../../shared/planning/audit-filter';
@@ -21,15 +20,10 @@ import type { PlanRun } from '../../shared/planning/plan-run';
 import type { PeeringPlan } from '../../shared/planning/plan-types';
 import { validatePeering } from '../../shared/analysis/validate-peering';
 import type { Loopback } from '../support/loopback-transport';
-import { loopbackMainApi, makeTempHome } from '../support/main-api-fixture';
-import { scanThroughApi } from '../support/scan-through-api';
+import type { makeTempHome } from '../support/main-api-fixture';
+import { must, nextSnapshot, openDemoApi, scanThroughApi } from '../support/scan-through-api';
 
 const execAsync = promisify(execFile);
-
-function must<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} / ${r.error.fix}`);
-  return r.value;
-}
 
 /** A call as the user reads it: where it goes, what it is, its key parameters. */
 type Shown = { profile: string; accountId: string | undefined; region: string; action: string; keys: string };
@@ -77,22 +71,6 @@ function routesOf(t: Topology, vpcId: string): string[] {
     .sort();
 }
 
-function nextSnapshot(client: PeerscapeClient, test: (s: Snapshot) => boolean, timeoutMs = 60_000): Promise<Snapshot> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error('no matching snapshot arrived'));
-    }, timeoutMs);
-    const stop = client.on('snapshotUpdated', (s) => {
-      if (s.coverage.every((c) => c.state === 'complete') && test(s)) {
-        clearTimeout(timer);
-        stop();
-        resolve(s);
-      }
-    });
-  });
-}
-
 describe('the calls a button lists are the calls it makes, against the sandbox demo', () => {
   let loop: Loopback<MainApi>;
   let client: PeerscapeClient;
@@ -112,13 +90,7 @@ describe('the calls a button lists are the calls it makes, against the sandbox d
   }
 
   beforeAll(async () => {
-    home = makeTempHome();
-    loop = loopbackMainApi(home);
-    client = loop.client;
-    must(await client.startSandbox({}));
-    const { last } = await scanThroughApi(client, { source: 'sandbox' });
-    expect(last.error).toBeUndefined();
-    demo = must(await client.getWorkspace({})).snapshot!;
+    ({ home, loop, client, demo } = await openDemoApi());
   }, 120_000);
   afterAll(async () => {
     await loop?.api.dispose();

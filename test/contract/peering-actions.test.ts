@@ -14,7 +14,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MainApi } from '../../electron/api/main-api';
 import type { PeerscapeClient } from '../../shared/api/contract';
 import type { AuditEntry } from '../../shared/planning/audit-entry';
-import type { Result } from '../../shared/core/result';
 import { computeRouteCompleteness } from '../../shared/analysis/route-completeness';
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { Vpc } from '../../shared/model/topology';
@@ -22,37 +21,9 @@ import type { PlanRun } from '../../shared/planning/plan-run';
 import { validatePeering } from '../../shared/analysis/validate-peering';
 import type { Loopback } from '../support/loopback-transport';
 import { loopbackMainApi, makeTempHome } from '../support/main-api-fixture';
-import { scanThroughApi } from '../support/scan-through-api';
+import { must, nextSnapshot, scanSandbox } from '../support/scan-through-api';
 
 const run = promisify(execFile);
-
-function must<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} / ${r.error.fix}`);
-  return r.value;
-}
-
-/** Wait for the next saved snapshot that satisfies `test` (the app rescans after a run). */
-function nextSnapshot(client: PeerscapeClient, test: (s: Snapshot) => boolean, timeoutMs = 60_000): Promise<Snapshot> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error('no matching snapshot arrived'));
-    }, timeoutMs);
-    const stop = client.on('snapshotUpdated', (s) => {
-      if (s.coverage.every((c) => c.state === 'complete') && test(s)) {
-        clearTimeout(timer);
-        stop();
-        resolve(s);
-      }
-    });
-  });
-}
-
-async function scanSandbox(client: PeerscapeClient): Promise<Snapshot> {
-  const { last } = await scanThroughApi(client, { source: 'sandbox' });
-  expect(last.error).toBeUndefined();
-  return must(await client.getWorkspace({})).snapshot!;
-}
 
 /** The first pair (by id) AWS would let peer, of the asked kind, both with subnets (so both route),
  * with or without warnings (a routing ambiguity makes a route conflict). */

@@ -12,18 +12,12 @@ import type { MainApi } from '../../electron/api/main-api';
 import { createAwsClients } from '../../electron/aws/aws-clients';
 import { resolveProfileAccess } from '../../electron/aws/credentials';
 import type { PeerscapeClient } from '../../shared/api/contract';
-import type { Result } from '../../shared/core/result';
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { Vpc } from '../../shared/model/topology';
 import { validatePeering } from '../../shared/analysis/validate-peering';
 import type { Loopback } from '../support/loopback-transport';
-import { loopbackMainApi, makeTempHome } from '../support/main-api-fixture';
-import { scanThroughApi } from '../support/scan-through-api';
-
-function must<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} / ${r.error.fix}`);
-  return r.value;
-}
+import type { makeTempHome } from '../support/main-api-fixture';
+import { must, openDemoApi } from '../support/scan-through-api';
 
 describe('planning a new peering reads the DNS attributes the snapshot lacks', () => {
   let loop: Loopback<MainApi>;
@@ -32,13 +26,7 @@ describe('planning a new peering reads the DNS attributes the snapshot lacks', (
   let demo: Snapshot;
 
   beforeAll(async () => {
-    home = makeTempHome();
-    loop = loopbackMainApi(home);
-    client = loop.client;
-    must(await client.startSandbox({}));
-    const { last } = await scanThroughApi(client, { source: 'sandbox' });
-    expect(last.error).toBeUndefined();
-    demo = must(await client.getWorkspace({})).snapshot!;
+    ({ home, loop, client, demo } = await openDemoApi());
   }, 120_000);
   afterAll(async () => {
     await loop?.api.dispose();

@@ -12,40 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { MainApi } from '../../electron/api/main-api';
 import type { PeerscapeClient } from '../../shared/api/contract';
-import type { Result } from '../../shared/core/result';
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { Loopback } from '../support/loopback-transport';
 import { loopbackMainApi, makeTempHome } from '../support/main-api-fixture';
-import { scanThroughApi } from '../support/scan-through-api';
+import { must, nextSnapshot, scanSandbox } from '../support/scan-through-api';
 import { crossAccountPair, makeStaleLeftovers, staleRuleCount, type StaleSetup } from '../support/stale-leftovers-setup';
-
-function must<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} / ${r.error.fix}`);
-  return r.value;
-}
-
-async function scanSandbox(client: PeerscapeClient): Promise<Snapshot> {
-  const { last } = await scanThroughApi(client, { source: 'sandbox' });
-  expect(last.error).toBeUndefined();
-  return must(await client.getWorkspace({})).snapshot!;
-}
-
-/** Wait for a saved snapshot that satisfies `test` (the app rescans after a run). */
-function nextSnapshot(client: PeerscapeClient, test: (s: Snapshot) => boolean, timeoutMs = 60_000): Promise<Snapshot> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error('no matching snapshot arrived'));
-    }, timeoutMs);
-    const stop = client.on('snapshotUpdated', (s) => {
-      if (s.coverage.every((c) => c.state === 'complete') && test(s)) {
-        clearTimeout(timer);
-        stop();
-        resolve(s);
-      }
-    });
-  });
-}
 
 describe('what is left pointing at a deleted peering, through the API against the sandbox', () => {
   let loop: Loopback<MainApi>;

@@ -9,30 +9,17 @@ import { join } from 'node:path';
 import { AssociateDhcpOptionsCommand, CreateDhcpOptionsCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { Snapshot } from '../../shared/model/snapshot';
 import type { Topology } from '../../shared/model/topology';
-import { openBrowser } from '../support/browser';
 import type { BrowserSession } from '../support/browser';
-import { startHarness } from '../support/harness';
 import { sandboxClient } from '../support/stale-leftovers-setup';
-import { callHarness, cardSelector, openSandboxDemo, waitForGraph } from './graph-helpers';
+import { callHarness, cardSelector, rescanWith, openDemoSession, type Harness } from './graph-helpers';
 
-let harness: Awaited<ReturnType<typeof startHarness>>;
+let harness: Harness;
 let session: BrowserSession;
 let topology: Topology;
 
-async function currentSnapshot(): Promise<Snapshot> {
-  const ws = await callHarness(harness, 'getWorkspace', {});
-  if (!ws.ok || !ws.value.snapshot) throw new Error('no snapshot');
-  return ws.value.snapshot;
-}
-
 beforeAll(async () => {
-  harness = await startHarness();
-  session = await openBrowser();
-  await session.page.emulateMedia({ colorScheme: 'dark' });
-  await session.page.goto(harness.url);
-  topology = await openSandboxDemo(session.page, harness);
+  ({ harness, session, topology } = await openDemoSession({ dark: true }));
 }, 240_000);
 
 afterAll(async () => {
@@ -64,10 +51,7 @@ describe('DHCP options sets', () => {
     ).DhcpOptions?.DhcpOptionsId as string;
     await client.send(new AssociateDhcpOptionsCommand({ VpcId: vpc.id, DhcpOptionsId: setId }));
 
-    const before = (await currentSnapshot()).takenAt;
-    await page.getByTestId('toolbar-refresh').click();
-    await expect.poll(async () => (await currentSnapshot()).takenAt, { timeout: 120_000 }).not.toBe(before);
-    await waitForGraph(page, 60_000);
+    await rescanWith(page, harness, page.getByTestId('toolbar-refresh'));
 
     await page.getByRole('tab', { name: 'Inspector' }).click();
     await page.getByRole('button', { name: 'Fit', exact: true }).click();

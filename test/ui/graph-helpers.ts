@@ -1,11 +1,30 @@
 /** Helpers for the graph specs and the graph benchmark: call the harness's API, wait for the graph, drag. */
-import type { Page } from 'playwright-core';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 import type { MethodInput, MethodOutput } from '../../shared/api/contract';
 import type { ApiMethodName } from '../../shared/api/method-names';
 import type { Result } from '../../shared/core/result';
+import type { Snapshot } from '../../shared/model/snapshot';
 import type { Topology } from '../../shared/model/topology';
 import { decodeWire, encodeWire } from '../../shared/api/wire';
+import { openBrowser, type BrowserSession } from '../support/browser';
+import { startHarness } from '../support/harness';
+import type { SandboxHandle } from '../support/start-sandbox';
+
+/** The harness a spec runs against. */
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+/** A spec's harness, its browser at the harness's page, and the topology it scanned. */
+export interface DemoSession {
+  readonly harness: Harness;
+  readonly session: BrowserSession;
+  readonly topology: Topology;
+}
 
 /** A typed call to the harness's API, presenting its Origin and token as the page does. */
 export async function callHarness<M extends ApiMethodName>(
@@ -75,4 +94,70 @@ export async function readViewport(page: Page): Promise<{ x: number; y: number; 
   const m = /translate\(([-\d.]+)px, ?([-\d.]+)px\) scale\(([\d.]+)\)/.exec(transform ?? '');
   if (!m) throw new Error(`unexpected viewport transform ${transform}`);
   return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
+}
+
+/** The workspace's snapshot now, through the harness; a workspace without one throws. */
+export async function currentSnapshot(harness: { origin: string; token: string }): Promise<Snapshot> {
+  const ws = await callHarness(harness, 'getWorkspace', {});
+  if (!ws.ok || !ws.value.snapshot) throw new Error('no snapshot');
+  return ws.value.snapshot;
+}
+
+/** Click `refresh` (a rescan button), wait for a newer snapshot and the redrawn graph, and return its topology. */
+export async function rescanWith(page: Page, harness: { origin: string; token: string }, refresh: Locator): Promise<Topology> {
+  const before = (await currentSnapshot(harness)).takenAt;
+  await refresh.click();
+  await expect.poll(async () => (await currentSnapshot(harness)).takenAt, { timeout: 120_000 }).not.toBe(before);
+  await waitForGraph(page, 60_000);
+  return (await currentSnapshot(harness)).topology;
+}
+
+/** Select the peering `id` on the fitted canvas (Inspector tab, selection cleared) and return its inspector once it shows that peering. */
+export async function selectPeeringOnCanvas(page: Page, id: string): Promise<Locator> {
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  await page.locator(`[data-testid="rf__edge-${id}"] .react-flow__edge-interaction`).dispatchEvent('click');
+  const inspector = page.getByTestId('inspector-peering');
+  await expect.poll(() => inspector.locator('.mono').first().textContent(), { timeout: 10_000 }).toBe(id);
+  return inspector;
+}
+
+/**
+ * A harness with the built-in sandbox, a browser at its page (dark when `dark`; the clipboard
+ * granted when `clipboard`), and the sandbox demo opened from the first-run screen.
+ */
+export async function openDemoSession(options: { dark?: boolean; clipboard?: boolean } = {}): Promise<DemoSession> {
+  const harness = await startHarness();
+  const session = await openBrowser();
+  if (options.dark) await session.page.emulateMedia({ colorScheme: 'dark' });
+  if (options.clipboard) await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.origin });
+  await session.page.goto(harness.url);
+  const topology = await openSandboxDemo(session.page, harness);
+  return { harness, session, topology };
+}
+
+/**
+ * A harness reading `sandbox`'s AWS files (their endpoint replaced by `endpoint` when given, such
+ * as a proxy's), a dark browser at its page, and a scan of `regions` with the files' profiles.
+ */
+export async function scanThroughAwsFiles(sandbox: SandboxHandle, regions: readonly string[], endpoint?: string): Promise<DemoSession> {
+  const files = await sandbox.writeAwsFiles(mkdtempSync(join(tmpdir(), 'peerscape-aws-')));
+  const config = readFileSync(files.configFile, 'utf8');
+  const harness = await startHarness({
+    config: endpoint ? config.replaceAll(sandbox.endpoint, endpoint) : config,
+    credentials: readFileSync(files.credentialsFile, 'utf8'),
+  });
+  const session = await openBrowser();
+  const { page } = session;
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Refresh', exact: true }).first().waitFor();
+  const started = await callHarness(harness, 'startDiscovery', { source: 'aws', regions: [...regions] });
+  expect(started.ok).toBe(true);
+  await page.getByRole('heading', { name: 'Last scan' }).waitFor({ timeout: 120_000 });
+  await waitForGraph(page, 60_000);
+  const ws = await callHarness(harness, 'getWorkspace', {});
+  if (!ws.ok || !ws.value.snapshot) throw new Error('the scan left no snapshot');
+  return { harness, session, topology: ws.value.snapshot.topology };
 }

@@ -18,22 +18,13 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { analyzeSnapshot } from '../../shared/analysis/findings';
-import type { Snapshot } from '../../shared/model/snapshot';
 import type { Topology } from '../../shared/model/topology';
-import { openBrowser } from '../support/browser';
 import type { BrowserSession } from '../support/browser';
-import { startHarness } from '../support/harness';
-import { callHarness, cardSelector, openSandboxDemo, waitForGraph } from './graph-helpers';
+import { callHarness, cardSelector, currentSnapshot, rescanWith, selectPeeringOnCanvas, openDemoSession, type Harness } from './graph-helpers';
 
-let harness: Awaited<ReturnType<typeof startHarness>>;
+let harness: Harness;
 let session: BrowserSession;
 let topology: Topology;
-
-async function currentSnapshot(): Promise<Snapshot> {
-  const ws = await callHarness(harness, 'getWorkspace', {});
-  if (!ws.ok || !ws.value.snapshot) throw new Error('no snapshot');
-  return ws.value.snapshot;
-}
 
 /** An EC2 client of the sandbox, as any AWS client would use it: a demo account's keys from the sandbox's credentials file. */
 async function sandboxEc2(accountId: string, region: string): Promise<EC2Client> {
@@ -50,23 +41,13 @@ async function sandboxEc2(accountId: string, region: string): Promise<EC2Client>
 
 /** Rescan the sandbox from the toolbar and wait for the redrawn graph. */
 async function refresh(): Promise<void> {
-  const { page } = session;
-  const before = (await currentSnapshot()).takenAt;
-  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
-  await expect.poll(async () => (await currentSnapshot()).takenAt, { timeout: 120_000 }).not.toBe(before);
-  await waitForGraph(page, 60_000);
-  topology = (await currentSnapshot()).topology;
+  topology = await rescanWith(session.page, harness, session.page.getByRole('button', { name: 'Refresh', exact: true }));
 }
 
 /** Select a peering on the fitted canvas and return its inspector. */
 async function selectPeering(id: string) {
   const { page } = session;
-  await page.getByRole('tab', { name: 'Inspector' }).click();
-  await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Fit', exact: true }).click();
-  await page.locator(`[data-testid="rf__edge-${id}"] .react-flow__edge-interaction`).dispatchEvent('click');
-  const inspector = page.getByTestId('inspector-peering');
-  await expect.poll(() => inspector.locator('.mono').first().textContent(), { timeout: 10_000 }).toBe(id);
+  const inspector = await selectPeeringOnCanvas(page, id);
   return { inspector, next: page.getByTestId('next-step'), checklist: page.getByTestId('peering-checklist') };
 }
 
@@ -77,10 +58,7 @@ function peeringNamed(name: string) {
 }
 
 beforeAll(async () => {
-  harness = await startHarness();
-  session = await openBrowser();
-  await session.page.goto(harness.url);
-  topology = await openSandboxDemo(session.page, harness);
+  ({ harness, session, topology } = await openDemoSession());
 }, 180_000);
 
 afterAll(async () => {
@@ -95,7 +73,7 @@ describe('the guidance agrees with itself', () => {
     const panel = page.getByTestId('findings-panel');
     const anomalies = panel.getByTestId('findings-route-anomaly');
     await anomalies.waitFor();
-    const expected = analyzeSnapshot(await currentSnapshot()).findings;
+    const expected = analyzeSnapshot(await currentSnapshot(harness)).findings;
     const shown = await panel.locator('[data-finding-id]').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.findingId!));
     expect(shown.sort()).toEqual(expected.map((f) => f.id).sort());
     const text = (await anomalies.textContent()) ?? '';
@@ -151,8 +129,8 @@ describe('the guidance agrees with itself', () => {
     expect(await confirm.textContent()).toContain('DeleteRoute');
     for (const tick of await confirm.getByRole('checkbox').all()) expect(await tick.isChecked()).toBe(true);
     await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
-    await expect.poll(async () => (await currentSnapshot()).topology.peerings.find((p) => p.id === peering.id)?.status, { timeout: 60_000 }).toBe('deleted');
-    topology = (await currentSnapshot()).topology;
+    await expect.poll(async () => (await currentSnapshot(harness)).topology.peerings.find((p) => p.id === peering.id)?.status, { timeout: 60_000 }).toBe('deleted');
+    topology = (await currentSnapshot(harness)).topology;
     const legendDeleted = page.getByRole('checkbox', { name: 'show deleted' });
     if (!(await legendDeleted.isChecked())) await legendDeleted.check();
     await page.locator(`[data-testid="rf__edge-${peering.id}"]`).waitFor({ timeout: 30_000 });

@@ -9,12 +9,10 @@ import { explainReachability } from '../../shared/analysis/explain-reachability'
 import { PROPOSED_EDGE } from '../../shared/diagram/style';
 import type { Topology, Vpc } from '../../shared/model/topology';
 import { planPathFix } from '../../shared/planning/plan-path-fix';
-import { openBrowser } from '../support/browser';
 import type { BrowserSession } from '../support/browser';
-import { startHarness } from '../support/harness';
-import { cardSelector, openSandboxDemo } from './graph-helpers';
+import { cardSelector, openDemoSession, type Harness } from './graph-helpers';
 
-let harness: Awaited<ReturnType<typeof startHarness>>;
+let harness: Harness;
 let session: BrowserSession;
 let topology: Topology;
 
@@ -36,11 +34,7 @@ function blockedPair(t: Topology): { from: Vpc; to: Vpc; changes: number } {
 }
 
 beforeAll(async () => {
-  harness = await startHarness();
-  session = await openBrowser();
-  await session.page.emulateMedia({ colorScheme: 'dark' });
-  await session.page.goto(harness.url);
-  topology = await openSandboxDemo(session.page, harness);
+  ({ harness, session, topology } = await openDemoSession({ dark: true }));
 }, 180_000);
 
 afterAll(async () => {

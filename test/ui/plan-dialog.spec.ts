@@ -7,12 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { validatePeering } from '../../shared/analysis/validate-peering';
 import type { Topology, Vpc } from '../../shared/model/topology';
-import { openBrowser } from '../support/browser';
 import type { BrowserSession } from '../support/browser';
-import { startHarness } from '../support/harness';
-import { cardSelector, centreOf, dragMouse, openSandboxDemo } from './graph-helpers';
+import { cardSelector, centreOf, dragMouse, openDemoSession, type Harness } from './graph-helpers';
 
-let harness: Awaited<ReturnType<typeof startHarness>>;
+let harness: Harness;
 let session: BrowserSession;
 let topology: Topology;
 
@@ -53,11 +51,7 @@ async function recordOutcomesAfterClick(name: string): Promise<() => Promise<str
 }
 
 beforeAll(async () => {
-  harness = await startHarness();
-  session = await openBrowser();
-  await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.origin });
-  await session.page.goto(harness.url);
-  topology = await openSandboxDemo(session.page, harness);
+  ({ harness, session, topology } = await openDemoSession({ clipboard: true }));
 }, 180_000);
 
 afterAll(async () => {

@@ -5,10 +5,6 @@
  * inspector says tcp/443 can flow after the rescan, and the rule the EC2 API of the sandbox then
  * holds is tcp 443 and nothing wider.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { DescribeSecurityGroupsCommand, EC2Client, type IpPermission } from '@aws-sdk/client-ec2';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,14 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeReachRow } from '../../shared/analysis/estate-reach';
 import type { Topology, Vpc } from '../../shared/model/topology';
 import { planPathFix } from '../../shared/planning/plan-path-fix';
-import { openBrowser } from '../support/browser';
 import type { BrowserSession } from '../support/browser';
-import { startHarness } from '../support/harness';
 import { startSandbox, type SandboxHandle } from '../support/start-sandbox';
-import { callHarness, cardSelector, waitForGraph } from './graph-helpers';
+import { cardSelector, waitForGraph, scanThroughAwsFiles, type Harness } from './graph-helpers';
 
 let sandbox: SandboxHandle;
-let harness: Awaited<ReturnType<typeof startHarness>>;
+let harness: Harness;
 let session: BrowserSession;
 let topology: Topology;
 
@@ -52,20 +46,7 @@ const permissionKey = (p: IpPermission) => JSON.stringify(p);
 
 beforeAll(async () => {
   sandbox = await startSandbox({ scenario: 'demo' });
-  const files = await sandbox.writeAwsFiles(mkdtempSync(join(tmpdir(), 'peerscape-aws-')));
-  harness = await startHarness({ config: readFileSync(files.configFile, 'utf8'), credentials: readFileSync(files.credentialsFile, 'utf8') });
-  session = await openBrowser();
-  const { page } = session;
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(harness.url);
-  await page.getByRole('button', { name: 'Refresh', exact: true }).first().waitFor();
-  const started = await callHarness(harness, 'startDiscovery', { source: 'aws', regions: REGIONS });
-  expect(started.ok).toBe(true);
-  await page.getByRole('heading', { name: 'Last scan' }).waitFor({ timeout: 120_000 });
-  await waitForGraph(page, 60_000);
-  const ws = await callHarness(harness, 'getWorkspace', {});
-  if (!ws.ok || !ws.value.snapshot) throw new Error('the scan left no snapshot');
-  topology = ws.value.snapshot.topology;
+  ({ harness, session, topology } = await scanThroughAwsFiles(sandbox, REGIONS));
 }, 180_000);
 
 afterAll(async () => {

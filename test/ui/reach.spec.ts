@@ -1,7 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 import { AuthorizeSecurityGroupIngressCommand, DescribeSecurityGroupsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 
@@ -11,11 +8,9 @@ import type { ReachRow } from '../../shared/analysis/estate-reach';
 import { computeReachRollUp, computeReachRow, REASON_LABELS } from '../../shared/analysis/estate-reach';
 import { reachRollUpCsv, reachRowCsv } from '../../shared/export/estate-reach';
 import type { Topology, Vpc } from '../../shared/model/topology';
-import { openBrowser } from '../support/browser';
 import type { BrowserSession } from '../support/browser';
-import { startHarness } from '../support/harness';
 import { startSandbox, type SandboxHandle } from '../support/start-sandbox';
-import { callHarness, cardSelector, waitForGraph } from './graph-helpers';
+import { cardSelector, waitForGraph, scanThroughAwsFiles, type Harness } from './graph-helpers';
 
 // The reach view on the sandbox's demo organisation (packages/sandbox-cloud/src/scenarios/demo.ts):
 // from a VPC's inspector, "Reach on port …" lists every VPC connected to it with a verdict and the
@@ -25,7 +20,7 @@ import { callHarness, cardSelector, waitForGraph } from './graph-helpers';
 // the EC2 API as a user would. What the page shows is checked against the shared analysis run on
 // the scanned topology. One sandbox, harness and browser serve the file.
 let sandbox: SandboxHandle;
-let harness: Awaited<ReturnType<typeof startHarness>>;
+let harness: Harness;
 let session: BrowserSession;
 let topology: Topology;
 
@@ -72,20 +67,7 @@ beforeAll(async () => {
   sandbox = await startSandbox({ scenario: 'demo' });
   await openHttps('111122223333', 'shared-services-eu');
   await openHttps('444455556666', 'prod-app-eu');
-  const files = await sandbox.writeAwsFiles(mkdtempSync(join(tmpdir(), 'peerscape-aws-')));
-  harness = await startHarness({ config: readFileSync(files.configFile, 'utf8'), credentials: readFileSync(files.credentialsFile, 'utf8') });
-  session = await openBrowser();
-  const { page } = session;
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(harness.url);
-  await page.getByRole('button', { name: 'Refresh', exact: true }).first().waitFor();
-  const started = await callHarness(harness, 'startDiscovery', { source: 'aws', regions: REGIONS });
-  expect(started.ok).toBe(true);
-  await page.getByRole('heading', { name: 'Last scan' }).waitFor({ timeout: 120_000 });
-  await waitForGraph(page, 60_000);
-  const ws = await callHarness(harness, 'getWorkspace', {});
-  if (!ws.ok || !ws.value.snapshot) throw new Error('the scan left no snapshot');
-  topology = ws.value.snapshot.topology;
+  ({ harness, session, topology } = await scanThroughAwsFiles(sandbox, REGIONS));
 }, 180_000);
 
 afterAll(async () => {

@@ -11,53 +11,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { mayHaveStaleLeftovers } from '../../shared/analysis/peering-leftovers';
 import { indexTopology } from '../../shared/analysis/topology-index';
-import type { Snapshot } from '../../shared/model/snapshot';
 import type { Topology } from '../../shared/model/topology';
-import { openBrowser } from '../support/browser';
 import type { BrowserSession } from '../support/browser';
-import { startHarness } from '../support/harness';
 import { crossAccountPair, makeStaleLeftovers, staleRuleCount, type StaleSetup } from '../support/stale-leftovers-setup';
-import { callHarness, cardSelector, openSandboxDemo, waitForGraph } from './graph-helpers';
+import { callHarness, cardSelector, currentSnapshot, rescanWith, selectPeeringOnCanvas, openDemoSession, type Harness } from './graph-helpers';
 
-let harness: Awaited<ReturnType<typeof startHarness>>;
+let harness: Harness;
 let session: BrowserSession;
 let topology: Topology;
 let setup: StaleSetup;
 
-async function currentSnapshot(): Promise<Snapshot> {
-  const ws = await callHarness(harness, 'getWorkspace', {});
-  if (!ws.ok || !ws.value.snapshot) throw new Error('no snapshot');
-  return ws.value.snapshot;
-}
-
 /** Rescan the sandbox from the toolbar and wait for the redrawn graph. */
 async function refresh(): Promise<void> {
-  const { page } = session;
-  const before = (await currentSnapshot()).takenAt;
-  await page.getByTestId('toolbar-refresh').click();
-  await expect.poll(async () => (await currentSnapshot()).takenAt, { timeout: 120_000 }).not.toBe(before);
-  await waitForGraph(page, 60_000);
-  topology = (await currentSnapshot()).topology;
+  topology = await rescanWith(session.page, harness, session.page.getByTestId('toolbar-refresh'));
 }
 
 /** Select a peering on the fitted canvas and return its inspector. */
 async function selectPeering(id: string) {
-  const { page } = session;
-  await page.getByRole('tab', { name: 'Inspector' }).click();
-  await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Fit', exact: true }).click();
-  await page.locator(`[data-testid="rf__edge-${id}"] .react-flow__edge-interaction`).dispatchEvent('click');
-  const inspector = page.getByTestId('inspector-peering');
-  await expect.poll(() => inspector.locator('.mono').first().textContent(), { timeout: 10_000 }).toBe(id);
-  return inspector;
+  return selectPeeringOnCanvas(session.page, id);
 }
 
 beforeAll(async () => {
-  harness = await startHarness();
-  session = await openBrowser();
-  await session.page.emulateMedia({ colorScheme: 'dark' });
-  await session.page.goto(harness.url);
-  topology = await openSandboxDemo(session.page, harness);
+  ({ harness, session, topology } = await openDemoSession({ dark: true }));
 }, 240_000);
 
 afterAll(async () => {
@@ -83,9 +58,9 @@ describe('left pointing at deleted peerings', () => {
     for (const tick of await confirmDelete.getByRole('checkbox').all()) await tick.uncheck();
     expect(await confirmDelete.getByRole('list', { name: 'Calls to AWS' }).locator('.call-head strong').allTextContents()).toEqual(['DeleteVpcPeeringConnection']);
     await confirmDelete.getByRole('button', { name: 'Delete', exact: true }).click();
-    await expect.poll(async () => (await currentSnapshot()).topology.peerings.find((p) => p.id === peeringId)?.status, { timeout: 60_000 }).toBe('deleted');
+    await expect.poll(async () => (await currentSnapshot(harness)).topology.peerings.find((p) => p.id === peeringId)?.status, { timeout: 60_000 }).toBe('deleted');
     await expect.poll(async () => { const ws = await callHarness(harness, 'getWorkspace', {}); return ws.ok ? ws.value.updates.pending.length : -1; }, { timeout: 60_000 }).toBe(0);
-    topology = (await currentSnapshot()).topology;
+    topology = (await currentSnapshot(harness)).topology;
 
     // The deleted peering's inspector: three stale rules (both VPCs, inbound and outbound) and two blackhole routes, in words.
     const legendDeleted = page.getByRole('checkbox', { name: 'show deleted' });
@@ -142,7 +117,7 @@ describe('left pointing at deleted peerings', () => {
 
   it('asks AWS for a VPC nothing in the scan hints at only when asked to', async () => {
     const { page } = session;
-    topology = (await currentSnapshot()).topology;
+    topology = (await currentSnapshot(harness)).topology;
     const index = indexTopology(topology);
     const quiet = topology.vpcs.find((v) => !v.isDefault && !mayHaveStaleLeftovers(index, v.id))!;
     await page.keyboard.press('Escape');

@@ -4,25 +4,20 @@
  * holds the rescan's DescribeVpcs calls, so the updating state stays on screen until the spec
  * lets the rescan through: no race against a fast sandbox, no timing assertion.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Topology } from '../../shared/model/topology';
 import { startAwsProxy, type AwsProxy } from '../support/aws-proxy';
-import { openBrowser, type BrowserSession } from '../support/browser';
-import { startHarness } from '../support/harness';
+import type { BrowserSession } from '../support/browser';
 import { startSandbox, type SandboxHandle } from '../support/start-sandbox';
-import { callHarness, cardSelector, waitForGraph } from './graph-helpers';
+import { callHarness, cardSelector, scanThroughAwsFiles, type Harness } from './graph-helpers';
 
 const REGIONS = ['ap-southeast-2', 'eu-west-1', 'us-east-1'];
 
 let sandbox: SandboxHandle;
 let proxy: AwsProxy;
-let harness: Awaited<ReturnType<typeof startHarness>>;
+let harness: Harness;
 let session: BrowserSession;
 let topology: Topology;
 
@@ -70,23 +65,7 @@ function topologyPeering(t: Topology, id: string) {
 beforeAll(async () => {
   sandbox = await startSandbox({ scenario: 'demo' });
   proxy = await startAwsProxy(sandbox.endpoint);
-  const files = await sandbox.writeAwsFiles(mkdtempSync(join(tmpdir(), 'peerscape-aws-')));
-  harness = await startHarness({
-    config: readFileSync(files.configFile, 'utf8').replaceAll(sandbox.endpoint, proxy.endpoint),
-    credentials: readFileSync(files.credentialsFile, 'utf8'),
-  });
-  session = await openBrowser();
-  const { page } = session;
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(harness.url);
-  await page.getByRole('button', { name: 'Refresh', exact: true }).first().waitFor();
-  const started = await callHarness(harness, 'startDiscovery', { source: 'aws', regions: REGIONS });
-  expect(started.ok).toBe(true);
-  await page.getByRole('heading', { name: 'Last scan' }).waitFor({ timeout: 120_000 });
-  await waitForGraph(page, 60_000);
-  const ws = await callHarness(harness, 'getWorkspace', {});
-  if (!ws.ok || !ws.value.snapshot) throw new Error('the scan left no snapshot');
-  topology = ws.value.snapshot.topology;
+  ({ harness, session, topology } = await scanThroughAwsFiles(sandbox, REGIONS, proxy.endpoint));
 }, 180_000);
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { useStore } from 'zustand';
 import type { Topology, Vpc } from '../../../shared/model/topology';
 import type { PlanRun } from '../../../shared/planning/plan-run';
 import type { PlanActionsClient, PlanPeeringRequest } from './plan-client';
-import { createPlanStore, type PlanStore } from './plan-store';
+import { createPlanStore, planStepControls, type PlanStore } from './plan-store';
 import { PlanSteps } from './PlanSteps';
 import { NEW_RULE, RuleEditor, ruleRequestOf, type RuleDraft } from './RuleEditor';
 import './plan.css';
@@ -143,18 +143,13 @@ export function PlanActions({ context, client, copyText = defaultCopy }: PlanAct
           decisions={state.decisions}
           {...(state.busy ? { busy: state.busy } : {})}
           {...(state.status !== 'error' && state.error ? { error: state.error } : {})}
-          onToggle={(id, on) => store.getState().toggleStep(id, on)}
-          onDecide={(id, d) => store.getState().decide(id, d)}
           onCopyCli={async () => {
             setCopied(undefined);
             const cli = await store.getState().loadCli();
             if (cli) await copy(cli.script, 'cli');
           }}
           {...(startingText ? { startingText } : {})}
-          onDryRun={() => begin('Checking every step with DryRun…', () => store.getState().dryRun())}
-          onRun={() => begin('Starting the run…', () => store.getState().startRun())}
-          onResume={() => begin('Resuming…', () => store.getState().resume())}
-          onCancel={() => begin('Cancelling…', () => store.getState().cancel())}
+          {...planStepControls(store, begin)}
           onCopyText={(text) => void copy(text, 'handoff')}
         />
       )}

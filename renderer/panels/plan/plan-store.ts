@@ -135,3 +135,28 @@ export function createPlanStore(client: PlanActionsClient): PlanStore {
   const unsubscribe = client.onPlanProgressed((run) => store.getState().receive(run));
   return Object.assign(store, { dispose: unsubscribe });
 }
+
+/**
+ * The step and run buttons of `PlanSteps` wired to `store`; `begin` starts an action with the text
+ * the outcome line shows until its first news arrives.
+ */
+export function planStepControls(
+  store: PlanStore,
+  begin: (text: string, action: () => Promise<void>) => void,
+): {
+  onToggle(stepId: string, enabled: boolean): void;
+  onDecide(stepId: string, decision: ConflictDecision): void;
+  onDryRun(): void;
+  onRun(): void;
+  onResume(): void;
+  onCancel(): void;
+} {
+  return {
+    onToggle: (id, on) => store.getState().toggleStep(id, on),
+    onDecide: (id, d) => store.getState().decide(id, d),
+    onDryRun: () => begin('Checking every step with DryRun…', () => store.getState().dryRun()),
+    onRun: () => begin('Starting the run…', () => store.getState().startRun()),
+    onResume: () => begin('Resuming…', () => store.getState().resume()),
+    onCancel: () => begin('Cancelling…', () => store.getState().cancel()),
+  };
+}

@@ -2,10 +2,6 @@
  * customer list, and an AWS-managed list only where a route or security-group rule of the same
  * account × region names it; the merged list has the entries whichever account's scan fetched
  * them, on worker threads as on the calling thread. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import {
   AuthorizeSecurityGroupEgressCommand,
   CreateManagedPrefixListCommand,
@@ -14,32 +10,24 @@ import {
   CreateVpcCommand,
   CreateVpcEndpointCommand,
   DescribeManagedPrefixListsCommand,
-  EC2Client,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startSandboxServer, type SandboxServer } from '@peerscape/sandbox-cloud';
 import { runDiscovery, type DiscoveryDeps } from '../../../electron/discovery/run-discovery';
-import { closeSharedScanPools } from '../../../electron/discovery/scan-pool';
 import type { Snapshot } from '../../../shared/model/snapshot';
 import { parseSnapshot } from '../../../shared/model/snapshot-schema';
+import { startDiscoverySandbox, type DiscoverySandbox } from '../../support/discovery-sandbox';
 
 describe('prefix list entries: fetched for customer lists and for AWS-managed lists something names', () => {
-  let server: SandboxServer;
+  let sandbox: DiscoverySandbox;
   let deps: Omit<DiscoveryDeps, 'limits'>;
+  let accounts: Readonly<Record<string, string>>;
   const ids: Record<string, string> = {};
-  const accounts: Record<string, string> = {};
 
   beforeAll(async () => {
-    server = await startSandboxServer({ scenario: 'empty', log: () => undefined });
-    const home = mkdtempSync(join(tmpdir(), 'peerscape-prefix-entries-'));
-    const files = await server.writeAwsFiles(join(home, '.aws'));
-    deps = { env: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile }, homeDir: home, now: () => new Date('2026-12-07T12:00:00Z') };
-    const client = (profile: string) => {
-      const a = server.accounts.find((x) => x.profile === profile)!;
-      accounts[profile] = a.accountId;
-      return new EC2Client({ endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: a.accessKeyId, secretAccessKey: a.secretAccessKey }, maxAttempts: 1 });
-    };
+    sandbox = await startDiscoverySandbox('peerscape-prefix-entries-');
+    ({ deps, accounts } = sandbox);
+    const client = (profile: string) => sandbox.client(profile);
     // The network account (the lowest id) names no AWS-managed list; it has a list of its own.
     const net = client('sandbox-network');
     ids.own = (await net.send(new CreateManagedPrefixListCommand({ PrefixListName: 'offices', MaxEntries: 2, AddressFamily: 'IPv4', Entries: [{ Cidr: '192.0.2.0/24' }] }))).PrefixList
@@ -62,18 +50,10 @@ describe('prefix list entries: fetched for customer lists and for AWS-managed li
   });
 
   afterAll(async () => {
-    await closeSharedScanPools();
-    await server.close();
+    await sandbox.close();
   });
 
-  async function scan(scanThreads: number, entryCalls: Record<string, number>): Promise<Snapshot> {
-    const r = await runDiscovery(
-      { profiles: ['sandbox-network', 'sandbox-prod'], regions: ['us-east-1'] },
-      { ...deps, limits: { scanThreads }, onCellScanned: (c) => void (entryCalls[c.accountId] = c.pages.GetManagedPrefixListEntries) },
-    );
-    if (!r.ok) throw new Error(`${r.error.message} (${r.error.fix})`);
-    return r.value;
-  }
+  const scan = (scanThreads: number, entryCalls: Record<string, number>): Promise<Snapshot> => sandbox.scan(scanThreads, 'GetManagedPrefixListEntries', entryCalls);
 
   it('calls GetManagedPrefixListEntries for its own list and the AWS-managed lists its routes and rules name, not for the others', async () => {
     expect((ids.awsLists ?? '').split(',')).toHaveLength(2);

@@ -2,34 +2,25 @@
  * a peering its account × region lists (whatever the peering's status) gets both values with two
  * DescribeVpcAttribute calls, any other VPC keeps them unknown and costs none; worker-thread and
  * calling-thread scans agree. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { AcceptVpcPeeringConnectionCommand, CreateVpcCommand, CreateVpcPeeringConnectionCommand, EC2Client, ModifyVpcAttributeCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startSandboxServer, type SandboxServer } from '@peerscape/sandbox-cloud';
+import type { SandboxServer } from '@peerscape/sandbox-cloud';
 import { runDiscovery, type DiscoveryDeps } from '../../../electron/discovery/run-discovery';
-import { closeSharedScanPools } from '../../../electron/discovery/scan-pool';
 import type { Snapshot } from '../../../shared/model/snapshot';
+import { startDiscoverySandbox, type DiscoverySandbox } from '../../support/discovery-sandbox';
 
 describe('VPC DNS attributes: read only for the VPCs of a peering the same scan lists', () => {
+  let sandbox: DiscoverySandbox;
   let server: SandboxServer;
   let deps: Omit<DiscoveryDeps, 'limits'>;
+  let accounts: Readonly<Record<string, string>>;
   const ids: Record<string, string> = {};
-  const accounts: Record<string, string> = {};
 
   beforeAll(async () => {
-    server = await startSandboxServer({ scenario: 'empty', log: () => undefined });
-    const home = mkdtempSync(join(tmpdir(), 'peerscape-vpc-dns-'));
-    const files = await server.writeAwsFiles(join(home, '.aws'));
-    deps = { env: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile }, homeDir: home, now: () => new Date('2026-12-07T12:00:00Z') };
-    const client = (profile: string) => {
-      const a = server.accounts.find((x) => x.profile === profile)!;
-      accounts[profile] = a.accountId;
-      return new EC2Client({ endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: a.accessKeyId, secretAccessKey: a.secretAccessKey }, maxAttempts: 1 });
-    };
+    sandbox = await startDiscoverySandbox('peerscape-vpc-dns-');
+    ({ server, deps, accounts } = sandbox);
+    const client = (profile: string) => sandbox.client(profile);
     const net = client('sandbox-network');
     const prod = client('sandbox-prod');
     const vpc = async (c: EC2Client, cidr: string) => (await c.send(new CreateVpcCommand({ CidrBlock: cidr }))).Vpc?.VpcId as string;
@@ -52,18 +43,10 @@ describe('VPC DNS attributes: read only for the VPCs of a peering the same scan 
   });
 
   afterAll(async () => {
-    await closeSharedScanPools();
-    await server.close();
+    await sandbox.close();
   });
 
-  async function scan(scanThreads: number, attributeCalls: Record<string, number> = {}): Promise<Snapshot> {
-    const r = await runDiscovery(
-      { profiles: ['sandbox-network', 'sandbox-prod'], regions: ['us-east-1'] },
-      { ...deps, limits: { scanThreads }, onCellScanned: (c) => void (attributeCalls[c.accountId] = c.pages.DescribeVpcAttribute) },
-    );
-    if (!r.ok) throw new Error(`${r.error.message} (${r.error.fix})`);
-    return r.value;
-  }
+  const scan = (scanThreads: number, attributeCalls: Record<string, number> = {}): Promise<Snapshot> => sandbox.scan(scanThreads, 'DescribeVpcAttribute', attributeCalls);
 
   it('reads both attributes of each peered VPC, active or pending acceptance, with two calls per VPC', async () => {
     const calls: Record<string, number> = {};

@@ -4,18 +4,15 @@ import type { VpcId } from '../../../../shared/model/ids';
 import type { GhostFlowEdge } from '../../flow-types';
 import { HANDLE_PEER_IN, HANDLE_PEER_OUT, Z } from '../../flow-types';
 
+/** What every dashed edge shares: peer handles, not selectable, drawn at edge level. */
+function dashedEdge(id: string, from: VpcId, to: VpcId): Omit<GhostFlowEdge, 'data'> {
+  return { id, type: 'ghost', source: from, target: to, sourceHandle: HANDLE_PEER_OUT, targetHandle: HANDLE_PEER_IN, selectable: false, focusable: false, zIndex: Z.edge };
+}
+
 /** The dashed edge of a peering a fix plan proposes, labelled with what the fix changes. */
 export function proposedEdge(from: VpcId, to: VpcId, label: string): GhostFlowEdge {
   return {
-    id: `proposed:${from}:${to}`,
-    type: 'ghost',
-    source: from,
-    target: to,
-    sourceHandle: HANDLE_PEER_OUT,
-    targetHandle: HANDLE_PEER_IN,
-    selectable: false,
-    focusable: false,
-    zIndex: Z.edge,
+    ...dashedEdge(`proposed:${from}:${to}`, from, to),
     className: 'is-proposed',
     data: { via: [], peeringIds: [], label, proposed: true },
   };
@@ -25,15 +22,7 @@ export function proposedEdge(from: VpcId, to: VpcId, label: string): GhostFlowEd
 export function ghostEdge(why: Extract<NoDirectPathExplanation, { path: readonly VpcId[] }>, from: VpcId, to: VpcId, labelOf: (id: VpcId) => string): GhostFlowEdge {
   const via = why.path.slice(1, -1);
   return {
-    id: `ghost:${from}:${to}`,
-    type: 'ghost',
-    source: from,
-    target: to,
-    sourceHandle: HANDLE_PEER_OUT,
-    targetHandle: HANDLE_PEER_IN,
-    selectable: false,
-    focusable: false,
-    zIndex: Z.edge,
+    ...dashedEdge(`ghost:${from}:${to}`, from, to),
     data: {
       via,
       peeringIds: why.peeringIds,

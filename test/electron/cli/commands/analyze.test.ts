@@ -2,28 +2,13 @@ import { describe, expect, it } from 'vitest';
 
 import type { AnalyzeReport } from '../../../../electron/cli/commands/analyze';
 import { ANALYZE_EXIT } from '../../../../electron/cli/commands/analyze';
-import type { CliIo } from '../../../../electron/cli/io';
-import { runCli } from '../../../../electron/cli/main';
 import { buildAnalysisSnapshot } from '../../../support/fixtures/analysis-snapshot';
 import { buildPeeredPair } from '../../../support/fixtures/peered-pair';
+import { runCliOver, type CliRun } from '../../../support/cli-run';
 
-/** Run the command in-process over in-memory files, through the dispatcher (which maps bad input to exit 2). */
-async function run(files: Record<string, string>, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    readFile: async (path) => {
-      const text = files[path];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return text;
-    },
-    env: {},
-    cwd: '/',
-  };
-  const code = await runCli(['analyze', ...argv], io);
-  return { code, stdout, stderr };
+/** Run `peerscape analyze` over in-memory files. */
+function run(files: Record<string, string>, ...argv: string[]): Promise<CliRun> {
+  return runCliOver(files, ['analyze', ...argv]);
 }
 
 const files = {

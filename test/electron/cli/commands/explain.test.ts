@@ -1,28 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
 import { EXPLAIN_EXIT } from '../../../../electron/cli/commands/explain';
-import type { CliIo } from '../../../../electron/cli/io';
-import { runCli } from '../../../../electron/cli/main';
 import type { ReachabilityExplanation } from '../../../../shared/analysis/explain-reachability';
 import { buildAnalysisSnapshot } from '../../../support/fixtures/analysis-snapshot';
 import { instance, networkInterface } from '../../../support/fixtures/build-topology';
+import { runCliOver, type CliRun } from '../../../support/cli-run';
 
 const files: Record<string, string> = { 's.json': JSON.stringify(buildAnalysisSnapshot()) };
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    readFile: async (path) => {
-      if (files[path] === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
-      return files[path]!;
-    },
-    env: {},
-    cwd: '/',
-  };
-  return { code: await runCli(['explain', ...argv], io), stdout, stderr };
+function run(...argv: string[]): Promise<CliRun> {
+  return runCliOver(files, ['explain', ...argv]);
 }
 
 describe('peerscape explain', () => {

@@ -1,29 +1,16 @@
 import { describe, expect, it } from 'vitest';
 
 import { REACH_EXIT } from '../../../../electron/cli/commands/reach';
-import type { CliIo } from '../../../../electron/cli/io';
-import { runCli } from '../../../../electron/cli/main';
 import type { ReachRow } from '../../../../shared/analysis/estate-reach';
 import { readCsvStrict } from '../../../support/csv-reader';
 import { snapshot } from '../../../support/fixtures/build-topology';
 import { ACCOUNT_A, ACCOUNT_C, buildReachEstate } from '../../../support/fixtures/reach-estate';
+import { runCliOver, type CliRun } from '../../../support/cli-run';
 
 const files: Record<string, string> = { 's.json': JSON.stringify(snapshot(buildReachEstate())) };
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    readFile: async (path) => {
-      if (files[path] === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
-      return files[path]!;
-    },
-    env: {},
-    cwd: '/',
-  };
-  return { code: await runCli(['reach', ...argv], io), stdout, stderr };
+function run(...argv: string[]): Promise<CliRun> {
+  return runCliOver(files, ['reach', ...argv]);
 }
 
 describe('peerscape reach', () => {

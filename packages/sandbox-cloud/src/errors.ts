@@ -49,11 +49,12 @@ export interface IdSpec {
   readonly noun: string;
 }
 
-const ID_PATTERN = /^[a-z]+-[0-9a-f]{8}([0-9a-f]{9})?$/;
+const HEX_PART = /^[0-9a-f]{8}([0-9a-f]{9})?$/;
 
-/** Throws the kind's `.Malformed` error unless `id` has the AWS id form (`vpc-` + 8 or 17 hex). */
+/** Throws the kind's `.Malformed` error unless `id` has the AWS id form (`vpc-` + 8 or 17 hex;
+ * prefixes may have parts of their own, as `tgw-attach-` has). */
 export function assertWellFormedId(spec: IdSpec, id: string): void {
-  if (!id.startsWith(spec.prefix) || !ID_PATTERN.test(id)) {
+  if (!id.startsWith(spec.prefix) || !HEX_PART.test(id.slice(spec.prefix.length))) {
     throw new AwsError(spec.malformed, `Invalid id: "${id}" (expecting "${spec.prefix}...")`);
   }
 }

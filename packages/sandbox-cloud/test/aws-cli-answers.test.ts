@@ -2,7 +2,7 @@
  * wrote: Debian's /usr/bin/aws (2.9, whose botocore model is from 2023) for errors, the subnet
  * fields it knows, security group rules, references and stale groups, DHCP options sets, VPC
  * DNS attributes, managed prefix lists, routes to them, VPC endpoints, network interfaces and
- * instances; and the AWS CLI v1 of the machine's Python (botocore 1.43) for the fields only a
+ * instances, transit gateways; and the AWS CLI v1 of the machine's Python (botocore 1.43) for the fields only a
  * current model has (SecurityGroupArn, BlockPublicAccessStates). */
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -324,6 +324,45 @@ describe.skipIf(!existsSync(AWS2) && !process.env.CI)("Debian AWS CLI 2.9: an in
       NetworkInterfaceId: instance?.NetworkInterfaces[0]?.NetworkInterfaceId,
       State: 'blackhole',
     });
+  });
+});
+
+describe.skipIf(!existsSync(AWS2) && !process.env.CI)('Debian AWS CLI 2.9: transit gateways', () => {
+  const aws = (...args: string[]) => cli([AWS2])(...args);
+
+  it('creates a gateway with its default route table, attaches a VPC, lists propagated routes, pages, and reads the errors in AWS words', async () => {
+    const made = (await aws('create-transit-gateway', '--description', 'hub')).out as { TransitGateway: { TransitGatewayId: string; State: string; Options: Record<string, unknown> } };
+    const tgw = made.TransitGateway.TransitGatewayId;
+    expect(made.TransitGateway.State).toBe('pending');
+    const rtb = made.TransitGateway.Options.AssociationDefaultRouteTableId as string;
+    expect(made.TransitGateway.Options).toMatchObject({ AmazonSideAsn: 64512, DefaultRouteTableAssociation: 'enable', PropagationDefaultRouteTableId: rtb });
+    const subnets = ((await aws('describe-subnets', '--filters', `Name=vpc-id,Values=${vpc}`)).out as { Subnets: { SubnetId: string }[] }).Subnets.map((x) => x.SubnetId);
+    const att = (await aws('create-transit-gateway-vpc-attachment', '--transit-gateway-id', tgw, '--vpc-id', vpc, '--subnet-ids', ...subnets)).out as {
+      TransitGatewayVpcAttachment: { TransitGatewayAttachmentId: string; State: string; SubnetIds: string[] };
+    };
+    expect(att.TransitGatewayVpcAttachment).toMatchObject({ State: 'pending', SubnetIds: subnets });
+    const attId = att.TransitGatewayVpcAttachment.TransitGatewayAttachmentId;
+    const dup = await aws('create-transit-gateway-vpc-attachment', '--transit-gateway-id', tgw, '--vpc-id', vpc, '--subnet-ids', subnets[0] as string);
+    expect(dup.err).toContain(`An error occurred (DuplicateTransitGatewayAttachment) when calling the CreateTransitGatewayVpcAttachment operation: ${tgw} has non-deleted Transit Gateway Attachments with same VPC ID.`);
+    const listed = (await aws('describe-transit-gateway-attachments', '--filters', `Name=transit-gateway-id,Values=${tgw}`)).out as { TransitGatewayAttachments: Record<string, unknown>[] };
+    expect(listed.TransitGatewayAttachments).toEqual([expect.objectContaining({ TransitGatewayAttachmentId: attId, ResourceId: vpc, Association: { TransitGatewayRouteTableId: rtb, State: 'associated' } })]);
+    const routes = (await aws('search-transit-gateway-routes', '--transit-gateway-route-table-id', rtb, '--filters', 'Name=type,Values=propagated')).out as {
+      Routes: Record<string, unknown>[];
+      AdditionalRoutesAvailable: boolean;
+    };
+    expect(routes).toEqual({
+      Routes: [{ DestinationCidrBlock: '10.30.0.0/16', TransitGatewayAttachments: [{ ResourceId: vpc, TransitGatewayAttachmentId: attId, ResourceType: 'vpc' }], Type: 'propagated', State: 'active' }],
+      AdditionalRoutesAvailable: false,
+    });
+    for (let i = 0; i < 5; i++) await aws('create-transit-gateway');
+    const paged = (await aws('describe-transit-gateways', '--page-size', '5')).out as { TransitGateways: { TransitGatewayId: string }[] };
+    expect(paged.TransitGateways).toHaveLength(6);
+    const held = await aws('delete-transit-gateway', '--transit-gateway-id', tgw);
+    expect(held.err).toContain(`An error occurred (IncorrectState) when calling the DeleteTransitGateway operation: ${tgw} has non-deleted Transit Gateway Attachments: ${attId}`);
+    const table = ((await aws('create-route-table', '--vpc-id', vpc)).out as { RouteTable: { RouteTableId: string } }).RouteTable.RouteTableId;
+    const missing = await aws('create-route', '--route-table-id', table, '--destination-cidr-block', '10.0.0.0/8', '--transit-gateway-id', 'tgw-0123456789abcdef0');
+    expect(missing.err).toContain("An error occurred (InvalidTransitGatewayID.NotFound) when calling the CreateRoute operation: The transitGateway ID 'tgw-0123456789abcdef0' does not exist");
+    await aws('delete-transit-gateway-vpc-attachment', '--transit-gateway-attachment-id', attId);
   });
 });
 

@@ -97,59 +97,14 @@ import {
   type NetworkAclEntry,
   type VpcPeeringConnection,
 } from '@aws-sdk/client-ec2';
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { motoMissingReason, startMoto, type MotoHandle } from '../src/testing/moto';
+import { A, B, both, code, failure, makeTarget, named, type Target } from './moto-targets';
 import { startSandbox, type SandboxHandle } from '../src/testing/start-sandbox';
 
-const A = '123456789012';
-const B = '210987654321';
 const missing = motoMissingReason();
 if (missing && !process.env.CI) console.warn(`moto differential tests skipped: ${missing}`);
-
-/** One EC2/STS implementation under test, with clients for account A and (assumed) account B. */
-interface Target {
-  readonly name: 'sandbox' | 'moto';
-  readonly a: (region?: string) => EC2Client;
-  readonly b: (region?: string) => EC2Client;
-  /** Real id → logical name, so answers from both targets can be compared. */
-  readonly names: Map<string, string>;
-}
-
-async function makeTarget(name: Target['name'], endpoint: string, base: { accessKeyId: string; secretAccessKey: string }): Promise<Target> {
-  const sts = new STSClient({ endpoint, region: 'us-east-1', credentials: base, maxAttempts: 1 });
-  expect((await sts.send(new GetCallerIdentityCommand({}))).Account).toBe(A);
-  const role = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${B}:role/x`, RoleSessionName: 'differential' }));
-  const bCreds = {
-    accessKeyId: role.Credentials?.AccessKeyId as string,
-    secretAccessKey: role.Credentials?.SecretAccessKey as string,
-    sessionToken: role.Credentials?.SessionToken as string,
-  };
-  const client = (creds: typeof base, region: string) => new EC2Client({ endpoint, region, credentials: creds, maxAttempts: 1 });
-  return { name, a: (region = 'us-east-1') => client(base, region), b: (region = 'us-east-1') => client(bCreds, region), names: new Map() };
-}
-
-/** The AWS error of a call that must fail, with the ids in its message replaced by their names. */
-async function failure(t: Target, p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    let message = (e as Error).message;
-    for (const [id, name] of t.names) message = message.replaceAll(id, `<${name}>`);
-    return { code: (e as Error).name, message };
-  }
-  return { code: 'no error', message: '' };
-}
-
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return (e as Error).name;
-  }
-  return 'no error';
-}
 
 /** The error code and HTTP status of a call that must fail. */
 async function codeAndStatus(p: Promise<unknown>): Promise<{ code: string; status: number | undefined }> {
@@ -161,16 +116,6 @@ async function codeAndStatus(p: Promise<unknown>): Promise<{ code: string; statu
   return { code: 'no error', status: 200 };
 }
 
-/** Runs `step` on both targets and returns both results. */
-async function both<T>(targets: readonly Target[], step: (t: Target) => Promise<T>): Promise<[T, T]> {
-  const out: T[] = [];
-  for (const t of targets) out.push(await step(t));
-  return out as [T, T];
-}
-
-function named(t: Target, id: string | undefined): string {
-  return (id && t.names.get(id)) ?? `?${id ?? ''}`;
-}
 
 /** A network ACL entry as `direction number action protocol block [ports]`. */
 function aclRule(e: NetworkAclEntry): string {

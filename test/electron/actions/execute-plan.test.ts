@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import {
   AcceptVpcPeeringConnectionCommand,
   CreateRouteCommand,
+  CreateTransitGatewayCommand,
   DeleteRouteTableCommand,
   DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
@@ -299,7 +300,8 @@ describe('executePlan against the sandbox: regions, failures, resume, delete, re
   it('keeps a conflicting route when the user skips it', async () => {
     const r = await seedVpc(cloud, cloud.a, 'us-east-1');
     const x = await seedVpc(cloud, cloud.a, 'us-east-1');
-    await cloud.ec2(cloud.a, 'us-east-1').send(new CreateRouteCommand({ RouteTableId: r.mainTableId, DestinationCidrBlock: x.cidr, TransitGatewayId: 'tgw-0123456789abcdef0' }));
+    const tgw = (await cloud.ec2(cloud.a, 'us-east-1').send(new CreateTransitGatewayCommand({}))).TransitGateway?.TransitGatewayId as string;
+    await cloud.ec2(cloud.a, 'us-east-1').send(new CreateRouteCommand({ RouteTableId: r.mainTableId, DestinationCidrBlock: x.cidr, TransitGatewayId: tgw }));
     const p = plan(await discover(cloud, ['us-east-1']), { requesterVpcId: vpcId(r), accepterVpcId: vpcId(x) });
     const id = `route:${r.mainTableId}:${x.cidr}`;
     const run = await executePlan(p, harness(cloud).deps(), { decisions: { [id]: 'skip' } });

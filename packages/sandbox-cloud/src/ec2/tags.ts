@@ -20,9 +20,10 @@ import { read, write, type CallContext } from './context';
 /** Everything taggable: every kind, and the parts kept inside a kind's records (rules). */
 const TAGGABLE: readonly TaggedPart[] = KIND_LIST.flatMap((k) => [k, ...(k.taggedParts ?? [])]);
 
-/** The tag map of one of the caller's resources, found by the kind its id prefix names. */
+/** The tag map of one of the caller's resources, found by the kind its id prefix names (the
+ * longest that fits: `tgw-attach-` before `tgw-`). */
 function tagsOf(ctx: CallContext, id: string): TagMap {
-  const k = TAGGABLE.find((x) => id.startsWith(x.ids.prefix));
+  const k = TAGGABLE.filter((x) => id.startsWith(x.ids.prefix)).sort((a, b) => b.ids.prefix.length - a.ids.prefix.length)[0];
   if (!k) throw new AwsError('InvalidID', `The ID '${id}' is not valid`);
   assertWellFormedId(k.ids, id);
   const tags = k.tags.of(ctx, id);

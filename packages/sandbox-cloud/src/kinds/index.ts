@@ -22,6 +22,9 @@ import type { SandboxKind } from './records';
 import { ROUTE_TABLE_KIND } from './route-table/kind';
 import { SECURITY_GROUP_KIND } from './security-group/kind';
 import { SUBNET_KIND } from './subnet/kind';
+import { TRANSIT_GATEWAY_ATTACHMENT_KIND } from './transit-gateway-attachment/kind';
+import { TRANSIT_GATEWAY_ROUTE_TABLE_KIND } from './transit-gateway-route-table/kind';
+import { TRANSIT_GATEWAY_KIND } from './transit-gateway/kind';
 import { VPC_KIND } from './vpc/kind';
 import { VPN_GATEWAY_KIND } from './vpn-gateway/kind';
 import { VPC_ENDPOINT_KIND } from './vpc-endpoint/kind';
@@ -43,6 +46,9 @@ export const KINDS = {
   vpcEndpoint: VPC_ENDPOINT_KIND,
   networkInterface: NETWORK_INTERFACE_KIND,
   instance: INSTANCE_KIND,
+  transitGateway: TRANSIT_GATEWAY_KIND,
+  transitGatewayRouteTable: TRANSIT_GATEWAY_ROUTE_TABLE_KIND,
+  transitGatewayAttachment: TRANSIT_GATEWAY_ATTACHMENT_KIND,
 } as const satisfies { readonly [K in SandboxKind]: KindDef<K> };
 
 /** Every kind's definition, in registry order. */

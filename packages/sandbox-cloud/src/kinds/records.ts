@@ -19,6 +19,9 @@ import type { PrefixListRec } from './prefix-list/records';
 import type { RouteTableRec } from './route-table/records';
 import type { SecurityGroupRec } from './security-group/records';
 import type { SubnetRec } from './subnet/records';
+import type { TgwAttachmentRec } from './transit-gateway-attachment/records';
+import type { TgwRouteTableRec } from './transit-gateway-route-table/records';
+import type { TransitGatewayRec } from './transit-gateway/records';
 import type { VpcRec } from './vpc/records';
 import type { VpnGatewayRec } from './vpn-gateway/records';
 import type { VpcEndpointRec } from './vpc-endpoint/records';
@@ -46,6 +49,19 @@ export interface KindTables {
   vpcEndpoint: { rec: VpcEndpointRec; stateKey: 'vpcEndpoints'; tagType: 'vpc-endpoint'; scope: 'cell' };
   networkInterface: { rec: NetworkInterfaceRec; stateKey: 'networkInterfaces'; tagType: 'network-interface'; scope: 'cell' };
   instance: { rec: InstanceRec; stateKey: 'instances'; tagType: 'instance'; scope: 'cell' };
+  transitGateway: { rec: TransitGatewayRec; stateKey: 'transitGateways'; tagType: 'transit-gateway'; scope: 'cell' };
+  transitGatewayRouteTable: {
+    rec: TgwRouteTableRec;
+    stateKey: 'transitGatewayRouteTables';
+    tagType: 'transit-gateway-route-table';
+    scope: 'cell';
+  };
+  transitGatewayAttachment: {
+    rec: TgwAttachmentRec;
+    stateKey: 'transitGatewayAttachments';
+    tagType: 'transit-gateway-attachment';
+    scope: 'cell';
+  };
 }
 
 /** A resource kind of the sandbox. */

@@ -245,7 +245,16 @@ export function loadScenario(world: World, scenario: Scenario): ScenarioRefs {
       if (!g || g.kind !== field) fail(`${r.where} route to ${dest}`, `"${k}" is not the key of a gateway of this kind (declare it as ${noun} of a VPC and name it by its key)`);
       input[param] = g?.id;
     }
-    if (r.route.transitGateway) input.TransitGatewayId = r.route.transitGateway;
+    if (r.route.transitGateway) {
+      // A bare transit gateway id the sandbox does not have: kept as given, as CreateRoute would
+      // refuse it (InvalidTransitGatewayID.NotFound).
+      const rt = world.byId.get(r.rtb);
+      if (rt?.kind === 'routeTable' && !world.byId.has(r.route.transitGateway)) {
+        rt.rec.routes.push({ [cidr.includes(':') ? 'destinationIpv6CidrBlock' : 'destinationCidrBlock']: cidr, transitGatewayId: r.route.transitGateway, origin: 'CreateRoute' });
+        return;
+      }
+      input.TransitGatewayId = r.route.transitGateway;
+    }
     call(r.account.id, r.region, 'CreateRoute', input, `${r.where} route to ${dest}`);
   };
   const routesByPeering = new Map<string, (typeof pendingRoutes)[number][]>();

@@ -32,7 +32,7 @@ export const scenarioAccountSchema = z.object({
 /** A route: a destination and exactly one target. `vpc:<key>` as destination means that VPC's
  * primary CIDR. Gateways are named by their keys: `gateway` an internet or virtual private
  * gateway of the VPC, `natGateway` a NAT gateway of it, `egressOnlyGateway` its egress-only
- * internet gateway. Transit gateways are not modelled: `transitGateway` is an id, kept as given. */
+ * internet gateway. `transitGateway` is a bare id, kept as given (scenarios do not declare transit gateways yet). */
 export const scenarioRouteSchema = z
   .object({
     destination: z.union([cidr, z.string().regex(/^vpc:[A-Za-z0-9._-]+$/)]),

@@ -9,8 +9,14 @@ describe('the kinds registry', () => {
     distinct(KIND_LIST.map((k) => k.ids.prefix));
     distinct(KIND_LIST.map((k) => k.tagType));
     distinct(KIND_LIST.map((k) => k.state.key));
-    // No prefix is the start of another, so the tag actions find one kind per id.
-    for (const a of KIND_LIST) for (const b of KIND_LIST) if (a !== b) expect(b.ids.prefix.startsWith(a.ids.prefix)).toBe(false);
+    // A prefix that starts with another (`tgw-attach-`, `tgw-`) goes on with a part that is not hex,
+    // so no id of the shorter kind has the longer prefix, and the tag actions (taking the longest
+    // prefix that fits) find one kind per id.
+    for (const a of KIND_LIST) {
+      for (const b of KIND_LIST) {
+        if (a !== b && b.ids.prefix.startsWith(a.ids.prefix)) expect(b.ids.prefix.slice(a.ids.prefix.length), b.ids.prefix).toMatch(/^[a-z]*[g-z][a-z]*-$/);
+      }
+    }
   });
 
   it('lists the state-file keys in the order state files have always had them (new kinds come after)', () => {
@@ -26,7 +32,12 @@ describe('the kinds registry', () => {
   it('collects DeleteSubnet and DeleteSecurityGroup hooks the same way, and every call carries all three lists (network interfaces hold subnets and groups)', () => {
     expect(SUBNET_DELETE_HOOKS).toEqual(KIND_LIST.flatMap((k) => (k.onSubnetDelete ? [k.onSubnetDelete] : [])));
     expect(SECURITY_GROUP_DELETE_HOOKS).toEqual(KIND_LIST.flatMap((k) => (k.onSecurityGroupDelete ? [k.onSecurityGroupDelete] : [])));
-    expect(SUBNET_DELETE_HOOKS).toEqual([KINDS.networkAcl.onSubnetDelete, KINDS.natGateway.onSubnetDelete, KINDS.networkInterface.onSubnetDelete]);
+    expect(SUBNET_DELETE_HOOKS).toEqual([
+      KINDS.networkAcl.onSubnetDelete,
+      KINDS.natGateway.onSubnetDelete,
+      KINDS.networkInterface.onSubnetDelete,
+      KINDS.transitGatewayAttachment.onSubnetDelete,
+    ]);
     expect(SECURITY_GROUP_DELETE_HOOKS).toContain(KINDS.networkInterface.onSecurityGroupDelete);
     expect(DELETE_HOOKS).toEqual({ onVpcDelete: VPC_DELETE_HOOKS, onSubnetDelete: SUBNET_DELETE_HOOKS, onSecurityGroupDelete: SECURITY_GROUP_DELETE_HOOKS });
   });

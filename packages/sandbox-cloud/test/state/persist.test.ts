@@ -4,6 +4,8 @@ import type {
   CreateNetworkInterfaceResult,
   CreateRouteTableResult,
   CreateSubnetResult,
+  CreateTransitGatewayResult,
+  CreateTransitGatewayVpcAttachmentResult,
   CreateVpcEndpointResult,
   CreateVpcResult,
   DescribeDhcpOptionsResult,
@@ -12,6 +14,7 @@ import type {
   DescribeRouteTablesResult,
   DescribeSubnetsResult,
   Reservation,
+  SearchTransitGatewayRoutesResult,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 
@@ -122,6 +125,36 @@ describe('state files with prefix lists and VPC endpoints', () => {
     assertWorldData(older, 'old.json');
     const loaded = worldToData(worldFromData(older as never, clock));
     expect([loaded.prefixLists, loaded.vpcEndpoints]).toEqual([[], []]);
+  });
+
+  it('keep transit gateways, attachments and route tables with their propagated and static routes across a save; older files have none', () => {
+    const world = demoWorld();
+    const [vpc] = worldToData(world).vpcs;
+    const subnet = worldToData(world).subnets.find((x) => x.vpcId === vpc?.id);
+    const account = vpc?.ownerId as string;
+    const region = vpc?.region as string;
+    const call = (w: World, action: Parameters<typeof runEc2Action>[3], input: Record<string, unknown>): unknown => runEc2Action(w, account, region, action, input, 'r');
+    const made = (call(world, 'CreateTransitGateway', {}) as CreateTransitGatewayResult).TransitGateway;
+    const rtb = made?.Options?.AssociationDefaultRouteTableId as string;
+    const att = (call(world, 'CreateTransitGatewayVpcAttachment', { TransitGatewayId: made?.TransitGatewayId, VpcId: vpc?.id, SubnetIds: [subnet?.id] }) as CreateTransitGatewayVpcAttachmentResult)
+      .TransitGatewayVpcAttachment?.TransitGatewayAttachmentId;
+    call(world, 'CreateTransitGatewayRoute', { TransitGatewayRouteTableId: rtb, DestinationCidrBlock: '192.168.0.0/16', Blackhole: true });
+    const routes = (w: World): unknown =>
+      (call(w, 'SearchTransitGatewayRoutes', { TransitGatewayRouteTableId: rtb, Filters: [{ Name: 'state', Values: ['active', 'blackhole'] }] }) as SearchTransitGatewayRoutesResult).Routes;
+    const data = worldToData(world);
+    expect([data.transitGateways.length, data.transitGatewayAttachments.length, data.transitGatewayRouteTables.length]).toEqual([1, 1, 1]);
+    const again = worldFromData(data, clock);
+    expect(worldToData(again)).toEqual(data);
+    expect(routes(again)).toEqual(routes(world));
+    expect(routes(again)).toEqual([
+      { DestinationCidrBlock: '192.168.0.0/16', Type: 'static', State: 'blackhole' },
+      { DestinationCidrBlock: vpc?.cidrBlock, TransitGatewayAttachments: [{ TransitGatewayAttachmentId: att, ResourceId: vpc?.id, ResourceType: 'vpc' }], Type: 'propagated', State: 'active' },
+    ]);
+    const older = worldToData(demoWorld()) as unknown as Record<string, unknown>;
+    for (const key of ['transitGateways', 'transitGatewayAttachments', 'transitGatewayRouteTables']) delete older[key];
+    assertWorldData(older, 'old.json');
+    const loaded = worldToData(worldFromData(older as never, clock));
+    expect([loaded.transitGateways, loaded.transitGatewayAttachments, loaded.transitGatewayRouteTables]).toEqual([[], [], []]);
   });
 
   it('keep interfaces and instances: the subnet counts and the next free address carry over, and files written before them load', () => {

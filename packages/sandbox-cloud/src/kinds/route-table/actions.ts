@@ -48,6 +48,7 @@ import { requireNetworkInterface } from '../network-interface/store';
 import { PEERING_IDS } from '../peering/records';
 import { assertUsablePrefixList } from '../prefix-list/store';
 import { requireSubnet } from '../subnet/store';
+import { requireTransitGateway } from '../transit-gateway/store';
 import { vpcIpv4Blocks, vpcIpv6Blocks } from '../vpc/records';
 import { VPC_ENDPOINT_IDS } from '../vpc-endpoint/records';
 import { requireVpc, vpcHasDependencies } from '../vpc/store';
@@ -271,14 +272,15 @@ function readTarget(ctx: CallContext, table: RouteTableRec, input: RouteInput): 
     if (!nat || !natGatewayRoutable(ctx.world, id)) throw notFound(NAT_ROUTE_TARGET_IDS, id);
     if (nat.vpcId !== table.vpcId) throw differentNetworks(table, id);
   }
+  if (wire === 'TransitGatewayId') requireTransitGateway(ctx, id);
   if (wire === 'NetworkInterfaceId') {
     const n = requireNetworkInterface(ctx, id);
     if (n.vpcId !== table.vpcId) throw differentNetworks(table, id, 'network interface');
   } else if (wire === 'InstanceId') {
     return instanceTarget(ctx, table, id);
   }
-  // Transit gateways and endpoints are not modelled as route targets: their routes are kept with
-  // the id given, so scenarios can show them, and are always `active`.
+  // Endpoints are not modelled as route targets: their routes are kept with the id given, so
+  // scenarios can show them, and are always `active`.
   return { [field]: id };
 }
 

@@ -6,6 +6,7 @@ import { assertWellFormedId, missingParameter, notFound } from '../../errors';
 import type { TagMap } from '../../state/records';
 import type { World } from '../../state/world';
 import { natGatewayRoutable } from '../nat-gateway/store';
+import { transitGatewayRoutable } from '../transit-gateway/store';
 import { vpcIpv4Blocks, vpcIpv6Blocks, type VpcRec } from '../vpc/records';
 import { vpnGatewayRoutable } from '../vpn-gateway/store';
 import { ROUTE_TABLE_IDS, type RouteRec, type RouteTableRec } from './records';
@@ -62,7 +63,7 @@ export function createRouteTableRec(world: World, v: VpcRec, main: boolean, tags
  * peering that is not active (or gone), an internet gateway deleted or detached from the table's
  * VPC, a virtual private gateway no longer attached to it (or deleted), an egress-only internet
  * gateway deleted, a NAT gateway failed, deleting or deleted, an instance terminated, a network
- * interface deleted. Targets the sandbox does not model (transit gateways, endpoints) stay
+ * interface deleted, a transit gateway deleted. Targets the sandbox does not model (endpoints) stay
  * `active`. */
 export function routeState(world: World, table: RouteTableRec, route: RouteRec): 'active' | 'blackhole' {
   const ok = (yes: boolean): 'active' | 'blackhole' => (yes ? 'active' : 'blackhole');
@@ -80,5 +81,6 @@ export function routeState(world: World, table: RouteTableRec, route: RouteRec):
     if (r?.kind !== 'instance' || r.rec.state === 'terminated') return 'blackhole';
   }
   if (route.networkInterfaceId) return ok(world.byId.get(route.networkInterfaceId)?.kind === 'networkInterface');
+  if (route.transitGatewayId) return ok(transitGatewayRoutable(world, route.transitGatewayId));
   return 'active';
 }

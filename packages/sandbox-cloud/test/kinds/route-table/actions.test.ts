@@ -14,6 +14,7 @@ import {
   CreateRouteCommand,
   CreateRouteTableCommand,
   CreateSubnetCommand,
+  CreateTransitGatewayCommand,
   CreateVpcCommand,
   CreateVpcPeeringConnectionCommand,
   CreateVpnGatewayCommand,
@@ -200,9 +201,10 @@ describe('routes to a peering', () => {
     const rtb = (await c.send(new CreateRouteTableCommand({ VpcId: vpcA }))).RouteTable?.RouteTableId as string;
     await c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', GatewayId: igw }));
     await c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationIpv6CidrBlock: '2001:db8::/32', NatGatewayId: nat }));
-    await c.send(new ReplaceRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', TransitGatewayId: 'tgw-0123456789abcdef0' }));
+    const tgw = (await c.send(new CreateTransitGatewayCommand({}))).TransitGateway?.TransitGatewayId as string;
+    await c.send(new ReplaceRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', TransitGatewayId: tgw }));
     const t = await table(rtb);
-    expect(t.Routes?.find((r) => r.DestinationCidrBlock === '0.0.0.0/0')).toMatchObject({ TransitGatewayId: 'tgw-0123456789abcdef0', Origin: 'CreateRoute', State: 'active' });
+    expect(t.Routes?.find((r) => r.DestinationCidrBlock === '0.0.0.0/0')).toMatchObject({ TransitGatewayId: tgw, Origin: 'CreateRoute', State: 'active' });
     expect(t.Routes?.find((r) => r.DestinationIpv6CidrBlock === '2001:db8::/32')).toMatchObject({ NatGatewayId: nat, State: 'active' });
     const missing = await awsError(c.send(new ReplaceRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '10.77.0.0/16', GatewayId: igw })));
     expect(missing.code).toBe('InvalidRoute.NotFound');
@@ -234,7 +236,8 @@ describe('routes to gateways', () => {
     expect(eigw).toMatchObject({ code: 'InvalidGatewayID.NotFound', message: "The gateway ID 'eigw-0123456789abcdef0' does not exist" });
     const nat = await awsError(c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-0123456789abcdef0' })));
     expect(nat).toMatchObject({ code: 'InvalidNatGatewayID.NotFound', message: "The natGateway ID 'nat-0123456789abcdef0' does not exist" });
-    await c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', TransitGatewayId: 'tgw-0123456789abcdef0' }));
+    const tgw = (await c.send(new CreateTransitGatewayCommand({}))).TransitGateway?.TransitGatewayId as string;
+    await c.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', TransitGatewayId: tgw }));
     const replaced = await awsError(c.send(new ReplaceRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-0123456789abcdef0' })));
     expect(replaced.code).toBe('InvalidGatewayID.NotFound');
     const replacedNat = await awsError(c.send(new ReplaceRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-0123456789abcdef0' })));

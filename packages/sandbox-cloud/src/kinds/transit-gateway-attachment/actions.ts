@@ -1,0 +1,265 @@
+/** Transit gateway VPC attachment actions: Create/Describe/Modify/DeleteTransitGatewayVpcAttachment
+ * and DescribeTransitGatewayAttachments.
+ *
+ * From the EC2 API reference (`CreateTransitGatewayVpcAttachment`, `TransitGatewayAttachment`)
+ * and the transit gateway quotas: at least one subnet and at most one per Availability Zone
+ * (`DuplicateSubnetsInSameZone`), one attachment per VPC per gateway
+ * (`DuplicateTransitGatewayAttachment`); a new attachment is associated with the gateway's
+ * default association route table and propagates to its default propagation route table when
+ * those options are enabled. Attachments in the gateway owner's own account go pending →
+ * available. Deleting one withdraws its propagated routes and ends its association; static
+ * routes to it stay, as blackholes.
+ */
+import type {
+  CreateTransitGatewayVpcAttachmentRequest,
+  CreateTransitGatewayVpcAttachmentResult,
+  DeleteTransitGatewayVpcAttachmentRequest,
+  DeleteTransitGatewayVpcAttachmentResult,
+  DescribeTransitGatewayAttachmentsRequest,
+  DescribeTransitGatewayAttachmentsResult,
+  DescribeTransitGatewayVpcAttachmentsRequest,
+  DescribeTransitGatewayVpcAttachmentsResult,
+  ModifyTransitGatewayVpcAttachmentRequest,
+  ModifyTransitGatewayVpcAttachmentResult,
+  TransitGatewayAttachment,
+  TransitGatewayVpcAttachment,
+} from '@aws-sdk/client-ec2';
+
+import { applyFilters, byId, checkDryRun, paginate, pickByIds, tagList, tagsFromSpecs, type FilterSpec } from '../../ec2/common';
+import type { CallContext, SubnetDeleteHook, VpcDeleteHook } from '../../ec2/context';
+import { AwsError, invalidValue, missingParameter } from '../../errors';
+import type { World } from '../../state/world';
+import { requireSubnet } from '../subnet/store';
+import type { Switch } from '../transit-gateway/records';
+import { attachmentsOf, lifeState, live, requireAttachment, requireTransitGateway, shown, transitGatewayById } from '../transit-gateway/store';
+import { requireVpc, vpcHasDependencies } from '../vpc/store';
+import { TGW_ATTACHMENT_IDS, type TgwAttachmentRec } from './records';
+
+const MAX_PAGE = 1000;
+
+function renderVpcAttachment(world: World, a: TgwAttachmentRec, state: string = lifeState(world, a)): TransitGatewayVpcAttachment {
+  return {
+    TransitGatewayAttachmentId: a.id,
+    TransitGatewayId: a.transitGatewayId,
+    VpcId: a.vpcId,
+    VpcOwnerId: a.ownerId,
+    State: state as TransitGatewayVpcAttachment['State'],
+    SubnetIds: [...a.subnetIds],
+    CreationTime: new Date(a.createdAt),
+    Options: {
+      DnsSupport: a.dnsSupport,
+      SecurityGroupReferencingSupport: a.securityGroupReferencingSupport,
+      Ipv6Support: a.ipv6Support,
+      ApplianceModeSupport: a.applianceModeSupport,
+    },
+    ...(Object.keys(a.tags).length > 0 ? { Tags: tagList(a.tags) } : {}),
+  };
+}
+
+function renderAttachment(world: World, a: TgwAttachmentRec): TransitGatewayAttachment {
+  return {
+    TransitGatewayAttachmentId: a.id,
+    TransitGatewayId: a.transitGatewayId,
+    TransitGatewayOwnerId: a.transitGatewayOwnerId,
+    ResourceOwnerId: a.ownerId,
+    ResourceType: 'vpc',
+    ResourceId: a.vpcId,
+    State: lifeState(world, a),
+    ...(a.associatedRouteTableId && live(a) ? { Association: { TransitGatewayRouteTableId: a.associatedRouteTableId, State: 'associated' } } : {}),
+    CreationTime: new Date(a.createdAt),
+    ...(Object.keys(a.tags).length > 0 ? { Tags: tagList(a.tags) } : {}),
+  };
+}
+
+function readSwitch(name: string, v: string | undefined, dflt: Switch): Switch {
+  if (v === undefined) return dflt;
+  if (v !== 'enable' && v !== 'disable') throw invalidValue(name, v, 'Use enable or disable.');
+  return v;
+}
+
+/** The subnets of an attachment, checked: the VPC's own, at most one per Availability Zone. */
+function checkSubnets(ctx: CallContext, vpcId: string, ids: readonly string[]): string[] {
+  if (ids.length === 0) throw missingParameter('SubnetIds');
+  const zones = new Map<string, string>();
+  for (const id of new Set(ids)) {
+    const s = requireSubnet(ctx, id, 'SubnetIds');
+    if (s.vpcId !== vpcId) throw invalidValue('SubnetIds', id, `The subnet belongs to ${s.vpcId}, not ${vpcId}.`);
+    const other = zones.get(s.availabilityZone);
+    if (other) {
+      throw new AwsError('DuplicateSubnetsInSameZone', `Duplicate Subnets for same AZ: ${other} and ${id} are both in ${s.availabilityZone}; give one subnet per Availability Zone.`);
+    }
+    zones.set(s.availabilityZone, id);
+  }
+  return [...zones.values()];
+}
+
+/** CreateTransitGatewayVpcAttachment. */
+export function createTransitGatewayVpcAttachment(
+  ctx: CallContext,
+  input: CreateTransitGatewayVpcAttachmentRequest,
+): CreateTransitGatewayVpcAttachmentResult {
+  const g = requireTransitGateway(ctx, input.TransitGatewayId);
+  const v = requireVpc(ctx, input.VpcId);
+  const subnetIds = checkSubnets(ctx, v.id, input.SubnetIds ?? []);
+  if (attachmentsOf(ctx.world, g.id).some((a) => a.vpcId === v.id)) {
+    throw new AwsError('DuplicateTransitGatewayAttachment', `${g.id} has non-deleted Transit Gateway Attachments with same VPC ID.`);
+  }
+  const o = input.Options ?? {};
+  const tags = tagsFromSpecs(input.TagSpecifications, 'transit-gateway-attachment');
+  const rec: TgwAttachmentRec = {
+    id: '',
+    ownerId: ctx.accountId,
+    region: ctx.region,
+    transitGatewayId: g.id,
+    transitGatewayOwnerId: g.ownerId,
+    vpcId: v.id,
+    subnetIds,
+    dnsSupport: readSwitch('DnsSupport', o.DnsSupport, 'enable'),
+    securityGroupReferencingSupport: readSwitch('SecurityGroupReferencingSupport', o.SecurityGroupReferencingSupport, 'enable'),
+    ipv6Support: readSwitch('Ipv6Support', o.Ipv6Support, 'disable'),
+    applianceModeSupport: readSwitch('ApplianceModeSupport', o.ApplianceModeSupport, 'disable'),
+    createdAt: ctx.world.now(),
+    tags,
+  };
+  checkDryRun(input);
+  rec.id = ctx.world.newLaterId('tgw-attach');
+  ctx.world.put('transitGatewayAttachment', rec);
+  const tables = ctx.world.cell(g.ownerId, g.region).table('transitGatewayRouteTable');
+  if (g.defaultRouteTableAssociation === 'enable' && g.associationDefaultRouteTableId) rec.associatedRouteTableId = g.associationDefaultRouteTableId;
+  const prop = g.defaultRouteTablePropagation === 'enable' && g.propagationDefaultRouteTableId ? tables.get(g.propagationDefaultRouteTableId) : undefined;
+  if (prop) prop.propagations.push(rec.id);
+  return { TransitGatewayVpcAttachment: renderVpcAttachment(ctx.world, rec, 'pending') };
+}
+
+/** ModifyTransitGatewayVpcAttachment: subnets added and removed (one per zone still), options. */
+export function modifyTransitGatewayVpcAttachment(
+  ctx: CallContext,
+  input: ModifyTransitGatewayVpcAttachmentRequest,
+): ModifyTransitGatewayVpcAttachmentResult {
+  const a = requireAttachment(ctx, input.TransitGatewayAttachmentId);
+  const removed = new Set(input.RemoveSubnetIds ?? []);
+  for (const id of removed) {
+    if (!a.subnetIds.includes(id)) throw invalidValue('RemoveSubnetIds', id, `The subnet is not a subnet of ${a.id}.`);
+  }
+  const subnetIds = checkSubnets(ctx, a.vpcId, [...a.subnetIds.filter((s) => !removed.has(s)), ...(input.AddSubnetIds ?? [])]);
+  const o = input.Options ?? {};
+  const next = {
+    subnetIds,
+    dnsSupport: readSwitch('DnsSupport', o.DnsSupport, a.dnsSupport),
+    securityGroupReferencingSupport: readSwitch('SecurityGroupReferencingSupport', o.SecurityGroupReferencingSupport, a.securityGroupReferencingSupport),
+    ipv6Support: readSwitch('Ipv6Support', o.Ipv6Support, a.ipv6Support),
+    applianceModeSupport: readSwitch('ApplianceModeSupport', o.ApplianceModeSupport, a.applianceModeSupport),
+  };
+  checkDryRun(input);
+  Object.assign(a, next);
+  return { TransitGatewayVpcAttachment: renderVpcAttachment(ctx.world, a) };
+}
+
+/** Ends an attachment: its propagations and association go, static routes to it stay. */
+function endAttachment(world: World, a: TgwAttachmentRec): void {
+  a.deletedAt = world.now();
+  delete a.associatedRouteTableId;
+  const g = world.byId.get(a.transitGatewayId);
+  if (g?.kind !== 'transitGateway') return;
+  for (const rt of world.cell(g.rec.ownerId, g.rec.region).table('transitGatewayRouteTable').values()) {
+    rt.propagations = rt.propagations.filter((id) => id !== a.id);
+  }
+}
+
+/** DeleteTransitGatewayVpcAttachment. */
+export function deleteTransitGatewayVpcAttachment(
+  ctx: CallContext,
+  input: DeleteTransitGatewayVpcAttachmentRequest,
+): DeleteTransitGatewayVpcAttachmentResult {
+  const a = requireAttachment(ctx, input.TransitGatewayAttachmentId);
+  checkDryRun(input);
+  endAttachment(ctx.world, a);
+  return { TransitGatewayVpcAttachment: renderVpcAttachment(ctx.world, a, 'deleting') };
+}
+
+/** The attachments the caller sees here: those it made, and those to its own gateways. */
+function visibleAttachments(ctx: CallContext): TgwAttachmentRec[] {
+  const out: TgwAttachmentRec[] = [];
+  for (const r of ctx.world.byId.values()) {
+    if (r.kind !== 'transitGatewayAttachment' || r.rec.region !== ctx.region) continue;
+    if (r.rec.ownerId !== ctx.accountId && r.rec.transitGatewayOwnerId !== ctx.accountId) continue;
+    if (shown(ctx.world, r.rec)) out.push(r.rec);
+  }
+  return out;
+}
+
+function pick(ctx: CallContext, ids: readonly string[] | undefined): TgwAttachmentRec[] {
+  const seen = new Map(visibleAttachments(ctx).map((a) => [a.id, a]));
+  return byId(ids?.length ? pickByIds(TGW_ATTACHMENT_IDS, ids, (id) => seen.get(id)) : seen.values());
+}
+
+function vpcFilters(world: World): FilterSpec<TgwAttachmentRec> {
+  return {
+    state: (a) => lifeState(world, a),
+    'transit-gateway-attachment-id': (a) => a.id,
+    'transit-gateway-id': (a) => a.transitGatewayId,
+    'vpc-id': (a) => a.vpcId,
+  };
+}
+
+function attachmentFilters(world: World): FilterSpec<TgwAttachmentRec> {
+  return {
+    'association.state': (a) => (a.associatedRouteTableId && live(a) ? 'associated' : undefined),
+    'association.transit-gateway-route-table-id': (a) => (live(a) ? a.associatedRouteTableId : undefined),
+    'resource-id': (a) => a.vpcId,
+    'resource-owner-id': (a) => a.ownerId,
+    'resource-type': () => 'vpc',
+    state: (a) => lifeState(world, a),
+    'transit-gateway-attachment-id': (a) => a.id,
+    'transit-gateway-id': (a) => a.transitGatewayId,
+    'transit-gateway-owner-id': (a) => a.transitGatewayOwnerId,
+  };
+}
+
+/** DescribeTransitGatewayVpcAttachments: filters and pages. */
+export function describeTransitGatewayVpcAttachments(
+  ctx: CallContext,
+  input: DescribeTransitGatewayVpcAttachmentsRequest,
+): DescribeTransitGatewayVpcAttachmentsResult {
+  const filtered = applyFilters(pick(ctx, input.TransitGatewayAttachmentIds), input.Filters, vpcFilters(ctx.world), (a) => a.tags);
+  checkDryRun(input);
+  const max = input.MaxResults === undefined ? undefined : Math.min(input.MaxResults, MAX_PAGE);
+  const { page, nextToken } = paginate(filtered, (a) => a.id, max, input.NextToken);
+  return { TransitGatewayVpcAttachments: page.map((a) => renderVpcAttachment(ctx.world, a)), ...(nextToken ? { NextToken: nextToken } : {}) };
+}
+
+/** DescribeTransitGatewayAttachments: every attachment type (VPCs only here), with its association. */
+export function describeTransitGatewayAttachments(
+  ctx: CallContext,
+  input: DescribeTransitGatewayAttachmentsRequest,
+): DescribeTransitGatewayAttachmentsResult {
+  const filtered = applyFilters(pick(ctx, input.TransitGatewayAttachmentIds), input.Filters, attachmentFilters(ctx.world), (a) => a.tags);
+  checkDryRun(input);
+  const max = input.MaxResults === undefined ? undefined : Math.min(input.MaxResults, MAX_PAGE);
+  const { page, nextToken } = paginate(filtered, (a) => a.id, max, input.NextToken);
+  return { TransitGatewayAttachments: page.map((a) => renderAttachment(ctx.world, a)), ...(nextToken ? { NextToken: nextToken } : {}) };
+}
+
+/** A VPC's deletion waits until no live attachment holds it. */
+export const attachmentsOnVpcDelete: VpcDeleteHook = {
+  refuse: (ctx, v) => {
+    for (const r of ctx.world.byId.values()) {
+      if (r.kind === 'transitGatewayAttachment' && r.rec.vpcId === v.id && live(r.rec) && transitGatewayById(ctx.world, r.rec.transitGatewayId)) {
+        return vpcHasDependencies(v);
+      }
+    }
+    return undefined;
+  },
+};
+
+/** A subnet's deletion waits while a live attachment has an interface in it. */
+export const attachmentsOnSubnetDelete: SubnetDeleteHook = {
+  refuse: (ctx, s) => {
+    for (const r of ctx.world.byId.values()) {
+      if (r.kind === 'transitGatewayAttachment' && live(r.rec) && r.rec.subnetIds.includes(s.id)) {
+        return new AwsError('DependencyViolation', `The subnet '${s.id}' has dependencies and cannot be deleted.`);
+      }
+    }
+    return undefined;
+  },
+};

@@ -1,0 +1,29 @@
+/** The transit gateway attachment kind (VPC attachments): ids `tgw-attach-`, a table per cell
+ * (the VPC owner's), its actions, and its hold on a VPC's and a subnet's deletion. */
+import { read, write } from '../../ec2/context';
+import { cellTable, type KindDef } from '../kind';
+import {
+  attachmentsOnSubnetDelete,
+  attachmentsOnVpcDelete,
+  createTransitGatewayVpcAttachment,
+  deleteTransitGatewayVpcAttachment,
+  describeTransitGatewayAttachments,
+  describeTransitGatewayVpcAttachments,
+  modifyTransitGatewayVpcAttachment,
+} from './actions';
+import { TGW_ATTACHMENT_IDS } from './records';
+
+export const TRANSIT_GATEWAY_ATTACHMENT_KIND = {
+  ids: TGW_ATTACHMENT_IDS,
+  tagType: 'transit-gateway-attachment',
+  actions: {
+    CreateTransitGatewayVpcAttachment: write(createTransitGatewayVpcAttachment),
+    ModifyTransitGatewayVpcAttachment: write(modifyTransitGatewayVpcAttachment),
+    DeleteTransitGatewayVpcAttachment: write(deleteTransitGatewayVpcAttachment),
+    DescribeTransitGatewayVpcAttachments: read(describeTransitGatewayVpcAttachments),
+    DescribeTransitGatewayAttachments: read(describeTransitGatewayAttachments),
+  },
+  onVpcDelete: attachmentsOnVpcDelete,
+  onSubnetDelete: attachmentsOnSubnetDelete,
+  ...cellTable('transitGatewayAttachment', 'transitGatewayAttachments', { addedLater: true }),
+} satisfies KindDef<'transitGatewayAttachment'>;

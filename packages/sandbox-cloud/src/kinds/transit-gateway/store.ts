@@ -1,0 +1,157 @@
+/** What the transit gateway kinds ask of each other and what route tables of VPCs ask of them:
+ * states over time, lookups of the caller's gateways, attachments and route tables, and the
+ * routes a transit gateway route table holds (static and propagated). */
+import { cidrTextsOverlap } from '../../cidr';
+import type { CallContext } from '../../ec2/context';
+import { assertWellFormedId, missingParameter, notFound, type IdSpec } from '../../errors';
+import type { World } from '../../state/world';
+import { TGW_ATTACHMENT_IDS, type TgwAttachmentRec } from '../transit-gateway-attachment/records';
+import { TGW_ROUTE_TABLE_IDS, type TgwRouteTableRec } from '../transit-gateway-route-table/records';
+import { vpcIpv4Blocks } from '../vpc/records';
+import { TRANSIT_GATEWAY_IDS, type TransitGatewayRec } from './records';
+
+/** A record whose state runs pending → available, then after deletion deleting → deleted. */
+interface Timed {
+  createdAt: number;
+  deletedAt?: number;
+}
+
+/** `pending` for `gatewayTransitionMs` after creation, then `available`; after deletion
+ * `deleting` for as long, then `deleted`. */
+export function lifeState(world: World, r: Timed): 'pending' | 'available' | 'deleting' | 'deleted' {
+  const now = world.now();
+  const t = world.settings.gatewayTransitionMs;
+  if (r.deletedAt !== undefined) return now < r.deletedAt + t ? 'deleting' : 'deleted';
+  return now < r.createdAt + t ? 'pending' : 'available';
+}
+
+/** True until deletion. */
+export function live(r: Timed | undefined): boolean {
+  return r !== undefined && r.deletedAt === undefined;
+}
+
+/** False once a deleted record has been gone longer than `deletedGatewayVisibleMs`. */
+export function shown(world: World, r: Timed): boolean {
+  return r.deletedAt === undefined || world.now() < r.deletedAt + world.settings.gatewayTransitionMs + world.settings.deletedGatewayVisibleMs;
+}
+
+/** The records of a table Describe still shows. Records deleted long ago stay stored (hidden),
+ * so that a route to a deleted gateway stays a blackhole. */
+export function visibleOf<T extends Timed & { id: string }>(world: World, table: Map<string, T>): T[] {
+  return [...table.values()].filter((r) => shown(world, r));
+}
+
+function requireIn<T extends Timed>(spec: IdSpec, param: string, id: string | undefined, lookup: (id: string) => T | undefined): T {
+  if (!id) throw missingParameter(param);
+  assertWellFormedId(spec, id);
+  const r = lookup(id);
+  if (!r || !live(r)) throw notFound(spec, id);
+  return r;
+}
+
+/** The world's live transit gateway `id`, if any. */
+export function transitGatewayById(world: World, id: string): TransitGatewayRec | undefined {
+  const r = world.byId.get(id);
+  return r?.kind === 'transitGateway' && live(r.rec) ? r.rec : undefined;
+}
+
+/** The world's live attachment `id`, if any. */
+export function attachmentById(world: World, id: string): TgwAttachmentRec | undefined {
+  const r = world.byId.get(id);
+  return r?.kind === 'transitGatewayAttachment' && live(r.rec) ? r.rec : undefined;
+}
+
+/** A live transit gateway the caller may use: its own in this region. */
+export function requireTransitGateway(ctx: CallContext, id: string | undefined, param = 'TransitGatewayId'): TransitGatewayRec {
+  return requireIn(TRANSIT_GATEWAY_IDS, param, id, (x) => ctx.cell.table('transitGateway').get(x));
+}
+
+/** A live attachment of one of the caller's transit gateways, or one the caller made. */
+export function requireAttachment(ctx: CallContext, id: string | undefined, param = 'TransitGatewayAttachmentId'): TgwAttachmentRec {
+  return requireIn(TGW_ATTACHMENT_IDS, param, id, (x) => {
+    const a = attachmentById(ctx.world, x);
+    if (!a || a.region !== ctx.region) return undefined;
+    return a.ownerId === ctx.accountId || a.transitGatewayOwnerId === ctx.accountId ? a : undefined;
+  });
+}
+
+/** A live route table of one of the caller's transit gateways. */
+export function requireTgwRouteTable(ctx: CallContext, id: string | undefined, param = 'TransitGatewayRouteTableId'): TgwRouteTableRec {
+  return requireIn(TGW_ROUTE_TABLE_IDS, param, id, (x) => ctx.cell.table('transitGatewayRouteTable').get(x));
+}
+
+/** Every live attachment of a transit gateway, wherever its VPC's owner keeps it. */
+export function attachmentsOf(world: World, tgwId: string): TgwAttachmentRec[] {
+  const out: TgwAttachmentRec[] = [];
+  for (const r of world.byId.values()) if (r.kind === 'transitGatewayAttachment' && r.rec.transitGatewayId === tgwId && live(r.rec)) out.push(r.rec);
+  return out.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/** One route of a transit gateway route table as it is answered. */
+export interface TgwRoute {
+  readonly destinationCidrBlock: string;
+  readonly type: 'static' | 'propagated';
+  readonly state: 'active' | 'blackhole';
+  /** The attachment it sends to (none for a blackhole route made as one). */
+  readonly attachment?: TgwAttachmentRec | { id: string; vpcId?: undefined };
+}
+
+/** The propagated routes of a table: each propagating attachment's VPC IPv4 blocks, in the order
+ * the propagations began, leaving out a block that overlaps one already propagated. */
+export function propagatedRoutes(world: World, rt: TgwRouteTableRec): { cidr: string; attachment: TgwAttachmentRec }[] {
+  const out: { cidr: string; attachment: TgwAttachmentRec }[] = [];
+  for (const id of rt.propagations) {
+    const a = attachmentById(world, id);
+    const v = a && world.byId.get(a.vpcId);
+    if (!a || v?.kind !== 'vpc') continue;
+    for (const b of vpcIpv4Blocks(v.rec)) {
+      if (out.some((o) => cidrTextsOverlap(o.cidr, b))) continue;
+      out.push({ cidr: b, attachment: a });
+    }
+  }
+  return out;
+}
+
+/** Every route of a table: its static routes (blackhole when made so, or when their attachment
+ * is gone), then the propagated routes no static route of the same prefix overrides. */
+export function tgwRoutes(world: World, rt: TgwRouteTableRec): TgwRoute[] {
+  const out: TgwRoute[] = [];
+  for (const s of rt.routes) {
+    const a = s.attachmentId ? attachmentById(world, s.attachmentId) : undefined;
+    out.push({
+      destinationCidrBlock: s.destinationCidrBlock,
+      type: 'static',
+      state: s.blackhole || !a ? 'blackhole' : 'active',
+      ...(s.attachmentId ? { attachment: a ?? { id: s.attachmentId } } : {}),
+    });
+  }
+  for (const p of propagatedRoutes(world, rt)) {
+    if (rt.routes.some((s) => s.destinationCidrBlock === p.cidr)) continue;
+    out.push({ destinationCidrBlock: p.cidr, type: 'propagated', state: 'active', attachment: p.attachment });
+  }
+  return out;
+}
+
+/** True when a route of a VPC route table to transit gateway `id` can carry traffic: the gateway
+ * is not deleted. An id the sandbox never had (a route a scenario gives as a bare id) counts as
+ * routable, as it did before transit gateways were modelled. */
+export function transitGatewayRoutable(world: World, id: string): boolean {
+  const r = world.byId.get(id);
+  return r === undefined || (r.kind === 'transitGateway' && live(r.rec));
+}
+
+/** Makes a route table of `tgw` (in the gateway owner's cell). */
+export function newTgwRouteTable(world: World, tgw: TransitGatewayRec, tags: TgwRouteTableRec['tags']): TgwRouteTableRec {
+  const rt: TgwRouteTableRec = {
+    id: world.newLaterId('tgw-rtb'),
+    ownerId: tgw.ownerId,
+    region: tgw.region,
+    transitGatewayId: tgw.id,
+    propagations: [],
+    routes: [],
+    createdAt: world.now(),
+    tags,
+  };
+  world.put('transitGatewayRouteTable', rt);
+  return rt;
+}

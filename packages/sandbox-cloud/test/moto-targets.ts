@@ -1,0 +1,65 @@
+/** What the moto differential tests share: the two accounts, a target (the sandbox or moto) with
+ * clients for both, and helpers that compare answers by logical names instead of ids. */
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { expect } from 'vitest';
+
+export const A = '123456789012';
+export const B = '210987654321';
+
+/** One EC2/STS implementation under test, with clients for account A and (assumed) account B. */
+export interface Target {
+  readonly name: 'sandbox' | 'moto';
+  readonly a: (region?: string) => EC2Client;
+  readonly b: (region?: string) => EC2Client;
+  /** Real id → logical name, so answers from both targets can be compared. */
+  readonly names: Map<string, string>;
+}
+
+/** A target at `endpoint`: account A with `base` keys, account B by AssumeRole from them. */
+export async function makeTarget(name: Target['name'], endpoint: string, base: { accessKeyId: string; secretAccessKey: string }): Promise<Target> {
+  const sts = new STSClient({ endpoint, region: 'us-east-1', credentials: base, maxAttempts: 1 });
+  expect((await sts.send(new GetCallerIdentityCommand({}))).Account).toBe(A);
+  const role = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${B}:role/x`, RoleSessionName: 'differential' }));
+  const bCreds = {
+    accessKeyId: role.Credentials?.AccessKeyId as string,
+    secretAccessKey: role.Credentials?.SecretAccessKey as string,
+    sessionToken: role.Credentials?.SessionToken as string,
+  };
+  const client = (creds: typeof base, region: string) => new EC2Client({ endpoint, region, credentials: creds, maxAttempts: 1 });
+  return { name, a: (region = 'us-east-1') => client(base, region), b: (region = 'us-east-1') => client(bCreds, region), names: new Map() };
+}
+
+/** The AWS error of a call that must fail, with the ids in its message replaced by their names. */
+export async function failure(t: Target, p: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await p;
+  } catch (e) {
+    let message = (e as Error).message;
+    for (const [id, name] of t.names) message = message.replaceAll(id, `<${name}>`);
+    return { code: (e as Error).name, message };
+  }
+  return { code: 'no error', message: '' };
+}
+
+/** The error code of a call that must fail ('no error' when it succeeds). */
+export async function code(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    return (e as Error).name;
+  }
+  return 'no error';
+}
+
+/** Runs `step` on both targets and returns both results. */
+export async function both<T>(targets: readonly Target[], step: (t: Target) => Promise<T>): Promise<[T, T]> {
+  const out: T[] = [];
+  for (const t of targets) out.push(await step(t));
+  return out as [T, T];
+}
+
+/** The logical name of an id (`?id` when it has none). */
+export function named(t: Target, id: string | undefined): string {
+  return (id && t.names.get(id)) ?? `?${id ?? ''}`;
+}

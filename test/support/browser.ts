@@ -16,6 +16,7 @@ export interface BrowserSession {
   /** Console errors, page errors and CSP violations seen so far. */
   readonly problems: string[];
   screenshot(name: string): Promise<string>;
+  /** Close the browser; rejects, naming them, when the page threw errors nobody caught (a spec that passed anyway would hide a broken app). */
   close(): Promise<void>;
 }
 
@@ -41,7 +42,11 @@ export async function openBrowser(viewport = { width: 1440, height: 900 }, reade
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const uncaught: string[] = [];
+  page.on('pageerror', (e) => {
+    problems.push(`page error: ${e.message}`);
+    uncaught.push(`${e.message}${e.stack ? `\n${e.stack.split('\n').slice(1, 4).join('\n')}` : ''}`);
+  });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {
     context,
@@ -52,6 +57,9 @@ export async function openBrowser(viewport = { width: 1440, height: 900 }, reade
       await page.screenshot({ path });
       return path;
     },
-    close: () => context.close(),
+    async close() {
+      await context.close();
+      if (uncaught.length > 0) throw new Error(`The page threw ${uncaught.length} uncaught error(s):\n${uncaught.join('\n')}`);
+    },
   };
 }

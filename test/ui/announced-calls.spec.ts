@@ -82,8 +82,11 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await session?.close();
-  await harness?.close();
+  try {
+    await session?.close();
+  } finally {
+    await harness?.close();
+  }
 });
 
 describe('buttons that change AWS list their calls first, in Chromium on the sandbox', () => {

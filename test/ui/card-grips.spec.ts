@@ -92,8 +92,11 @@ beforeEach(async () => {
 });
 
 afterAll(async () => {
-  await session?.close();
-  await harness?.close();
+  try {
+    await session?.close();
+  } finally {
+    await harness?.close();
+  }
 });
 
 describe('cards on the canvas in Chromium, on the sandbox demo', () => {

@@ -88,8 +88,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await session?.close();
-  await harness?.close();
+  try {
+    await session?.close();
+  } finally {
+    await harness?.close();
+  }
 });
 
 describe.each(['dark', 'light'] as const)('the canvas and the exported SVG in the %s theme', (theme) => {

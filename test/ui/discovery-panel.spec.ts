@@ -22,8 +22,11 @@ let stopHarness: (() => Promise<void>) | undefined;
 let cloud: SandboxHandle | undefined;
 
 afterEach(async () => {
-  await session?.close();
-  await stopHarness?.();
+  try {
+    await session?.close();
+  } finally {
+    await stopHarness?.();
+  }
   await cloud?.stop();
   session = undefined;
   stopHarness = undefined;

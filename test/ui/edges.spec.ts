@@ -90,8 +90,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await session?.close();
-  await harness?.close();
+  try {
+    await session?.close();
+  } finally {
+    await harness?.close();
+  }
 });
 
 describe.each(['dark', 'light'] as const)('edges on the canvas in the %s theme', (theme) => {

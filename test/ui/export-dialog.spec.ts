@@ -23,8 +23,11 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await session?.close();
-  await harness?.close();
+  try {
+    await session?.close();
+  } finally {
+    await harness?.close();
+  }
 });
 
 /** What the preview showed in every frame the page painted after the next change of format. */

@@ -8,8 +8,11 @@ let session: BrowserSession | undefined;
 let stopHarness: (() => Promise<void>) | undefined;
 
 afterEach(async () => {
-  await session?.close();
-  await stopHarness?.();
+  try {
+    await session?.close();
+  } finally {
+    await stopHarness?.();
+  }
   session = undefined;
   stopHarness = undefined;
 });

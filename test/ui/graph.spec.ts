@@ -59,8 +59,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await session?.close();
-  await harness?.close();
+  try {
+    await session?.close();
+  } finally {
+    await harness?.close();
+  }
 });
 
 describe('the topology graph in Chromium, on the sandbox demo', () => {

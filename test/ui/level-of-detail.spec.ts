@@ -80,8 +80,11 @@ describe('level of detail on the sandbox demo', () => {
   });
 
   afterAll(async () => {
-    await session?.close();
-    await harness?.close();
+    try {
+      await session?.close();
+    } finally {
+      await harness?.close();
+    }
   });
 
   it('shows region summaries and peerings between regions when zoomed out, and cards again when zoomed in', async () => {
@@ -224,8 +227,11 @@ describe('level of detail on 1,000 VPCs', () => {
   });
 
   afterAll(async () => {
-    await session?.close();
-    await harness?.close();
+    try {
+      await session?.close();
+    } finally {
+      await harness?.close();
+    }
   });
 
   async function open(theme: 'dark' | 'light'): Promise<Page> {

@@ -76,8 +76,11 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await session?.close();
-  await harness?.close();
+  try {
+    await session?.close();
+  } finally {
+    await harness?.close();
+  }
 });
 
 describe('drag to peer, for real, in Chromium on the sandbox', () => {

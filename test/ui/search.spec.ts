@@ -61,8 +61,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await session?.close();
-  await harness?.close();
+  try {
+    await session?.close();
+  } finally {
+    await harness?.close();
+  }
 });
 
 describe('search in Chromium, on the sandbox demo', () => {

@@ -27,8 +27,11 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await session?.close();
-  await harness?.close();
+  try {
+    await session?.close();
+  } finally {
+    await harness?.close();
+  }
 });
 
 /** A cross-account pair in one region that AWS would peer. */

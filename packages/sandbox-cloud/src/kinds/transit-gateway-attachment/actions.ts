@@ -31,7 +31,19 @@ import { AwsError, invalidValue, missingParameter } from '../../errors';
 import type { World } from '../../state/world';
 import { requireSubnet } from '../subnet/store';
 import type { Switch } from '../transit-gateway/records';
-import { attachmentsOf, lifeState, live, requireAttachment, requireTransitGateway, shown, transitGatewayById } from '../transit-gateway/store';
+import {
+  associatedTable,
+  attachmentResource,
+  attachmentState,
+  attachmentsOf,
+  attachmentVisible,
+  lifeState,
+  live,
+  requireAttachment,
+  requireTransitGateway,
+  shown,
+  transitGatewayById,
+} from '../transit-gateway/store';
 import { requireVpc, vpcHasDependencies } from '../vpc/store';
 import { TGW_ATTACHMENT_IDS, type TgwAttachmentRec } from './records';
 
@@ -56,16 +68,22 @@ function renderVpcAttachment(world: World, a: TgwAttachmentRec, state: string = 
   };
 }
 
-function renderAttachment(world: World, a: TgwAttachmentRec): TransitGatewayAttachment {
+/** An attachment as DescribeTransitGatewayAttachments answers it to `viewer`: a peering is seen
+ * from the viewer's side (its gateway, the other gateway as the resource). */
+function renderAttachment(world: World, a: TgwAttachmentRec, viewer: CallContext): TransitGatewayAttachment {
+  const accepterSide = a.peer !== undefined && a.peer.region === viewer.region && a.peer.ownerId === viewer.accountId;
+  const gateway = accepterSide && a.peer ? a.peer : { transitGatewayId: a.transitGatewayId, ownerId: a.transitGatewayOwnerId };
+  const res = attachmentResource(a, gateway.transitGatewayId);
+  const table = associatedTable(a, gateway.transitGatewayId);
   return {
     TransitGatewayAttachmentId: a.id,
-    TransitGatewayId: a.transitGatewayId,
-    TransitGatewayOwnerId: a.transitGatewayOwnerId,
-    ResourceOwnerId: a.ownerId,
-    ResourceType: 'vpc',
-    ResourceId: a.vpcId,
-    State: lifeState(world, a),
-    ...(a.associatedRouteTableId && live(a) ? { Association: { TransitGatewayRouteTableId: a.associatedRouteTableId, State: 'associated' } } : {}),
+    TransitGatewayId: gateway.transitGatewayId,
+    TransitGatewayOwnerId: gateway.ownerId,
+    ResourceOwnerId: res.ownerId,
+    ResourceType: res.type,
+    ResourceId: res.id,
+    State: attachmentState(world, a) as TransitGatewayAttachment['State'],
+    ...(table ? { Association: { TransitGatewayRouteTableId: table, State: 'associated' } } : {}),
     CreationTime: new Date(a.createdAt),
     ...(Object.keys(a.tags).length > 0 ? { Tags: tagList(a.tags) } : {}),
   };
@@ -136,7 +154,7 @@ export function modifyTransitGatewayVpcAttachment(
   ctx: CallContext,
   input: ModifyTransitGatewayVpcAttachmentRequest,
 ): ModifyTransitGatewayVpcAttachmentResult {
-  const a = requireAttachment(ctx, input.TransitGatewayAttachmentId);
+  const a = requireVpcAttachment(ctx, input.TransitGatewayAttachmentId);
   const removed = new Set(input.RemoveSubnetIds ?? []);
   for (const id of removed) {
     if (!a.subnetIds.includes(id)) throw invalidValue('RemoveSubnetIds', id, `The subnet is not a subnet of ${a.id}.`);
@@ -155,14 +173,24 @@ export function modifyTransitGatewayVpcAttachment(
   return { TransitGatewayVpcAttachment: renderVpcAttachment(ctx.world, a) };
 }
 
+/** A VPC attachment of the caller's (a peering attachment's id is refused). */
+function requireVpcAttachment(ctx: CallContext, id: string | undefined): TgwAttachmentRec {
+  const a = requireAttachment(ctx, id);
+  if (a.peer) throw invalidValue('TransitGatewayAttachmentId', a.id, 'This is a peering attachment; use the TransitGatewayPeeringAttachment calls.');
+  return a;
+}
+
 /** Ends an attachment: its propagations and association go, static routes to it stay. */
-function endAttachment(world: World, a: TgwAttachmentRec): void {
+export function endAttachment(world: World, a: TgwAttachmentRec): void {
   a.deletedAt = world.now();
   delete a.associatedRouteTableId;
-  const g = world.byId.get(a.transitGatewayId);
-  if (g?.kind !== 'transitGateway') return;
-  for (const rt of world.cell(g.rec.ownerId, g.rec.region).table('transitGatewayRouteTable').values()) {
-    rt.propagations = rt.propagations.filter((id) => id !== a.id);
+  delete a.peerAssociatedRouteTableId;
+  for (const tgwId of [a.transitGatewayId, ...(a.peer ? [a.peer.transitGatewayId] : [])]) {
+    const g = world.byId.get(tgwId);
+    if (g?.kind !== 'transitGateway') continue;
+    for (const rt of world.cell(g.rec.ownerId, g.rec.region).table('transitGatewayRouteTable').values()) {
+      rt.propagations = rt.propagations.filter((id) => id !== a.id);
+    }
   }
 }
 
@@ -171,25 +199,24 @@ export function deleteTransitGatewayVpcAttachment(
   ctx: CallContext,
   input: DeleteTransitGatewayVpcAttachmentRequest,
 ): DeleteTransitGatewayVpcAttachmentResult {
-  const a = requireAttachment(ctx, input.TransitGatewayAttachmentId);
+  const a = requireVpcAttachment(ctx, input.TransitGatewayAttachmentId);
   checkDryRun(input);
   endAttachment(ctx.world, a);
   return { TransitGatewayVpcAttachment: renderVpcAttachment(ctx.world, a, 'deleting') };
 }
 
-/** The attachments the caller sees here: those it made, and those to its own gateways. */
-function visibleAttachments(ctx: CallContext): TgwAttachmentRec[] {
+/** The attachments the caller sees here: those it made, those to its own gateways, and peerings
+ * it is the accepter of. */
+export function visibleAttachments(ctx: CallContext): TgwAttachmentRec[] {
   const out: TgwAttachmentRec[] = [];
   for (const r of ctx.world.byId.values()) {
-    if (r.kind !== 'transitGatewayAttachment' || r.rec.region !== ctx.region) continue;
-    if (r.rec.ownerId !== ctx.accountId && r.rec.transitGatewayOwnerId !== ctx.accountId) continue;
-    if (shown(ctx.world, r.rec)) out.push(r.rec);
+    if (r.kind === 'transitGatewayAttachment' && attachmentVisible(ctx, r.rec) && shown(ctx.world, r.rec)) out.push(r.rec);
   }
   return out;
 }
 
-function pick(ctx: CallContext, ids: readonly string[] | undefined): TgwAttachmentRec[] {
-  const seen = new Map(visibleAttachments(ctx).map((a) => [a.id, a]));
+function pick(ctx: CallContext, ids: readonly string[] | undefined, vpcOnly = false): TgwAttachmentRec[] {
+  const seen = new Map(visibleAttachments(ctx).filter((a) => !vpcOnly || !a.peer).map((a) => [a.id, a]));
   return byId(ids?.length ? pickByIds(TGW_ATTACHMENT_IDS, ids, (id) => seen.get(id)) : seen.values());
 }
 
@@ -202,17 +229,19 @@ function vpcFilters(world: World): FilterSpec<TgwAttachmentRec> {
   };
 }
 
-function attachmentFilters(world: World): FilterSpec<TgwAttachmentRec> {
+function attachmentFilters(ctx: CallContext): FilterSpec<TgwAttachmentRec> {
+  const world = ctx.world;
+  const seen = (a: TgwAttachmentRec): TransitGatewayAttachment => renderAttachment(world, a, ctx);
   return {
-    'association.state': (a) => (a.associatedRouteTableId && live(a) ? 'associated' : undefined),
-    'association.transit-gateway-route-table-id': (a) => (live(a) ? a.associatedRouteTableId : undefined),
-    'resource-id': (a) => a.vpcId,
-    'resource-owner-id': (a) => a.ownerId,
-    'resource-type': () => 'vpc',
-    state: (a) => lifeState(world, a),
+    'association.state': (a) => seen(a).Association?.State,
+    'association.transit-gateway-route-table-id': (a) => seen(a).Association?.TransitGatewayRouteTableId,
+    'resource-id': (a) => seen(a).ResourceId,
+    'resource-owner-id': (a) => seen(a).ResourceOwnerId,
+    'resource-type': (a) => seen(a).ResourceType,
+    state: (a) => attachmentState(world, a),
     'transit-gateway-attachment-id': (a) => a.id,
-    'transit-gateway-id': (a) => a.transitGatewayId,
-    'transit-gateway-owner-id': (a) => a.transitGatewayOwnerId,
+    'transit-gateway-id': (a) => seen(a).TransitGatewayId,
+    'transit-gateway-owner-id': (a) => seen(a).TransitGatewayOwnerId,
   };
 }
 
@@ -221,23 +250,23 @@ export function describeTransitGatewayVpcAttachments(
   ctx: CallContext,
   input: DescribeTransitGatewayVpcAttachmentsRequest,
 ): DescribeTransitGatewayVpcAttachmentsResult {
-  const filtered = applyFilters(pick(ctx, input.TransitGatewayAttachmentIds), input.Filters, vpcFilters(ctx.world), (a) => a.tags);
+  const filtered = applyFilters(pick(ctx, input.TransitGatewayAttachmentIds, true), input.Filters, vpcFilters(ctx.world), (a) => a.tags);
   checkDryRun(input);
   const max = input.MaxResults === undefined ? undefined : Math.min(input.MaxResults, MAX_PAGE);
   const { page, nextToken } = paginate(filtered, (a) => a.id, max, input.NextToken);
   return { TransitGatewayVpcAttachments: page.map((a) => renderVpcAttachment(ctx.world, a)), ...(nextToken ? { NextToken: nextToken } : {}) };
 }
 
-/** DescribeTransitGatewayAttachments: every attachment type (VPCs only here), with its association. */
+/** DescribeTransitGatewayAttachments: every attachment type (VPCs and peerings here), with its association. */
 export function describeTransitGatewayAttachments(
   ctx: CallContext,
   input: DescribeTransitGatewayAttachmentsRequest,
 ): DescribeTransitGatewayAttachmentsResult {
-  const filtered = applyFilters(pick(ctx, input.TransitGatewayAttachmentIds), input.Filters, attachmentFilters(ctx.world), (a) => a.tags);
+  const filtered = applyFilters(pick(ctx, input.TransitGatewayAttachmentIds), input.Filters, attachmentFilters(ctx), (a) => a.tags);
   checkDryRun(input);
   const max = input.MaxResults === undefined ? undefined : Math.min(input.MaxResults, MAX_PAGE);
   const { page, nextToken } = paginate(filtered, (a) => a.id, max, input.NextToken);
-  return { TransitGatewayAttachments: page.map((a) => renderAttachment(ctx.world, a)), ...(nextToken ? { NextToken: nextToken } : {}) };
+  return { TransitGatewayAttachments: page.map((a) => renderAttachment(ctx.world, a, ctx)), ...(nextToken ? { NextToken: nextToken } : {}) };
 }
 
 /** A VPC's deletion waits until no live attachment holds it. */

@@ -1,4 +1,4 @@
-/** The transit gateway attachment kind (VPC attachments): ids `tgw-attach-`, a table per cell
+/** The transit gateway attachment kind (VPC and peering attachments): ids `tgw-attach-`, a table per cell
  * (the VPC owner's), its actions, and its hold on a VPC's and a subnet's deletion. */
 import { read, write } from '../../ec2/context';
 import { cellTable, type KindDef } from '../kind';
@@ -11,6 +11,13 @@ import {
   describeTransitGatewayVpcAttachments,
   modifyTransitGatewayVpcAttachment,
 } from './actions';
+import {
+  acceptTransitGatewayPeeringAttachment,
+  createTransitGatewayPeeringAttachment,
+  deleteTransitGatewayPeeringAttachment,
+  describeTransitGatewayPeeringAttachments,
+  rejectTransitGatewayPeeringAttachment,
+} from './peering';
 import { TGW_ATTACHMENT_IDS } from './records';
 
 export const TRANSIT_GATEWAY_ATTACHMENT_KIND = {
@@ -22,6 +29,11 @@ export const TRANSIT_GATEWAY_ATTACHMENT_KIND = {
     DeleteTransitGatewayVpcAttachment: write(deleteTransitGatewayVpcAttachment),
     DescribeTransitGatewayVpcAttachments: read(describeTransitGatewayVpcAttachments),
     DescribeTransitGatewayAttachments: read(describeTransitGatewayAttachments),
+    CreateTransitGatewayPeeringAttachment: write(createTransitGatewayPeeringAttachment),
+    AcceptTransitGatewayPeeringAttachment: write(acceptTransitGatewayPeeringAttachment),
+    RejectTransitGatewayPeeringAttachment: write(rejectTransitGatewayPeeringAttachment),
+    DeleteTransitGatewayPeeringAttachment: write(deleteTransitGatewayPeeringAttachment),
+    DescribeTransitGatewayPeeringAttachments: read(describeTransitGatewayPeeringAttachments),
   },
   onVpcDelete: attachmentsOnVpcDelete,
   onSubnetDelete: attachmentsOnSubnetDelete,

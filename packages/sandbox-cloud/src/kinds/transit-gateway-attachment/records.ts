@@ -11,8 +11,17 @@ export const TGW_ATTACHMENT_IDS: IdSpec = {
   noun: 'transitGatewayAttachment ID',
 };
 
-/** A VPC attachment, kept in the cell of the VPC's owner. Its association (at most one route
- * table) is kept here; its propagations are kept by the route tables it propagates to. */
+/** The accepter side of a peering attachment: the peer gateway, its owner and region. */
+export interface TgwPeerSide {
+  transitGatewayId: string;
+  ownerId: string;
+  region: string;
+}
+
+/** A VPC attachment, kept in the cell of the VPC's owner, or a peering attachment
+ * (`peer` set, `vpcId` empty, no subnets), kept in the requester's cell. Its association (at
+ * most one route table) is kept here; its propagations are kept by the route tables it
+ * propagates to. */
 export interface TgwAttachmentRec {
   id: string;
   ownerId: string;
@@ -26,6 +35,12 @@ export interface TgwAttachmentRec {
   ipv6Support: Switch;
   applianceModeSupport: Switch;
   associatedRouteTableId?: string;
+  /** Peering attachments only: the accepter side, and when it was accepted or rejected. */
+  peer?: TgwPeerSide;
+  /** Peering attachments only: the association on the accepter's gateway. */
+  peerAssociatedRouteTableId?: string;
+  acceptedAt?: number;
+  rejected?: boolean;
   createdAt: number;
   deletedAt?: number;
   tags: TagMap;

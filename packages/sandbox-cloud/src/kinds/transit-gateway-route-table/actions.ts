@@ -51,11 +51,16 @@ import type { TgwAttachmentRec } from '../transit-gateway-attachment/records';
 import type { TransitGatewayRec } from '../transit-gateway/records';
 import {
   attachmentById,
+  attachmentResource,
+  attachmentState,
+  attachesGateway,
+  associatedTable,
   attachmentsOf,
   lifeState,
   live,
   newTgwRouteTable,
   requireAttachment,
+  setAssociation,
   requireTgwRouteTable,
   requireTransitGateway,
   tgwRoutes,
@@ -86,14 +91,19 @@ function render(world: World, rt: TgwRouteTableRec, state: string = lifeState(wo
 }
 
 /** An attachment as the association and propagation calls name it. */
-function resourceOf(a: { id: string; vpcId?: string | undefined }): { TransitGatewayAttachmentId: string; ResourceId: string | undefined; ResourceType: 'vpc' } {
-  return { TransitGatewayAttachmentId: a.id, ResourceId: a.vpcId, ResourceType: 'vpc' };
+type Resource = { TransitGatewayAttachmentId: string; ResourceId: string | undefined; ResourceType: 'vpc' | 'peering' };
+
+/** What an attachment attaches, seen from the gateway `tgwId` (a peering: the other gateway). */
+function resourceOf(a: TgwAttachmentRec | { id: string; vpcId?: undefined; peer?: undefined }, tgwId: string): Resource {
+  if (!('transitGatewayId' in a)) return { TransitGatewayAttachmentId: a.id, ResourceId: undefined, ResourceType: 'vpc' };
+  const r = attachmentResource(a, tgwId);
+  return { TransitGatewayAttachmentId: a.id, ResourceId: r.id, ResourceType: r.type };
 }
 
-function renderRoute(r: TgwRoute): TransitGatewayRoute {
+function renderRoute(r: TgwRoute, tgwId: string): TransitGatewayRoute {
   return {
     DestinationCidrBlock: r.destinationCidrBlock,
-    ...(r.attachment ? { TransitGatewayAttachments: [resourceOf(r.attachment)] } : {}),
+    ...(r.attachment ? { TransitGatewayAttachments: [resourceOf(r.attachment, tgwId)] } : {}),
     Type: r.type,
     State: r.state,
   };
@@ -110,7 +120,7 @@ export function createTransitGatewayRouteTable(ctx: CallContext, input: CreateTr
 /** DeleteTransitGatewayRouteTable: not while attachments are associated with it. */
 export function deleteTransitGatewayRouteTable(ctx: CallContext, input: DeleteTransitGatewayRouteTableRequest): DeleteTransitGatewayRouteTableResult {
   const rt = requireTgwRouteTable(ctx, input.TransitGatewayRouteTableId);
-  const held = attachmentsOf(ctx.world, rt.transitGatewayId).filter((a) => a.associatedRouteTableId === rt.id);
+  const held = attachmentsOf(ctx.world, rt.transitGatewayId).filter((a) => associatedTable(a, rt.transitGatewayId) === rt.id);
   if (held.length > 0) {
     throw new AwsError('IncorrectState', `${rt.id} has associated attachments: ${held.map((a) => a.id).join(', ')}. Disassociate them first.`);
   }
@@ -149,8 +159,11 @@ export function describeTransitGatewayRouteTables(ctx: CallContext, input: Descr
 function tableAndAttachment(ctx: CallContext, input: { TransitGatewayRouteTableId?: string; TransitGatewayAttachmentId?: string }): [TgwRouteTableRec, TgwAttachmentRec] {
   const rt = requireTgwRouteTable(ctx, input.TransitGatewayRouteTableId);
   const a = requireAttachment(ctx, input.TransitGatewayAttachmentId);
-  if (a.transitGatewayId !== rt.transitGatewayId) {
+  if (!attachesGateway(a, rt.transitGatewayId)) {
     throw invalidValue('TransitGatewayAttachmentId', a.id, `The attachment belongs to ${a.transitGatewayId}, the route table to ${rt.transitGatewayId}.`);
+  }
+  if (a.peer && attachmentState(ctx.world, a) !== 'available') {
+    throw new AwsError('IncorrectState', `Transit Gateway Attachment ${a.id} is in state ${attachmentState(ctx.world, a)}; a peering attachment can be used once it is accepted and available.`);
   }
   return [rt, a];
 }
@@ -158,12 +171,13 @@ function tableAndAttachment(ctx: CallContext, input: { TransitGatewayRouteTableI
 /** AssociateTransitGatewayRouteTable: one association per attachment. */
 export function associateTransitGatewayRouteTable(ctx: CallContext, input: AssociateTransitGatewayRouteTableRequest): AssociateTransitGatewayRouteTableResult {
   const [rt, a] = tableAndAttachment(ctx, input);
-  if (a.associatedRouteTableId) {
-    throw new AwsError('Resource.AlreadyAssociated', `Transit Gateway Attachment ${a.id} is already associated to a route table (${a.associatedRouteTableId}).`);
+  const held = associatedTable(a, rt.transitGatewayId);
+  if (held) {
+    throw new AwsError('Resource.AlreadyAssociated', `Transit Gateway Attachment ${a.id} is already associated to a route table (${held}).`);
   }
   checkDryRun(input);
-  a.associatedRouteTableId = rt.id;
-  return { Association: { TransitGatewayRouteTableId: rt.id, ...resourceOf(a), State: 'associating' } };
+  setAssociation(a, rt.transitGatewayId, rt.id);
+  return { Association: { TransitGatewayRouteTableId: rt.id, ...resourceOf(a, rt.transitGatewayId), State: 'associating' } };
 }
 
 /** DisassociateTransitGatewayRouteTable. */
@@ -172,12 +186,12 @@ export function disassociateTransitGatewayRouteTable(
   input: DisassociateTransitGatewayRouteTableRequest,
 ): DisassociateTransitGatewayRouteTableResult {
   const [rt, a] = tableAndAttachment(ctx, input);
-  if (a.associatedRouteTableId !== rt.id) {
+  if (associatedTable(a, rt.transitGatewayId) !== rt.id) {
     throw new AwsError('InvalidAssociation.NotFound', `Transit Gateway Attachment ${a.id} is not associated with ${rt.id}.`);
   }
   checkDryRun(input);
-  delete a.associatedRouteTableId;
-  return { Association: { TransitGatewayRouteTableId: rt.id, ...resourceOf(a), State: 'disassociating' } };
+  setAssociation(a, rt.transitGatewayId, undefined);
+  return { Association: { TransitGatewayRouteTableId: rt.id, ...resourceOf(a, rt.transitGatewayId), State: 'disassociating' } };
 }
 
 /** EnableTransitGatewayRouteTablePropagation. */
@@ -186,12 +200,15 @@ export function enableTransitGatewayRouteTablePropagation(
   input: EnableTransitGatewayRouteTablePropagationRequest,
 ): EnableTransitGatewayRouteTablePropagationResult {
   const [rt, a] = tableAndAttachment(ctx, input);
+  if (a.peer) {
+    throw invalidValue('TransitGatewayAttachmentId', a.id, 'A Transit Gateway peering attachment carries only static routes; it cannot propagate to a route table.');
+  }
   if (rt.propagations.includes(a.id)) {
     throw new AwsError('TransitGatewayRouteTablePropagation.Duplicate', `Transit Gateway Attachment ${a.id} already propagates to ${rt.id}.`);
   }
   checkDryRun(input);
   rt.propagations.push(a.id);
-  return { Propagation: { TransitGatewayRouteTableId: rt.id, ...resourceOf(a), State: 'enabled' } };
+  return { Propagation: { TransitGatewayRouteTableId: rt.id, ...resourceOf(a, rt.transitGatewayId), State: 'enabled' } };
 }
 
 /** DisableTransitGatewayRouteTablePropagation. */
@@ -205,14 +222,16 @@ export function disableTransitGatewayRouteTablePropagation(
   }
   checkDryRun(input);
   rt.propagations = rt.propagations.filter((x) => x !== a.id);
-  return { Propagation: { TransitGatewayRouteTableId: rt.id, ...resourceOf(a), State: 'disabled' } };
+  return { Propagation: { TransitGatewayRouteTableId: rt.id, ...resourceOf(a, rt.transitGatewayId), State: 'disabled' } };
 }
 
-const RESOURCE_FILTERS: FilterSpec<TgwAttachmentRec> = {
-  'resource-id': (a) => a.vpcId,
-  'resource-type': () => 'vpc',
-  'transit-gateway-attachment-id': (a) => a.id,
-};
+function resourceFilters(tgwId: string): FilterSpec<TgwAttachmentRec> {
+  return {
+    'resource-id': (a) => attachmentResource(a, tgwId).id,
+    'resource-type': (a) => attachmentResource(a, tgwId).type,
+    'transit-gateway-attachment-id': (a) => a.id,
+  };
+}
 
 function page<T>(items: T[], idOf: (r: T) => string, input: { MaxResults?: number; NextToken?: string }): { page: T[]; nextToken?: string } {
   const max = input.MaxResults === undefined ? undefined : Math.min(input.MaxResults, MAX_PAGE);
@@ -225,11 +244,11 @@ export function getTransitGatewayRouteTableAssociations(
   input: GetTransitGatewayRouteTableAssociationsRequest,
 ): GetTransitGatewayRouteTableAssociationsResult {
   const rt = requireTgwRouteTable(ctx, input.TransitGatewayRouteTableId);
-  const held = attachmentsOf(ctx.world, rt.transitGatewayId).filter((a) => a.associatedRouteTableId === rt.id);
-  const filtered = applyFilters(held, input.Filters, RESOURCE_FILTERS);
+  const held = attachmentsOf(ctx.world, rt.transitGatewayId).filter((a) => associatedTable(a, rt.transitGatewayId) === rt.id);
+  const filtered = applyFilters(held, input.Filters, resourceFilters(rt.transitGatewayId));
   checkDryRun(input);
   const p = page(filtered, (a) => a.id, input);
-  return { Associations: p.page.map((a) => ({ ...resourceOf(a), State: 'associated' })), ...(p.nextToken ? { NextToken: p.nextToken } : {}) };
+  return { Associations: p.page.map((a) => ({ ...resourceOf(a, rt.transitGatewayId), State: 'associated' })), ...(p.nextToken ? { NextToken: p.nextToken } : {}) };
 }
 
 /** GetTransitGatewayRouteTablePropagations. */
@@ -239,11 +258,11 @@ export function getTransitGatewayRouteTablePropagations(
 ): GetTransitGatewayRouteTablePropagationsResult {
   const rt = requireTgwRouteTable(ctx, input.TransitGatewayRouteTableId);
   const props = byId(rt.propagations.flatMap((id) => attachmentById(ctx.world, id) ?? []));
-  const filtered = applyFilters(props, input.Filters, RESOURCE_FILTERS);
+  const filtered = applyFilters(props, input.Filters, resourceFilters(rt.transitGatewayId));
   checkDryRun(input);
   const p = page(filtered, (a) => a.id, input);
   return {
-    TransitGatewayRouteTablePropagations: p.page.map((a) => ({ ...resourceOf(a), State: 'enabled' })),
+    TransitGatewayRouteTablePropagations: p.page.map((a) => ({ ...resourceOf(a, rt.transitGatewayId), State: 'enabled' })),
     ...(p.nextToken ? { NextToken: p.nextToken } : {}),
   };
 }
@@ -289,7 +308,7 @@ function routeNotFound(rt: TgwRouteTableRec, dest: string): AwsError {
 
 function renderStatic(world: World, rt: TgwRouteTableRec, dest: string, state?: 'deleted'): TransitGatewayRoute {
   const r = tgwRoutes(world, rt).find((x) => x.type === 'static' && x.destinationCidrBlock === dest) as TgwRoute;
-  return renderRoute(state ? { ...r, state: state as TgwRoute['state'] } : r);
+  return renderRoute(state ? { ...r, state: state as TgwRoute['state'] } : r, rt.transitGatewayId);
 }
 
 /** CreateTransitGatewayRoute: one static route per prefix (`RouteAlreadyExists`). */
@@ -335,14 +354,16 @@ const CIDR_SEARCH: Readonly<Record<string, (route: Cidr, value: Cidr) => boolean
   'route-search.supernet-of-match': (r, v) => cidrContains(r, v),
 };
 
-const ROUTE_FILTERS: FilterSpec<TgwRoute> = {
-  'attachment.transit-gateway-attachment-id': (r) => r.attachment?.id,
-  'attachment.resource-id': (r) => r.attachment?.vpcId,
-  'attachment.resource-type': (r) => (r.attachment ? 'vpc' : undefined),
-  'prefix-list-id': () => undefined,
-  state: (r) => r.state,
-  type: (r) => r.type,
-};
+function routeFilters(tgwId: string): FilterSpec<TgwRoute> {
+  return {
+    'attachment.transit-gateway-attachment-id': (r) => r.attachment?.id,
+    'attachment.resource-id': (r) => (r.attachment ? resourceOf(r.attachment, tgwId).ResourceId : undefined),
+    'attachment.resource-type': (r) => (r.attachment ? resourceOf(r.attachment, tgwId).ResourceType : undefined),
+    'prefix-list-id': () => undefined,
+    state: (r) => r.state,
+    type: (r) => r.type,
+  };
+}
 
 /** SearchTransitGatewayRoutes: `Filters` required; the route-search filters compare CIDRs
  * (`longest-prefix-match` keeps the most specific routes that contain the value); a page cut
@@ -351,7 +372,7 @@ export function searchTransitGatewayRoutes(ctx: CallContext, input: SearchTransi
   const rt = requireTgwRouteTable(ctx, input.TransitGatewayRouteTableId);
   if (!input.Filters?.length) throw missingParameter('Filters');
   const plain = input.Filters.filter((f) => !f.Name?.startsWith('route-search.'));
-  let routes = applyFilters(tgwRoutes(ctx.world, rt), plain, ROUTE_FILTERS);
+  let routes = applyFilters(tgwRoutes(ctx.world, rt), plain, routeFilters(rt.transitGatewayId));
   for (const f of input.Filters.filter((x) => x.Name?.startsWith('route-search.'))) {
     const name = f.Name as string;
     const values = (f.Values ?? []).map((v) => {
@@ -375,5 +396,5 @@ export function searchTransitGatewayRoutes(ctx: CallContext, input: SearchTransi
   }
   checkDryRun(input);
   const max = input.MaxResults ?? 1000;
-  return { Routes: routes.slice(0, max).map(renderRoute), AdditionalRoutesAvailable: routes.length > max };
+  return { Routes: routes.slice(0, max).map((r) => renderRoute(r, rt.transitGatewayId)), AdditionalRoutesAvailable: routes.length > max };
 }

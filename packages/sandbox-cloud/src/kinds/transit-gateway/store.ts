@@ -25,6 +25,42 @@ export function lifeState(world: World, r: Timed): 'pending' | 'available' | 'de
   return now < r.createdAt + t ? 'pending' : 'available';
 }
 
+/** An attachment's state: a VPC attachment's is `lifeState`; a peering attachment waits in
+ * `pendingAcceptance` until accepted, then goes pending → available; a rejected one is
+ * `rejected`. */
+export function attachmentState(world: World, a: TgwAttachmentRec): string {
+  if (!a.peer) return lifeState(world, a);
+  if (a.rejected) return 'rejected';
+  if (a.deletedAt !== undefined || a.acceptedAt === undefined) return a.deletedAt !== undefined ? lifeState(world, a) : 'pendingAcceptance';
+  return world.now() < a.acceptedAt + world.settings.gatewayTransitionMs ? 'pending' : 'available';
+}
+
+/** True when attachment `a` attaches transit gateway `tgwId` (a peering attaches two). */
+export function attachesGateway(a: TgwAttachmentRec, tgwId: string): boolean {
+  return a.transitGatewayId === tgwId || a.peer?.transitGatewayId === tgwId;
+}
+
+/** What an attachment attaches, seen from gateway `tgwId`: a VPC, or for a peering the other gateway. */
+export function attachmentResource(a: TgwAttachmentRec, tgwId: string): { type: 'vpc' | 'peering'; id: string; ownerId: string } {
+  if (!a.peer) return { type: 'vpc', id: a.vpcId, ownerId: a.ownerId };
+  return a.peer.transitGatewayId === tgwId
+    ? { type: 'peering', id: a.transitGatewayId, ownerId: a.transitGatewayOwnerId }
+    : { type: 'peering', id: a.peer.transitGatewayId, ownerId: a.peer.ownerId };
+}
+
+/** The route table of gateway `tgwId` attachment `a` is associated with (a peering has one per side). */
+export function associatedTable(a: TgwAttachmentRec, tgwId: string): string | undefined {
+  if (!live(a)) return undefined;
+  return a.peer?.transitGatewayId === tgwId ? a.peerAssociatedRouteTableId : a.associatedRouteTableId;
+}
+
+/** Sets (or with `undefined` ends) the association of `a` on gateway `tgwId`. */
+export function setAssociation(a: TgwAttachmentRec, tgwId: string, rtId: string | undefined): void {
+  const key = a.peer?.transitGatewayId === tgwId ? 'peerAssociatedRouteTableId' : 'associatedRouteTableId';
+  if (rtId === undefined) delete a[key];
+  else a[key] = rtId;
+}
+
 /** True until deletion. */
 export function live(r: Timed | undefined): boolean {
   return r !== undefined && r.deletedAt === undefined;
@@ -66,12 +102,18 @@ export function requireTransitGateway(ctx: CallContext, id: string | undefined, 
   return requireIn(TRANSIT_GATEWAY_IDS, param, id, (x) => ctx.cell.table('transitGateway').get(x));
 }
 
+/** True when the caller sees attachment `a` here: it made it or owns its gateway in this region,
+ * or it is the accepter side of a peering attachment. */
+export function attachmentVisible(ctx: CallContext, a: TgwAttachmentRec): boolean {
+  if (a.peer && a.peer.region === ctx.region && a.peer.ownerId === ctx.accountId) return true;
+  return a.region === ctx.region && (a.ownerId === ctx.accountId || a.transitGatewayOwnerId === ctx.accountId);
+}
+
 /** A live attachment of one of the caller's transit gateways, or one the caller made. */
 export function requireAttachment(ctx: CallContext, id: string | undefined, param = 'TransitGatewayAttachmentId'): TgwAttachmentRec {
   return requireIn(TGW_ATTACHMENT_IDS, param, id, (x) => {
     const a = attachmentById(ctx.world, x);
-    if (!a || a.region !== ctx.region) return undefined;
-    return a.ownerId === ctx.accountId || a.transitGatewayOwnerId === ctx.accountId ? a : undefined;
+    return a && attachmentVisible(ctx, a) ? a : undefined;
   });
 }
 
@@ -80,10 +122,11 @@ export function requireTgwRouteTable(ctx: CallContext, id: string | undefined, p
   return requireIn(TGW_ROUTE_TABLE_IDS, param, id, (x) => ctx.cell.table('transitGatewayRouteTable').get(x));
 }
 
-/** Every live attachment of a transit gateway, wherever its VPC's owner keeps it. */
+/** Every live attachment of a transit gateway (peerings on either side included), wherever its
+ * owner keeps it. */
 export function attachmentsOf(world: World, tgwId: string): TgwAttachmentRec[] {
   const out: TgwAttachmentRec[] = [];
-  for (const r of world.byId.values()) if (r.kind === 'transitGatewayAttachment' && r.rec.transitGatewayId === tgwId && live(r.rec)) out.push(r.rec);
+  for (const r of world.byId.values()) if (r.kind === 'transitGatewayAttachment' && attachesGateway(r.rec, tgwId) && live(r.rec)) out.push(r.rec);
   return out.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
@@ -118,11 +161,12 @@ export function tgwRoutes(world: World, rt: TgwRouteTableRec): TgwRoute[] {
   const out: TgwRoute[] = [];
   for (const s of rt.routes) {
     const a = s.attachmentId ? attachmentById(world, s.attachmentId) : undefined;
+    const stored = s.attachmentId ? world.byId.get(s.attachmentId) : undefined;
     out.push({
       destinationCidrBlock: s.destinationCidrBlock,
       type: 'static',
       state: s.blackhole || !a ? 'blackhole' : 'active',
-      ...(s.attachmentId ? { attachment: a ?? { id: s.attachmentId } } : {}),
+      ...(s.attachmentId ? { attachment: a ?? (stored?.kind === 'transitGatewayAttachment' ? stored.rec : { id: s.attachmentId }) } : {}),
     });
   }
   for (const p of propagatedRoutes(world, rt)) {

@@ -1,6 +1,6 @@
 /** Starts moto's server (`moto_server`, moto 5.2.1) on a free loopback port for differential tests.
  *
- * moto is a second, independent EC2/STS implementation (docs/ec2-peering-semantics.md). Off CI a
+ * moto is a second, independent EC2/STS implementation. Off CI a
  * missing moto makes `startMoto()` return null and log why, so the tests can skip with that
  * message; on CI (`CI` set) it throws instead, so a machine without moto cannot pass silently.
  */

@@ -66,7 +66,7 @@ export function addressHeld(world: World, subnetId: string, address: string): bo
 }
 
 /** How the answers word an address problem: CreateNetworkInterface's words, or RunInstances',
- * which name the address (docs/ec2-peering-semantics.md names the sources). */
+ * which name the address. */
 export type AddressWording = 'interface' | 'instance';
 
 function blocksOf(subnet: SubnetRec, family: 4 | 6): Cidr[] {

@@ -68,7 +68,7 @@ export function renderPrefixList(seen: SeenPrefixList, state?: PrefixListState):
 function readName(name: string | undefined): string {
   if (!name) throw missingParameter('PrefixListName');
   if (name.length > 255) throw invalidValue('PrefixListName', name, 'A prefix list name is at most 255 characters long.');
-  // The words of floci's check, whose author says he compared it with AWS (docs/ec2-peering-semantics.md).
+  // Names AWS keeps for its own lists.
   if (RESERVED_NAME_PREFIXES.some((p) => name.startsWith(p))) {
     throw new AwsError('InvalidParameterValue', 'The prefix list name cannot begin with (com.amazonaws., com.amazon., com.aws.).');
   }

@@ -15,8 +15,7 @@ export function findPrefixList(ctx: CallContext, id: string): SeenPrefixList | u
   return aws ? { owner: 'aws', rec: aws } : undefined;
 }
 
-/** The not-found answer of the prefix list actions: "The prefix list (pl-…) does not exist." (an
- * AWS answer to GetManagedPrefixListEntries; docs/ec2-peering-semantics.md names the source). */
+/** The not-found answer of the prefix list actions: "The prefix list (pl-…) does not exist." */
 export function prefixListNotFound(id: string): AwsError {
   return new AwsError(PREFIX_LIST_IDS.notFound, `The prefix list (${id}) does not exist.`);
 }

@@ -118,7 +118,7 @@ export function renderEndpoint(world: World, e: VpcEndpointRec, state?: Endpoint
 function offerFor(ctx: CallContext, serviceName: string | undefined, type: EndpointType): ServiceOffer {
   if (!serviceName) throw missingParameter('ServiceName');
   const offers = offersOf(ctx.region, serviceName);
-  // moto's words; AWS's were not found (docs/ec2-peering-semantics.md).
+  // A service the region does not offer.
   if (offers.length === 0) throw new AwsError('InvalidServiceName', `The Vpc Endpoint Service '${serviceName}' does not exist`);
   const offer = offers.find((o) => o.type === type);
   // AWS's words, from an AWS answer quoted in a Terraform bug report.
@@ -353,7 +353,7 @@ export function describeVpcEndpointServices(ctx: CallContext, input: DescribeVpc
   let offers = endpointServices(ctx.region);
   const names = input.ServiceNames ?? [];
   for (const n of names) {
-    // moto's words; AWS's were not found (docs/ec2-peering-semantics.md).
+    // Every named service must be one the region offers.
     if (!offers.some((o) => o.serviceName === n)) throw new AwsError('InvalidServiceName', `The Vpc Endpoint Service '${n}' does not exist`);
   }
   if (names.length > 0) offers = offers.filter((o) => names.includes(o.serviceName));

@@ -231,7 +231,7 @@ export function describeVpcs(ctx: CallContext, input: DescribeVpcsRequest): Desc
   return { Vpcs: page.map((v) => renderVpc(v)), ...(nextToken ? { NextToken: nextToken } : {}) };
 }
 
-/** `CidrLimitExceeded` with AWS's wording (the VPC id unquoted); docs/ec2-peering-semantics.md names the source. */
+/** `CidrLimitExceeded` with AWS's wording (the VPC id unquoted). */
 function cidrLimitExceeded(vpcId: string, max: number): AwsError {
   return new AwsError('CidrLimitExceeded', `This network ${vpcId} has met its maximum number of allowed CIDRs: ${max}`);
 }

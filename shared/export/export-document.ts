@@ -139,6 +139,9 @@ export function buildExportDocument(snapshot: Snapshot, selection: ExportSelecti
 
   const inView = new Set(vpcs.map((v) => v.id));
   const setsInUse = new Set(vpcs.flatMap((v) => (v.dhcpOptionsId ? [`${v.region}/${v.dhcpOptionsId}`] : [])));
+  const gatewaysInView = new Set(
+    full.transitGatewayAttachments.filter((a) => a.resourceType === 'vpc' && inView.has(a.resourceId as VpcId)).map((a) => a.transitGatewayId),
+  );
   const accountIds = [...new Set(vpcs.map((v) => v.accountId))].sort(cmp);
   const accountById = new Map(full.accounts.map((a) => [a.id, a]));
   const accounts: Account[] = accountIds.map((id) => accountById.get(id) ?? { id, profiles: [] });
@@ -160,6 +163,16 @@ export function buildExportDocument(snapshot: Snapshot, selection: ExportSelecti
     instances: full.instances.filter((i) => inView.has(i.vpcId)),
     // The DHCP options sets the VPCs in view use.
     dhcpOptions: full.dhcpOptions.filter((d) => setsInUse.has(`${d.region}/${d.id}`)),
+    // The transit gateways a VPC in view is attached to, with their other attachments (VPCs out
+    // of view left out), peerings and route tables.
+    transitGateways: full.transitGateways.filter((g) => gatewaysInView.has(g.id)),
+    transitGatewayAttachments: full.transitGatewayAttachments.filter(
+      (a) => gatewaysInView.has(a.transitGatewayId) && (a.resourceType !== 'vpc' || inView.has(a.resourceId as VpcId)),
+    ),
+    transitGatewayPeerings: full.transitGatewayPeerings.filter(
+      (p) => gatewaysInView.has(p.requester.transitGatewayId) || gatewaysInView.has(p.accepter.transitGatewayId),
+    ),
+    transitGatewayRouteTables: full.transitGatewayRouteTables.filter((t) => gatewaysInView.has(t.transitGatewayId)),
   };
 
   // Route completeness for every status that routes could exist for: only active carries

@@ -38,6 +38,7 @@ export const LISTS_NEW_IN = {
   3: ['networkInterfaces', 'instances'],
   // Version 4 also gives VPCs an optional `dhcpOptionsId`, which older VPCs simply lack.
   4: ['dhcpOptions'],
+  5: ['transitGateways', 'transitGatewayAttachments', 'transitGatewayPeerings', 'transitGatewayRouteTables'],
 } as const satisfies Readonly<Record<number, readonly ResourceKey[]>>;
 
 /** The step to version `to` that gives a topology the lists `to` added, empty; a list the file already has is left for validation. */
@@ -57,7 +58,7 @@ function addLists(to: keyof typeof LISTS_NEW_IN): SnapshotMigration {
 }
 
 /** Every step, oldest first. */
-export const SNAPSHOT_MIGRATIONS: readonly SnapshotMigration[] = [addLists(2), addLists(3), addLists(4)];
+export const SNAPSHOT_MIGRATIONS: readonly SnapshotMigration[] = [addLists(2), addLists(3), addLists(4), addLists(5)];
 
 /** Which schema versions a chain opens: `oldest` … `current`. */
 export interface ReadableVersions {

@@ -10,7 +10,7 @@ import { RESOURCE_KEYS, type Account, type ResourceKey, type ResourceOf } from '
 export * from './kinds/index';
 
 /** Schema version of `Topology` and `Snapshot`; bump on any incompatible change, with its step in `snapshot-migrate.ts`. */
-export const TOPOLOGY_SCHEMA_VERSION = 4 as const;
+export const TOPOLOGY_SCHEMA_VERSION = 5 as const;
 
 /** One read-only list per resource kind of the registry. */
 export type TopologyResources = { readonly [K in ResourceKey]: readonly ResourceOf<K>[] };

@@ -21,6 +21,10 @@ export const KIND_WORDS: Readonly<Record<ResourceKey, string>> = {
   networkInterfaces: 'network interfaces',
   instances: 'instances',
   dhcpOptions: 'DHCP options sets',
+  transitGateways: 'transit gateways',
+  transitGatewayAttachments: 'transit gateway attachments',
+  transitGatewayPeerings: 'transit gateway peerings',
+  transitGatewayRouteTables: 'transit gateway route tables',
 };
 
 /** Parts of a kind a region can lack while the kind loads (optional fields filled by calls of their own). */

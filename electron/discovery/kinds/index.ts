@@ -20,6 +20,12 @@ import { MANAGED_PREFIX_LIST_DISCOVERY } from './prefix-list';
 import { ROUTE_TABLE_DISCOVERY } from './route-table';
 import { SECURITY_GROUP_DISCOVERY } from './security-group';
 import { SUBNET_DISCOVERY } from './subnet';
+import {
+  TRANSIT_GATEWAY_ATTACHMENT_DISCOVERY,
+  TRANSIT_GATEWAY_DISCOVERY,
+  TRANSIT_GATEWAY_PEERING_DISCOVERY,
+  TRANSIT_GATEWAY_ROUTE_TABLE_DISCOVERY,
+} from './transit-gateway';
 import { VPC_DISCOVERY } from './vpc';
 import { VPC_ENDPOINT_DISCOVERY } from './vpc-endpoint';
 
@@ -40,6 +46,10 @@ export const DISCOVERY_KINDS = {
   networkInterfaces: NETWORK_INTERFACE_DISCOVERY,
   instances: INSTANCE_DISCOVERY,
   dhcpOptions: DHCP_OPTIONS_DISCOVERY,
+  transitGateways: TRANSIT_GATEWAY_DISCOVERY,
+  transitGatewayAttachments: TRANSIT_GATEWAY_ATTACHMENT_DISCOVERY,
+  transitGatewayPeerings: TRANSIT_GATEWAY_PEERING_DISCOVERY,
+  transitGatewayRouteTables: TRANSIT_GATEWAY_ROUTE_TABLE_DISCOVERY,
 } as const satisfies { readonly [K in ResourceKey]: DiscoveryKind<string, unknown, unknown, ResourceOf<K>> };
 
 type Kinds = typeof DISCOVERY_KINDS;

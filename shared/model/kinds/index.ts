@@ -13,6 +13,10 @@ import { MANAGED_PREFIX_LIST_KIND } from './prefix-list';
 import { ROUTE_TABLE_KIND } from './route-table';
 import { SECURITY_GROUP_KIND } from './security-group';
 import { SUBNET_KIND } from './subnet';
+import { TRANSIT_GATEWAY_KIND } from './transit-gateway';
+import { TRANSIT_GATEWAY_ATTACHMENT_KIND } from './transit-gateway-attachment';
+import { TRANSIT_GATEWAY_PEERING_KIND } from './transit-gateway-peering';
+import { TRANSIT_GATEWAY_ROUTE_TABLE_KIND } from './transit-gateway-route-table';
 import { VPC_KIND } from './vpc';
 import { VPC_ENDPOINT_KIND } from './vpc-endpoint';
 
@@ -27,6 +31,10 @@ export * from './prefix-list';
 export * from './route-table';
 export * from './security-group';
 export * from './subnet';
+export * from './transit-gateway';
+export * from './transit-gateway-attachment';
+export * from './transit-gateway-peering';
+export * from './transit-gateway-route-table';
 export * from './vpc';
 export * from './vpc-endpoint';
 export type { ModelKind, Tags } from './common';
@@ -48,6 +56,10 @@ export const MODEL_KINDS = {
   networkInterfaces: NETWORK_INTERFACE_KIND,
   instances: INSTANCE_KIND,
   dhcpOptions: DHCP_OPTIONS_KIND,
+  transitGateways: TRANSIT_GATEWAY_KIND,
+  transitGatewayAttachments: TRANSIT_GATEWAY_ATTACHMENT_KIND,
+  transitGatewayPeerings: TRANSIT_GATEWAY_PEERING_KIND,
+  transitGatewayRouteTables: TRANSIT_GATEWAY_ROUTE_TABLE_KIND,
 } as const satisfies Readonly<Record<string, ModelKind<unknown>>>;
 
 /** The key of a resource kind in `Topology` (`vpcs`, `routeTables`, …). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { buildExportDocument } from '../../../shared/export/export-document';
 import type { Snapshot } from '../../../shared/model/snapshot';
-import { peering, vpc } from '../../support/fixtures/build-topology';
+import { peering, transitGateway, transitGatewayPeering, transitGatewayRouteTable, vpc, vpcAttachment } from '../../support/fixtures/build-topology';
 import { buildReviewSnapshot } from '../../support/fixtures/golden/review-snapshot';
 import { reviewDocument } from './review-doc';
 
@@ -121,5 +121,38 @@ describe('buildExportDocument', () => {
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.topology.vpcs.map((v) => v.id)).not.toContain('vpc-0b22');
     expect(r.value.topology.dhcpOptions.map((d) => d.id)).toEqual(['dopt-a']);
+  });
+
+  it('keeps the transit gateways a VPC in view is attached to, with their route tables and peerings, and no attachment of a VPC out of view', () => {
+    const review = buildReviewSnapshot();
+    const a = review.topology.vpcs.find((x) => x.id === 'vpc-0a11')!;
+    const b = review.topology.vpcs.find((x) => x.id === 'vpc-0b22')!;
+    const hub = transitGateway('tgw-0a', { accountId: a.accountId, region: a.region, defaultRouteTableId: 'tgw-rtb-0a' });
+    const far = transitGateway('tgw-0b', { accountId: b.accountId, region: b.region, defaultRouteTableId: 'tgw-rtb-0b' });
+    const lonely = transitGateway('tgw-0c', { accountId: b.accountId, region: b.region });
+    const toA = vpcAttachment('tgw-attach-0a', hub, a, [], 'tgw-rtb-0a');
+    const toB = vpcAttachment('tgw-attach-0b', hub, b, [], 'tgw-rtb-0a');
+    const bOnFar = vpcAttachment('tgw-attach-0c', far, b, [], 'tgw-rtb-0b');
+    const link = transitGatewayPeering('tgw-attach-0d', hub, far, { requester: 'tgw-rtb-0a', accepter: 'tgw-rtb-0b' });
+    const snapshot: Snapshot = {
+      ...review,
+      topology: {
+        ...review.topology,
+        transitGateways: [hub, far, lonely],
+        transitGatewayAttachments: [toA, toB, bOnFar, ...link.attachments],
+        transitGatewayPeerings: [link.peering],
+        transitGatewayRouteTables: [
+          transitGatewayRouteTable('tgw-rtb-0a', hub, { associations: [toA, toB] }),
+          transitGatewayRouteTable('tgw-rtb-0b', far, { associations: [bOnFar] }),
+        ],
+      },
+    };
+    const r = buildExportDocument(snapshot, { peeringIds: ['pcx-0001'] });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.topology.vpcs.map((v) => v.id)).not.toContain('vpc-0b22');
+    expect(r.value.topology.transitGateways.map((g) => g.id)).toEqual(['tgw-0a']);
+    expect(r.value.topology.transitGatewayAttachments.map((x) => `${x.transitGatewayId}/${x.id}`)).toEqual(['tgw-0a/tgw-attach-0a', 'tgw-0a/tgw-attach-0d']);
+    expect(r.value.topology.transitGatewayPeerings.map((p) => p.id)).toEqual(['tgw-attach-0d']);
+    expect(r.value.topology.transitGatewayRouteTables.map((t) => t.id)).toEqual(['tgw-rtb-0a']);
   });
 });

@@ -15,6 +15,17 @@ import {
 import { parseSnapshot } from '../../../shared/model/snapshot-schema';
 import { TOPOLOGY_SCHEMA_VERSION } from '../../../shared/model/topology';
 import { buildAnalysisSnapshot } from '../../support/fixtures/analysis-snapshot';
+import { subnet, tgwRoute, transitGateway, transitGatewayRouteTable, vpc, vpcAttachment } from '../../support/fixtures/build-topology';
+
+const gateway = transitGateway('tgw-0123456789abcdef0', { defaultRouteTableId: 'tgw-rtb-0123456789abcdef0' });
+const shared = transitGateway('tgw-0fedcba9876543210', { accountId: '333333333333', sharedWith: ['111111111111'], routing: { state: 'unread', reason: 'owner-not-scanned' } });
+const app = vpc('vpc-a', '10.0.0.0/16');
+const attachment = vpcAttachment('tgw-attach-0123456789abcdef0', gateway, app, [subnet('subnet-a1', app, '10.0.1.0/24')], 'tgw-rtb-0123456789abcdef0');
+const routeTable = transitGatewayRouteTable('tgw-rtb-0123456789abcdef0', gateway, {
+  associations: [attachment],
+  propagations: [attachment],
+  routes: [tgwRoute('10.0.0.0/16', [attachment], 'propagated'), tgwRoute('10.9.0.0/16', 'blackhole')],
+});
 
 /** A chain of two steps (listed out of order: the chain goes by `from`), recording what ran. */
 function twoSteps(ran: number[]): SnapshotMigration[] {
@@ -153,6 +164,11 @@ describe('SNAPSHOT_MIGRATIONS', () => {
   });
 });
 
+/** The lists of `topology` named in `keys`. */
+function pick(topology: object, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(topology).filter(([k]) => keys.includes(k)));
+}
+
 /** A fixture file under test/support/fixtures/snapshots, as text and as JSON. */
 function fixture(name: string): { text: string; json: { schemaVersion: number; topology: Record<string, unknown> } } {
   const text = readFileSync(new URL(`../../support/fixtures/snapshots/${name}`, import.meta.url), 'utf8');
@@ -162,9 +178,9 @@ function fixture(name: string): { text: string; json: { schemaVersion: number; t
 describe('a version 1 snapshot (written before network ACLs, gateways, prefix lists, interfaces)', () => {
   const { text: file, json: v1File } = fixture('v1-analysis.json');
 
-  it('opens at the current version with every list versions 2, 3 and 4 added empty, and the rest as written', () => {
+  it('opens at the current version with every list versions 2 to 5 added empty, and the rest as written', () => {
     expect(v1File.schemaVersion).toBe(1);
-    const added = [...LISTS_NEW_IN[2], ...LISTS_NEW_IN[3], ...LISTS_NEW_IN[4]];
+    const added = [...LISTS_NEW_IN[2], ...LISTS_NEW_IN[3], ...LISTS_NEW_IN[4], ...LISTS_NEW_IN[5]];
     for (const k of added) expect(v1File.topology).not.toHaveProperty(k);
     const r = parseSnapshot(file);
     if (!r.ok) throw new Error(r.problems.join('; '));
@@ -195,8 +211,8 @@ describe('a version 2 snapshot (written before network interfaces and instances)
     expect(r.snapshot.topology.networkInterfaces).toEqual([]);
     expect(r.snapshot.topology.instances).toEqual([]);
     expect(r.snapshot.topology.dhcpOptions).toEqual([]);
-    const { networkInterfaces: _n, instances: _i, dhcpOptions: _d, ...rest } = r.snapshot.topology;
-    expect(rest).toEqual(v2File.topology);
+    for (const k of LISTS_NEW_IN[5]) expect(r.snapshot.topology[k]).toEqual([]);
+    expect(pick(r.snapshot.topology, Object.keys(v2File.topology))).toEqual(v2File.topology);
   });
 
   it('runs only the step from 2: a version 2 file without a version 2 list is named, not filled', () => {
@@ -227,8 +243,8 @@ describe('a version 3 snapshot (written before DHCP options sets)', () => {
     expect(r.snapshot.schemaVersion).toBe(TOPOLOGY_SCHEMA_VERSION);
     expect(r.snapshot.topology.dhcpOptions).toEqual([]);
     for (const v of r.snapshot.topology.vpcs) expect(v).not.toHaveProperty('dhcpOptionsId');
-    const { dhcpOptions: _d, ...rest } = r.snapshot.topology;
-    expect(rest).toEqual(v3File.topology);
+    for (const k of LISTS_NEW_IN[5]) expect(r.snapshot.topology[k]).toEqual([]);
+    expect(pick(r.snapshot.topology, Object.keys(v3File.topology))).toEqual(v3File.topology);
   });
 
   it('runs only the step from 3: a version 3 file without its interfaces is named, not filled', () => {
@@ -248,5 +264,62 @@ describe('a version 3 snapshot (written before DHCP options sets)', () => {
     const r2 = parseSnapshot(JSON.stringify(badVpc));
     expect(r2.ok).toBe(false);
     if (!r2.ok) expect(r2.problems[0]).toMatch(/^topology\.vpcs\.0\.dhcpOptionsId: /);
+  });
+});
+
+describe('a version 4 snapshot (written before transit gateways)', () => {
+  const { text: file, json: v4File } = fixture('v4-analysis.json');
+
+  it('opens at the current version with the four transit gateway lists empty, and its DHCP options sets and VPC set ids as written', () => {
+    expect(v4File.schemaVersion).toBe(4);
+    for (const k of LISTS_NEW_IN[5]) expect(v4File.topology).not.toHaveProperty(k);
+    expect(v4File.topology.dhcpOptions).toHaveLength(1);
+    const r = parseSnapshot(file);
+    if (!r.ok) throw new Error(r.problems.join('; '));
+    expect(r.snapshot.schemaVersion).toBe(TOPOLOGY_SCHEMA_VERSION);
+    expect(r.snapshot.topology.transitGateways).toEqual([]);
+    expect(r.snapshot.topology.transitGatewayAttachments).toEqual([]);
+    expect(r.snapshot.topology.transitGatewayPeerings).toEqual([]);
+    expect(r.snapshot.topology.transitGatewayRouteTables).toEqual([]);
+    expect(r.snapshot.topology.vpcs.map((v) => v.dhcpOptionsId)).toEqual(['dopt-0a1b2c3d4e5f60718', 'default', 'default', 'default']);
+    const { transitGateways: _g, transitGatewayAttachments: _a, transitGatewayPeerings: _p, transitGatewayRouteTables: _t, ...rest } = r.snapshot.topology;
+    expect(rest).toEqual(v4File.topology);
+  });
+
+  it('runs only the step from 4: a version 4 file without its DHCP options sets is named, not filled', () => {
+    const { dhcpOptions: _gone, ...withoutSets } = v4File.topology;
+    const r = parseSnapshot(JSON.stringify({ ...v4File, topology: withoutSets }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems).toEqual(['topology.dhcpOptions: Invalid input: expected array, received undefined']);
+  });
+
+  it('refuses a transit gateway, attachment or route table the schema does not accept, by its path', () => {
+    const v5 = (lists: Record<string, unknown>) =>
+      parseSnapshot(
+        JSON.stringify({
+          ...v4File,
+          schemaVersion: 5,
+          topology: { ...v4File.topology, transitGateways: [], transitGatewayAttachments: [], transitGatewayPeerings: [], transitGatewayRouteTables: [], ...lists },
+        }),
+      );
+    const problem = (r: ReturnType<typeof parseSnapshot>) => (r.ok ? 'parsed' : r.problems[0]);
+    // An attachment id is not a gateway id.
+    expect(problem(v5({ transitGateways: [{ ...gateway, id: 'tgw-attach-0123' }] }))).toMatch(/^topology\.transitGateways\.0\.id: /);
+    // A gateway's routing is read, or unread with a known reason: never left out.
+    const { routing: _r, ...noRouting } = gateway;
+    expect(problem(v5({ transitGateways: [noRouting] }))).toMatch(/^topology\.transitGateways\.0\.routing: /);
+    expect(problem(v5({ transitGateways: [{ ...gateway, routing: { state: 'unread', reason: 'guessed' } }] }))).toMatch(/^topology\.transitGateways\.0\.routing\.reason: /);
+    expect(problem(v5({ transitGatewayAttachments: [{ ...attachment, association: { routeTableId: 'rtb-1', state: 'associated' } }] }))).toMatch(
+      /^topology\.transitGatewayAttachments\.0\.association\.routeTableId: /,
+    );
+    expect(problem(v5({ transitGatewayRouteTables: [{ ...routeTable, routes: [{ ...routeTable.routes[0], state: 'deleted' }] }] }))).toMatch(
+      /^topology\.transitGatewayRouteTables\.0\.routes\.0\.state: /,
+    );
+    const { routesComplete: _c, ...noCompleteness } = routeTable;
+    expect(problem(v5({ transitGatewayRouteTables: [noCompleteness] }))).toMatch(/^topology\.transitGatewayRouteTables\.0\.routesComplete: /);
+    // The same records as the builders make them are accepted.
+    const r = v5({ transitGateways: [gateway, shared], transitGatewayAttachments: [attachment], transitGatewayRouteTables: [routeTable] });
+    if (!r.ok) throw new Error(r.problems.join('; '));
+    expect(r.snapshot.topology.transitGateways[1]!.routing).toEqual({ state: 'unread', reason: 'owner-not-scanned' });
   });
 });

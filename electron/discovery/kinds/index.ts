@@ -20,12 +20,9 @@ import { MANAGED_PREFIX_LIST_DISCOVERY } from './prefix-list';
 import { ROUTE_TABLE_DISCOVERY } from './route-table';
 import { SECURITY_GROUP_DISCOVERY } from './security-group';
 import { SUBNET_DISCOVERY } from './subnet';
-import {
-  TRANSIT_GATEWAY_ATTACHMENT_DISCOVERY,
-  TRANSIT_GATEWAY_DISCOVERY,
-  TRANSIT_GATEWAY_PEERING_DISCOVERY,
-  TRANSIT_GATEWAY_ROUTE_TABLE_DISCOVERY,
-} from './transit-gateway';
+import { TRANSIT_GATEWAY_DISCOVERY } from './transit-gateway';
+import { TRANSIT_GATEWAY_ATTACHMENT_DISCOVERY, TRANSIT_GATEWAY_PEERING_DISCOVERY } from './transit-gateway-attachment';
+import { TRANSIT_GATEWAY_ROUTE_TABLE_DISCOVERY } from './transit-gateway-route-table';
 import { VPC_DISCOVERY } from './vpc';
 import { VPC_ENDPOINT_DISCOVERY } from './vpc-endpoint';
 

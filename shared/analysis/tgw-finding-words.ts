@@ -153,7 +153,7 @@ export function staleTransitRouteFinding(index: TopologyIndex, s: StaleTransitRo
     message: `${s.routeTableId} (${labelVpc(index, s.vpcId)}) routes ${route.destination} to ${named(g)}, ${what}: a blackhole left behind.${s.isServing ? '' : ' The table serves no subnet, so the route is dormant.'}`,
     fix: `Delete the route (or attach the VPC again): ${command}`,
     focus: { kind: 'vpcs', vpcIds: [s.vpcId] },
-    cells: [s.routeTableId + (s.isServing ? '' : ' (no subnets)'), labelVpc(index, s.vpcId), `${route.destination} → ${g.id}`, s.goneAttachments.length > 0 ? s.goneAttachments.map((x) => `${x.attachmentId} ${x.state}`).join(', ') : `gateway ${g.state}`],
+    cells: [s.routeTableId + (s.isServing ? '' : ' (no subnets)'), labelVpc(index, s.vpcId), `${route.destination} → ${g.id}`, s.goneAttachments.length > 0 ? s.goneAttachments.map((x) => `${x.attachmentId} (${x.state})`).join(', ') : `gateway ${g.state}`],
   };
 }
 

@@ -111,10 +111,10 @@ describe('transit gateway findings', () => {
     // quiet has zone b without an attachment subnet too, but zone b's table sends nothing to the hub.
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ id: 'tgw-zone-gap:tgw-attach-app:eu-west-1b', severity: 'warn', subject: 'app (vpc-app) · eu-west-1b → hub (tgw-hub)' });
-    expect(f!.message).toContain('subnets in eu-west-1b (subnet-app-b, subnet-app-b2) route to hub (tgw-hub) through rtb-app');
+    expect(f!.message).toContain('subnets in eu-west-1b (subnet-appb, subnet-appb2) route to hub (tgw-hub) through rtb-app');
     expect(f!.message).toContain('only eu-west-1a');
     expect(f!.fix).toBe(
-      'Add a subnet of eu-west-1b to the attachment (one per zone), e.g. subnet-app-b: aws ec2 modify-transit-gateway-vpc-attachment --transit-gateway-attachment-id tgw-attach-app --add-subnet-ids subnet-app-b --profile network --region eu-west-1',
+      'Add a subnet of eu-west-1b to the attachment (one per zone), e.g. subnet-appb: aws ec2 modify-transit-gateway-vpc-attachment --transit-gateway-attachment-id tgw-attach-app --add-subnet-ids subnet-appb --profile network --region eu-west-1',
     );
     expect(f!.focus).toEqual({ kind: 'transit-gateway', transitGatewayId: 'tgw-hub', attachmentIds: ['tgw-attach-app'], vpcIds: ['vpc-app'] });
   });

@@ -9,10 +9,10 @@
  * routes); its associations, propagations and routes are never guessed.
  */
 import type { AccountId, RouteTableId, SubnetId, VpcId } from '../model/ids';
-import type { Snapshot, UnreadKind } from '../model/snapshot';
+import type { RegionCoverage, Snapshot, UnreadKind } from '../model/snapshot';
 import type { Subnet, Topology, TransitGateway, TransitGatewayAttachment } from '../model/topology';
 import type { TransitGatewayIndex } from './tgw-index';
-import { GONE_GATEWAY_STATES, indexTransitGateways, isRead } from './tgw-index';
+import { GONE_GATEWAY_STATES, indexTransitGateways, isRead, pushTo } from './tgw-index';
 import type { StaleTransitRoute, UnpropagatedBlock } from './tgw-route-findings';
 import { findStaleGatewayRoutes, findStaleVpcRoutes, findUnpropagated } from './tgw-route-findings';
 import type { TopologyIndex } from './topology-index';
@@ -90,9 +90,18 @@ export function findTransitGatewayProblems(snapshot: Snapshot): TransitGatewayPr
 
 function findUnreadRouting(snapshot: Snapshot, index: TopologyIndex): UnreadRouting[] {
   const out: UnreadRouting[] = [];
+  // Cells by account × region (`*` for a profile that failed before any region); a cell whose
+  // identity never resolved is known by its profile.
+  const accountOfProfile = new Map<string, AccountId>();
+  for (const a of snapshot.topology.accounts) for (const p of a.profiles) accountOfProfile.set(p, a.id);
+  const cellsByPlace = new Map<string, RegionCoverage[]>();
+  for (const c of snapshot.coverage) {
+    const accountId = c.accountId ?? accountOfProfile.get(c.profile);
+    if (accountId) pushTo(cellsByPlace, `${accountId}|${c.region}`, c);
+  }
   for (const g of snapshot.topology.transitGateways) {
     if (g.routing.state !== 'unread') continue;
-    const cells = snapshot.coverage.filter((c) => c.accountId === g.accountId && (c.region === g.region || c.region === '*'));
+    const cells = [...(cellsByPlace.get(`${g.accountId}|${g.region}`) ?? []), ...(cellsByPlace.get(`${g.accountId}|*`) ?? [])];
     const failed = cells.find((c) => c.state !== 'complete');
     const unreadCell = cells.find((c) => c.unread?.some((u) => u.kind === 'transitGatewayRouteTables'));
     const unread = unreadCell?.unread?.find((u) => u.kind === 'transitGatewayRouteTables');

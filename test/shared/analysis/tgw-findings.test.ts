@@ -157,6 +157,9 @@ describe('transit gateway findings', () => {
       coverage: [...s.coverage, { profile: 'far-admin', accountId: FAR_OWNER, region: 'eu-west-1', state: 'failed', errorCode: 'AuthFailure', message: 'Refresh the credentials of far-admin.' }],
     };
     expect(ofKind(failed, 'tgw-routing-unread')[0]!.fix).toBe("The owner's cell far-admin · eu-west-1 did not load (AuthFailure): Refresh the credentials of far-admin.");
+    // A profile that failed before its identity or any region was known is found by its name.
+    const early: Snapshot = { ...s, topology: t, coverage: [...s.coverage, { profile: 'far-admin', region: '*', state: 'failed', errorCode: 'ExpiredToken', message: 'Log in again.' }] };
+    expect(ofKind(early, 'tgw-routing-unread')[0]!.fix).toBe("The owner's cell far-admin · eu-west-1 did not load (ExpiredToken): Log in again.");
     const unread: Snapshot = {
       ...s,
       topology: { ...t, transitGateways: t.transitGateways.map((g) => (g.id === 'tgw-far' ? { ...g, routing: { state: 'unread', reason: 'route-tables-unread' } } : g)) },

@@ -29,11 +29,13 @@ function FindingItem({ finding }: { finding: Finding }) {
   const focus = finding.focus;
   const select = () => {
     if (focus.kind === 'peering') selectPeering(focus.peeringId);
-    else if (focus.kind === 'vpcs') focus.vpcIds.forEach((id, i) => selectVpc(id, i > 0));
+    // The canvas draws no transit gateway yet: a gateway finding selects the VPCs of its attachments.
+    else if (focus.kind === 'vpcs' || focus.kind === 'transit-gateway') focus.vpcIds.forEach((id, i) => selectVpc(id, i > 0));
   };
+  const selectable = focus.kind === 'peering' || (focus.kind !== 'none' && focus.vpcIds.length > 0);
   return (
     <li className={`finding ${finding.severity}`} data-finding-id={finding.id} data-finding-kind={finding.kind}>
-      <button type="button" className="finding-button" onClick={select} disabled={focus.kind === 'none'}>
+      <button type="button" className="finding-button" onClick={select} disabled={!selectable}>
         <strong className="finding-subject">{finding.subject}</strong>
         <span className="small">{finding.message}</span>
         {finding.fix && <span className="small muted finding-fix">{finding.fix}</span>}

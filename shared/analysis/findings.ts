@@ -6,6 +6,7 @@
  * is said. The kinds are listed once, in `FINDING_KINDS`, in the order both show them.
  */
 import type { PeeringId, VpcId } from '../model/ids';
+import type { TransitGatewayAttachmentId, TransitGatewayId } from '../model/topology';
 import type { RegionCoverage, Snapshot } from '../model/snapshot';
 import { missingCoverage } from '../model/snapshot';
 import type { CidrConflictReport } from './cidr-conflicts';
@@ -28,20 +29,40 @@ import type { PeeringRouteCompleteness, RouteSummary } from './route-completenes
 import { computeRouteCompleteness } from './route-completeness';
 import type { RouteGap } from './route-gaps';
 import { listRouteGaps } from './route-gaps';
+import { autoAcceptFinding, staleTransitRouteFinding, unassociatedFinding, unpropagatedFinding, unreadRoutingFinding, zoneGapFinding } from './tgw-finding-words';
+import { findTransitGatewayProblems, indexTransitGateways } from './tgw-findings';
 import { indexTopology } from './topology-index';
 import type { NonTransitiveReport } from './transitive-paths';
 import { findNonTransitivePairs } from './transitive-paths';
 
 /** Every kind of finding. */
-export type FindingKind = 'not-scanned' | 'invalid-block' | 'cidr-conflict' | 'routing-ambiguity' | 'non-transitive' | 'route-gap' | 'route-anomaly';
+export type FindingKind =
+  | 'not-scanned'
+  | 'invalid-block'
+  | 'cidr-conflict'
+  | 'routing-ambiguity'
+  | 'non-transitive'
+  | 'route-gap'
+  | 'route-anomaly'
+  | 'tgw-routing-unread'
+  | 'tgw-unassociated'
+  | 'tgw-not-propagated'
+  | 'tgw-stale-route'
+  | 'tgw-zone-gap'
+  | 'tgw-auto-accept';
 
-/** How bad a finding is: `bad` breaks peering, `warn` breaks traffic, `info` is not known either way. */
+/** Kinds that say what the snapshot could not read, not what is wrong: left out of the summary and of `hasFindings`. */
+const COVERAGE_KINDS: readonly FindingKind[] = ['not-scanned', 'invalid-block', 'tgw-routing-unread'];
+
+/** How bad a finding is: `bad` breaks peering, `warn` breaks traffic (or opens it where it should not go), `info` is not known either way. */
 export type FindingSeverity = 'bad' | 'warn' | 'info';
 
 /** What selecting a finding selects on the canvas. */
 export type FindingFocus =
   | { readonly kind: 'peering'; readonly peeringId: PeeringId }
   | { readonly kind: 'vpcs'; readonly vpcIds: readonly VpcId[] }
+  /** A transit gateway and the attachments it is about; `vpcIds` are what the canvas selects (their VPCs) until it draws gateways. */
+  | { readonly kind: 'transit-gateway'; readonly transitGatewayId: TransitGatewayId; readonly attachmentIds: readonly TransitGatewayAttachmentId[]; readonly vpcIds: readonly VpcId[] }
   | { readonly kind: 'none' };
 
 /** One finding, with its words. */
@@ -101,7 +122,20 @@ export const FINDING_KINDS: Readonly<Record<FindingKind, FindingKindInfo>> = {
     none: 'None.',
     columns: ['Route table', 'VPC', 'Route', 'Problem', 'Detail'],
   },
+  'tgw-routing-unread': { title: 'Transit gateways whose routing is unknown', noun: ['gateway with unknown routing', 'gateways with unknown routing'], columns: ['Gateway', 'Owner', 'Region', 'Why'] },
+  'tgw-unassociated': { title: 'Attachments with no route table', noun: ['unassociated attachment', 'unassociated attachments'], columns: ['Attachment', 'Gateway', 'Attached', 'Association'] },
+  'tgw-not-propagated': {
+    title: 'VPC blocks not propagated (overlap)',
+    noun: ['block not propagated', 'blocks not propagated'],
+    columns: ['Route table', 'Attachment', 'Block', 'Overlaps (already propagated)'],
+  },
+  'tgw-stale-route': { title: 'Routes to deleted attachments', noun: ['route to a deleted attachment', 'routes to deleted attachments'], columns: ['Route table', 'Gateway / VPC', 'Route', 'Gone'] },
+  'tgw-zone-gap': { title: 'Zones that cannot reach their transit gateway', noun: ['zone without an attachment subnet', 'zones without an attachment subnet'], columns: ['VPC', 'Zone', 'Gateway / attachment', 'Subnets', 'Route tables'] },
+  'tgw-auto-accept': { title: 'Shared transit gateways that auto-accept attachments', noun: ['auto-accepting shared gateway', 'auto-accepting shared gateways'], columns: ['Gateway', 'Owner', 'Region', 'Shared with'] },
 };
+
+/** The transit gateway kinds: counted in the summary only when the snapshot has a transit gateway. */
+const TRANSIT_GATEWAY_KINDS: ReadonlySet<FindingKind> = new Set(['tgw-routing-unread', 'tgw-unassociated', 'tgw-not-propagated', 'tgw-stale-route', 'tgw-zone-gap', 'tgw-auto-accept']);
 
 /** The kinds in showing order. */
 export const FINDING_ORDER = Object.keys(FINDING_KINDS) as readonly FindingKind[];
@@ -113,6 +147,7 @@ export interface SnapshotAnalysis {
     readonly takenAt: string;
     readonly vpcCount: number;
     readonly peeringCount: number;
+    readonly transitGatewayCount: number;
     readonly missingCoverage: readonly RegionCoverage[];
     /** `Name` tags of the VPCs that have one, to label ids. */
     readonly vpcNames: Readonly<Record<VpcId, string>>;
@@ -154,6 +189,8 @@ export function analyzeSnapshot(snapshot: Snapshot, precomputed: PrecomputedAnal
   const gaps = listRouteGaps(completeness);
   const anomalies = findRouteAnomalies(t);
   const coverage = missingCoverage(snapshot);
+  const tgw = findTransitGatewayProblems(snapshot);
+  const tgwIndex = indexTransitGateways(t);
 
   const findings: Finding[] = [
     ...coverage.map(coverageFinding),
@@ -163,6 +200,12 @@ export function analyzeSnapshot(snapshot: Snapshot, precomputed: PrecomputedAnal
     ...nonTransitive.pairs.map((p) => nonTransitiveFinding(index, p)),
     ...gaps.map((g) => gapFinding(index, g)),
     ...anomalies.map((a) => anomalyFinding(index, a)),
+    ...tgw.unreadRouting.map((u) => unreadRoutingFinding(index, u)),
+    ...tgw.unassociated.map((u) => unassociatedFinding(index, tgwIndex, u)),
+    ...tgw.unpropagated.map((u) => unpropagatedFinding(index, tgwIndex, u)),
+    ...tgw.staleRoutes.map((s) => staleTransitRouteFinding(index, s)),
+    ...tgw.zoneGaps.map((z) => zoneGapFinding(index, z)),
+    ...tgw.autoAccept.map((a) => autoAcceptFinding(index, a)),
   ];
   const totals = Object.fromEntries(FINDING_ORDER.map((k) => [k, 0])) as Record<FindingKind, number>;
   for (const f of findings) totals[f.kind]++;
@@ -174,6 +217,7 @@ export function analyzeSnapshot(snapshot: Snapshot, precomputed: PrecomputedAnal
       takenAt: snapshot.takenAt,
       vpcCount: t.vpcs.length,
       peeringCount: t.peerings.length,
+      transitGatewayCount: t.transitGateways.length,
       missingCoverage: coverage,
       vpcNames: Object.fromEntries(t.vpcs.filter((v) => v.name).map((v) => [v.id, v.name!])),
     },
@@ -202,13 +246,14 @@ export function countWords(kind: FindingKind, n: number): string {
 
 /** One sentence counting every kind that matters for peering (coverage aside), e.g. for the end of the CLI's report. */
 export function summarizeFindings(analysis: SnapshotAnalysis): string {
-  const kinds = FINDING_ORDER.filter((k) => k !== 'not-scanned' && k !== 'invalid-block');
+  const withGateways = analysis.snapshot.transitGatewayCount > 0;
+  const kinds = FINDING_ORDER.filter((k) => !COVERAGE_KINDS.includes(k) && (withGateways || !TRANSIT_GATEWAY_KINDS.has(k) || analysis.totals[k] > 0));
   return `${kinds.map((k) => countWords(k, analysis.totals[k])).join(', ')}.`;
 }
 
 /** True when the analysis has anything to act on about peerings (not only cells that did not load). */
 export function hasFindings(analysis: SnapshotAnalysis): boolean {
-  return FINDING_ORDER.some((k) => k !== 'not-scanned' && k !== 'invalid-block' && analysis.totals[k] > 0) || analysis.conflicts.totalBlockOverlaps > 0;
+  return FINDING_ORDER.some((k) => !COVERAGE_KINDS.includes(k) && analysis.totals[k] > 0) || analysis.conflicts.totalBlockOverlaps > 0;
 }
 
 /** The findings of one kind, in order. */

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { analyzeSnapshot } from '../../shared/analysis/findings';
 import { openBrowser } from '../support/browser';
 import type { BrowserSession } from '../support/browser';
 import { DEMO_ACCOUNTS, PARTNER_VPC_ID, demoLikeSnapshot, demoVpcId } from '../support/fixtures/snapshots/demo-like';
+import { buildTgwFindingsSnapshot } from '../support/fixtures/tgw-findings-snapshot';
 import { startHarness } from '../support/harness';
 import { cardSelector, waitForGraph } from './graph-helpers';
 
@@ -40,6 +42,40 @@ describe('importing a snapshot file in Chromium', () => {
     expect(await page.locator(cardSelector(PARTNER_VPC_ID)).textContent()).toContain('not scanned');
     expect(await page.getByTestId(`account-frame-${DEMO_ACCOUNTS.partner}`).textContent()).toContain('not scanned');
     expect(await page.getByTestId('snapshot-age').textContent()).toContain('Taken 3 hours ago');
+    expect(session.problems).toEqual([]);
+  });
+
+  it('lists the transit gateway findings of an imported snapshot in the Findings panel, and a finding selects its VPC', async () => {
+    const harness = await startHarness();
+    stopHarness = harness.close;
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(harness.url);
+    await page.getByRole('region', { name: 'Getting started' }).waitFor();
+    const snapshot = buildTgwFindingsSnapshot();
+    const file = join(mkdtempSync(join(tmpdir(), 'peerscape-import-')), 'tgw.json');
+    writeFileSync(file, JSON.stringify(snapshot));
+    await page.getByTestId('import-snapshot-input').first().setInputFiles(file);
+    await waitForGraph(page);
+    await page.getByRole('tab', { name: 'Findings' }).click();
+    const panel = page.getByTestId('findings-panel');
+    await panel.getByTestId('findings-tgw-zone-gap').waitFor();
+    // The panel lists exactly the analysis' findings, the transit gateway ones among them.
+    const expected = analyzeSnapshot(snapshot).findings;
+    const shown = await panel.locator('[data-finding-id]').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.findingId!));
+    expect(shown.sort()).toEqual(expected.map((f) => f.id).sort());
+    for (const kind of ['tgw-routing-unread', 'tgw-unassociated', 'tgw-not-propagated', 'tgw-stale-route', 'tgw-zone-gap', 'tgw-auto-accept']) {
+      expect(await panel.getByTestId(`findings-${kind}`).count(), kind).toBe(1);
+    }
+    expect(await panel.getByTestId('findings-summary').textContent()).toContain('1 zone without an attachment subnet');
+    const gap = panel.locator('[data-finding-id="tgw-zone-gap:tgw-attach-app:eu-west-1b"]');
+    expect(await gap.textContent()).toContain('--add-subnet-ids subnet-appb');
+    await gap.scrollIntoViewIfNeeded();
+    await session.screenshot('findings-transit-gateways');
+    // A gateway finding selects its attachment's VPC (the canvas draws no gateway yet); one about the gateway alone selects nothing.
+    expect(await panel.locator('[data-finding-id="tgw-auto-accept:tgw-hub"] button').isDisabled()).toBe(true);
+    await gap.locator('button').click();
+    await expect.poll(() => page.locator(cardSelector('vpc-app')).getAttribute('class')).toContain('is-selected');
     expect(session.problems).toEqual([]);
   });
 

@@ -25,8 +25,11 @@ Find what makes peerings impossible or useless in a snapshot: overlapping CIDR b
 routing ambiguity of a VPC peered with two overlapping VPCs), VPCs connected only through other
 VPCs (peering is not transitive), route tables that do not send a peer's blocks to the peering
 (missing, blackholed, or pointing elsewhere), and routes into peerings that cannot work (to a
-deleted or pending peering, or aimed past the peer at the internet or a third VPC). These are the
-findings the app's Findings tab shows, in the same words.
+deleted or pending peering, or aimed past the peer at the internet or a third VPC). For transit
+gateways: attachments with no route table, VPC blocks not propagated because they overlap,
+routes to deleted attachments, zones with no attachment subnet, auto-accept on a shared gateway,
+and gateways whose routing is unknown (their owner was not scanned). These are the findings the
+app's Findings tab shows, in the same words.
 
   --snapshot FILE   the snapshot to analyse (from "peerscape scan --out" or the app)
   --json            one JSON document instead of tables
@@ -66,7 +69,7 @@ function formatSection(report: AnalyzeReport, kind: FindingKind, limit: number):
     const { shown: rows, more } = limitRows(findings, limit);
     out.push(formatTable(info.columns, rows.map((f) => f.cells)) + more);
     const example = findings.find((f) => f.fix);
-    if (kind === 'route-gap' && example) out.push(terminalText(`  Fix, e.g.: ${example.fix}`));
+    if ((kind === 'route-gap' || kind.startsWith('tgw-')) && example) out.push(terminalText(`  Fix, e.g.: ${example.fix}`));
   } else if (info.none) {
     out.push(`  ${info.none}`);
   }

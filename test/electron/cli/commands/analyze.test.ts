@@ -4,6 +4,7 @@ import type { AnalyzeReport } from '../../../../electron/cli/commands/analyze';
 import { ANALYZE_EXIT } from '../../../../electron/cli/commands/analyze';
 import { buildAnalysisSnapshot } from '../../../support/fixtures/analysis-snapshot';
 import { buildPeeredPair } from '../../../support/fixtures/peered-pair';
+import { buildTgwFindingsSnapshot } from '../../../support/fixtures/tgw-findings-snapshot';
 import { runCliOver, type CliRun } from '../../../support/cli-run';
 
 /** Run `peerscape analyze` over in-memory files. */
@@ -65,6 +66,30 @@ describe('peerscape analyze', () => {
     const r = await run({ 'a.json': JSON.stringify({ ...snapshot, topology }) }, '--snapshot', 'a.json');
     expect(r.stdout).toContain('Routes into peerings that cannot work: 1');
     expect(r.stdout).toMatch(/rtb-dmain\s+reports \(vpc-d\)\s+10\.0\.0\.0\/16 → pcx-bd\s+beyond peer\s+it covers app \(vpc-a\), legacy \(vpc-c\)/);
+  });
+
+  it('lists the transit gateway findings, each section with a fix, and counts them in the summary and for --strict', async () => {
+    const r = await run({ 'tgw.json': JSON.stringify(buildTgwFindingsSnapshot()) }, '--snapshot', 'tgw.json', '--strict');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(ANALYZE_EXIT.findings);
+    expect(r.stdout).toContain('Transit gateways whose routing is unknown: 1');
+    expect(r.stdout).toMatch(/far \(tgw-far\)\s+333333333333\s+eu-west-1\s+owner not scanned/);
+    expect(r.stdout).toContain('Attachments with no route table: 1');
+    expect(r.stdout).toMatch(/tgw-attach-lonely\s+hub \(tgw-hub\)\s+lonely \(vpc-lonely\)\s+none/);
+    expect(r.stdout).toContain('Fix, e.g.: Associate it with tgw-rtb-hub: aws ec2 associate-transit-gateway-route-table --transit-gateway-route-table-id tgw-rtb-hub');
+    expect(r.stdout).toContain('VPC blocks not propagated (overlap): 1');
+    expect(r.stdout).toMatch(/hub-main \(tgw-rtb-hub\)\s+tgw-attach-copy \(copy \(vpc-copy\)\)\s+10\.0\.0\.0\/16\s+10\.0\.0\.0\/16 → tgw-attach-app \(app \(vpc-app\)\)/);
+    expect(r.stdout).toContain('Routes to deleted attachments: 3');
+    expect(r.stdout).toMatch(/rtb-old\s+old \(vpc-old\)\s+10\.0\.0\.0\/16 → tgw-hub\s+tgw-attach-old \(deleted\)/);
+    expect(r.stdout).toContain('Zones that cannot reach their transit gateway: 1');
+    expect(r.stdout).toMatch(/app \(vpc-app\)\s+eu-west-1b\s+hub \(tgw-hub\) \/ tgw-attach-app\s+subnet-appb, subnet-appb2\s+rtb-app/);
+    expect(r.stdout).toContain('--add-subnet-ids subnet-appb');
+    expect(r.stdout).toContain('Shared transit gateways that auto-accept attachments: 1');
+    expect(r.stdout).toContain('--options AutoAcceptSharedAttachments=disable');
+    expect(r.stdout).toMatch(/Summary: .*1 unassociated attachment, 1 block not propagated, 3 routes to deleted attachments, 1 zone without an attachment subnet, 1 auto-accepting shared gateway\./);
+    const json = JSON.parse((await run({ 'tgw.json': JSON.stringify(buildTgwFindingsSnapshot()) }, '--snapshot', 'tgw.json', '--json')).stdout) as AnalyzeReport;
+    expect(json.snapshot.transitGatewayCount).toBe(2);
+    expect(json.findings.filter((f) => f.kind.startsWith('tgw-')).map((f) => f.id)).toContain('tgw-zone-gap:tgw-attach-app:eu-west-1b');
   });
 
   it('limits rows and says how many are left out', async () => {

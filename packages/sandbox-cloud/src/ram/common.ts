@@ -34,7 +34,8 @@ export function requireMember<T>(value: T | undefined | null, name: string): T {
 /** A string member's value, checked to be one of `allowed`. */
 export function oneOf<T extends string>(value: unknown, name: string, allowed: readonly T[]): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw ramError('InvalidParameterException', `${String(value)} is not a valid ${name}. Specify one of ${allowed.join(', ')} and try again.`);
+    const choice = allowed.length === 2 ? `either ${allowed[0]} or ${allowed[1]}` : `one of ${allowed.join(', ')}`;
+    throw ramError('InvalidParameterException', `${String(value)} is not a valid ${name}. Specify ${choice} and try again.`);
   }
   return value as T;
 }

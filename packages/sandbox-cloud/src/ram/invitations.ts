@@ -1,6 +1,6 @@
 /** AWS RAM invitations: GetResourceShareInvitations, Accept/RejectResourceShareInvitation.
  *
- * From the RAM API reference: an account outside the sharer's organisation receives an
+ * An account outside the sharer's organisation receives an
  * invitation (`PENDING`); accepting it (`ACCEPTED`) makes the account's principal association
  * `ASSOCIATED`, and the shared resources usable from the account in the share's region;
  * rejecting it (`REJECTED`) leaves the account out. Only the receiver sees and answers an

@@ -1,12 +1,13 @@
 /** AWS RAM resource shares: Create/DeleteResourceShare, Associate/DisassociateResourceShare,
  * GetResourceShares, GetResourceShareAssociations and ListResources.
  *
- * From the RAM API reference: a share belongs to its owner's region and holds resources the owner
+ * A share belongs to its owner's region and holds resources the owner
  * has there and principals. The sandbox has no organisation, so every account principal is
  * external: it needs `allowExternalPrincipals` (true unless given) and receives an invitation;
  * its association is `ASSOCIATING` until it accepts (then `ASSOCIATED`). Only transit gateways
  * (`ec2:TransitGateway`) are shareable here. Deleting a share or removing a principal ends the
  * principal's access; it does not touch what the principal built meanwhile (attachments).
+ * docs/tgw-semantics.md says which of these rules are AWS's and which the sandbox's choice.
  */
 import { transitGatewayById } from '../kinds/transit-gateway/store';
 import type { TagMap } from '../state/records';

@@ -1,12 +1,11 @@
 /** Accepting and rejecting VPC attachments from other accounts: AcceptTransitGatewayVpcAttachment
  * and RejectTransitGatewayVpcAttachment.
  *
- * From the EC2 API reference (`AcceptTransitGatewayVpcAttachment`: "The VPC attachment must be
- * in the pendingAcceptance state") and "Transit gateway sharing considerations": an attachment
- * another account makes to a shared gateway that does not auto-accept waits for the gateway's
- * owner; accepted, it goes pending → available and gets the default association and
- * propagation a same-account attachment gets at once; rejected, it is `rejected`. The attachment
- * has one id, seen by both accounts.
+ * An attachment another account makes to a shared gateway that does not auto-accept waits in
+ * `pendingAcceptance` for the gateway's owner, the only account that may answer it; accepted, it
+ * goes pending → available and gets the default association and propagation a same-account
+ * attachment gets at once; rejected, it is `rejected`. The attachment has one id, seen by both
+ * accounts (docs/tgw-semantics.md says where each rule comes from).
  */
 import type {
   AcceptTransitGatewayVpcAttachmentRequest,

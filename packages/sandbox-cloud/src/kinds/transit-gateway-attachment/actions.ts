@@ -40,7 +40,7 @@ import {
   attachmentsOf,
   attachmentVisible,
   live,
-  requireAttachableTransitGateway,
+  requireUsableTransitGateway,
   requireAttachment,
   shown,
   transitGatewayById,
@@ -117,7 +117,7 @@ export function createTransitGatewayVpcAttachment(
   ctx: CallContext,
   input: CreateTransitGatewayVpcAttachmentRequest,
 ): CreateTransitGatewayVpcAttachmentResult {
-  const g = requireAttachableTransitGateway(ctx, input.TransitGatewayId);
+  const g = requireUsableTransitGateway(ctx, input.TransitGatewayId);
   const v = requireVpc(ctx, input.VpcId);
   const subnetIds = checkSubnets(ctx, v.id, input.SubnetIds ?? []);
   if (attachmentsOf(ctx.world, g.id).some((a) => a.vpcId === v.id)) {

@@ -120,8 +120,8 @@ export function sharedTransitGateways(ctx: CallContext): TransitGatewayRec[] {
   return out;
 }
 
-/** A live transit gateway the caller may attach a VPC to: its own, or one shared with it. */
-export function requireAttachableTransitGateway(ctx: CallContext, id: string | undefined): TransitGatewayRec {
+/** A live transit gateway the caller may attach a VPC to and route to: its own, or one shared with it. */
+export function requireUsableTransitGateway(ctx: CallContext, id: string | undefined): TransitGatewayRec {
   return requireIn(TRANSIT_GATEWAY_IDS, 'TransitGatewayId', id, (x) => {
     const g = ctx.cell.table('transitGateway').get(x) ?? transitGatewayById(ctx.world, x);
     return g && (g.ownerId === ctx.accountId ? g.region === ctx.region : sharedWithCaller(ctx, g)) ? g : undefined;

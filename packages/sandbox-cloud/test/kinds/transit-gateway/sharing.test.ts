@@ -5,6 +5,8 @@
  * never sees the owner's route tables; unsharing leaves existing attachments alone. */
 import {
   AcceptTransitGatewayVpcAttachmentCommand,
+  CreateRouteCommand,
+  CreateRouteTableCommand,
   CreateSubnetCommand,
   CreateTransitGatewayCommand,
   CreateTransitGatewayVpcAttachmentCommand,
@@ -70,10 +72,10 @@ const vpcOf = async (client: EC2Client): Promise<{ vpc: string; subnet: string; 
   return { vpc, subnet, cidr };
 };
 
-const attach = async (client: EC2Client, tgw: string): Promise<{ id: string; state: string | undefined; cidr: string }> => {
+const attach = async (client: EC2Client, tgw: string): Promise<{ id: string; state: string | undefined; cidr: string; vpc: string }> => {
   const v = await vpcOf(client);
   const a = (await client.send(new CreateTransitGatewayVpcAttachmentCommand({ TransitGatewayId: tgw, VpcId: v.vpc, SubnetIds: [v.subnet] }))).TransitGatewayVpcAttachment;
-  return { id: a?.TransitGatewayAttachmentId as string, state: a?.State, cidr: v.cidr };
+  return { id: a?.TransitGatewayAttachmentId as string, state: a?.State, cidr: v.cidr, vpc: v.vpc };
 };
 
 const seenGateways = async (client: EC2Client): Promise<string[]> =>
@@ -138,6 +140,13 @@ describe('a transit gateway shared through RAM', () => {
 
     const theirs = await attach(consumer.ec2, g.TransitGatewayId as string);
     expect(theirs.state).toBe('pendingAcceptance');
+    const table = (await consumer.ec2.send(new CreateRouteTableCommand({ VpcId: theirs.vpc }))).RouteTable?.RouteTableId as string;
+    await consumer.ec2.send(new CreateRouteCommand({ RouteTableId: table, DestinationCidrBlock: '10.0.0.0/8', TransitGatewayId: g.TransitGatewayId }));
+    const strangerTable = (await third.ec2.send(new CreateRouteTableCommand({ VpcId: (await vpcOf(third.ec2)).vpc }))).RouteTable?.RouteTableId as string;
+    const strangerRoute = await awsError(
+      third.ec2.send(new CreateRouteCommand({ RouteTableId: strangerTable, DestinationCidrBlock: '10.0.0.0/8', TransitGatewayId: g.TransitGatewayId })),
+    );
+    expect(strangerRoute.code).toBe('InvalidTransitGatewayID.NotFound');
     for (const [client, viewer] of [
       [owner.ec2, 'owner'],
       [consumer.ec2, 'consumer'],

@@ -15,7 +15,15 @@
  * - security groups whose rules name peer CIDRs and peer security groups (across accounts);
  * - gateways as resources: the egress VPC's internet gateway and NAT gateway (with its Elastic
  *   IP), which its tables route to; the hub's VPN and egress-only gateways; the default VPC's
- *   internet gateway; and every VPC's default network ACL.
+ *   internet gateway; and every VPC's default network ACL;
+ * - transit gateways: the network account's hub-tgw in us-east-1, shared through an AWS RAM
+ *   resource share with the prod and data accounts (both accepted the invitation); attached are
+ *   shared-services (same account), prod-app (accepted by the network account) and data-lake
+ *   (still pendingAcceptance); prod-app reaches shared-services both over the hub-prod-app
+ *   peering and through hub-tgw, and its main table's more specific route decides (10.0.0.0/16
+ *   to the peering beats 10.0.0.0/15 to the gateway, so only the 10.1.0.0/16 block goes through
+ *   the gateway); hub-tgw is peered with eu-tgw (the network account's gateway in eu-west-1,
+ *   shared-services-eu attached), accepted, with a static route each way.
  */
 import type { ScenarioInput } from './scenario';
 
@@ -66,6 +74,8 @@ export const DEMO_SCENARIO: ScenarioInput = {
             { destination: 'vpc:prod-app-use1', peering: 'hub-prod-app' },
             { destination: 'vpc:shared-euw1', peering: 'hub-use1-euw1' },
             { destination: 'vpc:egress-use1', peering: 'hub-egress' },
+            // prod-app's second block is not covered by the peering route: it goes through hub-tgw.
+            { destination: '10.66.0.0/16', transitGateway: 'hub-tgw' },
           ],
         },
         {
@@ -172,6 +182,9 @@ export const DEMO_SCENARIO: ScenarioInput = {
           routes: [
             { destination: 'vpc:shared-use1', peering: 'hub-prod-app' },
             { destination: 'vpc:prod-db-use1', peering: 'prod-app-db' },
+            // Shared services reachable both ways: the /16 above (the peering) is more specific than
+            // this /15 (hub-tgw), so only shared-services' 10.1.0.0/16 block goes through the gateway.
+            { destination: '10.0.0.0/15', transitGateway: 'hub-tgw' },
           ],
         },
         {
@@ -378,4 +391,34 @@ export const DEMO_SCENARIO: ScenarioInput = {
     { key: 'analytics-prod', requester: 'data-analytics-apse2', accepter: 'prod-app-apse2', status: 'provisioning', name: 'analytics-to-prod' },
     { key: 'dev-eu-etl', requester: 'dev-app-euw1', accepter: 'data-etl-euw1', status: 'initiating-request', name: 'dev-eu-to-etl' },
   ],
+  transitGateways: [
+    {
+      key: 'hub-tgw',
+      account: NET,
+      region: 'us-east-1',
+      name: 'hub-tgw',
+      description: 'Shared transit hub',
+      tags: { Team: 'network' },
+      shareWith: [PROD, DATA],
+      attachments: [
+        { key: 'tgw-shared', vpc: 'shared-use1', subnets: ['shared-a', 'shared-b', 'shared-c'], name: 'shared-services' },
+        // From the prod account, accepted by the network account.
+        { key: 'tgw-prod-app', vpc: 'prod-app-use1', subnets: ['prod-app-a', 'prod-app-b'], name: 'prod-app' },
+        // From the data account, not accepted yet.
+        { key: 'tgw-data-lake', vpc: 'data-lake-use1', subnets: ['lake-a', 'lake-b'], status: 'pendingAcceptance', name: 'data-lake' },
+      ],
+      routes: [{ destination: 'vpc:shared-euw1', attachment: 'hub-us-eu-tgw' }],
+    },
+    {
+      key: 'eu-tgw',
+      account: NET,
+      region: 'eu-west-1',
+      name: 'eu-tgw',
+      amazonSideAsn: 64513,
+      tags: { Team: 'network' },
+      attachments: [{ key: 'tgw-shared-eu', vpc: 'shared-euw1', name: 'shared-services-eu' }],
+      routes: [{ destination: 'vpc:shared-use1', attachment: 'hub-us-eu-tgw' }],
+    },
+  ],
+  transitGatewayPeerings: [{ key: 'hub-us-eu-tgw', requester: 'hub-tgw', accepter: 'eu-tgw', status: 'available', name: 'hub-us-eu-tgw' }],
 };

@@ -25,6 +25,7 @@
  *   the gateway); hub-tgw is peered with eu-tgw (the network account's gateway in eu-west-1,
  *   shared-services-eu attached), accepted, with a static route each way.
  */
+import { DEMO_TRANSIT_GATEWAY_PEERINGS, DEMO_TRANSIT_GATEWAYS } from './demo-tgw';
 import type { ScenarioInput } from './scenario';
 
 const NET = 'sandbox-network';
@@ -391,34 +392,6 @@ export const DEMO_SCENARIO: ScenarioInput = {
     { key: 'analytics-prod', requester: 'data-analytics-apse2', accepter: 'prod-app-apse2', status: 'provisioning', name: 'analytics-to-prod' },
     { key: 'dev-eu-etl', requester: 'dev-app-euw1', accepter: 'data-etl-euw1', status: 'initiating-request', name: 'dev-eu-to-etl' },
   ],
-  transitGateways: [
-    {
-      key: 'hub-tgw',
-      account: NET,
-      region: 'us-east-1',
-      name: 'hub-tgw',
-      description: 'Shared transit hub',
-      tags: { Team: 'network' },
-      shareWith: [PROD, DATA],
-      attachments: [
-        { key: 'tgw-shared', vpc: 'shared-use1', subnets: ['shared-a', 'shared-b', 'shared-c'], name: 'shared-services' },
-        // From the prod account, accepted by the network account.
-        { key: 'tgw-prod-app', vpc: 'prod-app-use1', subnets: ['prod-app-a', 'prod-app-b'], name: 'prod-app' },
-        // From the data account, not accepted yet.
-        { key: 'tgw-data-lake', vpc: 'data-lake-use1', subnets: ['lake-a', 'lake-b'], status: 'pendingAcceptance', name: 'data-lake' },
-      ],
-      routes: [{ destination: 'vpc:shared-euw1', attachment: 'hub-us-eu-tgw' }],
-    },
-    {
-      key: 'eu-tgw',
-      account: NET,
-      region: 'eu-west-1',
-      name: 'eu-tgw',
-      amazonSideAsn: 64513,
-      tags: { Team: 'network' },
-      attachments: [{ key: 'tgw-shared-eu', vpc: 'shared-euw1', name: 'shared-services-eu' }],
-      routes: [{ destination: 'vpc:shared-use1', attachment: 'hub-us-eu-tgw' }],
-    },
-  ],
-  transitGatewayPeerings: [{ key: 'hub-us-eu-tgw', requester: 'hub-tgw', accepter: 'eu-tgw', status: 'available', name: 'hub-us-eu-tgw' }],
+  transitGateways: DEMO_TRANSIT_GATEWAYS,
+  transitGatewayPeerings: DEMO_TRANSIT_GATEWAY_PEERINGS,
 };

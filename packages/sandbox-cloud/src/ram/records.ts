@@ -63,11 +63,17 @@ export class RamStore {
    * account `accountId` as an associated principal (for an account outside the organisation:
    * once it accepted the invitation). */
   isSharedWith(resourceArn: string, accountId: string, region: string): boolean {
+    return this.sharedWith(accountId, region).has(resourceArn);
+  }
+
+  /** The ARNs of the resources shared with `accountId` in `region` by active shares. */
+  sharedWith(accountId: string, region: string): Set<string> {
+    const out = new Set<string>();
     for (const s of this.shares.values()) {
       if (s.status !== 'ACTIVE' || s.region !== region) continue;
-      if (!s.resources.some((r) => r.entity === resourceArn && r.status === 'ASSOCIATED')) continue;
-      if (s.principals.some((p) => p.entity === accountId && p.status === 'ASSOCIATED')) return true;
+      if (!s.principals.some((p) => p.entity === accountId && p.status === 'ASSOCIATED')) continue;
+      for (const r of s.resources) if (r.status === 'ASSOCIATED') out.add(r.entity);
     }
-    return false;
+    return out;
   }
 }

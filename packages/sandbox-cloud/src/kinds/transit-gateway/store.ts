@@ -116,7 +116,10 @@ export function sharedWithCaller(ctx: CallContext, g: TransitGatewayRec): boolea
 /** The other accounts' gateways shared with the caller here (deleted ones while still shown). */
 export function sharedTransitGateways(ctx: CallContext): TransitGatewayRec[] {
   const out: TransitGatewayRec[] = [];
-  for (const r of ctx.world.byId.values()) if (r.kind === 'transitGateway' && shown(ctx.world, r.rec) && sharedWithCaller(ctx, r.rec)) out.push(r.rec);
+  for (const arn of ctx.world.ram.sharedWith(ctx.accountId, ctx.region)) {
+    const r = ctx.world.byId.get(arn.slice(arn.lastIndexOf('/') + 1));
+    if (r?.kind === 'transitGateway' && transitGatewayArn(r.rec) === arn && r.rec.ownerId !== ctx.accountId && shown(ctx.world, r.rec)) out.push(r.rec);
+  }
   return out;
 }
 

@@ -1,4 +1,5 @@
-/** One HTTP request in, one AWS answer out: authentication, faults, dispatch, encoding.
+/** One HTTP request in, one AWS answer out: authentication, faults, dispatch, encoding, for
+ * EC2 and STS (Query protocol, XML answers) and RAM (REST-JSON, `ram/service.ts`).
  *
  * Order of checks, as AWS applies them: the request must be signed (SigV4, `AuthFailure` /
  * `InvalidClientTokenId` for unknown keys, `SignatureDoesNotMatch` for a bad signature,
@@ -13,6 +14,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EC2_ACTIONS, isSupportedEc2Action, runEc2Action } from './ec2/dispatch';
 import { AwsError } from './errors';
 import type { FaultInjector } from './faults';
+import { encodeRamError, ramOperation, runRamOperation } from './ram/service';
 import { isKnownRegion, isOptInRegion } from './regions';
 import { parseAuthorization, verifySigV4 } from './sigv4';
 import type { World } from './state/world';
@@ -61,7 +63,26 @@ function paramsOf(url: string, body: Buffer): Map<string, string> {
   return params;
 }
 
-type Service = 'ec2' | 'sts';
+type Service = 'ec2' | 'sts' | 'ram';
+
+/** How each service spells the authentication failures (RAM's are JSON exceptions). */
+const AUTH_ERRORS: Readonly<Record<Service, { unknownKey: [string, string, number]; badSignature: string; expired: [string, string, number] }>> = {
+  ec2: {
+    unknownKey: ['AuthFailure', 'AWS was not able to validate the provided access credentials', 401],
+    badSignature: 'SignatureDoesNotMatch',
+    expired: ['RequestExpired', 'Request has expired.', 400],
+  },
+  sts: {
+    unknownKey: ['InvalidClientTokenId', 'The security token included in the request is invalid.', 403],
+    badSignature: 'SignatureDoesNotMatch',
+    expired: ['ExpiredToken', 'The security token included in the request is expired', 403],
+  },
+  ram: {
+    unknownKey: ['UnrecognizedClientException', 'The security token included in the request is invalid.', 403],
+    badSignature: 'InvalidSignatureException',
+    expired: ['ExpiredTokenException', 'The security token included in the request is expired', 403],
+  },
+};
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
@@ -83,28 +104,28 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
 async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = randomUUID();
   let service: Service = 'ec2';
-  const send = async (status: number, body: string): Promise<void> => {
+  const send = async (status: number, body: string, headers: Record<string, string> = { 'Content-Type': 'text/xml;charset=UTF-8' }): Promise<void> => {
     const delay = deps.faults.delayMs();
     if (delay > 0) await sleep(delay);
     if (res.destroyed) return;
-    res.writeHead(status, {
-      'Content-Type': 'text/xml;charset=UTF-8',
-      'Content-Length': Buffer.byteLength(body),
-      'x-amzn-RequestId': requestId,
-    });
+    res.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(body), 'x-amzn-RequestId': requestId });
     res.end(body);
   };
+  const JSON_TYPE = { 'Content-Type': 'application/json' };
   const sendError = (e: AwsError): Promise<void> =>
-    send(e.status, service === 'sts' ? encodeStsError(e.code, e.message, requestId, e.status >= 500 ? 'Receiver' : 'Sender') : encodeEc2Error(e.code, e.message, requestId));
+    service === 'ram'
+      ? send(e.status, encodeRamError(e), { ...JSON_TYPE, 'x-amzn-ErrorType': e.code })
+      : send(e.status, service === 'sts' ? encodeStsError(e.code, e.message, requestId, e.status >= 500 ? 'Receiver' : 'Sender') : encodeEc2Error(e.code, e.message, requestId));
 
   try {
-    if (req.method !== 'POST' && req.method !== 'GET') {
-      throw new AwsError('InvalidAction', `The sandbox cloud answers the EC2 and STS Query APIs (POST /), not ${req.method ?? '?'}.`);
+    const auth = parseAuthorization(req.headers.authorization);
+    if (auth?.service === 'ram') service = 'ram';
+    if (req.method !== 'POST' && req.method !== 'GET' && !(service === 'ram' && req.method === 'DELETE')) {
+      throw new AwsError('InvalidAction', `The sandbox cloud answers the EC2 and STS Query APIs (POST /) and RAM's REST-JSON API, not ${req.method ?? '?'}.`);
     }
     const body = await readBody(req);
-    const params = paramsOf(req.url ?? '/', body);
-    const auth = parseAuthorization(req.headers.authorization);
-    service = auth?.service === 'sts' || (!auth && params.get('Version') === STS_API_VERSION) ? 'sts' : 'ec2';
+    const params = paramsOf(req.url ?? '/', service === 'ram' ? Buffer.alloc(0) : body);
+    if (service !== 'ram') service = auth?.service === 'sts' || (!auth && params.get('Version') === STS_API_VERSION) ? 'sts' : 'ec2';
     const world = deps.world();
     world.settle();
 
@@ -115,35 +136,25 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     if (!auth) {
       throw new AwsError('IncompleteSignature', 'Authorization header requires a SigV4 Credential, SignedHeaders and Signature (AWS4-HMAC-SHA256).', 403);
     }
-    if (auth.service !== 'ec2' && auth.service !== 'sts') {
-      throw new AwsError('InvalidAction', `The sandbox cloud serves the ec2 and sts services, not "${auth.service}".`);
+    if (auth.service !== 'ec2' && auth.service !== 'sts' && auth.service !== 'ram') {
+      throw new AwsError('InvalidAction', `The sandbox cloud serves the ec2, sts and ram services, not "${auth.service}".`);
     }
+    const authErrors = AUTH_ERRORS[service];
     const key = world.keys.get(auth.accessKeyId);
-    if (!key) {
-      throw service === 'sts'
-        ? new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403)
-        : new AwsError('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
-    }
-    if (key.session && req.headers['x-amz-security-token'] !== key.session.sessionToken) {
-      throw service === 'sts'
-        ? new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403)
-        : new AwsError('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
+    if (!key || (key.session && req.headers['x-amz-security-token'] !== key.session.sessionToken)) {
+      throw new AwsError(...authErrors.unknownKey);
     }
     const signed = { method: req.method, url: req.url ?? '/', rawHeaders: req.rawHeaders, body };
     if (!verifySigV4(signed, auth, key.secretAccessKey)) {
       throw new AwsError(
-        'SignatureDoesNotMatch',
+        authErrors.badSignature,
         'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
         403,
       );
     }
     const now = world.now();
     const expired = (key.session && now >= key.session.expiresAt) || deps.faults.credentialsExpired(key.accountId, key.account?.profile, now);
-    if (expired) {
-      throw service === 'sts'
-        ? new AwsError('ExpiredToken', 'The security token included in the request is expired', 403)
-        : new AwsError('RequestExpired', 'Request has expired.', 400);
-    }
+    if (expired) throw new AwsError(...authErrors.expired);
 
     const action = params.get('Action');
     if (service === 'sts') {
@@ -159,15 +170,31 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
       return;
     }
 
-    // --- EC2 -------------------------------------------------------------------------------
+    // --- EC2 and RAM (regional) ------------------------------------------------------------
     const region = auth.region;
     const account = world.accounts.get(key.accountId);
     if (!isKnownRegion(region) || (isOptInRegion(region) && !account?.optInRegions.includes(region))) {
       // A region the account cannot use does not know its credentials.
-      throw new AwsError('AuthFailure', `AWS was not able to validate the provided access credentials (region ${region} is not enabled for account ${key.accountId} in the sandbox cloud)`, 401);
+      const [code, message, status] = authErrors.unknownKey;
+      throw new AwsError(code, `${message} (region ${region} is not enabled for account ${key.accountId} in the sandbox cloud)`, status);
     }
     const failure = deps.faults.regionFailure(key.accountId, region);
-    if (failure === 'AuthFailure') throw new AwsError('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
+    if (failure === 'AuthFailure') throw new AwsError(...authErrors.unknownKey);
+    if (service === 'ram') {
+      const op = ramOperation(req.method, req.url ?? '/');
+      deps.count(`ram:${op.name}`);
+      if (failure === 'OptInRequired' || deps.faults.actionDenied(key.accountId, region, `ram:${op.name}`)) {
+        throw new AwsError('AccessDeniedException', `You are not authorized to perform ram:${op.name}.`, 403);
+      }
+      if (deps.faults.throttled(key.accountId, region, `ram:${op.name}`, op.mutating, world.now())) throw new AwsError('ThrottlingException', 'Rate exceeded', 429);
+      const injected = deps.faults.serverError();
+      if (injected) throw new AwsError(injected.status === 503 ? 'ServiceUnavailableException' : 'ServerInternalException', injected.message, injected.status);
+      world.settle();
+      const json = runRamOperation(world, key.accountId, region, op, req.url ?? '/', body);
+      if (op.mutating) await deps.onMutation();
+      await send(200, json, JSON_TYPE);
+      return;
+    }
     if (failure === 'OptInRequired') {
       throw new AwsError('OptInRequired', 'You are not subscribed to this service. Please go to http://aws.amazon.com to subscribe.', 403);
     }
@@ -203,6 +230,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
       return;
     }
     deps.log(`sandbox-cloud: internal error ${requestId}: ${(e as Error)?.stack ?? String(e)}`);
-    await sendError(new AwsError(service === 'sts' ? 'InternalFailure' : 'InternalError', 'An internal error has occurred.', 500));
+    const internal = { ec2: 'InternalError', sts: 'InternalFailure', ram: 'ServerInternalException' }[service];
+    await sendError(new AwsError(internal, 'An internal error has occurred.', 500));
   }
 }

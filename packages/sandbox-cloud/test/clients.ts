@@ -1,5 +1,6 @@
 /** Real AWS SDK clients pointed at a test sandbox, and a helper to read AWS errors. */
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
+import { RAMClient } from '@aws-sdk/client-ram';
 import { STSClient } from '@aws-sdk/client-sts';
 
 import type { SandboxHandle } from '../src/testing/start-sandbox';
@@ -14,6 +15,11 @@ export function credentialsOf(sb: SandboxHandle, who: string): { accessKeyId: st
 /** An EC2 client acting as `who` in `region`, without retries unless asked (errors come back at once). */
 export function ec2(sb: SandboxHandle, who: string, region = 'us-east-1', extra: Partial<EC2ClientConfig> = {}): EC2Client {
   return new EC2Client({ endpoint: sb.endpoint, region, credentials: credentialsOf(sb, who), maxAttempts: 1, ...extra });
+}
+
+/** A RAM client acting as `who` in `region`, without retries. */
+export function ram(sb: SandboxHandle, who: string, region = 'us-east-1'): RAMClient {
+  return new RAMClient({ endpoint: sb.endpoint, region, credentials: credentialsOf(sb, who), maxAttempts: 1 });
 }
 
 /** An STS client acting as `who`. */

@@ -1,12 +1,13 @@
 /** The wire: SigV4 authentication, the EC2 error envelope, request ids, and bad requests that must get
  * AWS's errors, never a crash, a hang or a stack trace. */
 import { DescribeRegionsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { GetResourceSharesCommand, ListPermissionsCommand, RAMClient } from '@aws-sdk/client-ram';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSandbox, type SandboxHandle } from '../src/testing/start-sandbox';
-import { awsError, credentialsOf, ec2 } from './clients';
+import { awsError, credentialsOf, ec2, ram } from './clients';
 
 let sb: SandboxHandle;
 
@@ -79,6 +80,43 @@ describe('authentication', () => {
     const out = await ec2(sb, 'sandbox-prod').send(new DescribeVpcsCommand({}));
     expect(out.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(out.$metadata.httpStatusCode).toBe(200);
+  });
+});
+
+describe('RAM (REST-JSON)', () => {
+  it('answers errors as the exception name in x-amzn-ErrorType with a JSON message, and passes the request id', async () => {
+    const client = ram(sb, 'sandbox-prod');
+    const seen: Record<string, string>[] = [];
+    // Inside the deserializer: the raw answer, before the SDK parses it.
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const out = await next(args);
+        seen.push((out.response as { headers: Record<string, string> }).headers);
+        return out;
+      },
+      { step: 'deserialize', name: 'seeHeaders', priority: 'low' },
+    );
+    const ok = await client.send(new GetResourceSharesCommand({ resourceOwner: 'SELF' }));
+    expect(ok.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const e = await awsError(client.send(new GetResourceSharesCommand({ resourceOwner: 'NOBODY' as 'SELF' })));
+    expect(e).toMatchObject({ code: 'InvalidParameterException', status: 400, message: 'NOBODY is not a valid resource owner. Specify either SELF or OTHER-ACCOUNTS and try again.' });
+    expect(e.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seen.map((h) => [h['content-type'], h['x-amzn-errortype']])).toEqual([
+      ['application/json', undefined],
+      ['application/json', 'InvalidParameterException'],
+    ]);
+    const unknown = await awsError(client.send(new ListPermissionsCommand({})));
+    expect(unknown).toMatchObject({ code: 'UnknownOperationException', status: 404 });
+    expect(unknown.message).toContain('CreateResourceShare');
+  });
+
+  it("refuses unknown keys and wrong secrets in RAM's words", async () => {
+    const creds = { accessKeyId: 'AKIAUNKNOWNUNKNOWN00', secretAccessKey: 'x'.repeat(40) };
+    const unknown = await awsError(new RAMClient({ endpoint: sb.endpoint, region: 'us-east-1', credentials: creds, maxAttempts: 1 }).send(new GetResourceSharesCommand({ resourceOwner: 'SELF' })));
+    expect(unknown).toMatchObject({ code: 'UnrecognizedClientException', status: 403 });
+    const { accessKeyId } = credentialsOf(sb, 'sandbox-prod');
+    const wrong = new RAMClient({ endpoint: sb.endpoint, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey: 'wrong'.repeat(8) }, maxAttempts: 1 });
+    expect(await awsError(wrong.send(new GetResourceSharesCommand({ resourceOwner: 'SELF' })))).toMatchObject({ code: 'InvalidSignatureException', status: 403 });
   });
 });
 

@@ -1,6 +1,7 @@
 /** What the moto differential tests share: the two accounts, a target (the sandbox or moto) with
  * clients for both, and helpers that compare answers by logical names instead of ids. */
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { RAMClient } from '@aws-sdk/client-ram';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { expect } from 'vitest';
 
@@ -12,6 +13,9 @@ export interface Target {
   readonly name: 'sandbox' | 'moto';
   readonly a: (region?: string) => EC2Client;
   readonly b: (region?: string) => EC2Client;
+  /** RAM clients of account A and B in us-east-1. */
+  readonly ramA: RAMClient;
+  readonly ramB: RAMClient;
   /** Real id → logical name, so answers from both targets can be compared. */
   readonly names: Map<string, string>;
 }
@@ -27,7 +31,15 @@ export async function makeTarget(name: Target['name'], endpoint: string, base: {
     sessionToken: role.Credentials?.SessionToken as string,
   };
   const client = (creds: typeof base, region: string) => new EC2Client({ endpoint, region, credentials: creds, maxAttempts: 1 });
-  return { name, a: (region = 'us-east-1') => client(base, region), b: (region = 'us-east-1') => client(bCreds, region), names: new Map() };
+  const ram = (creds: typeof base) => new RAMClient({ endpoint, region: 'us-east-1', credentials: creds, maxAttempts: 1 });
+  return {
+    name,
+    a: (region = 'us-east-1') => client(base, region),
+    b: (region = 'us-east-1') => client(bCreds, region),
+    ramA: ram(base),
+    ramB: ram(bCreds),
+    names: new Map(),
+  };
 }
 
 /** The AWS error of a call that must fail, with the ids in its message replaced by their names. */

@@ -15,8 +15,17 @@
  * - security groups whose rules name peer CIDRs and peer security groups (across accounts);
  * - gateways as resources: the egress VPC's internet gateway and NAT gateway (with its Elastic
  *   IP), which its tables route to; the hub's VPN and egress-only gateways; the default VPC's
- *   internet gateway; and every VPC's default network ACL.
+ *   internet gateway; and every VPC's default network ACL;
+ * - transit gateways: the network account's hub-tgw in us-east-1, shared through an AWS RAM
+ *   resource share with the prod and data accounts (both accepted the invitation); attached are
+ *   shared-services (same account), prod-app (accepted by the network account) and data-lake
+ *   (still pendingAcceptance); prod-app reaches shared-services both over the hub-prod-app
+ *   peering and through hub-tgw, and its main table's more specific route decides (10.0.0.0/16
+ *   to the peering beats 10.0.0.0/15 to the gateway, so only the 10.1.0.0/16 block goes through
+ *   the gateway); hub-tgw is peered with eu-tgw (the network account's gateway in eu-west-1,
+ *   shared-services-eu attached), accepted, with a static route each way.
  */
+import { DEMO_TRANSIT_GATEWAY_PEERINGS, DEMO_TRANSIT_GATEWAYS } from './demo-tgw';
 import type { ScenarioInput } from './scenario';
 
 const NET = 'sandbox-network';
@@ -66,6 +75,8 @@ export const DEMO_SCENARIO: ScenarioInput = {
             { destination: 'vpc:prod-app-use1', peering: 'hub-prod-app' },
             { destination: 'vpc:shared-euw1', peering: 'hub-use1-euw1' },
             { destination: 'vpc:egress-use1', peering: 'hub-egress' },
+            // prod-app's second block is not covered by the peering route: it goes through hub-tgw.
+            { destination: '10.66.0.0/16', transitGateway: 'hub-tgw' },
           ],
         },
         {
@@ -172,6 +183,9 @@ export const DEMO_SCENARIO: ScenarioInput = {
           routes: [
             { destination: 'vpc:shared-use1', peering: 'hub-prod-app' },
             { destination: 'vpc:prod-db-use1', peering: 'prod-app-db' },
+            // Shared services reachable both ways: the /16 above (the peering) is more specific than
+            // this /15 (hub-tgw), so only shared-services' 10.1.0.0/16 block goes through the gateway.
+            { destination: '10.0.0.0/15', transitGateway: 'hub-tgw' },
           ],
         },
         {
@@ -378,4 +392,6 @@ export const DEMO_SCENARIO: ScenarioInput = {
     { key: 'analytics-prod', requester: 'data-analytics-apse2', accepter: 'prod-app-apse2', status: 'provisioning', name: 'analytics-to-prod' },
     { key: 'dev-eu-etl', requester: 'dev-app-euw1', accepter: 'data-etl-euw1', status: 'initiating-request', name: 'dev-eu-to-etl' },
   ],
+  transitGateways: DEMO_TRANSIT_GATEWAYS,
+  transitGatewayPeerings: DEMO_TRANSIT_GATEWAY_PEERINGS,
 };

@@ -2,7 +2,8 @@
  *
  * Every resource is made by the handler that answers the SDK (`runEc2Action`), in the order a
  * person would click it together: accounts, default VPCs, VPCs and their extra blocks, subnets,
- * gateways, route tables and their gateway routes, security groups, then each peering in turn: the request,
+ * gateways, route tables, security groups, transit gateways (`load-tgw.ts`: sharing through RAM,
+ * attachments, peerings, static routes), the routes to gateways, then each peering in turn: the request,
  * the routes to it while it is pending (so that routes to peerings that end rejected or deleted
  * show `blackhole`), its transition (accept, reject, delete) and DNS options; last the
  * security-group rules (references across a peering need it active). Expired requests are made with the clock set back by the expiry
@@ -17,10 +18,12 @@ import { AwsError } from '../errors';
 import { DEFAULT_REGIONS, isKnownRegion } from '../regions';
 import type { SandboxSettings } from '../state/records';
 import type { World } from '../state/world';
+import { loadTransitGateways } from './load-tgw';
 import type { Scenario, ScenarioAccount, ScenarioRoute, ScenarioVpc } from './scenario';
 
 /** Scenario keys → AWS ids (`vpc:<key>`, `subnet:<key>`, `rtb:<key>`, `sg:<key>`, `pcx:<key>`,
- * `igw:<key>`, `eigw:<key>`, `vgw:<key>`, `nat:<key>`). */
+ * `igw:<key>`, `eigw:<key>`, `vgw:<key>`, `nat:<key>`, `tgw:<key>`, `tgw-rtb:<key>`,
+ * `tgw-attach:<key>`; `ram:<key>` is a gateway's resource share ARN). */
 export type ScenarioRefs = Record<string, string>;
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -227,6 +230,9 @@ export function loadScenario(world: World, scenario: Scenario): ScenarioRefs {
     }
   }
 
+  const account = (ref: string, where: string): ScenarioAccount => accountByRef.get(ref) ?? fail(where, `unknown account "${ref}" (use a profile name or account id from "accounts")`);
+  loadTransitGateways(scenario, { world, refs, call, fail, remember, tagSpec, account, vpc: vpcOf });
+
   // Routes that do not target a peering.
   const createRoute = (r: (typeof pendingRoutes)[number]): void => {
     const input: Record<string, unknown> = { RouteTableId: r.rtb };
@@ -245,16 +251,16 @@ export function loadScenario(world: World, scenario: Scenario): ScenarioRefs {
       if (!g || g.kind !== field) fail(`${r.where} route to ${dest}`, `"${k}" is not the key of a gateway of this kind (declare it as ${noun} of a VPC and name it by its key)`);
       input[param] = g?.id;
     }
-    if (r.route.transitGateway) {
+    const tgw = r.route.transitGateway && (refs[`tgw:${r.route.transitGateway}`] ?? r.route.transitGateway);
+    if (tgw && !/^tgw-[0-9a-f]{8,17}$/.test(tgw)) fail(`${r.where} route to ${dest}`, `"${tgw}" is not the key of one of transitGateways`);
+    const rt = tgw ? world.byId.get(r.rtb) : undefined;
+    if (tgw && rt?.kind === 'routeTable' && !world.byId.has(tgw)) {
       // A bare transit gateway id the sandbox does not have: kept as given, as CreateRoute would
       // refuse it (InvalidTransitGatewayID.NotFound).
-      const rt = world.byId.get(r.rtb);
-      if (rt?.kind === 'routeTable' && !world.byId.has(r.route.transitGateway)) {
-        rt.rec.routes.push({ [cidr.includes(':') ? 'destinationIpv6CidrBlock' : 'destinationCidrBlock']: cidr, transitGatewayId: r.route.transitGateway, origin: 'CreateRoute' });
-        return;
-      }
-      input.TransitGatewayId = r.route.transitGateway;
+      rt.rec.routes.push({ [cidr.includes(':') ? 'destinationIpv6CidrBlock' : 'destinationCidrBlock']: cidr, transitGatewayId: tgw, origin: 'CreateRoute' });
+      return;
     }
+    if (tgw) input.TransitGatewayId = tgw;
     call(r.account.id, r.region, 'CreateRoute', input, `${r.where} route to ${dest}`);
   };
   const routesByPeering = new Map<string, (typeof pendingRoutes)[number][]>();

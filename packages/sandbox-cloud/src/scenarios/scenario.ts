@@ -32,7 +32,8 @@ export const scenarioAccountSchema = z.object({
 /** A route: a destination and exactly one target. `vpc:<key>` as destination means that VPC's
  * primary CIDR. Gateways are named by their keys: `gateway` an internet or virtual private
  * gateway of the VPC, `natGateway` a NAT gateway of it, `egressOnlyGateway` its egress-only
- * internet gateway. `transitGateway` is a bare id, kept as given (scenarios do not declare transit gateways yet). */
+ * internet gateway. `transitGateway` is the key of one of `transitGateways` (its own account's, or one
+ * shared with the VPC's account), or a bare `tgw-` id the sandbox does not have, kept as given. */
 export const scenarioRouteSchema = z
   .object({
     destination: z.union([cidr, z.string().regex(/^vpc:[A-Za-z0-9._-]+$/)]),
@@ -40,7 +41,7 @@ export const scenarioRouteSchema = z
     gateway: key.optional(),
     natGateway: key.optional(),
     egressOnlyGateway: key.optional(),
-    transitGateway: z.string().regex(/^tgw-[0-9a-f]+$/).optional(),
+    transitGateway: key.optional(),
   })
   .refine((r) => [r.peering, r.gateway, r.natGateway, r.egressOnlyGateway, r.transitGateway].filter((x) => x !== undefined).length === 1, {
     message: 'a route needs exactly one target: peering, gateway, natGateway, egressOnlyGateway or transitGateway',
@@ -136,6 +137,61 @@ export const scenarioVpcSchema = z.object({
   securityGroups: z.array(scenarioSecurityGroupSchema).optional(),
 });
 
+/** States a transit gateway attachment of a scenario can end in, each reached by the real calls. */
+export const SCENARIO_TGW_ATTACHMENT_STATES = ['available', 'pendingAcceptance', 'rejected'] as const;
+
+/** A VPC attachment of a transit gateway, made by the VPC's account. */
+export const scenarioTgwAttachmentSchema = z.object({
+  key,
+  vpc: key,
+  /** Subnet keys of the VPC, at most one per zone (default: the VPC's first subnet). */
+  subnets: z.array(key).optional(),
+  /** `pendingAcceptance` and `rejected` need the VPC in another account than the gateway's and a
+   * gateway that does not auto-accept; `available` is accepted by the gateway's owner when needed. */
+  status: z.enum(SCENARIO_TGW_ATTACHMENT_STATES).default('available'),
+  name: z.string().optional(),
+  tags: tags.optional(),
+});
+
+/** A static route in a transit gateway's default route table: to an attachment (a VPC
+ * attachment's key or a transit gateway peering's key) or a blackhole. */
+export const scenarioTgwRouteSchema = z
+  .object({
+    destination: z.union([cidr, z.string().regex(/^vpc:[A-Za-z0-9._-]+$/)]),
+    attachment: key.optional(),
+    blackhole: z.boolean().optional(),
+  })
+  .refine((r) => (r.attachment === undefined) !== (r.blackhole !== true), { message: 'a transit gateway route needs exactly one of attachment or blackhole: true' });
+
+/** A transit gateway with its VPC attachments, its sharing through AWS RAM and its static routes. */
+export const scenarioTransitGatewaySchema = z.object({
+  key,
+  /** Account profile or id of the owner. */
+  account: z.string(),
+  region: z.string(),
+  name: z.string().optional(),
+  description: z.string().optional(),
+  tags: tags.optional(),
+  amazonSideAsn: z.number().int().optional(),
+  autoAcceptSharedAttachments: z.boolean().optional(),
+  /** Accounts (profiles or ids) the gateway is shared with through a RAM resource share; each
+   * accepts the invitation, so it can attach its VPCs and route to the gateway. */
+  shareWith: z.array(z.string()).optional(),
+  attachments: z.array(scenarioTgwAttachmentSchema).optional(),
+  routes: z.array(scenarioTgwRouteSchema).optional(),
+});
+
+/** A peering attachment between two transit gateways of the scenario; once `available` each side
+ * is associated with its gateway's default route table. */
+export const scenarioTgwPeeringSchema = z.object({
+  key,
+  requester: key,
+  accepter: key,
+  status: z.enum(SCENARIO_TGW_ATTACHMENT_STATES),
+  name: z.string().optional(),
+  tags: tags.optional(),
+});
+
 /** Statuses a scenario can ask for; each is reached by the real transitions. */
 export const SCENARIO_PEERING_STATUSES = [
   'initiating-request',
@@ -179,6 +235,8 @@ export const scenarioSchema = z.object({
   accounts: z.array(scenarioAccountSchema).min(1, 'a scenario needs at least one account'),
   vpcs: z.array(scenarioVpcSchema).default([]),
   peerings: z.array(scenarioPeeringSchema).default([]),
+  transitGateways: z.array(scenarioTransitGatewaySchema).default([]),
+  transitGatewayPeerings: z.array(scenarioTgwPeeringSchema).default([]),
 });
 
 /** A scenario, as written (before defaults). */
@@ -195,6 +253,8 @@ export type ScenarioSubnet = z.output<typeof scenarioSubnetSchema>;
 export type ScenarioPeering = z.output<typeof scenarioPeeringSchema>;
 /** One route of a scenario. */
 export type ScenarioRoute = z.output<typeof scenarioRouteSchema>;
+/** One transit gateway of a scenario. */
+export type ScenarioTransitGateway = z.output<typeof scenarioTransitGatewaySchema>;
 /** One NAT gateway of a scenario. */
 export type ScenarioNatGateway = z.output<typeof scenarioNatGatewaySchema>;
 

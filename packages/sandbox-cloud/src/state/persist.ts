@@ -4,6 +4,7 @@
 import { KIND_LIST } from '../kinds';
 import type { PeeringHold } from '../kinds/peering/records';
 import type { KindRecord, KindTables, SandboxKind } from '../kinds/records';
+import type { InvitationRec, ResourceShareRec } from '../ram/records';
 import type { AccountRec, SandboxSettings, SessionRec } from './records';
 import { World } from './world';
 
@@ -22,6 +23,9 @@ export type WorldData = {
   accounts: AccountRec[];
   sessions: SessionRec[];
   holds: PeeringHold[];
+  /** AWS RAM's shares and invitations (absent from files written before RAM). */
+  resourceShares?: ResourceShareRec[];
+  resourceShareInvitations?: InvitationRec[];
   /** Scenario keys → ids (`vpc:<key>` → `vpc-…`), so tests and the app can find scenario resources. */
   refs?: Record<string, string>;
 } & { [K in SandboxKind as KindTables[K]['stateKey']]: KindRecord<K>[] };
@@ -31,7 +35,7 @@ export function assertWorldData(data: unknown, source: string): asserts data is 
   const d = data as Record<string, unknown> | null;
   const lists = ['accounts', 'sessions', ...KIND_LIST.filter((k) => !k.state.addedLater).map((k) => k.state.key), 'holds'];
   // Kinds added after state files began may be missing (an older file), but not damaged.
-  const later = KIND_LIST.filter((k) => k.state.addedLater).map((k) => k.state.key);
+  const later = [...KIND_LIST.filter((k) => k.state.addedLater).map((k) => k.state.key), 'resourceShares', 'resourceShareInvitations'];
   if (!d || typeof d !== 'object' || d.format !== 'peerscape-sandbox-state') {
     throw new Error(`${source} is not a Peerscape sandbox state file (expected "format": "peerscape-sandbox-state").`);
   }
@@ -58,6 +62,8 @@ export function worldToData(world: World): WorldData {
   };
   for (const k of KIND_LIST) data[k.state.key] = k.state.dump(world);
   data.holds = world.holds;
+  data.resourceShares = [...world.ram.shares.values()];
+  data.resourceShareInvitations = [...world.ram.invitations.values()];
   return structuredClone(data) as WorldData;
 }
 
@@ -72,5 +78,7 @@ export function worldFromData(data: WorldData, clock: () => number): World {
   for (const s of d.sessions) w.addSession(s);
   for (const k of KIND_LIST) k.state.load(w, (d as unknown as Record<string, KindRecord<SandboxKind>[] | undefined>)[k.state.key]);
   w.holds = d.holds;
+  for (const s of d.resourceShares ?? []) w.ram.shares.set(s.arn, s);
+  for (const i of d.resourceShareInvitations ?? []) w.ram.invitations.set(i.arn, i);
   return w;
 }

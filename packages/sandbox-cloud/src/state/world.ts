@@ -12,6 +12,7 @@
  */
 import { OUTSTANDING_STATUSES, type PeeringHold, type PeeringRec, type PeeringStatusCode } from '../kinds/peering/records';
 import type { CellKind, KindRecord } from '../kinds/records';
+import { RamStore } from '../ram/records';
 import { DueHeap } from './due-heap';
 import { mixId, seedWords, type SeedWords } from './ids';
 import { DEFAULT_SETTINGS, type AccountRec, type CellRec, type SandboxSettings, type SessionRec } from './records';
@@ -60,6 +61,8 @@ export class World {
   readonly peerings = new Map<string, PeeringRec>();
   readonly peeringsByVpc = new Map<string, Set<string>>();
   holds: PeeringHold[] = [];
+  /** AWS RAM's resource shares and invitations. */
+  readonly ram = new RamStore();
   settings: SandboxSettings;
   scenario: string;
   seed: string;

@@ -1,6 +1,11 @@
 /** The demo organisation, as the real SDK sees it: every situation the app has to explain is there. */
 import {
   DescribeEgressOnlyInternetGatewaysCommand,
+  DescribeTransitGatewayAttachmentsCommand,
+  DescribeTransitGatewayPeeringAttachmentsCommand,
+  DescribeTransitGatewayRouteTablesCommand,
+  DescribeTransitGatewaysCommand,
+  SearchTransitGatewayRoutesCommand,
   DescribeInternetGatewaysCommand,
   DescribeNatGatewaysCommand,
   DescribeNetworkAclsCommand,
@@ -16,10 +21,11 @@ import {
   type Vpc,
   type VpcPeeringConnection,
 } from '@aws-sdk/client-ec2';
+import { GetResourceShareAssociationsCommand, GetResourceSharesCommand } from '@aws-sdk/client-ram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSandbox, type SandboxHandle } from '../../src/testing/start-sandbox';
-import { ec2 } from '../clients';
+import { ec2, ram } from '../clients';
 
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 let sb: SandboxHandle;
@@ -149,5 +155,64 @@ describe('the demo organisation', () => {
     expect(hub?.RequesterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc).toBe(true);
     expect(hub?.AccepterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc).toBe(true);
     expect(hub?.Tags?.find((t) => t.Key === 'Name')?.Value).toBe('hub-prod-app');
+  });
+
+  it('has a transit gateway shared through RAM with two accounts, attachments from both (one pending), a pair reachable by peering and gateway, and a gateway peering to eu-west-1', async () => {
+    const [NET, PROD, DATA] = ['111122223333', '444455556666', '246813579024'];
+    const hub = ref('tgw:hub-tgw');
+    const shares = (await ram(sb, 'sandbox-network').send(new GetResourceSharesCommand({ resourceOwner: 'SELF' }))).resourceShares ?? [];
+    expect(shares.map((s) => [s.name, s.status])).toEqual([['hub-tgw-share', 'ACTIVE']]);
+    const principals = (await ram(sb, 'sandbox-network').send(new GetResourceShareAssociationsCommand({ associationType: 'PRINCIPAL' }))).resourceShareAssociations ?? [];
+    expect(principals.map((p) => [p.associatedEntity, p.status]).sort()).toEqual([[DATA, 'ASSOCIATED'], [PROD, 'ASSOCIATED']]);
+    for (const who of ['sandbox-prod', 'sandbox-data']) {
+      expect((await ec2(sb, who).send(new DescribeTransitGatewaysCommand({}))).TransitGateways?.map((g) => [g.TransitGatewayId, g.OwnerId]), who).toEqual([[hub, NET]]);
+      expect((await ec2(sb, who).send(new DescribeTransitGatewayRouteTablesCommand({}))).TransitGatewayRouteTables, who).toEqual([]);
+    }
+    expect((await ec2(sb, 'sandbox-dev').send(new DescribeTransitGatewaysCommand({}))).TransitGateways).toEqual([]);
+
+    const attachments = (await ec2(sb, 'sandbox-network').send(new DescribeTransitGatewayAttachmentsCommand({ Filters: [{ Name: 'transit-gateway-id', Values: [hub] }] })))
+      .TransitGatewayAttachments;
+    expect(attachments?.map((a) => [a.ResourceType, a.ResourceId, a.ResourceOwnerId, a.State]).sort()).toEqual(
+      [
+        ['peering', ref('tgw:eu-tgw'), NET, 'available'],
+        ['vpc', ref('vpc:data-lake-use1'), DATA, 'pendingAcceptance'],
+        ['vpc', ref('vpc:prod-app-use1'), PROD, 'available'],
+        ['vpc', ref('vpc:shared-use1'), NET, 'available'],
+      ].sort(),
+    );
+    const hubRoutes = (await ec2(sb, 'sandbox-network').send(
+      new SearchTransitGatewayRoutesCommand({ TransitGatewayRouteTableId: ref('tgw-rtb:hub-tgw'), Filters: [{ Name: 'state', Values: ['active'] }] }),
+    )).Routes;
+    expect(hubRoutes?.map((r) => `${r.DestinationCidrBlock} ${r.Type} ${r.TransitGatewayAttachments?.[0]?.ResourceId ?? ''}`).sort()).toEqual(
+      [
+        `10.0.0.0/16 propagated ${ref('vpc:shared-use1')}`,
+        `10.1.0.0/16 propagated ${ref('vpc:shared-use1')}`,
+        `10.16.0.0/16 static ${ref('tgw:eu-tgw')}`,
+        `10.64.0.0/16 propagated ${ref('vpc:prod-app-use1')}`,
+        `10.66.0.0/16 propagated ${ref('vpc:prod-app-use1')}`,
+      ].sort(),
+    );
+
+    // prod-app → shared-services: the peering's /16 is more specific than the gateway's /15.
+    const prodMain = tables.find((t) => t.RouteTableId === ref('rtb:prod-app-main'));
+    expect(prodMain?.Routes?.filter((r) => r.DestinationCidrBlock?.startsWith('10.0.')).map((r) => [r.DestinationCidrBlock, r.VpcPeeringConnectionId ?? r.TransitGatewayId, r.State]).sort()).toEqual([
+      ['10.0.0.0/15', hub, 'active'],
+      ['10.0.0.0/16', ref('pcx:hub-prod-app'), 'active'],
+    ]);
+    expect(peerings.get(ref('pcx:hub-prod-app'))?.Status?.Code).toBe('active');
+
+    const peering = (await ec2(sb, 'sandbox-network', 'eu-west-1').send(new DescribeTransitGatewayPeeringAttachmentsCommand({}))).TransitGatewayPeeringAttachments;
+    expect(peering).toEqual([
+      expect.objectContaining({
+        TransitGatewayAttachmentId: ref('tgw-attach:hub-us-eu-tgw'),
+        State: 'available',
+        RequesterTgwInfo: expect.objectContaining({ TransitGatewayId: hub, Region: 'us-east-1' }),
+        AccepterTgwInfo: expect.objectContaining({ TransitGatewayId: ref('tgw:eu-tgw'), Region: 'eu-west-1' }),
+      }),
+    ]);
+    const euStatic = (await ec2(sb, 'sandbox-network', 'eu-west-1').send(
+      new SearchTransitGatewayRoutesCommand({ TransitGatewayRouteTableId: ref('tgw-rtb:eu-tgw'), Filters: [{ Name: 'type', Values: ['static'] }] }),
+    )).Routes;
+    expect(euStatic?.map((r) => [r.DestinationCidrBlock, r.State, r.TransitGatewayAttachments?.[0]?.ResourceId])).toEqual([['10.0.0.0/16', 'active', hub]]);
   });
 });

@@ -142,7 +142,8 @@ describe('state files with prefix lists and VPC endpoints', () => {
     const routes = (w: World): unknown =>
       (call(w, 'SearchTransitGatewayRoutes', { TransitGatewayRouteTableId: rtb, Filters: [{ Name: 'state', Values: ['active', 'blackhole'] }] }) as SearchTransitGatewayRoutesResult).Routes;
     const data = worldToData(world);
-    expect([data.transitGateways.length, data.transitGatewayAttachments.length, data.transitGatewayRouteTables.length]).toEqual([1, 1, 1]);
+    // The demo has two gateways (each with its default table) and five attachments (a peering among them).
+    expect([data.transitGateways.length, data.transitGatewayAttachments.length, data.transitGatewayRouteTables.length]).toEqual([3, 6, 3]);
     const again = worldFromData(data, clock);
     expect(worldToData(again)).toEqual(data);
     expect(routes(again)).toEqual(routes(world));
@@ -151,10 +152,23 @@ describe('state files with prefix lists and VPC endpoints', () => {
       { DestinationCidrBlock: vpc?.cidrBlock, TransitGatewayAttachments: [{ TransitGatewayAttachmentId: att, ResourceId: vpc?.id, ResourceType: 'vpc' }], Type: 'propagated', State: 'active' },
     ]);
     const older = worldToData(demoWorld()) as unknown as Record<string, unknown>;
-    for (const key of ['transitGateways', 'transitGatewayAttachments', 'transitGatewayRouteTables']) delete older[key];
+    for (const key of ['transitGateways', 'transitGatewayAttachments', 'transitGatewayRouteTables', 'resourceShares', 'resourceShareInvitations']) delete older[key];
     assertWorldData(older, 'old.json');
     const loaded = worldToData(worldFromData(older as never, clock));
     expect([loaded.transitGateways, loaded.transitGatewayAttachments, loaded.transitGatewayRouteTables]).toEqual([[], [], []]);
+    expect([loaded.resourceShares, loaded.resourceShareInvitations]).toEqual([[], []]);
+  });
+
+  it("keep RAM's resource shares and invitations across a save, so a shared gateway stays visible to its consumers", () => {
+    const world = demoWorld();
+    const data = worldToData(world);
+    expect(data.resourceShares?.map((s) => [s.name, s.status, s.principals.map((p) => p.status)])).toEqual([['hub-tgw-share', 'ACTIVE', ['ASSOCIATED', 'ASSOCIATED']]]);
+    expect(data.resourceShareInvitations?.map((i) => i.status)).toEqual(['ACCEPTED', 'ACCEPTED']);
+    const again = worldFromData(data, clock);
+    expect(worldToData(again)).toEqual(data);
+    const seen = (w: World): unknown => runEc2Action(w, '444455556666', 'us-east-1', 'DescribeTransitGateways', {}, 'r');
+    expect(seen(again)).toEqual(seen(world));
+    expect((seen(again) as { TransitGateways: { OwnerId: string }[] }).TransitGateways.map((g) => g.OwnerId)).toEqual(['111122223333']);
   });
 
   it('keep interfaces and instances: the subnet counts and the next free address carry over, and files written before them load', () => {

@@ -48,7 +48,7 @@ import { requireNetworkInterface } from '../network-interface/store';
 import { PEERING_IDS } from '../peering/records';
 import { assertUsablePrefixList } from '../prefix-list/store';
 import { requireSubnet } from '../subnet/store';
-import { requireTransitGateway } from '../transit-gateway/store';
+import { requireUsableTransitGateway } from '../transit-gateway/store';
 import { vpcIpv4Blocks, vpcIpv6Blocks } from '../vpc/records';
 import { VPC_ENDPOINT_IDS } from '../vpc-endpoint/records';
 import { requireVpc, vpcHasDependencies } from '../vpc/store';
@@ -272,7 +272,7 @@ function readTarget(ctx: CallContext, table: RouteTableRec, input: RouteInput): 
     if (!nat || !natGatewayRoutable(ctx.world, id)) throw notFound(NAT_ROUTE_TARGET_IDS, id);
     if (nat.vpcId !== table.vpcId) throw differentNetworks(table, id);
   }
-  if (wire === 'TransitGatewayId') requireTransitGateway(ctx, id);
+  if (wire === 'TransitGatewayId') requireUsableTransitGateway(ctx, id);
   if (wire === 'NetworkInterfaceId') {
     const n = requireNetworkInterface(ctx, id);
     if (n.vpcId !== table.vpcId) throw differentNetworks(table, id, 'network interface');

@@ -7,7 +7,9 @@
  * (`DuplicateTransitGatewayAttachment`); a new attachment is associated with the gateway's
  * default association route table and propagates to its default propagation route table when
  * those options are enabled. Attachments in the gateway owner's own account go pending →
- * available. Deleting one withdraws its propagated routes and ends its association; static
+ * available; one from another account (to a gateway shared through RAM) waits in
+ * `pendingAcceptance` unless the gateway auto-accepts shared attachments, and gets the default
+ * association and propagation once accepted (`acceptance.ts`). Deleting one withdraws its propagated routes and ends its association; static
  * routes to it stay, as blackholes.
  */
 import type {
@@ -30,17 +32,16 @@ import type { CallContext, SubnetDeleteHook, VpcDeleteHook } from '../../ec2/con
 import { AwsError, invalidValue, missingParameter } from '../../errors';
 import type { World } from '../../state/world';
 import { requireSubnet } from '../subnet/store';
-import type { Switch } from '../transit-gateway/records';
+import type { Switch, TransitGatewayRec } from '../transit-gateway/records';
 import {
   associatedTable,
   attachmentResource,
   attachmentState,
   attachmentsOf,
   attachmentVisible,
-  lifeState,
   live,
+  requireUsableTransitGateway,
   requireAttachment,
-  requireTransitGateway,
   shown,
   transitGatewayById,
 } from '../transit-gateway/store';
@@ -49,7 +50,7 @@ import { TGW_ATTACHMENT_IDS, type TgwAttachmentRec } from './records';
 
 const MAX_PAGE = 1000;
 
-function renderVpcAttachment(world: World, a: TgwAttachmentRec, state: string = lifeState(world, a)): TransitGatewayVpcAttachment {
+export function renderVpcAttachment(world: World, a: TgwAttachmentRec, state: string = attachmentState(world, a)): TransitGatewayVpcAttachment {
   return {
     TransitGatewayAttachmentId: a.id,
     TransitGatewayId: a.transitGatewayId,
@@ -116,7 +117,7 @@ export function createTransitGatewayVpcAttachment(
   ctx: CallContext,
   input: CreateTransitGatewayVpcAttachmentRequest,
 ): CreateTransitGatewayVpcAttachmentResult {
-  const g = requireTransitGateway(ctx, input.TransitGatewayId);
+  const g = requireUsableTransitGateway(ctx, input.TransitGatewayId);
   const v = requireVpc(ctx, input.VpcId);
   const subnetIds = checkSubnets(ctx, v.id, input.SubnetIds ?? []);
   if (attachmentsOf(ctx.world, g.id).some((a) => a.vpcId === v.id)) {
@@ -139,14 +140,22 @@ export function createTransitGatewayVpcAttachment(
     createdAt: ctx.world.now(),
     tags,
   };
+  const awaits = g.ownerId !== ctx.accountId && g.autoAcceptSharedAttachments !== 'enable';
+  if (awaits) rec.awaitsAcceptance = true;
   checkDryRun(input);
   rec.id = ctx.world.newLaterId('tgw-attach');
   ctx.world.put('transitGatewayAttachment', rec);
-  const tables = ctx.world.cell(g.ownerId, g.region).table('transitGatewayRouteTable');
+  if (!awaits) defaultRouting(ctx.world, g, rec);
+  return { TransitGatewayVpcAttachment: renderVpcAttachment(ctx.world, rec, awaits ? 'pendingAcceptance' : 'pending') };
+}
+
+/** Associates a VPC attachment with the gateway's default association table and makes it
+ * propagate to the default propagation table, where those options are enabled. */
+export function defaultRouting(world: World, g: TransitGatewayRec, rec: TgwAttachmentRec): void {
+  const tables = world.cell(g.ownerId, g.region).table('transitGatewayRouteTable');
   if (g.defaultRouteTableAssociation === 'enable' && g.associationDefaultRouteTableId) rec.associatedRouteTableId = g.associationDefaultRouteTableId;
   const prop = g.defaultRouteTablePropagation === 'enable' && g.propagationDefaultRouteTableId ? tables.get(g.propagationDefaultRouteTableId) : undefined;
   if (prop) prop.propagations.push(rec.id);
-  return { TransitGatewayVpcAttachment: renderVpcAttachment(ctx.world, rec, 'pending') };
 }
 
 /** ModifyTransitGatewayVpcAttachment: subnets added and removed (one per zone still), options. */
@@ -222,7 +231,7 @@ function pick(ctx: CallContext, ids: readonly string[] | undefined, vpcOnly = fa
 
 function vpcFilters(world: World): FilterSpec<TgwAttachmentRec> {
   return {
-    state: (a) => lifeState(world, a),
+    state: (a) => attachmentState(world, a),
     'transit-gateway-attachment-id': (a) => a.id,
     'transit-gateway-id': (a) => a.transitGatewayId,
     'vpc-id': (a) => a.vpcId,

@@ -2,6 +2,7 @@
  * (the VPC owner's), its actions, and its hold on a VPC's and a subnet's deletion. */
 import { read, write } from '../../ec2/context';
 import { cellTable, type KindDef } from '../kind';
+import { acceptTransitGatewayVpcAttachment, rejectTransitGatewayVpcAttachment } from './acceptance';
 import {
   attachmentsOnSubnetDelete,
   attachmentsOnVpcDelete,
@@ -29,6 +30,8 @@ export const TRANSIT_GATEWAY_ATTACHMENT_KIND = {
     DeleteTransitGatewayVpcAttachment: write(deleteTransitGatewayVpcAttachment),
     DescribeTransitGatewayVpcAttachments: read(describeTransitGatewayVpcAttachments),
     DescribeTransitGatewayAttachments: read(describeTransitGatewayAttachments),
+    AcceptTransitGatewayVpcAttachment: write(acceptTransitGatewayVpcAttachment),
+    RejectTransitGatewayVpcAttachment: write(rejectTransitGatewayVpcAttachment),
     CreateTransitGatewayPeeringAttachment: write(createTransitGatewayPeeringAttachment),
     AcceptTransitGatewayPeeringAttachment: write(acceptTransitGatewayPeeringAttachment),
     RejectTransitGatewayPeeringAttachment: write(rejectTransitGatewayPeeringAttachment),

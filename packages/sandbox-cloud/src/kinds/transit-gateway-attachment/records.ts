@@ -35,10 +35,14 @@ export interface TgwAttachmentRec {
   ipv6Support: Switch;
   applianceModeSupport: Switch;
   associatedRouteTableId?: string;
-  /** Peering attachments only: the accepter side, and when it was accepted or rejected. */
+  /** Peering attachments only: the accepter side. */
   peer?: TgwPeerSide;
   /** Peering attachments only: the association on the accepter's gateway. */
   peerAssociatedRouteTableId?: string;
+  /** VPC attachments only: made by another account than the gateway's owner while the gateway
+   * did not auto-accept shared attachments, so it waits for the owner to accept it. */
+  awaitsAcceptance?: boolean;
+  /** When a peering attachment, or a VPC attachment that awaits acceptance, was accepted. */
   acceptedAt?: number;
   rejected?: boolean;
   createdAt: number;

@@ -4,9 +4,7 @@ import { read, write } from '../../ec2/context';
 import { cellTable, type KindDef } from '../kind';
 import {
   associateTransitGatewayRouteTable,
-  createTransitGatewayRoute,
   createTransitGatewayRouteTable,
-  deleteTransitGatewayRoute,
   deleteTransitGatewayRouteTable,
   describeTransitGatewayRouteTables,
   disableTransitGatewayRouteTablePropagation,
@@ -15,9 +13,8 @@ import {
   getTransitGatewayAttachmentPropagations,
   getTransitGatewayRouteTableAssociations,
   getTransitGatewayRouteTablePropagations,
-  replaceTransitGatewayRoute,
-  searchTransitGatewayRoutes,
 } from './actions';
+import { createTransitGatewayRoute, deleteTransitGatewayRoute, replaceTransitGatewayRoute, searchTransitGatewayRoutes } from './routes';
 import { TGW_ROUTE_TABLE_IDS } from './records';
 
 export const TRANSIT_GATEWAY_ROUTE_TABLE_KIND = {

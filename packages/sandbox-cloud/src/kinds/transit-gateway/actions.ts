@@ -26,14 +26,24 @@ import type { CallContext } from '../../ec2/context';
 import { AwsError, invalidValue } from '../../errors';
 import type { World } from '../../state/world';
 import { TRANSIT_GATEWAY_IDS, type Switch, type TransitGatewayRec } from './records';
-import { attachmentsOf, lifeState, live, newTgwRouteTable, requireTgwRouteTable, requireTransitGateway, visibleOf } from './store';
+import {
+  attachmentsOf,
+  lifeState,
+  live,
+  newTgwRouteTable,
+  requireTgwRouteTable,
+  requireTransitGateway,
+  sharedTransitGateways,
+  transitGatewayArn,
+  visibleOf,
+} from './store';
 
 const MAX_PAGE = 1000;
 
 function render(world: World, g: TransitGatewayRec, state = lifeState(world, g)): TransitGateway {
   return {
     TransitGatewayId: g.id,
-    TransitGatewayArn: `arn:aws:ec2:${g.region}:${g.ownerId}:transit-gateway/${g.id}`,
+    TransitGatewayArn: transitGatewayArn(g),
     State: state,
     OwnerId: g.ownerId,
     Description: g.description,
@@ -176,9 +186,11 @@ function filters(world: World): FilterSpec<TransitGatewayRec> {
   };
 }
 
-/** DescribeTransitGateways: filters and pages. */
+/** DescribeTransitGateways: the caller's gateways here and those other accounts share with it
+ * through RAM (with their owner's `OwnerId`); filters and pages. */
 export function describeTransitGateways(ctx: CallContext, input: DescribeTransitGatewaysRequest): DescribeTransitGatewaysResult {
-  const seen = new Map(visibleOf(ctx.world, ctx.cell.table('transitGateway')).map((g) => [g.id, g]));
+  const mine = visibleOf(ctx.world, ctx.cell.table('transitGateway'));
+  const seen = new Map([...mine, ...sharedTransitGateways(ctx)].map((g) => [g.id, g]));
   const base = input.TransitGatewayIds?.length ? pickByIds(TRANSIT_GATEWAY_IDS, input.TransitGatewayIds, (id) => seen.get(id)) : seen.values();
   const filtered = applyFilters(byId(base), input.Filters, filters(ctx.world), (g) => g.tags);
   checkDryRun(input);

@@ -25,11 +25,12 @@ export function lifeState(world: World, r: Timed): 'pending' | 'available' | 'de
   return now < r.createdAt + t ? 'pending' : 'available';
 }
 
-/** An attachment's state: a VPC attachment's is `lifeState`; a peering attachment waits in
+/** An attachment's state: a VPC attachment's is `lifeState`; a peering attachment, and a VPC
+ * attachment from another account that the gateway does not auto-accept, waits in
  * `pendingAcceptance` until accepted, then goes pending → available; a rejected one is
  * `rejected`. */
 export function attachmentState(world: World, a: TgwAttachmentRec): string {
-  if (!a.peer) return lifeState(world, a);
+  if (!a.peer && !a.awaitsAcceptance) return lifeState(world, a);
   if (a.rejected) return 'rejected';
   if (a.deletedAt !== undefined || a.acceptedAt === undefined) return a.deletedAt !== undefined ? lifeState(world, a) : 'pendingAcceptance';
   return world.now() < a.acceptedAt + world.settings.gatewayTransitionMs ? 'pending' : 'available';
@@ -100,6 +101,34 @@ export function attachmentById(world: World, id: string): TgwAttachmentRec | und
 /** A live transit gateway the caller may use: its own in this region. */
 export function requireTransitGateway(ctx: CallContext, id: string | undefined, param = 'TransitGatewayId'): TransitGatewayRec {
   return requireIn(TRANSIT_GATEWAY_IDS, param, id, (x) => ctx.cell.table('transitGateway').get(x));
+}
+
+/** A transit gateway's ARN, as DescribeTransitGateways answers it and RAM shares it. */
+export function transitGatewayArn(g: TransitGatewayRec): string {
+  return `arn:aws:ec2:${g.region}:${g.ownerId}:transit-gateway/${g.id}`;
+}
+
+/** True when another account's gateway `g` is shared with the caller through RAM (in its region). */
+export function sharedWithCaller(ctx: CallContext, g: TransitGatewayRec): boolean {
+  return g.ownerId !== ctx.accountId && g.region === ctx.region && ctx.world.ram.isSharedWith(transitGatewayArn(g), ctx.accountId, ctx.region);
+}
+
+/** The other accounts' gateways shared with the caller here (deleted ones while still shown). */
+export function sharedTransitGateways(ctx: CallContext): TransitGatewayRec[] {
+  const out: TransitGatewayRec[] = [];
+  for (const arn of ctx.world.ram.sharedWith(ctx.accountId, ctx.region)) {
+    const r = ctx.world.byId.get(arn.slice(arn.lastIndexOf('/') + 1));
+    if (r?.kind === 'transitGateway' && transitGatewayArn(r.rec) === arn && r.rec.ownerId !== ctx.accountId && shown(ctx.world, r.rec)) out.push(r.rec);
+  }
+  return out;
+}
+
+/** A live transit gateway the caller may attach a VPC to and route to: its own, or one shared with it. */
+export function requireUsableTransitGateway(ctx: CallContext, id: string | undefined): TransitGatewayRec {
+  return requireIn(TRANSIT_GATEWAY_IDS, 'TransitGatewayId', id, (x) => {
+    const g = ctx.cell.table('transitGateway').get(x) ?? transitGatewayById(ctx.world, x);
+    return g && (g.ownerId === ctx.accountId ? g.region === ctx.region : sharedWithCaller(ctx, g)) ? g : undefined;
+  });
 }
 
 /** True when the caller sees attachment `a` here: it made it or owns its gateway in this region,

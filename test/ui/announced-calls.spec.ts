@@ -16,7 +16,7 @@ import type { Topology } from '../../shared/model/topology';
 import { openBrowser } from '../support/browser';
 import type { BrowserSession } from '../support/browser';
 import { startHarness } from '../support/harness';
-import { callHarness, openSandboxDemo } from './graph-helpers';
+import { callHarness, listedCalls, openSandboxDemo } from './graph-helpers';
 
 const execAsync = promisify(execFile);
 
@@ -53,11 +53,6 @@ async function openChecklist(name: string) {
   const checklist = page.getByTestId('peering-checklist');
   await checklist.waitFor();
   return { peering, checklist };
-}
-
-/** The calls a confirmation lists, one line each: action, then the rest of the row's text. */
-async function listedCalls(confirm: Locator): Promise<string[]> {
-  return confirm.getByRole('list', { name: 'Calls to AWS' }).getByRole('listitem').allTextContents();
 }
 
 /** True when the top of `box` is inside the visible part of its scrolling ancestor and of the window, and it has the focus. */

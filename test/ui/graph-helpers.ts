@@ -161,3 +161,13 @@ export async function scanThroughAwsFiles(sandbox: SandboxHandle, regions: reado
   if (!ws.ok || !ws.value.snapshot) throw new Error('the scan left no snapshot');
   return { harness, session, topology: ws.value.snapshot.topology };
 }
+
+/**
+ * The calls a confirmation lists, once the list has rendered: each row's whole text, or the
+ * text `part` selects inside each row (`.call-head strong` is the action's name).
+ */
+export async function listedCalls(confirm: Locator, part?: string): Promise<string[]> {
+  const rows = confirm.getByRole('list', { name: 'Calls to AWS' }).getByRole('listitem');
+  await rows.first().waitFor();
+  return part === undefined ? rows.allTextContents() : rows.locator(part).allTextContents();
+}

@@ -17,7 +17,7 @@ import { validatePeering } from '../../shared/analysis/validate-peering';
 import { openBrowser } from '../support/browser';
 import type { BrowserSession } from '../support/browser';
 import { startHarness } from '../support/harness';
-import { callHarness, cardSelector, centreOf, dragMouse, openSandboxDemo } from './graph-helpers';
+import { callHarness, cardSelector, centreOf, dragMouse, listedCalls, openSandboxDemo } from './graph-helpers';
 
 const run = promisify(execFile);
 
@@ -114,7 +114,7 @@ describe('drag to peer, for real, in Chromium on the sandbox', () => {
     await plan.getByRole('button', { name: 'Run', exact: true }).click();
     const confirmRun = plan.getByRole('group', { name: /^Confirm: Run/ });
     await confirmRun.waitFor();
-    const runCalls = await confirmRun.getByRole('list', { name: 'Calls to AWS' }).locator('.call-head strong').allTextContents();
+    const runCalls = await listedCalls(confirmRun, '.call-head strong');
     expect(runCalls).toEqual(
       await plan.locator('[data-testid^="step-"] .plan-step-meta .chip.mono.muted').allTextContents(),
     );
@@ -168,7 +168,7 @@ describe('drag to peer, for real, in Chromium on the sandbox', () => {
     await page.getByRole('button', { name: 'Delete peering…' }).click();
     const confirm = page.getByRole('group', { name: /^Confirm: Delete/ });
     await confirm.waitFor();
-    const deleteCalls = await confirm.getByRole('list', { name: 'Calls to AWS' }).getByRole('listitem').allTextContents();
+    const deleteCalls = await listedCalls(confirm);
     expect(deleteCalls.filter((c) => c.includes('DeleteRoute'))).toHaveLength(2);
     await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
     // The peering is gone: the selection clears, and the edge goes.
@@ -236,7 +236,7 @@ describe('drag to peer, for real, in Chromium on the sandbox', () => {
     expect(await requesterRoutes.getAttribute('class')).toContain('state-todo');
     await requesterRoutes.getByRole('button', { name: /^Add \d+ routes? with profile/ }).click();
     const confirm = page.getByRole('group', { name: /^Confirm: Add/ });
-    const calls = await confirm.getByRole('list', { name: 'Calls to AWS' }).getByRole('listitem').allTextContents();
+    const calls = await listedCalls(confirm);
     expect(calls.length).toBeGreaterThan(0);
     expect(calls.every((c) => c.includes('CreateRoute') && c.includes(peering.requester.accountId))).toBe(true);
     await confirm.getByRole('button', { name: 'Add the routes' }).click();
@@ -266,7 +266,7 @@ describe('drag to peer, for real, in Chromium on the sandbox', () => {
     await session.screenshot('flow-checklist-rule-form');
     await add.click();
     const confirm = page.getByRole('group', { name: /^Confirm: Add this rule/ });
-    const calls = await confirm.getByRole('list', { name: 'Calls to AWS' }).getByRole('listitem').allTextContents();
+    const calls = await listedCalls(confirm);
     expect(calls).toHaveLength(1);
     expect(calls[0]).toContain('AuthorizeSecurityGroupIngress');
     expect(calls[0]).toContain(`tcp 8443 from ${peering.requester.cidrBlocks[0]}`);

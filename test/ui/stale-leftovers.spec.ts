@@ -14,7 +14,7 @@ import { indexTopology } from '../../shared/analysis/topology-index';
 import type { Topology } from '../../shared/model/topology';
 import type { BrowserSession } from '../support/browser';
 import { crossAccountPair, makeStaleLeftovers, staleRuleCount, type StaleSetup } from '../support/stale-leftovers-setup';
-import { callHarness, cardSelector, currentSnapshot, rescanWith, selectPeeringOnCanvas, openDemoSession, type Harness } from './graph-helpers';
+import { callHarness, cardSelector, currentSnapshot, listedCalls, rescanWith, selectPeeringOnCanvas, openDemoSession, type Harness } from './graph-helpers';
 
 let harness: Harness;
 let session: BrowserSession;
@@ -59,7 +59,7 @@ describe('left pointing at deleted peerings', () => {
     const confirmDelete = page.getByRole('group', { name: /^Confirm: Delete/ });
     await confirmDelete.waitFor();
     for (const tick of await confirmDelete.getByRole('checkbox').all()) await tick.uncheck();
-    expect(await confirmDelete.getByRole('list', { name: 'Calls to AWS' }).locator('.call-head strong').allTextContents()).toEqual(['DeleteVpcPeeringConnection']);
+    expect(await listedCalls(confirmDelete, '.call-head strong')).toEqual(['DeleteVpcPeeringConnection']);
     await confirmDelete.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect.poll(async () => (await currentSnapshot(harness)).topology.peerings.find((p) => p.id === peeringId)?.status, { timeout: 60_000 }).toBe('deleted');
     await expect.poll(async () => { const ws = await callHarness(harness, 'getWorkspace', {}); return ws.ok ? ws.value.updates.pending.length : -1; }, { timeout: 60_000 }).toBe(0);
@@ -102,7 +102,7 @@ describe('left pointing at deleted peerings', () => {
     await again.getByRole('button', { name: 'Remove all 5' }).click();
     const confirm = page.getByRole('group', { name: /^Confirm: Remove/ });
     await confirm.waitFor();
-    const calls = await confirm.getByRole('list', { name: 'Calls to AWS' }).locator('.call-head strong').allTextContents();
+    const calls = await listedCalls(confirm, '.call-head strong');
     expect([...calls].sort()).toEqual(['DeleteRoute', 'DeleteRoute', 'RevokeSecurityGroupEgress', 'RevokeSecurityGroupIngress', 'RevokeSecurityGroupIngress']);
     await session.screenshot('stale-confirm');
     await confirm.getByRole('button', { name: 'Remove all 5' }).click();

@@ -7,7 +7,7 @@ import { Z } from '../../flow-types';
 import { insideFrame } from '../frames/to-flow';
 import type { PlacedBox, ToFlowContext } from '../to-flow-context';
 
-/** The hub of a gateway box. Hubs stay where the layout put them (not dragged): a click selects one. */
+/** The hub of a gateway box. Hubs stay where the layout put them (not dragged): a click selects one (the canvas's node click). */
 export function tgwNode({ box, position, size, parentSize }: PlacedBox, ctx: ToFlowContext): TgwFlowNode | undefined {
   const g = ctx.tgws.get(box.id);
   if (!g) return undefined;
@@ -21,6 +21,8 @@ export function tgwNode({ box, position, size, parentSize }: PlacedBox, ctx: ToF
     ...(box.parentId ? { parentId: box.parentId, extent: insideFrame(parentSize, REGION_PADDING) } : {}),
     draggable: false,
     connectable: false,
+    // React Flow lets a press on a node that is not draggable pan the canvas, and the pan then takes the click; a hub is clicked, not panned from.
+    className: 'nopan',
     ariaLabel: `Transit gateway ${g.label}`,
     data: {
       gateway: g.gateway,

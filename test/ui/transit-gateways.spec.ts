@@ -81,9 +81,9 @@ describe('transit gateways on the canvas', () => {
     expect(text).toContain('tgw-attach-0app (vpc vpc-0app) · associated');
     expect(text).toContain('tgw-attach-0data (vpc vpc-0data) · enabled');
     expect(text).toContain('ECMP: 2 equal-cost targets');
-    expect(await table.locator('tr[data-destination="pl-0corp"]').textContent()).toContain('192.168.0.0/16');
-    expect(await table.locator('tr[data-destination="10.99.0.0/16"]').textContent()).toContain('blackhole');
-    expect(await table.locator('tr[data-destination="10.1.0.0/16"]').textContent()).toContain('propagated');
+    expect(await table.locator('[data-destination="pl-0corp"]').textContent()).toContain('192.168.0.0/16');
+    expect(await table.locator('[data-destination="10.99.0.0/16"]').textContent()).toContain('blackhole');
+    expect(await table.locator('[data-destination="10.1.0.0/16"]').textContent()).toContain('propagated');
     await session!.screenshot('tgw-hub-inspector');
   });
 

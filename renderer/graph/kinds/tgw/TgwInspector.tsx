@@ -30,24 +30,25 @@ function RouteRow({ topology, route }: { topology: InspectorSectionProps['topolo
   const d = route.destination;
   const list = d.kind === 'prefix-list' ? topology.prefixLists.find((l) => l.id === d.prefixListId) : undefined;
   return (
-    <tr className={route.state === 'blackhole' ? 'tgw-route is-blackhole' : 'tgw-route'} data-destination={d.kind === 'cidr' ? d.cidr : d.prefixListId}>
-      <td className="mono">
-        {d.kind === 'cidr' ? d.cidr : d.prefixListId}
-        {list && <div className="muted small">{list.name ?? 'prefix list'}: {list.entries.map((e) => e.cidr).join(', ') || 'no entries read'}</div>}
-      </td>
-      <td>{route.type}</td>
-      <td className={route.state === 'blackhole' ? 'check-blackhole' : ''}>{route.state}</td>
-      <td>
+    <li className={route.state === 'blackhole' ? 'tgw-route is-blackhole' : 'tgw-route'} data-destination={d.kind === 'cidr' ? d.cidr : d.prefixListId}>
+      <span className="tgw-route-dest">{d.kind === 'cidr' ? d.cidr : d.prefixListId}</span> <span className="muted">· {route.type} ·</span>{' '}
+      <span className={route.state === 'blackhole' ? 'check-blackhole' : 'check-ok'}>{route.state}</span>
+      {list && (
+        <div className="muted small">
+          prefix list {list.name ?? ''}: {list.entries.map((e) => e.cidr).join(', ') || 'no entries read'}
+        </div>
+      )}
+      <div className="tgw-route-targets small">
         {route.targets.length === 0
-          ? '—'
+          ? 'drops what matches it'
           : route.targets.map((t, i) => (
               <div key={`${t.attachmentId}-${i}`}>
-                <AttachmentRef topology={topology} ref={t} />
+                → <AttachmentRef topology={topology} ref={t} />
               </div>
             ))}
-        {route.targets.length > 1 && <div className="muted small">ECMP: {route.targets.length} equal-cost targets</div>}
-      </td>
-    </tr>
+        {route.targets.length > 1 && <div className="muted">ECMP: {route.targets.length} equal-cost targets</div>}
+      </div>
+    </li>
   );
 }
 
@@ -55,10 +56,9 @@ function RouteTableSection({ topology, table }: { topology: InspectorSectionProp
   const defaults = [table.defaultAssociation ? 'default association' : '', table.defaultPropagation ? 'default propagation' : ''].filter(Boolean).join(', ');
   return (
     <div className="tgw-table" data-testid={`tgw-table-${table.id}`}>
-      <h4>
-        {labelTgwTable(table)} <span className="muted small">{[table.state, defaults].filter(Boolean).join(' · ')}</span>
-      </h4>
-      <div className="small muted">Associations (routed by this table)</div>
+      <div className="tgw-table-title">{labelTgwTable(table)}</div>
+      <div className="muted small">{[table.state, defaults].filter(Boolean).join(' · ')}</div>
+      <div className="tgw-sub">Associations (routed by this table)</div>
       <ul className="plain checks">
         {table.associations.length === 0 ? <li className="small muted">none</li> : table.associations.map((l) => (
           <li key={l.attachmentId} className="small">
@@ -66,7 +66,7 @@ function RouteTableSection({ topology, table }: { topology: InspectorSectionProp
           </li>
         ))}
       </ul>
-      <div className="small muted">Propagations (routes learned from)</div>
+      <div className="tgw-sub">Propagations (routes learned from)</div>
       <ul className="plain checks">
         {table.propagations.length === 0 ? <li className="small muted">none</li> : table.propagations.map((l) => (
           <li key={l.attachmentId} className="small">
@@ -74,27 +74,10 @@ function RouteTableSection({ topology, table }: { topology: InspectorSectionProp
           </li>
         ))}
       </ul>
-      <table className="tgw-routes small" aria-label={`Routes of ${table.id}`}>
-        <thead>
-          <tr>
-            <th>Destination</th>
-            <th>Type</th>
-            <th>State</th>
-            <th>Targets</th>
-          </tr>
-        </thead>
-        <tbody>
-          {table.routes.length === 0 ? (
-            <tr>
-              <td colSpan={4} className="muted">
-                No routes.
-              </td>
-            </tr>
-          ) : (
-            table.routes.map((r, i) => <RouteRow key={i} topology={topology} route={r} />)
-          )}
-        </tbody>
-      </table>
+      <div className="tgw-sub">Routes</div>
+      <ul className="tgw-routes" aria-label={`Routes of ${table.id}`}>
+        {table.routes.length === 0 ? <li className="muted small">No routes.</li> : table.routes.map((r, i) => <RouteRow key={i} topology={topology} route={r} />)}
+      </ul>
       {!table.routesComplete && (
         <p className="small check-partial" data-testid="routes-incomplete">
           Routes incomplete: AWS had more routes than one SearchTransitGatewayRoutes call returns (it has no paging), so this list is a part of the table; nothing here says a route is missing.

@@ -37,7 +37,7 @@ function TgwNodeView({ id, data }: NodeProps<TgwFlowNode>) {
               {endpoints}
             </span>
           )}
-          {g.sharedWith.length > 0 && <span className="vpc-badge muted">shared</span>}
+          {g.sharedWith.length > 0 && !unread && !endpoints && <span className="vpc-badge muted">shared</span>}
         </span>
       </div>
     </div>

@@ -120,6 +120,15 @@ describe('transit gateways on the canvas', () => {
     expect(text).toContain("Routing not read: no scan of the owner's account 333333333333 in eu-west-1 listed it");
     expect(text).toContain('Add a profile of account 333333333333');
     await session!.screenshot('tgw-unread-hub');
+    // The other theme, to look at: the hubs and edges take the theme's tokens.
+    await page.keyboard.press('Escape');
+    const hubFill = () => page.getByTestId('tgw-hub-tgw-0hub1').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const before = await hubFill();
+    await page.keyboard.press('t');
+    await expect.poll(hubFill).not.toBe(before);
+    // Cards fade their colours (a 120 ms transition): let it end before the picture.
+    await page.locator('.vpc-card').first().evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+    await session!.screenshot('tgw-canvas-other-theme');
     expect(session!.problems).toEqual([]);
   });
 });

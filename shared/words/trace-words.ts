@@ -11,6 +11,7 @@ const KIND_WORDS: Readonly<Record<TargetKind, string>> = {
   'egress-only-internet-gateway': 'egress-only internet gateway',
   'nat-gateway': 'NAT gateway',
   'transit-gateway': 'transit gateway',
+  'transit-gateway-attachment': 'transit gateway attachment',
   'network-interface': 'network interface',
   instance: 'instance',
   'virtual-private-gateway': 'virtual private gateway',

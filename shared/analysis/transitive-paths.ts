@@ -1,13 +1,16 @@
 /** VPCs connected only through other VPCs: peering is not transitive.
  *
  * "VPC peering limitations" (AWS): A–B and B–C peered does not let A reach C through B; A and C
- * need their own peering. Only active peerings carry traffic, so only they make edges here.
+ * need their own peering. Only active peerings carry traffic, so only they make edges here. A
+ * pair that transit gateways carry both ways (`vpc-reach.ts`) is not broken by non-transitivity
+ * and is not reported.
  */
 import type { PeeringId, VpcId } from '../model/ids';
 import type { Peering, PeeringStatus, Topology } from '../model/topology';
 import { isLivePeeringStatus } from '../model/topology';
 import type { PeeringVerdict, ValidatePeeringOptions } from './validate-peering';
 import { validatePeering } from './validate-peering';
+import { transitGatewayCarries } from './vpc-reach';
 
 /** Two VPCs two active peerings apart, with no active peering of their own. */
 export interface NonTransitivePair {
@@ -38,8 +41,10 @@ export interface PeeredComponent {
 export interface NonTransitiveReport {
   /** Pairs at distance exactly two, sorted by `a`, then `b`; at most `maxPairs`. */
   readonly pairs: readonly NonTransitivePair[];
-  /** All pairs at distance exactly two, counted even past the limit. */
+  /** All pairs at distance exactly two, counted even past the limit (not those transit gateways carry). */
   readonly totalDistanceTwoPairs: number;
+  /** Pairs at distance two left out because transit gateways carry them both ways. */
+  readonly carriedByTransitGateway: number;
   readonly truncated: boolean;
   /** Components of three or more VPCs, largest first. */
   readonly components: readonly PeeredComponent[];
@@ -168,6 +173,9 @@ export function findNonTransitivePairs(topology: Topology, opts: FindNonTransiti
   const viaCount = new Int32Array(n);
   const firstVia = new Int32Array(n);
   const firstVia2 = new Int32Array(n);
+  const carried = new Int32Array(n);
+  const hasGateways = topology.transitGateways.length > 0;
+  let carriedCount = 0;
   const pairs: NonTransitivePair[] = [];
   let total = 0;
   const found: number[] = [];
@@ -185,12 +193,18 @@ export function findNonTransitivePairs(topology: Topology, opts: FindNonTransiti
         if (c <= a || stamp[c] === mark) continue;
         if (seen[c] !== mark) {
           seen[c] = mark;
+          // Transit gateways may carry the pair, which then is not broken by non-transitivity.
+          if (hasGateways && transitGatewayCarries(topology, g.ids[a]!, g.ids[c]!)) {
+            carried[c] = mark;
+            carriedCount++;
+            continue;
+          }
           viaCount[c] = 1;
           firstVia[c] = k;
           firstVia2[c] = m;
           total++;
           if (pairs.length < maxPairs) found.push(c);
-        } else {
+        } else if (carried[c] !== mark) {
           viaCount[c]!++;
         }
       }
@@ -221,6 +235,7 @@ export function findNonTransitivePairs(topology: Topology, opts: FindNonTransiti
   return {
     pairs,
     totalDistanceTwoPairs: total,
+    carriedByTransitGateway: carriedCount,
     truncated: pairs.length < total,
     components: components.filter((c) => c.vpcCount >= 3),
     totalIndirectPairs: components.reduce((sum, c) => sum + c.indirectPairCount, 0),

@@ -216,6 +216,19 @@ export function traceFromSubnet(world: TraceWorld, subnetId: SubnetId, destinati
   return done(holds ? deliveredIn(world, toVpcId, destination) : { kind: 'dropped', reason: 'beyond-peer' });
 }
 
+/** The walk through transit gateways alone: what entered `gatewayId` by `attachmentId`, from the table associated with it to where it ends. */
+export function traceFromGateway(
+  world: TraceWorld,
+  gatewayId: TransitGatewayId,
+  attachmentId: TransitGatewayAttachmentId,
+  destination: CidrRange,
+): { readonly hops: readonly TraceHop[]; readonly end: TraceEnd; readonly uncertain: boolean } {
+  const walk: TgwWalk = { world, destination, hops: [], uncertain: false };
+  const gateway = world.transitGateway(gatewayId);
+  const end: TraceEnd = gateway ? throughGateway(walk, gateway, attachmentId, new Set()) : { kind: 'unknown', missing: 'transit-gateway', transitGatewayId: gatewayId };
+  return { hops: walk.hops, end, uncertain: walk.uncertain };
+}
+
 /** What a walk through transit gateways carries along. */
 interface TgwWalk {
   readonly world: TraceWorld;

@@ -28,6 +28,12 @@ export interface TgwLookup {
   /** The table an attachment of a gateway is associated with (the owner's tables first, the attachment's own record else), with the table when held. */
   associatedTable(gatewayId: TransitGatewayId, attachmentId: TransitGatewayAttachmentId): { readonly routeTableId: TransitGatewayRouteTableId; readonly table?: TransitGatewayRouteTable } | undefined;
   readonly peeringById: ReadonlyMap<TransitGatewayAttachmentId, TransitGatewayPeering>;
+  /** Gateway → the id of its set of gateways joined by available gateway peerings. */
+  readonly cluster: ReadonlyMap<TransitGatewayId, number>;
+  /** Set id → the VPCs with an available attachment to one of its gateways. */
+  readonly clusterVpcs: ReadonlyMap<number, readonly VpcId[]>;
+  /** VPC → the sets of gateways it has an available attachment in. */
+  readonly vpcClusters: ReadonlyMap<VpcId, ReadonlySet<number>>;
 }
 
 const cache = new WeakMap<Topology, TgwLookup>();
@@ -61,6 +67,7 @@ export function tgwLookupOf(topology: Topology): TgwLookup {
   for (const t of topology.transitGatewayRouteTables) {
     for (const link of t.associations) if (link.state === 'associated') associations.set(`${t.transitGatewayId}|${link.attachmentId}`, t.id);
   }
+  const { cluster, clusterVpcs, vpcClusters } = clustersOf(topology, vpcAttachmentsByVpc);
   const lookup: TgwLookup = {
     gatewayById,
     attachment: (g, id) => byKey.get(`${g}|${id}`),
@@ -77,7 +84,52 @@ export function tgwLookupOf(topology: Topology): TgwLookup {
       return table ? { routeTableId, table } : { routeTableId };
     },
     peeringById: new Map(topology.transitGatewayPeerings.map((p) => [p.id, p] as const)),
+    cluster,
+    clusterVpcs,
+    vpcClusters,
   };
   cache.set(topology, lookup);
   return lookup;
+}
+
+/** Gateways joined by available gateway peerings (union-find), and the VPCs attached in each set. */
+function clustersOf(topology: Topology, vpcAttachmentsByVpc: ReadonlyMap<VpcId, readonly TransitGatewayAttachment[]>) {
+  const parent = new Map<TransitGatewayId, TransitGatewayId>();
+  const find = (g: TransitGatewayId): TransitGatewayId => {
+    let root = g;
+    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(g, root);
+    return root;
+  };
+  for (const g of topology.transitGateways) parent.set(g.id, g.id);
+  for (const p of topology.transitGatewayPeerings) {
+    if (p.state !== 'available') continue;
+    const [x, y] = [p.requester.transitGatewayId, p.accepter.transitGatewayId];
+    if (!parent.has(x)) parent.set(x, x);
+    if (!parent.has(y)) parent.set(y, y);
+    parent.set(find(x), find(y));
+  }
+  const ids = new Map<TransitGatewayId, number>();
+  const cluster = new Map<TransitGatewayId, number>();
+  for (const g of parent.keys()) {
+    const root = find(g);
+    if (!ids.has(root)) ids.set(root, ids.size);
+    cluster.set(g, ids.get(root)!);
+  }
+  const clusterVpcs = new Map<number, VpcId[]>();
+  const vpcClusters = new Map<VpcId, Set<number>>();
+  for (const [vpcId, attachments] of vpcAttachmentsByVpc) {
+    for (const a of attachments) {
+      const c = cluster.get(a.transitGatewayId);
+      if (c === undefined || a.state !== 'available') continue;
+      const set = vpcClusters.get(vpcId) ?? new Set<number>();
+      if (set.has(c)) continue;
+      set.add(c);
+      vpcClusters.set(vpcId, set);
+      const list = clusterVpcs.get(c);
+      if (list) list.push(vpcId);
+      else clusterVpcs.set(c, [vpcId]);
+    }
+  }
+  return { cluster, clusterVpcs, vpcClusters };
 }

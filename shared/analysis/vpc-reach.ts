@@ -125,44 +125,6 @@ function contextOf(topology: Topology): ReachContext {
   const hit = contexts.get(topology);
   if (hit) return hit;
   const tgw = tgwLookupOf(topology);
-  // Gateways joined by available peerings, by union-find.
-  const parent = new Map<TransitGatewayId, TransitGatewayId>();
-  const find = (g: TransitGatewayId): TransitGatewayId => {
-    let root = g;
-    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
-    parent.set(g, root);
-    return root;
-  };
-  for (const g of topology.transitGateways) parent.set(g.id, g.id);
-  for (const p of topology.transitGatewayPeerings) {
-    if (p.state !== 'available') continue;
-    const [x, y] = [p.requester.transitGatewayId, p.accepter.transitGatewayId];
-    if (!parent.has(x)) parent.set(x, x);
-    if (!parent.has(y)) parent.set(y, y);
-    parent.set(find(x), find(y));
-  }
-  const ids = new Map<TransitGatewayId, number>();
-  const cluster = new Map<TransitGatewayId, number>();
-  for (const g of parent.keys()) {
-    const root = find(g);
-    if (!ids.has(root)) ids.set(root, ids.size);
-    cluster.set(g, ids.get(root)!);
-  }
-  const clusterVpcs = new Map<number, VpcId[]>();
-  const vpcClusters = new Map<VpcId, Set<number>>();
-  for (const [vpcId, attachments] of tgw.vpcAttachmentsByVpc) {
-    for (const a of attachments) {
-      const c = cluster.get(a.transitGatewayId);
-      if (c === undefined || a.state !== 'available') continue;
-      const set = vpcClusters.get(vpcId) ?? new Set<number>();
-      if (set.has(c)) continue;
-      set.add(c);
-      vpcClusters.set(vpcId, set);
-      const list = clusterVpcs.get(c);
-      if (list) list.push(vpcId);
-      else clusterVpcs.set(c, [vpcId]);
-    }
-  }
   const ctx: ReachContext = {
     topology,
     index: indexTopology(topology),
@@ -170,9 +132,9 @@ function contextOf(topology: Topology): ReachContext {
     groups: new Map(),
     gatewayWalks: new Map(),
     directions: new Map(),
-    cluster,
-    clusterVpcs,
-    vpcClusters,
+    cluster: tgw.cluster,
+    clusterVpcs: tgw.clusterVpcs,
+    vpcClusters: tgw.vpcClusters,
   };
   contexts.set(topology, ctx);
   return ctx;
@@ -398,4 +360,15 @@ export function transitGatewayCarries(topology: Topology, a: VpcId, b: VpcId): b
   if (!mine || !theirs || ![...mine].some((c) => theirs.has(c))) return false;
   const carried = (d: DirectionReach) => (d.status === 'yes' || d.status === 'some') && d.ways.includes('transit-gateway');
   return carried(directionReach(topology, a, b)) && carried(directionReach(topology, b, a));
+}
+
+/** The gateways `a` has an available attachment to from which `b` is reachable by attachments and gateway peerings, sorted. */
+export function gatewaysJoining(topology: Topology, a: VpcId, b: VpcId): TransitGatewayId[] {
+  const ctx = contextOf(topology);
+  const theirs = ctx.vpcClusters.get(b);
+  if (!theirs) return [];
+  const ids = (ctx.tgw.vpcAttachmentsByVpc.get(a) ?? [])
+    .filter((x) => x.state === 'available' && theirs.has(ctx.cluster.get(x.transitGatewayId) ?? -1))
+    .map((x) => x.transitGatewayId);
+  return [...new Set(ids)].sort();
 }

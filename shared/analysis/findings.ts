@@ -31,9 +31,11 @@ import { listRouteGaps } from './route-gaps';
 import { indexTopology } from './topology-index';
 import type { NonTransitiveReport } from './transitive-paths';
 import { findNonTransitivePairs } from './transitive-paths';
+import { asymmetricPathFinding, gatewayRouteDropFinding } from './tgw-path-finding-words';
+import { findAsymmetricPaths, findGatewayRouteDrops } from './tgw-path-findings';
 
 /** Every kind of finding. */
-export type FindingKind = 'not-scanned' | 'invalid-block' | 'cidr-conflict' | 'routing-ambiguity' | 'non-transitive' | 'route-gap' | 'route-anomaly';
+export type FindingKind = 'not-scanned' | 'invalid-block' | 'cidr-conflict' | 'routing-ambiguity' | 'non-transitive' | 'route-gap' | 'route-anomaly' | 'tgw-route-drop' | 'asymmetric-path';
 
 /** How bad a finding is: `bad` breaks peering, `warn` breaks traffic, `info` is not known either way. */
 export type FindingSeverity = 'bad' | 'warn' | 'info';
@@ -70,6 +72,8 @@ export interface FindingKindInfo {
   /** What the section says when there is none (omitted: the section is left out when empty). */
   readonly none?: string;
   readonly columns: readonly string[];
+  /** Left out of the summary sentence when there is none (kinds of estates with transit gateways). */
+  readonly quietWhenNone?: boolean;
 }
 
 /** Every kind, in the order the CLI and the panel show them. */
@@ -101,6 +105,8 @@ export const FINDING_KINDS: Readonly<Record<FindingKind, FindingKindInfo>> = {
     none: 'None.',
     columns: ['Route table', 'VPC', 'Route', 'Problem', 'Detail'],
   },
+  'tgw-route-drop': { title: 'Routes into transit gateways that drop the traffic', noun: ['dropping gateway route', 'dropping gateway routes'], columns: ['Route table', 'VPC', 'Route', 'Gateway table', 'Problem'], quietWhenNone: true },
+  'asymmetric-path': { title: 'Reached one way only', noun: ['one-way pair', 'one-way pairs'], columns: ['From', 'To', 'Through', 'Back fails'], quietWhenNone: true },
 };
 
 /** The kinds in showing order. */
@@ -163,6 +169,8 @@ export function analyzeSnapshot(snapshot: Snapshot, precomputed: PrecomputedAnal
     ...nonTransitive.pairs.map((p) => nonTransitiveFinding(index, p)),
     ...gaps.map((g) => gapFinding(index, g)),
     ...anomalies.map((a) => anomalyFinding(index, a)),
+    ...findGatewayRouteDrops(t).map((d) => gatewayRouteDropFinding(t, index, d)),
+    ...findAsymmetricPaths(t).map((p) => asymmetricPathFinding(t, index, p)),
   ];
   const totals = Object.fromEntries(FINDING_ORDER.map((k) => [k, 0])) as Record<FindingKind, number>;
   for (const f of findings) totals[f.kind]++;
@@ -202,7 +210,7 @@ export function countWords(kind: FindingKind, n: number): string {
 
 /** One sentence counting every kind that matters for peering (coverage aside), e.g. for the end of the CLI's report. */
 export function summarizeFindings(analysis: SnapshotAnalysis): string {
-  const kinds = FINDING_ORDER.filter((k) => k !== 'not-scanned' && k !== 'invalid-block');
+  const kinds = FINDING_ORDER.filter((k) => k !== 'not-scanned' && k !== 'invalid-block' && !(FINDING_KINDS[k].quietWhenNone && analysis.totals[k] === 0));
   return `${kinds.map((k) => countWords(k, analysis.totals[k])).join(', ')}.`;
 }
 

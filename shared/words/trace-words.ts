@@ -79,7 +79,8 @@ const DROP_WORDS: Readonly<Record<DropReason, string>> = {
   'tgw-loop': 'dropped: the transit gateway tables send it round in a loop',
 };
 
-function endWords(end: TraceEnd): string {
+/** How a trace ends, as a clause: `delivered in vpc-b (subnet-b1)`, `dropped: no route`. */
+export function endWords(end: TraceEnd): string {
   switch (end.kind) {
     case 'delivered':
       return `delivered in ${end.vpcId}${end.subnetId ? ` (${end.subnetId})` : ''}`;

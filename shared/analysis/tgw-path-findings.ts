@@ -21,7 +21,7 @@ import { tgwLookupOf } from './tgw-lookup';
 import { indexTopology } from './topology-index';
 import { traceWorldOf } from './trace-world';
 import type { DirectionReach } from './vpc-reach';
-import { vpcReach } from './vpc-reach';
+import { directionReach, quickGatewayReach } from './vpc-reach';
 
 /** A VPC route into a transit gateway whose table drops (some of) what the route sends. */
 export interface GatewayRouteDrop {
@@ -51,6 +51,7 @@ export function findGatewayRouteDrops(topology: Topology): GatewayRouteDrop[] {
   const tgw = tgwLookupOf(topology);
   const world = traceWorldOf(topology);
   const found: GatewayRouteDrop[] = [];
+  const walks = new Map<string, ReturnType<typeof traceFromGateway>>();
   for (const table of topology.routeTables) {
     for (const route of table.routes) {
       const target = forwardTargetOf(route.target);
@@ -62,7 +63,10 @@ export function findGatewayRouteDrops(topology: Topology): GatewayRouteDrop[] {
       const attachment = tgw.vpcAttachment(gatewayId, table.vpcId);
       // No attachment, or one not available: the model-only findings name those.
       if (!attachment || attachment.state !== 'available') continue;
-      const walk = traceFromGateway(world, gatewayId, attachment.id, range);
+      // Attachments associated with one table walk one destination alike: walked once.
+      const key = `${gatewayId}|${tgw.associatedTable(gatewayId, attachment.id)?.routeTableId ?? attachment.id}|${route.destination}`;
+      let walk = walks.get(key);
+      if (!walk) walks.set(key, (walk = traceFromGateway(world, gatewayId, attachment.id, range)));
       const decision = walk.hops.find((h) => h.kind === 'tgw-decision');
       const blackholed = decision?.kind === 'tgw-decision' ? decision.forwarding.parts.find((p) => p.blackhole) : undefined;
       const end = walk.end;
@@ -99,14 +103,29 @@ export interface AsymmetricPath {
 export function findAsymmetricPaths(topology: Topology): AsymmetricPath[] {
   if (topology.transitGateways.length === 0) return [];
   const tgw = tgwLookupOf(topology);
-  const found: AsymmetricPath[] = [];
   const reaches = (d: DirectionReach) => (d.status === 'yes' || d.status === 'some') && d.ways.includes('transit-gateway');
-  for (const vpcId of [...tgw.vpcClusters.keys()].sort()) {
-    for (const r of vpcReach(topology, vpcId)) {
-      if (r.vpcId < vpcId || !r.connections.includes('transit-gateway')) continue;
-      if (reaches(r.there) && r.back.status === 'no') found.push({ from: vpcId, to: r.vpcId, there: r.there, back: r.back });
-      else if (reaches(r.back) && r.there.status === 'no') found.push({ from: r.vpcId, to: vpcId, there: r.back, back: r.there });
+  const pairs = new Set<string>();
+  const found: AsymmetricPath[] = [];
+  // Every pair of VPCs attached in one set of gateways, settled by the compiled scan where it can.
+  for (const vpcs of tgw.clusterVpcs.values()) {
+    const sorted = [...vpcs].sort();
+    for (let i = 0; i < sorted.length; i++) {
+      for (let j = i + 1; j < sorted.length; j++) {
+        const [a, b] = [sorted[i]!, sorted[j]!];
+        const there = quickGatewayReach(topology, a, b);
+        const back = quickGatewayReach(topology, b, a);
+        if (there === back && there !== -1) continue;
+        if ((there === 1 && back === 0) || (there === 0 && back === 1) || there === -1 || back === -1) {
+          const key = `${a}|${b}`;
+          if (pairs.has(key)) continue;
+          pairs.add(key);
+          const x = directionReach(topology, a, b);
+          const y = directionReach(topology, b, a);
+          if (reaches(x) && y.status === 'no') found.push({ from: a, to: b, there: x, back: y });
+          else if (reaches(y) && x.status === 'no') found.push({ from: b, to: a, there: y, back: x });
+        }
+      }
     }
   }
-  return found;
+  return found.sort((p, q) => (p.from < q.from ? -1 : p.from > q.from ? 1 : p.to < q.to ? -1 : p.to > q.to ? 1 : 0));
 }

@@ -22,7 +22,7 @@ import { traceFromGateway } from '../forwarding/trace';
 import { tgwRouteDestination, tgwTargets } from '../forwarding/tgw-table';
 import { compileVpcTable, forwardTargetOf } from '../forwarding/vpc-table';
 import type { PeeringId, RouteTableId, VpcId } from '../model/ids';
-import type { Route, RouteTable, Topology, TransitGatewayAttachmentId, TransitGatewayId, TransitGatewayRouteTableId } from '../model/topology';
+import type { Route, RouteTable, Topology, TransitGatewayAttachment, TransitGatewayAttachmentId, TransitGatewayId, TransitGatewayRouteTableId } from '../model/topology';
 import type { TgwLookup } from './tgw-lookup';
 import { tgwLookupOf } from './tgw-lookup';
 import type { TopologyIndex } from './topology-index';
@@ -91,6 +91,9 @@ interface Walk {
   readonly delivered: boolean;
   readonly unknown: boolean;
   readonly ways: readonly ReachWay[];
+  /** The VPC route that starts the walk (kept apart so the path is put together only when shown). */
+  readonly lead?: ReachHop;
+  /** The hops after `lead`. */
   readonly hops: readonly ReachHop[];
   readonly peeringId?: PeeringId;
   readonly gateways?: readonly TransitGatewayId[];
@@ -101,7 +104,22 @@ interface Walk {
 interface Group {
   readonly table: RouteTable;
   readonly zone: string;
+  readonly compiled: CompiledTable<Route>;
+  /** Where each route of the table leads, read once. */
+  readonly targets: ReadonlyMap<Route, ForwardTarget>;
 }
+
+/** What a VPC attachment lets in: the zones it serves, and the walks from the table associated with it. */
+interface Ingress {
+  readonly zones: readonly (string | undefined)[] | null;
+  readonly walks: Map<string, GatewayWalk>;
+}
+
+type GatewayWalk = Walk & { readonly deliveredTo?: VpcId };
+
+const NO_WAYS: readonly ReachWay[] = [];
+const BY_PEERING: readonly ReachWay[] = ['peering'];
+const BY_GATEWAY: readonly ReachWay[] = ['transit-gateway'];
 
 /** The per-topology state: indexes, groups, connections and remembered gateway walks. */
 interface ReachContext {
@@ -109,8 +127,12 @@ interface ReachContext {
   readonly index: TopologyIndex;
   readonly tgw: TgwLookup;
   readonly groups: Map<VpcId, readonly Group[] | null>;
-  readonly gatewayWalks: Map<string, Walk>;
-  readonly directions: Map<string, DirectionReach>;
+  /** Each VPC's IPv4 blocks. */
+  readonly blocks: Map<VpcId, readonly CidrRange[]>;
+  /** Per attachment; walks shared by the attachments of one associated table. */
+  readonly ingress: Map<TransitGatewayAttachment, Ingress>;
+  readonly tableWalks: Map<string, Map<string, GatewayWalk>>;
+  readonly directions: Map<VpcId, Map<VpcId, DirectionReach>>;
   /** Gateway → the id of its set of gateways joined by available peerings. */
   readonly cluster: ReadonlyMap<TransitGatewayId, number>;
   /** Cluster id → the VPCs with an available attachment to one of its gateways. */
@@ -130,7 +152,9 @@ function contextOf(topology: Topology): ReachContext {
     index: indexTopology(topology),
     tgw,
     groups: new Map(),
-    gatewayWalks: new Map(),
+    blocks: new Map(),
+    ingress: new Map(),
+    tableWalks: new Map(),
     directions: new Map(),
     cluster: tgw.cluster,
     clusterVpcs: tgw.clusterVpcs,
@@ -148,56 +172,61 @@ function groupsOf(ctx: ReachContext, vpcId: VpcId): readonly Group[] | null {
   const subnets = ctx.index.subnetsByVpc.get(vpcId) ?? [];
   for (const s of subnets) {
     const table = findSubnetRouteTable(ctx.index, s);
-    if (table && !seen.has(`${table.id}|${s.availabilityZone}`)) seen.set(`${table.id}|${s.availabilityZone}`, { table, zone: s.availabilityZone });
+    if (table && !seen.has(`${table.id}|${s.availabilityZone}`)) {
+      const targets = new Map(table.routes.map((r) => [r, forwardTargetOf(r.target)] as const));
+      seen.set(`${table.id}|${s.availabilityZone}`, { table, zone: s.availabilityZone, compiled: compileVpcTable(ctx.index, table), targets });
+    }
   }
   const groups = subnets.length > 0 && seen.size === 0 ? null : [...seen.values()];
   ctx.groups.set(vpcId, groups);
   return groups;
 }
 
-/** The routes a VPC table decides a block by, each with the part of the block it takes; by the compiled scan when it settles it alone. */
-function vpcDecision(ctx: ReachContext, compiled: CompiledTable<Route>, block: CidrRange): { parts: readonly { route: Route; range: CidrRange }[]; unrouted: boolean; uncertain: boolean } {
+const NO_HOPS: readonly ReachHop[] = [];
+const NO_ROUTE: Walk = { delivered: false, unknown: false, ways: NO_WAYS, hops: NO_HOPS, failure: { kind: 'dropped', reason: 'no-route' } };
+
+/** The hops of a walk, put together. */
+function pathOf(w: Walk): readonly ReachHop[] {
+  return w.lead ? [w.lead, ...w.hops] : w.hops;
+}
+
+/** Walk one block of `to` from one group of `from`: each route deciding a part of it, all of which must deliver. */
+function walkOne(ctx: ReachContext, from: VpcId, group: Group, to: VpcId, block: CidrRange): Walk {
+  const compiled = group.compiled;
+  // The compiled scan settles nearly every block alone: one route for all of it.
   if (block.family === 'ipv4' && compiled.lists.length === 0) {
     const scan = scanBlock(compiled, null, Number(block.start), Number(block.end));
     if (!scannedInner(scan)) {
       const k = scannedRoute(scan);
-      return { parts: k < 0 ? [] : [{ route: compiled.routes[k]!, range: block }], unrouted: k < 0, uncertain: false };
+      return k < 0 ? NO_ROUTE : walkRoute(ctx, from, group, to, compiled.routes[k]!, block, false);
     }
   }
   const selection = selectCompiled(ctx.index, compiled, block);
+  const uncertain = selection.listRoutes.length > 0;
+  if (selection.deciders.length === 0) return uncertain ? { ...NO_ROUTE, unknown: true } : NO_ROUTE;
   // The covering route takes what is left of the block: walked as the block itself.
-  const parts = selection.deciders.map((d) => ({ route: d.route, range: isWithin(block, d.range) ? block : d.range }));
-  return { parts, unrouted: selection.unrouted, uncertain: selection.listRoutes.length > 0 };
-}
-
-const NO_HOPS: readonly ReachHop[] = [];
-
-/** Walk one block of `to` from one group of `from`: each route deciding a part of it, all of which must deliver. */
-function walkOne(ctx: ReachContext, from: VpcId, group: Group, to: VpcId, block: CidrRange): Walk {
-  const decided = vpcDecision(ctx, compileVpcTable(ctx.index, group.table), block);
-  if (decided.parts.length === 0) return { delivered: false, unknown: decided.uncertain, ways: [], hops: NO_HOPS, failure: { kind: 'dropped', reason: 'no-route' } };
-  const walks = decided.parts.map((p) => walkRoute(ctx, from, group, to, p.route, p.range, decided.uncertain));
-  if (walks.length === 1 && !decided.unrouted) return walks[0]!;
+  const walks = selection.deciders.map((d) => walkRoute(ctx, from, group, to, d.route, isWithin(block, d.range) ? block : d.range, uncertain));
+  if (walks.length === 1 && !selection.unrouted) return walks[0]!;
   const bad = walks.find((w) => !w.delivered);
   const ways = [...new Set(walks.flatMap((w) => w.ways))].sort();
   const peeringId = walks.find((w) => w.peeringId)?.peeringId;
   const gateways = walks.find((w) => w.gateways)?.gateways;
   return {
-    delivered: !bad && !decided.unrouted,
+    delivered: !bad && !selection.unrouted,
     unknown: walks.some((w) => w.unknown),
-    ways: bad || decided.unrouted ? [] : ways,
-    hops: walks.flatMap((w) => w.hops),
+    ways: bad || selection.unrouted ? NO_WAYS : ways,
+    hops: walks.flatMap(pathOf),
     ...(peeringId ? { peeringId } : {}),
     ...(gateways ? { gateways } : {}),
-    ...(bad?.failure ? { failure: bad.failure } : decided.unrouted ? { failure: { kind: 'dropped', reason: 'no-route' } } : {}),
+    ...(bad?.failure ? { failure: bad.failure } : selection.unrouted ? { failure: { kind: 'dropped', reason: 'no-route' } } : {}),
   };
 }
 
 /** Walk the part `range` of a block that `route` of a group's table decides. */
 function walkRoute(ctx: ReachContext, from: VpcId, group: Group, to: VpcId, route: Route, range: CidrRange, uncertain: boolean): Walk {
-  const target = forwardTargetOf(route.target);
+  const target = group.targets.get(route) ?? forwardTargetOf(route.target);
   const first: ReachHop = { kind: 'vpc-route', vpcId: from, routeTableId: group.table.id, destination: route.destination, target };
-  const fail = (failure: ReachFailure, hops: readonly ReachHop[] = [first], unknown = uncertain): Walk => ({ delivered: false, unknown, ways: [], hops, failure });
+  const fail = (failure: ReachFailure, hops: readonly ReachHop[] = NO_HOPS, unknown = uncertain): Walk => ({ delivered: false, unknown, ways: NO_WAYS, lead: first, hops, failure });
   if (route.state === 'blackhole') return fail({ kind: 'dropped', reason: 'blackhole' });
   if (target.kind === 'local') return fail({ kind: 'local' });
   if (target.kind === 'peering') {
@@ -206,7 +235,7 @@ function walkRoute(ctx: ReachContext, from: VpcId, group: Group, to: VpcId, rout
     const other = peering.requester.vpcId === from ? peering.accepter.vpcId : peering.accepter.vpcId === from ? peering.requester.vpcId : undefined;
     if (other === undefined) return fail({ kind: 'dropped', reason: 'not-a-side' });
     if (other !== to) return fail({ kind: 'dropped', reason: 'beyond-peer' });
-    return { delivered: true, unknown: false, ways: ['peering'], hops: [first], peeringId: peering.id };
+    return { delivered: true, unknown: false, ways: BY_PEERING, lead: first, hops: NO_HOPS, peeringId: peering.id };
   }
   if (target.kind !== 'transit-gateway') return fail({ kind: 'exits', target });
   const gatewayId = target.id as TransitGatewayId;
@@ -214,36 +243,45 @@ function walkRoute(ctx: ReachContext, from: VpcId, group: Group, to: VpcId, rout
   const attachment = ctx.tgw.vpcAttachment(gatewayId, from);
   if (!attachment) return fail({ kind: 'dropped', reason: 'no-attachment' });
   if (attachment.state !== 'available') return fail({ kind: 'dropped', reason: 'attachment-not-available' });
-  const zones = (attachment.vpc?.subnets ?? []).map((s) => s.availabilityZone ?? ctx.index.subnetById.get(s.subnetId)?.availabilityZone);
-  if (attachment.vpc && zones.every((z) => z !== undefined) && !zones.includes(group.zone)) return fail({ kind: 'dropped', reason: 'no-attachment-subnet-in-az' });
-  const through = gatewayWalk(ctx, gatewayId, attachment.id, range);
-  const hops = [first, ...through.hops];
-  if (through.delivered && through.deliveredTo === to) return { delivered: true, unknown: uncertain || through.unknown, ways: ['transit-gateway'], hops, ...(through.gateways ? { gateways: through.gateways } : {}) };
+  const ingress = ingressOf(ctx, gatewayId, attachment);
+  const zones = ingress.zones;
+  if (zones && zones.every((z) => z !== undefined) && !zones.includes(group.zone)) return fail({ kind: 'dropped', reason: 'no-attachment-subnet-in-az' });
+  const through = gatewayWalk(ctx, ingress, gatewayId, attachment.id, range);
+  if (through.delivered && through.deliveredTo === to) {
+    return { delivered: true, unknown: uncertain || through.unknown, ways: BY_GATEWAY, lead: first, hops: through.hops, ...(through.gateways ? { gateways: through.gateways } : {}) };
+  }
   const failure: ReachFailure = through.delivered ? { kind: 'dropped', reason: 'beyond-attachment' } : (through.failure ?? { kind: 'split' });
-  return fail(failure, hops, uncertain || through.unknown);
+  return fail(failure, through.hops, uncertain || through.unknown);
+}
+
+/** What a VPC attachment lets in, read once per attachment. */
+function ingressOf(ctx: ReachContext, gatewayId: TransitGatewayId, attachment: TransitGatewayAttachment): Ingress {
+  const known = ctx.ingress.get(attachment);
+  if (known) return known;
+  const zones = attachment.vpc ? attachment.vpc.subnets.map((s) => s.availabilityZone ?? ctx.index.subnetById.get(s.subnetId)?.availabilityZone) : null;
+  const association = ctx.tgw.associatedTable(gatewayId, attachment.id);
+  const key = `${gatewayId}|${association?.routeTableId ?? attachment.id}`;
+  let walks = ctx.tableWalks.get(key);
+  if (!walks) ctx.tableWalks.set(key, (walks = new Map()));
+  const ingress: Ingress = { zones, walks };
+  ctx.ingress.set(attachment, ingress);
+  return ingress;
 }
 
 /** The walk from a gateway table for a block, remembered per gateway, associated table and block. */
-function gatewayWalk(
-  ctx: ReachContext,
-  gatewayId: TransitGatewayId,
-  attachmentId: TransitGatewayAttachmentId,
-  block: CidrRange,
-): Walk & { readonly deliveredTo?: VpcId } {
-  const association = ctx.tgw.associatedTable(gatewayId, attachmentId);
-  const key = `${gatewayId}|${association?.routeTableId ?? attachmentId}|${block.cidr}`;
-  const hit = ctx.gatewayWalks.get(key);
+function gatewayWalk(ctx: ReachContext, ingress: Ingress, gatewayId: TransitGatewayId, attachmentId: TransitGatewayAttachmentId, block: CidrRange): GatewayWalk {
+  const hit = ingress.walks.get(block.cidr);
   if (hit) return hit;
   const walked = traceFromGateway(traceWorldOf(ctx.topology), gatewayId, attachmentId, block);
   const hops: ReachHop[] = [];
   const gateways: TransitGatewayId[] = [gatewayId];
   for (const hop of walked.hops) hops.push(...reachHopsOf(hop, gateways));
   const end = walked.end;
-  const walk: Walk & { deliveredTo?: VpcId } =
+  const walk: GatewayWalk =
     end.kind === 'delivered'
-      ? { delivered: true, unknown: walked.uncertain, ways: ['transit-gateway'], hops, gateways, deliveredTo: end.vpcId }
-      : { delivered: false, unknown: walked.uncertain || end.kind === 'unknown', ways: [], hops, gateways, failure: end };
-  ctx.gatewayWalks.set(key, walk);
+      ? { delivered: true, unknown: walked.uncertain, ways: BY_GATEWAY, hops, gateways, deliveredTo: end.vpcId }
+      : { delivered: false, unknown: walked.uncertain || end.kind === 'unknown', ways: NO_WAYS, hops, gateways, failure: end };
+  ingress.walks.set(block.cidr, walk);
   return walk;
 }
 
@@ -272,17 +310,19 @@ function reachHopsOf(hop: TraceHop, gateways: TransitGatewayId[]): ReachHop[] {
 /** One direction: from `from` to `to`, over every group of the source and every IPv4 block of the destination. */
 export function directionReach(topology: Topology, from: VpcId, to: VpcId): DirectionReach {
   const ctx = contextOf(topology);
-  const key = `${from}|${to}`;
-  const hit = ctx.directions.get(key);
+  let row = ctx.directions.get(from);
+  if (!row) ctx.directions.set(from, (row = new Map()));
+  const hit = row.get(to);
   if (hit) return hit;
   const result = computeDirection(ctx, from, to);
-  ctx.directions.set(key, result);
+  row.set(to, result);
   return result;
 }
 
 function computeDirection(ctx: ReachContext, from: VpcId, to: VpcId): DirectionReach {
   const groups = groupsOf(ctx, from);
-  const blocks = (collectVpcBlocks(ctx.topology).byVpc.get(to) ?? []).filter((b) => b.family === 'ipv4');
+  let blocks = ctx.blocks.get(to);
+  if (!blocks) ctx.blocks.set(to, (blocks = (collectVpcBlocks(ctx.topology).byVpc.get(to) ?? []).filter((b) => b.family === 'ipv4')));
   if (groups === null) return { status: 'unknown', ways: [], path: [], failure: { kind: 'unknown', missing: 'table' } };
   if (groups.length === 0) return { status: 'no', ways: [], path: [], failure: { kind: 'no-subnets' } };
   if (blocks.length === 0) return { status: 'unknown', ways: [], path: [] };
@@ -311,7 +351,7 @@ function computeDirection(ctx: ReachContext, from: VpcId, to: VpcId): DirectionR
   return {
     status,
     ways: [...ways].sort(),
-    path: shown.hops,
+    path: pathOf(shown),
     ...(firstOk?.peeringId ? { peeringId: firstOk.peeringId } : {}),
     ...(firstOk?.gateways ? { transitGatewayIds: firstOk.gateways } : {}),
     ...(firstBad?.failure ? { failure: firstBad.failure } : {}),
@@ -328,7 +368,7 @@ export function connectionsBetween(topology: Topology, a: VpcId, b: VpcId): Reac
   if (peered) ways.push('peering');
   const mine = ctx.vpcClusters.get(a);
   const theirs = ctx.vpcClusters.get(b);
-  if (mine && theirs && [...mine].some((c) => theirs.has(c))) ways.push('transit-gateway');
+  if (mine && theirs && sharesOne(mine, theirs)) ways.push('transit-gateway');
   return ways;
 }
 
@@ -357,7 +397,11 @@ export function transitGatewayCarries(topology: Topology, a: VpcId, b: VpcId): b
   const ctx = contextOf(topology);
   const mine = ctx.vpcClusters.get(a);
   const theirs = ctx.vpcClusters.get(b);
-  if (!mine || !theirs || ![...mine].some((c) => theirs.has(c))) return false;
+  if (!mine || !theirs || !sharesOne(mine, theirs)) return false;
+  const there = quickGatewayReach(topology, a, b);
+  const back = quickGatewayReach(topology, b, a);
+  if (there === 0 || back === 0) return false;
+  if (there === 1 && back === 1) return true;
   const carried = (d: DirectionReach) => (d.status === 'yes' || d.status === 'some') && d.ways.includes('transit-gateway');
   return carried(directionReach(topology, a, b)) && carried(directionReach(topology, b, a));
 }
@@ -371,4 +415,45 @@ export function gatewaysJoining(topology: Topology, a: VpcId, b: VpcId): Transit
     .filter((x) => x.state === 'available' && theirs.has(ctx.cluster.get(x.transitGatewayId) ?? -1))
     .map((x) => x.transitGatewayId);
   return [...new Set(ids)].sort();
+}
+
+function sharesOne(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
+/**
+ * Whether `from` reaches `to` through a transit gateway, when the compiled scan settles it alone
+ * (one subnet group, one IPv4 block, no carving, no prefix list, a gateway route): 1 through a
+ * gateway, 0 not at all, -1 when only the full walk (`directionReach`) can say. Allocates
+ * nothing once the gateway walk is remembered: for scans over every pair of an estate.
+ */
+export function quickGatewayReach(topology: Topology, from: VpcId, to: VpcId): 1 | 0 | -1 {
+  const ctx = contextOf(topology);
+  const groups = groupsOf(ctx, from);
+  let blocks = ctx.blocks.get(to);
+  if (!blocks) ctx.blocks.set(to, (blocks = (collectVpcBlocks(ctx.topology).byVpc.get(to) ?? []).filter((b) => b.family === 'ipv4')));
+  if (!groups || groups.length !== 1 || blocks.length !== 1) return -1;
+  const group = groups[0]!;
+  const block = blocks[0]!;
+  const compiled = group.compiled;
+  if (compiled.lists.length > 0) return -1;
+  const scan = scanBlock(compiled, null, Number(block.start), Number(block.end));
+  if (scannedInner(scan)) return -1;
+  const k = scannedRoute(scan);
+  if (k < 0) return 0;
+  const route = compiled.routes[k]!;
+  if (route.state === 'blackhole') return 0;
+  const target = group.targets.get(route);
+  if (!target || target.kind !== 'transit-gateway') return target?.kind === 'local' || target?.kind === 'peering' ? -1 : 0;
+  const gatewayId = target.id as TransitGatewayId;
+  if (!ctx.tgw.gatewayById.has(gatewayId)) return 0;
+  const attachment = ctx.tgw.vpcAttachment(gatewayId, from);
+  if (!attachment || attachment.state !== 'available') return 0;
+  const ingress = ingressOf(ctx, gatewayId, attachment);
+  const zones = ingress.zones;
+  if (zones && zones.every((z) => z !== undefined) && !zones.includes(group.zone)) return 0;
+  const walk = gatewayWalk(ctx, ingress, gatewayId, attachment.id, block);
+  if (walk.unknown) return -1;
+  return walk.delivered && walk.deliveredTo === to ? 1 : 0;
 }

@@ -69,6 +69,8 @@ export interface Group {
   readonly compiled: CompiledTable<Route>;
   /** Where each route of the table leads, read once. */
   readonly targets: ReadonlyMap<Route, ForwardTarget>;
+  /** The group's VPC's attachment to each gateway its routes name (`null`: none), looked up once. */
+  readonly attachments: Map<TransitGatewayId, TransitGatewayAttachment | null>;
 }
 
 /** What a VPC attachment lets in: the zones it serves, and the walks from the table associated with it. */
@@ -136,7 +138,7 @@ export function groupsOf(ctx: ReachContext, vpcId: VpcId): readonly Group[] | nu
     const table = findSubnetRouteTable(ctx.index, s);
     if (table && !seen.has(`${table.id}|${s.availabilityZone}`)) {
       const targets = new Map(table.routes.map((r) => [r, forwardTargetOf(r.target)] as const));
-      seen.set(`${table.id}|${s.availabilityZone}`, { table, zone: s.availabilityZone, compiled: compileVpcTable(ctx.index, table), targets });
+      seen.set(`${table.id}|${s.availabilityZone}`, { table, zone: s.availabilityZone, compiled: compileVpcTable(ctx.index, table), targets, attachments: new Map() });
     }
   }
   const groups = subnets.length > 0 && seen.size === 0 ? null : [...seen.values()];
@@ -202,7 +204,7 @@ function walkRoute(ctx: ReachContext, from: VpcId, group: Group, to: VpcId, rout
   if (target.kind !== 'transit-gateway') return fail({ kind: 'exits', target });
   const gatewayId = target.id as TransitGatewayId;
   if (!ctx.tgw.gatewayById.has(gatewayId)) return fail({ kind: 'exits', target });
-  const attachment = ctx.tgw.vpcAttachment(gatewayId, from);
+  const attachment = attachmentOf(ctx, group, gatewayId, from);
   if (!attachment) return fail({ kind: 'dropped', reason: 'no-attachment' });
   if (attachment.state !== 'available') return fail({ kind: 'dropped', reason: 'attachment-not-available' });
   const ingress = ingressOf(ctx, gatewayId, attachment);
@@ -275,4 +277,11 @@ export function blocksOf(ctx: ReachContext, vpcId: VpcId): readonly CidrRange[] 
   let blocks = ctx.blocks.get(vpcId);
   if (!blocks) ctx.blocks.set(vpcId, (blocks = (collectVpcBlocks(ctx.topology).byVpc.get(vpcId) ?? []).filter((b) => b.family === 'ipv4')));
   return blocks;
+}
+
+/** The attachment of a group's VPC to a gateway, remembered on the group. */
+export function attachmentOf(ctx: ReachContext, group: Group, gatewayId: TransitGatewayId, vpcId: VpcId): TransitGatewayAttachment | undefined {
+  let known = group.attachments.get(gatewayId);
+  if (known === undefined) group.attachments.set(gatewayId, (known = ctx.tgw.vpcAttachment(gatewayId, vpcId) ?? null));
+  return known ?? undefined;
 }

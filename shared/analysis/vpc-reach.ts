@@ -14,7 +14,7 @@ import { scanBlock, scannedInner, scannedRoute } from '../forwarding/compiled-ta
 import type { PeeringId, VpcId } from '../model/ids';
 import type { Topology, TransitGatewayId } from '../model/topology';
 import type { ReachContext, ReachFailure, ReachHop, ReachWay, Walk } from './vpc-reach-walk';
-import { blocksOf, contextOf, gatewayWalk, groupsOf, ingressOf, pathOf, walkOne } from './vpc-reach-walk';
+import { attachmentOf, blocksOf, contextOf, gatewayWalk, groupsOf, ingressOf, pathOf, walkOne } from './vpc-reach-walk';
 
 export type { ReachFailure, ReachHop, ReachWay } from './vpc-reach-walk';
 
@@ -187,7 +187,7 @@ export function quickGatewayReach(topology: Topology, from: VpcId, to: VpcId): 1
   if (!target || target.kind !== 'transit-gateway') return target?.kind === 'local' || target?.kind === 'peering' ? -1 : 0;
   const gatewayId = target.id as TransitGatewayId;
   if (!ctx.tgw.gatewayById.has(gatewayId)) return 0;
-  const attachment = ctx.tgw.vpcAttachment(gatewayId, from);
+  const attachment = attachmentOf(ctx, group, gatewayId, from);
   if (!attachment || attachment.state !== 'available') return 0;
   const ingress = ingressOf(ctx, gatewayId, attachment);
   const zones = ingress.zones;

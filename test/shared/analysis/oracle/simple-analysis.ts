@@ -340,8 +340,10 @@ export function traceEnd(t: Topology, subnetId: string, block: Block): string {
   const route = winners[0]!.route;
   if (route.state === 'blackhole') return 'dropped:blackhole';
   if (route.target.kind === 'local') return `delivered:${table.vpcId}`;
-  if (route.target.kind === 'other' && t.transitGateways.some((g) => g.id === route.target.id)) return gatewayEnd(t, route.target.id, table.vpcId, block);
-  if (route.target.kind === 'other') return `exits:${route.target.id}`;
+  if (route.target.kind === 'other') {
+    const id = route.target.id;
+    return t.transitGateways.some((g) => g.id === id) ? gatewayEnd(t, id, table.vpcId, block) : `exits:${id}`;
+  }
   const id = route.target.peeringId;
   const p = t.peerings.find((x) => x.id === id);
   if (!p || p.status !== 'active') return 'dropped:peering-not-active';

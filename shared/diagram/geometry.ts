@@ -16,9 +16,9 @@ export const VPC_CARD_MAX_CIDR_LINES = 4;
 /** Width of a transit gateway hub box. */
 export const TGW_HUB_WIDTH = 208;
 /** Height of a transit gateway hub box: its name, id and a line of badges. */
-export const TGW_HUB_HEIGHT = 78;
+export const TGW_HUB_HEIGHT = 70;
 /** Space between a region's row of hubs and its cards: room for an attachment's label between them. */
-export const TGW_HUB_GAP_Y = 60;
+export const TGW_HUB_GAP_Y = 36;
 
 /** Space between cards in a region frame. */
 export const VPC_GAP_X = 28;

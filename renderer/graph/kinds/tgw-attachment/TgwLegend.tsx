@@ -1,10 +1,24 @@
-/** The transit gateway legend rows: the hub, every attachment look and every TGW peering look, each drawn with the function its edges are drawn with. */
+/** The transit gateway legend rows: the hub, then the attachment and TGW peering looks the canvas draws, each drawn with the function its edges are drawn with. */
 import type { CSSProperties } from 'react';
+import { useMemo } from 'react';
 
 import { edgeLookProperties } from '../../../../shared/diagram/css-variables';
 import type { TgwEdgeStyle } from '../../../../shared/diagram/style';
-import { TGW_ATTACHMENT_STYLES, TGW_PEERING_STYLES } from '../../../../shared/diagram/style';
+import { TGW_ATTACHMENT_STYLES, TGW_PEERING_STYLES, tgwAttachmentLook, tgwPeeringLook } from '../../../../shared/diagram/style';
+import type { Topology } from '../../../../shared/model/topology';
+import { useAppStore } from '../../../store/store-context';
 import type { LegendRows } from '../../legend-parts';
+import { attachmentRoutingOf } from './routing';
+
+/** The keys of the looks some edge of `topology` is drawn in: a row for each of the fifteen looks would crowd the canvas the fit leaves above the legend. */
+function drawnLooks(topology: Topology | undefined): ReadonlySet<string> {
+  const keys = new Set<string>();
+  for (const a of topology?.transitGatewayAttachments ?? []) {
+    if (a.resourceType === 'vpc') keys.add(tgwAttachmentLook(a.state, attachmentRoutingOf(topology!, a.transitGatewayId, a.id)).key);
+  }
+  for (const p of topology?.transitGatewayPeerings ?? []) keys.add(tgwPeeringLook(p.state).key);
+  return keys;
+}
 
 function TgwSample({ look, peering }: { look: TgwEdgeStyle; peering: boolean }) {
   return (
@@ -19,19 +33,21 @@ function TgwSample({ look, peering }: { look: TgwEdgeStyle; peering: boolean }) 
 }
 
 function TgwRows() {
+  const topology = useAppStore((st) => st.snapshot?.topology);
+  const drawn = useMemo(() => drawnLooks(topology), [topology]);
   return (
     <>
       <span className="legend-item" title="A transit gateway, in its owner's region frame; dashed when its routing was not read">
         <span className="legend-swatch tgw" />
         transit gateway
       </span>
-      {TGW_ATTACHMENT_STYLES.map((look) => (
+      {TGW_ATTACHMENT_STYLES.filter((look) => drawn.has(look.key)).map((look) => (
         <span key={look.key} className="legend-item" data-legend-tgw={look.key} data-edge-style={look.key} title={look.label}>
           <TgwSample look={look} peering={false} />
           {look.label.replace(/^Attachment,? /, '')}
         </span>
       ))}
-      {TGW_PEERING_STYLES.map((look) => (
+      {TGW_PEERING_STYLES.filter((look) => drawn.has(look.key)).map((look) => (
         <span key={look.key} className="legend-item" data-legend-tgw={look.key} data-edge-style={look.key} title={look.label}>
           <TgwSample look={look} peering />
           {look.label}

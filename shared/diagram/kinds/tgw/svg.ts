@@ -12,7 +12,7 @@ export const tgwSvg: SvgBox<SceneTgw> = {
     const { gateway: g, style } = b;
     const stroke = xmlAttr(style.stroke);
     const cx = b.x + 26;
-    const cy = b.y + 26;
+    const cy = b.y + 24;
     const parts: Xml[] = [
       outline(b, style),
       // The hub glyph: a ring with four spokes.
@@ -21,8 +21,8 @@ export const tgwSvg: SvgBox<SceneTgw> = {
       xml`<path d="M${xmlNum(cx - 14)} ${xmlNum(cy)} H${xmlNum(cx - 9)} M${xmlNum(cx + 9)} ${xmlNum(cy)} H${xmlNum(cx + 14)} M${xmlNum(cx)} ${xmlNum(cy - 14)} V${xmlNum(cy - 9)} M${xmlNum(cx)} ${xmlNum(cy + 9)} V${xmlNum(cy + 14)}" stroke="${stroke}" stroke-width="2"/>`,
     ];
     const inner = b.width - 58;
-    parts.push(text(b.x + 46, b.y + 24, fitText(tgwTitle(g), inner, 13.5, { bold: true }), { size: 13.5, fill: xmlAttr(style.text), weight: 650 }));
-    parts.push(text(b.x + 46, b.y + 40, fitText(g.id, inner, 11, { mono: true }), { size: 11, fill: p.muted, mono: true }));
+    parts.push(text(b.x + 46, b.y + 22, fitText(tgwTitle(g), inner, 13.5, { bold: true }), { size: 13.5, fill: xmlAttr(style.text), weight: 650 }));
+    parts.push(text(b.x + 46, b.y + 37, fitText(g.id, inner, 11, { mono: true }), { size: 11, fill: p.muted, mono: true }));
     const badges: { words: string; colour: Xml }[] = [];
     if (b.unread) badges.push({ words: 'routing not read', colour: p.accent });
     const endpoints = tgwEndpointWords(b.endpoints);

@@ -11,7 +11,7 @@
 import { indexTopology, findServingTables, type TopologyIndex } from '../analysis/topology-index';
 import { indexTransitGateways, isGoneAttachmentState } from '../analysis/tgw-index';
 import { attachmentTables, liveAttachmentOf, validateAttachment } from '../analysis/validate-attachment';
-import { hasOverlap, isWithin } from '../cidr/overlap';
+import { isWithin } from '../cidr/overlap';
 import { parseCidrRange, type CidrRange } from '../cidr/parse-cidr';
 import { fail, ok, type Result } from '../core/result';
 import type { AccountId, RouteTableId, SubnetId, VpcId } from '../model/ids';
@@ -124,8 +124,8 @@ function selectTables(index: TopologyIndex, vpc: Vpc, asked: readonly RouteTable
 
 /**
  * The destinations a VPC routes to the gateway when the user names none: the CIDR routes of the
- * association table (what the gateway sends on from this VPC), never one overlapping the VPC's own
- * blocks. When the gateway's routing is unread, the blocks of the other VPCs attached to it.
+ * association table (what the gateway sends on from this VPC), never one inside the VPC's own
+ * blocks (a wider one, such as a default route, leaves the VPC's own addresses to its local route). When the gateway's routing is unread, the blocks of the other VPCs attached to it.
  */
 export function defaultDestinations(topology: Topology, vpc: Vpc, g: TransitGateway, associationTableId: TransitGatewayRouteTableId | undefined, notes: PlanNote[]): string[] {
   const index = indexTopology(topology);
@@ -154,7 +154,7 @@ export function defaultDestinations(topology: Topology, vpc: Vpc, g: TransitGate
   const out: string[] = [];
   for (const c of [...new Set(candidates)]) {
     const r = index.rangeOf(c);
-    if (!r || own.some((b) => hasOverlap(b, r))) continue;
+    if (!r || own.some((b) => isWithin(r, b))) continue;
     out.push(r.cidr);
   }
   return out;
@@ -166,8 +166,8 @@ function parseDestinations(vpc: Vpc, asked: readonly string[], index: TopologyIn
   for (const text of asked) {
     const parsed = parseCidrRange(text, { strict: true });
     if (!parsed.ok) return fail('invalid-input', `Destination "${text}": ${parsed.error.message}`, parsed.error.fix);
-    const clash = own.find((b) => hasOverlap(b, parsed.value));
-    if (clash) return fail('invalid-input', `${parsed.value.cidr} overlaps ${clash.cidr}, a block of ${vpcLabel(vpc)} itself: the local route keeps those addresses in the VPC.`, 'Route only addresses outside the VPC to the gateway.');
+    const clash = own.find((b) => isWithin(parsed.value, b));
+    if (clash) return fail('invalid-input', `${parsed.value.cidr} is inside ${clash.cidr}, a block of ${vpcLabel(vpc)} itself: the local route keeps those addresses in the VPC.`, 'Route only addresses outside the VPC to the gateway.');
     out.push(parsed.value.cidr);
   }
   return ok(out);

@@ -16,6 +16,7 @@ import type { PeerscapeClient } from '../../shared/api/contract';
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { TransitGateway, Vpc } from '../../shared/model/topology';
 import type { AuditEntry } from '../../shared/planning/audit-entry';
+import type { AuditRecord } from '../../shared/planning/audit-filter';
 import { CreateVpcCommand } from '@aws-sdk/client-ec2';
 
 import type { Loopback } from '../support/loopback-transport';
@@ -176,7 +177,8 @@ describe('transit gateway attachments through the API, against the sandbox demo'
     const resumed = must(await client.resumePlan({ runId: first.runId, decisions: { [conflicted.stepId]: 'skip' } }));
     expect(resumed.outcome).toBe('completed');
     expect(resumed.attachmentId).toBe(first.attachmentId);
-    const creates = audited.filter((e) => e.runId === first.runId && e.action === 'CreateTransitGatewayVpcAttachment' && e.outcome === 'ok');
+    // The pushed entries carry their run's id (the audit log's lines).
+    const creates = (audited as AuditRecord[]).filter((e) => e.runId === first.runId && e.action === 'CreateTransitGatewayVpcAttachment' && e.outcome === 'ok');
     expect(creates).toHaveLength(1);
   }, 120_000);
 });

@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { executePlan, type ExecuteDeps } from '../../../electron/actions/execute-plan';
 import { createAuditLog } from '../../../electron/audit/audit-log';
-import type { TransitGatewayId, VpcId } from '../../../shared/model/topology';
+import type { VpcId } from '../../../shared/model/ids';
+import type { TransitGatewayId } from '../../../shared/model/topology';
 import { planAttachment } from '../../../shared/planning/plan-attachment';
 import { discover, fastClock, routesOf, seedVpc, startSandboxCloud, type CloudAccount, type TestCloud } from './test-cloud';
 

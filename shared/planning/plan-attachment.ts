@@ -5,21 +5,23 @@
  * gateway is another account's and does not auto-accept; an explicit association and propagation
  * only where the gateway's defaults are off (or an extra propagation table is asked for); and
  * CreateRoute with `TransitGatewayId` in every route table serving the VPC's subnets, for the
- * destinations the association table routes to. Deleting: the VPC routes to the gateway first,
- * then DeleteTransitGatewayVpcAttachment.
+ * destinations the association table routes to. Deleting (`plan-attachment-deletion.ts`): the VPC
+ * routes to the gateway first, then DeleteTransitGatewayVpcAttachment.
  */
-import { indexTopology, findServingTables, type TopologyIndex } from '../analysis/topology-index';
-import { indexTransitGateways, isGoneAttachmentState } from '../analysis/tgw-index';
-import { attachmentTables, liveAttachmentOf, validateAttachment } from '../analysis/validate-attachment';
-import { isWithin } from '../cidr/overlap';
-import { parseCidrRange, type CidrRange } from '../cidr/parse-cidr';
+import { indexTopology } from '../analysis/topology-index';
+import { indexTransitGateways } from '../analysis/tgw-index';
+import { attachmentTables, validateAttachment } from '../analysis/validate-attachment';
 import { fail, ok, type Result } from '../core/result';
-import type { AccountId, RouteTableId, SubnetId, VpcId } from '../model/ids';
-import type { RouteTable, Subnet, Topology, TransitGateway, TransitGatewayAttachmentId, TransitGatewayId, TransitGatewayRouteTableId, Vpc } from '../model/topology';
-import { isIpv6Cidr, planSide, routeDestinationParams, routeStepId, targetWords, vpcCidrs, vpcLabel } from './plan-steps';
+import type { RouteTableId, SubnetId, VpcId } from '../model/ids';
+import type { Topology, TransitGateway, TransitGatewayId, TransitGatewayRouteTableId } from '../model/topology';
+import { defaultDestinations, existingRouteFor, gatewayLabel, parseDestinations, pickProfile, placed, selectSubnets, selectTables, tgwRouteStep } from './attachment-choices';
+import { planSide, targetWords, vpcLabel } from './plan-steps';
 import type { PeeringPlan, PlanNote, PlanSide, PlanStep, ProfilesByAccount } from './plan-types';
 import { profilesFromTopology } from './plan-types';
 import { ATTACHMENT_ID_REF, type AttachmentRef } from './step-params';
+
+export { defaultAttachmentSubnets, defaultDestinations, tgwRouteStep } from './attachment-choices';
+export { planAttachmentDeletion } from './plan-attachment-deletion';
 
 /** What the user asked for when they dropped a VPC on a transit gateway. */
 export interface AttachmentRequest {
@@ -45,163 +47,6 @@ export interface AttachmentRequest {
 /** Options of the builders. */
 export interface PlanAttachmentOptions {
   readonly planId?: string;
-}
-
-function gatewayLabel(g: Pick<TransitGateway, 'id' | 'name'>): string {
-  return g.name ? `${g.name} (${g.id})` : g.id;
-}
-
-function pickProfile(accountId: AccountId, asked: string | undefined, profiles: ProfilesByAccount, whose: string): Result<string | undefined> {
-  const known = profiles[accountId] ?? [];
-  if (asked === undefined) return ok(known[0]);
-  if (known.includes(asked)) return ok(asked);
-  return fail(
-    'invalid-input',
-    `Profile "${asked}" is not known to act in account ${accountId} (${whose}).`,
-    known.length > 0 ? `Use one of: ${known.join(', ')}.` : `Rescan with "${asked}" so Peerscape learns its account, or leave it empty.`,
-  );
-}
-
-/** Addresses in a subnet's IPv4 block (the model does not hold AWS's free-address count). */
-function size(index: TopologyIndex, s: Subnet): bigint {
-  const r = index.rangeOf(s.cidr);
-  return r ? r.end - r.start + 1n : 0n;
-}
-
-/** One subnet per zone: the largest, the first by id on a tie. */
-export function defaultAttachmentSubnets(index: TopologyIndex, vpcId: VpcId): readonly Subnet[] {
-  const byZone = new Map<string, Subnet>();
-  const subnets = [...(index.subnetsByVpc.get(vpcId) ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const s of subnets) {
-    const best = byZone.get(s.availabilityZone);
-    if (!best || size(index, s) > size(index, best)) byZone.set(s.availabilityZone, s);
-  }
-  return [...byZone.keys()].sort().map((z) => byZone.get(z)!);
-}
-
-function selectSubnets(index: TopologyIndex, vpc: Vpc, asked: readonly SubnetId[] | undefined): Result<readonly Subnet[]> {
-  if (!asked) {
-    const picked = defaultAttachmentSubnets(index, vpc.id);
-    if (picked.length === 0) {
-      return fail('invalid-input', `${vpcLabel(vpc)} has no subnets in the scan: an attachment needs one subnet per Availability Zone it serves.`, `Create a subnet in ${vpc.id} (or rescan), then attach it.`);
-    }
-    return ok(picked);
-  }
-  if (asked.length === 0) return fail('invalid-input', 'An attachment needs at least one subnet.', `Pick one subnet of ${vpc.id} per Availability Zone.`);
-  const zones = new Map<string, SubnetId>();
-  const out: Subnet[] = [];
-  for (const id of asked) {
-    const s = index.subnetById.get(id);
-    if (!s) return fail('invalid-input', `Subnet ${id} is not in the scanned topology.`, `Pick subnets of ${vpc.id} from the list, or rescan.`);
-    if (s.vpcId !== vpc.id) return fail('invalid-input', `Subnet ${id} belongs to ${s.vpcId}, not to ${vpcLabel(vpc)}.`, `Pick subnets of ${vpc.id}.`);
-    const other = zones.get(s.availabilityZone);
-    if (other) {
-      return fail('invalid-input', `${other} and ${id} are both in ${s.availabilityZone}: an attachment takes one subnet per Availability Zone.`, `Keep one of them.`);
-    }
-    zones.set(s.availabilityZone, id);
-    out.push(s);
-  }
-  return ok(out);
-}
-
-function selectTables(index: TopologyIndex, vpc: Vpc, asked: readonly RouteTableId[] | undefined, notes: PlanNote[]): Result<readonly RouteTable[]> {
-  if (asked) {
-    const out: RouteTable[] = [];
-    for (const id of asked) {
-      const t = index.routeTableById.get(id);
-      if (!t) return fail('invalid-input', `Route table ${id} is not in the scanned topology.`, 'Pick route tables from the list, or rescan if the table is new.');
-      if (t.vpcId !== vpc.id) return fail('invalid-input', `Route table ${id} belongs to ${t.vpcId}, not to ${vpcLabel(vpc)}.`, `Pick route tables of ${vpc.id}.`);
-      out.push(t);
-    }
-    return ok(out);
-  }
-  const serving = findServingTables(index, vpc.id).map((s) => s.table);
-  if (serving.length === 0) {
-    notes.push({ level: 'warning', message: `No route table of ${vpcLabel(vpc)} serves a subnet, so no VPC routes are planned.`, fix: 'Pick route tables explicitly.' });
-  }
-  return ok(serving);
-}
-
-/**
- * The destinations a VPC routes to the gateway when the user names none: the CIDR routes of the
- * association table (what the gateway sends on from this VPC), never one inside the VPC's own
- * blocks (a wider one, such as a default route, leaves the VPC's own addresses to its local route). When the gateway's routing is unread, the blocks of the other VPCs attached to it.
- */
-export function defaultDestinations(topology: Topology, vpc: Vpc, g: TransitGateway, associationTableId: TransitGatewayRouteTableId | undefined, notes: PlanNote[]): string[] {
-  const index = indexTopology(topology);
-  const tgw = indexTransitGateways(topology);
-  const own = vpcCidrs(vpc).flatMap((c) => index.rangeOf(c) ?? []);
-  const candidates: string[] = [];
-  if (g.routing.state === 'read') {
-    const table = associationTableId ? topology.transitGatewayRouteTables.find((t) => t.id === associationTableId) : undefined;
-    if (!table) {
-      notes.push({ level: 'info', message: `The attachment will not be associated with a route table of ${g.id} yet, so no destinations are routed by default.`, fix: 'Name the destinations to route to the gateway.' });
-      return [];
-    }
-    for (const r of table.routes) if (r.destination.kind === 'cidr' && r.state === 'active') candidates.push(r.destination.cidr);
-  } else {
-    notes.push({
-      level: 'info',
-      message: `${gatewayLabel(g)}'s route tables were not read, so the default destinations are the blocks of the other VPCs attached to it, not what its tables route.`,
-      fix: `Scan account ${g.accountId} in ${g.region} to route what the gateway routes, or name the destinations.`,
-    });
-    for (const a of tgw.attachmentsByGateway.get(g.id) ?? []) {
-      if (!a.vpc || a.vpc.vpcId === vpc.id || isGoneAttachmentState(a.state)) continue;
-      const other = index.vpcById.get(a.vpc.vpcId);
-      if (other) candidates.push(...vpcCidrs(other).filter((c) => !isIpv6Cidr(c)));
-    }
-  }
-  const out: string[] = [];
-  for (const c of [...new Set(candidates)]) {
-    const r = index.rangeOf(c);
-    if (!r || own.some((b) => isWithin(r, b))) continue;
-    out.push(r.cidr);
-  }
-  return out;
-}
-
-function parseDestinations(vpc: Vpc, asked: readonly string[], index: TopologyIndex): Result<string[]> {
-  const own = vpcCidrs(vpc).flatMap((c) => index.rangeOf(c) ?? []);
-  const out: string[] = [];
-  for (const text of asked) {
-    const parsed = parseCidrRange(text, { strict: true });
-    if (!parsed.ok) return fail('invalid-input', `Destination "${text}": ${parsed.error.message}`, parsed.error.fix);
-    const clash = own.find((b) => isWithin(parsed.value, b));
-    if (clash) return fail('invalid-input', `${parsed.value.cidr} is inside ${clash.cidr}, a block of ${vpcLabel(vpc)} itself: the local route keeps those addresses in the VPC.`, 'Route only addresses outside the VPC to the gateway.');
-    out.push(parsed.value.cidr);
-  }
-  return ok(out);
-}
-
-/** In `table`, the route that already decides for `dest` more specifically or exactly, if any. */
-function existingRouteFor(index: TopologyIndex, table: RouteTable, dest: CidrRange): RouteTable['routes'][number] | undefined {
-  return table.routes.find((r) => {
-    const rr = index.rangeOf(r.destination);
-    return !!rr && rr.family === dest.family && isWithin(rr, dest);
-  });
-}
-
-function placed(accountId: AccountId, region: string, profile: string | undefined, side: 'requester' | 'accepter') {
-  return { side, ...(profile ? { profile } : {}), accountId, region };
-}
-
-/** A CreateRoute step: `destination` → the transit gateway, in `routeTableId`. */
-export function tgwRouteStep(vpc: Vpc, profile: string | undefined, table: RouteTableId, destination: string, g: TransitGatewayId, dependsOn: readonly string[], warning?: string): PlanStep {
-  const dest = routeDestinationParams(table, destination);
-  return {
-    id: routeStepId('route', table, destination),
-    kind: 'create-route',
-    ...placed(vpc.accountId, vpc.region, profile, 'requester'),
-    title: `Route ${destination} → ${g} in ${table} (${vpc.id}, account ${vpc.accountId}, ${vpc.region})`,
-    action: 'CreateRoute',
-    params: { ...dest, TransitGatewayId: g },
-    cleanup: { action: 'DeleteRoute', params: dest, title: `Delete the route ${destination} from ${table}` },
-    enabled: true,
-    dependsOn,
-    needsActive: false,
-    target: { vpcId: vpc.id, routeTableId: table, destination },
-    ...(warning ? { warning } : {}),
-  };
 }
 
 /** The gateway owner's side of an attachment plan (same VPC id; no blocks of its own). */
@@ -421,82 +266,3 @@ function onlyTable(topology: Topology, g: TransitGatewayId): TransitGatewayRoute
   return tables.length === 1 ? tables[0]!.id : undefined;
 }
 
-/**
- * Plan deleting a VPC attachment with its route cleanup: every route in the attached VPC's tables
- * that targets the gateway (a VPC has at most one attachment to a gateway, so they all go through
- * this one), then DeleteTransitGatewayVpcAttachment, as the VPC's account when a profile acts
- * there (either account may delete it), else as the gateway owner's.
- */
-export function planAttachmentDeletion(
-  topology: Topology,
-  attachmentId: TransitGatewayAttachmentId,
-  profilesByAccount: ProfilesByAccount = profilesFromTopology(topology.accounts),
-  opts: PlanAttachmentOptions & { readonly withoutRoutes?: boolean } = {},
-): Result<PeeringPlan> {
-  const a = topology.transitGatewayAttachments.find((x) => x.id === attachmentId && x.resourceType === 'vpc');
-  if (!a) return fail('not-found', `VPC attachment ${attachmentId} is not in the scanned topology.`, 'Rescan the accounts of the VPC and of its transit gateway, then try again.');
-  if (isGoneAttachmentState(a.state)) return fail('conflict', `${attachmentId} is ${a.state}: there is nothing to delete.`, 'Rescan to see it gone; remove any routes left to its gateway from the findings.');
-  const index = indexTopology(topology);
-  const vpcId = (a.vpc?.vpcId ?? a.resourceId) as VpcId;
-  const vpc = index.vpcById.get(vpcId);
-  const g = indexTransitGateways(topology).gatewayById.get(a.transitGatewayId);
-  const vpcProfile = profilesByAccount[a.resourceOwnerId]?.[0];
-  const ownerProfile = profilesByAccount[a.transitGatewayOwnerId]?.[0];
-  const notes: PlanNote[] = [];
-  const steps: PlanStep[] = [];
-  if (!opts.withoutRoutes) {
-    if (!vpc) {
-      notes.push({ level: 'warning', message: `${vpcId} (account ${a.resourceOwnerId}) is not in the scan, so its routes to ${a.transitGatewayId} are not planned.`, fix: `Ask its owner to remove them, or add a profile for ${a.resourceOwnerId} and rescan.` });
-    } else if (liveAttachmentOf(indexTransitGateways(topology), vpc.id, a.transitGatewayId)?.id === a.id) {
-      for (const t of index.routeTablesByVpc.get(vpc.id) ?? []) {
-        for (const r of t.routes) {
-          if (r.target.kind !== 'other' || r.target.id !== a.transitGatewayId) continue;
-          const dest = routeDestinationParams(t.id, r.destination);
-          steps.push({
-            id: routeStepId('delete-route', t.id, r.destination),
-            kind: 'delete-route',
-            ...placed(vpc.accountId, vpc.region, vpcProfile, 'requester'),
-            title: `Delete the route ${r.destination} → ${a.transitGatewayId} from ${t.id} (${vpc.id}, account ${vpc.accountId}, ${vpc.region})`,
-            action: 'DeleteRoute',
-            params: dest,
-            cleanup: { action: 'CreateRoute', params: { ...dest, TransitGatewayId: a.transitGatewayId }, title: `Route ${r.destination} → ${a.transitGatewayId} in ${t.id} again` },
-            enabled: true,
-            dependsOn: [],
-            needsActive: false,
-            target: { vpcId: vpc.id, routeTableId: t.id, destination: r.destination },
-            needsConfirmation: true,
-          });
-        }
-      }
-    }
-  }
-  const byVpcAccount = !!vpcProfile || !ownerProfile;
-  const deleter = byVpcAccount ? placed(a.resourceOwnerId, a.region, vpcProfile, 'requester') : placed(a.transitGatewayOwnerId, a.region, ownerProfile, 'accepter');
-  steps.push({
-    id: 'delete',
-    kind: 'delete-tgw-vpc-attachment',
-    ...deleter,
-    title: `Delete ${attachmentId} (${vpcId} to ${a.transitGatewayId}, ${a.state}) as account ${deleter.accountId} in ${a.region}`,
-    action: 'DeleteTransitGatewayVpcAttachment',
-    params: { TransitGatewayAttachmentId: attachmentId },
-    enabled: true,
-    dependsOn: [],
-    needsActive: false,
-    target: { vpcId },
-  });
-  const side: PlanSide = vpc
-    ? planSide('requester', vpc, vpcProfile)
-    : { role: 'requester', vpcId, accountId: a.resourceOwnerId, region: a.region, ...(vpcProfile ? { profile: vpcProfile } : {}), cidrs: [] };
-  const gw = g ?? { id: a.transitGatewayId, accountId: a.transitGatewayOwnerId, region: a.region };
-  return ok({
-    id: opts.planId ?? `plan-detach-${attachmentId}`,
-    purpose: 'delete',
-    title: `Delete ${a.name ? `"${a.name}" (${attachmentId})` : attachmentId} and the routes to ${a.transitGatewayId} in ${vpcId}`,
-    requester: side,
-    accepter: { role: 'accepter', vpcId, accountId: gw.accountId, region: gw.region, ...(ownerProfile ? { profile: ownerProfile } : {}), cidrs: [] },
-    ...(a.name ? { name: a.name } : {}),
-    steps,
-    notes,
-    transitGateway: { transitGatewayId: a.transitGatewayId, ...(g?.name ? { name: g.name } : {}), ownerAccountId: a.transitGatewayOwnerId, region: a.region, attachmentId },
-  });
-}

@@ -3,10 +3,12 @@ import { Panel } from '@xyflow/react';
 import { useCallback, useState } from 'react';
 import type { ComponentType } from 'react';
 
+import { EMPTY_TOPOLOGY } from '../../shared/model/topology';
 import { KIND_ENTRIES } from './kinds';
 import type { GraphKind } from './kinds';
 import type { LegendSection } from './legend-parts';
-import { LEGEND_COLUMNS } from './legend-parts';
+import { LEGEND_COLUMNS, SECTION_SHOWN } from './legend-parts';
+import { useAppStore } from '../store/store-context';
 
 /** Each section's rows from every kind that has some, in table order. */
 function rowsOf(section: LegendSection): [GraphKind, ComponentType][] {
@@ -40,6 +42,7 @@ function rememberedOpen(): boolean {
 /** Legend panel in the canvas's bottom-left corner; collapsed or open as it was last left. */
 export function Legend() {
   const [open, setOpen] = useState(rememberedOpen);
+  const topology = useAppStore((s) => s.snapshot?.topology);
   const toggle = useCallback(
     () =>
       setOpen((o) => {
@@ -59,13 +62,16 @@ export function Legend() {
       </button>
       {open && (
         <div className="legend-body">
-          {columnsOf().map((column) => (
-            <div key={column[0]!.section} className="legend-items">
-              {column.map(({ section, label, rows }, i) => (
-                <SectionRows key={section} label={label} gap={i > 0} rows={rows} />
-              ))}
-            </div>
-          ))}
+          {columnsOf()
+            .map((column) => column.filter(({ section }) => SECTION_SHOWN[section]?.(topology ?? EMPTY_TOPOLOGY) ?? true))
+            .filter((column) => column.length > 0)
+            .map((column) => (
+              <div key={column[0]!.section} className="legend-items">
+                {column.map(({ section, label, rows }, i) => (
+                  <SectionRows key={section} label={label} gap={i > 0} rows={rows} />
+                ))}
+              </div>
+            ))}
         </div>
       )}
     </Panel>

@@ -2,7 +2,8 @@
 import type { Edge, Node } from '@xyflow/react';
 
 import type { AccountId, PeeringId, Region, VpcId } from '../../shared/model/ids';
-import type { Peering, Vpc } from '../../shared/model/topology';
+import type { TgwEndpointCount } from '../../shared/diagram/kinds/tgw/scene';
+import type { Peering, TransitGateway, TransitGatewayAttachment, TransitGatewayPeering, Vpc } from '../../shared/model/topology';
 
 /** What a VPC card shows. Data must be a `type`, not an `interface` (React Flow's TypeScript guide). */
 export type VpcData = {
@@ -37,14 +38,26 @@ export type RegionData = {
   readonly vpcCount: number;
 };
 
+/** A transit gateway hub, in its owner's region frame. */
+export type TgwData = {
+  readonly gateway: TransitGateway;
+  /** Alias when known, else the id. */
+  readonly accountLabel: string;
+  readonly hue: number;
+  /** Its VPN, Direct Connect, Connect … attachments, counted on a badge. */
+  readonly endpoints: readonly TgwEndpointCount[];
+};
+
 /** A VPC card. */
 export type VpcFlowNode = Node<VpcData, 'vpc'>;
+/** A transit gateway hub. */
+export type TgwFlowNode = Node<TgwData, 'tgw'>;
 /** An account frame (parent of its regions). */
 export type AccountFlowNode = Node<AccountData, 'account'>;
 /** A region frame (parent of its VPC cards). */
 export type RegionFlowNode = Node<RegionData, 'region'>;
 /** Every node of the graph. */
-export type AppNode = VpcFlowNode | AccountFlowNode | RegionFlowNode;
+export type AppNode = VpcFlowNode | AccountFlowNode | RegionFlowNode | TgwFlowNode;
 
 /** A peering between two VPC cards. */
 export type PeeringEdgeData = {
@@ -61,12 +74,26 @@ export type GhostEdgeData = {
   readonly proposed?: boolean;
 };
 
+/** A VPC attachment, VPC card to hub. */
+export type TgwAttachmentEdgeData = {
+  readonly attachment: TransitGatewayAttachment;
+};
+
+/** A peering of two gateways, hub to hub. */
+export type TgwPeeringEdgeData = {
+  readonly peering: TransitGatewayPeering;
+};
+
 /** A drawn peering. */
 export type PeeringFlowEdge = Edge<PeeringEdgeData, 'peering'>;
+/** A drawn VPC attachment. */
+export type TgwAttachmentFlowEdge = Edge<TgwAttachmentEdgeData, 'tgw-attachment'>;
+/** A drawn TGW peering. */
+export type TgwPeeringFlowEdge = Edge<TgwPeeringEdgeData, 'tgw-peering'>;
 /** A dashed would-be path. */
 export type GhostFlowEdge = Edge<GhostEdgeData, 'ghost'>;
 /** Every edge of the graph. */
-export type AppEdge = PeeringFlowEdge | GhostFlowEdge;
+export type AppEdge = PeeringFlowEdge | GhostFlowEdge | TgwAttachmentFlowEdge | TgwPeeringFlowEdge;
 
 /** Type guard for VPC cards. */
 export function isVpcNode(node: AppNode): node is VpcFlowNode {
@@ -85,3 +112,6 @@ export const Z = { account: 0, region: 1, edge: 2, card: 3 } as const;
 export const HANDLE_PEER_OUT = 'peer-out';
 /** The card-sized drop target. */
 export const HANDLE_PEER_IN = 'peer-in';
+/** A hub's handles: attachments and TGW peerings end at it (nothing is dragged from or onto a hub). */
+export const HANDLE_TGW_IN = 'tgw-in';
+export const HANDLE_TGW_OUT = 'tgw-out';

@@ -3,6 +3,7 @@ import type { ComponentType, CSSProperties } from 'react';
 
 import { edgeLookProperties } from '../../shared/diagram/css-variables';
 import type { EdgeLook } from '../../shared/diagram/style';
+import type { Topology } from '../../shared/model/topology';
 
 /** The legend's sections, in the columns the legend lays them out in. */
 export const LEGEND_COLUMNS = [
@@ -11,7 +12,13 @@ export const LEGEND_COLUMNS = [
     { section: 'routes', label: 'Routes' },
     { section: 'marks', label: 'Marks' },
   ],
+  [{ section: 'tgw', label: 'Transit gateways' }],
 ] as const;
+
+/** Sections shown only when the snapshot has what they explain (the others always show). */
+export const SECTION_SHOWN: Partial<Record<LegendSection, (topology: Topology) => boolean>> = {
+  tgw: (topology) => topology.transitGateways.length > 0,
+};
 
 /** A section of the legend. */
 export type LegendSection = (typeof LEGEND_COLUMNS)[number][number]['section'];

@@ -19,7 +19,7 @@ import { parseIpAddress } from '../cidr/parse-cidr';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { PeeringId, VpcId } from '../model/ids';
 import type { RegionCoverage } from '../model/snapshot';
-import type { Peering, Topology } from '../model/topology';
+import type { Peering, Topology, TransitGatewayId } from '../model/topology';
 import { kindList, unreadKindsAt } from '../model/unread';
 import type { PreferVpc } from './reachability-endpoints';
 import { resolveEndpoint } from './reachability-endpoints';
@@ -32,6 +32,7 @@ import type { ReachabilityCheck, ReachabilityExplanation, ReachabilityOptions, R
 import type { TopologyIndex } from './topology-index';
 import { indexTopology, labelPeering, labelVpc } from './topology-index';
 import { explainNoDirectPath } from './transitive-paths';
+import { gatewaysJoining } from './vpc-reach';
 
 export type {
   CheckStatus,
@@ -62,6 +63,9 @@ export function explainReachability(topology: Topology, from: string, to: string
   notes.push(...unreadNotes(index, opts.coverage ?? [], [src.vpcId, dst.vpcId]));
   const sameVpc = src.vpcId === dst.vpcId;
   let peering: Peering | null = null;
+  // Transit gateways both VPCs are attached to (one gateway, or gateways peered): the route hops then follow them.
+  const gateways = sameVpc ? [] : gatewaysJoining(topology, src.vpcId, dst.vpcId);
+  const backGateways = sameVpc ? [] : gatewaysJoining(topology, dst.vpcId, src.vpcId);
 
   if (sameVpc) {
     checks.push({
@@ -73,13 +77,16 @@ export function explainReachability(topology: Topology, from: string, to: string
   } else {
     const result = checkPeering(topology, index, src.vpcId, dst.vpcId);
     peering = result.peering;
-    checks.push(result.check);
+    checks.push(!peering && gateways.length > 0 ? gatewayConnectionCheck(index, src.vpcId, dst.vpcId, gateways) : result.check);
   }
 
+  let transitGatewayIds: TransitGatewayId[] = [];
   if (!sameVpc) {
     const blocks = collectVpcBlocks(topology).byVpc;
-    checks.push(...checkRoutes(topology, index, 'source-route', src, destination.ranges, blocks.get(dst.vpcId) ?? [], peering));
-    checks.push(...checkRoutes(topology, index, 'return-route', dst, source.ranges, blocks.get(src.vpcId) ?? [], peering));
+    const there = checkRoutes(topology, index, 'source-route', src, destination.ranges, blocks.get(dst.vpcId) ?? [], peering, gateways.length > 0 ? dst.vpcId : undefined);
+    checks.push(...there);
+    checks.push(...checkRoutes(topology, index, 'return-route', dst, source.ranges, blocks.get(src.vpcId) ?? [], peering, backGateways.length > 0 ? src.vpcId : undefined));
+    transitGatewayIds = [...new Set(there.flatMap((c) => (c.traces ?? []).flatMap((t) => t.hops.flatMap((h) => (h.kind === 'tgw-table' ? [h.transitGatewayId] : [])))))];
   }
 
   const sourceGroupIds = opts.sourceSecurityGroupIds ?? src.securityGroupIds;
@@ -99,7 +106,7 @@ export function explainReachability(topology: Topology, from: string, to: string
     checkGroups(index, 'destination-ingress', dst, destinationGroups, source.ranges, sourceGroups, traffic, peering, lists),
     ...checkAcls(topology, index.rangeOf, src, source.ranges, dst, destination.ranges, traffic),
   );
-  return finish(checks, src, dst, peering?.id ?? null, notes);
+  return finish(checks, src, dst, peering?.id ?? null, notes, transitGatewayIds);
 }
 
 function finish(
@@ -108,13 +115,24 @@ function finish(
   to: ResolvedEndpoint | null,
   peeringId: PeeringId | null,
   notes: readonly string[],
+  transitGatewayIds: readonly TransitGatewayId[] = [],
 ): ReachabilityExplanation {
   const verdict = checks.some((c) => c.status === 'fail')
     ? 'unreachable'
     : checks.every((c) => c.status === 'pass')
       ? 'reachable'
       : 'undetermined';
-  return { verdict, from, to, peeringId, checks, notes };
+  return { verdict, from, to, peeringId, ...(transitGatewayIds.length > 0 ? { transitGatewayIds } : {}), checks, notes };
+}
+
+/** The connection hop when no active peering joins the VPCs but transit gateways do: the route hops say whether traffic takes them. */
+function gatewayConnectionCheck(index: TopologyIndex, a: VpcId, b: VpcId, gateways: readonly TransitGatewayId[]): ReachabilityCheck {
+  return {
+    kind: 'peering',
+    status: 'pass',
+    resourceIds: [a, b, ...gateways],
+    message: `No active peering joins ${labelVpc(index, a)} and ${labelVpc(index, b)}; ${gateways.length === 1 ? `transit gateway ${gateways[0]} joins them` : `transit gateways ${gateways.join(', ')} join them`} (both attached, to one gateway or to peered gateways): the route hops follow it.`,
+  };
 }
 
 /**

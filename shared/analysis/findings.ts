@@ -34,6 +34,8 @@ import { findTransitGatewayProblems, indexTransitGateways } from './tgw-findings
 import { indexTopology } from './topology-index';
 import type { NonTransitiveReport } from './transitive-paths';
 import { findNonTransitivePairs } from './transitive-paths';
+import { asymmetricPathFinding, gatewayRouteDropFinding } from './tgw-path-finding-words';
+import { findAsymmetricPaths, findGatewayRouteDrops } from './tgw-path-findings';
 
 /** Every kind of finding. */
 export type FindingKind =
@@ -49,7 +51,9 @@ export type FindingKind =
   | 'tgw-not-propagated'
   | 'tgw-stale-route'
   | 'tgw-zone-gap'
-  | 'tgw-auto-accept';
+  | 'tgw-auto-accept'
+  | 'tgw-route-drop'
+  | 'asymmetric-path';
 
 /** Kinds that say what the snapshot could not read, not what is wrong: left out of the summary and of `hasFindings`. */
 const COVERAGE_KINDS: readonly FindingKind[] = ['not-scanned', 'invalid-block', 'tgw-routing-unread'];
@@ -132,10 +136,12 @@ export const FINDING_KINDS: Readonly<Record<FindingKind, FindingKindInfo>> = {
   'tgw-stale-route': { title: 'Routes to deleted attachments', noun: ['route to a deleted attachment', 'routes to deleted attachments'], columns: ['Route table', 'Gateway / VPC', 'Route', 'Gone'] },
   'tgw-zone-gap': { title: 'Zones that cannot reach their transit gateway', noun: ['zone without an attachment subnet', 'zones without an attachment subnet'], columns: ['VPC', 'Zone', 'Gateway / attachment', 'Subnets', 'Route tables'] },
   'tgw-auto-accept': { title: 'Shared transit gateways that auto-accept attachments', noun: ['auto-accepting shared gateway', 'auto-accepting shared gateways'], columns: ['Gateway', 'Owner', 'Region', 'Shared with'] },
+  'tgw-route-drop': { title: 'Routes into transit gateways that drop the traffic', noun: ['dropping gateway route', 'dropping gateway routes'], columns: ['Route table', 'VPC', 'Route', 'Gateway table', 'Problem'] },
+  'asymmetric-path': { title: 'Reached one way only', noun: ['one-way pair', 'one-way pairs'], columns: ['From', 'To', 'Through', 'Back fails'] },
 };
 
 /** The transit gateway kinds: counted in the summary only when the snapshot has a transit gateway. */
-const TRANSIT_GATEWAY_KINDS: ReadonlySet<FindingKind> = new Set(['tgw-routing-unread', 'tgw-unassociated', 'tgw-not-propagated', 'tgw-stale-route', 'tgw-zone-gap', 'tgw-auto-accept']);
+const TRANSIT_GATEWAY_KINDS: ReadonlySet<FindingKind> = new Set(['tgw-routing-unread', 'tgw-unassociated', 'tgw-not-propagated', 'tgw-stale-route', 'tgw-zone-gap', 'tgw-auto-accept', 'tgw-route-drop', 'asymmetric-path']);
 
 /** The kinds in showing order. */
 export const FINDING_ORDER = Object.keys(FINDING_KINDS) as readonly FindingKind[];
@@ -206,6 +212,8 @@ export function analyzeSnapshot(snapshot: Snapshot, precomputed: PrecomputedAnal
     ...tgw.staleRoutes.map((s) => staleTransitRouteFinding(index, s)),
     ...tgw.zoneGaps.map((z) => zoneGapFinding(index, z)),
     ...tgw.autoAccept.map((a) => autoAcceptFinding(index, a)),
+    ...findGatewayRouteDrops(t).map((d) => gatewayRouteDropFinding(t, index, d)),
+    ...findAsymmetricPaths(t).map((p) => asymmetricPathFinding(t, index, p)),
   ];
   const totals = Object.fromEntries(FINDING_ORDER.map((k) => [k, 0])) as Record<FindingKind, number>;
   for (const f of findings) totals[f.kind]++;

@@ -10,11 +10,12 @@ import type { Forwarding } from '../forwarding/forward';
 import type { Trace } from '../forwarding/trace';
 import { traceFromSubnet } from '../forwarding/trace';
 import { forwardTargetOf } from '../forwarding/vpc-table';
-import type { RouteTableId, SubnetId } from '../model/ids';
+import type { RouteTableId, SubnetId, VpcId } from '../model/ids';
 import type { Peering, Route, RouteTable, Topology } from '../model/topology';
 import type { RouteCheck } from './route-checks';
 import { checkTableRoute, judgeForwarding } from './route-checks';
 import { isGateway, noRouteTableWords, routeHopWords, routesSkippedWords } from './reachability-words';
+import { gatewayRouteCheck, viaGateway } from './reachability-tgw';
 import type { ReachabilityCheck, ResolvedEndpoint } from './reachability-types';
 import type { TopologyIndex } from './topology-index';
 import { findSubnetRouteTable, labelPeering } from './topology-index';
@@ -48,8 +49,10 @@ export function checkRoutes(
   /** The other VPC's blocks: a fix routes the whole block, as the peering guide does, not one address. */
   towardsBlocks: readonly CidrRange[],
   peering: Peering | null,
+  /** The other endpoint's VPC, when transit gateways join the two: routes through a gateway are then judged by where they end. */
+  gatewayTo?: VpcId,
 ): ReachabilityCheck[] {
-  if (!peering) return [{ kind, status: 'skipped', resourceIds: [endpoint.vpcId], message: routesSkippedWords(kind) }];
+  if (!peering && !gatewayTo) return [{ kind, status: 'skipped', resourceIds: [endpoint.vpcId], message: routesSkippedWords(kind) }];
   const tables = new Map<RouteTableId, { table: RouteTable; subnets: SubnetId[] }>();
   for (const subnetId of endpoint.subnetIds) {
     const subnet = index.subnetById.get(subnetId);
@@ -75,6 +78,11 @@ export function checkRoutes(
   const checks: ReachabilityCheck[] = [];
   for (const { table, subnets } of tables.values()) {
     const traces = towards.map((range) => traceFromSubnet(world, subnets[0]!, range));
+    if (gatewayTo && (!peering || traces.some(viaGateway))) {
+      checks.push(gatewayRouteCheck({ topology, index, kind, table, subnets, traces, towardsBlocks, fromVpcId: endpoint.vpcId, toVpcId: gatewayTo }));
+      continue;
+    }
+    if (!peering) continue;
     const results = traces.map((trace, i): RouteCheck => {
       const decided = firstDecision(trace);
       return decided ? judgeForwarding(table.id, decided, peering.id) : checkTableRoute(index, table, towards[i]!, peering.id);

@@ -3,7 +3,7 @@ import type { Trace } from '../forwarding/trace';
 import type { IpFamily } from '../cidr/parse-cidr';
 import type { ForwardTarget } from '../forwarding/targets';
 import type { PeeringId, RouteTableId, SecurityGroupId, SubnetId, VpcId } from '../model/ids';
-import type { NetworkAclId } from '../model/topology';
+import type { NetworkAclId, TransitGatewayAttachmentId, TransitGatewayId } from '../model/topology';
 import type { RegionCoverage } from '../model/snapshot';
 
 /** Traffic protocol: `-1` means any. */
@@ -105,6 +105,20 @@ export type BlockedBy =
       readonly ports?: readonly [number, number];
       readonly cidrs: readonly string[];
     }
+  /**
+   * A transit gateway hop that stops the traffic (`tgw-words.ts`'s `GatewayFailureReason`:
+   * `not-to-gateway`, `no-attachment`, `no-association`, `no-route`, `blackhole` …):
+   * `routeTableId` is the gateway table that decided, else the VPC table walked from;
+   * `attachmentId` the attachment at fault.
+   */
+  | {
+      readonly kind: 'transit-gateway';
+      readonly reason: string;
+      readonly transitGatewayId: TransitGatewayId;
+      readonly routeTableId: string;
+      readonly attachmentId?: TransitGatewayAttachmentId;
+      readonly destination: string;
+    }
   /** No rule of these groups allows the traffic in `direction` to or from `cidrs`. */
   | {
       readonly kind: 'security-group';
@@ -144,6 +158,8 @@ export interface ReachabilityExplanation {
   readonly from: ResolvedEndpoint | null;
   readonly to: ResolvedEndpoint | null;
   readonly peeringId: PeeringId | null;
+  /** The transit gateways the route from the source crosses, in order, when its routes take one. */
+  readonly transitGatewayIds?: readonly TransitGatewayId[];
   readonly checks: readonly ReachabilityCheck[];
   /** What the analysis could not see (network ACLs, instances …). */
   readonly notes: readonly string[];

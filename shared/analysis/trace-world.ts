@@ -2,6 +2,7 @@
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { TraceWorld } from '../forwarding/trace';
 import type { Topology } from '../model/topology';
+import { tgwLookupOf } from './tgw-lookup';
 import { indexTopology } from './topology-index';
 
 const cache = new WeakMap<Topology, TraceWorld>();
@@ -25,6 +26,11 @@ export function traceWorldOf(topology: Topology): TraceWorld {
     peering: (id) => index.peeringById.get(id),
     vpcBlocks: (vpcId) => collectVpcBlocks(topology).byVpc.get(vpcId) ?? [],
     subnetsOf: (vpcId) => index.subnetsByVpc.get(vpcId) ?? [],
+    transitGateway: (id) => tgwLookupOf(topology).gatewayById.get(id),
+    tgwAttachment: (gatewayId, attachmentId) => tgwLookupOf(topology).attachment(gatewayId, attachmentId),
+    vpcAttachment: (gatewayId, vpcId) => tgwLookupOf(topology).vpcAttachment(gatewayId, vpcId),
+    associatedTable: (gatewayId, attachmentId) => tgwLookupOf(topology).associatedTable(gatewayId, attachmentId),
+    tgwPeering: (id) => tgwLookupOf(topology).peeringById.get(id),
   };
   cache.set(topology, world);
   return world;

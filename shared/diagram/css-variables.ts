@@ -29,6 +29,7 @@ export function diagramCssVariables(theme: DiagramTheme): readonly (readonly [st
     ['--account-radius', `${BOX_STYLES.account.radius}px`],
     ['--region-radius', `${BOX_STYLES.region.radius}px`],
     ['--vpc-radius', `${BOX_STYLES.vpc.radius}px`],
+    ['--tgw-radius', `${BOX_STYLES.tgw.radius}px`],
   ];
 }
 

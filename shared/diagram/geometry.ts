@@ -13,6 +13,13 @@ export const VPC_CARD_CIDR_LINE_HEIGHT = 22;
 /** A card lists at most this many blocks, then a "+N more" line. */
 export const VPC_CARD_MAX_CIDR_LINES = 4;
 
+/** Width of a transit gateway hub box. */
+export const TGW_HUB_WIDTH = 208;
+/** Height of a transit gateway hub box: its name, id and a line of badges. */
+export const TGW_HUB_HEIGHT = 78;
+/** Space between a region's row of hubs and its cards: room for an attachment's label between them. */
+export const TGW_HUB_GAP_Y = 60;
+
 /** Space between cards in a region frame. */
 export const VPC_GAP_X = 28;
 /** Vertical space between rows of cards. */

@@ -1,16 +1,16 @@
 /** Positions of every box of the topology diagram: the graph view and the exporters share it. */
 
 /** What a box can stand for: the one list the layout, the scene's kinds and the API's schema read. */
-export const LAID_OUT_KINDS = ['account', 'region', 'vpc'] as const;
+export const LAID_OUT_KINDS = ['account', 'region', 'vpc', 'tgw'] as const;
 /** What a box stands for. */
 export type LaidOutKind = (typeof LAID_OUT_KINDS)[number];
 
 /** One laid-out box, in absolute diagram coordinates (pixels at zoom 1). */
 export interface LaidOutBox {
-  /** `account:<id>`, `region:<account>/<region>` or the VPC id. */
+  /** `account:<id>`, `region:<account>/<region>`, the VPC id or the transit gateway id. */
   readonly id: string;
   readonly kind: LaidOutKind;
-  /** The containing box (a VPC's region, a region's account). */
+  /** The containing box (a VPC's or a hub's region, a region's account). */
   readonly parentId?: string;
   readonly x: number;
   readonly y: number;

@@ -1,11 +1,15 @@
-/** Which boxes a topology diagram has: accounts, their regions, and the VPCs drawn in them.
+/** Which boxes a topology diagram has: accounts, their regions, and the VPCs and transit gateway hubs drawn in them.
  *
  * A peering can name a VPC whose account was not scanned (a vendor's VPC, a partner's): it is
  * still drawn, in its own account and region frame, marked as not scanned, so the peering's edge
  * has two ends. The graph view, the layout and the exporters all use this one list.
+ *
+ * A transit gateway is drawn once, as a hub in its owner's account and region frame, however
+ * many accounts it is shared with; when the owner was not scanned that frame is a placeholder
+ * (an account not scanned) holding the hub alone.
  */
 import type { AccountId, Region, VpcId } from '../model/ids';
-import type { Topology, Vpc } from '../model/topology';
+import type { Topology, TransitGateway, Vpc } from '../model/topology';
 
 /** One VPC box of the diagram. */
 export interface DiagramVpc {
@@ -20,11 +24,23 @@ export interface DiagramVpc {
   readonly label: string;
 }
 
-/** One region frame: its VPCs in drawing order. */
+/** One transit gateway hub of the diagram, in its owner's frame. */
+export interface DiagramTgw {
+  readonly id: TransitGateway['id'];
+  readonly accountId: AccountId;
+  readonly region: Region;
+  readonly gateway: TransitGateway;
+  /** The Name tag, else the id. */
+  readonly label: string;
+}
+
+/** One region frame: its hubs and its VPCs, each in drawing order. */
 export interface DiagramRegion {
   readonly accountId: AccountId;
   readonly region: Region;
   readonly vpcs: readonly DiagramVpc[];
+  /** Transit gateways the account owns in the region, sorted by label then id; empty for most regions. */
+  readonly tgws: readonly DiagramTgw[];
 }
 
 /** One account frame: its regions in drawing order. */
@@ -32,7 +48,7 @@ export interface DiagramAccount {
   readonly accountId: AccountId;
   /** The alias, when the topology knows it. */
   readonly alias?: string;
-  /** False when no VPC of the account was scanned (it appears only through peerings). */
+  /** False when no VPC of the account was scanned and no scan of it listed a gateway it owns (it appears only through peerings or a shared gateway). */
   readonly scanned: boolean;
   readonly regions: readonly DiagramRegion[];
 }
@@ -80,13 +96,19 @@ export function collectDiagramMembers(topology: Topology, opts: DiagramMemberOpt
     }
   }
   const aliases = new Map(topology.accounts.map((a) => [a.id, a.alias]));
-  const tree = new Map<AccountId, Map<Region, DiagramVpc[]>>();
-  for (const v of byId.values()) {
-    let regions = tree.get(v.accountId);
-    if (!regions) tree.set(v.accountId, (regions = new Map()));
-    const list = regions.get(v.region);
-    if (list) list.push(v);
-    else regions.set(v.region, [v]);
+  const tree = new Map<AccountId, Map<Region, { vpcs: DiagramVpc[]; tgws: DiagramTgw[] }>>();
+  const cell = (accountId: AccountId, region: Region) => {
+    let regions = tree.get(accountId);
+    if (!regions) tree.set(accountId, (regions = new Map()));
+    let c = regions.get(region);
+    if (!c) regions.set(region, (c = { vpcs: [], tgws: [] }));
+    return c;
+  };
+  for (const v of byId.values()) cell(v.accountId, v.region).vpcs.push(v);
+  for (const g of topology.transitGateways) {
+    if (g.state === 'deleted' && !opts.includeDeletedPeerings) continue;
+    cell(g.accountId, g.region).tgws.push({ id: g.id, accountId: g.accountId, region: g.region, gateway: g, label: g.name ?? g.id });
+    if (!(g.routing.state === 'unread' && g.routing.reason === 'owner-not-scanned')) scannedAccounts.add(g.accountId);
   }
   return [...tree.keys()].sort(compareText).map((accountId) => {
     const regions = tree.get(accountId)!;
@@ -98,7 +120,8 @@ export function collectDiagramMembers(topology: Topology, opts: DiagramMemberOpt
       regions: [...regions.keys()].sort(compareText).map((region) => ({
         accountId,
         region,
-        vpcs: regions.get(region)!.sort(compareVpcs),
+        vpcs: regions.get(region)!.vpcs.sort(compareVpcs),
+        tgws: regions.get(region)!.tgws.sort((x, y) => compareText(x.label.toLowerCase(), y.label.toLowerCase()) || compareText(x.id, y.id)),
       })),
     };
   });

@@ -1,4 +1,4 @@
-/** Lay out the topology diagram: VPC cards in region frames, region frames in account frames.
+/** Lay out the topology diagram: VPC cards (and transit gateway hubs) in region frames, region frames in account frames.
  *
  * Pure and deterministic: the same topology and positions give the same boxes, in any process
  * (the graph runs it in a Web Worker, the CLI and exporters in Node, see `layout-topology.ts`).
@@ -6,7 +6,8 @@
  * (collectDiagramMembers), cards sit in a grid per region, and elkjs packs region frames into
  * accounts and account frames onto the canvas (rectpacking keeps the sorted order and varying
  * frame sizes readable). Positions a user dragged win over the automatic ones; frames grow to
- * hold them, so a rescan never loses a hand-placed card.
+ * hold them, so a rescan never loses a hand-placed card. A region with transit gateways has
+ * their hubs in a row above its cards; a region without any is laid out as before hubs existed.
  */
 import type { ElkNode } from 'elkjs/lib/elk-api';
 
@@ -18,6 +19,9 @@ import {
   ACCOUNT_PADDING,
   REGION_GAP,
   REGION_PADDING,
+  TGW_HUB_GAP_Y,
+  TGW_HUB_HEIGHT,
+  TGW_HUB_WIDTH,
   VPC_CARD_WIDTH,
   VPC_GAP_X,
   VPC_GAP_Y,
@@ -60,6 +64,7 @@ interface RelativeBox extends Size {
 
 interface RegionFrame extends RelativeBox {
   readonly cards: readonly RelativeBox[];
+  readonly hubs: readonly RelativeBox[];
 }
 
 interface AccountFrame extends RelativeBox {
@@ -124,16 +129,25 @@ export async function packTopology(elk: LayoutEngine, topology: Topology, opts: 
     const regions: RegionFrame[] = account.regions.map((region) => {
       const cardHeight = Math.max(...region.vpcs.map((v) => vpcCardHeight(v.cidrs.length)));
       const columns = regionGridColumns(region.vpcs.length);
+      // Hubs in a row on top, so attachment edges fan down to the cards.
+      const hubs: RelativeBox[] = region.tgws.map((g, i) => ({
+        id: g.id,
+        x: REGION_PADDING.left + i * (TGW_HUB_WIDTH + VPC_GAP_X),
+        y: REGION_PADDING.top,
+        width: TGW_HUB_WIDTH,
+        height: TGW_HUB_HEIGHT,
+      }));
+      const cardsTop = REGION_PADDING.top + (hubs.length > 0 ? TGW_HUB_HEIGHT + TGW_HUB_GAP_Y : 0);
       const cards: RelativeBox[] = region.vpcs.map((v, i) => ({
         id: v.id,
         x: REGION_PADDING.left + (i % columns) * (VPC_CARD_WIDTH + VPC_GAP_X),
-        y: REGION_PADDING.top + Math.floor(i / columns) * (cardHeight + VPC_GAP_Y),
+        y: cardsTop + Math.floor(i / columns) * (cardHeight + VPC_GAP_Y),
         width: VPC_CARD_WIDTH,
         height: cardHeight,
       }));
-      for (const card of cards) pin(card, positions, REGION_PADDING);
-      const frame: RegionFrame = { id: regionBoxId(account.accountId, region.region), x: 0, y: 0, width: 0, height: 0, cards };
-      fitAround(frame, cards, REGION_PADDING, MIN_REGION_WIDTH);
+      for (const box of [...hubs, ...cards]) pin(box, positions, REGION_PADDING);
+      const frame: RegionFrame = { id: regionBoxId(account.accountId, region.region), x: 0, y: 0, width: 0, height: 0, cards, hubs };
+      fitAround(frame, [...hubs, ...cards], REGION_PADDING, MIN_REGION_WIDTH);
       return frame;
     });
     return { id: accountBoxId(account.accountId), x: 0, y: 0, width: 0, height: 0, regions };
@@ -193,6 +207,9 @@ export async function packTopology(elk: LayoutEngine, topology: Topology, opts: 
       const rx = account.x + region.x;
       const ry = account.y + region.y;
       boxes.push({ id: region.id, kind: 'region', parentId: account.id, x: rx, y: ry, width: region.width, height: region.height });
+      for (const hub of region.hubs) {
+        boxes.push({ id: hub.id, kind: 'tgw', parentId: region.id, x: rx + hub.x, y: ry + hub.y, width: hub.width, height: hub.height });
+      }
       for (const card of region.cards) {
         boxes.push({ id: card.id, kind: 'vpc', parentId: region.id, x: rx + card.x, y: ry + card.y, width: card.width, height: card.height });
       }

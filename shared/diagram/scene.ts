@@ -8,7 +8,7 @@
  * and label places from `routeScene` (scene-routes.ts).
  */
 import type { ExportDocument } from '../export/export-document';
-import type { VpcId } from '../model/ids';
+import type { AccountId, VpcId } from '../model/ids';
 import type { SceneBox, SceneEdge, SceneEdgeKind } from './kinds';
 import { boxMakers, EDGE_KINDS } from './kinds';
 import type { SceneContext } from './kinds/kind';
@@ -24,6 +24,9 @@ export type { ScenePeering } from './kinds/peering/scene';
 export type { SceneRegion } from './kinds/region/scene';
 export { vpcLabelLines } from './kinds/vpc/scene';
 export type { SceneVpc } from './kinds/vpc/scene';
+export type { SceneTgw } from './kinds/tgw/scene';
+export type { SceneTgwAttachment } from './kinds/tgw-attachment/scene';
+export type { SceneTgwPeering } from './kinds/tgw-peering/scene';
 export { boxKindOf, edgeKindOf } from './kinds';
 export type { SceneBox, SceneEdge } from './kinds';
 
@@ -42,11 +45,14 @@ export interface Scene {
 export function buildScene(doc: ExportDocument, layout: DiagramLayout, theme: DiagramTheme): Scene {
   const vpcById = new Map(doc.topology.vpcs.map((v) => [v.id, v]));
   const layoutById = new Map(layout.boxes.map((b) => [b.id, b]));
-  const hues = new Map(doc.accountIds.map((id, i) => [id, accountHue(i)]));
-  // Frames that hold a shown VPC.
+  // Hues by the sorted accounts of the diagram: those holding a VPC, and the owners of its gateways.
+  const hues = new Map(diagramAccountIds(doc).map((id, i) => [id, accountHue(i)]));
+  // Frames that hold a shown VPC or hub.
+  const gatewayIds = new Set<string>(doc.topology.transitGateways.map((g) => g.id));
   const shownFrames = new Set<string>();
   for (const b of layout.boxes) {
-    if (b.kind !== 'vpc' || !vpcById.has(b.id as VpcId)) continue;
+    const shownBox = (b.kind === 'vpc' && vpcById.has(b.id as VpcId)) || (b.kind === 'tgw' && gatewayIds.has(b.id));
+    if (!shownBox) continue;
     for (let parent = b.parentId; parent; parent = layoutById.get(parent)?.parentId) shownFrames.add(parent);
   }
   const ctx: SceneContext = { doc, theme, vpcById, hue: (id) => hues.get(id) ?? 0, shownFrames };
@@ -60,6 +66,11 @@ export function buildScene(doc: ExportDocument, layout: DiagramLayout, theme: Di
   const shown = new Map<string, LaidOutKind>(boxes.map((b) => [b.id, b.kind]));
   const edges = Object.values(EDGE_KINDS).flatMap((k): readonly SceneEdge[] => k.edges(ctx, shown));
   return { doc, theme, palette: PALETTES[theme], boxes, edges };
+}
+
+/** The accounts the diagram draws a frame for, sorted: those holding a VPC of the document and the owners of its transit gateways. */
+export function diagramAccountIds(doc: ExportDocument): readonly AccountId[] {
+  return [...new Set([...doc.accountIds, ...doc.topology.transitGateways.map((g) => g.accountId)])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** The boxes directly inside `parentId` (top-level boxes when it is undefined), in scene order. */

@@ -165,8 +165,8 @@ export interface BoxStyle {
   readonly text: PaletteColour;
 }
 
-/** Kinds of boxes, with the two marked kinds of VPC card. */
-export type BoxStyleName = 'account' | 'region' | 'vpc' | 'vpc-conflict' | 'vpc-external';
+/** Kinds of boxes, with the two marked kinds of VPC card and the two of transit gateway hub. */
+export type BoxStyleName = 'account' | 'region' | 'vpc' | 'vpc-conflict' | 'vpc-external' | 'tgw' | 'tgw-unread';
 
 export const BOX_STYLES: Readonly<Record<BoxStyleName, BoxStyle>> = {
   account: { fill: 'panel', stroke: 'accountBorder', strokeWidth: 1.5, dash: '', radius: 16, stripe: 'hue', text: 'text' },
@@ -174,6 +174,10 @@ export const BOX_STYLES: Readonly<Record<BoxStyleName, BoxStyle>> = {
   vpc: { fill: 'card', stroke: 'cardBorder', strokeWidth: 1, dash: '', radius: 10, stripe: 'hue', text: 'text' },
   'vpc-conflict': { fill: 'card', stroke: 'bad', strokeWidth: 1.5, dash: '', radius: 10, stripe: 'bad', text: 'text' },
   'vpc-external': { fill: 'card', stroke: 'cardBorder', strokeWidth: 1, dash: '4 3', radius: 10, stripe: 'gone', text: 'muted' },
+  // A hub: a card rounder than a VPC's, its whole border in the owner's colour.
+  tgw: { fill: 'card', stroke: 'hue', strokeWidth: 2, dash: '', radius: 22, stripe: 'hue', text: 'text' },
+  // A hub whose routing the snapshot does not hold (a shared gateway whose owner was not scanned).
+  'tgw-unread': { fill: 'card', stroke: 'hue', strokeWidth: 2, dash: '6 4', radius: 22, stripe: 'gone', text: 'text' },
 };
 
 /** How well a peering's routes are in place, over both sides. */
@@ -232,6 +236,92 @@ export const EDGE_STYLES: readonly EdgeStyle[] = [
   edge('deleting', 'gone', 'dashed', 2, 'Deleting'),
   edge('gone', 'muted', 'dotted', 1.5, 'Expired / deleted'),
 ];
+
+/** The look of one kind of transit gateway edge (an attachment, or a peering of two gateways), with its legend text. */
+export interface TgwEdgeStyle extends EdgeLook {
+  /** A stable key: the canvas's class (`edge-<key>`) and the legend row's. */
+  readonly key: string;
+  readonly label: string;
+}
+
+function tgwEdge(key: string, colour: PaletteColour, line: LinePattern, width: number, label: string): TgwEdgeStyle {
+  return { key, colour, line, dash: LINE_DASH[line], width, label };
+}
+
+/**
+ * A VPC attachment's routing, from its checklist (`shared/analysis/tgw-attachment-checklist.ts`):
+ * the same words as `TgwAttachmentRouting`, repeated here so the style does not import analysis.
+ */
+export type TgwAttachmentRoutingLook = 'complete' | 'one-way' | 'not-routed' | 'unknown' | 'nothing-to-route' | 'not-applicable';
+
+/**
+ * Attachment edges (VPC to hub), in legend order: an available one by its routing, the others by
+ * state. Colours and patterns mean what they mean on peerings; attachments are a little thinner
+ * and carry no arrow (a square at the hub instead).
+ */
+export const TGW_ATTACHMENT_STYLES: readonly TgwEdgeStyle[] = [
+  tgwEdge('tgw-complete', 'ok', 'solid', 2, 'Attachment, routed both ways'),
+  tgwEdge('tgw-one-way', 'warn', 'solid', 2, 'Attachment, routed one way'),
+  tgwEdge('tgw-not-routed', 'bad', 'solid', 2, 'Attachment, not routed'),
+  tgwEdge('tgw-unknown', 'accent', 'solid', 2, 'Attachment, routing not read'),
+  tgwEdge('tgw-idle', 'muted', 'solid', 1.75, 'Attachment, nothing to route'),
+  tgwEdge('tgw-pending-acceptance', 'pending', 'dashed', 2, 'Attachment pending acceptance'),
+  tgwEdge('tgw-pending', 'info', 'dashed', 2, 'Attachment pending / modifying'),
+  tgwEdge('tgw-failed', 'bad', 'dotted', 2, 'Attachment failed / rejected'),
+  tgwEdge('tgw-deleting', 'gone', 'dashed', 1.75, 'Attachment deleting'),
+  tgwEdge('tgw-gone', 'muted', 'dotted', 1.5, 'Attachment deleted'),
+];
+
+/** Transit gateway peering edges (hub to hub), in legend order, by state. */
+export const TGW_PEERING_STYLES: readonly TgwEdgeStyle[] = [
+  tgwEdge('tgw-peering-available', 'accent2', 'solid', 3, 'TGW peering, available'),
+  tgwEdge('tgw-peering-pending-acceptance', 'pending', 'dashed', 3, 'TGW peering pending acceptance'),
+  tgwEdge('tgw-peering-pending', 'info', 'dashed', 3, 'TGW peering initiating / pending'),
+  tgwEdge('tgw-peering-failed', 'bad', 'dotted', 3, 'TGW peering failed / rejected'),
+  tgwEdge('tgw-peering-gone', 'muted', 'dotted', 2, 'TGW peering deleting / deleted'),
+];
+
+const TGW_STYLE_BY_KEY = new Map([...TGW_ATTACHMENT_STYLES, ...TGW_PEERING_STYLES].map((s) => [s.key, s]));
+
+/** The attachment look of an AWS attachment state and, when available, its routing. */
+export function tgwAttachmentLook(state: string, routing: TgwAttachmentRoutingLook): TgwEdgeStyle {
+  const key = ((): string => {
+    switch (state) {
+      case 'available':
+        return routing === 'complete' ? 'tgw-complete' : routing === 'one-way' ? 'tgw-one-way' : routing === 'not-routed' ? 'tgw-not-routed' : routing === 'nothing-to-route' ? 'tgw-idle' : 'tgw-unknown';
+      case 'pendingAcceptance':
+        return 'tgw-pending-acceptance';
+      case 'failed':
+      case 'failing':
+      case 'rejected':
+      case 'rejecting':
+        return 'tgw-failed';
+      case 'deleting':
+        return 'tgw-deleting';
+      case 'deleted':
+        return 'tgw-gone';
+      default:
+        // initiating, initiatingRequest, pending, modifying, rollingBack
+        return 'tgw-pending';
+    }
+  })();
+  return TGW_STYLE_BY_KEY.get(key)!;
+}
+
+/** The look of a transit gateway peering in an AWS state. */
+export function tgwPeeringLook(state: string): TgwEdgeStyle {
+  const key =
+    state === 'available'
+      ? 'tgw-peering-available'
+      : state === 'pendingAcceptance'
+        ? 'tgw-peering-pending-acceptance'
+        : state === 'failed' || state === 'failing' || state === 'rejected' || state === 'rejecting'
+          ? 'tgw-peering-failed'
+          : state === 'deleting' || state === 'deleted'
+            ? 'tgw-peering-gone'
+            : 'tgw-peering-pending';
+  return TGW_STYLE_BY_KEY.get(key)!;
+}
 
 /** The canvas's would-be path between two VPCs that only others connect (no file draws one). */
 export const GHOST_EDGE: EdgeLook = { colour: 'warn', line: 'dashed', dash: '3 7', width: 2.25 };

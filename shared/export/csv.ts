@@ -8,7 +8,7 @@
  */
 import type { ExportDocument } from './export-document';
 import type { Inventory, InventoryTable, InventoryTableName } from './inventory';
-import { buildInventory, INVENTORY_TABLES } from './inventory';
+import { applicableTables, buildInventory } from './inventory';
 import { csvCell, csvFile, csvRow } from './syntax/csv';
 
 /** The file-name suffix of each table (`inventory.vpcs.csv`). */
@@ -19,10 +19,10 @@ export function exportCsv(doc: ExportDocument, table: InventoryTableName, invent
   return toCsv(inventory[table] as InventoryTable<string>);
 }
 
-/** Every inventory table as CSV text, by table name. */
-export function exportCsvTables(doc: ExportDocument): Readonly<Record<InventoryTableName, string>> {
+/** Every inventory table the document has anything for (`applicableTables`) as CSV text, by table name, in report order. */
+export function exportCsvTables(doc: ExportDocument): Readonly<Partial<Record<InventoryTableName, string>>> {
   const inventory = buildInventory(doc);
-  return Object.fromEntries(INVENTORY_TABLES.map((t) => [t, exportCsv(doc, t, inventory)])) as Record<InventoryTableName, string>;
+  return Object.fromEntries(applicableTables(doc).map((t) => [t, exportCsv(doc, t, inventory)])) as Partial<Record<InventoryTableName, string>>;
 }
 
 /** A table as RFC 4180 CSV with a BOM. */

@@ -10,6 +10,8 @@ import type { PeeringRouteCompleteness } from '../analysis/route-completeness';
 import { computeRouteCompleteness } from '../analysis/route-completeness';
 import type { NonTransitivePair } from '../analysis/transitive-paths';
 import { findNonTransitivePairs } from '../analysis/transitive-paths';
+import type { TgwAttachmentRouting } from '../analysis/tgw-attachment-checklist';
+import { tgwAttachmentRoutings } from '../analysis/tgw-attachment-checklist';
 import type { Result } from '../core/result';
 import { fail, ok } from '../core/result';
 import type { AccountId, PeeringId, Region, VpcId } from '../model/ids';
@@ -27,6 +29,11 @@ export interface ExportAnalysis {
   readonly nonTransitivePairs: readonly NonTransitivePair[];
   /** All distance-two pairs in the whole snapshot (the list above may be cut by the analysis limit). */
   readonly totalNonTransitivePairs: number;
+  /**
+   * The routing of every VPC attachment in view (`<tgw id>/<attachment id>`), from its checklist
+   * over the whole snapshot (the other attachments' tables decide the return path).
+   */
+  readonly tgwAttachmentRouting: ReadonlyMap<string, TgwAttachmentRouting>;
 }
 
 /** The part of a snapshot to export, with its analysis and title facts. */
@@ -181,6 +188,8 @@ export function buildExportDocument(snapshot: Snapshot, selection: ExportSelecti
   const shownPeerings = new Set(peerings.map((p) => p.id));
   const conflicts = findCidrConflicts(full).conflicts.filter((c) => inView.has(c.vpcA) && inView.has(c.vpcB));
   const nonTransitive = findNonTransitivePairs(full);
+  const attachmentsInView = new Set(topology.transitGatewayAttachments.map((a) => `${a.transitGatewayId}/${a.id}`));
+  const tgwRouting = [...tgwAttachmentRoutings(full)].filter(([key]) => attachmentsInView.has(key));
   return ok({
     title: selection.title?.trim() || snapshot.source,
     source: snapshot.source,
@@ -194,6 +203,7 @@ export function buildExportDocument(snapshot: Snapshot, selection: ExportSelecti
       cidrConflicts: conflicts,
       nonTransitivePairs: nonTransitive.pairs.filter((p) => inView.has(p.a) && inView.has(p.b)),
       totalNonTransitivePairs: nonTransitive.totalDistanceTwoPairs,
+      tgwAttachmentRouting: new Map(tgwRouting),
     },
   });
 }

@@ -6,7 +6,7 @@
  */
 import type { ExportDocument } from './export-document';
 import type { InventoryTable } from './inventory';
-import { buildInventory, INVENTORY_KINDS, INVENTORY_TABLES } from './inventory';
+import { applicableTables, buildInventory, INVENTORY_KINDS } from './inventory';
 import { accountLabel, findAccount, formatTakenAt } from './labels';
 import { exportMermaid } from './mermaid';
 import type { Encoded } from './syntax/encoded';
@@ -49,13 +49,16 @@ export function exportMarkdown(doc: ExportDocument, opts: MarkdownExportOptions 
       ? md`- **VPCs:** ${doc.topology.vpcs.length} (${doc.externalVpcIds.size} known only through a peering)`
       : md`- **VPCs:** ${doc.topology.vpcs.length}`,
     md`- **Peerings:** ${doc.topology.peerings.length} (${active} active)`,
+    ...(doc.topology.transitGateways.length > 0
+      ? [md`- **Transit gateways:** ${doc.topology.transitGateways.length} (${doc.topology.transitGatewayAttachments.length} attachments, ${doc.topology.transitGatewayPeerings.length} TGW peerings)`]
+      : []),
     md`- **Findings:** ${inv.cidrConflicts.rows.length} CIDR conflicts, ${inv.routeGaps.rows.length} route gaps, ${inv.nonTransitivePairs.rows.length} non-transitive pairs`,
     md``,
   ];
   if (opts.diagram ?? true) {
     out.push(md`## Diagram`, md``, mdFence('mermaid', exportMermaid(doc)), md``);
   }
-  for (const name of INVENTORY_TABLES) {
+  for (const name of applicableTables(doc)) {
     const { heading, intro, empty, code } = INVENTORY_KINDS[name].markdown;
     out.push(md`## ${heading}`, md``);
     if (intro) out.push(intro, md``);

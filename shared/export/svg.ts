@@ -13,8 +13,8 @@ import type { DiagramLayout } from '../diagram/layout';
 import type { Scene } from '../diagram/scene';
 import { boxesOf, boxKindOf, buildScene, edgeKindOf, edgesOf, resolveBoxStyle } from '../diagram/scene';
 import { routeScene } from '../diagram/scene-routes';
-import type { DiagramTheme, EdgeCategory, EdgeStyle } from '../diagram/style';
-import { EDGE_STYLES } from '../diagram/style';
+import type { DiagramTheme, EdgeCategory, EdgeStyle, TgwEdgeStyle } from '../diagram/style';
+import { EDGE_STYLES, TGW_ATTACHMENT_STYLES, TGW_PEERING_STYLES } from '../diagram/style';
 import { fitText } from '../diagram/text-metrics';
 import type { PeeringId } from '../model/ids';
 import type { ExportDocument } from './export-document';
@@ -68,7 +68,10 @@ export function writeSvg(scene: Scene): SvgImage {
   const diagramHeight = Math.max(160, ...extents.map((b) => b.y + b.height + 8 - minY));
 
   const looks = edgesOf(scene, 'peering').map((e) => e.look);
-  const legendHeight = legendSize(looks.map((l) => l.category), conflicted > 0, external);
+  const tgwLooks = [...edgesOf(scene, 'tgw-attachment'), ...edgesOf(scene, 'tgw-peering')].map((e) => e.look);
+  const hubs = boxesOf(scene, 'tgw');
+  const tgwRows = tgwLegendRows(tgwLooks, hubs.length > 0, hubs.some((h) => h.unread));
+  const legendHeight = legendSize(looks.map((l) => l.category), conflicted > 0, external) + tgwRows * LEGEND_ROW;
   const width = Math.ceil(MARGIN * 2 + diagramWidth + GAP + LEGEND_WIDTH);
   const height = Math.ceil(MARGIN * 2 + HEADER_HEIGHT + GAP + Math.max(diagramHeight, legendHeight));
   const ox = MARGIN - minX;
@@ -93,7 +96,7 @@ export function writeSvg(scene: Scene): SvgImage {
   out.push(...routed.map((r) => edgeKindOf(r.edge).svg.label(r, p)));
   out.push(xml`</g>`);
 
-  out.push(legend(scene, p, MARGIN + diagramWidth + GAP, MARGIN + HEADER_HEIGHT + GAP, looks, conflicted > 0, external));
+  out.push(legend(scene, p, MARGIN + diagramWidth + GAP, MARGIN + HEADER_HEIGHT + GAP, looks, conflicted > 0, external, tgwLooks, legendHeight));
   out.push(xml`</svg>`);
   return { svg: xml`${xmlJoin(out, xml`\n`)}\n`, width, height };
 }
@@ -116,7 +119,7 @@ function header(scene: Scene, p: XmlPalette, width: number, conflictedVpcs: numb
       x + 20,
       y + 86,
       fitText(
-        `${plural(doc.accountIds.length, 'account')} · ${plural(doc.regions.length, 'region')} · ${plural(doc.topology.vpcs.length, 'VPC')} · ${plural(doc.topology.peerings.length, 'peering')} · snapshot ${formatTakenAt(doc.takenAt)}`,
+        `${plural(doc.accountIds.length, 'account')} · ${plural(doc.regions.length, 'region')} · ${plural(doc.topology.vpcs.length, 'VPC')} · ${plural(doc.topology.peerings.length, 'peering')}${doc.topology.transitGateways.length > 0 ? ` · ${plural(doc.topology.transitGateways.length, 'transit gateway')}` : ''} · snapshot ${formatTakenAt(doc.takenAt)}`,
         textWidth,
         13,
       ),
@@ -167,11 +170,15 @@ function legendSize(categories: readonly EdgeCategory[], conflicts: boolean, ext
   return 48 + rows * LEGEND_ROW + 40;
 }
 
-function legend(scene: Scene, p: XmlPalette, x: number, y: number, styles: readonly EdgeStyle[], conflicts: boolean, external: boolean): Xml {
+/** How many legend rows the transit gateway parts take: one per look drawn, one for the hub, one for an unread hub. */
+function tgwLegendRows(looks: readonly TgwEdgeStyle[], hubs: boolean, unread: boolean): number {
+  return new Set(looks.map((l) => l.key)).size + (hubs ? 1 : 0) + (unread ? 1 : 0);
+}
+
+function legend(scene: Scene, p: XmlPalette, x: number, y: number, styles: readonly EdgeStyle[], conflicts: boolean, external: boolean, tgwLooks: readonly TgwEdgeStyle[], height: number): Xml {
   const counts = new Map<EdgeCategory, number>();
   for (const s of styles) counts.set(s.category, (counts.get(s.category) ?? 0) + 1);
   const present = EDGE_STYLES.filter((s) => counts.has(s.category));
-  const height = legendSize([...counts.keys()], conflicts, external);
   const parts: Xml[] = [
     xml`<rect x="${x}" y="${y}" width="${LEGEND_WIDTH}" height="${height}" rx="12" fill="${p.panel}" stroke="${p.border}"/>`,
     text(x + 18, y + 28, 'LEGEND', { size: 11, fill: p.muted, weight: 600, spacing: 1.2 }),
@@ -183,8 +190,22 @@ function legend(scene: Scene, p: XmlPalette, x: number, y: number, styles: reado
     parts.push(text(x + 70, ry, fitText(`${s.label} (${counts.get(s.category)})`, LEGEND_WIDTH - 84, 12), { size: 12, fill: p.text }));
     ry += LEGEND_ROW;
   }
-  if (present.length === 0) {
+  if (present.length === 0 && tgwLooks.length === 0) {
     parts.push(text(x + 18, ry, 'No peerings in this view', { size: 12, fill: p.muted }));
+    ry += LEGEND_ROW;
+  }
+  // Transit gateway attachments (a square at the hub) and peerings (a double line), as drawn.
+  const tgwCounts = new Map<string, number>();
+  for (const l of tgwLooks) tgwCounts.set(l.key, (tgwCounts.get(l.key) ?? 0) + 1);
+  for (const s of [...TGW_ATTACHMENT_STYLES, ...TGW_PEERING_STYLES]) {
+    const n = tgwCounts.get(s.key);
+    if (n === undefined) continue;
+    const dash = s.dash ? xml` stroke-dasharray="${xmlAttr(s.dash)}"` : xml``;
+    const peering = TGW_PEERING_STYLES.includes(s);
+    parts.push(xml`<line x1="${x + 18}" y1="${ry - 4}" x2="${x + 56}" y2="${ry - 4}" stroke="${p[s.colour]}" stroke-width="${peering ? s.width + 2 : s.width}"${dash} stroke-linecap="round"/>`);
+    if (peering) parts.push(xml`<line x1="${x + 18}" y1="${ry - 4}" x2="${x + 56}" y2="${ry - 4}" stroke="${p.bg}" stroke-width="1.25"${dash}/>`);
+    parts.push(xml`<rect x="${x + 53}" y="${ry - 7.5}" width="7" height="7" rx="1.5" fill="${p[s.colour]}"/>`);
+    parts.push(text(x + 70, ry, fitText(`${s.label} (${n})`, LEGEND_WIDTH - 84, 12), { size: 12, fill: p.text }));
     ry += LEGEND_ROW;
   }
   // The direction of a request, and what the boxes mean.
@@ -209,6 +230,18 @@ function legend(scene: Scene, p: XmlPalette, x: number, y: number, styles: reado
   if (external) {
     parts.push(swatch('vpc-external'));
     parts.push(text(x + 70, ry, 'Peer VPC in an unscanned account', { size: 12, fill: p.text }));
+    ry += LEGEND_ROW;
+  }
+  const hubs = boxesOf(scene, 'tgw');
+  const hubSwatch = (name: 'tgw' | 'tgw-unread') => outline({ x: x + 22, y: ry - 14, width: 32, height: 18 }, { ...resolveBoxStyle(name, scene.theme, 0), radius: 9 });
+  if (hubs.length > 0) {
+    parts.push(hubSwatch('tgw'));
+    parts.push(text(x + 70, ry, 'Transit gateway: name, id, VPN / DX count', { size: 12, fill: p.text }));
+    ry += LEGEND_ROW;
+  }
+  if (hubs.some((h) => h.unread)) {
+    parts.push(hubSwatch('tgw-unread'));
+    parts.push(text(x + 70, ry, 'Transit gateway, routing not read', { size: 12, fill: p.text }));
     ry += LEGEND_ROW;
   }
   parts.push(text(x + 18, ry + 8, 'Frames: account ▸ region (dashed)', { size: 11, fill: p.muted }));

@@ -9,6 +9,8 @@ export type TargetKind =
   | 'egress-only-internet-gateway'
   | 'nat-gateway'
   | 'transit-gateway'
+  /** A transit gateway's attachment, as a transit gateway route names it (a VPC, VPN, Direct Connect gateway, Connect or peering attachment). */
+  | 'transit-gateway-attachment'
   /** A network interface: an appliance, or an instance's interface (AWS reports both ids; the interface's is kept). */
   | 'network-interface'
   | 'instance'
@@ -27,9 +29,10 @@ export interface ForwardTarget {
   readonly id: string;
 }
 
-/** Id prefixes of the target kinds (none starts another, so their order does not matter). */
+/** Id prefixes of the target kinds, the longer first where one starts another (`tgw-attach-` before `tgw-`). */
 const PREFIXES: readonly (readonly [string, TargetKind])[] = [
   ['pcx-', 'peering'],
+  ['tgw-attach-', 'transit-gateway-attachment'],
   ['igw-', 'internet-gateway'],
   ['eigw-', 'egress-only-internet-gateway'],
   ['nat-', 'nat-gateway'],
@@ -50,7 +53,7 @@ export function targetKindOfId(id: string): TargetKind {
   return 'unknown';
 }
 
-/** True for targets that hand traffic to another route table the engine can follow (a peer VPC's; later a transit gateway's). */
+/** True for targets that hand traffic to another route table the engine can follow (a peer VPC's, a transit gateway's). */
 export function leadsToAnotherTable(kind: TargetKind): boolean {
-  return kind === 'peering';
+  return kind === 'peering' || kind === 'transit-gateway' || kind === 'transit-gateway-attachment';
 }

@@ -68,7 +68,9 @@ function statusMark(status: CheckStatus): string {
 export function formatExplanation(x: ReachabilityExplanation, from: string, to: string, traffic: string): string {
   const verdict = x.verdict === 'reachable' ? 'REACHABLE' : x.verdict === 'unreachable' ? 'NOT REACHABLE' : 'UNDETERMINED';
   // Labels, messages and fixes quote names and tags from the snapshot: each line is shown through terminalText.
-  const lines = [terminalText(`${from} → ${to} (${traffic}): ${verdict}${x.peeringId ? ` via ${x.peeringId}` : ''}`), ''];
+  // The way the source's routes take: the transit gateways they cross, else the peering.
+  const via = x.transitGatewayIds && x.transitGatewayIds.length > 0 ? x.transitGatewayIds.join(' → ') : x.peeringId;
+  const lines = [terminalText(`${from} → ${to} (${traffic}): ${verdict}${via ? ` via ${via}` : ''}`), ''];
   const width = Math.max(...x.checks.map((c) => c.kind.length));
   for (const c of x.checks) {
     lines.push(terminalText(`  [${statusMark(c.status)}] ${c.kind.padEnd(width)}  ${c.message}`));

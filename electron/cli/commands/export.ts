@@ -187,10 +187,11 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     if (!doc.ok) return refused(io, doc.error);
     const tables = exportCsvTables(doc.value);
     const base = out!.replace(/\.csv$/i, '');
-    const files = INVENTORY_TABLES.map((t) => ({ table: t, file: `${base}.${CSV_TABLE_FILE_SUFFIX[t]}.csv` }));
+    // One file per table the selection has anything for (no empty transit gateway tables for a peering-only estate).
+    const files = INVENTORY_TABLES.filter((t) => tables[t] !== undefined).map((t) => ({ table: t, file: `${base}.${CSV_TABLE_FILE_SUFFIX[t]}.csv` }));
     for (const { file } of files) await checkOutputPath(file, io.cwd, { example });
     for (const { table, file } of files) {
-      await writeOutputFile(file, tables[table], { cwd: io.cwd });
+      await writeOutputFile(file, tables[table]!, { cwd: io.cwd });
       io.stderr.write(`wrote ${file}\n`);
     }
     return EXPORT_EXIT.ok;

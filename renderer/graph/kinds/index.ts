@@ -29,6 +29,18 @@ import { PEERING_PAINTER } from './peering/paint-overview';
 import { PEERING_SEARCH } from './peering/search';
 import { PEERING_STATUS } from './peering/status';
 import { peeringEdges } from './peering/to-flow';
+import { TgwInspector } from './tgw/TgwInspector';
+import { TgwNode } from './tgw/TgwNode';
+import { TGW_STATUS } from './tgw/status';
+import { tgwNode } from './tgw/to-flow';
+import { TgwAttachmentEdge } from './tgw-attachment/TgwAttachmentEdge';
+import { TgwAttachmentInspector } from './tgw-attachment/TgwAttachmentInspector';
+import { tgwAttachmentLabel } from './tgw-attachment/label';
+import { TGW_LEGEND } from './tgw-attachment/TgwLegend';
+import { tgwAttachmentEdges } from './tgw-attachment/to-flow';
+import { TgwPeeringEdge, tgwPeeringLabel } from './tgw-peering/TgwPeeringEdge';
+import { TgwPeeringInspector } from './tgw-peering/TgwPeeringInspector';
+import { tgwPeeringEdges } from './tgw-peering/to-flow';
 import { VPC_EMPHASIS } from './vpc/emphasis';
 import { VPC_SEARCH } from './vpc/search';
 import { VPC_STATUS } from './vpc/status';
@@ -69,6 +81,17 @@ export const GRAPH_KINDS = {
     label: peeringLabel,
   },
   ghost: { drawn: 'edge', component: GhostEdge, legend: GHOST_LEGEND, label: ghostLabel },
+  tgw: { drawn: 'node', component: TgwNode, toNode: tgwNode, inspector: TgwInspector, reads: ['transitGateways'], status: TGW_STATUS, keepOff: 'whole' },
+  'tgw-attachment': {
+    drawn: 'edge',
+    component: TgwAttachmentEdge,
+    toEdges: tgwAttachmentEdges,
+    inspector: TgwAttachmentInspector,
+    reads: ['transitGatewayAttachments'],
+    legend: TGW_LEGEND,
+    label: tgwAttachmentLabel,
+  },
+  'tgw-peering': { drawn: 'edge', component: TgwPeeringEdge, toEdges: tgwPeeringEdges, inspector: TgwPeeringInspector, reads: ['transitGatewayPeerings'], label: tgwPeeringLabel },
 } as const satisfies { readonly [K in GraphKind]: KindEntry<K> };
 
 /** Every kind with its entry, in table order, typed for the loops of the canvas's shared parts. */

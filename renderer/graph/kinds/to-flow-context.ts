@@ -1,6 +1,6 @@
 /** What every kind's node mapping reads: the diagram's members by id, built once per layout. */
 import type { DiagramLayout, LaidOutBox } from '../../../shared/diagram/layout';
-import type { DiagramAccount, DiagramVpc } from '../../../shared/diagram/members';
+import type { DiagramAccount, DiagramTgw, DiagramVpc } from '../../../shared/diagram/members';
 import { accountHue } from '../../../shared/diagram/style';
 import type { Topology } from '../../../shared/model/topology';
 
@@ -9,6 +9,8 @@ import type { Topology } from '../../../shared/model/topology';
 export interface ToFlowContext {
   readonly topology: Topology;
   readonly vpcs: ReadonlyMap<string, DiagramVpc>;
+  /** Transit gateway hubs by gateway id. */
+  readonly tgws: ReadonlyMap<string, DiagramTgw>;
   /** By frame id, `account:<id>`. */
   readonly accounts: ReadonlyMap<string, DiagramAccount>;
   /** Account id → colour index. */
@@ -32,6 +34,7 @@ export interface PlacedBox {
 /** Index the diagram's members for the node mappings. */
 export function toFlowContext(members: readonly DiagramAccount[], topology: Topology): ToFlowContext {
   const vpcs = new Map<string, DiagramVpc>();
+  const tgws = new Map<string, DiagramTgw>();
   const accounts = new Map<string, DiagramAccount>();
   const hues = new Map<string, number>();
   const regionCounts = new Map<string, number>();
@@ -41,10 +44,11 @@ export function toFlowContext(members: readonly DiagramAccount[], topology: Topo
     for (const r of a.regions) {
       regionCounts.set(`region:${a.accountId}/${r.region}`, r.vpcs.length);
       for (const v of r.vpcs) vpcs.set(v.id, v);
+      for (const g of r.tgws) tgws.set(g.id, g);
     }
   }
   const profiles = new Map(topology.accounts.map((a) => [a.id as string, a.profiles]));
-  return { topology, vpcs, accounts, hues, regionCounts, profiles };
+  return { topology, vpcs, tgws, accounts, hues, regionCounts, profiles };
 }
 
 /** Each box placed relative to its parent, parents before children as in the layout. */

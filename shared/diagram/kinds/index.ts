@@ -5,6 +5,9 @@ import { accountKind } from './account';
 import type { BoxKind, BoxPlace, EdgeKind, SceneBoxBase, SceneContext, SceneEdgeBase } from './kind';
 import { peeringKind } from './peering';
 import { regionKind } from './region';
+import { tgwKind } from './tgw';
+import { tgwAttachmentKind } from './tgw-attachment';
+import { tgwPeeringKind } from './tgw-peering';
 import { vpcKind } from './vpc';
 
 /** How each laid-out box kind becomes a scene box and is drawn, in the order writers draw their layers. */
@@ -12,11 +15,14 @@ export const BOX_KINDS = {
   account: accountKind,
   region: regionKind,
   vpc: vpcKind,
+  tgw: tgwKind,
 } as const satisfies { readonly [K in LaidOutKind]: BoxKind<SceneBoxBase & { readonly kind: K }> };
 
 /** The edge kinds, in the order the scene lists their edges. */
 export const EDGE_KINDS = {
   peering: peeringKind,
+  'tgw-attachment': tgwAttachmentKind,
+  'tgw-peering': tgwPeeringKind,
 } as const satisfies Record<string, EdgeKind<SceneEdgeBase>>;
 
 /** The kind of a scene edge: a key of `EDGE_KINDS`. */

@@ -11,6 +11,9 @@ import { peerings } from './peerings';
 import { routeGaps } from './route-gaps';
 import type { InventoryKind, InventoryTable } from './table';
 import { inventoryContext } from './table';
+import { tgwAttachments } from './tgw-attachments';
+import { tgwPeerings } from './tgw-peerings';
+import { transitGateways } from './transit-gateways';
 import { vpcs } from './vpcs';
 
 export type { InventoryContext, InventoryKind, InventoryTable } from './table';
@@ -22,6 +25,9 @@ export const INVENTORY_KINDS = {
   routeGaps,
   cidrConflicts,
   nonTransitivePairs,
+  transitGateways,
+  tgwAttachments,
+  tgwPeerings,
 } as const satisfies Record<string, InventoryKind<string>>;
 
 /** One inventory table's name. */
@@ -38,6 +44,11 @@ export type Inventory = { readonly [T in InventoryTableName]: InventoryTable<Col
 
 /** The file-name suffix of each table's CSV file (`inventory.vpcs.csv`). */
 export const CSV_TABLE_FILE_SUFFIX = Object.fromEntries(INVENTORY_TABLES.map((t) => [t, INVENTORY_KINDS[t].csvSuffix])) as Readonly<Record<InventoryTableName, string>>;
+
+/** The tables the document has anything for (`appliesTo`), in report order. */
+export function applicableTables(doc: ExportDocument): readonly InventoryTableName[] {
+  return INVENTORY_TABLES.filter((t) => (INVENTORY_KINDS[t] as InventoryKind<string>).appliesTo?.(doc) ?? true);
+}
 
 /** Build every inventory table of the document. */
 export function buildInventory(doc: ExportDocument): Inventory {

@@ -31,6 +31,12 @@ export interface InventoryKind<K extends string> {
   readonly rows: (ctx: InventoryContext) => InventoryTable<K>['rows'];
   /** The file-name suffix of its CSV file (`inventory.vpcs.csv`). */
   readonly csvSuffix: string;
+  /**
+   * Whether the document has anything for this table; a table that says no is left out of the
+   * Markdown report and the set of CSV files (a peering-only estate gets no empty transit gateway
+   * tables). Absent: always.
+   */
+  readonly appliesTo?: (doc: ExportDocument) => boolean;
   /** Its section of the Markdown report. */
   readonly markdown: {
     readonly heading: Encoded<'markdown'>;

@@ -15,7 +15,7 @@ import { traceFromSubnet } from '../../../shared/forwarding/trace';
 import { collectVpcBlocks } from '../../../shared/cidr/vpc-blocks';
 import type { VpcId } from '../../../shared/model/ids';
 import { PEERING_STATUSES, vpcKnownFromPeerings } from '../../../shared/model/topology';
-import { arbTopology } from './oracle/random-topology';
+import { arbTopology, arbTopologyWithGateway } from './oracle/random-topology';
 import * as simple from './oracle/simple-analysis';
 
 const RUNS = { numRuns: 600 };
@@ -133,6 +133,43 @@ describe('the analyses agree with a simple re-computation on random topologies',
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('walks a block through a transit gateway to where the simple rules say it ends: attachment, association, the gateway table, the attached VPC', () => {
+    let throughGateway = 0;
+    const ends = new Map<string, number>();
+    fc.assert(
+      fc.property(arbTopologyWithGateway, (t) => {
+        const texts = new Set<string>([...t.vpcs.flatMap((v) => v.cidrBlocks.map((b) => b.cidr)), ...t.subnets.map((s) => s.cidr), ...t.transitGatewayRouteTables.flatMap((rt) => rt.routes.map((r) => (r.destination.kind === 'cidr' ? r.destination.cidr : '')))]);
+        const world = traceWorldOf(t);
+        for (const subnet of t.subnets) {
+          for (const text of texts) {
+            const range = tryParseCidrRange(text);
+            if (!range) continue;
+            const trace = traceFromSubnet(world, subnet.id, range);
+            const end = trace.end;
+            const found =
+              end.kind === 'delivered' ? `delivered:${end.vpcId}`
+              : end.kind === 'exits' ? `exits:${end.target.id}`
+              : end.kind === 'dropped' ? `dropped:${end.reason}`
+              : end.kind === 'unknown' ? `unknown:${end.missing}`
+              : 'split';
+            if (trace.hops.some((h) => h.kind === 'tgw-attachment')) {
+              throughGateway++;
+              const kind = found.startsWith('delivered:') ? 'delivered' : found;
+              ends.set(kind, (ends.get(kind) ?? 0) + 1);
+            }
+            expect(found, `${subnet.id} → ${text}`).toBe(simple.traceEnd(t, subnet.id, simple.parse(text)!));
+          }
+        }
+      }),
+      { numRuns: 300, seed: 21 },
+    );
+    expect(throughGateway).toBeGreaterThan(50);
+    // Each way a gateway walk ends comes up often enough to be compared.
+    for (const kind of ['delivered', 'dropped:no-route', 'dropped:blackhole', 'dropped:no-association', 'dropped:attachment-not-available', 'dropped:beyond-attachment', 'split']) {
+      expect(ends.get(kind) ?? 0, kind).toBeGreaterThan(5);
+    }
   });
 
   it('finds the route anomalies the simple rules find, with the VPCs a route into a peering is meant for', () => {

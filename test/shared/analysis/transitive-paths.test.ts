@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { explainNoDirectPath, findNonTransitivePairs } from '../../../shared/analysis/transitive-paths';
 import type { VpcId } from '../../../shared/model/ids';
 import type { PeeringStatus, Vpc } from '../../../shared/model/topology';
-import { peering, topology, vpc } from '../../support/fixtures/build-topology';
+import { peering, route, topology, vpc } from '../../support/fixtures/build-topology';
+import { tgwEstate } from '../../support/fixtures/tgw-reach-estate';
 
 const ids = ['vpc-a', 'vpc-b', 'vpc-c', 'vpc-d', 'vpc-e'] as const;
 const [a, b, c, d, e] = ids.map((id, i) => vpc(id, `10.${i}.0.0/16`));
@@ -22,6 +23,18 @@ describe('findNonTransitivePairs', () => {
     expect(report.pairs).toEqual([{ a: 'vpc-a', b: 'vpc-c', path: ['vpc-a', 'vpc-b', 'vpc-c'], peeringIds: ['pcx-0', 'pcx-1'], viaCount: 1 }]);
     expect(report.totalDistanceTwoPairs).toBe(1);
     expect(report.truncated).toBe(false);
+  });
+
+  it('does not report A–B–C as broken when A and C reach each other through a transit gateway both ways', () => {
+    // a–b and b–c peered; a and c attached to tgw-1, propagating to its table, routing 10.0.0.0/8 to it.
+    const carried = findNonTransitivePairs(tgwEstate());
+    expect(carried.pairs).toEqual([]);
+    expect(carried.totalDistanceTwoPairs).toBe(0);
+    expect(carried.carriedByTransitGateway).toBe(1);
+    // Without c's route back to the gateway, only one direction is carried: still broken.
+    const oneWay = findNonTransitivePairs(tgwEstate({ routes: { c: [route('10.1.0.0/16', 'pcx-bc')] } }));
+    expect(oneWay.pairs.map((p) => [p.a, p.b])).toEqual([['vpc-a', 'vpc-c']]);
+    expect(oneWay.carriedByTransitGateway).toBe(0);
   });
 
   it('finds nothing in a triangle', () => {

@@ -1,4 +1,4 @@
-/** Region frames: one per region of an account that holds a shown VPC. */
+/** Region frames: one per region of an account that holds a shown VPC or hub. */
 import type { AccountId, Region } from '../../../model/ids';
 import { regionBoxId } from '../../layout';
 import type { BoxScene, SceneBoxBase } from '../kind';
@@ -17,7 +17,9 @@ export const regionScene: BoxScene<SceneRegion> = {
   keepOff: { titleBand: REGION_TITLE_HEIGHT },
   boxes: ({ doc, theme, hue, shownFrames }) => {
     // Frame ids back to what they stand for (ids are made from names that may hold any character).
-    const regionOf = new Map<string, { accountId: AccountId; region: Region }>(doc.topology.vpcs.map((v) => [regionBoxId(v.accountId, v.region), { accountId: v.accountId, region: v.region }]));
+    const regionOf = new Map<string, { accountId: AccountId; region: Region }>(
+      [...doc.topology.vpcs, ...doc.topology.transitGateways].map((v) => [regionBoxId(v.accountId, v.region), { accountId: v.accountId, region: v.region }]),
+    );
     return (b, place) => {
       if (!shownFrames.has(b.id)) return undefined;
       const cell = regionOf.get(b.id);

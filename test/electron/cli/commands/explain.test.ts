@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { EXPLAIN_EXIT } from '../../../../electron/cli/commands/explain';
 import type { ReachabilityExplanation } from '../../../../shared/analysis/explain-reachability';
 import { buildAnalysisSnapshot } from '../../../support/fixtures/analysis-snapshot';
-import { instance, networkInterface } from '../../../support/fixtures/build-topology';
+import { instance, networkInterface, snapshot } from '../../../support/fixtures/build-topology';
+import { tgwEstate } from '../../../support/fixtures/tgw-reach-estate';
 import { runCliOver, type CliRun } from '../../../support/cli-run';
 
 const files: Record<string, string> = { 's.json': JSON.stringify(buildAnalysisSnapshot()) };
@@ -13,6 +14,22 @@ function run(...argv: string[]): Promise<CliRun> {
 }
 
 describe('peerscape explain', () => {
+  it('walks a pair through transit gateways, printing each gateway hop, and the fix of the one that fails', async () => {
+    files['tgw.json'] = JSON.stringify(snapshot(tgwEstate()));
+    const r = await run('--snapshot', 'tgw.json', 'subnet-a1', 'subnet-d1');
+    expect(r.code).toBe(EXPLAIN_EXIT.reachable);
+    expect(r.stdout).toContain('subnet-a1 → subnet-d1 (any traffic): REACHABLE via tgw-1 → tgw-2');
+    expect(r.stdout).toContain(
+      'path 10.3.1.0/24: subnet-a1 → rtb-a (main table): 10.0.0.0/8 → tgw-1 (transit gateway) → tgw-1 by tgw-attach-a → tgw-rtb-1 (associated with tgw-attach-a): 10.3.0.0/16 → tgw-attach-p → out by tgw-attach-p (peering tgw-2) → over tgw-attach-p to tgw-2 → tgw-rtb-2 (associated with tgw-attach-p): 10.3.0.0/16 → tgw-attach-d (propagated) → out by tgw-attach-d (vpc vpc-d) → rtb-d (destination table): 10.3.0.0/16 → local → delivered in vpc-d (subnet-d1)',
+    );
+    files['tgw-unassociated.json'] = JSON.stringify(snapshot(tgwEstate({ unassociated: ['c'] })));
+    const bad = await run('--snapshot', 'tgw-unassociated.json', 'subnet-a1', 'subnet-c1');
+    expect(bad.code).toBe(EXPLAIN_EXIT.unreachable);
+    expect(bad.stdout).toMatch(/\[FAIL\] return-route\s+rtb-c \(main\), serving subnet-c1, does not route back to the source through tgw-1: the traffic enters by an attachment associated with no route table/);
+    expect(bad.stdout).toContain('fix: Associate tgw-attach-c with a route table of tgw-1: aws ec2 associate-transit-gateway-route-table --transit-gateway-route-table-id tgw-rtb-1 --transit-gateway-attachment-id tgw-attach-c --region eu-west-1');
+    expect(bad.stdout).toContain('path 10.0.1.0/24: subnet-c1 → rtb-c (main table): 10.0.0.0/8 → tgw-1 (transit gateway) → tgw-1 by tgw-attach-c → dropped: the attachment is associated with no transit gateway route table');
+  });
+
   it('prints every hop passing and exits 0 when reachable', async () => {
     const r = await run('--snapshot', 's.json', 'subnet-a1', '10.1.1.20', '--port', '5432');
     expect(r.code).toBe(EXPLAIN_EXIT.reachable);

@@ -9,9 +9,9 @@
 import fc from 'fast-check';
 
 import type { PeeringId, RouteTableId, SubnetId } from '../../../../shared/model/ids';
-import type { Peering, PeeringSide, PeeringStatus, Route, RouteTable, SecurityGroup, Subnet, Topology, Vpc, VpcCidrBlock } from '../../../../shared/model/topology';
+import type { Peering, PeeringSide, PeeringStatus, Route, RouteTable, SecurityGroup, Subnet, Topology, TransitGatewayAttachment, TransitGatewayRoute, Vpc, VpcCidrBlock } from '../../../../shared/model/topology';
 import { PEERING_STATUSES } from '../../../../shared/model/topology';
-import { networkAcl, topology } from '../../../support/fixtures/build-topology';
+import { networkAcl, tgwRoute, topology, transitGateway, transitGatewayRouteTable, vpcAttachment } from '../../../support/fixtures/build-topology';
 
 /** A block as numbers: IPv4 within 10.0.0.0/12, IPv6 within 2600:1f18::/40. */
 interface BlockPick {
@@ -269,3 +269,56 @@ function blockKey(text: string): string {
   const b = parseBlock(text);
   return `${b.v6 ? 6 : 4}|${b.start}|${b.prefix}`;
 }
+
+/** A transit gateway for a random topology: which VPCs attach (associated or not, available or pending) and the routes of its one table. */
+const arbGatewayPlan = fc.record({
+  attach: fc.array(fc.record({ vpc: fc.nat(), associated: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), pending: fc.oneof({ weight: 6, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }) }), { minLength: 1, maxLength: 5 }),
+  routes: fc.array(
+    fc.record({
+      vpc: fc.nat(),
+      block: fc.nat(),
+      delta: fc.constantFrom(0, 0, 0, 1, 2, -1, -4),
+      offset: fc.nat(7),
+      propagated: fc.boolean(),
+      blackhole: fc.oneof({ weight: 1, arbitrary: fc.constant(true) }, { weight: 5, arbitrary: fc.constant(false) }),
+      attachment: fc.nat(),
+    }),
+    { maxLength: 7 },
+  ),
+});
+
+/** `t` with gateway tgw-1 (its routing read): attachments of the VPCs the plan picks (by their first subnet), and table tgw-rtb-1. */
+function withGateway(t: Topology, g: typeof arbGatewayPlan extends fc.Arbitrary<infer T> ? T : never): Topology {
+  const gw = transitGateway('tgw-1', { accountId: ACCOUNT, region: REGION, defaultRouteTableId: 'tgw-rtb-1' });
+  const attachable = t.vpcs.filter((v) => t.subnets.some((s) => s.vpcId === v.id));
+  const attachments: TransitGatewayAttachment[] = [];
+  for (const a of g.attach) {
+    const owner = attachable[a.vpc % Math.max(1, attachable.length)];
+    if (!owner || attachments.some((x) => x.resourceId === owner.id)) continue;
+    const made = vpcAttachment(`tgw-attach-${owner.id.slice(4)}`, gw, owner, [t.subnets.find((s) => s.vpcId === owner.id)!], a.associated ? 'tgw-rtb-1' : undefined);
+    attachments.push(a.pending ? { ...made, state: 'pendingAcceptance' } : made);
+  }
+  const routes: TransitGatewayRoute[] = [];
+  const seen = new Set<string>();
+  for (const r of g.routes) {
+    const v = t.vpcs[r.vpc % Math.max(1, t.vpcs.length)];
+    if (!v || v.cidrBlocks.length === 0) continue;
+    const destination = reshape(parseBlock(v.cidrBlocks[r.block % v.cidrBlocks.length]!.cidr), r.delta, r.offset);
+    const key = `${blockKey(destination)}|${r.propagated}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const target = attachments[r.attachment % Math.max(1, attachments.length)];
+    routes.push(tgwRoute(destination, r.blackhole || !target ? 'blackhole' : [target], r.propagated && target && !r.blackhole ? 'propagated' : 'static'));
+  }
+  const table = transitGatewayRouteTable('tgw-rtb-1', gw, { associations: attachments.filter((a) => a.association), routes });
+  // Attached VPCs send the whole IPv4 space of the generator to the gateway (their more specific routes still win).
+  const attached = new Set(attachments.map((a) => a.resourceId));
+  const toGateway: Route = { destination: '10.0.0.0/12', target: { kind: 'other', id: 'tgw-1' }, state: 'active', origin: 'CreateRoute' };
+  const routeTables = t.routeTables.map((rt) =>
+    attached.has(rt.vpcId) && !rt.routes.some((r) => r.destination === toGateway.destination) ? { ...rt, routes: [...rt.routes, toGateway] } : rt,
+  );
+  return { ...t, routeTables, transitGateways: [gw], transitGatewayAttachments: attachments, transitGatewayRouteTables: [table] };
+}
+
+/** Random topologies with a transit gateway some VPCs attach to (their routes to `tgw-1` then go through it). */
+export const arbTopologyWithGateway: fc.Arbitrary<Topology> = fc.tuple(arbPlan, arbGatewayPlan).map(([p, g]) => withGateway(buildTopology(p), g));

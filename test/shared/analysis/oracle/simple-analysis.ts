@@ -340,11 +340,52 @@ export function traceEnd(t: Topology, subnetId: string, block: Block): string {
   const route = winners[0]!.route;
   if (route.state === 'blackhole') return 'dropped:blackhole';
   if (route.target.kind === 'local') return `delivered:${table.vpcId}`;
-  if (route.target.kind === 'other') return `exits:${route.target.id}`;
+  if (route.target.kind === 'other') {
+    const id = route.target.id;
+    return t.transitGateways.some((g) => g.id === id) ? gatewayEnd(t, id, table.vpcId, block) : `exits:${id}`;
+  }
   const id = route.target.peeringId;
   const p = t.peerings.find((x) => x.id === id);
   if (!p || p.status !== 'active') return 'dropped:peering-not-active';
   const peer = p.requester.vpcId === table.vpcId ? p.accepter.vpcId : p.accepter.vpcId === table.vpcId ? p.requester.vpcId : undefined;
   if (!peer) return 'dropped:not-a-side';
   return (vpcBlocks(t, peer) ?? []).some((b) => contains(b, block)) ? `delivered:${peer}` : 'dropped:beyond-peer';
+}
+
+/**
+ * Through transit gateway `gatewayId` (one table, VPC attachments only, every subnet in one zone):
+ * the VPC's attachment must be available and associated; the associated table's routes are cut
+ * as a VPC table's are (static over propagated); the attachment a route names delivers when its
+ * VPC holds the block.
+ */
+function gatewayEnd(t: Topology, gatewayId: string, vpcId: string, block: Block): string {
+  const ingress = t.transitGatewayAttachments.find((a) => a.transitGatewayId === gatewayId && a.resourceId === vpcId);
+  if (!ingress) return 'dropped:no-attachment';
+  if (ingress.state !== 'available') return 'dropped:attachment-not-available';
+  const tgwTable = t.transitGatewayRouteTables.find((rt) => rt.transitGatewayId === gatewayId && rt.associations.some((l) => l.attachmentId === ingress.id && l.state === 'associated'));
+  if (!tgwTable) return 'dropped:no-association';
+  // The gateway's routes as VPC routes: the same cutting and priority rules decide.
+  const asVpc: RouteTable = {
+    id: 'rtb-gateway' as RouteTable['id'],
+    vpcId: vpcId as VpcId,
+    accountId: tgwTable.accountId,
+    region: tgwTable.region,
+    main: false,
+    subnetIds: [],
+    routes: tgwTable.routes.map((r) => ({
+      destination: r.destination.kind === 'cidr' ? r.destination.cidr : r.destination.prefixListId,
+      state: r.state,
+      origin: r.type === 'propagated' ? 'EnableVgwRoutePropagation' : 'CreateRoute',
+      target: { kind: 'other', id: r.targets[0]?.attachmentId ?? 'blackhole' },
+    })),
+  };
+  const winners = winnersOver(asVpc, block);
+  const fates = new Set(winners.map((w) => (w ? `${w.route.state}|${w.route.target.kind === 'other' ? w.route.target.id : ''}` : 'none')));
+  if (fates.size === 1 && fates.has('none')) return 'dropped:no-route';
+  if (fates.size > 1) return 'split';
+  const route = winners[0]!.route;
+  if (route.state === 'blackhole') return 'dropped:blackhole';
+  const out = t.transitGatewayAttachments.find((a) => a.transitGatewayId === gatewayId && route.target.kind === 'other' && a.id === route.target.id);
+  if (!out || out.state !== 'available') return 'dropped:attachment-not-available';
+  return (vpcBlocks(t, out.resourceId as VpcId) ?? []).some((b) => contains(b, block)) ? `delivered:${out.resourceId}` : 'dropped:beyond-attachment';
 }

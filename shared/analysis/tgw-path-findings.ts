@@ -1,0 +1,131 @@
+/** Findings about transit gateway paths that need forwarding: a VPC route into a gateway whose
+ * table drops or blackholes what it sends, and pairs reached one way through a gateway but not
+ * back. (Findings about the gateway model alone, such as unassociated attachments, live beside
+ * these in their own files.)
+ *
+ * A route into a gateway is walked from the table associated with the route's VPC's attachment
+ * (`traceFromGateway`), for the route's own destination: it is reported when the walk is dropped
+ * there (no route, a blackhole, no association, an unavailable attachment or gateway peering, a
+ * loop) or when a blackhole route of the gateway table takes part of it. A gateway whose routing
+ * was not read is never reported: its forwarding is unknown. Asymmetric pairs come from
+ * `vpc-reach.ts`: one direction reaches (through a gateway) and the other does not.
+ */
+import type { CidrRange } from '../cidr/parse-cidr';
+import type { DropReason } from '../forwarding/trace';
+import { traceFromGateway } from '../forwarding/trace';
+import { tgwRouteDestination } from '../forwarding/tgw-table';
+import { forwardTargetOf } from '../forwarding/vpc-table';
+import type { RouteTableId, VpcId } from '../model/ids';
+import type { Topology, TransitGatewayAttachmentId, TransitGatewayId, TransitGatewayRouteTableId } from '../model/topology';
+import { tgwLookupOf } from './tgw-lookup';
+import { indexTopology } from './topology-index';
+import { traceWorldOf } from './trace-world';
+import type { DirectionReach } from './vpc-reach';
+import { directionReach, quickGatewayReach } from './vpc-reach';
+
+/** A VPC route into a transit gateway whose table drops (some of) what the route sends. */
+export interface GatewayRouteDrop {
+  readonly routeTableId: RouteTableId;
+  readonly vpcId: VpcId;
+  /** The VPC route's destination. */
+  readonly destination: string;
+  readonly transitGatewayId: TransitGatewayId;
+  readonly attachmentId?: TransitGatewayAttachmentId;
+  /** The gateway table that decided (unset when the walk stopped before one). */
+  readonly tgwRouteTableId?: TransitGatewayRouteTableId;
+  /** Why it is dropped; `blackhole` with `partly` when a blackhole route takes only part of it. */
+  readonly reason: DropReason;
+  readonly partly: boolean;
+  /** The gateway route that drops it (a blackhole's destination), when one does. */
+  readonly gatewayRoute?: string;
+  /** The table serves subnets (else the route is dormant). */
+  readonly isServing: boolean;
+}
+
+const DROPS: ReadonlySet<DropReason> = new Set(['no-route', 'blackhole', 'no-association', 'attachment-not-available', 'tgw-peering-not-available', 'tgw-loop']);
+
+/** Every active VPC route into a gateway (read, in the snapshot) whose gateway table drops or blackholes what it sends. */
+export function findGatewayRouteDrops(topology: Topology): GatewayRouteDrop[] {
+  if (topology.transitGateways.length === 0) return [];
+  const index = indexTopology(topology);
+  const tgw = tgwLookupOf(topology);
+  const world = traceWorldOf(topology);
+  const found: GatewayRouteDrop[] = [];
+  const walks = new Map<string, ReturnType<typeof traceFromGateway>>();
+  for (const table of topology.routeTables) {
+    for (const route of table.routes) {
+      const target = forwardTargetOf(route.target);
+      if (target.kind !== 'transit-gateway' || route.state === 'blackhole') continue;
+      const gatewayId = target.id as TransitGatewayId;
+      const gateway = tgw.gatewayById.get(gatewayId);
+      const range: CidrRange | null = index.rangeOf(route.destination);
+      if (!gateway || gateway.routing.state !== 'read' || !range) continue;
+      const attachment = tgw.vpcAttachment(gatewayId, table.vpcId);
+      // No attachment, or one not available: the model-only findings name those.
+      if (!attachment || attachment.state !== 'available') continue;
+      // Attachments associated with one table walk one destination alike: walked once.
+      const key = `${gatewayId}|${tgw.associatedTable(gatewayId, attachment.id)?.routeTableId ?? attachment.id}|${route.destination}`;
+      let walk = walks.get(key);
+      if (!walk) walks.set(key, (walk = traceFromGateway(world, gatewayId, attachment.id, range)));
+      const decision = walk.hops.find((h) => h.kind === 'tgw-decision');
+      const blackholed = decision?.kind === 'tgw-decision' ? decision.forwarding.parts.find((p) => p.blackhole) : undefined;
+      const end = walk.end;
+      const dropped = end.kind === 'dropped' && DROPS.has(end.reason);
+      if (!dropped && !blackholed) continue;
+      const lastDecision = [...walk.hops].reverse().find((h) => h.kind === 'tgw-decision');
+      found.push({
+        routeTableId: table.id,
+        vpcId: table.vpcId,
+        destination: route.destination,
+        transitGatewayId: gatewayId,
+        attachmentId: attachment.id,
+        ...(lastDecision?.kind === 'tgw-decision' ? { tgwRouteTableId: lastDecision.routeTableId } : {}),
+        reason: dropped ? end.reason : 'blackhole',
+        partly: !dropped,
+        ...(blackholed ? { gatewayRoute: tgwRouteDestination(blackholed.route) } : {}),
+        isServing: table.main || table.subnetIds.length > 0,
+      });
+    }
+  }
+  return found;
+}
+
+/** Two VPCs reached one way through a transit gateway but not back. */
+export interface AsymmetricPath {
+  /** The VPC that reaches the other. */
+  readonly from: VpcId;
+  readonly to: VpcId;
+  readonly there: DirectionReach;
+  readonly back: DirectionReach;
+}
+
+/** Pairs where one direction reaches through a transit gateway (`yes` or `some`) and the other does not (`no`), each pair once, sorted. */
+export function findAsymmetricPaths(topology: Topology): AsymmetricPath[] {
+  if (topology.transitGateways.length === 0) return [];
+  const tgw = tgwLookupOf(topology);
+  const reaches = (d: DirectionReach) => (d.status === 'yes' || d.status === 'some') && d.ways.includes('transit-gateway');
+  const pairs = new Set<string>();
+  const found: AsymmetricPath[] = [];
+  // Every pair of VPCs attached in one set of gateways, settled by the compiled scan where it can.
+  for (const vpcs of tgw.clusterVpcs.values()) {
+    const sorted = [...vpcs].sort();
+    for (let i = 0; i < sorted.length; i++) {
+      for (let j = i + 1; j < sorted.length; j++) {
+        const [a, b] = [sorted[i]!, sorted[j]!];
+        const there = quickGatewayReach(topology, a, b);
+        const back = quickGatewayReach(topology, b, a);
+        if (there === back && there !== -1) continue;
+        if ((there === 1 && back === 0) || (there === 0 && back === 1) || there === -1 || back === -1) {
+          const key = `${a}|${b}`;
+          if (pairs.has(key)) continue;
+          pairs.add(key);
+          const x = directionReach(topology, a, b);
+          const y = directionReach(topology, b, a);
+          if (reaches(x) && y.status === 'no') found.push({ from: a, to: b, there: x, back: y });
+          else if (reaches(y) && x.status === 'no') found.push({ from: b, to: a, there: y, back: x });
+        }
+      }
+    }
+  }
+  return found.sort((p, q) => (p.from < q.from ? -1 : p.from > q.from ? 1 : p.to < q.to ? -1 : p.to > q.to ? 1 : 0));
+}

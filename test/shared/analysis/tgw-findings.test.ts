@@ -29,7 +29,7 @@ describe('transit gateway findings', () => {
     }
     // Run again on an equal snapshot: the same ids.
     expect(analyzeSnapshot(buildTgwFindingsSnapshot()).findings.map((f) => f.id)).toEqual(a.findings.map((f) => f.id));
-    expect(summarizeFindings(a)).toContain('1 unassociated attachment, 1 block not propagated, 3 routes to deleted attachments, 1 zone without an attachment subnet, 1 auto-accepting shared gateway.');
+    expect(summarizeFindings(a)).toContain('1 unassociated attachment, 1 block not propagated, 3 routes to deleted attachments, 1 zone without an attachment subnet, 1 auto-accepting shared gateway, 0 dropping gateway routes, 1 one-way pair.');
   });
 
   it('1. an available attachment associated with no route table: its incoming traffic is dropped', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { analyzeSnapshot, summarizeFindings } from '../../../shared/analysis/findings';
 import { findAsymmetricPaths, findGatewayRouteDrops } from '../../../shared/analysis/tgw-path-findings';
-import { route, snapshot, tgwRoute } from '../../support/fixtures/build-topology';
+import { route, snapshot, tgwRoute, topology } from '../../support/fixtures/build-topology';
 import { tgwEstate } from '../../support/fixtures/tgw-reach-estate';
 
 const blackholed = tgwEstate({
@@ -41,7 +41,7 @@ describe('findings about transit gateway paths', () => {
     expect(findAsymmetricPaths(noReturn).map((p) => `${p.from}→${p.to}`)).toEqual(['vpc-a→vpc-c', 'vpc-d→vpc-b', 'vpc-d→vpc-c']);
   });
 
-  it('lists them among the findings with a fix, and leaves them out of the summary where there are none', () => {
+  it('lists them among the findings with a fix, and counts them in the summary where the estate has a gateway, none or some', () => {
     const a = analyzeSnapshot(snapshot(blackholed));
     const drop = a.findings.find((f) => f.id === 'tgw-route-drop:rtb-a:10.0.0.0/8')!;
     expect(drop.message).toBe('rtb-a of vpc-a sends 10.0.0.0/8 to tgw-1, but tgw-rtb-1 of tgw-1 (for tgw-attach-a) blackholes 10.2.0.0/16 of it: that traffic is dropped at the gateway.');
@@ -51,6 +51,7 @@ describe('findings about transit gateway paths', () => {
     expect(oneWay.fix).toBe('Route 10.3.0.0/16 to tgw-1 in rtb-b: aws ec2 create-route --route-table-id rtb-b --destination-cidr-block 10.3.0.0/16 --transit-gateway-id tgw-1');
     expect(summarizeFindings(a)).toMatch(/, 2 dropping gateway routes, \d+ one-way pairs\.$/);
     expect(summarizeFindings(analyzeSnapshot(snapshot(tgwEstate({ routes: { b: [route('10.0.0.0/16', 'pcx-ab'), route('10.2.0.0/16', 'pcx-bc'), route('10.3.0.0/16', 'tgw-1')] } })))))
-      .not.toMatch(/gateway routes|one-way/);
+      .toMatch(/, 0 dropping gateway routes, 0 one-way pairs\.$/);
+    expect(summarizeFindings(analyzeSnapshot(snapshot(topology({}))))).not.toMatch(/gateway routes|one-way/);
   });
 });

@@ -86,7 +86,7 @@ describe('peerscape analyze', () => {
     expect(r.stdout).toContain('--add-subnet-ids subnet-appb');
     expect(r.stdout).toContain('Shared transit gateways that auto-accept attachments: 1');
     expect(r.stdout).toContain('--options AutoAcceptSharedAttachments=disable');
-    expect(r.stdout).toMatch(/Summary: .*1 unassociated attachment, 1 block not propagated, 3 routes to deleted attachments, 1 zone without an attachment subnet, 1 auto-accepting shared gateway\./);
+    expect(r.stdout).toMatch(/Summary: .*1 unassociated attachment, 1 block not propagated, 3 routes to deleted attachments, 1 zone without an attachment subnet, 1 auto-accepting shared gateway, 0 dropping gateway routes, 1 one-way pair\./);
     const json = JSON.parse((await run({ 'tgw.json': JSON.stringify(buildTgwFindingsSnapshot()) }, '--snapshot', 'tgw.json', '--json')).stdout) as AnalyzeReport;
     expect(json.snapshot.transitGatewayCount).toBe(2);
     expect(json.findings.filter((f) => f.kind.startsWith('tgw-')).map((f) => f.id)).toContain('tgw-zone-gap:tgw-attach-app:eu-west-1b');

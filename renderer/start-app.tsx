@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { api } from './api';
 import { App } from './App';
 import { createAppLayoutRunner } from './graph/layout/create-layout-runner';
+import { AttachClientProvider, type AttachActionsClient } from './panels/AttachPlanPanel';
 import { PlanActionsProvider } from './panels/plan-slot';
 import { PlanActions } from './panels/plan/PlanActions';
 import type { PlanActionsClient } from './panels/plan/plan-client';
@@ -15,13 +16,15 @@ const prefersLight = window.matchMedia?.('(prefers-color-scheme: light)').matche
 const store = createAppStore(api, { theme: prefersLight ? 'light' : 'dark', layoutRunner: createAppLayoutRunner() });
 // Ask for the workspace now, while React renders the first frame, rather than after it.
 void store.getState().loadStartup();
-const planClient: PlanActionsClient = { ...api, onPlanProgressed: (listener) => api.on('planProgressed', listener) };
+const planClient: PlanActionsClient & AttachActionsClient = { ...api, onPlanProgressed: (listener) => api.on('planProgressed', listener) };
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreProvider store={store}>
       <PlanActionsProvider render={(plan) => <PlanActions context={plan} client={planClient} />}>
-        <App />
+        <AttachClientProvider client={planClient}>
+          <App />
+        </AttachClientProvider>
       </PlanActionsProvider>
     </StoreProvider>
   </StrictMode>,

@@ -25,6 +25,8 @@ import type {
   PeeringChecklistInput,
   PlanCompletionInput,
   PlanPathFixInput,
+  PlanAttachmentDeletionInput,
+  PlanAttachmentInput,
   PlanDeletionInput,
   PlanPeeringInput,
   PlanRejectionInput,
@@ -42,6 +44,7 @@ import { planCompletion } from '../../shared/planning/plan-completion';
 import { pathFixAnswer, planPathFix, type PathFixAnswer } from '../../shared/planning/plan-path-fix';
 import { planDeletion, planRejection } from '../../shared/planning/plan-deletion';
 import { planPeering } from '../../shared/planning/plan-peering';
+import { planAttachment, planAttachmentDeletion } from '../../shared/planning/plan-attachment';
 import type { PlanAndRun, PlanRun, SavedRun } from '../../shared/planning/plan-run';
 import type { PeeringPlan } from '../../shared/planning/plan-types';
 import { profilesFromTopology, withDisabledSteps } from '../../shared/planning/plan-types';
@@ -64,6 +67,8 @@ export interface ActionsServiceDeps extends PlanRunsDeps {
 export interface ActionsService {
   planPeering(input: PlanPeeringInput): Promise<Result<PeeringPlan>>;
   planDeletion(input: PlanDeletionInput): Promise<Result<PeeringPlan>>;
+  planAttachment(input: PlanAttachmentInput): Promise<Result<PeeringPlan>>;
+  planAttachmentDeletion(input: PlanAttachmentDeletionInput): Promise<Result<PeeringPlan>>;
   planRejection(input: PlanRejectionInput): Promise<Result<PeeringPlan>>;
   planCompletion(input: PlanCompletionInput): Promise<Result<PeeringPlan>>;
   /** The changes that let a blocked pair talk, as a stored plan (or that nothing is missing). */
@@ -155,6 +160,14 @@ export function createActionsService(deps: ActionsServiceDeps): ActionsService {
 
     async planDeletion({ peeringId, withoutCleanup, staleRoutesOnly }) {
       return makePlan((t) => planDeletion(t, peeringId, profilesFromTopology(t.accounts), { ...(withoutCleanup ? { withoutCleanup } : {}), ...(staleRoutesOnly ? { staleRoutesOnly } : {}) }));
+    },
+
+    async planAttachment(input) {
+      return makePlan((t) => planAttachment(t, input, profilesFromTopology(t.accounts)));
+    },
+
+    async planAttachmentDeletion({ attachmentId, withoutRoutes }) {
+      return makePlan((t) => planAttachmentDeletion(t, attachmentId, profilesFromTopology(t.accounts), withoutRoutes ? { withoutRoutes } : {}));
     },
 
     async planRejection({ peeringId, profile }) {

@@ -6,6 +6,13 @@
  * below, naming the field, and a value of the wrong type fails where the command is built.
  */
 import {
+  CreateTransitGatewayVpcAttachmentCommand,
+  AcceptTransitGatewayVpcAttachmentCommand,
+  DeleteTransitGatewayVpcAttachmentCommand,
+  AssociateTransitGatewayRouteTableCommand,
+  DisassociateTransitGatewayRouteTableCommand,
+  EnableTransitGatewayRouteTablePropagationCommand,
+  DisableTransitGatewayRouteTablePropagationCommand,
   AcceptVpcPeeringConnectionCommand,
   AuthorizeSecurityGroupEgressCommand,
   AuthorizeSecurityGroupIngressCommand,
@@ -20,6 +27,13 @@ import {
   ReplaceRouteCommand,
   RevokeSecurityGroupEgressCommand,
   RevokeSecurityGroupIngressCommand,
+  type CreateTransitGatewayVpcAttachmentCommandInput,
+  type AcceptTransitGatewayVpcAttachmentCommandInput,
+  type DeleteTransitGatewayVpcAttachmentCommandInput,
+  type AssociateTransitGatewayRouteTableCommandInput,
+  type DisassociateTransitGatewayRouteTableCommandInput,
+  type EnableTransitGatewayRouteTablePropagationCommandInput,
+  type DisableTransitGatewayRouteTablePropagationCommandInput,
   type AcceptVpcPeeringConnectionCommandInput,
   type AuthorizeSecurityGroupEgressCommandInput,
   type AuthorizeSecurityGroupIngressCommandInput,
@@ -55,6 +69,13 @@ type SdkInputs = {
   readonly RevokeSecurityGroupEgress: RevokeSecurityGroupEgressCommandInput;
   readonly CreateNetworkAclEntry: CreateNetworkAclEntryCommandInput;
   readonly DeleteNetworkAclEntry: DeleteNetworkAclEntryCommandInput;
+  readonly CreateTransitGatewayVpcAttachment: CreateTransitGatewayVpcAttachmentCommandInput;
+  readonly AcceptTransitGatewayVpcAttachment: AcceptTransitGatewayVpcAttachmentCommandInput;
+  readonly DeleteTransitGatewayVpcAttachment: DeleteTransitGatewayVpcAttachmentCommandInput;
+  readonly AssociateTransitGatewayRouteTable: AssociateTransitGatewayRouteTableCommandInput;
+  readonly DisassociateTransitGatewayRouteTable: DisassociateTransitGatewayRouteTableCommandInput;
+  readonly EnableTransitGatewayRouteTablePropagation: EnableTransitGatewayRouteTablePropagationCommandInput;
+  readonly DisableTransitGatewayRouteTablePropagation: DisableTransitGatewayRouteTablePropagationCommandInput;
 };
 
 /** The fields of `P`, at any depth, that `I` does not have, as dotted paths (`never` when there are none). */
@@ -95,6 +116,13 @@ const SENDERS = {
   RevokeSecurityGroupEgress: (c, input, o) => c.send(new RevokeSecurityGroupEgressCommand(input), o),
   CreateNetworkAclEntry: (c, input, o) => c.send(new CreateNetworkAclEntryCommand(input), o),
   DeleteNetworkAclEntry: (c, input, o) => c.send(new DeleteNetworkAclEntryCommand(input), o),
+  CreateTransitGatewayVpcAttachment: (c, input, o) => c.send(new CreateTransitGatewayVpcAttachmentCommand(input), o),
+  AcceptTransitGatewayVpcAttachment: (c, input, o) => c.send(new AcceptTransitGatewayVpcAttachmentCommand(input), o),
+  DeleteTransitGatewayVpcAttachment: (c, input, o) => c.send(new DeleteTransitGatewayVpcAttachmentCommand(input), o),
+  AssociateTransitGatewayRouteTable: (c, input, o) => c.send(new AssociateTransitGatewayRouteTableCommand(input), o),
+  DisassociateTransitGatewayRouteTable: (c, input, o) => c.send(new DisassociateTransitGatewayRouteTableCommand(input), o),
+  EnableTransitGatewayRouteTablePropagation: (c, input, o) => c.send(new EnableTransitGatewayRouteTablePropagationCommand(input), o),
+  DisableTransitGatewayRouteTablePropagation: (c, input, o) => c.send(new DisableTransitGatewayRouteTablePropagationCommand(input), o),
 } satisfies { readonly [A in Ec2ActionName]: Sender<A> };
 const senders: { readonly [A in Ec2ActionName]: Sender<A> } = SENDERS;
 

@@ -35,7 +35,7 @@ export { DEFAULT_ACCEPTANCE, type ExecuteDeps, type ExecuteOptions } from './run
 
 /** Steps that still need work, in plan order (an unticked accept is waited for). */
 function stepsToDo(ctx: RunContext): PlanStep[] {
-  return ctx.plan.steps.filter((s) => !isStepFinished(ctx.state.stepRun(s.id).status) && (s.enabled || s.kind === 'accept'));
+  return ctx.plan.steps.filter((s) => !isStepFinished(ctx.state.stepRun(s.id).status) && (s.enabled || s.kind === 'accept' || s.kind === 'accept-tgw-vpc-attachment'));
 }
 
 /** An enabled step whose dependency is unticked and not done: the run refuses before it starts. */
@@ -46,8 +46,9 @@ function brokenDependency(ctx: RunContext): ApiError | undefined {
     if (!s.enabled || isStepFinished(state.stepRun(s.id).status)) continue;
     for (const d of s.dependsOn) {
       const dep = byId.get(d);
-      if (!dep || dep.enabled || dep.kind === 'accept' || isStepFinished(state.stepRun(d).status)) continue;
+      if (!dep || dep.enabled || dep.kind === 'accept' || dep.kind === 'accept-tgw-vpc-attachment' || isStepFinished(state.stepRun(d).status)) continue;
       if (dep.kind === 'create' && state.peeringId) continue;
+      if (dep.kind === 'create-tgw-vpc-attachment' && state.attachmentId) continue;
       return {
         code: 'invalid-input',
         message: `"${s.title}" needs "${dep.title}", which is unticked.`,

@@ -48,8 +48,10 @@ export interface CallPlace {
 function createdBy(action: Ec2ActionName, answer: CallAnswer): string[] {
   const made = action === 'CreateVpcPeeringConnection' ? (answer.output.VpcPeeringConnection as { VpcPeeringConnectionId?: string } | undefined) : undefined;
   const pcx = made?.VpcPeeringConnectionId;
+  const attachment =
+    action === 'CreateTransitGatewayVpcAttachment' ? (answer.output.TransitGatewayVpcAttachment as { TransitGatewayAttachmentId?: string } | undefined)?.TransitGatewayAttachmentId : undefined;
   const rules = Array.isArray(answer.output.SecurityGroupRules) ? (answer.output.SecurityGroupRules as { SecurityGroupRuleId?: string }[]) : [];
-  return [...(pcx ? [pcx] : []), ...rules.flatMap((r) => (r.SecurityGroupRuleId ? [r.SecurityGroupRuleId] : []))];
+  return [...(pcx ? [pcx] : []), ...(attachment ? [attachment] : []), ...rules.flatMap((r) => (r.SecurityGroupRuleId ? [r.SecurityGroupRuleId] : []))];
 }
 
 /** True when AWS answered with an error that means nothing changed: a 4xx to the only attempt. */
@@ -148,7 +150,11 @@ export async function sendJournaled<A extends Ec2ActionName>(deps: JournaledCall
     } else {
       await begun.unanswered(code, message);
       const found = await resolveNow(deps, { ...base, time: deps.now(), outcome: 'interrupted' });
-      if (found) return { output: found.created?.[0] ? { VpcPeeringConnection: { VpcPeeringConnectionId: found.created[0] } } : {} };
+      if (found) {
+        const made = found.created?.[0];
+        if (!made) return { output: {} };
+        return { output: made.startsWith('tgw-attach-') ? { TransitGatewayVpcAttachment: { TransitGatewayAttachmentId: made } } : { VpcPeeringConnection: { VpcPeeringConnectionId: made } } };
+      }
     }
     throw e;
   }

@@ -11,7 +11,8 @@ import type { EC2Client, IpPermission } from '@aws-sdk/client-ec2';
 
 import type { AuditRecord } from '../../shared/planning/audit-filter';
 import { CALL_TAG, RUN_TAG } from '../../shared/planning/plan-calls';
-import type { Ec2ActionName, PeeringTagSpecification, StepCallOf } from '../../shared/planning/step-params';
+import type { AttachmentTagSpecification, Ec2ActionName, PeeringTagSpecification, StepCallOf } from '../../shared/planning/step-params';
+import { attachmentAssociation, attachmentPropagations, describeAttachment, findAttachmentsByTag, findLiveAttachment, GONE_ATTACHMENT_STATES } from './tgw-reads';
 import { describePeering, findLivePeering, findNetworkAclEntry, findPeeringsByTag, findRoute, groupEgress, groupIngress, type PeeringView } from './ec2-reads';
 
 /** What AWS shows about an interrupted call. */
@@ -28,8 +29,20 @@ export interface Recognition {
 /** Runs one read with the call's profile in the call's region. */
 export type ReadAs = <T>(action: string, fn: (client: EC2Client, signal: AbortSignal) => Promise<T>) => Promise<T>;
 
-/** The call with the run and call tags added to the peering's TagSpecifications (other actions: unchanged). */
+/** The call with the run and call tags added to the peering's or attachment's TagSpecifications (other actions: unchanged). */
 export function withCallTags<A extends Ec2ActionName>(call: StepCallOf<A>, runId: string, callId: string): StepCallOf<A> {
+  if (isAttachmentCreate(call)) {
+    const specs = call.params.TagSpecifications ?? [];
+    const ours = [
+      { Key: RUN_TAG, Value: runId },
+      { Key: CALL_TAG, Value: callId },
+    ];
+    const spec = specs.find((s) => s.ResourceType === 'transit-gateway-attachment');
+    const next: readonly AttachmentTagSpecification[] = spec
+      ? specs.map((s) => (s === spec ? { ...s, Tags: [...s.Tags, ...ours] } : s))
+      : [...specs, { ResourceType: 'transit-gateway-attachment', Tags: ours }];
+    return { ...call, params: { ...call.params, TagSpecifications: next } };
+  }
   if (!isCreate(call)) return call;
   const specs = call.params.TagSpecifications ?? [];
   const ours = [
@@ -45,6 +58,10 @@ export function withCallTags<A extends Ec2ActionName>(call: StepCallOf<A>, runId
 
 function isCreate(call: StepCallOf<Ec2ActionName>): call is StepCallOf<'CreateVpcPeeringConnection'> {
   return call.action === 'CreateVpcPeeringConnection';
+}
+
+function isAttachmentCreate(call: StepCallOf<Ec2ActionName>): call is StepCallOf<'CreateTransitGatewayVpcAttachment'> {
+  return call.action === 'CreateTransitGatewayVpcAttachment';
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -132,7 +149,7 @@ async function recogniseRoute(call: AuditRecord, read: ReadAs): Promise<Recognit
   if (call.action === 'DeleteRoute') {
     return current ? didNotHappen(`${table} still routes ${dest} to ${current.target}.`) : wentThrough(`${table} has no route for ${dest}.`);
   }
-  const pcx = str(p.VpcPeeringConnectionId);
+  const pcx = str(p.VpcPeeringConnectionId) ?? str(p.TransitGatewayId);
   return current && current.target === pcx
     ? wentThrough(`${table} routes ${dest} to ${pcx}.`)
     : didNotHappen(current ? `${table} routes ${dest} to ${current.target}, not ${pcx}.` : `${table} has no route for ${dest}.`);
@@ -168,6 +185,46 @@ async function recogniseAclEntry(call: AuditRecord, read: ReadAs): Promise<Recog
   return same ? wentThrough(`${what} is there.`) : didNotHappen(`${what} is another entry (${entry.RuleAction} ${entry.Protocol} ${entry.CidrBlock ?? entry.Ipv6CidrBlock ?? ''}).`);
 }
 
+async function recogniseAttachmentCreate(call: AuditRecord, read: ReadAs): Promise<Recognition> {
+  const vpcId = str(call.parameters.VpcId) ?? '?';
+  const tgw = str(call.parameters.TransitGatewayId) ?? '?';
+  if (call.callId) {
+    const [tagged] = await read('DescribeTransitGatewayVpcAttachments', (c, s) => findAttachmentsByTag(c, CALL_TAG, call.callId!, s));
+    if (tagged) return wentThrough(`${tagged.id} of ${vpcId} to ${tgw} carries this call's id (${tagged.state}).`, { created: [tagged.id] });
+    return didNotHappen(`No attachment carries this call's id; a resume creates it.`);
+  }
+  const live = await read('DescribeTransitGatewayVpcAttachments', (c, s) => findLiveAttachment(c, vpcId, tgw, s));
+  return live ? wentThrough(`${live.id} of ${vpcId} to ${tgw} is ${live.state}.`, { created: [live.id] }) : didNotHappen(`No live attachment of ${vpcId} to ${tgw}.`);
+}
+
+async function recogniseAttachmentState(call: AuditRecord, read: ReadAs): Promise<Recognition> {
+  const id = str(call.parameters.TransitGatewayAttachmentId) ?? '?';
+  const v = await read('DescribeTransitGatewayVpcAttachments', (c, s) => describeAttachment(c, id, s));
+  const state = v?.state ?? 'not visible';
+  if (call.action === 'DeleteTransitGatewayVpcAttachment') {
+    return !v || GONE_ATTACHMENT_STATES.includes(v.state) ? wentThrough(`${id} is ${state}.`) : didNotHappen(`${id} is ${state}.`);
+  }
+  // AcceptTransitGatewayVpcAttachment: accepted once it left pendingAcceptance for pending or available.
+  return v && (v.state === 'available' || v.state === 'pending') ? wentThrough(`${id} is ${state}.`) : didNotHappen(`${id} is ${state}.`);
+}
+
+async function recogniseAttachmentLink(call: AuditRecord, read: ReadAs): Promise<Recognition> {
+  const id = str(call.parameters.TransitGatewayAttachmentId) ?? '?';
+  const table = str(call.parameters.TransitGatewayRouteTableId) ?? '?';
+  if (call.action === 'AssociateTransitGatewayRouteTable' || call.action === 'DisassociateTransitGatewayRouteTable') {
+    const assoc = await read('DescribeTransitGatewayAttachments', (c, s) => attachmentAssociation(c, id, s));
+    const there = assoc?.routeTableId === table && assoc.state !== 'disassociated' && assoc.state !== 'disassociating';
+    const done = call.action === 'AssociateTransitGatewayRouteTable' ? there : !there;
+    const words = assoc ? `${id} is ${assoc.state} with ${assoc.routeTableId}.` : `${id} is associated with no table.`;
+    return done ? wentThrough(words) : didNotHappen(words);
+  }
+  const tables = await read('GetTransitGatewayAttachmentPropagations', (c, s) => attachmentPropagations(c, id, s));
+  const there = tables.includes(table);
+  const done = call.action === 'EnableTransitGatewayRouteTablePropagation' ? there : !there;
+  const words = there ? `${id} propagates to ${table}.` : `${id} does not propagate to ${table}.`;
+  return done ? wentThrough(words) : didNotHappen(words);
+}
+
 type Recogniser = (call: AuditRecord, read: ReadAs) => Promise<Recognition>;
 
 /** How an interrupted call of each action is recognised in AWS. */
@@ -186,6 +243,13 @@ const RECOGNISERS = {
   RevokeSecurityGroupEgress: recogniseRule,
   CreateNetworkAclEntry: recogniseAclEntry,
   DeleteNetworkAclEntry: recogniseAclEntry,
+  CreateTransitGatewayVpcAttachment: recogniseAttachmentCreate,
+  AcceptTransitGatewayVpcAttachment: recogniseAttachmentState,
+  DeleteTransitGatewayVpcAttachment: recogniseAttachmentState,
+  AssociateTransitGatewayRouteTable: recogniseAttachmentLink,
+  DisassociateTransitGatewayRouteTable: recogniseAttachmentLink,
+  EnableTransitGatewayRouteTablePropagation: recogniseAttachmentLink,
+  DisableTransitGatewayRouteTablePropagation: recogniseAttachmentLink,
 } satisfies Record<Ec2ActionName, Recogniser>;
 
 /** Ask AWS whether `call` (an interrupted, non-DryRun call) went through. */

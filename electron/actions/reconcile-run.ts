@@ -23,6 +23,8 @@ export interface Reconciled {
   readonly steps: ReadonlyMap<string, Pick<StepRun, 'status' | 'message' | 'finishedAt' | 'requestId'>>;
   readonly peeringId?: PeeringId;
   readonly peeringStatus?: PeeringStatus;
+  /** The transit gateway attachment an interrupted create made. */
+  readonly attachmentId?: string;
   /** How many interrupted calls were checked in AWS. */
   readonly checked: number;
 }
@@ -56,6 +58,7 @@ export async function reconcileRun(deps: ReconcileDeps): Promise<Reconciled> {
   const steps = new Map<string, Pick<StepRun, 'status' | 'message' | 'finishedAt' | 'requestId'>>();
   let peeringId: PeeringId | undefined;
   let peeringStatus: PeeringStatus | undefined;
+  let attachmentId: string | undefined;
   const open = (stepId: string | undefined): stepId is string => !!stepId && !steps.has(stepId) && !isStepFinished(before.get(stepId)?.status ?? 'pending');
 
   const interrupted = unresolvedInterrupted(deps.lines);
@@ -63,6 +66,7 @@ export async function reconcileRun(deps: ReconcileDeps): Promise<Reconciled> {
     const found = await deps.resolve(call);
     if (found.outcome !== 'went-through') continue;
     if (call.action === 'CreateVpcPeeringConnection' && found.created?.[0]) peeringId = found.created[0] as PeeringId;
+    if (call.action === 'CreateTransitGatewayVpcAttachment' && found.created?.[0]) attachmentId = found.created[0];
     if (found.peering) peeringStatus = found.peering.status;
     if (open(call.stepId)) {
       steps.set(call.stepId, { status: 'done', message: `${call.action} went through before Peerscape stopped. ${found.message}`, finishedAt: deps.now() });
@@ -74,6 +78,7 @@ export async function reconcileRun(deps: ReconcileDeps): Promise<Reconciled> {
     const last = lastAnswer(deps.lines, s.stepId);
     if (last?.outcome !== 'ok') continue;
     if (last.action === 'CreateVpcPeeringConnection' && last.created?.[0]) peeringId = last.created[0] as PeeringId;
+    if (last.action === 'CreateTransitGatewayVpcAttachment' && last.created?.[0]) attachmentId = last.created[0];
     steps.set(s.stepId, {
       status: 'done',
       message: `${last.action} went through before Peerscape stopped (the audit log has AWS's answer${last.created?.length ? `: ${last.created.join(', ')}` : ''}).`,
@@ -81,5 +86,5 @@ export async function reconcileRun(deps: ReconcileDeps): Promise<Reconciled> {
       ...(last.requestId ? { requestId: last.requestId } : {}),
     });
   }
-  return { steps, ...(peeringId ? { peeringId } : {}), ...(peeringStatus ? { peeringStatus } : {}), checked: interrupted.length };
+  return { steps, ...(peeringId ? { peeringId } : {}), ...(peeringStatus ? { peeringStatus } : {}), ...(attachmentId ? { attachmentId } : {}), checked: interrupted.length };
 }

@@ -346,6 +346,8 @@ export function createMainApi(deps: MainApiDeps): MainApi {
 
     planPeering: (input) => actions.planPeering(input),
     planDeletion: (input) => actions.planDeletion(input),
+    planAttachment: (input) => actions.planAttachment(input),
+    planAttachmentDeletion: (input) => actions.planAttachmentDeletion(input),
     planRejection: (input) => actions.planRejection(input),
     planCompletion: (input) => actions.planCompletion(input),
     planPathFix: (input) => actions.planPathFix(input),

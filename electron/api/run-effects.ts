@@ -17,6 +17,7 @@ import {
   type PeeringSide,
   type PeeringStatus,
   type RouteTable,
+  type RouteTarget,
   type SecurityGroup,
   type SecurityGroupRule,
   type Topology,
@@ -122,8 +123,13 @@ export function applyRun(topology: Topology, plan: PeeringPlan, run: PlanRun): T
         if (!t) break;
         const destination = normaliseCidr(routeDestination(step.params));
         const others = t.routes.filter((r) => r.destination !== destination);
-        const target = step.kind === 'create-route' ? { kind: 'peering' as const, peeringId: step.params.VpcPeeringConnectionId as PeeringId } : undefined;
-        tables.set(t.id, { ...t, routes: target ? [...others, { destination, target, state: routeState, origin: 'CreateRoute' }] : others });
+        const target: RouteTarget | undefined =
+          step.kind !== 'create-route'
+            ? undefined
+            : 'TransitGatewayId' in step.params
+              ? { kind: 'other', id: step.params.TransitGatewayId }
+              : { kind: 'peering', peeringId: step.params.VpcPeeringConnectionId as PeeringId };
+        tables.set(t.id, { ...t, routes: target ? [...others, { destination, target, state: target.kind === 'other' ? 'active' : routeState, origin: 'CreateRoute' }] : others });
         break;
       }
       case 'authorize-ingress':

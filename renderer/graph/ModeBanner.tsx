@@ -16,7 +16,7 @@ function bannerOf(s: AppState): { text: string; tone: string } | undefined {
   const topology = s.snapshot?.topology;
   if (!topology) return undefined;
   if (s.peeringDragFrom) {
-    return { text: 'Drop on a green VPC to plan a peering; red ones cannot be peered (hover one to see why).', tone: 'info' };
+    return { text: 'Drop on a green VPC to plan a peering, or on a green transit gateway to attach to it; red ones cannot (hover one to see why).', tone: 'info' };
   }
   const name = (id: VpcId) => indexOf(topology).vpcById.get(id)?.name ?? id;
   const [a, b] = s.selection.vpcIds;

@@ -1,4 +1,4 @@
-/** The React Flow canvas: account and region frames, VPC cards, peering edges, and drag-to-peer. */
+/** The React Flow canvas: account and region frames, VPC cards, peering edges, drag-to-peer, and drag-to-attach (a VPC onto a transit gateway hub). */
 import { ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import type { Connection, Edge, FinalConnectionState, IsValidConnection, MiniMapNodeProps, OnConnectStart } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -7,12 +7,14 @@ import type { MouseEvent as ReactMouseEvent, PointerEvent as ReactPointerEvent }
 import type { VpcId } from '../../shared/model/ids';
 import { FirstRun } from '../chrome/FirstRun';
 import { PathFixPanel } from '../panels/PathFixPanel';
+import { AttachPlanPanel } from '../panels/AttachPlanPanel';
 import { PlanPanel } from '../panels/PlanPanel';
 import { RefusalPanel } from '../panels/RefusalPanel';
 import { useAppStore, useAppStoreApi } from '../store/store-context';
-import { validatorOf } from './derive';
+import type { TransitGatewayId } from '../../shared/model/topology';
+import { attachValidatorOf, validatorOf } from './derive';
 import type { AppEdge, AppNode } from './flow-types';
-import { HANDLE_PEER_IN } from './flow-types';
+import { HANDLE_PEER_IN, HANDLE_TGW_DROP } from './flow-types';
 import { DotGrid } from './DotGrid';
 import { drawnEdgesOf } from './edges/edge-routes';
 import { FIT_VIEW_OPTIONS, useFitNetwork } from './fit';
@@ -109,6 +111,8 @@ export function TopologyCanvas() {
   const dragging = useAppStore((s) => s.peeringDragFrom !== undefined);
   const onNodesChange = useAppStore((s) => s.onNodesChange);
   const closePlan = useAppStore((s) => s.closePlan);
+  const attachPlan = useAppStore((s) => s.attachPlan);
+  const closeAttachPlan = useAppStore((s) => s.closeAttachPlan);
   const dismissRefusal = useAppStore((s) => s.dismissRefusal);
   const vpcCount = useAppStore((s) => vpcBoxCount(s.layout));
   const band = useFlowStore((s) => zoomBand(s.transform[2]));
@@ -131,7 +135,10 @@ export function TopologyCanvas() {
   const isValidConnection = useCallback<IsValidConnection<Edge>>(
     (c) => {
       const t = store.getState().snapshot?.topology;
-      if (!t || !c.source || !c.target || c.targetHandle !== HANDLE_PEER_IN) return false;
+      if (!t || !c.source || !c.target) return false;
+      // Onto a hub: allowed unless refused (an unknown overlap is said in the plan, not refused).
+      if (c.targetHandle === HANDLE_TGW_DROP) return attachValidatorOf(t)(c.source as VpcId, c.target as TransitGatewayId).status !== 'refused';
+      if (c.targetHandle !== HANDLE_PEER_IN) return false;
       return validatorOf(t)(c.source as VpcId, c.target as VpcId).ok;
     },
     [store],
@@ -143,7 +150,10 @@ export function TopologyCanvas() {
     [store],
   );
   const onConnect = useCallback(
-    (c: Connection) => store.getState().openPlan({ requesterVpcId: c.source as VpcId, accepterVpcId: c.target as VpcId }),
+    (c: Connection) =>
+      c.targetHandle === HANDLE_TGW_DROP
+        ? store.getState().openAttachPlan({ vpcId: c.source as VpcId, transitGatewayId: c.target as TransitGatewayId })
+        : store.getState().openPlan({ requesterVpcId: c.source as VpcId, accepterVpcId: c.target as VpcId }),
     [store],
   );
   const onConnectEnd = useCallback(
@@ -252,6 +262,7 @@ export function TopologyCanvas() {
       </ReactFlow>
       {showFirstRun && <FirstRun />}
       {topology && plan && <PlanPanel topology={topology} pair={plan} onClose={closePlan} />}
+      {topology && attachPlan && <AttachPlanPanel topology={topology} pair={attachPlan} onClose={closeAttachPlan} />}
       {topology && pathFix && <PathFixPanel key={pathFixKey(pathFix)} topology={topology} pair={pathFix} onClose={closePathFix} />}
       {topology && refusal && <RefusalPanel topology={topology} pair={refusal} onClose={dismissRefusal} />}
     </main>

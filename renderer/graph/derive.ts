@@ -4,6 +4,7 @@
  * shared/planning, never kept as a second copy in the store. Topologies are immutable
  * values, so a WeakMap keyed by the topology object is a correct cache and frees itself.
  */
+import { createAttachmentValidator, type AttachmentValidator } from '../../shared/analysis/validate-attachment';
 import type { CidrConflict, CidrConflictReport } from '../../shared/analysis/cidr-conflicts';
 import type { ReachRollUp, ReachRow, ReachSource, ReachTraffic } from '../../shared/analysis/estate-reach';
 import { computeReachRollUp, computeReachRow } from '../../shared/analysis/estate-reach';
@@ -101,6 +102,9 @@ export const routesOf = memoByTopology((t): RoutesView => {
 
 /** The fast verdict function for drag-to-peer, one per topology. */
 export const validatorOf = memoByTopology((t): PeeringValidator => createPeeringValidator(t));
+
+/** Can a VPC attach to a gateway (the hub's verdict while a VPC is dragged over it). */
+export const attachValidatorOf = memoByTopology((t): AttachmentValidator => createAttachmentValidator(t));
 
 /** Pairs connected only through other VPCs, for the findings panel. */
 export const nonTransitiveOf = memoByTopology((t): NonTransitiveReport => findNonTransitivePairs(t, { maxPairs: 5_000 }));

@@ -115,3 +115,5 @@ export const HANDLE_PEER_IN = 'peer-in';
 /** A hub's handles: attachments and TGW peerings end at it (nothing is dragged from or onto a hub). */
 export const HANDLE_TGW_IN = 'tgw-in';
 export const HANDLE_TGW_OUT = 'tgw-out';
+/** The hub's drop target of a drag from a VPC card (plans an attachment). */
+export const HANDLE_TGW_DROP = 'tgw-drop';

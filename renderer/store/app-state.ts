@@ -9,6 +9,7 @@ import type { ReachSource, ReachTraffic } from '../../shared/analysis/estate-rea
 import type { ApiError } from '../../shared/core/result';
 import type { DiagramLayout } from '../../shared/diagram/layout';
 import type { PeeringId, VpcId } from '../../shared/model/ids';
+import type { TransitGatewayId } from '../../shared/model/topology';
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { AppNode } from '../graph/flow-types';
 import type { GraphKind } from '../graph/kinds';
@@ -53,6 +54,12 @@ export interface PathFixPair {
   readonly to: VpcId;
   /** The traffic to let through; without it, all traffic. */
   readonly traffic?: ReachTraffic;
+}
+
+/** A VPC dropped on a transit gateway hub: the attachment to plan. */
+export interface AttachPair {
+  readonly vpcId: VpcId;
+  readonly transitGatewayId: TransitGatewayId;
 }
 
 /** A requester/accepter pair chosen by dropping one VPC on another. */
@@ -142,6 +149,8 @@ export interface AppState {
   readonly plan?: PeeringPair;
   /** The refusal shown after an invalid drop. */
   readonly refusal?: PeeringPair;
+  /** The attachment plan opened by a valid drop on a transit gateway hub. */
+  readonly attachPlan?: AttachPair;
   /** The blocked pair whose fix the canvas shows and the fix panel plans ("Fix this path"). */
   readonly pathFix?: PathFixPair;
   readonly discovery: DiscoveryRun;
@@ -202,6 +211,9 @@ export interface AppState {
   startPeeringDrag(from: VpcId): void;
   endPeeringDrag(): void;
   openPlan(pair: PeeringPair): void;
+  /** Open the attachment plan of a VPC dropped on a hub (closes the peering plan). */
+  openAttachPlan(pair: AttachPair): void;
+  closeAttachPlan(): void;
   closePlan(): void;
   openPathFix(pair: PathFixPair): void;
   closePathFix(): void;

@@ -28,6 +28,8 @@ export type SelectionSlice = Pick<
   | 'endPeeringDrag'
   | 'openPlan'
   | 'closePlan'
+  | 'openAttachPlan'
+  | 'closeAttachPlan'
   | 'openPathFix'
   | 'closePathFix'
   | 'refuse'
@@ -127,7 +129,15 @@ export function selectionSlice(set: SetState, get: GetState): SelectionSlice {
     },
 
     openPlan(pair) {
-      set({ plan: pair, refusal: undefined, pathFix: undefined });
+      set({ plan: pair, attachPlan: undefined, refusal: undefined, pathFix: undefined });
+    },
+
+    openAttachPlan(pair) {
+      set({ attachPlan: pair, plan: undefined, refusal: undefined, pathFix: undefined });
+    },
+
+    closeAttachPlan() {
+      set({ attachPlan: undefined });
     },
 
     openPathFix(pair) {
@@ -154,6 +164,7 @@ export function selectionSlice(set: SetState, get: GetState): SelectionSlice {
       const s = get();
       if (s.refusal) return set({ refusal: undefined });
       if (s.plan) return set({ plan: undefined });
+      if (s.attachPlan) return set({ attachPlan: undefined });
       if (s.pathFix) return set({ pathFix: undefined });
       if (s.query) return set({ query: '' });
       if (s.reach && s.panel === 'reach') return set({ reach: undefined });

@@ -20,6 +20,8 @@ import {
   peeringChecklistInput,
   planCompletionInput,
   planPathFixInput,
+  planAttachmentDeletionInput,
+  planAttachmentInput,
   planDeletionInput,
   planPeeringInput,
   planRejectionInput,
@@ -124,6 +126,10 @@ export const apiContract = {
   planPeering: method(planPeeringInput).returns<PeeringPlan>(),
   /** Plan deleting a peering and (unless told not to) the routes and rules that point to it. */
   planDeletion: method(planDeletionInput).returns<PeeringPlan>(),
+  /** Plan attaching a VPC to a transit gateway from a drop: create, the owner's acceptance, association, propagation, VPC routes. */
+  planAttachment: method(planAttachmentInput).returns<PeeringPlan>(),
+  /** Plan deleting a VPC attachment and (unless told not to) the attached VPC's routes to its gateway. */
+  planAttachmentDeletion: method(planAttachmentDeletionInput).returns<PeeringPlan>(),
   /** Plan rejecting a pending request, from the accepter's side. */
   planRejection: method(planRejectionInput).returns<PeeringPlan>(),
   /** Plan what an existing peering still lacks: acceptance, routes, DNS. */

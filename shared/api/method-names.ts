@@ -19,6 +19,8 @@ export const API_METHOD_NAMES = [
   'exportDiagram',
   'planPeering',
   'planDeletion',
+  'planAttachment',
+  'planAttachmentDeletion',
   'planRejection',
   'planCompletion',
   'planPathFix',

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 
 import { AUDIT_OUTCOMES, type AuditOutcome } from './audit-entry';
-import type { PeeringId, RouteTableId, SecurityGroupId, VpcId } from '../model/ids';
+import type { PeeringId, RouteTableId, SecurityGroupId, SubnetId, VpcId } from '../model/ids';
+import type { TransitGatewayAttachmentId, TransitGatewayId, TransitGatewayRouteTableId } from '../model/kinds/transit-gateway';
 
 const idOf = <T extends string>(prefix: string, what: string) =>
   z
@@ -22,6 +23,15 @@ export const peeringIdSchema = idOf<PeeringId>('pcx', 'peering');
 export const routeTableIdSchema = idOf<RouteTableId>('rtb', 'route table');
 /** `sg-…`. */
 export const securityGroupIdSchema = idOf<SecurityGroupId>('sg', 'security group');
+
+/** `subnet-…`. */
+export const subnetIdSchema = idOf<SubnetId>('subnet', 'subnet');
+/** `tgw-…`. */
+export const transitGatewayIdSchema = idOf<TransitGatewayId>('tgw', 'transit gateway');
+/** `tgw-attach-…`. */
+export const transitGatewayAttachmentIdSchema = idOf<TransitGatewayAttachmentId>('tgw-attach', 'transit gateway attachment');
+/** `tgw-rtb-…`. */
+export const transitGatewayRouteTableIdSchema = idOf<TransitGatewayRouteTableId>('tgw-rtb', 'transit gateway route table');
 
 const profileName = z.string().min(1).max(256);
 const stepIds = z.array(z.string().min(1).max(300)).max(2000);
@@ -48,6 +58,23 @@ export const planPeeringInput = z.strictObject({
   requesterProfile: profileName.optional(),
   accepterProfile: profileName.optional(),
 });
+
+/** `planAttachment`: a VPC dropped on a transit gateway, with the user's choices. */
+export const planAttachmentInput = z.strictObject({
+  vpcId: vpcIdSchema,
+  transitGatewayId: transitGatewayIdSchema,
+  name: z.string().trim().min(1, 'the name cannot be blank').max(255, 'the Name tag holds at most 255 characters').optional(),
+  subnetIds: z.array(subnetIdSchema).min(1, 'pick at least one subnet').max(50).optional(),
+  associationRouteTableId: transitGatewayRouteTableIdSchema.optional(),
+  propagationRouteTableId: transitGatewayRouteTableIdSchema.optional(),
+  routeTables: z.array(routeTableIdSchema).max(500).optional(),
+  destinations: z.array(z.string().min(1).max(64)).max(200).optional(),
+  vpcProfile: profileName.optional(),
+  ownerProfile: profileName.optional(),
+});
+
+/** `planAttachmentDeletion`: the VPC routes to the gateway, then the attachment (or the attachment alone, `withoutRoutes`). */
+export const planAttachmentDeletionInput = z.strictObject({ attachmentId: transitGatewayAttachmentIdSchema, withoutRoutes: z.boolean().optional() });
 
 /** `planDeletion`: the delete with its cleanup, the delete alone (`withoutCleanup`), or only the stale routes of a peering that ended. */
 export const planDeletionInput = z.strictObject({ peeringId: peeringIdSchema, withoutCleanup: z.boolean().optional(), staleRoutesOnly: z.boolean().optional() });
@@ -129,6 +156,10 @@ export const exportAuditInput = z.strictObject({ filter: auditFilterInput.defaul
 export type PlanPeeringInput = z.output<typeof planPeeringInput>;
 /** Parsed `planDeletion` input. */
 export type PlanDeletionInput = z.output<typeof planDeletionInput>;
+/** Parsed `planAttachment` input. */
+export type PlanAttachmentInput = z.output<typeof planAttachmentInput>;
+/** Parsed `planAttachmentDeletion` input. */
+export type PlanAttachmentDeletionInput = z.output<typeof planAttachmentDeletionInput>;
 /** Parsed `planRejection` input. */
 export type PlanRejectionInput = z.output<typeof planRejectionInput>;
 /** Parsed `planCompletion` input. */

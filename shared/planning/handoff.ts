@@ -13,6 +13,7 @@ import { isIpv6Cidr } from './plan-steps';
 export interface Handoff {
   readonly accountId: string;
   readonly region: string;
+  /** The peering's id, or the transit gateway attachment's for an attachment plan. */
   readonly peeringId: string;
   /** Steps in the AWS console, in order. */
   readonly consoleSteps: readonly string[];
@@ -94,4 +95,38 @@ function ruleWords(step: PlanStep): string {
       return `${proto}${ports} from ${sources.join(', ')}${sources.some(isIpv6Cidr) ? ' (IPv6 included)' : ''}`;
     })
     .join('; ');
+}
+
+/**
+ * Instructions for the transit gateway owner's steps of an attachment plan that no local profile
+ * can run (accept, associate, propagate), once the attachment's id is known. The console steps are
+ * the VPC console's (Transit gateway attachments → Actions → Accept; Transit gateway route tables
+ * → Associations / Propagations → Create).
+ */
+export function buildAttachmentHandoff(plan: PeeringPlan, attachmentId: string, stepIds?: readonly string[]): Handoff | undefined {
+  const wanted = stepIds ? new Set(stepIds) : undefined;
+  const steps = plan.steps.filter((s) => s.enabled && !s.profile && (!wanted || wanted.has(s.id)));
+  const first = steps[0];
+  if (!first) return undefined;
+  const consoleSteps: string[] = [`Sign in to account ${first.accountId} and open the VPC console in ${first.region}.`];
+  for (const s of steps) {
+    if (s.kind === 'accept-tgw-vpc-attachment') {
+      consoleSteps.push(`Go to Transit gateway attachments, select ${attachmentId} (VPC ${plan.requester.vpcId} of account ${plan.requester.accountId}), then choose Actions → Accept transit gateway attachment.`);
+    } else if (s.kind === 'associate-tgw-route-table') {
+      consoleSteps.push(`Go to Transit gateway route tables, select ${s.params.TransitGatewayRouteTableId}, open Associations → Create association, and choose ${attachmentId}.`);
+    } else if (s.kind === 'enable-tgw-propagation') {
+      consoleSteps.push(`Go to Transit gateway route tables, select ${s.params.TransitGatewayRouteTableId}, open Propagations → Create propagation, and choose ${attachmentId}.`);
+    } else {
+      consoleSteps.push(`${s.title}.`);
+    }
+  }
+  const sub: PeeringPlan = { ...plan, steps };
+  return {
+    accountId: first.accountId,
+    region: first.region,
+    peeringId: attachmentId,
+    consoleSteps,
+    cliCommands: planToCliCommands(sub, { attachmentId }),
+    stepIds: steps.map((s) => s.id),
+  };
 }

@@ -12,7 +12,7 @@ import type { ConflictDecision, StepRun } from './plan-run';
 import { isStepFinished } from './plan-run';
 import { portWords } from './plan-steps';
 import type { PeeringPlan, PlanStep } from './plan-types';
-import { PEERING_ID_REF, resolveStepCall, withDisabledSteps } from './plan-types';
+import { ATTACHMENT_ID_REF, PEERING_ID_REF, resolveStepCall, withDisabledSteps } from './plan-types';
 import type { Ec2ActionName, IpPermissionParam, StepCall, StepParams } from './step-params';
 
 /** Tag of a created peering: the run that made it (added to every create, so a resume can find it). */
@@ -57,19 +57,19 @@ export interface PlanCallsOptions {
   /** Decisions about routes that point elsewhere, by step id. */
   readonly decisions?: Readonly<Record<string, ConflictDecision>>;
   /** A run being resumed: its finished steps send nothing more, and its peering id fills the parameters. */
-  readonly run?: { readonly peeringId?: string; readonly steps: readonly Pick<StepRun, 'stepId' | 'status'>[] };
+  readonly run?: { readonly peeringId?: string; readonly attachmentId?: string; readonly steps: readonly Pick<StepRun, 'stepId' | 'status'>[] };
 }
 
 /**
  * The one call `step` sends (action and parameters, the peering's id filled in when known), or
  * undefined when it sends none: a route the user decided to keep.
  */
-export function stepCall(step: PlanStep, peeringId: string | undefined, decision?: ConflictDecision): StepCall | undefined {
+export function stepCall(step: PlanStep, peeringId: string | undefined, decision?: ConflictDecision, attachmentId?: string): StepCall | undefined {
   if (step.kind === 'create-route') {
     if (decision === 'skip') return undefined;
-    if (decision === 'replace') return resolveStepCall({ action: 'ReplaceRoute', params: step.params }, peeringId);
+    if (decision === 'replace') return resolveStepCall({ action: 'ReplaceRoute', params: step.params }, peeringId, attachmentId);
   }
-  return resolveStepCall({ action: step.action, params: step.params } as StepCall, peeringId) as StepCall;
+  return resolveStepCall({ action: step.action, params: step.params } as StepCall, peeringId, attachmentId) as StepCall;
 }
 
 /** True when `a` and `b` are the same call: same action, same parameters (key order aside). */
@@ -104,11 +104,12 @@ export function planCalls(given: PeeringPlan, opts: PlanCallsOptions = {}): Plan
   const plan = opts.disabled ? withDisabledSteps(given, opts.disabled).plan : given;
   const finished = new Set((opts.run?.steps ?? []).filter((s) => isStepFinished(s.status)).map((s) => s.stepId));
   const peeringId = opts.run?.peeringId ?? plan.peeringId;
+  const attachmentId = opts.run?.attachmentId ?? plan.transitGateway?.attachmentId;
   const calls: PlannedCall[] = [];
   const otherSide: OtherSideCall[] = [];
   for (const step of plan.steps) {
     if (finished.has(step.id)) continue;
-    const call = stepCall(step, peeringId, opts.decisions?.[step.id]);
+    const call = stepCall(step, peeringId, opts.decisions?.[step.id], attachmentId);
     if (!call) continue;
     const base = { stepId: step.id, title: step.title, accountId: step.accountId, region: step.region, action: call.action, params: call.params, keys: callKeys(call) };
     if (sentByUs(step)) calls.push({ ...base, profile: step.profile! });
@@ -128,7 +129,7 @@ function permissionWords(p: IpPermissionParam): string {
 }
 
 function idWords(value: string): string {
-  return value.split(PEERING_ID_REF).join('the new peering');
+  return value.split(PEERING_ID_REF).join('the new peering').split(ATTACHMENT_ID_REF).join('the new attachment');
 }
 
 /**

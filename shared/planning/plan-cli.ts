@@ -11,11 +11,15 @@
 import { sh, shellComment } from '../export/syntax/shell';
 import { awsArgv, ec2Command, placeOptions, shellArgv, ShellVariable, spliceVariable } from '../words/aws-cli';
 import { waitForPendingAcceptance } from '../words/peering-wait';
+import { waitForAttachmentState } from '../words/tgw-wait';
 import type { PeeringPlan, PlanStep } from './plan-types';
-import { PEERING_ID_REF } from './plan-types';
+import { ATTACHMENT_ID_REF, PEERING_ID_REF } from './plan-types';
 
 /** The shell variable holding the peering id. */
 export const PEERING_ID_VAR = 'PCX_ID';
+
+/** The shell variable holding a new transit gateway attachment's id. */
+export const ATTACHMENT_ID_VAR = 'TGW_ATTACH_ID';
 
 /** One command of the export. */
 export interface CliCommand {
@@ -40,15 +44,21 @@ export interface PlanCliOptions {
   readonly includeDisabled?: boolean;
   /** Use this id instead of `$PCX_ID` (handoff to the other side once the id is known). */
   readonly peeringId?: string;
+  /** Use this id instead of `$TGW_ATTACH_ID` (handoff to the gateway's owner once the id is known). */
+  readonly attachmentId?: string;
 }
 
 const splicePeeringId = spliceVariable(PEERING_ID_REF, new ShellVariable(PEERING_ID_VAR));
+const spliceAttachmentId = spliceVariable(ATTACHMENT_ID_REF, new ShellVariable(ATTACHMENT_ID_VAR));
 
 /** The CLI command of one step (without the `PCX_ID=$(…)` capture). */
-export function stepToCliCommand(step: PlanStep, opts: { readonly endpointUrl?: string; readonly peeringId?: string } = {}): string {
-  const { peeringId } = opts;
-  // Text holding the reference gets the fixed id, or the variable's value spliced in.
-  const word = peeringId ? (text: string) => text.split(PEERING_ID_REF).join(peeringId) : splicePeeringId;
+export function stepToCliCommand(step: PlanStep, opts: { readonly endpointUrl?: string; readonly peeringId?: string; readonly attachmentId?: string } = {}): string {
+  const { peeringId, attachmentId } = opts;
+  // Text holding a reference gets the fixed id, or the variable's value spliced in.
+  const word = (text: string) => {
+    if (text.includes(ATTACHMENT_ID_REF)) return attachmentId ? text.split(ATTACHMENT_ID_REF).join(attachmentId) : spliceAttachmentId(text);
+    return peeringId ? text.split(PEERING_ID_REF).join(peeringId) : splicePeeringId(text);
+  };
   const command = ec2Command(step.action, step.params, { word });
   return shellArgv(awsArgv(command, { ...(step.profile ? { profile: step.profile } : {}), region: step.region, ...(opts.endpointUrl ? { endpointUrl: opts.endpointUrl } : {}) }));
 }
@@ -68,15 +78,32 @@ export function planToCliCommands(plan: PeeringPlan, opts: PlanCliOptions = {}):
   if (!createRuns && usesRef && !fixedId) {
     out.push({ stepId: '', comment: '# The id of the existing peering (the create step is unticked)', command: `${PEERING_ID_VAR}=pcx-REPLACE-ME` });
   }
+  const fixedAttachment = opts.attachmentId ?? plan.transitGateway?.attachmentId;
+  const attachmentCreated = steps.some((s) => s.kind === 'create-tgw-vpc-attachment');
+  const usesAttachmentRef = steps.some((s) => JSON.stringify(s.params).includes(ATTACHMENT_ID_REF));
+  if (!attachmentCreated && usesAttachmentRef && !fixedAttachment) {
+    out.push({ stepId: '', comment: '# The id of the existing attachment (the create step is unticked)', command: `${ATTACHMENT_ID_VAR}=tgw-attach-REPLACE-ME` });
+  }
+  let waitedAvailable = false;
   steps.forEach((step, i) => {
     const endpointUrl = step.profile ? opts.endpointUrls?.[step.profile] : undefined;
+    // A new attachment is accepted once it waits for it, and associated or propagated once it is available.
+    if (attachmentCreated && !fixedAttachment) {
+      if (step.kind === 'accept-tgw-vpc-attachment') out.push(waitForAttachment(step, endpointUrl, ['pendingAcceptance', 'available']));
+      if ((step.kind === 'associate-tgw-route-table' || step.kind === 'enable-tgw-propagation') && !waitedAvailable) {
+        waitedAvailable = true;
+        out.push(waitForAttachment(step, endpointUrl, ['available']));
+      }
+    }
     // A request made by this script is accepted only once the accepter's region lists it as pending-acceptance.
     if (step.kind === 'accept' && createRuns && !fixedId) out.push(waitBeforeAccept(step, endpointUrl));
-    const base = stepToCliCommand(step, { ...(endpointUrl ? { endpointUrl } : {}), ...(fixedId ? { peeringId: fixedId } : {}) });
+    const base = stepToCliCommand(step, { ...(endpointUrl ? { endpointUrl } : {}), ...(fixedId ? { peeringId: fixedId } : {}), ...(fixedAttachment ? { attachmentId: fixedAttachment } : {}) });
     const command =
       step.kind === 'create' && !fixedId
         ? `${PEERING_ID_VAR}=$(${base} --query VpcPeeringConnection.VpcPeeringConnectionId --output text)`
-        : base;
+        : step.kind === 'create-tgw-vpc-attachment' && !fixedAttachment
+          ? `${ATTACHMENT_ID_VAR}=$(${base} --query TransitGatewayVpcAttachment.TransitGatewayAttachmentId --output text)`
+          : base;
     out.push({ stepId: step.id, comment: commentFor(i + 1, step), command });
   });
   return out;
@@ -85,6 +112,12 @@ export function planToCliCommands(plan: PeeringPlan, opts: PlanCliOptions = {}):
 function waitBeforeAccept(step: PlanStep, endpointUrl: string | undefined): CliCommand {
   const place = placeOptions({ ...(step.profile ? { profile: step.profile } : {}), region: step.region, ...(endpointUrl ? { endpointUrl } : {}) });
   const [comment, ...lines] = waitForPendingAcceptance({ peering: new ShellVariable(PEERING_ID_VAR), aws: sh`aws`, place, prefix: 'PCX_' });
+  return { stepId: '', comment: comment!, command: lines.join('\n') };
+}
+
+function waitForAttachment(step: PlanStep, endpointUrl: string | undefined, states: readonly string[]): CliCommand {
+  const place = placeOptions({ ...(step.profile ? { profile: step.profile } : {}), region: step.region, ...(endpointUrl ? { endpointUrl } : {}) });
+  const [comment, ...lines] = waitForAttachmentState({ attachment: new ShellVariable(ATTACHMENT_ID_VAR), states, aws: sh`aws`, place, prefix: 'TGW_' });
   return { stepId: '', comment: comment!, command: lines.join('\n') };
 }
 

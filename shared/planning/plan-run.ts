@@ -112,6 +112,10 @@ export interface PlanRun {
   readonly error?: ApiError;
   /** Status of the peering as last seen. */
   readonly peeringStatus?: string;
+  /** The transit gateway attachment an attachment plan made, or acts on (known once its create ran). */
+  readonly attachmentId?: string;
+  /** Its state as last seen (`pendingAcceptance`, `available`, `deleting` …). */
+  readonly attachmentState?: string;
   readonly startedAt: string;
   readonly finishedAt?: string;
 }
@@ -181,6 +185,7 @@ export function newRun(plan: PeeringPlan, runId: string, startedAt: string): Pla
     planId: plan.id,
     phase: 'checking',
     ...(plan.peeringId ? { peeringId: plan.peeringId } : {}),
+    ...(plan.transitGateway?.attachmentId ? { attachmentId: plan.transitGateway.attachmentId } : {}),
     steps: plan.steps.map((s) => ({ stepId: s.id, status: s.enabled ? 'pending' : 'disabled' })),
     startedAt,
   };

@@ -5,9 +5,10 @@
  * the step list, the AWS CLI export and `electron/actions/execute-plan.ts`.
  */
 import type { AccountId, PeeringId, Region, RouteTableId, SecurityGroupId, VpcId } from '../model/ids';
-import { PEERING_ID_REF, STEP_ACTIONS, type Ec2ActionName, type ParamValue, type PlanStepKind, type StepAction, type StepCall, type StepCallOf, type StepParams, type StepParamsOf } from './step-params';
+import type { TransitGatewayAttachmentId, TransitGatewayId } from '../model/kinds/transit-gateway';
+import { ATTACHMENT_ID_REF, PEERING_ID_REF, STEP_ACTIONS, type Ec2ActionName, type ParamValue, type PlanStepKind, type StepAction, type StepCall, type StepCallOf, type StepParams, type StepParamsOf } from './step-params';
 
-export { PEERING_ID_REF } from './step-params';
+export { ATTACHMENT_ID_REF, PEERING_ID_REF } from './step-params';
 export type { Ec2ActionName, ParamValue, PlanStepKind, StepCall, StepParams } from './step-params';
 
 /** Every step kind, in a stable order (for exhaustive tables and tests). */
@@ -91,6 +92,20 @@ export interface PlanNote {
 /** Why a plan exists. */
 export type PlanPurpose = 'create' | 'accept' | 'complete' | 'delete' | 'reject' | 'fix-path';
 
+/**
+ * The transit gateway of an attachment plan. For such a plan, `requester` is the VPC's side (its
+ * account creates the attachment and its routes) and `accepter` the gateway owner's (accepts,
+ * associates, propagates), whose `vpcId` is the same VPC and whose `cidrs` are empty.
+ */
+export interface PlanTransitGateway {
+  readonly transitGatewayId: TransitGatewayId;
+  readonly name?: string;
+  readonly ownerAccountId: AccountId;
+  readonly region: Region;
+  /** Set when the plan acts on an existing attachment (deletion). */
+  readonly attachmentId?: TransitGatewayAttachmentId;
+}
+
 /** A plan: everything a run will do, in order. */
 export interface PeeringPlan {
   readonly id: string;
@@ -105,6 +120,8 @@ export interface PeeringPlan {
   readonly name?: string;
   readonly steps: readonly PlanStep[];
   readonly notes: readonly PlanNote[];
+  /** Set for a plan that attaches a VPC to a transit gateway, or deletes such an attachment. */
+  readonly transitGateway?: PlanTransitGateway;
 }
 
 /** Local profiles per account, first one preferred (from `Account.profiles` of the topology). */
@@ -122,17 +139,28 @@ export function resolvePeeringRef<P extends StepParams>(params: P, peeringId: st
   return substitute(params, peeringId) as P;
 }
 
-/** The call alone (a step is one too), with `PEERING_ID_REF` replaced when `peeringId` is given. */
-export function resolveStepCall<A extends Ec2ActionName>(call: StepCallOf<A>, peeringId: string | undefined): StepCallOf<A> {
-  return { action: call.action, params: peeringId ? resolvePeeringRef(call.params, peeringId) : call.params };
+/** Replace `ATTACHMENT_ID_REF` in every string of `params` (deeply); the shape stays the same. */
+export function resolveAttachmentRef<P extends StepParams>(params: P, attachmentId: string): P {
+  return substitute(params, attachmentId, ATTACHMENT_ID_REF) as P;
 }
 
-function substitute(value: ParamValue, peeringId: string): ParamValue {
-  if (typeof value === 'string') return value.split(PEERING_ID_REF).join(peeringId);
-  if (Array.isArray(value)) return value.map((v: ParamValue) => substitute(v, peeringId));
+/**
+ * The call alone (a step is one too), with `PEERING_ID_REF` replaced when `peeringId` is given and
+ * `ATTACHMENT_ID_REF` when `attachmentId` is.
+ */
+export function resolveStepCall<A extends Ec2ActionName>(call: StepCallOf<A>, peeringId: string | undefined, attachmentId?: string): StepCallOf<A> {
+  let params = call.params;
+  if (peeringId) params = resolvePeeringRef(params, peeringId);
+  if (attachmentId) params = resolveAttachmentRef(params, attachmentId);
+  return { action: call.action, params };
+}
+
+function substitute(value: ParamValue, id: string, ref: string = PEERING_ID_REF): ParamValue {
+  if (typeof value === 'string') return value.split(ref).join(id);
+  if (Array.isArray(value)) return value.map((v: ParamValue) => substitute(v, id, ref));
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, ParamValue> = {};
-    for (const [k, v] of Object.entries(value as Record<string, ParamValue>)) out[k] = substitute(v, peeringId);
+    for (const [k, v] of Object.entries(value as Record<string, ParamValue>)) out[k] = substitute(v, id, ref);
     return out;
   }
   return value;
@@ -141,6 +169,11 @@ function substitute(value: ParamValue, peeringId: string): ParamValue {
 /** True when some string of `params` still contains `PEERING_ID_REF`. */
 export function needsPeeringId(params: StepParams): boolean {
   return JSON.stringify(params).includes(PEERING_ID_REF);
+}
+
+/** True when some string of `params` still contains `ATTACHMENT_ID_REF`. */
+export function needsAttachmentId(params: StepParams): boolean {
+  return JSON.stringify(params).includes(ATTACHMENT_ID_REF);
 }
 
 /** The plan with `enabled` set from `disabledStepIds` (the user's unticked steps); unknown ids are reported. */
@@ -165,7 +198,7 @@ export function findBrokenDependencies(plan: PeeringPlan): readonly { readonly s
       const dep = byId.get(d);
       if (dep?.enabled) continue;
       if (dep?.kind === 'create' && plan.peeringId) continue;
-      if (dep?.kind === 'accept') continue; // someone else may accept; the run waits for it
+      if (dep?.kind === 'accept' || dep?.kind === 'accept-tgw-vpc-attachment') continue; // someone else may accept; the run waits for it
       broken.push({ stepId: s.id, missing: d });
     }
   }

@@ -6,8 +6,9 @@
  * of the SDK's `*CommandInput`: `electron/actions/ec2-send.ts` checks that at compile time, so a
  * misspelt or invented field fails `tsc`.
  */
-import type { AccountId, PeeringId, Region, RouteTableId, SecurityGroupId, VpcId } from '../model/ids';
+import type { AccountId, PeeringId, Region, RouteTableId, SecurityGroupId, SubnetId, VpcId } from '../model/ids';
 import type { NetworkAclId } from '../model/kinds/network-acl';
+import type { TransitGatewayAttachmentId, TransitGatewayId, TransitGatewayRouteTableId } from '../model/kinds/transit-gateway';
 
 /**
  * Placeholder for the peering id in step parameters before the peering exists. The executor
@@ -17,6 +18,15 @@ export const PEERING_ID_REF = '{{peeringId}}';
 
 /** `PEERING_ID_REF` for a new peering, the id itself for an existing one. */
 export type PeeringRef = PeeringId | typeof PEERING_ID_REF;
+
+/**
+ * Placeholder for a new transit gateway attachment's id before it exists. The executor replaces it
+ * with the id CreateTransitGatewayVpcAttachment returned; the CLI export with `"$TGW_ATTACH_ID"`.
+ */
+export const ATTACHMENT_ID_REF = '{{attachmentId}}';
+
+/** `ATTACHMENT_ID_REF` for a new attachment, the id itself for an existing one. */
+export type AttachmentRef = TransitGatewayAttachmentId | typeof ATTACHMENT_ID_REF;
 
 /** One tag. */
 export type TagParam = { readonly Key: string; readonly Value: string };
@@ -58,6 +68,34 @@ export function routeDestination(params: RouteDestinationParams): string {
 
 /** CreateRoute or ReplaceRoute: the destination through the peering. */
 export type PeeringRouteParams = RouteDestinationParams & { readonly VpcPeeringConnectionId: PeeringRef };
+
+/** CreateRoute or ReplaceRoute: the destination through a transit gateway. */
+export type TransitGatewayRouteParams = RouteDestinationParams & { readonly TransitGatewayId: TransitGatewayId };
+
+/** CreateRoute or ReplaceRoute: through a peering or a transit gateway. */
+export type RouteParams = PeeringRouteParams | TransitGatewayRouteParams;
+
+/** The target a route's parameters name: the peering (or its reference) or the transit gateway. */
+export function routeTargetOf(params: RouteParams): string {
+  return 'TransitGatewayId' in params ? params.TransitGatewayId : params.VpcPeeringConnectionId;
+}
+
+/** The tags of the attachment a create makes. */
+export type AttachmentTagSpecification = { readonly ResourceType: 'transit-gateway-attachment'; readonly Tags: readonly TagParam[] };
+
+/** CreateTransitGatewayVpcAttachment: one subnet per Availability Zone of the VPC. */
+export type CreateTgwVpcAttachmentParams = {
+  readonly TransitGatewayId: TransitGatewayId;
+  readonly VpcId: VpcId;
+  readonly SubnetIds: readonly SubnetId[];
+  readonly TagSpecifications?: readonly AttachmentTagSpecification[];
+};
+
+/** Accept, reject or delete a VPC attachment. */
+export type TgwAttachmentIdParams = { readonly TransitGatewayAttachmentId: AttachmentRef };
+
+/** Associate or disassociate, enable or disable propagation: a route table and an attachment. */
+export type TgwRouteTableLinkParams = { readonly TransitGatewayRouteTableId: TransitGatewayRouteTableId; readonly TransitGatewayAttachmentId: AttachmentRef };
 
 /** An IPv4 source of a rule. */
 export type IpRangeParam = { readonly CidrIp: string; readonly Description?: string };
@@ -105,8 +143,8 @@ export type Ec2ActionParams = {
   readonly RejectVpcPeeringConnection: PeeringIdParams;
   readonly DeleteVpcPeeringConnection: PeeringIdParams;
   readonly ModifyVpcPeeringConnectionOptions: PeeringOptionsParams;
-  readonly CreateRoute: PeeringRouteParams;
-  readonly ReplaceRoute: PeeringRouteParams;
+  readonly CreateRoute: RouteParams;
+  readonly ReplaceRoute: RouteParams;
   readonly DeleteRoute: RouteDestinationParams;
   readonly AuthorizeSecurityGroupIngress: IngressParams;
   readonly RevokeSecurityGroupIngress: IngressParams;
@@ -114,6 +152,13 @@ export type Ec2ActionParams = {
   readonly RevokeSecurityGroupEgress: EgressParams;
   readonly CreateNetworkAclEntry: NetworkAclEntryParams;
   readonly DeleteNetworkAclEntry: NetworkAclEntryKeyParams;
+  readonly CreateTransitGatewayVpcAttachment: CreateTgwVpcAttachmentParams;
+  readonly AcceptTransitGatewayVpcAttachment: TgwAttachmentIdParams;
+  readonly DeleteTransitGatewayVpcAttachment: TgwAttachmentIdParams;
+  readonly AssociateTransitGatewayRouteTable: TgwRouteTableLinkParams;
+  readonly DisassociateTransitGatewayRouteTable: TgwRouteTableLinkParams;
+  readonly EnableTransitGatewayRouteTablePropagation: TgwRouteTableLinkParams;
+  readonly DisableTransitGatewayRouteTablePropagation: TgwRouteTableLinkParams;
 };
 
 /** The EC2 API actions a plan may call. */
@@ -141,7 +186,12 @@ export type PlanStepKind =
   | 'revoke-egress'
   | 'reject'
   | 'authorize-egress'
-  | 'create-network-acl-entry';
+  | 'create-network-acl-entry'
+  | 'create-tgw-vpc-attachment'
+  | 'accept-tgw-vpc-attachment'
+  | 'associate-tgw-route-table'
+  | 'enable-tgw-propagation'
+  | 'delete-tgw-vpc-attachment';
 
 /** The EC2 action each kind of step calls (a create-route step may send ReplaceRoute, with the same input, when the user decides so). */
 export const STEP_ACTIONS = {
@@ -157,6 +207,11 @@ export const STEP_ACTIONS = {
   reject: 'RejectVpcPeeringConnection',
   'authorize-egress': 'AuthorizeSecurityGroupEgress',
   'create-network-acl-entry': 'CreateNetworkAclEntry',
+  'create-tgw-vpc-attachment': 'CreateTransitGatewayVpcAttachment',
+  'accept-tgw-vpc-attachment': 'AcceptTransitGatewayVpcAttachment',
+  'associate-tgw-route-table': 'AssociateTransitGatewayRouteTable',
+  'enable-tgw-propagation': 'EnableTransitGatewayRouteTablePropagation',
+  'delete-tgw-vpc-attachment': 'DeleteTransitGatewayVpcAttachment',
 } as const satisfies Record<PlanStepKind, Ec2ActionName>;
 
 /** The action a step of kind `K` calls. */

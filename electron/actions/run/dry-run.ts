@@ -7,16 +7,20 @@ import type { ApiError } from '../../../shared/core/result';
 import type { PeeringId } from '../../../shared/model/ids';
 import type { CheckVerdict } from '../../../shared/planning/audit-entry';
 import type { PlanStep } from '../../../shared/planning/plan-types';
-import { needsPeeringId, resolveStepCall } from '../../../shared/planning/plan-types';
+import { needsAttachmentId, needsPeeringId, resolveStepCall } from '../../../shared/planning/plan-types';
 import { messageOf } from '../../aws/aws-errors';
 import { actionErrorCode, isPeeringNotFound, unwrapCallError } from '../action-errors';
 import type { CallAnswer } from '../ec2-send';
 import { adoptLivePeering } from '../steps/create-peering';
+import { adoptLiveAttachment } from '../steps/tgw-attachment';
 import { STEP_HANDLERS } from '../steps';
 import { isOwnStep, type RunContext } from './run-context';
 
 /** A syntactically valid peering id for DryRuns of steps whose peering does not exist yet. */
 export const DRY_RUN_PEERING_ID = 'pcx-00000000000000000';
+
+/** A syntactically valid attachment id for DryRuns of steps whose attachment does not exist yet. */
+export const DRY_RUN_ATTACHMENT_ID = 'tgw-attach-00000000000000000';
 
 /** Errors that say the peering is not in the state the call needs: a state it may reach by the time the step runs. */
 const STATE_CODES = new Set(['OperationNotPermitted', 'InvalidStateTransition', 'IncorrectState']);
@@ -26,6 +30,8 @@ function classify(ctx: RunContext, step: PlanStep, e: unknown, placeholder: bool
   const handler = STEP_HANDLERS[step.kind];
   if (code === 'DryRunOperation') return 'would-succeed';
   if (isPeeringNotFound(code) && (placeholder || handler.findsPeeringWhenRun)) return 'checked-later';
+  // A step on an attachment not made yet (or not yet visible to the gateway's owner).
+  if (/^InvalidTransitGatewayAttachmentID\.NotFound$/.test(code) && (placeholder || handler.findsPeeringWhenRun)) return 'checked-later';
   if (STATE_CODES.has(code) && !placeholder) return 'checked-later';
   // Security-group references across a peering resolve only once it is active (VPC Peering
   // Guide, "Update your security groups to reference peer security groups").
@@ -57,6 +63,15 @@ function checkDetails(verdict: CheckVerdict, e: unknown, placeholder: boolean): 
 function adoptIgnoredDryRun(ctx: RunContext, step: PlanStep, answer: CallAnswer): void {
   const { state } = ctx;
   const note = 'The endpoint ignored DryRun and made this change during the check (AWS never does); counted as done.';
+  if (step.kind === 'create-tgw-vpc-attachment') {
+    const id = (answer.output.TransitGatewayVpcAttachment as { TransitGatewayAttachmentId?: string } | undefined)?.TransitGatewayAttachmentId;
+    if (id) {
+      state.attachmentId = id;
+      state.run = { ...state.run, attachmentId: id };
+    }
+    state.setStep(step.id, { dryRun: 'would-succeed', status: 'done', message: `Created ${id ?? 'the attachment'}. ${note}`, finishedAt: state.nowIso() });
+    return;
+  }
   if (step.kind === 'create') {
     const pcx = (answer.output.VpcPeeringConnection as { VpcPeeringConnectionId?: string } | undefined)?.VpcPeeringConnectionId;
     if (pcx) {
@@ -77,6 +92,7 @@ export async function dryRunSteps(ctx: RunContext, steps: readonly PlanStep[]): 
   // The id known before the DryRun: a create that an endpoint wrongly ran must not make the
   // later DryRuns real calls too.
   const knownId = state.peeringId;
+  const knownAttachment = state.attachmentId;
   const applied: string[] = [];
   for (const step of steps) {
     ctx.deps.signal?.throwIfAborted();
@@ -89,11 +105,15 @@ export async function dryRunSteps(ctx: RunContext, steps: readonly PlanStep[]): 
       state.setStep(step.id, { dryRun: 'already-done' });
       continue;
     }
-    const placeholder = !knownId && needsPeeringId(step.params);
-    // The check's line names the call as the step will send it: a new peering's id stays a reference.
-    const checked = resolveStepCall(step, knownId);
+    if (step.kind === 'create-tgw-vpc-attachment' && (state.attachmentId || (await adoptLiveAttachment(step, ctx)))) {
+      state.setStep(step.id, { dryRun: 'already-done' });
+      continue;
+    }
+    const placeholder = (!knownId && needsPeeringId(step.params)) || (!knownAttachment && needsAttachmentId(step.params));
+    // The check's line names the call as the step will send it: a new peering's or attachment's id stays a reference.
+    const checked = resolveStepCall(step, knownId, knownAttachment);
     try {
-      const call = resolveStepCall(step, knownId ?? (placeholder ? DRY_RUN_PEERING_ID : undefined));
+      const call = resolveStepCall(step, knownId ?? (placeholder ? DRY_RUN_PEERING_ID : undefined), knownAttachment ?? (placeholder ? DRY_RUN_ATTACHMENT_ID : undefined));
       const answer = await ctx.calls.mutate(step, call, true);
       // AWS always answers a DryRun with an error (DryRunOperation when allowed). A success means
       // the endpoint ignored DryRun and made the change (moto 5.2.1 does for peering and route

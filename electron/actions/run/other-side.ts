@@ -4,10 +4,11 @@
  * goes on once they accepted, or stops resumable while it waits.
  */
 import type { ApiError } from '../../../shared/core/result';
-import { buildHandoff } from '../../../shared/planning/handoff';
+import { buildAttachmentHandoff, buildHandoff } from '../../../shared/planning/handoff';
 import type { PlanRun, RunOutcome } from '../../../shared/planning/plan-run';
 import type { PeeringPlan, PlanStep } from '../../../shared/planning/plan-types';
 import { describePeering } from '../ec2-reads';
+import { describeAttachment, GONE_ATTACHMENT_STATES } from '../tgw-reads';
 import { waitForAcceptance } from '../wait-for-acceptance';
 import { DEFAULT_ACCEPTANCE, type RunContext } from './run-context';
 
@@ -20,7 +21,7 @@ export function watcherOf(plan: PeeringPlan): { profile: string; region: string;
 
 /** True when the other side does `step`: an accept the user unticked or has no profile for. */
 export function isTheirAccept(step: PlanStep): boolean {
-  return step.kind === 'accept' && (!step.enabled || !step.profile);
+  return (step.kind === 'accept' || step.kind === 'accept-tgw-vpc-attachment') && (!step.enabled || !step.profile);
 }
 
 /** The plan as the other side sees it: an unticked accept is theirs too. */
@@ -28,7 +29,7 @@ function handoffPlan(plan: PeeringPlan): PeeringPlan {
   return {
     ...plan,
     steps: plan.steps.map((s) => {
-      if (s.kind === 'accept' && !s.enabled) {
+      if ((s.kind === 'accept' || s.kind === 'accept-tgw-vpc-attachment') && !s.enabled) {
         const { profile: _p, ...rest } = s;
         return { ...rest, enabled: true };
       }
@@ -38,7 +39,7 @@ function handoffPlan(plan: PeeringPlan): PeeringPlan {
 }
 
 function otherSideIds(plan: PeeringPlan): string[] {
-  return plan.steps.filter((s) => (s.enabled && !s.profile) || (s.kind === 'accept' && !s.enabled)).map((s) => s.id);
+  return plan.steps.filter((s) => (s.enabled && !s.profile) || ((s.kind === 'accept' || s.kind === 'accept-tgw-vpc-attachment') && !s.enabled)).map((s) => s.id);
 }
 
 /** Acceptance by the other side: hand over what they must do, then watch the status. */
@@ -90,6 +91,39 @@ async function awaitAcceptance(ctx: RunContext, step: PlanStep): Promise<'accept
   return 'stopped';
 }
 
+/**
+ * The gateway owner's acceptance of a new attachment: hand over what they must do, then watch the
+ * attachment's state with the VPC owner's profile until it is available (or the wait runs out).
+ */
+async function awaitAttachmentAcceptance(ctx: RunContext, step: PlanStep): Promise<'accepted' | 'stopped'> {
+  const { state, plan, deps } = ctx;
+  const id = state.attachmentId!;
+  const handoff = buildAttachmentHandoff(handoffPlan(plan), id, otherSideIds(plan));
+  const watcher = watcherOf(plan);
+  const accepted = `Account ${step.accountId} accepted ${id}.`;
+  const look = async () => (watcher ? ctx.calls.read(watcher.profile, watcher.region, 'DescribeTransitGatewayVpcAttachments', (c, s) => describeAttachment(c, id, s)).catch(() => undefined) : undefined);
+  let v = await look();
+  state.setStep(step.id, { status: 'other-side', message: `Waiting for account ${step.accountId} to accept ${id} in ${step.region}.` }, true);
+  state.update({ phase: 'waiting-for-accepter', ...(handoff ? { handoff } : {}), ...(v ? { attachmentState: v.state } : {}) });
+  const wait = deps.acceptance?.wait ?? true;
+  const intervalMs = deps.acceptance?.pollIntervalMs ?? DEFAULT_ACCEPTANCE.pollIntervalMs;
+  const deadline = ctx.clock.now() + (wait ? (deps.acceptance?.timeoutMs ?? DEFAULT_ACCEPTANCE.timeoutMs) : 0);
+  while (watcher && v?.state !== 'available' && !(v && GONE_ATTACHMENT_STATES.includes(v.state)) && ctx.clock.now() < deadline && !deps.signal?.aborted) {
+    await ctx.clock.sleep(intervalMs, deps.signal).catch(() => undefined);
+    v = await look();
+    if (v && v.state !== state.run.attachmentState) state.update({ attachmentState: v.state });
+  }
+  if (v?.state === 'available' || v?.state === 'pending') {
+    state.setStep(step.id, { status: 'done-by-other-side', message: accepted, finishedAt: state.nowIso() }, true);
+    state.update({ phase: 'running', attachmentState: v.state });
+    return 'accepted';
+  }
+  if (v && GONE_ATTACHMENT_STATES.includes(v.state)) {
+    state.setStep(step.id, { status: 'failed', error: { code: 'conflict', message: `${id} is ${v.state}: it was not accepted.`, fix: 'Rescan; delete it and plan a new attachment if it should be made again.' } });
+  }
+  return 'stopped';
+}
+
 /** End a run that waits for the accepter: their steps stay theirs, ours that wait on the acceptance stay pending for the resume. */
 function finishWaiting(ctx: RunContext, cancelled: boolean): PlanRun {
   const { state, plan } = ctx;
@@ -102,6 +136,13 @@ function finishWaiting(ctx: RunContext, cancelled: boolean): PlanRun {
     }),
   };
   const runOutcome: RunOutcome = cancelled ? 'cancelled' : 'waiting-for-accepter';
+  if (plan.transitGateway) {
+    return state.finishKeepingPending(runOutcome, {
+      code: cancelled ? 'cancelled' : 'unavailable',
+      message: `${state.attachmentId} is waiting for account ${plan.accepter.accountId} to accept it in ${plan.accepter.region} (state ${state.run.attachmentState ?? 'pendingAcceptance'}).`,
+      fix: 'Send them the steps below; resume the run once they have accepted (Peerscape continues with the remaining steps).',
+    });
+  }
   const error: ApiError = {
     code: cancelled ? 'cancelled' : 'unavailable',
     message: `${state.peeringId} is waiting for account ${plan.accepter.accountId} to accept it in ${plan.accepter.region} (status ${state.peeringStatus ?? 'pending-acceptance'}).`,
@@ -116,6 +157,13 @@ function finishWaiting(ctx: RunContext, cancelled: boolean): PlanRun {
  */
 export async function handOver(ctx: RunContext, step: PlanStep): Promise<PlanRun | undefined> {
   const { state } = ctx;
+  if (step.kind === 'accept-tgw-vpc-attachment') {
+    if (!state.attachmentId) return state.finish('failed', { code: 'invalid-input', message: 'There is no attachment to accept yet.', fix: 'Tick the create step, then run again.' });
+    if ((await awaitAttachmentAcceptance(ctx, step)) === 'accepted') return undefined;
+    const failed = state.stepRun(step.id);
+    if (failed.status === 'failed' && failed.error) return state.finish('failed', failed.error);
+    return finishWaiting(ctx, !!ctx.deps.signal?.aborted);
+  }
   if (step.kind !== 'accept') {
     state.setStep(step.id, { status: 'other-side', message: `Account ${step.accountId} must do this (no local profile).` });
     return undefined;
@@ -131,6 +179,11 @@ export async function handOver(ctx: RunContext, step: PlanStep): Promise<PlanRun
 export function finishCompleted(ctx: RunContext): PlanRun {
   const { state, plan } = ctx;
   const others = state.run.steps.filter((s) => s.status === 'other-side');
+  if (others.length > 0 && plan.transitGateway && state.attachmentId) {
+    const handoff = state.run.handoff ?? buildAttachmentHandoff(handoffPlan(plan), state.attachmentId, others.map((s) => s.stepId));
+    state.run = { ...state.run, ...(handoff ? { handoff } : {}) };
+    return state.finish('completed-with-handoff');
+  }
   if (others.length > 0 && state.peeringId) {
     const handoff = state.run.handoff ?? buildHandoff(handoffPlan(plan), state.peeringId, others.map((s) => s.stepId));
     state.run = { ...state.run, ...(handoff ? { handoff } : {}) };

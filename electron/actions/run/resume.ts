@@ -20,11 +20,13 @@ export function startingRun(plan: PeeringPlan, opts: ExecuteOptions, startedAt: 
   if (!prev) return newRun(plan, opts.runId ?? randomUUID(), startedAt);
   const byId = new Map(prev.steps.map((s) => [s.stepId, s]));
   const peeringId = prev.peeringId ?? plan.peeringId;
+  const attachmentId = prev.attachmentId ?? plan.transitGateway?.attachmentId;
   return {
     runId: prev.runId,
     planId: plan.id,
     phase: 'checking',
     ...(peeringId ? { peeringId } : {}),
+    ...(attachmentId ? { attachmentId } : {}),
     steps: plan.steps.map((s) => {
       const before = byId.get(s.id);
       if (before && isStepFinished(before.status)) return before;
@@ -70,6 +72,7 @@ export async function reconcile(ctx: RunContext, lines: readonly AuditRecord[]):
   }
   if (found.peeringId) state.peeringId = found.peeringId;
   if (found.peeringStatus) state.peeringStatus = found.peeringStatus;
+  if (found.attachmentId) state.attachmentId = found.attachmentId;
   for (const [stepId, patch] of found.steps) state.setStep(stepId, patch, true);
   for (const s of state.run.steps) {
     if (s.status !== 'interrupted') continue;
@@ -80,7 +83,11 @@ export async function reconcile(ctx: RunContext, lines: readonly AuditRecord[]):
       true,
     );
   }
-  state.update({ ...(state.peeringId ? { peeringId: state.peeringId } : {}), ...(state.peeringStatus ? { peeringStatus: state.peeringStatus } : {}) });
+  state.update({
+    ...(state.peeringId ? { peeringId: state.peeringId } : {}),
+    ...(state.peeringStatus ? { peeringStatus: state.peeringStatus } : {}),
+    ...(state.attachmentId ? { attachmentId: state.attachmentId } : {}),
+  });
   if (found.steps.size > 0) await state.checkpoint();
   return undefined;
 }

@@ -110,7 +110,7 @@ export class RunCalls {
   /** The call the plan lists for the step with `step`'s id (the plan's own step, ticked), if any. */
   private listedCall(step: PlanStep) {
     const own = this.plan.steps.find((s) => s.id === step.id);
-    return own?.enabled ? stepCall(own, this.state.peeringId, this.decisions[own.id]) : undefined;
+    return own?.enabled ? stepCall(own, this.state.peeringId, this.decisions[own.id], this.state.attachmentId) : undefined;
   }
 
   /** Record what the check (DryRun) of `step` found: a check, never an error or a change. */

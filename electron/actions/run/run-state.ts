@@ -15,12 +15,15 @@ export class RunState {
   peeringId: PeeringId | undefined;
   /** Its last status seen in AWS. */
   peeringStatus: PeeringStatus | undefined;
+  /** The transit gateway attachment the run made, adopted or acts on (also in `run` once reported). */
+  attachmentId: string | undefined;
 
   constructor(
     public run: PlanRun,
     private readonly deps: Pick<ExecuteDeps, 'onProgress' | 'checkpoint' | 'now'>,
   ) {
     this.peeringId = run.peeringId;
+    this.attachmentId = run.attachmentId;
   }
 
   nowIso(): string {
@@ -53,9 +56,15 @@ export class RunState {
     this.update({ peeringId: this.peeringId, ...(status ? { peeringStatus: status } : {}) });
   }
 
-  /** The call with the peering id filled in, once the run knows it. */
+  /** Take `id` as the run's transit gateway attachment and report it (with its state when known). */
+  adoptAttachment(id: string, state?: string): void {
+    this.attachmentId = id;
+    this.update({ attachmentId: id, ...(state ? { attachmentState: state } : {}) });
+  }
+
+  /** The call with the peering's and the attachment's ids filled in, once the run knows them. */
   resolved<A extends Ec2ActionName>(call: StepCallOf<A>): StepCallOf<A> {
-    return resolveStepCall(call, this.peeringId);
+    return resolveStepCall(call, this.peeringId, this.attachmentId);
   }
 
   /** Make the run durable. A run file that could not be written is not the run's failure. */
@@ -88,6 +97,7 @@ export class RunState {
       ...(error ? { error } : {}),
       ...(this.peeringId ? { peeringId: this.peeringId } : {}),
       ...(this.peeringStatus ? { peeringStatus: this.peeringStatus } : {}),
+      ...(this.attachmentId ? { attachmentId: this.attachmentId } : {}),
       finishedAt: this.nowIso(),
     };
     this.emit();

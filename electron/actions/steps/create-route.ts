@@ -1,7 +1,7 @@
-/** `create-route`: route a destination to the peering. A route that points elsewhere is the user's
+/** `create-route`: route a destination to the peering (or the transit gateway). A route that points elsewhere is the user's
  * decision (replace it with ReplaceRoute, or skip), asked for by stopping the run with a conflict.
  */
-import { routeDestination } from '../../../shared/planning/step-params';
+import { routeDestination, routeTargetOf } from '../../../shared/planning/step-params';
 import { actionErrorCode } from '../action-errors';
 import { findRoute } from '../ec2-reads';
 import { requestIdOf, type StepHandler } from './step-handler';
@@ -9,7 +9,8 @@ import { requestIdOf, type StepHandler } from './step-handler';
 export const createRoute: StepHandler<'create-route'> = {
   doneWhenDryRunSays: ['RouteAlreadyExists'],
   async run(step, ctx) {
-    const pcx = ctx.state.peeringId!;
+    // The peering (its id once the run knows it) or the transit gateway the route points at.
+    const pcx = routeTargetOf(ctx.state.resolved(step).params);
     const table = step.params.RouteTableId;
     const dest = routeDestination(step.params);
     for (let attempt = 0; attempt < 2; attempt++) {

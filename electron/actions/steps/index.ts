@@ -9,6 +9,7 @@ import { deletePeering, rejectPeering } from './end-peering';
 import { authorizeEgress, authorizeIngress, revokeEgress, revokeIngress } from './ingress';
 import { createNetworkAclEntry } from './network-acl-entry';
 import type { StepHandler } from './step-handler';
+import { acceptTgwVpcAttachment, associateTgwRouteTable, createTgwVpcAttachment, deleteTgwVpcAttachment, enableTgwPropagation } from './tgw-attachment';
 
 const HANDLERS = {
   create: createPeering,
@@ -23,6 +24,11 @@ const HANDLERS = {
   reject: rejectPeering,
   'authorize-egress': authorizeEgress,
   'create-network-acl-entry': createNetworkAclEntry,
+  'create-tgw-vpc-attachment': createTgwVpcAttachment,
+  'accept-tgw-vpc-attachment': acceptTgwVpcAttachment,
+  'associate-tgw-route-table': associateTgwRouteTable,
+  'enable-tgw-propagation': enableTgwPropagation,
+  'delete-tgw-vpc-attachment': deleteTgwVpcAttachment,
 } satisfies { readonly [K in PlanStepKind]: StepHandler<K> };
 
 /** The handler of each kind of step. */

@@ -131,7 +131,11 @@ function StepRow({
         <span className={`step-status status-${status}`} data-testid={`status-${step.id}`}>
           {STATUS_LABEL[status]}
         </span>
-        {state?.dryRun && <span className={`step-dry dry-${state.dryRun}`}>{DRY_RUN_LABEL[state.dryRun]}</span>}
+        {state?.dryRun && (
+          <span className={`step-dry dry-${state.dryRun}`}>
+            {state.dryRun === 'checked-later' && 'TransitGatewayAttachmentId' in step.params ? 'DryRun: checked once the attachment exists' : DRY_RUN_LABEL[state.dryRun]}
+          </span>
+        )}
       </div>
       {step.warning && !state?.message && <p className="plan-step-warning">{step.warning}</p>}
       {state?.message && <p className="plan-step-message">{state.message}</p>}
@@ -142,7 +146,7 @@ function StepRow({
             {state.conflict.routeTableId} sends {state.conflict.destination} to <span className="mono">{state.conflict.currentTarget}</span>.
           </span>
           <button type="button" aria-pressed={decision === 'replace'} onClick={() => onDecide(step.id, 'replace')}>
-            Replace with the peering
+            {'TransitGatewayId' in step.params ? 'Replace with the transit gateway' : 'Replace with the peering'}
           </button>
           <button type="button" aria-pressed={decision === 'skip'} onClick={() => onDecide(step.id, 'skip')}>
             Keep it (skip)
@@ -249,6 +253,13 @@ export function PlanSteps(props: PlanStepsProps) {
               {' '}
               <span className="mono">{run.peeringId}</span>
               {run.peeringStatus ? ` (${run.peeringStatus})` : ''}
+            </>
+          )}
+          {run.attachmentId && (
+            <>
+              {' '}
+              <span className="mono">{run.attachmentId}</span>
+              {run.attachmentState ? ` (${run.attachmentState})` : ''}
             </>
           )}
         </p>

@@ -12,7 +12,7 @@ import { existsSync, readFileSync, writeSync } from 'node:fs';
 import { createActionsService } from '../../../electron/actions/actions-service';
 import type { AuditEntry } from '../../../shared/planning/audit-entry';
 import type { Topology } from '../../../shared/model/topology';
-import { planPeeringInput } from '../../../shared/planning/action-inputs';
+import { planAttachmentInput, planPeeringInput } from '../../../shared/planning/action-inputs';
 import type { AuditRecord } from '../../../shared/planning/audit-filter';
 
 /** What the test asks of the child. */
@@ -21,7 +21,7 @@ export interface ChildOrder {
   readonly env: Readonly<Record<string, string>>;
   readonly home: string;
   readonly topologyFile: string;
-  /** `run`: plan `request` and run it; `resume`: list the unfinished runs and resume each. */
+  /** `run`: plan `request` (a peering, or an attachment when it names a transit gateway) and run it; `resume`: list the unfinished runs and resume each. */
   readonly mode: 'run' | 'resume';
   readonly request?: unknown;
   /** Stop after the `nth` (1-based) line with this action and outcome is written. */
@@ -33,7 +33,7 @@ export type ChildMessage =
   | { readonly type: 'audit'; readonly entry: AuditRecord }
   | { readonly type: 'paused'; readonly entry: AuditRecord }
   | { readonly type: 'runs'; readonly runIds: readonly string[]; readonly outcomes: readonly string[] }
-  | { readonly type: 'finished'; readonly outcome: string; readonly peeringId?: string; readonly statuses: Readonly<Record<string, string>> }
+  | { readonly type: 'finished'; readonly outcome: string; readonly peeringId?: string; readonly attachmentId?: string; readonly statuses: Readonly<Record<string, string>> }
   | { readonly type: 'error'; readonly message: string };
 
 function say(m: ChildMessage): void {
@@ -67,10 +67,16 @@ async function main(): Promise<void> {
     settle: { intervalMs: 20, timeoutMs: 10_000 },
     acceptance: { wait: true, pollIntervalMs: 50, timeoutMs: 20_000 },
   });
-  const report = (run: { outcome?: string; peeringId?: string; steps: readonly { stepId: string; status: string }[] }) =>
-    say({ type: 'finished', outcome: run.outcome ?? '?', ...(run.peeringId ? { peeringId: run.peeringId } : {}), statuses: Object.fromEntries(run.steps.map((s) => [s.stepId, s.status])) });
+  const report = (run: { outcome?: string; peeringId?: string; attachmentId?: string; steps: readonly { stepId: string; status: string }[] }) =>
+    say({
+      type: 'finished',
+      outcome: run.outcome ?? '?',
+      ...(run.peeringId ? { peeringId: run.peeringId } : {}),
+      ...(run.attachmentId ? { attachmentId: run.attachmentId } : {}),
+      statuses: Object.fromEntries(run.steps.map((s) => [s.stepId, s.status])) });
   if (order.mode === 'run') {
-    const plan = await service.planPeering(planPeeringInput.parse(order.request));
+    const asked = order.request as Record<string, unknown>;
+    const plan = 'transitGatewayId' in asked ? await service.planAttachment(planAttachmentInput.parse(asked)) : await service.planPeering(planPeeringInput.parse(asked));
     if (!plan.ok) throw new Error(plan.error.message);
     const run = await service.runPlan({ planId: plan.value.id });
     if (!run.ok) throw new Error(run.error.message);

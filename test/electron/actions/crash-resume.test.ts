@@ -15,7 +15,13 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-import { DescribeSecurityGroupsCommand, DescribeVpcPeeringConnectionsCommand } from '@aws-sdk/client-ec2';
+import {
+  CreateTransitGatewayCommand,
+  CreateTransitGatewayVpcAttachmentCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeTransitGatewayVpcAttachmentsCommand,
+  DescribeVpcPeeringConnectionsCommand,
+} from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { AuditRecord } from '../../../shared/planning/audit-filter';
@@ -79,6 +85,13 @@ function startChild(order: ChildOrder): Child {
 
 async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((r) => setTimeout(r, 2));
+}
+
+function auditLines(dataDir: string): AuditRecord[] {
+  return readFileSync(join(dataDir, 'audit.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as AuditRecord);
 }
 
 /** What AWS holds for a pair, with ids replaced by roles so two pairs compare. */
@@ -150,13 +163,6 @@ describe('a run killed mid-way resumes to the same result, with every change in 
       rules: rules.sort(),
       dns: { requester: live?.RequesterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc, accepter: live?.AccepterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc },
     };
-  }
-
-  function auditLines(dataDir: string): AuditRecord[] {
-    return readFileSync(join(dataDir, 'audit.jsonl'), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as AuditRecord);
   }
 
   /** Every change AWS holds has an `ok` or `went-through` line; no call is left unanswered or unresolved. */
@@ -255,6 +261,89 @@ describe('a run killed mid-way resumes to the same result, with every change in 
       }
       // Nothing was sent twice where AWS would have made a second one.
       const sent = auditLines(dataDir).filter((l) => l.action === c.action && l.outcome === 'intent' && l.stepId === paused.stepId);
+      expect(sent).toHaveLength(c.when === 'before' ? 2 : 1);
+    });
+  }
+});
+
+describe('an attachment run killed mid-way resumes to the same result: one attachment, its routes, every change audited', () => {
+  let cloud: TestCloud;
+
+  beforeAll(async () => {
+    cloud = await startSandboxCloud();
+    cloud.sandbox!.server.setFaults({ latencyMs: LATENCY_MS });
+  });
+  afterAll(async () => {
+    await cloud?.stop();
+  });
+
+  /** A gateway with one VPC attached (so its table routes somewhere), and a VPC to attach. */
+  async function newHub(): Promise<{ r: SeededVpc; x: SeededVpc; tgw: string; topologyFile: string }> {
+    const ec2 = cloud.ec2(cloud.a, 'us-east-1');
+    const tgw = (await ec2.send(new CreateTransitGatewayCommand({}))).TransitGateway!.TransitGatewayId!;
+    const x = await seedVpc(cloud, cloud.a, 'us-east-1');
+    await ec2.send(new CreateTransitGatewayVpcAttachmentCommand({ TransitGatewayId: tgw, VpcId: x.vpcId, SubnetIds: [x.subnetIds[0]!] }));
+    const r = await seedVpc(cloud, cloud.a, 'us-east-1');
+    const topologyFile = join(mkdtempSync(join(tmpdir(), 'peerscape-crash-topology-')), 'topology.json');
+    writeFileSync(topologyFile, JSON.stringify(await discover(cloud, ['us-east-1'])));
+    return { r, x, tgw, topologyFile };
+  }
+
+  function order(hub: { r: SeededVpc; tgw: string; topologyFile: string }, dataDir: string, mode: ChildOrder['mode'], pauseAt?: ChildOrder['pauseAt']): ChildOrder {
+    return { dataDir, env: { ...cloud.env }, home: cloud.home, topologyFile: hub.topologyFile, mode, request: { vpcId: hub.r.vpcId, transitGatewayId: hub.tgw }, ...(pauseAt ? { pauseAt } : {}) };
+  }
+
+  async function liveAttachments(vpcId: string, tgw: string): Promise<string[]> {
+    const out = await cloud.ec2(cloud.a, 'us-east-1').send(new DescribeTransitGatewayVpcAttachmentsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }));
+    return (out.TransitGatewayVpcAttachments ?? []).filter((a) => a.TransitGatewayId === tgw && !['deleted', 'deleting', 'failed', 'rejected'].includes(a.State ?? '')).map((a) => a.TransitGatewayAttachmentId!);
+  }
+
+  const cases: { action: string; nth: number; when: 'before' | 'during' | 'after' }[] = [
+    { action: 'CreateTransitGatewayVpcAttachment', nth: 1, when: 'before' },
+    { action: 'CreateTransitGatewayVpcAttachment', nth: 1, when: 'during' },
+    { action: 'CreateTransitGatewayVpcAttachment', nth: 1, when: 'after' },
+    { action: 'CreateRoute', nth: 1, when: 'during' },
+  ];
+
+  for (const c of cases) {
+    it(`killed ${c.when} ${c.action} #${c.nth}: the resume recognises what went through and finishes with one attachment`, async () => {
+      const hub = await newHub();
+      const dataDir = mkdtempSync(join(tmpdir(), 'peerscape-crash-'));
+      const goFile = join(dataDir, 'go');
+      const first = startChild(order(hub, dataDir, 'run', { action: c.action, outcome: c.when === 'after' ? 'ok' : 'intent', nth: c.nth, goFile }));
+      const paused = ((await first.next('paused')) as Extract<ChildMessage, { type: 'paused' }>).entry;
+      const server = cloud.sandbox!.server;
+      if (c.when === 'during') {
+        const count = () => server.stats().byAction[c.action] ?? 0;
+        const before = count();
+        server.setFaults({ latencyMs: HOLD_MS });
+        writeFileSync(goFile, 'go');
+        await until(() => count() > before);
+      }
+      await first.kill();
+      server.setFaults({ latencyMs: LATENCY_MS });
+
+      const second = startChild(order(hub, dataDir, 'resume'));
+      const listed = (await second.next('runs')) as Extract<ChildMessage, { type: 'runs' }>;
+      expect(listed.outcomes).toEqual(['interrupted']);
+      const done = (await second.next('finished')) as Extract<ChildMessage, { type: 'finished' }>;
+      expect(await second.exited, second.stderr()).toBe(0);
+      expect(done.outcome).toBe('completed');
+
+      // One attachment, the one the run reports, and both of r's tables route x's block to the gateway.
+      expect(await liveAttachments(hub.r.vpcId, hub.tgw)).toEqual([done.attachmentId]);
+      const routes = (await routesOf(cloud, hub.r)).filter((t) => t.target === hub.tgw).map((t) => `${t.table} ${t.destination}`);
+      expect(routes.sort()).toEqual([`${hub.r.explicitTableId} ${hub.x.cidr}`, `${hub.r.mainTableId} ${hub.x.cidr}`].sort());
+
+      const lines = auditLines(dataDir);
+      expect(danglingIntents(lines)).toEqual([]);
+      expect(unresolvedInterrupted(lines)).toEqual([]);
+      const creates = lines.filter((l) => l.action === 'CreateTransitGatewayVpcAttachment' && (l.outcome === 'ok' || l.outcome === 'went-through'));
+      expect(creates).toHaveLength(1);
+      expect(creates[0]!.created).toEqual([done.attachmentId]);
+      const ofCall = lines.filter((l) => l.callId === paused.callId).map((l) => l.outcome);
+      expect(ofCall).toEqual(c.when === 'after' ? ['intent', 'ok'] : ['intent', 'interrupted', c.when === 'during' ? 'went-through' : 'did-not-happen']);
+      const sent = lines.filter((l) => l.action === c.action && l.outcome === 'intent' && l.stepId === paused.stepId);
       expect(sent).toHaveLength(c.when === 'before' ? 2 : 1);
     });
   }

@@ -228,7 +228,7 @@ export async function routesOf(cloud: TestCloud, v: SeededVpc): Promise<{ table:
       (t.Routes ?? []).map((r) => ({
         table: t.RouteTableId!,
         destination: r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock ?? '?',
-        target: r.VpcPeeringConnectionId ?? r.GatewayId ?? '?',
+        target: r.VpcPeeringConnectionId ?? r.TransitGatewayId ?? r.GatewayId ?? '?',
         ...(r.State ? { state: r.State } : {}),
       })),
     );

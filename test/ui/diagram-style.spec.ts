@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { diagramCssVariables } from '../../shared/diagram/css-variables';
 import type { DiagramTheme } from '../../shared/diagram/style';
-import { EDGE_STYLES, GHOST_EDGE, PALETTES } from '../../shared/diagram/style';
+import { EDGE_STYLES, GHOST_EDGE, PALETTES, TGW_ATTACHMENT_STYLES, TGW_PEERING_STYLES } from '../../shared/diagram/style';
 import { openBrowser } from '../support/browser';
 import type { BrowserSession } from '../support/browser';
 import { startHarness } from '../support/harness';
@@ -150,7 +150,7 @@ describe.each(['dark', 'light'] as const)('the canvas and the exported SVG in th
   it('explain the same edge looks in the canvas legend as in the style module', async () => {
     const page = await openGraph(theme);
     const samples = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.legend [data-edge-style]')].map((item) => {
+      [...document.querySelectorAll<HTMLElement>('.legend [data-edge-style]:not([data-legend-tgw])')].map((item) => {
         const css = getComputedStyle(item.querySelector('.peering-line')!);
         return { category: item.dataset.edgeStyle!, stroke: css.stroke, dash: css.strokeDasharray, width: parseFloat(css.strokeWidth) };
       }),
@@ -165,6 +165,22 @@ describe.each(['dark', 'light'] as const)('the canvas and the exported SVG in th
       return { stroke: css.stroke, dash: css.strokeDasharray, width: parseFloat(css.strokeWidth) };
     });
     expect({ ...ghost, dash: dashOf(ghost.dash) }).toEqual({ stroke: rgb(palette[GHOST_EDGE.colour]), dash: dashOf(GHOST_EDGE.dash), width: GHOST_EDGE.width });
+    // The demo's transit gateway looks: each row drawn as its style says, and only looks some edge has.
+    const tgwSamples = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.legend [data-legend-tgw]')].map((item) => {
+        const css = getComputedStyle(item.querySelector('.tgw-line')!);
+        return { key: item.dataset.legendTgw!, stroke: css.stroke, dash: css.strokeDasharray, width: parseFloat(css.strokeWidth) };
+      }),
+    );
+    // A TGW peering is drawn cased: its line 2 px wider than its look's width, a core in the canvas colour inside.
+    const tgwStyles = new Map([
+      ...TGW_ATTACHMENT_STYLES.map((s) => [s.key, { key: s.key, stroke: rgb(palette[s.colour]), dash: dashOf(s.dash), width: s.width }] as const),
+      ...TGW_PEERING_STYLES.map((s) => [s.key, { key: s.key, stroke: rgb(palette[s.colour]), dash: dashOf(s.dash), width: s.width + 2 }] as const),
+    ]);
+    expect(tgwSamples.length).toBeGreaterThan(0);
+    for (const sample of tgwSamples) expect({ ...sample, dash: dashOf(sample.dash) }).toEqual(tgwStyles.get(sample.key));
+    const drawnKeys = await page.evaluate(() => [...new Set([...document.querySelectorAll<HTMLElement>('.react-flow__edge [data-edge-style^="tgw-"]')].map((e) => e.dataset.edgeStyle!))]);
+    expect(new Set(tgwSamples.map((s) => s.key))).toEqual(new Set(drawnKeys));
     expect(session.problems).toEqual([]);
   });
 });

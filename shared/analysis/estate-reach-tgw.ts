@@ -25,7 +25,7 @@ import { waitingAttachments } from './reachability-tgw';
 import type { ReachabilityCheck } from './reachability-types';
 import { prefixListLookup } from './prefix-lists';
 import { tgwLookupOf } from './tgw-lookup';
-import { gatewaysJoining } from './vpc-reach';
+import { directionReach, gatewaysJoining } from './vpc-reach';
 
 /** The first transit gateway component that blocks a pair, in a few words' worth of data. */
 export type GatewayComponent =
@@ -143,7 +143,7 @@ function gatewayBlockOf(check: ReachabilityCheck, kind: 'source-route' | 'return
  * one joins them too), network ACLs, security groups; the first failing check decides, else the
  * first undecided one.
  */
-export function judgeGatewayPair(estate: EstateIndex, from: ReachVpc, to: ReachVpc, peering: Peering | null, traffic: Traffic): GatewayPairVerdict {
+export function judgeGatewayPair(estate: EstateIndex, from: ReachVpc, to: ReachVpc, peering: Peering | null, traffic: Traffic, opts: { readonly quick?: boolean } = {}): GatewayPairVerdict {
   const t = estate.topology;
   const joined = gatewayJoined(estate, from.vpcId, to.vpcId);
   const checks: { stage: ReachStage | 'peering'; check: ReachabilityCheck }[] = [];
@@ -168,12 +168,22 @@ export function judgeGatewayPair(estate: EstateIndex, from: ReachVpc, to: ReachV
       gateway: { component: 'attachment-not-available', direction: first.resourceId === from.vpcId || first.vpc?.vpcId === from.vpcId ? 'there' : 'back', transitGatewayId: first.transitGatewayId, attachmentId: first.id },
     };
   }
+  // For the roll-up, without a peering: the route hops from the reach walks (remembered per
+  // gateway table and block), not the explainer's worded checks; a row words them.
+  if (opts.quick === true && !peering) {
+    const ways = [directionReach(t, from.vpcId, to.vpcId).status, directionReach(t, to.vpcId, from.vpcId).status];
+    if (ways.some((w) => w === 'no' || w === 'some')) return { verdict: 'blocked', reason: 'transit-gateway', transitGatewayIds: [] };
+    if (ways.some((w) => w === 'unknown')) checks.push({ stage: 'source-route', check: { kind: 'source-route', status: 'unknown', resourceIds: [], message: '' } });
+  }
+  const routesPass = opts.quick === true && !peering;
   const gatewayTo = joined.there || joined.waiting ? to.vpcId : undefined;
   const gatewayBack = joined.back || joined.waiting ? from.vpcId : undefined;
-  const there = checkRoutes(t, estate.index, 'source-route', from.endpoint, to.ranges, to.ranges, peering, gatewayTo);
-  crossed = [...new Set(there.flatMap((c) => (c.traces ?? []).flatMap((tr) => tr.hops.flatMap((h) => (h.kind === 'tgw-table' ? [h.transitGatewayId] : [])))))];
-  for (const c of there) checks.push({ stage: 'source-route', check: c });
-  for (const c of checkRoutes(t, estate.index, 'return-route', to.endpoint, from.ranges, from.ranges, peering, gatewayBack)) checks.push({ stage: 'return-route', check: c });
+  if (!routesPass) {
+    const there = checkRoutes(t, estate.index, 'source-route', from.endpoint, to.ranges, to.ranges, peering, gatewayTo);
+    crossed = [...new Set(there.flatMap((c) => (c.traces ?? []).flatMap((tr) => tr.hops.flatMap((h) => (h.kind === 'tgw-table' ? [h.transitGatewayId] : [])))))];
+    for (const c of there) checks.push({ stage: 'source-route', check: c });
+    for (const c of checkRoutes(t, estate.index, 'return-route', to.endpoint, from.ranges, from.ranges, peering, gatewayBack)) checks.push({ stage: 'return-route', check: c });
+  }
   const routes = decide();
   if (routes) return routes;
   // The ACL stage reads no peering: the pair's subnets and blocks only.
@@ -189,6 +199,7 @@ export function judgeGatewayPair(estate: EstateIndex, from: ReachVpc, to: ReachV
   const blocked = decide();
   if (blocked) return blocked;
   const unsure = checks.find((c) => c.check.status !== 'pass' && c.check.status !== 'skipped');
+  if (unsure && routesPass && unsure.stage === 'source-route') return { verdict: 'undetermined', transitGatewayIds: [] };
   if (unsure) return verdictOf('undetermined', unsure.stage, unsure.check, crossed);
   return { verdict: 'reachable', transitGatewayIds: crossed };
 }

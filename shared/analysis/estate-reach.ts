@@ -311,7 +311,7 @@ export function computeReachRollUp(topology: Topology, traffic: ReachTraffic): R
         direct[cell]!++;
         // Pairs outside each other's component of peerings are connected by the gateways alone.
         if (estate.componentOf[x] !== estate.componentOf[y]) connectedExtra[cell]!++;
-        const v = judgeGatewayPair(estate, estate.vpc(x), estate.vpc(y), activePeeringBetween(estate, x, y), trafficOf);
+        const v = judgeGatewayPair(estate, estate.vpc(x), estate.vpc(y), activePeeringBetween(estate, x, y), trafficOf, { quick: true });
         countVerdict(cell, v);
       }
     }

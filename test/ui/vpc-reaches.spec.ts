@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reachWordsOf } from '../../shared/analysis/vpc-reach-words';
 import type { Topology } from '../../shared/model/topology';
 import type { BrowserSession } from '../support/browser';
-import { cardSelector, openDemoSession, type Harness } from './graph-helpers';
+import { cardSelector, openDemoSession, selectVpcBySearch, type Harness } from './graph-helpers';
 
 let harness: Harness;
 let session: BrowserSession;
@@ -35,15 +35,8 @@ const vpcId = (name: string) => {
   return v.id;
 };
 
-/** Select a VPC as a user finds one on a zoomed-out estate: its id in the search box and Enter (which selects it and zooms to it), then the query emptied. */
 async function selectBySearch(name: string): Promise<void> {
-  const { page } = session;
-  const search = page.getByRole('searchbox', { name: 'Search VPCs' });
-  await search.fill(vpcId(name));
-  await search.press('Enter');
-  await expect.poll(() => page.getByTestId('inspector-vpc').locator('.inspector-title').textContent(), { timeout: 10_000 }).toBe(name);
-  await search.fill('');
-  await page.locator(cardSelector(vpcId(name))).waitFor();
+  await selectVpcBySearch(session.page, vpcId(name));
 }
 
 describe('the VPCs a selected VPC reaches', () => {

@@ -42,6 +42,12 @@ export const GATEWAY_COMPONENT_LABELS: Readonly<Record<GatewayComponent, string>
   other: 'transit gateway',
 };
 
+/** An entry's reason in a few words: the reason, and for a gateway block its component and way (`transit gateway: not associated (back)`). */
+export function entryReasonWords(e: { readonly reason?: ReachReason; readonly gateway?: { readonly component: GatewayComponent; readonly direction: 'there' | 'back' } }): string {
+  if (!e.reason) return '';
+  return e.gateway ? `${REASON_LABELS[e.reason]}: ${GATEWAY_COMPONENT_LABELS[e.gateway.component]}${e.gateway.direction === 'back' ? ' (back)' : ''}` : REASON_LABELS[e.reason];
+}
+
 /** A VPC transit gateways join to the source that every check lets the traffic reach. */
 export function reachableThroughWords(index: TopologyIndex, to: VpcId, gatewayNames: readonly string[], traffic: ReachTraffic): string {
   return `${labelVpc(index, to)} is reachable through ${gatewayNames.join(' → ')}: routes both ways carry it, and network ACLs and security groups allow ${trafficWords(traffic)}.`;

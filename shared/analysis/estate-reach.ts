@@ -381,4 +381,4 @@ export function computeReachRollUp(topology: Topology, traffic: ReachTraffic): R
   return { traffic, accountIds: estate.accounts, cells, ...total };
 }
 
-export { REASON_LABELS, trafficWords } from './estate-reach-words';
+export { entryReasonWords, GATEWAY_COMPONENT_LABELS, REASON_LABELS, trafficWords } from './estate-reach-words';

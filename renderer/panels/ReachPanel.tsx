@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 
 import type { ReachEntry, ReachRollUp, ReachRow, ReachSource, ReachTraffic } from '../../shared/analysis/estate-reach';
-import { REASON_LABELS, trafficWords } from '../../shared/analysis/estate-reach';
+import { entryReasonWords, REASON_LABELS, trafficWords } from '../../shared/analysis/estate-reach';
 import { reachRollUpCsv, reachRollUpMarkdown, reachRowCsv, reachRowMarkdown } from '../../shared/export/estate-reach';
 import type { AccountId, VpcId } from '../../shared/model/ids';
 import type { Topology } from '../../shared/model/topology';
@@ -77,8 +77,13 @@ function EntryItem({ topology, entry, fromAccount, traffic }: { topology: Topolo
       <div className="reach-entry-head">
         <strong>{vpcName(topology, entry.to)}</strong>
         <span className="muted small mono">{entry.toAccountId}</span>
-        <span className={`badge ${tone === 'ok' ? 'kind-static' : tone === 'bad' ? 'bad' : 'kind-unknown'}`}>{entry.verdict === 'reachable' ? 'reachable' : entry.reason ? REASON_LABELS[entry.reason] : 'undetermined'}</span>
+        <span className={`badge ${tone === 'ok' ? 'kind-static' : tone === 'bad' ? 'bad' : 'kind-unknown'}`}>{entry.verdict === 'reachable' ? 'reachable' : entry.reason ? entryReasonWords(entry) : 'undetermined'}</span>
       </div>
+      {entry.transitGatewayIds && entry.transitGatewayIds.length > 0 && (
+        <span className="small muted" data-testid="reach-gateways">
+          via {entry.transitGatewayIds.map((id) => topology.transitGateways.find((g) => g.id === id)?.name ?? id).join(' → ')}
+        </span>
+      )}
       {fromAccount && <span className="small muted">from {vpcName(topology, entry.from)}</span>}
       <span className="small">{entry.message}</span>
       {entry.fix && <span className="small muted finding-fix">{entry.fix}</span>}

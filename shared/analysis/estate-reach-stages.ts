@@ -17,10 +17,10 @@ import type { RouteCheck } from './route-checks';
 import { CODE_OK, CODE_SELECTED, checkOfCode, classifyBlock, decodeCheck } from './route-checks';
 
 /** Why a connected VPC cannot be reached, by the first component that blocks it, in the order the stages meet them. */
-export type ReachReason = 'not-transitive' | 'peering-not-active' | 'no-route' | 'wrong-target' | 'blackhole' | 'network-acl' | 'security-group';
+export type ReachReason = 'not-transitive' | 'peering-not-active' | 'no-route' | 'wrong-target' | 'blackhole' | 'transit-gateway' | 'network-acl' | 'security-group';
 
 /** Every reason, in the order the checks meet them (the roll-up counts them in this order). */
-export const REACH_REASONS: readonly ReachReason[] = ['not-transitive', 'peering-not-active', 'no-route', 'wrong-target', 'blackhole', 'network-acl', 'security-group'];
+export const REACH_REASONS: readonly ReachReason[] = ['not-transitive', 'peering-not-active', 'no-route', 'wrong-target', 'blackhole', 'transit-gateway', 'network-acl', 'security-group'];
 
 /** The hops a directly, actively peered pair is checked on, as the explainer names them. */
 export type ReachStage =

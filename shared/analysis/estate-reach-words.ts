@@ -2,6 +2,7 @@
 import type { VpcId } from '../model/ids';
 import type { Peering } from '../model/topology';
 import type { ReachReason, ReachTraffic } from './estate-reach';
+import type { GatewayComponent } from './estate-reach-tgw';
 import type { TopologyIndex } from './topology-index';
 import { labelPeering, labelVpc } from './topology-index';
 
@@ -12,6 +13,7 @@ export const REASON_LABELS: Readonly<Record<ReachReason, string>> = {
   'no-route': 'no route',
   'wrong-target': 'route to wrong target',
   blackhole: 'blackhole route',
+  'transit-gateway': 'transit gateway',
   'network-acl': 'network ACL',
   'security-group': 'security group',
 };
@@ -25,6 +27,30 @@ export function trafficWords(t: ReachTraffic): string {
 /** A directly, actively peered VPC every check lets the traffic reach. */
 export function reachableWords(index: TopologyIndex, to: VpcId, peering: Peering, traffic: ReachTraffic): string {
   return `${labelVpc(index, to)} is reachable over ${labelPeering(index, peering.id)}: routes both ways go to the peering, and network ACLs and security groups allow ${trafficWords(traffic)}.`;
+}
+
+/** The first transit gateway component that blocks a pair, in a few words. */
+export const GATEWAY_COMPONENT_LABELS: Readonly<Record<GatewayComponent, string>> = {
+  'not-attached': 'not attached',
+  'attachment-not-available': 'attachment not available',
+  'not-associated': 'not associated',
+  'no-gateway-route': 'no route in the gateway table',
+  blackhole: 'blackhole in the gateway table',
+  'not-routed-to-gateway': 'not routed to the gateway',
+  'return-path-missing': 'return path missing',
+  'routing-unknown': 'gateway routing unknown',
+  other: 'transit gateway',
+};
+
+/** An entry's reason in a few words: the reason, and for a gateway block its component and way (`transit gateway: not associated (back)`). */
+export function entryReasonWords(e: { readonly reason?: ReachReason; readonly gateway?: { readonly component: GatewayComponent; readonly direction: 'there' | 'back' } }): string {
+  if (!e.reason) return '';
+  return e.gateway ? `${REASON_LABELS[e.reason]}: ${GATEWAY_COMPONENT_LABELS[e.gateway.component]}${e.gateway.direction === 'back' ? ' (back)' : ''}` : REASON_LABELS[e.reason];
+}
+
+/** A VPC transit gateways join to the source that every check lets the traffic reach. */
+export function reachableThroughWords(index: TopologyIndex, to: VpcId, gatewayNames: readonly string[], traffic: ReachTraffic): string {
+  return `${labelVpc(index, to)} is reachable through ${gatewayNames.join(' → ')}: routes both ways carry it, and network ACLs and security groups allow ${trafficWords(traffic)}.`;
 }
 
 /** A VPC whose direct peering is not active yet. */

@@ -15,7 +15,7 @@
 import type { Result } from '../core/result';
 import { fail, ok } from '../core/result';
 import type { AccountId, PeeringId, VpcId } from '../model/ids';
-import type { Peering, Topology } from '../model/topology';
+import type { Peering, Topology, TransitGatewayId } from '../model/topology';
 import type { EstateIndex } from './estate-reach-index';
 import { indexEstate } from './estate-reach-index';
 import type { ReachPair, ReachReason, ReachStage, StageVerdict } from './estate-reach-stages';
@@ -23,8 +23,11 @@ import { judgePair, PAIR_STAGES, REACH_REASONS } from './estate-reach-stages';
 import type { Traffic } from './reachability-groups';
 import type { TrafficProtocol } from './reachability-types';
 import { notActiveWords, notTransitiveWords, reachableWords } from './estate-reach-words';
+import type { GatewayBlock } from './estate-reach-tgw';
+import { activePeeringBetween, gatewayEntry, gatewayJoinedNodes, gatewayNeighbours, judgeGatewayPair } from './estate-reach-tgw';
 
 export { indexEstate } from './estate-reach-index';
+export type { GatewayBlock, GatewayComponent } from './estate-reach-tgw';
 export type { EstateIndex } from './estate-reach-index';
 export { judgePair, PAIR_STAGES, REACH_REASONS } from './estate-reach-stages';
 export type { PairStage, PairVerdict, ReachPair, ReachReason, ReachStage, StageVerdict } from './estate-reach-stages';
@@ -56,6 +59,10 @@ export interface ReachEntry {
   readonly through?: VpcId;
   /** For `not-transitive`: how many peerings that chain has. */
   readonly hops?: number;
+  /** The transit gateways the source's routes cross to it, in order (a pair joined through gateways). */
+  readonly transitGatewayIds?: readonly TransitGatewayId[];
+  /** For a pair joined through gateways and blocked there: the first blocking gateway component. */
+  readonly gateway?: GatewayBlock;
 }
 
 /** Where a row starts. */
@@ -171,12 +178,24 @@ export function computeReachRow(topology: Topology, source: ReachSource, traffic
   const isSource = new Uint8Array(n);
   for (const s of sources) isSource[s] = 1;
   const decided = new Map<number, ReachEntry>();
+  const hasGateways = topology.transitGateways.length > 0;
   // Direct peers first: the stages run on these few pairs only.
   for (const s of sources) {
     for (let k = estate.offsets[s]!, end = estate.offsets[s + 1]!; k < end; k++) {
       const t = estate.neighbours[k]!;
       if (isSource[t]) continue;
+      // A pair transit gateways join too is checked through them, below.
+      if (hasGateways && gatewayJoinedNodes(estate, s, t)) continue;
       const entry = directEntry(estate, s, t, estate.edgePeering[k]!, traffic);
+      const current = decided.get(t);
+      if (!current || better(entry, current)) decided.set(t, entry);
+    }
+    // VPCs joined through transit gateways (with or without a peering), as explain checks them.
+    if (!hasGateways) continue;
+    for (const other of gatewayNeighbours(estate, estate.ids[s]!)) {
+      const t = estate.nodeOf.get(other)!;
+      if (isSource[t]) continue;
+      const entry = gatewayEntry(estate, s, t, traffic, toTraffic(traffic));
       const current = decided.get(t);
       if (!current || better(entry, current)) decided.set(t, entry);
     }
@@ -276,9 +295,31 @@ export function computeReachRollUp(topology: Topology, traffic: ReachTraffic): R
   const reasonIndex = new Map(REACH_REASONS.map((r, i) => [r, i]));
   const n = estate.ids.length;
   const routeMemo = new Map<number, StageVerdict>();
+  const hasGateways = topology.transitGateways.length > 0;
+  const connectedExtra = new Float64Array(A * A);
+  const countVerdict = (cell: number, v: { verdict: 'reachable' | 'blocked' | 'undetermined'; reason?: ReachReason }) => {
+    if (v.verdict === 'reachable') reachable[cell]!++;
+    else if (v.verdict === 'undetermined') undetermined[cell]!++;
+    else reasons[cell * R + reasonIndex.get(v.reason!)!]!++;
+  };
+  // Pairs transit gateways join are checked through them (each ordered pair once), peered or not.
+  if (hasGateways) {
+    for (let x = 0; x < n; x++) {
+      for (const other of gatewayNeighbours(estate, estate.ids[x]!)) {
+        const y = estate.nodeOf.get(other)!;
+        const cell = estate.accountOf[x]! * A + estate.accountOf[y]!;
+        direct[cell]!++;
+        // Pairs outside each other's component of peerings are connected by the gateways alone.
+        if (estate.componentOf[x] !== estate.componentOf[y]) connectedExtra[cell]!++;
+        const v = judgeGatewayPair(estate, estate.vpc(x), estate.vpc(y), activePeeringBetween(estate, x, y), trafficOf, { quick: true });
+        countVerdict(cell, v);
+      }
+    }
+  }
   for (let x = 0; x < n; x++) {
     for (let k = estate.offsets[x]!, end = estate.offsets[x + 1]!; k < end; k++) {
       const y = estate.neighbours[k]!;
+      if (hasGateways && gatewayJoinedNodes(estate, x, y)) continue;
       const cell = estate.accountOf[x]! * A + estate.accountOf[y]!;
       direct[cell]!++;
       const peering = estate.edgePeering[k]!;
@@ -307,6 +348,7 @@ export function computeReachRollUp(topology: Topology, traffic: ReachTraffic): R
     if (size < 2) continue;
     for (const [a, ma] of counts) for (const [b, mb] of counts) connected[a * A + b]! += a === b ? ma * (ma - 1) : ma * mb;
   }
+  for (let c = 0; c < A * A; c++) connected[c]! += connectedExtra[c]!;
   const notTransitive = REACH_REASONS.indexOf('not-transitive');
   const cells: ReachCell[] = [];
   let total = { reachable: 0, blocked: 0, undetermined: 0 };
@@ -339,4 +381,4 @@ export function computeReachRollUp(topology: Topology, traffic: ReachTraffic): R
   return { traffic, accountIds: estate.accounts, cells, ...total };
 }
 
-export { REASON_LABELS, trafficWords } from './estate-reach-words';
+export { entryReasonWords, GATEWAY_COMPONENT_LABELS, REASON_LABELS, trafficWords } from './estate-reach-words';

@@ -17,9 +17,9 @@ import { assertNever } from '../core/result';
 import type { IpFamily } from '../cidr/parse-cidr';
 import { parseIpAddress } from '../cidr/parse-cidr';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
-import type { PeeringId, VpcId } from '../model/ids';
+import type { PeeringId, RouteTableId, VpcId } from '../model/ids';
 import type { RegionCoverage } from '../model/snapshot';
-import type { Peering, Topology, TransitGatewayId } from '../model/topology';
+import type { Peering, Topology, TransitGatewayAttachment, TransitGatewayId } from '../model/topology';
 import { kindList, unreadKindsAt } from '../model/unread';
 import type { PreferVpc } from './reachability-endpoints';
 import { resolveEndpoint } from './reachability-endpoints';
@@ -32,6 +32,9 @@ import type { ReachabilityCheck, ReachabilityExplanation, ReachabilityOptions, R
 import type { TopologyIndex } from './topology-index';
 import { indexTopology, labelPeering, labelVpc } from './topology-index';
 import { explainNoDirectPath } from './transitive-paths';
+import { waitingAttachments } from './reachability-tgw';
+import { gatewayFixWords } from './tgw-words';
+import { tgwLookupOf } from './tgw-lookup';
 import { gatewaysJoining } from './vpc-reach';
 
 export type {
@@ -66,6 +69,8 @@ export function explainReachability(topology: Topology, from: string, to: string
   // Transit gateways both VPCs are attached to (one gateway, or gateways peered): the route hops then follow them.
   const gateways = sameVpc ? [] : gatewaysJoining(topology, src.vpcId, dst.vpcId);
   const backGateways = sameVpc ? [] : gatewaysJoining(topology, dst.vpcId, src.vpcId);
+  // Attachments that would join them once available (pending the owner's acceptance): the gateway, not a new peering, is the fix.
+  const waiting = sameVpc || gateways.length > 0 ? [] : [...waitingAttachments(topology, src.vpcId, dst.vpcId), ...waitingAttachments(topology, dst.vpcId, src.vpcId)];
 
   if (sameVpc) {
     checks.push({
@@ -77,15 +82,17 @@ export function explainReachability(topology: Topology, from: string, to: string
   } else {
     const result = checkPeering(topology, index, src.vpcId, dst.vpcId);
     peering = result.peering;
-    checks.push(!peering && gateways.length > 0 ? gatewayConnectionCheck(index, src.vpcId, dst.vpcId, gateways) : result.check);
+    checks.push(
+      peering ? result.check : gateways.length > 0 ? gatewayConnectionCheck(index, src.vpcId, dst.vpcId, gateways) : waiting.length > 0 ? waitingAttachmentCheck(topology, index, src.vpcId, dst.vpcId, waiting) : result.check,
+    );
   }
 
   let transitGatewayIds: TransitGatewayId[] = [];
   if (!sameVpc) {
     const blocks = collectVpcBlocks(topology).byVpc;
-    const there = checkRoutes(topology, index, 'source-route', src, destination.ranges, blocks.get(dst.vpcId) ?? [], peering, gateways.length > 0 ? dst.vpcId : undefined);
+    const there = checkRoutes(topology, index, 'source-route', src, destination.ranges, blocks.get(dst.vpcId) ?? [], peering, gateways.length > 0 || waiting.length > 0 ? dst.vpcId : undefined);
     checks.push(...there);
-    checks.push(...checkRoutes(topology, index, 'return-route', dst, source.ranges, blocks.get(src.vpcId) ?? [], peering, backGateways.length > 0 ? src.vpcId : undefined));
+    checks.push(...checkRoutes(topology, index, 'return-route', dst, source.ranges, blocks.get(src.vpcId) ?? [], peering, backGateways.length > 0 || waiting.length > 0 ? src.vpcId : undefined));
     transitGatewayIds = [...new Set(there.flatMap((c) => (c.traces ?? []).flatMap((t) => t.hops.flatMap((h) => (h.kind === 'tgw-table' ? [h.transitGatewayId] : [])))))];
   }
 
@@ -132,6 +139,44 @@ function gatewayConnectionCheck(index: TopologyIndex, a: VpcId, b: VpcId, gatewa
     status: 'pass',
     resourceIds: [a, b, ...gateways],
     message: `No active peering joins ${labelVpc(index, a)} and ${labelVpc(index, b)}; ${gateways.length === 1 ? `transit gateway ${gateways[0]} joins them` : `transit gateways ${gateways.join(', ')} join them`} (both attached, to one gateway or to peered gateways): the route hops follow it.`,
+  };
+}
+
+/**
+ * The connection hop when no active peering joins the VPCs and transit gateways would, but an
+ * attachment on the way is not available yet: it fails naming the attachment, and its fix is the
+ * gateway's (accepting a pending attachment as the owner), not a new peering.
+ */
+function waitingAttachmentCheck(topology: Topology, index: TopologyIndex, a: VpcId, b: VpcId, waiting: readonly TransitGatewayAttachment[]): ReachabilityCheck {
+  const first = waiting[0]!;
+  const gateway = tgwLookupOf(topology).gatewayById.get(first.transitGatewayId);
+  const vpcId = (first.vpc?.vpcId ?? first.resourceId) as VpcId;
+  const fix = gatewayFixWords({
+    reason: 'attachment-not-available',
+    transitGatewayId: first.transitGatewayId,
+    region: gateway?.region ?? '',
+    ownerAccountId: gateway?.accountId ?? '',
+    vpcRouteTableId: '' as RouteTableId,
+    vpcId,
+    block: '',
+    attachmentId: first.id,
+    attachmentState: first.state,
+  });
+  const listed = waiting.map((w) => `${labelVpc(index, (w.vpc?.vpcId ?? w.resourceId) as VpcId)}'s attachment ${w.id} to ${w.transitGatewayId} is ${w.state}`);
+  return {
+    kind: 'peering',
+    status: 'fail',
+    resourceIds: [a, b, ...new Set(waiting.flatMap((w) => [w.transitGatewayId, w.id]))],
+    message: `No active peering joins ${labelVpc(index, a)} and ${labelVpc(index, b)}, and transit gateways would, but ${listed.join(', and ')}: no traffic flows through it until it is available.`,
+    ...(fix ? { fix } : {}),
+    blockedBy: {
+      kind: 'transit-gateway',
+      reason: 'attachment-not-available',
+      transitGatewayId: first.transitGatewayId,
+      routeTableId: first.association?.routeTableId ?? gateway?.options.associationDefaultRouteTableId ?? '',
+      attachmentId: first.id,
+      destination: '',
+    },
   };
 }
 

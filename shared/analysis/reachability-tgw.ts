@@ -12,7 +12,7 @@ import { singleFate } from '../forwarding/forward';
 import type { Trace, TraceHop } from '../forwarding/trace';
 import { tgwRouteDestination } from '../forwarding/tgw-table';
 import type { SubnetId, VpcId } from '../model/ids';
-import type { RouteTable, Topology, TransitGatewayAttachmentId, TransitGatewayId } from '../model/topology';
+import type { RouteTable, Topology, TransitGatewayAttachment, TransitGatewayAttachmentId, TransitGatewayId } from '../model/topology';
 import { decisionWords, tgwDecisionWords } from '../words/trace-words';
 import type { ReachabilityCheck } from './reachability-types';
 import type { GatewayFailure, GatewayFailureReason } from './tgw-words';
@@ -22,6 +22,24 @@ import { tgwLookupOf } from './tgw-lookup';
 import type { TopologyIndex } from './topology-index';
 import { labelRouteTable } from './topology-index';
 import { gatewaysJoining } from './vpc-reach';
+
+/** Lifecycle states of a VPC attachment on its way to carrying traffic (not `available` yet, not gone). */
+const WAITING_STATES = new Set(['pendingAcceptance', 'pending', 'initiating', 'initiatingRequest', 'modifying']);
+
+/**
+ * `from`'s attachments that would join it to `to` through transit gateways once available: to a
+ * gateway whose set of peered gateways `to` has an available attachment in, and still waiting
+ * (pending acceptance, pending, modifying). Empty when an available attachment already joins them.
+ */
+export function waitingAttachments(topology: Topology, from: VpcId, to: VpcId): TransitGatewayAttachment[] {
+  const tgw = tgwLookupOf(topology);
+  const theirs = tgw.vpcClusters.get(to);
+  if (!theirs) return [];
+  const joins = (a: TransitGatewayAttachment) => theirs.has(tgw.cluster.get(a.transitGatewayId) ?? -1);
+  const mine = (tgw.vpcAttachmentsByVpc.get(from) ?? []).filter(joins);
+  if (mine.some((a) => a.state === 'available')) return [];
+  return mine.filter((a) => WAITING_STATES.has(a.state));
+}
 
 /** True when a trace's first table sends it to a transit gateway the snapshot holds (it then walks through the gateway). */
 export function viaGateway(trace: Trace): boolean {
@@ -131,7 +149,7 @@ function failureOf(input: GatewayHopInput, trace: Trace): GatewayFailure {
   const decision = lastHop(trace, 'tgw-decision');
   const attachment = lastHop(trace, 'tgw-attachment');
   const peering = lastHop(trace, 'tgw-peering');
-  const gatewayId: TransitGatewayId = decision?.transitGatewayId ?? attachment?.transitGatewayId ?? routedTo ?? gatewaysJoining(topology, fromVpcId, toVpcId)[0] ?? ('tgw-unknown' as TransitGatewayId);
+  const gatewayId: TransitGatewayId = decision?.transitGatewayId ?? attachment?.transitGatewayId ?? routedTo ?? gatewaysJoining(topology, fromVpcId, toVpcId)[0] ?? waitingAttachments(topology, fromVpcId, toVpcId)[0]?.transitGatewayId ?? waitingAttachments(topology, toVpcId, fromVpcId)[0]?.transitGatewayId ?? ('tgw-unknown' as TransitGatewayId);
   const gateway = tgw.gatewayById.get(gatewayId);
   const range = input.towardsBlocks.find((b) => isWithinText(input, trace.destination, b));
   const block = range?.cidr ?? trace.destination;

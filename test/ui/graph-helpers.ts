@@ -88,6 +88,19 @@ export async function openSandboxDemo(page: Page, harness: { origin: string; tok
   return workspace.value.snapshot.topology;
 }
 
+/**
+ * Select a VPC as a user finds one on an estate fitted too small for cards (region summaries):
+ * its id in the search box and Enter (which selects it and zooms to it), then the query emptied.
+ */
+export async function selectVpcBySearch(page: Page, vpcId: string): Promise<void> {
+  const search = page.getByRole('searchbox', { name: 'Search VPCs' });
+  await search.fill(vpcId);
+  await search.press('Enter');
+  await expect.poll(() => page.getByTestId('inspector-vpc').textContent(), { timeout: 10_000 }).toContain(vpcId);
+  await search.fill('');
+  await page.locator(cardSelector(vpcId)).waitFor();
+}
+
 /** React Flow's viewport: its translation in pixels of the flow's element, and its zoom. */
 export async function readViewport(page: Page): Promise<{ x: number; y: number; zoom: number }> {
   const transform = await page.locator('.react-flow__viewport').getAttribute('style');

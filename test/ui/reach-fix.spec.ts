@@ -14,7 +14,7 @@ import type { Topology, Vpc } from '../../shared/model/topology';
 import { planPathFix } from '../../shared/planning/plan-path-fix';
 import type { BrowserSession } from '../support/browser';
 import { startSandbox, type SandboxHandle } from '../support/start-sandbox';
-import { cardSelector, waitForGraph, scanThroughAwsFiles, type Harness } from './graph-helpers';
+import { cardSelector, selectVpcBySearch, waitForGraph, scanThroughAwsFiles, type Harness } from './graph-helpers';
 
 let sandbox: SandboxHandle;
 let harness: Harness;
@@ -74,7 +74,7 @@ describe('Fix… from the Reach tab', () => {
     const groupId = (ingress[0]!.params as { GroupId: string }).GroupId;
     const before = new Set((await describeGroup(to, groupId)).map(permissionKey));
 
-    await page.locator(cardSelector(hub.id)).click();
+    await selectVpcBySearch(page, hub.id);
     await page.getByRole('button', { name: /^Reach on port 443/ }).click();
     const reach = page.getByTestId('reach-panel');
     await reach.getByTestId('reach-row').waitFor();
@@ -125,8 +125,9 @@ describe('Fix… from the Reach tab', () => {
     await page.goto('about:blank');
     await page.goto(harness.url);
     await waitForGraph(page);
-    await page.locator(cardSelector(hub.id)).click();
-    await page.locator(cardSelector(to.id)).click({ modifiers: ['Shift'] });
+    await selectVpcBySearch(page, hub.id);
+    // The other card may lie outside the zoomed-in view: a shift-click dispatched on it.
+    await page.locator(cardSelector(to.id)).dispatchEvent('click', { shiftKey: true, bubbles: true });
     await expect.poll(() => inspector.getByRole('combobox', { name: 'Protocol' }).inputValue()).toBe('all');
     expect(await inspector.getByRole('textbox', { name: 'Port' }).isDisabled()).toBe(true);
     expect(session.problems).toEqual([]);

@@ -10,7 +10,7 @@ import { reachRollUpCsv, reachRowCsv } from '../../shared/export/estate-reach';
 import type { Topology, Vpc } from '../../shared/model/topology';
 import type { BrowserSession } from '../support/browser';
 import { startSandbox, type SandboxHandle } from '../support/start-sandbox';
-import { cardSelector, waitForGraph, scanThroughAwsFiles, type Harness } from './graph-helpers';
+import { cardSelector, selectVpcBySearch, waitForGraph, scanThroughAwsFiles, type Harness } from './graph-helpers';
 
 // The reach view on the sandbox's demo organisation (packages/sandbox-cloud/src/scenarios/demo.ts):
 // from a VPC's inspector, "Reach on port …" lists every VPC connected to it with a verdict and the
@@ -83,7 +83,7 @@ describe('the reach view in Chromium, on the sandbox demo', () => {
   it('lists what a hub reaches on 443 with reasons, tints the cards and exports the list as the CLI does', async () => {
     const page = await openGraph();
     const hub = vpc('shared-services-eu');
-    await page.locator(cardSelector(hub.id)).click();
+    await selectVpcBySearch(page, hub.id);
     await page.getByRole('button', { name: /^Reach on port 443/ }).click();
     const panel = page.getByTestId('reach-panel');
     await panel.getByTestId('reach-row').waitFor();
@@ -117,7 +117,7 @@ describe('the reach view in Chromium, on the sandbox demo', () => {
   it('asks again on another port, says what is wrong with a bad one, and clears the tint', async () => {
     const page = await openGraph();
     const hub = vpc('shared-services-eu');
-    await page.locator(cardSelector(hub.id)).click();
+    await selectVpcBySearch(page, hub.id);
     await page.getByRole('button', { name: /^Reach on port/ }).click();
     const panel = page.getByTestId('reach-panel');
     const port = panel.getByRole('textbox', { name: 'Port' });

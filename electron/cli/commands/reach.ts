@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 
 import type { ReachRollUp, ReachRow, ReachSource } from '../../../shared/analysis/estate-reach';
-import { computeReachRollUp, computeReachRow, parseReachTraffic, REASON_LABELS, trafficWords } from '../../../shared/analysis/estate-reach';
+import { computeReachRollUp, computeReachRow, entryReasonWords, parseReachTraffic, REASON_LABELS, trafficWords } from '../../../shared/analysis/estate-reach';
 import { reachRollUpCsv, reachRollUpMarkdown, reachRowCsv, reachRowMarkdown } from '../../../shared/export/estate-reach';
 import type { AccountId, VpcId } from '../../../shared/model/ids';
 import type { Topology } from '../../../shared/model/topology';
@@ -86,7 +86,7 @@ export function formatReachRow(row: ReachRow, limit: number): string {
   const { rows, more } = limited(row.entries, limit);
   const table = formatTable(
     ['VPC', 'Account', 'Verdict', 'Reason', 'Why'],
-    rows.map((e) => [e.to, e.toAccountId, e.verdict, e.reason ? REASON_LABELS[e.reason] : '', e.message]),
+    rows.map((e) => [e.to, e.toAccountId, e.verdict, entryReasonWords(e), e.message]),
   );
   return `${head}\n\n${table}${more}\n`;
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import { computeViewState } from '../../../renderer/graph/view-state';
 import { planPathFix } from '../../../shared/planning/plan-path-fix';
+import { route } from '../../support/fixtures/build-topology';
 import { buildReachEstate } from '../../support/fixtures/reach-estate';
+import { tgwEstate } from '../../support/fixtures/tgw-reach-estate';
 import { DEMO_PEERINGS, demoLikeTopology, demoVpcId } from '../../support/fixtures/snapshots/demo-like';
 
 const topology = demoLikeTopology();
@@ -18,12 +20,25 @@ describe('computeViewState', () => {
   it('marks the peers of a selected VPC, the VPCs it reaches only through others, and dims the rest', () => {
     const view = computeViewState(topology, { vpcIds: [demoVpcId('prod-app')] }, 'normal', '', false);
     expect(classOf(view, 'prod-app')).toBe('is-selected');
-    expect(classOf(view, 'shared-services')).toBe('is-peer');
+    // A peer whose routes carry traffic both ways is tinted as reached both ways.
+    expect(classOf(view, 'shared-services')).toBe('is-peer is-reaches-both');
     expect(classOf(view, 'dev-tools')).toBe('is-indirect');
     expect(classOf(view, 'prod-app-eu')).toBe('is-indirect');
     expect(classOf(view, 'dev-sandbox')).toBe('is-dimmed');
     expect(view.edgeClass.get(DEMO_PEERINGS.sharedToProdApp)).toBe('is-incident');
     expect(view.edgeClass.get(DEMO_PEERINGS.pendingEu) ?? view.defaultEdgeClass).toBe('is-dimmed');
+  });
+
+  it('tints the VPCs a selected VPC reaches through transit gateways by direction, and not as "only via others"', () => {
+    // a–b–c are chained by peerings, and tgw-1 carries a ↔ c; d is beyond the gateway peering.
+    const view = computeViewState(tgwEstate(), { vpcIds: ['vpc-a'] }, 'normal', '', false);
+    expect(view.vpcClass.get('vpc-c')).toBe('is-reaches-both');
+    expect(view.vpcClass.get('vpc-d')).toBe('is-reaches-both');
+    expect(view.vpcClass.get('vpc-b')).toBe('is-peer is-reaches-both');
+    // c sends a's block to the b peering: a reaches c, c does not reach back.
+    const oneWay = computeViewState(tgwEstate({ routes: { c: [route('10.1.0.0/16', 'pcx-bc')] } }), { vpcIds: ['vpc-a'] }, 'normal', '', false);
+    expect(oneWay.vpcClass.get('vpc-c')).toBe('is-indirect is-reaches-there');
+    expect(computeViewState(tgwEstate({ routes: { c: [route('10.1.0.0/16', 'pcx-bc')] } }), { vpcIds: ['vpc-c'] }, 'normal', '', false).vpcClass.get('vpc-a')).toBe('is-indirect is-reaches-back');
   });
 
   it('draws a dashed would-be path to each VPC reached only through others, naming the VPCs between', () => {

@@ -48,10 +48,11 @@ describe('estate reach exports', () => {
       'No route',
       'Route to wrong target',
       'Blackhole route',
+      'Transit gateway',
       'Network ACL',
       'Security group',
     ]);
-    expect(rows.find((r) => r[0] === ACCOUNT_A && r[1] === ACCOUNT_C)).toEqual([ACCOUNT_A, ACCOUNT_C, '0', '8', '0', 'not transitive', '4', '1', '1', '1', '1', '0', '0']);
+    expect(rows.find((r) => r[0] === ACCOUNT_A && r[1] === ACCOUNT_C)).toEqual([ACCOUNT_A, ACCOUNT_C, '0', '8', '0', 'not transitive', '4', '1', '1', '1', '1', '0', '0', '0']);
   });
 
   it('writes a row and the roll-up as Markdown reports with pipe tables', () => {

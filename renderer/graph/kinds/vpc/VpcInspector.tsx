@@ -15,6 +15,7 @@ import { UpdatingNote, usePendingUpdate } from '../../../panels/UpdatingNote';
 import { useAppStore } from '../../../store/store-context';
 import { conflictsOf, indexOf, routesOf, validatorOf } from '../../derive';
 import { neighbourhoodOf, otherSide } from './neighbourhood';
+import { VpcReaches } from './VpcReaches';
 import { PeeringLink, StatusPill, VpcLink, vpcName } from '../inspector-parts';
 import type { InspectorSectionProps } from '../inspector-parts';
 import { describePeer, describeRule, rulesReferencingPeers } from '../peer-rules';
@@ -127,6 +128,8 @@ export function VpcInspector({ topology, id }: InspectorSectionProps) {
           })}
         </ul>
       )}
+
+      <VpcReaches topology={topology} vpcId={vpcId} />
 
       <h4>Route tables and their routes to peers</h4>
       {serving.length === 0 ? (

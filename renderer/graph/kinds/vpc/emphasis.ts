@@ -1,5 +1,6 @@
-/** How VPC cards are emphasised: overlapping ones in conflicts mode; a selected VPC with its peers, or a selected pair and the path between. */
+/** How VPC cards are emphasised: overlapping ones in conflicts mode; a selected VPC with its peers and the VPCs it reaches, or a selected pair and the path between. */
 import { explainNoDirectPath } from '../../../../shared/analysis/transitive-paths';
+import { reachWordsOf } from '../../../../shared/analysis/vpc-reach-words';
 import type { VpcId } from '../../../../shared/model/ids';
 import { conflictsOf, indexOf } from '../../derive';
 import type { KindEmphasis } from '../../emphasis';
@@ -29,6 +30,8 @@ export const VPC_EMPHASIS: KindEmphasis = {
       for (const id of near.peers) marks.node(id, 'is-peer');
       for (const why of near.indirect) marks.node(why.b, 'is-indirect');
       for (const p of index.peeringsByVpc.get(first) ?? []) marks.edge(p.id, 'is-incident');
+      // Every VPC it reaches (over a peering or through transit gateways), tinted by direction.
+      for (const w of reachWordsOf(topology, first)) if (w.group !== 'neither') marks.node(w.vpcId, `is-reaches-${w.group}`);
       for (const why of near.indirect.slice(0, MAX_GHOSTS)) marks.ghost(ghostEdge(why, first, why.b, labelOf));
     } else {
       marks.node(first, 'is-selected');

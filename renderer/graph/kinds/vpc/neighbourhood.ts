@@ -2,6 +2,7 @@
 import { indexTopology } from '../../../../shared/analysis/topology-index';
 import type { NoDirectPathExplanation } from '../../../../shared/analysis/transitive-paths';
 import { explainNoDirectPath } from '../../../../shared/analysis/transitive-paths';
+import { transitGatewayCarries } from '../../../../shared/analysis/vpc-reach';
 import type { VpcId } from '../../../../shared/model/ids';
 import type { Peering, Topology } from '../../../../shared/model/topology';
 import { isLivePeeringStatus } from '../../../../shared/model/topology';
@@ -18,7 +19,7 @@ export type IndirectPath = Extract<NoDirectPathExplanation, { readonly proposal:
 export interface Neighbourhood {
   /** VPCs joined to it by a live peering (any status but final ones). */
   readonly peers: ReadonlySet<VpcId>;
-  /** VPCs reached only through other VPCs over active peerings (peering is not transitive), nearest first. */
+  /** VPCs reached only through other VPCs over active peerings (peering is not transitive) and not carried both ways by transit gateways, nearest first. */
   readonly indirect: readonly IndirectPath[];
 }
 
@@ -54,7 +55,8 @@ export function neighbourhoodOf(t: Topology, vpcId: VpcId): Neighbourhood {
     for (const other of [...candidates].sort()) {
       if (other === vpcId) continue;
       const why = explainNoDirectPath(t, vpcId, other);
-      if (why.status === 'indirect') indirect.push(why as IndirectPath);
+      // A pair transit gateways carry both ways is not cut off by non-transitivity.
+      if (why.status === 'indirect' && !transitGatewayCarries(t, vpcId, other)) indirect.push(why as IndirectPath);
     }
   }
   // Nearest first: two hops (A–B–C, the case people expect to work) before longer chains.

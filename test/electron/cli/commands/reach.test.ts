@@ -5,6 +5,7 @@ import type { ReachRow } from '../../../../shared/analysis/estate-reach';
 import { readCsvStrict } from '../../../support/csv-reader';
 import { snapshot } from '../../../support/fixtures/build-topology';
 import { ACCOUNT_A, ACCOUNT_C, buildReachEstate } from '../../../support/fixtures/reach-estate';
+import { tgwEstate } from '../../../support/fixtures/tgw-reach-estate';
 import { runCliOver, type CliRun } from '../../../support/cli-run';
 
 const files: Record<string, string> = { 's.json': JSON.stringify(snapshot(buildReachEstate())) };
@@ -20,6 +21,15 @@ describe('peerscape reach', () => {
     expect(r.stdout).toContain('tcp/443 from vpc-hub: 10 connected VPCs, 1 reachable, 9 blocked, 0 undetermined.');
     expect(r.stdout).toMatch(/vpc-far2\s+222222222222\s+blocked\s+not transitive\s+Connected only through ok \(vpc-ok\)/);
     expect(r.stdout).toMatch(/vpc-wrong\s+333333333333\s+blocked\s+route to wrong target/);
+  });
+
+  it('lists VPCs joined through transit gateways, with the first blocking gateway component', async () => {
+    files['tgw.json'] = JSON.stringify(snapshot(tgwEstate({ unassociated: ['c'] })));
+    const r = await run('--snapshot', 'tgw.json', '--port', '443', '--from', 'vpc-a');
+    expect(r.code).toBe(REACH_EXIT.ok);
+    expect(r.stdout).toContain('tcp/443 from vpc-a: 3 connected VPCs, 2 reachable, 1 blocked, 0 undetermined.');
+    expect(r.stdout).toMatch(/vpc-d\s+\S+\s+reachable\s+vpc-d is reachable through tgw-1 → tgw-2/);
+    expect(r.stdout).toMatch(/vpc-c\s+\S+\s+blocked\s+transit gateway: not associated \(back\)/);
   });
 
   it('writes a row as CSV and an account row as JSON', async () => {

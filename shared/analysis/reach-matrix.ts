@@ -12,15 +12,14 @@
  * the block, prefix lists, a table AWS cut short, equal-cost multipath) is walked in full
  * (`walkOne`), so every cell equals `directionReach`'s status and ways.
  */
-import { isWithin } from '../cidr/overlap';
 import type { CidrRange } from '../cidr/parse-cidr';
-import type { CompiledTable } from '../forwarding/compiled-table';
 import { scanBlock, scannedInner, scannedRoute } from '../forwarding/compiled-table';
-import { compileTgwTable, tgwRoutes } from '../forwarding/tgw-table';
 import { isPrefixListRoute } from '../forwarding/vpc-table';
 import type { PeeringId, VpcId } from '../model/ids';
-import type { Topology, TransitGatewayAttachmentId, TransitGatewayId, TransitGatewayRoute, TransitGatewayRouteTable } from '../model/topology';
-import type { Group, ReachContext } from './vpc-reach-walk';
+import type { Topology, TransitGatewayAttachmentId, TransitGatewayId } from '../model/topology';
+import type { GatewayScanState } from './reach-matrix-gateway';
+import { DELIVERED, encode, FALLBACK, fastGateway, UNCERTAIN, UNSET } from './reach-matrix-gateway';
+import type { Group } from './vpc-reach-walk';
 import { attachmentOf, blocksOf, contextOf, gatewayWalk, groupsOf, ingressOf, walkOne } from './vpc-reach-walk';
 
 /** A cell's status (its low two bits), as `DirectionReach.status`. */
@@ -79,31 +78,21 @@ export function entryOf(m: ReachMatrix, i: number, j: number): number {
   return -1;
 }
 
-/** Not worked out yet, in a walk memo. */
-const UNSET = 0;
-/** A fast gateway walk that cannot settle the block: the trace must. */
-const FALLBACK = -1;
-const DELIVERED = 1;
-const UNCERTAIN = 2;
 
-/** A remembered gateway walk: `(index of the VPC delivered to + 2) << 2 | DELIVERED | UNCERTAIN` (index -1 when not delivered or outside the matrix). */
-const encode = (vpc: number, delivered: boolean, unknown: boolean) => ((vpc + 2) << 2) | (delivered ? DELIVERED : 0) | (unknown ? UNCERTAIN : 0);
-const DROPPED = encode(-1, false, false);
-
-interface MatrixState {
-  readonly ctx: ReachContext;
-  readonly indexOf: ReadonlyMap<VpcId, number>;
+interface MatrixState extends GatewayScanState {
   /** Per VPC index: its IPv4 blocks, their bounds (low, high pairs) and their numbers (`firstBlock[j]` on). */
   readonly blocks: (readonly CidrRange[])[];
   readonly bounds: Float64Array;
   readonly firstBlock: Int32Array;
   /** Per walk memo (one per associated gateway table), the walk of each block by its number. */
   readonly memos: Map<object, Int32Array>;
-  readonly compiledTgw: Map<TransitGatewayRouteTable, CompiledTable<TransitGatewayRoute>>;
-  /** VPCs with a prefix-list route in some table: a delivery into them is left to the trace. */
-  readonly listVpcs: ReadonlySet<VpcId>;
   /** Per group: each route's outcome, read once (see `routeOutcome`). */
   readonly outcomes: Map<Group, (Outcome | undefined)[]>;
+  /** A number per walk memo, for group signatures. */
+  readonly memoIds: Map<Int32Array, number>;
+  /** Scratch: per group of the current source, what it delivered and left unknown. */
+  readonly delivered: Int32Array;
+  readonly unknown: Int32Array;
 }
 
 /** What a route of a source group does with any block it alone decides. */
@@ -139,7 +128,7 @@ export function reachMatrix(topology: Topology): ReachMatrix {
       bounds[2 * (firstBlock[j]! + x) + 1] = Number(b.end);
     });
   }
-  const state: MatrixState = { ctx, indexOf, blocks, bounds, firstBlock, memos: new Map(), compiledTgw: new Map(), listVpcs, outcomes: new Map() };
+  const state: MatrixState = { ctx, indexOf, blocks, bounds, firstBlock, memos: new Map(), compiledTgw: new Map(), listVpcs, outcomes: new Map(), memoIds: new Map(), delivered: new Int32Array(64), unknown: new Int32Array(64) };
   // Cluster members by index, once.
   const clusterRows = new Map<number, Int32Array>();
   for (const [c, list] of ctx.clusterVpcs) clusterRows.set(c, Int32Array.from(list, (v) => indexOf.get(v)!));
@@ -148,46 +137,54 @@ export function reachMatrix(topology: Topology): ReachMatrix {
   let cells = new Uint8Array(1024);
   let routes = new Int32Array(1024);
   const stamp = new Int32Array(n);
-  const row: number[] = [];
   let used = 0;
   for (let i = 0; i < n; i++) {
     offsets[i] = used;
     const from = vpcIds[i]!;
-    row.length = 0;
     const mark = i + 1;
     stamp[i] = mark;
-    for (const p of ctx.index.peeringsByVpc.get(from) ?? []) {
-      if (p.status !== 'active') continue;
-      const j = indexOf.get(p.requester.vpcId === from ? p.accepter.vpcId : p.requester.vpcId)!;
-      if (stamp[j] !== mark) {
-        row.push(j);
-        stamp[j] = mark;
-      }
-    }
-    for (const c of ctx.vpcClusters.get(from) ?? []) {
-      for (const j of clusterRows.get(c)!) {
-        if (stamp[j] !== mark) {
-          row.push(j);
-          stamp[j] = mark;
-        }
-      }
-    }
-    if (row.length === 0) continue;
-    row.sort((x, y) => x - y);
-    if (used + row.length > targets.length) {
-      const size = Math.max(targets.length * 2, used + row.length);
+    const peerings = ctx.index.peeringsByVpc.get(from) ?? [];
+    const clusters = ctx.vpcClusters.get(from);
+    let most = peerings.length;
+    if (clusters) for (const c of clusters) most += clusterRows.get(c)!.length;
+    if (used + most > targets.length) {
+      const size = Math.max(targets.length * 2, used + most);
       targets = grow(targets, size);
       routes = grow(routes, size);
       const bigger = new Uint8Array(size);
       bigger.set(cells);
       cells = bigger;
     }
+    // The row's destinations straight into `targets`, then sorted in place.
+    const start = used;
+    for (const p of peerings) {
+      if (p.status !== 'active') continue;
+      const j = indexOf.get(p.requester.vpcId === from ? p.accepter.vpcId : p.requester.vpcId)!;
+      if (stamp[j] !== mark) {
+        targets[used++] = j;
+        stamp[j] = mark;
+      }
+    }
+    if (clusters) {
+      for (const c of clusters) {
+        const members = clusterRows.get(c)!;
+        for (let x = 0; x < members.length; x++) {
+          const j = members[x]!;
+          if (stamp[j] !== mark) {
+            targets[used++] = j;
+            stamp[j] = mark;
+          }
+        }
+      }
+    }
+    if (used === start) continue;
+    targets.subarray(start, used).sort();
     const groups = groupsOf(ctx, from);
     const outcomes = groups?.map((g) => outcomesOf(state, g)) ?? [];
-    for (const j of row) {
-      const k = used++;
-      targets[k] = j;
-      cells[k] = directionCell(state, from, groups, outcomes, vpcIds[j]!, j, routes, k);
+    const twins = groups && groups.length <= state.delivered.length ? twinsOf(state, from, groups, outcomes) : null;
+    for (let k = start; k < used; k++) {
+      const j = targets[k]!;
+      cells[k] = directionCell(state, from, groups, outcomes, twins, vpcIds[j]!, j, routes, k);
     }
   }
   offsets[n] = used;
@@ -208,6 +205,7 @@ function directionCell(
   from: VpcId,
   groups: readonly Group[] | null,
   outcomes: readonly (Outcome | undefined)[][],
+  twins: Int32Array | null,
   to: VpcId,
   j: number,
   routes: Int32Array,
@@ -225,6 +223,19 @@ function directionCell(
   let unknown = 0;
   let ways = 0;
   for (let g = 0; g < groups.length; g++) {
+    const twin = twins ? twins[g]! : -1;
+    if (twin >= 0) {
+      // A group whose routes do alike what an earlier group's do: the same answer per block.
+      delivered += s.delivered[twin]!;
+      unknown += s.unknown[twin]!;
+      if (twins) {
+        s.delivered[g] = s.delivered[twin]!;
+        s.unknown[g] = s.unknown[twin]!;
+      }
+      continue;
+    }
+    const deliveredBefore = delivered;
+    const unknownBefore = unknown;
     const group = groups[g]!;
     const compiled = group.compiled;
     const list = outcomes[g]!;
@@ -261,10 +272,50 @@ function directionCell(
       if (ok) delivered++;
       else if (uncertain) unknown++;
     }
+    if (twins) {
+      s.delivered[g] = delivered - deliveredBefore;
+      s.unknown[g] = unknown - unknownBefore;
+    }
   }
   const total = groups.length * count;
   const status = delivered === total ? CELL_YES : delivered > 0 ? CELL_SOME : unknown > 0 ? CELL_UNKNOWN : CELL_NO;
   return status | (delivered > 0 ? ways : 0);
+}
+
+/**
+ * Per group of a source, the earlier group whose IPv4 routes have the same ranges, ranks and
+ * outcomes (so it answers every block alike), or -1. Groups with prefix-list routes have none.
+ */
+function twinsOf(s: MatrixState, from: VpcId, groups: readonly Group[], outcomes: readonly (Outcome | undefined)[][]): Int32Array | null {
+  if (groups.length < 2) return null;
+  const twins = new Int32Array(groups.length).fill(-1);
+  const signatures: (string | null)[] = [];
+  for (let g = 0; g < groups.length; g++) {
+    const compiled = groups[g]!.compiled;
+    let signature: string | null = null;
+    if (compiled.lists.length === 0) {
+      const parts: string[] = [];
+      const { columns } = compiled;
+      for (let row = compiled.start, end = compiled.start + compiled.v4Count * 4; row < end; row += 4) {
+        const k = columns[row + 3]!;
+        const outcome = outcomes[g]![k] ?? routeOutcome(s, groups[g]!, from, k, outcomes[g]!);
+        parts.push(`${columns[row]},${columns[row + 1]},${columns[row + 2]},${outcomeKey(s, outcome)}`);
+      }
+      signature = parts.join(';');
+    }
+    signatures.push(signature);
+    if (signature !== null) twins[g] = signatures.indexOf(signature);
+    if (twins[g] === g) twins[g] = -1;
+  }
+  return twins;
+}
+
+function outcomeKey(s: MatrixState, outcome: Outcome): string {
+  if (outcome.kind === 'fail') return 'f';
+  if (outcome.kind === 'peering') return `p${outcome.to}`;
+  let id = s.memoIds.get(outcome.memo);
+  if (id === undefined) s.memoIds.set(outcome.memo, (id = s.memoIds.size));
+  return `g${id}`;
 }
 
 /** A group's route outcomes, filled as routes are met. */
@@ -314,45 +365,4 @@ function gatewayCode(s: MatrixState, outcome: Extract<Outcome, { kind: 'gateway'
   }
   memo[id] = code;
   return code;
-}
-
-/**
- * The gateway walk of the trace (`throughGateway`, `leaveGateway`) where one route with one
- * target decides the whole block in a table read in full without prefix lists, into a VPC whose
- * tables have no prefix lists or over one gateway peering; else `FALLBACK`.
- */
-function fastGateway(s: MatrixState, gatewayId: TransitGatewayId, ingressId: TransitGatewayAttachmentId, block: CidrRange, depth: number): number {
-  const tgw = s.ctx.tgw;
-  const gateway = tgw.gatewayById.get(gatewayId);
-  if (!gateway || gateway.routing.state !== 'read') return FALLBACK;
-  const association = tgw.associatedTable(gatewayId, ingressId);
-  if (!association) return DROPPED;
-  const table = association.table;
-  if (!table || !table.routesComplete) return FALLBACK;
-  let compiled = s.compiledTgw.get(table);
-  if (!compiled) s.compiledTgw.set(table, (compiled = compileTgwTable(s.ctx.index, table)));
-  if (compiled.lists.length > 0) return FALLBACK;
-  const scan = scanBlock(compiled, null, Number(block.start), Number(block.end));
-  if (scannedInner(scan)) return FALLBACK;
-  const r = scannedRoute(scan);
-  if (r < 0) return DROPPED;
-  const route = compiled.routes[r]!;
-  if (tgwRoutes.isBlackhole(route)) return DROPPED;
-  if (route.targets.length !== 1) return FALLBACK;
-  const outId = route.targets[0]!.attachmentId;
-  const out = tgw.attachment(gatewayId, outId);
-  if (!out || out.state !== 'available') return DROPPED;
-  if (out.resourceType === 'vpc') {
-    const vpcId = out.vpc?.vpcId ?? (out.resourceId as VpcId);
-    if (s.listVpcs.has(vpcId)) return FALLBACK;
-    const holds = blocksOf(s.ctx, vpcId).some((b) => isWithin(block, b));
-    return holds ? encode(s.indexOf.get(vpcId) ?? -1, true, false) : DROPPED;
-  }
-  if (out.resourceType === 'peering' || out.resourceType === 'tgw-peering') {
-    const peering = tgw.peeringById.get(outId);
-    if (!peering || peering.state !== 'available') return DROPPED;
-    if (depth > 0) return FALLBACK;
-    return fastGateway(s, out.resourceId as TransitGatewayId, outId, block, depth + 1);
-  }
-  return DROPPED;
 }

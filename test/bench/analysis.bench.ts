@@ -6,8 +6,11 @@
  * completeness (warm-up, then the median of several runs, each on fresh objects so no cache
  * carries over), the growth of conflicts with n, drag validation, and the estate reach view for
  * tcp/443 (one VPC's row, the account × account roll-up) over an estate that also has security
- * groups, network ACLs, internet and NAT gateways and routes to interfaces. Prints figures and
- * ends with one line of JSON; asserts nothing about time.
+ * groups, network ACLs, internet and NAT gateways and routes to interfaces. Then, on an estate
+ * with transit gateways (`tgw-bench-estate.ts`: 10,000 VPCs, 50 gateways peered in pairs, 5,000
+ * attachments, VPC peerings beside), the reachability matrix, each finding, the attachment
+ * checklists and `analyzeSnapshot` (`tgw-analysis.ts`). Prints figures and ends with one line of
+ * JSON; asserts nothing about time.
  */
 import { loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -36,6 +39,7 @@ import type {
 } from '../../shared/model/topology';
 import { createPeeringValidator } from '../../shared/analysis/validate-peering';
 import { topology as buildTopology } from '../support/fixtures/build-topology';
+import { runTgwBenchmarks } from './tgw-analysis';
 
 const VPC_COUNT = 10_000;
 const BLOCK_COUNT = 20_000;
@@ -374,6 +378,8 @@ console.log(
   `  account roll-up       ${cell(rollUp)}   ${roll.cells.length} account pairs, ${roll.reachable} reachable, ${roll.blocked} blocked, ${roll.undetermined} undetermined VPC pairs (${[...rollReasons].filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(', ')})`,
 );
 
+const tgw = runTgwBenchmarks(collectGarbage);
+
 console.log(
   JSON.stringify({
     conflictsMs: round(conflicts.ms),
@@ -393,6 +399,7 @@ console.log(
     reachRollUpMs: round(rollUp.ms),
     reachRollUpCpuMs: round(rollUp.cpuMs),
     reachIndexMs: round(reachIndexMs),
+    ...tgw,
     loadAverage1m: round(loadavg()[0]!),
   }),
 );

@@ -1,11 +1,14 @@
 /** The reachability matrix against `directionReach` and `vpcReach`: every connected pair, per
  * direction, the same status and ways; on random topologies with a transit gateway, on the small
  * estate of gateways and peerings, and on a small estate of the benchmark's shape (gateways
- * peered in pairs, unread routing, isolated tables, summaries and peerings beside). */
+ * peered in pairs, unread routing, isolated tables, summaries and peerings beside); and the
+ * analysis listing the first 1,000 one-way pairs it reads from the matrix, counting them all. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
+import { analyzeSnapshot, findingsOfKind, MAX_LISTED_PAIRS } from '../../../shared/analysis/findings';
 import { cellReach, matrixCell, reachMatrix } from '../../../shared/analysis/reach-matrix';
+import { findAsymmetricPaths } from '../../../shared/analysis/tgw-path-findings';
 import { vpcReach } from '../../../shared/analysis/vpc-reach';
 import type { Topology } from '../../../shared/model/topology';
 import { buildTgwEstate } from '../../bench/tgw-bench-estate';
@@ -70,5 +73,18 @@ describe('the reachability matrix', () => {
     expect(found).toEqual(expected);
     const statuses = new Set(found.map((x) => x.split(' ')[1]));
     expect([...statuses].sort()).toEqual(['no', 'some', 'unknown', 'yes']);
+  });
+});
+
+describe('one-way pairs in the analysis', () => {
+  it('lists the first 1,000 one-way pairs as findings and counts them all', () => {
+    const s = buildTgwEstate({ vpcs: 1600, gateways: 4, attachments: 1600, peerings: 50 });
+    const all = findAsymmetricPaths(s.topology);
+    expect(all.length).toBeGreaterThan(MAX_LISTED_PAIRS);
+    const analysis = analyzeSnapshot(s);
+    expect(analysis.totals['asymmetric-path']).toBe(all.length);
+    const listed = findingsOfKind(analysis, 'asymmetric-path');
+    expect(listed).toHaveLength(MAX_LISTED_PAIRS);
+    expect(listed.map((f) => f.id)).toEqual(all.slice(0, MAX_LISTED_PAIRS).map((p) => `asymmetric-path:${p.from}|${p.to}`));
   });
 });

@@ -15,16 +15,13 @@
  * A table's route is the longest prefix that covers the block; for the same prefix a static
  * route beats a propagated one.
  */
-import type { CidrRange } from '../cidr/parse-cidr';
-import { isWithin } from '../cidr/overlap';
 import type { RouteTableId, VpcId } from '../model/ids';
 import type { TransitGatewayAttachmentId, TransitGatewayId, TransitGatewayRouteTableId, TransitGatewayRoutingUnknown } from '../model/kinds/transit-gateway';
-import type { Route, Topology, TransitGateway, TransitGatewayAttachment, TransitGatewayRoute, TransitGatewayRouteTable } from '../model/topology';
+import type { Route, Topology, TransitGateway, TransitGatewayAttachment, TransitGatewayRouteTable } from '../model/topology';
 import { awsCommandText, ec2Command, routeDestination } from '../words/aws-cli';
 import { findServingTables, indexTopology, labelRouteTable } from './topology-index';
-import type { TopologyIndex } from './topology-index';
 import type { Destination } from './tgw-checklist-lookups';
-import { associatedTable, checklistIndexOf, destinationsOf, NONE, vpcBlocks, vpcRouteFor } from './tgw-checklist-lookups';
+import { associatedTable, checklistIndexOf, destination, destinationsOf, NONE, tgwRouteFor, vpcBlocks, vpcRouteFor } from './tgw-checklist-lookups';
 
 /** The steps, in the order traffic needs them. */
 export const TGW_CHECKLIST_STEPS = ['accepted', 'associated', 'propagating', 'vpc-routes', 'return-path'] as const;
@@ -108,19 +105,7 @@ function acceptedStep(a: TransitGatewayAttachment, gateway: TransitGateway | und
   }
 }
 
-/** A table's route for `block`: the longest prefix covering it, static before propagated. */
-export function tgwRouteFor(index: TopologyIndex, table: TransitGatewayRouteTable, block: CidrRange): TransitGatewayRoute | undefined {
-  let best: { route: TransitGatewayRoute; length: number } | undefined;
-  for (const route of table.routes) {
-    const ranges = route.destination.kind === 'cidr' ? [index.rangeOf(route.destination.cidr)] : (index.prefixListEntries(route.destination.prefixListId) ?? []);
-    for (const range of ranges) {
-      if (!range || range.family !== block.family || !isWithin(block, range)) continue;
-      const better = !best || range.prefixLength > best.length || (range.prefixLength === best.length && route.type === 'static' && best.route.type === 'propagated');
-      if (better) best = { route, length: range.prefixLength };
-    }
-  }
-  return best?.route;
-}
+export { tgwRouteFor } from './tgw-checklist-lookups';
 
 function targetWords(route: Route): string {
   const t = route.target;
@@ -244,7 +229,7 @@ export function tgwAttachmentChecklist(topology: Topology, transitGatewayId: Tra
   } else {
     const destinations: string[] = [];
     for (const o of others) if (o.resourceType === 'vpc') destinations.push(...vpcBlocks(index, (o.vpc?.vpcId ?? o.resourceId) as VpcId, true));
-    unique = [...new Set(destinations)].filter((d) => !myBlocks.includes(d)).map((cidr) => ({ cidr, range: index.rangeOf(cidr) }));
+    unique = [...new Set(destinations)].filter((d) => !myBlocks.includes(d)).map((cidr) => destination(index, cidr));
   }
   const uniqueDestinations = unique.map((d) => d.cidr);
   let vpcRoutes: TgwChecklistStep;
@@ -257,9 +242,10 @@ export function tgwAttachmentChecklist(topology: Topology, transitGatewayId: Tra
     const fixes: string[] = [];
     const elsewhere: string[] = [];
     for (const { table: rt } of serving) {
-      for (const { cidr: d, range } of unique) {
-        if (!range) continue;
-        const route = vpcRouteFor(index, rt.routes, range);
+      for (const item of unique) {
+        const d = item.cidr;
+        if (!item.range) continue;
+        const route = vpcRouteFor(index, rt.routes, item);
         const toGateway = route?.target.kind === 'other' && route.target.id === transitGatewayId;
         if (route && toGateway && route.state === 'active') continue;
         if (route && !toGateway && route.state === 'active' && route.target.kind !== 'local') {

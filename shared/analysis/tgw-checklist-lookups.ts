@@ -12,6 +12,9 @@ import type { TopologyIndex } from './topology-index';
 export interface Destination {
   readonly cidr: string;
   readonly range: CidrRange | null;
+  /** An IPv4 range's bounds as numbers (NaN else). */
+  readonly low: number;
+  readonly high: number;
   readonly route?: TransitGatewayRoute;
 }
 
@@ -25,7 +28,7 @@ export function destinationsOf(index: TopologyIndex, table: TransitGatewayRouteT
   for (const route of table.routes) {
     if (route.state !== 'active') continue;
     const cidrs = route.destination.kind === 'cidr' ? [route.destination.cidr] : (index.prefixListEntries(route.destination.prefixListId) ?? []).map((e) => e.cidr);
-    for (const cidr of cidrs) items.push({ cidr, range: index.rangeOf(cidr), route });
+    for (const cidr of cidrs) items.push({ ...destination(index, cidr), route });
   }
   const made = { items, repeats: new Set(items.map((d) => d.cidr)).size < items.length };
   tableDestinations.set(table, made);
@@ -47,12 +50,21 @@ function v4RoutesOf(index: TopologyIndex, routes: readonly Route[]): Float64Arra
   return rows;
 }
 
-/** A VPC table's route for `block`: the longest prefix covering it (the first listed of equals). */
-export function vpcRouteFor(index: TopologyIndex, routes: readonly Route[], block: CidrRange): Route | undefined {
+/** A destination parsed, with its IPv4 bounds as numbers. */
+export function destination(index: TopologyIndex, cidr: string): Destination {
+  const range = index.rangeOf(cidr);
+  const v4 = range !== null && range.family === 'ipv4';
+  return { cidr, range, low: v4 ? Number(range.start) : NaN, high: v4 ? Number(range.end) : NaN };
+}
+
+/** A VPC table's route for a destination: the longest prefix covering it (the first listed of equals). */
+export function vpcRouteFor(index: TopologyIndex, routes: readonly Route[], d: Destination): Route | undefined {
+  const block = d.range;
+  if (!block) return undefined;
   if (block.family === 'ipv4') {
     const rows = v4RoutesOf(index, routes);
-    const low = Number(block.start);
-    const high = Number(block.end);
+    const low = d.low;
+    const high = d.high;
     let best = -1;
     let length = -1;
     for (let r = 0; r < rows.length; r += 4) {
@@ -133,3 +145,44 @@ export function checklistIndexOf(topology: Topology): ChecklistIndex {
   return index;
 }
 
+
+/** A gateway table's IPv4 route ranges as numbers (start, end, prefix length, route number, static, propagated), read once per routes array. */
+const tgwV4Routes = new WeakMap<readonly TransitGatewayRoute[], Float64Array>();
+
+function tgwV4RoutesOf(index: TopologyIndex, routes: readonly TransitGatewayRoute[]): Float64Array {
+  let rows = tgwV4Routes.get(routes);
+  if (rows) return rows;
+  const list: number[] = [];
+  routes.forEach((route, k) => {
+    const ranges = route.destination.kind === 'cidr' ? [index.rangeOf(route.destination.cidr)] : (index.prefixListEntries(route.destination.prefixListId) ?? []);
+    for (const range of ranges) if (range && range.family === 'ipv4') list.push(Number(range.start), Number(range.end), range.prefixLength, k, route.type === 'static' ? 1 : 0, route.type === 'propagated' ? 1 : 0);
+  });
+  tgwV4Routes.set(routes, (rows = Float64Array.from(list)));
+  return rows;
+}
+
+/** A gateway table's route for `block`: the longest prefix covering it, static before propagated. */
+export function tgwRouteFor(index: TopologyIndex, table: TransitGatewayRouteTable, block: CidrRange): TransitGatewayRoute | undefined {
+  if (block.family === 'ipv4') {
+    const rows = tgwV4RoutesOf(index, table.routes);
+    const low = Number(block.start);
+    const high = Number(block.end);
+    let best = -1;
+    for (let r = 0; r < rows.length; r += 6) {
+      if (!(rows[r]! <= low && high <= rows[r + 1]!)) continue;
+      const better = best < 0 || rows[r + 2]! > rows[best + 2]! || (rows[r + 2]! === rows[best + 2]! && rows[r + 4] === 1 && rows[best + 5] === 1);
+      if (better) best = r;
+    }
+    return best < 0 ? undefined : table.routes[rows[best + 3]!];
+  }
+  let best: { route: TransitGatewayRoute; length: number } | undefined;
+  for (const route of table.routes) {
+    const ranges = route.destination.kind === 'cidr' ? [index.rangeOf(route.destination.cidr)] : (index.prefixListEntries(route.destination.prefixListId) ?? []);
+    for (const range of ranges) {
+      if (!range || range.family !== block.family || !isWithin(block, range)) continue;
+      const better = !best || range.prefixLength > best.length || (range.prefixLength === best.length && route.type === 'static' && best.route.type === 'propagated');
+      if (better) best = { route, length: range.prefixLength };
+    }
+  }
+  return best?.route;
+}

@@ -106,30 +106,43 @@ export function findAsymmetricPaths(topology: Topology): AsymmetricPath[] {
   if (topology.transitGateways.length === 0) return [];
   // The matrix holds every connected pair both ways; a pair reached through a gateway shares one.
   const m = reachMatrix(topology);
-  const found: AsymmetricPath[] = [];
+  const n = m.vpcIds.length;
+  // Each pair as from * n + to: sorted as numbers, that is by ids (the matrix's VPCs are sorted).
+  let codes = new Float64Array(1024);
+  let count = 0;
   const throughGateway = (cell: number) => (cell & CELL_BY_GATEWAY) !== 0 && ((cell & 3) === CELL_YES || (cell & 3) === CELL_SOME);
-  for (let i = 0; i < m.vpcIds.length; i++) {
+  for (let i = 0; i < n; i++) {
     for (let k = m.offsets[i]!, end = m.offsets[i + 1]!; k < end; k++) {
       const j = m.targets[k]!;
       if (j <= i) continue;
       const there = m.cells[k]!;
       const back = m.cells[entryOf(m, j, i)]!;
-      const [from, to] = throughGateway(there) && (back & 3) === CELL_NO ? [i, j] : throughGateway(back) && (there & 3) === CELL_NO ? [j, i] : [-1, -1];
-      if (from < 0) continue;
-      const a = m.vpcIds[from]!;
-      const b = m.vpcIds[to]!;
-      // Each direction's full answer (its path and failure) is walked only when read.
-      found.push({
-        from: a,
-        to: b,
-        get there() {
-          return directionReach(topology, a, b);
-        },
-        get back() {
-          return directionReach(topology, b, a);
-        },
-      });
+      const code = throughGateway(there) && (back & 3) === CELL_NO ? i * n + j : throughGateway(back) && (there & 3) === CELL_NO ? j * n + i : -1;
+      if (code < 0) continue;
+      if (count === codes.length) {
+        const bigger = new Float64Array(codes.length * 2);
+        bigger.set(codes);
+        codes = bigger;
+      }
+      codes[count++] = code;
     }
   }
-  return found.sort((p, q) => (p.from < q.from ? -1 : p.from > q.from ? 1 : p.to < q.to ? -1 : p.to > q.to ? 1 : 0));
+  const sorted = codes.subarray(0, count).sort();
+  const found: AsymmetricPath[] = [];
+  for (const code of sorted) {
+    const a = m.vpcIds[Math.floor(code / n)]!;
+    const b = m.vpcIds[code % n]!;
+    // Each direction's full answer (its path and failure) is walked only when read.
+    found.push({
+      from: a,
+      to: b,
+      get there() {
+        return directionReach(topology, a, b);
+      },
+      get back() {
+        return directionReach(topology, b, a);
+      },
+    });
+  }
+  return found;
 }

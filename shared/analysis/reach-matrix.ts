@@ -88,8 +88,6 @@ interface MatrixState extends GatewayScanState {
   readonly memos: Map<object, Int32Array>;
   /** Per group: each route's outcome, read once (see `routeOutcome`). */
   readonly outcomes: Map<Group, (Outcome | undefined)[]>;
-  /** A number per walk memo, for group signatures. */
-  readonly memoIds: Map<Int32Array, number>;
   /** Scratch: per group of the current source, what it delivered and left unknown. */
   readonly delivered: Int32Array;
   readonly unknown: Int32Array;
@@ -128,7 +126,7 @@ export function reachMatrix(topology: Topology): ReachMatrix {
       bounds[2 * (firstBlock[j]! + x) + 1] = Number(b.end);
     });
   }
-  const state: MatrixState = { ctx, indexOf, blocks, bounds, firstBlock, memos: new Map(), compiledTgw: new Map(), listVpcs, outcomes: new Map(), memoIds: new Map(), delivered: new Int32Array(64), unknown: new Int32Array(64) };
+  const state: MatrixState = { ctx, indexOf, blocks, bounds, firstBlock, memos: new Map(), compiledTgw: new Map(), listVpcs, outcomes: new Map(), delivered: new Int32Array(64), unknown: new Int32Array(64) };
   // Cluster members by index, once.
   const clusterRows = new Map<number, Int32Array>();
   for (const [c, list] of ctx.clusterVpcs) clusterRows.set(c, Int32Array.from(list, (v) => indexOf.get(v)!));
@@ -289,33 +287,36 @@ function directionCell(
 function twinsOf(s: MatrixState, from: VpcId, groups: readonly Group[], outcomes: readonly (Outcome | undefined)[][]): Int32Array | null {
   if (groups.length < 2) return null;
   const twins = new Int32Array(groups.length).fill(-1);
-  const signatures: (string | null)[] = [];
-  for (let g = 0; g < groups.length; g++) {
-    const compiled = groups[g]!.compiled;
-    let signature: string | null = null;
-    if (compiled.lists.length === 0) {
-      const parts: string[] = [];
-      const { columns } = compiled;
-      for (let row = compiled.start, end = compiled.start + compiled.v4Count * 4; row < end; row += 4) {
-        const k = columns[row + 3]!;
-        const outcome = outcomes[g]![k] ?? routeOutcome(s, groups[g]!, from, k, outcomes[g]!);
-        parts.push(`${columns[row]},${columns[row + 1]},${columns[row + 2]},${outcomeKey(s, outcome)}`);
+  for (let g = 1; g < groups.length; g++) {
+    for (let h = 0; h < g; h++) {
+      if (twins[h] === -1 && alike(s, from, groups[g]!, outcomes[g]!, groups[h]!, outcomes[h]!)) {
+        twins[g] = h;
+        break;
       }
-      signature = parts.join(';');
     }
-    signatures.push(signature);
-    if (signature !== null) twins[g] = signatures.indexOf(signature);
-    if (twins[g] === g) twins[g] = -1;
   }
   return twins;
 }
 
-function outcomeKey(s: MatrixState, outcome: Outcome): string {
-  if (outcome.kind === 'fail') return 'f';
-  if (outcome.kind === 'peering') return `p${outcome.to}`;
-  let id = s.memoIds.get(outcome.memo);
-  if (id === undefined) s.memoIds.set(outcome.memo, (id = s.memoIds.size));
-  return `g${id}`;
+/** True when two groups' tables hold the same IPv4 rows (bounds, rank) in order, each route doing the same, and no prefix lists. */
+function alike(s: MatrixState, from: VpcId, x: Group, xs: (Outcome | undefined)[], y: Group, ys: (Outcome | undefined)[]): boolean {
+  const a = x.compiled;
+  const b = y.compiled;
+  if (a.lists.length > 0 || b.lists.length > 0 || a.v4Count !== b.v4Count) return false;
+  for (let r = 0; r < a.v4Count * 4; r += 4) {
+    const ra = a.start + r;
+    const rb = b.start + r;
+    if (a.columns[ra] !== b.columns[rb] || a.columns[ra + 1] !== b.columns[rb + 1] || a.columns[ra + 2] !== b.columns[rb + 2]) return false;
+    const ka = a.columns[ra + 3]!;
+    const kb = b.columns[rb + 3]!;
+    const oa = xs[ka] ?? routeOutcome(s, x, from, ka, xs);
+    const ob = ys[kb] ?? routeOutcome(s, y, from, kb, ys);
+    if (oa === ob) continue;
+    if (oa.kind !== ob.kind) return false;
+    if (oa.kind === 'peering' && ob.kind === 'peering' && oa.to !== ob.to) return false;
+    if (oa.kind === 'gateway' && ob.kind === 'gateway' && oa.memo !== ob.memo) return false;
+  }
+  return true;
 }
 
 /** A group's route outcomes, filled as routes are met. */

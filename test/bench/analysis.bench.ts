@@ -40,24 +40,13 @@ import type {
 import { createPeeringValidator } from '../../shared/analysis/validate-peering';
 import { topology as buildTopology } from '../support/fixtures/build-topology';
 import { runTgwBenchmarks } from './tgw-analysis';
+import { createRandom } from './tgw-bench-estate';
 
 const VPC_COUNT = 10_000;
 const BLOCK_COUNT = 20_000;
 const PEERING_COUNT = 20_000;
 const RUNS = 7;
 const WARMUP_RUNS = 4;
-
-/** mulberry32: a small seeded PRNG so every run builds the same topology. */
-function createRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 

@@ -42,8 +42,8 @@ export interface TgwEstateSize {
 export const TGW_BENCH_SIZE: TgwEstateSize = { vpcs: 10_000, gateways: 50, attachments: 5_000, peerings: 3_000 };
 const REGIONS = ['eu-west-1', 'us-east-1', 'ap-southeast-2', 'sa-east-1'];
 
-/** mulberry32: a small seeded PRNG so every run builds the same estate. */
-function createRandom(seed: number): () => number {
+/** mulberry32: a small seeded PRNG so every run builds the same estate (the peering estate's too). */
+export function createRandom(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

@@ -21,7 +21,7 @@ import type { Route, Topology, TransitGateway, TransitGatewayAttachment, Transit
 import { awsCommandText, ec2Command, routeDestination } from '../words/aws-cli';
 import { findServingTables, indexTopology, labelRouteTable } from './topology-index';
 import type { Destination } from './tgw-checklist-lookups';
-import { associatedTable, checklistIndexOf, destination, destinationsOf, NONE, tgwRouteFor, vpcBlocks, vpcRouteFor } from './tgw-checklist-lookups';
+import { associatedTable, backTablesOf, checklistIndexOf, destination, destinationsOf, NONE, tgwRouteFor, v4RoutesOf, vpcBlocks, vpcRouteFor } from './tgw-checklist-lookups';
 
 /** The steps, in the order traffic needs them. */
 export const TGW_CHECKLIST_STEPS = ['accepted', 'associated', 'propagating', 'vpc-routes', 'return-path'] as const;
@@ -131,7 +131,8 @@ export function tgwAttachmentChecklist(topology: Topology, transitGatewayId: Tra
   const unknownStep = (id: TgwChecklistStepId, title: string): TgwChecklistStep => ({ id, title, state: 'unknown', details: [`Routing not read: ${unread!.reason}.`, unread!.fix], fixes: [] });
   const notYet = (id: TgwChecklistStepId, title: string): TgwChecklistStep => ({ id, title, state: 'not-applicable', details: ['Matters once the attachment is available.'], fixes: [] });
   const myBlocks = vpcBlocks(index, vpcId, a.vpc?.options.ipv6Support === true);
-  const others = (c.available.get(`${transitGatewayId}|${a.region}`) ?? NONE).filter((x) => x.id !== a.id);
+  const gatewayAttachments = c.available.get(`${transitGatewayId}|${a.region}`) ?? NONE;
+  const others = gatewayAttachments.filter((x) => x.id !== a.id);
 
   // 2. associated
   const table = unread ? undefined : associatedTable(c, tables, a);
@@ -157,8 +158,8 @@ export function tgwAttachmentChecklist(topology: Topology, transitGatewayId: Tra
   else {
     const details: string[] = [];
     const backTables = new Map<TransitGatewayRouteTableId, TransitGatewayRouteTable>();
-    for (const o of others) {
-      const t = associatedTable(c, tables, o);
+    for (const { attachment: o, table: t } of backTablesOf(c, tables, gatewayAttachments)) {
+      if (o.id === a.id) continue;
       if (t) backTables.set(t.id, t);
       else details.push(`${o.id} (${o.resourceType} ${o.resourceId}) is associated with no table: nothing comes back from it.`);
     }
@@ -242,10 +243,11 @@ export function tgwAttachmentChecklist(topology: Topology, transitGatewayId: Tra
     const fixes: string[] = [];
     const elsewhere: string[] = [];
     for (const { table: rt } of serving) {
+      const rows = v4RoutesOf(index, rt.routes);
       for (const item of unique) {
         const d = item.cidr;
         if (!item.range) continue;
-        const route = vpcRouteFor(index, rt.routes, item);
+        const route = vpcRouteFor(index, rt.routes, item, rows);
         const toGateway = route?.target.kind === 'other' && route.target.id === transitGatewayId;
         if (route && toGateway && route.state === 'active') continue;
         if (route && !toGateway && route.state === 'active' && route.target.kind !== 'local') {

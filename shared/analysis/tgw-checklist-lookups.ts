@@ -38,7 +38,7 @@ export function destinationsOf(index: TopologyIndex, table: TransitGatewayRouteT
 /** A VPC table's IPv4 route ranges as numbers (start, end, prefix length, route number), read once per routes array. */
 const v4Routes = new WeakMap<readonly Route[], Float64Array>();
 
-function v4RoutesOf(index: TopologyIndex, routes: readonly Route[]): Float64Array {
+export function v4RoutesOf(index: TopologyIndex, routes: readonly Route[]): Float64Array {
   let rows = v4Routes.get(routes);
   if (rows) return rows;
   const list: number[] = [];
@@ -58,11 +58,11 @@ export function destination(index: TopologyIndex, cidr: string): Destination {
 }
 
 /** A VPC table's route for a destination: the longest prefix covering it (the first listed of equals). */
-export function vpcRouteFor(index: TopologyIndex, routes: readonly Route[], d: Destination): Route | undefined {
+export function vpcRouteFor(index: TopologyIndex, routes: readonly Route[], d: Destination, v4Rows?: Float64Array): Route | undefined {
   const block = d.range;
   if (!block) return undefined;
   if (block.family === 'ipv4') {
-    const rows = v4RoutesOf(index, routes);
+    const rows = v4Rows ?? v4RoutesOf(index, routes);
     const low = d.low;
     const high = d.high;
     let best = -1;
@@ -114,6 +114,15 @@ export interface ChecklistIndex {
   readonly tables: ReadonlyMap<string, readonly TransitGatewayRouteTable[]>;
   readonly available: ReadonlyMap<string, readonly TransitGatewayAttachment[]>;
   readonly associations: WeakMap<readonly TransitGatewayRouteTable[], Map<TransitGatewayAttachmentId, TransitGatewayRouteTable>>;
+  /** Per list of available attachments: each with the table it is associated with. */
+  readonly backTables: WeakMap<readonly TransitGatewayAttachment[], readonly { readonly attachment: TransitGatewayAttachment; readonly table: TransitGatewayRouteTable | undefined }[]>;
+}
+
+/** A gateway's available attachments in a region, each with the table it is associated with (worked out once per list). */
+export function backTablesOf(c: ChecklistIndex, tables: readonly TransitGatewayRouteTable[], available: readonly TransitGatewayAttachment[]) {
+  let hit = c.backTables.get(available);
+  if (!hit) c.backTables.set(available, (hit = available.map((attachment) => ({ attachment, table: associatedTable(c, tables, attachment) }))));
+  return hit;
 }
 
 export const NONE: readonly never[] = [];
@@ -140,7 +149,7 @@ export function checklistIndexOf(topology: Topology): ChecklistIndex {
     if (list) list.push(t);
     else tables.set(`${t.transitGatewayId}|${t.region}`, [t]);
   }
-  const index: ChecklistIndex = { attachment, gateway, tables, available, associations: new WeakMap() };
+  const index: ChecklistIndex = { attachment, gateway, tables, available, associations: new WeakMap(), backTables: new WeakMap() };
   checklistIndexes.set(topology, index);
   return index;
 }

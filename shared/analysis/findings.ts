@@ -197,6 +197,8 @@ export function analyzeSnapshot(snapshot: Snapshot, precomputed: PrecomputedAnal
   const coverage = missingCoverage(snapshot);
   const tgw = findTransitGatewayProblems(snapshot);
   const tgwIndex = indexTransitGateways(t);
+  // Listed as non-transitive pairs are: the first MAX_LISTED_PAIRS, all of them counted.
+  const oneWay = findAsymmetricPaths(t);
 
   const findings: Finding[] = [
     ...coverage.map(coverageFinding),
@@ -213,11 +215,12 @@ export function analyzeSnapshot(snapshot: Snapshot, precomputed: PrecomputedAnal
     ...tgw.zoneGaps.map((z) => zoneGapFinding(index, z)),
     ...tgw.autoAccept.map((a) => autoAcceptFinding(index, a)),
     ...findGatewayRouteDrops(t).map((d) => gatewayRouteDropFinding(t, index, d)),
-    ...findAsymmetricPaths(t).map((p) => asymmetricPathFinding(t, index, p)),
+    ...oneWay.slice(0, MAX_LISTED_PAIRS).map((p) => asymmetricPathFinding(t, index, p)),
   ];
   const totals = Object.fromEntries(FINDING_ORDER.map((k) => [k, 0])) as Record<FindingKind, number>;
   for (const f of findings) totals[f.kind]++;
   totals['non-transitive'] = Math.max(totals['non-transitive'], nonTransitive.totalDistanceTwoPairs);
+  totals['asymmetric-path'] = oneWay.length;
 
   return {
     snapshot: {

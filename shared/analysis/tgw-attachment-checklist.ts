@@ -15,14 +15,13 @@
  * A table's route is the longest prefix that covers the block; for the same prefix a static
  * route beats a propagated one.
  */
-import type { CidrRange } from '../cidr/parse-cidr';
-import { isWithin } from '../cidr/overlap';
 import type { RouteTableId, VpcId } from '../model/ids';
 import type { TransitGatewayAttachmentId, TransitGatewayId, TransitGatewayRouteTableId, TransitGatewayRoutingUnknown } from '../model/kinds/transit-gateway';
-import type { Route, Topology, TransitGateway, TransitGatewayAttachment, TransitGatewayRoute, TransitGatewayRouteTable } from '../model/topology';
+import type { Route, Topology, TransitGateway, TransitGatewayAttachment, TransitGatewayRouteTable } from '../model/topology';
 import { awsCommandText, ec2Command, routeDestination } from '../words/aws-cli';
 import { findServingTables, indexTopology, labelRouteTable } from './topology-index';
-import type { TopologyIndex } from './topology-index';
+import type { Destination } from './tgw-checklist-lookups';
+import { associatedTable, backTablesOf, checklistIndexOf, destination, destinationsOf, NONE, tgwRouteFor, v4RoutesOf, vpcBlocks, vpcRouteFor } from './tgw-checklist-lookups';
 
 /** The steps, in the order traffic needs them. */
 export const TGW_CHECKLIST_STEPS = ['accepted', 'associated', 'propagating', 'vpc-routes', 'return-path'] as const;
@@ -106,48 +105,11 @@ function acceptedStep(a: TransitGatewayAttachment, gateway: TransitGateway | und
   }
 }
 
-/** A table's route for `block`: the longest prefix covering it, static before propagated. */
-export function tgwRouteFor(index: TopologyIndex, table: TransitGatewayRouteTable, block: CidrRange): TransitGatewayRoute | undefined {
-  let best: { route: TransitGatewayRoute; length: number } | undefined;
-  for (const route of table.routes) {
-    const ranges = route.destination.kind === 'cidr' ? [index.rangeOf(route.destination.cidr)] : (index.prefixListEntries(route.destination.prefixListId) ?? []);
-    for (const range of ranges) {
-      if (!range || range.family !== block.family || !isWithin(block, range)) continue;
-      const better = !best || range.prefixLength > best.length || (range.prefixLength === best.length && route.type === 'static' && best.route.type === 'propagated');
-      if (better) best = { route, length: range.prefixLength };
-    }
-  }
-  return best?.route;
-}
-
-/** A VPC table's route for `block`: the longest prefix covering it. */
-function vpcRouteFor(index: TopologyIndex, routes: readonly Route[], block: CidrRange): Route | undefined {
-  let best: { route: Route; length: number } | undefined;
-  for (const route of routes) {
-    const ranges = route.destination.startsWith('pl-') ? (index.prefixListEntries(route.destination) ?? []) : [index.rangeOf(route.destination)];
-    for (const range of ranges) {
-      if (!range || range.family !== block.family || !isWithin(block, range)) continue;
-      if (!best || range.prefixLength > best.length) best = { route, length: range.prefixLength };
-    }
-  }
-  return best?.route;
-}
+export { tgwRouteFor } from './tgw-checklist-lookups';
 
 function targetWords(route: Route): string {
   const t = route.target;
   return t.kind === 'local' ? 'local' : t.kind === 'peering' ? t.peeringId : t.id;
-}
-
-/** The IPv4 blocks (and IPv6 ones when the attachment has IPv6 support) a VPC holds. */
-function vpcBlocks(topology: Topology, vpcId: VpcId, ipv6: boolean): readonly string[] {
-  const v = topology.vpcs.find((x) => x.id === vpcId);
-  if (!v) return [];
-  return v.cidrBlocks.filter((b) => (b.family === 'ipv4' || ipv6) && (b.state === 'associated' || b.state === 'associating')).map((b) => b.cidr);
-}
-
-/** The table `attachmentId` is associated with on the gateway (from the tables' associations, else the attachment's own). */
-function associatedTable(tables: readonly TransitGatewayRouteTable[], a: TransitGatewayAttachment): TransitGatewayRouteTable | undefined {
-  return tables.find((t) => t.associations.some((l) => l.attachmentId === a.id && l.state === 'associated')) ?? tables.find((t) => t.id === a.association?.routeTableId && a.association.state === 'associated');
 }
 
 /**
@@ -155,23 +117,25 @@ function associatedTable(tables: readonly TransitGatewayRouteTable[], a: Transit
  * the topology holds no such VPC attachment.
  */
 export function tgwAttachmentChecklist(topology: Topology, transitGatewayId: TransitGatewayId, attachmentId: TransitGatewayAttachmentId): TgwAttachmentChecklist | undefined {
-  const a = topology.transitGatewayAttachments.find((x) => x.id === attachmentId && x.transitGatewayId === transitGatewayId);
+  const c = checklistIndexOf(topology);
+  const a = c.attachment.get(`${transitGatewayId}|${attachmentId}`);
   if (!a || a.resourceType !== 'vpc') return undefined;
   const index = indexTopology(topology);
-  const gateway = topology.transitGateways.find((g) => g.id === transitGatewayId && g.region === a.region);
+  const gateway = c.gateway.get(`${transitGatewayId}|${a.region}`);
   const vpcId = (a.vpc?.vpcId ?? a.resourceId) as VpcId;
   const region = { region: a.region };
   const accepted = acceptedStep(a, gateway);
   const available = a.state === 'available';
   const unread = gateway?.routing.state === 'unread' ? tgwRoutingUnreadWords(gateway.routing.reason, gateway) : !gateway ? { reason: 'the snapshot does not hold the gateway', fix: `Scan the gateway owner's account ${a.transitGatewayOwnerId} in ${a.region}.` } : undefined;
-  const tables = topology.transitGatewayRouteTables.filter((t) => t.transitGatewayId === transitGatewayId && t.region === a.region);
+  const tables = c.tables.get(`${transitGatewayId}|${a.region}`) ?? NONE;
   const unknownStep = (id: TgwChecklistStepId, title: string): TgwChecklistStep => ({ id, title, state: 'unknown', details: [`Routing not read: ${unread!.reason}.`, unread!.fix], fixes: [] });
   const notYet = (id: TgwChecklistStepId, title: string): TgwChecklistStep => ({ id, title, state: 'not-applicable', details: ['Matters once the attachment is available.'], fixes: [] });
-  const myBlocks = vpcBlocks(topology, vpcId, a.vpc?.options.ipv6Support === true);
-  const others = topology.transitGatewayAttachments.filter((x) => x.transitGatewayId === transitGatewayId && x.region === a.region && x.id !== a.id && x.state === 'available');
+  const myBlocks = vpcBlocks(index, vpcId, a.vpc?.options.ipv6Support === true);
+  const gatewayAttachments = c.available.get(`${transitGatewayId}|${a.region}`) ?? NONE;
+  const others = gatewayAttachments.filter((x) => x.id !== a.id);
 
   // 2. associated
-  const table = unread ? undefined : associatedTable(tables, a);
+  const table = unread ? undefined : associatedTable(c, tables, a);
   const defaultTable = gateway?.options.associationDefaultRouteTableId ?? tables[0]?.id;
   let associated: TgwChecklistStep;
   if (!available) associated = notYet('associated', 'Associated');
@@ -194,8 +158,8 @@ export function tgwAttachmentChecklist(topology: Topology, transitGatewayId: Tra
   else {
     const details: string[] = [];
     const backTables = new Map<TransitGatewayRouteTableId, TransitGatewayRouteTable>();
-    for (const o of others) {
-      const t = associatedTable(tables, o);
+    for (const { attachment: o, table: t } of backTablesOf(c, tables, gatewayAttachments)) {
+      if (o.id === a.id) continue;
       if (t) backTables.set(t.id, t);
       else details.push(`${o.id} (${o.resourceType} ${o.resourceId}) is associated with no table: nothing comes back from it.`);
     }
@@ -249,17 +213,26 @@ export function tgwAttachmentChecklist(topology: Topology, transitGatewayId: Tra
   }
 
   // 4. VPC routes
-  const destinations: string[] = [];
+  let unique: readonly Destination[];
   if (table) {
-    for (const r of table.routes) {
-      if (r.state !== 'active' || r.targets.some((x) => x.attachmentId === a.id)) continue;
-      if (r.destination.kind === 'cidr') destinations.push(r.destination.cidr);
-      else destinations.push(...(index.prefixListEntries(r.destination.prefixListId) ?? []).map((e) => e.cidr));
+    const { items, repeats } = destinationsOf(index, table);
+    const seen = repeats ? new Set<string>() : undefined;
+    const kept: Destination[] = [];
+    for (const d of items) {
+      if (d.route.targets.some((x) => x.attachmentId === a.id)) continue;
+      if (seen) {
+        if (seen.has(d.cidr)) continue;
+        seen.add(d.cidr);
+      }
+      if (!myBlocks.includes(d.cidr)) kept.push(d);
     }
+    unique = kept;
   } else {
-    for (const o of others) if (o.resourceType === 'vpc') destinations.push(...vpcBlocks(topology, (o.vpc?.vpcId ?? o.resourceId) as VpcId, true));
+    const destinations: string[] = [];
+    for (const o of others) if (o.resourceType === 'vpc') destinations.push(...vpcBlocks(index, (o.vpc?.vpcId ?? o.resourceId) as VpcId, true));
+    unique = [...new Set(destinations)].filter((d) => !myBlocks.includes(d)).map((cidr) => destination(index, cidr));
   }
-  const uniqueDestinations = [...new Set(destinations)].filter((d) => !myBlocks.includes(d));
+  const uniqueDestinations = unique.map((d) => d.cidr);
   let vpcRoutes: TgwChecklistStep;
   const serving = findServingTables(index, vpcId);
   if (!index.vpcById.has(vpcId)) vpcRoutes = { id: 'vpc-routes', title: 'VPC routes', state: 'unknown', details: [`${vpcId} is not in the snapshot (its account was not scanned): its routes are unknown.`], fixes: [] };
@@ -270,10 +243,11 @@ export function tgwAttachmentChecklist(topology: Topology, transitGatewayId: Tra
     const fixes: string[] = [];
     const elsewhere: string[] = [];
     for (const { table: rt } of serving) {
-      for (const d of uniqueDestinations) {
-        const range = index.rangeOf(d);
-        if (!range) continue;
-        const route = vpcRouteFor(index, rt.routes, range);
+      const rows = v4RoutesOf(index, rt.routes);
+      for (const item of unique) {
+        const d = item.cidr;
+        if (!item.range) continue;
+        const route = vpcRouteFor(index, rt.routes, item, rows);
         const toGateway = route?.target.kind === 'other' && route.target.id === transitGatewayId;
         if (route && toGateway && route.state === 'active') continue;
         if (route && !toGateway && route.state === 'active' && route.target.kind !== 'local') {

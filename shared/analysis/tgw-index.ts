@@ -1,7 +1,10 @@
-/** Lookups over a topology's transit gateways, built once per topology object and shared by the
- * transit gateway findings; and which gateway and attachment states carry nothing. */
+/** Lookups over a topology's transit gateways for the model-only findings, built once per
+ * topology object on the gateway lookups the forwarding reads (`tgw-lookup.ts`: gateways, each
+ * gateway's view of its attachments), adding VPC attachments by their `vpc` details and route
+ * tables by gateway; and which gateway and attachment states carry nothing. */
 import type { VpcId } from '../model/ids';
 import type { Topology, TransitGateway, TransitGatewayAttachment, TransitGatewayAttachmentId, TransitGatewayId, TransitGatewayRouteTable } from '../model/topology';
+import { tgwLookupOf } from './tgw-lookup';
 
 /** Attachment states after which the attachment carries nothing (AWS's `State`). */
 const GONE_ATTACHMENT_STATES: ReadonlySet<string> = new Set(['deleting', 'deleted', 'failing', 'failed', 'rejecting', 'rejected']);
@@ -37,22 +40,16 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export function indexTransitGateways(t: Topology): TransitGatewayIndex {
   const hit = cache.get(t);
   if (hit) return hit;
-  const gatewayById = new Map<TransitGatewayId, TransitGateway>();
-  for (const g of t.transitGateways) gatewayById.set(g.id, g);
-  const byKey = new Map<string, TransitGatewayAttachment>();
-  const attachmentsByGateway = new Map<TransitGatewayId, TransitGatewayAttachment[]>();
+  // Gateways and each gateway's view of its attachments are the gateway lookups' (one index of them per topology).
+  const lookup = tgwLookupOf(t);
   const vpcAttachmentsByVpc = new Map<VpcId, TransitGatewayAttachment[]>();
-  for (const a of t.transitGatewayAttachments) {
-    byKey.set(`${a.transitGatewayId}|${a.id}`, a);
-    pushTo(attachmentsByGateway, a.transitGatewayId, a);
-    if (a.vpc) pushTo(vpcAttachmentsByVpc, a.vpc.vpcId, a);
-  }
+  for (const a of t.transitGatewayAttachments) if (a.vpc) pushTo(vpcAttachmentsByVpc, a.vpc.vpcId, a);
   const routeTablesByGateway = new Map<TransitGatewayId, TransitGatewayRouteTable[]>();
   for (const rt of t.transitGatewayRouteTables) pushTo(routeTablesByGateway, rt.transitGatewayId, rt);
   const index: TransitGatewayIndex = {
-    gatewayById,
-    attachment: (gatewayId, attachmentId) => byKey.get(`${gatewayId}|${attachmentId}`),
-    attachmentsByGateway,
+    gatewayById: lookup.gatewayById,
+    attachment: lookup.attachment,
+    attachmentsByGateway: lookup.attachmentsByGateway,
     vpcAttachmentsByVpc,
     routeTablesByGateway,
   };

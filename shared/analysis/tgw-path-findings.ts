@@ -8,7 +8,8 @@
  * there (no route, a blackhole, no association, an unavailable attachment or gateway peering, a
  * loop) or when a blackhole route of the gateway table takes part of it. A gateway whose routing
  * was not read is never reported: its forwarding is unknown. Asymmetric pairs come from
- * `vpc-reach.ts`: one direction reaches (through a gateway) and the other does not.
+ * the reachability matrix (`reach-matrix.ts`, equal to `directionReach` for every pair): one
+ * direction reaches (through a gateway) and the other does not.
  */
 import type { CidrRange } from '../cidr/parse-cidr';
 import type { DropReason } from '../forwarding/trace';
@@ -21,7 +22,8 @@ import { tgwLookupOf } from './tgw-lookup';
 import { indexTopology } from './topology-index';
 import { traceWorldOf } from './trace-world';
 import type { DirectionReach } from './vpc-reach';
-import { directionReach, quickGatewayReach } from './vpc-reach';
+import { CELL_BY_GATEWAY, CELL_NO, CELL_SOME, CELL_YES, entryOf, reachMatrix } from './reach-matrix';
+import { directionReach } from './vpc-reach';
 
 /** A VPC route into a transit gateway whose table drops (some of) what the route sends. */
 export interface GatewayRouteDrop {
@@ -102,30 +104,45 @@ export interface AsymmetricPath {
 /** Pairs where one direction reaches through a transit gateway (`yes` or `some`) and the other does not (`no`), each pair once, sorted. */
 export function findAsymmetricPaths(topology: Topology): AsymmetricPath[] {
   if (topology.transitGateways.length === 0) return [];
-  const tgw = tgwLookupOf(topology);
-  const reaches = (d: DirectionReach) => (d.status === 'yes' || d.status === 'some') && d.ways.includes('transit-gateway');
-  const pairs = new Set<string>();
-  const found: AsymmetricPath[] = [];
-  // Every pair of VPCs attached in one set of gateways, settled by the compiled scan where it can.
-  for (const vpcs of tgw.clusterVpcs.values()) {
-    const sorted = [...vpcs].sort();
-    for (let i = 0; i < sorted.length; i++) {
-      for (let j = i + 1; j < sorted.length; j++) {
-        const [a, b] = [sorted[i]!, sorted[j]!];
-        const there = quickGatewayReach(topology, a, b);
-        const back = quickGatewayReach(topology, b, a);
-        if (there === back && there !== -1) continue;
-        if ((there === 1 && back === 0) || (there === 0 && back === 1) || there === -1 || back === -1) {
-          const key = `${a}|${b}`;
-          if (pairs.has(key)) continue;
-          pairs.add(key);
-          const x = directionReach(topology, a, b);
-          const y = directionReach(topology, b, a);
-          if (reaches(x) && y.status === 'no') found.push({ from: a, to: b, there: x, back: y });
-          else if (reaches(y) && x.status === 'no') found.push({ from: b, to: a, there: y, back: x });
-        }
+  // The matrix holds every connected pair both ways; a pair reached through a gateway shares one.
+  const m = reachMatrix(topology);
+  const n = m.vpcIds.length;
+  // Each pair as from * n + to: sorted as numbers, that is by ids (the matrix's VPCs are sorted).
+  let codes = new Float64Array(1024);
+  let count = 0;
+  const throughGateway = (cell: number) => (cell & CELL_BY_GATEWAY) !== 0 && ((cell & 3) === CELL_YES || (cell & 3) === CELL_SOME);
+  for (let i = 0; i < n; i++) {
+    for (let k = m.offsets[i]!, end = m.offsets[i + 1]!; k < end; k++) {
+      const j = m.targets[k]!;
+      if (j <= i) continue;
+      const there = m.cells[k]!;
+      const back = m.cells[entryOf(m, j, i)]!;
+      const code = throughGateway(there) && (back & 3) === CELL_NO ? i * n + j : throughGateway(back) && (there & 3) === CELL_NO ? j * n + i : -1;
+      if (code < 0) continue;
+      if (count === codes.length) {
+        const bigger = new Float64Array(codes.length * 2);
+        bigger.set(codes);
+        codes = bigger;
       }
+      codes[count++] = code;
     }
   }
-  return found.sort((p, q) => (p.from < q.from ? -1 : p.from > q.from ? 1 : p.to < q.to ? -1 : p.to > q.to ? 1 : 0));
+  const sorted = codes.subarray(0, count).sort();
+  const found: AsymmetricPath[] = [];
+  for (const code of sorted) {
+    const a = m.vpcIds[Math.floor(code / n)]!;
+    const b = m.vpcIds[code % n]!;
+    // Each direction's full answer (its path and failure) is walked only when read.
+    found.push({
+      from: a,
+      to: b,
+      get there() {
+        return directionReach(topology, a, b);
+      },
+      get back() {
+        return directionReach(topology, b, a);
+      },
+    });
+  }
+  return found;
 }

@@ -6,8 +6,11 @@
  * completeness (warm-up, then the median of several runs, each on fresh objects so no cache
  * carries over), the growth of conflicts with n, drag validation, and the estate reach view for
  * tcp/443 (one VPC's row, the account × account roll-up) over an estate that also has security
- * groups, network ACLs, internet and NAT gateways and routes to interfaces. Prints figures and
- * ends with one line of JSON; asserts nothing about time.
+ * groups, network ACLs, internet and NAT gateways and routes to interfaces. Then, on an estate
+ * with transit gateways (`tgw-bench-estate.ts`: 10,000 VPCs, 50 gateways peered in pairs, 5,000
+ * attachments, VPC peerings beside), the reachability matrix, each finding, the attachment
+ * checklists and `analyzeSnapshot` (`tgw-analysis.ts`). Prints figures and ends with one line of
+ * JSON; asserts nothing about time.
  */
 import { loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -36,24 +39,14 @@ import type {
 } from '../../shared/model/topology';
 import { createPeeringValidator } from '../../shared/analysis/validate-peering';
 import { topology as buildTopology } from '../support/fixtures/build-topology';
+import { runTgwBenchmarks } from './tgw-analysis';
+import { createRandom } from './tgw-bench-estate';
 
 const VPC_COUNT = 10_000;
 const BLOCK_COUNT = 20_000;
 const PEERING_COUNT = 20_000;
 const RUNS = 7;
 const WARMUP_RUNS = 4;
-
-/** mulberry32: a small seeded PRNG so every run builds the same topology. */
-function createRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 
@@ -374,6 +367,8 @@ console.log(
   `  account roll-up       ${cell(rollUp)}   ${roll.cells.length} account pairs, ${roll.reachable} reachable, ${roll.blocked} blocked, ${roll.undetermined} undetermined VPC pairs (${[...rollReasons].filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(', ')})`,
 );
 
+const tgw = runTgwBenchmarks(collectGarbage);
+
 console.log(
   JSON.stringify({
     conflictsMs: round(conflicts.ms),
@@ -393,6 +388,7 @@ console.log(
     reachRollUpMs: round(rollUp.ms),
     reachRollUpCpuMs: round(rollUp.cpuMs),
     reachIndexMs: round(reachIndexMs),
+    ...tgw,
     loadAverage1m: round(loadavg()[0]!),
   }),
 );

@@ -1,0 +1,90 @@
+/** The reachability matrix against `directionReach` and `vpcReach`: every connected pair, per
+ * direction, the same status and ways; on random topologies with a transit gateway, on the small
+ * estate of gateways and peerings, and on a small estate of the benchmark's shape (gateways
+ * peered in pairs, unread routing, isolated tables, summaries and peerings beside); and the
+ * analysis listing the first 1,000 one-way pairs it reads from the matrix, counting them all. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import { analyzeSnapshot, findingsOfKind, MAX_LISTED_PAIRS } from '../../../shared/analysis/findings';
+import { cellReach, matrixCell, reachMatrix } from '../../../shared/analysis/reach-matrix';
+import { findAsymmetricPaths } from '../../../shared/analysis/tgw-path-findings';
+import { vpcReach } from '../../../shared/analysis/vpc-reach';
+import type { Topology } from '../../../shared/model/topology';
+import { buildTgwEstate } from '../../bench/tgw-bench-estate';
+import { arbTopology, arbTopologyWithGateway } from './oracle/random-topology';
+import { tgwEstate } from '../../support/fixtures/tgw-reach-estate';
+
+/** Every pair `vpcReach` lists, as `from>to status ways`, and the matrix's cells read the same way. */
+function bothWays(t: Topology): { expected: string[]; found: string[] } {
+  const m = reachMatrix(t);
+  const expected: string[] = [];
+  const found: string[] = [];
+  for (const from of m.vpcIds) {
+    for (const r of vpcReach(t, from)) expected.push(`${from}>${r.vpcId} ${r.there.status} ${r.there.ways.join('+')}`);
+  }
+  for (let i = 0; i < m.vpcIds.length; i++) {
+    for (let k = m.offsets[i]!; k < m.offsets[i + 1]!; k++) {
+      const { status, ways } = cellReach(m.cells[k]!);
+      found.push(`${m.vpcIds[i]}>${m.vpcIds[m.targets[k]!]} ${status} ${ways.join('+')}`);
+    }
+  }
+  return { expected: expected.sort(), found: found.sort() };
+}
+
+describe('the reachability matrix', () => {
+  it('agrees with directionReach for every connected pair on random topologies with a transit gateway', () => {
+    let delivered = 0;
+    fc.assert(
+      fc.property(arbTopologyWithGateway, (t) => {
+        const { expected, found } = bothWays(t);
+        expect(found).toEqual(expected);
+        delivered += found.filter((x) => x.includes('transit-gateway')).length;
+      }),
+      { numRuns: 1000, seed: 21 },
+    );
+    // The gateway paths are exercised, not only pairs that never meet one.
+    expect(delivered).toBeGreaterThan(50);
+  });
+
+  it('agrees with directionReach on random peering topologies', () => {
+    fc.assert(
+      fc.property(arbTopology, (t) => {
+        const { expected, found } = bothWays(t);
+        expect(found).toEqual(expected);
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+
+  it('agrees on the estate of gateways peered across regions with peerings beside', () => {
+    const t = tgwEstate();
+    const { expected, found } = bothWays(t);
+    expect(found).toEqual(expected);
+    // d is reached over the gateway peering; a takes the peering to b where both could carry.
+    expect(cellReach(matrixCell(reachMatrix(t), 'vpc-d', 'vpc-a'))).toEqual({ status: 'yes', ways: ['transit-gateway'] });
+    expect(cellReach(matrixCell(reachMatrix(t), 'vpc-a', 'vpc-b')).ways).toEqual(['peering']);
+  });
+
+  it("agrees on a small estate of the benchmark's shape", () => {
+    const t = buildTgwEstate({ vpcs: 600, gateways: 12, attachments: 300, peerings: 200 }).topology;
+    const { expected, found } = bothWays(t);
+    expect(found.length).toBeGreaterThan(1000);
+    expect(found).toEqual(expected);
+    const statuses = new Set(found.map((x) => x.split(' ')[1]));
+    expect([...statuses].sort()).toEqual(['no', 'some', 'unknown', 'yes']);
+  });
+});
+
+describe('one-way pairs in the analysis', () => {
+  it('lists the first 1,000 one-way pairs as findings and counts them all', () => {
+    const s = buildTgwEstate({ vpcs: 1600, gateways: 4, attachments: 1600, peerings: 50 });
+    const all = findAsymmetricPaths(s.topology);
+    expect(all.length).toBeGreaterThan(MAX_LISTED_PAIRS);
+    const analysis = analyzeSnapshot(s);
+    expect(analysis.totals['asymmetric-path']).toBe(all.length);
+    const listed = findingsOfKind(analysis, 'asymmetric-path');
+    expect(listed).toHaveLength(MAX_LISTED_PAIRS);
+    expect(listed.map((f) => f.id)).toEqual(all.slice(0, MAX_LISTED_PAIRS).map((p) => `asymmetric-path:${p.from}|${p.to}`));
+  });
+});

@@ -8,7 +8,7 @@
  * security groups, in the order of `PAIR_STAGES`. A failing gateway hop names the first blocking
  * component: the VPC not attached, the attachment not available (pending acceptance), not
  * associated, no route in the gateway table, a blackhole, the return path missing; a gateway
- * whose routing was not read makes the pair undetermined. Semantics in docs/estate-reach.md.
+ * whose routing was not read makes the pair undetermined.
  */
 import type { VpcId } from '../model/ids';
 import type { ReachEntry, ReachTraffic } from './estate-reach';

@@ -2,7 +2,7 @@
  *
  * One verdict serves the graph's drag validation (a VPC dragged over many hubs: use
  * `createAttachmentValidator`, whose per-table route lookups are built once per topology) and the
- * plan builder. The rules (docs/transit-gateways.md, "Planning an attachment"): the VPC and the
+ * plan builder. The rules: the VPC and the
  * gateway are in one region; the gateway is `available`; the VPC has no live attachment to it
  * (AWS allows one per VPC per gateway); the gateway is the VPC's account's own or shared with it;
  * and the VPC's IPv4 blocks overlap no route (propagated or static) of the tables the attachment

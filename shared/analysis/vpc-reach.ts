@@ -7,8 +7,7 @@
  * peering delivers when the peering is active and joins the two; a route to a transit gateway
  * enters by the source's attachment (available, with a subnet in the zone) and is walked through
  * the gateway tables by the trace (`traceFromGateway`), remembered per gateway table and block,
- * so a matrix walks each gateway table once per destination block, not once per pair. The rules
- * are in docs/reachability.md ("Reach over peerings and transit gateways").
+ * so a matrix walks each gateway table once per destination block, not once per pair.
  */
 import { scanBlock, scannedInner, scannedRoute } from '../forwarding/compiled-table';
 import type { PeeringId, VpcId } from '../model/ids';

@@ -9,7 +9,7 @@
  * or Connect attachment. Words for a trace are elsewhere (`shared/words/trace-words.ts`);
  * verdicts read its hops. A peering is not transitive and carries no edge-to-edge traffic, so
  * traffic that entered a VPC over a peering is delivered there or dropped ("VPC peering
- * limitations"). The rules are in docs/forwarding.md.
+ * limitations").
  */
 import { isWithin } from '../cidr/overlap';
 import type { Cidr, CidrRange } from '../cidr/parse-cidr';

@@ -1,6 +1,6 @@
 /** Turn "attach this VPC to that transit gateway" into a plan, and plan an attachment's deletion.
  *
- * Attaching (docs/transit-gateways.md, "Planning an attachment"): CreateTransitGatewayVpcAttachment
+ * Attaching: CreateTransitGatewayVpcAttachment
  * as the VPC's account with one subnet per Availability Zone; the owner's acceptance when the
  * gateway is another account's and does not auto-accept; an explicit association and propagation
  * only where the gateway's defaults are off (or an extra propagation table is asked for); and

@@ -1,6 +1,6 @@
 /** Differential tests for AWS RAM sharing a transit gateway: the same calls through the real SDK
  * against the sandbox and against moto 5.2.1, compared by logical names, where moto follows AWS.
- * Where moto departs (docs/tgw-semantics.md lists how, as observed), the test asserts that the
+ * Where moto departs, the test asserts that the
  * sandbox follows AWS. Off CI a missing moto skips these tests with a message; on CI (`CI` set)
  * they fail.
  */

@@ -7,7 +7,6 @@
  * its association is `ASSOCIATING` until it accepts (then `ASSOCIATED`). Only transit gateways
  * (`ec2:TransitGateway`) are shareable here. Deleting a share or removing a principal ends the
  * principal's access; it does not touch what the principal built meanwhile (attachments).
- * docs/tgw-semantics.md says which of these rules are AWS's and which the sandbox's choice.
  */
 import { transitGatewayById } from '../kinds/transit-gateway/store';
 import type { TagMap } from '../state/records';

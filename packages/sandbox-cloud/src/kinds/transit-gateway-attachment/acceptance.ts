@@ -5,7 +5,7 @@
  * `pendingAcceptance` for the gateway's owner, the only account that may answer it; accepted, it
  * goes pending → available and gets the default association and propagation a same-account
  * attachment gets at once; rejected, it is `rejected`. The attachment has one id, seen by both
- * accounts (docs/tgw-semantics.md says where each rule comes from).
+ * accounts.
  */
 import type {
   AcceptTransitGatewayVpcAttachmentRequest,

@@ -2,9 +2,9 @@
  * moto 5.2.1 (an independent EC2/STS implementation); their normalised answers must agree.
  *
  * Accounts: moto acts in 123456789012 for keys it did not issue, and STS AssumeRole into
- * `arn:aws:iam::<acct>:role/x` gives keys that act in <acct> (docs/ec2-peering-semantics.md); the
+ * `arn:aws:iam::<acct>:role/x` gives keys that act in <acct>; the
  * sandbox's scenario has the same two accounts and the same AssumeRole. Where moto departs from
- * AWS (listed in the same file), the test names the AWS documentation page and asserts that the
+ * AWS, the test names the AWS documentation page and asserts that the
  * sandbox follows AWS. Off CI a missing moto skips these tests with a message; on CI
  * (`CI` set) they fail.
  */
@@ -661,7 +661,7 @@ describe.skipIf(Boolean(missing) && !process.env.CI)('sandbox and moto agree', (
     //   reference, CreateDhcpOptions TagSpecification and DhcpOptions OwnerId).
     expect([s.tags, s.owner]).toEqual([[{ Key: 'Name', Value: 'corp' }], A]);
     expect([m.tags, m.owner]).toEqual([[], undefined]);
-    // - moto words its errors its own way; the sandbox answers AWS's words (docs/ec2-peering-semantics.md).
+    // - moto words its errors its own way; the sandbox answers AWS's words.
     expect(s.messages).toEqual(["The dhcpOptions '<dopt-corp>' has dependencies and cannot be deleted.", "The dhcpOption ID '<dopt-corp>' does not exist"]);
     expect(m.messages).toEqual(['Cannot delete assigned DHCP options.', 'DhcpOptionID <dopt-corp> does not exist.']);
   });

@@ -90,7 +90,7 @@ describe('security group ARNs', () => {
 
   it('refuses an empty description with MissingParameter, as a missing one', async () => {
     // Wording decided by an AWS answer quoted in a moto bug report and moto 5.2.1's own
-    // MissingParameterError (docs/ec2-peering-semantics.md, "Sandbox answers checked against AWS's wording").
+    // MissingParameterError.
     const empty = await awsError(prod.send(new CreateSecurityGroupCommand({ GroupName: 'empty', Description: '', VpcId: vpcP })));
     expect(empty).toMatchObject({ code: 'MissingParameter', message: 'The request must contain the parameter GroupDescription', status: 400 });
     const absent = await awsError(prod.send(new CreateSecurityGroupCommand({ GroupName: 'empty', VpcId: vpcP } as never)));

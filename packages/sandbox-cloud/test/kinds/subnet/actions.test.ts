@@ -120,8 +120,8 @@ describe('the fields the current API adds to subnets', () => {
 });
 
 describe('CreateSubnet with Ipv6Native', () => {
-  // Codes and messages decided by moto 5.2.1's AWS-verified checks (docs/ec2-peering-semantics.md,
-  // "Sandbox answers checked against AWS's wording"); the differential test compares them with moto.
+  // Codes and messages decided by moto 5.2.1's AWS-verified checks; the differential test
+  // compares them with moto.
   it('checks the IPv6 source before anything about IPv4, with its own codes and messages', async () => {
     // No IPv6 block given: refused even though the IPv4 block also conflicts with a subnet.
     const noSource = await awsError(c.send(new CreateSubnetCommand({ VpcId: vpcId, Ipv6Native: true, CidrBlock: '10.50.0.0/24' })));

@@ -112,8 +112,7 @@ describe('secondary blocks', () => {
     expect(restricted.message).toContain('restricted');
     await net.send(new AssociateVpcCidrBlockCommand({ VpcId: id, CidrBlock: '100.64.0.0/16' }));
     for (const c of ['10.6.0.0/16', '10.7.0.0/16', '10.8.0.0/16']) await net.send(new AssociateVpcCidrBlockCommand({ VpcId: id, CidrBlock: c }));
-    // AWS's wording, word for word (the VPC id unquoted), decided by moto 5.2.1's text:
-    // docs/ec2-peering-semantics.md, "Sandbox answers checked against AWS's wording".
+    // AWS's wording, word for word (the VPC id unquoted), decided by moto 5.2.1's text.
     expect(await awsError(net.send(new AssociateVpcCidrBlockCommand({ VpcId: id, CidrBlock: '10.10.0.0/16' })))).toMatchObject({
       code: 'CidrLimitExceeded',
       message: `This network ${id} has met its maximum number of allowed CIDRs: 5`,

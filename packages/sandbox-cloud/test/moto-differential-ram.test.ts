@@ -15,9 +15,8 @@ import {
 } from '@aws-sdk/client-ram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { motoMissingReason, startMoto, type MotoHandle } from '../src/testing/moto';
-import { startSandbox, type SandboxHandle } from '../src/testing/start-sandbox';
-import { A, B, both, failure, makeTarget, type Target } from './moto-targets';
+import { motoMissingReason } from '../src/testing/moto';
+import { A, B, both, failure, startDifferentialPair, type DifferentialPair, type Target } from './moto-targets';
 
 const missing = motoMissingReason();
 if (missing && !process.env.CI) console.warn(`moto differential tests skipped: ${missing}`);
@@ -46,19 +45,12 @@ const associationView = (t: Target, a: ResourceShareAssociation) => ({
 });
 
 describe.skipIf(Boolean(missing) && !process.env.CI)('sandbox and moto agree on RAM shares of a transit gateway', () => {
-  let moto: MotoHandle | null;
-  let sb: SandboxHandle;
+  let pair: DifferentialPair | undefined;
   let targets: Target[];
 
   beforeAll(async () => {
-    moto = await startMoto();
-    if (!moto) throw new Error('moto is required here');
-    sb = await startSandbox({ scenario: { name: 'differential-ram', accounts: [{ id: A, profile: 'a' }, { id: B, profile: 'b' }] } });
-    const mine = sb.accounts[0] as { accessKeyId: string; secretAccessKey: string };
-    targets = [
-      await makeTarget('sandbox', sb.endpoint, { accessKeyId: mine.accessKeyId, secretAccessKey: mine.secretAccessKey }),
-      await makeTarget('moto', moto.endpoint, { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }),
-    ];
+    pair = await startDifferentialPair('differential-ram');
+    targets = pair.targets;
     for (const t of targets) {
       const g = (await t.a().send(new CreateTransitGatewayCommand({}))).TransitGateway;
       t.names.set(g?.TransitGatewayArn as string, 'hub-arn');
@@ -66,8 +58,7 @@ describe.skipIf(Boolean(missing) && !process.env.CI)('sandbox and moto agree on 
     }
   });
   afterAll(async () => {
-    await sb?.stop();
-    await moto?.stop();
+    await pair?.stop();
   });
 
   const hubArn = (t: Target): string => [...t.names].find(([, n]) => n === 'hub-arn')?.[0] as string;

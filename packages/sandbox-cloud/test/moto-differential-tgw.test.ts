@@ -27,9 +27,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { motoMissingReason, startMoto, type MotoHandle } from '../src/testing/moto';
-import { startSandbox, type SandboxHandle } from '../src/testing/start-sandbox';
-import { A, B, both, code, makeTarget, named, type Target } from './moto-targets';
+import { motoMissingReason } from '../src/testing/moto';
+import { both, code, named, startDifferentialPair, type DifferentialPair, type Target } from './moto-targets';
 
 const missing = motoMissingReason();
 if (missing && !process.env.CI) console.warn(`moto differential tests skipped: ${missing}`);
@@ -53,19 +52,12 @@ function normaliseGateway(t: Target, g: TransitGateway | undefined): Record<stri
 }
 
 describe.skipIf(Boolean(missing) && !process.env.CI)('sandbox and moto agree on transit gateways', () => {
-  let moto: MotoHandle | null;
-  let sb: SandboxHandle;
+  let pair: DifferentialPair | undefined;
   let targets: Target[];
 
   beforeAll(async () => {
-    moto = await startMoto();
-    if (!moto) throw new Error('moto is required here');
-    sb = await startSandbox({ scenario: { name: 'differential', accounts: [{ id: A, profile: 'a' }, { id: B, profile: 'b' }] } });
-    const mine = sb.accounts[0] as { accessKeyId: string; secretAccessKey: string };
-    targets = [
-      await makeTarget('sandbox', sb.endpoint, { accessKeyId: mine.accessKeyId, secretAccessKey: mine.secretAccessKey }),
-      await makeTarget('moto', moto.endpoint, { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }),
-    ];
+    pair = await startDifferentialPair('differential');
+    targets = pair.targets;
     // The same VPCs in both, each with a subnet in us-east-1a: v1 10.10.0.0/16, v2 10.11.0.0/16.
     for (const t of targets) {
       for (const [key, cidr] of [
@@ -80,8 +72,7 @@ describe.skipIf(Boolean(missing) && !process.env.CI)('sandbox and moto agree on 
     }
   });
   afterAll(async () => {
-    await sb?.stop();
-    await moto?.stop();
+    await pair?.stop();
   });
 
   const idOf = (t: Target, key: string): string => [...t.names].find(([, n]) => n === key)?.[0] as string;

@@ -99,9 +99,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { motoMissingReason, startMoto, type MotoHandle } from '../src/testing/moto';
-import { A, B, both, code, failure, makeTarget, named, type Target } from './moto-targets';
-import { startSandbox, type SandboxHandle } from '../src/testing/start-sandbox';
+import { motoMissingReason } from '../src/testing/moto';
+import { A, B, both, code, failure, named, startDifferentialPair, type DifferentialPair, type Target } from './moto-targets';
 
 const missing = motoMissingReason();
 if (missing && !process.env.CI) console.warn(`moto differential tests skipped: ${missing}`);
@@ -169,19 +168,12 @@ function normaliseDhcp(d: DhcpOptions | undefined): [string | undefined, (string
 }
 
 describe.skipIf(Boolean(missing) && !process.env.CI)('sandbox and moto agree', () => {
-  let moto: MotoHandle | null;
-  let sb: SandboxHandle;
+  let pair: DifferentialPair | undefined;
   let targets: Target[];
 
   beforeAll(async () => {
-    moto = await startMoto();
-    if (!moto) throw new Error('moto is required here');
-    sb = await startSandbox({ scenario: { name: 'differential', accounts: [{ id: A, profile: 'a' }, { id: B, profile: 'b' }] } });
-    const mine = sb.accounts[0] as { accessKeyId: string; secretAccessKey: string };
-    targets = [
-      await makeTarget('sandbox', sb.endpoint, { accessKeyId: mine.accessKeyId, secretAccessKey: mine.secretAccessKey }),
-      await makeTarget('moto', moto.endpoint, { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }),
-    ];
+    pair = await startDifferentialPair('differential');
+    targets = pair.targets;
     // The same VPCs in both: a1, a2 (A, us-east-1), a3 (A, eu-west-1), b1 and the overlapping b2 (B).
     for (const t of targets) {
       const make = async (client: EC2Client, key: string, cidr: string) => {
@@ -197,8 +189,7 @@ describe.skipIf(Boolean(missing) && !process.env.CI)('sandbox and moto agree', (
     }
   });
   afterAll(async () => {
-    await sb?.stop();
-    await moto?.stop();
+    await pair?.stop();
   });
 
   const idOf = (t: Target, key: string): string => [...t.names].find(([, n]) => n === key)?.[0] as string;

@@ -5,6 +5,9 @@ import { RAMClient } from '@aws-sdk/client-ram';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { expect } from 'vitest';
 
+import { startMoto, type MotoHandle } from '../src/testing/moto';
+import { startSandbox, type SandboxHandle } from '../src/testing/start-sandbox';
+
 export const A = '123456789012';
 export const B = '210987654321';
 
@@ -74,4 +77,40 @@ export async function both<T>(targets: readonly Target[], step: (t: Target) => P
 /** The logical name of an id (`?id` when it has none). */
 export function named(t: Target, id: string | undefined): string {
   return (id && t.names.get(id)) ?? `?${id ?? ''}`;
+}
+
+/** Both sides of a differential test, as targets (the sandbox's first, then moto's); `stop` ends both servers. */
+export interface DifferentialPair {
+  readonly targets: Target[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Start moto and a sandbox whose scenario `scenarioName` has accounts A and B (the ones moto acts
+ * in), each wrapped as a target: the sandbox with A's keys, moto with keys it did not issue.
+ */
+export async function startDifferentialPair(scenarioName: string): Promise<DifferentialPair> {
+  const moto: MotoHandle | null = await startMoto();
+  if (!moto) throw new Error('moto is required here');
+  let sb: SandboxHandle | undefined;
+  try {
+    sb = await startSandbox({ scenario: { name: scenarioName, accounts: [{ id: A, profile: 'a' }, { id: B, profile: 'b' }] } });
+    const mine = sb.accounts[0] as { accessKeyId: string; secretAccessKey: string };
+    const targets = [
+      await makeTarget('sandbox', sb.endpoint, { accessKeyId: mine.accessKeyId, secretAccessKey: mine.secretAccessKey }),
+      await makeTarget('moto', moto.endpoint, { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }),
+    ];
+    const started = sb;
+    return {
+      targets,
+      async stop() {
+        await started.stop();
+        await moto.stop();
+      },
+    };
+  } catch (e) {
+    await sb?.stop();
+    await moto.stop();
+    throw e;
+  }
 }

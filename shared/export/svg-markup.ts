@@ -26,6 +26,13 @@ export function text(x: number, y: number, s: string, attrs: { size: number; fil
   return xml`<text x="${xmlNum(x)}" y="${xmlNum(y)}" font-family="${xmlAttr(attrs.mono ? FONT_MONO : FONT_SANS)}" font-size="${attrs.size}"${weight}${spacing}${anchor} fill="${attrs.fill}">${xmlText(s)}</text>`;
 }
 
+/** The dotted leader from an edge's label back to its line, when the label was set away from it; nothing otherwise. */
+export function labelLeader(r: { readonly leader: boolean; readonly anchor: { x: number; y: number }; readonly leaderEnd: { x: number; y: number } }, colour: Xml): Xml {
+  return r.leader
+    ? xml`<line x1="${xmlNum(r.anchor.x)}" y1="${xmlNum(r.anchor.y)}" x2="${xmlNum(r.leaderEnd.x)}" y2="${xmlNum(r.leaderEnd.y)}" stroke="${colour}" stroke-width="1" stroke-dasharray="2 3" opacity="0.8"/>`
+    : xml``;
+}
+
 /** Parts inside one `<g>`. */
 export function group(parts: readonly Xml[]): Xml {
   return xml`<g>${xmlJoin(parts, xml``)}</g>`;

@@ -1,6 +1,6 @@
 /** A peering in SVG: an arrow marker per look, the curve with a dot at the requester and an arrow at the accepter, and its label box. */
 import type { SvgEdge } from '../../../export/svg-markup';
-import { text } from '../../../export/svg-markup';
+import { labelLeader, text } from '../../../export/svg-markup';
 import { xml, xmlAttr, xmlJoin, xmlNum } from '../../../export/syntax/xml';
 import { EDGE_STYLES } from '../../style';
 import type { ScenePeering } from './scene';
@@ -34,9 +34,7 @@ export const peeringSvg: SvgEdge<ScenePeering> = {
   label: (r, p) => {
     const { edge, label: box } = r;
     const colour = xmlAttr(edge.colour);
-    const leader = r.leader
-      ? xml`<line x1="${xmlNum(r.anchor.x)}" y1="${xmlNum(r.anchor.y)}" x2="${xmlNum(r.leaderEnd.x)}" y2="${xmlNum(r.leaderEnd.y)}" stroke="${colour}" stroke-width="1" stroke-dasharray="2 3" opacity="0.8"/>`
-      : xml``;
+    const leader = labelLeader(r, colour);
     return xmlJoin(
       [
         xml`<g data-label="${xmlAttr(edge.id)}">`,

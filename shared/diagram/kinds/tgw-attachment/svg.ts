@@ -1,6 +1,6 @@
 /** An attachment in SVG: the curve from the VPC with a dot at the VPC and a square at the hub (no arrow: an attachment has no direction), and its label box. */
 import type { SvgEdge } from '../../../export/svg-markup';
-import { text } from '../../../export/svg-markup';
+import { labelLeader, text } from '../../../export/svg-markup';
 import { xml, xmlAttr, xmlJoin, xmlNum } from '../../../export/syntax/xml';
 import type { SceneTgwAttachment } from './scene';
 import { TGW_ATTACHMENT_LABEL } from './scene';
@@ -28,9 +28,7 @@ export const tgwAttachmentSvg: SvgEdge<SceneTgwAttachment> = {
   label: (r, p) => {
     const { edge, label: box } = r;
     const colour = xmlAttr(edge.colour);
-    const leader = r.leader
-      ? xml`<line x1="${xmlNum(r.anchor.x)}" y1="${xmlNum(r.anchor.y)}" x2="${xmlNum(r.leaderEnd.x)}" y2="${xmlNum(r.leaderEnd.y)}" stroke="${colour}" stroke-width="1" stroke-dasharray="2 3" opacity="0.8"/>`
-      : xml``;
+    const leader = labelLeader(r, colour);
     return xmlJoin(
       [
         xml`<g data-label="${xmlAttr(edge.id)}">`,

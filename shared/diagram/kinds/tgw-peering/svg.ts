@@ -1,6 +1,6 @@
 /** A TGW peering in SVG: a wide curve hub to hub with a thin line of the background down its middle (a double line, apart from VPC peerings), a square at each hub, and its label box. */
 import type { SvgEdge } from '../../../export/svg-markup';
-import { text } from '../../../export/svg-markup';
+import { labelLeader, text } from '../../../export/svg-markup';
 import { xml, xmlAttr, xmlJoin, xmlNum } from '../../../export/syntax/xml';
 import type { SceneTgwPeering } from './scene';
 import { TGW_PEERING_LABEL } from './scene';
@@ -29,9 +29,7 @@ export const tgwPeeringSvg: SvgEdge<SceneTgwPeering> = {
   label: (r, p) => {
     const { edge, label: box } = r;
     const colour = xmlAttr(edge.colour);
-    const leader = r.leader
-      ? xml`<line x1="${xmlNum(r.anchor.x)}" y1="${xmlNum(r.anchor.y)}" x2="${xmlNum(r.leaderEnd.x)}" y2="${xmlNum(r.leaderEnd.y)}" stroke="${colour}" stroke-width="1" stroke-dasharray="2 3" opacity="0.8"/>`
-      : xml``;
+    const leader = labelLeader(r, colour);
     return xmlJoin(
       [
         xml`<g data-label="${xmlAttr(edge.id)}">`,

@@ -1,5 +1,6 @@
 /** One HTTP request in, one AWS answer out: authentication, faults, dispatch, encoding, for
- * EC2 and STS (Query protocol, XML answers) and RAM (REST-JSON, `ram/service.ts`).
+ * EC2, STS and IAM (Query protocol, XML answers), RAM (REST-JSON, `ram/service.ts`) and
+ * Organizations (JSON 1.1, `organizations/service.ts`).
  *
  * Order of checks, as AWS applies them: the request must be signed (SigV4, `AuthFailure` /
  * `InvalidClientTokenId` for unknown keys, `SignatureDoesNotMatch` for a bad signature,
@@ -14,6 +15,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EC2_ACTIONS, isSupportedEc2Action, runEc2Action } from './ec2/dispatch';
 import { AwsError } from './errors';
 import type { FaultInjector } from './faults';
+import { encodeIamError, runIamAction } from './iam/iam';
+import { encodeOrganizationsError, organizationsOperation, runOrganizationsOperation } from './organizations/service';
 import { encodeRamError, ramOperation, runRamOperation } from './ram/service';
 import { isKnownRegion, isOptInRegion } from './regions';
 import { parseAuthorization, verifySigV4 } from './sigv4';
@@ -63,7 +66,7 @@ function paramsOf(url: string, body: Buffer): Map<string, string> {
   return params;
 }
 
-type Service = 'ec2' | 'sts' | 'ram';
+type Service = 'ec2' | 'sts' | 'ram' | 'organizations' | 'iam';
 
 /** How each service spells the authentication failures (RAM's are JSON exceptions). */
 const AUTH_ERRORS: Readonly<Record<Service, { unknownKey: [string, string, number]; badSignature: string; expired: [string, string, number] }>> = {
@@ -81,6 +84,16 @@ const AUTH_ERRORS: Readonly<Record<Service, { unknownKey: [string, string, numbe
     unknownKey: ['UnrecognizedClientException', 'The security token included in the request is invalid.', 403],
     badSignature: 'InvalidSignatureException',
     expired: ['ExpiredTokenException', 'The security token included in the request is expired', 403],
+  },
+  organizations: {
+    unknownKey: ['UnrecognizedClientException', 'The security token included in the request is invalid.', 403],
+    badSignature: 'InvalidSignatureException',
+    expired: ['ExpiredTokenException', 'The security token included in the request is expired', 403],
+  },
+  iam: {
+    unknownKey: ['InvalidClientTokenId', 'The security token included in the request is invalid.', 403],
+    badSignature: 'SignatureDoesNotMatch',
+    expired: ['ExpiredToken', 'The security token included in the request is expired', 403],
   },
 };
 
@@ -112,20 +125,23 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     res.end(body);
   };
   const JSON_TYPE = { 'Content-Type': 'application/json' };
-  const sendError = (e: AwsError): Promise<void> =>
-    service === 'ram'
+  const sendError = (e: AwsError): Promise<void> => {
+    if (service === 'organizations') return send(e.status, encodeOrganizationsError(e), { 'Content-Type': 'application/x-amz-json-1.1' });
+    if (service === 'iam') return send(e.status, encodeIamError(e.code, e.message, requestId, e.status >= 500 ? 'Receiver' : 'Sender'));
+    return service === 'ram'
       ? send(e.status, encodeRamError(e), { ...JSON_TYPE, 'x-amzn-ErrorType': e.code })
       : send(e.status, service === 'sts' ? encodeStsError(e.code, e.message, requestId, e.status >= 500 ? 'Receiver' : 'Sender') : encodeEc2Error(e.code, e.message, requestId));
+  };
 
   try {
     const auth = parseAuthorization(req.headers.authorization);
-    if (auth?.service === 'ram') service = 'ram';
+    if (auth?.service === 'ram' || auth?.service === 'organizations' || auth?.service === 'iam') service = auth.service;
     if (req.method !== 'POST' && req.method !== 'GET' && !(service === 'ram' && req.method === 'DELETE')) {
-      throw new AwsError('InvalidAction', `The sandbox cloud answers the EC2 and STS Query APIs (POST /) and RAM's REST-JSON API, not ${req.method ?? '?'}.`);
+      throw new AwsError('InvalidAction', `The sandbox cloud answers the EC2, STS and IAM Query APIs and Organizations' JSON API (POST /) and RAM's REST-JSON API, not ${req.method ?? '?'}.`);
     }
     const body = await readBody(req);
-    const params = paramsOf(req.url ?? '/', service === 'ram' ? Buffer.alloc(0) : body);
-    if (service !== 'ram') service = auth?.service === 'sts' || (!auth && params.get('Version') === STS_API_VERSION) ? 'sts' : 'ec2';
+    const params = paramsOf(req.url ?? '/', service === 'ram' || service === 'organizations' ? Buffer.alloc(0) : body);
+    if (service === 'ec2') service = auth?.service === 'sts' || (!auth && params.get('Version') === STS_API_VERSION) ? 'sts' : 'ec2';
     const world = deps.world();
     world.settle();
 
@@ -136,8 +152,8 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     if (!auth) {
       throw new AwsError('IncompleteSignature', 'Authorization header requires a SigV4 Credential, SignedHeaders and Signature (AWS4-HMAC-SHA256).', 403);
     }
-    if (auth.service !== 'ec2' && auth.service !== 'sts' && auth.service !== 'ram') {
-      throw new AwsError('InvalidAction', `The sandbox cloud serves the ec2, sts and ram services, not "${auth.service}".`);
+    if (!Object.hasOwn(AUTH_ERRORS, auth.service)) {
+      throw new AwsError('InvalidAction', `The sandbox cloud serves the ${Object.keys(AUTH_ERRORS).join(', ')} services, not "${auth.service}".`);
     }
     const authErrors = AUTH_ERRORS[service];
     const key = world.keys.get(auth.accessKeyId);
@@ -167,6 +183,22 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
       const xml = runStsAction(world, deps.faults, key, params, requestId);
       if (action === 'AssumeRole') await deps.onMutation();
       await send(200, xml);
+      return;
+    }
+
+    if (service === 'organizations' || service === 'iam') {
+      // Global services: any signing region reaches them, as a custom endpoint does on AWS.
+      const op = service === 'organizations' ? organizationsOperation(req.headers['x-amz-target']) : (action ?? '');
+      deps.count(`${service}:${op}`);
+      if (deps.faults.throttled(key.accountId, 'global', `${service}:${op}`, false, now)) {
+        throw service === 'organizations'
+          ? new AwsError('TooManyRequestsException', 'You have sent too many requests in too short a period of time. The quota helps protect against denial-of-service attacks. Try again later.', 400)
+          : new AwsError('Throttling', 'Rate exceeded', 400);
+      }
+      const injected = deps.faults.serverError();
+      if (injected) throw new AwsError(service === 'organizations' ? 'ServiceException' : 'ServiceFailure', injected.message, injected.status);
+      if (service === 'iam') await send(200, runIamAction(world, key.accountId, params, requestId));
+      else await send(200, runOrganizationsOperation(world, key.accountId, op, body), { 'Content-Type': 'application/x-amz-json-1.1' });
       return;
     }
 
@@ -230,7 +262,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
       return;
     }
     deps.log(`sandbox-cloud: internal error ${requestId}: ${(e as Error)?.stack ?? String(e)}`);
-    const internal = { ec2: 'InternalError', sts: 'InternalFailure', ram: 'ServerInternalException' }[service];
+    const internal = { ec2: 'InternalError', sts: 'InternalFailure', ram: 'ServerInternalException', organizations: 'ServiceException', iam: 'ServiceFailure' }[service];
     await sendError(new AwsError(internal, 'An internal error has occurred.', 500));
   }
 }

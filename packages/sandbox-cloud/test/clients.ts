@@ -1,5 +1,7 @@
 /** Real AWS SDK clients pointed at a test sandbox, and a helper to read AWS errors. */
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { RAMClient } from '@aws-sdk/client-ram';
 import { STSClient } from '@aws-sdk/client-sts';
 
@@ -25,6 +27,16 @@ export function ram(sb: SandboxHandle, who: string, region = 'us-east-1'): RAMCl
 /** An STS client acting as `who`. */
 export function sts(sb: SandboxHandle, who: string, region = 'us-east-1'): STSClient {
   return new STSClient({ endpoint: sb.endpoint, region, credentials: credentialsOf(sb, who), maxAttempts: 1 });
+}
+
+/** An Organizations client acting as `who` (a global service: us-east-1), without retries. */
+export function organizations(sb: SandboxHandle, who: string): OrganizationsClient {
+  return new OrganizationsClient({ endpoint: sb.endpoint, region: 'us-east-1', credentials: credentialsOf(sb, who), maxAttempts: 1 });
+}
+
+/** An IAM client acting as `who` (a global service: us-east-1), without retries. */
+export function iam(sb: SandboxHandle, who: string): IAMClient {
+  return new IAMClient({ endpoint: sb.endpoint, region: 'us-east-1', credentials: credentialsOf(sb, who), maxAttempts: 1 });
 }
 
 /** What an AWS error looked like to the SDK. */

@@ -25,6 +25,7 @@
  *   the gateway); hub-tgw is peered with eu-tgw (the network account's gateway in eu-west-1,
  *   shared-services-eu attached), accepted, with a static route each way.
  */
+import { DEMO_ORGANIZATION } from './demo-org';
 import { DEMO_TRANSIT_GATEWAY_PEERINGS, DEMO_TRANSIT_GATEWAYS } from './demo-tgw';
 import type { ScenarioInput } from './scenario';
 
@@ -394,4 +395,5 @@ export const DEMO_SCENARIO: ScenarioInput = {
   ],
   transitGateways: DEMO_TRANSIT_GATEWAYS,
   transitGatewayPeerings: DEMO_TRANSIT_GATEWAY_PEERINGS,
+  organization: DEMO_ORGANIZATION,
 };

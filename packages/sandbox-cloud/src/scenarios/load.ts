@@ -18,6 +18,7 @@ import { AwsError } from '../errors';
 import { DEFAULT_REGIONS, isKnownRegion } from '../regions';
 import type { SandboxSettings } from '../state/records';
 import type { World } from '../state/world';
+import { loadOrganization } from './load-org';
 import { loadTransitGateways } from './load-tgw';
 import type { Scenario, ScenarioAccount, ScenarioRoute, ScenarioVpc } from './scenario';
 
@@ -380,6 +381,7 @@ export function loadScenario(world: World, scenario: Scenario): ScenarioRefs {
       }
     }
   }
+  loadOrganization(world, scenario, refs);
   return refs;
 }
 

@@ -4,6 +4,7 @@
 import { KIND_LIST } from '../kinds';
 import type { PeeringHold } from '../kinds/peering/records';
 import type { KindRecord, KindTables, SandboxKind } from '../kinds/records';
+import type { OrganizationRec } from '../organizations/records';
 import type { InvitationRec, ResourceShareRec } from '../ram/records';
 import type { AccountRec, SandboxSettings, SessionRec } from './records';
 import { World } from './world';
@@ -26,6 +27,8 @@ export type WorldData = {
   /** AWS RAM's shares and invitations (absent from files written before RAM). */
   resourceShares?: ResourceShareRec[];
   resourceShareInvitations?: InvitationRec[];
+  /** The AWS Organization (absent when there is none, and from files written before it). */
+  organization?: OrganizationRec;
   /** Scenario keys → ids (`vpc:<key>` → `vpc-…`), so tests and the app can find scenario resources. */
   refs?: Record<string, string>;
 } & { [K in SandboxKind as KindTables[K]['stateKey']]: KindRecord<K>[] };
@@ -64,6 +67,7 @@ export function worldToData(world: World): WorldData {
   data.holds = world.holds;
   data.resourceShares = [...world.ram.shares.values()];
   data.resourceShareInvitations = [...world.ram.invitations.values()];
+  if (world.organization) data.organization = world.organization;
   return structuredClone(data) as WorldData;
 }
 
@@ -80,5 +84,6 @@ export function worldFromData(data: WorldData, clock: () => number): World {
   w.holds = d.holds;
   for (const s of d.resourceShares ?? []) w.ram.shares.set(s.arn, s);
   for (const i of d.resourceShareInvitations ?? []) w.ram.invitations.set(i.arn, i);
+  w.organization = d.organization;
   return w;
 }

@@ -91,6 +91,8 @@ export interface AccountRec {
   /** Regions whose default VPC the account has from the start but that is not made yet: it is
    * made, with ids of its own (`World.withAccountRegionIds`), by the first call in the region. */
   defaultVpcsDue?: string[];
+  /** IAM account alias (ListAccountAliases). */
+  alias?: string;
 }
 
 /** Temporary credentials issued by STS AssumeRole. */

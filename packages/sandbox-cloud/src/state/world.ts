@@ -10,6 +10,7 @@
  * deleted, disappearance of finished peerings) are applied lazily by `settle()`, at the moment
  * they were due, so a clock that jumps ahead gives the same result as one that ticks.
  */
+import type { OrganizationRec } from '../organizations/records';
 import { OUTSTANDING_STATUSES, type PeeringHold, type PeeringRec, type PeeringStatusCode } from '../kinds/peering/records';
 import type { CellKind, KindRecord } from '../kinds/records';
 import { RamStore } from '../ram/records';
@@ -63,6 +64,8 @@ export class World {
   holds: PeeringHold[] = [];
   /** AWS RAM's resource shares and invitations. */
   readonly ram = new RamStore();
+  /** The AWS Organization the accounts belong to, if any. */
+  organization: OrganizationRec | undefined;
   settings: SandboxSettings;
   scenario: string;
   seed: string;

@@ -169,10 +169,11 @@ export function generateScenario(opts: GenerateOptions): ScenarioInput {
   return scenario;
 }
 
-/** Parses `generated:accounts=20,regions=17,vpcs=10,seed=7` (any order, all optional). */
-export function parseGeneratedName(name: string): GenerateOptions {
+/** Parses `generated:accounts=20,regions=17,vpcs=10,seed=7` (any order, all optional; `ous=N` or
+ * `suspended=N` make it an organisation, see `generateOrganization`). */
+export function parseGeneratedName(name: string): GenerateOptions & { ous?: number; suspended?: number } {
   const body = name.slice('generated'.length).replace(/^:/, '');
-  const opts = { accounts: 3, regions: 3, vpcsPerRegion: 5, seed: 1 } as { -readonly [K in keyof GenerateOptions]: GenerateOptions[K] };
+  const opts = { accounts: 3, regions: 3, vpcsPerRegion: 5, seed: 1 } as { -readonly [K in keyof GenerateOptions]: GenerateOptions[K] } & { ous?: number; suspended?: number };
   for (const part of body.split(',').filter(Boolean)) {
     const [k, v] = part.split('=');
     const n = Number(v);
@@ -182,7 +183,84 @@ export function parseGeneratedName(name: string): GenerateOptions {
     else if (k === 'vpcs' || k === 'vpcs-per-region' || k === 'vpcsPerRegion') opts.vpcsPerRegion = n;
     else if (k === 'seed') opts.seed = n;
     else if (k === 'peering-rate') opts.peeringRate = n;
-    else throw new Error(`Unknown generated scenario option "${k}" (use accounts, regions, vpcs, seed, peering-rate)`);
+    else if (k === 'ous') opts.ous = n;
+    else if (k === 'suspended') opts.suspended = n;
+    else throw new Error(`Unknown generated scenario option "${k}" (use accounts, regions, vpcs, seed, peering-rate, and ous or suspended for an organisation)`);
   }
   return opts;
+}
+
+/** Organisation generator arguments: the estate's (`generateScenario`'s) and the tree's. */
+export interface GenerateOrganizationOptions {
+  /** Accounts one can sign in to (the first is the management account), 1 to 999. */
+  readonly accounts: number;
+  /** Organisational units, 0 to 1000 (default: about the square root of the accounts). */
+  readonly ous?: number;
+  /** Further accounts that exist only in the organisation, suspended (default: one per 50 accounts). */
+  readonly suspended?: number;
+  /** The estate in each account (default: one region, no VPCs). */
+  readonly regions?: number;
+  readonly vpcsPerRegion?: number;
+  readonly peeringRate?: number;
+  readonly seed?: number;
+  /** Every Nth page of a listing is empty (default 3; 0: never). */
+  readonly emptyPageEvery?: number;
+}
+
+const TOP_OU_NAMES = ['Infrastructure', 'Workloads', 'Security', 'Data', 'Sandbox', 'Platform', 'Shared', 'Policy staging'];
+
+/**
+ * An organisation of any size, the same for the same arguments: `generateScenario`'s accounts
+ * and estate, the first account the management account (in the root), OUs as a tree (about the
+ * square root of their number at the top, the others under an earlier OU chosen at random, so
+ * the tree is a few levels deep), each account in an OU (one in twenty in the root) with an
+ * account name and an IAM alias, and some suspended accounts that exist only in the
+ * organisation. `generateOrganization({ accounts: 200, ous: 20, regions: 17, vpcsPerRegion: 5 })`.
+ */
+export function generateOrganization(opts: GenerateOrganizationOptions): ScenarioInput {
+  const seed = opts.seed ?? 1;
+  const ouCount = opts.ous ?? Math.round(Math.sqrt(opts.accounts));
+  const suspended = opts.suspended ?? Math.floor(opts.accounts / 50);
+  if (!Number.isInteger(ouCount) || ouCount < 0 || ouCount > 1000) throw new Error('--ous must be an integer from 0 to 1000');
+  if (!Number.isInteger(suspended) || suspended < 0 || suspended > 999) throw new Error('--suspended must be an integer from 0 to 999');
+  const estate = generateScenario({
+    accounts: opts.accounts,
+    regions: opts.regions ?? 1,
+    vpcsPerRegion: opts.vpcsPerRegion ?? 0,
+    seed,
+    ...(opts.peeringRate === undefined ? {} : { peeringRate: opts.peeringRate }),
+  });
+  const rnd = seededRandom(seed * 7919 + 17);
+  const top = Math.min(ouCount, Math.max(1, Math.round(Math.sqrt(ouCount))));
+  const ous = Array.from({ length: ouCount }, (_, i) => {
+    const key = `ou-${i + 1}`;
+    if (i < top) return { key, name: TOP_OU_NAMES[i] ?? `Top ${i + 1}` };
+    const parent = Math.floor(rnd() * i);
+    return { key, name: `Unit ${i + 1}`, parent: `ou-${parent + 1}` };
+  });
+  const ouFor = (): string | undefined => (ouCount === 0 || rnd() < 0.05 ? undefined : `ou-${Math.floor(rnd() * ouCount) + 1}`);
+  const members = estate.accounts.map((a, i) => {
+    const ou = i === 0 ? undefined : ouFor();
+    return {
+      account: a.profile,
+      ...(ou ? { ou } : {}),
+      name: i === 0 ? 'Management' : `Account ${String(i + 1).padStart(3, '0')}`,
+      alias: `org${seed}-${a.profile}`,
+    };
+  });
+  const offline = Array.from({ length: suspended }, (_, i) => {
+    const ou = ouFor();
+    return { id: String(900000000000 + (seed % 1000) * 1000 + i + 1), ...(ou ? { ou } : {}), name: `Closed ${i + 1}`, status: 'SUSPENDED' as const };
+  });
+  return {
+    ...estate,
+    name: `${estate.name}-org-o${ouCount}-x${suspended}`,
+    description: `${estate.description ?? ''} An organisation of ${opts.accounts + suspended} accounts (${suspended} suspended) in ${ouCount} OUs.`.trim(),
+    organization: {
+      management: (estate.accounts[0] as { profile: string }).profile,
+      ous,
+      accounts: [...members, ...offline],
+      ...(opts.emptyPageEvery === undefined ? {} : { emptyPageEvery: opts.emptyPageEvery }),
+    },
+  };
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 
 import { DEMO_SCENARIO } from './demo';
-import { generateScenario, parseGeneratedName } from './generate';
+import { generateOrganization, generateScenario, parseGeneratedName } from './generate';
 import { parseScenario, type Scenario, type ScenarioInput } from './scenario';
 
 /** The demo's four accounts and nothing else. */
@@ -15,14 +15,17 @@ export const EMPTY_SCENARIO: ScenarioInput = {
 };
 
 /** Names the CLI and `startSandbox` accept. */
-export const SCENARIO_NAMES = ['demo', 'empty', 'generated:accounts=N,regions=R,vpcs=V,seed=S', '<file>.json'] as const;
+export const SCENARIO_NAMES = ['demo', 'empty', 'generated:accounts=N,regions=R,vpcs=V,seed=S[,ous=O,suspended=X]', '<file>.json'] as const;
 
 /** Resolves and validates a scenario reference. */
 export function resolveScenario(ref: string | ScenarioInput | Scenario): Scenario {
   if (typeof ref !== 'string') return parseScenario(ref);
   if (ref === 'demo') return parseScenario(DEMO_SCENARIO);
   if (ref === 'empty') return parseScenario(EMPTY_SCENARIO);
-  if (ref === 'generated' || ref.startsWith('generated:')) return parseScenario(generateScenario(parseGeneratedName(ref)));
+  if (ref === 'generated' || ref.startsWith('generated:')) {
+    const opts = parseGeneratedName(ref);
+    return parseScenario(opts.ous === undefined && opts.suspended === undefined ? generateScenario(opts) : generateOrganization(opts));
+  }
   if (ref.endsWith('.json')) {
     let text: string;
     try {
@@ -41,5 +44,5 @@ export function resolveScenario(ref: string | ScenarioInput | Scenario): Scenari
   throw new Error(`Unknown scenario "${ref}". Use one of: ${SCENARIO_NAMES.join(', ')}.`);
 }
 
-export { DEMO_SCENARIO, generateScenario, parseScenario };
+export { DEMO_SCENARIO, generateOrganization, generateScenario, parseScenario };
 export type { Scenario, ScenarioInput };

@@ -1,10 +1,12 @@
 /** What the moto differential tests share: the two accounts, a target (the sandbox or moto) with
  * clients for both, and helpers that compare answers by logical names instead of ids. */
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { RAMClient } from '@aws-sdk/client-ram';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { expect } from 'vitest';
 
+import type { ScenarioInput } from '../src/scenarios/scenario';
 import { startMoto, type MotoHandle } from '../src/testing/moto';
 import { startSandbox, type SandboxHandle } from '../src/testing/start-sandbox';
 
@@ -19,6 +21,9 @@ export interface Target {
   /** RAM clients of account A and B in us-east-1. */
   readonly ramA: RAMClient;
   readonly ramB: RAMClient;
+  /** Organizations clients of account A and B. */
+  readonly orgA: OrganizationsClient;
+  readonly orgB: OrganizationsClient;
   /** Real id → logical name, so answers from both targets can be compared. */
   readonly names: Map<string, string>;
 }
@@ -35,12 +40,15 @@ export async function makeTarget(name: Target['name'], endpoint: string, base: {
   };
   const client = (creds: typeof base, region: string) => new EC2Client({ endpoint, region, credentials: creds, maxAttempts: 1 });
   const ram = (creds: typeof base) => new RAMClient({ endpoint, region: 'us-east-1', credentials: creds, maxAttempts: 1 });
+  const org = (creds: typeof base) => new OrganizationsClient({ endpoint, region: 'us-east-1', credentials: creds, maxAttempts: 1 });
   return {
     name,
     a: (region = 'us-east-1') => client(base, region),
     b: (region = 'us-east-1') => client(bCreds, region),
     ramA: ram(base),
     ramB: ram(bCreds),
+    orgA: org(base),
+    orgB: org(bCreds),
     names: new Map(),
   };
 }
@@ -87,14 +95,15 @@ export interface DifferentialPair {
 
 /**
  * Start moto and a sandbox whose scenario `scenarioName` has accounts A and B (the ones moto acts
- * in), each wrapped as a target: the sandbox with A's keys, moto with keys it did not issue.
+ * in) and `extra`'s sections, each wrapped as a target: the sandbox with A's keys, moto with keys
+ * it did not issue.
  */
-export async function startDifferentialPair(scenarioName: string): Promise<DifferentialPair> {
+export async function startDifferentialPair(scenarioName: string, extra: Pick<ScenarioInput, 'organization'> = {}): Promise<DifferentialPair> {
   const moto: MotoHandle | null = await startMoto();
   if (!moto) throw new Error('moto is required here');
   let sb: SandboxHandle | undefined;
   try {
-    sb = await startSandbox({ scenario: { name: scenarioName, accounts: [{ id: A, profile: 'a' }, { id: B, profile: 'b' }] } });
+    sb = await startSandbox({ scenario: { name: scenarioName, accounts: [{ id: A, profile: 'a' }, { id: B, profile: 'b' }], ...extra } });
     const mine = sb.accounts[0] as { accessKeyId: string; secretAccessKey: string };
     const targets = [
       await makeTarget('sandbox', sb.endpoint, { accessKeyId: mine.accessKeyId, secretAccessKey: mine.secretAccessKey }),

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { awsCliExample } from './aws-files';
 import type { FailRegion, FaultOptions, ThrottleOptions } from './faults';
 import { startSandboxServer, type SandboxServer } from './index';
-import { generateScenario } from './scenarios/generate';
+import { generateOrganization, generateScenario } from './scenarios/generate';
 
 const HELP = `Peerscape sandbox cloud: an EC2 + STS compatible server on 127.0.0.1.
 
@@ -22,6 +22,7 @@ Scenario
   --scenario NAME            demo (default), empty, generated, or a scenario .json file
   --accounts N --regions R --vpcs-per-region V --seed S
                              generate an organisation (implies --scenario generated)
+  --ous N --suspended N      make it an AWS Organization too: N OUs, N suspended accounts
   --state FILE               start from this saved state if it exists; save every change to it
 
 Server
@@ -91,6 +92,8 @@ async function main(): Promise<void> {
       accounts: { type: 'string' },
       regions: { type: 'string' },
       'vpcs-per-region': { type: 'string' },
+      ous: { type: 'string' },
+      suspended: { type: 'string' },
       seed: { type: 'string' },
       state: { type: 'string' },
       port: { type: 'string' },
@@ -117,15 +120,23 @@ async function main(): Promise<void> {
     return;
   }
 
-  const generated = values.accounts !== undefined || values.regions !== undefined || values['vpcs-per-region'] !== undefined || values.scenario === 'generated';
-  const scenario = generated
-    ? generateScenario({
-        accounts: parseInteger(values.accounts, '--accounts', 3),
-        regions: parseInteger(values.regions, '--regions', 3),
-        vpcsPerRegion: parseInteger(values['vpcs-per-region'], '--vpcs-per-region', 5),
-        seed: parseInteger(values.seed, '--seed', 1),
-      })
-    : (values.scenario ?? 'demo');
+  const organisation = values.ous !== undefined || values.suspended !== undefined;
+  const generated = organisation || values.accounts !== undefined || values.regions !== undefined || values['vpcs-per-region'] !== undefined || values.scenario === 'generated';
+  const estate = {
+    accounts: parseInteger(values.accounts, '--accounts', 3),
+    regions: parseInteger(values.regions, '--regions', 3),
+    vpcsPerRegion: parseInteger(values['vpcs-per-region'], '--vpcs-per-region', 5),
+    seed: parseInteger(values.seed, '--seed', 1),
+  };
+  const scenario = !generated
+    ? (values.scenario ?? 'demo')
+    : organisation
+      ? generateOrganization({
+          ...estate,
+          ...(values.ous === undefined ? {} : { ous: parseInteger(values.ous, '--ous', 0) }),
+          ...(values.suspended === undefined ? {} : { suspended: parseInteger(values.suspended, '--suspended', 0) }),
+        })
+      : generateScenario(estate);
   const port = parseInteger(values.port, '--port', 4566);
   if (port < 0 || port > 65535) throw new Error(`--port: ${port} is not a TCP port`);
 

@@ -55,6 +55,9 @@ describe('npm run sandbox', () => {
     const bad = await run(process.execPath, [BIN, '--throttle-rate', '7']).catch((e: { code: number; stderr: string }) => e);
     expect((bad as { code: number }).code).toBe(2);
     expect((bad as { stderr: string }).stderr).toContain('--throttle-rate: "7" must be a number from 0 to 1');
+    const ous = await run(process.execPath, [BIN, '--accounts', '2', '--ous', '2000']).catch((e: { code: number; stderr: string }) => e);
+    expect((ous as { code: number }).code).toBe(2);
+    expect((ous as { stderr: string }).stderr).toContain('--ous must be an integer from 0 to 1000');
   });
 });
 

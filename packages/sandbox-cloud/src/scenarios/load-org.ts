@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 
 import type { OrganizationRec, OrgUnitRec } from '../organizations/records';
 import type { World } from '../state/world';
-import type { ScenarioRefs } from './load';
 import type { Scenario } from './scenario';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -26,7 +25,7 @@ const FIRST_JOINED = Date.UTC(2020, 0, 1);
 
 /** Loads `scenario.organization` and every account's alias; records `org:<ou key>` → OU id and
  * `org:root`, `org:id` in `refs`. */
-export function loadOrganization(world: World, scenario: Scenario, refs: ScenarioRefs): void {
+export function loadOrganization(world: World, scenario: Scenario, refs: Record<string, string>): void {
   const idOf = (ref: string): string => scenario.accounts.find((a) => a.id === ref || a.profile === ref)?.id as string;
   for (const a of scenario.accounts) {
     const rec = world.accounts.get(a.id);

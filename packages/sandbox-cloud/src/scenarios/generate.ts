@@ -7,7 +7,7 @@
  * same region, some across regions and accounts); most are accepted with routes on both sides,
  * some stay pending, some are rejected or deleted, and the few whose CIDRs overlap fail. VPC
  * blocks are /20s from 10.0.0.0/8, a small share of them reused on purpose (overlaps happen in
- * real organisations).
+ * real organisations). Estates of more than 4000 VPCs (up to 32000) get /23 blocks instead.
  */
 import { seededRandom } from '../faults';
 import { DEFAULT_REGIONS, zoneLettersOf } from '../regions';
@@ -41,7 +41,10 @@ export function generateScenario(opts: GenerateOptions): ScenarioInput {
   if (!Number.isInteger(vpcsPerRegion) || vpcsPerRegion < 0 || vpcsPerRegion > 100) throw new Error('--vpcs-per-region must be an integer from 0 to 100');
   if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
   const total = accounts * regions * vpcsPerRegion;
-  if (total > 4000) throw new Error(`${total} VPCs is more than the 4000 /20 blocks the generator draws from 10.0.0.0/8`);
+  if (total > 32000) throw new Error(`${total} VPCs is more than the 32000 /23 blocks the generator draws from 10.0.0.0/8`);
+  // Up to 4000 VPCs get /20 blocks (and /22 subnets); larger estates (200 accounts × 17 regions ×
+  // 5 VPCs) get /23 blocks with /25 subnets, so that 10.0.0.0/8 still holds them all.
+  const smallBlocks = total > 4000;
 
   const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
@@ -49,7 +52,9 @@ export function generateScenario(opts: GenerateOptions): ScenarioInput {
   const acctIds = Array.from({ length: accounts }, (_, i) => String(100000000000 + (seed % 1000) * 1000 + i + 1).padStart(12, '0'));
 
   // /20 blocks of 10.0.0.0/8, shuffled; ~2% of VPCs reuse an earlier block.
-  const blocks = Array.from({ length: 4096 }, (_, i) => `10.${i >> 4}.${(i & 15) << 4}.0/20`);
+  const blocks = smallBlocks
+    ? Array.from({ length: 32768 }, (_, i) => `10.${i >> 7}.${(i & 127) << 1}.0/23`)
+    : Array.from({ length: 4096 }, (_, i) => `10.${i >> 4}.${(i & 15) << 4}.0/20`);
   for (let i = blocks.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));
     [blocks[i], blocks[j]] = [blocks[j] as string, blocks[i] as string];
@@ -98,10 +103,15 @@ export function generateScenario(opts: GenerateOptions): ScenarioInput {
           cidr,
           name: `${['app', 'db', 'web', 'batch', 'ml', 'api'][v % 6]}-${v + 1}`,
           tags: { Environment: pick(['prod', 'staging', 'dev']), Generated: 'true' },
-          subnets: [
-            { key: `${key}-s1`, cidr: `${a}.${b}.${c}.0/22`, zone: zoneLetter(region, 0) },
-            { key: `${key}-s2`, cidr: `${a}.${b}.${c + 4}.0/22`, zone: zoneLetter(region, 1) },
-          ],
+          subnets: smallBlocks
+            ? [
+                { key: `${key}-s1`, cidr: `${a}.${b}.${c}.0/25`, zone: zoneLetter(region, 0) },
+                { key: `${key}-s2`, cidr: `${a}.${b}.${c}.128/25`, zone: zoneLetter(region, 1) },
+              ]
+            : [
+                { key: `${key}-s1`, cidr: `${a}.${b}.${c}.0/22`, zone: zoneLetter(region, 0) },
+                { key: `${key}-s2`, cidr: `${a}.${b}.${c + 4}.0/22`, zone: zoneLetter(region, 1) },
+              ],
           routeTables: [
             { key: `${key}-main`, main: true, routes: entry.mainRoutes },
             { key: `${key}-private`, name: 'private', subnets: [`${key}-s2`] },

@@ -27,7 +27,7 @@ describe('generateScenario', () => {
   it('refuses sizes it cannot build, saying which flag is wrong', () => {
     expect(() => generateScenario({ accounts: 0, regions: 1, vpcsPerRegion: 1, seed: 1 })).toThrow(/--accounts/);
     expect(() => generateScenario({ accounts: 1, regions: 18, vpcsPerRegion: 1, seed: 1 })).toThrow(/--regions/);
-    expect(() => generateScenario({ accounts: 100, regions: 17, vpcsPerRegion: 10, seed: 1 })).toThrow(/more than the 4000/);
+    expect(() => generateScenario({ accounts: 200, regions: 17, vpcsPerRegion: 10, seed: 1 })).toThrow(/more than the 32000/);
     expect(() => parseGeneratedName('generated:accounts=x')).toThrow(/key=number/);
     expect(() => parseGeneratedName('generated:colour=1')).toThrow(/Unknown generated scenario option "colour"/);
     expect(parseGeneratedName('generated:seed=5,vpcs=2')).toEqual({ accounts: 3, regions: 3, vpcsPerRegion: 2, seed: 5 });

@@ -98,6 +98,14 @@ describe('generateOrganization', () => {
     expect(() => generateOrganization({ accounts: 3, ous: -1 })).toThrow(/--ous must be an integer/);
   });
 
+  it('builds the discovery benchmark organisation: 200 accounts × 17 regions × 5 VPCs, on /23 blocks', () => {
+    const s = parseScenario(generateOrganization({ accounts: 200, ous: 20, regions: 17, vpcsPerRegion: 5, seed: 1 }));
+    expect(s.vpcs).toHaveLength(17000);
+    expect(s.vpcs.every((v) => v.cidr.endsWith('/23'))).toBe(true);
+    expect(s.vpcs[0]?.subnets?.map((x) => x.cidr.split('/')[1])).toEqual(['25', '25']);
+    expect(new Set(s.vpcs.map((v) => v.cidr)).size).toBeGreaterThan(16000);
+  });
+
   it('is what `generated:…,ous=N` names', () => {
     const s = resolveScenario('generated:accounts=30,regions=1,vpcs=1,ous=6,suspended=2,seed=3');
     expect(s.organization?.ous).toHaveLength(6);

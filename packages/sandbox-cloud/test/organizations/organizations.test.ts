@@ -13,13 +13,14 @@ import {
   paginateListAccounts,
   type Account,
 } from '@aws-sdk/client-organizations';
+import { ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { ScenarioInput } from '../../src/scenarios/scenario';
 import { startSandbox, type SandboxHandle } from '../../src/testing/start-sandbox';
-import { awsError, organizations, sts } from '../clients';
+import { awsError, iam, organizations, sts } from '../clients';
 
 const MGMT = '100000000001';
 const ADMIN = '100000000002';
@@ -185,6 +186,20 @@ describe('Organizations through the SDK', () => {
     const first = await mgmt.send(new ListAccountsCommand({ MaxResults: 2 }));
     const foreign = await awsError(mgmt.send(new ListRootsCommand({ NextToken: first.NextToken })));
     expect(foreign.code).toBe('InvalidInputException');
+  });
+});
+
+describe('Organizations and IAM under throttling', () => {
+  it('answer TooManyRequestsException and Throttling, each in its own protocol', async () => {
+    const busy = await startSandbox({ scenario: SCENARIO, faults: { throttle: { mode: 'rate', rate: 1 } } });
+    try {
+      const org = await awsError(organizations(busy, 'mgmt').send(new ListAccountsCommand({})));
+      expect(org).toMatchObject({ code: 'TooManyRequestsException', status: 400 });
+      expect(org.message).toContain('You have sent too many requests in too short a period of time.');
+      expect(await awsError(iam(busy, 'mgmt').send(new ListAccountAliasesCommand({})))).toMatchObject({ code: 'Throttling', message: 'Rate exceeded' });
+    } finally {
+      await busy.stop();
+    }
   });
 });
 

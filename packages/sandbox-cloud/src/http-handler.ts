@@ -14,11 +14,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EC2_ACTIONS, isSupportedEc2Action, runEc2Action } from './ec2/dispatch';
 import { AwsError } from './errors';
 import type { FaultInjector } from './faults';
+import { deniedError, policyDenial } from './policy';
 import { encodeRamError, ramOperation, runRamOperation } from './ram/service';
 import { isKnownRegion, isOptInRegion } from './regions';
 import { parseAuthorization, verifySigV4 } from './sigv4';
 import type { World } from './state/world';
-import { encodeStsError, runStsAction, STS_API_VERSION } from './sts/sts';
+import { handleSsoPortal, isSsoPortalRequest } from './sso/portal';
+import { encodeStsError, identityOf, runStsAction, STS_API_VERSION } from './sts/sts';
 import { EC2_API_VERSION, operationShapes } from './wire/model';
 import { decodeQueryInput } from './wire/query-decode';
 import { encodeEc2Error, encodeEc2Response } from './wire/xml-encode';
@@ -118,6 +120,12 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
       : send(e.status, service === 'sts' ? encodeStsError(e.code, e.message, requestId, e.status >= 500 ? 'Receiver' : 'Sender') : encodeEc2Error(e.code, e.message, requestId));
 
   try {
+    if (isSsoPortalRequest(req)) {
+      const out = handleSsoPortal(deps.world(), req, deps.count);
+      if (out.mutating) await deps.onMutation();
+      await send(out.status, out.body, { ...JSON_TYPE, ...out.headers });
+      return;
+    }
     const auth = parseAuthorization(req.headers.authorization);
     if (auth?.service === 'ram') service = 'ram';
     if (req.method !== 'POST' && req.method !== 'GET' && !(service === 'ram' && req.method === 'DELETE')) {
@@ -157,22 +165,27 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     if (expired) throw new AwsError(...authErrors.expired);
 
     const action = params.get('Action');
+    const region = auth.region;
+    const account = world.accounts.get(key.accountId);
     if (service === 'sts') {
+      // Regional endpoints: STS answers from the signing region, which the account must be able to use.
+      if (!isKnownRegion(region) || (isOptInRegion(region) && !account?.optInRegions.includes(region))) {
+        const [code, message, status] = authErrors.unknownKey;
+        throw new AwsError(code, `${message} (region ${region} is not enabled for account ${key.accountId} in the sandbox cloud)`, status);
+      }
       deps.count(`sts:${action ?? ''}`);
       if (deps.faults.throttled(key.accountId, 'global', `sts:${action ?? ''}`, false, now)) {
         throw new AwsError('Throttling', 'Rate exceeded', 400);
       }
       const injected = deps.faults.serverError();
       if (injected) throw new AwsError(injected.code === 'Unavailable' ? 'ServiceUnavailable' : 'InternalFailure', injected.message, injected.status);
-      const xml = runStsAction(world, deps.faults, key, params, requestId);
+      const xml = runStsAction(world, deps.faults, key, params, requestId, region);
       if (action === 'AssumeRole') await deps.onMutation();
       await send(200, xml);
       return;
     }
 
     // --- EC2 and RAM (regional) ------------------------------------------------------------
-    const region = auth.region;
-    const account = world.accounts.get(key.accountId);
     if (!isKnownRegion(region) || (isOptInRegion(region) && !account?.optInRegions.includes(region))) {
       // A region the account cannot use does not know its credentials.
       const [code, message, status] = authErrors.unknownKey;
@@ -183,9 +196,9 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     if (service === 'ram') {
       const op = ramOperation(req.method, req.url ?? '/');
       deps.count(`ram:${op.name}`);
-      if (failure === 'OptInRequired' || deps.faults.actionDenied(key.accountId, region, `ram:${op.name}`)) {
-        throw new AwsError('AccessDeniedException', `You are not authorized to perform ram:${op.name}.`, 403);
-      }
+      if (failure === 'OptInRequired') throw new AwsError('AccessDeniedException', `You are not authorized to perform ram:${op.name}.`, 403);
+      const denied = policyDenial(world, deps.faults, key.accountId, region, `ram:${op.name}`);
+      if (denied) throw deniedError(denied, identityOf(key).arn, `ram:${op.name}`);
       if (deps.faults.throttled(key.accountId, region, `ram:${op.name}`, op.mutating, world.now())) throw new AwsError('ThrottlingException', 'Rate exceeded', 429);
       const injected = deps.faults.serverError();
       if (injected) throw new AwsError(injected.status === 503 ? 'ServiceUnavailableException' : 'ServerInternalException', injected.message, injected.status);
@@ -203,9 +216,8 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     if (!isSupportedEc2Action(action)) {
       throw new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`);
     }
-    if (deps.faults.actionDenied(key.accountId, region, action)) {
-      throw new AwsError('UnauthorizedOperation', 'You are not authorized to perform this operation.', 403);
-    }
+    const denied = policyDenial(world, deps.faults, key.accountId, region, `ec2:${action}`);
+    if (denied) throw deniedError(denied, identityOf(key).arn, `ec2:${action}`);
     const version = params.get('Version');
     if (!version) throw new AwsError('MissingParameter', 'The request must contain the parameter Version');
     if (version !== EC2_API_VERSION) {

@@ -4,6 +4,8 @@
 import { KIND_LIST } from '../kinds';
 import type { PeeringHold } from '../kinds/peering/records';
 import type { KindRecord, KindTables, SandboxKind } from '../kinds/records';
+import type { DenyAction } from '../faults';
+import type { SsoStore } from '../sso/records';
 import type { InvitationRec, ResourceShareRec } from '../ram/records';
 import type { AccountRec, SandboxSettings, SessionRec } from './records';
 import { World } from './world';
@@ -26,6 +28,9 @@ export type WorldData = {
   /** AWS RAM's shares and invitations (absent from files written before RAM). */
   resourceShares?: ResourceShareRec[];
   resourceShareInvitations?: InvitationRec[];
+  /** Actions the scenario's policies refuse, and IAM Identity Center (absent from older files). */
+  policyDenies?: DenyAction[];
+  sso?: SsoStore;
   /** Scenario keys → ids (`vpc:<key>` → `vpc-…`), so tests and the app can find scenario resources. */
   refs?: Record<string, string>;
 } & { [K in SandboxKind as KindTables[K]['stateKey']]: KindRecord<K>[] };
@@ -64,6 +69,8 @@ export function worldToData(world: World): WorldData {
   data.holds = world.holds;
   data.resourceShares = [...world.ram.shares.values()];
   data.resourceShareInvitations = [...world.ram.invitations.values()];
+  data.policyDenies = world.policyDenies;
+  data.sso = world.sso;
   return structuredClone(data) as WorldData;
 }
 
@@ -80,5 +87,7 @@ export function worldFromData(data: WorldData, clock: () => number): World {
   w.holds = d.holds;
   for (const s of d.resourceShares ?? []) w.ram.shares.set(s.arn, s);
   for (const i of d.resourceShareInvitations ?? []) w.ram.invitations.set(i.arn, i);
+  w.policyDenies = d.policyDenies ?? [];
+  w.sso = d.sso ?? { permissionSets: [], users: [] };
   return w;
 }

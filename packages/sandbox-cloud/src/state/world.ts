@@ -10,9 +10,11 @@
  * deleted, disappearance of finished peerings) are applied lazily by `settle()`, at the moment
  * they were due, so a clock that jumps ahead gives the same result as one that ticks.
  */
+import type { DenyAction } from '../faults';
 import { OUTSTANDING_STATUSES, type PeeringHold, type PeeringRec, type PeeringStatusCode } from '../kinds/peering/records';
 import type { CellKind, KindRecord } from '../kinds/records';
 import { RamStore } from '../ram/records';
+import type { SsoStore } from '../sso/records';
 import { DueHeap } from './due-heap';
 import { mixId, seedWords, type SeedWords } from './ids';
 import { DEFAULT_SETTINGS, type AccountRec, type CellRec, type SandboxSettings, type SessionRec } from './records';
@@ -63,6 +65,10 @@ export class World {
   holds: PeeringHold[] = [];
   /** AWS RAM's resource shares and invitations. */
   readonly ram = new RamStore();
+  /** Actions the scenario's policies refuse (service control policies, missing permissions). */
+  policyDenies: DenyAction[] = [];
+  /** IAM Identity Center: users' portal access tokens and their assignments. */
+  sso: SsoStore = { permissionSets: [], users: [] };
   settings: SandboxSettings;
   scenario: string;
   seed: string;

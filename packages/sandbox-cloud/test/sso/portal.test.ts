@@ -120,6 +120,13 @@ describe('the portal API', () => {
     }
   });
 
+  it('keeps the sign-in and its assignments in the saved state', async () => {
+    sb.server.importState(JSON.parse(JSON.stringify(sb.server.exportState())) as ReturnType<typeof sb.server.exportState>);
+    const res = await portal(`/federation/credentials?account_id=${PROD}&role_name=ReadOnlyAccess`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { roleCredentials: { accessKeyId: string } }).roleCredentials.accessKeyId).toMatch(/^ASIA/);
+  });
+
   it('ends the sign-in on Logout', async () => {
     expect((await portal('/logout', DEMO_SSO_ACCESS_TOKEN, 'POST')).status).toBe(200);
     expect((await portal('/assignment/accounts')).status).toBe(401);

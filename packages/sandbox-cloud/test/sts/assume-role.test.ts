@@ -202,6 +202,17 @@ describe('policy denies', () => {
 });
 
 describe('scenario roles', () => {
+  it('keeps roles, STS regions and policy denies in the saved state', async () => {
+    sb.server.importState(JSON.parse(JSON.stringify(sb.server.exportState())) as ReturnType<typeof sb.server.exportState>);
+    expect((await awsError(assume({ RoleArn: roleArn(MEMBER, 'NoSuchRole') }))).code).toBe('AccessDenied');
+    expect((await awsError(assume({ RoleArn: roleArn(MEMBER, 'Vendor'), ExternalId: 'wrong-id' }))).code).toBe('AccessDenied');
+    expect((await awsError(assume({ RoleArn: roleArn(MEMBER, 'PeerscapeReadOnly') }, sts(sb, 'mgmt', 'eu-west-1')))).code).toBe('RegionDisabledException');
+    const creds = credsOf(await assume({ RoleArn: roleArn(MEMBER, 'PeerscapeReadOnly') }));
+    expect((await awsError(ec2As(creds, 'ap-southeast-2').send(new DescribeVpcsCommand({})))).message).toMatch(/explicit deny in a service control policy$/);
+    // A role session from before the save is still a role session: chaining stays limited.
+    expect((await awsError(assume({ RoleArn: roleArn(MEMBER, 'Next'), DurationSeconds: 7200 }, stsAs(creds)))).message).toContain('role chaining');
+  });
+
   it('says what to fix in a bad role', async () => {
     const bad = (roles: unknown[]) => startSandbox({ scenario: { name: 'bad-roles', accounts: [{ id: MGMT, profile: 'mgmt', roles } as never] } });
     await expect(bad([{ name: 'R', trust: ['nobody'] }])).rejects.toThrow(/role R: trust names "nobody", which is neither an account of the scenario/);

@@ -1,5 +1,6 @@
 /** One HTTP request in, one AWS answer out: authentication, faults, dispatch, encoding, for
- * EC2 and STS (Query protocol, XML answers) and RAM (REST-JSON, `ram/service.ts`).
+ * EC2 and STS (Query protocol, XML answers) and RAM (REST-JSON, `ram/service.ts`); the SSO
+ * portal's unsigned requests go to `sso/portal.ts`.
  *
  * Order of checks, as AWS applies them: the request must be signed (SigV4, `AuthFailure` /
  * `InvalidClientTokenId` for unknown keys, `SignatureDoesNotMatch` for a bad signature,
@@ -165,27 +166,22 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     if (expired) throw new AwsError(...authErrors.expired);
 
     const action = params.get('Action');
-    const region = auth.region;
-    const account = world.accounts.get(key.accountId);
     if (service === 'sts') {
-      // Regional endpoints: STS answers from the signing region, which the account must be able to use.
-      if (!isKnownRegion(region) || (isOptInRegion(region) && !account?.optInRegions.includes(region))) {
-        const [code, message, status] = authErrors.unknownKey;
-        throw new AwsError(code, `${message} (region ${region} is not enabled for account ${key.accountId} in the sandbox cloud)`, status);
-      }
       deps.count(`sts:${action ?? ''}`);
       if (deps.faults.throttled(key.accountId, 'global', `sts:${action ?? ''}`, false, now)) {
         throw new AwsError('Throttling', 'Rate exceeded', 400);
       }
       const injected = deps.faults.serverError();
       if (injected) throw new AwsError(injected.code === 'Unavailable' ? 'ServiceUnavailable' : 'InternalFailure', injected.message, injected.status);
-      const xml = runStsAction(world, deps.faults, key, params, requestId, region);
+      const xml = runStsAction(world, deps.faults, key, params, requestId, auth.region);
       if (action === 'AssumeRole') await deps.onMutation();
       await send(200, xml);
       return;
     }
 
     // --- EC2 and RAM (regional) ------------------------------------------------------------
+    const region = auth.region;
+    const account = world.accounts.get(key.accountId);
     if (!isKnownRegion(region) || (isOptInRegion(region) && !account?.optInRegions.includes(region))) {
       // A region the account cannot use does not know its credentials.
       const [code, message, status] = authErrors.unknownKey;

@@ -14,6 +14,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { AwsError } from '../errors';
 import type { FaultInjector } from '../faults';
 import { deniedError, policyDenial } from '../policy';
+import { isKnownRegion, isOptInRegion } from '../regions';
 import type { RoleRec, SessionRec } from '../state/records';
 import type { KeyEntry, World } from '../state/world';
 import { escapeXml } from '../wire/xml-encode';
@@ -140,7 +141,7 @@ function assumeRole(world: World, faults: FaultInjector, caller: KeyEntry, param
   return { session: issueSession(world, role, accountId, sessionName, faults.sessionDurationMs(duration * 1000)) };
 }
 
-/** Answers one STS action; throws AwsError for bad requests. */
+/** Answers one STS action signed for `region`; throws AwsError for bad requests. */
 export function runStsAction(
   world: World,
   faults: FaultInjector,
@@ -150,6 +151,16 @@ export function runStsAction(
   region: string,
 ): string {
   const action = params.get('Action') ?? '';
+  // Regional endpoints: STS answers from the signing region, which the caller's account must be
+  // able to use; elsewhere it does not know the credentials (as EC2 there does not).
+  const account = world.accounts.get(caller.accountId);
+  if (!isKnownRegion(region) || (isOptInRegion(region) && !account?.optInRegions.includes(region))) {
+    throw new AwsError(
+      'InvalidClientTokenId',
+      `The security token included in the request is invalid. (region ${region} is not enabled for account ${caller.accountId} in the sandbox cloud)`,
+      403,
+    );
+  }
   if (action === 'GetCallerIdentity') {
     const { arn, userId } = identityOf(caller);
     return wrap(action, requestId, `<Arn>${escapeXml(arn)}</Arn><UserId>${escapeXml(userId)}</UserId><Account>${caller.accountId}</Account>`);

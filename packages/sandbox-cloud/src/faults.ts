@@ -25,11 +25,41 @@ export interface FailRegion {
   readonly code: 'AuthFailure' | 'OptInRequired';
 }
 
-/** An EC2 action the caller's policy denies (`UnauthorizedOperation`), everywhere or in one account and region. */
+/** What refuses a denied action: a service control policy's explicit deny (`scp`), or an
+ * identity policy that does not allow it (`identity`, the default). */
+export type DenyKind = 'scp' | 'identity';
+
+/**
+ * An action a policy refuses, everywhere or in one account and region. `action` is an EC2
+ * action name (`DescribeVpcs`), a qualified one (`ec2:DescribeVpcs`, `sts:AssumeRole`,
+ * `ram:GetResourceShares`), a service wildcard (`ec2:*`) or `*` (every action: with a region,
+ * a service control policy that denies the whole region).
+ */
 export interface DenyAction {
   readonly action: string;
   readonly accountId?: string;
   readonly region?: string;
+  readonly kind?: DenyKind;
+}
+
+/** The shape of a `DenyAction`'s action. */
+export const DENY_ACTION_PATTERN = /^(\*|(?:[a-z0-9-]+:)?(?:\*|[A-Z][A-Za-z0-9]+))$/;
+
+/** The deny among `denies` that refuses `qualifiedAction` (`ec2:DescribeVpcs`) in this account
+ * and region; an SCP deny wins over a missing permission, as an explicit deny does on AWS. */
+export function matchDeny(denies: readonly DenyAction[], accountId: string, region: string, qualifiedAction: string): DenyKind | undefined {
+  const [service] = qualifiedAction.split(':') as [string];
+  let found: DenyKind | undefined;
+  for (const d of denies) {
+    if (d.accountId !== undefined && d.accountId !== accountId) continue;
+    if (d.region !== undefined && d.region !== region) continue;
+    const a = d.action.includes(':') || d.action === '*' ? d.action : `ec2:${d.action}`;
+    if (a !== '*' && a !== `${service}:*` && a !== qualifiedAction) continue;
+    const kind = d.kind ?? 'identity';
+    if (kind === 'scp') return kind;
+    found = kind;
+  }
+  return found;
 }
 
 /** Every fault the sandbox can inject; all optional, all changeable at run time. */
@@ -42,7 +72,7 @@ export interface FaultOptions {
   /** Share (0–1) of calls answered with a server error (`InternalError` 500 or `Unavailable` 503). */
   readonly serverErrorRate?: number;
   readonly failRegions?: readonly FailRegion[];
-  /** EC2 actions refused as an IAM policy without them would refuse them. */
+  /** Actions refused as a service control policy or an IAM policy without them would refuse them. */
   readonly denyActions?: readonly DenyAction[];
   /**
    * Credentials stop working at this time (sandbox clock, epoch ms): EC2 answers
@@ -96,7 +126,8 @@ export function validateFaults(f: FaultOptions): void {
     if (r.code !== 'AuthFailure' && r.code !== 'OptInRequired') bad(`failRegions code must be AuthFailure or OptInRequired, not "${String(r.code)}"`);
   }
   for (const d of f.denyActions ?? []) {
-    if (!/^[A-Z][A-Za-z0-9]+$/.test(d.action)) bad(`denyActions action "${d.action}" is not an EC2 action name`);
+    if (!DENY_ACTION_PATTERN.test(d.action)) bad(`denyActions action "${d.action}" is not an action name (DescribeVpcs, ec2:DescribeVpcs, sts:AssumeRole, ec2:* or *)`);
+    if (d.kind !== undefined && d.kind !== 'scp' && d.kind !== 'identity') bad(`denyActions kind must be scp or identity, not "${String(d.kind)}"`);
     if (d.accountId !== undefined && !/^\d{12}$/.test(d.accountId)) bad(`denyActions account "${d.accountId}" is not a 12-digit account id`);
   }
   if (f.maxSessionDurationMs !== undefined && !(f.maxSessionDurationMs > 0)) bad('maxSessionDurationMs must be > 0');
@@ -137,11 +168,9 @@ export class FaultInjector {
     return this.options.failRegions?.find((r) => r.accountId === accountId && r.region === region)?.code;
   }
 
-  /** True when a `denyActions` entry refuses this action in this account and region. */
-  actionDenied(accountId: string, region: string, action: string): boolean {
-    return (this.options.denyActions ?? []).some(
-      (d) => d.action === action && (d.accountId === undefined || d.accountId === accountId) && (d.region === undefined || d.region === region),
-    );
+  /** Which kind of `denyActions` entry refuses `qualifiedAction` (`ec2:DescribeVpcs`) in this account and region, if any. */
+  actionDenied(accountId: string, region: string, qualifiedAction: string): DenyKind | undefined {
+    return matchDeny(this.options.denyActions ?? [], accountId, region, qualifiedAction);
   }
 
   /** True when the credentials of this account (or profile) have expired by `now`. */

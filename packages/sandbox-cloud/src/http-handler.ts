@@ -1,6 +1,7 @@
 /** One HTTP request in, one AWS answer out: authentication, faults, dispatch, encoding, for
  * EC2, STS and IAM (Query protocol, XML answers), RAM (REST-JSON, `ram/service.ts`) and
- * Organizations (JSON 1.1, `organizations/service.ts`).
+ * Organizations (JSON 1.1, `organizations/service.ts`); the SSO portal's unsigned requests go to
+ * `sso/portal.ts`.
  *
  * Order of checks, as AWS applies them: the request must be signed (SigV4, `AuthFailure` /
  * `InvalidClientTokenId` for unknown keys, `SignatureDoesNotMatch` for a bad signature,
@@ -17,11 +18,13 @@ import { AwsError } from './errors';
 import type { FaultInjector } from './faults';
 import { encodeIamError, runIamAction } from './iam/iam';
 import { encodeOrganizationsError, organizationsOperation, runOrganizationsOperation } from './organizations/service';
+import { deniedError, policyDenial } from './policy';
 import { encodeRamError, ramOperation, runRamOperation } from './ram/service';
 import { isKnownRegion, isOptInRegion } from './regions';
 import { parseAuthorization, verifySigV4 } from './sigv4';
 import type { World } from './state/world';
-import { encodeStsError, runStsAction, STS_API_VERSION } from './sts/sts';
+import { handleSsoPortal, isSsoPortalRequest } from './sso/portal';
+import { encodeStsError, identityOf, runStsAction, STS_API_VERSION } from './sts/sts';
 import { EC2_API_VERSION, operationShapes } from './wire/model';
 import { decodeQueryInput } from './wire/query-decode';
 import { encodeEc2Error, encodeEc2Response } from './wire/xml-encode';
@@ -134,6 +137,12 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   };
 
   try {
+    if (isSsoPortalRequest(req)) {
+      const out = handleSsoPortal(deps.world(), req, deps.count);
+      if (out.mutating) await deps.onMutation();
+      await send(out.status, out.body, { ...JSON_TYPE, ...out.headers });
+      return;
+    }
     const auth = parseAuthorization(req.headers.authorization);
     if (auth?.service === 'ram' || auth?.service === 'organizations' || auth?.service === 'iam') service = auth.service;
     if (req.method !== 'POST' && req.method !== 'GET' && !(service === 'ram' && req.method === 'DELETE')) {
@@ -180,7 +189,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
       }
       const injected = deps.faults.serverError();
       if (injected) throw new AwsError(injected.code === 'Unavailable' ? 'ServiceUnavailable' : 'InternalFailure', injected.message, injected.status);
-      const xml = runStsAction(world, deps.faults, key, params, requestId);
+      const xml = runStsAction(world, deps.faults, key, params, requestId, auth.region);
       if (action === 'AssumeRole') await deps.onMutation();
       await send(200, xml);
       return;
@@ -215,9 +224,9 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     if (service === 'ram') {
       const op = ramOperation(req.method, req.url ?? '/');
       deps.count(`ram:${op.name}`);
-      if (failure === 'OptInRequired' || deps.faults.actionDenied(key.accountId, region, `ram:${op.name}`)) {
-        throw new AwsError('AccessDeniedException', `You are not authorized to perform ram:${op.name}.`, 403);
-      }
+      if (failure === 'OptInRequired') throw new AwsError('AccessDeniedException', `You are not authorized to perform ram:${op.name}.`, 403);
+      const denied = policyDenial(world, deps.faults, key.accountId, region, `ram:${op.name}`);
+      if (denied) throw deniedError(denied, identityOf(key).arn, `ram:${op.name}`);
       if (deps.faults.throttled(key.accountId, region, `ram:${op.name}`, op.mutating, world.now())) throw new AwsError('ThrottlingException', 'Rate exceeded', 429);
       const injected = deps.faults.serverError();
       if (injected) throw new AwsError(injected.status === 503 ? 'ServiceUnavailableException' : 'ServerInternalException', injected.message, injected.status);
@@ -235,9 +244,8 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     if (!isSupportedEc2Action(action)) {
       throw new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`);
     }
-    if (deps.faults.actionDenied(key.accountId, region, action)) {
-      throw new AwsError('UnauthorizedOperation', 'You are not authorized to perform this operation.', 403);
-    }
+    const denied = policyDenial(world, deps.faults, key.accountId, region, `ec2:${action}`);
+    if (denied) throw deniedError(denied, identityOf(key).arn, `ec2:${action}`);
     const version = params.get('Version');
     if (!version) throw new AwsError('MissingParameter', 'The request must contain the parameter Version');
     if (version !== EC2_API_VERSION) {

@@ -11,7 +11,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { writeAwsFiles } from './aws-files';
+import { writeAwsFiles, writeSsoSignIn, type SsoProfileSpec } from './aws-files';
 import { FaultInjector, type FaultOptions } from './faults';
 import { createRequestHandler } from './http-handler';
 import { resolveScenario } from './scenarios';
@@ -22,7 +22,8 @@ import { assertWorldData, worldFromData, worldToData, type WorldData } from './s
 import type { SandboxSettings } from './state/records';
 import { World } from './state/world';
 
-export type { FaultOptions, FailRegion, ThrottleOptions, BucketSpec } from './faults';
+export type { FaultOptions, FailRegion, ThrottleOptions, BucketSpec, DenyAction, DenyKind } from './faults';
+export { writeSsoSignIn, type SsoProfileSpec, type SsoSignInSpec } from './aws-files';
 export type { PeeringHold } from './kinds/peering/records';
 export type { Scenario, ScenarioInput } from './scenarios/scenario';
 export { assertWorldData, type WorldData } from './state/persist';
@@ -100,6 +101,10 @@ export interface SandboxServer {
   resetStats(): void;
   /** Writes an AWS config + credentials pair with one profile per account. */
   writeAwsFiles(dir: string): Promise<{ configFile: string; credentialsFile: string }>;
+  /** Writes the scenario's Identity Center sign-in of `userName` (default: its first user) under
+   * `home` (`.aws/config` with a profile `sso-<account profile>-<permission set>` per assignment,
+   * and `.aws/sso/cache/`), as `aws sso login` would leave it. */
+  writeSsoSignIn(home: string, userName?: string): Promise<{ configFile: string; cacheFile: string; profiles: readonly SsoProfileSpec[] }>;
   /** Stops listening, drops open connections, flushes the state file. */
   close(): Promise<void>;
 }
@@ -275,6 +280,27 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
       counts.clear();
     },
     writeAwsFiles: (dir) => writeAwsFiles(dir, endpoint, accountsOf()),
+    writeSsoSignIn: async (home, userName) => {
+      const user = userName === undefined ? world.sso.users[0] : world.sso.users.find((u) => u.userName === userName);
+      if (!user) throw new Error(userName === undefined ? 'The scenario has no Identity Center users (add sso.users).' : `The scenario has no Identity Center user "${userName}".`);
+      const profiles: SsoProfileSpec[] = user.assignments.flatMap((a) =>
+        a.permissionSets.map((set) => ({
+          profile: `sso-${world.accounts.get(a.accountId)?.profile ?? a.accountId}-${set}`,
+          accountId: a.accountId,
+          roleName: set,
+          region: defaultRegionOf(world, a.accountId),
+        })),
+      );
+      const files = await writeSsoSignIn(home, endpoint, {
+        sessionName: 'sandbox',
+        startUrl: 'https://sandbox.awsapps.com/start',
+        ssoRegion: 'us-east-1',
+        accessToken: user.accessToken,
+        expiresAt: new Date(user.expiresAt),
+        profiles,
+      });
+      return { ...files, profiles };
+    },
     close: async () => {
       if (closed) return;
       closed = true;

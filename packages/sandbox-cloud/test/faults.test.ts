@@ -107,7 +107,7 @@ describe('failing regions and expiring credentials', () => {
   it('caps the lifetime of AssumeRole credentials', async () => {
     sb.server.setFaults({ maxSessionDurationMs: 60_000 });
     const before = now;
-    const out = await sts(sb, 'sandbox-network').send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::444455556666:role/x', RoleSessionName: 'short' }));
+    const out = await sts(sb, 'sandbox-network').send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::444455556666:role/PeerscapeReadOnly', RoleSessionName: 'short' }));
     const ttl = (out.Credentials?.Expiration?.getTime() ?? 0) - before;
     expect(ttl).toBe(60_000);
   });

@@ -95,15 +95,15 @@ export interface DifferentialPair {
 
 /**
  * Start moto and a sandbox whose scenario `scenarioName` has accounts A and B (the ones moto acts
- * in) and `extra`'s sections, each wrapped as a target: the sandbox with A's keys, moto with keys
- * it did not issue.
+ * in; B's role `x` trusts A) and `extra`'s sections, each wrapped as a target: the sandbox with A's
+ * keys, moto with keys it did not issue.
  */
 export async function startDifferentialPair(scenarioName: string, extra: Pick<ScenarioInput, 'organization'> = {}): Promise<DifferentialPair> {
   const moto: MotoHandle | null = await startMoto();
   if (!moto) throw new Error('moto is required here');
   let sb: SandboxHandle | undefined;
   try {
-    sb = await startSandbox({ scenario: { name: scenarioName, accounts: [{ id: A, profile: 'a' }, { id: B, profile: 'b' }], ...extra } });
+    sb = await startSandbox({ scenario: { name: scenarioName, accounts: [{ id: A, profile: 'a' }, { id: B, profile: 'b', roles: [{ name: 'x', trust: [A] }] }], ...extra } });
     const mine = sb.accounts[0] as { accessKeyId: string; secretAccessKey: string };
     const targets = [
       await makeTarget('sandbox', sb.endpoint, { accessKeyId: mine.accessKeyId, secretAccessKey: mine.secretAccessKey }),

@@ -26,6 +26,7 @@
  *   shared-services-eu attached), accepted, with a static route each way.
  */
 import { DEMO_ORGANIZATION } from './demo-org';
+import { DEMO_SSO, withDemoRoles } from './demo-roles';
 import { DEMO_TRANSIT_GATEWAY_PEERINGS, DEMO_TRANSIT_GATEWAYS } from './demo-tgw';
 import type { ScenarioInput } from './scenario';
 
@@ -41,12 +42,13 @@ export const DEMO_SCENARIO: ScenarioInput = {
   seed: 'peerscape-demo-1',
   // The network account keeps the default VPC of its home region; the others deleted theirs.
   defaultVpcs: 'none',
-  accounts: [
+  accounts: withDemoRoles([
     { id: '111122223333', profile: NET, userName: 'network-admin', defaultVpcRegions: ['us-east-1'] },
     { id: '444455556666', profile: PROD, userName: 'prod-admin' },
     { id: '777788889999', profile: DEV, userName: 'dev-admin' },
     { id: '246813579024', profile: DATA, userName: 'data-admin' },
-  ],
+  ]),
+  sso: DEMO_SSO,
   vpcs: [
     {
       key: 'shared-use1',

@@ -262,12 +262,22 @@ export function generateOrganization(opts: GenerateOrganizationOptions): Scenari
     const ou = ouFor();
     return { id: String(900000000000 + (seed % 1000) * 1000 + i + 1), ...(ou ? { ou } : {}), name: `Closed ${i + 1}`, status: 'SUSPENDED' as const };
   });
+  // As in the demo: PeerscapeReadOnly everywhere and OrganizationAccountAccessRole in the members, both trusting the management account.
+  const management = estate.accounts[0] as { id: string; profile: string };
+  const accounts = estate.accounts.map((a) => ({
+    ...a,
+    roles: [
+      { name: 'PeerscapeReadOnly', trust: [management.id], maxSessionDuration: 43200 },
+      ...(a.id === management.id ? [] : [{ name: 'OrganizationAccountAccessRole', trust: [management.id] }]),
+    ],
+  }));
   return {
     ...estate,
+    accounts,
     name: `${estate.name}-org-o${ouCount}-x${suspended}`,
     description: `${estate.description ?? ''} An organisation of ${opts.accounts + suspended} accounts (${suspended} suspended) in ${ouCount} OUs.`.trim(),
     organization: {
-      management: (estate.accounts[0] as { profile: string }).profile,
+      management: management.profile,
       ous,
       accounts: [...members, ...offline],
       ...(opts.emptyPageEvery === undefined ? {} : { emptyPageEvery: opts.emptyPageEvery }),

@@ -5,13 +5,13 @@ import { DEMO_SCENARIO } from './demo';
 import { generateOrganization, generateScenario, parseGeneratedName } from './generate';
 import { parseScenario, type Scenario, type ScenarioInput } from './scenario';
 
-/** The demo's four accounts and nothing else. */
+/** The demo's four accounts, with their roles, and nothing else. */
 export const EMPTY_SCENARIO: ScenarioInput = {
   name: 'empty',
   description: 'The demo accounts with no resources.',
   seed: 'peerscape-empty-1',
   defaultVpcs: 'none',
-  accounts: DEMO_SCENARIO.accounts.map((a) => ({ id: a.id, profile: a.profile, userName: a.userName })),
+  accounts: DEMO_SCENARIO.accounts.map((a) => ({ id: a.id, profile: a.profile, userName: a.userName, ...(a.roles ? { roles: a.roles } : {}) })),
 };
 
 /** Names the CLI and `startSandbox` accept. */

@@ -19,6 +19,7 @@ import { DEFAULT_REGIONS, isKnownRegion } from '../regions';
 import type { SandboxSettings } from '../state/records';
 import type { World } from '../state/world';
 import { loadOrganization } from './load-org';
+import { loadIam } from './load-iam';
 import { loadTransitGateways } from './load-tgw';
 import type { Scenario, ScenarioAccount, ScenarioRoute, ScenarioVpc } from './scenario';
 
@@ -81,6 +82,8 @@ export function loadScenario(world: World, scenario: Scenario): ScenarioRefs {
       defaultVpcsDue: defaultVpcRegionsOf(scenario, a, fail),
     });
   }
+
+  loadIam(world, scenario, fail);
 
   const call = (accountId: string, region: string, action: Ec2Action, input: Record<string, unknown>, where: string): Record<string, unknown> => {
     try {

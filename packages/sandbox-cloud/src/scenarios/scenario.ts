@@ -11,6 +11,55 @@ const key = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'keys are letters, 
 const cidr = z.string().regex(/^[0-9a-fA-F:.]+\/\d{1,3}$/, 'expected a CIDR block such as 10.0.0.0/16');
 const tags = z.record(z.string(), z.string());
 
+/** An IAM role of an account, with the part of its trust policy AssumeRole checks. */
+export const scenarioRoleSchema = z.object({
+  name: z.string().regex(/^[\w+=,.@-]{1,64}$/, 'role names are 1–64 letters, digits and "+=,.@_-"'),
+  /** `/` (default) or `/a/b/`. */
+  path: z.string().regex(/^\/(?:[\w+=,.@-]+\/)*$/, 'a role path starts and ends with "/"').default('/'),
+  /** Principals the trust policy names: account ids or profiles (the account's root), role ARNs
+   * (sessions of that role) or user ARNs. */
+  trust: z.array(z.string().min(1)).default([]),
+  /** The `sts:ExternalId` the trust policy's condition requires. */
+  externalId: z.string().regex(/^[\w+=,.@:/-]{2,1224}$/, 'an ExternalId is 2–1224 letters, digits and "+=,.@:/_-"').optional(),
+  /** Seconds, 3600 (default) to 43200. */
+  maxSessionDuration: z.number().int().min(3600).max(43200).default(3600),
+});
+
+/** An action a policy refuses (`ec2:DescribeVpcs`, `sts:AssumeRole`, `ec2:*`, `*`; a bare name is EC2's):
+ * by a service control policy's explicit deny (`scp`) or for want of an identity policy allowing it. */
+export const scenarioDenySchema = z.object({
+  action: z.string().regex(/^(\*|(?:[a-z0-9-]+:)?(?:\*|[A-Z][A-Za-z0-9]+))$/, 'an action is DescribeVpcs, ec2:DescribeVpcs, sts:AssumeRole, ec2:* or *'),
+  kind: z.enum(['scp', 'identity']),
+  /** Account profile or id (default: every account). */
+  account: z.string().optional(),
+  /** Default: every region. */
+  region: z.string().optional(),
+});
+
+/** IAM Identity Center: permission sets, and signed-in users with their portal access tokens. */
+export const scenarioSsoSchema = z.object({
+  permissionSets: z.array(z.object({ name: z.string().regex(/^[\w+=,.@-]{1,32}$/), sessionDurationSeconds: z.number().int().min(3600).max(43200).default(3600) })).default([]),
+  users: z
+    .array(
+      z.object({
+        userName: z.string().min(1),
+        accessToken: z.string().min(8),
+        /** The token stops working this long after the scenario loads (default 8 hours). */
+        expiresInSeconds: z.number().int().default(28800),
+        assignments: z.array(
+          z.object({
+            /** Account profile or id. */
+            account: z.string(),
+            permissionSets: z.array(z.string()).min(1),
+            accountName: z.string().optional(),
+            emailAddress: z.string().optional(),
+          }),
+        ),
+      }),
+    )
+    .default([]),
+});
+
 /** One account of the organisation. */
 export const scenarioAccountSchema = z.object({
   /** 12-digit account id. */
@@ -29,6 +78,10 @@ export const scenarioAccountSchema = z.object({
   defaultVpcRegions: z.array(z.string()).optional(),
   /** IAM account alias (ListAccountAliases), for an account in an organisation or not. */
   alias: z.string().regex(/^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$/, 'an account alias is 3 to 63 lowercase letters, digits and single hyphens, not starting or ending with a hyphen').optional(),
+  /** IAM roles that AssumeRole can enter. */
+  roles: z.array(scenarioRoleSchema).optional(),
+  /** Regions where the account deactivated STS. */
+  stsDisabledRegions: z.array(z.string()).optional(),
 });
 
 /** A route: a destination and exactly one target. `vpc:<key>` as destination means that VPC's
@@ -269,6 +322,8 @@ export const scenarioOrganizationSchema = z.strictObject({
    * AWS sometimes answers. */
   emptyPageEvery: z.number().int().min(0).refine((n) => n !== 1, 'emptyPageEvery 1 would make every page empty: use 0 (never) or 2 or more').default(3),
 });
+/** One role of a scenario account. */
+export type ScenarioRole = z.output<typeof scenarioRoleSchema>;
 
 /** A whole scenario. */
 export const scenarioSchema = z.object({
@@ -287,6 +342,9 @@ export const scenarioSchema = z.object({
   peerings: z.array(scenarioPeeringSchema).default([]),
   transitGateways: z.array(scenarioTransitGatewaySchema).default([]),
   transitGatewayPeerings: z.array(scenarioTgwPeeringSchema).default([]),
+  /** Actions refused by policy (service control policies or missing permissions). */
+  denyActions: z.array(scenarioDenySchema).default([]),
+  sso: scenarioSsoSchema.optional(),
   organization: scenarioOrganizationSchema.optional(),
 }).superRefine((s, ctx) => {
   if (s.organization) checkOrganization(s.organization, s.accounts, (message, path) => ctx.addIssue({ code: 'custom', message, path: ['organization', ...path] }));

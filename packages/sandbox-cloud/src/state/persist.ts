@@ -5,6 +5,8 @@ import { KIND_LIST } from '../kinds';
 import type { PeeringHold } from '../kinds/peering/records';
 import type { KindRecord, KindTables, SandboxKind } from '../kinds/records';
 import type { OrganizationRec } from '../organizations/records';
+import type { DenyAction } from '../faults';
+import type { SsoStore } from '../sso/records';
 import type { InvitationRec, ResourceShareRec } from '../ram/records';
 import type { AccountRec, SandboxSettings, SessionRec } from './records';
 import { World } from './world';
@@ -29,6 +31,9 @@ export type WorldData = {
   resourceShareInvitations?: InvitationRec[];
   /** The AWS Organization (absent when there is none, and from files written before it). */
   organization?: OrganizationRec;
+  /** Actions the scenario's policies refuse, and IAM Identity Center (absent from older files). */
+  policyDenies?: DenyAction[];
+  sso?: SsoStore;
   /** Scenario keys → ids (`vpc:<key>` → `vpc-…`), so tests and the app can find scenario resources. */
   refs?: Record<string, string>;
 } & { [K in SandboxKind as KindTables[K]['stateKey']]: KindRecord<K>[] };
@@ -68,6 +73,8 @@ export function worldToData(world: World): WorldData {
   data.resourceShares = [...world.ram.shares.values()];
   data.resourceShareInvitations = [...world.ram.invitations.values()];
   if (world.organization) data.organization = world.organization;
+  data.policyDenies = world.policyDenies;
+  data.sso = world.sso;
   return structuredClone(data) as WorldData;
 }
 
@@ -85,5 +92,7 @@ export function worldFromData(data: WorldData, clock: () => number): World {
   for (const s of d.resourceShares ?? []) w.ram.shares.set(s.arn, s);
   for (const i of d.resourceShareInvitations ?? []) w.ram.invitations.set(i.arn, i);
   w.organization = d.organization;
+  w.policyDenies = d.policyDenies ?? [];
+  w.sso = d.sso ?? { permissionSets: [], users: [] };
   return w;
 }

@@ -93,6 +93,28 @@ export interface AccountRec {
   defaultVpcsDue?: string[];
   /** IAM account alias (ListAccountAliases). */
   alias?: string;
+  /** IAM roles of the account, the ones AssumeRole can enter (absent from older state files). */
+  roles?: RoleRec[];
+  /** Regions where the account's administrator deactivated STS (answers `RegionDisabledException`). */
+  stsDisabledRegions?: string[];
+}
+
+/** An IAM role and the part of its trust policy the sandbox checks. */
+export interface RoleRec {
+  name: string;
+  /** `/` or `/a/b/`. */
+  path: string;
+  /** `arn:aws:iam::<acct>:role<path><name>`. */
+  arn: string;
+  /** `AROA…`. */
+  roleId: string;
+  /** Principals the trust policy names: account ids (any principal of that account, as
+   * `arn:aws:iam::<id>:root`), role ARNs (their sessions) or user ARNs. */
+  trust: string[];
+  /** The `sts:ExternalId` the trust policy's condition requires, if any. */
+  externalId?: string;
+  /** Longest session AssumeRole may ask for, in seconds (3600–43200). */
+  maxSessionDuration: number;
 }
 
 /** Temporary credentials issued by STS AssumeRole. */
@@ -106,4 +128,6 @@ export interface SessionRec {
   /** `AROA…:<session>`. */
   userId: string;
   expiresAt: number;
+  /** ARN of the role the session acts as (absent from older state files). */
+  roleArn?: string;
 }

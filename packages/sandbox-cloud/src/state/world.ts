@@ -11,9 +11,11 @@
  * they were due, so a clock that jumps ahead gives the same result as one that ticks.
  */
 import type { OrganizationRec } from '../organizations/records';
+import type { DenyAction } from '../faults';
 import { OUTSTANDING_STATUSES, type PeeringHold, type PeeringRec, type PeeringStatusCode } from '../kinds/peering/records';
 import type { CellKind, KindRecord } from '../kinds/records';
 import { RamStore } from '../ram/records';
+import type { SsoStore } from '../sso/records';
 import { DueHeap } from './due-heap';
 import { mixId, seedWords, type SeedWords } from './ids';
 import { DEFAULT_SETTINGS, type AccountRec, type CellRec, type SandboxSettings, type SessionRec } from './records';
@@ -66,6 +68,10 @@ export class World {
   readonly ram = new RamStore();
   /** The AWS Organization the accounts belong to, if any. */
   organization: OrganizationRec | undefined;
+  /** Actions the scenario's policies refuse (service control policies, missing permissions). */
+  policyDenies: DenyAction[] = [];
+  /** IAM Identity Center: users' portal access tokens and their assignments. */
+  sso: SsoStore = { permissionSets: [], users: [] };
   settings: SandboxSettings;
   scenario: string;
   seed: string;

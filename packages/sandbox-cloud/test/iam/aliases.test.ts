@@ -17,7 +17,7 @@ beforeAll(async () => {
       defaultVpcs: 'none',
       accounts: [
         { id: '111111111111', profile: 'hub', alias: 'acme-hub' },
-        { id: '222222222222', profile: 'app' },
+        { id: '222222222222', profile: 'app', roles: [{ name: 'ReadOnly', trust: ['hub'] }] },
         { id: '333333333333', profile: 'bare' },
       ],
       organization: { management: 'hub', accounts: [{ account: 'app', alias: 'acme-app' }] },

@@ -35,7 +35,7 @@ const SCENARIO: ScenarioInput = {
   accounts: [
     { id: MGMT, profile: 'mgmt' },
     { id: ADMIN, profile: 'admin' },
-    { id: MEMBER, profile: 'member' },
+    { id: MEMBER, profile: 'member', roles: [{ name: 'OrganizationAccountAccessRole', trust: [MGMT] }] },
     { id: OUTSIDER, profile: 'outsider' },
   ],
   organization: {

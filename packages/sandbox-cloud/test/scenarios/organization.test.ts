@@ -1,5 +1,6 @@
 /** A scenario's `organization`: references checked with messages that say what to fix, the
  * generator's organisations of any size, and the demo's organisation through the SDK. */
+import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { DescribeOrganizationCommand, ListAccountsCommand, ListOrganizationalUnitsForParentCommand, ListRootsCommand, paginateListAccounts, type Account } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -8,7 +9,7 @@ import { generateOrganization } from '../../src/scenarios/generate';
 import { parseScenario, type ScenarioInput } from '../../src/scenarios/scenario';
 import { worldFromData, worldToData } from '../../src/state/persist';
 import { startSandbox, type SandboxHandle } from '../../src/testing/start-sandbox';
-import { organizations } from '../clients';
+import { awsError, organizations, sts } from '../clients';
 
 const accounts = [
   { id: '111111111111', profile: 'one' },
@@ -96,6 +97,24 @@ describe('generateOrganization', () => {
     expect(Math.max(...(org?.ous ?? []).map((u) => depth(u.key)))).toBeGreaterThanOrEqual(3);
     expect(org?.accounts[0]).toMatchObject({ account: s.accounts[0]?.profile, name: 'Management' });
     expect(() => generateOrganization({ accounts: 3, ous: -1 })).toThrow(/--ous must be an integer/);
+  });
+
+  it('gives every account the read-only role and every member OrganizationAccountAccessRole, trusting the management account', async () => {
+    const sb = await startSandbox({ scenario: generateOrganization({ accounts: 4, ous: 1, seed: 2 }) });
+    try {
+      const [mgmt, member] = sb.accounts as [{ profile: string; accountId: string }, { profile: string; accountId: string }];
+      for (const [account, role] of [[member.accountId, 'PeerscapeReadOnly'], [member.accountId, 'OrganizationAccountAccessRole'], [mgmt.accountId, 'PeerscapeReadOnly']] as const) {
+        const r = await sts(sb, mgmt.profile).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/${role}`, RoleSessionName: 'generated' }));
+        expect(r.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${account}:assumed-role/${role}/generated`);
+      }
+      const denied = await awsError(sts(sb, member.profile).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${mgmt.accountId}:role/PeerscapeReadOnly`, RoleSessionName: 'generated' })));
+      expect(denied.code).toBe('AccessDenied');
+      expect(await awsError(sts(sb, mgmt.profile).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${mgmt.accountId}:role/OrganizationAccountAccessRole`, RoleSessionName: 'generated' })))).toMatchObject({
+        code: 'AccessDenied',
+      });
+    } finally {
+      await sb.stop();
+    }
   });
 
   it('builds the discovery benchmark organisation: 200 accounts × 17 regions × 5 VPCs, on /23 blocks', () => {

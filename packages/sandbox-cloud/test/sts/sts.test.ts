@@ -17,7 +17,7 @@ afterAll(async () => sb.stop());
 
 async function assume(account: string, extra: Record<string, unknown> = {}) {
   const out = await sts(sb, 'sandbox-network').send(
-    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/PeerscapeAudit`, RoleSessionName: 'peerscape', ...extra }),
+    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/PeerscapeReadOnly`, RoleSessionName: 'peerscape', ...extra }),
   );
   return out;
 }
@@ -40,10 +40,10 @@ describe('AssumeRole', () => {
     expect(c?.AccessKeyId).toMatch(/^ASIA/);
     expect(c?.SessionToken).toBeTruthy();
     expect(c?.Expiration?.getTime()).toBe(now + 3600_000);
-    expect(out.AssumedRoleUser?.Arn).toBe('arn:aws:sts::444455556666:assumed-role/PeerscapeAudit/peerscape');
+    expect(out.AssumedRoleUser?.Arn).toBe('arn:aws:sts::444455556666:assumed-role/PeerscapeReadOnly/peerscape');
     const creds = { accessKeyId: c?.AccessKeyId as string, secretAccessKey: c?.SecretAccessKey as string, sessionToken: c?.SessionToken as string };
     const who = await new STSClient({ endpoint: sb.endpoint, region: 'us-east-1', credentials: creds }).send(new GetCallerIdentityCommand({}));
-    expect(who).toMatchObject({ Account: '444455556666', Arn: 'arn:aws:sts::444455556666:assumed-role/PeerscapeAudit/peerscape' });
+    expect(who).toMatchObject({ Account: '444455556666', Arn: 'arn:aws:sts::444455556666:assumed-role/PeerscapeReadOnly/peerscape' });
     const vpcs = await new EC2Client({ endpoint: sb.endpoint, region: 'us-east-1', credentials: creds }).send(new DescribeVpcsCommand({}));
     expect(new Set(vpcs.Vpcs?.map((v) => v.OwnerId))).toEqual(new Set(['444455556666']));
     // Without the session token the keys are not valid.
@@ -55,7 +55,7 @@ describe('AssumeRole', () => {
 
   it('works through the SDK credential provider the app uses', async () => {
     const provider = fromTemporaryCredentials({
-      params: { RoleArn: 'arn:aws:iam::777788889999:role/PeerscapeAudit', RoleSessionName: 'app' },
+      params: { RoleArn: 'arn:aws:iam::777788889999:role/PeerscapeReadOnly', RoleSessionName: 'app' },
       masterCredentials: credentialsOf(sb, 'sandbox-network'),
       clientConfig: { endpoint: sb.endpoint, region: 'us-east-1' },
     });

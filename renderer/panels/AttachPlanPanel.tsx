@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 
 import { defaultAttachmentSubnets } from '../../shared/planning/attachment-choices';
+import { isIpv6Cidr, vpcCidrs } from '../../shared/planning/plan-steps';
 import type { ApiError, Result } from '../../shared/core/result';
 import type { SubnetId } from '../../shared/model/ids';
 import type { Topology, TransitGatewayRouteTableId } from '../../shared/model/topology';
@@ -107,9 +108,12 @@ function AttachActions({ topology, pair, zones, client }: { topology: Topology; 
   const subnets = index.subnetsByVpc.get(pair.vpcId) ?? [];
   const gateway = topology.transitGateways.find((g) => g.id === pair.transitGatewayId)!;
   const tables = topology.transitGatewayRouteTables.filter((t) => t.transitGatewayId === gateway.id);
+  const vpc = index.vpcById.get(pair.vpcId);
+  const dualStack = !!vpc && vpcCidrs(vpc).some(isIpv6Cidr);
   const [picked, setPicked] = useState<Readonly<Record<string, SubnetId | ''>>>(() =>
-    Object.fromEntries(defaultAttachmentSubnets(index, pair.vpcId).map((s) => [s.availabilityZone, s.id])),
+    Object.fromEntries(defaultAttachmentSubnets(index, pair.vpcId, dualStack).map((s) => [s.availabilityZone, s.id])),
   );
+  const [ipv6, setIpv6] = useState<'' | 'on' | 'off'>('');
   const [association, setAssociation] = useState<TransitGatewayRouteTableId | ''>('');
   const [propagation, setPropagation] = useState<TransitGatewayRouteTableId | ''>('');
   const [destinations, setDestinations] = useState('');
@@ -129,8 +133,9 @@ function AttachActions({ topology, pair, zones, client }: { topology: Topology; 
       ...(association ? { associationRouteTableId: association } : {}),
       ...(propagation ? { propagationRouteTableId: propagation } : {}),
       ...(dests.length > 0 ? { destinations: dests } : {}),
+      ...(ipv6 ? { ipv6Support: ipv6 === 'on' } : {}),
     };
-  }, [pair, picked, association, propagation, destinations]);
+  }, [pair, picked, association, propagation, destinations, ipv6]);
 
   // Plan again whenever the choices change (debounced so typing destinations is not a request per key).
   useEffect(() => {
@@ -173,7 +178,8 @@ function AttachActions({ topology, pair, zones, client }: { topology: Topology; 
                   .map((s) => (
                     <option key={s.id} value={s.id}>
                       {s.name ? `${s.name} ` : ''}
-                      {s.id} ({s.cidr})
+                      {s.id} ({s.cidr}
+                      {s.ipv6Cidrs.length > 0 ? `, ${s.ipv6Cidrs.join(', ')}` : ''})
                     </option>
                   ))}
               </select>
@@ -205,6 +211,16 @@ function AttachActions({ topology, pair, zones, client }: { topology: Topology; 
                   {t.id}
                 </option>
               ))}
+            </select>
+          </label>
+        )}
+        {dualStack && (
+          <label className="plan-option">
+            <span>IPv6 support</span>
+            <select aria-label="IPv6 support" value={ipv6} onChange={(e) => setIpv6(e.currentTarget.value as '' | 'on' | 'off')}>
+              <option value="">on when every subnet has an IPv6 block (default)</option>
+              <option value="on">on</option>
+              <option value="off">off</option>
             </select>
           </label>
         )}

@@ -32,7 +32,8 @@ import type { ReachabilityCheck, ReachabilityExplanation, ReachabilityOptions, R
 import type { TopologyIndex } from './topology-index';
 import { indexTopology, labelPeering, labelVpc } from './topology-index';
 import { explainNoDirectPath } from './transitive-paths';
-import { waitingAttachments } from './reachability-tgw';
+import { fixPlaces, waitingAttachments } from './reachability-tgw';
+import type { GatewayFailure } from './tgw-words';
 import { gatewayFixWords } from './tgw-words';
 import { tgwLookupOf } from './tgw-lookup';
 import { gatewaysJoining } from './vpc-reach';
@@ -151,7 +152,7 @@ function waitingAttachmentCheck(topology: Topology, index: TopologyIndex, a: Vpc
   const first = waiting[0]!;
   const gateway = tgwLookupOf(topology).gatewayById.get(first.transitGatewayId);
   const vpcId = (first.vpc?.vpcId ?? first.resourceId) as VpcId;
-  const fix = gatewayFixWords({
+  const failure: GatewayFailure = {
     reason: 'attachment-not-available',
     transitGatewayId: first.transitGatewayId,
     region: gateway?.region ?? '',
@@ -161,7 +162,8 @@ function waitingAttachmentCheck(topology: Topology, index: TopologyIndex, a: Vpc
     block: '',
     attachmentId: first.id,
     attachmentState: first.state,
-  });
+  };
+  const fix = gatewayFixWords({ ...failure, places: fixPlaces(index, topology, failure) });
   const listed = waiting.map((w) => `${labelVpc(index, (w.vpc?.vpcId ?? w.resourceId) as VpcId)}'s attachment ${w.id} to ${w.transitGatewayId} is ${w.state}`);
   return {
     kind: 'peering',

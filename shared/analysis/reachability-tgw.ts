@@ -20,7 +20,7 @@ import { gatewayFailureWords, gatewayFixWords } from './tgw-words';
 import type { TgwLookup } from './tgw-lookup';
 import { tgwLookupOf } from './tgw-lookup';
 import type { TopologyIndex } from './topology-index';
-import { labelRouteTable } from './topology-index';
+import { cliPlaceOf, labelRouteTable } from './topology-index';
 import { gatewaysJoining } from './vpc-reach';
 
 /** Lifecycle states of a VPC attachment on its way to carrying traffic (not `available` yet, not gone). */
@@ -179,7 +179,21 @@ function failureOf(input: GatewayHopInput, trace: Trace): GatewayFailure {
   const firstHop = trace.hops[0];
   const sourceSubnet = firstHop?.kind === 'subnet' ? firstHop.subnetId : undefined;
   const subnetIds = reason === 'no-attachment' ? onePerZone(input.index, fromVpcId) : sourceSubnet ? [sourceSubnet] : [];
-  return { ...failure, ...(towards ? { towards } : {}), ...(associateWith ? { associateWith } : {}), ...(subnetIds.length > 0 ? { subnetIds } : {}) };
+  const places = fixPlaces(input.index, topology, failure, table);
+  return { ...failure, places, ...(towards ? { towards } : {}), ...(associateWith ? { associateWith } : {}), ...(subnetIds.length > 0 ? { subnetIds } : {}) };
+}
+
+/** Where the failure's fixes run: the gateway owner's profile, the VPC table's account, and a gateway peering's accepter. */
+export function fixPlaces(index: TopologyIndex, topology: Topology, f: GatewayFailure, table?: Pick<RouteTable, 'accountId' | 'region'>): NonNullable<GatewayFailure['places']> {
+  const vpc = index.vpcById.get(f.vpcId);
+  const vpcAccount = table?.accountId ?? vpc?.accountId ?? '';
+  const vpcRegion = table?.region ?? vpc?.region ?? f.region;
+  const peering = f.reason === 'tgw-peering-not-available' && f.attachmentId ? topology.transitGatewayPeerings.find((p) => p.id === f.attachmentId) : undefined;
+  return {
+    owner: cliPlaceOf(index, f.ownerAccountId, f.region),
+    vpc: cliPlaceOf(index, vpcAccount, vpcRegion),
+    ...(peering ? { accepter: cliPlaceOf(index, peering.accepter.accountId, peering.accepter.region) } : {}),
+  };
 }
 
 function isWithinText(input: GatewayHopInput, cidr: string, block: CidrRange): boolean {

@@ -1,22 +1,16 @@
 /** The words of the transit gateway findings (`tgw-findings.ts`): subject, message, fix (AWS CLI
  * text from `shared/words/aws-cli.ts`, run as the account that can make the change) and table
  * cells. Gateways and attachments are named `name (id)` when they have a Name, like VPCs. */
-import type { AccountId, VpcId } from '../model/ids';
+import type { VpcId } from '../model/ids';
 import type { TransitGateway, TransitGatewayAttachment, TransitGatewayRouteTable } from '../model/topology';
-import type { CliPlace } from '../words/aws-cli';
 import { awsCommandText, ec2Command, routeDestination, ShellVariable } from '../words/aws-cli';
 import type { Finding, FindingFocus } from './findings';
 import type { AutoAcceptShared, StaleTransitRoute, TransitGatewayIndex, UnassociatedAttachment, UnpropagatedBlock, UnreadRouting, ZoneGap } from './tgw-findings';
 import type { TopologyIndex } from './topology-index';
-import { labelVpc } from './topology-index';
+import { cliPlaceOf, labelVpc } from './topology-index';
 
 const named = (x: { readonly id: string; readonly name?: string }) => (x.name ? `${x.name} (${x.id})` : x.id);
 
-/** Where a fix runs: the account's first known profile, and the region. */
-function place(index: TopologyIndex, accountId: AccountId, region: string): CliPlace {
-  const profile = index.accountById.get(accountId)?.profiles[0];
-  return { ...(profile ? { profile } : {}), region };
-}
 
 /** The attachment and what it attaches: `tgw-attach-1 (app (vpc-a))`, `tgw-attach-2 (vpn vpn-1)`. */
 function labelAttachment(index: TopologyIndex, a: TransitGatewayAttachment): string {
@@ -62,7 +56,7 @@ export function unassociatedFinding(index: TopologyIndex, tgw: TransitGatewayInd
   const choice = g.options.associationDefaultRouteTableId ?? (tables.length === 1 ? tables[0]!.id : undefined);
   const command = awsCommandText(
     ec2Command('AssociateTransitGatewayRouteTable', { TransitGatewayRouteTableId: choice ?? new ShellVariable('TGW_ROUTE_TABLE_ID'), TransitGatewayAttachmentId: a.id }),
-    place(index, g.accountId, g.region),
+    cliPlaceOf(index, g.accountId, g.region),
   );
   const label = labelAttachment(index, a);
   return {
@@ -91,7 +85,7 @@ export function unpropagatedFinding(index: TopologyIndex, tgw: TransitGatewayInd
   const first = u.overlaps[0]!;
   const staticRoute = awsCommandText(
     ec2Command('CreateTransitGatewayRoute', { TransitGatewayRouteTableId: table.id, DestinationCidrBlock: u.block, TransitGatewayAttachmentId: a.id }),
-    place(index, g.accountId, g.region),
+    cliPlaceOf(index, g.accountId, g.region),
   );
   const vpcs = [u.vpcId, ...u.overlaps.flatMap((o) => (o.vpcId && o.vpcId !== u.vpcId ? [o.vpcId] : []))];
   return {
@@ -119,7 +113,7 @@ export function staleTransitRouteFinding(index: TopologyIndex, s: StaleTransitRo
   if (s.where === 'transit-gateway') {
     const { gateway: g, table, route } = s;
     const gone = s.gone.map((x) => `${x.attachmentId} (${x.state ?? 'no longer listed'})`).join(', ');
-    const where = place(index, g.accountId, g.region);
+    const where = cliPlaceOf(index, g.accountId, g.region);
     const command =
       route.type === 'propagated'
         ? awsCommandText(ec2Command('DisableTransitGatewayRouteTablePropagation', { TransitGatewayRouteTableId: table.id, TransitGatewayAttachmentId: s.gone[0]!.attachmentId }), where)
@@ -144,7 +138,7 @@ export function staleTransitRouteFinding(index: TopologyIndex, s: StaleTransitRo
       : g.state === 'deleted' || g.state === 'deleting'
         ? `which is ${g.state}`
         : `to which ${labelVpc(index, s.vpcId)} has no attachment left (AWS marks the route blackhole)`;
-  const command = awsCommandText(ec2Command('DeleteRoute', { RouteTableId: s.routeTableId, ...routeDestination(route.destination) }), place(index, s.accountId, s.region));
+  const command = awsCommandText(ec2Command('DeleteRoute', { RouteTableId: s.routeTableId, ...routeDestination(route.destination) }), cliPlaceOf(index, s.accountId, s.region));
   return {
     id: `tgw-stale-route:${s.routeTableId}:${route.destination}`,
     kind: 'tgw-stale-route',
@@ -163,7 +157,7 @@ export function zoneGapFinding(index: TopologyIndex, z: ZoneGap): Finding {
   const vpc = labelVpc(index, z.vpcId);
   const add = z.subnetIds[0]!;
   const vpcOwner = index.vpcById.get(z.vpcId)?.accountId ?? a.resourceOwnerId;
-  const command = awsCommandText(ec2Command('ModifyTransitGatewayVpcAttachment', { TransitGatewayAttachmentId: a.id, AddSubnetIds: add }), place(index, vpcOwner, g.region));
+  const command = awsCommandText(ec2Command('ModifyTransitGatewayVpcAttachment', { TransitGatewayAttachmentId: a.id, AddSubnetIds: add }), cliPlaceOf(index, vpcOwner, g.region));
   const subnets = z.subnetIds.length > 3 ? `${z.subnetIds.slice(0, 3).join(', ')} and ${z.subnetIds.length - 3} more` : z.subnetIds.join(', ');
   return {
     id: `tgw-zone-gap:${a.id}:${z.zone}`,
@@ -183,7 +177,7 @@ export function zoneGapFinding(index: TopologyIndex, z: ZoneGap): Finding {
 export function autoAcceptFinding(index: TopologyIndex, s: AutoAcceptShared): Finding {
   const g = s.gateway;
   const accounts = s.accounts.length > 5 ? `${s.accounts.slice(0, 5).join(', ')} and ${s.accounts.length - 5} more` : s.accounts.join(', ');
-  const command = awsCommandText(ec2Command('ModifyTransitGateway', { TransitGatewayId: g.id, Options: 'AutoAcceptSharedAttachments=disable' }), place(index, g.accountId, g.region));
+  const command = awsCommandText(ec2Command('ModifyTransitGateway', { TransitGatewayId: g.id, Options: 'AutoAcceptSharedAttachments=disable' }), cliPlaceOf(index, g.accountId, g.region));
   return {
     id: `tgw-auto-accept:${g.id}`,
     kind: 'tgw-auto-accept',

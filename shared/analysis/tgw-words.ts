@@ -2,6 +2,7 @@
 import type { DropReason } from '../forwarding/trace';
 import type { RouteTableId, SubnetId, VpcId } from '../model/ids';
 import type { TransitGatewayAttachmentId, TransitGatewayId, TransitGatewayRouteTableId, TransitGatewayRoutingUnknown } from '../model/topology';
+import type { CliPlace } from '../words/aws-cli';
 import { awsCommandText, ec2Command, routeDestination } from '../words/aws-cli';
 import { ROUTING_UNKNOWN_WORDS } from '../words/trace-words';
 
@@ -47,6 +48,8 @@ export interface GatewayFailure {
   /** A subnet in the zone the attachment lacks, or subnets one per zone for a new attachment. */
   readonly subnetIds?: readonly SubnetId[];
   readonly routingUnknown?: TransitGatewayRoutingUnknown;
+  /** Where each side's fix runs (profile and region): the gateway owner's, the source VPC's, and a pending gateway peering's accepter. */
+  readonly places?: { readonly owner: CliPlace; readonly vpc: CliPlace; readonly accepter?: CliPlace };
 }
 
 const GATEWAY_REASON_WORDS: Readonly<Record<GatewayFailureReason, string>> = {
@@ -93,16 +96,17 @@ export function gatewayFailureWords(f: GatewayFailure): string {
 
 /** The fix of a failing gateway hop: what to change, with the AWS CLI call. */
 export function gatewayFixWords(f: GatewayFailure): string | undefined {
-  const region = { region: f.region };
+  const region = f.places?.owner ?? { region: f.region };
+  const vpcSide = f.places?.vpc ?? { region: f.region };
   const tgwRoute = (action: 'CreateTransitGatewayRoute' | 'ReplaceTransitGatewayRoute', destination: string, table: TransitGatewayRouteTableId, attachment: TransitGatewayAttachmentId) =>
     awsCommandText(ec2Command(action, { DestinationCidrBlock: destination, TransitGatewayRouteTableId: table, TransitGatewayAttachmentId: attachment }), region);
   switch (f.reason) {
     case 'not-to-gateway':
-      return `Route ${f.block} to ${f.transitGatewayId} in ${f.vpcRouteTableId}: ${awsCommandText(ec2Command('CreateRoute', { RouteTableId: f.vpcRouteTableId, ...routeDestination(f.block), TransitGatewayId: f.transitGatewayId }))}`;
+      return `Route ${f.block} to ${f.transitGatewayId} in ${f.vpcRouteTableId}: ${awsCommandText(ec2Command('CreateRoute', { RouteTableId: f.vpcRouteTableId, ...routeDestination(f.block), TransitGatewayId: f.transitGatewayId }), vpcSide)}`;
     case 'no-attachment':
       return `Attach ${f.vpcId} to ${f.transitGatewayId} with one subnet per Availability Zone: ${awsCommandText(
         ec2Command('CreateTransitGatewayVpcAttachment', { TransitGatewayId: f.transitGatewayId, VpcId: f.vpcId, SubnetIds: f.subnetIds ?? [] }),
-        region,
+        vpcSide,
       )}`;
     case 'attachment-not-available':
       if (f.attachmentState === 'pendingAcceptance' && f.attachmentId) {
@@ -111,7 +115,7 @@ export function gatewayFixWords(f: GatewayFailure): string | undefined {
       return `Wait for ${f.attachmentId ?? 'the attachment'} to become available and rescan, or attach the VPC again.`;
     case 'no-attachment-subnet-in-az':
       return f.attachmentId && f.subnetIds?.[0]
-        ? `Add a subnet of that zone to ${f.attachmentId}: ${awsCommandText(ec2Command('ModifyTransitGatewayVpcAttachment', { TransitGatewayAttachmentId: f.attachmentId, AddSubnetIds: f.subnetIds[0] }), region)}`
+        ? `Add a subnet of that zone to ${f.attachmentId}: ${awsCommandText(ec2Command('ModifyTransitGatewayVpcAttachment', { TransitGatewayAttachmentId: f.attachmentId, AddSubnetIds: f.subnetIds[0] }), vpcSide)}`
         : undefined;
     case 'no-association':
       return f.attachmentId && f.associateWith
@@ -144,7 +148,7 @@ export function gatewayFixWords(f: GatewayFailure): string | undefined {
         : `Delete the blackhole route${f.routeDestination ? ` ${f.routeDestination}` : ''} from ${f.tgwRouteTableId}, or attach the destination VPC.`;
     case 'tgw-peering-not-available':
       return f.attachmentState === 'pendingAcceptance' && f.attachmentId
-        ? `Accept ${f.attachmentId} in the accepter's account and region: ${awsCommandText(ec2Command('AcceptTransitGatewayPeeringAttachment', { TransitGatewayAttachmentId: f.attachmentId }))}`
+        ? `Accept ${f.attachmentId} in the accepter's account and region: ${awsCommandText(ec2Command('AcceptTransitGatewayPeeringAttachment', { TransitGatewayAttachmentId: f.attachmentId }), f.places?.accepter ?? {})}`
         : `Wait for ${f.attachmentId ?? 'the gateway peering'} to become available and rescan.`;
     case 'routing-unknown':
       return `Scan account ${f.ownerAccountId} in ${f.region} (the gateway's owner): only its credentials read the gateway's route tables.`;

@@ -3,6 +3,7 @@ import type { CidrRange } from '../cidr/parse-cidr';
 import { tryParseCidrRange } from '../cidr/parse-cidr';
 import type { AccountId, PeeringId, RouteTableId, SecurityGroupId, SubnetId, VpcId } from '../model/ids';
 import type { Account, Peering, RouteTable, SecurityGroup, Subnet, Topology, Vpc } from '../model/topology';
+import type { CliPlace } from '../words/aws-cli';
 
 /** Indexes of one topology. */
 export interface TopologyIndex {
@@ -124,6 +125,12 @@ export function indexTopology(topology: Topology): TopologyIndex {
   let index = cache.get(topology);
   if (!index) cache.set(topology, (index = new LazyTopologyIndex(topology)));
   return index;
+}
+
+/** Where an AWS CLI fix runs: the account's first known profile (when the snapshot has one), and the region. */
+export function cliPlaceOf(index: TopologyIndex, accountId: string, region: string): CliPlace {
+  const profile = index.accountById.get(accountId as AccountId)?.profiles[0];
+  return { ...(profile ? { profile } : {}), ...(region ? { region } : {}) };
 }
 
 /** A VPC's display label: `name (vpc-id)` or the id alone. */

@@ -69,6 +69,7 @@ export const planAttachmentInput = z.strictObject({
   propagationRouteTableId: transitGatewayRouteTableIdSchema.optional(),
   routeTables: z.array(routeTableIdSchema).max(500).optional(),
   destinations: z.array(z.string().min(1).max(64)).max(200).optional(),
+  ipv6Support: z.boolean().optional(),
   vpcProfile: profileName.optional(),
   ownerProfile: profileName.optional(),
 });

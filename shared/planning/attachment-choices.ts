@@ -34,21 +34,25 @@ function size(index: TopologyIndex, s: Subnet): bigint {
   return r ? r.end - r.start + 1n : 0n;
 }
 
-/** One subnet per zone: the largest, the first by id on a tie. */
-export function defaultAttachmentSubnets(index: TopologyIndex, vpcId: VpcId): readonly Subnet[] {
+/** One subnet per zone: the largest, the first by id on a tie; with `ipv6`, a subnet with an IPv6 block before one without. */
+export function defaultAttachmentSubnets(index: TopologyIndex, vpcId: VpcId, ipv6 = false): readonly Subnet[] {
   const byZone = new Map<string, Subnet>();
   const subnets = [...(index.subnetsByVpc.get(vpcId) ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const better = (s: Subnet, best: Subnet): boolean => {
+    const v6 = Number(s.ipv6Cidrs.length > 0) - Number(best.ipv6Cidrs.length > 0);
+    return ipv6 && v6 !== 0 ? v6 > 0 : size(index, s) > size(index, best);
+  };
   for (const s of subnets) {
     const best = byZone.get(s.availabilityZone);
-    if (!best || size(index, s) > size(index, best)) byZone.set(s.availabilityZone, s);
+    if (!best || better(s, best)) byZone.set(s.availabilityZone, s);
   }
   return [...byZone.keys()].sort().map((z) => byZone.get(z)!);
 }
 
 /** The attachment's subnets: the ones asked for (one per zone, of the VPC), else `defaultAttachmentSubnets`. */
-export function selectSubnets(index: TopologyIndex, vpc: Vpc, asked: readonly SubnetId[] | undefined): Result<readonly Subnet[]> {
+export function selectSubnets(index: TopologyIndex, vpc: Vpc, asked: readonly SubnetId[] | undefined, ipv6 = false): Result<readonly Subnet[]> {
   if (!asked) {
-    const picked = defaultAttachmentSubnets(index, vpc.id);
+    const picked = defaultAttachmentSubnets(index, vpc.id, ipv6);
     if (picked.length === 0) {
       return fail('invalid-input', `${vpcLabel(vpc)} has no subnets in the scan: an attachment needs one subnet per Availability Zone it serves.`, `Create a subnet in ${vpc.id} (or rescan), then attach it.`);
     }
@@ -95,7 +99,14 @@ export function selectTables(index: TopologyIndex, vpc: Vpc, asked: readonly Rou
  * association table (what the gateway sends on from this VPC), never one inside the VPC's own
  * blocks (a wider one, such as a default route, leaves the VPC's own addresses to its local route). When the gateway's routing is unread, the blocks of the other VPCs attached to it.
  */
-export function defaultDestinations(topology: Topology, vpc: Vpc, g: TransitGateway, associationTableId: TransitGatewayRouteTableId | undefined, notes: PlanNote[]): string[] {
+export function defaultDestinations(
+  topology: Topology,
+  vpc: Vpc,
+  g: TransitGateway,
+  associationTableId: TransitGatewayRouteTableId | undefined,
+  notes: PlanNote[],
+  ipv6 = false,
+): string[] {
   const index = indexTopology(topology);
   const tgw = indexTransitGateways(topology);
   const own = vpcCidrs(vpc).flatMap((c) => index.rangeOf(c) ?? []);
@@ -116,11 +127,21 @@ export function defaultDestinations(topology: Topology, vpc: Vpc, g: TransitGate
     for (const a of tgw.attachmentsByGateway.get(g.id) ?? []) {
       if (!a.vpc || a.vpc.vpcId === vpc.id || isGoneAttachmentState(a.state)) continue;
       const other = index.vpcById.get(a.vpc.vpcId);
-      if (other) candidates.push(...vpcCidrs(other).filter((c) => !isIpv6Cidr(c)));
+      const theirV6 = a.vpc.options.ipv6Support === true;
+      if (other) candidates.push(...vpcCidrs(other).filter((c) => !isIpv6Cidr(c) || theirV6));
     }
+  }
+  const v6Left = ipv6 ? [] : candidates.filter(isIpv6Cidr);
+  if (v6Left.length > 0) {
+    notes.push({
+      level: 'info',
+      message: `${[...new Set(v6Left)].join(', ')} ${v6Left.length === 1 ? 'is' : 'are'} not routed: the attachment has no IPv6 support.`,
+      fix: vpcCidrs(vpc).some(isIpv6Cidr) ? 'Turn IPv6 support on to route IPv6 too.' : `Associate an IPv6 block with ${vpc.id} and turn IPv6 support on to route IPv6 too.`,
+    });
   }
   const out: string[] = [];
   for (const c of [...new Set(candidates)]) {
+    if (!ipv6 && isIpv6Cidr(c)) continue;
     const r = index.rangeOf(c);
     if (!r || own.some((b) => isWithin(r, b))) continue;
     out.push(r.cidr);

@@ -15,7 +15,7 @@ import { fail, ok, type Result } from '../core/result';
 import type { RouteTableId, SubnetId, VpcId } from '../model/ids';
 import type { Topology, TransitGateway, TransitGatewayId, TransitGatewayRouteTableId } from '../model/topology';
 import { defaultDestinations, existingRouteFor, gatewayLabel, parseDestinations, pickProfile, placed, selectSubnets, selectTables, tgwRouteStep } from './attachment-choices';
-import { planSide, targetWords, vpcLabel } from './plan-steps';
+import { isIpv6Cidr, planSide, targetWords, vpcCidrs, vpcLabel } from './plan-steps';
 import type { PeeringPlan, PlanNote, PlanSide, PlanStep, ProfilesByAccount } from './plan-types';
 import { profilesFromTopology } from './plan-types';
 import { ATTACHMENT_ID_REF, type AttachmentRef } from './step-params';
@@ -39,6 +39,9 @@ export interface AttachmentRequest {
   readonly routeTables?: readonly RouteTableId[];
   /** Destinations to route to the gateway; default: what the association table routes to (see `defaultDestinations`). */
   readonly destinations?: readonly string[];
+  /** IPv6 support on the attachment (its VPC's IPv6 blocks propagate, IPv6 destinations are routed);
+   * default: on when the VPC and every attachment subnet have IPv6 blocks. */
+  readonly ipv6Support?: boolean;
   /** Profiles to use instead of the first of each account. */
   readonly vpcProfile?: string;
   readonly ownerProfile?: string;
@@ -93,8 +96,28 @@ export function planAttachment(
   const ownerProfile = crossAccount ? pickProfile(g.accountId, request.ownerProfile, profilesByAccount, `the owner of ${g.id}`) : ok(vpcProfile.value);
   if (!ownerProfile.ok) return ownerProfile;
 
-  const subnets = selectSubnets(index, vpc, request.subnetIds);
+  const vpcV6 = vpcCidrs(vpc).filter(isIpv6Cidr);
+  if (request.ipv6Support === true && vpcV6.length === 0) {
+    return fail('invalid-input', `${vpcLabel(vpc)} has no IPv6 block: IPv6 support on its attachment would carry nothing.`, `Associate an IPv6 block with ${vpc.id} first, or leave IPv6 support off.`);
+  }
+  const subnets = selectSubnets(index, vpc, request.subnetIds, request.ipv6Support ?? vpcV6.length > 0);
   if (!subnets.ok) return subnets;
+  const withoutV6 = subnets.value.filter((s) => s.ipv6Cidrs.length === 0);
+  if (request.ipv6Support === true && withoutV6.length > 0) {
+    return fail(
+      'invalid-input',
+      `${withoutV6.map((s) => `${s.id} (${s.availabilityZone})`).join(', ')} ${withoutV6.length === 1 ? 'has' : 'have'} no IPv6 block: with IPv6 support the gateway's interface in each attachment subnet takes an IPv6 address.`,
+      'Pick a subnet with an IPv6 block in each zone, or leave IPv6 support off.',
+    );
+  }
+  const ipv6 = request.ipv6Support ?? (vpcV6.length > 0 && withoutV6.length === 0);
+  if (request.ipv6Support === undefined && vpcV6.length > 0 && !ipv6) {
+    notes.push({
+      level: 'warning',
+      message: `IPv6 support stays off: ${withoutV6.map((s) => s.id).join(', ')} ${withoutV6.length === 1 ? 'has' : 'have'} no IPv6 block, so ${vpcV6.join(', ')} ${vpcV6.length === 1 ? 'is' : 'are'} not propagated and IPv6 is not routed.`,
+      fix: 'Pick subnets with IPv6 blocks (or give these one) and turn IPv6 support on.',
+    });
+  }
   const zonesWithSubnets = new Set((index.subnetsByVpc.get(vpc.id) ?? []).map((s) => s.availabilityZone));
   const covered = new Set(subnets.value.map((s) => s.availabilityZone));
   const missing = [...zonesWithSubnets].filter((z) => !covered.has(z)).sort();
@@ -115,12 +138,13 @@ export function planAttachment(
     id: 'create',
     kind: 'create-tgw-vpc-attachment',
     ...placed(vpc.accountId, vpc.region, vpcProfile.value, 'requester'),
-    title: `Attach ${vpcLabel(vpc)} to ${gatewayLabel(g)} as "${name}" with ${subnets.value.map((s) => `${s.id} (${s.availabilityZone})`).join(', ')} (account ${vpc.accountId}, ${vpc.region}${crossAccount ? `; gateway of account ${g.accountId}` : ''})`,
+    title: `Attach ${vpcLabel(vpc)} to ${gatewayLabel(g)} as "${name}" with ${subnets.value.map((s) => `${s.id} (${s.availabilityZone})`).join(', ')}${ipv6 ? ', with IPv6 support' : ''} (account ${vpc.accountId}, ${vpc.region}${crossAccount ? `; gateway of account ${g.accountId}` : ''})`,
     action: 'CreateTransitGatewayVpcAttachment',
     params: {
       TransitGatewayId: g.id,
       VpcId: vpc.id,
       SubnetIds: subnets.value.map((s) => s.id),
+      ...(ipv6 ? { Options: { Ipv6Support: 'enable' as const } } : {}),
       TagSpecifications: [{ ResourceType: 'transit-gateway-attachment', Tags: [{ Key: 'Name', Value: name }] }],
     },
     cleanup: { action: 'DeleteTransitGatewayVpcAttachment', params: { TransitGatewayAttachmentId: ref }, title: 'Delete the attachment' },
@@ -217,7 +241,13 @@ export function planAttachment(
     if (!parsed.ok) return parsed;
     destinations = parsed.value;
   } else {
-    destinations = defaultDestinations(topology, vpc, g, tables.associationTableId, notes);
+    destinations = defaultDestinations(topology, vpc, g, tables.associationTableId, notes, ipv6);
+  }
+  const v6Asked = explicit ? destinations.filter(isIpv6Cidr) : [];
+  if (v6Asked.length > 0 && vpcV6.length === 0) {
+    notes.push({ level: 'warning', message: `${vpcLabel(vpc)} has no IPv6 block, so nothing in it sends to ${v6Asked.join(', ')}.`, fix: `Associate an IPv6 block with ${vpc.id}, or drop the IPv6 destinations.` });
+  } else if (v6Asked.length > 0 && !ipv6) {
+    notes.push({ level: 'warning', message: `IPv6 support is off: ${vpc.id}'s IPv6 blocks are not propagated, so IPv6 replies from ${v6Asked.join(', ')} find no route back.`, fix: 'Turn IPv6 support on.' });
   }
   const routeDeps = ready;
   for (const t of vpcTables.value) {

@@ -88,6 +88,7 @@ export type CreateTgwVpcAttachmentParams = {
   readonly TransitGatewayId: TransitGatewayId;
   readonly VpcId: VpcId;
   readonly SubnetIds: readonly SubnetId[];
+  readonly Options?: { readonly Ipv6Support: 'enable' | 'disable' };
   readonly TagSpecifications?: readonly AttachmentTagSpecification[];
 };
 

@@ -113,6 +113,15 @@ describe('drag a VPC onto a transit gateway hub', () => {
     // One subnet per zone, each editable.
     const zones = new Set(topology.subnets.filter((s) => s.vpcId === vpc.id).map((s) => s.availabilityZone));
     expect(await plan.getByRole('group', { name: 'Attachment subnets' }).getByRole('combobox').count()).toBe(zones.size);
+    // IPv6 support is offered for a dual-stack VPC only, and the create step says when it is on.
+    const dualStack = vpc.cidrBlocks.some((b) => b.family === 'ipv6');
+    const v6Subnets = topology.subnets.filter((s) => s.vpcId === vpc.id && s.ipv6Cidrs.length > 0);
+    expect(await plan.getByRole('combobox', { name: 'IPv6 support' }).count()).toBe(dualStack ? 1 : 0);
+    if (dualStack && v6Subnets.length > 0) {
+      await plan.getByRole('combobox', { name: 'IPv6 support' }).selectOption('off');
+      await expect.poll(() => plan.getByTestId('step-create').textContent()).not.toContain('with IPv6 support');
+      await plan.getByRole('combobox', { name: 'IPv6 support' }).selectOption('');
+    }
     await session.screenshot('attach-plan');
 
     await plan.getByRole('button', { name: 'Dry run' }).click();

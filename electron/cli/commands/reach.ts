@@ -24,10 +24,13 @@ const USAGE = `Usage: peerscape reach --snapshot s.json --port P [--protocol tcp
                       (--from VPC | --account ID | --matrix) [--format text|csv|md|json] [--limit N]
 
 For one kind of traffic, from a snapshot (nothing is sent): every VPC connected to the source by
-peerings, directly or through other VPCs, and whether the traffic reaches it; when it does not,
-the first thing that blocks it (peering not active, not transitive through another VPC, no route,
-a route to the wrong target, a blackhole route, a security group). With --matrix, the counts of
-reachable and blocked VPC pairs for every pair of accounts, with the commonest reason.
+peerings (directly or through other VPCs) or through transit gateways (one gateway, or gateways
+joined by gateway peerings), and whether the traffic reaches it; when it does not, the first
+thing that blocks it (peering not active, not transitive through another VPC, no route, a route
+to the wrong target, a blackhole route, a security group, a network ACL, or the first blocking
+gateway component: attachment not available, not associated, no gateway route, a blackhole
+gateway route, routing unknown). With --matrix, the counts of reachable and blocked VPC pairs for
+every pair of accounts, with the commonest reason.
 
   --snapshot FILE   the snapshot to read (from "peerscape scan --out" or the app)
   --port P          destination port, 0-65535 (tcp and udp)

@@ -40,6 +40,7 @@ describe('explain through the demo transit gateways, on a sandbox scan', () => {
   });
 
   const vpc = (name: string) => t.vpcs.find((v) => v.name === name)!;
+  const profileOf = (accountId: string) => t.accounts.find((a) => a.id === accountId)!.profiles[0]!;
   const hub = () => t.transitGateways.find((g) => g.name === 'hub-tgw')!;
   const attachmentOf = (name: string) => t.transitGatewayAttachments.find((a) => a.transitGatewayId === hub().id && a.resourceId === vpc(name).id)!;
 
@@ -66,7 +67,11 @@ describe('explain through the demo transit gateways, on a sandbox scan', () => {
     expect(r.code).toBe(EXPLAIN_EXIT.unreachable);
     expect(r.stdout).toMatch(new RegExp(`\\[FAIL\\] peering .*attachment ${pending.id} to ${hub().id} is pendingAcceptance`));
     expect(r.stdout).toContain(
-      `fix: Accept ${pending.id} as the gateway's owner, account ${hub().accountId}: aws ec2 accept-transit-gateway-vpc-attachment --transit-gateway-attachment-id ${pending.id} --region us-east-1`,
+      `fix: Accept ${pending.id} as the gateway's owner, account ${hub().accountId}: aws ec2 accept-transit-gateway-vpc-attachment --transit-gateway-attachment-id ${pending.id} --profile ${profileOf(hub().accountId)} --region us-east-1`,
+    );
+    // The route fix runs in data-lake's own account, with its profile.
+    expect(r.stdout).toMatch(
+      new RegExp(`fix: Route 10\\.0\\.0\\.0/16 to ${hub().id} in rtb-\\w+: aws ec2 create-route .*--transit-gateway-id ${hub().id} --profile ${profileOf(vpc('data-lake').accountId)} --region us-east-1`),
     );
     expect(r.stdout).not.toContain('Create a peering');
     // The route hops follow the gateway: data-lake's table has no route to it yet.

@@ -49,22 +49,22 @@ describe('explain through transit gateways', () => {
       return `${c.message} | ${c.fix}`;
     };
     expect(fix(tgwEstate({ unassociated: ['c'] }), 'return-route')).toBe(
-      'rtb-c (main), serving subnet-c1, does not route back to the source through tgw-1: the traffic enters by an attachment associated with no route table, so the gateway routes nothing from it (tgw-attach-c of tgw-1). | Associate tgw-attach-c with a route table of tgw-1: aws ec2 associate-transit-gateway-route-table --transit-gateway-route-table-id tgw-rtb-1 --transit-gateway-attachment-id tgw-attach-c --region eu-west-1',
+      'rtb-c (main), serving subnet-c1, does not route back to the source through tgw-1: the traffic enters by an attachment associated with no route table, so the gateway routes nothing from it (tgw-attach-c of tgw-1). | Associate tgw-attach-c with a route table of tgw-1: aws ec2 associate-transit-gateway-route-table --transit-gateway-route-table-id tgw-rtb-1 --transit-gateway-attachment-id tgw-attach-c --profile profile-111111111111 --region eu-west-1',
     );
     const noRoute = tgwEstate({ rtb1Routes: (a) => [tgwRoute('10.0.0.0/16', [a.a], 'propagated')] });
     expect(fix(noRoute, 'source-route')).toBe(
-      'rtb-a (main), serving subnet-a1, does not route to the destination through tgw-1: at tgw-rtb-1 of tgw-1 it has no route for it. | Propagate the destination\'s attachment tgw-attach-c to tgw-rtb-1: aws ec2 enable-transit-gateway-route-table-propagation --transit-gateway-route-table-id tgw-rtb-1 --transit-gateway-attachment-id tgw-attach-c --region eu-west-1 (or add a static route: aws ec2 create-transit-gateway-route --destination-cidr-block 10.2.0.0/16 --transit-gateway-route-table-id tgw-rtb-1 --transit-gateway-attachment-id tgw-attach-c --region eu-west-1)',
+      'rtb-a (main), serving subnet-a1, does not route to the destination through tgw-1: at tgw-rtb-1 of tgw-1 it has no route for it. | Propagate the destination\'s attachment tgw-attach-c to tgw-rtb-1: aws ec2 enable-transit-gateway-route-table-propagation --transit-gateway-route-table-id tgw-rtb-1 --transit-gateway-attachment-id tgw-attach-c --profile profile-111111111111 --region eu-west-1 (or add a static route: aws ec2 create-transit-gateway-route --destination-cidr-block 10.2.0.0/16 --transit-gateway-route-table-id tgw-rtb-1 --transit-gateway-attachment-id tgw-attach-c --profile profile-111111111111 --region eu-west-1)',
     );
     const blackhole = tgwEstate({ rtb1Routes: (a) => [tgwRoute('10.0.0.0/16', [a.a], 'propagated'), tgwRoute('10.2.0.0/16', 'blackhole')] });
     expect(fix(blackhole, 'source-route')).toContain(
-      'tgw-rtb-1 of tgw-1 drops it with a blackhole route (10.2.0.0/16). | Replace the blackhole route with one to tgw-attach-c: aws ec2 replace-transit-gateway-route --destination-cidr-block 10.2.0.0/16 --transit-gateway-route-table-id tgw-rtb-1 --transit-gateway-attachment-id tgw-attach-c --region eu-west-1',
+      'tgw-rtb-1 of tgw-1 drops it with a blackhole route (10.2.0.0/16). | Replace the blackhole route with one to tgw-attach-c: aws ec2 replace-transit-gateway-route --destination-cidr-block 10.2.0.0/16 --transit-gateway-route-table-id tgw-rtb-1 --transit-gateway-attachment-id tgw-attach-c --profile profile-111111111111 --region eu-west-1',
     );
     expect(fix(tgwEstate({ routes: { c: [route('10.1.0.0/16', 'pcx-bc')] } }), 'return-route')).toBe(
-      'rtb-c (main), serving subnet-c1, does not route back to the source through tgw-1: rtb-c does not send 10.0.0.0/16 to tgw-1, the transit gateway that joins the two VPCs. | Route 10.0.0.0/16 to tgw-1 in rtb-c: aws ec2 create-route --route-table-id rtb-c --destination-cidr-block 10.0.0.0/16 --transit-gateway-id tgw-1',
+      'rtb-c (main), serving subnet-c1, does not route back to the source through tgw-1: rtb-c does not send 10.0.0.0/16 to tgw-1, the transit gateway that joins the two VPCs. | Route 10.0.0.0/16 to tgw-1 in rtb-c: aws ec2 create-route --route-table-id rtb-c --destination-cidr-block 10.0.0.0/16 --transit-gateway-id tgw-1 --profile profile-111111111111 --region eu-west-1',
     );
     const a2: Subnet = { ...subnet('subnet-a2', tgwA, '10.0.2.0/24'), availabilityZone: 'eu-west-1b' };
     expect(fix(tgwEstate({ subnets: [a2] }), 'source-route', 'subnet-a2')).toContain(
-      "Add a subnet of that zone to tgw-attach-a: aws ec2 modify-transit-gateway-vpc-attachment --transit-gateway-attachment-id tgw-attach-a --add-subnet-ids subnet-a2 --region eu-west-1",
+      "Add a subnet of that zone to tgw-attach-a: aws ec2 modify-transit-gateway-vpc-attachment --transit-gateway-attachment-id tgw-attach-a --add-subnet-ids subnet-a2 --profile profile-111111111111 --region eu-west-1",
     );
   });
 

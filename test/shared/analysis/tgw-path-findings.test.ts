@@ -48,7 +48,7 @@ describe('findings about transit gateway paths', () => {
     expect(drop.fix).toContain('aws ec2 delete-transit-gateway-route --transit-gateway-route-table-id tgw-rtb-1 --destination-cidr-block 10.2.0.0/16 --region eu-west-1');
     const oneWay = a.findings.find((f) => f.id === 'asymmetric-path:vpc-d|vpc-b')!;
     expect(oneWay.message).toBe('vpc-d reaches vpc-b through tgw-2 → tgw-1, but vpc-b does not reach back (dropped: no route): replies are lost, so connections fail.');
-    expect(oneWay.fix).toBe('Route 10.3.0.0/16 to tgw-1 in rtb-b: aws ec2 create-route --route-table-id rtb-b --destination-cidr-block 10.3.0.0/16 --transit-gateway-id tgw-1');
+    expect(oneWay.fix).toBe('Route 10.3.0.0/16 to tgw-1 in rtb-b: aws ec2 create-route --route-table-id rtb-b --destination-cidr-block 10.3.0.0/16 --transit-gateway-id tgw-1 --profile profile-111111111111 --region eu-west-1');
     expect(summarizeFindings(a)).toMatch(/, 2 dropping gateway routes, \d+ one-way pairs\.$/);
     expect(summarizeFindings(analyzeSnapshot(snapshot(tgwEstate({ routes: { b: [route('10.0.0.0/16', 'pcx-ab'), route('10.2.0.0/16', 'pcx-bc'), route('10.3.0.0/16', 'tgw-1')] } })))))
       .toMatch(/, 0 dropping gateway routes, 0 one-way pairs\.$/);

@@ -182,6 +182,74 @@ describe('planAttachment', () => {
   });
 });
 
+describe('planAttachment with IPv6', () => {
+  function dualStack(): Topology {
+    const hub = transitGateway('tgw-hub', { name: 'hub', defaultRouteTableId: 'tgw-rtb-hub' });
+    const app = vpc('vpc-app', '10.0.0.0/16', { name: 'app', ipv6: ['2600:1f18:aa:100::/56'] });
+    const dual = vpc('vpc-dual', '10.5.0.0/16', { name: 'dual', ipv6: ['2600:1f18:aa:500::/56'] });
+    const appA = subnet('subnet-appa', app, '10.0.1.0/24', ['2600:1f18:aa:100::/64']);
+    // Zone a: a large IPv4-only subnet and a smaller dual-stack one; zone b: IPv4 only.
+    const dualBig = { ...subnet('subnet-dualbig', dual, '10.5.16.0/20'), availabilityZone: 'eu-west-1a' };
+    const dualA = { ...subnet('subnet-duala', dual, '10.5.1.0/24', ['2600:1f18:aa:500::/64']), availabilityZone: 'eu-west-1a' };
+    const dualB = { ...subnet('subnet-dualb', dual, '10.5.2.0/24'), availabilityZone: 'eu-west-1b' };
+    const appAtt = { ...vpcAttachment('tgw-attach-app', hub, app, [appA], 'tgw-rtb-hub') };
+    const withV6 = { ...appAtt, vpc: { ...appAtt.vpc!, options: { ...appAtt.vpc!.options, ipv6Support: true } } };
+    const table = transitGatewayRouteTable('tgw-rtb-hub', hub, {
+      associations: [withV6],
+      propagations: [withV6],
+      routes: [tgwRoute('10.0.0.0/16', [withV6], 'propagated'), tgwRoute('2600:1f18:aa:100::/56', [withV6], 'propagated')],
+    });
+    return topology({
+      vpcs: [app, dual],
+      subnets: [appA, dualBig, dualA, dualB],
+      routeTables: [routeTable('rtb-app', app, { main: true }), routeTable('rtb-dual', dual, { main: true })],
+      accounts: [{ id: OWNER, profiles: ['network'] }],
+      transitGateways: [hub],
+      transitGatewayAttachments: [withV6],
+      transitGatewayRouteTables: [table],
+    });
+  }
+
+  it('turns IPv6 support on when every attachment subnet has an IPv6 block, and routes the IPv6 destinations the table holds', () => {
+    const t = dualStack();
+    const plan = must(planAttachment(t, { vpcId: 'vpc-dual', transitGatewayId: 'tgw-hub', subnetIds: ['subnet-duala'] }));
+    expect(plan.steps[0]!.params).toMatchObject({ SubnetIds: ['subnet-duala'], Options: { Ipv6Support: 'enable' } });
+    expect(plan.steps[0]!.title).toContain('with IPv6 support');
+    expect(plan.steps.filter((s) => s.kind === 'create-route').map((s) => s.params)).toEqual([
+      { RouteTableId: 'rtb-dual', DestinationCidrBlock: '10.0.0.0/16', TransitGatewayId: 'tgw-hub' },
+      { RouteTableId: 'rtb-dual', DestinationIpv6CidrBlock: '2600:1f18:aa:100::/56', TransitGatewayId: 'tgw-hub' },
+    ]);
+    expect(planToCliScript(plan)).toContain(`--options '{"Ipv6Support":"enable"}'`);
+  });
+
+  it('prefers dual-stack subnets by default, and leaves IPv6 off (saying why) when a zone has none', () => {
+    const t = dualStack();
+    const plan = must(planAttachment(t, { vpcId: 'vpc-dual', transitGatewayId: 'tgw-hub' }));
+    expect(plan.steps[0]!.params).toMatchObject({ SubnetIds: ['subnet-duala', 'subnet-dualb'] });
+    expect(plan.steps[0]!.params).not.toHaveProperty('Options');
+    expect(plan.notes.map((n) => n.message)).toContain(
+      'IPv6 support stays off: subnet-dualb has no IPv6 block, so 2600:1f18:aa:500::/56 is not propagated and IPv6 is not routed.',
+    );
+    expect(plan.notes.map((n) => n.message)).toContain('2600:1f18:aa:100::/56 is not routed: the attachment has no IPv6 support.');
+    expect(plan.steps.filter((s) => s.kind === 'create-route').map((s) => s.target?.destination)).toEqual(['10.0.0.0/16']);
+  });
+
+  it('refuses IPv6 support asked for on a subnet or a VPC without an IPv6 block', () => {
+    const t = dualStack();
+    const bare = planAttachment(t, { vpcId: 'vpc-dual', transitGatewayId: 'tgw-hub', ipv6Support: true });
+    expect(!bare.ok && bare.error).toMatchObject({
+      code: 'invalid-input',
+      message: "subnet-dualb (eu-west-1b) has no IPv6 block: with IPv6 support the gateway's interface in each attachment subnet takes an IPv6 address.",
+      fix: 'Pick a subnet with an IPv6 block in each zone, or leave IPv6 support off.',
+    });
+    const v4only = { ...t, vpcs: t.vpcs.map((v) => (v.id === 'vpc-dual' ? { ...v, cidrBlocks: v.cidrBlocks.filter((b) => b.family === 'ipv4') } : v)) };
+    const none = planAttachment(v4only, { vpcId: 'vpc-dual', transitGatewayId: 'tgw-hub', ipv6Support: true });
+    expect(!none.ok && none.error.message).toBe('dual (vpc-dual) has no IPv6 block: IPv6 support on its attachment would carry nothing.');
+    const off = must(planAttachment(t, { vpcId: 'vpc-dual', transitGatewayId: 'tgw-hub', subnetIds: ['subnet-duala'], ipv6Support: false }));
+    expect(off.steps[0]!.params).not.toHaveProperty('Options');
+  });
+});
+
 describe('planAttachmentDeletion', () => {
   const t = estate();
 

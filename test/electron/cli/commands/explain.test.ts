@@ -26,7 +26,7 @@ describe('peerscape explain', () => {
     const bad = await run('--snapshot', 'tgw-unassociated.json', 'subnet-a1', 'subnet-c1');
     expect(bad.code).toBe(EXPLAIN_EXIT.unreachable);
     expect(bad.stdout).toMatch(/\[FAIL\] return-route\s+rtb-c \(main\), serving subnet-c1, does not route back to the source through tgw-1: the traffic enters by an attachment associated with no route table/);
-    expect(bad.stdout).toContain('fix: Associate tgw-attach-c with a route table of tgw-1: aws ec2 associate-transit-gateway-route-table --transit-gateway-route-table-id tgw-rtb-1 --transit-gateway-attachment-id tgw-attach-c --region eu-west-1');
+    expect(bad.stdout).toContain('fix: Associate tgw-attach-c with a route table of tgw-1: aws ec2 associate-transit-gateway-route-table --transit-gateway-route-table-id tgw-rtb-1 --transit-gateway-attachment-id tgw-attach-c --profile profile-111111111111 --region eu-west-1');
     expect(bad.stdout).toContain('path 10.0.1.0/24: subnet-c1 → rtb-c (main table): 10.0.0.0/8 → tgw-1 (transit gateway) → tgw-1 by tgw-attach-c → dropped: the attachment is associated with no transit gateway route table');
   });
 

@@ -7,7 +7,7 @@ import { assertWellFormedId, missingParameter, notFound, type IdSpec } from '../
 import type { World } from '../../state/world';
 import { TGW_ATTACHMENT_IDS, type TgwAttachmentRec } from '../transit-gateway-attachment/records';
 import { TGW_ROUTE_TABLE_IDS, type TgwRouteTableRec } from '../transit-gateway-route-table/records';
-import { vpcIpv4Blocks } from '../vpc/records';
+import { vpcIpv4Blocks, vpcIpv6Blocks } from '../vpc/records';
 import { TRANSIT_GATEWAY_IDS, type TransitGatewayRec } from './records';
 
 /** A record whose state runs pending → available, then after deletion deleting → deleted. */
@@ -168,15 +168,16 @@ export interface TgwRoute {
   readonly attachment?: TgwAttachmentRec | { id: string; vpcId?: undefined };
 }
 
-/** The propagated routes of a table: each propagating attachment's VPC IPv4 blocks, in the order
- * the propagations began, leaving out a block that overlaps one already propagated. */
+/** The propagated routes of a table: each propagating attachment's VPC IPv4 blocks (and IPv6
+ * blocks when the attachment has IPv6 support), in the order the propagations began, leaving out
+ * a block that overlaps one already propagated. */
 export function propagatedRoutes(world: World, rt: TgwRouteTableRec): { cidr: string; attachment: TgwAttachmentRec }[] {
   const out: { cidr: string; attachment: TgwAttachmentRec }[] = [];
   for (const id of rt.propagations) {
     const a = attachmentById(world, id);
     const v = a && world.byId.get(a.vpcId);
     if (!a || v?.kind !== 'vpc') continue;
-    for (const b of vpcIpv4Blocks(v.rec)) {
+    for (const b of a.ipv6Support === 'enable' ? [...vpcIpv4Blocks(v.rec), ...vpcIpv6Blocks(v.rec)] : vpcIpv4Blocks(v.rec)) {
       if (out.some((o) => cidrTextsOverlap(o.cidr, b))) continue;
       out.push({ cidr: b, attachment: a });
     }

@@ -5,6 +5,7 @@
  * filters, what deleting an attachment does to routes, and VPC routes to a transit gateway. */
 import {
   AssociateTransitGatewayRouteTableCommand,
+  AssociateVpcCidrBlockCommand,
   CreateRouteCommand,
   CreateRouteTableCommand,
   CreateSubnetCommand,
@@ -298,6 +299,24 @@ describe('transit gateway route tables', () => {
     expect(on.Propagation).toMatchObject({ TransitGatewayRouteTableId: rt2, TransitGatewayAttachmentId: a3, ResourceId: third.vpc, State: 'enabled' });
     const tables = await c.send(new GetTransitGatewayAttachmentPropagationsCommand({ TransitGatewayAttachmentId: a3 }));
     expect(tables.TransitGatewayAttachmentPropagations?.map((p) => p.TransitGatewayRouteTableId).sort()).toEqual([rtb, rt2].sort());
+  });
+
+  it("propagate the VPC's IPv6 blocks only for an attachment with IPv6 support, turned on or off by ModifyTransitGatewayVpcAttachment", async () => {
+    const g = await tgw();
+    const dual = await vpc(['a'], '10.210.0.0/16');
+    const v6 = (await c.send(new AssociateVpcCidrBlockCommand({ VpcId: dual.vpc, AmazonProvidedIpv6CidrBlock: true }))).Ipv6CidrBlockAssociation?.Ipv6CidrBlock as string;
+    expect(v6).toMatch(/::\/56$/);
+    const other = await vpc(['a'], '10.211.0.0/16');
+    await c.send(new AssociateVpcCidrBlockCommand({ VpcId: other.vpc, AmazonProvidedIpv6CidrBlock: true }));
+    const withV6 = (
+      await c.send(new CreateTransitGatewayVpcAttachmentCommand({ TransitGatewayId: g.id, VpcId: dual.vpc, SubnetIds: dual.subnets, Options: { Ipv6Support: 'enable' } }))
+    ).TransitGatewayVpcAttachment;
+    expect(withV6?.Options?.Ipv6Support).toBe('enable');
+    const without = await attach(g.id, other);
+    const rtb = g.rtb as string;
+    expect(brief(await all(rtb))).toEqual([`10.210.0.0/16 propagated active ${withV6?.TransitGatewayAttachmentId}`, `10.211.0.0/16 propagated active ${without}`, `${v6} propagated active ${withV6?.TransitGatewayAttachmentId}`].sort());
+    await c.send(new ModifyTransitGatewayVpcAttachmentCommand({ TransitGatewayAttachmentId: withV6?.TransitGatewayAttachmentId, Options: { Ipv6Support: 'disable' } }));
+    expect(brief(await all(rtb))).toEqual([`10.210.0.0/16 propagated active ${withV6?.TransitGatewayAttachmentId}`, `10.211.0.0/16 propagated active ${without}`]);
   });
 
   it('hold static and blackhole routes: one per prefix (RouteAlreadyExists), replaced and deleted; a static route overrides a propagated one of the same prefix', async () => {

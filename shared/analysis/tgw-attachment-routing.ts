@@ -1,7 +1,8 @@
 /** The routing summary of every VPC attachment (`complete`, `one-way`, `not-routed`, …) without the
  * checklists' words: the same decisions as `tgwAttachmentChecklist(…).routing`, made from lookups
  * shared by the attachments of one gateway and of one gateway route table, and stopping at the
- * first failure a summary needs.
+ * first failure a summary needs. A VPC table's IPv4 routes are checked against a gateway table's
+ * destinations by counting (a few binary searches per route), not by a lookup per destination.
  *
  * - out: associated with a table, and every table serving the VPC's subnets routes each
  *   destination that table offers (its active routes not to this attachment, the VPC's own blocks
@@ -11,12 +12,12 @@
  */
 import type { VpcId } from '../model/ids';
 import type { TransitGatewayAttachmentId } from '../model/kinds/transit-gateway';
-import type { Topology, TransitGatewayAttachment, TransitGatewayRouteTable } from '../model/topology';
+import type { Route, RouteTable, Topology, TransitGatewayAttachment, TransitGatewayRouteTable } from '../model/topology';
 import type { TgwAttachmentRouting } from './tgw-attachment-checklist';
 import type { ChecklistIndex, Destination } from './tgw-checklist-lookups';
 import { associatedTable, backTablesOf, checklistIndexOf, destinationsOf, NONE, tgwRouteFor, v4RoutesOf, vpcBlocks, vpcRouteFor } from './tgw-checklist-lookups';
 import type { TopologyIndex } from './topology-index';
-import { findServingTables, indexTopology } from './topology-index';
+import { indexTopology, servingTablesOf } from './topology-index';
 
 /** The destinations a gateway table offers, once per CIDR, read once per table for all its attachments. */
 interface Offers {
@@ -29,6 +30,11 @@ interface Offers {
   readonly skipFor: ReadonlyMap<TransitGatewayAttachmentId, readonly number[]>;
   /** Scratch: an item marked with an attachment's turn is not offered to that attachment. */
   readonly mark: Int32Array;
+  /** The IPv4 items' bounds sorted by first address, then widest first (to count the items inside a block). */
+  readonly sortedLows: Float64Array;
+  readonly sortedHighs: Float64Array;
+  /** The other items (IPv6, unreadable): checked one by one. */
+  readonly others: readonly number[];
 }
 
 /** One gateway in one region, as the return paths of its attachments read it. */
@@ -107,7 +113,23 @@ function offersOf(index: TopologyIndex, offers: Map<TransitGatewayRouteTable, Of
   });
   const lows = Float64Array.from(items, (d) => d.low);
   const highs = Float64Array.from(items, (d) => d.high);
-  offers.set(table, (hit = { items, lows, highs, byCidr, skipFor, mark: new Int32Array(items.length) }));
+  const v4 = items.map((_, k) => k).filter((k) => lows[k] === lows[k]);
+  v4.sort((x, y) => lows[x]! - lows[y]! || highs[y]! - highs[x]!);
+  const others = items.map((_, k) => k).filter((k) => lows[k] !== lows[k]);
+  offers.set(
+    table,
+    (hit = {
+      items,
+      lows,
+      highs,
+      byCidr,
+      skipFor,
+      mark: new Int32Array(items.length),
+      sortedLows: Float64Array.from(v4, (k) => lows[k]!),
+      sortedHighs: Float64Array.from(v4, (k) => highs[k]!),
+      others,
+    }),
+  );
   return hit;
 }
 
@@ -124,7 +146,7 @@ function routingOf(c: ChecklistIndex, index: TopologyIndex, views: Map<string, G
 
   // VPC routes: the summary needs ok against failing only when the attachment is associated.
   let vpcRoutes: StepState;
-  const serving = index.vpcById.has(vpcId) ? findServingTables(index, vpcId) : undefined;
+  const serving = index.vpcById.has(vpcId) ? servingTablesOf(index.routeTablesByVpc.get(vpcId) ?? NONE, index.subnetsByVpc.get(vpcId) ?? NONE).tables : undefined;
   if (!serving) vpcRoutes = 'unknown';
   else if (serving.length === 0) vpcRoutes = 'not-applicable';
   else if (table) vpcRoutes = vpcRoutesOf(index, serving, offersOf(index, offers, table), ++turn.n, a.id, myBlocks);
@@ -139,45 +161,105 @@ function routingOf(c: ChecklistIndex, index: TopologyIndex, views: Map<string, G
 
 /**
  * The VPC routes step: `not-applicable` when the table offers the attachment nothing (its own
- * blocks and the routes to it aside), `failing` at the first offered destination a serving table
- * does not route by an active route other than the local one, else `ok`.
+ * blocks and the routes to it aside), `failing` when a serving table does not route some offered
+ * destination by an active route other than the local one (its longest prefix covering it), else
+ * `ok`.
  */
-function vpcRoutesOf(index: TopologyIndex, serving: ReturnType<typeof findServingTables>, offers: Offers, turn: number, id: TransitGatewayAttachmentId, myBlocks: readonly string[]): StepState {
+function vpcRoutesOf(index: TopologyIndex, serving: readonly RouteTable[], offers: Offers, turn: number, id: TransitGatewayAttachmentId, myBlocks: readonly string[]): StepState {
   const { items, lows, highs, mark } = offers;
   let offered = items.length;
-  const skip = (k: number | undefined) => {
-    if (k === undefined || mark[k] === turn) return;
+  // Not offered: the destinations every route to which targets the attachment, and its own blocks.
+  const skipped: number[] = [];
+  for (const k of offers.skipFor.get(id) ?? NONE) {
     mark[k] = turn;
-    offered--;
-  };
-  for (const k of offers.skipFor.get(id) ?? NONE) skip(k);
-  for (const b of myBlocks) skip(offers.byCidr.get(b));
+    skipped.push(k);
+  }
+  for (const b of myBlocks) {
+    const k = offers.byCidr.get(b);
+    if (k === undefined || mark[k] === turn) continue;
+    mark[k] = turn;
+    skipped.push(k);
+  }
+  offered -= skipped.length;
   if (offered === 0) return 'not-applicable';
-  for (const { table: rt } of serving) {
+  for (const rt of serving) {
     const routes = rt.routes;
     const rows = v4RoutesOf(index, routes);
-    for (let k = 0; k < items.length; k++) {
-      if (mark[k] === turn) continue;
-      const low = lows[k]!;
-      let route;
-      if (low === low) {
-        // IPv4: the longest prefix covering the destination (the first listed of equals).
-        const high = highs[k]!;
-        let best = -1;
-        let length = -1;
-        for (let r = 0; r < rows.length; r += 4) {
-          if (rows[r]! <= low && high <= rows[r + 1]! && rows[r + 2]! > length) {
-            length = rows[r + 2]!;
-            best = rows[r + 3]!;
-          }
-        }
-        route = best < 0 ? undefined : routes[best];
-      } else if (items[k]!.range) route = vpcRouteFor(index, routes, items[k]!, rows);
-      else continue;
+    // IPv4: the destinations whose route is not good, counted over all items, less the skipped ones.
+    let failing = offers.sortedLows.length - goodCount(rows, offers, routes);
+    for (const k of skipped) if (lows[k] === lows[k] && !isGood(routes, deepestRoute(rows, lows[k]!, highs[k]!))) failing--;
+    if (failing > 0) return 'failing';
+    for (const k of offers.others) {
+      if (mark[k] === turn || !items[k]!.range) continue;
+      const route = vpcRouteFor(index, routes, items[k]!, rows);
       if (!route || route.state !== 'active' || route.target.kind === 'local') return 'failing';
     }
   }
   return 'ok';
+}
+
+/** A VPC route (by index) that carries traffic to the gateway's destinations: active, not the local route. */
+function isGood(routes: readonly Route[], best: number): boolean {
+  const route = best < 0 ? undefined : routes[best];
+  return route !== undefined && route.state === 'active' && route.target.kind !== 'local';
+}
+
+/** The route (its index) of a VPC table's IPv4 rows for a block: the longest prefix covering it, the first listed of equals; -1 for none. */
+function deepestRoute(rows: Float64Array, low: number, high: number): number {
+  let best = -1;
+  let length = -1;
+  for (let r = 0; r < rows.length; r += 4) {
+    if (rows[r]! <= low && high <= rows[r + 1]! && rows[r + 2]! > length) {
+      length = rows[r + 2]!;
+      best = rows[r + 3]!;
+    }
+  }
+  return best;
+}
+
+/**
+ * How many of the IPv4 items have a good route (`isGood`) in a VPC table, by
+ * counting instead of looking each up: blocks nest or are apart, so the items whose longest
+ * covering row is row r are those inside r less those inside r's child rows (the longest rows
+ * strictly inside it), and the items inside a row are one run of the sorted items.
+ */
+function goodCount(rows: Float64Array, offers: Offers, routes: readonly Route[]): number {
+  // Rows of distinct blocks, the first listed of equals (it is the one chosen).
+  const kept: number[] = [];
+  for (let r = 0; r < rows.length; r += 4) if (!kept.some((q) => rows[q] === rows[r] && rows[q + 1] === rows[r + 1])) kept.push(r);
+  let count = 0;
+  for (const r of kept) {
+    if (!isGood(routes, rows[r + 3]!)) continue;
+    let own = inside(offers, rows[r]!, rows[r + 1]!);
+    for (const c of kept) {
+      if (c === r || !(rows[r]! <= rows[c]! && rows[c + 1]! <= rows[r + 1]!)) continue;
+      // c is a child of r when no other kept row lies strictly between them.
+      const between = kept.some((m) => m !== r && m !== c && rows[r]! <= rows[m]! && rows[m + 1]! <= rows[r + 1]! && rows[m]! <= rows[c]! && rows[c + 1]! <= rows[m + 1]!);
+      if (!between) own -= inside(offers, rows[c]!, rows[c + 1]!);
+    }
+    count += own;
+  }
+  return count;
+}
+
+/** How many IPv4 items lie inside [low, high]: from the first that starts there no wider than it to the first that starts after it. */
+function inside(offers: Offers, low: number, high: number): number {
+  const { sortedLows: lows, sortedHighs: highs } = offers;
+  let a = 0;
+  let b = lows.length;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (lows[m]! < low || (lows[m] === low && highs[m]! > high)) a = m + 1;
+    else b = m;
+  }
+  const first = a;
+  b = lows.length;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (lows[m]! <= high) a = m + 1;
+    else b = m;
+  }
+  return a - first;
 }
 
 /** Unassociated, the gateway offers the other attachments' VPC blocks: is there any besides the VPC's own? */

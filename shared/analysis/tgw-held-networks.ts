@@ -65,10 +65,13 @@ export function heldBehind(topology: Topology, gatewayId: TransitGatewayId): Hel
       for (const route of t.routes) {
         if (route.state !== 'active') continue;
         const target = route.targets.find((x) => {
-          const a = tgw.attachment(g, x.attachmentId);
+          const a = x.resourceType && x.resourceId ? undefined : tgw.attachment(g, x.attachmentId);
           const type = x.resourceType ?? a?.resourceType;
           // A VPC the snapshot does not hold is known by the routes to its attachment.
-          if (type === 'vpc') return a !== undefined && !index.vpcById.has((a.vpc?.vpcId ?? a.resourceId) as VpcId);
+          if (type === 'vpc') {
+            const vpcId = x.resourceId ?? a?.vpc?.vpcId ?? a?.resourceId;
+            return vpcId !== undefined && !index.vpcById.has(vpcId as VpcId);
+          }
           return type !== undefined && !NOT_A_NETWORK.has(type);
         });
         if (!target) continue;

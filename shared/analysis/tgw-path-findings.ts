@@ -25,7 +25,7 @@ import type { RouteTableId, VpcId } from '../model/ids';
 import type { Route, RouteTable, Topology, TransitGatewayAttachmentId, TransitGatewayId, TransitGatewayRoute, TransitGatewayRouteTableId } from '../model/topology';
 import type { HeldNetwork } from './tgw-held-networks';
 import { heldBehind, heldOverlapping } from './tgw-held-networks';
-import { tgwRouteFor, vpcRouteFor } from './tgw-checklist-lookups';
+import { tgwRouteFor } from './tgw-checklist-lookups';
 import { tgwLookupOf } from './tgw-lookup';
 import type { TopologyIndex } from './topology-index';
 import { indexTopology } from './topology-index';
@@ -156,11 +156,21 @@ function rangesOf(index: TopologyIndex, route: TransitGatewayRoute): readonly Ci
   return range ? [range] : [];
 }
 
-/** Does the VPC table send `block` by `route` (its longest prefix covering the block)? */
+/** Does the VPC table send `block` by `route`: is it the longest prefix covering the block (the first listed of equals)? */
 function sentBy(index: TopologyIndex, table: RouteTable, route: Route, block: CidrRange | null): boolean {
   if (!block) return false;
-  const v4 = block.family === 'ipv4';
-  return vpcRouteFor(index, table.routes, { cidr: block.cidr, range: block, low: v4 ? Number(block.start) : NaN, high: v4 ? Number(block.end) : NaN }) === route;
+  let best: Route | undefined;
+  let length = -1;
+  for (const r of table.routes) {
+    const ranges = r.destination.startsWith('pl-') ? (index.prefixListEntries(r.destination) ?? []) : [index.rangeOf(r.destination)];
+    for (const range of ranges) {
+      if (range && range.family === block.family && range.prefixLength > length && range.start <= block.start && block.end <= range.end) {
+        best = r;
+        length = range.prefixLength;
+      }
+    }
+  }
+  return best === route;
 }
 
 /** Two VPCs reached one way through a transit gateway but not back. */

@@ -41,7 +41,7 @@ describe('findings about transit gateway paths', () => {
     expect(findGatewayRouteDrops(tgwEstate({ tgw1Unread: true, rtb1Routes: () => [] }))).toEqual([]);
   });
 
-  it('finds traffic for a network a VPN attachment holds that the gateway blackholes', () => {
+  it('finds traffic for a network a VPN attachment, or an attached VPC not scanned, holds that the gateway blackholes', () => {
     const base = tgwEstate({ routes: { a: [route('10.1.0.0/16', 'pcx-ab'), route('10.0.0.0/8', 'tgw-1'), route('192.168.0.0/16', 'tgw-1')] } });
     const vpn = { ...base.transitGatewayAttachments[0]!, id: 'tgw-attach-vpn', resourceType: 'vpn', resourceId: 'vpn-office', vpc: undefined } as const;
     const [rtb1, rtb2] = base.transitGatewayRouteTables as [TransitGatewayRouteTable, TransitGatewayRouteTable];
@@ -53,6 +53,17 @@ describe('findings about transit gateway paths', () => {
     expect(findGatewayRouteDrops(withVpn([tgwRoute('192.168.0.0/16', [vpn])]))).toEqual([]);
     expect(findGatewayRouteDrops(withVpn([tgwRoute('192.168.0.0/16', [vpn]), tgwRoute('192.168.1.0/24', 'blackhole')])).map((d) => [d.destination, d.gatewayRoute, d.lost])).toEqual([
       ['192.168.0.0/16', '192.168.1.0/24', { cidr: '192.168.0.0/16', attachmentId: 'tgw-attach-vpn' }],
+    ]);
+    // A VPC of an account not scanned is known by the routes to its attachment.
+    const x = { ...base.transitGatewayAttachments[0]!, id: 'tgw-attach-x', resourceId: 'vpc-x', vpc: undefined } as const;
+    const unscanned: Topology = {
+      ...base,
+      transitGatewayAttachments: [...base.transitGatewayAttachments, x],
+      transitGatewayRouteTables: [{ ...rtb1, routes: [...rtb1.routes, tgwRoute('10.7.0.0/16', [x], 'propagated'), tgwRoute('10.7.1.0/24', 'blackhole')] }, rtb2],
+    };
+    expect(findGatewayRouteDrops(unscanned).map((d) => [d.routeTableId, d.gatewayRoute, d.lost])).toEqual([
+      ['rtb-a', '10.7.1.0/24', { cidr: '10.7.0.0/16', attachmentId: 'tgw-attach-x' }],
+      ['rtb-c', '10.7.1.0/24', { cidr: '10.7.0.0/16', attachmentId: 'tgw-attach-x' }],
     ]);
   });
 

@@ -283,13 +283,5 @@ export function labelTgwTable(t: Pick<TransitGatewayRouteTable, 'id' | 'name'>):
   return t.name ? `${t.name} (${t.id})` : t.id;
 }
 
-/** The routing of every VPC attachment of the topology, by gateway and attachment id (`tgw-…/tgw-attach-…`). */
-export function tgwAttachmentRoutings(topology: Topology): ReadonlyMap<string, TgwAttachmentRouting> {
-  const out = new Map<string, TgwAttachmentRouting>();
-  for (const a of topology.transitGatewayAttachments) {
-    if (a.resourceType !== 'vpc') continue;
-    const c = tgwAttachmentChecklist(topology, a.transitGatewayId, a.id);
-    if (c) out.set(`${a.transitGatewayId}/${a.id}`, c.routing);
-  }
-  return out;
-}
+/** The routing of every VPC attachment, by gateway and attachment id: made without the checklists' words. */
+export { tgwAttachmentRoutings } from './tgw-attachment-routing';

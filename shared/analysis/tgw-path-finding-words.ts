@@ -25,7 +25,8 @@ export function gatewayRouteDropFinding(topology: Topology, index: TopologyIndex
   const region = { region: gateway?.region ?? '' };
   const where = d.tgwRouteTableId ? `${d.tgwRouteTableId} of ${d.transitGatewayId}` : d.transitGatewayId;
   const problem = d.partly ? `blackholes ${d.gatewayRoute ?? 'part'} of it` : (DROP_PROBLEM[d.reason] ?? d.reason);
-  const message = `${d.routeTableId} of ${labelVpc(index, d.vpcId)} sends ${d.destination} to ${d.transitGatewayId}, but ${where} (for ${d.attachmentId ?? 'its attachment'}) ${problem}: that traffic is dropped at the gateway.${d.isServing ? '' : ' The table serves no subnet, so the route is dormant.'}`;
+  const lost = d.lost.vpcId ? `${labelVpc(index, d.lost.vpcId)} (${d.lost.cidr})` : `${d.lost.cidr} (behind ${d.lost.attachmentId ?? d.transitGatewayId})`;
+  const message = `${d.routeTableId} of ${labelVpc(index, d.vpcId)} sends ${d.destination} to ${d.transitGatewayId}, but ${where} (for ${d.attachmentId ?? 'its attachment'}) ${problem}: traffic for ${lost} is dropped at the gateway.${d.isServing ? '' : ' The table serves no subnet, so the route is dormant.'}`;
   const deleteVpcRoute = awsCommandText(ec2Command('DeleteRoute', { RouteTableId: d.routeTableId, ...routeDestination(d.destination) }));
   let fix: string;
   if (d.reason === 'blackhole' && d.tgwRouteTableId && d.gatewayRoute) {
@@ -39,7 +40,7 @@ export function gatewayRouteDropFinding(topology: Topology, index: TopologyIndex
       region,
     )}`;
   } else {
-    fix = `Give ${where} a route for ${d.destination} to the attachment that holds it (propagate that attachment, or aws ec2 create-transit-gateway-route), or delete the VPC route: ${deleteVpcRoute}`;
+    fix = `Give ${where} a route for ${d.lost.cidr} to the attachment that holds it (propagate that attachment, or aws ec2 create-transit-gateway-route), or delete the VPC route: ${deleteVpcRoute}`;
   }
   return {
     id: `tgw-route-drop:${d.routeTableId}:${d.destination}`,

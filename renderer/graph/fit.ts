@@ -10,11 +10,20 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 
 import type { AppEdge, AppNode } from './flow-types';
+import { LARGE_NETWORK_VPCS, SUMMARY_BELOW_ZOOM } from './overview/zoom-levels';
 
 /** Room at each side when nothing floats there: the banner's at the top, the zoom controls' at the right. */
 const BASE = { top: 52, right: 60, bottom: 24, left: 24 } as const;
 /** Space kept between the network and a floating panel. */
 const GAP = 16;
+/**
+ * A network whose whole fit would fall below the card zoom by no more than this factor is small
+ * enough to pan: its fit stops at the card zoom (cards readable, the rest a pan away) instead of
+ * showing region summaries.
+ */
+const PANNABLE_FACTOR = 2;
+/** The zoom such a fit ends at: a hair above the card zoom, so no rounding of the transform tips it into summaries. */
+const READABLE_FIT_ZOOM = SUMMARY_BELOW_ZOOM + 0.001;
 
 /** Fit options with the base padding, for a fit before anything is measured. */
 export const FIT_VIEW_OPTIONS: FitViewOptions<AppNode> = {
@@ -60,6 +69,17 @@ export function fitPadding(width: number, height: number, content: { width: numb
   return best!.padding;
 }
 
+/**
+ * The least zoom a fit may end at: the card zoom for a small network (fewer VPCs than a large one)
+ * whose whole fit `fitZoom` would be summary-size but within `PANNABLE_FACTOR` of the card zoom;
+ * otherwise none (the whole network in view, summaries if that is what fits).
+ */
+export function readableMinZoom(fitZoom: number, vpcCount: number): number | undefined {
+  if (vpcCount === 0 || vpcCount >= LARGE_NETWORK_VPCS) return undefined;
+  if (fitZoom >= SUMMARY_BELOW_ZOOM || fitZoom * PANNABLE_FACTOR < SUMMARY_BELOW_ZOOM) return undefined;
+  return READABLE_FIT_ZOOM;
+}
+
 /** The floating panels over the bottom of the canvas, measured now. */
 function bottomPanels(flow: Element): (Box & { anchor: 'left' | 'right' })[] {
   const origin = flow.getBoundingClientRect();
@@ -85,10 +105,17 @@ export function fitViewOptionsNow(rf: Pick<ReactFlowInstance<AppNode, AppEdge>, 
   const { width, height } = flow.getBoundingClientRect();
   const bounds = rf.getNodesBounds(nodes);
   const p = fitPadding(width, height, bounds, bottomPanels(flow));
-  return { ...FIT_VIEW_OPTIONS, padding: { top: `${p.top}px`, right: `${p.right}px`, bottom: `${p.bottom}px`, left: `${p.left}px` }, ...extra };
+  const fitZoom = Math.min((width - p.left - p.right) / Math.max(1, bounds.width), (height - p.top - p.bottom) / Math.max(1, bounds.height));
+  const minZoom = readableMinZoom(fitZoom, nodes.filter((n) => n.type === 'vpc').length);
+  return {
+    ...FIT_VIEW_OPTIONS,
+    padding: { top: `${p.top}px`, right: `${p.right}px`, bottom: `${p.bottom}px`, left: `${p.left}px` },
+    ...(minZoom === undefined ? {} : { minZoom }),
+    ...extra,
+  };
 }
 
-/** A fit of the whole network that leaves the floating panels their room (the Fit button, `f`, a new layout). */
+/** A fit of the whole network that leaves the floating panels their room (the Fit button, `f`, a new layout); a small network too big for its cards is fitted at the card zoom, centred. */
 export function useFitNetwork(): (extra?: FitViewOptions<AppNode>) => Promise<boolean> {
   const rf = useReactFlow<AppNode, AppEdge>();
   return useCallback((extra: FitViewOptions<AppNode> = {}) => rf.fitView(fitViewOptionsNow(rf, extra)), [rf]);

@@ -147,6 +147,26 @@ describe('level of detail on the sandbox demo', () => {
     expect(await page.getByTestId('overview-summaries').count()).toBe(0);
   });
 
+  it('opens the demo at card zoom on a screen too short for all of it, rather than as region summaries', async () => {
+    const { page } = session;
+    // 1440×820: the demo's whole fit would be under the card zoom here.
+    await page.setViewportSize({ width: 1440, height: 820 });
+    try {
+      await openGraph();
+      const view = await readViewport(page);
+      expect(view.zoom).toBeGreaterThanOrEqual(SUMMARY_BELOW_ZOOM);
+      expect(view.zoom).toBeLessThan(SUMMARY_BELOW_ZOOM + 0.01);
+      expect(await page.getByTestId('overview-canvas').count()).toBe(0);
+      expect(await page.locator('.vpc-card').count()).toBe(topology.vpcs.length);
+      await session.screenshot('lod-demo-short-screen');
+      // Zooming out from there still reaches the summaries.
+      await zoomOutToSummaries(page);
+      expect(await regionSummaries(page).count()).toBeGreaterThan(0);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   it('zooms into a region summary when it is clicked, and says what it sums up when the pointer rests on it', async () => {
     const page = await openGraph();
     const region = await inFlow(page, `[data-testid="region-frame-${ACCOUNTS.prod}-us-east-1"]`);

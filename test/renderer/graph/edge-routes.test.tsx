@@ -4,7 +4,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { App } from '../../../renderer/App';
 import { canvasRoutesOf, drawnEdgesOf, EDGE_END_GAP, routeBoxesOf } from '../../../renderer/graph/edges/edge-routes';
-import { fitPadding } from '../../../renderer/graph/fit';
+import { fitPadding, readableMinZoom } from '../../../renderer/graph/fit';
+import { isOverviewZoom, LARGE_NETWORK_VPCS, SUMMARY_BELOW_ZOOM } from '../../../renderer/graph/overview/zoom-levels';
 import { createAppStore } from '../../../renderer/store/app-store';
 import type { AppStore } from '../../../renderer/store/app-store';
 import { StoreProvider } from '../../../renderer/store/store-context';
@@ -108,5 +109,19 @@ describe('fitPadding', () => {
     const p = fitPadding(canvas.width, canvas.height, content, [{ ...legend, right: 200, top: 640 }, minimap]);
     expect(p.right).toBeGreaterThanOrEqual(canvas.width - minimap.left);
     expect(p.bottom).toBeLessThan(canvas.height - minimap.top);
+  });
+});
+
+describe('readableMinZoom', () => {
+  it('keeps a small network a little too big for the screen at the card zoom', () => {
+    const min = readableMinZoom(SUMMARY_BELOW_ZOOM * 0.9, 19)!;
+    expect(min).toBeGreaterThanOrEqual(SUMMARY_BELOW_ZOOM);
+    expect(isOverviewZoom(min)).toBe(false);
+  });
+
+  it('lets a network that fits, one far too big, and a large one fit whole', () => {
+    expect(readableMinZoom(SUMMARY_BELOW_ZOOM, 19)).toBeUndefined();
+    expect(readableMinZoom(SUMMARY_BELOW_ZOOM * 0.3, 19)).toBeUndefined();
+    expect(readableMinZoom(SUMMARY_BELOW_ZOOM * 0.9, LARGE_NETWORK_VPCS)).toBeUndefined();
   });
 });

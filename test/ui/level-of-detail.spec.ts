@@ -133,6 +133,11 @@ describe('level of detail on the sandbox demo', () => {
       }),
     );
     expect(links).toHaveLength(pairs.size);
+    // The transit gateway hubs stay on the zoomed-out canvas, one badge each in its region.
+    expect(topology.transitGateways.length).toBeGreaterThan(0);
+    const hubs = await page.getByRole('list', { name: 'Transit gateways' }).getByRole('listitem').allTextContents();
+    expect(hubs).toHaveLength(topology.transitGateways.length);
+    for (const g of topology.transitGateways) expect(hubs.some((h) => h.startsWith(`Transit gateway ${g.name ? `${g.name} (${g.id})` : g.id}, `) && h.includes(g.region))).toBe(true);
     expect(session.problems).toEqual([]);
     await session.screenshot('lod-demo-summaries-dark');
 

@@ -163,6 +163,12 @@ describe('level of detail on the sandbox demo', () => {
       expect(view.zoom).toBeLessThan(SUMMARY_BELOW_ZOOM + 0.01);
       expect(await page.getByTestId('overview-canvas').count()).toBe(0);
       expect(await page.locator('.vpc-card').count()).toBe(topology.vpcs.length);
+      // It shows from the top, where the first account frames start, below the banner's room.
+      const canvas = (await page.locator('.react-flow').boundingBox())!;
+      const tops = await page.locator('[data-testid^="account-frame-"]').evaluateAll((frames) => frames.map((f) => f.getBoundingClientRect().top));
+      const top = Math.min(...tops) - canvas.y;
+      expect(top).toBeGreaterThanOrEqual(40);
+      expect(top).toBeLessThanOrEqual(80);
       await session.screenshot('lod-demo-short-screen');
       // Zooming out from there still reaches the summaries.
       await zoomOutToSummaries(page);

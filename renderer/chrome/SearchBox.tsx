@@ -1,4 +1,4 @@
-/** Search and filter: VPCs and peerings by name, id, CIDR, IP address, account:, region:, tag: (see graph/search.ts). */
+/** Search and filter: VPCs, peerings and transit gateways by name, id, CIDR, IP address, account:, region:, tag: (see graph/search.ts). */
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangeEvent, KeyboardEvent } from 'react';

@@ -5,16 +5,25 @@
  * view ends beside it), whichever combination lets the network be drawn largest, measured from
  * their boxes at the moment of the fit (the legend may be collapsed, the minimap absent).
  */
-import type { FitViewOptions, ReactFlowInstance } from '@xyflow/react';
+import type { FitViewOptions, ReactFlowInstance, Viewport } from '@xyflow/react';
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 
 import type { AppEdge, AppNode } from './flow-types';
+import { LARGE_NETWORK_VPCS, SUMMARY_BELOW_ZOOM } from './overview/zoom-levels';
 
 /** Room at each side when nothing floats there: the banner's at the top, the zoom controls' at the right. */
 const BASE = { top: 52, right: 60, bottom: 24, left: 24 } as const;
 /** Space kept between the network and a floating panel. */
 const GAP = 16;
+/**
+ * A network whose whole fit would fall below the card zoom by no more than this factor is small
+ * enough to pan: its fit stops at the card zoom (cards readable, the rest a pan away) instead of
+ * showing region summaries.
+ */
+const PANNABLE_FACTOR = 2;
+/** The zoom such a fit ends at: a hair above the card zoom, so no rounding of the transform tips it into summaries. */
+const READABLE_FIT_ZOOM = SUMMARY_BELOW_ZOOM + 0.001;
 
 /** Fit options with the base padding, for a fit before anything is measured. */
 export const FIT_VIEW_OPTIONS: FitViewOptions<AppNode> = {
@@ -60,6 +69,17 @@ export function fitPadding(width: number, height: number, content: { width: numb
   return best!.padding;
 }
 
+/**
+ * The zoom a fit ends at instead of the whole network's: the card zoom for a small network (fewer VPCs than a large one)
+ * whose whole fit `fitZoom` would be summary-size but within `PANNABLE_FACTOR` of the card zoom;
+ * otherwise none (the whole network in view, summaries if that is what fits).
+ */
+export function readableZoom(fitZoom: number, vpcCount: number): number | undefined {
+  if (vpcCount === 0 || vpcCount >= LARGE_NETWORK_VPCS) return undefined;
+  if (fitZoom >= SUMMARY_BELOW_ZOOM || fitZoom * PANNABLE_FACTOR < SUMMARY_BELOW_ZOOM) return undefined;
+  return READABLE_FIT_ZOOM;
+}
+
 /** The floating panels over the bottom of the canvas, measured now. */
 function bottomPanels(flow: Element): (Box & { anchor: 'left' | 'right' })[] {
   const origin = flow.getBoundingClientRect();
@@ -77,19 +97,45 @@ function bottomPanels(flow: Element): (Box & { anchor: 'left' | 'right' })[] {
   return panels;
 }
 
-/** Fit options for the canvas as it is now (its size, its panels, the network's bounds). */
-export function fitViewOptionsNow(rf: Pick<ReactFlowInstance<AppNode, AppEdge>, 'getNodes' | 'getNodesBounds'>, extra: FitViewOptions<AppNode> = {}): FitViewOptions<AppNode> {
+/**
+ * The viewport that draws `bounds` at `zoom` in a `width` × `height` canvas inside `padding`: on
+ * each axis centred when it fits, else from its start (its top, its left), where a reader starts.
+ */
+export function viewportAt(width: number, height: number, bounds: { x: number; y: number; width: number; height: number }, padding: FitPadding, zoom: number): Viewport {
+  const axis = (size: number, start: number, end: number, from: number, extent: number) => {
+    const room = size - start - end;
+    const drawn = extent * zoom;
+    return (drawn <= room ? start + (room - drawn) / 2 : start) - from * zoom;
+  };
+  return { x: axis(width, padding.left, padding.right, bounds.x, bounds.width), y: axis(height, padding.top, padding.bottom, bounds.y, bounds.height), zoom };
+}
+
+/** How to fit the canvas as it is now (its size, its panels, the network's bounds): fit options, or for a small network too big for its cards the viewport at the card zoom. */
+export function fitNow(rf: Pick<ReactFlowInstance<AppNode, AppEdge>, 'getNodes' | 'getNodesBounds'>, extra: FitViewOptions<AppNode> = {}): { options: FitViewOptions<AppNode> } | { viewport: Viewport } {
   const flow = document.querySelector('[data-testid="topology-canvas"] .react-flow');
   const nodes = rf.getNodes();
-  if (!flow || nodes.length === 0) return { ...FIT_VIEW_OPTIONS, ...extra };
+  if (!flow || nodes.length === 0) return { options: { ...FIT_VIEW_OPTIONS, ...extra } };
   const { width, height } = flow.getBoundingClientRect();
   const bounds = rf.getNodesBounds(nodes);
   const p = fitPadding(width, height, bounds, bottomPanels(flow));
-  return { ...FIT_VIEW_OPTIONS, padding: { top: `${p.top}px`, right: `${p.right}px`, bottom: `${p.bottom}px`, left: `${p.left}px` }, ...extra };
+  const fitZoom = Math.min((width - p.left - p.right) / Math.max(1, bounds.width), (height - p.top - p.bottom) / Math.max(1, bounds.height));
+  const readable = readableZoom(fitZoom, nodes.filter((n) => n.type === 'vpc').length);
+  if (readable !== undefined) return { viewport: viewportAt(width, height, bounds, p, readable) };
+  return { options: { ...FIT_VIEW_OPTIONS, padding: { top: `${p.top}px`, right: `${p.right}px`, bottom: `${p.bottom}px`, left: `${p.left}px` }, ...extra } };
 }
 
-/** A fit of the whole network that leaves the floating panels their room (the Fit button, `f`, a new layout). */
+/**
+ * A fit of the whole network that leaves the floating panels their room (the Fit button, `f`, a
+ * new layout); a small network too big for its cards is shown at the card zoom instead, from its
+ * top (and its left when it is too wide), the rest a pan away.
+ */
 export function useFitNetwork(): (extra?: FitViewOptions<AppNode>) => Promise<boolean> {
   const rf = useReactFlow<AppNode, AppEdge>();
-  return useCallback((extra: FitViewOptions<AppNode> = {}) => rf.fitView(fitViewOptionsNow(rf, extra)), [rf]);
+  return useCallback(
+    (extra: FitViewOptions<AppNode> = {}) => {
+      const fit = fitNow(rf, extra);
+      return 'viewport' in fit ? rf.setViewport(fit.viewport, extra.duration ? { duration: extra.duration } : undefined) : rf.fitView(fit.options);
+    },
+    [rf],
+  );
 }

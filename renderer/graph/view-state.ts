@@ -106,6 +106,10 @@ let last: { topology?: Topology; selection?: Selection; mode?: CanvasMode; query
 export function viewStateOf(s: AppState): ViewState {
   const topology = s.snapshot?.topology;
   if (!topology) return EMPTY;
+  // The reach view's tint belongs to the Reach tab: it goes when another tab takes the side panel
+  // (a selection opens the inspector) or a path fix opens, whose own marks then hold the canvas;
+  // the question stays, and the tint comes back with the tab.
+  const reach = s.reach && s.panel === 'reach' && !s.pathFix ? s.reach : undefined;
   if (
     last.topology === topology &&
     last.selection === s.selection &&
@@ -113,11 +117,11 @@ export function viewStateOf(s: AppState): ViewState {
     last.query === s.query &&
     last.showDeleted === s.showDeleted &&
     last.pathFix === s.pathFix &&
-    last.reach === s.reach
+    last.reach === reach
   ) {
     return last.view;
   }
-  const extra = { ...(s.pathFix ? { pathFix: s.pathFix } : {}), ...(s.reach ? { reach: s.reach } : {}) };
+  const extra = { ...(s.pathFix ? { pathFix: s.pathFix } : {}), ...(reach ? { reach } : {}) };
   const view = computeViewState(topology, s.selection, s.mode, s.query, s.showDeleted, extra);
   last = { topology, selection: s.selection, mode: s.mode, query: s.query, showDeleted: s.showDeleted, ...extra, view };
   return view;

@@ -2,76 +2,30 @@
  * with each item's action wired to the API, and reject or delete (with the routes and rules
  * that point to it).
  *
- * Every button that changes AWS first makes its plan on the Node side and shows the exact calls
- * that plan makes (`CallsConfirm`); only Confirm runs that same plan (DryRun first). The Node side
- * rescans when a run changed AWS; the new snapshot then redraws the checklist, so nothing here
- * keeps its own copy of AWS state.
+ * Every button that changes AWS goes through the planned-action flow (plan/planned-action.tsx):
+ * its plan's exact calls are shown, and only Confirm runs that same plan (DryRun first).
  */
 import { useEffect, useRef, useState } from 'react';
 
-import type { ApiError, Result } from '../../shared/core/result';
+import type { Result } from '../../shared/core/result';
 import type { VpcId } from '../../shared/model/ids';
 import type { Peering, Topology } from '../../shared/model/topology';
 import type { ChecklistAction, ChecklistItem, PeeringChecklist as Checklist } from '../../shared/planning/peering-checklist';
-import type { PlanRun } from '../../shared/planning/plan-run';
-import type { PeeringPlan } from '../../shared/planning/plan-types';
 import { profilesFromTopology } from '../../shared/planning/plan-types';
 import { useAppStore } from '../store/store-context';
-import { CallsConfirm } from './plan/CallsConfirm';
+import { IntentConfirm, usePlannedAction, type IntentWords } from './plan/planned-action';
 import { PeeringChecklist } from './plan/PeeringChecklist';
 import { NEW_RULE, RuleEditor, ruleRequestOf, type RuleDraft } from './plan/RuleEditor';
 
-/** A line under the actions: how the last one went, and what to do about it. */
-export type Notice = { tone: 'ok' | 'bad' | 'info'; text: string; fix?: string };
+export { describeRun, fromError, type Notice } from './plan/planned-action';
 type BusyId = ChecklistItem['id'] | 'delete' | 'reject';
-
-/** A plan waiting for the user's confirmation, with how to word it. */
-interface Intent {
-  readonly id: BusyId;
-  /** The action in notices ("Accept", "Delete"). */
-  readonly what: string;
-  readonly title: string;
-  readonly confirmLabel: string;
-  readonly danger?: boolean;
-  readonly plan: PeeringPlan;
-  /** Unticked steps, sent with the run as they are listed. */
-  readonly disabled: readonly string[];
-  /** Cleanup steps can be ticked and unticked in the list (deletion). */
-  readonly toggles?: boolean;
-  /** After it completed, the peering is gone: the selection clears. */
-  readonly clearsSelection?: boolean;
-}
-
-/** Words for how a run ended. */
-export function describeRun(run: PlanRun, what: string): Notice {
-  switch (run.outcome) {
-    case 'completed':
-      return { tone: 'ok', text: `${what}: done. Rescanning to show it.` };
-    case 'completed-with-handoff':
-      return { tone: 'info', text: `${what}: done on this side; the other account's owner has steps left (see the checklist).` };
-    case 'waiting-for-accepter':
-      return { tone: 'info', text: `${what}: waiting for the other account to accept.` };
-    case 'conflict':
-      return { tone: 'bad', text: `${what}: a route points elsewhere.`, fix: 'Open the peering plan to decide whether to replace it.' };
-    default:
-      return run.error ? { tone: 'bad', text: run.error.message, fix: run.error.fix } : { tone: 'info', text: `${what}: ${run.outcome ?? run.phase}.` };
-  }
-}
-
-/** An API error as a notice. */
-export function fromError(error: ApiError): Notice {
-  return { tone: 'bad', text: error.message, fix: error.fix };
-}
 
 /** Checklist (computed by the inspector from the latest snapshot), reject and delete for `peering`. */
 export function PeeringActions({ topology, peering, checklist }: { topology: Topology; peering: Peering; checklist: Result<Checklist> }) {
   const client = useAppStore((s) => s.client);
   const openPlan = useAppStore((s) => s.openPlan);
   const refresh = useAppStore((s) => s.refresh);
-  const clearSelection = useAppStore((s) => s.clearSelection);
-  const [busy, setBusy] = useState<BusyId | undefined>();
-  const [notice, setNotice] = useState<Notice | undefined>();
-  const [intent, setIntent] = useState<Intent | undefined>();
+  const { busy, notice, intent, setNotice, setIntent, ask, confirm } = usePlannedAction<BusyId>();
   /** The rule being written after "add rules" was clicked. */
   const [rule, setRule] = useState<RuleDraft | undefined>();
   const profiles = profilesFromTopology(topology.accounts);
@@ -81,36 +35,8 @@ export function PeeringActions({ topology, peering, checklist }: { topology: Top
   const deletable = peering.status === 'active' || pending || peering.status === 'provisioning';
   const label = peering.name ? `"${peering.name}" (${peering.id})` : peering.id;
 
-  /** Make the plan of an action and show its calls; nothing changes until the user confirms. */
-  async function ask(id: BusyId, makePlan: () => Promise<Result<PeeringPlan>>, words: Omit<Intent, 'id' | 'plan' | 'disabled'>): Promise<void> {
-    setBusy(id);
-    setNotice(undefined);
-    setIntent(undefined);
-    try {
-      const plan = await makePlan();
-      if (!plan.ok) return setNotice(fromError(plan.error));
-      setIntent({ ...words, id, plan: plan.value, disabled: plan.value.steps.filter((s) => !s.enabled).map((s) => s.id) });
-    } finally {
-      setBusy(undefined);
-    }
-  }
-
-  /** Run the confirmed plan, with the steps unticked exactly as listed. */
-  async function confirm(confirmed: Intent): Promise<void> {
-    setBusy(confirmed.id);
-    try {
-      const r = await client.runPlan({ planId: confirmed.plan.id, disabledStepIds: [...confirmed.disabled] });
-      setIntent(undefined);
-      if (!r.ok) return setNotice(fromError(r.error));
-      setNotice(describeRun(r.value, confirmed.what));
-      if (confirmed.clearsSelection && (r.value.outcome === 'completed' || r.value.outcome === 'completed-with-handoff')) clearSelection();
-    } finally {
-      setBusy(undefined);
-    }
-  }
-
   /** Plan what the peering lacks (only the asked part) and show its calls. */
-  function complete(input: Parameters<typeof client.planCompletion>[0], id: BusyId, words: Omit<Intent, 'id' | 'plan' | 'disabled'>): void {
+  function complete(input: Parameters<typeof client.planCompletion>[0], id: BusyId, words: IntentWords<BusyId>): void {
     void ask(id, () => client.planCompletion(input), words);
   }
 
@@ -234,33 +160,7 @@ export function PeeringActions({ topology, peering, checklist }: { topology: Top
           </button>
         )}
       </div>
-      {intent && (
-        <CallsConfirm
-          key={intent.plan.id}
-          plan={intent.plan}
-          disabled={intent.disabled}
-          title={intent.title}
-          confirmLabel={intent.confirmLabel}
-          {...(intent.danger ? { danger: true } : {})}
-          busy={!!busy}
-          {...(intent.toggles
-            ? { onToggle: (stepId: string, on: boolean) => setIntent({ ...intent, disabled: on ? intent.disabled.filter((id) => id !== stepId) : [...intent.disabled, stepId] }) }
-            : {})}
-          onConfirm={() => void confirm(intent)}
-          onCancel={() => setIntent(undefined)}
-        >
-          {intent.plan.notes.length > 0 && (
-            <ul className="plan-notes">
-              {intent.plan.notes.map((n) => (
-                <li key={n.message} className={`note-${n.level}`}>
-                  {n.message}
-                  {n.fix ? ` ${n.fix}` : ''}
-                </li>
-              ))}
-            </ul>
-          )}
-        </CallsConfirm>
-      )}
+      {intent && <IntentConfirm intent={intent} busy={!!busy} onChange={setIntent} onConfirm={() => void confirm(intent)} onCancel={() => setIntent(undefined)} />}
     </section>
   );
 }

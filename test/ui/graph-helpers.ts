@@ -12,6 +12,7 @@ import type { Result } from '../../shared/core/result';
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { Topology } from '../../shared/model/topology';
 import { decodeWire, encodeWire } from '../../shared/api/wire';
+import { isOverviewZoom, SUMMARY_BELOW_ZOOM } from '../../renderer/graph/overview/zoom-levels';
 import { openBrowser, type BrowserSession } from '../support/browser';
 import { startHarness } from '../support/harness';
 import type { SandboxHandle } from '../support/start-sandbox';
@@ -83,6 +84,9 @@ export async function openSandboxDemo(page: Page, harness: { origin: string; tok
   await page.getByRole('table', { name: 'Discovery progress' }).waitFor({ timeout: 60_000 });
   await page.getByRole('heading', { name: 'Last scan' }).waitFor({ timeout: 120_000 });
   await waitForGraph(page, 60_000);
+  // Every spec on the demo expects its cards: a demo that opens as region summaries fails here, saying so.
+  const zoom = (await readViewport(page)).zoom;
+  if (isOverviewZoom(zoom)) throw new Error(`the sandbox demo opened as region summaries (zoom ${zoom.toFixed(3)}, cards from ${SUMMARY_BELOW_ZOOM.toFixed(3)}): make its fit keep the card zoom`);
   const workspace = await callHarness(harness, 'getWorkspace', {});
   if (!workspace.ok || !workspace.value.snapshot) throw new Error('the sandbox scan left no snapshot');
   return workspace.value.snapshot.topology;

@@ -133,6 +133,11 @@ describe('level of detail on the sandbox demo', () => {
       }),
     );
     expect(links).toHaveLength(pairs.size);
+    // The transit gateway hubs stay on the zoomed-out canvas, one badge each in its region.
+    expect(topology.transitGateways.length).toBeGreaterThan(0);
+    const hubs = await page.getByRole('list', { name: 'Transit gateways' }).getByRole('listitem').allTextContents();
+    expect(hubs).toHaveLength(topology.transitGateways.length);
+    for (const g of topology.transitGateways) expect(hubs.some((h) => h.startsWith(`Transit gateway ${g.name ? `${g.name} (${g.id})` : g.id}, `) && h.includes(g.region))).toBe(true);
     expect(session.problems).toEqual([]);
     await session.screenshot('lod-demo-summaries-dark');
 
@@ -145,6 +150,32 @@ describe('level of detail on the sandbox demo', () => {
     await page.locator('.vpc-card').first().waitFor();
     expect(await page.locator('.vpc-card').count()).toBe(topology.vpcs.length);
     expect(await page.getByTestId('overview-summaries').count()).toBe(0);
+  });
+
+  it('opens the demo at card zoom on a screen too short for all of it, rather than as region summaries', async () => {
+    const { page } = session;
+    // 1440×820: the demo's whole fit would be under the card zoom here.
+    await page.setViewportSize({ width: 1440, height: 820 });
+    try {
+      await openGraph();
+      const view = await readViewport(page);
+      expect(view.zoom).toBeGreaterThanOrEqual(SUMMARY_BELOW_ZOOM);
+      expect(view.zoom).toBeLessThan(SUMMARY_BELOW_ZOOM + 0.01);
+      expect(await page.getByTestId('overview-canvas').count()).toBe(0);
+      expect(await page.locator('.vpc-card').count()).toBe(topology.vpcs.length);
+      // It shows from the top, where the first account frames start, below the banner's room.
+      const canvas = (await page.locator('.react-flow').boundingBox())!;
+      const tops = await page.locator('[data-testid^="account-frame-"]').evaluateAll((frames) => frames.map((f) => f.getBoundingClientRect().top));
+      const top = Math.min(...tops) - canvas.y;
+      expect(top).toBeGreaterThanOrEqual(40);
+      expect(top).toBeLessThanOrEqual(80);
+      await session.screenshot('lod-demo-short-screen');
+      // Zooming out from there still reaches the summaries.
+      await zoomOutToSummaries(page);
+      expect(await regionSummaries(page).count()).toBeGreaterThan(0);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
   });
 
   it('zooms into a region summary when it is clicked, and says what it sums up when the pointer rests on it', async () => {

@@ -83,11 +83,16 @@ describe('Fix… from the Reach tab', () => {
     const entry = reach.locator(`[data-reach-to="${to.id}"]`);
     await entry.scrollIntoViewIfNeeded();
     await session.screenshot('reach-fix-row');
+    // The row tints the canvas while the Reach tab shows it.
+    const tinted = () => page.locator('.vpc-card').evaluateAll((cards) => cards.filter((c) => /\bis-reach-(source|ok|blocked|unknown)\b/.test(c.className)).length);
+    expect(await tinted()).toBeGreaterThan(0);
     await entry.getByRole('button', { name: 'Fix…' }).click();
 
     // The pair inspector opens on the pair, asking about tcp/443, and the fix plans tcp/443.
     const inspector = page.getByTestId('inspector-pair');
     await inspector.waitFor();
+    // The fix's pair holds the canvas: the row's tint is gone.
+    await expect.poll(tinted).toBe(0);
     expect(await inspector.getByRole('combobox', { name: 'Protocol' }).inputValue()).toBe('tcp');
     expect(await inspector.getByRole('textbox', { name: 'Port' }).inputValue()).toBe('443');
     expect(await inspector.getByTestId('reachability-verdict').textContent()).toBe('Traffic cannot flow on tcp/443');

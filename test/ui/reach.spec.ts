@@ -130,6 +130,14 @@ describe('the reach view in Chromium, on the sandbox demo', () => {
     expect(expected.entries.find((e) => e.to === vpc('prod-app-eu').id)).toMatchObject({ verdict: 'blocked', reason: 'security-group' });
     expect(await listed(page)).toEqual(expected.entries.map((e) => `${e.to} ${e.verdict} ${e.reason ?? ''}`.trim()));
     await session.screenshot('reach-row-hub-53');
+    // Selecting another VPC opens the inspector and takes the tint away; the Reach tab brings it back with its question.
+    const classOf = (id: string) => page.locator(cardSelector(id)).getAttribute('class');
+    await page.locator(cardSelector(vpc('prod-app-eu').id)).dispatchEvent('click', { bubbles: true });
+    await expect.poll(() => classOf(hub.id)).not.toContain('is-reach-source');
+    expect(await classOf(vpc('prod-app-eu').id)).not.toContain('is-reach-blocked');
+    await page.getByRole('tab', { name: 'Reach' }).click();
+    await expect.poll(() => panel.getByRole('heading', { name: 'Reach on tcp/53' }).count()).toBe(1);
+    await expect.poll(() => classOf(hub.id)).toContain('is-reach-source');
     await panel.getByRole('button', { name: 'Clear' }).click();
     expect(await page.locator(cardSelector(hub.id)).getAttribute('class')).not.toContain('is-reach-source');
   });

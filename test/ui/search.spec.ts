@@ -132,6 +132,27 @@ describe('search in Chromium, on the sandbox demo', () => {
     expect(session.problems).toEqual([]);
   });
 
+  it('finds a transit gateway by its name and by its id, selects it with Enter and brings its hub into view', async () => {
+    const page = await openGraph();
+    expect(topology.transitGateways.length).toBeGreaterThan(0);
+    const hub = topology.transitGateways.find((g) => g.name === 'eu-tgw') ?? topology.transitGateways[0]!;
+    const label = hub.name ?? hub.id;
+    let results = await searchFor(label.toUpperCase());
+    await expect.poll(() => names(results)).toContain(label);
+    results = await searchFor(hub.id);
+    await expect.poll(() => names(results)).toEqual([label]);
+    expect(await results.getByRole('option').textContent()).toContain(`transit gateway · id ${hub.id}`);
+    expect(await page.getByTestId('mode-banner').textContent()).toBe(`1 transit gateway matches “${hub.id}” · Esc to clear`);
+    await page.keyboard.press('Enter');
+    const inspector = page.getByTestId('inspector-tgw');
+    await inspector.waitFor();
+    expect(await inspector.textContent()).toContain(hub.id);
+    await expect.poll(() => page.getByTestId(`tgw-hub-${hub.id}`).getAttribute('class')).toContain('is-selected');
+    await expect.poll(() => inView(`[data-testid="tgw-hub-${hub.id}"]`)).toBe(true);
+    await session.screenshot('search-tgw-id');
+    expect(session.problems).toEqual([]);
+  });
+
   it('finds a peering by part of its Name tag and selects it with a click', async () => {
     const page = await openGraph();
     const peering = peeringNamed('analytics-to-prod');

@@ -58,6 +58,16 @@ describe('the VPCs a selected VPC reaches', () => {
     expect(shared).toContain('routes choose both, by block');
     expect(shared).toMatch(/there: pcx-\S+ \(hub-prod-app\) and hub-tgw/);
     expect(shared).toMatch(/rtb-\S+: 10\.0\.0\.0\/16 → pcx-/);
+    // Each of shared-services' blocks with its own path: the /15 route to hub-tgw shows for 10.1.0.0/16.
+    const sharedVpc = topology.vpcs.find((v) => v.id === vpcId('shared-services'))!;
+    expect(sharedVpc.cidrBlocks.filter((b) => b.family === 'ipv4').map((b) => b.cidr)).toEqual(['10.0.0.0/16', '10.1.0.0/16']);
+    const byBlock = item('shared-services').getByRole('list', { name: 'there, by block' }).getByRole('listitem');
+    // prod-app-private (zone a) has no /15: from there only 10.0.0.0/16 gets through; each block says so, table by table.
+    const lines = await byBlock.allTextContents();
+    expect(lines.some((l) => /^10\.0\.0\.0\/16 from rtb-\S+ \([^)]+\) → pcx-\S+ \(hub-prod-app\)rtb-\S+: 10\.0\.0\.0\/16 → pcx-/.test(l)), lines.join('\n')).toBe(true);
+    expect(lines.some((l) => /^10\.1\.0\.0\/16 from rtb-\S+ \([^)]+\) → hub-tgwrtb-\S+: 10\.0\.0\.0\/15 → tgw-\S+; tgw-rtb-\S+ \(hub-tgw\): 10\.1\.0\.0\/16 → tgw-attach-/.test(l)), lines.join('\n')).toBe(true);
+    expect(lines.some((l) => /^10\.1\.0\.0\/16 from rtb-\S+ \([^)]+\) → not delivered/.test(l)), lines.join('\n')).toBe(true);
+    expect(new Set(await byBlock.evaluateAll((li) => li.map((x) => x.getAttribute('data-block'))))).toEqual(new Set(['10.0.0.0/16', '10.1.0.0/16']));
     // The eu VPC is joined through hub-tgw → eu-tgw, but prod-app routes nothing there.
     const eu = page.getByTestId('reaches-neither').locator(`[data-vpc-id="${vpcId('shared-services-eu')}"]`);
     expect(await eu.textContent()).toContain('transit gateway');

@@ -31,6 +31,8 @@ import { PEERING_STATUS } from './peering/status';
 import { peeringEdges } from './peering/to-flow';
 import { TgwInspector } from './tgw/TgwInspector';
 import { TgwNode } from './tgw/TgwNode';
+import { TGW_PAINTER } from './tgw/paint-overview';
+import { TGW_SEARCH } from './tgw/search';
 import { TGW_STATUS } from './tgw/status';
 import { tgwNode } from './tgw/to-flow';
 import { TgwAttachmentEdge } from './tgw-attachment/TgwAttachmentEdge';
@@ -81,7 +83,17 @@ export const GRAPH_KINDS = {
     label: peeringLabel,
   },
   ghost: { drawn: 'edge', component: GhostEdge, legend: GHOST_LEGEND, label: ghostLabel },
-  tgw: { drawn: 'node', component: TgwNode, toNode: tgwNode, inspector: TgwInspector, reads: ['transitGateways'], status: TGW_STATUS, keepOff: 'whole' },
+  tgw: {
+    drawn: 'node',
+    component: TgwNode,
+    toNode: tgwNode,
+    inspector: TgwInspector,
+    reads: ['transitGateways'],
+    search: TGW_SEARCH,
+    overview: TGW_PAINTER,
+    status: TGW_STATUS,
+    keepOff: 'whole',
+  },
   'tgw-attachment': {
     drawn: 'edge',
     component: TgwAttachmentEdge,

@@ -32,10 +32,11 @@ interface SummaryListProps {
   readonly emphasis: SummaryEmphasis;
 }
 
-/** Accounts, regions and the links between regions, one sentence each, visually hidden. */
+/** Accounts, regions, transit gateway hubs and the links between regions, one sentence each, visually hidden. */
 export const SummaryList = memo(function SummaryList({ summary, boxes, emphasis }: SummaryListProps) {
   const names = accountNamesOf(boxes);
   const regionName = regionNamer(summary, names);
+  const hubs = [...boxes.values()].flatMap((b) => (b.node.type === 'tgw' ? [b.node] : []));
   return (
     <section className="visually-hidden" aria-label="Network summary" data-testid="overview-summaries">
       <ul aria-label="Account summaries">
@@ -51,6 +52,16 @@ export const SummaryList = memo(function SummaryList({ summary, boxes, emphasis 
           return (
             <li key={r.id} data-box={r.id} data-mark={e?.mark ?? (e?.dimmed ? 'dimmed' : 'none')}>
               {regionSentence(r, names.get(accountBoxId(r.accountId)) ?? r.accountId, e)}
+            </li>
+          );
+        })}
+      </ul>
+      <ul aria-label="Transit gateways">
+        {hubs.map((h) => {
+          const g = h.data.gateway;
+          return (
+            <li key={h.id} data-box={h.id}>
+              {`Transit gateway ${g.name ? `${g.name} (${g.id})` : g.id}, ${h.data.accountLabel} ${g.region}${g.routing.state === 'unread' ? ', routing not read' : ''}`}
             </li>
           );
         })}

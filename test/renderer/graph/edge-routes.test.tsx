@@ -4,7 +4,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { App } from '../../../renderer/App';
 import { canvasRoutesOf, drawnEdgesOf, EDGE_END_GAP, routeBoxesOf } from '../../../renderer/graph/edges/edge-routes';
-import { fitPadding } from '../../../renderer/graph/fit';
+import { fitPadding, readableZoom, viewportAt } from '../../../renderer/graph/fit';
+import { isOverviewZoom, LARGE_NETWORK_VPCS, SUMMARY_BELOW_ZOOM } from '../../../renderer/graph/overview/zoom-levels';
 import { createAppStore } from '../../../renderer/store/app-store';
 import type { AppStore } from '../../../renderer/store/app-store';
 import { StoreProvider } from '../../../renderer/store/store-context';
@@ -108,5 +109,31 @@ describe('fitPadding', () => {
     const p = fitPadding(canvas.width, canvas.height, content, [{ ...legend, right: 200, top: 640 }, minimap]);
     expect(p.right).toBeGreaterThanOrEqual(canvas.width - minimap.left);
     expect(p.bottom).toBeLessThan(canvas.height - minimap.top);
+  });
+});
+
+describe('readableZoom', () => {
+  it('keeps a small network a little too big for the screen at the card zoom', () => {
+    const min = readableZoom(SUMMARY_BELOW_ZOOM * 0.9, 19)!;
+    expect(min).toBeGreaterThanOrEqual(SUMMARY_BELOW_ZOOM);
+    expect(isOverviewZoom(min)).toBe(false);
+  });
+
+  it('lets a network that fits, one far too big, and a large one fit whole', () => {
+    expect(readableZoom(SUMMARY_BELOW_ZOOM, 19)).toBeUndefined();
+    expect(readableZoom(SUMMARY_BELOW_ZOOM * 0.3, 19)).toBeUndefined();
+    expect(readableZoom(SUMMARY_BELOW_ZOOM * 0.9, LARGE_NETWORK_VPCS)).toBeUndefined();
+  });
+});
+
+describe('viewportAt', () => {
+  const padding = { top: 52, right: 60, bottom: 24, left: 24 };
+
+  it('centres what fits on an axis and starts what does not from its top or left', () => {
+    // 1000 × 800 flow units at 0.5: 500 wide (fits in 916), 400 tall (does not fit in 224).
+    const v = viewportAt(1000, 300, { x: 100, y: 200, width: 1000, height: 800 }, padding, 0.5);
+    expect(v.zoom).toBe(0.5);
+    expect(v.x + 100 * 0.5).toBeCloseTo(24 + (916 - 500) / 2);
+    expect(v.y + 200 * 0.5).toBeCloseTo(52);
   });
 });

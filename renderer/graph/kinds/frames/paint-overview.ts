@@ -14,6 +14,7 @@ import type { NodePainter, PaintContext, PaintedBox } from '../../overview/paint
 import { toScreen } from '../../overview/paint';
 import type { RegionMark } from '../../overview/summary-emphasis';
 import type { Token } from '../../overview/summary-text';
+import { HUB_BAND, regionsWithHubs } from '../tgw/paint-overview';
 import { bodyToken, drawLine, FONT_ACCOUNT, FONT_REGION, FONT_REGION_SMALL, HEADER, measureWith, separatorWidth, TEXT, TextBitmaps } from '../../overview/summary-text';
 import { accountTokens, countOf, flowTokens, regionLines, regionTokens, worstToken } from '../../overview/summary-words';
 
@@ -92,12 +93,14 @@ export const ACCOUNT_PAINTER: NodePainter<AccountFlowNode> = {
   },
 };
 
-/** Where a region's text may go on screen: its box below its account's header band. */
+/** Where a region's text may go on screen: its box below its account's header band, above its hubs' band. */
 function textArea(p: PaintContext, b: PaintedBox<RegionFlowNode>, screen: Rect): Rect {
   const parent = b.node.parentId ? p.boxes.get(b.node.parentId) : undefined;
   const band = parent?.node.type === 'account' ? headerOf(p, parent as PaintedBox<AccountFlowNode>).band : undefined;
   const top = band && band.x < screen.x + screen.width && screen.x < band.x + band.width ? Math.max(screen.y, band.y + band.height) : screen.y;
-  return { x: screen.x, y: top, width: screen.width, height: screen.y + screen.height - top };
+  // A region holding transit gateways keeps its bottom band for their badges.
+  const bottom = screen.y + screen.height - (regionsWithHubs(p.topology).has(b.node.id) ? HUB_BAND : 0);
+  return { x: screen.x, y: top, width: screen.width, height: bottom - top };
 }
 
 /** A region: a summary box over the edges, in the colour of its worst peering state, outlined when it holds what is emphasised. */

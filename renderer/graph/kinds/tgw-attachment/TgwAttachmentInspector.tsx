@@ -1,8 +1,9 @@
-/** The inspector section of a VPC attachment: its facts and its checklist (accepted → associated → propagating → VPC routes → return path), each failing step with its AWS CLI fix. */
+/** The inspector section of a VPC attachment: its facts, its checklist (accepted → associated → propagating → VPC routes → return path), each failing step with its AWS CLI fix, and Delete. */
 import type { TgwStepState } from '../../../../shared/analysis/tgw-attachment-checklist';
 import { tgwAttachmentChecklist } from '../../../../shared/analysis/tgw-attachment-checklist';
 import { tgwAttachmentDetail } from '../../../../shared/diagram/kinds/tgw-attachment/scene';
 import type { VpcId } from '../../../../shared/model/ids';
+import { AttachmentActions } from '../../../panels/AttachmentActions';
 import { useAppStore } from '../../../store/store-context';
 import { VpcLink } from '../inspector-parts';
 import type { InspectorSectionProps } from '../inspector-parts';
@@ -78,6 +79,7 @@ export function TgwAttachmentInspector({ topology, id }: InspectorSectionProps) 
           );
         })}
       </ol>
+      <AttachmentActions key={a.id} topology={topology} attachment={a} />
     </section>
   );
 }

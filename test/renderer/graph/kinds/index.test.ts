@@ -21,8 +21,8 @@ describe('the graph kinds table', () => {
     for (const kind of ['account', 'region', 'ghost'] as const) expect(inspectorOf(kind)).toBeUndefined();
   });
 
-  it('lists VPCs and peerings as search results, frames only lending their words to what they hold', () => {
-    expect(KIND_ENTRIES.filter(([, e]) => e.search?.result).map(([kind]) => kind)).toEqual(['vpc', 'peering']);
+  it('lists VPCs, peerings and transit gateways as search results, frames only lending their words to what they hold', () => {
+    expect(KIND_ENTRIES.filter(([, e]) => e.search?.result).map(([kind]) => kind)).toEqual(['vpc', 'peering', 'tgw']);
     expect(KIND_ENTRIES.filter(([, e]) => e.search && !e.search.result).map(([kind]) => kind)).toEqual(['account', 'region']);
   });
 

@@ -31,6 +31,10 @@ export const COMMANDS = {
     summary: 'For one port, every VPC a VPC or account can reach and every connected one it cannot, with why; or account × account',
     load: async () => (await import('./reach')).reachCommand,
   },
+  'role-template': {
+    summary: 'Print the CloudFormation template of the read-only role organisation scans assume (for a StackSet)',
+    load: async () => (await import('./role-template')).roleTemplateCommand,
+  },
   scan: {
     summary: 'Discover VPCs, peerings and routes of the chosen profiles and regions into a snapshot file',
     load: async () => (await import('./scan')).scanCommand,

@@ -102,7 +102,7 @@ describe('generateOrganization', () => {
   it('gives every account the read-only role and every member OrganizationAccountAccessRole, trusting the management account', async () => {
     const sb = await startSandbox({ scenario: generateOrganization({ accounts: 4, ous: 1, seed: 2 }) });
     try {
-      const [mgmt, member] = sb.accounts as readonly [{ profile: string; accountId: string }, { profile: string; accountId: string }];
+      const [mgmt, member] = [sb.accounts[0]!, sb.accounts[1]!];
       for (const [account, role] of [[member.accountId, 'PeerscapeReadOnly'], [member.accountId, 'OrganizationAccountAccessRole'], [mgmt.accountId, 'PeerscapeReadOnly']] as const) {
         const r = await sts(sb, mgmt.profile).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/${role}`, RoleSessionName: 'generated' }));
         expect(r.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${account}:assumed-role/${role}/generated`);

@@ -19,7 +19,8 @@ import type { RouteTableId, VpcId } from '../model/ids';
 import type { TransitGatewayAttachmentId, TransitGatewayId, TransitGatewayRouteTableId, TransitGatewayRoutingUnknown } from '../model/kinds/transit-gateway';
 import type { Route, Topology, TransitGateway, TransitGatewayAttachment, TransitGatewayRouteTable } from '../model/topology';
 import { awsCommandText, ec2Command, routeDestination } from '../words/aws-cli';
-import { findServingTables, indexTopology, labelRouteTable } from './topology-index';
+import type { TopologyIndex } from './topology-index';
+import { cliPlaceOf, findServingTables, indexTopology, labelRouteTable } from './topology-index';
 import type { Destination } from './tgw-checklist-lookups';
 import { associatedTable, backTablesOf, checklistIndexOf, destination, destinationsOf, NONE, tgwRouteFor, v4RoutesOf, vpcBlocks, vpcRouteFor } from './tgw-checklist-lookups';
 
@@ -73,9 +74,10 @@ export function tgwRoutingUnreadWords(reason: TransitGatewayRoutingUnknown, gate
 }
 
 /** The attachment-state words of a step that is not `available`. */
-function acceptedStep(a: TransitGatewayAttachment, gateway: TransitGateway | undefined): TgwChecklistStep {
+function acceptedStep(index: TopologyIndex, a: TransitGatewayAttachment, gateway: TransitGateway | undefined): TgwChecklistStep {
   const base = { id: 'accepted', title: 'Accepted' } as const;
-  const region = { region: a.region };
+  const owner = cliPlaceOf(index, a.transitGatewayOwnerId, a.region);
+  const vpcOwner = cliPlaceOf(index, a.resourceOwnerId, a.region);
   switch (a.state) {
     case 'available':
       return { ...base, state: 'ok', details: ['The attachment is available.'], fixes: [] };
@@ -84,7 +86,7 @@ function acceptedStep(a: TransitGatewayAttachment, gateway: TransitGateway | und
         ...base,
         state: 'failing',
         details: [`Waiting for the gateway owner (${a.transitGatewayOwnerId}) to accept it${gateway?.options.autoAcceptSharedAttachments === false ? ' (the gateway does not auto-accept shared attachments)' : ''}.`],
-        fixes: [awsCommandText(ec2Command('AcceptTransitGatewayVpcAttachment', { TransitGatewayAttachmentId: a.id }), region)],
+        fixes: [awsCommandText(ec2Command('AcceptTransitGatewayVpcAttachment', { TransitGatewayAttachmentId: a.id }), owner)],
       };
     case 'pending':
     case 'modifying':
@@ -98,7 +100,7 @@ function acceptedStep(a: TransitGatewayAttachment, gateway: TransitGateway | und
         ...base,
         state: 'failing',
         details: [`The attachment is ${a.state}: it carries nothing. Delete it and attach the VPC again.`],
-        fixes: [awsCommandText(ec2Command('DeleteTransitGatewayVpcAttachment', { TransitGatewayAttachmentId: a.id }), region)],
+        fixes: [awsCommandText(ec2Command('DeleteTransitGatewayVpcAttachment', { TransitGatewayAttachmentId: a.id }), vpcOwner)],
       };
     default:
       return { ...base, state: 'failing', details: [`The attachment is ${a.state}: it carries nothing.`], fixes: [] };
@@ -123,8 +125,8 @@ export function tgwAttachmentChecklist(topology: Topology, transitGatewayId: Tra
   const index = indexTopology(topology);
   const gateway = c.gateway.get(`${transitGatewayId}|${a.region}`);
   const vpcId = (a.vpc?.vpcId ?? a.resourceId) as VpcId;
-  const region = { region: a.region };
-  const accepted = acceptedStep(a, gateway);
+  const region = cliPlaceOf(index, a.transitGatewayOwnerId, a.region);
+  const accepted = acceptedStep(index, a, gateway);
   const available = a.state === 'available';
   const unread = gateway?.routing.state === 'unread' ? tgwRoutingUnreadWords(gateway.routing.reason, gateway) : !gateway ? { reason: 'the snapshot does not hold the gateway', fix: `Scan the gateway owner's account ${a.transitGatewayOwnerId} in ${a.region}.` } : undefined;
   const tables = c.tables.get(`${transitGatewayId}|${a.region}`) ?? NONE;
@@ -255,7 +257,7 @@ export function tgwAttachmentChecklist(topology: Topology, transitGatewayId: Tra
           continue;
         }
         details.push(route?.state === 'blackhole' ? `${labelRouteTable(rt)}: the route to ${d} is a blackhole.` : `${labelRouteTable(rt)} has no route to ${d} through ${transitGatewayId}.`);
-        fixes.push(awsCommandText(ec2Command(route && toGateway ? 'ReplaceRoute' : 'CreateRoute', { RouteTableId: rt.id as RouteTableId, ...routeDestination(d), TransitGatewayId: transitGatewayId }), { region: rt.region }));
+        fixes.push(awsCommandText(ec2Command(route && toGateway ? 'ReplaceRoute' : 'CreateRoute', { RouteTableId: rt.id as RouteTableId, ...routeDestination(d), TransitGatewayId: transitGatewayId }), cliPlaceOf(index, rt.accountId, rt.region)));
       }
     }
     vpcRoutes =

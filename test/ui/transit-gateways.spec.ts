@@ -102,13 +102,13 @@ describe('transit gateways on the canvas', () => {
       ['return-path', 'ok'],
     ]);
     expect(await inspector.locator('li[data-step="vpc-routes"] pre.command').first().textContent()).toBe(
-      'aws ec2 create-route --route-table-id rtb-0data --destination-cidr-block 10.1.0.0/16 --transit-gateway-id tgw-0hub1 --region eu-west-1',
+      'aws ec2 create-route --route-table-id rtb-0data --destination-cidr-block 10.1.0.0/16 --transit-gateway-id tgw-0hub1 --profile apps --region eu-west-1',
     );
     await session!.screenshot('tgw-attachment-checklist');
 
     await page.getByTestId('edge-label-tgw-attach-0staging').click();
     await page.locator('[data-testid="inspector-tgw-attachment"] li[data-step="accepted"][data-state="failing"]').waitFor();
-    expect(await page.locator('li[data-step="accepted"] pre.command').textContent()).toBe('aws ec2 accept-transit-gateway-vpc-attachment --transit-gateway-attachment-id tgw-attach-0staging --region eu-west-1');
+    expect(await page.locator('li[data-step="accepted"] pre.command').textContent()).toBe('aws ec2 accept-transit-gateway-vpc-attachment --transit-gateway-attachment-id tgw-attach-0staging --profile network --region eu-west-1');
   });
 
   it('says a shared hub’s routing was not read, why and what to do', async () => {

@@ -30,7 +30,7 @@ describe('tgwAttachmentChecklist', () => {
     const { topology } = tgwEstate();
     const { c, step } = stepsOf(topology, 'tgw-0hub1', 'tgw-attach-0data');
     expect(step['vpc-routes']!.state).toBe('failing');
-    expect(step['vpc-routes']!.fixes).toContain('aws ec2 create-route --route-table-id rtb-0data --destination-cidr-block 10.1.0.0/16 --transit-gateway-id tgw-0hub1 --region eu-west-1');
+    expect(step['vpc-routes']!.fixes).toContain('aws ec2 create-route --route-table-id rtb-0data --destination-cidr-block 10.1.0.0/16 --transit-gateway-id tgw-0hub1 --profile apps --region eu-west-1');
     expect(step['return-path']!.state).toBe('ok');
     expect(c.routing).toBe('one-way');
   });
@@ -39,7 +39,7 @@ describe('tgwAttachmentChecklist', () => {
     const { topology } = tgwEstate();
     const { c, step } = stepsOf(topology, 'tgw-0hub1', 'tgw-attach-0staging');
     expect(step['accepted']!.state).toBe('failing');
-    expect(step['accepted']!.fixes).toEqual(['aws ec2 accept-transit-gateway-vpc-attachment --transit-gateway-attachment-id tgw-attach-0staging --region eu-west-1']);
+    expect(step['accepted']!.fixes).toEqual(['aws ec2 accept-transit-gateway-vpc-attachment --transit-gateway-attachment-id tgw-attach-0staging --profile network --region eu-west-1']);
     expect(c.steps.slice(1, 3).map((s) => s.state)).toEqual(['not-applicable', 'not-applicable']);
     expect(c.routing).toBe('not-applicable');
   });
@@ -58,10 +58,10 @@ describe('tgwAttachmentChecklist', () => {
     const main = { ...e.main, associations: e.main.associations.filter((l) => l.attachmentId !== 'tgw-attach-0app'), propagations: [], routes: e.main.routes.filter((r) => r.type !== 'propagated') };
     const t = { ...e.topology, transitGatewayRouteTables: [main, e.eastTable], transitGatewayAttachments: e.topology.transitGatewayAttachments.map((a) => (a.id === 'tgw-attach-0app' ? { ...a, association: undefined } : a)) };
     const { c, step } = stepsOf(t as Topology, 'tgw-0hub1', 'tgw-attach-0app');
-    expect(step['associated']!.fixes).toEqual(['aws ec2 associate-transit-gateway-route-table --transit-gateway-route-table-id tgw-rtb-0main --transit-gateway-attachment-id tgw-attach-0app --region eu-west-1']);
+    expect(step['associated']!.fixes).toEqual(['aws ec2 associate-transit-gateway-route-table --transit-gateway-route-table-id tgw-rtb-0main --transit-gateway-attachment-id tgw-attach-0app --profile network --region eu-west-1']);
     expect(step['return-path']!.details).toContain('main (tgw-rtb-0main) has no route to 10.1.0.0/16.');
-    expect(step['return-path']!.fixes).toEqual(['aws ec2 create-transit-gateway-route --transit-gateway-route-table-id tgw-rtb-0main --destination-cidr-block 10.1.0.0/16 --transit-gateway-attachment-id tgw-attach-0app --region eu-west-1']);
-    expect(step['propagating']!.fixes).toEqual(['aws ec2 enable-transit-gateway-route-table-propagation --transit-gateway-route-table-id tgw-rtb-0main --transit-gateway-attachment-id tgw-attach-0app --region eu-west-1']);
+    expect(step['return-path']!.fixes).toEqual(['aws ec2 create-transit-gateway-route --transit-gateway-route-table-id tgw-rtb-0main --destination-cidr-block 10.1.0.0/16 --transit-gateway-attachment-id tgw-attach-0app --profile network --region eu-west-1']);
+    expect(step['propagating']!.fixes).toEqual(['aws ec2 enable-transit-gateway-route-table-propagation --transit-gateway-route-table-id tgw-rtb-0main --transit-gateway-attachment-id tgw-attach-0app --profile network --region eu-west-1']);
     expect(c.routing).toBe('not-routed');
   });
 

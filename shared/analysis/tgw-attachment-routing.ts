@@ -15,7 +15,7 @@ import type { TransitGatewayAttachmentId } from '../model/kinds/transit-gateway'
 import type { Route, RouteTable, Topology, TransitGatewayAttachment, TransitGatewayRouteTable } from '../model/topology';
 import type { TgwAttachmentRouting } from './tgw-attachment-checklist';
 import type { ChecklistIndex, Destination } from './tgw-checklist-lookups';
-import { associatedTable, backTablesOf, checklistIndexOf, destinationsOf, NONE, tgwRouteFor, v4RoutesOf, vpcBlocks, vpcRouteFor } from './tgw-checklist-lookups';
+import { associatedTable, backTablesOf, checklistIndexOf, deepestRoute, destinationsOf, NONE, tgwRouteFor, v4RoutesOf, vpcBlocks, vpcRouteFor } from './tgw-checklist-lookups';
 import type { TopologyIndex } from './topology-index';
 import { indexTopology, servingTablesOf } from './topology-index';
 
@@ -204,18 +204,6 @@ function isGood(routes: readonly Route[], best: number): boolean {
   return route !== undefined && route.state === 'active' && route.target.kind !== 'local';
 }
 
-/** The route (its index) of a VPC table's IPv4 rows for a block: the longest prefix covering it, the first listed of equals; -1 for none. */
-function deepestRoute(rows: Float64Array, low: number, high: number): number {
-  let best = -1;
-  let length = -1;
-  for (let r = 0; r < rows.length; r += 4) {
-    if (rows[r]! <= low && high <= rows[r + 1]! && rows[r + 2]! > length) {
-      length = rows[r + 2]!;
-      best = rows[r + 3]!;
-    }
-  }
-  return best;
-}
 
 /**
  * How many of the IPv4 items have a good route (`isGood`) in a VPC table, by

@@ -57,22 +57,25 @@ export function destination(index: TopologyIndex, cidr: string): Destination {
   return { cidr, range, low: v4 ? Number(range.start) : NaN, high: v4 ? Number(range.end) : NaN };
 }
 
+/** The route (its index) of a VPC table's IPv4 rows (`v4RoutesOf`) for the range low–high: the longest prefix covering it, the first listed of equals; -1 for none. */
+export function deepestRoute(rows: Float64Array, low: number, high: number): number {
+  let best = -1;
+  let length = -1;
+  for (let r = 0; r < rows.length; r += 4) {
+    if (rows[r]! <= low && high <= rows[r + 1]! && rows[r + 2]! > length) {
+      length = rows[r + 2]!;
+      best = rows[r + 3]!;
+    }
+  }
+  return best;
+}
+
 /** A VPC table's route for a destination: the longest prefix covering it (the first listed of equals). */
 export function vpcRouteFor(index: TopologyIndex, routes: readonly Route[], d: Destination, v4Rows?: Float64Array): Route | undefined {
   const block = d.range;
   if (!block) return undefined;
   if (block.family === 'ipv4') {
-    const rows = v4Rows ?? v4RoutesOf(index, routes);
-    const low = d.low;
-    const high = d.high;
-    let best = -1;
-    let length = -1;
-    for (let r = 0; r < rows.length; r += 4) {
-      if (rows[r]! <= low && high <= rows[r + 1]! && rows[r + 2]! > length) {
-        length = rows[r + 2]!;
-        best = rows[r + 3]!;
-      }
-    }
+    const best = deepestRoute(v4Rows ?? v4RoutesOf(index, routes), d.low, d.high);
     return best < 0 ? undefined : routes[best];
   }
   let best: { route: Route; length: number } | undefined;

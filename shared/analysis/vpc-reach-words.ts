@@ -10,6 +10,7 @@ import type { Topology, TransitGatewayId } from '../model/topology';
 import type { DirectionReach, ReachHop, VpcReach } from './vpc-reach';
 import { gatewaysJoining, vpcReach } from './vpc-reach';
 import { tgwLookupOf } from './tgw-lookup';
+import type { TopologyIndex } from './topology-index';
 import { indexTopology } from './topology-index';
 
 /** How a VPC is reached: both ways, only from the selected VPC to it, only back, or neither (joined, not routed). */
@@ -39,6 +40,24 @@ export interface ReachWords {
   readonly choice?: string;
 }
 
+/** A peering as a reach path names it: `pcx-1 (name)` or the id. */
+export function reachPeeringLabel(index: TopologyIndex, id: string): string {
+  const name = index.peeringById.get(id as never)?.name;
+  return name ? `${id} (${name})` : id;
+}
+
+/** One hop of a reach path: the deciding VPC or gateway route, or a gateway peering crossed. */
+export function reachHopWords(h: ReachHop, gatewayName: (id: TransitGatewayId) => string): string {
+  switch (h.kind) {
+    case 'vpc-route':
+      return `${h.routeTableId}: ${h.destination} → ${h.target.id || h.target.kind}`;
+    case 'tgw-route':
+      return `${h.routeTableId} (${gatewayName(h.transitGatewayId)}): ${h.destination} → ${h.attachmentIds.length > 0 ? h.attachmentIds.join(', ') : 'blackhole'} (${h.type})`;
+    case 'tgw-peering':
+      return `over ${h.attachmentId} to ${gatewayName(h.toTransitGatewayId)}`;
+  }
+}
+
 const reaches = (d: DirectionReach) => d.status === 'yes' || d.status === 'some';
 
 const cache = new WeakMap<Topology, Map<VpcId, readonly ReachWords[]>>();
@@ -52,22 +71,9 @@ export function reachWordsOf(topology: Topology, vpcId: VpcId): readonly ReachWo
   const index = indexTopology(topology);
   const tgw = tgwLookupOf(topology);
   const gatewayName = (id: TransitGatewayId) => tgw.gatewayById.get(id)?.name ?? id;
-  const peeringLabel = (id: string) => {
-    const name = index.peeringById.get(id as never)?.name;
-    return name ? `${id} (${name})` : id;
-  };
+  const peeringLabel = (id: string) => reachPeeringLabel(index, id);
   const vpcName = (id: VpcId) => index.vpcById.get(id)?.name ?? id;
-
-  const hopWords = (h: ReachHop): string => {
-    switch (h.kind) {
-      case 'vpc-route':
-        return `${h.routeTableId}: ${h.destination} → ${h.target.id || h.target.kind}`;
-      case 'tgw-route':
-        return `${h.routeTableId} (${gatewayName(h.transitGatewayId)}): ${h.destination} → ${h.attachmentIds.length > 0 ? h.attachmentIds.join(', ') : 'blackhole'} (${h.type})`;
-      case 'tgw-peering':
-        return `over ${h.attachmentId} to ${gatewayName(h.toTransitGatewayId)}`;
-    }
-  };
+  const hopWords = (h: ReachHop): string => reachHopWords(h, gatewayName);
 
   const directionWords = (d: DirectionReach, from: VpcId, to: VpcId): DirectionWords => {
     const via: string[] = [];

@@ -174,7 +174,7 @@ describe('arguments', () => {
     [['analyze', '--snapshot', 's.json', '--jsno'], 'peerscape analyze: unknown flag --jsno; did you mean --json?'],
     [['explain', '--snap', 's.json', 'vpc-a', 'vpc-b'], 'peerscape explain: unknown flag --snap; did you mean --snapshot?'],
     [['export', '--snapshot', 's.json', '--fromat', 'svg'], 'peerscape export: unknown flag --fromat; did you mean --format?'],
-    [['scna', '--sandbox', 'demo'], 'peerscape: unknown command "scna"; did you mean scan? Commands: analyze, explain, export, reach, scan'],
+    [['scna', '--sandbox', 'demo'], 'peerscape: unknown command "scna"; did you mean scan? Commands: analyze, explain, export, reach, role-template, scan'],
   ])('%j suggests the nearest flag or command', async (argv, line) => {
     const r = await peerscape(...argv);
     expectBadInput(r, /unknown/);

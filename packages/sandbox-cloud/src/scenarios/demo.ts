@@ -1,7 +1,6 @@
-/** The hand-made `demo` organisation: what a user explores when choosing Sandbox.
- *
- * Four accounts (network hub, prod, dev, data) across us-east-1, eu-west-1 and ap-southeast-2,
- * 18 VPCs plus a default VPC. It is built to show every situation the app explains:
+/** The hand-made `demo` organisation, what a user explores when choosing Sandbox: four accounts
+ * (network hub, prod, dev, data) across us-east-1, eu-west-1 and ap-southeast-2, 18 VPCs plus a
+ * default VPC. It is built to show every situation the app explains:
  * - peerings in every status, the transient ones held (`initiating-request`, `provisioning`,
  *   and `deleting` on an inter-region peering);
  * - an overlapping pair on the primary block (dev-legacy ↔ shared-use1, whose request failed)

@@ -20,6 +20,7 @@ import type { SandboxSettings } from '../state/records';
 import type { World } from '../state/world';
 import { loadOrganization } from './load-org';
 import { loadIam } from './load-iam';
+import { findVpcIpv6, nthIpv6Subnet } from './ipv6-blocks';
 import { loadTransitGateways } from './load-tgw';
 import type { Scenario, ScenarioAccount, ScenarioRoute, ScenarioVpc } from './scenario';
 
@@ -386,18 +387,4 @@ export function loadScenario(world: World, scenario: Scenario): ScenarioRefs {
   }
   loadOrganization(world, scenario, refs);
   return refs;
-}
-
-function findVpcIpv6(world: World, vpcId: string): string | undefined {
-  const r = world.byId.get(vpcId);
-  return r?.kind === 'vpc' ? r.rec.ipv6Assocs[0]?.ipv6CidrBlock : undefined;
-}
-
-/** The n-th /64 of a /56 (`2600:1f00:5::/56`, 3 → `2600:1f00:5:3::/64`). */
-function nthIpv6Subnet(block56: string, n: number): string {
-  const addr = block56.split('/')[0] as string;
-  const groups = addr.split('::')[0]?.split(':') ?? [];
-  while (groups.length < 4) groups.push('0');
-  const fourth = (parseInt(groups[3] as string, 16) + n).toString(16);
-  return `${groups.slice(0, 3).join(':')}:${fourth}::/64`;
 }

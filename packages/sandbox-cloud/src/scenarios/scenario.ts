@@ -7,58 +7,12 @@
  */
 import { z } from 'zod';
 
-const key = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'keys are letters, digits, ".", "_" and "-"');
-const cidr = z.string().regex(/^[0-9a-fA-F:.]+\/\d{1,3}$/, 'expected a CIDR block such as 10.0.0.0/16');
-const tags = z.record(z.string(), z.string());
+import { scenarioDenySchema, scenarioRoleSchema, scenarioSsoSchema } from './scenario-iam';
+import { cidr, key, tags } from './scenario-key';
+import { accountAliasSchema, checkOrganization, scenarioOrganizationSchema } from './scenario-org';
 
-/** An IAM role of an account, with the part of its trust policy AssumeRole checks. */
-export const scenarioRoleSchema = z.object({
-  name: z.string().regex(/^[\w+=,.@-]{1,64}$/, 'role names are 1–64 letters, digits and "+=,.@_-"'),
-  /** `/` (default) or `/a/b/`. */
-  path: z.string().regex(/^\/(?:[\w+=,.@-]+\/)*$/, 'a role path starts and ends with "/"').default('/'),
-  /** Principals the trust policy names: account ids or profiles (the account's root), role ARNs
-   * (sessions of that role) or user ARNs. */
-  trust: z.array(z.string().min(1)).default([]),
-  /** The `sts:ExternalId` the trust policy's condition requires. */
-  externalId: z.string().regex(/^[\w+=,.@:/-]{2,1224}$/, 'an ExternalId is 2–1224 letters, digits and "+=,.@:/_-"').optional(),
-  /** Seconds, 3600 (default) to 43200. */
-  maxSessionDuration: z.number().int().min(3600).max(43200).default(3600),
-});
-
-/** An action a policy refuses (`ec2:DescribeVpcs`, `sts:AssumeRole`, `ec2:*`, `*`; a bare name is EC2's):
- * by a service control policy's explicit deny (`scp`) or for want of an identity policy allowing it. */
-export const scenarioDenySchema = z.object({
-  action: z.string().regex(/^(\*|(?:[a-z0-9-]+:)?(?:\*|[A-Z][A-Za-z0-9]+))$/, 'an action is DescribeVpcs, ec2:DescribeVpcs, sts:AssumeRole, ec2:* or *'),
-  kind: z.enum(['scp', 'identity']),
-  /** Account profile or id (default: every account). */
-  account: z.string().optional(),
-  /** Default: every region. */
-  region: z.string().optional(),
-});
-
-/** IAM Identity Center: permission sets, and signed-in users with their portal access tokens. */
-export const scenarioSsoSchema = z.object({
-  permissionSets: z.array(z.object({ name: z.string().regex(/^[\w+=,.@-]{1,32}$/), sessionDurationSeconds: z.number().int().min(3600).max(43200).default(3600) })).default([]),
-  users: z
-    .array(
-      z.object({
-        userName: z.string().min(1),
-        accessToken: z.string().min(8),
-        /** The token stops working this long after the scenario loads (default 8 hours). */
-        expiresInSeconds: z.number().int().default(28800),
-        assignments: z.array(
-          z.object({
-            /** Account profile or id. */
-            account: z.string(),
-            permissionSets: z.array(z.string()).min(1),
-            accountName: z.string().optional(),
-            emailAddress: z.string().optional(),
-          }),
-        ),
-      }),
-    )
-    .default([]),
-});
+export { scenarioDenySchema, scenarioRoleSchema, scenarioSsoSchema, type ScenarioRole } from './scenario-iam';
+export { scenarioOrganizationSchema, scenarioOrgAccountSchema, scenarioOrgUnitSchema } from './scenario-org';
 
 /** One account of the organisation. */
 export const scenarioAccountSchema = z.object({
@@ -77,7 +31,7 @@ export const scenarioAccountSchema = z.object({
    * the scenario loads); replaces the scenario's `defaultVpcs` for this account. */
   defaultVpcRegions: z.array(z.string()).optional(),
   /** IAM account alias (ListAccountAliases), for an account in an organisation or not. */
-  alias: z.string().regex(/^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$/, 'an account alias is 3 to 63 lowercase letters, digits and single hyphens, not starting or ending with a hyphen').optional(),
+  alias: accountAliasSchema.optional(),
   /** IAM roles that AssumeRole can enter. */
   roles: z.array(scenarioRoleSchema).optional(),
   /** Regions where the account deactivated STS. */
@@ -275,55 +229,6 @@ export const scenarioPeeringSchema = z.object({
   accepterDnsResolution: z.boolean().optional(),
 });
 
-/** An organisational unit: `parent` is another OU's key (default: the root). */
-export const scenarioOrgUnitSchema = z.strictObject({
-  key,
-  name: z.string().min(1).max(128),
-  parent: key.optional(),
-});
-
-/** An account of the organisation: `account` names one of the scenario's accounts (profile or
- * id); `id` instead makes an account that exists only in the organisation (nobody can sign in to
- * it in the sandbox, as for a suspended account). */
-export const scenarioOrgAccountSchema = z
-  .strictObject({
-    account: z.string().optional(),
-    id: z.string().regex(/^\d{12}$/, 'account ids are 12 digits').optional(),
-    /** Key of the OU it is in (default: the root). */
-    ou: key.optional(),
-    /** Account name (default: the profile name, or `Account <id>`). */
-    name: z.string().min(1).max(50).optional(),
-    /** Email of its root user (default: `aws+<id>@example.com`). */
-    email: z.email().optional(),
-    status: z.enum(['ACTIVE', 'SUSPENDED']).default('ACTIVE'),
-    joinedMethod: z.enum(['INVITED', 'CREATED']).optional(),
-    /** When it joined (ISO 8601; default: 2020-01-01 plus one day per account, in order). */
-    joined: z.iso.datetime().optional(),
-    /** IAM account alias (the same as the scenario account's `alias`). */
-    alias: scenarioAccountSchema.shape.alias,
-  })
-  .refine((a) => (a.account === undefined) !== (a.id === undefined), {
-    message: 'an organisation account needs exactly one of account (a scenario account\'s profile or id) or id (an account only in the organisation)',
-  });
-
-/** An AWS Organization over the scenario's accounts. */
-export const scenarioOrganizationSchema = z.strictObject({
-  /** `o-` and 10 to 32 lowercase letters or digits (default: derived from the seed). */
-  id: z.string().regex(/^o-[a-z0-9]{10,32}$/, 'organisation ids are "o-" and 10 to 32 lowercase letters or digits').optional(),
-  /** The management account: a scenario account's profile or id. */
-  management: z.string(),
-  /** Accounts (profiles or ids) registered as delegated administrators: they may list too. */
-  delegatedAdministrators: z.array(z.string()).default([]),
-  featureSet: z.enum(['ALL', 'CONSOLIDATED_BILLING']).default('ALL'),
-  ous: z.array(scenarioOrgUnitSchema).default([]),
-  /** The accounts; the management account is in it whether listed or not. */
-  accounts: z.array(scenarioOrgAccountSchema).default([]),
-  /** Every Nth page of a listing that has more to come is empty, with a NextToken (0: never), as
-   * AWS sometimes answers. */
-  emptyPageEvery: z.number().int().min(0).refine((n) => n !== 1, 'emptyPageEvery 1 would make every page empty: use 0 (never) or 2 or more').default(3),
-});
-/** One role of a scenario account. */
-export type ScenarioRole = z.output<typeof scenarioRoleSchema>;
 
 /** A whole scenario. */
 export const scenarioSchema = z.object({
@@ -349,63 +254,6 @@ export const scenarioSchema = z.object({
 }).superRefine((s, ctx) => {
   if (s.organization) checkOrganization(s.organization, s.accounts, (message, path) => ctx.addIssue({ code: 'custom', message, path: ['organization', ...path] }));
 });
-
-/** The organisation's references: accounts and OUs that exist, each with one parent, OUs
- * without cycles, and no conflicting aliases. */
-function checkOrganization(
-  org: z.output<typeof scenarioOrganizationSchema>,
-  accounts: readonly z.output<typeof scenarioAccountSchema>[],
-  issue: (message: string, path: (string | number)[]) => void,
-): void {
-  const byRef = new Map<string, z.output<typeof scenarioAccountSchema>>();
-  for (const a of accounts) {
-    byRef.set(a.id, a);
-    byRef.set(a.profile, a);
-  }
-  const known = `use a profile name or account id from "accounts"`;
-  if (!byRef.has(org.management)) issue(`unknown account "${org.management}" (${known})`, ['management']);
-  org.delegatedAdministrators.forEach((d, i) => {
-    if (!byRef.has(d)) issue(`unknown account "${d}" (${known})`, ['delegatedAdministrators', i]);
-  });
-  const ouParent = new Map<string, string | undefined>();
-  org.ous.forEach((ou, i) => {
-    if (ouParent.has(ou.key)) {
-      const before = ouParent.get(ou.key);
-      issue(
-        before === ou.parent ? `the OU "${ou.key}" is listed twice` : `the OU "${ou.key}" has two parents ("${before ?? 'root'}" and "${ou.parent ?? 'root'}"); an OU has exactly one`,
-        ['ous', i, 'key'],
-      );
-    } else ouParent.set(ou.key, ou.parent);
-  });
-  org.ous.forEach((ou, i) => {
-    if (ou.parent !== undefined && !ouParent.has(ou.parent)) issue(`unknown parent OU "${ou.parent}" (use the key of one of "ous", or leave parent out for the root)`, ['ous', i, 'parent']);
-  });
-  for (const start of ouParent.keys()) {
-    const seen: string[] = [];
-    for (let at: string | undefined = start; at !== undefined && ouParent.has(at); at = ouParent.get(at)) {
-      if (seen.includes(at)) {
-        if (at === start) issue(`the OUs form a cycle: ${[...seen, at].join(' → ')}; every OU must lead up to the root`, ['ous', org.ous.findIndex((o) => o.key === start), 'parent']);
-        break;
-      }
-      seen.push(at);
-    }
-  }
-  const placed = new Map<string, string | undefined>();
-  org.accounts.forEach((a, i) => {
-    const acct = a.account === undefined ? undefined : byRef.get(a.account);
-    if (a.account !== undefined && !acct) issue(`unknown account "${a.account}" (${known}, or give "id" for an account that is only in the organisation)`, ['accounts', i, 'account']);
-    if (a.id !== undefined && byRef.has(a.id)) issue(`the account ${a.id} is one of "accounts": name it with "account" instead of "id"`, ['accounts', i, 'id']);
-    const id = acct?.id ?? a.id;
-    if (id !== undefined) {
-      if (placed.has(id)) issue(`the account ${id} is listed twice (in "${placed.get(id) ?? 'root'}" and "${a.ou ?? 'root'}"); an account has exactly one parent`, ['accounts', i]);
-      else placed.set(id, a.ou);
-    }
-    if (a.ou !== undefined && !ouParent.has(a.ou)) issue(`unknown OU "${a.ou}" (use the key of one of "ous", or leave ou out for the root)`, ['accounts', i, 'ou']);
-    if (acct?.alias !== undefined && a.alias !== undefined && acct.alias !== a.alias) {
-      issue(`the account ${acct.id} has the alias "${acct.alias}" in "accounts" and "${a.alias}" here; give it once`, ['accounts', i, 'alias']);
-    }
-  });
-}
 
 /** A scenario, as written (before defaults). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;

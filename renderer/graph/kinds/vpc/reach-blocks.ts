@@ -3,6 +3,7 @@
  * Reaches entry's one path, the first delivering walk's, would tell only the first. */
 import type { ReachHop, Walk } from '../../../../shared/analysis/vpc-reach-walk';
 import { blocksOf, contextOf, groupsOf, pathOf, walkOne } from '../../../../shared/analysis/vpc-reach-walk';
+import { reachHopWords, reachPeeringLabel } from '../../../../shared/analysis/vpc-reach-words';
 import type { VpcId } from '../../../../shared/model/ids';
 import type { Topology, TransitGatewayId } from '../../../../shared/model/topology';
 
@@ -65,20 +66,8 @@ function compute(topology: Topology, from: VpcId, to: VpcId): readonly BlockPath
   const blocks = blocksOf(ctx, to);
   if (!groups || groups.length === 0 || blocks.length < 2) return undefined;
   const gatewayName = (id: TransitGatewayId) => ctx.tgw.gatewayById.get(id)?.name ?? id;
-  const peeringLabel = (id: string) => {
-    const name = ctx.index.peeringById.get(id as never)?.name;
-    return name ? `${id} (${name})` : id;
-  };
-  const hopWords = (h: ReachHop): string => {
-    switch (h.kind) {
-      case 'vpc-route':
-        return `${h.routeTableId}: ${h.destination} → ${h.target.id || h.target.kind}`;
-      case 'tgw-route':
-        return `${h.routeTableId} (${gatewayName(h.transitGatewayId)}): ${h.destination} → ${h.attachmentIds.length > 0 ? h.attachmentIds.join(', ') : 'blackhole'} (${h.type})`;
-      case 'tgw-peering':
-        return `over ${h.attachmentId} to ${gatewayName(h.toTransitGatewayId)}`;
-    }
-  };
+  const peeringLabel = (id: string) => reachPeeringLabel(ctx.index, id);
+  const hopWords = (h: ReachHop): string => reachHopWords(h, gatewayName);
   const viaOf = (w: Walk): string => {
     if (!w.delivered) return '';
     const via: string[] = [];

@@ -132,17 +132,28 @@ export function findAsymmetricPaths(topology: Topology): AsymmetricPath[] {
   for (const code of sorted) {
     const a = m.vpcIds[Math.floor(code / n)]!;
     const b = m.vpcIds[code % n]!;
-    // Each direction's full answer (its path and failure) is walked only when read.
-    found.push({
-      from: a,
-      to: b,
-      get there() {
-        return directionReach(topology, a, b);
-      },
-      get back() {
-        return directionReach(topology, b, a);
-      },
-    });
+    found.push(new OneWayPair(topology, a, b));
   }
   return found;
+}
+
+/** A one-way pair: each direction's full answer (its path and failure) is walked only when read. */
+class OneWayPair implements AsymmetricPath {
+  readonly #topology: Topology;
+  readonly from: VpcId;
+  readonly to: VpcId;
+
+  constructor(topology: Topology, from: VpcId, to: VpcId) {
+    this.#topology = topology;
+    this.from = from;
+    this.to = to;
+  }
+
+  get there(): DirectionReach {
+    return directionReach(this.#topology, this.from, this.to);
+  }
+
+  get back(): DirectionReach {
+    return directionReach(this.#topology, this.to, this.from);
+  }
 }

@@ -22,7 +22,7 @@ import { tgwLookupOf } from './tgw-lookup';
 import { indexTopology } from './topology-index';
 import { traceWorldOf } from './trace-world';
 import type { DirectionReach } from './vpc-reach';
-import { CELL_BY_GATEWAY, CELL_NO, CELL_SOME, CELL_YES, entryOf, reachMatrix } from './reach-matrix';
+import { CELL_BY_GATEWAY, CELL_NO, CELL_SOME, CELL_YES, reachMatrix } from './reach-matrix';
 import { directionReach } from './vpc-reach';
 
 /** A VPC route into a transit gateway whose table drops (some of) what the route sends. */
@@ -111,12 +111,21 @@ export function findAsymmetricPaths(topology: Topology): AsymmetricPath[] {
   let codes = new Float64Array(1024);
   let count = 0;
   const throughGateway = (cell: number) => (cell & CELL_BY_GATEWAY) !== 0 && ((cell & 3) === CELL_YES || (cell & 3) === CELL_SOME);
+  const { offsets, targets, cells } = m;
+  // Per row j, where the search for the next (larger) i goes on: rows ascend, so the entry of i
+  // in row j is found by stepping on from the last one found there, not searched afresh.
+  const cursor = offsets.slice(0, n);
   for (let i = 0; i < n; i++) {
-    for (let k = m.offsets[i]!, end = m.offsets[i + 1]!; k < end; k++) {
-      const j = m.targets[k]!;
+    for (let k = offsets[i]!, end = offsets[i + 1]!; k < end; k++) {
+      const j = targets[k]!;
       if (j <= i) continue;
-      const there = m.cells[k]!;
-      const back = m.cells[entryOf(m, j, i)]!;
+      const there = cells[k]!;
+      let c = cursor[j]!;
+      const rowEnd = offsets[j + 1]!;
+      while (c < rowEnd && targets[c]! < i) c++;
+      cursor[j] = c;
+      // Connections go both ways, so row j holds i; were it missing, the way back would count as no.
+      const back = c < rowEnd && targets[c] === i ? cells[c]! : CELL_NO;
       const code = throughGateway(there) && (back & 3) === CELL_NO ? i * n + j : throughGateway(back) && (there & 3) === CELL_NO ? j * n + i : -1;
       if (code < 0) continue;
       if (count === codes.length) {

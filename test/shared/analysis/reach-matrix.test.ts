@@ -97,6 +97,22 @@ describe('the reachability matrix', () => {
 });
 
 describe('one-way pairs in the analysis', () => {
+  it('are the pairs vpcReach finds reached through a gateway one way and not back, each once, in order', () => {
+    const t = buildTgwEstate({ vpcs: 600, gateways: 12, attachments: 300, peerings: 200 }).topology;
+    const throughGateway = (d: { status: string; ways: readonly string[] }) => (d.status === 'yes' || d.status === 'some') && d.ways.includes('transit-gateway');
+    const expected: string[] = [];
+    for (const from of reachMatrix(t).vpcIds) {
+      for (const r of vpcReach(t, from)) {
+        if (r.vpcId < from) continue;
+        if (throughGateway(r.there) && r.back.status === 'no') expected.push(`${from}>${r.vpcId}`);
+        else if (throughGateway(r.back) && r.there.status === 'no') expected.push(`${r.vpcId}>${from}`);
+      }
+    }
+    const found = findAsymmetricPaths(t).map((p) => `${p.from}>${p.to}`);
+    expect(found.length).toBeGreaterThan(20);
+    expect(found).toEqual(expected.sort());
+  });
+
   it('lists the first 1,000 one-way pairs as findings and counts them all', () => {
     const s = buildTgwEstate({ vpcs: 1600, gateways: 4, attachments: 1600, peerings: 50 });
     const all = findAsymmetricPaths(s.topology);

@@ -14,7 +14,7 @@
  * `reachability-types.ts`. The rules are in docs/reachability.md.
  */
 import { assertNever } from '../core/result';
-import type { IpFamily } from '../cidr/parse-cidr';
+import type { CidrRange, IpFamily } from '../cidr/parse-cidr';
 import { parseIpAddress } from '../cidr/parse-cidr';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { PeeringId, RouteTableId, VpcId } from '../model/ids';
@@ -127,8 +127,8 @@ interface RouteHopInputs {
   readonly index: TopologyIndex;
   readonly src: ResolvedEndpoint;
   readonly dst: ResolvedEndpoint;
-  readonly srcRanges: Parameters<typeof checkRoutes>[4];
-  readonly dstRanges: Parameters<typeof checkRoutes>[4];
+  readonly srcRanges: readonly CidrRange[];
+  readonly dstRanges: readonly CidrRange[];
   readonly peering: Peering | null;
   readonly gateways: readonly TransitGatewayId[];
   readonly backGateways: readonly TransitGatewayId[];
@@ -148,7 +148,7 @@ function routeHopChecks(h: RouteHopInputs, kind: 'source-route' | 'return-route'
  * The fix of the first failing route hop of `explainReachability(topology, from, to)` (the
  * source's route, then the return route), worked out without the other hops: the connection
  * check's search for a path, security groups and network ACLs. Undefined when no route hop
- * fails with a fix.
+ * fails, or the first that fails has no fix.
  */
 export function firstRouteHopFix(topology: Topology, from: string, to: string): string | undefined {
   const index = indexTopology(topology);

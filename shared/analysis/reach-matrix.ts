@@ -136,9 +136,17 @@ export function reachMatrix(topology: Topology): ReachMatrix {
   const clusterRows = new Map<number, Int32Array>();
   for (const [c, list] of ctx.clusterVpcs) clusterRows.set(c, Int32Array.from(list, (v) => indexOf.get(v)!).sort());
   const offsets = new Int32Array(n + 1);
-  let targets = new Int32Array(1024);
-  let cells = new Uint8Array(1024);
-  let routes = new Int32Array(1024);
+  // Room for every row at its most (its peerings and its clusters' members), made once.
+  let most = 0;
+  for (let i = 0; i < n; i++) {
+    const from = vpcIds[i]!;
+    most += ctx.index.peeringsByVpc.get(from)?.length ?? 0;
+    const clusters = ctx.vpcClusters.get(from);
+    if (clusters) for (const c of clusters) most += clusterRows.get(c)!.length;
+  }
+  const targets = new Int32Array(most);
+  const cells = new Uint8Array(most);
+  const routes = new Int32Array(most);
   const stamp = new Int32Array(n);
   let used = 0;
   for (let i = 0; i < n; i++) {
@@ -148,16 +156,6 @@ export function reachMatrix(topology: Topology): ReachMatrix {
     stamp[i] = mark;
     const peerings = ctx.index.peeringsByVpc.get(from) ?? [];
     const clusters = ctx.vpcClusters.get(from);
-    let most = peerings.length;
-    if (clusters) for (const c of clusters) most += clusterRows.get(c)!.length;
-    if (used + most > targets.length) {
-      const size = Math.max(targets.length * 2, used + most);
-      targets = grow(targets, size);
-      routes = grow(routes, size);
-      const bigger = new Uint8Array(size);
-      bigger.set(cells);
-      cells = bigger;
-    }
     // The row's destinations straight into `targets`: one cluster's members come sorted, and a
     // few peers are put in place; rows joining several clusters, or with many peers, are sorted whole.
     const start = used;
@@ -201,15 +199,10 @@ export function reachMatrix(topology: Topology): ReachMatrix {
     }
   }
   offsets[n] = used;
-  const m: ReachMatrix = { vpcIds, indexOf, offsets, targets: targets.slice(0, used), cells: cells.slice(0, used), routes: routes.slice(0, used) };
+  // Views of the rows made, not copies: the room left over is a row's self and repeats only.
+  const m: ReachMatrix = { vpcIds, indexOf, offsets, targets: targets.subarray(0, used), cells: cells.subarray(0, used), routes: routes.subarray(0, used) };
   matrices.set(topology, m);
   return m;
-}
-
-function grow(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
 }
 
 /** One direction as a cell (status and ways), as `directionReach` computes it; the deciding route into `routes[k]`. */

@@ -75,11 +75,11 @@ export interface Group {
 
 /** Where a table's routes lead: each route's target read on first use and remembered. */
 export class RouteTargets {
-  private readonly known = new Map<Route, ForwardTarget>();
+  private known: Map<Route, ForwardTarget> | undefined;
 
   get(route: Route): ForwardTarget {
-    let target = this.known.get(route);
-    if (!target) this.known.set(route, (target = forwardTargetOf(route.target)));
+    let target = this.known?.get(route);
+    if (!target) (this.known ??= new Map()).set(route, (target = forwardTargetOf(route.target)));
     return target;
   }
 }

@@ -14,7 +14,7 @@
  * `reachability-types.ts`. The rules are in docs/reachability.md.
  */
 import { assertNever } from '../core/result';
-import type { IpFamily } from '../cidr/parse-cidr';
+import type { CidrRange, IpFamily } from '../cidr/parse-cidr';
 import { parseIpAddress } from '../cidr/parse-cidr';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
 import type { PeeringId, RouteTableId, VpcId } from '../model/ids';
@@ -51,12 +51,7 @@ export type {
 export function explainReachability(topology: Topology, from: string, to: string, opts: ReachabilityOptions = {}): ReachabilityExplanation {
   const index = indexTopology(topology);
   const protocol = opts.protocol ?? '-1';
-  const familyHint = pickFamily(from, to, opts.family);
-  let source = resolveEndpoint(topology, index, from, 'source', familyHint);
-  let destination = resolveEndpoint(topology, index, to, 'destination', familyHint);
-  // An address in overlapping VPCs is read as the one the other endpoint can talk to, if only one can.
-  if (!source.ok && source.ambiguous && destination.ok) source = resolveEndpoint(topology, index, from, 'source', familyHint, reachableFrom(index, destination.endpoint.vpcId));
-  if (!destination.ok && destination.ambiguous && source.ok) destination = resolveEndpoint(topology, index, to, 'destination', familyHint, reachableFrom(index, source.endpoint.vpcId));
+  const { source, destination } = resolvePair(topology, index, from, to, pickFamily(from, to, opts.family));
   const checks: ReachabilityCheck[] = [source.check, destination.check];
   const notes: string[] = [];
   if (!source.ok || !destination.ok) {
@@ -90,10 +85,10 @@ export function explainReachability(topology: Topology, from: string, to: string
 
   let transitGatewayIds: TransitGatewayId[] = [];
   if (!sameVpc) {
-    const blocks = collectVpcBlocks(topology).byVpc;
-    const there = checkRoutes(topology, index, 'source-route', src, destination.ranges, blocks.get(dst.vpcId) ?? [], peering, gateways.length > 0 || waiting.length > 0 ? dst.vpcId : undefined);
+    const hops = { topology, index, src, dst, srcRanges: source.ranges, dstRanges: destination.ranges, peering, gateways, backGateways, waiting };
+    const there = routeHopChecks(hops, 'source-route');
     checks.push(...there);
-    checks.push(...checkRoutes(topology, index, 'return-route', dst, source.ranges, blocks.get(src.vpcId) ?? [], peering, backGateways.length > 0 || waiting.length > 0 ? src.vpcId : undefined));
+    checks.push(...routeHopChecks(hops, 'return-route'));
     transitGatewayIds = [...new Set(there.flatMap((c) => (c.traces ?? []).flatMap((t) => t.hops.flatMap((h) => (h.kind === 'tgw-table' ? [h.transitGatewayId] : [])))))];
   }
 
@@ -115,6 +110,63 @@ export function explainReachability(topology: Topology, from: string, to: string
     ...checkAcls(topology, index.rangeOf, src, source.ranges, dst, destination.ranges, traffic),
   );
   return finish(checks, src, dst, peering?.id ?? null, notes, transitGatewayIds);
+}
+
+/** The two endpoints read as `explainReachability` reads them. */
+function resolvePair(topology: Topology, index: TopologyIndex, from: string, to: string, familyHint: IpFamily) {
+  let source = resolveEndpoint(topology, index, from, 'source', familyHint);
+  let destination = resolveEndpoint(topology, index, to, 'destination', familyHint);
+  // An address in overlapping VPCs is read as the one the other endpoint can talk to, if only one can.
+  if (!source.ok && source.ambiguous && destination.ok) source = resolveEndpoint(topology, index, from, 'source', familyHint, reachableFrom(index, destination.endpoint.vpcId));
+  if (!destination.ok && destination.ambiguous && source.ok) destination = resolveEndpoint(topology, index, to, 'destination', familyHint, reachableFrom(index, source.endpoint.vpcId));
+  return { source, destination };
+}
+
+/** What the route hops of a question depend on: the endpoints, the active peering and the gateways joining them each way. */
+interface RouteHopInputs {
+  readonly topology: Topology;
+  readonly index: TopologyIndex;
+  readonly src: ResolvedEndpoint;
+  readonly dst: ResolvedEndpoint;
+  readonly srcRanges: readonly CidrRange[];
+  readonly dstRanges: readonly CidrRange[];
+  readonly peering: Peering | null;
+  readonly gateways: readonly TransitGatewayId[];
+  readonly backGateways: readonly TransitGatewayId[];
+  readonly waiting: readonly TransitGatewayAttachment[];
+}
+
+/** The source's route hop towards the destination, or the destination's back. */
+function routeHopChecks(h: RouteHopInputs, kind: 'source-route' | 'return-route'): ReachabilityCheck[] {
+  const blocks = collectVpcBlocks(h.topology).byVpc;
+  const waiting = h.waiting.length > 0;
+  return kind === 'source-route'
+    ? checkRoutes(h.topology, h.index, kind, h.src, h.dstRanges, blocks.get(h.dst.vpcId) ?? [], h.peering, h.gateways.length > 0 || waiting ? h.dst.vpcId : undefined)
+    : checkRoutes(h.topology, h.index, kind, h.dst, h.srcRanges, blocks.get(h.src.vpcId) ?? [], h.peering, h.backGateways.length > 0 || waiting ? h.src.vpcId : undefined);
+}
+
+/**
+ * The fix of the first failing route hop of `explainReachability(topology, from, to)` (the
+ * source's route, then the return route), worked out without the other hops: the connection
+ * check's search for a path, security groups and network ACLs. Undefined when no route hop
+ * fails, or the first that fails has no fix.
+ */
+export function firstRouteHopFix(topology: Topology, from: string, to: string): string | undefined {
+  const index = indexTopology(topology);
+  const { source, destination } = resolvePair(topology, index, from, to, pickFamily(from, to, undefined));
+  if (!source.ok || !destination.ok) return undefined;
+  const src = source.endpoint;
+  const dst = destination.endpoint;
+  if (src.vpcId === dst.vpcId) return undefined;
+  const gateways = gatewaysJoining(topology, src.vpcId, dst.vpcId);
+  const backGateways = gatewaysJoining(topology, dst.vpcId, src.vpcId);
+  const waiting = gateways.length > 0 ? [] : [...waitingAttachments(topology, src.vpcId, dst.vpcId), ...waitingAttachments(topology, dst.vpcId, src.vpcId)];
+  const hops = { topology, index, src, dst, srcRanges: source.ranges, dstRanges: destination.ranges, peering: activePeering(index, src.vpcId, dst.vpcId) ?? null, gateways, backGateways, waiting };
+  for (const kind of ['source-route', 'return-route'] as const) {
+    const failed = routeHopChecks(hops, kind).find((c) => c.status === 'fail');
+    if (failed) return failed.fix;
+  }
+  return undefined;
 }
 
 function finish(
@@ -216,11 +268,13 @@ function reachableFrom(index: TopologyIndex, vpcId: VpcId): PreferVpc {
   return (id) => peers.has(id);
 }
 
+/** The active peering joining two VPCs, if any. */
+function activePeering(index: TopologyIndex, a: VpcId, b: VpcId): Peering | undefined {
+  return (index.peeringsByVpc.get(a) ?? []).find((p) => p.status === 'active' && ((p.requester.vpcId === a && p.accepter.vpcId === b) || (p.requester.vpcId === b && p.accepter.vpcId === a)));
+}
+
 function checkPeering(topology: Topology, index: TopologyIndex, a: VpcId, b: VpcId): { peering: Peering | null; check: ReachabilityCheck } {
-  const between = (index.peeringsByVpc.get(a) ?? []).filter(
-    (p) => (p.requester.vpcId === a && p.accepter.vpcId === b) || (p.requester.vpcId === b && p.accepter.vpcId === a),
-  );
-  const active = between.find((p) => p.status === 'active');
+  const active = activePeering(index, a, b);
   if (active) {
     return {
       peering: active,

@@ -80,10 +80,8 @@ export function entryOf(m: ReachMatrix, i: number, j: number): number {
 
 
 interface MatrixState extends GatewayScanState {
-  /** Per VPC index: its IPv4 blocks, their bounds (low, high pairs) and their numbers (`firstBlock[j]` on). */
+  /** Per VPC index: its IPv4 blocks (their bounds and numbers are the gateway state's `bounds` and `firstBlock`). */
   readonly blocks: (readonly CidrRange[])[];
-  readonly bounds: Float64Array;
-  readonly firstBlock: Int32Array;
   /** Per walk memo (one per associated gateway table), the walk of each block by its number. */
   readonly memos: Map<object, Int32Array>;
   /** Per group: each route's outcome, read once (see `routeOutcome`). */
@@ -115,7 +113,14 @@ export function reachMatrix(topology: Topology): ReachMatrix {
   const indexOf = new Map(vpcIds.map((v, i) => [v, i] as const));
   const n = vpcIds.length;
   const listVpcs = new Set<VpcId>();
-  for (const t of topology.routeTables) if (t.routes.some(isPrefixListRoute)) listVpcs.add(t.vpcId);
+  for (const t of topology.routeTables) {
+    for (const r of t.routes) {
+      if (isPrefixListRoute(r)) {
+        listVpcs.add(t.vpcId);
+        break;
+      }
+    }
+  }
   const blocks = vpcIds.map((v) => blocksOf(ctx, v));
   const firstBlock = new Int32Array(n + 1);
   for (let j = 0; j < n; j++) firstBlock[j + 1] = firstBlock[j]! + blocks[j]!.length;
@@ -126,14 +131,22 @@ export function reachMatrix(topology: Topology): ReachMatrix {
       bounds[2 * (firstBlock[j]! + x) + 1] = Number(b.end);
     });
   }
-  const state: MatrixState = { ctx, indexOf, blocks, bounds, firstBlock, memos: new Map(), compiledTgw: new Map(), listVpcs, outcomes: new Map(), delivered: new Int32Array(64), unknown: new Int32Array(64) };
+  const state: MatrixState = { ctx, indexOf, blocks, bounds, firstBlock, memos: new Map(), starts: new Map(), exits: new Map(), listVpcs, outcomes: new Map(), delivered: new Int32Array(64), unknown: new Int32Array(64) };
   // Cluster members by index, once.
   const clusterRows = new Map<number, Int32Array>();
-  for (const [c, list] of ctx.clusterVpcs) clusterRows.set(c, Int32Array.from(list, (v) => indexOf.get(v)!));
+  for (const [c, list] of ctx.clusterVpcs) clusterRows.set(c, Int32Array.from(list, (v) => indexOf.get(v)!).sort());
   const offsets = new Int32Array(n + 1);
-  let targets = new Int32Array(1024);
-  let cells = new Uint8Array(1024);
-  let routes = new Int32Array(1024);
+  // Room for every row at its most (its peerings and its clusters' members), made once.
+  let most = 0;
+  for (let i = 0; i < n; i++) {
+    const from = vpcIds[i]!;
+    most += ctx.index.peeringsByVpc.get(from)?.length ?? 0;
+    const clusters = ctx.vpcClusters.get(from);
+    if (clusters) for (const c of clusters) most += clusterRows.get(c)!.length;
+  }
+  const targets = new Int32Array(most);
+  const cells = new Uint8Array(most);
+  const routes = new Int32Array(most);
   const stamp = new Int32Array(n);
   let used = 0;
   for (let i = 0; i < n; i++) {
@@ -143,26 +156,9 @@ export function reachMatrix(topology: Topology): ReachMatrix {
     stamp[i] = mark;
     const peerings = ctx.index.peeringsByVpc.get(from) ?? [];
     const clusters = ctx.vpcClusters.get(from);
-    let most = peerings.length;
-    if (clusters) for (const c of clusters) most += clusterRows.get(c)!.length;
-    if (used + most > targets.length) {
-      const size = Math.max(targets.length * 2, used + most);
-      targets = grow(targets, size);
-      routes = grow(routes, size);
-      const bigger = new Uint8Array(size);
-      bigger.set(cells);
-      cells = bigger;
-    }
-    // The row's destinations straight into `targets`, then sorted in place.
+    // The row's destinations straight into `targets`: one cluster's members come sorted, and a
+    // few peers are put in place; rows joining several clusters, or with many peers, are sorted whole.
     const start = used;
-    for (const p of peerings) {
-      if (p.status !== 'active') continue;
-      const j = indexOf.get(p.requester.vpcId === from ? p.accepter.vpcId : p.requester.vpcId)!;
-      if (stamp[j] !== mark) {
-        targets[used++] = j;
-        stamp[j] = mark;
-      }
-    }
     if (clusters) {
       for (const c of clusters) {
         const members = clusterRows.get(c)!;
@@ -175,8 +171,25 @@ export function reachMatrix(topology: Topology): ReachMatrix {
         }
       }
     }
+    const sorted = (!clusters || clusters.size <= 1) && peerings.length <= 16;
+    for (const p of peerings) {
+      if (p.status !== 'active') continue;
+      const j = indexOf.get(p.requester.vpcId === from ? p.accepter.vpcId : p.requester.vpcId)!;
+      if (stamp[j] === mark) continue;
+      stamp[j] = mark;
+      if (!sorted) {
+        targets[used++] = j;
+        continue;
+      }
+      let at = used++;
+      while (at > start && targets[at - 1]! > j) {
+        targets[at] = targets[at - 1]!;
+        at--;
+      }
+      targets[at] = j;
+    }
     if (used === start) continue;
-    targets.subarray(start, used).sort();
+    if (!sorted) targets.subarray(start, used).sort();
     const groups = groupsOf(ctx, from);
     const outcomes = groups?.map((g) => outcomesOf(state, g)) ?? [];
     const twins = groups && groups.length <= state.delivered.length ? twinsOf(state, from, groups, outcomes) : null;
@@ -186,15 +199,10 @@ export function reachMatrix(topology: Topology): ReachMatrix {
     }
   }
   offsets[n] = used;
-  const m: ReachMatrix = { vpcIds, indexOf, offsets, targets: targets.slice(0, used), cells: cells.slice(0, used), routes: routes.slice(0, used) };
+  // Views of the rows made, not copies: the room left over is a row's self and repeats only.
+  const m: ReachMatrix = { vpcIds, indexOf, offsets, targets: targets.subarray(0, used), cells: cells.subarray(0, used), routes: routes.subarray(0, used) };
   matrices.set(topology, m);
   return m;
-}
-
-function grow(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
 }
 
 /** One direction as a cell (status and ways), as `directionReach` computes it; the deciding route into `routes[k]`. */
@@ -253,7 +261,7 @@ function directionCell(
               ok = outcome.to === j;
               if (ok) ways |= CELL_BY_PEERING;
             } else if (outcome.kind === 'gateway') {
-              const walk = gatewayCode(s, outcome, blocks[x]!, base + x);
+              const walk = gatewayCode(s, outcome, blocks[x]!, base + x, bounds[2 * (base + x)]!, bounds[2 * (base + x) + 1]!);
               ok = (walk & DELIVERED) !== 0 && (walk >> 2) - 2 === j;
               uncertain = (walk & UNCERTAIN) !== 0;
               if (ok) ways |= CELL_BY_GATEWAY;
@@ -329,7 +337,7 @@ function outcomesOf(s: MatrixState, group: Group): (Outcome | undefined)[] {
 /** What route `r` of a group's table does with a block it alone decides, as `walkRoute` reads it. */
 function routeOutcome(s: MatrixState, group: Group, from: VpcId, r: number, list: (Outcome | undefined)[]): Outcome {
   const route = group.compiled.routes[r]!;
-  const target = group.targets.get(route)!;
+  const target = group.targets.get(route);
   let outcome: Outcome = FAIL;
   if (route.state === 'blackhole') outcome = FAIL;
   else if (target.kind === 'peering') {
@@ -355,11 +363,11 @@ function routeOutcome(s: MatrixState, group: Group, from: VpcId, r: number, list
 }
 
 /** The walk through the gateway for a block, remembered per associated table and block number. */
-function gatewayCode(s: MatrixState, outcome: Extract<Outcome, { kind: 'gateway' }>, block: CidrRange, id: number): number {
+function gatewayCode(s: MatrixState, outcome: Extract<Outcome, { kind: 'gateway' }>, block: CidrRange, id: number, low: number, high: number): number {
   const memo = outcome.memo;
   const known = memo[id]!;
   if (known !== UNSET) return known;
-  let code = fastGateway(s, outcome.gatewayId, outcome.attachmentId, block, 0);
+  let code = fastGateway(s, outcome.gatewayId, outcome.attachmentId, block, low, high, 0);
   if (code === FALLBACK) {
     const walk = gatewayWalk(s.ctx, outcome.ingress, outcome.gatewayId, outcome.attachmentId, block);
     code = encode(walk.delivered && walk.deliveredTo !== undefined ? (s.indexOf.get(walk.deliveredTo) ?? -1) : -1, walk.delivered, walk.unknown);

@@ -43,45 +43,51 @@ export function tgwLookupOf(topology: Topology): TgwLookup {
   const hit = cache.get(topology);
   if (hit) return hit;
   const gatewayById = new Map(topology.transitGateways.map((g) => [g.id, g] as const));
-  const byKey = new Map<string, TransitGatewayAttachment>();
-  const vpcAttachment = new Map<string, TransitGatewayAttachment>();
+  // Keyed per gateway, then by the attachment's or VPC's own id string: no key is built per lookup.
+  const byKey = new Map<TransitGatewayId, Map<TransitGatewayAttachmentId, TransitGatewayAttachment>>();
+  const vpcAttachment = new Map<TransitGatewayId, Map<VpcId, TransitGatewayAttachment>>();
   const vpcAttachmentsByVpc = new Map<VpcId, TransitGatewayAttachment[]>();
   const attachmentsByGateway = new Map<TransitGatewayId, TransitGatewayAttachment[]>();
   for (const a of topology.transitGatewayAttachments) {
-    byKey.set(`${a.transitGatewayId}|${a.id}`, a);
+    inner(byKey, a.transitGatewayId).set(a.id, a);
     const list = attachmentsByGateway.get(a.transitGatewayId);
     if (list) list.push(a);
     else attachmentsByGateway.set(a.transitGatewayId, [a]);
     if (a.resourceType !== 'vpc') continue;
     const vpcId = a.vpc?.vpcId ?? (a.resourceId as VpcId);
-    const key = `${a.transitGatewayId}|${vpcId}`;
-    const known = vpcAttachment.get(key);
+    const byVpc = inner(vpcAttachment, a.transitGatewayId);
+    const known = byVpc.get(vpcId);
     // A deleted attachment may linger beside its replacement: the available one is the one traffic takes.
-    if (!known || (known.state !== 'available' && a.state === 'available')) vpcAttachment.set(key, a);
+    if (!known || (known.state !== 'available' && a.state === 'available')) byVpc.set(vpcId, a);
     const own = vpcAttachmentsByVpc.get(vpcId);
     if (own) own.push(a);
     else vpcAttachmentsByVpc.set(vpcId, [a]);
   }
   const tableById = new Map(topology.transitGatewayRouteTables.map((t) => [t.id, t] as const));
-  const associations = new Map<string, TransitGatewayRouteTableId>();
+  const associations = new Map<TransitGatewayId, Map<TransitGatewayAttachmentId, TransitGatewayRouteTableId>>();
   for (const t of topology.transitGatewayRouteTables) {
-    for (const link of t.associations) if (link.state === 'associated') associations.set(`${t.transitGatewayId}|${link.attachmentId}`, t.id);
+    for (const link of t.associations) if (link.state === 'associated') inner(associations, t.transitGatewayId).set(link.attachmentId, t.id);
   }
+  type Association = ReturnType<TgwLookup['associatedTable']>;
+  const associated = new Map<TransitGatewayId, Map<TransitGatewayAttachmentId, Association>>();
   const { cluster, clusterVpcs, vpcClusters } = clustersOf(topology, vpcAttachmentsByVpc);
   const lookup: TgwLookup = {
     gatewayById,
-    attachment: (g, id) => byKey.get(`${g}|${id}`),
-    vpcAttachment: (g, vpcId) => vpcAttachment.get(`${g}|${vpcId}`),
+    attachment: (g, id) => byKey.get(g)?.get(id),
+    vpcAttachment: (g, vpcId) => vpcAttachment.get(g)?.get(vpcId),
     vpcAttachmentsByVpc,
     attachmentsByGateway,
     tableById,
     associatedTable: (g, id) => {
-      const fromTables = associations.get(`${g}|${id}`);
-      const own = byKey.get(`${g}|${id}`)?.association;
+      const known = inner(associated, g);
+      if (known.has(id)) return known.get(id);
+      const fromTables = associations.get(g)?.get(id);
+      const own = byKey.get(g)?.get(id)?.association;
       const routeTableId = fromTables ?? (own?.state === 'associated' ? own.routeTableId : undefined);
-      if (!routeTableId) return undefined;
-      const table = tableById.get(routeTableId);
-      return table ? { routeTableId, table } : { routeTableId };
+      const table = routeTableId ? tableById.get(routeTableId) : undefined;
+      const found = !routeTableId ? undefined : table ? { routeTableId, table } : { routeTableId };
+      known.set(id, found);
+      return found;
     },
     peeringById: new Map(topology.transitGatewayPeerings.map((p) => [p.id, p] as const)),
     cluster,
@@ -90,6 +96,13 @@ export function tgwLookupOf(topology: Topology): TgwLookup {
   };
   cache.set(topology, lookup);
   return lookup;
+}
+
+/** The map under `key`, made when first asked for. */
+function inner<K, L, V>(outer: Map<K, Map<L, V>>, key: K): Map<L, V> {
+  let m = outer.get(key);
+  if (!m) outer.set(key, (m = new Map()));
+  return m;
 }
 
 /** Gateways joined by available gateway peerings (union-find), and the VPCs attached in each set. */

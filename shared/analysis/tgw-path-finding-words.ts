@@ -2,7 +2,7 @@
 import type { Topology } from '../model/topology';
 import { awsCommandText, ec2Command, routeDestination } from '../words/aws-cli';
 import { endWords } from '../words/trace-words';
-import { explainReachability } from './explain-reachability';
+import { firstRouteHopFix } from './explain-reachability';
 import type { Finding } from './findings';
 import { tgwLookupOf } from './tgw-lookup';
 import type { AsymmetricPath, GatewayRouteDrop } from './tgw-path-findings';
@@ -64,9 +64,8 @@ function failureWords(f: ReachFailure | undefined): string {
 /** A pair reached one way through a gateway but not back. */
 export function asymmetricPathFinding(topology: Topology, index: TopologyIndex, p: AsymmetricPath): Finding {
   const gateways = p.there.transitGatewayIds?.join(' → ') ?? 'a transit gateway';
-  // The fix is explain's for the direction that fails: the first failing route hop from `to`.
-  const back = explainReachability(topology, p.to, p.from);
-  const fix = back.checks.find((c) => c.status === 'fail' && (c.kind === 'source-route' || c.kind === 'return-route'))?.fix;
+  // The fix is explain's for the direction that fails: its first failing route hop from `to`.
+  const fix = firstRouteHopFix(topology, p.to, p.from);
   const why = failureWords(p.back.failure);
   return {
     id: `asymmetric-path:${p.from}|${p.to}`,

@@ -31,7 +31,7 @@ import type { TopologyIndex } from './topology-index';
 import { indexTopology } from './topology-index';
 import { traceWorldOf } from './trace-world';
 import type { DirectionReach } from './vpc-reach';
-import { CELL_BY_GATEWAY, CELL_NO, CELL_SOME, CELL_YES, entryOf, reachMatrix } from './reach-matrix';
+import { CELL_BY_GATEWAY, CELL_NO, CELL_SOME, CELL_YES, reachMatrix } from './reach-matrix';
 import { directionReach } from './vpc-reach';
 
 /** A VPC route into a transit gateway whose table drops (some of) what the route sends. */
@@ -192,12 +192,21 @@ export function findAsymmetricPaths(topology: Topology): AsymmetricPath[] {
   let codes = new Float64Array(1024);
   let count = 0;
   const throughGateway = (cell: number) => (cell & CELL_BY_GATEWAY) !== 0 && ((cell & 3) === CELL_YES || (cell & 3) === CELL_SOME);
+  const { offsets, targets, cells } = m;
+  // Per row j, where the search for the next (larger) i goes on: rows ascend, so the entry of i
+  // in row j is found by stepping on from the last one found there, not searched afresh.
+  const cursor = offsets.slice(0, n);
   for (let i = 0; i < n; i++) {
-    for (let k = m.offsets[i]!, end = m.offsets[i + 1]!; k < end; k++) {
-      const j = m.targets[k]!;
+    for (let k = offsets[i]!, end = offsets[i + 1]!; k < end; k++) {
+      const j = targets[k]!;
       if (j <= i) continue;
-      const there = m.cells[k]!;
-      const back = m.cells[entryOf(m, j, i)]!;
+      const there = cells[k]!;
+      let c = cursor[j]!;
+      const rowEnd = offsets[j + 1]!;
+      while (c < rowEnd && targets[c]! < i) c++;
+      cursor[j] = c;
+      // Connections go both ways, so row j holds i; were it missing, the way back would count as no.
+      const back = c < rowEnd && targets[c] === i ? cells[c]! : CELL_NO;
       const code = throughGateway(there) && (back & 3) === CELL_NO ? i * n + j : throughGateway(back) && (there & 3) === CELL_NO ? j * n + i : -1;
       if (code < 0) continue;
       if (count === codes.length) {
@@ -213,17 +222,28 @@ export function findAsymmetricPaths(topology: Topology): AsymmetricPath[] {
   for (const code of sorted) {
     const a = m.vpcIds[Math.floor(code / n)]!;
     const b = m.vpcIds[code % n]!;
-    // Each direction's full answer (its path and failure) is walked only when read.
-    found.push({
-      from: a,
-      to: b,
-      get there() {
-        return directionReach(topology, a, b);
-      },
-      get back() {
-        return directionReach(topology, b, a);
-      },
-    });
+    found.push(new OneWayPair(topology, a, b));
   }
   return found;
+}
+
+/** A one-way pair: each direction's full answer (its path and failure) is walked only when read. */
+class OneWayPair implements AsymmetricPath {
+  readonly #topology: Topology;
+  readonly from: VpcId;
+  readonly to: VpcId;
+
+  constructor(topology: Topology, from: VpcId, to: VpcId) {
+    this.#topology = topology;
+    this.from = from;
+    this.to = to;
+  }
+
+  get there(): DirectionReach {
+    return directionReach(this.#topology, this.from, this.to);
+  }
+
+  get back(): DirectionReach {
+    return directionReach(this.#topology, this.to, this.from);
+  }
 }

@@ -67,10 +67,21 @@ export interface Group {
   readonly table: RouteTable;
   readonly zone: string;
   readonly compiled: CompiledTable<Route>;
-  /** Where each route of the table leads, read once. */
-  readonly targets: ReadonlyMap<Route, ForwardTarget>;
+  /** Where each route of the table leads, read once when first asked. */
+  readonly targets: RouteTargets;
   /** The group's VPC's attachment to each gateway its routes name (`null`: none), looked up once. */
   readonly attachments: Map<TransitGatewayId, TransitGatewayAttachment | null>;
+}
+
+/** Where a table's routes lead: each route's target read on first use and remembered. */
+export class RouteTargets {
+  private known: Map<Route, ForwardTarget> | undefined;
+
+  get(route: Route): ForwardTarget {
+    let target = this.known?.get(route);
+    if (!target) (this.known ??= new Map()).set(route, (target = forwardTargetOf(route.target)));
+    return target;
+  }
 }
 
 /** What a VPC attachment lets in: the zones it serves, and the walks from the table associated with it. */
@@ -132,16 +143,16 @@ export function contextOf(topology: Topology): ReachContext {
 export function groupsOf(ctx: ReachContext, vpcId: VpcId): readonly Group[] | null {
   const known = ctx.groups.get(vpcId);
   if (known !== undefined) return known;
-  const seen = new Map<string, Group>();
+  // Few subnets per VPC: a group is found again by a look along the list.
+  const found: Group[] = [];
   const subnets = ctx.index.subnetsByVpc.get(vpcId) ?? [];
   for (const s of subnets) {
     const table = findSubnetRouteTable(ctx.index, s);
-    if (table && !seen.has(`${table.id}|${s.availabilityZone}`)) {
-      const targets = new Map(table.routes.map((r) => [r, forwardTargetOf(r.target)] as const));
-      seen.set(`${table.id}|${s.availabilityZone}`, { table, zone: s.availabilityZone, compiled: compileVpcTable(ctx.index, table), targets, attachments: new Map() });
+    if (table && !found.some((g) => g.table.id === table.id && g.zone === s.availabilityZone)) {
+      found.push({ table, zone: s.availabilityZone, compiled: compileVpcTable(ctx.index, table), targets: new RouteTargets(), attachments: new Map() });
     }
   }
-  const groups = subnets.length > 0 && seen.size === 0 ? null : [...seen.values()];
+  const groups = subnets.length > 0 && found.length === 0 ? null : found;
   ctx.groups.set(vpcId, groups);
   return groups;
 }
@@ -188,7 +199,7 @@ export function walkOne(ctx: ReachContext, from: VpcId, group: Group, to: VpcId,
 
 /** Walk the part `range` of a block that `route` of a group's table decides. */
 function walkRoute(ctx: ReachContext, from: VpcId, group: Group, to: VpcId, route: Route, range: CidrRange, uncertain: boolean): Walk {
-  const target = group.targets.get(route) ?? forwardTargetOf(route.target);
+  const target = group.targets.get(route);
   const first: ReachHop = { kind: 'vpc-route', vpcId: from, routeTableId: group.table.id, destination: route.destination, target };
   const fail = (failure: ReachFailure, hops: readonly ReachHop[] = NO_HOPS, unknown = uncertain): Walk => ({ delivered: false, unknown, ways: NO_WAYS, lead: first, hops, failure });
   if (route.state === 'blackhole') return fail({ kind: 'dropped', reason: 'blackhole' });

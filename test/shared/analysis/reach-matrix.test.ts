@@ -13,7 +13,8 @@ import { vpcReach } from '../../../shared/analysis/vpc-reach';
 import type { Topology } from '../../../shared/model/topology';
 import { buildTgwEstate } from '../../bench/tgw-bench-estate';
 import { arbTopology, arbTopologyWithGateway } from './oracle/random-topology';
-import { tgwEstate } from '../../support/fixtures/tgw-reach-estate';
+import { vpcAttachment } from '../../support/fixtures/build-topology';
+import { tgwC, tgwEstate } from '../../support/fixtures/tgw-reach-estate';
 
 /** Every pair `vpcReach` lists, as `from>to status ways`, and the matrix's cells read the same way. */
 function bothWays(t: Topology): { expected: string[]; found: string[] } {
@@ -25,6 +26,8 @@ function bothWays(t: Topology): { expected: string[]; found: string[] } {
   }
   for (let i = 0; i < m.vpcIds.length; i++) {
     for (let k = m.offsets[i]!; k < m.offsets[i + 1]!; k++) {
+      // Rows ascend: `entryOf` searches them.
+      if (k > m.offsets[i]! && m.targets[k]! <= m.targets[k - 1]!) throw new Error(`row ${m.vpcIds[i]} is not sorted at ${k}`);
       const { status, ways } = cellReach(m.cells[k]!);
       found.push(`${m.vpcIds[i]}>${m.vpcIds[m.targets[k]!]} ${status} ${ways.join('+')}`);
     }
@@ -66,6 +69,23 @@ describe('the reachability matrix', () => {
     expect(cellReach(matrixCell(reachMatrix(t), 'vpc-a', 'vpc-b')).ways).toEqual(['peering']);
   });
 
+  it('agrees for a VPC attached to two gateways that are not peered (a row joining two clusters)', () => {
+    const base = tgwEstate();
+    const gw2 = base.transitGateways.find((g) => g.id === 'tgw-2')!;
+    const subnetC = base.subnets.find((s) => s.id === 'subnet-c1')!;
+    // c's attachment to tgw-2 listed first: its row meets tgw-2's cluster (c, d) before tgw-1's (a, b, c).
+    const t: Topology = {
+      ...base,
+      transitGatewayPeerings: base.transitGatewayPeerings.map((p) => ({ ...p, state: 'pendingAcceptance' })),
+      transitGatewayAttachments: [vpcAttachment('tgw-attach-c2', gw2, tgwC, [subnetC], 'tgw-rtb-2'), ...base.transitGatewayAttachments],
+    };
+    const { expected, found } = bothWays(t);
+    expect(found).toEqual(expected);
+    const m = reachMatrix(t);
+    expect(matrixCell(m, 'vpc-c', 'vpc-d')).toBeGreaterThanOrEqual(0);
+    expect(matrixCell(m, 'vpc-c', 'vpc-a')).toBeGreaterThanOrEqual(0);
+  });
+
   it("agrees on a small estate of the benchmark's shape", () => {
     const t = buildTgwEstate({ vpcs: 600, gateways: 12, attachments: 300, peerings: 200 }).topology;
     const { expected, found } = bothWays(t);
@@ -77,6 +97,22 @@ describe('the reachability matrix', () => {
 });
 
 describe('one-way pairs in the analysis', () => {
+  it('are the pairs vpcReach finds reached through a gateway one way and not back, each once, in order', () => {
+    const t = buildTgwEstate({ vpcs: 600, gateways: 12, attachments: 300, peerings: 200 }).topology;
+    const throughGateway = (d: { status: string; ways: readonly string[] }) => (d.status === 'yes' || d.status === 'some') && d.ways.includes('transit-gateway');
+    const expected: string[] = [];
+    for (const from of reachMatrix(t).vpcIds) {
+      for (const r of vpcReach(t, from)) {
+        if (r.vpcId < from) continue;
+        if (throughGateway(r.there) && r.back.status === 'no') expected.push(`${from}>${r.vpcId}`);
+        else if (throughGateway(r.back) && r.there.status === 'no') expected.push(`${r.vpcId}>${from}`);
+      }
+    }
+    const found = findAsymmetricPaths(t).map((p) => `${p.from}>${p.to}`);
+    expect(found.length).toBeGreaterThan(20);
+    expect(found).toEqual(expected.sort());
+  });
+
   it('lists the first 1,000 one-way pairs as findings and counts them all', () => {
     const s = buildTgwEstate({ vpcs: 1600, gateways: 4, attachments: 1600, peerings: 50 });
     const all = findAsymmetricPaths(s.topology);

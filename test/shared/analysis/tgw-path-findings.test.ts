@@ -1,10 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
+import { explainReachability, firstRouteHopFix } from '../../../shared/analysis/explain-reachability';
 import { analyzeSnapshot, summarizeFindings } from '../../../shared/analysis/findings';
 import { findAsymmetricPaths, findGatewayRouteDrops } from '../../../shared/analysis/tgw-path-findings';
 import type { Topology, TransitGatewayRoute, TransitGatewayRouteTable } from '../../../shared/model/topology';
 import { route, snapshot, tgwRoute, topology } from '../../support/fixtures/build-topology';
+import type { Topology } from '../../../shared/model/topology';
+import { buildTgwEstate } from '../../bench/tgw-bench-estate';
 import { tgwEstate } from '../../support/fixtures/tgw-reach-estate';
+import { arbTopologyWithGateway } from './oracle/random-topology';
 
 const blackholed = tgwEstate({
   rtb1Routes: (x) => [tgwRoute('10.0.0.0/16', [x.a], 'propagated'), tgwRoute('10.1.0.0/16', [x.b], 'propagated'), tgwRoute('10.2.0.0/16', 'blackhole')],
@@ -98,5 +103,34 @@ describe('findings about transit gateway paths', () => {
     expect(summarizeFindings(analyzeSnapshot(snapshot(tgwEstate({ routes: { b: [route('10.0.0.0/16', 'pcx-ab'), route('10.2.0.0/16', 'pcx-bc'), route('10.3.0.0/16', 'tgw-1')] } })))))
       .toMatch(/, 0 dropping gateway routes, 0 one-way pairs\.$/);
     expect(summarizeFindings(analyzeSnapshot(snapshot(topology({}))))).not.toMatch(/gateway routes|one-way/);
+  });
+});
+
+describe('the fix of a one-way pair', () => {
+  /** Explain's fix for `from` → `to`: its first failing route hop's, as the finding reads it. */
+  const explainFix = (t: Topology, from: string, to: string) => explainReachability(t, from, to).checks.find((c) => c.status === 'fail' && (c.kind === 'source-route' || c.kind === 'return-route'))?.fix;
+
+  it("is explain's for the direction that fails, on every one-way pair of a small estate of the benchmark's shape", () => {
+    const t = buildTgwEstate({ vpcs: 400, gateways: 8, attachments: 240, peerings: 120 }).topology;
+    const pairs = findAsymmetricPaths(t);
+    expect(pairs.length).toBeGreaterThan(50);
+    let withFix = 0;
+    for (const p of pairs) {
+      const fix = firstRouteHopFix(t, p.to, p.from);
+      expect(fix).toBe(explainFix(t, p.to, p.from));
+      if (fix) withFix++;
+    }
+    expect(withFix).toBeGreaterThan(0);
+  });
+
+  it("is explain's for every ordered pair of random topologies with a transit gateway, and of the small estate's variants", () => {
+    const variants = [tgwEstate(), blackholed, tgwEstate({ routes: { c: [route('10.1.0.0/16', 'pcx-bc')] } }), tgwEstate({ unassociated: ['b'] }), tgwEstate({ tgw1Unread: true })];
+    for (const t of variants) for (const a of t.vpcs) for (const b of t.vpcs) expect(firstRouteHopFix(t, a.id, b.id)).toBe(explainFix(t, a.id, b.id));
+    fc.assert(
+      fc.property(arbTopologyWithGateway, (t) => {
+        for (const a of t.vpcs) for (const b of t.vpcs) expect(firstRouteHopFix(t, a.id, b.id)).toBe(explainFix(t, a.id, b.id));
+      }),
+      { numRuns: 150, seed: 8 },
+    );
   });
 });

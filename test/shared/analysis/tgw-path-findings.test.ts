@@ -6,7 +6,6 @@ import { analyzeSnapshot, summarizeFindings } from '../../../shared/analysis/fin
 import { findAsymmetricPaths, findGatewayRouteDrops } from '../../../shared/analysis/tgw-path-findings';
 import type { Topology, TransitGatewayRoute, TransitGatewayRouteTable } from '../../../shared/model/topology';
 import { route, snapshot, tgwRoute, topology } from '../../support/fixtures/build-topology';
-import type { Topology } from '../../../shared/model/topology';
 import { buildTgwEstate } from '../../bench/tgw-bench-estate';
 import { tgwEstate } from '../../support/fixtures/tgw-reach-estate';
 import { arbTopologyWithGateway } from './oracle/random-topology';

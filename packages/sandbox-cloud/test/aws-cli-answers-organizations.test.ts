@@ -1,43 +1,21 @@
 /** AWS Organizations and IAM account aliases driven by Debian's AWS CLI 2.9 (/usr/bin/aws), whose
  * botocore parses the JSON 1.1 and Query answers on its own: list-accounts across the empty
  * pages, the OU tree, describe-account, list-account-aliases, and the errors in AWS's words. */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSandbox, type SandboxHandle } from '../src/testing/start-sandbox';
-
-const run = promisify(execFile);
-const AWS2 = '/usr/bin/aws';
+import { awsCliFor, withoutAwsCli } from './aws-cli';
 
 let sb: SandboxHandle;
-let env: NodeJS.ProcessEnv;
+let aws: Awaited<ReturnType<typeof awsCliFor>>;
 
 beforeAll(async () => {
   sb = await startSandbox({ scenario: 'demo' });
-  const dir = await mkdtemp(join(tmpdir(), 'sandbox-cli-org-'));
-  const files = await sb.writeAwsFiles(dir);
-  env = { ...process.env, AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile, AWS_PAGER: '' };
+  aws = await awsCliFor(sb, 'sandbox-cli-org-');
 });
 afterAll(async () => sb?.stop());
 
-/** Runs `aws <args>` as `profile` against the sandbox: the parsed JSON, or the error text. */
-async function aws(profile: string, ...args: string[]): Promise<{ out?: Record<string, unknown>; err?: string }> {
-  const argv = [...args, '--profile', profile, '--region', 'us-east-1', '--endpoint-url', sb.endpoint, '--output', 'json'];
-  try {
-    const { stdout } = await run(AWS2, argv, { env });
-    return { out: stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : {} };
-  } catch (e) {
-    return { err: (e as { stderr: string }).stderr.trim() };
-  }
-}
-
-describe.skipIf(!existsSync(AWS2) && !process.env.CI)('Debian AWS CLI 2.9: the demo organisation', () => {
+describe.skipIf(withoutAwsCli)('Debian AWS CLI 2.9: the demo organisation', () => {
   it('lists every account through pages of one, past the empty pages', async () => {
     const listed = (await aws('sandbox-network', 'organizations', 'list-accounts', '--page-size', '1')).out as {
       Accounts: { Id: string; Name: string; Status?: string; State?: string; JoinedTimestamp: string }[];

@@ -2,47 +2,26 @@
  * botocore parses RAM's REST-JSON answers and errors on its own: create-resource-share,
  * get-resource-share-invitations and accept-resource-share-invitation in RAM, then
  * accept-transit-gateway-vpc-attachment in EC2, and the errors in AWS's words. */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-
 import { CreateSubnetCommand, CreateTransitGatewayCommand, CreateTransitGatewayVpcAttachmentCommand, CreateVpcCommand, DescribeTransitGatewaysCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSandbox, type SandboxHandle } from '../src/testing/start-sandbox';
+import { awsCliFor, withoutAwsCli } from './aws-cli';
 import { ec2 } from './clients';
 
-const run = promisify(execFile);
-const AWS2 = '/usr/bin/aws';
 const OWNER = '111111111111';
 const CONSUMER = '222222222222';
 
 let sb: SandboxHandle;
-let env: NodeJS.ProcessEnv;
+let aws: Awaited<ReturnType<typeof awsCliFor>>;
 
 beforeAll(async () => {
   sb = await startSandbox({ scenario: { name: 'cli-ram', accounts: [{ id: OWNER, profile: 'network' }, { id: CONSUMER, profile: 'app' }] } });
-  const dir = await mkdtemp(join(tmpdir(), 'sandbox-cli-ram-'));
-  const files = await sb.writeAwsFiles(dir);
-  env = { ...process.env, AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile, AWS_PAGER: '' };
+  aws = await awsCliFor(sb, 'sandbox-cli-ram-');
 });
 afterAll(async () => sb?.stop());
 
-/** Runs `aws <args>` as `profile` against the sandbox: the parsed JSON, or the error text. */
-async function aws(profile: string, ...args: string[]): Promise<{ out?: Record<string, unknown>; err?: string }> {
-  const argv = [...args, '--profile', profile, '--region', 'us-east-1', '--endpoint-url', sb.endpoint, '--output', 'json'];
-  try {
-    const { stdout } = await run(AWS2, argv, { env });
-    return { out: stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : {} };
-  } catch (e) {
-    return { err: (e as { stderr: string }).stderr.trim() };
-  }
-}
-
-describe.skipIf(!existsSync(AWS2) && !process.env.CI)('Debian AWS CLI 2.9: sharing a transit gateway through RAM', () => {
+describe.skipIf(withoutAwsCli)('Debian AWS CLI 2.9: sharing a transit gateway through RAM', () => {
   it('shares, is invited, accepts, attaches and is accepted, and reads the errors in AWS words', async () => {
     const g = (await ec2(sb, 'network').send(new CreateTransitGatewayCommand({}))).TransitGateway;
     const arn = g?.TransitGatewayArn as string;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 import type { MethodInput, MethodOutput } from '../../shared/api/contract';
 import type { ApiMethodName } from '../../shared/api/method-names';
@@ -152,6 +152,22 @@ export async function openDemoSession(options: { dark?: boolean; clipboard?: boo
   await session.page.goto(harness.url);
   const topology = await openSandboxDemo(session.page, harness);
   return { harness, session, topology };
+}
+
+/** Opens the demo (as `openDemoSession`) before a spec file's tests and closes browser and harness after them; `opened.demo` is set once it is open. */
+export function useDemoSession(options: Parameters<typeof openDemoSession>[0] = {}): { demo: DemoSession } {
+  const opened = {} as { demo: DemoSession };
+  beforeAll(async () => {
+    opened.demo = await openDemoSession(options);
+  }, 180_000);
+  afterAll(async () => {
+    try {
+      await opened.demo?.session.close();
+    } finally {
+      await opened.demo?.harness.close();
+    }
+  });
+  return opened;
 }
 
 /**

@@ -4,12 +4,12 @@
  * and opens nothing; a drop opens the attachment plan with its subnets, DryRun and Run, and after
  * the app's rescan the attachment edge from the VPC to the hub is drawn.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { validateAttachment } from '../../shared/analysis/validate-attachment';
 import type { Topology, TransitGateway, Vpc } from '../../shared/model/topology';
 import type { BrowserSession } from '../support/browser';
-import { callHarness, cardSelector, centreOf, dragMouse, listedCalls, openDemoSession, type DemoSession } from './graph-helpers';
+import { callHarness, cardSelector, centreOf, dragMouse, listedCalls, useDemoSession, type DemoSession } from './graph-helpers';
 
 let demo: DemoSession;
 let session: BrowserSession;
@@ -56,18 +56,10 @@ async function showHubWith(g: TransitGateway, vpcIds: readonly string[]): Promis
   throw new Error(`the hub and ${vpcIds.join(', ')} do not fit on the canvas`);
 }
 
-beforeAll(async () => {
-  demo = await openDemoSession({ dark: true });
-  session = demo.session;
-  topology = demo.topology;
-}, 180_000);
-
-afterAll(async () => {
-  try {
-    await session?.close();
-  } finally {
-    await demo?.harness.close();
-  }
+const opened = useDemoSession({ dark: true });
+beforeAll(() => {
+  ({ demo } = opened);
+  ({ session, topology } = demo);
 });
 
 describe('drag a VPC onto a transit gateway hub', () => {

@@ -4,28 +4,20 @@
  * tickable), lists the exact calls, runs them on Delete, and the app's rescan shows the routes
  * and the attachment gone.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { Topology } from '../../shared/model/topology';
 import type { BrowserSession } from '../support/browser';
-import { currentSnapshot, listedCalls, openDemoSession, selectVpcBySearch, type DemoSession } from './graph-helpers';
+import { currentSnapshot, listedCalls, selectVpcBySearch, useDemoSession, type DemoSession } from './graph-helpers';
 
 let demo: DemoSession;
 let session: BrowserSession;
 let topology: Topology;
 
-beforeAll(async () => {
-  demo = await openDemoSession({ dark: true });
-  session = demo.session;
-  topology = demo.topology;
-}, 180_000);
-
-afterAll(async () => {
-  try {
-    await session?.close();
-  } finally {
-    await demo?.harness.close();
-  }
+const opened = useDemoSession({ dark: true });
+beforeAll(() => {
+  ({ demo } = opened);
+  ({ session, topology } = demo);
 });
 
 describe('delete a transit gateway attachment from its inspector', () => {

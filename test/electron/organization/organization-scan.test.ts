@@ -135,4 +135,36 @@ describe('an organisation scan of the sandbox', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.fix).toContain('Workloads');
   });
+
+  it('names throttling beyond retries and a silent endpoint per cell, once the roster is read', async () => {
+    // Faults start with the run's first progress event: the roster and sign-in were read without them.
+    const scanWith = async (faults: Parameters<typeof sb.server.setFaults>[0], limits: Record<string, number>) => {
+      let armed = false;
+      try {
+        const r = await runDiscovery(
+          { organization: { profile: 'sandbox-network', regions: ['us-east-1'] } },
+          {
+            env,
+            homeDir: home,
+            now,
+            limits: { progressIntervalMs: 0, ...limits },
+            onProgress: () => {
+              if (!armed) sb.server.setFaults(faults);
+              armed = true;
+            },
+          },
+        );
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value.coverage.filter((c) => c.region === 'us-east-1');
+      } finally {
+        sb.server.setFaults({});
+      }
+    };
+    const throttled = await scanWith({ throttle: { mode: 'rate', rate: 1 } }, { maxAttempts: 2, retryBaseDelayMs: 1, retryMaxDelayMs: 5 });
+    expect(throttled.map((c) => c.cause)).toEqual(['throttled', 'throttled', 'throttled', 'throttled']);
+    expect(throttled[0]?.message).toContain('scan again in a minute');
+    const silent = await scanWith({ latencyMs: 3000 }, { callTimeoutMs: 200, stsAnswerTimeoutMs: 200, ec2AnswerTimeoutMs: 200, maxAttempts: 1, maxUnansweredAttempts: 1 });
+    expect(silent.map((c) => c.cause)).toEqual(['unanswered', 'unanswered', 'unanswered', 'unanswered']);
+    expect(silent[0]?.message).toContain('did not answer');
+  });
 });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SCENARIO, type ScenarioInput } from '@peerscape/sandbox-cloud';
 import { startSandbox, type SandboxHandle } from '@peerscape/sandbox-cloud/testing';
 import type { RegionCoverage, Snapshot } from '../../../shared/model/snapshot';
+import { keepEarlierData } from '../../../electron/discovery/merge-slices';
 import { runDiscovery } from '../../../electron/discovery/run-discovery';
 import { readOrganizationRoster } from '../../../electron/organization/run-organization';
 
@@ -166,5 +167,32 @@ describe('an organisation scan of the sandbox', () => {
     const silent = await scanWith({ latencyMs: 3000 }, { callTimeoutMs: 200, stsAnswerTimeoutMs: 200, ec2AnswerTimeoutMs: 200, maxAttempts: 1, maxUnansweredAttempts: 1 });
     expect(silent.map((c) => c.cause)).toEqual(['unanswered', 'unanswered', 'unanswered', 'unanswered']);
     expect(silent[0]?.message).toContain('did not answer');
+  });
+
+  it("keeps an earlier scan's data for a cell that now fails, marked with its age and the failure", async () => {
+    const before = await runDiscovery(
+      { organization: { profile: 'sandbox-network', regions: ['us-east-1'], allowOrganizationAccountAccessRole: true } },
+      { env, homeDir: home, now: () => new Date('2026-12-07T10:00:00Z') },
+    );
+    if (!before.ok) throw new Error(before.error.message);
+    const devVpcs = before.value.topology.vpcs.filter((v) => v.accountId === DEV);
+    expect(devVpcs.length).toBeGreaterThan(0);
+    // Without the fallback the dev account cannot be entered: per region, and with no region listed at all.
+    for (const regions of [['us-east-1'], undefined]) {
+      const after = await runDiscovery({ organization: { profile: 'sandbox-network', ...(regions ? { regions } : {}) } }, { env, homeDir: home, now });
+      if (!after.ok) throw new Error(after.error.message);
+      expect(after.value.topology.vpcs.filter((v) => v.accountId === DEV)).toEqual([]);
+      const merged = keepEarlierData(before.value, after.value);
+      expect(merged.topology.vpcs.filter((v) => v.accountId === DEV)).toEqual(devVpcs);
+      expect(cellsOf(merged, DEV)['us-east-1']).toMatchObject({
+        state: 'failed',
+        cause: 'role-missing',
+        keptFrom: '2026-12-07T10:00:00.000Z',
+        counts: cellsOf(before.value, DEV)['us-east-1']?.counts,
+      });
+      expect(merged.takenAt).toBe(after.value.takenAt);
+      // Kept again by the next failing scan, the data keeps its original age.
+      expect(cellsOf(keepEarlierData(merged, after.value), DEV)['us-east-1']?.keptFrom).toBe('2026-12-07T10:00:00.000Z');
+    }
   });
 });

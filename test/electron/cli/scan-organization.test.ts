@@ -62,7 +62,8 @@ describe('peerscape scan --organization', () => {
     expect(code).toBe(SCAN_EXIT.partial);
     const err = io.err();
     // One progress line, rewritten in place.
-    expect(err).toMatch(/\r\x1b\[2KScanning organisation: accounts \d+\/4/);
+    expect(err).toContain('\r\u001b[2KScanning organisation: accounts ');
+    expect(err).toMatch(/Scanning organisation: accounts 4\/4 · regions \d+\/8 done/);
     expect(err).toContain(`FAILED account ${DEV} (Development) us-east-1 [role-missing]`);
     expect(err).toContain('peerscape role-template');
     expect(err).toContain(`FAILED account ${PROD} (Production) us-west-2 [scp-denied]`);

@@ -196,3 +196,35 @@ describe('an organisation scan of the sandbox', () => {
     }
   });
 });
+
+describe('an organisation scan of a generated organisation', () => {
+  let sb: SandboxHandle;
+  let env: Record<string, string>;
+  let home: string;
+
+  beforeAll(async () => {
+    sb = await startSandbox({ scenario: 'generated:accounts=45,regions=2,vpcs=1,ous=9,suspended=2,seed=3' });
+    home = mkdtempSync(join(tmpdir(), 'peerscape-org-gen-'));
+    const files = await sb.writeAwsFiles(join(home, '.aws'));
+    env = { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile };
+  });
+  afterAll(async () => {
+    await sb?.stop();
+  });
+
+  it('pages through every account (empty pages included), skips the suspended ones and scans each enabled region', async () => {
+    const management = sb.accounts[0]!;
+    const r = await runDiscovery({ organization: { profile: management.profile } }, { env, homeDir: home, now: () => new Date() });
+    if (!r.ok) throw new Error(r.error.message);
+    const s = r.value;
+    expect(s.organization?.accounts).toHaveLength(47);
+    expect(s.organization?.units).toHaveLength(10);
+    expect(s.organization?.accounts.filter((a) => a.status === 'SUSPENDED')).toHaveLength(2);
+    expect(new Set(s.coverage.map((c) => c.accountId)).size).toBe(45);
+    expect(s.coverage.filter((c) => c.state !== 'complete')).toEqual([]);
+    // Every account listed its own regions, and each VPC of the estate was found.
+    expect(s.coverage.filter((c) => c.region === '*').every((c) => (c.counts?.regions ?? 0) >= 2)).toBe(true);
+    expect(s.topology.vpcs).toHaveLength(90);
+    expect(s.topology.accounts.every((a) => a.name)).toBe(true);
+  });
+});

@@ -15,7 +15,7 @@ import { GetRoleCredentialsCommand, type SSOClient } from '@aws-sdk/client-sso';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 
 import { errorCodeOf, messageOf } from '../aws/aws-errors';
-import { memoiseCredentials, type CredentialProvider, type ProfileAccess, type ResolvedCredentials } from '../aws/credentials';
+import { type CredentialProvider, type ProfileAccess, type ResolvedCredentials } from '../aws/credentials';
 
 /** The role Organizations creates in the accounts it creates (full administrator: used only when allowed). */
 export const ORGANIZATION_ACCOUNT_ACCESS_ROLE = 'OrganizationAccountAccessRole';
@@ -70,6 +70,29 @@ export class SessionError extends Error {
   }
 }
 
+/** Share one session among every client of an account × region, opening a new one shortly before
+ * it expires; a failure is not kept, so the next call (the scheduler's retry) tries again. */
+function sessionCache(open: () => Promise<ResolvedCredentials>): CredentialProvider {
+  let current: Promise<ResolvedCredentials> | undefined;
+  let expiresAtMs = Number.POSITIVE_INFINITY;
+  return () => {
+    if (!current || Date.now() >= expiresAtMs - REFRESH_BEFORE_MS) {
+      const pending = open();
+      current = pending;
+      expiresAtMs = Number.POSITIVE_INFINITY;
+      pending.then(
+        (c) => {
+          if (current === pending) expiresAtMs = c.expiration ? c.expiration.getTime() : Number.POSITIVE_INFINITY;
+        },
+        () => {
+          if (current === pending) current = undefined;
+        },
+      );
+    }
+    return current;
+  };
+}
+
 /** Makes and caches the sessions of one scan. */
 export class RoleSessions {
   private readonly sts = new Map<string, STSClient>();
@@ -103,12 +126,11 @@ export class RoleSessions {
     const key = `${accountId}/${region}`;
     let s = this.sessions.get(key);
     if (!s) {
-      const provider: CredentialProvider = () => this.open(accountId, region);
       s = {
         ...this.signIn,
         profile: this.label(accountId),
         region,
-        credentials: memoiseCredentials(provider, REFRESH_BEFORE_MS),
+        credentials: sessionCache(() => this.open(accountId, region)),
       };
       this.sessions.set(key, s);
     }
@@ -175,7 +197,8 @@ export class RoleSessions {
       c = new STSClient({
         region,
         credentials: this.signIn.credentials,
-        maxAttempts: 3,
+        // The scan's scheduler owns retries, shaping them by STS's throttling of the sign-in.
+        maxAttempts: 1,
         ...(this.signIn.endpoints.sts ? { endpoint: this.signIn.endpoints.sts } : {}),
         ...(this.stsAnswerTimeoutMs ? { requestHandler: { connectionTimeout: this.stsAnswerTimeoutMs, socketTimeout: this.stsAnswerTimeoutMs } } : {}),
         useFipsEndpoint: this.signIn.useFipsEndpoint ?? false,

@@ -117,6 +117,7 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
   const identity = await callerArn(signIn, signal);
   if (!identity.ok) return identity;
   const chained = /:assumed-role\//.test(identity.value);
+  const signInAccount = /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(identity.value)?.[1] ?? signIn.profile;
 
   const roster = await readRoster(signIn, deps.now, signal);
   if (!roster.ok) return roster;
@@ -175,10 +176,15 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
   const enter = async (a: OrganizationAccount, region: string): Promise<{ ok: true; access: ProfileAccess } | { ok: false; failure: ExplainedFailure }> => {
     const access = sessions.session(a.id, region);
     try {
-      await access.credentials();
+      // STS throttles per calling account: one bucket per region for the sign-in's AssumeRole calls.
+      await scheduler.run(`sts/${signInAccount}/${region}/AssumeRole`, () => access.credentials(), signal);
       return { ok: true, access };
     } catch (e) {
-      return { ok: false, failure: explainFor(a)(e, { profile: signIn.profile, region, accountId: a.id, ...(signIn.endpoints.sts ? { endpoint: signIn.endpoints.sts } : {}) }) };
+      const stsTimeout = Math.min(scheduler.limits.callTimeoutMs, scheduler.limits.stsAnswerTimeoutMs);
+      return {
+        ok: false,
+        failure: explainCallFailure(e, { profile: signIn.profile, region, accountId: a.id, timeoutMs: stsTimeout, ...(signIn.endpoints.sts ? { endpoint: signIn.endpoints.sts } : {}) }, explainFor(a)),
+      };
     }
   };
 

@@ -169,6 +169,21 @@ describe('an organisation scan of the sandbox', () => {
     expect(silent[0]?.message).toContain('did not answer');
   });
 
+  it('opens a new session before one runs out, so a long scan goes on', async () => {
+    // Sessions that last a minute are within the refresh margin at once: each use opens a new one.
+    sb.server.setFaults({ maxSessionDurationMs: 60_000 });
+    sb.server.resetStats();
+    try {
+      const r = await runDiscovery({ organization: { profile: 'sandbox-network', regions: ['us-east-1'], allowOrganizationAccountAccessRole: true } }, { env, homeDir: home, now });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.coverage.filter((c) => c.region === 'us-east-1').map((c) => c.state)).toEqual(['complete', 'complete', 'complete', 'complete']);
+      // Four cells; refused attempts of PeerscapeReadOnly in dev included, far more sessions than cells.
+      expect(sb.server.stats().byAction['sts:AssumeRole']).toBeGreaterThan(8);
+    } finally {
+      sb.server.setFaults({});
+    }
+  });
+
   it("keeps an earlier scan's data for a cell that now fails, marked with its age and the failure", async () => {
     const before = await runDiscovery(
       { organization: { profile: 'sandbox-network', regions: ['us-east-1'], allowOrganizationAccountAccessRole: true } },

@@ -192,6 +192,9 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
     run.cell(label, region, { state: 'failed', errorCode: f.errorCode, message: f.message, ...(f.cause ? { cause: f.cause } : {}) });
   };
 
+  /** Each account's first region: where its regions are listed, and its sessions' fallback. */
+  const homeOf = new Map<string, string>();
+
   const scanAccount = async (a: OrganizationAccount): Promise<void> => {
     const label = sessions.label(a.id);
     const about = { accountId: a.id, ...(a.name ? { accountName: a.name } : {}), ...(a.ouPath !== undefined ? { ouPath: a.ouPath } : {}) };
@@ -205,8 +208,10 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
       run.changed();
       return;
     }
-    // The account's first region: the requested one, or the sign-in's, where its regions are listed.
-    const home = requestedRegions?.[0] ?? signIn.region;
+    // The account's first region, where its regions are listed: the sign-in's, unless the request
+    // names regions without it (then the first of those).
+    const home = !requestedRegions || requestedRegions.includes(signIn.region) ? signIn.region : requestedRegions[0]!;
+    homeOf.set(a.id, home);
     let regions = requestedRegions;
     if (!regions) {
       const entered = await enter(a, home);
@@ -238,7 +243,18 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
     if (signal?.aborted) return;
     run.cell(label, region, { state: 'running' });
     run.changed();
-    const entered = await enter(a, region);
+    let entered = await enter(a, region);
+    let note: string | undefined;
+    const home = homeOf.get(a.id);
+    // STS deactivated in this region: a session from the account's first region's endpoint is
+    // valid in every region (regional endpoints issue tokens valid everywhere).
+    if (!entered.ok && entered.failure.cause === 'sts-region-disabled' && home && home !== region) {
+      const fallback = await enter(a, home);
+      if (fallback.ok) {
+        entered = fallback;
+        note = `STS is not activated in ${region} for account ${a.id}: its session came from STS in ${home}.`;
+      }
+    }
     if (!entered.ok) {
       if (signal?.aborted) return;
       failCell(label, region, entered.failure);
@@ -250,7 +266,7 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
     if (outcome.cost) deps.onCellScanned?.({ ...cell, ok: outcome.ok, ...outcome.cost });
     if (outcome.ok) {
       run.addModel(outcome.model);
-      run.cell(label, region, { state: 'done', counts: outcome.counts, unread: outcome.unread });
+      run.cell(label, region, { state: 'done', counts: outcome.counts, unread: outcome.unread, ...(note ? { message: note } : {}) });
     } else if (outcome.cancelled) {
       run.cell(label, region, { state: 'cancelled' });
     } else {

@@ -108,12 +108,21 @@ describe('an organisation scan of the sandbox', () => {
 
     const data = cellsOf(s, DATA);
     expect(data['us-east-1']?.state).toBe('complete');
-    expect(data['us-west-2']).toMatchObject({ state: 'failed', cause: 'sts-region-disabled', errorCode: 'RegionDisabledException' });
+    // STS off in us-west-2: the session comes from the account's first region instead.
+    expect(data['us-west-2']).toMatchObject({ state: 'complete', message: expect.stringContaining('its session came from STS in us-east-1') });
     expect(data['eu-west-1']).toMatchObject({ state: 'failed', cause: 'identity-denied' });
     expect(data['eu-west-1']?.message).toContain('peerscape role-template');
 
     expect(s.topology.accounts.find((a) => a.id === PROD)?.name).toBeTruthy();
     expect(progress.some((c) => c.ouPath === 'Workloads/Production' && c.accountName)).toBe(true);
+  });
+
+  it('names STS being off when the account has no other region to get a session from', async () => {
+    const r = await runDiscovery({ organization: { profile: 'sandbox-network', regions: ['us-west-2'] } }, { env, homeDir: home, now });
+    if (!r.ok) throw new Error(r.error.message);
+    const cell = cellsOf(r.value, DATA)['us-west-2'];
+    expect(cell).toMatchObject({ state: 'failed', cause: 'sts-region-disabled', errorCode: 'RegionDisabledException' });
+    expect(cell?.message).toContain('activate it in the IAM console');
   });
 
   it('enters an account without the role through OrganizationAccountAccessRole only when allowed', async () => {

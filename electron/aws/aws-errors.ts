@@ -305,6 +305,9 @@ export function explainOrganizationFailure(e: unknown, ctx: OrganizationFailureC
           `or leave ${region} out of the scan.`
         );
       case 'session-expired': {
+        if (!ctx.ssoSession && !ctx.ssoLoginProfile) {
+          return `The credentials of profile "${ctx.profile}" have expired (${errorCode}): refresh them (a new session token, or the source they come from), then scan again.`;
+        }
         const login = ctx.ssoSession
           ? `\`aws sso login --sso-session ${ctx.ssoSession}\` (or \`aws sso login --profile ${ctx.ssoLoginProfile ?? ctx.profile}\`)`
           : `\`aws sso login --profile ${ctx.ssoLoginProfile ?? ctx.profile}\``;

@@ -73,6 +73,32 @@ describe('an organisation scan from an Identity Center sign-in', () => {
     expect(sessionDuration({ durationSeconds: 60, chained: false })).toBe(900);
   });
 
+  it('a sign-in that expires during the scan fails the cells with the aws sso login to run', async () => {
+    let armed = false;
+    try {
+      const r = await runDiscovery(
+        { organization: { profile: 'sso-sandbox-network-ReadOnlyAccess', regions: ['us-east-1'] } },
+        {
+          env,
+          homeDir: home,
+          now,
+          limits: { progressIntervalMs: 0 },
+          onProgress: () => {
+            // The roster was read; from now on the sign-in's credentials are expired.
+            if (!armed) sb.server.setFaults({ expireCredentials: { atMs: 0, accounts: [NET] } });
+            armed = true;
+          },
+        },
+      );
+      if (!r.ok) throw new Error(r.error.message);
+      const cells = r.value.coverage.filter((c) => c.region === 'us-east-1');
+      expect(cells.map((c) => c.cause)).toEqual(['session-expired', 'session-expired', 'session-expired', 'session-expired']);
+      expect(cells[0]?.message).toContain('`aws sso login --sso-session sandbox`');
+    } finally {
+      sb.server.setFaults({});
+    }
+  });
+
   it('an expired sign-in names the aws sso login to run', async () => {
     const expiredHome = mkdtempSync(join(tmpdir(), 'peerscape-sso-expired-'));
     const files = await writeSsoSignIn(expiredHome, sb.endpoint, {

@@ -13,7 +13,8 @@ import { fail, ok, type Result } from '../../shared/core/result';
 import type { Snapshot } from '../../shared/model/snapshot';
 import { parseSnapshot } from '../../shared/model/snapshot-schema';
 import { createActionsService, type ActionsServiceDeps } from '../actions/actions-service';
-import { createCallScheduler, createSnapshotStore, rememberedRequest, rememberRequest, runDiscovery } from '../discovery';
+import { createCallScheduler, createSnapshotStore, rememberedRequest, rememberRequest, runDiscovery, type DiscoveryRequest } from '../discovery';
+import { readOrganizationRoster } from '../organization/run-organization';
 import type { DiscoveryLimits } from '../discovery';
 import { listProfiles } from '../aws/profiles';
 import { exportDiagram } from '../export/export-diagram';
@@ -168,7 +169,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
   }
 
   /** Start a scan in the background; progress and snapshots arrive as events. */
-  function discover(source: 'aws' | 'sandbox', request: { profiles?: readonly string[]; regions?: readonly string[] }): string {
+  function discover(source: 'aws' | 'sandbox', request: DiscoveryRequest): string {
     const runId = randomUUID();
     const controller = new AbortController();
     runs.set(runId, controller);
@@ -267,14 +268,28 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       });
     },
 
-    async startDiscovery({ source, profiles, regions }) {
+    async startDiscovery({ source, profiles, regions, organization }) {
       if (source === 'sandbox' && !sandbox.running) {
         return fail('unavailable', 'The sandbox cloud is not running.', 'Choose Sandbox first; it starts the demo organisation.');
+      }
+      if (organization) {
+        if (profiles?.length || regions?.length) {
+          return fail('invalid-input', 'an organisation scan names its sign-in profile and regions inside `organization`', 'leave profiles and regions out, or the organization');
+        }
+        deps.settings.set(SOURCE_KEY, source);
+        return ok({ runId: discover(source, { organization }) });
       }
       const request = { ...(profiles?.length ? { profiles } : {}), ...(regions?.length ? { regions } : {}) };
       if (source === 'aws') rememberRequest(deps.settings, request);
       deps.settings.set(SOURCE_KEY, source);
       return ok({ runId: discover(source, request) });
+    },
+
+    async readOrganization({ source, profile }) {
+      if (source === 'sandbox' && !sandbox.running) {
+        return fail('unavailable', 'The sandbox cloud is not running.', 'Choose Sandbox first; it starts the demo organisation.');
+      }
+      return readOrganizationRoster(profile, { env: source === 'sandbox' ? sandboxEnv() : deps.env, homeDir: deps.homeDir, now: deps.now });
     },
 
     async cancelDiscovery({ runId }) {

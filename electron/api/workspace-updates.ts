@@ -15,7 +15,7 @@ import type { ApiError, Result } from '../../shared/core/result';
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { PlanRun } from '../../shared/planning/plan-run';
 import type { PeeringPlan } from '../../shared/planning/plan-types';
-import { completedSlices, replaceSlices } from '../discovery';
+import { completedSlices, keepEarlierData, replaceSlices } from '../discovery';
 import { applyRun, marksOfRun, scopeOfRun } from './run-effects';
 
 /** What the updates need from the main API. */
@@ -178,11 +178,13 @@ export function createWorkspaceUpdates(deps: WorkspaceUpdatesDeps): WorkspaceUpd
 
     shown,
 
-    mergeFullScan(current, scanned, startedMs) {
-      if (current && current.source !== scanned.source) {
+    mergeFullScan(current, fresh, startedMs) {
+      if (current && current.source !== fresh.source) {
         reset();
-        return scanned;
+        return fresh;
       }
+      // A failed cell keeps what the earlier scan found there, marked with its age.
+      const scanned = current ? keepEarlierData(current, fresh) : fresh;
       // Changes made before this scan started are in it.
       let confirmed = false;
       for (const [runId, p] of pending) {

@@ -5,6 +5,7 @@
  * throttling.html) and the STS API reference. Messages never carry a secret: the SDK's own text is
  * only quoted after access-key-looking words are masked.
  */
+import type { FailureCause } from '../../shared/model/snapshot';
 
 /** Codes AWS services use when a caller is being throttled (EC2, STS, and the SDK's own list). */
 const THROTTLING_CODES = new Set([
@@ -136,6 +137,8 @@ export interface ExplainedFailure {
   readonly errorCode: string;
   /** What went wrong and how to fix it, as one or two sentences. */
   readonly message: string;
+  /** The kind of failure, when an organisation scan classified it. */
+  readonly cause?: FailureCause;
 }
 
 /** Explain an error for the user: its code and a sentence that says what to do about it. */
@@ -224,4 +227,109 @@ function sentenceFor(code: string, detail: string, ctx: FailureContext): string 
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Where an organisation scan's call failed: the account, its role, and the sign-in it came from. */
+export interface OrganizationFailureContext {
+  /** The sign-in profile every session of the scan comes from. */
+  readonly profile: string;
+  readonly accountId: string;
+  readonly accountName?: string;
+  readonly region?: string;
+  /** The role assumed in the account (or the Identity Center permission set). */
+  readonly roleName: string;
+  readonly action: string;
+  readonly endpoint?: string;
+  readonly attempts?: number;
+  readonly timeoutMs?: number;
+  /** The `[sso-session …]` of the sign-in, when it is one, to name in `aws sso login --sso-session`. */
+  readonly ssoSession?: string;
+  /** The profile to name in `aws sso login --profile`, when the sign-in goes through Identity Center. */
+  readonly ssoLoginProfile?: string;
+}
+
+/** Words AWS puts in an access-denied message when a service control policy denies the call. */
+const SCP_DENY = /explicit deny in a service control policy/i;
+
+/** Which kind of failure an error of an organisation scan is. */
+export function failureCauseOf(e: unknown, action: string): FailureCause {
+  const code = isUnansweredError(e) ? TIMEOUT_CODE : errorCodeOf(e);
+  const text = messageOf(e);
+  if (isPermissionError(code)) {
+    if (SCP_DENY.test(text)) return 'scp-denied';
+    return action === 'sts:AssumeRole' ? 'role-missing' : 'identity-denied';
+  }
+  if (code === 'ForbiddenException' && action === 'sso:GetRoleCredentials') return 'role-missing';
+  if (code === 'RegionDisabledException') return 'sts-region-disabled';
+  // The session was just issued by STS: a region that does not know it has not been enabled.
+  if (code === 'OptInRequired' || code === 'AuthFailure' || code === 'InvalidClientTokenId' || code === 'UnrecognizedClientException') return 'region-disabled';
+  if (code === SSO_LOGIN_CODE || code === 'UnauthorizedException' || code === 'ExpiredToken' || code === 'ExpiredTokenException') return 'session-expired';
+  if (code === CREDENTIALS_CODE && /sso|token|login/i.test(text)) return 'session-expired';
+  if (isThrottlingError(e)) return 'throttled';
+  if (code === TIMEOUT_CODE || /^E[A-Z]+$/.test(code)) return 'unanswered';
+  return 'other';
+}
+
+/** Explain a failure of an organisation scan: its code, its cause, and one sentence on what to do. */
+export function explainOrganizationFailure(e: unknown, ctx: OrganizationFailureContext): ExplainedFailure & { readonly cause: FailureCause } {
+  const errorCode = isUnansweredError(e) ? TIMEOUT_CODE : errorCodeOf(e);
+  const cause = failureCauseOf(e, ctx.action);
+  const account = `account ${ctx.accountId}${ctx.accountName ? ` (${ctx.accountName})` : ''}`;
+  const where = ctx.region && ctx.region !== '*' ? ` in ${ctx.region}` : '';
+  const region = ctx.region && ctx.region !== '*' ? ctx.region : 'the region';
+  const message = ((): string => {
+    switch (cause) {
+      case 'role-missing':
+        if (ctx.action === 'sso:GetRoleCredentials') {
+          return `IAM Identity Center does not let profile "${ctx.profile}" use permission set ${ctx.roleName} in ${account} (${errorCode}): assign it to you there, or choose a permission set you have in every account.`;
+        }
+        return (
+          `Could not assume role ${ctx.roleName} in ${account} from profile "${ctx.profile}" (${errorCode} on sts:AssumeRole): the role is missing or does not trust this sign-in. ` +
+          `Deploy it to every account with \`peerscape role-template\` (a CloudFormation StackSet), or check that its trust policy names the signing-in account and that the ExternalId matches.`
+        );
+      case 'scp-denied':
+        return (
+          `A service control policy denies ${ctx.action}${where} for ${account} (${errorCode}, explicit deny in a service control policy): ` +
+          `this is the organisation's policy, not the role's, so ask the organisation's administrators to allow it, or leave ${region} out of the scan.`
+        );
+      case 'identity-denied':
+        return (
+          `Role ${ctx.roleName} in ${account} may not call ${ctx.action}${where} (${errorCode}, no identity-based policy allows it): ` +
+          `give the role the actions of \`peerscape role-template\`, then scan again.`
+        );
+      case 'region-disabled':
+        return `Region ${region} is not enabled for ${account} (${errorCode}): enable it under Account → AWS Regions in the console, or leave it out of the scan.`;
+      case 'sts-region-disabled':
+        return (
+          `STS is not activated in ${region} for ${account} (${errorCode}): activate it in the IAM console (Account settings → Security Token Service), ` +
+          `or leave ${region} out of the scan.`
+        );
+      case 'session-expired': {
+        if (!ctx.ssoSession && !ctx.ssoLoginProfile) {
+          return `The credentials of profile "${ctx.profile}" have expired (${errorCode}): refresh them (a new session token, or the source they come from), then scan again.`;
+        }
+        const login = ctx.ssoSession
+          ? `\`aws sso login --sso-session ${ctx.ssoSession}\` (or \`aws sso login --profile ${ctx.ssoLoginProfile ?? ctx.profile}\`)`
+          : `\`aws sso login --profile ${ctx.ssoLoginProfile ?? ctx.profile}\``;
+        return `The sign-in of profile "${ctx.profile}" has expired or is missing (${errorCode}): run ${login}, then scan again.`;
+      }
+      case 'throttled':
+        return `AWS kept throttling ${ctx.action} for ${account}${where} (${errorCode}) after ${ctx.attempts ?? 1} attempts: scan again in a minute, or scan fewer accounts at once.`;
+      case 'unanswered':
+        return sentenceFor(errorCode, messageOf(e), { profile: ctx.profile, action: ctx.action, ...optionalCtx(ctx) });
+      default:
+        return `AWS answered ${ctx.action} for ${account}${where} with ${errorCode}${messageOf(e) && messageOf(e) !== errorCode ? ` (${messageOf(e)})` : ''}: check the role ${ctx.roleName} and the sign-in of profile "${ctx.profile}", then scan again.`;
+    }
+  })();
+  return { errorCode, message, cause };
+}
+
+function optionalCtx(ctx: OrganizationFailureContext): Partial<FailureContext> {
+  return {
+    ...(ctx.region ? { region: ctx.region } : {}),
+    accountId: ctx.accountId,
+    ...(ctx.endpoint ? { endpoint: ctx.endpoint } : {}),
+    ...(ctx.attempts ? { attempts: ctx.attempts } : {}),
+    ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}),
+  };
 }

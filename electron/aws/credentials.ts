@@ -39,7 +39,15 @@ export interface ProfileAccess {
   /** The profile's `region`, else `FALLBACK_REGION`: where STS and DescribeRegions are called. */
   readonly region: string;
   /** Custom endpoints (sandbox, LocalStack, VPC endpoints), per service, when configured. */
-  readonly endpoints: { readonly ec2?: string; readonly sts?: string };
+  readonly endpoints: {
+    readonly ec2?: string;
+    readonly sts?: string;
+    readonly organizations?: string;
+    /** The Identity Center portal (`portal.sso.<region>.amazonaws.com` by default). */
+    readonly sso?: string;
+  };
+  /** The profile's Identity Center sign-in, when it signs in through one (`sso_session` or legacy `sso_start_url`). */
+  readonly sso?: SsoSignIn;
   /** Memoised across every client of the run, so an assume-role chain runs once, not per region. */
   readonly credentials: CredentialProvider;
   /** The profile to name in `aws sso login --profile …` when the credential chain ends in SSO. */
@@ -51,6 +59,18 @@ export interface ProfileAccess {
   readonly useDualstackEndpoint?: boolean;
 }
 
+/** Where a profile's Identity Center sign-in is, as `aws sso login` left it. */
+export interface SsoSignIn {
+  /** The `[sso-session …]` name, or undefined for a legacy profile (its token cache is keyed by the start URL). */
+  readonly session?: string;
+  readonly startUrl: string;
+  /** `sso_region`: where the portal is. */
+  readonly region: string;
+  /** The account and permission set the profile itself signs in to. */
+  readonly accountId?: string;
+  readonly roleName?: string;
+}
+
 type Settings = Readonly<Record<string, string | undefined>>;
 
 /** Per-service endpoint precedence from the AWS SDKs and Tools Reference Guide, "Service-specific endpoints".
@@ -59,7 +79,7 @@ type Settings = Readonly<Record<string, string | undefined>>;
  * 4. the profile's `endpoint_url`; none of them when `ignore_configured_endpoint_urls` is true.
  */
 export function resolveEndpoint(
-  service: 'ec2' | 'sts',
+  service: 'ec2' | 'sts' | 'organizations' | 'sso',
   settings: Settings,
   servicesSection: Settings | undefined,
   env: Env,
@@ -141,7 +161,10 @@ export async function resolveProfileAccess(
     const endpoints = {
       ...optional('ec2', resolveEndpoint('ec2', settings, servicesSection, env)),
       ...optional('sts', resolveEndpoint('sts', settings, servicesSection, env)),
+      ...optional('organizations', resolveEndpoint('organizations', settings, servicesSection, env)),
+      ...optional('sso', resolveEndpoint('sso', settings, servicesSection, env)),
     };
+    const sso = ssoSignInOf(settings, (n) => loaded.configFile[`sso-session.${n}`]);
     const region = nonEmpty(settings.region) ?? FALLBACK_REGION;
     const ssoLoginProfile = findSsoProfile(name, settingsOf);
     // Passing `region` to fromIni's clientConfig would override `sso_region` for the SSO portal
@@ -169,6 +192,7 @@ export async function resolveProfileAccess(
         endpoints,
         credentials: memoiseCredentials(provider),
         ...(ssoLoginProfile ? { ssoLoginProfile } : {}),
+        ...(sso ? { sso } : {}),
         ...(opts.stsAnswerTimeoutMs ? { stsAnswerTimeoutMs: opts.stsAnswerTimeoutMs } : {}),
         ...flag('useFipsEndpoint', settings.use_fips_endpoint),
         ...flag('useDualstackEndpoint', settings.use_dualstack_endpoint),
@@ -176,6 +200,18 @@ export async function resolveProfileAccess(
     );
   }
   return result;
+}
+
+/** The Identity Center sign-in a profile names (sso-session section or legacy settings), if complete. */
+function ssoSignInOf(settings: Settings, sessionOf: (name: string) => Settings | undefined): SsoSignIn | undefined {
+  const session = nonEmpty(settings.sso_session);
+  const section = session ? sessionOf(session) : undefined;
+  const startUrl = nonEmpty(section?.sso_start_url ?? settings.sso_start_url);
+  const region = nonEmpty(section?.sso_region ?? settings.sso_region);
+  if (!startUrl || !region) return undefined;
+  const accountId = nonEmpty(settings.sso_account_id);
+  const roleName = nonEmpty(settings.sso_role_name);
+  return { ...(session ? { session } : {}), startUrl, region, ...(accountId ? { accountId } : {}), ...(roleName ? { roleName } : {}) };
 }
 
 function environmentAccess(env: Env): Result<ProfileAccess> {

@@ -18,7 +18,7 @@ export {
   type SchedulerStats,
 } from '../aws/call-scheduler';
 export { createDiscoveryRuns, type DiscoveryRuns, type StartedRun } from './discovery-runs';
-export { completedSlices, replaceSlices, sliceKey, type Slice } from './merge-slices';
+export { completedSlices, keepEarlierData, replaceSlices, sliceKey, type Slice } from './merge-slices';
 export { createSnapshotStore, SNAPSHOT_FILE_NAME, type SnapshotStore } from './snapshot-store';
 export { rememberedRequest, rememberRequest } from './discovery-choices';
 export { listProfiles, resolveConfigPaths, ENVIRONMENT_PROFILE } from '../aws/profiles';

@@ -93,3 +93,50 @@ function mergeCoverage(base: readonly RegionCoverage[], fresh: readonly RegionCo
   for (const c of fresh) if (c.region === '*' && !baseProfiles.has(c.profile)) coverage.push(c);
   return coverage;
 }
+
+/**
+ * `fresh` with the earlier data of each slice it failed to read: a failed cell never empties what
+ * `previous` found there. Such a slice keeps `previous`'s resources and counts; its cell stays
+ * failed (with this scan's error, cause and fix) and gains `keptFrom`, the time of the scan the
+ * data is from (carried over when that data was itself kept). An account whose regions could not
+ * even be listed (its `*` cell failed) keeps every slice `previous` had of it.
+ */
+export function keepEarlierData(previous: Snapshot, fresh: Snapshot): Snapshot {
+  const earlier = new Map<string, RegionCoverage>();
+  for (const c of previous.coverage) {
+    const slice = sliceOfCell(c);
+    if (slice && (c.state === 'complete' || c.keptFrom)) earlier.set(sliceKey(slice), c);
+  }
+  const failures = new Map<string, RegionCoverage>();
+  const freshSlices = new Set<string>();
+  for (const c of fresh.coverage) {
+    const slice = sliceOfCell(c);
+    if (slice) freshSlices.add(sliceKey(slice));
+    if (slice && c.state === 'failed' && earlier.has(sliceKey(slice))) failures.set(sliceKey(slice), c);
+  }
+  for (const c of fresh.coverage) {
+    if (c.region !== '*' || c.state !== 'failed' || !c.accountId) continue;
+    for (const [key, e] of earlier) {
+      if (e.accountId === c.accountId && !freshSlices.has(key)) failures.set(key, { ...c, region: e.region });
+    }
+  }
+  if (failures.size === 0) return fresh;
+  const keep = new Set(failures.keys());
+  const merged = replaceSlices(fresh, previous, keep);
+  const coverage = merged.coverage.map((c) => {
+    const slice = sliceOfCell(c);
+    const failure = slice ? failures.get(sliceKey(slice)) : undefined;
+    if (!slice || !failure) return c;
+    const before = earlier.get(sliceKey(slice))!;
+    return {
+      ...failure,
+      profile: failure.profile,
+      ...(before.counts ? { counts: before.counts } : {}),
+      ...(before.unread ? { unread: before.unread } : {}),
+      keptFrom: before.keptFrom ?? previous.takenAt,
+    };
+  });
+  const topology = { ...merged.topology, accounts: mergeAccounts(previous.topology.accounts, fresh.topology.accounts) };
+  const organization = fresh.organization ?? previous.organization;
+  return { ...merged, takenAt: fresh.takenAt, topology, coverage, ...(organization ? { organization } : {}) };
+}

@@ -31,6 +31,7 @@ import type { ScanAction } from './scan-region';
 import type { Slice } from './merge-slices';
 import { chooseProfiles, chooseRegions, chooseScope, pickCallLimits } from './run-request';
 import { RunState } from './run-state';
+import { runOrganizationDiscovery, type OrganizationRequest } from '../organization/run-organization';
 
 /** What to scan: named profiles (default: every profile that has credentials) and regions (default: each account's enabled ones). */
 export interface DiscoveryRequest {
@@ -42,6 +43,8 @@ export interface DiscoveryRequest {
    * the snapshot it refreshes with `replaceSlices`.
    */
   readonly scope?: readonly Slice[];
+  /** Scan an AWS Organization from one sign-in instead of profiles (then `profiles`, `regions` and `scope` are not used). */
+  readonly organization?: OrganizationRequest;
 }
 
 /** Limits of a run beyond the scheduler's: credential loading, progress pacing, page sizes. */
@@ -105,6 +108,12 @@ function accountFromArn(arn: string | undefined): string | undefined {
 
 /** Scan every chosen profile and region and return the snapshot (failed cells are in its coverage). */
 export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): Promise<Result<Snapshot>> {
+  if (req.organization) {
+    if (req.profiles?.length || req.regions?.length || req.scope) {
+      return fail('invalid-input', 'an organisation scan names its sign-in profile and regions inside `organization`', 'drop profiles, regions and scope from the request, or the organization');
+    }
+    return runOrganizationDiscovery(req.organization, deps);
+  }
   const regionsChoice = chooseRegions(req);
   if (!regionsChoice.ok) return regionsChoice;
   const scopeChoice = chooseScope(req);

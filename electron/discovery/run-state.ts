@@ -1,7 +1,8 @@
 /** The state of one discovery run: the profile × region grid, the region models scanned so far,
  * the progress events (paced) and the snapshots (partial and final) built from them. */
 import type { DiscoveryCell } from '../../shared/api/events';
-import type { RegionCoverage, Snapshot, UnreadKind } from '../../shared/model/snapshot';
+import type { Organization } from '../../shared/model/organization';
+import type { FailureCause, RegionCoverage, Snapshot, UnreadKind } from '../../shared/model/snapshot';
 import { TOPOLOGY_SCHEMA_VERSION, type Account } from '../../shared/model/topology';
 import type { DiscoveryDeps } from './run-discovery';
 import { mergeRegions, type RegionModel } from './to-topology';
@@ -19,6 +20,9 @@ interface MutableCell {
   message?: string;
   /** The profile whose credentials produced the data, when not `profile` itself. */
   scannedBy?: string;
+  accountName?: string;
+  ouPath?: string;
+  cause?: FailureCause;
 }
 
 /** The grid, the observations so far, and the pacing of progress events. */
@@ -30,6 +34,8 @@ export class RunState {
   private lastEmitMs = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | undefined;
   private accountsSoFar: Account[] = [];
+  /** Set by organisation scans: stored in every snapshot built. */
+  organization?: Organization;
 
   constructor(
     private readonly runId: string,
@@ -116,6 +122,9 @@ export class RunState {
       ...(c.unread?.length ? { unread: c.unread } : {}),
       ...(c.errorCode ? { errorCode: c.errorCode } : {}),
       ...(c.message ? { message: c.message } : {}),
+      ...(c.accountName ? { accountName: c.accountName } : {}),
+      ...(c.ouPath !== undefined ? { ouPath: c.ouPath } : {}),
+      ...(c.cause && c.state === 'failed' ? { cause: c.cause } : {}),
     }));
   }
 
@@ -134,6 +143,7 @@ export class RunState {
         ...(c.message ? { message: c.message } : state === 'cancelled' ? { message: 'The scan was cancelled before this finished: scan again to load it.' } : {}),
         ...(c.counts ? { counts: c.counts } : {}),
         ...(c.unread?.length ? { unread: c.unread } : {}),
+        ...(c.cause && state === 'failed' ? { cause: c.cause } : {}),
       });
     }
     return {
@@ -142,6 +152,7 @@ export class RunState {
       source: this.deps.source ?? 'aws',
       topology: mergeRegions(accounts, this.models),
       coverage,
+      ...(this.organization ? { organization: this.organization } : {}),
     };
   }
 }

@@ -45,13 +45,16 @@ export type CellOutcome =
   | { readonly ok: false; readonly cancelled: boolean; readonly failure: ExplainedFailure; readonly cost?: CellCost };
 
 /** Explain a failed call, with the attempts the scheduler made and how long the last one waited. */
-export function explainCallFailure(e: unknown, ctx: FailureContext): ExplainedFailure {
-  if (!(e instanceof CallFailedError)) return explainFailure(e, ctx);
+export function explainCallFailure(e: unknown, ctx: FailureContext, explain: ExplainCall = explainFailure): ExplainedFailure {
+  if (!(e instanceof CallFailedError)) return explain(e, ctx);
   const withAttempts = { ...ctx, attempts: e.attempts, ...(e.lastAttemptMs > 0 ? { timeoutMs: e.lastAttemptMs } : {}) };
   // The scheduler gave up on silence, whatever the last attempt's own error said.
-  if (e.errorCode === TIMEOUT_CODE) return explainFailure(Object.assign(new Error('no answer'), { name: TIMEOUT_CODE }), withAttempts);
-  return explainFailure(e.cause ?? e, withAttempts);
+  if (e.errorCode === TIMEOUT_CODE) return explain(Object.assign(new Error('no answer'), { name: TIMEOUT_CODE }), withAttempts);
+  return explain(e.cause ?? e, withAttempts);
 }
+
+/** How a scan phrases a failed call (organisation scans name the account, role and cause). */
+export type ExplainCall = (e: unknown, ctx: FailureContext) => ExplainedFailure;
 
 /** The bucket key of one action of one cell: EC2 throttles per account, region and action. */
 export function bucketKey(accountId: AccountId, region: string, action: string): string {
@@ -67,6 +70,7 @@ export async function scanCell(
     readonly scheduler: CallScheduler;
     readonly access: ProfileAccess;
     readonly pageSizes?: Partial<Readonly<Record<ScanAction, number>>>;
+    readonly explain?: ExplainCall;
   },
   req: CellRequest,
   signal?: AbortSignal,
@@ -110,7 +114,7 @@ export async function scanCell(
     const unread = raw.unread.map(({ kind, error }): UnreadKind => {
       const actions = Object.keys(DISCOVERY_KINDS[kind as keyof typeof DISCOVERY_KINDS]?.actions ?? {});
       const action = (typeof error === 'object' && error !== null ? optionalFailures.get(error) : undefined) ?? actions[0] ?? 'Describe*';
-      const explained = explainCallFailure(error, { ...failureContext, action: `ec2:${action}` });
+      const explained = explainCallFailure(error, { ...failureContext, action: `ec2:${action}` }, ctx.explain);
       return { kind, errorCode: explained.errorCode, message: explained.message };
     });
     return {
@@ -133,7 +137,7 @@ export async function scanCell(
         action: `ec2:${failedAction ?? 'Describe*'}`,
         ...(ctx.access.endpoints.ec2 ? { endpoint: ctx.access.endpoints.ec2 } : {}),
         timeoutMs: Math.min(ctx.scheduler.limits.callTimeoutMs, ctx.scheduler.limits.ec2AnswerTimeoutMs),
-      }),
+      }, ctx.explain),
       cost: { pages: after.pages, attempts: after.attempts - before.attempts, throttled: after.throttled - before.throttled, threadId },
     };
   }

@@ -11,6 +11,7 @@ import { EXPORT_FORMAT_NAMES } from '../export/export-formats';
 import type { ExportSelection } from '../export/export-document';
 import type { ExportedFile, ExportFormat, ExportRequest } from '../export/export-formats';
 import { INVENTORY_TABLES } from '../export/inventory';
+import type { Organization } from '../model/organization';
 import type { Snapshot } from '../model/snapshot';
 import {
   acceptPeeringInput,
@@ -63,6 +64,7 @@ function method<I extends z.ZodType>(input: I) {
 
 const noInput = z.strictObject({});
 const names = z.array(z.string().min(1).max(256)).max(500);
+const regionNames = z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'a region name like eu-west-1')).max(64);
 const position = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
 
 /** Every method: name → input schema and result type. */
@@ -75,10 +77,23 @@ export const apiContract = {
     z.strictObject({
       source: z.enum(['aws', 'sandbox']),
       profiles: names.optional(),
-      regions: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'a region name like eu-west-1')).max(64).optional(),
+      regions: regionNames.optional(),
+      /** Scan an AWS Organization from one sign-in instead of profiles (then leave `profiles` and `regions` out). */
+      organization: z
+        .strictObject({
+          profile: z.string().min(1).max(256),
+          roleName: z.string().regex(/^[\w+=,.@-]{1,64}$/, 'an IAM role name such as PeerscapeReadOnly').optional(),
+          externalId: z.string().regex(/^[\w+=,.@:/-]{2,1224}$/, 'the ExternalId the role trusts (2–1224 characters)').optional(),
+          allowOrganizationAccountAccessRole: z.boolean().optional(),
+          ous: z.array(z.string().regex(/^(ou-[0-9a-z]+-[0-9a-z]+|r-[0-9a-z]+)$/, 'an OU id like ou-ab12-cd34ef56 or a root id like r-ab12')).max(1000).optional(),
+          regions: regionNames.optional(),
+        })
+        .optional(),
     }),
   ).returns<DiscoveryStarted>(),
   cancelDiscovery: method(z.strictObject({ runId: z.string().min(1) })).returns<{ cancelled: boolean }>(),
+  /** The organisation (OU tree and accounts) a profile may list, or its Identity Center accounts: for the Add-organization dialog. */
+  readOrganization: method(z.strictObject({ source: z.enum(['aws', 'sandbox']).default('aws'), profile: z.string().min(1).max(256) })).returns<Organization>(),
   /** Start (or reuse) the in-process sandbox cloud with the demo organisation. */
   startSandbox: method(z.strictObject({ scenario: z.enum(['demo']).default('demo') })).returns<SandboxStatus>(),
   /** Throw away the sandbox's changes and reload its scenario. */

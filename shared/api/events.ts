@@ -1,5 +1,5 @@
 /** Everything the Node side pushes to the UI, typed per event. */
-import type { Snapshot, UnreadKind } from '../model/snapshot';
+import type { FailureCause, Snapshot, UnreadKind } from '../model/snapshot';
 import type { WorkspaceUpdates } from './dto';
 import type { AuditEntry } from '../planning/audit-entry';
 import type { PlanRun } from '../planning/plan-run';
@@ -17,6 +17,10 @@ export interface DiscoveryCell {
   readonly unread?: readonly UnreadKind[];
   readonly errorCode?: string;
   readonly message?: string;
+  /** Organisation scans: the account's name and OU path (`Workloads/Production`), and a failed cell's kind of failure. */
+  readonly accountName?: string;
+  readonly ouPath?: string;
+  readonly cause?: FailureCause;
 }
 
 /** A discovery run moved forward. */

@@ -10,6 +10,7 @@ export const API_METHOD_NAMES = [
   'getWorkspace',
   'startDiscovery',
   'cancelDiscovery',
+  'readOrganization',
   'startSandbox',
   'resetSandbox',
   'importSnapshot',

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 
-import type { Snapshot } from './snapshot';
+import { organizationSchema } from './organization';
+import { FAILURE_CAUSES, type Snapshot } from './snapshot';
 import { accountIdSchema } from './kinds/common';
 import { accountSchema, MODEL_KINDS, type ResourceKey } from './kinds/index';
 import { migrateSnapshot, SNAPSHOT_MIGRATIONS, type MigrationOutcome, type ReadableVersions, type SnapshotMigration } from './snapshot-migrate';
@@ -31,6 +32,8 @@ const coverage = z.object({
   message: z.string().optional(),
   counts: z.record(z.string(), z.number()).optional(),
   unread: z.array(z.object({ kind: z.string(), errorCode: z.string(), message: z.string() })).readonly().optional(),
+  cause: z.enum(FAILURE_CAUSES).optional(),
+  keptFrom: z.string().optional(),
 });
 
 /** Schema of a `Snapshot` file. */
@@ -40,6 +43,7 @@ export const snapshotSchema = z.object({
   source: z.string(),
   topology: topologySchema,
   coverage: z.array(coverage).readonly(),
+  organization: organizationSchema.optional(),
 });
 
 // Compile-time check that the schema produces exactly the model's types.

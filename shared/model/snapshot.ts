@@ -1,5 +1,6 @@
 /** A saved discovery result: the topology plus what was and was not scanned. */
 import type { AccountId, Region } from './ids';
+import type { Organization } from './organization';
 import type { Topology } from './topology';
 import { TOPOLOGY_SCHEMA_VERSION } from './topology';
 
@@ -23,7 +24,32 @@ export interface RegionCoverage {
    * gateways, …) do not fail the region they are missing from, so its VPCs still load.
    */
   readonly unread?: readonly UnreadKind[];
+  /**
+   * Why a failed cell failed, as a kind the UI and CLI can group by (organisation scans:
+   * `role-missing`, `scp-denied`, `identity-denied`, `region-disabled`, `sts-region-disabled`,
+   * `session-expired`, `throttled`, `unanswered`, `other`).
+   */
+  readonly cause?: FailureCause;
+  /**
+   * Set on a failed cell whose data is an earlier scan's, kept because this scan could not read
+   * it: the ISO 8601 time of that earlier scan.
+   */
+  readonly keptFrom?: string;
 }
+
+/** Kinds of failure of one account × region cell. */
+export const FAILURE_CAUSES = [
+  'role-missing',
+  'scp-denied',
+  'identity-denied',
+  'region-disabled',
+  'sts-region-disabled',
+  'session-expired',
+  'throttled',
+  'unanswered',
+  'other',
+] as const;
+export type FailureCause = (typeof FAILURE_CAUSES)[number];
 
 /** A kind one cell could not read. */
 export interface UnreadKind {
@@ -43,6 +69,8 @@ export interface Snapshot {
   readonly source: string;
   readonly topology: Topology;
   readonly coverage: readonly RegionCoverage[];
+  /** The organisation an organisation scan read (absent for profile scans and older snapshots). */
+  readonly organization?: Organization;
 }
 
 /** Cells of `snapshot` that did not load, so nobody mistakes a failed region for an empty one. */

@@ -52,12 +52,21 @@ export interface ScanArgs {
   readonly profiles: readonly string[];
   readonly regions: readonly string[];
   readonly sandbox?: string;
+  /** `--organization`: scan the organisation the one `--profile` signs in to. */
+  readonly organization?: {
+    readonly roleName?: string;
+    readonly externalId?: string;
+    readonly ous: readonly string[];
+    readonly allowOrganizationAccountAccessRole: boolean;
+  };
   readonly out?: string;
   readonly concurrency?: number;
   readonly help: boolean;
 }
 
 const USAGE = `Usage: peerscape scan [--profile P]... [--region R]... [--sandbox demo] [--out snapshot.json]
+       peerscape scan --organization --profile P [--role NAME] [--external-id X] [--ou ID]...
+                      [--allow-organization-account-access-role] [--region R]... [--out snapshot.json]
 
 Scan AWS for VPCs, CIDR blocks, subnets, route tables, security groups and peerings.
 
@@ -66,13 +75,36 @@ Scan AWS for VPCs, CIDR blocks, subnets, route tables, security groups and peeri
   --sandbox NAME   start the sandbox cloud with scenario NAME (demo) in-process and scan it
   --out FILE       write the snapshot here; default: standard output
   --concurrency N  AWS calls in flight at once (default 256)
+
+Organisation scans (one sign-in, a role assumed in every active account):
+  --organization   list the organisation's accounts with --profile (management or delegated
+                   administrator; or an IAM Identity Center profile) and scan each account × region
+  --role NAME      the role to assume in each account (default PeerscapeReadOnly; see
+                   peerscape role-template); with Identity Center, the permission set
+  --external-id X  the ExternalId the role's trust policy asks for
+  --ou ID          scan only this OU (or root) and the OUs below it (repeat, or ID1,ID2)
+  --allow-organization-account-access-role
+                   where the role is refused, try OrganizationAccountAccessRole (full administrator)
   -h, --help       show this help
 
 Exit status: 0 all loaded, 1 some profile or region failed (the snapshot is still written),
 2 bad arguments, 130 interrupted.`;
 
 /** The flags `scan` takes: its parser's cases, and what an unknown flag is matched against for a suggestion. */
-const SCAN_FLAGS = ['--profile', '--region', '--sandbox', '--out', '--concurrency', '--help', '-h'] as const;
+const SCAN_FLAGS = [
+  '--profile',
+  '--region',
+  '--sandbox',
+  '--out',
+  '--concurrency',
+  '--organization',
+  '--role',
+  '--external-id',
+  '--ou',
+  '--allow-organization-account-access-role',
+  '--help',
+  '-h',
+] as const;
 type ScanFlag = (typeof SCAN_FLAGS)[number];
 const isScanFlag = (flag: string): flag is ScanFlag => (SCAN_FLAGS as readonly string[]).includes(flag);
 
@@ -84,6 +116,11 @@ export function parseScanArgs(argv: readonly string[]): { ok: true; args: ScanAr
   let out: string | undefined;
   let concurrency: number | undefined;
   let help = false;
+  let organization = false;
+  let roleName: string | undefined;
+  let externalId: string | undefined;
+  const ous: string[] = [];
+  let allowOaar = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
@@ -123,6 +160,30 @@ export function parseScanArgs(argv: readonly string[]): { ok: true; args: ScanAr
         out = v;
         break;
       }
+      case '--organization':
+        organization = true;
+        break;
+      case '--allow-organization-account-access-role':
+        allowOaar = true;
+        break;
+      case '--role': {
+        const v = value();
+        if (!v) return { ok: false, message: '--role needs a role name, e.g. --role PeerscapeReadOnly' };
+        roleName = v;
+        break;
+      }
+      case '--external-id': {
+        const v = value();
+        if (!v) return { ok: false, message: '--external-id needs the ExternalId the role trusts' };
+        externalId = v;
+        break;
+      }
+      case '--ou': {
+        const v = value();
+        if (!v) return { ok: false, message: '--ou needs an OU id, e.g. --ou ou-ab12-cd34ef56' };
+        ous.push(...v.split(',').map((o) => o.trim()).filter(Boolean));
+        break;
+      }
       case '--concurrency': {
         const v = Number(value());
         if (!Number.isInteger(v) || v < 1) return { ok: false, message: '--concurrency needs a whole number of at least 1' };
@@ -133,9 +194,26 @@ export function parseScanArgs(argv: readonly string[]): { ok: true; args: ScanAr
         return assertNever(flag);
     }
   }
+  const orgOnly = roleName !== undefined || externalId !== undefined || ous.length > 0 || allowOaar;
+  if (orgOnly && !organization) {
+    return { ok: false, message: '--role, --external-id, --ou and --allow-organization-account-access-role go with --organization' };
+  }
+  if (organization && profiles.length !== 1) {
+    return { ok: false, message: `--organization signs in with exactly one --profile (the management account, a delegated administrator or an Identity Center profile), got ${profiles.length}` };
+  }
   return {
     ok: true,
     args: {
+      ...(organization
+        ? {
+            organization: {
+              ous,
+              allowOrganizationAccountAccessRole: allowOaar,
+              ...(roleName !== undefined ? { roleName } : {}),
+              ...(externalId !== undefined ? { externalId } : {}),
+            },
+          }
+        : {}),
       profiles,
       regions,
       help,
@@ -158,6 +236,36 @@ export function progressLine(p: DiscoveryProgress): string {
     ` · regions ${count(regionCells, 'done')}/${regionCells.length} done, ${count(regionCells, 'running')} running` +
     (failed ? ` · ${failed} failed` : '')
   );
+}
+
+/** The one-line summary of an organisation scan's grid: accounts entered, regions done, failures. */
+export function organizationProgressLine(p: DiscoveryProgress): string {
+  const accounts = p.cells.filter((c) => c.region === '*');
+  const regionCells = p.cells.filter((c) => c.region !== '*');
+  const count = (cells: typeof p.cells, state: string) => cells.filter((c) => c.state === state).length;
+  const failed = count(p.cells, 'failed');
+  return (
+    `Scanning organisation: accounts ${accounts.filter((c) => c.state === 'done' || c.state === 'failed').length}/${accounts.length}` +
+    ` · regions ${count(regionCells, 'done')}/${regionCells.length} done, ${count(regionCells, 'running')} running` +
+    (failed ? ` · ${failed} failed` : '')
+  );
+}
+
+/** One plain line per account once all its cells are final, for logs (no terminal to rewrite a line on). */
+function accountLines(p: DiscoveryProgress, reported: Set<string>): string[] {
+  const byAccount = new Map<string, DiscoveryProgress['cells'][number][]>();
+  for (const c of p.cells) if (c.accountId) byAccount.set(c.accountId, [...(byAccount.get(c.accountId) ?? []), c]);
+  const lines: string[] = [];
+  for (const [id, cells] of byAccount) {
+    if (reported.has(id) || cells.some((c) => c.state === 'queued' || c.state === 'running')) continue;
+    reported.add(id);
+    const first = cells[0]!;
+    const regions = cells.filter((c) => c.region !== '*');
+    const failed = cells.filter((c) => c.state === 'failed').length;
+    const about = [first.accountName, first.ouPath].filter(Boolean).join(', ');
+    lines.push(terminalText(`Account ${id}${about ? ` (${about})` : ''}: ${regions.filter((c) => c.state === 'done').length}/${regions.length} regions${failed ? `, ${failed} failed` : ''}`));
+  }
+  return lines;
 }
 
 /** A sandbox started for `--sandbox`: the env that points discovery at it, and how to stop it. */
@@ -206,9 +314,23 @@ export async function runScan(
   if (!io.signal) process.once('SIGINT', onSigint);
   const tty = io.stderr.isTTY === true;
   let lastLine = '';
+  const reported = new Set<string>();
+  const org = args.organization;
+  const lineOf = org ? organizationProgressLine : progressLine;
   try {
     const result = await runDiscovery(
-      { profiles: args.profiles.length ? args.profiles : (sandbox?.profiles ?? []), regions: args.regions },
+      org
+        ? {
+            organization: {
+              profile: args.profiles[0]!,
+              ...(args.regions.length ? { regions: args.regions } : {}),
+              ...(org.ous.length ? { ous: org.ous } : {}),
+              ...(org.roleName !== undefined ? { roleName: org.roleName } : {}),
+              ...(org.externalId !== undefined ? { externalId: org.externalId } : {}),
+              ...(org.allowOrganizationAccountAccessRole ? { allowOrganizationAccountAccessRole: true } : {}),
+            },
+          }
+        : { profiles: args.profiles.length ? args.profiles : (sandbox?.profiles ?? []), regions: args.regions },
       {
         // A sandbox scan sees only the sandbox's files: an AWS_ENDPOINT_URL or AWS_PROFILE of the
         // caller's environment must not send it to real AWS.
@@ -222,12 +344,14 @@ export async function runScan(
         ...(tty
           ? {
               onProgress: (p: DiscoveryProgress) => {
-                const line = progressLine(p).slice(0, Math.max(20, (io.stderr.columns ?? 120) - 1));
+                const line = lineOf(p).slice(0, Math.max(20, (io.stderr.columns ?? 120) - 1));
                 if (line !== lastLine) io.stderr.write(`\r\x1b[2K${line}`);
                 lastLine = line;
               },
             }
-          : {}),
+          : org
+            ? { onProgress: (p: DiscoveryProgress) => accountLines(p, reported).forEach((l) => io.stderr.write(`${l}\n`)) }
+            : {}),
       },
     );
     if (tty && lastLine) io.stderr.write('\n');
@@ -254,7 +378,19 @@ function summary(s: Snapshot, outPath: string | undefined): string {
       `${t.routeTables.length} route tables, ${t.securityGroups.length} security groups, ${t.peerings.length} peerings` +
       (outPath ? ` → ${outPath}` : ''),
   ];
+  const names = new Map((s.organization?.accounts ?? []).map((a) => [a.id, a.name] as const));
   for (const c of missingCoverage(s)) {
+    if (s.organization && c.accountId) {
+      const name = names.get(c.accountId);
+      const kept = c.keptFrom ? ` (showing data from ${c.keptFrom})` : '';
+      lines.push(
+        terminalText(
+          `  ${c.state === 'failed' ? 'FAILED' : 'CANCELLED'} account ${c.accountId}${name ? ` (${name})` : ''} ${c.region === '*' ? 'all regions' : c.region}` +
+            `${c.cause ? ` [${c.cause}]` : ''}${kept}: ${c.message ?? ''}`,
+        ),
+      );
+      continue;
+    }
     // The message and code are an endpoint's answer, the profile a config file's: shown through terminalText.
     lines.push(terminalText(`  ${c.state === 'failed' ? 'FAILED' : 'CANCELLED'} ${c.profile} ${c.region}${c.errorCode ? ` ${c.errorCode}` : ''}: ${c.message ?? ''}`));
   }

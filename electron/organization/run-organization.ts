@@ -1,0 +1,303 @@
+/** An organisation scan: the roster read with one sign-in, then every active account × region,
+ * each through a session of the scan's role opened from that sign-in.
+ *
+ * Cells are account × region (labelled `<role>@<account>`), scanned under the run's scheduler:
+ * its global cap, and EC2's throttling buckets, which are per account, region and action, so
+ * accounts scan in parallel, each shaped by its own throttling. An account the role cannot enter
+ * fails its cells with the cause and what to do; the others go on. Suspended accounts are in the
+ * roster (and the snapshot's `organization`) but never scanned. Org scans run on the calling
+ * thread: sessions live in this process.
+ */
+import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
+
+import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+
+import { fail, ok, type Result } from '../../shared/core/result';
+import { isRegionName } from '../../shared/model/ids';
+import { isScannable, unitsUnder, type Organization, type OrganizationAccount } from '../../shared/model/organization';
+import type { Snapshot } from '../../shared/model/snapshot';
+import type { Account } from '../../shared/model/topology';
+import { createAwsClients } from '../aws/aws-clients';
+import { explainFailure, explainOrganizationFailure, type ExplainedFailure, type FailureContext } from '../aws/aws-errors';
+import { createCallScheduler, type CallScheduler } from '../aws/call-scheduler';
+import { checkCredentials, resolveProfileAccess, type ProfileAccess } from '../aws/credentials';
+import type { DiscoveryDeps } from '../discovery/run-discovery';
+import { DEFAULT_RUN_LIMITS } from '../discovery/run-discovery';
+import { pickCallLimits } from '../discovery/run-request';
+import { RunState } from '../discovery/run-state';
+import { explainCallFailure, scanCell } from '../discovery/scan-cell';
+import { DEFAULT_READ_ONLY_ROLE } from './read-only-role';
+import { readRoster, ssoAccessToken, ssoPortalClient } from './roster';
+import { RoleSessions, SessionError } from './role-sessions';
+
+/** What an organisation scan covers and how it enters the accounts. */
+export interface OrganizationRequest {
+  /** The sign-in: a profile that may list the organisation, or an Identity Center (SSO) profile. */
+  readonly profile: string;
+  /** The role to assume in each account (default PeerscapeReadOnly); with Identity Center, the permission set (default the profile's). */
+  readonly roleName?: string;
+  readonly externalId?: string;
+  /** Fall back to OrganizationAccountAccessRole (full administrator) where the role is refused. */
+  readonly allowOrganizationAccountAccessRole?: boolean;
+  /** Scan only the accounts in these OUs (or roots) and the OUs below them. */
+  readonly ous?: readonly string[];
+  /** Regions to scan (default: each account's enabled regions). */
+  readonly regions?: readonly string[];
+}
+
+/** Check an organisation request's fields; each problem says what to write instead. */
+export function checkOrganizationRequest(req: OrganizationRequest): Result<OrganizationRequest> {
+  if (!req.profile?.trim()) return fail('invalid-input', 'an organisation scan needs the profile to sign in with', 'name it, e.g. --profile management');
+  if (req.roleName !== undefined && !/^[\w+=,.@-]{1,64}$/.test(req.roleName)) {
+    return fail('invalid-input', `role name ${JSON.stringify(req.roleName)} is not an IAM role name`, 'use 1–64 letters, digits and +=,.@_- (e.g. PeerscapeReadOnly)');
+  }
+  if (req.externalId !== undefined && !/^[\w+=,.@:/-]{2,1224}$/.test(req.externalId)) {
+    return fail('invalid-input', 'the ExternalId must be 2–1224 characters of letters, digits and +=,.@:/_-', 'pass the ExternalId the role trusts, as its trust policy has it');
+  }
+  const badOu = (req.ous ?? []).filter((o) => !/^(ou-[0-9a-z]+-[0-9a-z]+|r-[0-9a-z]+)$/.test(o));
+  if (badOu.length > 0) {
+    return fail('invalid-input', `not an OU or root id: ${badOu.map((o) => JSON.stringify(o)).join(', ')}`, 'give OU ids as Organizations shows them, e.g. ou-ab12-cd34ef56, or a root id r-ab12');
+  }
+  const badRegion = (req.regions ?? []).filter((r) => !isRegionName(r));
+  if (badRegion.length > 0) {
+    return fail('invalid-input', `not a region name: ${badRegion.map((r) => JSON.stringify(r)).join(', ')}`, 'write regions as AWS names them, e.g. us-east-1 or eu-west-2');
+  }
+  return ok({ ...req, profile: req.profile.trim() });
+}
+
+/** The accounts of `org` a request scans: active ones, in the chosen OUs when it names some. */
+export function accountsToScan(org: Organization, ous: readonly string[] | undefined): Result<readonly OrganizationAccount[]> {
+  let chosen = org.accounts;
+  if (ous && ous.length > 0) {
+    if (org.source !== 'organizations') return fail('invalid-input', 'OUs can be chosen only when the organisation is read from AWS Organizations', 'leave out --ou, or sign in with a profile that may list the organisation');
+    const known = new Set(org.units.map((u) => u.id));
+    const unknown = ous.filter((o) => !known.has(o));
+    if (unknown.length > 0) {
+      const listed = org.units.slice(0, 20).map((u) => `${u.id} (${u.name})`).join(', ');
+      return fail('not-found', `no OU ${unknown.join(', ')} in organisation ${org.id ?? ''}`.trim(), `pick one of: ${listed}`);
+    }
+    const within = unitsUnder(org, ous);
+    chosen = chosen.filter((a) => a.parentId !== undefined && within.has(a.parentId));
+  }
+  return ok(chosen.filter(isScannable));
+}
+
+/** Read the roster only (the Add-organization dialog): the organisation, or the Identity Center accounts. */
+export async function readOrganizationRoster(profile: string, deps: Pick<DiscoveryDeps, 'env' | 'homeDir' | 'now' | 'signal'>): Promise<Result<Organization>> {
+  const access = (await resolveProfileAccess([profile], deps.env, deps.homeDir)).get(profile);
+  if (!access) return fail('not-found', `profile "${profile}" is not defined`, 'pick one of the listed profiles');
+  if (!access.ok) return access;
+  return readRoster(access.value, deps.now, deps.signal);
+}
+
+/** Scan every active account × region of an organisation; failed cells carry their cause and fix. */
+export async function runOrganizationDiscovery(input: OrganizationRequest, deps: DiscoveryDeps): Promise<Result<Snapshot>> {
+  const checked = checkOrganizationRequest(input);
+  if (!checked.ok) return checked;
+  const req = checked.value;
+  const limits = { ...DEFAULT_RUN_LIMITS, ...deps.limits };
+  let scheduler: CallScheduler;
+  try {
+    scheduler = deps.scheduler ?? createCallScheduler(pickCallLimits(limits));
+  } catch (e) {
+    return fail('invalid-input', (e as Error).message, 'pass positive numbers in limits');
+  }
+  const signal = deps.signal;
+  if (signal) setMaxListeners(0, signal);
+  const accessR = (await resolveProfileAccess([req.profile], deps.env, deps.homeDir, scheduler.limits)).get(req.profile);
+  if (!accessR?.ok) return accessR ?? fail('not-found', `profile "${req.profile}" is not defined`, 'pick one of the listed profiles');
+  const signIn = accessR.value;
+
+  // The sign-in itself: its credentials, and whether they are a role session (AssumeRole from
+  // them is then role chaining, limited to an hour).
+  const creds = await checkCredentials(signIn, limits.credentialTimeoutMs, signal);
+  if (!creds.ok) return fail(creds.cancelled ? 'cancelled' : `aws:${creds.failure.errorCode}`, creds.failure.message, 'fix the sign-in, then scan again');
+  const identity = await callerArn(signIn, signal);
+  if (!identity.ok) return identity;
+  const chained = /:assumed-role\//.test(identity.value);
+  const signInAccount = /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(identity.value)?.[1] ?? signIn.profile;
+
+  const roster = await readRoster(signIn, deps.now, signal);
+  if (!roster.ok) return roster;
+  const org = roster.value;
+  const chosen = accountsToScan(org, req.ous);
+  if (!chosen.ok) return chosen;
+
+  let portal: { client: ReturnType<typeof ssoPortalClient>; accessToken: string } | undefined;
+  let roleName = req.roleName ?? DEFAULT_READ_ONLY_ROLE;
+  if (org.source === 'identity-center' && signIn.sso) {
+    const token = await ssoAccessToken(signIn, signIn.sso, deps.now);
+    if (!token.ok) return token;
+    portal = { client: ssoPortalClient(signIn, signIn.sso), accessToken: token.value };
+    roleName = req.roleName ?? signIn.sso.roleName ?? roleName;
+  }
+  const sessions = new RoleSessions(
+    signIn,
+    {
+      roleName,
+      chained,
+      ...(req.externalId ? { externalId: req.externalId } : {}),
+      ...(req.allowOrganizationAccountAccessRole ? { allowOrganizationAccountAccessRole: true } : {}),
+      ...(portal ? { portal } : {}),
+    },
+    scheduler.limits.stsAnswerTimeoutMs,
+  );
+
+  const runId = deps.runId ?? randomUUID();
+  const accounts = chosen.value;
+  const clients = createAwsClients(scheduler.limits.maxConcurrentCalls, scheduler.limits);
+  const run = new RunState(runId, deps, limits.progressIntervalMs, limits.partialSnapshotIntervalMs, accounts.map((a) => sessions.label(a.id)));
+  run.organization = org;
+  const topologyAccounts: Account[] = accounts.map((a) => ({ id: a.id, profiles: [], ...(a.name ? { name: a.name } : {}) }));
+  run.setAccounts(topologyAccounts);
+  const requestedRegions = req.regions && req.regions.length > 0 ? [...new Set(req.regions)].sort() : undefined;
+  const ec2Timeout = Math.min(scheduler.limits.callTimeoutMs, scheduler.limits.ec2AnswerTimeoutMs);
+
+  const explainFor = (a: OrganizationAccount) => (e: unknown, ctx: FailureContext): ExplainedFailure => {
+    const err = e instanceof SessionError ? e.cause : e;
+    return explainOrganizationFailure(err, {
+      profile: signIn.profile,
+      accountId: a.id,
+      ...(a.name ? { accountName: a.name } : {}),
+      ...(ctx.region ? { region: ctx.region } : {}),
+      roleName: e instanceof SessionError ? e.roleName : sessions.roleIn(a.id),
+      action: e instanceof SessionError ? e.action : (ctx.action ?? 'ec2:Describe*'),
+      ...(ctx.endpoint ? { endpoint: ctx.endpoint } : {}),
+      ...(ctx.attempts ? { attempts: ctx.attempts } : {}),
+      ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}),
+      ...(signIn.sso?.session ? { ssoSession: signIn.sso.session } : {}),
+      ...(signIn.ssoLoginProfile ? { ssoLoginProfile: signIn.ssoLoginProfile } : {}),
+    });
+  };
+
+  /** Open the account's session in `region` now, so a refusal is told as the session's, not as a scan call's. */
+  const enter = async (a: OrganizationAccount, region: string): Promise<{ ok: true; access: ProfileAccess } | { ok: false; failure: ExplainedFailure }> => {
+    const access = sessions.session(a.id, region);
+    try {
+      // STS throttles per calling account: one bucket per region for the sign-in's AssumeRole calls.
+      await scheduler.run(`sts/${signInAccount}/${region}/AssumeRole`, () => access.credentials(), signal);
+      return { ok: true, access };
+    } catch (e) {
+      const stsTimeout = Math.min(scheduler.limits.callTimeoutMs, scheduler.limits.stsAnswerTimeoutMs);
+      return {
+        ok: false,
+        failure: explainCallFailure(e, { profile: signIn.profile, region, accountId: a.id, timeoutMs: stsTimeout, ...(signIn.endpoints.sts ? { endpoint: signIn.endpoints.sts } : {}) }, explainFor(a)),
+      };
+    }
+  };
+
+  const failCell = (label: string, region: string, f: ExplainedFailure) => {
+    run.cell(label, region, { state: 'failed', errorCode: f.errorCode, message: f.message, ...(f.cause ? { cause: f.cause } : {}) });
+  };
+
+  /** Each account's first region: where its regions are listed, and its sessions' fallback. */
+  const homeOf = new Map<string, string>();
+
+  const scanAccount = async (a: OrganizationAccount): Promise<void> => {
+    const label = sessions.label(a.id);
+    const about = { accountId: a.id, ...(a.name ? { accountName: a.name } : {}), ...(a.ouPath !== undefined ? { ouPath: a.ouPath } : {}) };
+    run.cell(label, '*', { state: 'running', ...about });
+    for (const r of requestedRegions ?? []) run.cell(label, r, { state: 'queued', ...about });
+    run.changed();
+    if (portal && a.roles && !a.roles.includes(roleName)) {
+      const f = explainFor(a)(new SessionError('sso:GetRoleCredentials', roleName, Object.assign(new Error(`Permission set ${roleName} is not assigned in this account`), { name: 'ForbiddenException' })), { profile: signIn.profile });
+      failCell(label, '*', f);
+      for (const r of requestedRegions ?? []) failCell(label, r, f);
+      run.changed();
+      return;
+    }
+    // The account's first region, where its regions are listed: the sign-in's, unless the request
+    // names regions without it (then the first of those).
+    const home = !requestedRegions || requestedRegions.includes(signIn.region) ? signIn.region : requestedRegions[0]!;
+    homeOf.set(a.id, home);
+    let regions = requestedRegions;
+    if (!regions) {
+      const entered = await enter(a, home);
+      if (!entered.ok) {
+        failCell(label, '*', entered.failure);
+        run.changed();
+        return;
+      }
+      try {
+        const out = await scheduler.run(`${a.id}/${home}/DescribeRegions`, (s) => clients.ec2(entered.access, home).send(new DescribeRegionsCommand({}), { abortSignal: s }), signal);
+        regions = (out.Regions ?? [])
+          .filter((r) => r.RegionName && r.OptInStatus !== 'not-opted-in')
+          .map((r) => r.RegionName!)
+          .sort();
+      } catch (e) {
+        if (signal?.aborted) return;
+        failCell(label, '*', explainCallFailure(e, { profile: signIn.profile, region: home, accountId: a.id, action: 'ec2:DescribeRegions', timeoutMs: ec2Timeout }, explainFor(a)));
+        run.changed();
+        return;
+      }
+    }
+    run.cell(label, '*', { state: 'done', counts: { regions: regions.length } });
+    for (const r of regions) run.cell(label, r, { state: 'queued', ...about });
+    run.changed();
+    await Promise.all(regions.map((region) => scanRegionOf(a, label, region)));
+  };
+
+  const scanRegionOf = async (a: OrganizationAccount, label: string, region: string): Promise<void> => {
+    if (signal?.aborted) return;
+    run.cell(label, region, { state: 'running' });
+    run.changed();
+    let entered = await enter(a, region);
+    let note: string | undefined;
+    const home = homeOf.get(a.id);
+    // STS deactivated in this region: a session from the account's first region's endpoint is
+    // valid in every region (regional endpoints issue tokens valid everywhere).
+    if (!entered.ok && entered.failure.cause === 'sts-region-disabled' && home && home !== region) {
+      const fallback = await enter(a, home);
+      if (fallback.ok) {
+        entered = fallback;
+        note = `STS is not activated in ${region} for account ${a.id}: its session came from STS in ${home}.`;
+      }
+    }
+    if (!entered.ok) {
+      if (signal?.aborted) return;
+      failCell(label, region, entered.failure);
+      run.changed();
+      return;
+    }
+    const cell = { profile: label, accountId: a.id, region };
+    const outcome = await scanCell({ clients, scheduler, access: entered.access, explain: explainFor(a), ...(limits.pageSizes ? { pageSizes: limits.pageSizes } : {}) }, cell, signal);
+    if (outcome.cost) deps.onCellScanned?.({ ...cell, ok: outcome.ok, ...outcome.cost });
+    if (outcome.ok) {
+      run.addModel(outcome.model);
+      run.cell(label, region, { state: 'done', counts: outcome.counts, unread: outcome.unread, ...(note ? { message: note } : {}) });
+    } else if (outcome.cancelled) {
+      run.cell(label, region, { state: 'cancelled' });
+    } else {
+      failCell(label, region, outcome.failure);
+    }
+    run.changed();
+  };
+
+  try {
+    await Promise.all(accounts.map(scanAccount));
+  } finally {
+    sessions.close();
+    portal?.client.destroy();
+    clients.close();
+  }
+  run.cancelUnfinished();
+  const snapshot = run.snapshot(topologyAccounts, true);
+  run.finish();
+  return ok(snapshot);
+}
+
+/** The ARN the sign-in acts as (GetCallerIdentity needs no permission). */
+async function callerArn(access: ProfileAccess, signal?: AbortSignal): Promise<Result<string>> {
+  const client = new STSClient({ region: access.region, credentials: access.credentials, maxAttempts: 3, ...(access.endpoints.sts ? { endpoint: access.endpoints.sts } : {}) });
+  try {
+    const out = await client.send(new GetCallerIdentityCommand({}), signal ? { abortSignal: signal } : {});
+    return ok(out.Arn ?? '');
+  } catch (e) {
+    const f = explainFailure(e, { profile: access.profile, region: access.region, action: 'sts:GetCallerIdentity', ...(access.endpoints.sts ? { endpoint: access.endpoints.sts } : {}) });
+    return fail(`aws:${f.errorCode}`, f.message, 'fix the sign-in, then scan again');
+  } finally {
+    client.destroy();
+  }
+}

@@ -9,6 +9,8 @@ export interface Account {
   readonly id: AccountId;
   /** The account alias or a friendly name, when known. */
   readonly alias?: string;
+  /** The account's name in AWS Organizations, when known. */
+  readonly name?: string;
   /** Names of the profiles whose identity resolves to this account (acceptance needs one). */
   readonly profiles: readonly string[];
 }
@@ -17,6 +19,7 @@ export interface Account {
 export const accountSchema = z.object({
   id: accountIdSchema,
   alias: z.string().optional(),
+  name: z.string().optional(),
   profiles: z.array(z.string()).readonly(),
 });
 

@@ -39,7 +39,7 @@ export interface ProfileAccess {
   /** The profile's `region`, else `FALLBACK_REGION`: where STS and DescribeRegions are called. */
   readonly region: string;
   /** Custom endpoints (sandbox, LocalStack, VPC endpoints), per service, when configured. */
-  readonly endpoints: { readonly ec2?: string; readonly sts?: string };
+  readonly endpoints: { readonly ec2?: string; readonly sts?: string; readonly iam?: string };
   /** Memoised across every client of the run, so an assume-role chain runs once, not per region. */
   readonly credentials: CredentialProvider;
   /** The profile to name in `aws sso login --profile …` when the credential chain ends in SSO. */
@@ -59,7 +59,7 @@ type Settings = Readonly<Record<string, string | undefined>>;
  * 4. the profile's `endpoint_url`; none of them when `ignore_configured_endpoint_urls` is true.
  */
 export function resolveEndpoint(
-  service: 'ec2' | 'sts',
+  service: 'ec2' | 'sts' | 'iam',
   settings: Settings,
   servicesSection: Settings | undefined,
   env: Env,
@@ -141,6 +141,7 @@ export async function resolveProfileAccess(
     const endpoints = {
       ...optional('ec2', resolveEndpoint('ec2', settings, servicesSection, env)),
       ...optional('sts', resolveEndpoint('sts', settings, servicesSection, env)),
+      ...optional('iam', resolveEndpoint('iam', settings, servicesSection, env)),
     };
     const region = nonEmpty(settings.region) ?? FALLBACK_REGION;
     const ssoLoginProfile = findSsoProfile(name, settingsOf);
@@ -182,6 +183,7 @@ function environmentAccess(env: Env): Result<ProfileAccess> {
   const endpoints = {
     ...optional('ec2', resolveEndpoint('ec2', {}, undefined, env)),
     ...optional('sts', resolveEndpoint('sts', {}, undefined, env)),
+    ...optional('iam', resolveEndpoint('iam', {}, undefined, env)),
   };
   return ok({
     profile: ENVIRONMENT_PROFILE,

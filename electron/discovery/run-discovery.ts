@@ -6,7 +6,9 @@
  * 2. the first profile of an account that works scans it; other profiles of the same account
  *    are remembered on the `Account` and take over a region that the first profile may not scan;
  * 3. every account × region scan starts as soon as its account is known, all under the
- *    scheduler's global cap and per account + region + action buckets.
+ *    scheduler's global cap and per account + region + action buckets;
+ * 4. beside them, once per account, IAM ListAccountAliases with the first profile that resolved
+ *    to it; a failure only leaves the alias out (and says so on that profile's identity row).
  * A failure is recorded in its cell and the run goes on; cancelling resolves promptly with
  * every unfinished cell marked `cancelled`.
  */
@@ -14,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
+import { ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 
 import type { DiscoveryProgress } from '../../shared/api/events';
@@ -97,6 +100,7 @@ interface AccountState {
   readonly id: AccountId;
   readonly profiles: string[];
   scanner?: string;
+  alias?: string;
 }
 
 function accountFromArn(arn: string | undefined): string | undefined {
@@ -147,6 +151,36 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
   const graceTimers: NodeJS.Timeout[] = [];
   const regionScans: Promise<void>[] = [];
   const accessOf = new Map(accesses.map((a) => [a.profile, a] as const));
+  const aliasReads: Promise<void>[] = [];
+
+  /** The account's IAM alias: its name on the canvas and in exports when Organizations gives none.
+   * Many read-only roles may not call it, so a failure costs no cell, only the alias. */
+  const readAlias = async (account: AccountState, access: ProfileAccess): Promise<void> => {
+    try {
+      const out = await scheduler.run(
+        `${access.profile}/iam/ListAccountAliases`,
+        (s) => clients.iam(access, access.region).send(new ListAccountAliasesCommand({}), { abortSignal: s }),
+        signal,
+      );
+      const alias = out.AccountAliases?.find((a) => a.trim() !== '');
+      if (alias) {
+        account.alias = alias;
+        run.setAccounts(accountsOf(accounts));
+        run.changed();
+      }
+    } catch (e) {
+      if (signal?.aborted) return;
+      const f = explainCallFailure(e, {
+        profile: access.profile,
+        region: access.region,
+        timeoutMs: scheduler.limits.callTimeoutMs,
+        action: 'iam:ListAccountAliases',
+        ...endpointOf(access.endpoints.iam),
+      });
+      run.note(access.profile, '*', `Account ${account.id}'s alias was not read, so it shows under its profile name: ${f.message}`);
+      run.changed();
+    }
+  };
 
   const startAccount = (account: AccountState, scanner: ProfileAccess, regions: readonly string[]) => {
     account.scanner = scanner.profile;
@@ -293,6 +327,7 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
     if (!account) {
       account = { id: accountId, profiles: [] };
       accounts.set(accountId, account);
+      aliasReads.push(readAlias(account, access));
     }
     account.profiles.push(p);
     // Request order, not answer order, so the same request always lists profiles the same way.
@@ -354,6 +389,7 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
     await Promise.all(accesses.map(settleProfile)).finally(() => markSettled());
     // Region scans are pushed while profiles resolve; wait until every one has settled.
     for (let i = 0; i < regionScans.length; i++) await regionScans[i];
+    await Promise.all(aliasReads);
   } finally {
     for (const t of graceTimers) clearTimeout(t);
     poolRun?.end();
@@ -366,7 +402,7 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
 }
 
 function accountsOf(accounts: ReadonlyMap<AccountId, AccountState>): Account[] {
-  return [...accounts.values()].map((a) => ({ id: a.id, profiles: [...a.profiles] }));
+  return [...accounts.values()].map((a) => ({ id: a.id, ...(a.alias ? { alias: a.alias } : {}), profiles: [...a.profiles] }));
 }
 
 function endpointOf(endpoint: string | undefined): { endpoint?: string } {

@@ -121,7 +121,7 @@ describe('resolveProfileAccess', () => {
     const r = (await resolveProfileAccess(['local'], env, home)).get('local');
     if (!r?.ok) throw new Error('local should resolve');
     expect(r.value.region).toBe('eu-central-1');
-    expect(r.value.endpoints).toEqual({ ec2: 'http://127.0.0.1:2', sts: 'http://127.0.0.1:1' });
+    expect(r.value.endpoints).toEqual({ ec2: 'http://127.0.0.1:2', sts: 'http://127.0.0.1:1', iam: 'http://127.0.0.1:1' });
   });
 
   it('gives the environment pseudo-profile the environment region and endpoint', async () => {

@@ -16,7 +16,6 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
-import { ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 
 import type { DiscoveryProgress } from '../../shared/api/events';
@@ -32,6 +31,7 @@ import { scanCell, explainCallFailure, type CellCost, type CellRequest } from '.
 import { sharedScanPool, type ScanWorkerEntry } from './scan-pool';
 import type { ScanAction } from './scan-region';
 import type { Slice } from './merge-slices';
+import { readAccountAlias } from './read-alias';
 import { chooseProfiles, chooseRegions, chooseScope, pickCallLimits } from './run-request';
 import { RunState } from './run-state';
 
@@ -153,33 +153,16 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
   const accessOf = new Map(accesses.map((a) => [a.profile, a] as const));
   const aliasReads: Promise<void>[] = [];
 
-  /** The account's IAM alias: its name on the canvas and in exports when Organizations gives none.
-   * Many read-only roles may not call it, so a failure costs no cell, only the alias. */
+  /** Many read-only roles may not read the alias, so a failure costs no cell, only the alias. */
   const readAlias = async (account: AccountState, access: ProfileAccess): Promise<void> => {
-    try {
-      const out = await scheduler.run(
-        `${access.profile}/iam/ListAccountAliases`,
-        (s) => clients.iam(access, access.region).send(new ListAccountAliasesCommand({}), { abortSignal: s }),
-        signal,
-      );
-      const alias = out.AccountAliases?.find((a) => a.trim() !== '');
-      if (alias) {
-        account.alias = alias;
-        run.setAccounts(accountsOf(accounts));
-        run.changed();
-      }
-    } catch (e) {
-      if (signal?.aborted) return;
-      const f = explainCallFailure(e, {
-        profile: access.profile,
-        region: access.region,
-        timeoutMs: scheduler.limits.callTimeoutMs,
-        action: 'iam:ListAccountAliases',
-        ...endpointOf(access.endpoints.iam),
-      });
-      run.note(access.profile, '*', `Account ${account.id}'s alias was not read, so it shows under its profile name: ${f.message}`);
-      run.changed();
+    const outcome = await readAccountAlias(clients, scheduler, access, signal);
+    if (outcome.ok && outcome.alias) {
+      account.alias = outcome.alias;
+      run.setAccounts(accountsOf(accounts));
+    } else if (!outcome.ok && outcome.failure) {
+      run.note(access.profile, '*', `Account ${account.id}'s alias was not read, so it shows under its profile name: ${outcome.failure.message}`);
     }
+    run.changed();
   };
 
   const startAccount = (account: AccountState, scanner: ProfileAccess, regions: readonly string[]) => {

@@ -57,6 +57,8 @@ export interface DiscoveryLimits extends CallLimits {
   readonly partialSnapshotIntervalMs: number;
   /** How long an account waits for an earlier-listed profile that may belong to it before scanning. */
   readonly accountChoiceGraceMs: number;
+  /** How long alias reads still running when every region scan has ended may hold up the run's end. */
+  readonly aliasGraceMs: number;
   /** Worker threads that scan cells (0: scan on the calling thread). See scan-pool.ts. */
   readonly scanThreads: number;
   /** Page size per describe action; default the largest each accepts. */
@@ -69,6 +71,7 @@ export const DEFAULT_RUN_LIMITS = {
   progressIntervalMs: 100,
   partialSnapshotIntervalMs: 1000,
   accountChoiceGraceMs: 500,
+  aliasGraceMs: 2000,
   scanThreads: 0,
 } as const;
 
@@ -152,15 +155,21 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
   const regionScans: Promise<void>[] = [];
   const accessOf = new Map(accesses.map((a) => [a.profile, a] as const));
   const aliasReads: Promise<void>[] = [];
+  // Aliases are a nicety: an IAM endpoint that never answers must not keep the run from ending.
+  const aliasController = new AbortController();
+  const aliasSignal = signal ? AbortSignal.any([signal, aliasController.signal]) : aliasController.signal;
 
   /** Many read-only roles may not read the alias, so a failure costs no cell, only the alias. */
   const readAlias = async (account: AccountState, access: ProfileAccess): Promise<void> => {
-    const outcome = await readAccountAlias(clients, scheduler, access, signal);
+    const outcome = await readAccountAlias(clients, scheduler, access, aliasSignal);
+    const notRead = `Account ${account.id}'s alias was not read, so it shows under its profile name`;
     if (outcome.ok && outcome.alias) {
       account.alias = outcome.alias;
       run.setAccounts(accountsOf(accounts));
     } else if (!outcome.ok && outcome.failure) {
-      run.note(access.profile, '*', `Account ${account.id}'s alias was not read, so it shows under its profile name: ${outcome.failure.message}`);
+      run.note(access.profile, '*', `${notRead}: ${outcome.failure.message}`);
+    } else if (!outcome.ok && !signal?.aborted) {
+      run.note(access.profile, '*', `${notRead}: IAM (iam:ListAccountAliases${access.endpoints.iam ? ` at ${access.endpoints.iam}` : ''}) did not answer within ${limits.aliasGraceMs} ms of the last region scan.`);
     }
     run.changed();
   };
@@ -372,7 +381,12 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
     await Promise.all(accesses.map(settleProfile)).finally(() => markSettled());
     // Region scans are pushed while profiles resolve; wait until every one has settled.
     for (let i = 0; i < regionScans.length; i++) await regionScans[i];
-    await Promise.all(aliasReads);
+    const aliasesRead = Promise.all(aliasReads);
+    let graceTimer: NodeJS.Timeout | undefined;
+    await Promise.race([aliasesRead, new Promise<void>((resolve) => (graceTimer = setTimeout(resolve, limits.aliasGraceMs)))]);
+    clearTimeout(graceTimer);
+    aliasController.abort(new Error('the region scans ended'));
+    await aliasesRead;
   } finally {
     for (const t of graceTimers) clearTimeout(t);
     poolRun?.end();

@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -56,4 +57,32 @@ describe('account aliases in profile scans', () => {
       server.setFaults({});
     }
   });
+
+  it('ends soon after the region scans when IAM never answers, saying so on the identity row', async () => {
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const iam = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+    try {
+      const started = performance.now();
+      const r = await runDiscovery(
+        { profiles: ['sandbox-prod'], regions: ['us-east-1'] },
+        { ...deps, env: { ...deps.env, AWS_ENDPOINT_URL_IAM: iam }, limits: { scanThreads: 0, aliasGraceMs: 300 } },
+      );
+      if (!r.ok) throw new Error(r.error.message);
+      // The defaults would give IAM 5 s per attempt and several attempts; the grace ends it.
+      expect(performance.now() - started).toBeLessThan(4000);
+      expect(r.value.topology.accounts[0]).not.toHaveProperty('alias');
+      expect(r.value.coverage.find((c) => c.region === 'us-east-1')?.state).toBe('complete');
+      expect(r.value.coverage.find((c) => c.region === '*')?.message).toBe(
+        `Account ${ids['sandbox-prod']}'s alias was not read, so it shows under its profile name: IAM (iam:ListAccountAliases at ${iam}) did not answer within 300 ms of the last region scan.`,
+      );
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  }, 15_000);
 });

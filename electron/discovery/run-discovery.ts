@@ -31,7 +31,7 @@ import { scanCell, explainCallFailure, type CellCost, type CellRequest } from '.
 import { sharedScanPool, type ScanWorkerEntry } from './scan-pool';
 import type { ScanAction } from './scan-region';
 import type { Slice } from './merge-slices';
-import { readAccountAlias } from './read-alias';
+import { startAliasReads } from './read-alias';
 import { chooseProfiles, chooseRegions, chooseScope, pickCallLimits } from './run-request';
 import { RunState } from './run-state';
 
@@ -154,25 +154,22 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
   const graceTimers: NodeJS.Timeout[] = [];
   const regionScans: Promise<void>[] = [];
   const accessOf = new Map(accesses.map((a) => [a.profile, a] as const));
-  const aliasReads: Promise<void>[] = [];
-  // Aliases are a nicety: an IAM endpoint that never answers must not keep the run from ending.
-  const aliasController = new AbortController();
-  const aliasSignal = signal ? AbortSignal.any([signal, aliasController.signal]) : aliasController.signal;
-
-  /** Many read-only roles may not read the alias, so a failure costs no cell, only the alias. */
-  const readAlias = async (account: AccountState, access: ProfileAccess): Promise<void> => {
-    const outcome = await readAccountAlias(clients, scheduler, access, aliasSignal);
-    const notRead = `Account ${account.id}'s alias was not read, so it shows under its profile name`;
-    if (outcome.ok && outcome.alias) {
-      account.alias = outcome.alias;
+  // Many read-only roles may not read the alias, so a failure costs no cell, only the alias.
+  const aliases = startAliasReads(
+    clients,
+    scheduler,
+    signal,
+    limits.aliasGraceMs,
+    (accountId, alias) => {
+      accounts.get(accountId as AccountId)!.alias = alias;
       run.setAccounts(accountsOf(accounts));
-    } else if (!outcome.ok && outcome.failure) {
-      run.note(access.profile, '*', `${notRead}: ${outcome.failure.message}`);
-    } else if (!outcome.ok && !signal?.aborted) {
-      run.note(access.profile, '*', `${notRead}: IAM (iam:ListAccountAliases${access.endpoints.iam ? ` at ${access.endpoints.iam}` : ''}) did not answer within ${limits.aliasGraceMs} ms of the last region scan.`);
-    }
-    run.changed();
-  };
+      run.changed();
+    },
+    (profile, message) => {
+      run.note(profile, '*', message);
+      run.changed();
+    },
+  );
 
   const startAccount = (account: AccountState, scanner: ProfileAccess, regions: readonly string[]) => {
     account.scanner = scanner.profile;
@@ -319,7 +316,7 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
     if (!account) {
       account = { id: accountId, profiles: [] };
       accounts.set(accountId, account);
-      aliasReads.push(readAlias(account, access));
+      aliases.read(accountId, access);
     }
     account.profiles.push(p);
     // Request order, not answer order, so the same request always lists profiles the same way.
@@ -381,12 +378,7 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
     await Promise.all(accesses.map(settleProfile)).finally(() => markSettled());
     // Region scans are pushed while profiles resolve; wait until every one has settled.
     for (let i = 0; i < regionScans.length; i++) await regionScans[i];
-    const aliasesRead = Promise.all(aliasReads);
-    let graceTimer: NodeJS.Timeout | undefined;
-    await Promise.race([aliasesRead, new Promise<void>((resolve) => (graceTimer = setTimeout(resolve, limits.aliasGraceMs)))]);
-    clearTimeout(graceTimer);
-    aliasController.abort(new Error('the region scans ended'));
-    await aliasesRead;
+    await aliases.settle();
   } finally {
     for (const t of graceTimers) clearTimeout(t);
     poolRun?.end();

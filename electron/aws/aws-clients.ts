@@ -13,6 +13,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 
 import type { ProfileAccess } from './credentials';
@@ -21,6 +22,8 @@ import type { ProfileAccess } from './credentials';
 export interface AwsClients {
   ec2(access: ProfileAccess, region: string): EC2Client;
   sts(access: ProfileAccess, region: string): STSClient;
+  /** IAM is global: `region` only picks the partition (and signing region) of its endpoint. */
+  iam(access: ProfileAccess, region: string): IAMClient;
   close(): void;
 }
 
@@ -38,6 +41,7 @@ export function createAwsClients(maxSockets: number, answerTimeouts?: AnswerTime
   const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets });
   const ec2Clients = new Map<string, EC2Client>();
   const stsClients = new Map<string, STSClient>();
+  const iamClients = new Map<string, IAMClient>();
 
   const common = (access: ProfileAccess, region: string, endpoint: string | undefined, answerTimeoutMs: number | undefined) => ({
     region,
@@ -79,10 +83,21 @@ export function createAwsClients(maxSockets: number, answerTimeouts?: AnswerTime
       }
       return c;
     },
+    iam(access, region) {
+      const key = `${access.profile}\u0000${region}`;
+      let c = iamClients.get(key);
+      if (!c) {
+        c = new IAMClient(common(access, region, access.endpoints.iam, answerTimeouts?.stsAnswerTimeoutMs));
+        c.middlewareStack.remove('loggerMiddleware');
+        iamClients.set(key, c);
+      }
+      return c;
+    },
     close() {
       // Not client.destroy(): it would destroy the shared agents once per client.
       ec2Clients.clear();
       stsClients.clear();
+      iamClients.clear();
       httpAgent.destroy();
       httpsAgent.destroy();
     },

@@ -42,6 +42,7 @@ export interface ProfileAccess {
   readonly endpoints: {
     readonly ec2?: string;
     readonly sts?: string;
+    readonly iam?: string;
     readonly organizations?: string;
     /** The Identity Center portal (`portal.sso.<region>.amazonaws.com` by default). */
     readonly sso?: string;
@@ -79,7 +80,7 @@ type Settings = Readonly<Record<string, string | undefined>>;
  * 4. the profile's `endpoint_url`; none of them when `ignore_configured_endpoint_urls` is true.
  */
 export function resolveEndpoint(
-  service: 'ec2' | 'sts' | 'organizations' | 'sso',
+  service: 'ec2' | 'sts' | 'iam' | 'organizations' | 'sso',
   settings: Settings,
   servicesSection: Settings | undefined,
   env: Env,
@@ -161,6 +162,7 @@ export async function resolveProfileAccess(
     const endpoints = {
       ...optional('ec2', resolveEndpoint('ec2', settings, servicesSection, env)),
       ...optional('sts', resolveEndpoint('sts', settings, servicesSection, env)),
+      ...optional('iam', resolveEndpoint('iam', settings, servicesSection, env)),
       ...optional('organizations', resolveEndpoint('organizations', settings, servicesSection, env)),
       ...optional('sso', resolveEndpoint('sso', settings, servicesSection, env)),
     };
@@ -218,6 +220,7 @@ function environmentAccess(env: Env): Result<ProfileAccess> {
   const endpoints = {
     ...optional('ec2', resolveEndpoint('ec2', {}, undefined, env)),
     ...optional('sts', resolveEndpoint('sts', {}, undefined, env)),
+    ...optional('iam', resolveEndpoint('iam', {}, undefined, env)),
   };
   return ok({
     profile: ENVIRONMENT_PROFILE,

@@ -6,7 +6,9 @@
  * 2. the first profile of an account that works scans it; other profiles of the same account
  *    are remembered on the `Account` and take over a region that the first profile may not scan;
  * 3. every account × region scan starts as soon as its account is known, all under the
- *    scheduler's global cap and per account + region + action buckets.
+ *    scheduler's global cap and per account + region + action buckets;
+ * 4. beside them, once per account, IAM ListAccountAliases with the first profile that resolved
+ *    to it; a failure only leaves the alias out (and says so on that profile's identity row).
  * A failure is recorded in its cell and the run goes on; cancelling resolves promptly with
  * every unfinished cell marked `cancelled`.
  */
@@ -29,6 +31,7 @@ import { scanCell, explainCallFailure, type CellCost, type CellRequest } from '.
 import { sharedScanPool, type ScanWorkerEntry } from './scan-pool';
 import type { ScanAction } from './scan-region';
 import type { Slice } from './merge-slices';
+import { startAliasReads } from './read-alias';
 import { chooseProfiles, chooseRegions, chooseScope, pickCallLimits } from './run-request';
 import { RunState } from './run-state';
 import { runOrganizationDiscovery, type OrganizationRequest } from '../organization/run-organization';
@@ -57,6 +60,8 @@ export interface DiscoveryLimits extends CallLimits {
   readonly partialSnapshotIntervalMs: number;
   /** How long an account waits for an earlier-listed profile that may belong to it before scanning. */
   readonly accountChoiceGraceMs: number;
+  /** How long alias reads still running when every region scan has ended may hold up the run's end. */
+  readonly aliasGraceMs: number;
   /** Worker threads that scan cells (0: scan on the calling thread). See scan-pool.ts. */
   readonly scanThreads: number;
   /** Page size per describe action; default the largest each accepts. */
@@ -69,6 +74,7 @@ export const DEFAULT_RUN_LIMITS = {
   progressIntervalMs: 100,
   partialSnapshotIntervalMs: 1000,
   accountChoiceGraceMs: 500,
+  aliasGraceMs: 2000,
   scanThreads: 0,
 } as const;
 
@@ -100,6 +106,7 @@ interface AccountState {
   readonly id: AccountId;
   readonly profiles: string[];
   scanner?: string;
+  alias?: string;
 }
 
 function accountFromArn(arn: string | undefined): string | undefined {
@@ -156,6 +163,22 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
   const graceTimers: NodeJS.Timeout[] = [];
   const regionScans: Promise<void>[] = [];
   const accessOf = new Map(accesses.map((a) => [a.profile, a] as const));
+  // Many read-only roles may not read the alias, so a failure costs no cell, only the alias.
+  const aliases = startAliasReads(
+    clients,
+    scheduler,
+    signal,
+    limits.aliasGraceMs,
+    (accountId, alias) => {
+      accounts.get(accountId as AccountId)!.alias = alias;
+      run.setAccounts(accountsOf(accounts));
+      run.changed();
+    },
+    (profile, message) => {
+      run.note(profile, '*', message);
+      run.changed();
+    },
+  );
 
   const startAccount = (account: AccountState, scanner: ProfileAccess, regions: readonly string[]) => {
     account.scanner = scanner.profile;
@@ -302,6 +325,7 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
     if (!account) {
       account = { id: accountId, profiles: [] };
       accounts.set(accountId, account);
+      aliases.read(accountId, access);
     }
     account.profiles.push(p);
     // Request order, not answer order, so the same request always lists profiles the same way.
@@ -363,6 +387,7 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
     await Promise.all(accesses.map(settleProfile)).finally(() => markSettled());
     // Region scans are pushed while profiles resolve; wait until every one has settled.
     for (let i = 0; i < regionScans.length; i++) await regionScans[i];
+    await aliases.settle();
   } finally {
     for (const t of graceTimers) clearTimeout(t);
     poolRun?.end();
@@ -375,7 +400,7 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
 }
 
 function accountsOf(accounts: ReadonlyMap<AccountId, AccountState>): Account[] {
-  return [...accounts.values()].map((a) => ({ id: a.id, profiles: [...a.profiles] }));
+  return [...accounts.values()].map((a) => ({ id: a.id, ...(a.alias ? { alias: a.alias } : {}), profiles: [...a.profiles] }));
 }
 
 function endpointOf(endpoint: string | undefined): { endpoint?: string } {

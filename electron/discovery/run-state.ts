@@ -63,6 +63,13 @@ export class RunState {
     Object.assign(c, patch);
   }
 
+  /** Add a side note to a cell that has no message and has not failed (its failure says more). */
+  note(profile: string, region: string, message: string): void {
+    const c = this.cells.get(`${profile}\u0000${region}`);
+    if (!c || c.message !== undefined || c.state === 'failed') return;
+    c.message = message;
+  }
+
   addModel(m: RegionModel): void {
     this.models.push(m);
   }

@@ -2,6 +2,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
 
+import { accountName } from '../../shared/diagram/names';
 import type { ExportRequest } from '../../shared/export/export-formats';
 import type { PeeringId } from '../../shared/model/ids';
 import type { Topology } from '../../shared/model/topology';
@@ -23,8 +24,8 @@ function vpcChoicesOf(topology: Topology | undefined): readonly VpcChoice[] {
   const accounts = new Map(topology.accounts.map((a) => [a.id, a]));
   return topology.vpcs.map((v) => {
     const account = accounts.get(v.accountId);
-    const accountName = account?.alias ?? account?.profiles[0];
-    return { id: v.id, ...(v.name ? { name: v.name } : {}), cidrs: v.cidrBlocks.map((b) => b.cidr), accountId: v.accountId, ...(accountName ? { accountName } : {}), region: v.region };
+    const name = accountName(account);
+    return { id: v.id, ...(v.name ? { name: v.name } : {}), cidrs: v.cidrBlocks.map((b) => b.cidr), accountId: v.accountId, ...(name ? { accountName: name } : {}), region: v.region };
   });
 }
 

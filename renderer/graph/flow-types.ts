@@ -14,7 +14,7 @@ export type VpcData = {
   readonly vpc?: Vpc;
   readonly cidrs: readonly string[];
   readonly accountId: AccountId;
-  /** Alias when known, else the id. */
+  /** The account's name (`accountName`), else the id. */
   readonly accountLabel: string;
   readonly region: Region;
   /** Colour index of the account (0–7), shared by its frame and its cards. */
@@ -24,6 +24,7 @@ export type VpcData = {
 /** An account frame. */
 export type AccountData = {
   readonly accountId: AccountId;
+  readonly name?: string;
   readonly alias?: string;
   readonly profiles: readonly string[];
   readonly scanned: boolean;
@@ -41,7 +42,7 @@ export type RegionData = {
 /** A transit gateway hub, in its owner's region frame. */
 export type TgwData = {
   readonly gateway: TransitGateway;
-  /** Alias when known, else the id. */
+  /** The account's name (`accountName`), else the id. */
   readonly accountLabel: string;
   readonly hue: number;
   /** Its VPN, Direct Connect, Connect … attachments, counted on a badge. */

@@ -1,7 +1,8 @@
 /** The graph's search: which items of the canvas a query names. Each kind gives its items and
  * their words (renderer/graph/kinds, `search`); this matches words against them.
  *
- * Query words combine with AND. A word is one of:
+ * Query words combine with AND; double quotes keep spaces inside one word (`account:"Shared
+ * Network"`, for account names with spaces). A word is one of:
  * - an IP address (`10.2.3.4`) or a CIDR block (`10.2.0.0/16`): items holding it or overlapping it;
  * - `tag:key` or `tag:key=value`;
  * - `key:text` for a key some item has (`account:`, `region:`, `name:`, `id:`): terms of that key;
@@ -151,9 +152,14 @@ function parseWord(topology: Topology, index: SearchIndex, word: string): WordFi
   return textFilter(word);
 }
 
+/** The words of a query: runs of non-space characters, where a double-quoted part may hold spaces (its quotes dropped; an unclosed quote runs to the end). */
+function queryWords(query: string): string[] {
+  return (query.match(/(?:[^\s"]+|"[^"]*"?)+/g) ?? []).map((w) => w.replace(/"/g, '')).filter((w) => w.trim() !== '');
+}
+
 /** Run `query` over the items the canvas draws. An empty query matches nothing and reports nothing. */
 export function searchTopology(topology: Topology, members: readonly DiagramAccount[], query: string, showDeleted = false): SearchResult {
-  const words = query.trim().split(/\s+/).filter(Boolean);
+  const words = queryWords(query);
   if (words.length === 0) return { query, ids: new Set(), hits: [] };
   const index = indexOf(topology, members, showDeleted);
   const filters: WordFilter[] = [];

@@ -7,8 +7,9 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo, useRef } from 'react';
 
+import { accountAwsNames } from '../../shared/diagram/names';
 import type { PeeringId, VpcId } from '../../shared/model/ids';
-import type { Topology, Vpc } from '../../shared/model/topology';
+import type { Account, Topology, Vpc } from '../../shared/model/topology';
 import { awsCommandText, ec2Command } from '../../shared/words/aws-cli';
 import { validatorOf } from '../graph/derive';
 import { SUMMARY_BELOW_ZOOM } from '../graph/overview/zoom-levels';
@@ -26,7 +27,7 @@ export interface PlanPanelProps {
   readonly actions?: PlanActionsRenderer;
 }
 
-function VpcSummary({ role, vpc, alias, profiles }: { role: string; vpc: Vpc; alias?: string; profiles: readonly string[] }) {
+function VpcSummary({ role, vpc, account, profiles }: { role: string; vpc: Vpc; account: Account | undefined; profiles: readonly string[] }) {
   return (
     <div className="plan-vpc">
       <div className="plan-role">{role}</div>
@@ -42,7 +43,7 @@ function VpcSummary({ role, vpc, alias, profiles }: { role: string; vpc: Vpc; al
       <dl className="plan-facts">
         <dt>Account</dt>
         <dd>
-          {alias ? `${alias} ` : ''}
+          {accountAwsNames(account).map((n) => `${n} `)}
           <span className="mono">{vpc.accountId}</span>
         </dd>
         <dt>Region</dt>
@@ -102,11 +103,11 @@ export function PlanPanel({ topology, pair, onClose, actions }: PlanPanelProps) 
         </button>
       </header>
       <div className="plan-pair">
-        <VpcSummary role="Requester" vpc={requester} alias={accounts.get(requester.accountId)?.alias} profiles={kind.requesterProfiles} />
+        <VpcSummary role="Requester" vpc={requester} account={accounts.get(requester.accountId)} profiles={kind.requesterProfiles} />
         <div className="plan-arrow" aria-hidden="true">
           ⇄
         </div>
-        <VpcSummary role="Accepter" vpc={accepter} alias={accounts.get(accepter.accountId)?.alias} profiles={kind.accepterProfiles} />
+        <VpcSummary role="Accepter" vpc={accepter} account={accounts.get(accepter.accountId)} profiles={kind.accepterProfiles} />
       </div>
       <ul className="plan-kind" aria-label="What this peering takes">
         <li className={kind.sameAccount ? 'same' : 'cross'} data-testid="plan-account">

@@ -6,7 +6,9 @@ import { useMemo } from 'react';
 
 import type { ReachEntry, ReachRollUp, ReachRow, ReachSource, ReachTraffic } from '../../shared/analysis/estate-reach';
 import { entryReasonWords, REASON_LABELS, trafficWords } from '../../shared/analysis/estate-reach';
+import { accountName } from '../../shared/diagram/names';
 import { reachRollUpCsv, reachRollUpMarkdown, reachRowCsv, reachRowMarkdown } from '../../shared/export/estate-reach';
+import { accountLabel } from '../../shared/export/labels';
 import type { AccountId, VpcId } from '../../shared/model/ids';
 import type { Topology } from '../../shared/model/topology';
 import { reachRollUpOf, reachRowOf } from '../graph/derive';
@@ -60,7 +62,7 @@ function SourcePicker({ topology, source, onChange }: { topology: Topology; sour
         <optgroup label="Accounts">
           {accounts.map((a) => (
             <option key={a} value={`account:${a}`}>
-              account {a}
+              account {accountLabel(topology.accounts.find((x) => x.id === a), a)}
             </option>
           ))}
         </optgroup>
@@ -159,7 +161,8 @@ function cellTone(reachable: number, blocked: number): string {
   return reachable === 0 ? 'all-bad' : 'mixed';
 }
 
-function MatrixView({ roll, onPick }: { roll: ReachRollUp; onPick: (accountId: AccountId) => void }) {
+function MatrixView({ topology, roll, onPick }: { topology: Topology; roll: ReachRollUp; onPick: (accountId: AccountId) => void }) {
+  const names = new Map(topology.accounts.map((a) => [a.id as string, accountName(a)]));
   const cells = new Map(roll.cells.map((c) => [`${c.fromAccountId}>${c.toAccountId}`, c]));
   return (
     <div data-testid="reach-matrix">
@@ -173,7 +176,8 @@ function MatrixView({ roll, onPick }: { roll: ReachRollUp; onPick: (accountId: A
             <tr>
               <th scope="col">from \ to</th>
               {roll.accountIds.map((a) => (
-                <th key={a} scope="col" className="mono" title={a}>
+                <th key={a} scope="col" className="mono" title={names.get(a) ? `${names.get(a)} (${a})` : a}>
+                  {names.get(a) && <div className="reach-account-name">{names.get(a)}</div>}
                   <AccountId id={a} />
                 </th>
               ))}
@@ -183,7 +187,8 @@ function MatrixView({ roll, onPick }: { roll: ReachRollUp; onPick: (accountId: A
             {roll.accountIds.map((from) => (
               <tr key={from}>
                 <th scope="row">
-                  <button type="button" className="link mono" onClick={() => onPick(from)} title={`Show what account ${from} reaches`} aria-label={from}>
+                  <button type="button" className="link mono" onClick={() => onPick(from)} title={`Show what account ${names.get(from) ? `${names.get(from)} (${from})` : from} reaches`} aria-label={from}>
+                    {names.get(from) && <div className="reach-account-name">{names.get(from)}</div>}
                     <AccountId id={from} />
                   </button>
                 </th>
@@ -275,7 +280,7 @@ export function ReachPanel() {
         </p>
       )}
       {row?.ok && <RowView topology={topology} row={row.value} traffic={query.traffic} />}
-      {roll && <MatrixView roll={roll} onPick={(accountId) => ask({ view: 'row', source: { kind: 'account', accountId } })} />}
+      {roll && <MatrixView topology={topology} roll={roll} onPick={(accountId) => ask({ view: 'row', source: { kind: 'account', accountId } })} />}
     </section>
   );
 }

@@ -46,7 +46,9 @@ export interface DiagramRegion {
 /** One account frame: its regions in drawing order. */
 export interface DiagramAccount {
   readonly accountId: AccountId;
-  /** The alias, when the topology knows it. */
+  /** The Organizations name, when the topology knows it. */
+  readonly name?: string;
+  /** The IAM alias, when the topology knows it. */
   readonly alias?: string;
   /** False when no VPC of the account was scanned and no scan of it listed a gateway it owns (it appears only through peerings or a shared gateway). */
   readonly scanned: boolean;
@@ -95,7 +97,7 @@ export function collectDiagramMembers(topology: Topology, opts: DiagramMemberOpt
       });
     }
   }
-  const aliases = new Map(topology.accounts.map((a) => [a.id, a.alias]));
+  const records = new Map(topology.accounts.map((a) => [a.id, a]));
   const tree = new Map<AccountId, Map<Region, { vpcs: DiagramVpc[]; tgws: DiagramTgw[] }>>();
   const cell = (accountId: AccountId, region: Region) => {
     let regions = tree.get(accountId);
@@ -112,9 +114,10 @@ export function collectDiagramMembers(topology: Topology, opts: DiagramMemberOpt
   }
   return [...tree.keys()].sort(compareText).map((accountId) => {
     const regions = tree.get(accountId)!;
-    const alias = aliases.get(accountId);
+    const { name, alias } = records.get(accountId) ?? {};
     return {
       accountId,
+      ...(name ? { name } : {}),
       ...(alias ? { alias } : {}),
       scanned: scannedAccounts.has(accountId),
       regions: [...regions.keys()].sort(compareText).map((region) => ({

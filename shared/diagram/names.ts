@@ -2,11 +2,20 @@
 import type { Account, Peering } from '../model/topology';
 
 /**
- * An account's name: its alias, else the first local profile that acts in it (the name people
- * use for it when it has no alias); undefined when it has neither, and only its id names it.
+ * An account's name: its Organizations name, else its IAM alias, else the first local profile
+ * that acts in it (the name people use for it when it has neither); undefined when it has none
+ * of them, and only its id names it.
  */
-export function accountName(account: Pick<Account, 'alias' | 'profiles'> | undefined): string | undefined {
-  return account?.alias || account?.profiles[0] || undefined;
+export function accountName(account: Pick<Account, 'name' | 'alias' | 'profiles'> | undefined): string | undefined {
+  const name = account?.name?.trim() ? account.name : undefined;
+  return name || account?.alias || account?.profiles[0] || undefined;
+}
+
+/** The names AWS gives an account, for fact lines: its Organizations name, then its IAM alias when it differs; empty when it has neither. */
+export function accountAwsNames(account: Pick<Account, 'name' | 'alias'> | undefined): readonly string[] {
+  const name = account?.name?.trim();
+  const alias = account?.alias?.trim();
+  return [...(name ? [name] : []), ...(alias && alias !== name ? [alias] : [])];
 }
 
 /** A peering's title: its Name tag without surrounding white space (as a VPC's), else `id` (its pcx id unless a caller shortens it). */

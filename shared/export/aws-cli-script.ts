@@ -82,7 +82,7 @@ const DNS_OFF_FUNCTION: readonly Sh[] = [
 ];
 
 function peeringSteps(s: PeeringCodeSpec, n: number): Sh[] {
-  const describe = (side: PeeringCodeSide) => `${side.vpcName ?? side.vpcId} (${side.vpcId}, ${side.accountId}, ${side.region})`;
+  const describe = (side: PeeringCodeSide) => `${side.vpcName ?? side.vpcId} (${side.vpcId}, ${side.accountName ? `${side.accountName} ` : ''}${side.accountId}, ${side.region})`;
   // Variable names from the spec's number only: P1_REQUESTER_PROFILE, P1_PCX, …
   const reqProfile = sh`P${n}_REQUESTER_PROFILE`;
   const accProfile = sh`P${n}_ACCEPTER_PROFILE`;

@@ -6,27 +6,33 @@
  */
 import type { ReachRollUp, ReachRow } from '../analysis/estate-reach';
 import { REACH_REASONS, REASON_LABELS, trafficWords } from '../analysis/estate-reach';
+import { accountAwsNames } from '../diagram/names';
 import type { Topology } from '../model/topology';
 import { toCsv } from './csv';
+import { accountLabel } from './labels';
 import type { InventoryTable } from './inventory';
 import { markdownTable } from './markdown';
 import { md, mdCodeCell, mdJoin, mdText } from './syntax/markdown';
 
-type RowKey = 'to' | 'name' | 'account' | 'verdict' | 'reason' | 'from' | 'peering' | 'through' | 'detail' | 'fix';
+type RowKey = 'to' | 'name' | 'account' | 'accountName' | 'verdict' | 'reason' | 'from' | 'peering' | 'through' | 'detail' | 'fix';
 type CellKey = 'from' | 'to' | 'reachable' | 'blocked' | 'undetermined' | 'commonest' | (typeof REACH_REASONS)[number];
 
-function sourceWords(row: ReachRow): string {
-  return row.source.kind === 'vpc' ? row.source.vpcId : `account ${row.source.accountId}`;
+function sourceWords(row: ReachRow, topology: Topology): string {
+  const source = row.source;
+  if (source.kind === 'vpc') return source.vpcId;
+  return `account ${accountLabel(topology.accounts.find((a) => a.id === source.accountId), source.accountId)}`;
 }
 
 /** A row as a table: one line per connected VPC, reachable first. */
 export function reachRowTable(row: ReachRow, topology: Topology): InventoryTable<RowKey> {
   const names = new Map(topology.vpcs.map((v) => [v.id, v.name ?? '']));
+  const accountNames = new Map(topology.accounts.map((a) => [a.id as string, accountAwsNames(a)[0] ?? '']));
   return {
     columns: [
       { key: 'to', title: 'VPC' },
       { key: 'name', title: 'Name' },
       { key: 'account', title: 'Account' },
+      { key: 'accountName', title: 'Account name' },
       { key: 'verdict', title: 'Verdict' },
       { key: 'reason', title: 'Reason' },
       { key: 'from', title: 'From' },
@@ -39,6 +45,7 @@ export function reachRowTable(row: ReachRow, topology: Topology): InventoryTable
       to: e.to,
       name: names.get(e.to) ?? '',
       account: e.toAccountId,
+      accountName: accountNames.get(e.toAccountId) ?? '',
       verdict: e.verdict,
       reason: e.reason ? REASON_LABELS[e.reason] : '',
       from: e.from,
@@ -88,7 +95,7 @@ export function reachRollUpCsv(roll: ReachRollUp): string {
 export function reachRowMarkdown(row: ReachRow, topology: Topology): string {
   return mdJoin(
     [
-      md`# Reach of ${mdText(trafficWords(row.traffic))} from ${mdText(sourceWords(row))}`,
+      md`# Reach of ${mdText(trafficWords(row.traffic))} from ${mdText(sourceWords(row, topology))}`,
       md``,
       md`- **From:** ${mdJoin(row.fromVpcIds.map(mdCodeCell), md`, `)}`,
       md`- **Connected VPCs:** ${row.entries.length}: ${row.reachable} reachable, ${row.blocked} blocked, ${row.undetermined} undetermined`,

@@ -22,8 +22,8 @@ export function vpcCidrs(vpc: Pick<Vpc, 'cidrBlocks'>): readonly string[] {
   ].map((b) => b.cidr);
 }
 
-/** `name (id)` or the id: the account's name as the diagram gives it (`accountName`: its alias, else its profile). */
-export function accountLabel(account: Pick<Account, 'alias' | 'profiles'> | undefined, id: string): string {
+/** `name (id)` or the id: the account's name as the diagram gives it (`accountName`: its Organizations name, else its alias, else its profile). */
+export function accountLabel(account: Pick<Account, 'name' | 'alias' | 'profiles'> | undefined, id: string): string {
   const name = accountName(account);
   return name ? `${name} (${id})` : id;
 }

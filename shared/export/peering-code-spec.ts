@@ -12,6 +12,7 @@ import { findServingTables, indexTopology } from '../analysis/topology-index';
 import type { Result } from '../core/result';
 import { fail, ok } from '../core/result';
 import { collectVpcBlocks } from '../cidr/vpc-blocks';
+import { accountAwsNames } from '../diagram/names';
 import type { AccountId, PeeringId, Region, RouteTableId, VpcId } from '../model/ids';
 import type { PeeringStatus, Topology } from '../model/topology';
 import { isLivePeeringStatus } from '../model/topology';
@@ -40,6 +41,8 @@ export interface PeeringCodeSide {
   readonly vpcId: VpcId;
   readonly vpcName?: string;
   readonly accountId: AccountId;
+  /** The account's Organizations name, else its IAM alias, when known. */
+  readonly accountName?: string;
   readonly region: Region;
   /** A local profile of the account; a placeholder (`account-<id>`) when none is known. */
   readonly profile: string;
@@ -153,10 +156,12 @@ function makeSpec(
     const profile = account?.profiles[0];
     if (!profile) warnings.push(`No local profile acts in account ${accountId}: set the profile for it before running (placeholder account-${accountId}).`);
     if (!vpc) warnings.push(`${vpcId} (account ${accountId}) was not scanned: its routes are not generated; its owner must add routes to the other side's blocks.`);
+    const [accountName] = accountAwsNames(account);
     return {
       vpcId,
       ...(vpc?.name ? { vpcName: vpc.name } : {}),
       accountId,
+      ...(accountName ? { accountName } : {}),
       region: vpc?.region ?? known?.region ?? 'us-east-1',
       profile: profile ?? `account-${accountId}`,
       profileKnown: profile !== undefined,

@@ -69,7 +69,9 @@ export function exportTerraform(specs: readonly PeeringCodeSpec[], provenance: C
       side.profileKnown
         ? hcl`  profile             = ${hclString(side.profile)}`
         : hcl`  profile             = ${hclString(side.profile)} # placeholder: no local profile acts in this account`,
-      hcl`  allowed_account_ids = [${hclString(side.accountId)}]`,
+      side.accountName
+        ? hcl`  allowed_account_ids = [${hclString(side.accountId)}] # ${hclComment(side.accountName)}`
+        : hcl`  allowed_account_ids = [${hclString(side.accountId)}]`,
       hcl`}`,
     );
   }
@@ -81,7 +83,7 @@ function peeringBlocks(s: PeeringCodeSpec): Hcl[] {
   const req = hcl`aws.${hclIdent(providerAlias(s.requester))}`;
   const acc = hcl`aws.${hclIdent(providerAlias(s.accepter))}`;
   const key = hclIdent(s.key);
-  const describe = (side: PeeringCodeSide) => `${side.vpcName ?? side.vpcId} (${side.vpcId}, ${side.accountId}, ${side.region})`;
+  const describe = (side: PeeringCodeSide) => `${side.vpcName ?? side.vpcId} (${side.vpcId}, ${side.accountName ? `${side.accountName} ` : ''}${side.accountId}, ${side.region})`;
   const out: Hcl[] = [
     hcl``,
     hcl`# ${hclComment('-'.repeat(96))}`,

@@ -10,7 +10,7 @@ import type { BrowserSession } from '../support/browser';
 import { DEMO_ACCOUNTS, PARTNER_VPC_ID, demoLikeSnapshot, demoVpcId } from '../support/fixtures/snapshots/demo-like';
 import { buildTgwFindingsSnapshot } from '../support/fixtures/tgw-findings-snapshot';
 import { startHarness } from '../support/harness';
-import { cardSelector, waitForGraph } from './graph-helpers';
+import { cardSelector, selectVpcBySearch, waitForGraph } from './graph-helpers';
 
 let session: BrowserSession | undefined;
 let stopHarness: (() => Promise<void>) | undefined;
@@ -42,6 +42,40 @@ describe('importing a snapshot file in Chromium', () => {
     expect(await page.locator(cardSelector(PARTNER_VPC_ID)).textContent()).toContain('not scanned');
     expect(await page.getByTestId(`account-frame-${DEMO_ACCOUNTS.partner}`).textContent()).toContain('not scanned');
     expect(await page.getByTestId('snapshot-age').textContent()).toContain('Taken 3 hours ago');
+    expect(session.problems).toEqual([]);
+  });
+
+  it("names an account by its Organizations name on its frame, with its id and alias beside it, in search and in the VPC inspector", async () => {
+    const harness = await startHarness();
+    stopHarness = harness.close;
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(harness.url);
+    await page.getByRole('region', { name: 'Getting started' }).waitFor();
+    const base = demoLikeSnapshot(new Date().toISOString());
+    const snapshot = { ...base, topology: { ...base.topology, accounts: base.topology.accounts.map((a) => (a.id === DEMO_ACCOUNTS.network ? { ...a, name: 'Shared Network' } : a)) } };
+    const file = join(mkdtempSync(join(tmpdir(), 'peerscape-import-')), 'named.json');
+    writeFileSync(file, JSON.stringify(snapshot));
+    await page.getByTestId('import-snapshot-input').first().setInputFiles(file);
+    await waitForGraph(page);
+    const frame = page.getByTestId(`account-frame-${DEMO_ACCOUNTS.network}`);
+    expect(await frame.locator('.frame-name').textContent()).toBe('Shared Network');
+    expect(await frame.locator('.frame-id').textContent()).toBe(DEMO_ACCOUNTS.network);
+    expect(await frame.locator('.frame-alias').textContent()).toBe('acme-network');
+    expect(await frame.locator('.frame-chip').allTextContents()).toEqual(['network-admin']);
+    // Another account keeps its alias as its name, and shows no alias twice.
+    expect(await page.getByTestId(`account-frame-${DEMO_ACCOUNTS.prod}`).locator('.frame-name').textContent()).toBe('acme-prod');
+    expect(await page.getByTestId(`account-frame-${DEMO_ACCOUNTS.prod}`).locator('.frame-alias').count()).toBe(0);
+
+    const search = page.getByRole('searchbox', { name: 'Search VPCs' });
+    await search.fill('account:"Shared Network"');
+    const networkVpcs = snapshot.topology.vpcs.filter((v) => v.accountId === DEMO_ACCOUNTS.network).map((v) => v.name ?? v.id).sort();
+    await expect.poll(async () => (await page.getByRole('listbox', { name: 'Search results' }).locator('.search-hit-name').allTextContents()).sort()).toEqual(networkVpcs);
+    await search.fill('');
+
+    await selectVpcBySearch(page, demoVpcId('shared-services'));
+    expect(await page.getByTestId('inspector-vpc').textContent()).toContain(`Shared Network · acme-network · ${DEMO_ACCOUNTS.network}`);
+    await session.screenshot('account-names');
     expect(session.problems).toEqual([]);
   });
 

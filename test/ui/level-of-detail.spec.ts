@@ -112,19 +112,19 @@ describe('level of detail on the sandbox demo', () => {
     expect(conflicts.length).toBeGreaterThan(0);
     const text = await regionSummary(page, ACCOUNTS.network, 'us-east-1').textContent();
     expect(text).toBe(
-      `sandbox-network us-east-1: ${hub.size} VPCs, ${touching.length} peerings (${inside.length} inside the region), ${conflicts.length} CIDR conflict${conflicts.length === 1 ? '' : 's'}, worst state Failed / rejected`,
+      `example-network us-east-1: ${hub.size} VPCs, ${touching.length} peerings (${inside.length} inside the region), ${conflicts.length} CIDR conflict${conflicts.length === 1 ? '' : 's'}, worst state Failed / rejected`,
     );
 
-    // The account says its name as the canvas does (the sandbox's accounts have no alias: their profile) and its totals.
+    // The account says its name as the canvas does (the alias the scan read from IAM) and its totals.
     const accountVpcs = topology.vpcs.filter((v) => v.accountId === ACCOUNTS.network).length;
-    expect(await page.getByRole('list', { name: 'Account summaries' }).getByRole('listitem').first().textContent()).toContain(`Account sandbox-network: ${accountVpcs} VPCs`);
+    expect(await page.getByRole('list', { name: 'Account summaries' }).getByRole('listitem').first().textContent()).toContain(`Account example-network: ${accountVpcs} VPCs`);
 
     // One edge per pair of regions, across accounts too: the hub's two peerings with dev's us-east-1 (one failed) are one.
     const dev = inRegion(ACCOUNTS.dev, 'us-east-1');
     const between = drawn.filter((p) => (hub.has(p.requester.vpcId) && dev.has(p.accepter.vpcId)) || (dev.has(p.requester.vpcId) && hub.has(p.accepter.vpcId)));
     expect(between.length).toBe(2);
     const links = await page.getByRole('list', { name: 'Peerings between regions' }).getByRole('listitem').allTextContents();
-    expect(links).toContain('sandbox-network us-east-1 to sandbox-dev us-east-1: 2 peerings, worst state Failed / rejected');
+    expect(links).toContain('example-network us-east-1 to example-dev us-east-1: 2 peerings, worst state Failed / rejected');
     const pairs = new Set(
       drawn.flatMap((p) => {
         const a = `${p.requester.accountId}/${p.requester.region}`;
@@ -187,7 +187,7 @@ describe('level of detail on the sandbox demo', () => {
     const tooltip = page.getByTestId('summary-tooltip');
     await tooltip.waitFor();
     const tip = await tooltip.textContent();
-    expect(tip).toContain('sandbox-prod us-east-1');
+    expect(tip).toContain('example-prod us-east-1');
     expect(tip).toContain('Click to zoom in');
     expect(await page.locator('.react-flow').getAttribute('class')).toContain('is-over-summary');
     await session.screenshot('lod-demo-hover');

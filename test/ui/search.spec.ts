@@ -8,7 +8,7 @@ import { cardSelector, openSandboxDemo, waitForGraph } from './graph-helpers';
 
 // Search finds what the canvas shows, on the sandbox's demo organisation
 // (packages/sandbox-cloud/src/scenarios/demo.ts): account names as their frames show them (the
-// sandbox's accounts have no alias, so their profile names), parts of names in any case,
+// IAM aliases the scan reads, e.g. example-dev) and the profiles that act in them, parts of names in any case,
 // peering ids and peering Name tags. One harness and one browser serve the file.
 let harness: Awaited<ReturnType<typeof startHarness>>;
 let session: BrowserSession;
@@ -69,16 +69,23 @@ afterAll(async () => {
 });
 
 describe('search in Chromium, on the sandbox demo', () => {
-  it('finds an account by the name its frame shows, with account: and without', async () => {
+  it('finds an account by the name its frame shows (its alias) and by its profile, with account: and without', async () => {
     const page = await openGraph();
-    expect(await page.getByTestId(`account-frame-${DEV_ACCOUNT}`).locator('.frame-name').textContent()).toBe('sandbox-dev');
+    const frame = page.getByTestId(`account-frame-${DEV_ACCOUNT}`);
+    expect(await frame.locator('.frame-name').textContent()).toBe('example-dev');
+    expect(await frame.locator('.frame-id').textContent()).toBe(DEV_ACCOUNT);
+    expect(await frame.locator('.frame-chip').allTextContents()).toEqual(['sandbox-dev']);
     const devVpcs = topology.vpcs.filter((v) => v.accountId === DEV_ACCOUNT);
     expect(devVpcs.length).toBeGreaterThan(2);
     const expected = devVpcs.map((v) => v.name ?? v.id).sort();
-    for (const query of ['account:sandbox-dev', 'sandbox-dev']) {
+    for (const [query, term] of [
+      ['account:example-dev', 'example-dev'],
+      ['example-dev', 'example-dev'],
+      ['account:sandbox-dev', 'sandbox-dev'],
+    ] as const) {
       const results = await searchFor(query);
       await expect.poll(async () => (await names(results)).sort()).toEqual(expected);
-      expect(await results.getByRole('option').first().textContent()).toContain('VPC · account sandbox-dev');
+      expect(await results.getByRole('option').first().textContent()).toContain(`VPC · account ${term}`);
       for (const v of topology.vpcs) {
         await expect.poll(() => page.locator(cardSelector(v.id)).getAttribute('class')).toContain(v.accountId === DEV_ACCOUNT ? 'is-match' : 'is-dimmed');
       }

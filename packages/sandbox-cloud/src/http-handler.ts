@@ -206,7 +206,13 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
       }
       const injected = deps.faults.serverError();
       if (injected) throw new AwsError(service === 'organizations' ? 'ServiceException' : 'ServiceFailure', injected.message, injected.status);
-      if (service === 'iam') await send(200, runIamAction(world, key.accountId, params, requestId));
+      if (service === 'iam') {
+        // IAM's requests are served in us-east-1 (the region aws:RequestedRegion sees), so a
+        // deny of every action in that region refuses them too.
+        const denied = policyDenial(world, deps.faults, key.accountId, 'us-east-1', `iam:${op}`);
+        if (denied) throw deniedError(denied, identityOf(key).arn, `iam:${op}`);
+        await send(200, runIamAction(world, key.accountId, params, requestId));
+      }
       else await send(200, runOrganizationsOperation(world, key.accountId, op, body), { 'Content-Type': 'application/x-amz-json-1.1' });
       return;
     }

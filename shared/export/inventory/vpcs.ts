@@ -3,7 +3,7 @@ import { findAccount, vpcCidrs, vpcTitle } from '../labels';
 import { md } from '../syntax/markdown';
 import type { InventoryKind } from './table';
 
-type Key = 'account' | 'accountAlias' | 'region' | 'name' | 'vpcId' | 'primaryCidr' | 'secondaryCidrs' | 'ipv6Cidrs' | 'scanned';
+type Key = 'account' | 'accountName' | 'accountAlias' | 'region' | 'name' | 'vpcId' | 'primaryCidr' | 'secondaryCidrs' | 'ipv6Cidrs' | 'scanned';
 
 export const vpcs: InventoryKind<Key> = {
   label: 'VPCs',
@@ -11,6 +11,7 @@ export const vpcs: InventoryKind<Key> = {
   markdown: { heading: md`VPCs`, empty: 'No VPCs.', code: ['vpcId', 'primaryCidr', 'secondaryCidrs', 'ipv6Cidrs'] },
   columns: [
     { key: 'account', title: 'Account' },
+    { key: 'accountName', title: 'Account name' },
     { key: 'accountAlias', title: 'Account alias' },
     { key: 'region', title: 'Region' },
     { key: 'name', title: 'Name' },
@@ -26,6 +27,7 @@ export const vpcs: InventoryKind<Key> = {
       const primary = v.cidrBlocks.find((b) => b.family === 'ipv4' && b.primary)?.cidr ?? cidrs[0] ?? '';
       return {
         account: v.accountId,
+        accountName: findAccount(doc, v.accountId)?.name ?? '',
         accountAlias: findAccount(doc, v.accountId)?.alias ?? '',
         region: v.region,
         name: doc.externalVpcIds.has(v.id) ? '' : vpcTitle(v) === v.id ? '' : vpcTitle(v),

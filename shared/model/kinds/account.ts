@@ -9,6 +9,7 @@ export interface Account {
   readonly id: AccountId;
   /** The account alias or a friendly name, when known. */
   readonly alias?: string;
+  /** The account's name in AWS Organizations, when known. */
   readonly name?: string;
   /** Names of the profiles whose identity resolves to this account (acceptance needs one). */
   readonly profiles: readonly string[];

@@ -122,7 +122,7 @@ describe('resolveProfileAccess', () => {
     if (!r?.ok) throw new Error('local should resolve');
     expect(r.value.region).toBe('eu-central-1');
     // The profile's endpoint_url serves every service the services section does not name.
-    expect(r.value.endpoints).toEqual({ ec2: 'http://127.0.0.1:2', sts: 'http://127.0.0.1:1', organizations: 'http://127.0.0.1:1', sso: 'http://127.0.0.1:1' });
+    expect(r.value.endpoints).toEqual({ ec2: 'http://127.0.0.1:2', sts: 'http://127.0.0.1:1', iam: 'http://127.0.0.1:1', organizations: 'http://127.0.0.1:1', sso: 'http://127.0.0.1:1' });
   });
 
   it('gives the environment pseudo-profile the environment region and endpoint', async () => {

@@ -69,6 +69,14 @@ describe('replaceSlices', () => {
     expect(merged.topology.accounts).toEqual(base.topology.accounts);
   });
 
+  it("keeps an account's name and alias when a rescan did not learn them, and takes the ones it did", () => {
+    const named = { ...base, topology: { ...base.topology, accounts: base.topology.accounts.map((a) => (a.id === A ? { ...a, name: 'Network', alias: 'old-alias' } : a)) } };
+    const fresh = snapshot([observed(A, 'us-east-1', ['vpc-0a1'], [AB, AX])], [cell('a', A, 'us-east-1')], '2026-01-02T00:00:00.000Z');
+    expect(replaceSlices(named, fresh, onlyAUsEast1).topology.accounts.find((a) => a.id === A)).toEqual({ id: A, name: 'Network', alias: 'old-alias', profiles: ['a'] });
+    const renamed = { ...fresh, topology: { ...fresh.topology, accounts: fresh.topology.accounts.map((a) => (a.id === A ? { ...a, alias: 'new-alias' } : a)) } };
+    expect(replaceSlices(named, renamed, onlyAUsEast1).topology.accounts.find((a) => a.id === A)).toEqual({ id: A, name: 'Network', alias: 'new-alias', profiles: ['a'] });
+  });
+
   it('drops what the rescan no longer saw: a VPC, and a peering whose other side nobody scans', () => {
     const fresh = snapshot([observed(A, 'us-east-1', [], [AB])], [cell('a', A, 'us-east-1')]);
     const merged = replaceSlices(base, fresh, onlyAUsEast1);

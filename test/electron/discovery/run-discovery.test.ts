@@ -125,7 +125,7 @@ describe('runDiscovery against the sandbox demo organisation', () => {
 
   it('lists both profiles of one account on the account and scans it once', async () => {
     const s = await scan({ profiles: ['sandbox-prod', 'prod-readonly'], regions: ['us-east-1'] }, { env: sb.env, homeDir: sb.home });
-    expect(s.topology.accounts).toEqual([{ id: PROD, profiles: ['sandbox-prod', 'prod-readonly'] }]);
+    expect(s.topology.accounts).toEqual([{ id: PROD, alias: 'example-prod', profiles: ['sandbox-prod', 'prod-readonly'] }]);
     expect(s.coverage.filter((c) => c.region === 'us-east-1')).toHaveLength(1);
   });
 
@@ -276,7 +276,7 @@ describe('runDiscovery against the sandbox demo organisation', () => {
         AWS_ENDPOINT_URL: sb.server.endpoint,
       };
       const s = await scan({ regions: ['us-east-1'] }, { env, homeDir: sb.home });
-      expect(s.topology.accounts).toEqual([{ id: dev.accountId, profiles: ['(environment)'] }]);
+      expect(s.topology.accounts).toEqual([{ id: dev.accountId, alias: 'example-dev', profiles: ['(environment)'] }]);
       expect(missingCoverage(s)).toEqual([]);
     } finally {
       if (saved.id === undefined) delete process.env.AWS_ACCESS_KEY_ID;

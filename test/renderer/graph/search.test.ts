@@ -34,6 +34,16 @@ describe('searchTopology', () => {
     expect(ids('tag:team=netops region:eu')).toEqual([demoVpcId('shared-services-eu')]);
   });
 
+  it("finds an account by its Organizations name, with account: and in free text, and still by its alias", () => {
+    const named = { ...topology, accounts: topology.accounts.map((a) => (a.id === DEMO_ACCOUNTS.network ? { ...a, name: 'Shared Network' } : a)) };
+    const find = (q: string) => [...searchTopology(named, collectDiagramMembers(named), q).ids].sort();
+    expect(find('account:"Shared Network"')).toEqual(NETWORK_VPCS);
+    expect(find('account:shared network')).toEqual(NETWORK_VPCS);
+    expect(find(`account:${named.accounts.find((a) => a.id === DEMO_ACCOUNTS.network)!.alias ?? DEMO_ACCOUNTS.network}`)).toEqual(NETWORK_VPCS);
+    expect(find('"shared network"')).toEqual(NETWORK_VPCS);
+    expect(find('account:"Shared Netw')).toEqual(NETWORK_VPCS);
+  });
+
   it('matches free text in names and ids', () => {
     expect(ids('legacy')).toEqual([demoVpcId('legacy-ap')]);
     expect(ids(demoVpcId('qa-eu').slice(0, 12))).toContain(demoVpcId('qa-eu'));

@@ -131,11 +131,11 @@ describe('the scene of a diagram', () => {
     }
   });
 
-  it('names accounts and peerings in every file as the canvas does: alias, else profile; Name tag, else pcx id', () => {
+  it('names accounts and peerings in every file as the canvas does: Organizations name, else alias, else profile; Name tag, else pcx id', () => {
     const snapshot = buildReviewSnapshot();
     const topology = {
       ...snapshot.topology,
-      // payments loses its alias: the profile that acts in it names it, as on the canvas.
+      // payments loses its name and alias: the profile that acts in it names it, as on the canvas.
       accounts: snapshot.topology.accounts.map((a) => (a.id === '222222222222' ? { id: a.id, profiles: ['payments-admin'] } : a)),
       peerings: snapshot.topology.peerings.map((p) => (p.id === 'pcx-0001' ? { ...p, name: 'hub-to-payments' } : p)),
     };
@@ -150,7 +150,11 @@ describe('the scene of a diagram', () => {
     const dot = exportDot(doc, { layout });
 
     expect(svg).toContain('>payments-admin</text>');
-    expect(svg).toContain('>network-hub</text>');
+    expect(svg).toContain('>Network hub</text>');
+    expect(svg).not.toContain('>network-hub</text>');
+    expect(svg).toContain('>analytics</text>');
+    expect(mermaid).toContain('subgraph acct_111111111111["Account Network hub (111111111111)"]');
+    expect(dot).toContain('label="Account analytics (333333333333)";');
     expect(drawio).toContain('value="Account payments-admin (222222222222)"');
     expect(mermaid).toContain('subgraph acct_222222222222["Account payments-admin (222222222222)"]');
     expect(dot).toContain('label="Account payments-admin (222222222222)";');

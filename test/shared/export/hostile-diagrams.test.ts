@@ -122,9 +122,9 @@ function checkDrawio(snapshot: Snapshot, title = TITLE): void {
   expect(accounts).toHaveLength(doc.accountIds.length);
   for (const a of accounts) {
     const id = a.attrs.id!.slice('account:'.length);
-    // Named as on the canvas: its alias, else the first profile that acts in it.
+    // Named as on the canvas: its Organizations name unless blank, else its alias, else the first profile that acts in it.
     const account = doc.topology.accounts.find((x) => x.id === id);
-    const name = account?.alias || account?.profiles[0];
+    const name = (account?.name?.trim() ? account.name : undefined) || account?.alias || account?.profiles[0];
     expect(showsExactly(a.attrs.value!, name ? `Account ${name} (${id})` : `Account ${id}`), a.attrs.id).toBe(true);
   }
   for (const r of nodes.filter((n) => n.name === 'mxCell' && n.attrs.id?.startsWith('region:'))) {
@@ -222,7 +222,7 @@ describe('diagrams of hostile data', () => {
           topology: {
             ...t,
             vpcs: t.vpcs.map((v) => (v.id === 'vpc-0a11' ? { ...v, name } : v.id === 'vpc-0b22' ? { ...v, region } : v)),
-            accounts: t.accounts.map((a) => (a.id === '222222222222' ? { ...a, alias: name } : a)),
+            accounts: t.accounts.map((a) => (a.id === '222222222222' ? { ...a, name } : a)),
           },
         };
         checkSvg(snap, title);

@@ -70,9 +70,9 @@ async function checkMermaid(doc: ExportDocument): Promise<void> {
     expect(holders.some((s) => labelLines(s.title)[0]!.trim() === shownForm(v.region).trim()), `region of ${v.id}`).toBe(true);
   }
   for (const a of doc.accountIds) {
-    // Named as on the canvas: its alias, else the first profile that acts in it.
+    // Named as on the canvas: its Organizations name unless blank, else its alias, else the first profile that acts in it.
     const account = doc.topology.accounts.find((x) => x.id === a);
-    const name = account?.alias || account?.profiles[0];
+    const name = (account?.name?.trim() ? account.name : undefined) || account?.alias || account?.profiles[0];
     expect(subgraphs.some((s) => labelLines(s.title)[0]!.trim() === shownForm(name ? `Account ${name} (${a})` : `Account ${a}`).trim()), `account ${a}`).toBe(true);
   }
   // A link is labelled with the peering's Name tag (else its id), then its state.
@@ -107,7 +107,7 @@ describe('Mermaid of hostile data', () => {
           topology: {
             ...t,
             vpcs: t.vpcs.map((v) => (v.id === 'vpc-0a11' ? { ...v, name: text } : v.id === 'vpc-0b22' ? { ...v, region } : v)),
-            accounts: t.accounts.map((a) => (a.id === '222222222222' ? { ...a, alias: text } : a)),
+            accounts: t.accounts.map((a) => (a.id === '222222222222' ? { ...a, name: text } : a)),
           },
         };
         await checkMermaid(documentOf(snap, text));

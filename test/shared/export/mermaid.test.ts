@@ -21,7 +21,7 @@ describe('exportMermaid', () => {
 
   it('nests regions in account subgraphs and labels links with pcx id and status', () => {
     const source = exportMermaid(reviewDocument());
-    expect(source).toMatch(/subgraph acct_111111111111\["Account network-hub \(111111111111\)"\]\n {4}direction TB\n {4}subgraph reg_111111111111_eu_west_1\["eu-west-1"\]\n {6}vpc_0a11\[/);
+    expect(source).toMatch(/subgraph acct_111111111111\["Account Network hub \(111111111111\)"\]\n {4}direction TB\n {4}subgraph reg_111111111111_eu_west_1\["eu-west-1"\]\n {6}vpc_0a11\[/);
     expect(source).toContain('vpc_0a11 -->|"pcx-0002 · active · routes partial"| vpc_0c31');
     expect(source).toContain('vpc_0a11 -.->|"pcx-0004 · pending-acceptance"| vpc_0a12');
     expect(source).toContain('lab #quot;old#quot; #lt;R#38;D#gt;');

@@ -37,7 +37,7 @@ describe('exportSvg', () => {
     const texts = textsOf(svg);
     expect(texts).toContain('fixture:review');
     expect(texts.some((t) => t.includes('snapshot 2025-06-02 09:30 UTC'))).toBe(true);
-    expect(texts.some((t) => t.startsWith('Accounts: network-hub (111111111111)'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('Accounts: Network hub (111111111111), Payments (222222222222), analytics (333333333333)'))).toBe(true);
     expect(texts.some((t) => t.startsWith('Regions: eu-west-1, us-east-1, us-west-2'))).toBe(true);
     expect(texts).toContain('LEGEND');
     expect(texts).toContain('Pending acceptance (1)');

@@ -21,6 +21,20 @@ describe('parseSnapshot', () => {
     expect(parseSnapshot(`\uFEFF${text}`).ok).toBe(true);
   });
 
+  it("keeps an account's Organizations name beside its alias, opens snapshots without one, and refuses a name that is not text", () => {
+    const base = buildAnalysisSnapshot();
+    const [first, ...rest] = base.topology.accounts;
+    if (!first) throw new Error('the fixture has accounts');
+    const named = { ...base, topology: { ...base.topology, accounts: [{ ...first, name: 'Network', alias: 'example-network' }, ...rest] } };
+    const r = parseSnapshot(JSON.stringify(named));
+    if (!r.ok) throw new Error(r.problems.join('; '));
+    expect(r.snapshot.topology.accounts[0]).toMatchObject({ name: 'Network', alias: 'example-network' });
+    const old = parseSnapshot(JSON.stringify(base));
+    expect(old.ok && old.snapshot.topology.accounts[0]).not.toHaveProperty('name');
+    const bad = { ...base, topology: { ...base.topology, accounts: [{ ...first, name: 42 }, ...rest] } };
+    expect(refusal(JSON.stringify(bad)).problems[0]).toMatch(/^topology\.accounts\.0\.name: /);
+  });
+
   it('calls binary data binary, without quoting it', () => {
     const r = refusal('\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR');
     expect(r).toEqual({ kind: 'binary', problems: ['it holds binary data (an image, an archive, …), not JSON text'] });

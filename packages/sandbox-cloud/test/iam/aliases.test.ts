@@ -44,6 +44,22 @@ describe('IAM account aliases', () => {
     expect((await asApp.send(new ListAccountAliasesCommand({}))).AccountAliases).toEqual(['acme-app']);
   });
 
+  it('refuses a denied ListAccountAliases with AccessDenied, in the one account denied and in us-east-1', async () => {
+    sb.server.setFaults({ denyActions: [{ action: 'iam:ListAccountAliases', accountId: '111111111111' }] });
+    try {
+      const e = await awsError(iam(sb, 'hub').send(new ListAccountAliasesCommand({})));
+      expect(e).toMatchObject({ code: 'AccessDenied', status: 403 });
+      expect(e.message).toContain('is not authorized to perform: iam:ListAccountAliases');
+      expect((await iam(sb, 'app').send(new ListAccountAliasesCommand({}))).AccountAliases).toEqual(['acme-app']);
+      sb.server.setFaults({ denyActions: [{ action: '*', kind: 'scp', region: 'us-east-1' }] });
+      expect((await awsError(iam(sb, 'app').send(new ListAccountAliasesCommand({})))).message).toContain('explicit deny in a service control policy');
+      sb.server.setFaults({ denyActions: [{ action: '*', kind: 'scp', region: 'eu-west-1' }] });
+      expect((await iam(sb, 'app').send(new ListAccountAliasesCommand({}))).AccountAliases).toEqual(['acme-app']);
+    } finally {
+      sb.server.setFaults({});
+    }
+  });
+
   it('refuses unknown keys and bad MaxItems in IAM words', async () => {
     const stranger = new IAMClient({ endpoint: sb.endpoint, region: 'us-east-1', maxAttempts: 1, credentials: { accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x'.repeat(40) } });
     expect(await awsError(stranger.send(new ListAccountAliasesCommand({})))).toMatchObject({ code: 'InvalidClientTokenId', status: 403 });

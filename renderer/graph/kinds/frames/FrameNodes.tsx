@@ -13,9 +13,14 @@ function AccountFrameView({ data }: NodeProps<AccountFlowNode>) {
         <span className="frame-kind">Account</span>
         <span className="frame-name">{accountName(data) ?? data.accountId}</span>
         {accountName(data) && <span className="frame-id">{data.accountId}</span>}
+        {data.name && data.alias && data.alias !== data.name && (
+          <span className="frame-alias" title="The account's IAM alias">
+            {data.alias}
+          </span>
+        )}
         <span className="frame-spacer" />
-        {data.profiles.length > (data.alias ? 0 : 1) ? (
-          data.profiles.slice(data.alias ? 0 : 1, 4).map((p) => (
+        {data.profiles.length > (data.name || data.alias ? 0 : 1) ? (
+          data.profiles.slice(data.name || data.alias ? 0 : 1, 4).map((p) => (
             <span key={p} className="frame-chip" title="A local profile that acts in this account">
               {p}
             </span>

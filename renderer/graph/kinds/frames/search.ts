@@ -5,12 +5,12 @@ import { accountBoxId, regionBoxId } from '../../../../shared/diagram/layout';
 import { regionLocation } from '../../../discovery/aws-regions';
 import type { KindSearch, SearchEntry, SearchTerm } from '../../search-entry';
 
-/** Account frames: the account id, its alias, and the local profiles that act in it (the frame's name when there is no alias). */
+/** Account frames: the account id, its Organizations name, its alias, and the local profiles that act in it (the frame's name when it has neither). */
 export const ACCOUNT_SEARCH: KindSearch = {
   entries({ members, topology }) {
     const profiles = new Map(topology.accounts.map((a) => [a.id as string, a.profiles]));
     return members.map((a): SearchEntry => {
-      const names = [a.alias, ...(profiles.get(a.accountId) ?? [])].filter((n): n is string => n !== undefined);
+      const names = [a.name, a.alias, ...(profiles.get(a.accountId) ?? [])].filter((n): n is string => n !== undefined && n.trim() !== '');
       const terms: SearchTerm[] = [a.accountId, ...names].map((value) => ({ key: 'account', value }));
       return { kind: 'account', id: accountBoxId(a.accountId), label: names[0] ?? a.accountId, terms, fit: [accountBoxId(a.accountId)] };
     });

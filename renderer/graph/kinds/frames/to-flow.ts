@@ -49,6 +49,7 @@ export function accountNode({ box, position, size }: PlacedBox, ctx: ToFlowConte
     ...FRAME_BEHAVIOUR,
     data: {
       accountId: a.accountId,
+      ...(a.name ? { name: a.name } : {}),
       ...(a.alias ? { alias: a.alias } : {}),
       profiles: ctx.profiles.get(a.accountId) ?? [],
       scanned: a.scanned,

@@ -2,6 +2,7 @@
 import { hasEnded } from '../../../../shared/analysis/peering-leftovers';
 import { describeRouteCheck, describeRouteSummary, suggestRouteFix } from '../../../../shared/analysis/route-words';
 import type { SideRouteCompleteness } from '../../../../shared/analysis/route-completeness';
+import { accountAwsNames } from '../../../../shared/diagram/names';
 import type { PeeringId, VpcId } from '../../../../shared/model/ids';
 import type { Topology } from '../../../../shared/model/topology';
 import { peeringChecklist } from '../../../../shared/planning/peering-checklist';
@@ -91,7 +92,8 @@ export function PeeringInspector({ topology, id }: InspectorSectionProps) {
           return [
             <dt key={`${role}-t`}>{role === 'requester' ? 'Requester' : 'Accepter'}</dt>,
             <dd key={`${role}-d`}>
-              <VpcLink topology={topology} id={side.vpcId} /> · <span className="mono">{side.accountId}</span> · <span className="mono">{side.region}</span>
+              <VpcLink topology={topology} id={side.vpcId} /> · {accountAwsNames(index.accountById.get(side.accountId)).map((n) => `${n} `)}
+              <span className="mono">{side.accountId}</span> · <span className="mono">{side.region}</span>
               <div className="small mono muted">{[...side.cidrBlocks, ...side.ipv6CidrBlocks].join(', ')}</div>
             </dd>,
           ];

@@ -26,7 +26,7 @@ export function tgwNode({ box, position, size, parentSize }: PlacedBox, ctx: ToF
     ariaLabel: `Transit gateway ${g.label}`,
     data: {
       gateway: g.gateway,
-      accountLabel: accountName({ alias: account?.alias, profiles: ctx.profiles.get(g.accountId) ?? [] }) ?? g.accountId,
+      accountLabel: accountName({ name: account?.name, alias: account?.alias, profiles: ctx.profiles.get(g.accountId) ?? [] }) ?? g.accountId,
       hue: ctx.hues.get(g.accountId) ?? 0,
       endpoints: tgwEndpointCounts(ctx.topology, g.gateway),
     },

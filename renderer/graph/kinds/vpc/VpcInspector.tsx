@@ -6,6 +6,7 @@ import { mayHaveStaleLeftovers } from '../../../../shared/analysis/peering-lefto
 import { trafficWords } from '../../../../shared/analysis/estate-reach';
 import { describeTarget } from '../../../../shared/analysis/route-words';
 import { findServingTables } from '../../../../shared/analysis/topology-index';
+import { accountAwsNames } from '../../../../shared/diagram/names';
 import type { VpcId } from '../../../../shared/model/ids';
 import { isLivePeeringStatus } from '../../../../shared/model/topology';
 import { peeringChecklist } from '../../../../shared/planning/peering-checklist';
@@ -65,7 +66,7 @@ export function VpcInspector({ topology, id }: InspectorSectionProps) {
       <dl className="facts">
         <dt>Account</dt>
         <dd>
-          {account?.alias ? `${account.alias} · ` : ''}
+          {accountAwsNames(account).map((n) => `${n} · `)}
           <span className="mono">{vpc.accountId}</span>
           {account && account.profiles.length > 0 && <span className="muted"> (profile {account.profiles.join(', ')})</span>}
         </dd>

@@ -29,7 +29,7 @@ export function vpcNode({ box, position, size, parentSize }: PlacedBox, ctx: ToF
       ...(v.vpc ? { vpc: v.vpc } : {}),
       cidrs: v.cidrs,
       accountId: v.accountId,
-      accountLabel: accountName({ alias: account?.alias, profiles: ctx.profiles.get(v.accountId) ?? [] }) ?? v.accountId,
+      accountLabel: accountName({ name: account?.name, alias: account?.alias, profiles: ctx.profiles.get(v.accountId) ?? [] }) ?? v.accountId,
       region: v.region,
       hue: ctx.hues.get(v.accountId) ?? 0,
     },

@@ -25,48 +25,16 @@ import type { Snapshot } from '../../shared/model/snapshot';
 import type { Account } from '../../shared/model/topology';
 import { createAwsClients } from '../aws/aws-clients';
 import { isCredentialError, isPermissionError, type ExplainedFailure } from '../aws/aws-errors';
-import { createCallScheduler, type CallLimits, type CallScheduler } from '../aws/call-scheduler';
+import { createCallScheduler, type CallScheduler } from '../aws/call-scheduler';
 import { checkCredentials, resolveProfileAccess, type Env, type ProfileAccess } from '../aws/credentials';
 import { scanCell, explainCallFailure, type CellCost, type CellRequest } from './scan-cell';
 import { sharedScanPool, type ScanWorkerEntry } from './scan-pool';
-import type { ScanAction } from './scan-region';
-import type { Slice } from './merge-slices';
 import { startAliasReads } from './read-alias';
-import { chooseProfiles, chooseRegions, chooseScope, pickCallLimits } from './run-request';
+import { chooseProfiles, chooseRegions, chooseScope, pickCallLimits, type DiscoveryLimits, type DiscoveryRequest } from './run-request';
 import { RunState } from './run-state';
-import { runOrganizationDiscovery, type OrganizationRequest } from '../organization/run-organization';
+import { runOrganizationDiscovery } from '../organization/run-organization';
 
-/** What to scan: named profiles (default: every profile that has credentials) and regions (default: each account's enabled ones). */
-export interface DiscoveryRequest {
-  readonly profiles?: readonly string[];
-  readonly regions?: readonly string[];
-  /**
-   * Scan only these account × region slices (instead of `regions`): each profile scans the
-   * regions listed for its account, and none for an account not listed. Merge the result into
-   * the snapshot it refreshes with `replaceSlices`.
-   */
-  readonly scope?: readonly Slice[];
-  /** Scan an AWS Organization from one sign-in instead of profiles (then `profiles`, `regions` and `scope` are not used). */
-  readonly organization?: OrganizationRequest;
-}
-
-/** Limits of a run beyond the scheduler's: credential loading, progress pacing, page sizes. */
-export interface DiscoveryLimits extends CallLimits {
-  /** Give up loading one profile's credentials (SSO, assume-role, credential_process) after this long. */
-  readonly credentialTimeoutMs: number;
-  /** Coalesce progress events to at most one per this many ms (the first and last are immediate). */
-  readonly progressIntervalMs: number;
-  /** Build partial snapshots at most this often: each merges every region so far, which costs CPU on big scans. */
-  readonly partialSnapshotIntervalMs: number;
-  /** How long an account waits for an earlier-listed profile that may belong to it before scanning. */
-  readonly accountChoiceGraceMs: number;
-  /** How long alias reads still running when every region scan has ended may hold up the run's end. */
-  readonly aliasGraceMs: number;
-  /** Worker threads that scan cells (0: scan on the calling thread). See scan-pool.ts. */
-  readonly scanThreads: number;
-  /** Page size per describe action; default the largest each accepts. */
-  readonly pageSizes: Partial<Readonly<Record<ScanAction, number>>>;
-}
+export type { DiscoveryLimits, DiscoveryRequest } from './run-request';
 
 /** Defaults of the limits not owned by the scheduler. */
 export const DEFAULT_RUN_LIMITS = {

@@ -5,7 +5,41 @@ import { isAccountId, isRegionName, type AccountId } from '../../shared/model/id
 import type { CallLimits } from '../aws/call-scheduler';
 import type { Env } from '../aws/credentials';
 import { listProfiles } from '../aws/profiles';
-import type { DiscoveryLimits, DiscoveryRequest } from './run-discovery';
+import type { OrganizationRequest } from '../organization/run-organization';
+import type { Slice } from './merge-slices';
+import type { ScanAction } from './scan-region';
+
+/** What to scan: named profiles (default: every profile that has credentials) and regions (default: each account's enabled ones). */
+export interface DiscoveryRequest {
+  readonly profiles?: readonly string[];
+  readonly regions?: readonly string[];
+  /**
+   * Scan only these account × region slices (instead of `regions`): each profile scans the
+   * regions listed for its account, and none for an account not listed. Merge the result into
+   * the snapshot it refreshes with `replaceSlices`.
+   */
+  readonly scope?: readonly Slice[];
+  /** Scan an AWS Organization from one sign-in instead of profiles (then `profiles`, `regions` and `scope` are not used). */
+  readonly organization?: OrganizationRequest;
+}
+
+/** Limits of a run beyond the scheduler's: credential loading, progress pacing, page sizes. */
+export interface DiscoveryLimits extends CallLimits {
+  /** Give up loading one profile's credentials (SSO, assume-role, credential_process) after this long. */
+  readonly credentialTimeoutMs: number;
+  /** Coalesce progress events to at most one per this many ms (the first and last are immediate). */
+  readonly progressIntervalMs: number;
+  /** Build partial snapshots at most this often: each merges every region so far, which costs CPU on big scans. */
+  readonly partialSnapshotIntervalMs: number;
+  /** How long an account waits for an earlier-listed profile that may belong to it before scanning. */
+  readonly accountChoiceGraceMs: number;
+  /** How long alias reads still running when every region scan has ended may hold up the run's end. */
+  readonly aliasGraceMs: number;
+  /** Worker threads that scan cells (0: scan on the calling thread). See scan-pool.ts. */
+  readonly scanThreads: number;
+  /** Page size per describe action; default the largest each accepts. */
+  readonly pageSizes: Partial<Readonly<Record<ScanAction, number>>>;
+}
 
 /** Pick the profiles of a request, or every profile with credentials when it names none. */
 export async function chooseProfiles(req: DiscoveryRequest, env: Env, homeDir: string): Promise<Result<readonly string[]>> {

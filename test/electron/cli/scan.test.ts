@@ -5,7 +5,8 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { parseScanArgs, progressLine, runScan, SCAN_EXIT, type CliIo } from '../../../electron/cli/commands/scan';
+import { parseScanArgs, runScan, SCAN_EXIT, type CliIo } from '../../../electron/cli/commands/scan';
+import { progressLine } from '../../../electron/cli/scan-progress';
 import { runCli } from '../../../electron/cli/main';
 import { parseSnapshot } from '../../../shared/model/snapshot-schema';
 import { motoMissingReason, startMoto, type MotoHandle } from '../../support/moto';

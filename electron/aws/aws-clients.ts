@@ -21,6 +21,8 @@ import type { ProfileAccess } from './credentials';
 export interface AwsClients {
   ec2(access: ProfileAccess, region: string): EC2Client;
   sts(access: ProfileAccess, region: string): STSClient;
+  /** Forget the clients of one access (its profile), in every region: it will not call again. */
+  release(access: ProfileAccess): void;
   close(): void;
 }
 
@@ -78,6 +80,12 @@ export function createAwsClients(maxSockets: number, answerTimeouts?: AnswerTime
         stsClients.set(key, c);
       }
       return c;
+    },
+    release(access) {
+      const prefix = `${access.profile}\u0000`;
+      for (const m of [ec2Clients, stsClients] as Map<string, unknown>[]) {
+        for (const key of [...m.keys()]) if (key.startsWith(prefix)) m.delete(key);
+      }
     },
     close() {
       // Not client.destroy(): it would destroy the shared agents once per client.

@@ -32,6 +32,10 @@ import { DEFAULT_READ_ONLY_ROLE } from './read-only-role';
 import { readRoster, ssoAccessToken, ssoPortalClient } from './roster';
 import { RoleSessions, SessionError } from './role-sessions';
 
+/** Global call slots per account in flight: 256 slots (the default cap) → 8 accounts, each of
+ * whose regions scan side by side. */
+const ACCOUNT_CALLS_SHARE = 32;
+
 /** What an organisation scan covers and how it enters the accounts. */
 export interface OrganizationRequest {
   /** The sign-in: a profile that may list the organisation, or an Identity Center (SSO) profile. */
@@ -269,8 +273,15 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
     run.changed();
   };
 
+  // Accounts in flight: each offers its regions × describe actions at once, so a few fill the
+  // global cap twice over; more would only hold more SDK clients and responses in memory at once.
+  const accountsInFlight = Math.max(2, Math.ceil(scheduler.limits.maxConcurrentCalls / ACCOUNT_CALLS_SHARE));
+  let nextAccount = 0;
+  const accountLane = async (): Promise<void> => {
+    while (nextAccount < accounts.length && !signal?.aborted) await scanAccount(accounts[nextAccount++]!);
+  };
   try {
-    await Promise.all(accounts.map(scanAccount));
+    await Promise.all(Array.from({ length: Math.min(accountsInFlight, accounts.length) }, accountLane));
   } finally {
     sessions.close();
     portal?.client.destroy();

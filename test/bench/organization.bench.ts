@@ -17,7 +17,7 @@
  * nothing about time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -100,13 +100,26 @@ async function main(): Promise<void> {
   const env = { AWS_CONFIG_FILE: field('AWS config'), AWS_SHARED_CREDENTIALS_FILE: field('AWS credentials') };
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  /** The sandbox's CPU so far (fields 14 and 15 of /proc/<pid>/stat, 100 ticks a second), when Linux tells. */
+  const sandboxCpuMs = (): number | undefined => {
+    try {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return undefined;
+    }
+  };
+  const sandboxCpu0 = sandboxCpuMs();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const r = await runDiscovery({ organization: { profile: management } }, { env, homeDir: home, now: () => new Date(), scheduler, onCellScanned: (c) => cells.push(c) });
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
+  const sandboxCpu1 = sandboxCpuMs();
+  const sandboxCpu = sandboxCpu0 !== undefined && sandboxCpu1 !== undefined ? sandboxCpu1 - sandboxCpu0 : undefined;
   clearInterval(sampler);
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  // The kernel's high-water mark too: a peak between two samples counts.
+  peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
   if (!r.ok) throw new Error(r.error.message);
   const s = r.value;
   // The scheduler's STS buckets: one per sign-in account and region.
@@ -139,6 +152,8 @@ async function main(): Promise<void> {
   console.log(`AssumeRole:   ${assumeRoles} attempts (${throttledAssumeRoles} throttled)`);
   console.log(`Chain:        ${chainCalls} dependent calls × ${CALL_MS} ms = ${(chainMs / 1000).toFixed(2)} s; throttle forces ${(throttleMs / 1000).toFixed(2)} s`);
   console.log(`Client CPU:   ${(cpuMs / 1000).toFixed(1)} s (÷ ${cpus().length} cores = ${(cpuFloorMs / 1000).toFixed(1)} s)`);
+  // The sandbox answers on the same cores: not part of the floor (AWS does not share the client's CPU), but it competes for them here.
+  console.log(`Sandbox CPU:  ${sandboxCpu === undefined ? '?' : `${(sandboxCpu / 1000).toFixed(1)} s`} (same cores)`);
   console.log(`Floor:        ${(floorMs / 1000).toFixed(1)} s; wall / floor ${(wallMs / floorMs).toFixed(2)}× (target ≤ 1.3×)`);
   console.log(`Peak RSS:     ${(peakRss / 1024 / 1024).toFixed(0)} MB (target < 1024 MB)`);
   console.log(
@@ -155,6 +170,7 @@ async function main(): Promise<void> {
       throttleMs: Math.round(throttleMs),
       clientCpuMs: Math.round(cpuMs),
       cpuFloorMs: Math.round(cpuFloorMs),
+      ...(sandboxCpu !== undefined ? { sandboxCpuMs: sandboxCpu } : {}),
       cores: cpus().length,
       load: loadavg()[0],
       cells: regionCells,

@@ -156,6 +156,10 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
   run.organization = org;
   const topologyAccounts: Account[] = accounts.map((a) => ({ id: a.id, profiles: [], ...(a.name ? { name: a.name } : {}) }));
   run.setAccounts(topologyAccounts);
+  const aboutOf = (a: OrganizationAccount) => ({ accountId: a.id, ...(a.name ? { accountName: a.name } : {}), ...(a.ouPath !== undefined ? { ouPath: a.ouPath } : {}) });
+  // Accounts wait their turn (a few are in flight at once): each is named from the start, also
+  // when the scan is cancelled before it begins.
+  for (const a of accounts) run.cell(sessions.label(a.id), '*', { state: 'queued', ...aboutOf(a) });
   const requestedRegions = req.regions && req.regions.length > 0 ? [...new Set(req.regions)].sort() : undefined;
   const ec2Timeout = Math.min(scheduler.limits.callTimeoutMs, scheduler.limits.ec2AnswerTimeoutMs);
 
@@ -199,7 +203,7 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
 
   const scanAccount = async (a: OrganizationAccount): Promise<void> => {
     const label = sessions.label(a.id);
-    const about = { accountId: a.id, ...(a.name ? { accountName: a.name } : {}), ...(a.ouPath !== undefined ? { ouPath: a.ouPath } : {}) };
+    const about = aboutOf(a);
     run.cell(label, '*', { state: 'running', ...about });
     for (const r of requestedRegions ?? []) run.cell(label, r, { state: 'queued', ...about });
     run.changed();

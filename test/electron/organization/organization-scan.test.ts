@@ -138,6 +138,32 @@ describe('an organisation scan of the sandbox', () => {
     expect(cellsOf(r.value, NET)['us-west-2']?.message).toBeUndefined();
   });
 
+  it('scans a few accounts at a time, and names the accounts a cancelled scan never reached', async () => {
+    const controller = new AbortController();
+    let running = 0;
+    const r = await runDiscovery(
+      { organization: { profile: 'sandbox-network', regions: ['us-east-1'] } },
+      {
+        env,
+        homeDir: home,
+        now,
+        // A cap of 32 calls keeps two accounts in flight; cancel once the first has started.
+        limits: { maxConcurrentCalls: 32, progressIntervalMs: 0 },
+        signal: controller.signal,
+        onProgress: (p) => {
+          running = Math.max(running, p.cells.filter((c) => c.region === '*' && c.state === 'running').length);
+          if (p.cells.some((c) => c.region === 'us-east-1' && c.state === 'running')) controller.abort();
+        },
+      },
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    expect(running).toBeLessThanOrEqual(2);
+    const identityRows = r.value.coverage.filter((c) => c.region === '*');
+    expect(identityRows).toHaveLength(4);
+    expect(identityRows.every((c) => c.accountId)).toBe(true);
+    expect(identityRows.some((c) => c.state === 'cancelled')).toBe(true);
+  });
+
   it('names STS being off when the account has no other region to get a session from', async () => {
     const r = await runDiscovery({ organization: { profile: 'sandbox-network', regions: ['us-west-2'] } }, { env, homeDir: home, now });
     if (!r.ok) throw new Error(r.error.message);

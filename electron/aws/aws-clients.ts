@@ -24,6 +24,8 @@ export interface AwsClients {
   sts(access: ProfileAccess, region: string): STSClient;
   /** IAM is global: `region` only picks the partition (and signing region) of its endpoint. */
   iam(access: ProfileAccess, region: string): IAMClient;
+  /** Forget the clients of one access (its profile), in every region: it will not call again. */
+  release(access: ProfileAccess): void;
   close(): void;
 }
 
@@ -92,6 +94,12 @@ export function createAwsClients(maxSockets: number, answerTimeouts?: AnswerTime
         iamClients.set(key, c);
       }
       return c;
+    },
+    release(access) {
+      const prefix = `${access.profile}\u0000`;
+      for (const m of [ec2Clients, stsClients, iamClients] as Map<string, unknown>[]) {
+        for (const key of [...m.keys()]) if (key.startsWith(prefix)) m.delete(key);
+      }
     },
     close() {
       // Not client.destroy(): it would destroy the shared agents once per client.

@@ -1,13 +1,15 @@
-/** Sessions in the accounts of an organisation scan: one per account × region, each from the
- * original sign-in's credentials, never chained from another account's session.
+/** Sessions in the accounts of an organisation scan: one per account, each from the original
+ * sign-in's credentials, never chained from another account's session.
  *
- * AssumeRole goes to the regional STS endpoint of the region being scanned (credentials from the
- * global endpoint are not valid in opt-in regions), with the ExternalId, a session name that
- * says who scanned (`peerscape-<user or host>`) and a duration within AWS's limits: a role
- * assumed with credentials that are themselves a role session (an SSO permission set, or a
- * role profile) is capped at one hour, so sessions are refreshed shortly before they expire and
- * long scans go on. With an Identity Center sign-in and no Organizations rights, the portal's
- * GetRoleCredentials for the chosen permission set replaces AssumeRole.
+ * AssumeRole goes to a regional STS endpoint: the account's first scanned region's, or, where STS
+ * is deactivated there (RegionDisabledException), the next region's, and so on. A session from a
+ * regional endpoint is valid in every region, so the account's every region uses it. Each call
+ * carries the ExternalId, a session name that says who scanned (`peerscape-<user or host>`) and a
+ * duration within AWS's limits: a role assumed with credentials that are themselves a role
+ * session (an SSO permission set, or a role profile) is capped at one hour, so sessions are
+ * refreshed shortly before they expire and long scans go on. With an Identity Center sign-in and
+ * no Organizations rights, the portal's GetRoleCredentials for the chosen permission set
+ * replaces AssumeRole.
  */
 import { hostname, userInfo } from 'node:os';
 
@@ -70,7 +72,7 @@ export class SessionError extends Error {
   }
 }
 
-/** Share one session among every client of an account × region, opening a new one shortly before
+/** Share one session among every client of an account, opening a new one shortly before
  * it expires; a failure is not kept, so the next call (the scheduler's retry) tries again. */
 function sessionCache(open: () => Promise<ResolvedCredentials>): CredentialProvider {
   let current: Promise<ResolvedCredentials> | undefined;
@@ -99,6 +101,8 @@ export class RoleSessions {
   private readonly sessions = new Map<string, ProfileAccess>();
   /** The role that worked in each account (the fallback role once the main one was refused). */
   private readonly roleOf = new Map<string, string>();
+  /** The region whose STS endpoint issued each account's session, and the regions that refused first. */
+  private readonly openedIn = new Map<string, { region: string; refused: readonly string[] }>();
   readonly sessionName: string;
   readonly durationSeconds: number;
 
@@ -121,25 +125,56 @@ export class RoleSessions {
     return this.roleOf.get(accountId) ?? this.opts.roleName;
   }
 
-  /** The access of `accountId` in `region`: same endpoints as the sign-in, credentials of a session made in that region. */
-  session(accountId: string, region: string): ProfileAccess {
-    const key = `${accountId}/${region}`;
-    let s = this.sessions.get(key);
+  /** Where `accountId`'s session came from: the STS region, and the regions where STS was
+   * deactivated before it (empty when the first region answered). Unknown until it is opened. */
+  openedFrom(accountId: string): { region: string; refused: readonly string[] } | undefined {
+    return this.openedIn.get(accountId);
+  }
+
+  /** The access of `accountId`, the same in every region: the sign-in's endpoints, credentials of
+   * one session opened at the STS endpoint of the first of `stsRegions` that has STS activated.
+   * The session (and so `stsRegions`) is fixed by the first call for the account. */
+  session(accountId: string, stsRegions: readonly string[]): ProfileAccess {
+    let s = this.sessions.get(accountId);
     if (!s) {
+      if (stsRegions.length === 0) throw new Error(`no region to open a session of account ${accountId} in`);
+      const regions = [...stsRegions];
       s = {
         ...this.signIn,
         profile: this.label(accountId),
-        region,
-        credentials: sessionCache(() => this.open(accountId, region)),
+        region: regions[0]!,
+        credentials: sessionCache(() => this.open(accountId, regions)),
       };
-      this.sessions.set(key, s);
+      this.sessions.set(accountId, s);
     }
     return s;
   }
 
-  /** Open a session: AssumeRole (falling back to OrganizationAccountAccessRole when allowed) or GetRoleCredentials. */
-  private async open(accountId: string, region: string): Promise<ResolvedCredentials> {
+  /** Forget an account's session once its scan is done. */
+  drop(accountId: string): void {
+    this.sessions.delete(accountId);
+  }
+
+  /** Open a session at the first region's STS endpoint, moving on while STS is deactivated there. */
+  private async open(accountId: string, regions: readonly string[]): Promise<ResolvedCredentials> {
     if (this.opts.portal) return this.fromPortal(accountId);
+    const refused: string[] = [];
+    for (const region of regions) {
+      try {
+        const creds = await this.openIn(accountId, region);
+        this.openedIn.set(accountId, { region, refused });
+        return creds;
+      } catch (e) {
+        const last = region === regions[regions.length - 1];
+        if (last || !(e instanceof SessionError) || errorCodeOf(e.cause) !== 'RegionDisabledException') throw e;
+        refused.push(region);
+      }
+    }
+    throw new Error('unreachable: the last region rethrows');
+  }
+
+  /** AssumeRole at one region's endpoint (falling back to OrganizationAccountAccessRole when allowed). */
+  private async openIn(accountId: string, region: string): Promise<ResolvedCredentials> {
     const role = this.roleIn(accountId);
     try {
       return await this.assume(accountId, region, role);

@@ -1,5 +1,5 @@
 /** An organisation scan: the roster read with one sign-in, then every active account × region,
- * each through a session of the scan's role opened from that sign-in.
+ * each account through one session of the scan's role opened from that sign-in.
  *
  * Cells are account × region (labelled `<role>@<account>`), scanned under the run's scheduler:
  * its global cap, and EC2's throttling buckets, which are per account, region and action, so
@@ -31,6 +31,10 @@ import { explainCallFailure, scanCell } from '../discovery/scan-cell';
 import { DEFAULT_READ_ONLY_ROLE } from './read-only-role';
 import { readRoster, ssoAccessToken, ssoPortalClient } from './roster';
 import { RoleSessions, SessionError } from './role-sessions';
+
+/** Global call slots per account in flight: 256 slots (the default cap) → 8 accounts, each of
+ * whose regions scan side by side. */
+const ACCOUNT_CALLS_SHARE = 32;
 
 /** What an organisation scan covers and how it enters the accounts. */
 export interface OrganizationRequest {
@@ -152,6 +156,10 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
   run.organization = org;
   const topologyAccounts: Account[] = accounts.map((a) => ({ id: a.id, profiles: [], ...(a.name ? { name: a.name } : {}) }));
   run.setAccounts(topologyAccounts);
+  const aboutOf = (a: OrganizationAccount) => ({ accountId: a.id, ...(a.name ? { accountName: a.name } : {}), ...(a.ouPath !== undefined ? { ouPath: a.ouPath } : {}) });
+  // Accounts wait their turn (a few are in flight at once): each is named from the start, also
+  // when the scan is cancelled before it begins.
+  for (const a of accounts) run.cell(sessions.label(a.id), '*', { state: 'queued', ...aboutOf(a) });
   const requestedRegions = req.regions && req.regions.length > 0 ? [...new Set(req.regions)].sort() : undefined;
   const ec2Timeout = Math.min(scheduler.limits.callTimeoutMs, scheduler.limits.ec2AnswerTimeoutMs);
 
@@ -172,15 +180,16 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
     });
   };
 
-  /** Open the account's session in `region` now, so a refusal is told as the session's, not as a scan call's. */
-  const enter = async (a: OrganizationAccount, region: string): Promise<{ ok: true; access: ProfileAccess } | { ok: false; failure: ExplainedFailure }> => {
-    const access = sessions.session(a.id, region);
+  /** Open the account's session now, so a refusal is told as the session's, not as a scan call's. */
+  const enter = async (a: OrganizationAccount, stsRegions: readonly string[]): Promise<{ ok: true; access: ProfileAccess } | { ok: false; failure: ExplainedFailure }> => {
+    const access = sessions.session(a.id, stsRegions);
     try {
-      // STS throttles per calling account: one bucket per region for the sign-in's AssumeRole calls.
-      await scheduler.run(`sts/${signInAccount}/${region}/AssumeRole`, () => access.credentials(), signal);
+      // STS throttles per calling account and region: the sign-in's AssumeRole calls at the first region's endpoint.
+      await scheduler.run(`sts/${signInAccount}/${stsRegions[0]}/AssumeRole`, () => access.credentials(), signal);
       return { ok: true, access };
     } catch (e) {
       const stsTimeout = Math.min(scheduler.limits.callTimeoutMs, scheduler.limits.stsAnswerTimeoutMs);
+      const region = stsRegions[stsRegions.length - 1]!;
       return {
         ok: false,
         failure: explainCallFailure(e, { profile: signIn.profile, region, accountId: a.id, timeoutMs: stsTimeout, ...(signIn.endpoints.sts ? { endpoint: signIn.endpoints.sts } : {}) }, explainFor(a)),
@@ -192,77 +201,70 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
     run.cell(label, region, { state: 'failed', errorCode: f.errorCode, message: f.message, ...(f.cause ? { cause: f.cause } : {}) });
   };
 
-  /** Each account's first region: where its regions are listed, and its sessions' fallback. */
-  const homeOf = new Map<string, string>();
-
   const scanAccount = async (a: OrganizationAccount): Promise<void> => {
     const label = sessions.label(a.id);
-    const about = { accountId: a.id, ...(a.name ? { accountName: a.name } : {}), ...(a.ouPath !== undefined ? { ouPath: a.ouPath } : {}) };
+    const about = aboutOf(a);
     run.cell(label, '*', { state: 'running', ...about });
     for (const r of requestedRegions ?? []) run.cell(label, r, { state: 'queued', ...about });
     run.changed();
-    if (portal && a.roles && !a.roles.includes(roleName)) {
-      const f = explainFor(a)(new SessionError('sso:GetRoleCredentials', roleName, Object.assign(new Error(`Permission set ${roleName} is not assigned in this account`), { name: 'ForbiddenException' })), { profile: signIn.profile });
+    const failAll = (f: ExplainedFailure) => {
       failCell(label, '*', f);
       for (const r of requestedRegions ?? []) failCell(label, r, f);
       run.changed();
+    };
+    if (portal && a.roles && !a.roles.includes(roleName)) {
+      failAll(explainFor(a)(new SessionError('sso:GetRoleCredentials', roleName, Object.assign(new Error(`Permission set ${roleName} is not assigned in this account`), { name: 'ForbiddenException' })), { profile: signIn.profile }));
       return;
     }
-    // The account's first region, where its regions are listed: the sign-in's, unless the request
-    // names regions without it (then the first of those).
+    // The account's first region, where its regions are listed and its one session is opened:
+    // the sign-in's, unless the request names regions without it (then the first of those). Where
+    // STS is deactivated there, the session comes from the next requested region's endpoint.
     const home = !requestedRegions || requestedRegions.includes(signIn.region) ? signIn.region : requestedRegions[0]!;
-    homeOf.set(a.id, home);
-    let regions = requestedRegions;
-    if (!regions) {
-      const entered = await enter(a, home);
-      if (!entered.ok) {
-        failCell(label, '*', entered.failure);
-        run.changed();
-        return;
-      }
-      try {
-        const out = await scheduler.run(`${a.id}/${home}/DescribeRegions`, (s) => clients.ec2(entered.access, home).send(new DescribeRegionsCommand({}), { abortSignal: s }), signal);
-        regions = (out.Regions ?? [])
-          .filter((r) => r.RegionName && r.OptInStatus !== 'not-opted-in')
-          .map((r) => r.RegionName!)
-          .sort();
-      } catch (e) {
-        if (signal?.aborted) return;
-        failCell(label, '*', explainCallFailure(e, { profile: signIn.profile, region: home, accountId: a.id, action: 'ec2:DescribeRegions', timeoutMs: ec2Timeout }, explainFor(a)));
-        run.changed();
-        return;
-      }
-    }
-    run.cell(label, '*', { state: 'done', counts: { regions: regions.length } });
-    for (const r of regions) run.cell(label, r, { state: 'queued', ...about });
-    run.changed();
-    await Promise.all(regions.map((region) => scanRegionOf(a, label, region)));
-  };
-
-  const scanRegionOf = async (a: OrganizationAccount, label: string, region: string): Promise<void> => {
-    if (signal?.aborted) return;
-    run.cell(label, region, { state: 'running' });
-    run.changed();
-    let entered = await enter(a, region);
-    let note: string | undefined;
-    const home = homeOf.get(a.id);
-    // STS deactivated in this region: a session from the account's first region's endpoint is
-    // valid in every region (regional endpoints issue tokens valid everywhere).
-    if (!entered.ok && entered.failure.cause === 'sts-region-disabled' && home && home !== region) {
-      const fallback = await enter(a, home);
-      if (fallback.ok) {
-        entered = fallback;
-        note = `STS is not activated in ${region} for account ${a.id}: its session came from STS in ${home}.`;
-      }
-    }
+    const entered = await enter(a, [home, ...(requestedRegions ?? []).filter((r) => r !== home)]);
     if (!entered.ok) {
       if (signal?.aborted) return;
-      failCell(label, region, entered.failure);
+      if (!requestedRegions) return failAll(entered.failure);
+      // Named regions need no listing: the failure is each region's.
+      run.cell(label, '*', { state: 'done', counts: { regions: requestedRegions.length } });
+      for (const r of requestedRegions) failCell(label, r, entered.failure);
       run.changed();
       return;
     }
+    const from = sessions.openedFrom(a.id);
+    const note = from && from.refused.length > 0 ? `STS is not activated in ${from.refused.join(', ')} for account ${a.id}: its session came from STS in ${from.region}.` : undefined;
+    try {
+      let regions = requestedRegions;
+      if (!regions) {
+        try {
+          const out = await scheduler.run(`${a.id}/${home}/DescribeRegions`, (s) => clients.ec2(entered.access, home).send(new DescribeRegionsCommand({}), { abortSignal: s }), signal);
+          regions = (out.Regions ?? [])
+            .filter((r) => r.RegionName && r.OptInStatus !== 'not-opted-in')
+            .map((r) => r.RegionName!)
+            .sort();
+        } catch (e) {
+          if (signal?.aborted) return;
+          failCell(label, '*', explainCallFailure(e, { profile: signIn.profile, region: home, accountId: a.id, action: 'ec2:DescribeRegions', timeoutMs: ec2Timeout }, explainFor(a)));
+          run.changed();
+          return;
+        }
+      }
+      run.cell(label, '*', { state: 'done', counts: { regions: regions.length }, ...(note ? { message: note } : {}) });
+      for (const r of regions) run.cell(label, r, { state: 'queued', ...about });
+      run.changed();
+      await Promise.all(regions.map((region) => scanRegionOf(a, label, region, entered.access, note)));
+    } finally {
+      // The account is done: its clients and session are not needed again.
+      clients.release(entered.access);
+      sessions.drop(a.id);
+    }
+  };
+
+  const scanRegionOf = async (a: OrganizationAccount, label: string, region: string, access: ProfileAccess, note: string | undefined): Promise<void> => {
+    if (signal?.aborted) return;
+    run.cell(label, region, { state: 'running' });
+    run.changed();
     const cell = { profile: label, accountId: a.id, region };
-    const outcome = await scanCell({ clients, scheduler, access: entered.access, explain: explainFor(a), ...(limits.pageSizes ? { pageSizes: limits.pageSizes } : {}) }, cell, signal);
+    const outcome = await scanCell({ clients, scheduler, access, explain: explainFor(a), ...(limits.pageSizes ? { pageSizes: limits.pageSizes } : {}) }, cell, signal);
     if (outcome.cost) deps.onCellScanned?.({ ...cell, ok: outcome.ok, ...outcome.cost });
     if (outcome.ok) {
       run.addModel(outcome.model);
@@ -275,8 +277,15 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
     run.changed();
   };
 
+  // Accounts in flight: each offers its regions × describe actions at once, so a few fill the
+  // global cap twice over; more would only hold more SDK clients and responses in memory at once.
+  const accountsInFlight = Math.max(2, Math.ceil(scheduler.limits.maxConcurrentCalls / ACCOUNT_CALLS_SHARE));
+  let nextAccount = 0;
+  const accountLane = async (): Promise<void> => {
+    while (nextAccount < accounts.length && !signal?.aborted) await scanAccount(accounts[nextAccount++]!);
+  };
   try {
-    await Promise.all(accounts.map(scanAccount));
+    await Promise.all(Array.from({ length: Math.min(accountsInFlight, accounts.length) }, accountLane));
   } finally {
     sessions.close();
     portal?.client.destroy();

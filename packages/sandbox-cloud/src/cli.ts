@@ -39,9 +39,11 @@ Faults (also changeable at run time through the programmatic API)
   --jitter DURATION          up to this much more, at random
   --throttle-rate R          refuse this share (0-1) of calls with RequestLimitExceeded
   --throttle-bucket          EC2-like token buckets per account/region/action
-                             (describe 100 burst, 20/s; mutating 50 burst, 5/s)
+                             (describe 100 burst, 20/s; mutating 50 burst, 5/s;
+                             STS one bucket per account/region, 600 burst, 600/s)
   --throttle-describe B/R    describe bucket: burst/refill per second (implies --throttle-bucket)
   --throttle-mutating B/R    mutating bucket: burst/refill per second (implies --throttle-bucket)
+  --throttle-sts B/R         STS bucket: burst/refill per second (implies --throttle-bucket)
   --error-rate R             answer this share (0-1) of calls with InternalError/Unavailable
   --fail-region ACCOUNT:REGION:CODE
                              that account (id or profile) and region answer CODE
@@ -106,6 +108,7 @@ async function main(): Promise<void> {
       'throttle-bucket': { type: 'boolean' },
       'throttle-describe': { type: 'string' },
       'throttle-mutating': { type: 'string' },
+      'throttle-sts': { type: 'string' },
       'error-rate': { type: 'string' },
       'fail-region': { type: 'string', multiple: true },
       'expire-credentials-after': { type: 'string' },
@@ -152,12 +155,13 @@ async function main(): Promise<void> {
 
   let throttle: ThrottleOptions | undefined;
   if (values['throttle-rate'] !== undefined) throttle = { mode: 'rate', rate: parseRate(values['throttle-rate'], '--throttle-rate') };
-  if (values['throttle-bucket'] || values['throttle-describe'] || values['throttle-mutating']) {
+  if (values['throttle-bucket'] || values['throttle-describe'] || values['throttle-mutating'] || values['throttle-sts']) {
     if (throttle) throw new Error('--throttle-rate and the bucket options exclude each other');
     throttle = {
       mode: 'bucket',
       ...(values['throttle-describe'] ? { describe: parseBucket(values['throttle-describe'], '--throttle-describe') } : {}),
       ...(values['throttle-mutating'] ? { mutating: parseBucket(values['throttle-mutating'], '--throttle-mutating') } : {}),
+      ...(values['throttle-sts'] ? { sts: parseBucket(values['throttle-sts'], '--throttle-sts') } : {}),
     };
   }
   const startFaults: FaultOptions = {

@@ -4,7 +4,9 @@
  * region and action; a non-mutating (Describe) action holds 100 tokens and gets 20 back per
  * second; mutating actions get a smaller bucket (here 50 tokens, 5 per second, both settable).
  * Over the limit the answer is `RequestLimitExceeded` (HTTP 503), which the SDKs' retry
- * strategies back off on. Random decisions use a seeded generator so a test run repeats.
+ * strategies back off on. STS has one bucket per calling account and region, shared by every STS
+ * action (AWS's STS request quota: 600 requests per second per account per Region); the sandbox
+ * gives it 600 tokens and 600 back per second. Random decisions use a seeded generator so a test run repeats.
  */
 
 /** Size and refill of a token bucket. */
@@ -16,7 +18,7 @@ export interface BucketSpec {
 /** Throttling: a fixed share of calls refused, or token buckets like EC2's. */
 export type ThrottleOptions =
   | { readonly mode: 'rate'; readonly rate: number }
-  | { readonly mode: 'bucket'; readonly describe?: BucketSpec; readonly mutating?: BucketSpec };
+  | { readonly mode: 'bucket'; readonly describe?: BucketSpec; readonly mutating?: BucketSpec; readonly sts?: BucketSpec };
 
 /** An account and region that refuse every EC2 call with the given code. */
 export interface FailRegion {
@@ -89,6 +91,8 @@ export interface FaultOptions {
 export const DESCRIBE_BUCKET: BucketSpec = { burst: 100, refillPerSecond: 20 };
 /** The sandbox's default bucket for mutating actions. */
 export const MUTATING_BUCKET: BucketSpec = { burst: 50, refillPerSecond: 5 };
+/** The sandbox's STS bucket per calling account and region, shared by every STS action. */
+export const STS_BUCKET: BucketSpec = { burst: 600, refillPerSecond: 600 };
 
 /** A small seeded generator (mulberry32): enough for fault decisions, repeatable in tests. */
 export function seededRandom(seed: number): () => number {
@@ -117,7 +121,7 @@ export function validateFaults(f: FaultOptions): void {
   if (f.serverErrorRate !== undefined && !(f.serverErrorRate >= 0 && f.serverErrorRate <= 1)) bad('serverErrorRate must be between 0 and 1');
   if (f.throttle?.mode === 'rate' && !(f.throttle.rate >= 0 && f.throttle.rate <= 1)) bad('throttle.rate must be between 0 and 1');
   if (f.throttle?.mode === 'bucket') {
-    for (const b of [f.throttle.describe, f.throttle.mutating]) {
+    for (const b of [f.throttle.describe, f.throttle.mutating, f.throttle.sts]) {
       if (b && !(b.burst >= 1 && b.refillPerSecond >= 0)) bad('a bucket needs burst >= 1 and refillPerSecond >= 0');
     }
   }
@@ -186,7 +190,20 @@ export class FaultInjector {
     if (!t) return false;
     if (t.mode === 'rate') return this.random() < t.rate;
     const spec = mutating ? (t.mutating ?? MUTATING_BUCKET) : (t.describe ?? DESCRIBE_BUCKET);
-    const key = `${accountId}/${region}/${action}`;
+    return this.take(`${accountId}/${region}/${action}`, spec, nowMs);
+  }
+
+  /** True when an STS call of this calling account in this region is throttled: one bucket per
+   * account and region for every STS action, unlike EC2's per-action buckets. */
+  stsThrottled(accountId: string, region: string, nowMs: number): boolean {
+    const t = this.options.throttle;
+    if (!t) return false;
+    if (t.mode === 'rate') return this.random() < t.rate;
+    return this.take(`sts/${accountId}/${region}`, t.sts ?? STS_BUCKET, nowMs);
+  }
+
+  /** Take a token from the bucket `key` (made full with `spec`); true when it had none. */
+  private take(key: string, spec: BucketSpec, nowMs: number): boolean {
     let b = this.buckets.get(key);
     if (!b) {
       b = { tokens: spec.burst, at: nowMs };

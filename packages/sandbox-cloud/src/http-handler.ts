@@ -184,7 +184,8 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     const action = params.get('Action');
     if (service === 'sts') {
       deps.count(`sts:${action ?? ''}`);
-      if (deps.faults.throttled(key.accountId, 'global', `sts:${action ?? ''}`, false, now)) {
+      // STS's request quota is per calling account and per region (the signing region's endpoint).
+      if (deps.faults.stsThrottled(key.accountId, auth.region, now)) {
         throw new AwsError('Throttling', 'Rate exceeded', 400);
       }
       const injected = deps.faults.serverError();

@@ -1,7 +1,7 @@
 /** Organisation scans against the sandbox through the real SDK: the roster (OU tree, suspended
- * accounts, empty pages), one session per account × region from the sign-in, and every failure
+ * accounts, empty pages), one session per account from the sign-in, and every failure
  * kind named per cell with its fix, while the other accounts scan on. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -80,6 +80,7 @@ describe('an organisation scan of the sandbox', () => {
 
   it('scans each account × region from the sign-in, naming each failure with its cause and fix', async () => {
     const progress: { accountName?: string; ouPath?: string }[] = [];
+    const assumedBefore = sb.server.stats().byAction['sts:AssumeRole'] ?? 0;
     const r = await runDiscovery(
       { organization: { profile: 'sandbox-network', regions: ['us-east-1', 'us-west-2', 'eu-west-1', 'af-south-1'] } },
       { env, homeDir: home, now, onProgress: (p) => progress.push(...p.cells) },
@@ -108,13 +109,59 @@ describe('an organisation scan of the sandbox', () => {
 
     const data = cellsOf(s, DATA);
     expect(data['us-east-1']?.state).toBe('complete');
-    // STS off in us-west-2: the session comes from the account's first region instead.
-    expect(data['us-west-2']).toMatchObject({ state: 'complete', message: expect.stringContaining('its session came from STS in us-east-1') });
+    // STS off in us-west-2 does not matter: the account's one session comes from its first region, us-east-1.
+    expect(data['us-west-2']?.state).toBe('complete');
+    expect(data['us-west-2']?.message).toBeUndefined();
+    // One AssumeRole per account entered (net, prod, data, and dev's refused one), not per account × region.
+    expect((sb.server.stats().byAction['sts:AssumeRole'] ?? 0) - assumedBefore).toBe(4);
     expect(data['eu-west-1']).toMatchObject({ state: 'failed', cause: 'identity-denied' });
     expect(data['eu-west-1']?.message).toContain('peerscape role-template');
 
     expect(s.topology.accounts.find((a) => a.id === PROD)?.name).toBeTruthy();
     expect(progress.some((c) => c.ouPath === 'Workloads/Production' && c.accountName)).toBe(true);
+  });
+
+  it("takes an account's session from the next region when STS is off in its first, and says so on its cells", async () => {
+    // The sign-in's region (the account's first) is us-west-2, where data has STS off.
+    const westHome = join(home, 'west');
+    const config = readFileSync(env.AWS_CONFIG_FILE!, 'utf8').replace(/(\[profile sandbox-network\]\nregion = )us-east-1/, '$1us-west-2');
+    expect(config).toContain('region = us-west-2');
+    const configFile = join(home, 'config-west');
+    writeFileSync(configFile, config);
+    const r = await runDiscovery({ organization: { profile: 'sandbox-network', regions: ['us-east-1', 'us-west-2'] } }, { env: { ...env, AWS_CONFIG_FILE: configFile }, homeDir: westHome, now });
+    if (!r.ok) throw new Error(r.error.message);
+    const data = cellsOf(r.value, DATA);
+    for (const region of ['*', 'us-east-1', 'us-west-2']) {
+      expect(data[region]).toMatchObject({ state: 'complete', message: `STS is not activated in us-west-2 for account ${DATA}: its session came from STS in us-east-1.` });
+    }
+    expect(cellsOf(r.value, NET)['us-west-2']).toMatchObject({ state: 'complete' });
+    expect(cellsOf(r.value, NET)['us-west-2']?.message).toBeUndefined();
+  });
+
+  it('scans a few accounts at a time, and names the accounts a cancelled scan never reached', async () => {
+    const controller = new AbortController();
+    let running = 0;
+    const r = await runDiscovery(
+      { organization: { profile: 'sandbox-network', regions: ['us-east-1'] } },
+      {
+        env,
+        homeDir: home,
+        now,
+        // A cap of 32 calls keeps two accounts in flight; cancel once the first has started.
+        limits: { maxConcurrentCalls: 32, progressIntervalMs: 0 },
+        signal: controller.signal,
+        onProgress: (p) => {
+          running = Math.max(running, p.cells.filter((c) => c.region === '*' && c.state === 'running').length);
+          if (p.cells.some((c) => c.region === 'us-east-1' && c.state === 'running')) controller.abort();
+        },
+      },
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    expect(running).toBeLessThanOrEqual(2);
+    const identityRows = r.value.coverage.filter((c) => c.region === '*');
+    expect(identityRows).toHaveLength(4);
+    expect(identityRows.every((c) => c.accountId)).toBe(true);
+    expect(identityRows.some((c) => c.state === 'cancelled')).toBe(true);
   });
 
   it('names STS being off when the account has no other region to get a session from', async () => {

@@ -201,6 +201,23 @@ describe('policy denies', () => {
   });
 });
 
+describe('STS throttling', () => {
+  it('throttles STS per calling account and region, in one bucket for every STS action', async () => {
+    sb.server.setFaults({ throttle: { mode: 'bucket', sts: { burst: 2, refillPerSecond: 0 } } });
+    const east = sts(sb, 'mgmt', 'us-east-1');
+    await assume({ RoleArn: roleArn(MEMBER, 'PeerscapeReadOnly') }, east);
+    await east.send(new GetCallerIdentityCommand({}));
+    expect(await awsError(assume({ RoleArn: roleArn(MEMBER, 'PeerscapeReadOnly') }, east))).toMatchObject({ code: 'Throttling', status: 400, message: 'Rate exceeded' });
+    // Another region's endpoint has its own bucket, and so has another calling account.
+    await assume({ RoleArn: roleArn(MEMBER, 'PeerscapeReadOnly') }, sts(sb, 'mgmt', 'us-west-2'));
+    await sts(sb, 'member', 'us-east-1').send(new GetCallerIdentityCommand({}));
+  });
+
+  it('says what to fix in a bad STS bucket', () => {
+    expect(() => sb.server.setFaults({ throttle: { mode: 'bucket', sts: { burst: 0, refillPerSecond: 1 } } })).toThrow(/burst >= 1/);
+  });
+});
+
 describe('scenario roles', () => {
   it('keeps roles, STS regions and policy denies in the saved state', async () => {
     sb.server.importState(JSON.parse(JSON.stringify(sb.server.exportState())) as ReturnType<typeof sb.server.exportState>);

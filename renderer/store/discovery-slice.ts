@@ -3,7 +3,7 @@ import type { PeerscapeClient } from '../../shared/api/contract';
 import type { AppState, GetState, SetState } from './app-state';
 
 /** The state and actions this slice owns. */
-export type DiscoverySlice = Pick<AppState, 'discovery' | 'setScanChoice' | 'startDiscovery' | 'openSandbox' | 'refresh' | 'cancelDiscovery'>;
+export type DiscoverySlice = Pick<AppState, 'discovery' | 'setScanChoice' | 'startDiscovery' | 'startOrganizationScan' | 'openSandbox' | 'refresh' | 'cancelDiscovery'>;
 
 /** The discovery slice of a store bound to `client`. */
 export function discoverySlice(set: SetState, get: GetState, client: PeerscapeClient): DiscoverySlice {
@@ -31,6 +31,29 @@ export function discoverySlice(set: SetState, get: GetState, client: PeerscapeCl
       }
       const run = get().discovery;
       // Progress events may have arrived before the answer; keep them if they belong to this run.
+      set({ discovery: { ...run, runId: result.value.runId, busy: !(run.runId === result.value.runId && run.finished) } });
+    },
+
+    async startOrganizationScan(source, organization) {
+      set({ discovery: { busy: true, cells: [], finished: false, source, organization }, panel: 'discovery' });
+      if (source === 'sandbox' && !get().sandbox?.running) {
+        const started = await client.startSandbox({ scenario: 'demo' });
+        if (!started.ok) {
+          set({ discovery: { busy: false, cells: [], finished: false, source, organization, error: started.error }, lastError: started.error });
+          return;
+        }
+        set({ sandbox: started.value });
+      }
+      const { ous, regions, ...rest } = organization;
+      const result = await client.startDiscovery({
+        source,
+        organization: { ...rest, ...(ous ? { ous: [...ous] } : {}), ...(regions ? { regions: [...regions] } : {}) },
+      });
+      if (!result.ok) {
+        set({ discovery: { busy: false, cells: [], finished: false, source, organization, error: result.error }, lastError: result.error });
+        return;
+      }
+      const run = get().discovery;
       set({ discovery: { ...run, runId: result.value.runId, busy: !(run.runId === result.value.runId && run.finished) } });
     },
 

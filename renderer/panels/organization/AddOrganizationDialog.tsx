@@ -14,6 +14,7 @@ import type { OrganizationScanRequest } from '../../../shared/model/organization
 import { DEFAULT_READ_ONLY_ROLE, ORGANIZATION_ACCOUNT_ACCESS_ROLE, organizationRequestProblem } from '../../../shared/model/organization-request';
 import { AWS_REGIONS } from '../../discovery/aws-regions';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
+import { CommandText } from './CommandText';
 import { rememberedOrganizationRequest, rememberOrganizationRequest } from './remembered-request';
 import './organization.css';
 
@@ -25,24 +26,6 @@ type Source = 'aws' | 'sandbox';
 function likelySignIn(profiles: readonly string[], remembered?: string): string {
   if (remembered && profiles.includes(remembered)) return remembered;
   return profiles.find((p) => /network|management|mgmt|root|org/i.test(p)) ?? profiles[0] ?? '';
-}
-
-/** The fix as text with its `commands` shown as code. */
-function FixText({ fix }: { fix: string }) {
-  const parts = fix.split(/`([^`]+)`/);
-  return (
-    <>
-      {parts.map((p, i) =>
-        i % 2 === 1 ? (
-          <code key={i} data-testid="fix-command">
-            {p}
-          </code>
-        ) : (
-          <span key={i}>{p}</span>
-        ),
-      )}
-    </>
-  );
 }
 
 /** The ids of `id`'s ancestors, nearest first. */
@@ -126,7 +109,17 @@ export function AddOrganizationDialog({ onClose }: { onClose: () => void }) {
     (id: string) => {
       setPicked((prev) => {
         const next = new Set(prev);
-        if (next.has(id)) next.delete(id);
+        const path = ancestorsOf(units, id);
+        const pickedAbove = path.findIndex((a) => next.has(a));
+        if (pickedAbove >= 0) {
+          // Leave one OU out of a picked OU above it: pick that OU's other branches instead (its
+          // own accounts cannot be picked apart from the OUs below it).
+          const chain = [id, ...path.slice(0, pickedAbove + 1)];
+          next.delete(chain[chain.length - 1]!);
+          for (let i = chain.length - 1; i > 0; i--) {
+            for (const u of units.values()) if (u.parentId === chain[i] && u.id !== chain[i - 1]) next.add(u.id);
+          }
+        } else if (next.has(id)) next.delete(id);
         else {
           next.add(id);
           for (const p of [...next]) if (p !== id && ancestorsOf(units, p).includes(id)) next.delete(p);
@@ -157,21 +150,21 @@ export function AddOrganizationDialog({ onClose }: { onClose: () => void }) {
     await store.getState().startOrganizationScan(source, request);
   }, [source, request, onClose, store]);
 
-  const renderUnit = (u: OrganizationUnit, depth: number) => {
+  const renderUnit = (u: OrganizationUnit) => {
     const children = org!.units.filter((c) => c.parentId === u.id).sort((x, y) => x.name.localeCompare(y.name));
     const accounts = org!.accounts.filter((a) => a.parentId === u.id).sort((x, y) => (x.name ?? x.id).localeCompare(y.name ?? y.id));
     const underPicked = ancestorsOf(units, u.id).some((a) => picked.has(a));
     return (
       <li key={u.id} data-unit={u.id}>
-        <label className="pick" title={underPicked ? 'Scanned with the OU above it' : u.id}>
-          <input type="checkbox" checked={isPicked(u.id)} disabled={underPicked} onChange={() => toggle(u.id)} aria-label={`Scan ${u.parentId ? u.name : 'the whole organization'}`} />
+        <label className="pick" title={underPicked ? `${u.id}: scanned with the OU above it; uncheck to leave it out` : u.id}>
+          <input type="checkbox" checked={isPicked(u.id)} onChange={() => toggle(u.id)} aria-label={`Scan ${u.parentId ? u.name : 'the whole organization'}`} />
           <strong>{u.parentId ? u.name : 'Root'}</strong> <span className="muted mono small">{u.id}</span>
         </label>
         <ul>
           {accounts.map((a) => (
-            <AccountLine key={a.id} account={a} />
+            <AccountLine key={a.id} account={a} picked={isPicked(u.id)} />
           ))}
-          {children.map((c) => renderUnit(c, depth + 1))}
+          {children.map((c) => renderUnit(c))}
         </ul>
       </li>
     );
@@ -233,7 +226,7 @@ export function AddOrganizationDialog({ onClose }: { onClose: () => void }) {
             {error.fix && (
               <>
                 {' '}
-                — <FixText fix={error.fix} />
+                — <CommandText text={error.fix} />
               </>
             )}
           </div>
@@ -254,7 +247,7 @@ export function AddOrganizationDialog({ onClose }: { onClose: () => void }) {
             )}
             <div className="org-tree-scroll">
               <ul className="org-tree" aria-label="Organizational units and accounts">
-                {treeOrg && root ? renderUnit(root, 0) : org.accounts.map((a) => <AccountLine key={a.id} account={a} />)}
+                {treeOrg && root ? renderUnit(root) : org.accounts.map((a) => <AccountLine key={a.id} account={a} picked />)}
               </ul>
             </div>
             <p className="small" data-testid="org-scan-count">
@@ -324,10 +317,10 @@ export function AddOrganizationDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-function AccountLine({ account: a }: { account: OrganizationAccount }) {
+function AccountLine({ account: a, picked }: { account: OrganizationAccount; picked: boolean }) {
   const active = isScannable(a);
   return (
-    <li className={`org-tree-account${active ? '' : ' suspended'}`} data-account={a.id} data-status={a.status}>
+    <li className={`org-tree-account${active ? '' : ' suspended'}${picked ? '' : ' unpicked'}`} data-account={a.id} data-status={a.status}>
       <span>{a.name ?? a.id}</span>
       <span className="muted mono small">{a.id}</span>
       {!active && <span className="badge warn-text">{a.status.toLowerCase().replace('_', ' ')} · not scanned</span>}

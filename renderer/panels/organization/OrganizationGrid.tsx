@@ -11,6 +11,7 @@ import type { UIEvent } from 'react';
 import type { DiscoveryCell } from '../../../shared/api/events';
 import type { RegionCoverage } from '../../../shared/model/snapshot';
 import { shownTime } from '../../util/time-ago';
+import { CommandText } from './CommandText';
 import type { OrgAccountRow, OrgGroup, OrgTotals } from './org-grid';
 import { orgGridOf, orgTotalsWords, ouLabel } from './org-grid';
 import './organization.css';
@@ -102,7 +103,7 @@ export function OrganizationGrid({ cells, coverage }: { cells: readonly Discover
                   const g = row.group;
                   return (
                     <div role="row" key={`ou:${g.ouPath}`} className="org-row org-ou" style={{ top, gridTemplateColumns: columns }} data-ou={g.ouPath}>
-                      <span role="rowheader" style={{ gridColumn: `1 / span ${grid.regions.length + 1}` }}>
+                      <span role="rowheader" className="org-ou-name" style={{ gridColumn: `1 / span ${grid.regions.length + 1}` }}>
                         <button type="button" className="link org-ou-toggle" aria-expanded={row.open} onClick={() => toggle(g.ouPath, row.open)}>
                           {row.open ? '▾' : '▸'} {ouLabel(g.ouPath)}
                         </button>{' '}
@@ -189,7 +190,7 @@ function AccountFailures({ account, onClose }: { account: OrgAccountRow; onClose
             return (
               <li key={c.region} data-cause={c.cause ?? ''}>
                 <strong>{c.region === '*' ? 'account (session, regions)' : c.region}</strong>
-                {c.cause ? ` [${c.cause}]` : c.errorCode ? ` (${c.errorCode})` : ''}: {c.message ?? 'failed'}
+                {c.cause ? ` [${c.cause}]` : c.errorCode ? ` (${c.errorCode})` : ''}: <CommandText text={c.message ?? 'failed'} />
                 {kept && <span className="warn-text"> The graph shows this cell as of {shownTime(kept)}.</span>}
               </li>
             );

@@ -133,7 +133,7 @@ export function orgGridOf(cells: readonly DiscoveryCell[], coverage: readonly Re
   const groups: OrgGroup[] = [...byOu.entries()]
     .sort(([x], [y]) => (x === '' ? -1 : y === '' ? 1 : x.localeCompare(y)))
     .map(([ouPath, rows]) => {
-      rows.sort((x, y) => (x.name ?? x.id).localeCompare(y.name ?? y.id) || x.id.localeCompare(y.id));
+      rows.sort((x, y) => (x.name ?? x.id).localeCompare(y.name ?? y.id, undefined, { numeric: true }) || x.id.localeCompare(y.id));
       return { ouPath, accounts: rows, totals: rows.reduce((s, r) => add(s, r.totals), ZERO) };
     });
   return { regions, groups, totals: groups.reduce((s, g) => add(s, g.totals), ZERO), accountCount: accounts.size };

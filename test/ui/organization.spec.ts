@@ -5,11 +5,19 @@
  * with every account; then Rescan organization (the same request, one click), and a role that
  * no account has, failing every account with its cause and fix while the earlier data stays.
  */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
+import { writeSsoSignIn } from '@peerscape/sandbox-cloud';
 
 import type { BrowserSession } from '../support/browser';
 import { openBrowser } from '../support/browser';
 import { startHarness } from '../support/harness';
+import { startSandbox } from '../support/start-sandbox';
+import type { SandboxHandle } from '../support/start-sandbox';
 import { callHarness, currentSnapshot, openSandboxDemo, waitForGraph } from './graph-helpers';
 
 let session: BrowserSession | undefined;
@@ -157,6 +165,64 @@ describe('Add organization', () => {
     expect(await error.textContent()).toContain('management account');
     expect(await dialog.getByRole('button', { name: /^Scan/ }).isDisabled()).toBe(true);
     await session.screenshot('organization-denied');
+    expect(session.problems).toEqual([]);
+  });
+});
+
+describe('Add organization with an IAM Identity Center sign-in', () => {
+  let cloud: SandboxHandle | undefined;
+  const savedHome = process.env.HOME;
+  afterEach(async () => {
+    process.env.HOME = savedHome;
+    await cloud?.stop();
+    cloud = undefined;
+  });
+
+  it('offers the portal’s accounts without Organizations rights, and an expired sign-in names the aws sso login to run', async () => {
+    cloud = await startSandbox({ scenario: 'demo' });
+    // The SDK reads the sign-in's token cache under $HOME: one home holds a live and an expired sign-in.
+    const home = mkdtempSync(join(tmpdir(), 'peerscape-sso-ui-'));
+    const live = await cloud.server.writeSsoSignIn(home);
+    const liveConfig = readFileSync(live.configFile, 'utf8');
+    await writeSsoSignIn(home, cloud.endpoint, {
+      sessionName: 'corp',
+      startUrl: 'https://sandbox.awsapps.com/start',
+      ssoRegion: 'us-east-1',
+      accessToken: 'sandbox-sso-token-network-engineer',
+      expiresAt: new Date(Date.now() - 60_000),
+      profiles: [{ profile: 'expired-org', accountId: NET, roleName: 'ReadOnlyAccess', region: 'us-east-1' }],
+    });
+    const config = `${liveConfig}\n${readFileSync(live.configFile, 'utf8').replace(/^#.*\n/, '')}`;
+    process.env.HOME = home;
+    const harness = await startHarness({ config });
+    stopHarness = harness.close;
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(harness.url);
+    await page.getByRole('tab', { name: 'Discovery' }).click();
+    const panel = page.getByTestId('discovery-panel');
+    await panel.getByRole('button', { name: 'Add organization…' }).click();
+    const dialog = page.getByTestId('add-organization');
+
+    await dialog.getByLabel('Sign-in profile').selectOption('expired-org');
+    await dialog.getByRole('button', { name: 'Read organization' }).click();
+    const error = dialog.getByTestId('organization-error');
+    await error.waitFor();
+    expect(await error.getByTestId('fix-command').allTextContents()).toContain('aws sso login --profile expired-org');
+    await session.screenshot('organization-sso-expired');
+
+    await dialog.getByLabel('Sign-in profile').selectOption('sso-sandbox-prod-ReadOnlyAccess');
+    await dialog.getByRole('button', { name: 'Read organization' }).click();
+    await dialog.getByTestId('identity-center-note').waitFor();
+    expect(await error.count()).toBe(0);
+    const tree = dialog.getByTestId('organization-tree');
+    expect(await tree.locator('[data-account]').count()).toBe(4);
+    expect(await tree.locator(`[data-account="${NET}"]`).textContent()).toContain('ReadOnlyAccess');
+    expect(await tree.locator('li[data-unit]').count()).toBe(0);
+    expect(await dialog.getByLabel('Allow OrganizationAccountAccessRole as a fallback').count()).toBe(0);
+    expect(await dialog.getByLabel('ExternalId').count()).toBe(0);
+    expect(await dialog.getByLabel('Role name').getAttribute('placeholder')).toContain('sso_role_name');
+    await session.screenshot('organization-identity-center');
     expect(session.problems).toEqual([]);
   });
 });

@@ -136,7 +136,7 @@ export function AddOrganizationDialog({ onClose }: { onClose: () => void }) {
   const request: OrganizationScanRequest = {
     profile,
     ...(roleName.trim() ? { roleName: roleName.trim() } : {}),
-    ...(externalId.trim() ? { externalId: externalId.trim() } : {}),
+    ...(externalId.trim() && org?.source === 'organizations' ? { externalId: externalId.trim() } : {}),
     ...(fallback && org?.source === 'organizations' ? { allowOrganizationAccountAccessRole: true } : {}),
     ...(treeOrg && rootId && !picked.has(rootId) ? { ous: [...picked].sort() } : {}),
     regions: [...regions],
@@ -222,7 +222,9 @@ export function AddOrganizationDialog({ onClose }: { onClose: () => void }) {
 
         {error && (
           <div className="problem" role="alert" data-testid="organization-error">
-            <strong>{error.message}</strong>
+            <strong>
+              <CommandText text={error.message} />
+            </strong>
             {error.fix && (
               <>
                 {' '}
@@ -273,10 +275,12 @@ export function AddOrganizationDialog({ onClose }: { onClose: () => void }) {
                   </datalist>
                 )}
               </label>
-              <label className="field">
-                ExternalId (optional)
-                <input value={externalId} onChange={(e) => setExternalId(e.target.value)} aria-label="ExternalId" spellCheck={false} placeholder="the ExternalId the role trusts" />
-              </label>
+              {org.source === 'organizations' && (
+                <label className="field">
+                  ExternalId (optional)
+                  <input value={externalId} onChange={(e) => setExternalId(e.target.value)} aria-label="ExternalId" spellCheck={false} placeholder="the ExternalId the role trusts" />
+                </label>
+              )}
             </div>
             {org.source === 'organizations' && (
               <p className="small muted" data-testid="role-template-hint">

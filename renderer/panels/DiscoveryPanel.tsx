@@ -11,7 +11,7 @@ import { useAppStore } from '../store/store-context';
 import { ProfilesPanel } from './ProfilesPanel';
 import { AddOrganizationDialog } from './organization/AddOrganizationDialog';
 import { OrganizationGrid } from './organization/OrganizationGrid';
-import { rememberedOrganizationRequest } from './organization/remembered-request';
+import { rememberedOrganizationRequest } from '../store/remembered-organization';
 import { useNow } from '../util/use-now';
 import { shownTime, timeAgo } from '../util/time-ago';
 

@@ -1,6 +1,7 @@
 /** The discovery slice: the profiles and regions to scan, the run the UI follows, and the sandbox. */
 import type { PeerscapeClient } from '../../shared/api/contract';
 import type { AppState, GetState, SetState } from './app-state';
+import { rememberedOrganizationRequest } from './remembered-organization';
 
 /** The state and actions this slice owns. */
 export type DiscoverySlice = Pick<AppState, 'discovery' | 'setScanChoice' | 'startDiscovery' | 'startOrganizationScan' | 'openSandbox' | 'refresh' | 'cancelDiscovery'>;
@@ -69,7 +70,12 @@ export function discoverySlice(set: SetState, get: GetState, client: PeerscapeCl
     },
 
     async refresh() {
-      await (get().snapshot?.source.startsWith('sandbox:') ? get().openSandbox() : get().startDiscovery('aws'));
+      const snapshot = get().snapshot;
+      const source = snapshot?.source.startsWith('sandbox:') ? 'sandbox' : 'aws';
+      // An organisation on the canvas is scanned again as it was asked for.
+      const organization = snapshot?.organization ? rememberedOrganizationRequest(source) : undefined;
+      if (organization) return get().startOrganizationScan(source, organization);
+      await (source === 'sandbox' ? get().openSandbox() : get().startDiscovery('aws'));
     },
 
     async cancelDiscovery() {

@@ -116,6 +116,16 @@ describe('Add organization', () => {
     for (const id of [NET, PROD, DEV, DATA]) await page.getByTestId(`account-frame-${id}`).waitFor({ state: 'attached' });
     await session.screenshot('organization-graph');
 
+    // Refresh (the toolbar's) scans the organisation on the canvas again, not the sandbox's profiles.
+    const toolbarRefresh = page.getByTestId('toolbar-refresh');
+    expect(await toolbarRefresh.getAttribute('title')).toBe('Scan the organisation of sandbox-network again');
+    const taken = (await currentSnapshot(harness)).takenAt;
+    await toolbarRefresh.click();
+    await expect.poll(async () => (await currentSnapshot(harness)).takenAt, { timeout: 120_000 }).not.toBe(taken);
+    await panel.getByRole('heading', { name: 'Last scan' }).waitFor({ timeout: 120_000 });
+    expect(await grid.locator('[data-account]').count()).toBe(4);
+    expect((await currentSnapshot(harness)).organization?.accounts).toHaveLength(5);
+
     // A role no account has: every account fails as role-missing with the fix, and keeps its earlier data.
     await panel.getByRole('button', { name: 'Add organization…' }).click();
     await dialog.getByRole('button', { name: 'Read organization' }).click();

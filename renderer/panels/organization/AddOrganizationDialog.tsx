@@ -15,7 +15,7 @@ import { DEFAULT_READ_ONLY_ROLE, ORGANIZATION_ACCOUNT_ACCESS_ROLE, organizationR
 import { AWS_REGIONS } from '../../discovery/aws-regions';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { CommandText } from './CommandText';
-import { rememberedOrganizationRequest, rememberOrganizationRequest } from './remembered-request';
+import { rememberedOrganizationRequest, rememberOrganizationRequest } from '../../store/remembered-organization';
 import './organization.css';
 
 const DEFAULT_REGIONS = AWS_REGIONS.filter((r) => !r.optIn).map((r) => r.name);

@@ -1,6 +1,6 @@
 /** The last organisation request, per source, kept in the page's local storage so the next scan
  * of the same organisation is one click ("Rescan organization"). */
-import type { OrganizationScanRequest } from '../../../shared/model/organization-request';
+import type { OrganizationScanRequest } from '../../shared/model/organization-request';
 
 const KEY = 'peerscape.organizationRequest';
 

@@ -9,7 +9,8 @@
  * - p95FrameMs / maxFrameMs: requestAnimationFrame intervals in the page during the scan;
  * - longTasks: main-thread tasks over 50 ms during the scan (count and the longest);
  * - gridRows: grid rows in the DOM at the end (OUs collapsed, rows in view only), and after
- *   opening every OU on screen.
+ *   opening every OU on screen;
+ * - failedCauses: the scan's failed cells by cause (the sandbox shares the process and its cores).
  * Prints figures and ends with one line of JSON; asserts nothing about time.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { startSandbox } from '@peerscape/sandbox-cloud/testing';
 
 import { openBrowser } from '../support/browser';
 import { startHarness } from '../support/harness';
+import { callHarness } from '../ui/graph-helpers';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(name);
@@ -80,6 +82,9 @@ async function main(): Promise<void> {
     }
     const rowsOpen = await grid.locator('[role="row"]').count();
     const count = await panel.getByTestId('org-progress-count').textContent();
+    const ws = await callHarness(harness, 'getWorkspace', {});
+    const causes: Record<string, number> = {};
+    for (const c of ws.ok ? (ws.value.snapshot?.coverage ?? []) : []) if (c.state === 'failed') causes[c.cause ?? c.errorCode ?? 'other'] = (causes[c.cause ?? c.errorCode ?? 'other'] ?? 0) + 1;
 
     const figures = {
       accounts: ACCOUNTS,
@@ -93,9 +98,10 @@ async function main(): Promise<void> {
       longestTaskMs: round(Math.max(0, ...long)),
       gridRowsCollapsed: rowsCollapsed,
       gridRowsOpen: rowsOpen,
+      failedCauses: causes,
       load: loadavg().map(round),
     };
-    console.log(`grid: ${count}`);
+    console.log(`grid: ${count}; failed cells by cause: ${JSON.stringify(causes)}`);
     console.log(`roster read ${figures.readMs} ms; scan of ${scanned} accounts × 17 regions ${figures.scanMs} ms`);
     console.log(`frames during the scan: ${frames.length}, p95 ${figures.p95FrameMs} ms, max ${figures.maxFrameMs} ms; long tasks ${long.length}, longest ${figures.longestTaskMs} ms`);
     console.log(`grid rows in the DOM: ${rowsCollapsed} with OUs collapsed, ${rowsOpen} with the OUs on screen opened`);

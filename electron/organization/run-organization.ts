@@ -93,6 +93,8 @@ export async function readOrganizationRoster(profile: string, deps: Pick<Discove
   const access = (await resolveProfileAccess([profile], deps.env, deps.homeDir)).get(profile);
   if (!access) return fail('not-found', `profile "${profile}" is not defined`, 'pick one of the listed profiles');
   if (!access.ok) return access;
+  const creds = await checkCredentials(access.value, DEFAULT_RUN_LIMITS.credentialTimeoutMs, deps.signal);
+  if (!creds.ok) return fail(creds.cancelled ? 'cancelled' : `aws:${creds.failure.errorCode}`, creds.failure.message, 'fix the sign-in, then read the organisation again');
   return readRoster(access.value, deps.now, deps.signal);
 }
 

@@ -1,10 +1,12 @@
 /** The one Refresh control: the toolbar's button and the Discovery tab's do the same thing and say it the same way.
  *
  * Refresh scans again what the canvas shows: the sandbox when it shows the sandbox (starting it
- * again if needed), else the chosen AWS profiles and regions.
+ * again if needed), else the chosen AWS profiles and regions; an organisation it scanned last is
+ * scanned again as it was asked for.
  */
 import { useCallback } from 'react';
 
+import { rememberedOrganizationRequest } from '../store/remembered-organization';
 import { useAppStore } from '../store/store-context';
 
 /** What a Refresh button shows and does. */
@@ -22,7 +24,11 @@ export function useRefresh(): RefreshControl {
   const busy = useAppStore((s) => s.discovery.busy);
   const sandbox = useAppStore((s) => s.snapshot?.source.startsWith('sandbox:') ?? false);
   const profileCount = useAppStore((s) => (s.scanProfiles ?? s.profiles?.profiles.map((p) => p.name) ?? []).length);
+  const organization = useAppStore((s) => !!s.snapshot?.organization);
   const run = useCallback(() => void refresh(), [refresh]);
+  const orgSource = sandbox ? 'sandbox' : 'aws';
+  const lastOrganization = organization ? rememberedOrganizationRequest(orgSource) : undefined;
+  if (lastOrganization) return { label: 'Refresh', title: `Scan the organisation of ${lastOrganization.profile} again`, disabled: busy, run };
   if (sandbox) return { label: 'Refresh', title: 'Scan the sandbox cloud again', disabled: busy, run };
   return {
     label: 'Refresh',

@@ -1,5 +1,5 @@
 /** Discovery: choose profiles and regions, scan or open the sandbox, follow progress, see errors and age. */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ChangeEvent } from 'react';
 
 import { missingCoverage } from '../../shared/model/snapshot';
@@ -9,6 +9,9 @@ import { ProgressGrid } from '../discovery/ProgressGrid';
 import { useRefresh } from '../discovery/use-refresh';
 import { useAppStore } from '../store/store-context';
 import { ProfilesPanel } from './ProfilesPanel';
+import { AddOrganizationDialog } from './organization/AddOrganizationDialog';
+import { OrganizationGrid } from './organization/OrganizationGrid';
+import { rememberedOrganizationRequest } from '../store/remembered-organization';
 import { useNow } from '../util/use-now';
 import { shownTime, timeAgo } from '../util/time-ago';
 
@@ -25,7 +28,10 @@ export function DiscoveryPanel() {
   const startDiscovery = useAppStore((s) => s.startDiscovery);
   const openSandbox = useAppStore((s) => s.openSandbox);
   const cancelDiscovery = useAppStore((s) => s.cancelDiscovery);
+  const startOrganizationScan = useAppStore((s) => s.startOrganizationScan);
+  const sandboxRunning = useAppStore((s) => s.sandbox?.running ?? false);
   const now = useNow(30_000);
+  const [addingOrganization, setAddingOrganization] = useState(false);
 
   const allProfiles = useMemo(() => (profiles?.profiles ?? []).map((p) => p.name), [profiles]);
   const chosenProfiles = scanProfiles ?? allProfiles;
@@ -45,7 +51,15 @@ export function DiscoveryPanel() {
   const sandbox = useCallback(() => void openSandbox(), [openSandbox]);
   const cancel = useCallback(() => void cancelDiscovery(), [cancelDiscovery]);
 
-  const failed = run.cells.filter((c) => c.state === 'failed');
+  // The organisation the workspace shows, or failing that the one scanned last anywhere: one click scans it again.
+  const orgSource = showsSandbox || (!snapshot && sandboxRunning) ? 'sandbox' : 'aws';
+  const lastOrganization = run.busy ? undefined : rememberedOrganizationRequest(orgSource);
+  const rescanOrganization = useCallback(() => {
+    if (lastOrganization) void startOrganizationScan(orgSource, lastOrganization);
+  }, [lastOrganization, orgSource, startOrganizationScan]);
+
+  // An organisation run lists its failures per account, under its grid.
+  const failed = run.organization ? [] : run.cells.filter((c) => c.state === 'failed');
   const gaps = snapshot ? missingCoverage(snapshot) : [];
   const partly = snapshot ? partlyReadCoverage(snapshot) : [];
   const age = snapshot ? timeAgo(snapshot.takenAt, now) : undefined;
@@ -83,6 +97,19 @@ export function DiscoveryPanel() {
               Open sandbox
             </button>
           )}
+          <button type="button" onClick={() => setAddingOrganization(true)} disabled={run.busy} title="Scan every account of an AWS Organization from one sign-in">
+            Add organization…
+          </button>
+          {lastOrganization && (
+            <button
+              type="button"
+              onClick={rescanOrganization}
+              title={`Scan the organisation of ${lastOrganization.profile} again${lastOrganization.ous ? ` (OUs ${lastOrganization.ous.join(', ')})` : ''} with ${lastOrganization.roleName ?? 'the default role'}`}
+              data-testid="rescan-organization"
+            >
+              Rescan organization
+            </button>
+          )}
           {run.busy && (
             <button type="button" className="danger" onClick={cancel} disabled={!run.runId}>
               Cancel
@@ -99,7 +126,13 @@ export function DiscoveryPanel() {
       {(run.busy || run.cells.length > 0) && (
         <section aria-labelledby="progress-heading">
           <h2 id="progress-heading">{run.busy ? 'Scanning…' : run.finished ? 'Last scan' : 'Scan'}</h2>
-          {run.cells.length > 0 ? <ProgressGrid cells={run.cells} /> : <p className="muted small">Starting…</p>}
+          {run.cells.length === 0 ? (
+            <p className="muted small">Starting…</p>
+          ) : run.organization ? (
+            <OrganizationGrid cells={run.cells} coverage={snapshot?.coverage} />
+          ) : (
+            <ProgressGrid cells={run.cells} />
+          )}
         </section>
       )}
 
@@ -146,6 +179,7 @@ export function DiscoveryPanel() {
       )}
 
       <ProfilesPanel />
+      {addingOrganization && <AddOrganizationDialog onClose={() => setAddingOrganization(false)} />}
 
       <section aria-labelledby="regions-pick-heading">
         <div className="section-head">

@@ -1,4 +1,5 @@
 /** What the renderer's store keeps and does: its state, actions and the types they speak in. */
+import type { OrganizationScanRequest } from '../../shared/model/organization-request';
 import type { NodeChange } from '@xyflow/react';
 import type { StoreApi } from 'zustand/vanilla';
 
@@ -90,6 +91,8 @@ export interface DiscoveryRun {
   /** Why the last start failed, with its fix. */
   readonly error?: ApiError;
   readonly source?: 'aws' | 'sandbox';
+  /** Set when the run scans an organisation: what it asked for. */
+  readonly organization?: OrganizationScanRequest;
 }
 
 /** Layout progress and timing, for the status bar and the benchmark. */
@@ -221,6 +224,8 @@ export interface AppState {
   dismissRefusal(): void;
   setScanChoice(choice: { profiles?: readonly string[]; regions?: readonly string[] }): void;
   startDiscovery(source: 'aws' | 'sandbox'): Promise<void>;
+  /** Scan an organisation from one sign-in (the sandbox started first if it is not running). */
+  startOrganizationScan(source: 'aws' | 'sandbox', organization: OrganizationScanRequest): Promise<void>;
   /** Start the sandbox cloud, then scan it. */
   openSandbox(): Promise<void>;
   /** Scan again what the workspace shows: the sandbox (started again if needed) or AWS. */

@@ -1,9 +1,10 @@
 /** The discovery slice: the profiles and regions to scan, the run the UI follows, and the sandbox. */
 import type { PeerscapeClient } from '../../shared/api/contract';
 import type { AppState, GetState, SetState } from './app-state';
+import { rememberedOrganizationRequest } from './remembered-organization';
 
 /** The state and actions this slice owns. */
-export type DiscoverySlice = Pick<AppState, 'discovery' | 'setScanChoice' | 'startDiscovery' | 'openSandbox' | 'refresh' | 'cancelDiscovery'>;
+export type DiscoverySlice = Pick<AppState, 'discovery' | 'setScanChoice' | 'startDiscovery' | 'startOrganizationScan' | 'openSandbox' | 'refresh' | 'cancelDiscovery'>;
 
 /** The discovery slice of a store bound to `client`. */
 export function discoverySlice(set: SetState, get: GetState, client: PeerscapeClient): DiscoverySlice {
@@ -34,6 +35,29 @@ export function discoverySlice(set: SetState, get: GetState, client: PeerscapeCl
       set({ discovery: { ...run, runId: result.value.runId, busy: !(run.runId === result.value.runId && run.finished) } });
     },
 
+    async startOrganizationScan(source, organization) {
+      set({ discovery: { busy: true, cells: [], finished: false, source, organization }, panel: 'discovery' });
+      if (source === 'sandbox' && !get().sandbox?.running) {
+        const started = await client.startSandbox({ scenario: 'demo' });
+        if (!started.ok) {
+          set({ discovery: { busy: false, cells: [], finished: false, source, organization, error: started.error }, lastError: started.error });
+          return;
+        }
+        set({ sandbox: started.value });
+      }
+      const { ous, regions, ...rest } = organization;
+      const result = await client.startDiscovery({
+        source,
+        organization: { ...rest, ...(ous ? { ous: [...ous] } : {}), ...(regions ? { regions: [...regions] } : {}) },
+      });
+      if (!result.ok) {
+        set({ discovery: { busy: false, cells: [], finished: false, source, organization, error: result.error }, lastError: result.error });
+        return;
+      }
+      const run = get().discovery;
+      set({ discovery: { ...run, runId: result.value.runId, busy: !(run.runId === result.value.runId && run.finished) } });
+    },
+
     async openSandbox() {
       set({ discovery: { busy: true, cells: [], finished: false, source: 'sandbox' }, panel: 'discovery' });
       const started = await client.startSandbox({ scenario: 'demo' });
@@ -46,7 +70,12 @@ export function discoverySlice(set: SetState, get: GetState, client: PeerscapeCl
     },
 
     async refresh() {
-      await (get().snapshot?.source.startsWith('sandbox:') ? get().openSandbox() : get().startDiscovery('aws'));
+      const snapshot = get().snapshot;
+      const source = snapshot?.source.startsWith('sandbox:') ? 'sandbox' : 'aws';
+      // An organisation on the canvas is scanned again as it was asked for.
+      const organization = snapshot?.organization ? rememberedOrganizationRequest(source) : undefined;
+      if (organization) return get().startOrganizationScan(source, organization);
+      await (source === 'sandbox' ? get().openSandbox() : get().startDiscovery('aws'));
     },
 
     async cancelDiscovery() {

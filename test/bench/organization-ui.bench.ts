@@ -1,0 +1,120 @@
+/** Benchmark of the organisation onboarding UI in Chromium: `npm run bench:organization-ui [-- --accounts N --vpcs V]`.
+ *
+ * The sandbox cloud serves a generated organisation (default 200 accounts × 17 regions, 1 VPC per
+ * region, 14 OUs, 20 ± 10 ms per call); the browser harness reads its AWS files. The bench opens
+ * the built app, Add organization…, reads the roster with the management profile, scans every
+ * account × region, and measures while the grid follows the scan:
+ * - readMs: the roster read, click to the OU tree drawn;
+ * - scanMs: the scan, click to "Last scan";
+ * - p95FrameMs / maxFrameMs: requestAnimationFrame intervals in the page during the scan;
+ * - longTasks: main-thread tasks over 50 ms during the scan (count and the longest);
+ * - gridRows: grid rows in the DOM at the end (OUs collapsed, rows in view only), and after
+ *   opening every OU on screen;
+ * - failedCauses: the scan's failed cells by cause (the sandbox shares the process and its cores).
+ * Prints figures and ends with one line of JSON; asserts nothing about time.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { resolveScenario } from '@peerscape/sandbox-cloud';
+import { startSandbox } from '@peerscape/sandbox-cloud/testing';
+
+import { openBrowser } from '../support/browser';
+import { startHarness } from '../support/harness';
+import { callHarness } from '../ui/graph-helpers';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const ACCOUNTS = arg('--accounts', 200);
+const VPCS = arg('--vpcs', 1);
+
+const START = `(() => {
+  window.__frames = []; window.__long = []; window.__recording = true;
+  let last = performance.now();
+  const tick = (t) => { window.__frames.push(t - last); last = t; if (window.__recording) requestAnimationFrame(tick); };
+  requestAnimationFrame((t) => { last = t; requestAnimationFrame(tick); });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
+})()`;
+const STOP = `(() => { window.__recording = false; return { frames: window.__frames, long: window.__long }; })()`;
+
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+const round = (n: number) => Math.round(n * 10) / 10;
+
+async function main(): Promise<void> {
+  const scenario = resolveScenario(`generated:accounts=${ACCOUNTS},regions=17,vpcs=${VPCS},seed=7,ous=${Math.round(Math.sqrt(ACCOUNTS))}`);
+  const cloud = await startSandbox({ scenario, faults: { latencyMs: 20, jitterMs: 10 } });
+  const files = await cloud.writeAwsFiles(mkdtempSync(join(tmpdir(), 'peerscape-bench-org-ui-')));
+  const harness = await startHarness({ config: readFileSync(files.configFile, 'utf8'), credentials: readFileSync(files.credentialsFile, 'utf8') });
+  const session = await openBrowser();
+  try {
+    const { page } = session;
+    await page.goto(harness.url);
+    await page.getByRole('tab', { name: 'Discovery' }).click();
+    const panel = page.getByTestId('discovery-panel');
+    await panel.getByRole('button', { name: 'Add organization…' }).click();
+    const dialog = page.getByTestId('add-organization');
+    const t0 = performance.now();
+    await dialog.getByRole('button', { name: 'Read organization' }).click();
+    await dialog.getByTestId('organization-tree').waitFor({ timeout: 300_000 });
+    const readMs = performance.now() - t0;
+    const scanButton = dialog.getByRole('button', { name: /^Scan \d+ accounts$/ });
+    const scanned = Number((await scanButton.textContent())?.match(/\d+/)?.[0]);
+
+    await page.evaluate(START);
+    const t1 = performance.now();
+    await scanButton.click();
+    await panel.getByRole('heading', { name: 'Last scan' }).waitFor({ timeout: 1_800_000 });
+    const scanMs = performance.now() - t1;
+    const { frames, long } = (await page.evaluate(STOP)) as { frames: number[]; long: number[] };
+    const grid = panel.getByTestId('org-grid');
+    const rowsCollapsed = await grid.locator('[role="row"]').count();
+    for (let i = 0; i < 100; i++) {
+      const closed = grid.locator('button[aria-expanded="false"]').first();
+      if ((await closed.count()) === 0) break;
+      await closed.click();
+    }
+    const rowsOpen = await grid.locator('[role="row"]').count();
+    const count = await panel.getByTestId('org-progress-count').textContent();
+    const ws = await callHarness(harness, 'getWorkspace', {});
+    const causes: Record<string, number> = {};
+    for (const c of ws.ok ? (ws.value.snapshot?.coverage ?? []) : []) if (c.state === 'failed') causes[c.cause ?? c.errorCode ?? 'other'] = (causes[c.cause ?? c.errorCode ?? 'other'] ?? 0) + 1;
+
+    const figures = {
+      accounts: ACCOUNTS,
+      scannedAccounts: scanned,
+      readMs: Math.round(readMs),
+      scanMs: Math.round(scanMs),
+      frames: frames.length,
+      p95FrameMs: round(percentile(frames, 95)),
+      maxFrameMs: round(Math.max(...frames)),
+      longTasks: long.length,
+      longestTaskMs: round(Math.max(0, ...long)),
+      gridRowsCollapsed: rowsCollapsed,
+      gridRowsOpen: rowsOpen,
+      failedCauses: causes,
+      load: loadavg().map(round),
+    };
+    console.log(`grid: ${count}; failed cells by cause: ${JSON.stringify(causes)}`);
+    console.log(`roster read ${figures.readMs} ms; scan of ${scanned} accounts × 17 regions ${figures.scanMs} ms`);
+    console.log(`frames during the scan: ${frames.length}, p95 ${figures.p95FrameMs} ms, max ${figures.maxFrameMs} ms; long tasks ${long.length}, longest ${figures.longestTaskMs} ms`);
+    console.log(`grid rows in the DOM: ${rowsCollapsed} with OUs collapsed, ${rowsOpen} with the OUs on screen opened`);
+    console.log(`load average ${figures.load.join(' ')} (2 shared cores)`);
+    console.log(JSON.stringify(figures));
+  } finally {
+    await session.close();
+    await harness.close();
+    await cloud.stop();
+  }
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

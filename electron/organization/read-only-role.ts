@@ -6,10 +6,10 @@
  * calls, TGW route-table Get/Search calls included) plus the reads outside it listed in
  * `OTHER_READS`, so a new kind widens the role by itself and nothing else does.
  */
+import { DEFAULT_READ_ONLY_ROLE } from '../../shared/model/organization-request';
 import { DISCOVERY_KINDS } from '../discovery/kinds';
 
-/** The role name the template and organisation scans default to. */
-export const DEFAULT_READ_ONLY_ROLE = 'PeerscapeReadOnly';
+export { DEFAULT_READ_ONLY_ROLE };
 
 /** Reads a scan makes besides the kinds' own calls, each with what needs it. */
 const OTHER_READS: Readonly<Record<string, string>> = {

@@ -25,12 +25,12 @@ import type { Snapshot } from '../../shared/model/snapshot';
 import type { Account } from '../../shared/model/topology';
 import { createAwsClients } from '../aws/aws-clients';
 import { isCredentialError, isPermissionError, type ExplainedFailure } from '../aws/aws-errors';
-import { createCallScheduler, type CallScheduler } from '../aws/call-scheduler';
+import type { CallScheduler } from '../aws/call-scheduler';
 import { checkCredentials, resolveProfileAccess, type Env, type ProfileAccess } from '../aws/credentials';
 import { scanCell, explainCallFailure, type CellCost, type CellRequest } from './scan-cell';
 import { sharedScanPool, type ScanWorkerEntry } from './scan-pool';
 import { startAliasReads } from './read-alias';
-import { chooseProfiles, chooseRegions, chooseScope, pickCallLimits, type DiscoveryLimits, type DiscoveryRequest } from './run-request';
+import { chooseProfiles, chooseRegions, chooseScope, pickCallLimits, schedulerFor, type DiscoveryLimits, type DiscoveryRequest } from './run-request';
 import { RunState } from './run-state';
 import { runOrganizationDiscovery } from '../organization/run-organization';
 
@@ -97,12 +97,9 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
   const profilesChoice = await chooseProfiles(req, deps.env, deps.homeDir);
   if (!profilesChoice.ok) return profilesChoice;
   const limits = { ...DEFAULT_RUN_LIMITS, ...deps.limits };
-  let scheduler: CallScheduler;
-  try {
-    scheduler = deps.scheduler ?? createCallScheduler(pickCallLimits(limits));
-  } catch (e) {
-    return fail('invalid-input', (e as Error).message, 'pass positive numbers in limits');
-  }
+  const schedulerChoice = schedulerFor(deps.scheduler, limits);
+  if (!schedulerChoice.ok) return schedulerChoice;
+  const scheduler = schedulerChoice.value;
   const accessByName = await resolveProfileAccess(profilesChoice.value, deps.env, deps.homeDir, scheduler.limits);
   const unknown = [...accessByName.values()].flatMap((r) => (r.ok ? [] : [r.error]));
   if (unknown[0]) return fail('invalid-input', unknown.map((e) => e.message).join('; '), unknown[0].fix);

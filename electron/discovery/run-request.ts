@@ -2,7 +2,7 @@
  * it names none), the regions, and the scheduler's share of the run's limits. */
 import { fail, ok, type Result } from '../../shared/core/result';
 import { isAccountId, isRegionName, type AccountId } from '../../shared/model/ids';
-import type { CallLimits } from '../aws/call-scheduler';
+import { createCallScheduler, type CallLimits, type CallScheduler } from '../aws/call-scheduler';
 import type { Env } from '../aws/credentials';
 import { listProfiles } from '../aws/profiles';
 import type { OrganizationRequest } from '../organization/run-organization';
@@ -115,4 +115,13 @@ export function pickCallLimits(l: Partial<DiscoveryLimits>): Partial<CallLimits>
     'retryMaxDelayMs',
   ];
   return Object.fromEntries(keys.filter((k) => l[k] !== undefined).map((k) => [k, l[k]]));
+}
+
+/** The run's scheduler: the one given, else a new one with the limits' share, or why the limits are wrong. */
+export function schedulerFor(given: CallScheduler | undefined, limits: Partial<DiscoveryLimits>): Result<CallScheduler> {
+  try {
+    return ok(given ?? createCallScheduler(pickCallLimits(limits)));
+  } catch (e) {
+    return fail('invalid-input', (e as Error).message, 'pass positive numbers in limits');
+  }
 }

@@ -21,14 +21,13 @@ import type { Snapshot } from '../../shared/model/snapshot';
 import type { Account } from '../../shared/model/topology';
 import { createAwsClients } from '../aws/aws-clients';
 import { explainFailure, explainOrganizationFailure, type ExplainedFailure, type FailureContext } from '../aws/aws-errors';
-import { createCallScheduler, type CallScheduler } from '../aws/call-scheduler';
 import { checkCredentials, resolveProfileAccess, type ProfileAccess } from '../aws/credentials';
 import type { DiscoveryDeps } from '../discovery/run-discovery';
 import { DEFAULT_RUN_LIMITS } from '../discovery/run-discovery';
-import { pickCallLimits } from '../discovery/run-request';
+import { schedulerFor } from '../discovery/run-request';
 import { RunState } from '../discovery/run-state';
 import { explainCallFailure, scanCell } from '../discovery/scan-cell';
-import { DEFAULT_READ_ONLY_ROLE } from './read-only-role';
+import { DEFAULT_READ_ONLY_ROLE, EXTERNAL_ID_PATTERN, ROLE_NAME_PATTERN, type OrganizationScanRequest } from '../../shared/model/organization-request';
 import { readRoster, ssoAccessToken, ssoPortalClient } from './roster';
 import { RoleSessions, SessionError } from './role-sessions';
 
@@ -36,28 +35,16 @@ import { RoleSessions, SessionError } from './role-sessions';
  * whose regions scan side by side. */
 const ACCOUNT_CALLS_SHARE = 32;
 
-/** What an organisation scan covers and how it enters the accounts. */
-export interface OrganizationRequest {
-  /** The sign-in: a profile that may list the organisation, or an Identity Center (SSO) profile. */
-  readonly profile: string;
-  /** The role to assume in each account (default PeerscapeReadOnly); with Identity Center, the permission set (default the profile's). */
-  readonly roleName?: string;
-  readonly externalId?: string;
-  /** Fall back to OrganizationAccountAccessRole (full administrator) where the role is refused. */
-  readonly allowOrganizationAccountAccessRole?: boolean;
-  /** Scan only the accounts in these OUs (or roots) and the OUs below them. */
-  readonly ous?: readonly string[];
-  /** Regions to scan (default: each account's enabled regions). */
-  readonly regions?: readonly string[];
-}
+/** What an organisation scan covers and how it enters the accounts (the API's `organization`). */
+export type OrganizationRequest = OrganizationScanRequest;
 
 /** Check an organisation request's fields; each problem says what to write instead. */
 export function checkOrganizationRequest(req: OrganizationRequest): Result<OrganizationRequest> {
   if (!req.profile?.trim()) return fail('invalid-input', 'an organisation scan needs the profile to sign in with', 'name it, e.g. --profile management');
-  if (req.roleName !== undefined && !/^[\w+=,.@-]{1,64}$/.test(req.roleName)) {
+  if (req.roleName !== undefined && !ROLE_NAME_PATTERN.test(req.roleName)) {
     return fail('invalid-input', `role name ${JSON.stringify(req.roleName)} is not an IAM role name`, 'use 1–64 letters, digits and +=,.@_- (e.g. PeerscapeReadOnly)');
   }
-  if (req.externalId !== undefined && !/^[\w+=,.@:/-]{2,1224}$/.test(req.externalId)) {
+  if (req.externalId !== undefined && !EXTERNAL_ID_PATTERN.test(req.externalId)) {
     return fail('invalid-input', 'the ExternalId must be 2–1224 characters of letters, digits and +=,.@:/_-', 'pass the ExternalId the role trusts, as its trust policy has it');
   }
   const badOu = (req.ous ?? []).filter((o) => !/^(ou-[0-9a-z]+-[0-9a-z]+|r-[0-9a-z]+)$/.test(o));
@@ -104,12 +91,9 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
   if (!checked.ok) return checked;
   const req = checked.value;
   const limits = { ...DEFAULT_RUN_LIMITS, ...deps.limits };
-  let scheduler: CallScheduler;
-  try {
-    scheduler = deps.scheduler ?? createCallScheduler(pickCallLimits(limits));
-  } catch (e) {
-    return fail('invalid-input', (e as Error).message, 'pass positive numbers in limits');
-  }
+  const schedulerChoice = schedulerFor(deps.scheduler, limits);
+  if (!schedulerChoice.ok) return schedulerChoice;
+  const scheduler = schedulerChoice.value;
   const signal = deps.signal;
   if (signal) setMaxListeners(0, signal);
   const accessR = (await resolveProfileAccess([req.profile], deps.env, deps.homeDir, scheduler.limits)).get(req.profile);

@@ -3,8 +3,7 @@
  * One verdict serves the graph's drag validation (thousands of calls while dragging: use
  * `createPeeringValidator`, O(blocks) per call), the peering form and the Node side before it
  * calls CreateVpcPeeringConnection. Rules from "VPC peering limitations", "VPC peering connection
- * lifecycle" and "Amazon VPC quotas" (docs.aws.amazon.com), summarised in
- * docs/ec2-peering-semantics.md.
+ * lifecycle" and "Amazon VPC quotas" (docs.aws.amazon.com).
  */
 import { assertNever } from '../core/result';
 import { findOverlappingPairs } from '../cidr/overlap';

@@ -1,9 +1,9 @@
 /** What the other account's owner must do when no local profile acts for them: console steps and CLI.
  *
- * The console steps are the VPC console's own (docs/ec2-peering-semantics.md): open the VPC
- * console in the region where the VPC is, Peering Connections, select the request, Actions →
- * Accept Request; then Route Tables → Edit routes → Add route with the peer CIDR and the pcx
- * target, and security groups allowing the peer CIDR. Ids are filled in.
+ * The console steps are the VPC console's own: open the VPC console in the region where the VPC
+ * is, Peering Connections, select the request, Actions → Accept Request; then Route Tables →
+ * Edit routes → Add route with the peer CIDR and the pcx target, and security groups allowing
+ * the peer CIDR. Ids are filled in.
  */
 import type { PeeringPlan, PlanStep } from './plan-types';
 import { planToCliCommands, type CliCommand } from './plan-cli';

@@ -3,7 +3,7 @@
  * The usual guidance per status (pending acceptance → accept in the VPC console; active → no
  * action; rejected → recreate if needed; expired → recreate; failed, e.g. on a CIDR overlap →
  * verify the VPC and account ids, then recreate), corrected where AWS's own lifecycle says
- * otherwise ("VPC peering connection lifecycle", summarised in docs/ec2-peering-semantics.md): a
+ * otherwise (AWS's "VPC peering connection lifecycle"): a
  * rejected or failed peering cannot be deleted and an expired one cannot be acted on at all, so
  * "delete and recreate" becomes "request a new one"; each of them disappears on its own after its
  * visibility period. Given what the snapshot shows (`nextStepContextIn`), an ended peering asks to

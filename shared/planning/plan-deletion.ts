@@ -1,6 +1,6 @@
 /** Plans that end a peering: delete it and clean up after it, or reject a pending request.
  *
- * Who may do what (VPC peering lifecycle, docs/ec2-peering-semantics.md): either owner deletes an
+ * Who may do what (AWS's VPC peering lifecycle): either owner deletes an
  * active peering; only the requester deletes a pending one (the accepter rejects it instead);
  * nobody can delete a failed, rejected or expired one. Routes to a deleted peering stay behind as
  * blackholes, so the plan removes them in both VPCs, and the rules Peerscape added for it

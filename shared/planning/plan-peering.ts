@@ -4,7 +4,7 @@
  * connection"): every route table the VPC's subnets use (the main table too when a subnet has no
  * explicit association) gets a route for every peer block, secondary and IPv6 included. The
  * accept runs as the accepter's account in the accepter VPC's region; security-group references
- * across a peering work only within one region (docs/ec2-peering-semantics.md).
+ * across a peering work only within one region.
  */
 import { routePriority } from '../forwarding/vpc-table';
 import { findServingTables, indexTopology } from '../analysis/topology-index';

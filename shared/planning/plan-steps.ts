@@ -265,7 +265,7 @@ export function optionsParamName(side: PlanSideRole): 'RequesterPeeringConnectio
 /**
  * A ModifyVpcPeeringConnectionOptions step for one side's DNS resolution. Each side's option is
  * set by that side's owner in its own region, on an active peering ("Enable DNS resolution for
- * a VPC peering connection", VPC Peering Guide; docs/ec2-peering-semantics.md).
+ * a VPC peering connection", VPC Peering Guide).
  */
 export function dnsStep(place: StepPlace, vpcId: VpcId, peering: PeeringRef, allow: boolean, dependsOn: readonly string[], warning?: string): PlanStep {
   const name = optionsParamName(place.side);
@@ -288,7 +288,7 @@ export function dnsStep(place: StepPlace, vpcId: VpcId, peering: PeeringRef, all
   };
 }
 
-/** The accept step: the accepter's account, in the accepter VPC's region (docs/ec2-peering-semantics.md). */
+/** The accept step: the accepter's account, in the accepter VPC's region. */
 export function acceptStep(place: StepPlace, accepterVpcId: VpcId, peering: PeeringRef, dependsOn: readonly string[], sameAccount: boolean): PlanStep {
   const who = place.profile
     ? `with profile ${place.profile}${sameAccount ? ' (same account: Peerscape accepts its own request)' : ''}`

@@ -1,6 +1,6 @@
 /** Routes that point at a peering, as the deletion plans and the checklist both read them: the
  * ones a delete removes with the peering, and the stale ones a peering that ended left behind
- * (AWS keeps routes to a deleted peering as blackholes; docs/ec2-peering-semantics.md).
+ * (AWS keeps routes to a deleted peering as blackholes).
  */
 import type { LeftoverRoute } from '../analysis/peering-leftovers';
 import { hasEnded, routeListWords, routesToPeering } from '../analysis/peering-leftovers';

@@ -1,6 +1,6 @@
 /** Differential tests for transit gateways: the same calls through the real SDK against the sandbox
  * and against moto 5.2.1, compared by logical names, where moto follows AWS. Where moto departs
- * (docs/tgw-semantics.md lists how), the test asserts only that the sandbox follows AWS. Off CI a
+ * from AWS, the test asserts only that the sandbox follows AWS. Off CI a
  * missing moto skips these tests with a message; on CI (`CI` set) they fail.
  */
 import {

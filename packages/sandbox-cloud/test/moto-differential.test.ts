@@ -1307,8 +1307,7 @@ describe.skipIf(Boolean(missing) && !process.env.CI)('sandbox and moto agree', (
     expect(s.primary).toBe('10.70.1.4');
     // Known moto gaps, where the sandbox follows AWS:
     // - moto takes a named address that AWS reserves, one already in use, and one outside the
-    //   subnet (AWS answers InvalidParameterValue and InvalidIPAddress.InUse,
-    //   docs/ec2-peering-semantics.md names the wordings' sources);
+    //   subnet (AWS answers InvalidParameterValue and InvalidIPAddress.InUse);
     expect([s.reserved, s.inUse, s.outside]).toEqual(['InvalidParameterValue', 'InvalidIPAddress.InUse', 'InvalidParameterValue']);
     expect([m.reserved, m.inUse, m.outside]).toEqual(['no error', 'no error', 'no error']);
     // - moto answers an IPv6 address count in a subnet without an IPv6 block with no IPv6 address
@@ -1457,9 +1456,8 @@ describe.skipIf(Boolean(missing) && !process.env.CI)('sandbox and moto agree', (
       whileAttached: { id: 'eni-attach-…', status: 'in-use', attachment: ['i1', 1], byInstance: [0, 1], instanceNics: [0, 1] },
       detached: { status: 'available', instanceNics: [0] },
     });
-    // Known moto gaps, where the sandbox follows AWS (docs/ec2-peering-semantics.md names the
-    // wordings' sources): moto attaches an interface that is already attached (AWS:
-    // InvalidNetworkInterface.InUse), deletes an attached one (AWS: InvalidParameterValue, "…
+    // Known moto gaps, where the sandbox follows AWS: moto attaches an interface that is already
+    // attached (AWS: InvalidNetworkInterface.InUse), deletes an attached one (AWS: InvalidParameterValue, "…
     // is currently in use"), and deletes a security group and a subnet an interface uses (AWS:
     // DependencyViolation; "Delete a security group", Amazon VPC user guide: a group associated
     // with a network interface cannot be deleted).

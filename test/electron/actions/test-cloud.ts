@@ -3,7 +3,7 @@
  * back through the real AWS SDK.
  *
  * moto: keys it did not issue act in 123456789012; STS AssumeRole into another account's role
- * gives keys acting there (docs/ec2-peering-semantics.md). Account B's temporary keys are written as a
+ * gives keys acting there. Account B's temporary keys are written as a
  * static profile with a session token, so the SDK and Debian's AWS CLI 2.9 (which would send an
  * assume-role profile's STS call to real AWS) both use them as they are.
  */

@@ -29,7 +29,7 @@ const onCi = Boolean(process.env.CI);
 if (motoMissing && !onCi) console.warn(`skipping the moto discovery tests: ${motoMissing}`);
 
 // moto: keys it did not issue act in 123456789012; AssumeRole into another account's role gives
-// keys acting there (docs/ec2-peering-semantics.md, "moto as an independent reference").
+// keys acting there.
 const ACCOUNT_A = '123456789012';
 const ACCOUNT_B = '222222222222';
 

@@ -71,33 +71,33 @@ function paramsOf(url: string, body: Buffer): Map<string, string> {
 
 type Service = 'ec2' | 'sts' | 'ram' | 'organizations' | 'iam';
 
-/** How each service spells the authentication failures (RAM's are JSON exceptions). */
-const AUTH_ERRORS: Readonly<Record<Service, { unknownKey: [string, string, number]; badSignature: string; expired: [string, string, number] }>> = {
+type AuthErrors = { unknownKey: [string, string, number]; badSignature: string; expired: [string, string, number] };
+
+/** The Query services other than EC2 (STS, IAM) spell the authentication failures alike. */
+const QUERY_AUTH_ERRORS: AuthErrors = {
+  unknownKey: ['InvalidClientTokenId', 'The security token included in the request is invalid.', 403],
+  badSignature: 'SignatureDoesNotMatch',
+  expired: ['ExpiredToken', 'The security token included in the request is expired', 403],
+};
+
+/** The JSON services (RAM, Organizations) answer them as JSON exceptions. */
+const JSON_AUTH_ERRORS: AuthErrors = {
+  unknownKey: ['UnrecognizedClientException', 'The security token included in the request is invalid.', 403],
+  badSignature: 'InvalidSignatureException',
+  expired: ['ExpiredTokenException', 'The security token included in the request is expired', 403],
+};
+
+/** How each service spells the authentication failures. */
+const AUTH_ERRORS: Readonly<Record<Service, AuthErrors>> = {
   ec2: {
     unknownKey: ['AuthFailure', 'AWS was not able to validate the provided access credentials', 401],
     badSignature: 'SignatureDoesNotMatch',
     expired: ['RequestExpired', 'Request has expired.', 400],
   },
-  sts: {
-    unknownKey: ['InvalidClientTokenId', 'The security token included in the request is invalid.', 403],
-    badSignature: 'SignatureDoesNotMatch',
-    expired: ['ExpiredToken', 'The security token included in the request is expired', 403],
-  },
-  ram: {
-    unknownKey: ['UnrecognizedClientException', 'The security token included in the request is invalid.', 403],
-    badSignature: 'InvalidSignatureException',
-    expired: ['ExpiredTokenException', 'The security token included in the request is expired', 403],
-  },
-  organizations: {
-    unknownKey: ['UnrecognizedClientException', 'The security token included in the request is invalid.', 403],
-    badSignature: 'InvalidSignatureException',
-    expired: ['ExpiredTokenException', 'The security token included in the request is expired', 403],
-  },
-  iam: {
-    unknownKey: ['InvalidClientTokenId', 'The security token included in the request is invalid.', 403],
-    badSignature: 'SignatureDoesNotMatch',
-    expired: ['ExpiredToken', 'The security token included in the request is expired', 403],
-  },
+  sts: QUERY_AUTH_ERRORS,
+  iam: QUERY_AUTH_ERRORS,
+  ram: JSON_AUTH_ERRORS,
+  organizations: JSON_AUTH_ERRORS,
 };
 
 function sleep(ms: number): Promise<void> {

@@ -141,10 +141,14 @@ export interface ExplainedFailure {
   readonly cause?: FailureCause;
 }
 
+/** The code a failure is recorded under: every way of not answering reads the same to the user (a silent service, named). */
+function failureCodeOf(e: unknown): string {
+  return isUnansweredError(e) ? TIMEOUT_CODE : errorCodeOf(e);
+}
+
 /** Explain an error for the user: its code and a sentence that says what to do about it. */
 export function explainFailure(e: unknown, ctx: FailureContext): ExplainedFailure {
-  // Every way of not answering reads the same to the user: a silent service, named.
-  const errorCode = isUnansweredError(e) ? TIMEOUT_CODE : errorCodeOf(e);
+  const errorCode = failureCodeOf(e);
   return { errorCode, message: sentenceFor(errorCode, messageOf(e), ctx) };
 }
 
@@ -253,7 +257,7 @@ const SCP_DENY = /explicit deny in a service control policy/i;
 
 /** Which kind of failure an error of an organisation scan is. */
 export function failureCauseOf(e: unknown, action: string): FailureCause {
-  const code = isUnansweredError(e) ? TIMEOUT_CODE : errorCodeOf(e);
+  const code = failureCodeOf(e);
   const text = messageOf(e);
   if (isPermissionError(code)) {
     if (SCP_DENY.test(text)) return 'scp-denied';
@@ -272,7 +276,7 @@ export function failureCauseOf(e: unknown, action: string): FailureCause {
 
 /** Explain a failure of an organisation scan: its code, its cause, and one sentence on what to do. */
 export function explainOrganizationFailure(e: unknown, ctx: OrganizationFailureContext): ExplainedFailure & { readonly cause: FailureCause } {
-  const errorCode = isUnansweredError(e) ? TIMEOUT_CODE : errorCodeOf(e);
+  const errorCode = failureCodeOf(e);
   const cause = failureCauseOf(e, ctx.action);
   const account = `account ${ctx.accountId}${ctx.accountName ? ` (${ctx.accountName})` : ''}`;
   const where = ctx.region && ctx.region !== '*' ? ` in ${ctx.region}` : '';

@@ -77,12 +77,25 @@ export function accountsToScan(org: Organization, ous: readonly string[] | undef
 
 /** Read the roster only (the Add-organization dialog): the organisation, or the Identity Center accounts. */
 export async function readOrganizationRoster(profile: string, deps: Pick<DiscoveryDeps, 'env' | 'homeDir' | 'now' | 'signal'>): Promise<Result<Organization>> {
-  const access = (await resolveProfileAccess([profile], deps.env, deps.homeDir)).get(profile);
+  const access = await signInOf(profile, deps, DEFAULT_RUN_LIMITS.credentialTimeoutMs, 'read the organisation again');
+  if (!access.ok) return access;
+  return readRoster(access.value, deps.now, deps.signal);
+}
+
+/** The sign-in profile's access, once its credentials load; `then` is what the fix tells the user to do after fixing it. */
+async function signInOf(
+  profile: string,
+  deps: Pick<DiscoveryDeps, 'env' | 'homeDir' | 'signal'>,
+  credentialTimeoutMs: number,
+  then: string,
+  limits?: Parameters<typeof resolveProfileAccess>[3],
+): Promise<Result<ProfileAccess>> {
+  const access = (await resolveProfileAccess([profile], deps.env, deps.homeDir, limits)).get(profile);
   if (!access) return fail('not-found', `profile "${profile}" is not defined`, 'pick one of the listed profiles');
   if (!access.ok) return access;
-  const creds = await checkCredentials(access.value, DEFAULT_RUN_LIMITS.credentialTimeoutMs, deps.signal);
-  if (!creds.ok) return fail(creds.cancelled ? 'cancelled' : `aws:${creds.failure.errorCode}`, creds.failure.message, 'fix the sign-in, then read the organisation again');
-  return readRoster(access.value, deps.now, deps.signal);
+  const creds = await checkCredentials(access.value, credentialTimeoutMs, deps.signal);
+  if (!creds.ok) return fail(creds.cancelled ? 'cancelled' : `aws:${creds.failure.errorCode}`, creds.failure.message, `fix the sign-in, then ${then}`);
+  return access;
 }
 
 /** Scan every active account × region of an organisation; failed cells carry their cause and fix. */
@@ -96,14 +109,11 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
   const scheduler = schedulerChoice.value;
   const signal = deps.signal;
   if (signal) setMaxListeners(0, signal);
-  const accessR = (await resolveProfileAccess([req.profile], deps.env, deps.homeDir, scheduler.limits)).get(req.profile);
-  if (!accessR?.ok) return accessR ?? fail('not-found', `profile "${req.profile}" is not defined`, 'pick one of the listed profiles');
-  const signIn = accessR.value;
-
   // The sign-in itself: its credentials, and whether they are a role session (AssumeRole from
   // them is then role chaining, limited to an hour).
-  const creds = await checkCredentials(signIn, limits.credentialTimeoutMs, signal);
-  if (!creds.ok) return fail(creds.cancelled ? 'cancelled' : `aws:${creds.failure.errorCode}`, creds.failure.message, 'fix the sign-in, then scan again');
+  const accessR = await signInOf(req.profile, deps, limits.credentialTimeoutMs, 'scan again', scheduler.limits);
+  if (!accessR.ok) return accessR;
+  const signIn = accessR.value;
   const identity = await callerArn(signIn, signal);
   if (!identity.ok) return identity;
   const chained = /:assumed-role\//.test(identity.value);

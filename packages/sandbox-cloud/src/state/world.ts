@@ -61,6 +61,8 @@ export class World {
   /** account id → region → cell. */
   private readonly cellIndex = new Map<string, Map<string, Cell>>();
   readonly byId = new Map<string, AnyResource>();
+  /** Every record of a kind, whatever its cell: for the few calls that look across accounts. */
+  private readonly kindIndex = new Map<CellKind, Map<string, CellRec>>();
   readonly peerings = new Map<string, PeeringRec>();
   readonly peeringsByVpc = new Map<string, Set<string>>();
   holds: PeeringHold[] = [];
@@ -200,6 +202,17 @@ export class World {
   put<K extends CellKind>(kind: K, rec: KindRecord<K>): void {
     this.cell(rec.ownerId, rec.region).table(kind).set(rec.id, rec);
     this.byId.set(rec.id, { kind, rec } as AnyResource);
+    let all = this.kindIndex.get(kind);
+    if (!all) {
+      all = new Map();
+      this.kindIndex.set(kind, all);
+    }
+    all.set(rec.id, rec);
+  }
+
+  /** Every record of `kind` in every account and region. */
+  ofKind<K extends CellKind>(kind: K): IterableIterator<KindRecord<K>> {
+    return ((this.kindIndex.get(kind) as Map<string, KindRecord<K>> | undefined) ?? new Map<string, KindRecord<K>>()).values();
   }
 
   /** Removes a record of a cell kind by id. */
@@ -207,6 +220,7 @@ export class World {
     const r = this.byId.get(id);
     if (!r) return;
     this.byId.delete(id);
+    this.kindIndex.get(r.kind)?.delete(id);
     this.cell(r.rec.ownerId, r.rec.region).table(r.kind).delete(id);
   }
 

@@ -218,8 +218,8 @@ export function deleteTransitGatewayVpcAttachment(
  * it is the accepter of. */
 export function visibleAttachments(ctx: CallContext): TgwAttachmentRec[] {
   const out: TgwAttachmentRec[] = [];
-  for (const r of ctx.world.byId.values()) {
-    if (r.kind === 'transitGatewayAttachment' && attachmentVisible(ctx, r.rec) && shown(ctx.world, r.rec)) out.push(r.rec);
+  for (const a of ctx.world.ofKind('transitGatewayAttachment')) {
+    if (attachmentVisible(ctx, a) && shown(ctx.world, a)) out.push(a);
   }
   return out;
 }
@@ -281,8 +281,8 @@ export function describeTransitGatewayAttachments(
 /** A VPC's deletion waits until no live attachment holds it. */
 export const attachmentsOnVpcDelete: VpcDeleteHook = {
   refuse: (ctx, v) => {
-    for (const r of ctx.world.byId.values()) {
-      if (r.kind === 'transitGatewayAttachment' && r.rec.vpcId === v.id && live(r.rec) && transitGatewayById(ctx.world, r.rec.transitGatewayId)) {
+    for (const a of ctx.world.ofKind('transitGatewayAttachment')) {
+      if (a.vpcId === v.id && live(a) && transitGatewayById(ctx.world, a.transitGatewayId)) {
         return vpcHasDependencies(v);
       }
     }
@@ -293,8 +293,8 @@ export const attachmentsOnVpcDelete: VpcDeleteHook = {
 /** A subnet's deletion waits while a live attachment has an interface in it. */
 export const attachmentsOnSubnetDelete: SubnetDeleteHook = {
   refuse: (ctx, s) => {
-    for (const r of ctx.world.byId.values()) {
-      if (r.kind === 'transitGatewayAttachment' && live(r.rec) && r.rec.subnetIds.includes(s.id)) {
+    for (const a of ctx.world.ofKind('transitGatewayAttachment')) {
+      if (live(a) && a.subnetIds.includes(s.id)) {
         return new AwsError('DependencyViolation', `The subnet '${s.id}' has dependencies and cannot be deleted.`);
       }
     }

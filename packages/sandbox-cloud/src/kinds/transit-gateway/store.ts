@@ -155,7 +155,7 @@ export function requireTgwRouteTable(ctx: CallContext, id: string | undefined, p
  * owner keeps it. */
 export function attachmentsOf(world: World, tgwId: string): TgwAttachmentRec[] {
   const out: TgwAttachmentRec[] = [];
-  for (const r of world.byId.values()) if (r.kind === 'transitGatewayAttachment' && attachesGateway(r.rec, tgwId) && live(r.rec)) out.push(r.rec);
+  for (const a of world.ofKind('transitGatewayAttachment')) if (attachesGateway(a, tgwId) && live(a)) out.push(a);
   return out.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 

@@ -7,8 +7,11 @@
  */
 import { EC2_XML_NAMESPACE, operationShapes, shape } from './model';
 
+const XML_SPECIAL = /[&<>"']/;
+
 /** Escapes text for an XML element body or attribute. */
 export function escapeXml(s: string): string {
+  if (!XML_SPECIAL.test(s)) return s;
   return s.replace(/[&<>"']/g, (c) =>
     c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;',
   );

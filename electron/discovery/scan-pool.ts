@@ -4,10 +4,13 @@
  * describe call of a busy region (XML parsing and schema deserialisation, measured in
  * test/bench/discovery.bench.ts), so one thread caps a 20-account, 17-region organisation at
  * several seconds however the calls are scheduled. Cells go to a worker by a hash of account and
- * region, so each EC2 throttling bucket (account + region + action) lives in exactly one thread.
+ * region, so each EC2 throttling bucket (account + region + action) lives in exactly one thread;
+ * an organisation scan's accounts go by a hash of the account id, so the account's one role
+ * session and all its regions' buckets live in one thread.
  *
  * Workers load the SDK and resolve each profile's credentials themselves (through the same
- * `@aws-sdk/credential-providers` calls): no secret ever crosses a thread boundary. They are
+ * `@aws-sdk/credential-providers` calls), and open organisation accounts' role sessions from the
+ * sign-in profile themselves: no secret ever crosses a thread boundary. They are
  * created on first use and kept for later runs (unreferenced while idle, so they never keep the
  * process alive). From TypeScript sources (tsx, vitest) they boot through tsx; a bundled app
  * must emit `scan-worker.js` next to the module that contains this file.

@@ -14,13 +14,15 @@
  *   of any one describe of a cell), plus what the throttle forces: the fullest bucket's
  *   (calls − burst) / refill (EC2 per account × region × action, STS for the sign-in account);
  * - the client's CPU time ÷ this machine's cores.
- * Printed with wall time, client CPU, peak RSS and the load; ends with one line of JSON. Asserts
+ * Printed with wall time, client CPU, how long the calling thread could not answer (event-loop
+ * delay), peak RSS and the load; ends with one line of JSON. Asserts
  * nothing about time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 import { resolveScenario } from '@peerscape/sandbox-cloud';
 
@@ -116,6 +118,9 @@ async function main(): Promise<void> {
     }
   };
   const sandboxCpu0 = sandboxCpuMs();
+  // How long the calling thread (in the app, Electron's main process) could not answer during the scan.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const r = await runDiscovery(
@@ -123,6 +128,9 @@ async function main(): Promise<void> {
     { env, homeDir: home, now: () => new Date(), scheduler, limits: { scanThreads: THREADS }, onCellScanned: (c) => cells.push(c), onSessionOpened: (c) => sessions.push(c) },
   );
   const wallMs = performance.now() - t0;
+  loopDelay.disable();
+  const loopP99Ms = loopDelay.percentile(99) / 1e6;
+  const loopMaxMs = loopDelay.max / 1e6;
   const cpu = process.cpuUsage(cpu0);
   const sandboxCpu1 = sandboxCpuMs();
   const sandboxCpu = sandboxCpu0 !== undefined && sandboxCpu1 !== undefined ? sandboxCpu1 - sandboxCpu0 : undefined;
@@ -164,6 +172,7 @@ async function main(): Promise<void> {
   // The sandbox answers on the same cores: not part of the floor (AWS does not share the client's CPU), but it competes for them here.
   console.log(`Sandbox CPU:  ${sandboxCpu === undefined ? '?' : `${(sandboxCpu / 1000).toFixed(1)} s`} (same cores)`);
   console.log(`Floor:        ${(floorMs / 1000).toFixed(1)} s; wall / floor ${(wallMs / floorMs).toFixed(2)}× (target ≤ 1.3×)`);
+  console.log(`Event loop:   calling thread delayed up to ${loopMaxMs.toFixed(0)} ms (p99 ${loopP99Ms.toFixed(0)} ms)`);
   console.log(`Peak RSS:     ${(peakRss / 1024 / 1024).toFixed(0)} MB (target < 1024 MB)`);
   console.log(
     JSON.stringify({
@@ -190,6 +199,8 @@ async function main(): Promise<void> {
       assumeRoles,
       throttledAssumeRoles,
       peakRssMb: Math.round(peakRss / 1024 / 1024),
+      loopDelayP99Ms: Math.round(loopP99Ms),
+      loopDelayMaxMs: Math.round(loopMaxMs),
     }),
   );
 }

@@ -71,8 +71,8 @@ async function account(msg: Extract<ToScanWorker, { type: 'account' }>): Promise
       return;
     }
     const workerRun = { clients: run.clients, scheduler: schedulerFor(run.init), pageSizes: run.init.pageSizes, signIn: (p: string) => accessFor(run, p) };
-    await scanAccountJob(msg.runId, msg.org, msg.account, workerRun, threadId, (event) => post({ type: 'account-event', id: msg.id, event }), controller.signal);
-    post({ type: 'account-done', id: msg.id });
+    const refused = await scanAccountJob(msg.runId, msg.org, msg.account, workerRun, threadId, (event) => post({ type: 'account-event', id: msg.id, event }), controller.signal);
+    post({ type: 'account-done', id: msg.id, ...(refused ? { error: refused } : {}) });
   } catch (e) {
     post({ type: 'account-done', id: msg.id, error: e instanceof Error ? e.message : String(e) });
   } finally {

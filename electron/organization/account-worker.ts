@@ -13,7 +13,7 @@ import type { ProfileAccess } from '../aws/credentials';
 import type { ScanAction } from '../discovery/scan-region';
 import { RoleSessions } from './role-sessions';
 import { ssoAccessToken, ssoPortalClient } from './roster';
-import { aboutOf, scanAccount, type AccountScanContext, type AccountSink, type AccountToScan } from './scan-account';
+import { scanAccount, type AccountScanContext, type AccountSink, type AccountToScan } from './scan-account';
 
 /** What a worker needs to enter a run's accounts: names and options, never credentials. */
 export interface OrgRunInit {
@@ -107,21 +107,24 @@ async function contextOf(org: OrgRunInit, run: WorkerRun): Promise<OrgContext | 
   return { sessions, signIn, ...(portal ? { portalClient: portal.client } : {}) };
 }
 
-/** Scan one account of run `runId` on this thread, posting what happens. */
-export async function scanAccountJob(runId: string, org: OrgRunInit, account: AccountToScan, run: WorkerRun, threadId: number, post: (e: AccountEvent) => void, signal: AbortSignal): Promise<void> {
+/** Scan one account of run `runId` on this thread, posting what happens; resolves with why this
+ * thread could not scan it at all (before posting anything), so the calling thread scans it instead. */
+export async function scanAccountJob(
+  runId: string,
+  org: OrgRunInit,
+  account: AccountToScan,
+  run: WorkerRun,
+  threadId: number,
+  post: (e: AccountEvent) => void,
+  signal: AbortSignal,
+): Promise<string | undefined> {
   let pending = contexts.get(runId);
   if (!pending) {
     pending = contextOf(org, run);
     contexts.set(runId, pending);
   }
-  const sink = sinkOf(post);
   const c = await pending;
-  if (typeof c === 'string') {
-    const failed = { state: 'failed' as const, errorCode: 'ScanThreadFailed', message: `The scan thread could not sign in: ${c}`, ...aboutOf(account) };
-    for (const region of ['*', ...(org.requestedRegions ?? [])]) sink.cell(region, failed);
-    sink.changed();
-    return;
-  }
+  if (typeof c === 'string') return `the scan thread could not sign in (${c})`;
   const ctx: AccountScanContext = {
     clients: run.clients,
     scheduler: run.scheduler,
@@ -134,7 +137,8 @@ export async function scanAccountJob(runId: string, org: OrgRunInit, account: Ac
     pageSizes: run.pageSizes,
     threadId,
   };
-  await scanAccount(ctx, account, sink, signal);
+  await scanAccount(ctx, account, sinkOf(post), signal);
+  return undefined;
 }
 
 /** Close a run's sessions and portal client. */

@@ -221,7 +221,8 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
     const account: AccountToScan = { id: a.id, ...(a.name ? { name: a.name } : {}), ...(a.ouPath !== undefined ? { ouPath: a.ouPath } : {}), ...(a.roles ? { roles: a.roles } : {}) };
     const done = await poolRun.account(orgInit, account, (e) => replay(sink, e), signal);
     if (done.ok) return;
-    // A thread that failed before it told anything must not cost the user the account: scan it here.
+    // A thread that failed before it told anything (it could not start, or not sign in) must not
+    // cost the user the account: scan it here.
     if (seen.size === 0 && !signal?.aborted) return scanAccount(here, a, sink, signal);
     const message = `The scan of account ${a.id}${a.name ? ` (${a.name})` : ''} stopped: ${done.reason}. Scan again; if it repeats, scan with limits.scanThreads = 0.`;
     for (const [region, state] of seen) {

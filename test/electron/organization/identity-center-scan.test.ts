@@ -5,6 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
@@ -52,8 +53,14 @@ describe.each([0, 1])('an organisation scan from an Identity Center sign-in (%i 
   });
 
   it('scans each portal account with GetRoleCredentials of the chosen permission set', async () => {
-    const r = await runDiscovery({ organization: { profile: 'sso-sandbox-prod-ReadOnlyAccess', regions: ['us-east-1'] } }, { env, homeDir: home, now, limits: { scanThreads } });
+    const threads = new Set<number>();
+    const r = await runDiscovery(
+      { organization: { profile: 'sso-sandbox-prod-ReadOnlyAccess', regions: ['us-east-1'] } },
+      { env, homeDir: home, now, limits: { scanThreads }, onCellScanned: (c) => threads.add(c.threadId) },
+    );
     if (!r.ok) throw new Error(r.error.message);
+    // On a scan thread, the thread read the SSO token and opened the sessions itself.
+    expect(threads.has(threadId)).toBe(scanThreads === 0);
     expect(r.value.coverage.filter((c) => c.region === 'us-east-1').map((c) => [c.profile, c.state]).sort()).toEqual(
       ['111122223333', '246813579024', '444455556666', '777788889999'].map((id) => [`ReadOnlyAccess@${id}`, 'complete']),
     );

@@ -33,6 +33,7 @@ import { startAliasReads } from './read-alias';
 import { chooseProfiles, chooseRegions, chooseScope, pickCallLimits, schedulerFor, type DiscoveryLimits, type DiscoveryRequest } from './run-request';
 import { RunState } from './run-state';
 import { runOrganizationDiscovery } from '../organization/run-organization';
+import type { SessionCost } from '../organization/scan-account';
 
 export type { DiscoveryLimits, DiscoveryRequest } from './run-request';
 
@@ -68,6 +69,8 @@ export interface DiscoveryDeps {
   readonly scanWorkerEntry?: ScanWorkerEntry;
   /** What each account × region cost (pages per action, attempts, throttled attempts): benchmarks and diagnostics. */
   onCellScanned?(cell: CellRequest & CellCost & { readonly ok: boolean }): void;
+  /** What opening each account's session of an organisation scan cost (attempts, throttled attempts, thread). */
+  onSessionOpened?(cost: SessionCost): void;
 }
 
 interface AccountState {

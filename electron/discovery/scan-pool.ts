@@ -4,10 +4,13 @@
  * describe call of a busy region (XML parsing and schema deserialisation, measured in
  * test/bench/discovery.bench.ts), so one thread caps a 20-account, 17-region organisation at
  * several seconds however the calls are scheduled. Cells go to a worker by a hash of account and
- * region, so each EC2 throttling bucket (account + region + action) lives in exactly one thread.
+ * region, so each EC2 throttling bucket (account + region + action) lives in exactly one thread;
+ * an organisation scan's accounts go by a hash of the account id, so the account's one role
+ * session and all its regions' buckets live in one thread.
  *
  * Workers load the SDK and resolve each profile's credentials themselves (through the same
- * `@aws-sdk/credential-providers` calls): no secret ever crosses a thread boundary. They are
+ * `@aws-sdk/credential-providers` calls), and open organisation accounts' role sessions from the
+ * sign-in profile themselves: no secret ever crosses a thread boundary. They are
  * created on first use and kept for later runs (unreferenced while idle, so they never keep the
  * process alive). From TypeScript sources (tsx, vitest) they boot through tsx; a bundled app
  * must emit `scan-worker.js` next to the module that contains this file.
@@ -17,10 +20,12 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { SHARE_ENV, Worker } from 'node:worker_threads';
 
 import type { CallLimits } from '../aws/call-scheduler';
 import type { Env } from '../aws/credentials';
+import type { AccountEvent, OrgRunInit } from '../organization/account-worker';
+import type { AccountToScan } from '../organization/scan-account';
 import type { CellOutcome, CellRequest } from './scan-cell';
 import type { ScanAction } from './scan-region';
 
@@ -47,12 +52,15 @@ export interface ScanRunInit {
 export type ToScanWorker =
   | ({ readonly type: 'run'; readonly runId: string } & ScanRunInit)
   | { readonly type: 'scan'; readonly runId: string; readonly id: number; readonly cell: CellRequest }
+  | { readonly type: 'account'; readonly runId: string; readonly id: number; readonly org: OrgRunInit; readonly account: AccountToScan }
   | { readonly type: 'cancel'; readonly id: number }
   | { readonly type: 'end-run'; readonly runId: string };
 
 /** Messages from a worker. */
 export type FromScanWorker =
   | { readonly type: 'result'; readonly id: number; readonly outcome: CellOutcome }
+  | { readonly type: 'account-event'; readonly id: number; readonly event: AccountEvent }
+  | { readonly type: 'account-done'; readonly id: number; readonly error?: string }
   | { readonly type: 'boot-error'; readonly message: string };
 
 /** Where the worker's code is. */
@@ -96,9 +104,15 @@ function withoutSecrets(env: Env): Record<string, string> {
   return out;
 }
 
+/** A job a worker has: it ends with the worker's answer, or with the reason the thread failed. */
+interface Pending {
+  answer(m: FromScanWorker): void;
+  fail(why: string): void;
+}
+
 interface Slot {
   worker: Worker;
-  readonly pending: Map<number, { resolve: (o: CellOutcome) => void; cell: CellRequest; runId: string }>;
+  readonly pending: Map<number, Pending>;
   readonly runs: Set<string>;
   dead?: string;
 }
@@ -107,6 +121,10 @@ interface Slot {
 export interface ScanPoolRun {
   /** Scan one cell on a worker; resolves with its outcome (failures included), never rejects. */
   scan(cell: CellRequest, signal?: AbortSignal): Promise<CellOutcome>;
+  /** Scan one organisation account on the worker its id hashes to (so its session and throttling
+   * buckets live in one thread), replaying its events through `onEvent` as they come. Resolves once
+   * the worker is done, or with why the thread could not finish it; never rejects. */
+  account(org: OrgRunInit, account: AccountToScan, onEvent: (e: AccountEvent) => void, signal?: AbortSignal): Promise<{ ok: true } | { ok: false; reason: string }>;
   /** Free the run's clients and schedulers in the workers. */
   end(): void;
 }
@@ -128,27 +146,22 @@ export function createScanPool(threads: number, entry: ScanWorkerEntry = default
 
   const fail = (slot: Slot, why: string) => {
     slot.dead = why;
-    for (const [id, p] of slot.pending) {
-      p.resolve({
-        ok: false,
-        cancelled: false,
-        failure: {
-          errorCode: 'ScanThreadFailed',
-          message: `The scan thread stopped (${why.split('\n')[0]}) while scanning ${p.cell.region}: scan again; if it repeats, scan with limits.scanThreads = 0.`,
-        },
-      });
-      slot.pending.delete(id);
-    }
+    const pending = [...slot.pending.values()];
+    slot.pending.clear();
+    for (const p of pending) p.fail(why.split('\n')[0] ?? why);
   };
 
   const spawn = (): Slot => {
+    // The workers see the calling thread's environment as it is now (HOME, where the SDK finds
+    // cached SSO sign-ins, included), not a copy from when they started.
     const worker =
       entry.kind === 'ts'
         ? new Worker(BOOT_THROUGH_TSX, {
             eval: true,
+            env: SHARE_ENV,
             workerData: { tsxApi: tsxEsmApiUrl(), entry: entry.url.href },
           })
-        : new Worker(entry.url);
+        : new Worker(entry.url, { env: SHARE_ENV });
     const slot: Slot = { worker, pending: new Map(), runs: new Set() };
     worker.unref();
     worker.on('message', (m: FromScanWorker) => {
@@ -160,20 +173,21 @@ export function createScanPool(threads: number, entry: ScanWorkerEntry = default
       }
       const p = slot.pending.get(m.id);
       if (!p) return;
-      slot.pending.delete(m.id);
-      // Keep the process alive only while a worker has work: idle threads must not hold it.
-      if (slot.pending.size === 0) worker.unref();
-      p.resolve(m.outcome);
+      if (m.type !== 'account-event') {
+        slot.pending.delete(m.id);
+        // Keep the process alive only while a worker has work: idle threads must not hold it.
+        if (slot.pending.size === 0) worker.unref();
+      }
+      p.answer(m);
     });
     worker.on('error', (e) => fail(slot, e.message));
     worker.on('exit', (code) => fail(slot, `exit code ${code}`));
     return slot;
   };
 
-  const slotFor = (cell: CellRequest): Slot => {
-    // One thread per account + region, so its throttling buckets are never split between threads.
+  const slotFor = (key: string): Slot => {
     let h = 0;
-    for (const ch of `${cell.accountId}/${cell.region}`) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+    for (const ch of key) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
     const i = h % threads;
     let slot = slots[i];
     if (!slot || slot.dead) {
@@ -196,6 +210,32 @@ export function createScanPool(threads: number, entry: ScanWorkerEntry = default
         pageSizes: init.pageSizes,
       };
       const used = new Set<Slot>();
+      /** Send job `id` to the slot of `key` (starting the run there first), cancelling it with `signal`. */
+      const post = (key: string, job: (id: number) => ToScanWorker, pending: Pending, signal: AbortSignal | undefined): void => {
+        const slot = slotFor(key);
+        if (!slot.runs.has(runId)) {
+          slot.worker.postMessage(runInit);
+          slot.runs.add(runId);
+        }
+        used.add(slot);
+        const id = nextId++;
+        const onAbort = () => slot.worker.postMessage({ type: 'cancel', id } satisfies ToScanWorker);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const done = () => signal?.removeEventListener('abort', onAbort);
+        slot.pending.set(id, {
+          answer: (m) => {
+            if (m.type !== 'account-event') done();
+            pending.answer(m);
+          },
+          fail: (why) => {
+            done();
+            pending.fail(why);
+          },
+        });
+        slot.worker.ref();
+        slot.worker.postMessage(job(id));
+        if (signal?.aborted) onAbort();
+      };
       return {
         scan(cell, signal) {
           if (broken) {
@@ -205,27 +245,42 @@ export function createScanPool(threads: number, entry: ScanWorkerEntry = default
               failure: { errorCode: 'ScanThreadFailed', message: `The scan threads cannot start (${broken.split('\n')[0]}).` },
             });
           }
-          const slot = slotFor(cell);
-          if (!slot.runs.has(runId)) {
-            slot.worker.postMessage(runInit);
-            slot.runs.add(runId);
-          }
-          used.add(slot);
-          const id = nextId++;
           return new Promise<CellOutcome>((resolve) => {
-            const onAbort = () => slot.worker.postMessage({ type: 'cancel', id } satisfies ToScanWorker);
-            signal?.addEventListener('abort', onAbort, { once: true });
-            slot.pending.set(id, {
-              cell,
-              runId,
-              resolve: (o) => {
-                signal?.removeEventListener('abort', onAbort);
-                resolve(o);
+            // One thread per account + region, so its throttling buckets are never split between threads.
+            post(
+              `${cell.accountId}/${cell.region}`,
+              (id) => ({ type: 'scan', runId, id, cell }),
+              {
+                answer: (m) => {
+                  if (m.type === 'result') resolve(m.outcome);
+                },
+                fail: (why) =>
+                  resolve({
+                    ok: false,
+                    cancelled: false,
+                    failure: { errorCode: 'ScanThreadFailed', message: `The scan thread stopped (${why}) while scanning ${cell.region}: scan again; if it repeats, scan with limits.scanThreads = 0.` },
+                  }),
               },
-            });
-            slot.worker.ref();
-            slot.worker.postMessage({ type: 'scan', runId, id, cell } satisfies ToScanWorker);
-            if (signal?.aborted) onAbort();
+              signal,
+            );
+          });
+        },
+        account(org, account, onEvent, signal) {
+          if (broken) return Promise.resolve({ ok: false, reason: `the scan threads cannot start (${broken.split('\n')[0]})` });
+          return new Promise((resolve) => {
+            // One thread per account: its session and every throttling bucket of its regions.
+            post(
+              account.id,
+              (id) => ({ type: 'account', runId, id, org, account }),
+              {
+                answer: (m) => {
+                  if (m.type === 'account-event') onEvent(m.event);
+                  else if (m.type === 'account-done') resolve(m.error ? { ok: false, reason: m.error } : { ok: true });
+                },
+                fail: (why) => resolve({ ok: false, reason: `the scan thread stopped (${why})` }),
+              },
+              signal,
+            );
           });
         },
         end() {

@@ -1,14 +1,15 @@
-/** Entry of a scan worker thread: scans the cells the run sends it (see scan-pool.ts).
+/** Entry of a scan worker thread: scans the cells and organisation accounts the run sends it (see scan-pool.ts).
  *
  * Each run gets its own clients and credential providers, built from the run's environment and
  * shared files exactly as on the calling thread; the call scheduler persists across runs so the
  * throttling buckets of this thread's account × region cells remember recent calls.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, threadId } from 'node:worker_threads';
 
 import { createAwsClients, type AwsClients } from '../aws/aws-clients';
 import { createCallScheduler, DEFAULT_CALL_LIMITS, type CallScheduler } from '../aws/call-scheduler';
 import { resolveProfileAccess, type ProfileAccess } from '../aws/credentials';
+import { endOrgRun, scanAccountJob } from '../organization/account-worker';
 import { scanCell, type CellOutcome } from './scan-cell';
 import type { FromScanWorker, ScanRunInit, ToScanWorker } from './scan-pool';
 
@@ -58,6 +59,27 @@ async function scan(msg: Extract<ToScanWorker, { type: 'scan' }>): Promise<CellO
   }
 }
 
+/** Scan an organisation account, posting its events as they happen and `account-done` at the end. */
+async function account(msg: Extract<ToScanWorker, { type: 'account' }>): Promise<void> {
+  const controller = new AbortController();
+  controllers.set(msg.id, controller);
+  const post = (m: FromScanWorker) => port!.postMessage(m);
+  try {
+    const run = runs.get(msg.runId);
+    if (!run) {
+      post({ type: 'account-done', id: msg.id, error: 'The scan thread did not get its run settings.' });
+      return;
+    }
+    const workerRun = { clients: run.clients, scheduler: schedulerFor(run.init), pageSizes: run.init.pageSizes, signIn: (p: string) => accessFor(run, p) };
+    const refused = await scanAccountJob(msg.runId, msg.org, msg.account, workerRun, threadId, (event) => post({ type: 'account-event', id: msg.id, event }), controller.signal);
+    post({ type: 'account-done', id: msg.id, ...(refused ? { error: refused } : {}) });
+  } catch (e) {
+    post({ type: 'account-done', id: msg.id, error: e instanceof Error ? e.message : String(e) });
+  } finally {
+    controllers.delete(msg.id);
+  }
+}
+
 port.on('message', (msg: ToScanWorker) => {
   switch (msg.type) {
     case 'run': {
@@ -69,12 +91,17 @@ port.on('message', (msg: ToScanWorker) => {
     case 'scan':
       void scan(msg).then((outcome) => port.postMessage({ type: 'result', id: msg.id, outcome } satisfies FromScanWorker));
       break;
+    case 'account':
+      void account(msg);
+      break;
     case 'cancel':
       controllers.get(msg.id)?.abort(new Error('cancelled'));
       break;
     case 'end-run':
-      runs.get(msg.runId)?.clients.close();
-      runs.delete(msg.runId);
+      void endOrgRun(msg.runId).finally(() => {
+        runs.get(msg.runId)?.clients.close();
+        runs.delete(msg.runId);
+      });
       break;
   }
 });

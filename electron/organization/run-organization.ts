@@ -5,13 +5,19 @@
  * its global cap, and EC2's throttling buckets, which are per account, region and action, so
  * accounts scan in parallel, each shaped by its own throttling. An account the role cannot enter
  * fails its cells with the cause and what to do; the others go on. Suspended accounts are in the
- * roster (and the snapshot's `organization`) but never scanned. Org scans run on the calling
- * thread: sessions live in this process.
+ * roster (and the snapshot's `organization`) but never scanned.
+ *
+ * With `limits.scanThreads` > 0 each account goes to the scan thread its id hashes to, which opens
+ * the account's session itself from the sign-in profile and scans its regions there, so an
+ * account's session and throttling buckets live in one thread and no secret crosses threads. The
+ * run's state (the grid, the models, progress) stays on the calling thread, fed by the thread's
+ * events. One limit of that split: STS throttles AssumeRole per sign-in account and region, and
+ * each thread paces its own share of those calls.
  */
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
+import { threadId } from 'node:worker_threads';
 
-import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 
 import { fail, ok, type Result } from '../../shared/core/result';
@@ -20,16 +26,18 @@ import { isScannable, unitsUnder, type Organization, type OrganizationAccount } 
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { Account } from '../../shared/model/topology';
 import { createAwsClients } from '../aws/aws-clients';
-import { explainFailure, explainOrganizationFailure, type ExplainedFailure, type FailureContext } from '../aws/aws-errors';
+import { explainFailure } from '../aws/aws-errors';
 import { checkCredentials, resolveProfileAccess, type ProfileAccess } from '../aws/credentials';
 import type { DiscoveryDeps } from '../discovery/run-discovery';
 import { DEFAULT_RUN_LIMITS } from '../discovery/run-discovery';
-import { schedulerFor } from '../discovery/run-request';
+import { pickCallLimits, schedulerFor } from '../discovery/run-request';
 import { RunState } from '../discovery/run-state';
-import { explainCallFailure, scanCell } from '../discovery/scan-cell';
+import { sharedScanPool } from '../discovery/scan-pool';
 import { DEFAULT_READ_ONLY_ROLE, EXTERNAL_ID_PATTERN, ROLE_NAME_PATTERN, type OrganizationScanRequest } from '../../shared/model/organization-request';
 import { readRoster, ssoAccessToken, ssoPortalClient } from './roster';
-import { RoleSessions, SessionError } from './role-sessions';
+import { replay, type OrgRunInit } from './account-worker';
+import { RoleSessions } from './role-sessions';
+import { aboutOf, scanAccount, type AccountScanContext, type AccountSink, type AccountToScan } from './scan-account';
 
 /** Global call slots per account in flight: 256 slots (the default cap) → 8 accounts, each of
  * whose regions scan side by side. */
@@ -104,6 +112,9 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
   if (!checked.ok) return checked;
   const req = checked.value;
   const limits = { ...DEFAULT_RUN_LIMITS, ...deps.limits };
+  if (!Number.isInteger(limits.scanThreads) || limits.scanThreads < 0) {
+    return fail('invalid-input', `limits.scanThreads must be a whole number of at least 0, got ${limits.scanThreads}`, 'use 0 to scan on the calling thread');
+  }
   const schedulerChoice = schedulerFor(deps.scheduler, limits);
   if (!schedulerChoice.ok) return schedulerChoice;
   const scheduler = schedulerChoice.value;
@@ -152,125 +163,73 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
   run.organization = org;
   const topologyAccounts: Account[] = accounts.map((a) => ({ id: a.id, profiles: [], ...(a.name ? { name: a.name } : {}) }));
   run.setAccounts(topologyAccounts);
-  const aboutOf = (a: OrganizationAccount) => ({ accountId: a.id, ...(a.name ? { accountName: a.name } : {}), ...(a.ouPath !== undefined ? { ouPath: a.ouPath } : {}) });
   // Accounts wait their turn (a few are in flight at once): each is named from the start, also
   // when the scan is cancelled before it begins.
   for (const a of accounts) run.cell(sessions.label(a.id), '*', { state: 'queued', ...aboutOf(a) });
   const requestedRegions = req.regions && req.regions.length > 0 ? [...new Set(req.regions)].sort() : undefined;
-  const ec2Timeout = Math.min(scheduler.limits.callTimeoutMs, scheduler.limits.ec2AnswerTimeoutMs);
 
-  const explainFor = (a: OrganizationAccount) => (e: unknown, ctx: FailureContext): ExplainedFailure => {
-    const err = e instanceof SessionError ? e.cause : e;
-    return explainOrganizationFailure(err, {
-      profile: signIn.profile,
-      accountId: a.id,
-      ...(a.name ? { accountName: a.name } : {}),
-      ...(ctx.region ? { region: ctx.region } : {}),
-      roleName: e instanceof SessionError ? e.roleName : sessions.roleIn(a.id),
-      action: e instanceof SessionError ? e.action : (ctx.action ?? 'ec2:Describe*'),
-      ...(ctx.endpoint ? { endpoint: ctx.endpoint } : {}),
-      ...(ctx.attempts ? { attempts: ctx.attempts } : {}),
-      ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}),
-      ...(signIn.sso?.session ? { ssoSession: signIn.sso.session } : {}),
-      ...(signIn.ssoLoginProfile ? { ssoLoginProfile: signIn.ssoLoginProfile } : {}),
-    });
+  const here: AccountScanContext = {
+    clients,
+    scheduler,
+    sessions,
+    signIn,
+    signInAccount,
+    roleName,
+    portal: !!portal,
+    requestedRegions,
+    ...(limits.pageSizes ? { pageSizes: limits.pageSizes } : {}),
+    threadId,
+  };
+  const pool = limits.scanThreads > 0 ? sharedScanPool(limits.scanThreads, deps.scanWorkerEntry) : undefined;
+  const poolRun = pool?.startRun(runId, {
+    env: deps.env,
+    homeDir: deps.homeDir,
+    limits: { ...pickCallLimits(limits), maxConcurrentCalls: scheduler.limits.maxConcurrentCalls },
+    pageSizes: limits.pageSizes ?? {},
+  });
+  const orgInit: OrgRunInit = {
+    signInProfile: signIn.profile,
+    signInAccount,
+    roleName,
+    chained,
+    ...(req.externalId ? { externalId: req.externalId } : {}),
+    ...(req.allowOrganizationAccountAccessRole ? { allowOrganizationAccountAccessRole: true } : {}),
+    portal: !!portal,
+    ...(requestedRegions ? { requestedRegions } : {}),
+    nowMs: deps.now().getTime(),
+    stsAnswerTimeoutMs: scheduler.limits.stsAnswerTimeoutMs,
   };
 
-  /** Open the account's session now, so a refusal is told as the session's, not as a scan call's. */
-  const enter = async (a: OrganizationAccount, stsRegions: readonly string[]): Promise<{ ok: true; access: ProfileAccess } | { ok: false; failure: ExplainedFailure }> => {
-    const access = sessions.session(a.id, stsRegions);
-    try {
-      // STS throttles per calling account and region: the sign-in's AssumeRole calls at the first region's endpoint.
-      await scheduler.run(`sts/${signInAccount}/${stsRegions[0]}/AssumeRole`, () => access.credentials(), signal);
-      return { ok: true, access };
-    } catch (e) {
-      const stsTimeout = Math.min(scheduler.limits.callTimeoutMs, scheduler.limits.stsAnswerTimeoutMs);
-      const region = stsRegions[stsRegions.length - 1]!;
-      return {
-        ok: false,
-        failure: explainCallFailure(e, { profile: signIn.profile, region, accountId: a.id, timeoutMs: stsTimeout, ...(signIn.endpoints.sts ? { endpoint: signIn.endpoints.sts } : {}) }, explainFor(a)),
-      };
-    }
-  };
-
-  const failCell = (label: string, region: string, f: ExplainedFailure) => {
-    run.cell(label, region, { state: 'failed', errorCode: f.errorCode, message: f.message, ...(f.cause ? { cause: f.cause } : {}) });
-  };
-
-  const scanAccount = async (a: OrganizationAccount): Promise<void> => {
+  const sinkOf = (a: OrganizationAccount, seen?: Map<string, string>): AccountSink => {
     const label = sessions.label(a.id);
-    const about = aboutOf(a);
-    run.cell(label, '*', { state: 'running', ...about });
-    for (const r of requestedRegions ?? []) run.cell(label, r, { state: 'queued', ...about });
-    run.changed();
-    const failAll = (f: ExplainedFailure) => {
-      failCell(label, '*', f);
-      for (const r of requestedRegions ?? []) failCell(label, r, f);
-      run.changed();
+    return {
+      cell: (region, patch) => {
+        if (seen && patch.state) seen.set(region, patch.state);
+        run.cell(label, region, patch);
+      },
+      changed: () => run.changed(),
+      model: (m) => run.addModel(m),
+      scanned: (c) => deps.onCellScanned?.(c),
+      entered: (cost) => deps.onSessionOpened?.(cost),
     };
-    if (portal && a.roles && !a.roles.includes(roleName)) {
-      failAll(explainFor(a)(new SessionError('sso:GetRoleCredentials', roleName, Object.assign(new Error(`Permission set ${roleName} is not assigned in this account`), { name: 'ForbiddenException' })), { profile: signIn.profile }));
-      return;
-    }
-    // The account's first region, where its regions are listed and its one session is opened:
-    // the sign-in's, unless the request names regions without it (then the first of those). Where
-    // STS is deactivated there, the session comes from the next requested region's endpoint.
-    const home = !requestedRegions || requestedRegions.includes(signIn.region) ? signIn.region : requestedRegions[0]!;
-    const entered = await enter(a, [home, ...(requestedRegions ?? []).filter((r) => r !== home)]);
-    if (!entered.ok) {
-      if (signal?.aborted) return;
-      if (!requestedRegions) return failAll(entered.failure);
-      // Named regions need no listing: the failure is each region's.
-      run.cell(label, '*', { state: 'done', counts: { regions: requestedRegions.length } });
-      for (const r of requestedRegions) failCell(label, r, entered.failure);
-      run.changed();
-      return;
-    }
-    const from = sessions.openedFrom(a.id);
-    const note = from && from.refused.length > 0 ? `STS is not activated in ${from.refused.join(', ')} for account ${a.id}: its session came from STS in ${from.region}.` : undefined;
-    try {
-      let regions = requestedRegions;
-      if (!regions) {
-        try {
-          const out = await scheduler.run(`${a.id}/${home}/DescribeRegions`, (s) => clients.ec2(entered.access, home).send(new DescribeRegionsCommand({}), { abortSignal: s }), signal);
-          regions = (out.Regions ?? [])
-            .filter((r) => r.RegionName && r.OptInStatus !== 'not-opted-in')
-            .map((r) => r.RegionName!)
-            .sort();
-        } catch (e) {
-          if (signal?.aborted) return;
-          failCell(label, '*', explainCallFailure(e, { profile: signIn.profile, region: home, accountId: a.id, action: 'ec2:DescribeRegions', timeoutMs: ec2Timeout }, explainFor(a)));
-          run.changed();
-          return;
-        }
-      }
-      run.cell(label, '*', { state: 'done', counts: { regions: regions.length }, ...(note ? { message: note } : {}) });
-      for (const r of regions) run.cell(label, r, { state: 'queued', ...about });
-      run.changed();
-      await Promise.all(regions.map((region) => scanRegionOf(a, label, region, entered.access, note)));
-    } finally {
-      // The account is done: its clients and session are not needed again.
-      clients.release(entered.access);
-      sessions.drop(a.id);
-    }
   };
 
-  const scanRegionOf = async (a: OrganizationAccount, label: string, region: string, access: ProfileAccess, note: string | undefined): Promise<void> => {
-    if (signal?.aborted) return;
-    run.cell(label, region, { state: 'running' });
-    run.changed();
-    const cell = { profile: label, accountId: a.id, region };
-    const outcome = await scanCell({ clients, scheduler, access, explain: explainFor(a), ...(limits.pageSizes ? { pageSizes: limits.pageSizes } : {}) }, cell, signal);
-    if (outcome.cost) deps.onCellScanned?.({ ...cell, ok: outcome.ok, ...outcome.cost });
-    if (outcome.ok) {
-      run.addModel(outcome.model);
-      run.cell(label, region, { state: 'done', counts: outcome.counts, unread: outcome.unread, ...(note ? { message: note } : {}) });
-    } else if (outcome.cancelled) {
-      run.cell(label, region, { state: 'cancelled' });
-    } else {
-      failCell(label, region, outcome.failure);
+  const scanAccountOf = async (a: OrganizationAccount): Promise<void> => {
+    if (!poolRun) return scanAccount(here, a, sinkOf(a), signal);
+    const seen = new Map<string, string>();
+    const sink = sinkOf(a, seen);
+    const account: AccountToScan = { id: a.id, ...(a.name ? { name: a.name } : {}), ...(a.ouPath !== undefined ? { ouPath: a.ouPath } : {}), ...(a.roles ? { roles: a.roles } : {}) };
+    const done = await poolRun.account(orgInit, account, (e) => replay(sink, e), signal);
+    if (done.ok) return;
+    // A thread that failed before it told anything (it could not start, or not sign in) must not
+    // cost the user the account: scan it here.
+    if (seen.size === 0 && !signal?.aborted) return scanAccount(here, a, sink, signal);
+    const message = `The scan of account ${a.id}${a.name ? ` (${a.name})` : ''} stopped: ${done.reason}. Scan again; if it repeats, scan with limits.scanThreads = 0.`;
+    for (const [region, state] of seen) {
+      if (state === 'queued' || state === 'running') sink.cell(region, { state: 'failed', errorCode: 'ScanThreadFailed', message });
     }
-    run.changed();
+    if (!seen.has('*')) sink.cell('*', { state: 'failed', errorCode: 'ScanThreadFailed', message });
+    sink.changed();
   };
 
   // Accounts in flight: each offers its regions × describe actions at once, so a few fill the
@@ -278,11 +237,12 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
   const accountsInFlight = Math.max(2, Math.ceil(scheduler.limits.maxConcurrentCalls / ACCOUNT_CALLS_SHARE));
   let nextAccount = 0;
   const accountLane = async (): Promise<void> => {
-    while (nextAccount < accounts.length && !signal?.aborted) await scanAccount(accounts[nextAccount++]!);
+    while (nextAccount < accounts.length && !signal?.aborted) await scanAccountOf(accounts[nextAccount++]!);
   };
   try {
     await Promise.all(Array.from({ length: Math.min(accountsInFlight, accounts.length) }, accountLane));
   } finally {
+    poolRun?.end();
     sessions.close();
     portal?.client.destroy();
     clients.close();

@@ -300,8 +300,11 @@ async function main(): Promise<void> {
 /** The organisation section, in its own process (tsx, as this file runs). */
 function organizationSection(): void {
   console.log('\norganisation scan section:');
-  const accountsArg = process.argv.indexOf('--accounts');
-  const extra = accountsArg > 0 ? ['--accounts', process.argv[accountsArg + 1]!] : [];
+  // `--accounts N` sizes it; `--threads N` is passed on, so both sections scan on as many threads.
+  const extra = ['--accounts', '--threads'].flatMap((name) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? [name, process.argv[i + 1]!] : [];
+  });
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'organization.bench.ts'), ...extra], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`the organisation section failed (exit ${r.status ?? r.signal})`);
 }

@@ -1,11 +1,12 @@
-/** Benchmark of an organisation scan: `npm run bench:organization [-- --accounts N]`, also the
- * organisation section of `npm run bench:discovery`.
+/** Benchmark of an organisation scan: `npm run bench:organization [-- --accounts N] [--threads N]`,
+ * also the organisation section of `npm run bench:discovery`.
  *
  * The sandbox cloud runs in its own process with a generated organisation (default 200 accounts ×
  * 17 regions × 5 VPCs, OUs, a few suspended accounts), 20 ± 10 ms per call and EC2-like token
  * buckets (100 burst, 20/s per account, region and action; STS one bucket per calling account and
  * region, 600 burst, 600/s). The scan reads the roster with the management profile and assumes
- * PeerscapeReadOnly once per account, as `peerscape scan --organization` does.
+ * PeerscapeReadOnly once per account, on DEFAULT_SCAN_THREADS scan threads (`--threads N`; 0 scans on
+ * the calling thread), as `peerscape scan --organization` does.
  *
  * The floor no scheduler can beat is the larger of
  * - the longest chain of dependent calls × the mean per-call latency (sign-in, roster: the OU tree
@@ -13,19 +14,23 @@
  *   of any one describe of a cell), plus what the throttle forces: the fullest bucket's
  *   (calls − burst) / refill (EC2 per account × region × action, STS for the sign-in account);
  * - the client's CPU time ÷ this machine's cores.
- * Printed with wall time, client CPU, peak RSS and the load; ends with one line of JSON. Asserts
+ * Printed with wall time, client CPU, how long the calling thread could not answer (event-loop
+ * delay), peak RSS and the load; ends with one line of JSON. Asserts
  * nothing about time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 import { resolveScenario } from '@peerscape/sandbox-cloud';
 
 import { createCallScheduler } from '../../electron/aws/call-scheduler';
 import { runDiscovery } from '../../electron/discovery/run-discovery';
 import type { CellCost } from '../../electron/discovery/scan-cell';
+import { closeSharedScanPools, DEFAULT_SCAN_THREADS } from '../../electron/discovery/scan-pool';
+import type { SessionCost } from '../../electron/organization/scan-account';
 import type { Organization } from '../../shared/model/organization';
 
 /** Dependent roster calls: DescribeOrganization, ListRoots, then per OU level its slowest parent's
@@ -55,6 +60,8 @@ const arg = (name: string, fallback: number): number => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const ACCOUNTS = arg('--accounts', 200);
+const THREADS = arg('--threads', DEFAULT_SCAN_THREADS);
+if (!Number.isInteger(THREADS) || THREADS < 0) throw new Error(`--threads takes a whole number of at least 0 (0: scan on the calling thread), got ${process.argv[process.argv.indexOf('--threads') + 1]}`);
 const REGIONS = 17;
 const VPCS_PER_REGION = arg('--vpcs', 5);
 const BURST = 100;
@@ -94,9 +101,10 @@ async function main(): Promise<void> {
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}: ${err}`)));
   });
   const field = (name: string) => new RegExp(`^${name}:\\s+(.+)$`, 'm').exec(text)?.[1]?.trim() ?? '';
-  const [, management = '', managementId = ''] = /([A-Za-z0-9._-]+) \((\d{12})/.exec(field('Profiles')) ?? [];
+  const [, management = ''] = /([A-Za-z0-9._-]+) \((\d{12})/.exec(field('Profiles')) ?? [];
   const scheduler = createCallScheduler({});
   const cells: CellCost[] = [];
+  const sessions: SessionCost[] = [];
   const env = { AWS_CONFIG_FILE: field('AWS config'), AWS_SHARED_CREDENTIALS_FILE: field('AWS credentials') };
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
@@ -110,10 +118,19 @@ async function main(): Promise<void> {
     }
   };
   const sandboxCpu0 = sandboxCpuMs();
+  // How long the calling thread (in the app, Electron's main process) could not answer during the scan.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const r = await runDiscovery({ organization: { profile: management } }, { env, homeDir: home, now: () => new Date(), scheduler, onCellScanned: (c) => cells.push(c) });
+  const r = await runDiscovery(
+    { organization: { profile: management } },
+    { env, homeDir: home, now: () => new Date(), scheduler, limits: { scanThreads: THREADS }, onCellScanned: (c) => cells.push(c), onSessionOpened: (c) => sessions.push(c) },
+  );
   const wallMs = performance.now() - t0;
+  loopDelay.disable();
+  const loopP99Ms = loopDelay.percentile(99) / 1e6;
+  const loopMaxMs = loopDelay.max / 1e6;
   const cpu = process.cpuUsage(cpu0);
   const sandboxCpu1 = sandboxCpuMs();
   const sandboxCpu = sandboxCpu0 !== undefined && sandboxCpu1 !== undefined ? sandboxCpu1 - sandboxCpu0 : undefined;
@@ -122,11 +139,9 @@ async function main(): Promise<void> {
   peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
   if (!r.ok) throw new Error(r.error.message);
   const s = r.value;
-  // The scheduler's STS buckets: one per sign-in account and region.
-  const regionsSeen = [...new Set(s.coverage.map((c) => c.region))];
-  const buckets = regionsSeen.map((region) => scheduler.bucket(`sts/${managementId}/${region}/AssumeRole`));
-  const assumeRoles = buckets.reduce((n, b) => n + (b?.attempts ?? 0), 0);
-  const throttledAssumeRoles = buckets.reduce((n, b) => n + (b?.throttled ?? 0), 0);
+  // Each account's AssumeRole attempts, on whichever thread opened its session.
+  const assumeRoles = sessions.reduce((n, c) => n + c.attempts, 0);
+  const throttledAssumeRoles = sessions.reduce((n, c) => n + c.throttled, 0);
   const failed = s.coverage.filter((c) => c.state !== 'complete');
   const regionCells = s.coverage.filter((c) => c.region !== '*').length;
   // The floor: sign-in (two GetCallerIdentity), roster, AssumeRole, DescribeRegions, the deepest describe.
@@ -141,20 +156,23 @@ async function main(): Promise<void> {
   const cpuFloorMs = cpuMs / cpus().length;
   const floorMs = Math.max(chainMs + throttleMs, cpuFloorMs);
   const calls = cells.reduce((n, c) => n + c.attempts, 0);
+  await closeSharedScanPools();
   const exited = new Promise<void>((res) => child.once('exit', () => res()));
   child.kill('SIGINT');
   await exited;
   rmSync(home, { recursive: true, force: true });
   const load = loadavg().map((l) => l.toFixed(1)).join(' ');
-  console.log(`Organisation scan: ${s.organization?.accounts.length} accounts (${ACCOUNTS} active) × ${REGIONS} regions × ${VPCS_PER_REGION} VPCs; ${cpus().length} cores, load ${load}`);
+  console.log(`Organisation scan: ${s.organization?.accounts.length} accounts (${ACCOUNTS} active) × ${REGIONS} regions × ${VPCS_PER_REGION} VPCs; ${THREADS} scan threads; ${cpus().length} cores, load ${load}`);
   console.log(`Wall:         ${(wallMs / 1000).toFixed(1)} s for ${regionCells} account × region cells (${failed.length} not complete), ${calls} EC2 calls in cells`);
   console.log(`VPCs:         ${s.topology.vpcs.length}`);
   console.log(`AssumeRole:   ${assumeRoles} attempts (${throttledAssumeRoles} throttled)`);
   console.log(`Chain:        ${chainCalls} dependent calls × ${CALL_MS} ms = ${(chainMs / 1000).toFixed(2)} s; throttle forces ${(throttleMs / 1000).toFixed(2)} s`);
+  // process.cpuUsage counts every thread of the process, the scan threads' included.
   console.log(`Client CPU:   ${(cpuMs / 1000).toFixed(1)} s (÷ ${cpus().length} cores = ${(cpuFloorMs / 1000).toFixed(1)} s)`);
   // The sandbox answers on the same cores: not part of the floor (AWS does not share the client's CPU), but it competes for them here.
   console.log(`Sandbox CPU:  ${sandboxCpu === undefined ? '?' : `${(sandboxCpu / 1000).toFixed(1)} s`} (same cores)`);
   console.log(`Floor:        ${(floorMs / 1000).toFixed(1)} s; wall / floor ${(wallMs / floorMs).toFixed(2)}× (target ≤ 1.3×)`);
+  console.log(`Event loop:   calling thread delayed up to ${loopMaxMs.toFixed(0)} ms (p99 ${loopP99Ms.toFixed(0)} ms)`);
   console.log(`Peak RSS:     ${(peakRss / 1024 / 1024).toFixed(0)} MB (target < 1024 MB)`);
   console.log(
     JSON.stringify({
@@ -162,6 +180,7 @@ async function main(): Promise<void> {
       accounts: ACCOUNTS,
       regions: REGIONS,
       vpcsPerRegion: VPCS_PER_REGION,
+      threads: THREADS,
       wallMs: Math.round(wallMs),
       floorMs: Math.round(floorMs),
       ratio: Number((wallMs / floorMs).toFixed(2)),
@@ -180,6 +199,8 @@ async function main(): Promise<void> {
       assumeRoles,
       throttledAssumeRoles,
       peakRssMb: Math.round(peakRss / 1024 / 1024),
+      loopDelayP99Ms: Math.round(loopP99Ms),
+      loopDelayMaxMs: Math.round(loopMaxMs),
     }),
   );
 }

@@ -89,6 +89,23 @@ describe('the built bundles', () => {
       // Scanned by the bundled worker, not by this thread after a fallback.
       expect(threads.size).toBe(1);
       expect(threads.has(threadId)).toBe(false);
+      // An organisation's accounts too: the bundled worker opens each account's session itself.
+      const orgThreads = new Set<number>();
+      const org = await runDiscovery(
+        { organization: { profile: 'sandbox-network', regions: ['us-east-1'], allowOrganizationAccountAccessRole: true } },
+        {
+          env: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile },
+          homeDir: home,
+          now: () => new Date('2026-11-23T12:00:00Z'),
+          limits: { scanThreads: 1 },
+          scanWorkerEntry: { url: pathToFileURL(entry), kind: 'js' },
+          onCellScanned: (c) => orgThreads.add(c.threadId),
+        },
+      );
+      if (!org.ok) throw new Error(org.error.message);
+      expect(org.value.coverage.every((c) => c.state === 'complete')).toBe(true);
+      expect([...orgThreads].every((t) => t !== threadId)).toBe(true);
+      expect(orgThreads.size).toBe(1);
     } finally {
       await closeSharedScanPools();
       await server.close();

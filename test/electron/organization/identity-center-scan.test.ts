@@ -5,18 +5,21 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { writeSsoSignIn } from '@peerscape/sandbox-cloud';
 import { startSandbox, type SandboxHandle } from '@peerscape/sandbox-cloud/testing';
 import { runDiscovery } from '../../../electron/discovery/run-discovery';
+import { closeSharedScanPools } from '../../../electron/discovery/scan-pool';
 import { sessionDuration } from '../../../electron/organization/role-sessions';
 import { readOrganizationRoster } from '../../../electron/organization/run-organization';
 
 const NET = '111122223333';
 
-describe('an organisation scan from an Identity Center sign-in', () => {
+// The same scans on the calling thread and on a scan thread: the causes and fixes must not differ.
+describe.each([0, 1])('an organisation scan from an Identity Center sign-in (%i scan threads)', (scanThreads) => {
   let sb: SandboxHandle;
   let home: string;
   let env: Record<string, string>;
@@ -37,6 +40,7 @@ describe('an organisation scan from an Identity Center sign-in', () => {
     process.env.HOME = savedHome;
   });
   afterAll(async () => {
+    await closeSharedScanPools();
     await sb?.stop();
   });
 
@@ -49,13 +53,19 @@ describe('an organisation scan from an Identity Center sign-in', () => {
   });
 
   it('scans each portal account with GetRoleCredentials of the chosen permission set', async () => {
-    const r = await runDiscovery({ organization: { profile: 'sso-sandbox-prod-ReadOnlyAccess', regions: ['us-east-1'] } }, { env, homeDir: home, now });
+    const threads = new Set<number>();
+    const r = await runDiscovery(
+      { organization: { profile: 'sso-sandbox-prod-ReadOnlyAccess', regions: ['us-east-1'] } },
+      { env, homeDir: home, now, limits: { scanThreads }, onCellScanned: (c) => threads.add(c.threadId) },
+    );
     if (!r.ok) throw new Error(r.error.message);
+    // On a scan thread, the thread read the SSO token and opened the sessions itself.
+    expect(threads.has(threadId)).toBe(scanThreads === 0);
     expect(r.value.coverage.filter((c) => c.region === 'us-east-1').map((c) => [c.profile, c.state]).sort()).toEqual(
       ['111122223333', '246813579024', '444455556666', '777788889999'].map((id) => [`ReadOnlyAccess@${id}`, 'complete']),
     );
     // A permission set the user lacks in an account fails only that account's cells.
-    const admin = await runDiscovery({ organization: { profile: 'sso-sandbox-prod-ReadOnlyAccess', roleName: 'AdministratorAccess', regions: ['us-east-1'] } }, { env, homeDir: home, now });
+    const admin = await runDiscovery({ organization: { profile: 'sso-sandbox-prod-ReadOnlyAccess', roleName: 'AdministratorAccess', regions: ['us-east-1'] } }, { env, homeDir: home, now, limits: { scanThreads } });
     if (!admin.ok) throw new Error(admin.error.message);
     const failed = admin.value.coverage.filter((c) => c.state === 'failed' && c.region === 'us-east-1');
     expect(failed).toHaveLength(3);
@@ -64,7 +74,7 @@ describe('an organisation scan from an Identity Center sign-in', () => {
 
   it("assumes roles from the management account's SSO sign-in with chained, one-hour sessions", async () => {
     // SSO credentials are a role session: asking more than an hour would be refused as role chaining.
-    const r = await runDiscovery({ organization: { profile: 'sso-sandbox-network-ReadOnlyAccess', regions: ['us-east-1'] } }, { env, homeDir: home, now });
+    const r = await runDiscovery({ organization: { profile: 'sso-sandbox-network-ReadOnlyAccess', regions: ['us-east-1'] } }, { env, homeDir: home, now, limits: { scanThreads } });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.organization?.source).toBe('organizations');
     expect(r.value.coverage.filter((c) => c.region === 'us-east-1' && c.state === 'complete')).toHaveLength(4);
@@ -82,7 +92,7 @@ describe('an organisation scan from an Identity Center sign-in', () => {
           env,
           homeDir: home,
           now,
-          limits: { progressIntervalMs: 0 },
+          limits: { progressIntervalMs: 0, scanThreads },
           onProgress: () => {
             // The roster was read; from now on the sign-in's credentials are expired.
             if (!armed) sb.server.setFaults({ expireCredentials: { atMs: 0, accounts: [NET] } });

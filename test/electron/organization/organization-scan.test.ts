@@ -12,6 +12,7 @@ import { startSandbox, type SandboxHandle } from '@peerscape/sandbox-cloud/testi
 import type { RegionCoverage, Snapshot } from '../../../shared/model/snapshot';
 import { keepEarlierData } from '../../../electron/discovery/merge-slices';
 import { runDiscovery } from '../../../electron/discovery/run-discovery';
+import { closeSharedScanPools } from '../../../electron/discovery/scan-pool';
 import { readOrganizationRoster } from '../../../electron/organization/run-organization';
 
 const NET = '111122223333';
@@ -41,7 +42,8 @@ function cellsOf(s: Snapshot, account: string): Record<string, RegionCoverage> {
   return Object.fromEntries(s.coverage.filter((c) => c.accountId === account).map((c) => [c.region, c]));
 }
 
-describe('an organisation scan of the sandbox', () => {
+// The same scans on the calling thread and on a scan thread: the causes and fixes must not differ.
+describe.each([0, 1])('an organisation scan of the sandbox (%i scan threads)', (scanThreads) => {
   let sb: SandboxHandle;
   let env: Record<string, string>;
   let home: string;
@@ -55,6 +57,7 @@ describe('an organisation scan of the sandbox', () => {
   });
 
   afterAll(async () => {
+    await closeSharedScanPools();
     await sb?.stop();
   });
 
@@ -83,7 +86,7 @@ describe('an organisation scan of the sandbox', () => {
     const assumedBefore = sb.server.stats().byAction['sts:AssumeRole'] ?? 0;
     const r = await runDiscovery(
       { organization: { profile: 'sandbox-network', regions: ['us-east-1', 'us-west-2', 'eu-west-1', 'af-south-1'] } },
-      { env, homeDir: home, now, onProgress: (p) => progress.push(...p.cells) },
+      { env, homeDir: home, now, limits: { scanThreads }, onProgress: (p) => progress.push(...p.cells) },
     );
     if (!r.ok) throw new Error(r.error.message);
     const s = r.value;
@@ -128,7 +131,7 @@ describe('an organisation scan of the sandbox', () => {
     expect(config).toContain('region = us-west-2');
     const configFile = join(home, 'config-west');
     writeFileSync(configFile, config);
-    const r = await runDiscovery({ organization: { profile: 'sandbox-network', regions: ['us-east-1', 'us-west-2'] } }, { env: { ...env, AWS_CONFIG_FILE: configFile }, homeDir: westHome, now });
+    const r = await runDiscovery({ organization: { profile: 'sandbox-network', regions: ['us-east-1', 'us-west-2'] } }, { env: { ...env, AWS_CONFIG_FILE: configFile }, homeDir: westHome, now, limits: { scanThreads } });
     if (!r.ok) throw new Error(r.error.message);
     const data = cellsOf(r.value, DATA);
     for (const region of ['*', 'us-east-1', 'us-west-2']) {
@@ -148,7 +151,7 @@ describe('an organisation scan of the sandbox', () => {
         homeDir: home,
         now,
         // A cap of 32 calls keeps two accounts in flight; cancel once the first has started.
-        limits: { maxConcurrentCalls: 32, progressIntervalMs: 0 },
+        limits: { maxConcurrentCalls: 32, progressIntervalMs: 0, scanThreads },
         signal: controller.signal,
         onProgress: (p) => {
           running = Math.max(running, p.cells.filter((c) => c.region === '*' && c.state === 'running').length);
@@ -165,7 +168,7 @@ describe('an organisation scan of the sandbox', () => {
   });
 
   it('names STS being off when the account has no other region to get a session from', async () => {
-    const r = await runDiscovery({ organization: { profile: 'sandbox-network', regions: ['us-west-2'] } }, { env, homeDir: home, now });
+    const r = await runDiscovery({ organization: { profile: 'sandbox-network', regions: ['us-west-2'] } }, { env, homeDir: home, now, limits: { scanThreads } });
     if (!r.ok) throw new Error(r.error.message);
     const cell = cellsOf(r.value, DATA)['us-west-2'];
     expect(cell).toMatchObject({ state: 'failed', cause: 'sts-region-disabled', errorCode: 'RegionDisabledException' });
@@ -175,7 +178,7 @@ describe('an organisation scan of the sandbox', () => {
   it('enters an account without the role through OrganizationAccountAccessRole only when allowed', async () => {
     const r = await runDiscovery(
       { organization: { profile: 'sandbox-network', regions: ['us-east-1'], allowOrganizationAccountAccessRole: true } },
-      { env, homeDir: home, now },
+      { env, homeDir: home, now, limits: { scanThreads } },
     );
     if (!r.ok) throw new Error(r.error.message);
     expect(cellsOf(r.value, DEV)['us-east-1']?.state).toBe('complete');
@@ -185,10 +188,10 @@ describe('an organisation scan of the sandbox', () => {
     const roster = await readOrganizationRoster('sandbox-network', { env, homeDir: home, now });
     if (!roster.ok) throw new Error(roster.error.message);
     const workloads = roster.value.units.find((u) => u.name === 'Workloads')!;
-    const r = await runDiscovery({ organization: { profile: 'sandbox-network', regions: ['us-east-1'], ous: [workloads.id] } }, { env, homeDir: home, now });
+    const r = await runDiscovery({ organization: { profile: 'sandbox-network', regions: ['us-east-1'], ous: [workloads.id] } }, { env, homeDir: home, now, limits: { scanThreads } });
     if (!r.ok) throw new Error(r.error.message);
     expect([...new Set(r.value.coverage.map((c) => c.accountId))].sort()).toEqual([PROD, DEV].sort());
-    const bad = await runDiscovery({ organization: { profile: 'sandbox-network', ous: ['ou-zzzz-zzzzzzzz'] } }, { env, homeDir: home, now });
+    const bad = await runDiscovery({ organization: { profile: 'sandbox-network', ous: ['ou-zzzz-zzzzzzzz'] } }, { env, homeDir: home, now, limits: { scanThreads } });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.fix).toContain('Workloads');
   });
@@ -204,7 +207,7 @@ describe('an organisation scan of the sandbox', () => {
             env,
             homeDir: home,
             now,
-            limits: { progressIntervalMs: 0, ...limits },
+            limits: { progressIntervalMs: 0, scanThreads, ...limits },
             onProgress: () => {
               if (!armed) sb.server.setFaults(faults);
               armed = true;
@@ -230,7 +233,7 @@ describe('an organisation scan of the sandbox', () => {
     sb.server.setFaults({ maxSessionDurationMs: 60_000 });
     sb.server.resetStats();
     try {
-      const r = await runDiscovery({ organization: { profile: 'sandbox-network', regions: ['us-east-1'], allowOrganizationAccountAccessRole: true } }, { env, homeDir: home, now });
+      const r = await runDiscovery({ organization: { profile: 'sandbox-network', regions: ['us-east-1'], allowOrganizationAccountAccessRole: true } }, { env, homeDir: home, now, limits: { scanThreads } });
       if (!r.ok) throw new Error(r.error.message);
       expect(r.value.coverage.filter((c) => c.region === 'us-east-1').map((c) => c.state)).toEqual(['complete', 'complete', 'complete', 'complete']);
       // Four cells; refused attempts of PeerscapeReadOnly in dev included, far more sessions than cells.
@@ -243,14 +246,14 @@ describe('an organisation scan of the sandbox', () => {
   it("keeps an earlier scan's data for a cell that now fails, marked with its age and the failure", async () => {
     const before = await runDiscovery(
       { organization: { profile: 'sandbox-network', regions: ['us-east-1'], allowOrganizationAccountAccessRole: true } },
-      { env, homeDir: home, now: () => new Date('2026-12-07T10:00:00Z') },
+      { env, homeDir: home, now: () => new Date('2026-12-07T10:00:00Z'), limits: { scanThreads } },
     );
     if (!before.ok) throw new Error(before.error.message);
     const devVpcs = before.value.topology.vpcs.filter((v) => v.accountId === DEV);
     expect(devVpcs.length).toBeGreaterThan(0);
     // Without the fallback the dev account cannot be entered: per region, and with no region listed at all.
     for (const regions of [['us-east-1'], undefined]) {
-      const after = await runDiscovery({ organization: { profile: 'sandbox-network', ...(regions ? { regions } : {}) } }, { env, homeDir: home, now });
+      const after = await runDiscovery({ organization: { profile: 'sandbox-network', ...(regions ? { regions } : {}) } }, { env, homeDir: home, now, limits: { scanThreads } });
       if (!after.ok) throw new Error(after.error.message);
       expect(after.value.topology.vpcs.filter((v) => v.accountId === DEV)).toEqual([]);
       const merged = keepEarlierData(before.value, after.value);

@@ -118,6 +118,7 @@ describe('an organisation scan of the sandbox', () => {
     expect(data['eu-west-1']?.message).toContain('peerscape role-template');
 
     expect(s.topology.accounts.find((a) => a.id === PROD)?.name).toBeTruthy();
+    expect(s.topology.accounts.find((a) => a.id === PROD)?.ouPath).toBe('Workloads/Production');
     expect(progress.some((c) => c.ouPath === 'Workloads/Production' && c.accountName)).toBe(true);
   });
 

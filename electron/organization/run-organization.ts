@@ -29,7 +29,7 @@ import { RunState } from '../discovery/run-state';
 import { explainCallFailure, scanCell } from '../discovery/scan-cell';
 import { DEFAULT_READ_ONLY_ROLE, EXTERNAL_ID_PATTERN, ROLE_NAME_PATTERN, type OrganizationScanRequest } from '../../shared/model/organization-request';
 import { readRoster, ssoAccessToken, ssoPortalClient } from './roster';
-import { RoleSessions, SessionError } from './role-sessions';
+import { RoleSessions, SessionError, sessionOriginNote } from './role-sessions';
 
 /** Global call slots per account in flight: 256 slots (the default cap) → 8 accounts, each of
  * whose regions scan side by side. */
@@ -226,8 +226,7 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
       run.changed();
       return;
     }
-    const from = sessions.openedFrom(a.id);
-    const note = from && from.refused.length > 0 ? `STS is not activated in ${from.refused.join(', ')} for account ${a.id}: its session came from STS in ${from.region}.` : undefined;
+    const note = sessionOriginNote(a.id, sessions.openedFrom(a.id));
     try {
       let regions = requestedRegions;
       if (!regions) {

@@ -13,7 +13,7 @@ import { fail, ok, type Result } from '../../shared/core/result';
 import type { Snapshot } from '../../shared/model/snapshot';
 import { parseSnapshot } from '../../shared/model/snapshot-schema';
 import { createActionsService, type ActionsServiceDeps } from '../actions/actions-service';
-import { createCallScheduler, createSnapshotStore, rememberedRequest, rememberRequest, runDiscovery, type DiscoveryRequest } from '../discovery';
+import { createCallScheduler, createSnapshotStore, rememberedOrganizationRequests, rememberedRequest, rememberOrganizationRequest, rememberRequest, runDiscovery, type DiscoveryRequest } from '../discovery';
 import { readOrganizationRoster } from '../organization/run-organization';
 import type { DiscoveryLimits } from '../discovery';
 import { listProfiles } from '../aws/profiles';
@@ -262,6 +262,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
         positions: readPositions(deps.settings),
         ...(regions ? { regions } : {}),
         ...(profiles ? { profiles } : {}),
+        organizationRequests: rememberedOrganizationRequests(deps.settings),
         source,
         sandbox,
         updates: updates.current(),
@@ -277,6 +278,7 @@ export function createMainApi(deps: MainApiDeps): MainApi {
           return fail('invalid-input', 'an organisation scan names its sign-in profile and regions inside `organization`', 'leave profiles and regions out, or the organization');
         }
         deps.settings.set(SOURCE_KEY, source);
+        rememberOrganizationRequest(deps.settings, source, organization);
         return ok({ runId: discover(source, { organization }) });
       }
       const request = { ...(profiles?.length ? { profiles } : {}), ...(regions?.length ? { regions } : {}) };
@@ -291,6 +293,8 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       }
       return readOrganizationRoster(profile, { env: source === 'sandbox' ? sandboxEnv() : deps.env, homeDir: deps.homeDir, now: deps.now });
     },
+
+    rememberOrganization: async ({ source, organization }) => ok(rememberOrganizationRequest(deps.settings, source, organization)),
 
     async cancelDiscovery({ runId }) {
       const run = runs.get(runId);

@@ -20,7 +20,7 @@ export {
 export { createDiscoveryRuns, type DiscoveryRuns, type StartedRun } from './discovery-runs';
 export { completedSlices, keepEarlierData, replaceSlices, sliceKey, type Slice } from './merge-slices';
 export { createSnapshotStore, SNAPSHOT_FILE_NAME, type SnapshotStore } from './snapshot-store';
-export { rememberedRequest, rememberRequest } from './discovery-choices';
+export { rememberedOrganizationRequests, rememberedRequest, rememberOrganizationRequest, rememberRequest } from './discovery-choices';
 export { listProfiles, resolveConfigPaths, ENVIRONMENT_PROFILE } from '../aws/profiles';
 export { SCAN_ACTIONS, type ScanAction } from './scan-region';
 export { closeSharedScanPools, DEFAULT_SCAN_THREADS, defaultScanWorkerEntry, type ScanWorkerEntry } from './scan-pool';

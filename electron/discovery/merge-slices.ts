@@ -43,12 +43,13 @@ const kindOf = (k: ResourceKey) => DISCOVERY_KINDS[k] as DiscoveryKind<string, u
 function mergeAccounts(base: readonly Account[], fresh: readonly Account[]): Account[] {
   const byId = new Map(base.map((a) => [a.id, a] as const));
   for (const a of fresh) {
-    // A profile rescan learns no Organizations name, and its alias read may be refused: what
-    // the rescan did not learn stays as the earlier scan knew it.
+    // A profile rescan learns no Organizations name or OU path, and its alias read may be
+    // refused: what the rescan did not learn stays as the earlier scan knew it.
     const before = byId.get(a.id);
     const name = a.name ?? before?.name;
+    const ouPath = a.ouPath ?? before?.ouPath;
     const alias = a.alias ?? before?.alias;
-    byId.set(a.id, { ...a, ...(name !== undefined ? { name } : {}), ...(alias !== undefined ? { alias } : {}) });
+    byId.set(a.id, { ...a, ...(name !== undefined ? { name } : {}), ...(ouPath !== undefined ? { ouPath } : {}), ...(alias !== undefined ? { alias } : {}) });
   }
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -1,8 +1,12 @@
 /** Sessions in the accounts of an organisation scan: one per account, each from the original
  * sign-in's credentials, never chained from another account's session.
  *
- * AssumeRole goes to a regional STS endpoint: the account's first scanned region's, or, where STS
- * is deactivated there (RegionDisabledException), the next region's, and so on. A session from a
+ * AssumeRole goes to a regional STS endpoint: the account's first scanned region's, or, where that
+ * endpoint refuses for its region alone, the next region's, and so on. Two refusals are the
+ * region's alone: STS deactivated there (RegionDisabledException), and a service control policy
+ * denying sts:AssumeRole there (AccessDenied "with an explicit deny in a service control policy",
+ * from an `aws:RequestedRegion` condition). A missing role, a trust policy without the sign-in or
+ * an identity policy's deny fail at once: every endpoint would refuse alike. A session from a
  * regional endpoint is valid in every region, so the account's every region uses it. Each call
  * carries the ExternalId, a session name that says who scanned (`peerscape-<user or host>`) and a
  * duration within AWS's limits: a role assumed with credentials that are themselves a role
@@ -72,6 +76,41 @@ export class SessionError extends Error {
   }
 }
 
+/** Why a regional STS endpoint refused to open a session: STS deactivated in the region, or a
+ * service control policy denying sts:AssumeRole there. */
+export type RegionRefusal = 'sts-off' | 'scp';
+
+/** The refusal of `e` that another region's endpoint may not repeat; undefined for one it would. */
+export function regionRefusalOf(e: unknown): RegionRefusal | undefined {
+  if (!(e instanceof SessionError)) return undefined;
+  const code = errorCodeOf(e.cause);
+  if (code === 'RegionDisabledException') return 'sts-off';
+  if (code === 'AccessDenied' && /explicit deny in a service control policy/i.test(messageOf(e.cause))) return 'scp';
+  return undefined;
+}
+
+/** Where an account's session came from: the STS region, and the regions that refused first, in order. */
+export interface SessionOrigin {
+  readonly region: string;
+  readonly refused: readonly string[];
+  /** Why each of `refused` refused, by region. */
+  readonly why: Readonly<Record<string, RegionRefusal>>;
+}
+
+/** What an account's cells say when its session came from another region than its first: which
+ * regions refused and why; undefined when the first region opened it. */
+export function sessionOriginNote(accountId: string, from: SessionOrigin | undefined): string | undefined {
+  if (!from || from.refused.length === 0) return undefined;
+  const off = from.refused.filter((r) => from.why[r] !== 'scp');
+  const scp = from.refused.filter((r) => from.why[r] === 'scp');
+  const parts = [
+    ...(off.length > 0 ? [`STS is not activated in ${off.join(', ')} for account ${accountId}`] : []),
+    ...(scp.length > 0 ? [`a service control policy of the sign-in's account denies sts:AssumeRole in ${scp.join(', ')}`] : []),
+  ];
+  const said = parts.join('; ');
+  return `${said.charAt(0).toUpperCase()}${said.slice(1)}: its session came from STS in ${from.region}.`;
+}
+
 /** Share one session among every client of an account, opening a new one shortly before
  * it expires; a failure is not kept, so the next call (the scheduler's retry) tries again. */
 function sessionCache(open: () => Promise<ResolvedCredentials>): CredentialProvider {
@@ -102,7 +141,7 @@ export class RoleSessions {
   /** The role that worked in each account (the fallback role once the main one was refused). */
   private readonly roleOf = new Map<string, string>();
   /** The region whose STS endpoint issued each account's session, and the regions that refused first. */
-  private readonly openedIn = new Map<string, { region: string; refused: readonly string[] }>();
+  private readonly openedIn = new Map<string, SessionOrigin>();
   readonly sessionName: string;
   readonly durationSeconds: number;
 
@@ -125,9 +164,10 @@ export class RoleSessions {
     return this.roleOf.get(accountId) ?? this.opts.roleName;
   }
 
-  /** Where `accountId`'s session came from: the STS region, and the regions where STS was
-   * deactivated before it (empty when the first region answered). Unknown until it is opened. */
-  openedFrom(accountId: string): { region: string; refused: readonly string[] } | undefined {
+  /** Where `accountId`'s session came from: the STS region, and the regions that refused before
+   * it, STS deactivated or AssumeRole denied there by an SCP (empty when the first region
+   * answered). Unknown until it is opened. */
+  openedFrom(accountId: string): SessionOrigin | undefined {
     return this.openedIn.get(accountId);
   }
 
@@ -155,19 +195,22 @@ export class RoleSessions {
     this.sessions.delete(accountId);
   }
 
-  /** Open a session at the first region's STS endpoint, moving on while STS is deactivated there. */
+  /** Open a session at the first region's STS endpoint, moving on while that region's endpoint
+   * refuses for its region alone (STS deactivated, or an SCP denying AssumeRole there). */
   private async open(accountId: string, regions: readonly string[]): Promise<ResolvedCredentials> {
     if (this.opts.portal) return this.fromPortal(accountId);
     const refused: string[] = [];
+    const why: Record<string, RegionRefusal> = {};
     for (const region of regions) {
       try {
         const creds = await this.openIn(accountId, region);
-        this.openedIn.set(accountId, { region, refused });
+        this.openedIn.set(accountId, { region, refused, why });
         return creds;
       } catch (e) {
-        const last = region === regions[regions.length - 1];
-        if (last || !(e instanceof SessionError) || errorCodeOf(e.cause) !== 'RegionDisabledException') throw e;
+        const refusal = regionRefusalOf(e);
+        if (region === regions[regions.length - 1] || !refusal) throw e;
         refused.push(region);
+        why[region] = refusal;
       }
     }
     throw new Error('unreachable: the last region rethrows');

@@ -161,7 +161,7 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
   const clients = createAwsClients(scheduler.limits.maxConcurrentCalls, scheduler.limits);
   const run = new RunState(runId, deps, limits.progressIntervalMs, limits.partialSnapshotIntervalMs, accounts.map((a) => sessions.label(a.id)));
   run.organization = org;
-  const topologyAccounts: Account[] = accounts.map((a) => ({ id: a.id, profiles: [], ...(a.name ? { name: a.name } : {}) }));
+  const topologyAccounts: Account[] = accounts.map((a) => ({ id: a.id, profiles: [], ...(a.name ? { name: a.name } : {}), ...(a.ouPath !== undefined ? { ouPath: a.ouPath } : {}) }));
   run.setAccounts(topologyAccounts);
   // Accounts wait their turn (a few are in flight at once): each is named from the start, also
   // when the scan is cancelled before it begins.

@@ -15,7 +15,7 @@ import type { RunState } from '../discovery/run-state';
 import { explainCallFailure, scanCell, type CellCost, type CellRequest } from '../discovery/scan-cell';
 import type { ScanAction } from '../discovery/scan-region';
 import type { RegionModel } from '../discovery/to-topology';
-import { RoleSessions, SessionError } from './role-sessions';
+import { RoleSessions, SessionError, sessionOriginNote } from './role-sessions';
 
 /** A change to one of the account's cells (`*` is its identity row). */
 export type CellPatch = Parameters<RunState['cell']>[2];
@@ -139,8 +139,7 @@ export async function scanAccount(ctx: AccountScanContext, a: AccountToScan, sin
     return;
   }
   sink.entered({ accountId: a.id, attempts, throttled, threadId: ctx.threadId });
-  const from = sessions.openedFrom(a.id);
-  const note = from && from.refused.length > 0 ? `STS is not activated in ${from.refused.join(', ')} for account ${a.id}: its session came from STS in ${from.region}.` : undefined;
+  const note = sessionOriginNote(a.id, sessions.openedFrom(a.id));
   try {
     let regions = requestedRegions;
     if (!regions) {

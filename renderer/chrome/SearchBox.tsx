@@ -1,4 +1,4 @@
-/** Search and filter: VPCs, peerings and transit gateways by name, id, CIDR, IP address, account:, region:, tag: (see graph/search.ts). */
+/** Search and filter: VPCs, peerings and transit gateways by name, id, CIDR, IP address, account:, ou:, region:, tag: (see graph/search.ts). */
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangeEvent, KeyboardEvent } from 'react';
@@ -82,7 +82,7 @@ export function SearchBox() {
           clearTimeout(closing.current);
           closing.current = setTimeout(() => setOpen(false), 150);
         }}
-        placeholder="Search name, id, CIDR, IP, account:, region:, tag:   ( / )"
+        placeholder="Search name, id, CIDR, IP, account:, ou:, region:, tag:   ( / )"
         aria-label="Search VPCs"
         disabled={!hasSnapshot}
         autoComplete="off"

@@ -6,7 +6,6 @@
  */
 import { useCallback } from 'react';
 
-import { rememberedOrganizationRequest } from '../store/remembered-organization';
 import { useAppStore } from '../store/store-context';
 
 /** What a Refresh button shows and does. */
@@ -27,7 +26,8 @@ export function useRefresh(): RefreshControl {
   const organization = useAppStore((s) => !!s.snapshot?.organization);
   const run = useCallback(() => void refresh(), [refresh]);
   const orgSource = sandbox ? 'sandbox' : 'aws';
-  const lastOrganization = organization ? rememberedOrganizationRequest(orgSource) : undefined;
+  const remembered = useAppStore((s) => s.organizationRequests[orgSource]);
+  const lastOrganization = organization ? remembered : undefined;
   if (lastOrganization) return { label: 'Refresh', title: `Scan the organisation of ${lastOrganization.profile} again`, disabled: busy, run };
   if (sandbox) return { label: 'Refresh', title: 'Scan the sandbox cloud again', disabled: busy, run };
   return {

@@ -26,6 +26,8 @@ export type AccountData = {
   readonly accountId: AccountId;
   readonly name?: string;
   readonly alias?: string;
+  /** The OU path, when an organisation scan read it (empty for the root). */
+  readonly ouPath?: string;
   readonly profiles: readonly string[];
   readonly scanned: boolean;
   readonly vpcCount: number;

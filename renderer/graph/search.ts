@@ -5,7 +5,8 @@
  * Network"`, for account names with spaces). A word is one of:
  * - an IP address (`10.2.3.4`) or a CIDR block (`10.2.0.0/16`): items holding it or overlapping it;
  * - `tag:key` or `tag:key=value`;
- * - `key:text` for a key some item has (`account:`, `region:`, `name:`, `id:`): terms of that key;
+ * - `key:text` for a key some item has (`account:`, `ou:`, `region:`, `name:`, `id:`): terms of
+ *   that key containing the text (`ou:Workloads` finds `Workloads/Production` too);
  * - any other text: found, case-insensitive, in any term of an item or of the frames holding it,
  *   then in its tag values.
  */

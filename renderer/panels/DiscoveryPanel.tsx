@@ -11,7 +11,6 @@ import { useAppStore } from '../store/store-context';
 import { ProfilesPanel } from './ProfilesPanel';
 import { AddOrganizationDialog } from './organization/AddOrganizationDialog';
 import { OrganizationGrid } from './organization/OrganizationGrid';
-import { rememberedOrganizationRequest } from '../store/remembered-organization';
 import { useNow } from '../util/use-now';
 import { shownTime, timeAgo } from '../util/time-ago';
 
@@ -53,7 +52,8 @@ export function DiscoveryPanel() {
 
   // The organisation the workspace shows, or failing that the one scanned last anywhere: one click scans it again.
   const orgSource = showsSandbox || (!snapshot && sandboxRunning) ? 'sandbox' : 'aws';
-  const lastOrganization = run.busy ? undefined : rememberedOrganizationRequest(orgSource);
+  const remembered = useAppStore((s) => s.organizationRequests[orgSource]);
+  const lastOrganization = run.busy ? undefined : remembered;
   const rescanOrganization = useCallback(() => {
     if (lastOrganization) void startOrganizationScan(orgSource, lastOrganization);
   }, [lastOrganization, orgSource, startOrganizationScan]);

@@ -1,5 +1,5 @@
 /** What the renderer's store keeps and does: its state, actions and the types they speak in. */
-import type { OrganizationScanRequest } from '../../shared/model/organization-request';
+import type { OrganizationScanRequest, RememberedOrganizationRequests } from '../../shared/model/organization-request';
 import type { NodeChange } from '@xyflow/react';
 import type { StoreApi } from 'zustand/vanilla';
 
@@ -160,6 +160,8 @@ export interface AppState {
   /** Profiles and regions the user picked for the next scan (all when undefined). */
   readonly scanProfiles?: readonly string[];
   readonly scanRegions?: readonly string[];
+  /** The last organisation request per source, as the workspace settings remember it. */
+  readonly organizationRequests: RememberedOrganizationRequests;
   /** Card moves, layouts and selections the user can undo and redo (bounded). */
   readonly history: History<CanvasChange>;
 

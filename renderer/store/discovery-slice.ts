@@ -1,15 +1,15 @@
 /** The discovery slice: the profiles and regions to scan, the run the UI follows, and the sandbox. */
 import type { PeerscapeClient } from '../../shared/api/contract';
 import type { AppState, GetState, SetState } from './app-state';
-import { rememberedOrganizationRequest } from './remembered-organization';
 
 /** The state and actions this slice owns. */
-export type DiscoverySlice = Pick<AppState, 'discovery' | 'setScanChoice' | 'startDiscovery' | 'startOrganizationScan' | 'openSandbox' | 'refresh' | 'cancelDiscovery'>;
+export type DiscoverySlice = Pick<AppState, 'discovery' | 'organizationRequests' | 'setScanChoice' | 'startDiscovery' | 'startOrganizationScan' | 'openSandbox' | 'refresh' | 'cancelDiscovery'>;
 
 /** The discovery slice of a store bound to `client`. */
 export function discoverySlice(set: SetState, get: GetState, client: PeerscapeClient): DiscoverySlice {
   return {
     discovery: { busy: false, cells: [], finished: false },
+    organizationRequests: {},
 
     setScanChoice(choice) {
       set({
@@ -36,7 +36,8 @@ export function discoverySlice(set: SetState, get: GetState, client: PeerscapeCl
     },
 
     async startOrganizationScan(source, organization) {
-      set({ discovery: { busy: true, cells: [], finished: false, source, organization }, panel: 'discovery' });
+      // The workspace remembers the request when the scan starts; the store shows it at once.
+      set({ discovery: { busy: true, cells: [], finished: false, source, organization }, panel: 'discovery', organizationRequests: { ...get().organizationRequests, [source]: organization } });
       if (source === 'sandbox' && !get().sandbox?.running) {
         const started = await client.startSandbox({ scenario: 'demo' });
         if (!started.ok) {
@@ -73,7 +74,7 @@ export function discoverySlice(set: SetState, get: GetState, client: PeerscapeCl
       const snapshot = get().snapshot;
       const source = snapshot?.source.startsWith('sandbox:') ? 'sandbox' : 'aws';
       // An organisation on the canvas is scanned again as it was asked for.
-      const organization = snapshot?.organization ? rememberedOrganizationRequest(source) : undefined;
+      const organization = snapshot?.organization ? get().organizationRequests[source] : undefined;
       if (organization) return get().startOrganizationScan(source, organization);
       await (source === 'sandbox' ? get().openSandbox() : get().startDiscovery('aws'));
     },

@@ -1,10 +1,12 @@
-/** The last organisation request, per source, kept in the page's local storage so the next scan
- * of the same organisation is one click ("Rescan organization"). */
-import type { OrganizationScanRequest } from '../../shared/model/organization-request';
+/** The last organisation request per source lives in the workspace settings (the API's
+ * `organizationRequests`, saved when a scan starts). Earlier versions kept it in the page's
+ * local storage: those values are read once, carried over to the workspace when it has none for
+ * their source, and removed. */
+import type { PeerscapeClient } from '../../shared/api/contract';
+import { organizationScanRequestSchema, type RememberedOrganizationRequests } from '../../shared/model/organization-request';
 
-const KEY = 'peerscape.organizationRequest';
-
-type Source = 'aws' | 'sandbox';
+const LEGACY_KEY = 'peerscape.organizationRequest';
+const SOURCES = ['aws', 'sandbox'] as const;
 
 function storage(): Storage | undefined {
   try {
@@ -14,35 +16,35 @@ function storage(): Storage | undefined {
   }
 }
 
-function keyOf(source: Source): string {
-  return `${KEY}.${source}`;
-}
-
-function isStringList(v: unknown): v is string[] {
-  return Array.isArray(v) && v.every((s) => typeof s === 'string');
-}
-
-/** The request remembered for `source`, or undefined (none, or one this version cannot read). */
-export function rememberedOrganizationRequest(source: Source): OrganizationScanRequest | undefined {
-  const text = storage()?.getItem(keyOf(source));
-  if (!text) return undefined;
-  try {
-    const v = JSON.parse(text) as Record<string, unknown>;
-    if (typeof v.profile !== 'string' || v.profile === '') return undefined;
-    return {
-      profile: v.profile,
-      ...(typeof v.roleName === 'string' ? { roleName: v.roleName } : {}),
-      ...(typeof v.externalId === 'string' ? { externalId: v.externalId } : {}),
-      ...(v.allowOrganizationAccountAccessRole === true ? { allowOrganizationAccountAccessRole: true } : {}),
-      ...(isStringList(v.ous) ? { ous: v.ous } : {}),
-      ...(isStringList(v.regions) ? { regions: v.regions } : {}),
-    };
-  } catch {
-    return undefined;
+/** Take the requests earlier versions left in local storage (removing them); unreadable ones are dropped. */
+function takeLegacyRequests(): RememberedOrganizationRequests {
+  const store = storage();
+  if (!store) return {};
+  const out: Partial<Record<(typeof SOURCES)[number], NonNullable<RememberedOrganizationRequests['aws']>>> = {};
+  for (const source of SOURCES) {
+    const key = `${LEGACY_KEY}.${source}`;
+    const text = store.getItem(key);
+    if (text === null) continue;
+    store.removeItem(key);
+    try {
+      const parsed = organizationScanRequestSchema.safeParse(JSON.parse(text));
+      if (parsed.success) out[source] = parsed.data;
+    } catch {
+      // Not JSON: nothing to carry over.
+    }
   }
+  return out;
 }
 
-/** Remember `request` as the organisation `source` scans next. */
-export function rememberOrganizationRequest(source: Source, request: OrganizationScanRequest): void {
-  storage()?.setItem(keyOf(source), JSON.stringify(request));
+/** The workspace's remembered requests, with local storage's old ones carried over where the workspace has none. */
+export async function migrateRememberedOrganizations(client: PeerscapeClient, remembered: RememberedOrganizationRequests): Promise<RememberedOrganizationRequests> {
+  const legacy = takeLegacyRequests();
+  let out = remembered;
+  for (const source of SOURCES) {
+    const old = legacy[source];
+    if (!old || remembered[source]) continue;
+    const saved = await client.rememberOrganization({ source, organization: old });
+    if (saved.ok) out = { ...out, [source]: saved.value.remembered };
+  }
+  return out;
 }

@@ -9,6 +9,7 @@ import type { AppNode } from '../graph/flow-types';
 import type { LayoutRunner } from '../graph/layout/layout-runner';
 import { toFlowNodes } from '../graph/to-flow-elements';
 import type { AppState, GetState, SetState, Theme } from './app-state';
+import { migrateRememberedOrganizations } from './remembered-organization';
 
 /** The state and actions this slice owns. */
 export type WorkspaceSlice = Pick<
@@ -107,8 +108,10 @@ export function workspaceSlice(set: SetState, get: GetState, client: PeerscapeCl
       updates: w.updates,
       ...(w.profiles ? { scanProfiles: w.profiles } : {}),
       ...(w.regions ? { scanRegions: w.regions } : {}),
+      organizationRequests: w.organizationRequests ?? {},
     });
     if (w.snapshot) await get().applySnapshot(w.snapshot);
+    set({ organizationRequests: await migrateRememberedOrganizations(client, w.organizationRequests ?? {}) });
   }
 
   function subscribe(): void {

@@ -12,6 +12,7 @@ import type { ExportSelection } from '../export/export-document';
 import type { ExportedFile, ExportFormat, ExportRequest } from '../export/export-formats';
 import { INVENTORY_TABLES } from '../export/inventory';
 import type { Organization } from '../model/organization';
+import { organizationScanRequestSchema, type OrganizationScanRequest } from '../model/organization-request';
 import type { Snapshot } from '../model/snapshot';
 import {
   acceptPeeringInput,
@@ -79,18 +80,11 @@ export const apiContract = {
       profiles: names.optional(),
       regions: regionNames.optional(),
       /** Scan an AWS Organization from one sign-in instead of profiles (then leave `profiles` and `regions` out). */
-      organization: z
-        .strictObject({
-          profile: z.string().min(1).max(256),
-          roleName: z.string().regex(/^[\w+=,.@-]{1,64}$/, 'an IAM role name such as PeerscapeReadOnly').optional(),
-          externalId: z.string().regex(/^[\w+=,.@:/-]{2,1224}$/, 'the ExternalId the role trusts (2–1224 characters)').optional(),
-          allowOrganizationAccountAccessRole: z.boolean().optional(),
-          ous: z.array(z.string().regex(/^(ou-[0-9a-z]+-[0-9a-z]+|r-[0-9a-z]+)$/, 'an OU id like ou-ab12-cd34ef56 or a root id like r-ab12')).max(1000).optional(),
-          regions: regionNames.optional(),
-        })
-        .optional(),
+      organization: organizationScanRequestSchema.optional(),
     }),
   ).returns<DiscoveryStarted>(),
+  /** Remember an organisation request for `source` in the workspace settings (a scan remembers its own; this carries one over from elsewhere). */
+  rememberOrganization: method(z.strictObject({ source: z.enum(['aws', 'sandbox']), organization: organizationScanRequestSchema })).returns<{ remembered: OrganizationScanRequest }>(),
   cancelDiscovery: method(z.strictObject({ runId: z.string().min(1) })).returns<{ cancelled: boolean }>(),
   /** The organisation (OU tree and accounts) a profile may list, or its Identity Center accounts: for the Add-organization dialog. */
   readOrganization: method(z.strictObject({ source: z.enum(['aws', 'sandbox']).default('aws'), profile: z.string().min(1).max(256) })).returns<Organization>(),

@@ -1,6 +1,7 @@
 /** Values that cross the API boundary and are not part of the topology model. */
 import type { ApiError } from '../core/result';
 import type { AccountId, PeeringId, Region, VpcId } from '../model/ids';
+import type { RememberedOrganizationRequests } from '../model/organization-request';
 import type { Snapshot } from '../model/snapshot';
 
 /** What the app reports about itself. */
@@ -79,6 +80,8 @@ export interface WorkspaceState {
   readonly regions?: readonly string[];
   /** The profiles the user picked last time (all when absent). */
   readonly profiles?: readonly string[];
+  /** The last organisation request per source: what the Add-organization dialog offers again and Rescan organization scans. */
+  readonly organizationRequests?: RememberedOrganizationRequests;
   readonly source: 'aws' | 'sandbox';
   readonly sandbox: SandboxStatus;
   /** Changes the snapshot already shows that a rescan has not confirmed yet. */

@@ -9,6 +9,7 @@ export const API_METHOD_NAMES = [
   'listProfiles',
   'getWorkspace',
   'startDiscovery',
+  'rememberOrganization',
   'cancelDiscovery',
   'readOrganization',
   'startSandbox',

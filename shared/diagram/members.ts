@@ -50,6 +50,8 @@ export interface DiagramAccount {
   readonly name?: string;
   /** The IAM alias, when the topology knows it. */
   readonly alias?: string;
+  /** The OU path (`Workloads/Production`; empty for the root), when an organisation scan read it. */
+  readonly ouPath?: string;
   /** False when no VPC of the account was scanned and no scan of it listed a gateway it owns (it appears only through peerings or a shared gateway). */
   readonly scanned: boolean;
   readonly regions: readonly DiagramRegion[];
@@ -114,11 +116,12 @@ export function collectDiagramMembers(topology: Topology, opts: DiagramMemberOpt
   }
   return [...tree.keys()].sort(compareText).map((accountId) => {
     const regions = tree.get(accountId)!;
-    const { name, alias } = records.get(accountId) ?? {};
+    const { name, alias, ouPath } = records.get(accountId) ?? {};
     return {
       accountId,
       ...(name ? { name } : {}),
       ...(alias ? { alias } : {}),
+      ...(ouPath !== undefined ? { ouPath } : {}),
       scanned: scannedAccounts.has(accountId),
       regions: [...regions.keys()].sort(compareText).map((region) => ({
         accountId,

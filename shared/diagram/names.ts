@@ -18,6 +18,11 @@ export function accountAwsNames(account: Pick<Account, 'name' | 'alias'> | undef
   return [...(name ? [name] : []), ...(alias && alias !== name ? [alias] : [])];
 }
 
+/** An OU path as people read it: the path (`Workloads/Production`), or `Root` for an account directly in the root. */
+export function ouPathLabel(ouPath: string): string {
+  return ouPath === '' ? 'Root' : ouPath;
+}
+
 /** A peering's title: its Name tag without surrounding white space (as a VPC's), else `id` (its pcx id unless a caller shortens it). */
 export function peeringTitle(peering: Pick<Peering, 'id' | 'name'>, id: string = peering.id): string {
   return peering.name?.trim() || id;

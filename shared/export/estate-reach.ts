@@ -6,7 +6,7 @@
  */
 import type { ReachRollUp, ReachRow } from '../analysis/estate-reach';
 import { REACH_REASONS, REASON_LABELS, trafficWords } from '../analysis/estate-reach';
-import { accountAwsNames } from '../diagram/names';
+import { accountAwsNames, ouPathLabel } from '../diagram/names';
 import type { Topology } from '../model/topology';
 import { toCsv } from './csv';
 import { accountLabel } from './labels';
@@ -14,7 +14,7 @@ import type { InventoryTable } from './inventory';
 import { markdownTable } from './markdown';
 import { md, mdCodeCell, mdJoin, mdText } from './syntax/markdown';
 
-type RowKey = 'to' | 'name' | 'account' | 'accountName' | 'verdict' | 'reason' | 'from' | 'peering' | 'through' | 'detail' | 'fix';
+type RowKey = 'to' | 'name' | 'account' | 'accountName' | 'accountOu' | 'verdict' | 'reason' | 'from' | 'peering' | 'through' | 'detail' | 'fix';
 type CellKey = 'from' | 'to' | 'reachable' | 'blocked' | 'undetermined' | 'commonest' | (typeof REACH_REASONS)[number];
 
 function sourceWords(row: ReachRow, topology: Topology): string {
@@ -27,12 +27,14 @@ function sourceWords(row: ReachRow, topology: Topology): string {
 export function reachRowTable(row: ReachRow, topology: Topology): InventoryTable<RowKey> {
   const names = new Map(topology.vpcs.map((v) => [v.id, v.name ?? '']));
   const accountNames = new Map(topology.accounts.map((a) => [a.id as string, accountAwsNames(a)[0] ?? '']));
+  const accountOus = new Map(topology.accounts.map((a) => [a.id as string, a.ouPath !== undefined ? ouPathLabel(a.ouPath) : '']));
   return {
     columns: [
       { key: 'to', title: 'VPC' },
       { key: 'name', title: 'Name' },
       { key: 'account', title: 'Account' },
       { key: 'accountName', title: 'Account name' },
+      { key: 'accountOu', title: 'Account OU' },
       { key: 'verdict', title: 'Verdict' },
       { key: 'reason', title: 'Reason' },
       { key: 'from', title: 'From' },
@@ -46,6 +48,7 @@ export function reachRowTable(row: ReachRow, topology: Topology): InventoryTable
       name: names.get(e.to) ?? '',
       account: e.toAccountId,
       accountName: accountNames.get(e.toAccountId) ?? '',
+      accountOu: accountOus.get(e.toAccountId) ?? '',
       verdict: e.verdict,
       reason: e.reason ? REASON_LABELS[e.reason] : '',
       from: e.from,

@@ -1,4 +1,5 @@
 /** What an organisation scan asks for, as the Add-organization dialog and a rescan send it. */
+import { z } from 'zod';
 
 /** The read-only role's name when the request names none (the role template's default too). */
 export const DEFAULT_READ_ONLY_ROLE = 'PeerscapeReadOnly';
@@ -33,3 +34,20 @@ export function organizationRequestProblem(req: Pick<OrganizationScanRequest, 'r
   }
   return undefined;
 }
+
+/** Schema of an `OrganizationScanRequest`: the API's `organization`, and the request remembered in the workspace settings. */
+export const organizationScanRequestSchema = z.strictObject({
+  profile: z.string().min(1).max(256),
+  roleName: z.string().regex(ROLE_NAME_PATTERN, 'an IAM role name such as PeerscapeReadOnly').optional(),
+  externalId: z.string().regex(EXTERNAL_ID_PATTERN, 'the ExternalId the role trusts (2–1224 characters)').optional(),
+  allowOrganizationAccountAccessRole: z.boolean().optional(),
+  ous: z.array(z.string().regex(/^(ou-[0-9a-z]+-[0-9a-z]+|r-[0-9a-z]+)$/, 'an OU id like ou-ab12-cd34ef56 or a root id like r-ab12')).max(1000).readonly().optional(),
+  regions: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'a region name like eu-west-1')).max(64).readonly().optional(),
+});
+
+// Compile-time check that the schema produces exactly the type.
+((r: z.infer<typeof organizationScanRequestSchema>): OrganizationScanRequest => r) satisfies unknown;
+((r: OrganizationScanRequest): z.infer<typeof organizationScanRequestSchema> => r) satisfies unknown;
+
+/** The last organisation request per source (`aws`, `sandbox`), as the workspace remembers it. */
+export type RememberedOrganizationRequests = Readonly<Partial<Record<'aws' | 'sandbox', OrganizationScanRequest>>>;

@@ -15,7 +15,6 @@ import { DEFAULT_READ_ONLY_ROLE, ORGANIZATION_ACCOUNT_ACCESS_ROLE, organizationR
 import { AWS_REGIONS } from '../../discovery/aws-regions';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { CommandText } from './CommandText';
-import { rememberedOrganizationRequest, rememberOrganizationRequest } from '../../store/remembered-organization';
 import './organization.css';
 
 const DEFAULT_REGIONS = AWS_REGIONS.filter((r) => !r.optIn).map((r) => r.name);
@@ -49,7 +48,7 @@ export function AddOrganizationDialog({ onClose }: { onClose: () => void }) {
   const scanRegions = useAppStore((s) => s.scanRegions);
   const awsProfiles = useMemo(() => (profilesReport?.profiles ?? []).map((p) => p.name), [profilesReport]);
   const [source, setSource] = useState<Source>(showsSandbox || awsProfiles.length === 0 ? 'sandbox' : 'aws');
-  const remembered = useMemo(() => rememberedOrganizationRequest(source), [source]);
+  const remembered = useAppStore((s) => s.organizationRequests[source]);
   const profiles = source === 'sandbox' ? (sandbox?.profiles ?? []) : awsProfiles;
   const [profile, setProfile] = useState('');
   const [reading, setReading] = useState(false);
@@ -145,7 +144,6 @@ export function AddOrganizationDialog({ onClose }: { onClose: () => void }) {
 
   const start = useCallback(async () => {
     setStarting(true);
-    rememberOrganizationRequest(source, request);
     onClose();
     await store.getState().startOrganizationScan(source, request);
   }, [source, request, onClose, store]);

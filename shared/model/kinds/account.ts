@@ -11,6 +11,9 @@ export interface Account {
   readonly alias?: string;
   /** The account's name in AWS Organizations, when known. */
   readonly name?: string;
+  /** The OU path the account sits in, OU names from the root down (`Workloads/Production`; empty
+   * for the root), when an organisation scan read the OU tree. */
+  readonly ouPath?: string;
   /** Names of the profiles whose identity resolves to this account (acceptance needs one). */
   readonly profiles: readonly string[];
 }
@@ -20,6 +23,7 @@ export const accountSchema = z.object({
   id: accountIdSchema,
   alias: z.string().optional(),
   name: z.string().optional(),
+  ouPath: z.string().optional(),
   profiles: z.array(z.string()).readonly(),
 });
 

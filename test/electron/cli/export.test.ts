@@ -72,7 +72,7 @@ describe('peerscape export', () => {
       'inventory.vpcs.csv',
     ]);
     const one = await run('--snapshot', 's.json', '--format', 'csv', '--table', 'vpcs');
-    expect(one.stdout.split('\r\n')[0]).toBe('\uFEFFAccount,Account name,Account alias,Region,Name,VPC id,Primary CIDR,Secondary CIDRs,IPv6 CIDRs,Scanned');
+    expect(one.stdout.split('\r\n')[0]).toBe('\uFEFFAccount,Account name,Account alias,Account OU,Region,Name,VPC id,Primary CIDR,Secondary CIDRs,IPv6 CIDRs,Scanned');
   });
 
   it('writes Terraform and an executable script for a planned pair', async () => {

@@ -77,6 +77,14 @@ describe('replaceSlices', () => {
     expect(replaceSlices(named, renamed, onlyAUsEast1).topology.accounts.find((a) => a.id === A)).toEqual({ id: A, name: 'Network', alias: 'new-alias', profiles: ['a'] });
   });
 
+  it("keeps an account's OU path when a rescan did not read it, and takes a new one when it did", () => {
+    const placed = { ...base, topology: { ...base.topology, accounts: base.topology.accounts.map((a) => (a.id === A ? { ...a, name: 'Network', ouPath: 'Infrastructure/Network' } : a)) } };
+    const fresh = snapshot([observed(A, 'us-east-1', ['vpc-0a1'], [AB, AX])], [cell('a', A, 'us-east-1')], '2026-01-02T00:00:00.000Z');
+    expect(replaceSlices(placed, fresh, onlyAUsEast1).topology.accounts.find((a) => a.id === A)).toMatchObject({ name: 'Network', ouPath: 'Infrastructure/Network' });
+    const moved = { ...fresh, topology: { ...fresh.topology, accounts: fresh.topology.accounts.map((a) => (a.id === A ? { ...a, ouPath: '' } : a)) } };
+    expect(replaceSlices(placed, moved, onlyAUsEast1).topology.accounts.find((a) => a.id === A)?.ouPath).toBe('');
+  });
+
   it('drops what the rescan no longer saw: a VPC, and a peering whose other side nobody scans', () => {
     const fresh = snapshot([observed(A, 'us-east-1', [], [AB])], [cell('a', A, 'us-east-1')]);
     const merged = replaceSlices(base, fresh, onlyAUsEast1);

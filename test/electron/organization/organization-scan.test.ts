@@ -121,6 +121,7 @@ describe.each([0, 1])('an organisation scan of the sandbox (%i scan threads)', (
     expect(data['eu-west-1']?.message).toContain('peerscape role-template');
 
     expect(s.topology.accounts.find((a) => a.id === PROD)?.name).toBeTruthy();
+    expect(s.topology.accounts.find((a) => a.id === PROD)?.ouPath).toBe('Workloads/Production');
     expect(progress.some((c) => c.ouPath === 'Workloads/Production' && c.accountName)).toBe(true);
   });
 

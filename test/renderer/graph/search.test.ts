@@ -44,6 +44,23 @@ describe('searchTopology', () => {
     expect(find('account:"Shared Netw')).toEqual(NETWORK_VPCS);
   });
 
+  it('finds accounts by OU path with ou:, a parent OU finding the accounts of the OUs below it', () => {
+    const placed = {
+      ...topology,
+      accounts: topology.accounts.map((a) => (a.id === DEMO_ACCOUNTS.network ? { ...a, ouPath: 'Infrastructure' } : { ...a, ouPath: a.alias === 'acme-dev' ? 'Workloads/Production/Blue' : 'Workloads/Staging' })),
+    };
+    const find = (q: string) => [...searchTopology(placed, collectDiagramMembers(placed), q).ids].sort();
+    const devVpcs = find('account:acme-dev');
+    expect(devVpcs.length).toBeGreaterThan(0);
+    expect(find('ou:"Workloads/Production"')).toEqual(devVpcs);
+    expect(find('ou:infrastructure')).toEqual(NETWORK_VPCS);
+    const workloads = find('ou:Workloads');
+    expect(workloads).toEqual(expect.arrayContaining(devVpcs));
+    expect(workloads.some((id) => (NETWORK_VPCS as readonly string[]).includes(id))).toBe(false);
+    expect(searchTopology(placed, collectDiagramMembers(placed), 'ou:infra').hits[0]!.why).toBe('ou Infrastructure');
+    expect(find('ou:Root')).toEqual([]);
+  });
+
   it('matches free text in names and ids', () => {
     expect(ids('legacy')).toEqual([demoVpcId('legacy-ap')]);
     expect(ids(demoVpcId('qa-eu').slice(0, 12))).toContain(demoVpcId('qa-eu'));

@@ -36,9 +36,11 @@ describe('exportCsvTables', () => {
 
   it('lists every VPC with all its CIDRs, and peerings with both sides’ routes', () => {
     const vpcs = readCsv(tables.vpcs!);
-    expect(vpcs[0]).toEqual(['Account', 'Account name', 'Account alias', 'Region', 'Name', 'VPC id', 'Primary CIDR', 'Secondary CIDRs', 'IPv6 CIDRs', 'Scanned']);
-    expect(vpcs).toContainEqual(['111111111111', 'Network hub', 'network-hub', 'eu-west-1', 'shared-services', 'vpc-0a11', '10.0.0.0/16', '100.64.0.0/20', '2a05:d018:1000::/56', 'yes']);
-    expect(vpcs).toContainEqual(['333333333333', '', 'analytics', 'eu-west-1', 'lab "old" <R&D>', 'vpc-0c32', '10.20.128.0/20', '', '', 'yes']);
+    expect(vpcs[0]).toEqual(['Account', 'Account name', 'Account alias', 'Account OU', 'Region', 'Name', 'VPC id', 'Primary CIDR', 'Secondary CIDRs', 'IPv6 CIDRs', 'Scanned']);
+    expect(vpcs).toContainEqual(['111111111111', 'Network hub', 'network-hub', 'Infrastructure/Network', 'eu-west-1', 'shared-services', 'vpc-0a11', '10.0.0.0/16', '100.64.0.0/20', '2a05:d018:1000::/56', 'yes']);
+    // An account directly in the root says so; one no organisation scan read has no OU.
+    expect(vpcs.find((r) => r[0] === '222222222222')?.[3]).toBe('Root');
+    expect(vpcs).toContainEqual(['333333333333', '', 'analytics', '', 'eu-west-1', 'lab "old" <R&D>', 'vpc-0c32', '10.20.128.0/20', '', '', 'yes']);
     const peerings = readCsv(tables.peerings!);
     const h = peerings[0]!;
     const p3 = peerings.find((r) => r[0] === 'pcx-0003')!;

@@ -19,19 +19,19 @@ describe('estate reach exports', () => {
 
   it('writes a row as CSV: a header, then one line per connected VPC with its reason and detail', () => {
     const rows = readCsvStrict(reachRowCsv(hubRow(t), t));
-    expect(rows[0]).toEqual(['VPC', 'Name', 'Account', 'Account name', 'Verdict', 'Reason', 'From', 'Peering', 'Through', 'Detail', 'Fix']);
+    expect(rows[0]).toEqual(['VPC', 'Name', 'Account', 'Account name', 'Account OU', 'Verdict', 'Reason', 'From', 'Peering', 'Through', 'Detail', 'Fix']);
     expect(rows).toHaveLength(1 + 10);
     const far = rows.find((r) => r[0] === 'vpc-far')!;
-    expect(far.slice(0, 9)).toEqual(['vpc-far', 'far', ACCOUNT_A, '', 'blocked', 'not transitive', 'vpc-hub', '', 'vpc-ok']);
-    expect(rows.find((r) => r[0] === 'vpc-wrong')!.slice(4, 6)).toEqual(['blocked', 'route to wrong target']);
-    expect(rows.find((r) => r[0] === 'vpc-acl')!.slice(4, 6)).toEqual(['blocked', 'network ACL']);
-    expect(rows[1]!.slice(0, 5)).toEqual(['vpc-ok', 'ok', '222222222222', '', 'reachable']);
+    expect(far.slice(0, 10)).toEqual(['vpc-far', 'far', ACCOUNT_A, '', '', 'blocked', 'not transitive', 'vpc-hub', '', 'vpc-ok']);
+    expect(rows.find((r) => r[0] === 'vpc-wrong')!.slice(5, 7)).toEqual(['blocked', 'route to wrong target']);
+    expect(rows.find((r) => r[0] === 'vpc-acl')!.slice(5, 7)).toEqual(['blocked', 'network ACL']);
+    expect(rows[1]!.slice(0, 6)).toEqual(['vpc-ok', 'ok', '222222222222', '', '', 'reachable']);
   });
 
-  it("names accounts by their Organizations name (else alias): a column in the row, the source's heading", () => {
-    const named = { ...t, accounts: t.accounts.map((a) => (a.id === ACCOUNT_A ? { ...a, name: 'Network' } : a)) };
+  it("names accounts by their Organizations name (else alias) and OU: columns in the row, the name in the source's heading", () => {
+    const named = { ...t, accounts: t.accounts.map((a) => (a.id === ACCOUNT_A ? { ...a, name: 'Network', ouPath: 'Infrastructure/Network' } : a)) };
     const rows = readCsvStrict(reachRowCsv(hubRow(named), named));
-    expect(rows.find((r) => r[0] === 'vpc-far')!.slice(2, 4)).toEqual([ACCOUNT_A, 'Network']);
+    expect(rows.find((r) => r[0] === 'vpc-far')!.slice(2, 5)).toEqual([ACCOUNT_A, 'Network', 'Infrastructure/Network']);
     const fromAccount = computeReachRow(named, { kind: 'account', accountId: ACCOUNT_A }, HTTPS);
     if (!fromAccount.ok) throw new Error(fromAccount.error.message);
     expect(reachRowMarkdown(fromAccount.value, named)).toContain(`# Reach of tcp/443 from account Network (${ACCOUNT_A})`);
@@ -68,8 +68,8 @@ describe('estate reach exports', () => {
     const row = reachRowMarkdown(hubRow(t), t);
     expect(row).toContain('# Reach of tcp/443 from vpc-hub');
     expect(row).toContain('- **Connected VPCs:** 10: 1 reachable, 9 blocked, 0 undetermined');
-    expect(row).toContain('| VPC | Name | Account | Account name | Verdict | Reason | From | Peering | Through | Detail | Fix |');
-    expect(row).toMatch(/\| `vpc-far` \| far \| `111111111111` \| — \| blocked \| not transitive \| `vpc-hub` \| — \| `vpc-ok` \|/);
+    expect(row).toContain('| VPC | Name | Account | Account name | Account OU | Verdict | Reason | From | Peering | Through | Detail | Fix |');
+    expect(row).toMatch(/\| `vpc-far` \| far \| `111111111111` \| — \| — \| blocked \| not transitive \| `vpc-hub` \| — \| `vpc-ok` \|/);
     const roll = reachRollUpMarkdown(computeReachRollUp(t, HTTPS));
     expect(roll).toContain('# Reach of tcp/443, account × account');
     expect(roll).toContain(`| \`${ACCOUNT_A}\` | \`${ACCOUNT_C}\` | 0 | 8 | 0 | not transitive | 4 | 1 | 1 | 1 | 1 | 0 | 0 |`);

@@ -35,6 +35,18 @@ describe('parseSnapshot', () => {
     expect(refusal(JSON.stringify(bad)).problems[0]).toMatch(/^topology\.accounts\.0\.name: /);
   });
 
+  it("keeps an account's OU path, the root's empty one too, and refuses one that is not text", () => {
+    const base = buildAnalysisSnapshot();
+    const [first, second, ...rest] = base.topology.accounts;
+    if (!first || !second) throw new Error('the fixture has two accounts');
+    const placed = { ...base, topology: { ...base.topology, accounts: [{ ...first, ouPath: 'Workloads/Production' }, { ...second, ouPath: '' }, ...rest] } };
+    const r = parseSnapshot(JSON.stringify(placed));
+    if (!r.ok) throw new Error(r.problems.join('; '));
+    expect(r.snapshot.topology.accounts.slice(0, 2).map((a) => a.ouPath)).toEqual(['Workloads/Production', '']);
+    const bad = { ...base, topology: { ...base.topology, accounts: [{ ...first, ouPath: ['Workloads'] }, second, ...rest] } };
+    expect(refusal(JSON.stringify(bad)).problems[0]).toMatch(/^topology\.accounts\.0\.ouPath: /);
+  });
+
   it('calls binary data binary, without quoting it', () => {
     const r = refusal('\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR');
     expect(r).toEqual({ kind: 'binary', problems: ['it holds binary data (an image, an archive, …), not JSON text'] });

@@ -2,7 +2,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 
-import { accountName } from '../../../../shared/diagram/names';
+import { accountName, ouPathLabel } from '../../../../shared/diagram/names';
 import { regionLocation } from '../../../discovery/aws-regions';
 import type { AccountFlowNode, RegionFlowNode } from '../../flow-types';
 
@@ -16,6 +16,11 @@ function AccountFrameView({ data }: NodeProps<AccountFlowNode>) {
         {data.name && data.alias && data.alias !== data.name && (
           <span className="frame-alias" title="The account's IAM alias">
             {data.alias}
+          </span>
+        )}
+        {data.ouPath !== undefined && (
+          <span className="frame-ou" title="The organisational unit the account sits in">
+            {ouPathLabel(data.ouPath)}
           </span>
         )}
         <span className="frame-spacer" />

@@ -51,6 +51,7 @@ export function accountNode({ box, position, size }: PlacedBox, ctx: ToFlowConte
       accountId: a.accountId,
       ...(a.name ? { name: a.name } : {}),
       ...(a.alias ? { alias: a.alias } : {}),
+      ...(a.ouPath !== undefined ? { ouPath: a.ouPath } : {}),
       profiles: ctx.profiles.get(a.accountId) ?? [],
       scanned: a.scanned,
       vpcCount: a.regions.reduce((n, r) => n + r.vpcs.length, 0),

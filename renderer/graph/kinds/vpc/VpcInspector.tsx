@@ -6,7 +6,7 @@ import { mayHaveStaleLeftovers } from '../../../../shared/analysis/peering-lefto
 import { trafficWords } from '../../../../shared/analysis/estate-reach';
 import { describeTarget } from '../../../../shared/analysis/route-words';
 import { findServingTables } from '../../../../shared/analysis/topology-index';
-import { accountAwsNames } from '../../../../shared/diagram/names';
+import { accountAwsNames, ouPathLabel } from '../../../../shared/diagram/names';
 import type { VpcId } from '../../../../shared/model/ids';
 import { isLivePeeringStatus } from '../../../../shared/model/topology';
 import { peeringChecklist } from '../../../../shared/planning/peering-checklist';
@@ -70,6 +70,12 @@ export function VpcInspector({ topology, id }: InspectorSectionProps) {
           <span className="mono">{vpc.accountId}</span>
           {account && account.profiles.length > 0 && <span className="muted"> (profile {account.profiles.join(', ')})</span>}
         </dd>
+        {account?.ouPath !== undefined && (
+          <>
+            <dt>OU</dt>
+            <dd data-testid="inspector-ou">{ouPathLabel(account.ouPath)}</dd>
+          </>
+        )}
         <dt>Region</dt>
         <dd className="mono">{vpc.region}</dd>
         <dt>State</dt>

@@ -1,10 +1,9 @@
-/** VPC peering lifecycle through the real AWS SDK: every status, who may do what, quotas, expiry,
- * visibility windows, cross-account and cross-region ("VPC peering connection lifecycle",
- * VPC peering guide; API reference of each action). */
+/** VPC peering lifecycle through the real AWS SDK: every status, who may do what, failed requests,
+ * peering options and VPC deletion, Describe filters, pages and tags, and DryRun ("VPC peering
+ * connection lifecycle", VPC peering guide; API reference of each action). Set up in sandbox.ts. */
 import {
   AcceptVpcPeeringConnectionCommand,
   AssociateVpcCidrBlockCommand,
-  CreateVpcCommand,
   CreateVpcPeeringConnectionCommand,
   DeleteVpcCommand,
   DeleteVpcPeeringConnectionCommand,
@@ -12,67 +11,14 @@ import {
   ModifyVpcAttributeCommand,
   ModifyVpcPeeringConnectionOptionsCommand,
   RejectVpcPeeringConnectionCommand,
-  type EC2Client,
-  type VpcPeeringConnection,
 } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startSandbox, type SandboxHandle } from '../../../src/testing/start-sandbox';
-import { awsError, ec2 } from '../../clients';
+import { awsError } from '../../clients';
+import { A, B, C, DAY, HOUR, START, aEuw1, aUse1, bEuw1, bUse1, cUse1, request, seen, usePeeringSandbox, vpc } from './sandbox';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const A = '111111111111';
-const B = '222222222222';
-const C = '333333333333';
-
-let sb: SandboxHandle;
-let now = Date.parse('2026-03-01T12:00:00Z');
-let aUse1: EC2Client;
-let aEuw1: EC2Client;
-let bUse1: EC2Client;
-let bEuw1: EC2Client;
-let cUse1: EC2Client;
-let cidrCounter = 0;
-
-beforeAll(async () => {
-  sb = await startSandbox({
-    scenario: {
-      name: 'peering-tests',
-      accounts: [
-        { id: A, profile: 'alpha' },
-        { id: B, profile: 'beta' },
-        { id: C, profile: 'gamma' },
-      ],
-    },
-    clock: () => now,
-  });
-  aUse1 = ec2(sb, 'alpha');
-  aEuw1 = ec2(sb, 'alpha', 'eu-west-1');
-  bUse1 = ec2(sb, 'beta');
-  bEuw1 = ec2(sb, 'beta', 'eu-west-1');
-  cUse1 = ec2(sb, 'gamma');
-});
-afterAll(async () => sb.stop());
-
-/** A fresh VPC with a CIDR no other test uses (or the one given). */
-async function vpc(client: EC2Client, cidr?: string): Promise<string> {
-  const block = cidr ?? `10.${100 + Math.floor(cidrCounter / 16)}.${(cidrCounter++ % 16) * 16}.0/20`;
-  const out = await client.send(new CreateVpcCommand({ CidrBlock: block }));
-  return out.Vpc?.VpcId as string;
-}
-
-async function request(client: EC2Client, vpcId: string, peerVpcId: string, peerOwnerId?: string, peerRegion?: string): Promise<VpcPeeringConnection> {
-  const out = await client.send(
-    new CreateVpcPeeringConnectionCommand({ VpcId: vpcId, PeerVpcId: peerVpcId, PeerOwnerId: peerOwnerId, PeerRegion: peerRegion }),
-  );
-  return out.VpcPeeringConnection as VpcPeeringConnection;
-}
-
-async function seen(client: EC2Client, id: string): Promise<VpcPeeringConnection | undefined> {
-  const out = await client.send(new DescribeVpcPeeringConnectionsCommand({ Filters: [{ Name: 'vpc-peering-connection-id', Values: [id] }] }));
-  return out.VpcPeeringConnections?.[0];
-}
+let now = START;
+usePeeringSandbox(() => now);
 
 describe('a peering request in one account and region', () => {
   it('answers initiating-request, then is pending acceptance with a 7-day expiry', async () => {
@@ -241,150 +187,6 @@ describe('failed requests', () => {
     expect((await seen(aUse1, id))?.Status?.Code).toBe('failed');
     now += 2000;
     expect(await seen(aUse1, id)).toBeUndefined();
-  });
-});
-
-describe('time: expiry and visibility windows', () => {
-  it('expires an unanswered request after 7 days, shows it 2 days more, then forgets it', async () => {
-    const x = await vpc(aUse1);
-    const y = await vpc(bUse1);
-    const created = await request(aUse1, x, y, B);
-    const id = created.VpcPeeringConnectionId as string;
-    now += 7 * DAY - 1;
-    expect((await seen(bUse1, id))?.Status?.Code).toBe('pending-acceptance');
-    now += 1;
-    expect((await seen(bUse1, id))?.Status).toEqual({ Code: 'expired', Message: 'Expired' });
-    expect((await awsError(bUse1.send(new AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: id })))).code).toBe('InvalidStateTransition');
-    now += 2 * DAY;
-    expect(await seen(aUse1, id)).toBeUndefined();
-    expect(await seen(bUse1, id)).toBeUndefined();
-  });
-
-  it('applies a jump of the clock as if time had passed (expired, then gone)', async () => {
-    const x = await vpc(aUse1);
-    const y = await vpc(bUse1);
-    const id = (await request(aUse1, x, y, B)).VpcPeeringConnectionId as string;
-    now += 30 * DAY;
-    expect(await seen(aUse1, id)).toBeUndefined();
-  });
-
-  it('keeps a rejected request 2 days for the requester and 2 hours for the accepter', async () => {
-    const x = await vpc(aUse1);
-    const y = await vpc(bUse1);
-    const id = (await request(aUse1, x, y, B)).VpcPeeringConnectionId as string;
-    await bUse1.send(new RejectVpcPeeringConnectionCommand({ VpcPeeringConnectionId: id }));
-    now += 3 * HOUR;
-    expect(await seen(bUse1, id)).toBeUndefined();
-    expect((await seen(aUse1, id))?.Status?.Code).toBe('rejected');
-    now += 2 * DAY;
-    expect(await seen(aUse1, id)).toBeUndefined();
-  });
-
-  it('keeps a deleted peering 2 hours for the deleter and 2 days for the other owner', async () => {
-    const x = await vpc(aUse1);
-    const y = await vpc(bUse1);
-    const id = (await request(aUse1, x, y, B)).VpcPeeringConnectionId as string;
-    await bUse1.send(new AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: id }));
-    await aUse1.send(new DeleteVpcPeeringConnectionCommand({ VpcPeeringConnectionId: id }));
-    now += 3 * HOUR;
-    expect(await seen(aUse1, id)).toBeUndefined();
-    expect((await seen(bUse1, id))?.Status?.Code).toBe('deleted');
-  });
-
-  it('keeps finished peerings 2 hours when both sides are one account', async () => {
-    const x = await vpc(aUse1);
-    const y = await vpc(aUse1);
-    const id = (await request(aUse1, x, y)).VpcPeeringConnectionId as string;
-    await aUse1.send(new RejectVpcPeeringConnectionCommand({ VpcPeeringConnectionId: id }));
-    now += HOUR;
-    expect((await seen(aUse1, id))?.Status?.Code).toBe('rejected');
-    now += 2 * HOUR;
-    expect(await seen(aUse1, id)).toBeUndefined();
-  });
-
-  it('uses a configurable expiry period', async () => {
-    sb.server.setSettings({ pendingExpiryMs: HOUR });
-    try {
-      const x = await vpc(aUse1);
-      const y = await vpc(bUse1);
-      const created = await request(aUse1, x, y, B);
-      expect(created.ExpirationTime?.getTime()).toBe(now + HOUR);
-      now += HOUR;
-      expect((await seen(aUse1, created.VpcPeeringConnectionId as string))?.Status?.Code).toBe('expired');
-    } finally {
-      sb.server.setSettings({ pendingExpiryMs: 7 * DAY });
-    }
-  });
-});
-
-describe('transient statuses', () => {
-  it('shows initiating-request, provisioning and deleting for as long as the settings say', async () => {
-    sb.server.setSettings({ initiatingRequestMs: 1000, provisioningMs: 1000, deletingMs: 1000 });
-    try {
-      const x = await vpc(aUse1);
-      const y = await vpc(bEuw1);
-      const id = (await request(aUse1, x, y, B, 'eu-west-1')).VpcPeeringConnectionId as string;
-      expect((await seen(aUse1, id))?.Status?.Code).toBe('initiating-request');
-      expect(await seen(bEuw1, id)).toBeUndefined();
-      now += 1000;
-      expect((await seen(bEuw1, id))?.Status?.Code).toBe('pending-acceptance');
-      await bEuw1.send(new AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: id }));
-      expect((await seen(aUse1, id))?.Status?.Code).toBe('provisioning');
-      now += 1000;
-      expect((await seen(aUse1, id))?.Status?.Code).toBe('active');
-      await aUse1.send(new DeleteVpcPeeringConnectionCommand({ VpcPeeringConnectionId: id }));
-      expect((await seen(bEuw1, id))?.Status?.Code).toBe('deleting');
-      now += 1000;
-      expect((await seen(bEuw1, id))?.Status?.Code).toBe('deleted');
-    } finally {
-      sb.server.setSettings({ initiatingRequestMs: 0, provisioningMs: 0, deletingMs: 0 });
-    }
-  });
-
-  it('holds a peering in provisioning until the hold is lifted', async () => {
-    const x = await vpc(aUse1);
-    const y = await vpc(bUse1);
-    const id = (await request(aUse1, x, y, B)).VpcPeeringConnectionId as string;
-    sb.server.setPeeringHolds([{ peeringId: id, status: 'provisioning' }]);
-    await bUse1.send(new AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: id }));
-    now += DAY;
-    expect((await seen(aUse1, id))?.Status?.Code).toBe('provisioning');
-    sb.server.setPeeringHolds([]);
-    expect((await seen(aUse1, id))?.Status?.Code).toBe('active');
-  });
-});
-
-describe('quotas', () => {
-  it('refuses more outstanding requests than the account quota', async () => {
-    sb.server.setSettings({ outstandingRequestsPerAccount: 2 });
-    try {
-      const x = await vpc(cUse1);
-      // gamma has no outstanding requests yet
-      await request(cUse1, x, await vpc(bUse1), B);
-      await request(cUse1, x, await vpc(bUse1), B);
-      const e = await awsError(request(cUse1, x, await vpc(bUse1), B));
-      expect(e.code).toBe('OutstandingVpcPeeringConnectionLimitExceeded');
-    } finally {
-      sb.server.setSettings({ outstandingRequestsPerAccount: 25 });
-    }
-  });
-
-  it('refuses to accept past the active peerings per VPC quota', async () => {
-    sb.server.setSettings({ activePeeringsPerVpc: 1 });
-    try {
-      const hub = await vpc(bUse1);
-      const first = (await request(aUse1, await vpc(aUse1), hub, B)).VpcPeeringConnectionId as string;
-      const second = (await request(aUse1, await vpc(aUse1), hub, B)).VpcPeeringConnectionId as string;
-      await bUse1.send(new AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: first }));
-      const e = await awsError(bUse1.send(new AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: second })));
-      expect(e.code).toBe('ActiveVpcPeeringConnectionPerVpcLimitExceeded');
-    } finally {
-      sb.server.setSettings({ activePeeringsPerVpc: 50 });
-    }
-  });
-
-  it('has AWS quotas by default: 50 active per VPC, 25 outstanding per account', () => {
-    expect(sb.server.getSettings()).toMatchObject({ activePeeringsPerVpc: 50, outstandingRequestsPerAccount: 25, pendingExpiryMs: 7 * DAY });
   });
 });
 

@@ -16,31 +16,12 @@ import { OUTSTANDING_STATUSES, type PeeringHold, type PeeringRec, type PeeringSt
 import type { CellKind, KindRecord } from '../kinds/records';
 import { RamStore } from '../ram/records';
 import type { SsoStore } from '../sso/records';
+import { Cell } from './cell';
 import { DueHeap } from './due-heap';
 import { mixId, seedWords, type SeedWords } from './ids';
 import { DEFAULT_SETTINGS, type AccountRec, type CellRec, type SandboxSettings, type SessionRec } from './records';
 
-/** What one account sees in one region: a table of records per kind. */
-export class Cell {
-  private readonly byKind = new Map<CellKind, Map<string, CellRec>>();
-  /** Peerings this cell is the requester or accepter side of. */
-  readonly peeringIds = new Set<string>();
-
-  constructor(
-    readonly accountId: string,
-    readonly region: string,
-  ) {}
-
-  /** The cell's records of one kind, by id (the table appears on first use). */
-  table<K extends CellKind>(kind: K): Map<string, KindRecord<K>> {
-    let t = this.byKind.get(kind);
-    if (!t) {
-      t = new Map();
-      this.byKind.set(kind, t);
-    }
-    return t as Map<string, KindRecord<K>>;
-  }
-}
+export { Cell };
 
 /** A resource found by id. */
 export type AnyResource = { [K in CellKind]: { kind: K; rec: KindRecord<K> } }[CellKind];

@@ -1,7 +1,9 @@
 /** Benchmark of the organisation onboarding UI in Chromium: `npm run bench:organization-ui [-- --accounts N --vpcs V]`.
  *
  * The sandbox cloud serves a generated organisation (default 200 accounts × 17 regions, 1 VPC per
- * region, 14 OUs, 20 ± 10 ms per call); the browser harness reads its AWS files. The bench opens
+ * region, 14 OUs, 20 ± 10 ms per call) from a process of its own (`--sandbox-in-process` puts it
+ * in the bench's, where its answers wait for the thread the scan runs on); the browser harness
+ * reads its AWS files. The bench opens
  * the built app, Add organization…, reads the roster with the management profile, scans every
  * account × region, and measures while the grid follows the scan:
  * - readMs: the roster read, click to the OU tree drawn;
@@ -10,8 +12,11 @@
  * - longTasks: main-thread tasks over 50 ms during the scan (count and the longest);
  * - gridRows: grid rows in the DOM at the end (OUs collapsed, rows in view only), and after
  *   opening every OU on screen;
+ * - nodeLoopDelay: how late the Node side's timers fired during the scan (harness and scan, and
+ *   the sandbox when in process): the scan's answer timeouts count such a delay as AWS's silence;
  * - failedCauses: the scan's failed cells by cause, with a few of each in full;
- * - with `--cpu-profile`, the page's heaviest functions during the scan (self time).
+ * - with `--cpu-profile`, the page's heaviest functions during the scan (self time); with
+ *   `--screenshot`, a picture of the page once a third of the cells are done.
  * Prints figures and ends with one line of JSON; asserts nothing about time.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +28,7 @@ import { resolveScenario } from '@peerscape/sandbox-cloud';
 import { startSandbox } from '@peerscape/sandbox-cloud/testing';
 
 import { openBrowser } from '../support/browser';
+import { startSandboxProcess } from './sandbox-process';
 import { startHarness } from '../support/harness';
 import { callHarness } from '../ui/graph-helpers';
 
@@ -34,6 +40,10 @@ const ACCOUNTS = arg('--accounts', 200);
 const VPCS = arg('--vpcs', 1);
 /** With `--cpu-profile`, the page's JavaScript is sampled during the scan and the heaviest functions printed. */
 const CPU_PROFILE = process.argv.includes('--cpu-profile');
+/** With `--screenshot`, the page is photographed once a third of the cells are done (test-results/screenshots). */
+const SCREENSHOT = process.argv.includes('--screenshot');
+/** With `--sandbox-in-process`, the sandbox shares the Node thread with the harness and the scan (as before). */
+const IN_PROCESS = process.argv.includes('--sandbox-in-process');
 
 interface ProfileNode {
   id: number;
@@ -69,8 +79,12 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 async function main(): Promise<void> {
   const scenario = resolveScenario(`generated:accounts=${ACCOUNTS},regions=17,vpcs=${VPCS},seed=7,ous=${Math.round(Math.sqrt(ACCOUNTS))}`);
-  const cloud = await startSandbox({ scenario, faults: { latencyMs: 20, jitterMs: 10 } });
-  const files = await cloud.writeAwsFiles(mkdtempSync(join(tmpdir(), 'peerscape-bench-org-ui-')));
+  const dir = mkdtempSync(join(tmpdir(), 'peerscape-bench-org-ui-'));
+  const cloud = IN_PROCESS
+    ? await startSandbox({ scenario, faults: { latencyMs: 20, jitterMs: 10 } })
+    : await startSandboxProcess(scenario, dir, ['--latency', '20ms', '--jitter', '10ms']);
+  const files = 'writeAwsFiles' in cloud ? await cloud.writeAwsFiles(dir) : cloud;
+  const sandboxCpu0 = 'cpuMs' in cloud ? cloud.cpuMs() : undefined;
   const harness = await startHarness({ config: readFileSync(files.configFile, 'utf8'), credentials: readFileSync(files.credentialsFile, 'utf8') });
   const session = await openBrowser();
   try {
@@ -109,10 +123,28 @@ async function main(): Promise<void> {
         if (savedMs !== undefined && performance.now() - t1 - savedMs > 180_000) resolve(false);
       }, 200);
     });
+    let shot: string | undefined;
+    const photographer = SCREENSHOT
+      ? setInterval(() => {
+          void panel
+            .getByTestId('org-progress-count')
+            .textContent({ timeout: 1_000 })
+            .then(async (text) => {
+              const [done, all] = (/(\d+) of (\d+)/.exec(text ?? '') ?? []).slice(1).map(Number);
+              if (shot !== undefined || !done || !all || done < all / 3) return;
+              shot = 'pending';
+              shot = await session.screenshot('organization-ui-bench-mid-scan');
+            })
+            .catch((e: unknown) => console.error(`no mid-scan screenshot yet: ${String(e).split('\n')[0]}`));
+        }, 1_000)
+      : undefined;
     const caughtUp = await Promise.race([panel.getByRole('heading', { name: 'Last scan' }).waitFor({ timeout: 1_800_000 }).then(() => true), stuck]);
     clearInterval(watch);
+    clearInterval(photographer);
+    if (shot) console.log(`mid-scan screenshot: ${shot}`);
     const scanMs = performance.now() - t1;
     loopDelay.disable();
+    const sandboxCpu1 = 'cpuMs' in cloud ? cloud.cpuMs() : undefined;
     if (!caughtUp) {
       const heading = await panel.locator('#progress-heading').textContent({ timeout: 30_000 }).catch((e: unknown) => `unreadable: ${String(e)}`);
       throw new Error(`the page did not show the end of the scan 180 s after the Node side saved it (at ${Math.round(savedMs!)} ms); the heading says ${heading}`);
@@ -164,6 +196,8 @@ async function main(): Promise<void> {
       gridRowsOpen: rowsOpen,
       nodeLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6),
       nodeLoopDelayMaxMs: round(loopDelay.max / 1e6),
+      sandbox: IN_PROCESS ? 'in-process' : 'own-process',
+      ...(sandboxCpu0 !== undefined && sandboxCpu1 !== undefined ? { sandboxCpuMs: sandboxCpu1 - sandboxCpu0 } : {}),
       failedCauses: causes,
       load: loadavg().map(round),
     };

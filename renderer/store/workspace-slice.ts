@@ -10,6 +10,7 @@ import type { LayoutRunner } from '../graph/layout/layout-runner';
 import { toFlowNodes } from '../graph/to-flow-elements';
 import type { AppState, GetState, SetState, Theme } from './app-state';
 import { migrateRememberedOrganizations } from './remembered-organization';
+import { latestOnly } from './latest-only';
 
 /** The state and actions this slice owns. */
 export type WorkspaceSlice = Pick<
@@ -62,18 +63,32 @@ export function workspaceSlice(set: SetState, get: GetState, client: PeerscapeCl
     if (!result.ok) set({ lastError: result.error });
   }
 
-  async function layOut(snapshot: Snapshot, positions: Readonly<Record<string, NodePosition>>): Promise<void> {
+  /** The store's fields that change with the snapshot shown (the selection only if its VPCs survived). */
+  function shownPatch(snapshot: Snapshot): Partial<AppState> {
+    const ids = new Set(snapshot.topology.vpcs.map((v) => v.id));
+    const selection = get().selection;
+    return { snapshot, refusal: undefined, ...(selection.vpcIds.some((id) => !ids.has(id)) ? { selection: { vpcIds: [] } } : {}) };
+  }
+
+  /**
+   * Lay out `snapshot` and draw the result. With `reveal`, the snapshot is not on screen yet and
+   * comes with its layout in one update, so the canvas and everything that reads the snapshot
+   * redraw once, not once for the snapshot and again for its layout.
+   */
+  async function layOut(snapshot: Snapshot, positions: Readonly<Record<string, NodePosition>>, reveal = false): Promise<void> {
     const generation = ++layoutGeneration;
+    const before = get().snapshot;
     set({ layoutStatus: { ...get().layoutStatus, running: true } });
     if (typeof performance !== 'undefined') performance.mark('peerscape:layout-start');
     try {
       const { showDeleted } = get();
       const outcome = await runLayout(snapshot.topology, { positions, includeDeletedPeerings: showDeleted });
       // A newer snapshot or a re-layout started meanwhile: its result wins.
-      if (generation !== layoutGeneration || get().snapshot !== snapshot) return;
+      if (generation !== layoutGeneration || get().snapshot !== (reveal ? before : snapshot)) return;
       const members = membersOf(snapshot.topology, showDeleted);
       if (typeof performance !== 'undefined') performance.mark('peerscape:layout-end');
       set({
+        ...(reveal ? shownPatch(snapshot) : {}),
         layout: outcome.layout,
         nodes: toFlowNodes(outcome.layout, members, snapshot.topology),
         layoutStatus: { running: false, ms: outcome.ms, ranIn: outcome.ranIn },
@@ -114,11 +129,21 @@ export function workspaceSlice(set: SetState, get: GetState, client: PeerscapeCl
     set({ organizationRequests: await migrateRememberedOrganizations(client, w.organizationRequests ?? {}) });
   }
 
+  // Pushed snapshots (a scan streams whole partial ones as regions land) are shown one at a time,
+  // each with its layout: one that arrives while another is laid out waits, and a newer one
+  // replaces it. The run's last one is applied at once when the run says it finished.
+  const pushed = latestOnly<Snapshot>(async (snapshot) => {
+    if (get().snapshot !== snapshot) await layOut(snapshot, get().positions, true);
+  });
+
   function subscribe(): void {
     if (unsubscribe) return;
-    const offSnapshot = client.on('snapshotUpdated', (snapshot) => void get().applySnapshot(snapshot));
+    const offSnapshot = client.on('snapshotUpdated', (snapshot) => pushed.offer(snapshot));
     const offUpdates = client.on('updatesChanged', (updates) => set({ updates }));
     const offProgress = client.on('discoveryProgressed', (progress) => {
+      // The run's final snapshot came just before this: it does not wait behind a partial one.
+      const final = progress.finished ? pushed.take() : undefined;
+      if (final) void get().applySnapshot(final);
       const run = get().discovery;
       if (run.runId && progress.runId !== run.runId) return;
       set({
@@ -161,11 +186,7 @@ export function workspaceSlice(set: SetState, get: GetState, client: PeerscapeCl
     async applySnapshot(snapshot) {
       const previous = get().snapshot;
       if (previous === snapshot) return;
-      set({ snapshot, refusal: undefined });
-      // Keep the selection only if its VPCs survived the rescan.
-      const ids = new Set(snapshot.topology.vpcs.map((v) => v.id));
-      const selection = get().selection;
-      if (selection.vpcIds.some((id) => !ids.has(id))) set({ selection: { vpcIds: [] } });
+      set(shownPatch(snapshot));
       await layOut(snapshot, get().positions);
     },
 

@@ -1,0 +1,60 @@
+/** Pacing of the partial snapshots a run streams while it scans. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { DISCOVERY_KEYS } from '../../../electron/discovery/kinds/index';
+import { partialIntervalFor, RunState, VPCS_PER_PARTIAL_INTERVAL } from '../../../electron/discovery/run-state';
+import type { RegionModel } from '../../../electron/discovery/to-topology';
+import type { Snapshot } from '../../../shared/model/snapshot';
+import { demoLikeSnapshot } from '../../support/fixtures/snapshots/demo-like';
+
+const template = demoLikeSnapshot().topology.vpcs[0]!;
+
+/** One account × region with `vpcs` VPCs, as a finished cell hands it over. */
+function regionModel(cell: number, vpcs: number): RegionModel {
+  const empty = Object.fromEntries(DISCOVERY_KEYS.map((k) => [k, []]));
+  const found = Array.from({ length: vpcs }, (_, i) => ({ ...template, id: `vpc-${cell.toString(16).padStart(8, '0')}${i.toString(16).padStart(9, '0')}` }));
+  return { ...empty, accountId: template.accountId, region: template.region, vpcs: found } as unknown as RegionModel;
+}
+
+describe('partial snapshots', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['performance', 'setTimeout', 'clearTimeout', 'Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('wait longer in proportion to the VPCs they hold, past a size', () => {
+    expect(partialIntervalFor(0, 1000)).toBe(1000);
+    expect(partialIntervalFor(VPCS_PER_PARTIAL_INTERVAL, 1000)).toBe(1000);
+    expect(partialIntervalFor(3400, 1000)).toBe((3400 / VPCS_PER_PARTIAL_INTERVAL) * 1000);
+  });
+
+  it('come every interval while the network is small, and further apart as it grows', () => {
+    const partials: { atMs: number; vpcs: number }[] = [];
+    const start = performance.now();
+    const run = new RunState(
+      'run-1',
+      { env: {}, homeDir: '/nowhere', now: () => new Date(), onProgress: () => undefined, onPartialSnapshot: (s: Snapshot) => partials.push({ atMs: performance.now() - start, vpcs: s.topology.vpcs.length }) },
+      100,
+      1000,
+      ['p'],
+    );
+    // A cell of 50 VPCs lands every 100 ms for 60 s: 30,000 VPCs in all.
+    for (let cell = 0; cell < 600; cell++) {
+      vi.advanceTimersByTime(100);
+      run.cell('p', `r${cell}`, { state: 'done' });
+      run.addModel(regionModel(cell, 50));
+      run.changed();
+    }
+    run.finish();
+    expect(partials.length).toBeGreaterThan(3);
+    for (let i = 1; i < partials.length; i++) {
+      const gap = partials[i]!.atMs - partials[i - 1]!.atMs;
+      expect(gap).toBeGreaterThanOrEqual(partialIntervalFor(partials[i - 1]!.vpcs, 1000));
+    }
+    // While under the size, a partial each second; at 30,000 VPCs far fewer than 60.
+    expect(partials[1]!.atMs - partials[0]!.atMs).toBeLessThan(1200);
+    expect(partials.length).toBeLessThan(20);
+  });
+});

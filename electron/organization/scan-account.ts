@@ -129,7 +129,9 @@ export async function scanAccount(ctx: AccountScanContext, a: AccountToScan, sin
     if (signal?.aborted) return;
     const stsTimeout = Math.min(scheduler.limits.callTimeoutMs, scheduler.limits.stsAnswerTimeoutMs);
     const region = stsRegions[stsRegions.length - 1]!;
-    const failure = explainCallFailure(e, { profile: signIn.profile, region, accountId: a.id, timeoutMs: stsTimeout, ...(signIn.endpoints.sts ? { endpoint: signIn.endpoints.sts } : {}) }, explain);
+    // A refusal names its own action (SessionError); silence does not, so the session's call is named here.
+    const action = ctx.portal ? 'sso:GetRoleCredentials' : 'sts:AssumeRole';
+    const failure = explainCallFailure(e, { profile: signIn.profile, region, accountId: a.id, action, timeoutMs: stsTimeout, ...(signIn.endpoints.sts ? { endpoint: signIn.endpoints.sts } : {}) }, explain);
     sessions.drop(a.id);
     if (!requestedRegions) return failAll(failure);
     // Named regions need no listing: the failure is each region's.

@@ -227,6 +227,9 @@ describe.each([0, 1])('an organisation scan of the sandbox (%i scan threads)', (
     const silent = await scanWith({ latencyMs: 3000 }, { callTimeoutMs: 200, stsAnswerTimeoutMs: 200, ec2AnswerTimeoutMs: 200, maxAttempts: 1, maxUnansweredAttempts: 1 });
     expect(silent.map((c) => c.cause)).toEqual(['unanswered', 'unanswered', 'unanswered', 'unanswered']);
     expect(silent[0]?.message).toContain('did not answer');
+    // The session's AssumeRole went unanswered, not a describe call.
+    expect(silent[0]?.message).toContain('sts:AssumeRole');
+    expect(silent[0]?.message).not.toContain('ec2:');
   });
 
   it('opens a new session before one runs out, so a long scan goes on', async () => {

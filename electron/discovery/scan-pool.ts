@@ -30,15 +30,16 @@ import type { CellOutcome, CellRequest } from './scan-cell';
 import type { ScanAction } from './scan-region';
 
 /**
- * Scan threads of the app and the CLI: one per core but one, at least one and at most 4.
+ * Scan threads of the app and the CLI: one per core, at most 4.
  *
- * Each thread is a separate V8 isolate that warms up and collects garbage on its own, so a thread
- * costs CPU too: on a 2-core machine one worker scans as fast as the calling thread alone (and
- * two are slower), measured with test/bench/discovery.bench.ts. One thread even on one core keeps
- * the scan's seconds of SDK work off the calling thread: in the app, Electron's main process,
- * which must go on answering the window.
+ * The calling thread only merges what the threads send and paces progress, so it needs no core
+ * of its own: on this project's 2-core machine, two threads scanned 20 accounts' profiles in 5.0 s
+ * against 5.9 s for one, and an organisation of 200 accounts in 27–30 s against 34 s, while the
+ * calling thread's event loop was never held up more than about 60 ms either way (in the app,
+ * Electron's main process goes on answering the window). Figures from
+ * test/bench/discovery.bench.ts and test/bench/organization.bench.ts.
  */
-export const DEFAULT_SCAN_THREADS = Math.min(4, Math.max(1, availableParallelism() - 1));
+export const DEFAULT_SCAN_THREADS = Math.min(4, Math.max(1, availableParallelism()));
 
 /** What a run tells the workers once. */
 export interface ScanRunInit {
@@ -110,6 +111,17 @@ interface Pending {
   fail(why: string): void;
 }
 
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.PS_YOUNG ?? 48) };
+
+/**
+ * A scan thread's young generation: 48 MB instead of V8's 96 (two 32 MB semi-spaces and more).
+ * A scan allocates short-lived SDK objects fast, so V8 grows each thread's heap to its largest
+ * young generation and keeps the old generation's slack: with two threads, an organisation of 200
+ * accounts × 17 regions peaked at 1.1–1.2 GB of RSS, and at 0.9 GB with this limit, for a few
+ * percent more CPU in scavenges (test/bench/organization.bench.ts).
+ */
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 48 };
+
 interface Slot {
   worker: Worker;
   readonly pending: Map<number, Pending>;
@@ -159,9 +171,10 @@ export function createScanPool(threads: number, entry: ScanWorkerEntry = default
         ? new Worker(BOOT_THROUGH_TSX, {
             eval: true,
             env: SHARE_ENV,
+            resourceLimits: WORKER_LIMITS,
             workerData: { tsxApi: tsxEsmApiUrl(), entry: entry.url.href },
           })
-        : new Worker(entry.url, { env: SHARE_ENV });
+        : new Worker(entry.url, { env: SHARE_ENV, resourceLimits: WORKER_LIMITS });
     const slot: Slot = { worker, pending: new Map(), runs: new Set() };
     worker.unref();
     worker.on('message', (m: FromScanWorker) => {

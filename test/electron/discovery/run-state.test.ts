@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { DISCOVERY_KEYS } from '../../../electron/discovery/kinds/index';
-import { partialIntervalFor, RunState, VPCS_PER_PARTIAL_INTERVAL } from '../../../electron/discovery/run-state';
+import { CELLS_PER_PROGRESS_INTERVAL, partialIntervalFor, progressIntervalFor, RunState, VPCS_PER_PARTIAL_INTERVAL } from '../../../electron/discovery/run-state';
 import type { RegionModel } from '../../../electron/discovery/to-topology';
 import type { Snapshot } from '../../../shared/model/snapshot';
 import { demoLikeSnapshot } from '../../support/fixtures/snapshots/demo-like';
@@ -58,3 +58,39 @@ describe('partial snapshots', () => {
     expect(partials.length).toBeLessThan(20);
   });
 });
+
+describe('progress events', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['performance', 'setTimeout', 'clearTimeout', 'Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('come every interval for a small grid, and further apart for a large one, each with the whole grid', () => {
+    expect(progressIntervalFor(CELLS_PER_PROGRESS_INTERVAL, 100)).toBe(100);
+    expect(progressIntervalFor(3600, 100)).toBeCloseTo(360);
+    expect(progressIntervalFor(5000, 0)).toBe(0);
+    const countEvents = (cells: number): { events: number; lastCells: number } => {
+      let events = 0;
+      let lastCells = 0;
+      const profiles = Array.from({ length: cells }, (_, i) => `p${i}`);
+      const run = new RunState('run-1', { env: {}, homeDir: '/nowhere', now: () => new Date(), onProgress: (p) => ((events += 1), (lastCells = p.cells.length)) }, 100, 1000, profiles);
+      // Every 10 ms for 10 s one more region finishes.
+      for (let i = 0; i < 1000; i++) {
+        vi.advanceTimersByTime(10);
+        run.cell(profiles[i % profiles.length]!, `r${i}`, { state: 'done' });
+        run.changed();
+      }
+      run.finish();
+      return { events, lastCells };
+    };
+    // Grids of 100 → 1,100 cells and 4,000 → 5,000 cells over 10 s.
+    const small = countEvents(100);
+    const large = countEvents(4000);
+    expect(small.events).toBeGreaterThanOrEqual(85);
+    expect(large.events).toBeLessThan(30);
+    expect(large.lastCells).toBe(4000 + 1000);
+  });
+});
+

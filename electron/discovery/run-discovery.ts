@@ -28,9 +28,9 @@ import { isCredentialError, isPermissionError, type ExplainedFailure } from '../
 import type { CallScheduler } from '../aws/call-scheduler';
 import { checkCredentials, resolveProfileAccess, type Env, type ProfileAccess } from '../aws/credentials';
 import { scanCell, explainCallFailure, type CellCost, type CellRequest } from './scan-cell';
-import { sharedScanPool, type ScanWorkerEntry } from './scan-pool';
+import type { ScanWorkerEntry } from './scan-pool';
 import { startAliasReads } from './read-alias';
-import { chooseProfiles, chooseRegions, chooseScope, pickCallLimits, schedulerFor, type DiscoveryLimits, type DiscoveryRequest } from './run-request';
+import { chooseProfiles, chooseRegions, chooseScope, schedulerFor, startScanThreads, type DiscoveryLimits, type DiscoveryRequest } from './run-request';
 import { RunState } from './run-state';
 import { runOrganizationDiscovery } from '../organization/run-organization';
 import type { SessionCost } from '../organization/scan-account';
@@ -194,13 +194,7 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
     run.changed();
   };
 
-  const pool = limits.scanThreads > 0 ? sharedScanPool(limits.scanThreads, deps.scanWorkerEntry) : undefined;
-  const poolRun = pool?.startRun(runId, {
-    env: deps.env,
-    homeDir: deps.homeDir,
-    limits: { ...pickCallLimits(limits), maxConcurrentCalls: scheduler.limits.maxConcurrentCalls },
-    pageSizes: limits.pageSizes ?? {},
-  });
+  const poolRun = startScanThreads(runId, limits, scheduler, deps);
 
   const scanOnce = async (
     accountId: AccountId,

@@ -7,6 +7,7 @@ import type { Env } from '../aws/credentials';
 import { listProfiles } from '../aws/profiles';
 import type { OrganizationRequest } from '../organization/run-organization';
 import type { Slice } from './merge-slices';
+import { sharedScanPool, type ScanPoolRun, type ScanWorkerEntry } from './scan-pool';
 import type { ScanAction } from './scan-region';
 
 /** What to scan: named profiles (default: every profile that has credentials) and regions (default: each account's enabled ones). */
@@ -125,3 +126,21 @@ export function schedulerFor(given: CallScheduler | undefined, limits: Partial<D
     return fail('invalid-input', (e as Error).message, 'pass positive numbers in limits');
   }
 }
+
+/** The run's view of the scan threads when `limits.scanThreads` > 0 (none: scan on the calling
+ * thread). The threads share the scheduler's global cap and build their own clients from `env`. */
+export function startScanThreads(
+  runId: string,
+  limits: Partial<DiscoveryLimits> & { readonly scanThreads: number },
+  scheduler: CallScheduler,
+  deps: { readonly env: Env; readonly homeDir: string; readonly scanWorkerEntry?: ScanWorkerEntry },
+): ScanPoolRun | undefined {
+  if (limits.scanThreads <= 0) return undefined;
+  return sharedScanPool(limits.scanThreads, deps.scanWorkerEntry).startRun(runId, {
+    env: deps.env,
+    homeDir: deps.homeDir,
+    limits: { ...pickCallLimits(limits), maxConcurrentCalls: scheduler.limits.maxConcurrentCalls },
+    pageSizes: limits.pageSizes ?? {},
+  });
+}
+

@@ -111,8 +111,6 @@ interface Pending {
   fail(why: string): void;
 }
 
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.PS_YOUNG ?? 48) };
-
 /**
  * A scan thread's young generation: 48 MB instead of V8's 96 (two 32 MB semi-spaces and more).
  * A scan allocates short-lived SDK objects fast, so V8 grows each thread's heap to its largest
@@ -171,10 +169,10 @@ export function createScanPool(threads: number, entry: ScanWorkerEntry = default
         ? new Worker(BOOT_THROUGH_TSX, {
             eval: true,
             env: SHARE_ENV,
-            resourceLimits: WORKER_LIMITS,
+            resourceLimits: WORKER_HEAP,
             workerData: { tsxApi: tsxEsmApiUrl(), entry: entry.url.href },
           })
-        : new Worker(entry.url, { env: SHARE_ENV, resourceLimits: WORKER_LIMITS });
+        : new Worker(entry.url, { env: SHARE_ENV, resourceLimits: WORKER_HEAP });
     const slot: Slot = { worker, pending: new Map(), runs: new Set() };
     worker.unref();
     worker.on('message', (m: FromScanWorker) => {

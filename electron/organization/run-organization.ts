@@ -30,9 +30,8 @@ import { explainFailure } from '../aws/aws-errors';
 import { checkCredentials, resolveProfileAccess, type ProfileAccess } from '../aws/credentials';
 import type { DiscoveryDeps } from '../discovery/run-discovery';
 import { DEFAULT_RUN_LIMITS } from '../discovery/run-discovery';
-import { pickCallLimits, schedulerFor } from '../discovery/run-request';
+import { schedulerFor, startScanThreads } from '../discovery/run-request';
 import { RunState } from '../discovery/run-state';
-import { sharedScanPool } from '../discovery/scan-pool';
 import { DEFAULT_READ_ONLY_ROLE, EXTERNAL_ID_PATTERN, ROLE_NAME_PATTERN, type OrganizationScanRequest } from '../../shared/model/organization-request';
 import { readRoster, ssoAccessToken, ssoPortalClient } from './roster';
 import { replay, type OrgRunInit } from './account-worker';
@@ -180,13 +179,7 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
     ...(limits.pageSizes ? { pageSizes: limits.pageSizes } : {}),
     threadId,
   };
-  const pool = limits.scanThreads > 0 ? sharedScanPool(limits.scanThreads, deps.scanWorkerEntry) : undefined;
-  const poolRun = pool?.startRun(runId, {
-    env: deps.env,
-    homeDir: deps.homeDir,
-    limits: { ...pickCallLimits(limits), maxConcurrentCalls: scheduler.limits.maxConcurrentCalls },
-    pageSizes: limits.pageSizes ?? {},
-  });
+  const poolRun = startScanThreads(runId, limits, scheduler, deps);
   const orgInit: OrgRunInit = {
     signInProfile: signIn.profile,
     signInAccount,

@@ -3,7 +3,7 @@
  * The sandbox cloud serves a generated organisation (default 200 accounts × 17 regions, 1 VPC per
  * region, 14 OUs, 20 ± 10 ms per call) from a process of its own (`--sandbox-in-process` puts it
  * in the bench's, where its answers wait for the thread the scan runs on); the browser harness
- * reads its AWS files. The bench opens
+ * reads its AWS files and scans on DEFAULT_SCAN_THREADS threads, as the app does. The bench opens
  * the built app, Add organization…, reads the roster with the management profile, scans every
  * account × region, and measures while the grid follows the scan:
  * - readMs: the roster read, click to the OU tree drawn;
@@ -27,6 +27,7 @@ import { join } from 'node:path';
 import { resolveScenario } from '@peerscape/sandbox-cloud';
 import { startSandbox } from '@peerscape/sandbox-cloud/testing';
 
+import { DEFAULT_SCAN_THREADS } from '../../electron/discovery/scan-pool';
 import { openBrowser } from '../support/browser';
 import { startSandboxProcess } from './sandbox-process';
 import { startHarness } from '../support/harness';
@@ -85,7 +86,11 @@ async function main(): Promise<void> {
     : await startSandboxProcess(scenario, dir, ['--latency', '20ms', '--jitter', '10ms']);
   const files = 'writeAwsFiles' in cloud ? await cloud.writeAwsFiles(dir) : cloud;
   const sandboxCpu0 = 'cpuMs' in cloud ? cloud.cpuMs() : undefined;
-  const harness = await startHarness({ config: readFileSync(files.configFile, 'utf8'), credentials: readFileSync(files.credentialsFile, 'utf8') });
+  // Scan threads as the app and `npm start` use them (the test harness scans on its calling thread).
+  const harness = await startHarness(
+    { config: readFileSync(files.configFile, 'utf8'), credentials: readFileSync(files.credentialsFile, 'utf8') },
+    { discoveryLimits: { scanThreads: DEFAULT_SCAN_THREADS } },
+  );
   const session = await openBrowser();
   try {
     const { page } = session;
@@ -183,6 +188,7 @@ async function main(): Promise<void> {
     const figures = {
       accounts: ACCOUNTS,
       scannedAccounts: scanned,
+      scanThreads: DEFAULT_SCAN_THREADS,
       readMs: Math.round(readMs),
       scanMs: Math.round(scanMs),
       savedMs: Math.round(savedMs ?? NaN),

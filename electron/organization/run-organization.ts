@@ -216,7 +216,11 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
     if (done.ok) return;
     // A thread that failed before it told anything (it could not start, or not sign in) must not
     // cost the user the account: scan it here.
-    if (seen.size === 0 && !signal?.aborted) return scanAccount(here, a, sink, signal);
+    if (seen.size === 0 && !signal?.aborted) {
+      await scanAccount(here, a, sink, signal);
+      run.note(sessions.label(a.id), '*', `The scan threads could not take this account (${done.reason}): it was scanned on the main thread.`);
+      return;
+    }
     const message = `The scan of account ${a.id}${a.name ? ` (${a.name})` : ''} stopped: ${done.reason}. Scan again; if it repeats, scan with limits.scanThreads = 0.`;
     for (const [region, state] of seen) {
       if (state === 'queued' || state === 'running') sink.cell(region, { state: 'failed', errorCode: 'ScanThreadFailed', message });

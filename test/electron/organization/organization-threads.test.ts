@@ -144,5 +144,9 @@ describe('an organisation scan on scan threads', () => {
     expect(snapshot.coverage.filter((c) => c.state === 'complete').length).toBeGreaterThan(0);
     expect(snapshot.coverage.some((c) => c.errorCode === 'ScanThreadFailed')).toBe(false);
     expect([...cellThreads]).toEqual([threadId]);
+    // Each account's row says where it was scanned instead, and why.
+    const accountRows = snapshot.coverage.filter((c) => c.region === '*' && c.state === 'complete');
+    expect(accountRows.length).toBeGreaterThan(0);
+    for (const row of accountRows) expect(row.message).toMatch(/^The scan threads could not take this account \(.+\): it was scanned on the main thread\.$/);
   }, 60_000);
 });

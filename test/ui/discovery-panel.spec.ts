@@ -10,38 +10,24 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { openBrowser } from '../support/browser';
-import type { BrowserSession } from '../support/browser';
-import { startHarness } from '../support/harness';
 import { startSandbox } from '../support/start-sandbox';
 import type { SandboxHandle } from '../support/start-sandbox';
-import { callHarness, cardSelector, openSandboxDemo, waitForGraph } from './graph-helpers';
+import { callHarness, cardSelector, openSandboxDemo, useHarnessSession, waitForGraph } from './graph-helpers';
 
-let session: BrowserSession | undefined;
-let stopHarness: (() => Promise<void>) | undefined;
 let cloud: SandboxHandle | undefined;
 
 afterEach(async () => {
-  try {
-    await session?.close();
-  } finally {
-    await stopHarness?.();
-  }
   await cloud?.stop();
-  session = undefined;
-  stopHarness = undefined;
   cloud = undefined;
 });
+// Registered after the sandbox's hook, so that (after-hooks running last-registered first) browser and harness close before the sandbox stops.
+const browser = useHarnessSession();
 
 const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 describe('the Discovery tab', () => {
   it('after the sandbox scan: full, distinct region codes, profiles × regions cells, one Refresh, and no "try the sandbox"', async () => {
-    const harness = await startHarness();
-    stopHarness = harness.close;
-    session = await openBrowser();
-    const { page } = session;
-    await page.goto(harness.url);
+    const { harness, session, page } = await browser.open();
     await openSandboxDemo(page, harness);
     const panel = page.getByTestId('discovery-panel');
     const grid = panel.getByRole('table', { name: 'Discovery progress' });
@@ -77,11 +63,7 @@ describe('the Discovery tab', () => {
     // The sandbox as "AWS": profiles in the config files, every answer held back so the scan takes a while.
     cloud = await startSandbox({ scenario: 'demo', faults: { latencyMs: 400 } });
     const files = await cloud.writeAwsFiles(mkdtempSync(join(tmpdir(), 'peerscape-slow-aws-')));
-    const harness = await startHarness({ config: readFileSync(files.configFile, 'utf8'), credentials: readFileSync(files.credentialsFile, 'utf8') });
-    stopHarness = harness.close;
-    session = await openBrowser();
-    const { page } = session;
-    await page.goto(harness.url);
+    const { session, page } = await browser.open({ files: { config: readFileSync(files.configFile, 'utf8'), credentials: readFileSync(files.credentialsFile, 'utf8') } });
     const card = page.getByRole('region', { name: 'Getting started' });
     await card.getByRole('button', { name: 'Scan AWS profiles' }).click();
     const progress = card.getByTestId('first-run-progress');
@@ -95,7 +77,7 @@ describe('the Discovery tab', () => {
           const text = (await progress.textContent({ timeout: 1_000 }).catch(() => '')) ?? '';
           if (!counted && /\d+ of \d+ cells done · 4 profiles × \d+ regions/.test(text)) {
             counted = text;
-            await session!.screenshot('first-run-scanning');
+            await session.screenshot('first-run-scanning');
           }
           return counted;
         },
@@ -112,11 +94,7 @@ describe('the Discovery tab', () => {
     const denied = ['DescribeNetworkAcls', 'DescribeInstances'].map((action) => ({ action, accountId: network, region: 'us-east-1' }));
     cloud = await startSandbox({ scenario: 'demo', faults: { denyActions: denied } });
     const files = await cloud.writeAwsFiles(mkdtempSync(join(tmpdir(), 'peerscape-denied-aws-')));
-    const harness = await startHarness({ config: readFileSync(files.configFile, 'utf8'), credentials: readFileSync(files.credentialsFile, 'utf8') });
-    stopHarness = harness.close;
-    session = await openBrowser();
-    const { page } = session;
-    await page.goto(harness.url);
+    const { harness, session, page } = await browser.open({ files: { config: readFileSync(files.configFile, 'utf8'), credentials: readFileSync(files.credentialsFile, 'utf8') } });
     await page.getByRole('region', { name: 'Getting started' }).getByRole('button', { name: 'Scan AWS profiles' }).click();
     await waitForGraph(page, 120_000);
 

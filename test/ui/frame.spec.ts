@@ -1,31 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { openBrowser } from '../support/browser';
-import type { BrowserSession } from '../support/browser';
-import { startHarness } from '../support/harness';
+import { useHarnessSession } from './graph-helpers';
 
-let session: BrowserSession | undefined;
-let stopHarness: (() => Promise<void>) | undefined;
-
-afterEach(async () => {
-  try {
-    await session?.close();
-  } finally {
-    await stopHarness?.();
-  }
-  session = undefined;
-  stopHarness = undefined;
-});
+const browser = useHarnessSession();
 
 describe('the frame in Chromium through the browser harness', () => {
   it('shows toolbar, canvas, side panel, status bar and the profiles list, with no CSP violation', async () => {
-    const harness = await startHarness({
-      config: '[profile sandbox-a]\nregion = us-east-1\nendpoint_url = http://127.0.0.1:4566\n[profile corp]\nsso_session = corp\n[sso-session corp]\nsso_start_url = https://corp.example/start\n',
+    const { session, page } = await browser.open({
+      files: {
+        config: '[profile sandbox-a]\nregion = us-east-1\nendpoint_url = http://127.0.0.1:4566\n[profile corp]\nsso_session = corp\n[sso-session corp]\nsso_start_url = https://corp.example/start\n',
+      },
     });
-    stopHarness = harness.close;
-    session = await openBrowser();
-    const { page } = session;
-    await page.goto(harness.url);
     await page.getByRole('toolbar', { name: 'Main toolbar' }).waitFor();
     await page.getByRole('main', { name: 'Topology canvas' }).locator('.react-flow').waitFor();
     await page.getByRole('complementary', { name: 'Side panel' }).waitFor();
@@ -37,21 +22,15 @@ describe('the frame in Chromium through the browser harness', () => {
   });
 
   it('tells a user without profiles to try the sandbox', async () => {
-    const harness = await startHarness();
-    stopHarness = harness.close;
-    session = await openBrowser();
-    await session.page.goto(harness.url);
+    const { session } = await browser.open();
     await session.page.getByText('No AWS profiles found: try the sandbox').waitFor();
     await session.screenshot('frame-no-profiles');
     expect(session.problems).toEqual([]);
   });
 
   it('refuses a page that does not present the run token', async () => {
-    const harness = await startHarness();
-    stopHarness = harness.close;
-    session = await openBrowser();
-    await session.page.goto(`${harness.origin}/`);
-    await expect.poll(() => session!.page.getByRole('status').textContent()).toContain('not connected to Peerscape');
+    const { session } = await browser.open({ url: (harness) => `${harness.origin}/` });
+    await expect.poll(() => session.page.getByRole('status').textContent()).toContain('not connected to Peerscape');
     const status = await session.page.evaluate(async () => (await fetch('/api/call', { method: 'POST', body: '{"method":"listProfiles","input":{}}' })).status);
     expect(status).toBe(401);
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 import type { MethodInput, MethodOutput } from '../../shared/api/contract';
 import type { ApiMethodName } from '../../shared/api/method-names';
@@ -168,6 +168,50 @@ export function useDemoSession(options: Parameters<typeof openDemoSession>[0] = 
     }
   });
   return opened;
+}
+
+/** What `useHarnessSession().open` starts: the harness (with `startHarness`'s AWS files and API overrides), the browser (at `viewport`), and the address it opens (the harness's page unless `url` says otherwise). */
+export interface HarnessSessionOptions {
+  readonly files?: Parameters<typeof startHarness>[0];
+  readonly overrides?: Parameters<typeof startHarness>[1];
+  readonly viewport?: Parameters<typeof openBrowser>[0];
+  readonly url?: (harness: Harness) => string;
+}
+
+/** A harness and a browser at its page. */
+export interface HarnessSession {
+  readonly harness: Harness;
+  readonly session: BrowserSession;
+  readonly page: Page;
+}
+
+/**
+ * A harness and a browser that a test opens with `open` and that are closed, browser then
+ * harness, after each test (`closeAfter: 'file'`: after the spec file's tests, for a file that
+ * opens them once in `beforeAll`).
+ */
+export function useHarnessSession(closeAfter: 'test' | 'file' = 'test'): { open(options?: HarnessSessionOptions): Promise<HarnessSession> } {
+  let opened: { harness?: Harness; session?: BrowserSession } = {};
+  (closeAfter === 'test' ? afterEach : afterAll)(async () => {
+    const { harness, session } = opened;
+    opened = {};
+    try {
+      await session?.close();
+    } finally {
+      await harness?.close();
+    }
+  });
+  return {
+    async open(options = {}) {
+      if (opened.harness) throw new Error(`useHarnessSession: open() was called twice before the browser and harness were closed; call it once per ${closeAfter}`);
+      const harness = await startHarness(options.files, options.overrides);
+      opened.harness = harness;
+      const session = await openBrowser(options.viewport);
+      opened.session = session;
+      await session.page.goto(options.url ? options.url(harness) : harness.url);
+      return { harness, session, page: session.page };
+    },
+  };
 }
 
 /**

@@ -2,36 +2,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { analyzeSnapshot } from '../../shared/analysis/findings';
-import { openBrowser } from '../support/browser';
-import type { BrowserSession } from '../support/browser';
 import { DEMO_ACCOUNTS, PARTNER_VPC_ID, demoLikeSnapshot, demoVpcId } from '../support/fixtures/snapshots/demo-like';
 import { buildTgwFindingsSnapshot } from '../support/fixtures/tgw-findings-snapshot';
-import { startHarness } from '../support/harness';
-import { cardSelector, selectVpcBySearch, waitForGraph } from './graph-helpers';
+import { cardSelector, selectVpcBySearch, useHarnessSession, waitForGraph } from './graph-helpers';
 
-let session: BrowserSession | undefined;
-let stopHarness: (() => Promise<void>) | undefined;
-
-afterEach(async () => {
-  try {
-    await session?.close();
-  } finally {
-    await stopHarness?.();
-  }
-  session = undefined;
-  stopHarness = undefined;
-});
+const browser = useHarnessSession();
 
 describe('importing a snapshot file in Chromium', () => {
   it('draws an imported snapshot, including a partner VPC known only from its peering, and says how old it is', async () => {
-    const harness = await startHarness();
-    stopHarness = harness.close;
-    session = await openBrowser();
-    const { page } = session;
-    await page.goto(harness.url);
+    const { session, page } = await browser.open();
     await page.getByRole('region', { name: 'Getting started' }).waitFor();
     const file = join(mkdtempSync(join(tmpdir(), 'peerscape-import-')), 'snapshot.json');
     writeFileSync(file, JSON.stringify(demoLikeSnapshot(new Date(Date.now() - 3 * 3600_000).toISOString())));
@@ -46,11 +28,7 @@ describe('importing a snapshot file in Chromium', () => {
   });
 
   it("names an account by its Organizations name on its frame, with its id and alias beside it, in search and in the VPC inspector", async () => {
-    const harness = await startHarness();
-    stopHarness = harness.close;
-    session = await openBrowser();
-    const { page } = session;
-    await page.goto(harness.url);
+    const { session, page } = await browser.open();
     await page.getByRole('region', { name: 'Getting started' }).waitFor();
     const base = demoLikeSnapshot(new Date().toISOString());
     const snapshot = { ...base, topology: { ...base.topology, accounts: base.topology.accounts.map((a) => (a.id === DEMO_ACCOUNTS.network ? { ...a, name: 'Shared Network' } : a)) } };
@@ -80,11 +58,7 @@ describe('importing a snapshot file in Chromium', () => {
   });
 
   it('lists the transit gateway findings of an imported snapshot in the Findings panel, and a finding selects its VPC', async () => {
-    const harness = await startHarness();
-    stopHarness = harness.close;
-    session = await openBrowser();
-    const { page } = session;
-    await page.goto(harness.url);
+    const { session, page } = await browser.open();
     await page.getByRole('region', { name: 'Getting started' }).waitFor();
     const snapshot = buildTgwFindingsSnapshot();
     const file = join(mkdtempSync(join(tmpdir(), 'peerscape-import-')), 'tgw.json');
@@ -114,11 +88,7 @@ describe('importing a snapshot file in Chromium', () => {
   });
 
   it('refuses a file that is not a snapshot in a notice that says which field is wrong and what to do, until an import succeeds', async () => {
-    const harness = await startHarness();
-    stopHarness = harness.close;
-    session = await openBrowser();
-    const { page } = session;
-    await page.goto(harness.url);
+    const { session, page } = await browser.open();
     await page.getByRole('region', { name: 'Getting started' }).waitFor();
     const dir = mkdtempSync(join(tmpdir(), 'peerscape-import-'));
     const file = join(dir, 'broken.json');

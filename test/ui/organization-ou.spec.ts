@@ -3,25 +3,11 @@
  * on each account frame's title after the name (`Root` for the management account), as the VPC
  * panel's OU line, and found by search with `ou:`, a parent OU finding the accounts below it.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { BrowserSession } from '../support/browser';
-import { openBrowser } from '../support/browser';
-import { startHarness } from '../support/harness';
-import { currentSnapshot, openSandboxDemo, selectVpcBySearch, waitForGraph } from './graph-helpers';
+import { currentSnapshot, openSandboxDemo, selectVpcBySearch, useHarnessSession, waitForGraph } from './graph-helpers';
 
-let session: BrowserSession | undefined;
-let stopHarness: (() => Promise<void>) | undefined;
-
-afterEach(async () => {
-  try {
-    await session?.close();
-  } finally {
-    await stopHarness?.();
-  }
-  session = undefined;
-  stopHarness = undefined;
-});
+const browser = useHarnessSession();
 
 const NET = '111122223333';
 const PROD = '444455556666';
@@ -30,11 +16,7 @@ const DATA = '246813579024';
 
 describe('OU paths on the canvas', () => {
   it('shows each account’s OU on its frame and in the VPC panel, and finds accounts by OU', async () => {
-    const harness = await startHarness();
-    stopHarness = harness.close;
-    session = await openBrowser();
-    const { page } = session;
-    await page.goto(harness.url);
+    const { harness, session, page } = await browser.open();
     await openSandboxDemo(page, harness);
     const panel = page.getByTestId('discovery-panel');
     for (const r of await panel.locator('.pick-grid.regions input').all()) await r.setChecked((await r.getAttribute('value')) === 'us-east-1');

@@ -13,25 +13,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { writeSsoSignIn } from '@peerscape/sandbox-cloud';
 
-import type { BrowserSession } from '../support/browser';
-import { openBrowser } from '../support/browser';
-import { startHarness } from '../support/harness';
 import { startSandbox } from '../support/start-sandbox';
 import type { SandboxHandle } from '../support/start-sandbox';
-import { callHarness, currentSnapshot, openSandboxDemo, waitForGraph } from './graph-helpers';
+import { callHarness, currentSnapshot, openSandboxDemo, useHarnessSession, waitForGraph } from './graph-helpers';
 
-let session: BrowserSession | undefined;
-let stopHarness: (() => Promise<void>) | undefined;
-
-afterEach(async () => {
-  try {
-    await session?.close();
-  } finally {
-    await stopHarness?.();
-  }
-  session = undefined;
-  stopHarness = undefined;
-});
+const browser = useHarnessSession();
 
 const NET = '111122223333';
 const PROD = '444455556666';
@@ -41,11 +27,7 @@ const SUSPENDED = '135791357913';
 
 describe('Add organization', () => {
   it('reads the demo organisation, scans the chosen OUs, rescans in one click, and shows a missing role per account with its fix', async () => {
-    const harness = await startHarness();
-    stopHarness = harness.close;
-    session = await openBrowser();
-    const { page } = session;
-    await page.goto(harness.url);
+    const { harness, session, page } = await browser.open();
     await openSandboxDemo(page, harness);
     const panel = page.getByTestId('discovery-panel');
     // Two regions keep the spec short; the dialog scans the regions chosen in this tab.
@@ -158,11 +140,7 @@ describe('Add organization', () => {
   });
 
   it('says why a member account cannot read the organisation, and which sign-in can', async () => {
-    const harness = await startHarness();
-    stopHarness = harness.close;
-    session = await openBrowser();
-    const { page } = session;
-    await page.goto(harness.url);
+    const { harness, session, page } = await browser.open();
     await openSandboxDemo(page, harness);
     expect((await callHarness(harness, 'getWorkspace', {})).ok).toBe(true);
     await page.getByTestId('discovery-panel').getByRole('button', { name: 'Add organization…' }).click();
@@ -204,11 +182,7 @@ describe('Add organization with an IAM Identity Center sign-in', () => {
     });
     const config = `${liveConfig}\n${readFileSync(live.configFile, 'utf8').replace(/^#.*\n/, '')}`;
     process.env.HOME = home;
-    const harness = await startHarness({ config });
-    stopHarness = harness.close;
-    session = await openBrowser();
-    const { page } = session;
-    await page.goto(harness.url);
+    const { session, page } = await browser.open({ files: { config } });
     await page.getByRole('tab', { name: 'Discovery' }).click();
     const panel = page.getByTestId('discovery-panel');
     await panel.getByRole('button', { name: 'Add organization…' }).click();

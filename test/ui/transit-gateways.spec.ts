@@ -9,39 +9,27 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { PALETTES } from '../../shared/diagram/style';
-import { openBrowser } from '../support/browser';
 import type { BrowserSession } from '../support/browser';
 import { snapshot } from '../support/fixtures/build-topology';
 import { tgwEstate } from '../support/fixtures/tgw-estate';
-import { startHarness } from '../support/harness';
-import { waitForGraph } from './graph-helpers';
+import { useHarnessSession, waitForGraph } from './graph-helpers';
 
+const browser = useHarnessSession('file');
 let session: BrowserSession | undefined;
-let stopHarness: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  const harness = await startHarness();
-  stopHarness = harness.close;
-  session = await openBrowser({ width: 1600, height: 1000 });
-  const { page } = session;
-  await page.goto(harness.url);
+  const opened = await browser.open({ viewport: { width: 1600, height: 1000 } });
+  session = opened.session;
+  const { page } = opened;
   await page.getByRole('region', { name: 'Getting started' }).waitFor();
   const file = join(mkdtempSync(join(tmpdir(), 'peerscape-tgw-')), 'tgw-estate.json');
   writeFileSync(file, JSON.stringify(snapshot(tgwEstate().topology, { source: 'tgw-estate', takenAt: new Date().toISOString() })));
   await page.getByTestId('import-snapshot-input').first().setInputFiles(file);
   await waitForGraph(page);
 }, 240_000);
-
-afterAll(async () => {
-  try {
-    await session?.close();
-  } finally {
-    await stopHarness?.();
-  }
-});
 
 describe('transit gateways on the canvas', () => {
   it('draws each hub in its owner’s frame, attachments styled by state and routing, the TGW peering, and their legend', async () => {

@@ -135,15 +135,25 @@ export function workspaceSlice(set: SetState, get: GetState, client: PeerscapeCl
   const pushed = latestOnly<Snapshot>(async (snapshot) => {
     if (get().snapshot !== snapshot) await layOut(snapshot, get().positions, true);
   });
+  // The newest pushed snapshot, waiting or being laid out: the one a finished run shows at once.
+  let newestPushed: Snapshot | undefined;
 
   function subscribe(): void {
     if (unsubscribe) return;
-    const offSnapshot = client.on('snapshotUpdated', (snapshot) => pushed.offer(snapshot));
+    const offSnapshot = client.on('snapshotUpdated', (snapshot) => {
+      newestPushed = snapshot;
+      pushed.offer(snapshot);
+    });
     const offUpdates = client.on('updatesChanged', (updates) => set({ updates }));
     const offProgress = client.on('discoveryProgressed', (progress) => {
-      // The run's final snapshot came just before this: it does not wait behind a partial one.
-      const final = progress.finished ? pushed.take() : undefined;
-      if (final) void get().applySnapshot(final);
+      // The run's final snapshot came just before this: it waits neither behind a partial one nor
+      // for its own layout, so the panels show what the scan found as soon as it ends.
+      if (progress.finished) {
+        pushed.take();
+        const final = newestPushed;
+        newestPushed = undefined;
+        if (final && get().snapshot !== final) void get().applySnapshot(final);
+      }
       const run = get().discovery;
       if (run.runId && progress.runId !== run.runId) return;
       set({

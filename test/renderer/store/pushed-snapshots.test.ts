@@ -86,4 +86,23 @@ describe('snapshots pushed during a scan', () => {
     expect(store.getState().snapshot).toEqual(final);
     expect(store.getState().nodes.filter((n) => n.type === 'vpc')).toHaveLength(17);
   });
+
+  it('shows the final snapshot at once when the run finishes while that snapshot is being laid out', async () => {
+    const { store, emit, layouts } = await streamingStore();
+    emit('discoveryProgressed', { runId: 'r1', cells: [], finished: false });
+    const final = demoLikeSnapshot('2025-06-02T09:00:09.000Z');
+    // Nothing else in flight: the final snapshot goes straight to its (held) layout.
+    emit('snapshotUpdated', final);
+    await until(() => layouts.laidOut.length === 1);
+    expect(store.getState().snapshot).toBeUndefined();
+    emit('discoveryProgressed', { runId: 'r1', cells: [], finished: true });
+    // The panels read the snapshot now, before any layout ends.
+    expect(store.getState().snapshot?.takenAt).toBe(final.takenAt);
+    layouts.releaseAll();
+    await until(() => !store.getState().layoutStatus.running && store.getState().nodes.length > 0);
+    layouts.releaseAll();
+    await until(() => !store.getState().layoutStatus.running);
+    expect(store.getState().snapshot).toEqual(final);
+    expect(store.getState().nodes.filter((n) => n.type === 'vpc')).toHaveLength(17);
+  });
 });

@@ -4,7 +4,7 @@
  * dialog gets it as `requestExport`, so the toolbar passes `api.exportDiagram` and tests can pass a
  * loopback. Previews are shown as data URLs in <img> (an SVG there runs no script) or as text.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import type { Result } from '../../shared/core/result';
 import type { DiagramTheme } from '../../shared/diagram/style';
@@ -17,6 +17,7 @@ import { codeRequestOf, CodeTargetFields, missingCodeChoice } from './CodeTarget
 import type { CodeTarget } from './CodeTarget';
 import type { VpcChoice } from './VpcPicker';
 import './export.css';
+import { ModalDialog } from '../chrome/ModalDialog';
 
 /** Props of `ExportDialog`. */
 export interface ExportDialogProps {
@@ -83,7 +84,6 @@ type Scope = 'all' | 'selection' | 'view';
 
 /** Modal dialog with a format picker, options, a live preview and a download button. */
 export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = [], selectedPeeringIds = [], viewVpcIds = [], vpcs = [], peeringNames, showDeleted = false }: ExportDialogProps) {
-  const titleId = useId();
   const [format, setFormat] = useState<ExportFormat>('svg');
   const [imageTheme, setImageTheme] = useState<DiagramTheme>(DEFAULT_EXPORT_THEME);
   const hasSelection = selectedVpcIds.length > 0 || selectedPeeringIds.length > 0;
@@ -106,7 +106,6 @@ export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = []
     }
   }
   const [busy, setBusy] = useState(false);
-  const dialogRef = useRef<HTMLDivElement>(null);
   const info = EXPORT_FORMATS[format];
   const missing = info.code ? missingCodeChoice(code, selectedPeeringIds) : undefined;
 
@@ -148,10 +147,6 @@ export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = []
     };
   }, [open, request, requestExport]);
 
-  useEffect(() => {
-    if (open) dialogRef.current?.focus();
-  }, [open]);
-
   // Only a preview of the format on screen is shown: another format's never stays behind.
   const result = shown && request && shown.request.format === format ? shown.result : null;
   const file = result?.ok ? result.value : null;
@@ -164,118 +159,104 @@ export function ExportDialog({ open, onClose, requestExport, selectedVpcIds = []
 
   if (!open) return null;
   return (
-    <div role="presentation" className="export-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        ref={dialogRef}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-        data-testid="export-dialog"
-        className="export-dialog"
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
-      >
-        <h2 id={titleId} className="export-title">
-          Export
-        </h2>
-        <form className="export-options" onSubmit={(e) => e.preventDefault()}>
+    <ModalDialog title="Export" onClose={onClose} className="export-dialog" titleClassName="export-title" testId="export-dialog">
+      <form className="export-options" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Format
+          <select data-testid="export-format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} className="export-select">
+            {EXPORT_FORMAT_NAMES.map((f) => (
+              <option key={f} value={f}>
+                {EXPORT_FORMATS[f].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {!info.code && (
+          <fieldset className="export-fieldset">
+            <legend className="small muted">Scope</legend>
+            <label>
+              <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> Whole topology
+            </label>
+            <label>
+              <input type="radio" name="scope" disabled={!hasSelection} checked={scope === 'selection'} onChange={() => setScope('selection')} /> Selection only
+              {!hasSelection && <span className="small muted"> (select VPCs or peerings on the canvas)</span>}
+            </label>
+            <label>
+              <input type="radio" name="scope" disabled={viewVpcIds.length === 0} checked={scope === 'view'} onChange={() => setScope('view')} /> Current view
+              <span className="small muted"> ({viewVpcIds.length} VPC{viewVpcIds.length === 1 ? '' : 's'} on screen)</span>
+            </label>
+            <label title="Peerings deleted in the last hours carry nothing; AWS stops listing them soon after">
+              <input type="checkbox" checked={includeDeleted} onChange={(e) => setIncludeDeleted(e.target.checked)} /> Include deleted peerings
+            </label>
+          </fieldset>
+        )}
+        {info.drawn && (
           <label>
-            Format
-            <select data-testid="export-format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} className="export-select">
-              {EXPORT_FORMAT_NAMES.map((f) => (
-                <option key={f} value={f}>
-                  {EXPORT_FORMATS[f].label}
+            Theme
+            <select value={imageTheme} onChange={(e) => setImageTheme(e.target.value as DiagramTheme)} className="export-select">
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          </label>
+        )}
+        {format === 'csv' && (
+          <label>
+            Table (one CSV per table)
+            <select value={table} onChange={(e) => setTable(e.target.value as InventoryTableName)} className="export-select">
+              {INVENTORY_TABLES.map((t) => (
+                <option key={t} value={t}>
+                  {INVENTORY_KINDS[t].label}
                 </option>
               ))}
             </select>
           </label>
-          {!info.code && (
-            <fieldset className="export-fieldset">
-              <legend className="small muted">Scope</legend>
-              <label>
-                <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> Whole topology
-              </label>
-              <label>
-                <input type="radio" name="scope" disabled={!hasSelection} checked={scope === 'selection'} onChange={() => setScope('selection')} /> Selection only
-                {!hasSelection && <span className="small muted"> (select VPCs or peerings on the canvas)</span>}
-              </label>
-              <label>
-                <input type="radio" name="scope" disabled={viewVpcIds.length === 0} checked={scope === 'view'} onChange={() => setScope('view')} /> Current view
-                <span className="small muted"> ({viewVpcIds.length} VPC{viewVpcIds.length === 1 ? '' : 's'} on screen)</span>
-              </label>
-              <label title="Peerings deleted in the last hours carry nothing; AWS stops listing them soon after">
-                <input type="checkbox" checked={includeDeleted} onChange={(e) => setIncludeDeleted(e.target.checked)} /> Include deleted peerings
-              </label>
-            </fieldset>
-          )}
-          {info.drawn && (
-            <label>
-              Theme
-              <select value={imageTheme} onChange={(e) => setImageTheme(e.target.value as DiagramTheme)} className="export-select">
-                <option value="light">Light</option>
-                <option value="dark">Dark</option>
-              </select>
-            </label>
-          )}
-          {format === 'csv' && (
-            <label>
-              Table (one CSV per table)
-              <select value={table} onChange={(e) => setTable(e.target.value as InventoryTableName)} className="export-select">
-                {INVENTORY_TABLES.map((t) => (
-                  <option key={t} value={t}>
-                    {INVENTORY_KINDS[t].label}
-                  </option>
+        )}
+        {info.code && <CodeTargetFields target={code} onChange={setCode} vpcs={vpcs} selectedPeeringIds={selectedPeeringIds} {...(peeringNames ? { peeringNames } : {})} />}
+      </form>
+      <section aria-label="Preview" aria-busy={busy} data-testid="export-preview" data-format={result ? format : undefined} className="export-preview">
+        {missing !== undefined ? (
+          <div className="export-empty" data-testid="export-empty">
+            <strong>{info.label}: choose the peering first</strong>
+            <p>{missing}</p>
+          </div>
+        ) : (
+          <>
+            {result && !result.ok && (
+              <div role="alert" className="problems">
+                <strong>{result.error.message}</strong>
+                <div className="small">{result.error.fix}</div>
+              </div>
+            )}
+            {file?.warnings && file.warnings.length > 0 && (
+              <ul className="problems" aria-label="Before running it">
+                {file.warnings.map((w) => (
+                  <li key={w}>{w}</li>
                 ))}
-              </select>
-            </label>
-          )}
-          {info.code && <CodeTargetFields target={code} onChange={setCode} vpcs={vpcs} selectedPeeringIds={selectedPeeringIds} {...(peeringNames ? { peeringNames } : {})} />}
-        </form>
-        <section aria-label="Preview" aria-busy={busy} data-testid="export-preview" data-format={result ? format : undefined} className="export-preview">
-          {missing !== undefined ? (
-            <div className="export-empty" data-testid="export-empty">
-              <strong>{info.label}: choose the peering first</strong>
-              <p>{missing}</p>
-            </div>
-          ) : (
-            <>
-              {result && !result.ok && (
-                <div role="alert" className="problems">
-                  <strong>{result.error.message}</strong>
-                  <div className="small">{result.error.fix}</div>
-                </div>
-              )}
-              {file?.warnings && file.warnings.length > 0 && (
-                <ul className="problems" aria-label="Before running it">
-                  {file.warnings.map((w) => (
-                    <li key={w}>{w}</li>
-                  ))}
-                </ul>
-              )}
-              {file?.base64 !== undefined && <img alt="Exported PNG preview" src={`data:${file.mime};base64,${file.base64}`} className="export-image" />}
-              {file?.text !== undefined && format === 'svg' && <img alt="Exported SVG preview" src={svgDataUrl(file.text)} className="export-image" />}
-              {file?.text !== undefined && format !== 'svg' && (
-                <pre className="mono export-text">{file.text.length > 200_000 ? `${file.text.slice(0, 200_000)}\n… (preview cut; the download is complete)` : file.text}</pre>
-              )}
-              {!result && <p className="muted">Preparing the {info.label} preview…</p>}
-            </>
-          )}
-        </section>
-        <footer className="export-footer">
-          {file && (
-            <span className="small muted export-filename">
-              {file.filename}
-              {file.size ? ` · ${file.size.width}×${file.size.height}` : ''}
-            </span>
-          )}
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-          <button type="button" className="primary" disabled={!current} onClick={download} data-testid="export-download">
-            Download
-          </button>
-        </footer>
-      </div>
-    </div>
+              </ul>
+            )}
+            {file?.base64 !== undefined && <img alt="Exported PNG preview" src={`data:${file.mime};base64,${file.base64}`} className="export-image" />}
+            {file?.text !== undefined && format === 'svg' && <img alt="Exported SVG preview" src={svgDataUrl(file.text)} className="export-image" />}
+            {file?.text !== undefined && format !== 'svg' && (
+              <pre className="mono export-text">{file.text.length > 200_000 ? `${file.text.slice(0, 200_000)}\n… (preview cut; the download is complete)` : file.text}</pre>
+            )}
+            {!result && <p className="muted">Preparing the {info.label} preview…</p>}
+          </>
+        )}
+      </section>
+      <footer className="export-footer">
+        {file && (
+          <span className="small muted export-filename">
+            {file.filename}
+            {file.size ? ` · ${file.size.width}×${file.size.height}` : ''}
+          </span>
+        )}
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+        <button type="button" className="primary" disabled={!current} onClick={download} data-testid="export-download">
+          Download
+        </button>
+      </footer>
+    </ModalDialog>
   );
 }

@@ -5,7 +5,7 @@
  * Without Organizations rights an Identity Center profile reads as the accounts its sign-in may
  * use (no OU tree): the role is then a permission set.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 
 import type { ApiError } from '../../../shared/core/result';
 import type { Organization, OrganizationAccount, OrganizationUnit } from '../../../shared/model/organization';
@@ -16,6 +16,7 @@ import { AWS_REGIONS } from '../../discovery/aws-regions';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { CommandText } from './CommandText';
 import './organization.css';
+import { ModalDialog } from '../../chrome/ModalDialog';
 
 const DEFAULT_REGIONS = AWS_REGIONS.filter((r) => !r.optIn).map((r) => r.name);
 
@@ -59,13 +60,7 @@ export function AddOrganizationDialog({ onClose }: { onClose: () => void }) {
   const [externalId, setExternalId] = useState(remembered?.externalId ?? '');
   const [fallback, setFallback] = useState(false);
   const [starting, setStarting] = useState(false);
-  const titleId = useId();
-  const dialogRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    dialogRef.current?.focus();
-  }, []);
-
+  const permissionSetsId = useId();
   // The sandbox's profiles exist once it runs.
   useEffect(() => {
     if (source !== 'sandbox' || sandbox?.running) return;
@@ -171,151 +166,139 @@ export function AddOrganizationDialog({ onClose }: { onClose: () => void }) {
   const permissionSets = [...new Set((org?.accounts ?? []).flatMap((a) => a.roles ?? []))].sort();
 
   return (
-    <div role="presentation" className="org-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        ref={dialogRef}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-        className="org-dialog"
-        data-testid="add-organization"
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
-      >
-        <h2 id={titleId}>Add organization</h2>
-        <p className="small muted">
-          Peerscape signs in once (the management account, a delegated administrator, or an IAM Identity Center profile), lists the organisation&apos;s accounts and
-          assumes a read-only role in each of them.
-        </p>
+    <ModalDialog title="Add organization" onClose={onClose} className="org-dialog" testId="add-organization">
+      <p className="small muted">
+        Peerscape signs in once (the management account, a delegated administrator, or an IAM Identity Center profile), lists the organisation&apos;s accounts and
+        assumes a read-only role in each of them.
+      </p>
 
-        <div className="field-row">
-          {(sandbox?.running || source === 'sandbox') && awsProfiles.length > 0 && (
-            <label className="field">
-              Where
-              <select value={source} onChange={(e) => setSource(e.target.value as Source)} aria-label="Where the organization is">
-                <option value="sandbox">Sandbox demo</option>
-                <option value="aws">AWS (your profiles)</option>
-              </select>
-            </label>
-          )}
+      <div className="field-row">
+        {(sandbox?.running || source === 'sandbox') && awsProfiles.length > 0 && (
           <label className="field">
-            Sign-in profile
-            <select value={profile} onChange={(e) => setProfile(e.target.value)} aria-label="Sign-in profile">
-              {profiles.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
+            Where
+            <select value={source} onChange={(e) => setSource(e.target.value as Source)} aria-label="Where the organization is">
+              <option value="sandbox">Sandbox demo</option>
+              <option value="aws">AWS (your profiles)</option>
             </select>
           </label>
-        </div>
-        {profiles.length === 0 && (
-          <p className="small muted">{source === 'sandbox' ? 'Starting the sandbox…' : 'No AWS profile: add the management account’s profile to your AWS config, or try the sandbox.'}</p>
         )}
-        <div className="button-row">
-          <button type="button" onClick={() => void read()} disabled={!profile || reading}>
-            {reading ? 'Reading…' : org ? 'Read again' : 'Read organization'}
-          </button>
-        </div>
+        <label className="field">
+          Sign-in profile
+          <select value={profile} onChange={(e) => setProfile(e.target.value)} aria-label="Sign-in profile">
+            {profiles.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {profiles.length === 0 && (
+        <p className="small muted">{source === 'sandbox' ? 'Starting the sandbox…' : 'No AWS profile: add the management account’s profile to your AWS config, or try the sandbox.'}</p>
+      )}
+      <div className="button-row">
+        <button type="button" onClick={() => void read()} disabled={!profile || reading}>
+          {reading ? 'Reading…' : org ? 'Read again' : 'Read organization'}
+        </button>
+      </div>
 
-        {error && (
-          <div className="problem" role="alert" data-testid="organization-error">
-            <strong>
-              <CommandText text={error.message} />
-            </strong>
-            {error.fix && (
-              <>
-                {' '}
-                — <CommandText text={error.fix} />
-              </>
+      {error && (
+        <div className="problem" role="alert" data-testid="organization-error">
+          <strong>
+            <CommandText text={error.message} />
+          </strong>
+          {error.fix && (
+            <>
+              {' '}
+              — <CommandText text={error.fix} />
+            </>
+          )}
+        </div>
+      )}
+
+      {org && (
+        <section aria-label="Organization" data-testid="organization-tree">
+          {org.source === 'identity-center' ? (
+            <p className="small" data-testid="identity-center-note">
+              This sign-in may not list the organisation (no Organizations rights): these are the {org.accounts.length} accounts its IAM Identity Center portal offers. Each
+              is scanned with a permission set, not a role.
+            </p>
+          ) : (
+            <p className="small muted">
+              Organization <span className="mono">{org.id}</span> · {org.accounts.length} accounts, {org.accounts.filter((a) => !isScannable(a)).length} not active (listed,
+              never scanned). Choose the OUs to scan: an OU includes every OU below it.
+            </p>
+          )}
+          <div className="org-tree-scroll">
+            <ul className="org-tree" aria-label="Organizational units and accounts">
+              {treeOrg && root ? renderUnit(root) : org.accounts.map((a) => <AccountLine key={a.id} account={a} picked />)}
+            </ul>
+          </div>
+          <p className="small" data-testid="org-scan-count">
+            {scanned.length} active account{scanned.length === 1 ? '' : 's'} × {regions.length} region{regions.length === 1 ? '' : 's'} (the regions chosen in the Discovery tab)
+          </p>
+
+          <div className="field-row">
+            <label className="field">
+              {org.source === 'identity-center' ? 'Permission set' : 'Role name in each account'}
+              <input
+                value={roleName}
+                onChange={(e) => setRoleName(e.target.value)}
+                list={permissionSets.length ? `${permissionSetsId}` : undefined}
+                placeholder={org.source === 'identity-center' ? 'the profile’s sso_role_name' : DEFAULT_READ_ONLY_ROLE}
+                aria-label="Role name"
+                spellCheck={false}
+              />
+              {permissionSets.length > 0 && (
+                <datalist id={`${permissionSetsId}`}>
+                  {permissionSets.map((r) => (
+                    <option key={r} value={r} />
+                  ))}
+                </datalist>
+              )}
+            </label>
+            {org.source === 'organizations' && (
+              <label className="field">
+                ExternalId (optional)
+                <input value={externalId} onChange={(e) => setExternalId(e.target.value)} aria-label="ExternalId" spellCheck={false} placeholder="the ExternalId the role trusts" />
+              </label>
             )}
           </div>
-        )}
-
-        {org && (
-          <section aria-label="Organization" data-testid="organization-tree">
-            {org.source === 'identity-center' ? (
-              <p className="small" data-testid="identity-center-note">
-                This sign-in may not list the organisation (no Organizations rights): these are the {org.accounts.length} accounts its IAM Identity Center portal offers. Each
-                is scanned with a permission set, not a role.
-              </p>
-            ) : (
-              <p className="small muted">
-                Organization <span className="mono">{org.id}</span> · {org.accounts.length} accounts, {org.accounts.filter((a) => !isScannable(a)).length} not active (listed,
-                never scanned). Choose the OUs to scan: an OU includes every OU below it.
-              </p>
-            )}
-            <div className="org-tree-scroll">
-              <ul className="org-tree" aria-label="Organizational units and accounts">
-                {treeOrg && root ? renderUnit(root) : org.accounts.map((a) => <AccountLine key={a.id} account={a} picked />)}
-              </ul>
-            </div>
-            <p className="small" data-testid="org-scan-count">
-              {scanned.length} active account{scanned.length === 1 ? '' : 's'} × {regions.length} region{regions.length === 1 ? '' : 's'} (the regions chosen in the Discovery tab)
+          {org.source === 'organizations' && (
+            <p className="small muted" data-testid="role-template-hint">
+              No role yet? <code>peerscape role-template &gt; peerscape-role.yaml</code> prints a CloudFormation template of the read-only role; deploy it to every account with
+              a StackSet, trusting the sign-in&apos;s account and your ExternalId.
             </p>
-
-            <div className="field-row">
-              <label className="field">
-                {org.source === 'identity-center' ? 'Permission set' : 'Role name in each account'}
-                <input
-                  value={roleName}
-                  onChange={(e) => setRoleName(e.target.value)}
-                  list={permissionSets.length ? `${titleId}-sets` : undefined}
-                  placeholder={org.source === 'identity-center' ? 'the profile’s sso_role_name' : DEFAULT_READ_ONLY_ROLE}
-                  aria-label="Role name"
-                  spellCheck={false}
-                />
-                {permissionSets.length > 0 && (
-                  <datalist id={`${titleId}-sets`}>
-                    {permissionSets.map((r) => (
-                      <option key={r} value={r} />
-                    ))}
-                  </datalist>
-                )}
+          )}
+          {org.source === 'organizations' && (
+            <div className="warning">
+              <label className="pick">
+                <input type="checkbox" checked={fallback} onChange={(e) => setFallback(e.target.checked)} aria-label={`Allow ${ORGANIZATION_ACCOUNT_ACCESS_ROLE} as a fallback`} />
+                Allow {ORGANIZATION_ACCOUNT_ACCESS_ROLE} (full admin) as a fallback
               </label>
-              {org.source === 'organizations' && (
-                <label className="field">
-                  ExternalId (optional)
-                  <input value={externalId} onChange={(e) => setExternalId(e.target.value)} aria-label="ExternalId" spellCheck={false} placeholder="the ExternalId the role trusts" />
-                </label>
-              )}
+              <span className="warn-text">
+                It is full administrator in each account Organizations created: Peerscape only reads with it, but prefer deploying the read-only role. It is tried only
+                where the role above is refused.
+              </span>
             </div>
-            {org.source === 'organizations' && (
-              <p className="small muted" data-testid="role-template-hint">
-                No role yet? <code>peerscape role-template &gt; peerscape-role.yaml</code> prints a CloudFormation template of the read-only role; deploy it to every account with
-                a StackSet, trusting the sign-in&apos;s account and your ExternalId.
-              </p>
-            )}
-            {org.source === 'organizations' && (
-              <div className="warning">
-                <label className="pick">
-                  <input type="checkbox" checked={fallback} onChange={(e) => setFallback(e.target.checked)} aria-label={`Allow ${ORGANIZATION_ACCOUNT_ACCESS_ROLE} as a fallback`} />
-                  Allow {ORGANIZATION_ACCOUNT_ACCESS_ROLE} (full admin) as a fallback
-                </label>
-                <span className="warn-text">
-                  It is full administrator in each account Organizations created: Peerscape only reads with it, but prefer deploying the read-only role. It is tried only
-                  where the role above is refused.
-                </span>
-              </div>
-            )}
-          </section>
-        )}
+          )}
+        </section>
+      )}
 
-        {problem && (
-          <p className="bad-text small" role="alert" data-testid="organization-problem">
-            {problem}
-          </p>
-        )}
-        <div className="button-row">
-          <button type="button" className="primary" onClick={() => void start()} disabled={!org || !!problem || starting}>
-            Scan {scanned.length || ''} account{scanned.length === 1 ? '' : 's'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+      {problem && (
+        <p className="bad-text small" role="alert" data-testid="organization-problem">
+          {problem}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="button" className="primary" onClick={() => void start()} disabled={!org || !!problem || starting}>
+          Scan {scanned.length || ''} account{scanned.length === 1 ? '' : 's'}
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
       </div>
-    </div>
+    </ModalDialog>
   );
 }
 

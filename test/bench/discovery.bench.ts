@@ -24,8 +24,8 @@
  * floor no scheduler can beat; it ends with its own JSON line. `--organization-only` runs only
  * that section, `--no-organization` leaves it out, `--accounts N` sizes it.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -36,6 +36,7 @@ import { createCallScheduler, type SchedulerStats } from '../../electron/aws/cal
 import type { CellCost } from '../../electron/discovery/scan-cell';
 import { runDiscovery } from '../../electron/discovery/run-discovery';
 import type { Snapshot } from '../../shared/model/snapshot';
+import { startSandboxProcess } from './sandbox-process';
 
 const ACCOUNTS = 20;
 const REGIONS = 17;
@@ -65,75 +66,29 @@ interface Sandbox {
   stop(): Promise<void>;
 }
 
-/** Start the sandbox CLI in a child process and read its endpoint, files and profiles from stdout. */
-async function startSandboxProcess(): Promise<Sandbox> {
+/** Start the sandbox CLI in a child process with the generated organisation. */
+async function startSandbox(): Promise<Sandbox> {
   const home = mkdtempSync(join(tmpdir(), 'peerscape-bench-discovery-'));
   // The generator's organisation, with AWS's 25-outstanding-requests quota raised: at this size
   // some accounts hold more pending requests than that, and the sandbox enforces the quota while
   // it loads the scenario.
   const scenario = generateScenario({ accounts: ACCOUNTS, regions: REGIONS, vpcsPerRegion: VPCS_PER_REGION, seed: SEED });
-  const scenarioFile = join(home, 'scenario.json');
-  writeFileSync(scenarioFile, JSON.stringify({ ...scenario, settings: { ...scenario.settings, outstandingRequestsPerAccount: 1000 } }));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      join(import.meta.dirname, '..', '..', 'packages', 'sandbox-cloud', 'bin', 'peerscape-sandbox.js'),
-      '--scenario',
-      scenarioFile,
-      '--latency',
-      `${LATENCY_MS}ms`,
-      '--jitter',
-      `${JITTER_MS}ms`,
-      '--throttle-describe',
-      `${BURST}/${REFILL_PER_SECOND}`,
-      '--port',
-      '0',
-      '--out',
-      join(home, '.aws'),
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  const text = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`sandbox did not start within 120 s: ${err}`)), 120_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Ctrl-C stops the sandbox.')) {
-        clearTimeout(timer);
-        resolve(out);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`sandbox exited with ${code}: ${err}`));
-    });
-  });
-  const field = (name: string) => {
-    const m = new RegExp(`^${name}:\\s+(.+)$`, 'm').exec(text);
-    if (!m?.[1]) throw new Error(`sandbox output has no "${name}:" line:\n${text}`);
-    return m[1].trim();
-  };
-  const profiles = [...field('Profiles').matchAll(/([A-Za-z0-9._-]+) \(\d{12}/g)].map((m) => m[1]!);
+  const sb = await startSandboxProcess({ ...scenario, settings: { ...scenario.settings, outstandingRequestsPerAccount: 1000 } }, home, [
+    '--latency',
+    `${LATENCY_MS}ms`,
+    '--jitter',
+    `${JITTER_MS}ms`,
+    '--throttle-describe',
+    `${BURST}/${REFILL_PER_SECOND}`,
+  ]);
   return {
-    endpoint: field('Endpoint'),
-    env: { AWS_CONFIG_FILE: field('AWS config'), AWS_SHARED_CREDENTIALS_FILE: field('AWS credentials') },
+    endpoint: sb.endpoint,
+    env: { AWS_CONFIG_FILE: sb.configFile, AWS_SHARED_CREDENTIALS_FILE: sb.credentialsFile },
     home,
-    profiles,
-    cpuMs() {
-      try {
-        // Fields 14 and 15 of /proc/<pid>/stat: user and system time in clock ticks (100 per second).
-        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        return (Number(fields[11]) + Number(fields[12])) * 10;
-      } catch {
-        return undefined;
-      }
-    },
+    profiles: sb.profiles.map((p) => p.name),
+    cpuMs: () => sb.cpuMs(),
     async stop() {
-      const exited = new Promise<void>((r) => child.once('exit', () => r()));
-      child.kill('SIGINT');
-      await exited;
+      await sb.stop();
       rmSync(home, { recursive: true, force: true });
     },
   };
@@ -230,7 +185,7 @@ async function main(): Promise<void> {
   console.log(`discovery benchmark: ${ACCOUNTS} accounts × ${REGIONS} regions × ${VPCS_PER_REGION} VPCs, ${LATENCY_MS + JITTER_MS / 2} ms ± ${JITTER_MS / 2} ms per call, EC2 buckets ${BURST}/${REFILL_PER_SECOND} per s`);
   console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const t0 = performance.now();
-  const sb = await startSandboxProcess();
+  const sb = await startSandbox();
   console.log(`sandbox (own process) ready in ${fmt(performance.now() - t0)} at ${sb.endpoint}, ${sb.profiles.length} profiles`);
   try {
     // Warm-up: load modules and JIT the SDK paths on a small part of the organisation.

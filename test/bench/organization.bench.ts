@@ -20,8 +20,7 @@
  * delay), peak RSS and the load; ends with one line of JSON. Asserts
  * nothing about time.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -34,6 +33,7 @@ import type { CellCost } from '../../electron/discovery/scan-cell';
 import { closeSharedScanPools, DEFAULT_SCAN_THREADS } from '../../electron/discovery/scan-pool';
 import type { SessionCost } from '../../electron/organization/scan-account';
 import type { Organization } from '../../shared/model/organization';
+import { startSandboxProcess } from './sandbox-process';
 
 /** Dependent roster calls: DescribeOrganization, ListRoots, then per OU level its slowest parent's
  * pages (child OUs and accounts are listed side by side), then the ListAccounts pages. */
@@ -78,48 +78,18 @@ const CALL_MS = LATENCY_MS + JITTER_MS / 2;
 async function main(): Promise<void> {
   const home = mkdtempSync(join(tmpdir(), 'peerscape-bench-org-'));
   const scenario = resolveScenario(`generated:accounts=${ACCOUNTS},regions=${REGIONS},vpcs=${VPCS_PER_REGION},seed=7,ous=${Math.round(Math.sqrt(ACCOUNTS))}`);
-  const scenarioFile = join(home, 'scenario.json');
-  writeFileSync(scenarioFile, JSON.stringify({ ...scenario, settings: { ...scenario.settings, outstandingRequestsPerAccount: 1000 } }));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      join(import.meta.dirname, '..', '..', 'packages', 'sandbox-cloud', 'bin', 'peerscape-sandbox.js'),
-      ...['--scenario', scenarioFile, '--latency', `${LATENCY_MS}ms`, '--jitter', `${JITTER_MS}ms`, '--throttle-describe', `${BURST}/${REFILL_PER_SECOND}`, '--throttle-sts', `${STS_BURST}/${STS_REFILL_PER_SECOND}`, '--port', '0', '--out', join(home, '.aws')],
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  const text = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`sandbox did not start within 300 s: ${err}`)), 300_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Ctrl-C stops the sandbox.')) {
-        clearTimeout(timer);
-        resolve(out);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}: ${err}`)));
-  });
-  const field = (name: string) => new RegExp(`^${name}:\\s+(.+)$`, 'm').exec(text)?.[1]?.trim() ?? '';
-  const [, management = ''] = /([A-Za-z0-9._-]+) \((\d{12})/.exec(field('Profiles')) ?? [];
+  const sb = await startSandboxProcess({ ...scenario, settings: { ...scenario.settings, outstandingRequestsPerAccount: 1000 } }, home, [
+    ...['--latency', `${LATENCY_MS}ms`, '--jitter', `${JITTER_MS}ms`],
+    ...['--throttle-describe', `${BURST}/${REFILL_PER_SECOND}`, '--throttle-sts', `${STS_BURST}/${STS_REFILL_PER_SECOND}`],
+  ]);
+  const management = sb.profiles[0]?.name ?? '';
   const scheduler = createCallScheduler({});
   const cells: CellCost[] = [];
   const sessions: SessionCost[] = [];
-  const env = { AWS_CONFIG_FILE: field('AWS config'), AWS_SHARED_CREDENTIALS_FILE: field('AWS credentials') };
+  const env = { AWS_CONFIG_FILE: sb.configFile, AWS_SHARED_CREDENTIALS_FILE: sb.credentialsFile };
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-  /** The sandbox's CPU so far (fields 14 and 15 of /proc/<pid>/stat, 100 ticks a second), when Linux tells. */
-  const sandboxCpuMs = (): number | undefined => {
-    try {
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return (Number(fields[11]) + Number(fields[12])) * 10;
-    } catch {
-      return undefined;
-    }
-  };
-  const sandboxCpu0 = sandboxCpuMs();
+  const sandboxCpu0 = sb.cpuMs();
   // How long the calling thread (in the app, Electron's main process) could not answer during the scan.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
@@ -134,7 +104,7 @@ async function main(): Promise<void> {
   const loopP99Ms = loopDelay.percentile(99) / 1e6;
   const loopMaxMs = loopDelay.max / 1e6;
   const cpu = process.cpuUsage(cpu0);
-  const sandboxCpu1 = sandboxCpuMs();
+  const sandboxCpu1 = sb.cpuMs();
   const sandboxCpu = sandboxCpu0 !== undefined && sandboxCpu1 !== undefined ? sandboxCpu1 - sandboxCpu0 : undefined;
   clearInterval(sampler);
   // The kernel's high-water mark too: a peak between two samples counts.
@@ -160,9 +130,7 @@ async function main(): Promise<void> {
   const machineFloorMs = sandboxCpu === undefined ? undefined : Math.max(chainMs + throttleMs, (cpuMs + sandboxCpu) / cpus().length);
   const calls = cells.reduce((n, c) => n + c.attempts, 0);
   await closeSharedScanPools();
-  const exited = new Promise<void>((res) => child.once('exit', () => res()));
-  child.kill('SIGINT');
-  await exited;
+  await sb.stop();
   rmSync(home, { recursive: true, force: true });
   const load = loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`Organisation scan: ${s.organization?.accounts.length} accounts (${ACCOUNTS} active) × ${REGIONS} regions × ${VPCS_PER_REGION} VPCs; ${THREADS} scan threads; ${cpus().length} cores, load ${load}`);

@@ -129,9 +129,9 @@ export function workspaceSlice(set: SetState, get: GetState, client: PeerscapeCl
     set({ organizationRequests: await migrateRememberedOrganizations(client, w.organizationRequests ?? {}) });
   }
 
-  // Pushed snapshots (a scan streams whole partial ones as regions land) are shown one at a time,
-  // each with its layout: one that arrives while another is laid out waits, and a newer one
-  // replaces it. The run's last one is applied at once when the run says it finished.
+  // Snapshots pushed during a scan (it streams whole partial ones as regions land) are shown one at
+  // a time, each with its layout: one that arrives while another is laid out waits, and a newer
+  // one replaces it. The run's last one is applied at once when the run says it finished.
   const pushed = latestOnly<Snapshot>(async (snapshot) => {
     if (get().snapshot !== snapshot) await layOut(snapshot, get().positions, true);
   });
@@ -141,8 +141,16 @@ export function workspaceSlice(set: SetState, get: GetState, client: PeerscapeCl
   function subscribe(): void {
     if (unsubscribe) return;
     const offSnapshot = client.on('snapshotUpdated', (snapshot) => {
-      newestPushed = snapshot;
-      pushed.offer(snapshot);
+      if (get().discovery.busy) {
+        newestPushed = snapshot;
+        pushed.offer(snapshot);
+        return;
+      }
+      // Outside a scan (an action's change, the rescan that confirms it, an import) the snapshot
+      // shows at once, together with the updates sent just before it.
+      pushed.take();
+      newestPushed = undefined;
+      void get().applySnapshot(snapshot);
     });
     const offUpdates = client.on('updatesChanged', (updates) => set({ updates }));
     const offProgress = client.on('discoveryProgressed', (progress) => {

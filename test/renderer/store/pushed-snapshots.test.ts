@@ -52,6 +52,7 @@ describe('snapshots pushed during a scan', () => {
     store.subscribe((now, before) => {
       if (now.snapshot !== before.snapshot && now.layout === before.layout) lonely.push(now.snapshot?.takenAt ?? 'none');
     });
+    emit('discoveryProgressed', { runId: 'r1', cells: [], finished: false });
     emit('snapshotUpdated', partial(2, '2025-06-02T09:00:01.000Z'));
     await until(() => layouts.laidOut.length === 1);
     expect(store.getState().snapshot).toBeUndefined();
@@ -105,4 +106,17 @@ describe('snapshots pushed during a scan', () => {
     expect(store.getState().snapshot).toEqual(final);
     expect(store.getState().nodes.filter((n) => n.type === 'vpc')).toHaveLength(17);
   });
+
+  it('outside a scan, shows a pushed snapshot at once, with the updates sent before it', async () => {
+    const { store, emit, layouts } = await streamingStore();
+    const changed = demoLikeSnapshot('2025-06-02T09:00:09.000Z');
+    emit('snapshotUpdated', changed);
+    // No run streams: the store has the snapshot before its layout ends.
+    expect(store.getState().snapshot?.takenAt).toBe(changed.takenAt);
+    await until(() => layouts.laidOut.length === 1);
+    layouts.releaseAll();
+    await until(() => !store.getState().layoutStatus.running && store.getState().nodes.length > 0);
+    expect(store.getState().snapshot).toEqual(changed);
+  });
 });
+

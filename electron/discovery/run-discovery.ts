@@ -30,7 +30,7 @@ import { checkCredentials, resolveProfileAccess, type Env, type ProfileAccess } 
 import { scanCell, explainCallFailure, type CellCost, type CellRequest } from './scan-cell';
 import type { ScanWorkerEntry } from './scan-pool';
 import { startAliasReads } from './read-alias';
-import { chooseProfiles, chooseRegions, chooseScope, schedulerFor, startScanThreads, type DiscoveryLimits, type DiscoveryRequest } from './run-request';
+import { checkScanThreads, chooseProfiles, chooseRegions, chooseScope, schedulerFor, startScanThreads, type DiscoveryLimits, type DiscoveryRequest } from './run-request';
 import { RunState } from './run-state';
 import { runOrganizationDiscovery } from '../organization/run-organization';
 import type { SessionCost } from '../organization/scan-account';
@@ -111,9 +111,8 @@ export async function runDiscovery(req: DiscoveryRequest, deps: DiscoveryDeps): 
     if (!r?.ok) throw new Error(`no access for ${n}`);
     return r.value;
   });
-  if (!Number.isInteger(limits.scanThreads) || limits.scanThreads < 0) {
-    return fail('invalid-input', `limits.scanThreads must be a whole number of at least 0, got ${limits.scanThreads}`, 'use 0 to scan on the calling thread');
-  }
+  const threadsChoice = checkScanThreads(limits.scanThreads);
+  if (!threadsChoice.ok) return threadsChoice;
   const requestedRegions = regionsChoice.value;
   const runId = deps.runId ?? randomUUID();
   const signal = deps.signal;

@@ -127,6 +127,12 @@ export function schedulerFor(given: CallScheduler | undefined, limits: Partial<D
   }
 }
 
+/** The run's scan threads, checked: a whole number, 0 to scan on the calling thread. */
+export function checkScanThreads(scanThreads: number): Result<number> {
+  if (Number.isInteger(scanThreads) && scanThreads >= 0) return ok(scanThreads);
+  return fail('invalid-input', `limits.scanThreads must be a whole number of at least 0, got ${scanThreads}`, 'use 0 to scan on the calling thread');
+}
+
 /** The run's view of the scan threads when `limits.scanThreads` > 0 (none: scan on the calling
  * thread). The threads share the scheduler's global cap and build their own clients from `env`. */
 export function startScanThreads(

@@ -34,9 +34,9 @@ import type { ScanAction } from './scan-region';
  *
  * The calling thread only merges what the threads send and paces progress, so it needs no core
  * of its own: on this project's 2-core machine, two threads scanned 20 accounts' profiles in 5.0 s
- * against 5.9 s for one, and an organisation of 200 accounts in 27–30 s against 34 s, while the
- * calling thread's event loop was never held up more than about 60 ms either way (in the app,
- * Electron's main process goes on answering the window). Figures from
+ * against 5.9 s for one, and an organisation of 200 accounts in 27–35 s against 34 s (1.3× the
+ * CPU floor against 1.7×), while the calling thread's event loop was never held up more than
+ * about 80 ms (in the app, Electron's main process goes on answering the window). Figures from
  * test/bench/discovery.bench.ts and test/bench/organization.bench.ts.
  */
 export const DEFAULT_SCAN_THREADS = Math.min(4, Math.max(1, availableParallelism()));
@@ -115,8 +115,8 @@ interface Pending {
  * A scan thread's young generation: 48 MB instead of V8's 96 (two 32 MB semi-spaces and more).
  * A scan allocates short-lived SDK objects fast, so V8 grows each thread's heap to its largest
  * young generation and keeps the old generation's slack: with two threads, an organisation of 200
- * accounts × 17 regions peaked at 1.1–1.2 GB of RSS, and at 0.9 GB with this limit, for a few
- * percent more CPU in scavenges (test/bench/organization.bench.ts).
+ * accounts × 17 regions peaked at 1.1–1.2 GB of RSS, and at 0.95–1.0 GB with this limit, for
+ * more CPU in scavenges (test/bench/organization.bench.ts).
  */
 const WORKER_HEAP = { maxYoungGenerationSizeMb: 48 };
 

@@ -30,7 +30,7 @@ import { explainFailure } from '../aws/aws-errors';
 import { checkCredentials, resolveProfileAccess, type ProfileAccess } from '../aws/credentials';
 import type { DiscoveryDeps } from '../discovery/run-discovery';
 import { DEFAULT_RUN_LIMITS } from '../discovery/run-discovery';
-import { schedulerFor, startScanThreads } from '../discovery/run-request';
+import { checkScanThreads, schedulerFor, startScanThreads } from '../discovery/run-request';
 import { RunState } from '../discovery/run-state';
 import { DEFAULT_READ_ONLY_ROLE, EXTERNAL_ID_PATTERN, ROLE_NAME_PATTERN, type OrganizationScanRequest } from '../../shared/model/organization-request';
 import { readRoster, ssoAccessToken, ssoPortalClient } from './roster';
@@ -111,9 +111,8 @@ export async function runOrganizationDiscovery(input: OrganizationRequest, deps:
   if (!checked.ok) return checked;
   const req = checked.value;
   const limits = { ...DEFAULT_RUN_LIMITS, ...deps.limits };
-  if (!Number.isInteger(limits.scanThreads) || limits.scanThreads < 0) {
-    return fail('invalid-input', `limits.scanThreads must be a whole number of at least 0, got ${limits.scanThreads}`, 'use 0 to scan on the calling thread');
-  }
+  const threadsChoice = checkScanThreads(limits.scanThreads);
+  if (!threadsChoice.ok) return threadsChoice;
   const schedulerChoice = schedulerFor(deps.scheduler, limits);
   if (!schedulerChoice.ok) return schedulerChoice;
   const scheduler = schedulerChoice.value;
